@@ -1,0 +1,116 @@
+// Package document turns the bytes of an article into blocks (title,
+// headings, paragraphs, list items, table rows) and sentences, each of which
+// knows the source bytes it came from.
+package document
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/textmap"
+)
+
+// Kind is the role of a block in the article.
+type Kind uint8
+
+// Block kinds.
+const (
+	Paragraph Kind = iota
+	Title
+	Heading
+	ListItem
+	TableRow
+	Quote
+)
+
+var kindNames = [...]string{"paragraph", "title", "heading", "list-item", "table-row", "quote"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Span is a half-open byte range.
+type Span struct{ Start, End int }
+
+// Block is one unit of the article's structure. Text is the lintable text of
+// the block (for plain text, the source bytes themselves; for markup, the text
+// without the markup) and Map takes offsets in Text back to the source.
+type Block struct {
+	Kind      Kind
+	Text      string
+	Map       textmap.Map
+	Sentences []Span // byte ranges in Text
+}
+
+// SourceSpan maps a range of the block's Text to source offsets.
+func (b *Block) SourceSpan(s Span) Span {
+	return Span{b.Map.Start(s.Start), b.Map.End(s.End)}
+}
+
+// Document is a parsed article.
+type Document struct {
+	Path   string
+	Source []byte // the file's bytes as read
+	Blocks []Block
+
+	lineStarts []int // offset of the first byte of each line
+	bodyStart  int   // offset after a byte-order mark
+}
+
+// Position is a place in the source: Line and Column are 1-based, Column
+// counts Unicode code points, Offset is a 0-based byte offset.
+type Position struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+	Offset int `json:"offset"`
+}
+
+// Position converts a source byte offset to line and column.
+func (d *Document) Position(offset int) Position {
+	if d.lineStarts == nil {
+		d.indexLines()
+	}
+	offset = max(0, min(offset, len(d.Source)))
+	line := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
+	start := d.lineStarts[line]
+	if line == 0 {
+		start = min(d.bodyStart, offset)
+	}
+	col := utf8.RuneCount(d.Source[start:offset]) + 1
+	return Position{Line: line + 1, Column: col, Offset: offset}
+}
+
+// LineSpan returns the source range of the line holding offset, without its
+// line terminator.
+func (d *Document) LineSpan(offset int) Span {
+	p := d.Position(offset)
+	start := d.lineStarts[p.Line-1]
+	if p.Line == 1 {
+		start = d.bodyStart
+	}
+	end := len(d.Source)
+	if p.Line < len(d.lineStarts) {
+		end = d.lineStarts[p.Line] - 1
+	}
+	if end > start && d.Source[end-1] == '\r' {
+		end--
+	}
+	return Span{start, max(start, end)}
+}
+
+func (d *Document) indexLines() {
+	d.lineStarts = []int{0}
+	for i, c := range d.Source {
+		if c == '\n' {
+			d.lineStarts = append(d.lineStarts, i+1)
+		}
+	}
+}
+
+// Title returns the title block, or nil when the article has none.
+func (d *Document) Title() *Block {
+	for i := range d.Blocks {
+		if d.Blocks[i].Kind == Title {
+			return &d.Blocks[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,81 @@
+package document
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func sentenceTexts(text string, kind Kind) []string {
+	var out []string
+	for _, s := range Sentences(text, kind) {
+		out = append(out, text[s.Start:s.End])
+	}
+	return out
+}
+
+func TestSentencesChinese(t *testing.T) {
+	got := sentenceTexts("研究显示效果显著。但专家提醒：样本很小！真的吗？“这是初步结果。”他说；还需验证……后续再看", Paragraph)
+	assert.Equal(t, []string{
+		"研究显示效果显著。", "但专家提醒：样本很小！", "真的吗？", "“这是初步结果。”", "他说；", "还需验证……", "后续再看",
+	}, got)
+}
+
+func TestSentencesEnglishAbbreviations(t *testing.T) {
+	text := "Smith et al. found an effect (p<0.05) vs. placebo in 1.5% of mice, e.g. older ones. Dr. Lee disagreed. J. Smith agreed!"
+	assert.Equal(t, []string{
+		"Smith et al. found an effect (p<0.05) vs. placebo in 1.5% of mice, e.g. older ones.",
+		"Dr. Lee disagreed.",
+		"J. Smith agreed!",
+	}, sentenceTexts(text, Paragraph))
+}
+
+func TestSentenceSpansAcrossLineBreaks(t *testing.T) {
+	text := "The drug reversed muscle\nloss in old mice. A second\r\nstudy followed."
+	assert.Equal(t, []string{"The drug reversed muscle\nloss in old mice.", "A second\r\nstudy followed."}, sentenceTexts(text, Paragraph))
+}
+
+func TestTableCellsAreSentences(t *testing.T) {
+	assert.Equal(t, []string{"组别", "人数 120"}, sentenceTexts("| 组别 | 人数 120 |", TableRow))
+}
+
+func TestParseTextBlocks(t *testing.T) {
+	src := "\ufeff标题：NMN逆转衰老\r\n\r\n第一段第一行，\n接着第二行。\r\n\r\n研究局限\n\n- 列表一\n- 列表二\n| a | b |\n# 小标题\n"
+	d, err := ParseText("a.txt", []byte(src))
+	require.NoError(t, err)
+	var kinds []Kind
+	var texts []string
+	for _, b := range d.Blocks {
+		kinds = append(kinds, b.Kind)
+		texts = append(texts, b.Text)
+		// Every block's text is the source bytes its map points at.
+		s := b.SourceSpan(Span{0, len(b.Text)})
+		assert.Equal(t, b.Text, string(d.Source[s.Start:s.End]))
+	}
+	assert.Equal(t, []Kind{Title, Paragraph, Heading, ListItem, ListItem, TableRow, Heading}, kinds)
+	assert.Equal(t, "标题：NMN逆转衰老", texts[0])
+	assert.Equal(t, "第一段第一行，\n接着第二行。", texts[1])
+	assert.Equal(t, "列表一", texts[3])
+	assert.Equal(t, "小标题", texts[6])
+}
+
+func TestPositionCountsCodePointsAfterBOM(t *testing.T) {
+	src := "\ufeff逆转衰老\n第二行 NMN"
+	d, err := ParseText("a.txt", []byte(src))
+	require.NoError(t, err)
+	assert.Equal(t, Position{Line: 1, Column: 1, Offset: 3}, d.Position(3))
+	assert.Equal(t, Position{Line: 1, Column: 3, Offset: 9}, d.Position(9))
+	off := len("\ufeff逆转衰老\n第二行 ")
+	assert.Equal(t, Position{Line: 2, Column: 5, Offset: off}, d.Position(off))
+	assert.Equal(t, Span{3, 15}, d.LineSpan(5))
+}
+
+func TestInvalidUTF8NamesOffset(t *testing.T) {
+	_, err := ParseText("bad.txt", []byte("ok\xff\xfe"))
+	require.Error(t, err)
+	var ie *InputError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, 2, ie.Offset)
+	assert.Contains(t, err.Error(), "bad.txt: byte offset 2")
+}

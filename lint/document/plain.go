@@ -1,0 +1,184 @@
+package document
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/textmap"
+)
+
+// line is one source line without its terminator.
+type line struct{ start, end int }
+
+func splitLines(src []byte, start int) []line {
+	var lines []line
+	for i := start; i <= len(src); {
+		j := i
+		for j < len(src) && src[j] != '\n' {
+			j++
+		}
+		end := j
+		if end > i && src[end-1] == '\r' {
+			end--
+		}
+		lines = append(lines, line{i, end})
+		i = j + 1
+	}
+	return lines
+}
+
+// plainParser groups the lines of a plain-text article into blocks.
+type plainParser struct {
+	src    []byte
+	lines  []line
+	blocks []Block
+}
+
+func parsePlain(src []byte, start int) []Block {
+	p := &plainParser{src: src, lines: splitLines(src, start)}
+	titled := false
+	for i := 0; i < len(p.lines); {
+		l := p.lines[i]
+		switch {
+		case p.blank(l):
+			i++
+		case !titled:
+			p.emit(Title, l.start, l.end)
+			titled = true
+			i++
+		default:
+			i = p.block(i)
+		}
+	}
+	return p.blocks
+}
+
+// block parses the block starting at line i and returns the next line.
+func (p *plainParser) block(i int) int {
+	l := p.lines[i]
+	text := p.text(l)
+	trimmed := strings.TrimLeft(text, " \t\u3000")
+	indent := len(text) - len(trimmed)
+	switch {
+	case strings.HasPrefix(trimmed, "#"):
+		n := len(trimmed) - len(strings.TrimLeft(trimmed, "#"))
+		p.emit(Heading, l.start+indent+n, l.end)
+		return i + 1
+	case strings.HasPrefix(trimmed, "|"):
+		p.emit(TableRow, l.start+indent, l.end)
+		return i + 1
+	case strings.HasPrefix(trimmed, ">"):
+		j := p.continuation(i)
+		p.emit(Quote, l.start+indent+1, p.lines[j-1].end)
+		return j
+	}
+	if m := listMarker(trimmed); m > 0 {
+		j := p.continuation(i)
+		p.emit(ListItem, l.start+indent+m, p.lines[j-1].end)
+		return j
+	}
+	j := p.continuation(i)
+	kind := Paragraph
+	if j == i+1 && looksLikeHeading(trimmed) && j < len(p.lines) {
+		kind = Heading
+	}
+	p.emit(kind, l.start+indent, p.lines[j-1].end)
+	return j
+}
+
+// continuation returns the index after the last line that continues the
+// block starting at line i: lines up to a blank line or a line that starts a
+// block of its own.
+func (p *plainParser) continuation(i int) int {
+	j := i + 1
+	for j < len(p.lines) {
+		l := p.lines[j]
+		if p.blank(l) {
+			break
+		}
+		t := strings.TrimLeft(p.text(l), " \t\u3000")
+		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") || listMarker(t) > 0 {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+func (p *plainParser) text(l line) string { return string(p.src[l.start:l.end]) }
+
+func (p *plainParser) blank(l line) bool {
+	return strings.TrimSpace(strings.ReplaceAll(p.text(l), "\u3000", "")) == ""
+}
+
+// emit adds a block for src[start:end] with surrounding white space trimmed.
+func (p *plainParser) emit(kind Kind, start, end int) {
+	for start < end {
+		r, n := utf8.DecodeRune(p.src[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRune(p.src[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	if start >= end {
+		return
+	}
+	p.blocks = append(p.blocks, Block{Kind: kind, Text: string(p.src[start:end]), Map: textmap.Identity(start, end-start)})
+}
+
+// listMarker returns the byte length of a list marker and the space after it
+// at the start of s, or 0.
+func listMarker(s string) int {
+	for _, m := range []string{"- ", "* ", "• ", "· ", "+ "} {
+		if strings.HasPrefix(s, m) {
+			return len(m)
+		}
+	}
+	// "1. ", "12) ", "1、"
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i >= len(s) {
+		return 0
+	}
+	switch {
+	case strings.HasPrefix(s[i:], ". "), strings.HasPrefix(s[i:], ") "):
+		return i + 2
+	case strings.HasPrefix(s[i:], "、"):
+		return i + len("、")
+	}
+	return 0
+}
+
+// looksLikeHeading reports whether a one-line block reads as a heading: short
+// and without sentence-final punctuation.
+func looksLikeHeading(s string) bool {
+	s = strings.TrimSpace(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune("。！？.!?；;：:…,，、”\"」』)）", last) {
+		return false
+	}
+	n := utf8.RuneCountInString(s)
+	if hasHan(s) {
+		return n <= 30
+	}
+	return n <= 80 && len(strings.Fields(s)) <= 12
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,143 @@
+package document
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentences splits a block's text into sentences. Line breaks do not end a
+// sentence (text pasted from PDFs wraps mid-sentence); Chinese and ASCII
+// terminators do, and an English full stop does unless it belongs to an
+// abbreviation, an initial or a number. Table cells are sentences of their own.
+func Sentences(text string, kind Kind) []Span {
+	var out []Span
+	start := 0
+	add := func(end int) {
+		if s, ok := trimSpan(text, start, end); ok {
+			out = append(out, s)
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		next := i + n
+		switch {
+		case kind == TableRow && r == '|':
+			add(i)
+			start = next
+		case isTerminator(r):
+			add(closeRun(text, next))
+			next = start
+		case r == '.' && fullStop(text, i):
+			add(closeRun(text, next))
+			next = start
+		}
+		i = next
+	}
+	add(len(text))
+	return out
+}
+
+// isTerminator reports sentence-final punctuation that is unambiguous.
+func isTerminator(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', '!', '?', ';', '…', '｡':
+		return true
+	}
+	return false
+}
+
+// closeRun extends a sentence end over repeated terminators and the closing
+// quotes and brackets that belong to the sentence ("……。”" ends after ”).
+func closeRun(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isTerminator(r) && r != '.' && !strings.ContainsRune("”’」』）)]\"'", r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// fullStop decides whether the '.' at text[i] ends an English sentence.
+func fullStop(text string, i int) bool {
+	after := text[i+1:]
+	if after != "" {
+		r, _ := utf8.DecodeRuneInString(after)
+		switch {
+		case unicode.IsDigit(r) || unicode.IsLetter(r) && r < 0x2E80:
+			return false // 0.05, e.g, U.S, example.com
+		case r == '.':
+			return false // part of "..."; the last dot decides
+		}
+	}
+	word := lastWord(text[:i])
+	if isAbbreviation(word) {
+		return false
+	}
+	// An initial such as "J. Smith".
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(word)
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	// A following lower-case word continues the sentence ("vs. placebo").
+	rest := strings.TrimLeft(after, " \t\r\n\"'”’)")
+	if rest != "" {
+		r, _ := utf8.DecodeRuneInString(rest)
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// lastWord returns the run of letters and dots just before a full stop.
+func lastWord(s string) string {
+	j := len(s)
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsLetter(r) && r != '.' || r >= 0x2E80 {
+			break
+		}
+		j -= n
+	}
+	return s[j:]
+}
+
+var abbreviations = map[string]bool{
+	"al": true, "dr": true, "mr": true, "mrs": true, "ms": true, "prof": true,
+	"e.g": true, "i.e": true, "vs": true, "etc": true, "fig": true, "figs": true,
+	"st": true, "jr": true, "sr": true, "approx": true, "u.s": true, "u.k": true,
+	"a.m": true, "p.m": true, "inc": true, "ltd": true, "co": true, "corp": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"ph.d": true, "m.d": true, "cf": true, "vol": true, "pp": true,
+	"dept": true, "univ": true, "approx.": true,
+}
+
+func isAbbreviation(word string) bool {
+	return abbreviations[strings.ToLower(word)]
+}
+
+// trimSpan drops white space at both ends of text[start:end].
+func trimSpan(text string, start, end int) (Span, bool) {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return Span{start, end}, start < end
+}

@@ -1,0 +1,177 @@
+// Package lexicon loads term classes (hype words, animal models, disclosure
+// phrases...) and finds them in normalized text.
+//
+// Terms are written once (Simplified Chinese, the Taiwan and Hong Kong terms a
+// character mapping does not produce, and English) and normalized the same
+// way as the text, so one list matches both Chinese scripts. Han terms match
+// as substrings, Latin terms on word boundaries.
+package lexicon
+
+import (
+	"regexp"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Class describes one class of terms.
+type Class struct {
+	Name        string
+	Description string
+	Source      string
+	File        string // the lexicon file that defined it
+	Terms       int    // number of terms after expansion
+}
+
+// Hit is one occurrence of a class in normalized text.
+type Hit struct {
+	Class      int // index into Lexicon.Classes
+	Start, End int // byte offsets in the normalized text
+	Term       int32
+}
+
+// Lexicon is a compiled set of classes.
+type Lexicon struct {
+	Classes []Class
+	byName  map[string]int
+	terms   []term
+	ac      *automaton
+	regexes []pattern
+}
+
+type term struct {
+	text    string // normalized
+	classes []int  // classes it belongs to
+	ignore  bool   // an ignore phrase: hits inside it are dropped
+	latinL  bool   // starts with a letter or digit: needs a word boundary before
+	latinR  bool
+}
+
+type pattern struct {
+	re    *regexp.Regexp
+	class int
+}
+
+// ClassID returns the index of a class, or -1.
+func (l *Lexicon) ClassID(name string) int {
+	if id, ok := l.byName[name]; ok {
+		return id
+	}
+	return -1
+}
+
+// Term returns the normalized text of the term behind a hit (empty for a
+// pattern hit).
+func (l *Lexicon) Term(h Hit) string {
+	if h.Term < 0 {
+		return ""
+	}
+	return l.terms[h.Term].text
+}
+
+// Match appends the hits in text to dst. Overlapping hits of one class keep
+// the longest; hits inside an ignore phrase are dropped.
+func (l *Lexicon) Match(text string, dst []Hit) []Hit {
+	var ignored []Hit
+	first := len(dst)
+	if l.ac != nil {
+		l.ac.scan(text, func(id int32, end int) {
+			t := &l.terms[id]
+			start := end - len(t.text)
+			if !l.boundaryOK(text, start, end, t) {
+				return
+			}
+			if t.ignore {
+				ignored = append(ignored, Hit{Class: -1, Start: start, End: end, Term: id})
+			}
+			for _, c := range t.classes {
+				dst = append(dst, Hit{Class: c, Start: start, End: end, Term: id})
+			}
+		})
+	}
+	for _, p := range l.regexes {
+		for _, m := range p.re.FindAllStringIndex(text, -1) {
+			if m[1] > m[0] {
+				dst = append(dst, Hit{Class: p.class, Start: m[0], End: m[1], Term: -1})
+			}
+		}
+	}
+	return dst[:first+resolve(dst[first:], ignored)]
+}
+
+func (l *Lexicon) boundaryOK(text string, start, end int, t *term) bool {
+	if t.latinL && start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		if isWordRune(r) {
+			return false
+		}
+	}
+	if t.latinR && end < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		if isWordRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordRune reports letters and digits of alphabetic scripts: the runes
+// that glue Latin words together. Han characters do not.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !unicode.Is(unicode.Han, r) &&
+		!unicode.Is(unicode.Hiragana, r) && !unicode.Is(unicode.Katakana, r)
+}
+
+// resolve sorts hits, drops those inside an ignored phrase and keeps the
+// longest of overlapping hits of one class; pattern hits of one class that
+// touch are merged (two patterns often describe one phrase: 换算到人体，相当于…).
+// It returns the new length.
+func resolve(hits []Hit, ignored []Hit) int {
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.Class != b.Class {
+			return a.Class < b.Class
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.End > b.End
+	})
+	n := 0
+	lastEnd := -1
+	lastClass := -2
+	for _, h := range hits {
+		if covered(h, ignored) {
+			continue
+		}
+		if h.Class == lastClass && h.Term < 0 && hits[n-1].Term < 0 && h.Start <= lastEnd {
+			hits[n-1].End = max(lastEnd, h.End)
+			lastEnd = hits[n-1].End
+			continue
+		}
+		if h.Class == lastClass && h.Start < lastEnd {
+			continue
+		}
+		hits[n] = h
+		n++
+		lastClass, lastEnd = h.Class, h.End
+	}
+	kept := hits[:n]
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
+	return n
+}
+
+// covered reports whether an ignore phrase contains h. A term that is both
+// an ignore phrase and a class term (未来 hides the 未 of negation but is
+// itself a future cue) keeps its own class hits.
+func covered(h Hit, ignored []Hit) bool {
+	for _, g := range ignored {
+		if g.Start <= h.Start && h.End <= g.End && g.Term != h.Term {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,84 @@
+package lexicon
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/lint/normalize"
+)
+
+const testLexicon = `
+classes:
+  antiaging:
+    description: reverse-aging claims
+    source: test
+    zh: [逆转衰老, 返老还童, {term: 不老药, source: "R:SAMR-NMN2021"}]
+    zh-TW: [逆齡]
+    en: ["revers{e,es,ed} ag{e,}ing", "fountain of youth"]
+  animal:
+    description: lab animals
+    source: test
+    zh: [小鼠, 老鼠]
+    en: ["mouse", "mice", "rat{,s}"]
+    patterns: ['相当于人类的?\d+岁']
+ignore:
+  zh: [米老鼠]
+  en: ["computer mouse"]
+`
+
+func hitTexts(t *testing.T, l *Lexicon, src string) []string {
+	t.Helper()
+	v := normalize.Normalize(src)
+	var out []string
+	for _, h := range l.Match(v.Text, nil) {
+		out = append(out, l.Classes[h.Class].Name+":"+src[v.Map.Start(h.Start):v.Map.End(h.End)])
+	}
+	return out
+}
+
+func TestMatchBothScriptsAndRepeats(t *testing.T) {
+	l, err := Parse(map[string]string{"t.yaml": testLexicon})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"antiaging:逆轉衰老", "antiaging:逆轉衰老"}, hitTexts(t, l, "逆轉衰老？真能逆轉衰老嗎"))
+	assert.Equal(t, []string{"antiaging:逆齡"}, hitTexts(t, l, "號稱逆齡"))
+	assert.Equal(t, []string{"antiaging:Reverses Ageing"}, hitTexts(t, l, "NAD+ Reverses Ageing"))
+}
+
+func TestLatinTermsNeedWordBoundaries(t *testing.T) {
+	l, err := Parse(map[string]string{"t.yaml": testLexicon})
+	require.NoError(t, err)
+	assert.Empty(t, hitTexts(t, l, "the ratio of separate rating"))
+	assert.Equal(t, []string{"animal:rats", "animal:小鼠"}, hitTexts(t, l, "rats和小鼠"))
+}
+
+func TestIgnorePhrasesAndPatterns(t *testing.T) {
+	l, err := Parse(map[string]string{"t.yaml": testLexicon})
+	require.NoError(t, err)
+	assert.Empty(t, hitTexts(t, l, "米老鼠用computer mouse"))
+	assert.Equal(t, []string{"animal:小鼠", "animal:相當於人類80歲"}, hitTexts(t, l, "小鼠相當於人類80歲"))
+}
+
+func TestLoadErrorsNameFileAndLine(t *testing.T) {
+	_, err := Parse(map[string]string{"bad.yaml": "classes:\n  x:\n    description: d\n    sauce: oops\n"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "bad.yaml:4:")
+	assert.Contains(t, err.Error(), `unknown key "sauce"`)
+
+	_, err = Parse(map[string]string{"re.yaml": "classes:\n  x:\n    patterns:\n      - '(unclosed'\n"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "re.yaml:4:")
+
+	_, err = Parse(map[string]string{"syntax.yaml": "classes:\n  x: [\n"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "syntax.yaml:")
+}
+
+func TestExpand(t *testing.T) {
+	got, err := expand("revers{e,ed} ag{e,}ing")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"reverse ageing", "reverse aging", "reversed ageing", "reversed aging"}, got)
+	_, err = expand("bad{brace")
+	assert.Error(t, err)
+}

@@ -1,0 +1,214 @@
+package lexicon
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/hypelint/hypelint/lint/normalize"
+	"github.com/hypelint/hypelint/lint/yamlfile"
+)
+
+// lexiconFile is the YAML shape of one lexicon file.
+type lexiconFile struct {
+	Classes yaml.Node `yaml:"classes"` // a mapping, kept as a node for order and lines
+	Ignore  termLists `yaml:"ignore"`
+}
+
+type termLists struct {
+	Zh       []entry `yaml:"zh"`
+	ZhTW     []entry `yaml:"zh-TW"`
+	ZhHK     []entry `yaml:"zh-HK"`
+	En       []entry `yaml:"en"`
+	Patterns []entry `yaml:"patterns"`
+}
+
+type classDef struct {
+	Description string `yaml:"description"`
+	Source      string `yaml:"source"`
+	termLists   `yaml:",inline"`
+}
+
+// entry is a term or pattern, written as a plain string or as a mapping that
+// names its own source.
+type entry struct {
+	Text   string
+	Source string
+	Line   int
+}
+
+func (e *entry) UnmarshalYAML(n *yaml.Node) error {
+	e.Line = n.Line
+	if n.Kind == yaml.ScalarNode {
+		e.Text = n.Value
+		return nil
+	}
+	var m struct {
+		Term    string `yaml:"term"`
+		Pattern string `yaml:"pattern"`
+		Source  string `yaml:"source"`
+	}
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: a term is a string or a mapping with term and source", n.Line)
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		switch k := n.Content[i].Value; k {
+		case "term", "pattern", "source":
+		default:
+			return fmt.Errorf("line %d: unknown key %q in a term (want term, pattern, source)", n.Content[i].Line, k)
+		}
+	}
+	if err := n.Decode(&m); err != nil {
+		return err
+	}
+	e.Text, e.Source = m.Term+m.Pattern, m.Source
+	return nil
+}
+
+// builder accumulates classes and terms from several files.
+type builder struct {
+	lex     *Lexicon
+	termIDs map[string]int32
+}
+
+// Load reads every *.yaml file under dir in fsys, in name order.
+func Load(fsys fs.FS, dirs ...string) (*Lexicon, error) {
+	b := &builder{lex: &Lexicon{byName: map[string]int{}}, termIDs: map[string]int32{}}
+	for _, dir := range dirs {
+		names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range names {
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return nil, err
+			}
+			if err := b.addFile(name, data); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return b.finish(), nil
+}
+
+// Parse compiles a lexicon from in-memory files (name → content), for tests.
+func Parse(files map[string]string) (*Lexicon, error) {
+	b := &builder{lex: &Lexicon{byName: map[string]int{}}, termIDs: map[string]int32{}}
+	for _, name := range sortedKeys(files) {
+		if err := b.addFile(name, []byte(files[name])); err != nil {
+			return nil, err
+		}
+	}
+	return b.finish(), nil
+}
+
+func (b *builder) finish() *Lexicon {
+	texts := make([]string, len(b.lex.terms))
+	for i, t := range b.lex.terms {
+		texts[i] = t.text
+	}
+	b.lex.ac = buildAutomaton(texts)
+	return b.lex
+}
+
+func (b *builder) addFile(name string, data []byte) error {
+	var f lexiconFile
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return yamlfile.Wrap(name, err)
+	}
+	if f.Classes.Kind != 0 && f.Classes.Kind != yaml.MappingNode {
+		return &yamlfile.Error{File: name, Line: f.Classes.Line, Msg: "classes must be a mapping from class name to its definition"}
+	}
+	for i := 0; i+1 < len(f.Classes.Content); i += 2 {
+		if err := b.addClass(name, f.Classes.Content[i], f.Classes.Content[i+1]); err != nil {
+			return err
+		}
+	}
+	for _, list := range [][]entry{f.Ignore.Zh, f.Ignore.ZhTW, f.Ignore.ZhHK, f.Ignore.En} {
+		for _, e := range list {
+			if err := b.addTerm(name, e, -1); err != nil {
+				return err
+			}
+		}
+	}
+	if len(f.Ignore.Patterns) > 0 {
+		return &yamlfile.Error{File: name, Line: f.Ignore.Patterns[0].Line, Msg: "ignore takes terms, not patterns"}
+	}
+	return nil
+}
+
+func (b *builder) addClass(file string, key, value *yaml.Node) error {
+	var def classDef
+	if err := yamlfile.CheckKeys(file, value, "description", "source", "zh", "zh-TW", "zh-HK", "en", "patterns"); err != nil {
+		return err
+	}
+	if err := value.Decode(&def); err != nil {
+		return yamlfile.Wrap(file, err)
+	}
+	name := key.Value
+	if !validClassName(name) {
+		return &yamlfile.Error{File: file, Line: key.Line, Msg: fmt.Sprintf("class name %q: use lower case letters, digits and _", name)}
+	}
+	id, exists := b.lex.byName[name]
+	if !exists {
+		id = len(b.lex.Classes)
+		b.lex.byName[name] = id
+		b.lex.Classes = append(b.lex.Classes, Class{Name: name, File: file})
+	}
+	c := &b.lex.Classes[id]
+	c.Description = firstNonEmpty(def.Description, c.Description)
+	c.Source = firstNonEmpty(def.Source, c.Source)
+	for _, list := range [][]entry{def.Zh, def.ZhTW, def.ZhHK, def.En} {
+		for _, e := range list {
+			if err := b.addTerm(file, e, id); err != nil {
+				return err
+			}
+		}
+	}
+	for _, p := range def.Patterns {
+		re, err := regexp.Compile(p.Text)
+		if err != nil {
+			return &yamlfile.Error{File: file, Line: p.Line, Msg: fmt.Sprintf("class %s: pattern %q: %v", name, p.Text, err)}
+		}
+		b.lex.regexes = append(b.lex.regexes, pattern{re: re, class: id})
+		c.Terms++
+	}
+	return nil
+}
+
+// addTerm adds every expansion of e to class (or to the ignore list when
+// class is -1).
+func (b *builder) addTerm(file string, e entry, class int) error {
+	forms, err := expand(e.Text)
+	if err != nil {
+		return &yamlfile.Error{File: file, Line: e.Line, Msg: fmt.Sprintf("term %q: %v", e.Text, err)}
+	}
+	for _, form := range forms {
+		text := normalize.Normalize(form).Text
+		if text == "" {
+			return &yamlfile.Error{File: file, Line: e.Line, Msg: fmt.Sprintf("term %q is empty after normalization", e.Text)}
+		}
+		id, ok := b.termIDs[text]
+		if !ok {
+			id = int32(len(b.lex.terms))
+			b.termIDs[text] = id
+			first, _ := firstRune(text)
+			last, _ := lastRune(text)
+			b.lex.terms = append(b.lex.terms, term{text: text, latinL: isWordRune(first), latinR: isWordRune(last)})
+		}
+		if class < 0 {
+			b.lex.terms[id].ignore = true
+		} else if !contains(b.lex.terms[id].classes, class) {
+			b.lex.terms[id].classes = append(b.lex.terms[id].classes, class)
+			b.lex.Classes[class].Terms++
+		}
+	}
+	return nil
+}

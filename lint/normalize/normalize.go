@@ -1,0 +1,135 @@
+// Package normalize builds the matching view of a sentence: NFKC (full-width
+// digits and punctuation become ASCII), Traditional Chinese folded to
+// Simplified, lower case, white space collapsed, and line breaks inside
+// Chinese text removed. The view carries a map back to the original bytes,
+// so a match found in the view reports the exact source span.
+package normalize
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/hypelint/hypelint/lint/textmap"
+	"github.com/hypelint/hypelint/lint/zhconv"
+)
+
+// View is normalized text with a map back to the text it came from.
+type View struct {
+	Text string
+	Map  textmap.Map
+}
+
+// Normalize builds the matching view of text.
+func Normalize(text string) View {
+	n := normalizer{src: text, out: make([]byte, 0, len(text))}
+	n.run()
+	return View{Text: string(n.out), Map: n.b.Map()}
+}
+
+type normalizer struct {
+	src string
+	out []byte
+	b   textmap.Builder
+}
+
+func (n *normalizer) run() {
+	for i := 0; i < len(n.src); {
+		c := n.src[i]
+		switch {
+		case c < utf8.RuneSelf && isASCIISpace(c):
+			i = n.space(i)
+		case c < utf8.RuneSelf && (i+1 == len(n.src) || n.src[i+1] < utf8.RuneSelf):
+			// ASCII not followed by a possible combining mark: lower-case in
+			// place; one byte stays one byte, so the map stays linear.
+			n.out = append(n.out, lowerASCII(c))
+			n.b.Copy(i, 1)
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(n.src[i:])
+			switch {
+			case unicode.IsSpace(r):
+				i = n.space(i)
+			case r >= 0x4E00 && r <= 0x9FFF:
+				// Common Han characters are NFKC-stable; only fold the script.
+				n.emit(i, size, string(zhconv.Fold(r)))
+				i += size
+			default:
+				i = n.segment(i)
+			}
+		}
+	}
+}
+
+// segment normalizes one NFKC segment starting at i and returns its end.
+func (n *normalizer) segment(i int) int {
+	end := len(n.src)
+	if k := norm.NFKC.NextBoundaryInString(n.src[i:], true); k > 0 {
+		end = i + k
+	}
+	seg := norm.NFKC.String(n.src[i:end])
+	folded := make([]byte, 0, len(seg))
+	for _, r := range seg {
+		folded = utf8.AppendRune(folded, unicode.ToLower(zhconv.Fold(r)))
+	}
+	n.emit(i, end-i, string(folded))
+	return end
+}
+
+// emit writes out for src[i:i+size], as a verbatim copy when unchanged.
+func (n *normalizer) emit(i, size int, out string) {
+	n.out = append(n.out, out...)
+	if out == n.src[i:i+size] {
+		n.b.Copy(i, size)
+		return
+	}
+	n.b.Replace(i, size, len(out))
+}
+
+// space collapses the white-space run at i to one ASCII space, or drops it
+// at the ends of the text and at a line break between two Chinese characters
+// (a PDF wrap inside a word).
+func (n *normalizer) space(i int) int {
+	j := i
+	newline := false
+	for j < len(n.src) {
+		r, size := utf8.DecodeRuneInString(n.src[j:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		newline = newline || r == '\n' || r == '\r'
+		j += size
+	}
+	prev, _ := utf8.DecodeLastRune(n.out)
+	next, _ := utf8.DecodeRuneInString(n.src[j:])
+	switch {
+	case len(n.out) == 0 || j == len(n.src), newline && isCJK(prev) && isCJK(next):
+		n.b.Replace(i, j-i, 0)
+	case j-i == 1 && n.src[i] == ' ':
+		n.out = append(n.out, ' ')
+		n.b.Copy(i, 1)
+	default:
+		n.out = append(n.out, ' ')
+		n.b.Replace(i, j-i, 1)
+	}
+	return j
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// isCJK reports Han characters, kana and CJK or full-width punctuation:
+// text between which a line break is a wrap, not a word break.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) || r == '“' || r == '”'
+}

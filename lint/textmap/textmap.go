@@ -1,0 +1,143 @@
+// Package textmap maps byte offsets in a derived text (a normalized view,
+// text extracted from markup) back to the bytes it was derived from.
+//
+// A Map is a list of pieces. A piece either copies bytes verbatim, so any
+// offset inside it maps linearly, or replaces a source range atomically (a
+// full-width digit became an ASCII digit, a Traditional character became a
+// Simplified one): offsets inside an atomic piece map to its edges, so a
+// span never ends up splitting a source character.
+package textmap
+
+import "sort"
+
+type piece struct {
+	dst, src       int // start offsets in the derived and the source text
+	dstLen, srcLen int
+	verbatim       bool
+}
+
+// Map translates derived-text offsets to source offsets. The zero value is
+// an empty map.
+type Map struct {
+	pieces []piece
+}
+
+// Builder collects pieces in order of the derived text.
+type Builder struct {
+	m   Map
+	dst int // length of the derived text so far
+}
+
+// Copy records that the next n derived bytes are src[start:start+n] verbatim.
+func (b *Builder) Copy(srcStart, n int) {
+	if n == 0 {
+		return
+	}
+	if k := len(b.m.pieces); k > 0 {
+		last := &b.m.pieces[k-1]
+		if last.verbatim && last.dst+last.dstLen == b.dst && last.src+last.srcLen == srcStart {
+			last.dstLen += n
+			last.srcLen += n
+			b.dst += n
+			return
+		}
+	}
+	b.m.pieces = append(b.m.pieces, piece{dst: b.dst, src: srcStart, dstLen: n, srcLen: n, verbatim: true})
+	b.dst += n
+}
+
+// Replace records that the next dstLen derived bytes stand for the source
+// range [srcStart, srcStart+srcLen) as a whole. dstLen may be zero (the source
+// bytes were dropped); such pieces still anchor span ends.
+func (b *Builder) Replace(srcStart, srcLen, dstLen int) {
+	b.m.pieces = append(b.m.pieces, piece{dst: b.dst, src: srcStart, dstLen: dstLen, srcLen: srcLen})
+	b.dst += dstLen
+}
+
+// Len is the length of the derived text recorded so far.
+func (b *Builder) Len() int { return b.dst }
+
+// Map returns the finished map. The builder must not be used afterwards.
+func (b *Builder) Map() Map { return b.m }
+
+// Identity returns a map for a derived text that is src[base:base+n] verbatim.
+func Identity(base, n int) Map {
+	var b Builder
+	b.Copy(base, n)
+	return b.Map()
+}
+
+// Start maps the derived offset of a span's first byte to a source offset.
+func (m Map) Start(d int) int {
+	if len(m.pieces) == 0 {
+		return 0
+	}
+	// First piece whose derived range ends after d.
+	i := sort.Search(len(m.pieces), func(i int) bool {
+		p := m.pieces[i]
+		return p.dst+p.dstLen > d
+	})
+	if i == len(m.pieces) {
+		p := m.pieces[len(m.pieces)-1]
+		return p.src + p.srcLen
+	}
+	p := m.pieces[i]
+	if d < p.dst {
+		return p.src
+	}
+	if p.verbatim {
+		return p.src + (d - p.dst)
+	}
+	return p.src
+}
+
+// End maps the derived offset just past a span's last byte to a source offset.
+func (m Map) End(d int) int {
+	if len(m.pieces) == 0 {
+		return 0
+	}
+	// Last piece whose derived range starts before d.
+	i := sort.Search(len(m.pieces), func(i int) bool {
+		return m.pieces[i].dst >= d
+	}) - 1
+	if i < 0 {
+		return m.pieces[0].src
+	}
+	p := m.pieces[i]
+	if d >= p.dst+p.dstLen {
+		return p.src + p.srcLen
+	}
+	if p.verbatim {
+		return p.src + (d - p.dst)
+	}
+	return p.src + p.srcLen
+}
+
+// Compose returns a map from this map's derived text to outer's source:
+// m maps C→B and outer maps B→A, the result maps C→A.
+func (m Map) Compose(outer Map) Map {
+	out := Map{pieces: make([]piece, len(m.pieces))}
+	for i, p := range m.pieces {
+		s := outer.Start(p.src)
+		e := outer.End(p.src + p.srcLen)
+		if p.srcLen == 0 {
+			e = s
+		}
+		verbatim := p.verbatim && e-s == p.dstLen && outer.linear(p.src, p.srcLen)
+		out.pieces[i] = piece{dst: p.dst, src: s, dstLen: p.dstLen, srcLen: e - s, verbatim: verbatim}
+	}
+	return out
+}
+
+// linear reports whether [d, d+n) lies inside one verbatim piece.
+func (m Map) linear(d, n int) bool {
+	i := sort.Search(len(m.pieces), func(i int) bool {
+		p := m.pieces[i]
+		return p.dst+p.dstLen > d
+	})
+	if i == len(m.pieces) {
+		return n == 0
+	}
+	p := m.pieces[i]
+	return p.verbatim && d >= p.dst && d+n <= p.dst+p.dstLen
+}

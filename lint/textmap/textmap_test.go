@@ -1,0 +1,64 @@
+package textmap
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestIdentity(t *testing.T) {
+	m := Identity(10, 5)
+	assert.Equal(t, 10, m.Start(0))
+	assert.Equal(t, 13, m.Start(3))
+	assert.Equal(t, 15, m.End(5))
+	assert.Equal(t, 12, m.End(2))
+}
+
+func TestAtomicPieceMapsToEdges(t *testing.T) {
+	// Source "a１b": "１" is 3 bytes at offset 1 and becomes "1" (1 byte).
+	var b Builder
+	b.Copy(0, 1)
+	b.Replace(1, 3, 1)
+	b.Copy(4, 1)
+	m := b.Map()
+	assert.Equal(t, 3, b.Len())
+	assert.Equal(t, 1, m.Start(1), "start of the replaced digit")
+	assert.Equal(t, 4, m.End(2), "end of the replaced digit")
+	assert.Equal(t, 4, m.Start(2))
+	assert.Equal(t, 5, m.End(3))
+}
+
+func TestDroppedSourceBytes(t *testing.T) {
+	// Source "逆转\n衰老": the newline (offset 6) is dropped in the derived text.
+	var b Builder
+	b.Copy(0, 6)
+	b.Replace(6, 1, 0)
+	b.Copy(7, 6)
+	m := b.Map()
+	assert.Equal(t, 0, m.Start(0))
+	assert.Equal(t, 13, m.End(12), "a term spanning the dropped newline ends at its source end")
+	assert.Equal(t, 7, m.Start(6), "the character after the newline starts after it")
+	assert.Equal(t, 6, m.End(6), "a span ending before the newline ends before it")
+}
+
+func TestCompose(t *testing.T) {
+	// outer: derived B = source A[5:15] verbatim.
+	outer := Identity(5, 10)
+	// inner: C replaces B[2:5] with one byte.
+	var b Builder
+	b.Copy(0, 2)
+	b.Replace(2, 3, 1)
+	b.Copy(5, 5)
+	c := b.Map().Compose(outer)
+	assert.Equal(t, 5, c.Start(0))
+	assert.Equal(t, 7, c.Start(2))
+	assert.Equal(t, 10, c.End(3))
+	assert.Equal(t, 10, c.Start(3))
+	assert.Equal(t, 15, c.End(8))
+}
+
+func TestEmptyMap(t *testing.T) {
+	var m Map
+	assert.Equal(t, 0, m.Start(3))
+	assert.Equal(t, 0, m.End(3))
+}
