@@ -1,0 +1,291 @@
+// Package zhconv folds Traditional Chinese to Simplified for matching, and
+// renders Simplified Chinese messages in Taiwan Traditional usage.
+//
+// Both directions run on tables exported from OpenCC's dictionaries by
+// rules/zhconv/generate.sh and embedded through rules.FS; see
+// rules/zhconv/README.md for the source and licence. The tables are parsed on
+// first use, so programs that never meet Chinese text pay nothing for them.
+package zhconv
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/rules"
+)
+
+// Paths of the tables inside rules.FS.
+const (
+	t2sFile        = "zhconv/t2s.txt"
+	s2tPhrasesFile = "zhconv/s2t_phrases.txt"
+	s2tCharsFile   = "zhconv/s2t_chars.txt"
+	twPhrasesFile  = "zhconv/tw_phrases.txt"
+	twVariantsFile = "zhconv/tw_variants.txt"
+)
+
+// entry is one "KEY<TAB>VALUE" line of a table.
+type entry struct{ key, value string }
+
+// parseLine splits one table line. It reports false for anything the
+// generator would never write (no tab, several tabs, empty side, invalid
+// UTF-8), so a damaged table degrades to fewer conversions, never to a panic
+// in the middle of a lint run.
+func parseLine(line string) (entry, bool) {
+	line = strings.TrimSuffix(line, "\r")
+	key, value, ok := strings.Cut(line, "\t")
+	if !ok || key == "" || value == "" || strings.Contains(value, "\t") {
+		return entry{}, false
+	}
+	if !utf8.ValidString(key) || !utf8.ValidString(value) {
+		return entry{}, false
+	}
+	return entry{key, value}, true
+}
+
+// singleRune returns the only rune of s, or false if s is not exactly one
+// valid rune.
+func singleRune(s string) (rune, bool) {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || size != len(s) {
+		return 0, false
+	}
+	return r, true
+}
+
+// parseTable returns the well-formed entries of a table's text, skipping
+// blank and malformed lines.
+func parseTable(data string) []entry {
+	var out []entry
+	for line := range strings.Lines(data) {
+		if e, ok := parseLine(strings.TrimSuffix(line, "\n")); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// readTable loads a table from rules.FS. A missing table yields no entries:
+// conversion then becomes the identity instead of failing the lint run, and
+// TestTablesWellFormed catches the missing file before release.
+func readTable(name string) []entry {
+	data, err := rules.FS.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	return parseTable(string(data))
+}
+
+// foldTable maps Traditional and variant runes to Simplified ones. Fold runs
+// on every rune of every document, so the Basic Multilingual Plane, where
+// nearly all entries live, is a dense slice (about 200 KB) indexed without
+// hashing; the few hundred supplementary-plane entries sit in a map that
+// ordinary text never reaches.
+type foldTable struct {
+	lo     rune          // smallest BMP key; runes below it are never folded
+	bmp    []rune        // bmp[r-lo] is the folded rune, 0 for identity
+	astral map[rune]rune // keys above the BMP
+}
+
+const maxBMP = 0xFFFF
+
+// newFoldTable builds the lookup structure, skipping entries that are not
+// one rune to one rune.
+func newFoldTable(entries []entry) *foldTable {
+	t := &foldTable{lo: utf8.MaxRune + 1, astral: map[rune]rune{}}
+	pairs := make(map[rune]rune, len(entries))
+	for _, e := range entries {
+		k, okK := singleRune(e.key)
+		v, okV := singleRune(e.value)
+		if !okK || !okV || k == v {
+			continue
+		}
+		pairs[k] = v
+		if k <= maxBMP && k < t.lo {
+			t.lo = k
+		}
+	}
+	if t.lo <= maxBMP {
+		t.bmp = make([]rune, maxBMP-t.lo+1)
+	}
+	for k, v := range pairs {
+		if k <= maxBMP {
+			t.bmp[k-t.lo] = v
+		} else {
+			t.astral[k] = v
+		}
+	}
+	return t
+}
+
+func (t *foldTable) fold(r rune) rune {
+	switch {
+	case r < t.lo:
+		return r
+	case r <= maxBMP:
+		if v := t.bmp[r-t.lo]; v != 0 {
+			return v
+		}
+		return r
+	}
+	if v, ok := t.astral[r]; ok {
+		return v
+	}
+	return r
+}
+
+var (
+	foldOnce sync.Once
+	folder   *foldTable
+)
+
+func loadFold() { folder = newFoldTable(readTable(t2sFile)) }
+
+// Fold maps a Traditional Chinese rune, including Taiwan and Hong Kong
+// variant forms, to its Simplified form (衛→卫, 衞→卫, 臺→台, 峯→峰), using the
+// first candidate OpenCC gives. Every other rune (ASCII, Simplified, kana,
+// characters shared by both scripts) is returned unchanged, and
+// Fold(Fold(r)) == Fold(r). It is character-level only: context-dependent
+// choices such as 乾→干 versus 乾 are not made.
+//
+// After the first call Fold is O(1) and does not allocate.
+func Fold(r rune) rune {
+	foldOnce.Do(loadFold)
+	return folder.fold(r)
+}
+
+// FoldString applies Fold to every rune of s. It returns s itself, without
+// allocating, when nothing changes.
+func FoldString(s string) string {
+	return strings.Map(Fold, s)
+}
+
+// dict is a phrase table for longest-prefix matching, the way OpenCC's
+// dictionaries are consulted.
+type dict struct {
+	m        map[string]string
+	maxRunes int // longest key, in runes
+}
+
+func newDict(entries []entry) *dict {
+	d := &dict{m: make(map[string]string, len(entries))}
+	for _, e := range entries {
+		if _, dup := d.m[e.key]; dup {
+			continue // keep the first, as the generator sorted it
+		}
+		d.m[e.key] = e.value
+		d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(e.key))
+	}
+	return d
+}
+
+// longest finds the longest key that starts at rune i of s, where starts
+// holds the byte offset of every rune of s followed by len(s). It returns
+// the key's length in runes and its value.
+func (d *dict) longest(s string, starts []int, i int) (int, string, bool) {
+	for n := min(d.maxRunes, len(starts)-1-i); n > 0; n-- {
+		if v, ok := d.m[s[starts[i]:starts[i+n]]]; ok {
+			return n, v, true
+		}
+	}
+	return 0, "", false
+}
+
+// runeStarts returns the byte offset of each rune of s, then len(s). Invalid
+// bytes count as one rune each, so they pass through conversion untouched.
+func runeStarts(s string) []int {
+	starts := make([]int, 0, len(s)+1)
+	for i := range s {
+		starts = append(starts, i)
+	}
+	return append(starts, len(s))
+}
+
+// taiwanTables is OpenCC's s2twp configuration: segment with STPhrases, then
+// convert each segment through (STPhrases, STCharacters), TWPhrases and
+// TWVariants in turn.
+type taiwanTables struct {
+	stPhrases, stChars, twPhrases, twVariants *dict
+}
+
+var (
+	taiwanOnce sync.Once
+	taiwan     taiwanTables
+)
+
+func loadTaiwan() {
+	taiwan = taiwanTables{
+		stPhrases:  newDict(readTable(s2tPhrasesFile)),
+		stChars:    newDict(readTable(s2tCharsFile)),
+		twPhrases:  newDict(readTable(twPhrasesFile)),
+		twVariants: newDict(readTable(twVariantsFile)),
+	}
+}
+
+// ToTaiwan converts Simplified Chinese to Traditional Chinese with Taiwan
+// vocabulary and variants (软件→軟體, 鼠标→滑鼠, 头发→頭髮), reproducing
+// `opencc -c s2twp.json` with the first candidate of every entry. It exists
+// to derive zh-Hant messages from zh-Hans ones, so it favours matching
+// OpenCC exactly over speed. Text that is not Simplified Chinese passes
+// through unchanged.
+func ToTaiwan(s string) string {
+	taiwanOnce.Do(loadTaiwan)
+	t := &taiwan
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, seg := range segment(s, t.stPhrases) {
+		seg = convert(seg, t.stPhrases, t.stChars)
+		seg = convert(seg, t.twPhrases)
+		b.WriteString(convert(seg, t.twVariants))
+	}
+	return b.String()
+}
+
+// segment splits s the way OpenCC's maximum-match segmentation does: each
+// longest dictionary phrase is a segment of its own, and each run of
+// characters between phrases is one segment. The later conversions never
+// match across a segment boundary, which is why this step matters for
+// reproducing OpenCC (a Taiwan phrase cannot straddle a known phrase).
+func segment(s string, d *dict) []string {
+	starts := runeStarts(s)
+	var segs []string
+	pending := 0 // byte offset where the current unmatched run began
+	for i := 0; i < len(starts)-1; {
+		n, _, ok := d.longest(s, starts, i)
+		if !ok {
+			i++
+			continue
+		}
+		if starts[i] > pending {
+			segs = append(segs, s[pending:starts[i]])
+		}
+		segs = append(segs, s[starts[i]:starts[i+n]])
+		i += n
+		pending = starts[i]
+	}
+	if pending < len(s) {
+		segs = append(segs, s[pending:])
+	}
+	return segs
+}
+
+// convert rewrites one segment left to right. At each position the first
+// dictionary of group that has any match supplies its longest match, as in
+// OpenCC's DictGroup; a rune no dictionary knows is copied.
+func convert(seg string, group ...*dict) string {
+	starts := runeStarts(seg)
+	var b strings.Builder
+	b.Grow(len(seg))
+	for i := 0; i < len(starts)-1; {
+		n, v := 1, seg[starts[i]:starts[i+1]]
+		for _, d := range group {
+			if m, val, ok := d.longest(seg, starts, i); ok {
+				n, v = m, val
+				break
+			}
+		}
+		b.WriteString(v)
+		i += n
+	}
+	return b.String()
+}
