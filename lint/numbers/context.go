@@ -1,0 +1,289 @@
+package numbers
+
+import "strings"
+
+// preCtx is what the text just before a number says about it.
+type preCtx struct {
+	start    int  // span start, moved left over qualifiers and keywords
+	approx   bool // 超过, about
+	total    bool // 共, a total of
+	ordinal  bool // 第
+	rank     bool // 排名, top
+	rankNear bool // 前/后 directly before: 前10名 is a ranking if the unit is 名/位
+	ref      bool // [12], 参考文献3
+	stat     bool // p = 0.03
+	ratio    bool // hr 1.2, odds ratio of
+	rate     bool // 每10万人, per 100,000
+	money    bool // $20
+	age      bool // aged 65, 年龄为
+	yearPrep bool // in 2019
+	sampleKW bool // n = 48, 样本量为48, a cohort of
+	family   bool // 一家3人
+	arm      bool // 干预组506人, 药物组(803人): the size of a study arm
+}
+
+var (
+	ordinalMarks = newSuffixSet("第", "#")
+	armMarks     = newSuffixSet("组", "组(", "组:", "组,")
+)
+
+// extend moves the span start left to j unless that would overlap the
+// previous mention.
+func (pc *preCtx) extend(j, lastEnd int) {
+	if j >= lastEnd && j < pc.start {
+		pc.start = j
+	}
+}
+
+// preContext reads the text before a number from right to left: marks that
+// settle the kind on their own come first, then qualifiers, then the
+// keywords that may sit before a qualifier ("样本量约1.2万").
+func (s *scanner) preContext(at int) preCtx {
+	t := s.text
+	pc := preCtx{start: at}
+	k := trimSpaceBack(t, at)
+	if s.settled(&pc, k) {
+		return pc
+	}
+	if j, ok := suffixAt(t, k, moneyMarks); ok {
+		pc.money = true
+		pc.extend(j, s.lastEnd)
+		k = trimSpaceBack(t, j)
+	}
+	k = s.qualifiers(&pc, k)
+	s.nearMarks(&pc, k)
+	s.keywords(&pc, k)
+	return pc
+}
+
+// settled handles marks that decide the kind whatever else is said:
+// ordinals, rankings, references, statistics and rate denominators.
+func (s *scanner) settled(pc *preCtx, k int) bool {
+	t := s.text
+	if j, ok := suffixAt(t, k, ordinalMarks); ok {
+		pc.ordinal = true
+		pc.extend(j, s.lastEnd)
+		return true
+	}
+	if _, ok := suffixAt(t, k, zhRankCtx); ok {
+		pc.rank = true
+		return true
+	}
+	if _, ok := suffixAt(t, k, enRankCtx); ok {
+		pc.rank = true
+		return true
+	}
+	if _, ok := suffixAt(t, k, refMarks); ok {
+		pc.ref = true
+		return true
+	}
+	if s.statistic(pc, k) {
+		return true
+	}
+	if j, ok := suffixAt(t, k, rateMarks); ok {
+		pc.rate = true
+		pc.extend(j, s.lastEnd)
+		return true
+	}
+	return false
+}
+
+// statistic recognises p-values ("p = 0.03", "p<0.05") and ratio
+// statistics ("hr 0.8", "or=1.5", "odds ratio of 2.1", "风险比为1.3").
+func (s *scanner) statistic(pc *preCtx, k int) bool {
+	t := s.text
+	if j, ok := suffixAt(t, k, statEq); ok {
+		j = trimSpaceBack(t, j)
+		if _, ok := suffixAt(t, j, statP); ok {
+			pc.stat = true
+			return true
+		}
+		if _, ok := suffixAt(t, j, statRatio); ok {
+			pc.ratio = true
+			return true
+		}
+	}
+	if j, ok := suffixAt(t, k, statRatio); ok && t[j:k] != "or" && t[j:k] != "ci" {
+		pc.ratio = true
+		return true
+	}
+	return false
+}
+
+// qualifiers strips approximating and totalling words (超过, 约, more
+// than, 共, a total of), at most two of them ("共约", "just over").
+func (s *scanner) qualifiers(pc *preCtx, k int) int {
+	t := s.text
+	for n := 0; n < 2; n++ {
+		if j, ok := suffixAt(t, k, zhApprox); ok && zhApproxOK(t, j, t[j:k]) {
+			pc.approx = true
+			pc.extend(j, s.lastEnd)
+			k = trimSpaceBack(t, j)
+			continue
+		}
+		if j, ok := suffixAt(t, k, enApprox); ok {
+			pc.approx = true
+			pc.extend(j, s.lastEnd)
+			k = trimSpaceBack(t, j)
+			continue
+		}
+		break
+	}
+	if j, ok := suffixAt(t, k, zhTotal); ok {
+		pc.total = true
+		_ = j
+	} else if _, ok := suffixAt(t, k, enTotal); ok {
+		pc.total = true
+	}
+	return k
+}
+
+// zhApproxOK rejects qualifier characters that belong to another word:
+// 最近/附近 (recently, nearby), 纽约 (New York), 合约.
+func zhApproxOK(t string, j int, w string) bool {
+	prev, _ := runeBefore(t, j)
+	switch w {
+	case "近":
+		return !strings.ContainsRune("最附靠亲邻贴走就", prev)
+	case "约":
+		return !strings.ContainsRune("纽契条合公邀预节制签婚违相隐简誓赴失践履", prev)
+	case "上下":
+		return false // only after a number
+	}
+	return true
+}
+
+// nearMarks reads marks directly before the number (after qualifiers):
+// 一家3人, 前10名, ages, years.
+func (s *scanner) nearMarks(pc *preCtx, k int) {
+	t := s.text
+	prev, size := runeBefore(t, k)
+	switch prev {
+	case '家':
+		pc.family = true
+	case '前', '后':
+		before, _ := runeBefore(t, k-size)
+		pc.rankNear = !strings.ContainsRune(zhRankBlock, before)
+	}
+	if _, ok := suffixAt(t, k, armMarks); ok {
+		pc.arm = true
+	}
+	if _, ok := suffixAt(t, k, zhAgeCtx); ok {
+		pc.age = true
+	} else if _, ok := suffixAt(t, k, enAgeCtx); ok {
+		pc.age = true
+	}
+	if _, ok := suffixAt(t, k, enYearPrep); ok {
+		pc.yearPrep = true
+	}
+}
+
+// keywords finds a sample-size keyword before the number, with an optional
+// connector: "n = 48", "样本量为48", "样本数:300", "sample size of 500",
+// "a cohort of 2,400". The span then starts at the keyword.
+func (s *scanner) keywords(pc *preCtx, k int) {
+	t := s.text
+	c := k
+	conn := ""
+	for n := 0; n < 2; n++ {
+		j, ok := suffixAt(t, c, zhConnect)
+		if !ok {
+			j, ok = suffixAt(t, c, enConnect)
+		}
+		if !ok {
+			break
+		}
+		if conn == "" {
+			conn = t[j:c]
+		}
+		c = trimSpaceBack(t, j)
+	}
+	if j, ok := nKeyword(t, c); ok && (conn == "=" || conn == ":") {
+		pc.sampleKW = true
+		pc.extend(j, s.lastEnd)
+		return
+	}
+	if j, ok := suffixAt(t, c, zhSampleKW); ok {
+		pc.sampleKW = true
+		pc.extend(j, s.lastEnd)
+		return
+	}
+	if j, ok := suffixAt(t, c, enSampleKW); ok {
+		pc.sampleKW = true
+		pc.extend(j, s.lastEnd)
+		return
+	}
+	if j, ok := suffixAt(t, k, enCohortKW); ok {
+		pc.sampleKW = true
+		if a, ok := suffixAt(t, trimSpaceBack(t, j), enArticles); ok {
+			j = a
+		}
+		pc.extend(j, s.lastEnd)
+	}
+}
+
+// nKeyword matches a standalone "n" (or "N") ending at k.
+func nKeyword(t string, k int) (int, bool) {
+	if k < 1 || lower(t[k-1]) != 'n' {
+		return k, false
+	}
+	if k >= 2 && isAlnum(t[k-2]) {
+		return k, false
+	}
+	return k - 1, true
+}
+
+// zhStudyNear reports a study word within six runes before start or
+// after end: 招募了300人, 3000人参与. 研究 in 研究人员 names the
+// researchers, not the study.
+func zhStudyNear(t string, start, end int) bool {
+	lo, hi := backRunes(t, start, 6), fwdRunes(t, end, 6)
+	return zhStudyIn(t, lo, start) || zhStudyIn(t, end, hi)
+}
+
+// zhStudyIn looks for a study word starting in t[lo:hi].
+func zhStudyIn(t string, lo, hi int) bool {
+	for _, w := range zhStudyWords {
+		for from := lo; from < hi; {
+			i := strings.Index(t[from:hi], w)
+			if i < 0 {
+				break
+			}
+			e := from + i + len(w)
+			if !hasAnyPrefix(t[e:], zhResearcher) {
+				return true
+			}
+			from = e
+		}
+	}
+	return false
+}
+
+// zhResearcher follows 研究 or 实验 in words for people and places.
+var zhResearcher = []string{"人员", "者", "团队", "员", "所", "院", "生", "室", "中心"}
+
+func hasAnyPrefix(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// enStudyNear is the English counterpart, over about eight words.
+func enStudyNear(t string, start, end int) bool {
+	lo, hi := max(0, start-48), min(len(t), end+48)
+	return containsAny(t[lo:start], enStudyWords) || containsAny(t[end:hi], enStudyWords)
+}
+
+// pooledNear reports pooling words before a count of studies: 纳入23项研究,
+// "a meta-analysis of 23 trials", "pooled 23 trials".
+func pooledNear(t string, start int) bool {
+	lo := backRunes(t, start, 15)
+	if lo < start-60 {
+		lo = start - 60
+	}
+	w := t[lo:start]
+	return containsAny(w, zhPoolWords) || containsAny(w, enPoolWords)
+}

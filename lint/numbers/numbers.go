@@ -1,0 +1,277 @@
+// Package numbers finds numeric mentions — above all sample sizes — in
+// normalized sentence text: NFKC, Traditional folded to Simplified,
+// English lower-cased, whitespace collapsed to single spaces.
+//
+// The scanner is hand-written: it walks the text once, and at each number
+// (digits, Chinese numerals, English number words) reads the unit or
+// counted noun after it and the qualifiers and keywords before it.
+package numbers
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Kind classifies a numeric mention.
+type Kind uint8
+
+const (
+	Other      Kind = iota
+	SampleSize      // a count of study subjects: people, patients, animals, samples, studies pooled
+	Age             // 50岁, 50~103岁, aged 65, 65-year-old
+	Dose            // 450 mg, 2克, 10 mg/kg
+	Percent         // 30%, 三成, 百分之三十, 50 percent
+	Year            // 2023年, in 2019
+	Duration        // 10年 (follow-up), 12周, 3个月, six months
+	Money           // 199元, $20
+	Ratio           // 2倍, 1.5 times, twice
+)
+
+var kindNames = [...]string{"Other", "SampleSize", "Age", "Dose", "Percent", "Year", "Duration", "Money", "Ratio"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(?)"
+}
+
+// Mention is one number with what it counts or measures.
+type Mention struct {
+	Start, End int     // byte span in the input text, covering the number and its unit/noun
+	Value      float64 // 1013, 12000 for "1.2万", 1000 for "一千多" (Approx); a range gives its lower bound
+	Approx     bool    // 超/逾/约/近/多/余/more than/over/about/nearly/around/some/at least
+	Vague      bool    // 数千名, 上万, thousands of, "a large study": a size implied, not given (Value = lower bound or 0)
+	Kind       Kind
+	Subject    string // the noun counted ("受试者", "名", "participants"); "" when none
+	Animal     bool   // the subjects are animals
+}
+
+// Find returns every numeric mention in text, in order of Start, non-overlapping.
+func Find(text string) []Mention {
+	s := scanner{text: text}
+	for i := 0; i < len(text); {
+		i = s.step(i)
+	}
+	return dropShadowedVague(s.out)
+}
+
+// SampleSizes returns only the Kind == SampleSize mentions (including Vague ones).
+func SampleSizes(text string) []Mention {
+	all := Find(text)
+	n := 0
+	for _, m := range all {
+		if m.Kind == SampleSize {
+			all[n] = m
+			n++
+		}
+	}
+	return all[:n:n]
+}
+
+// scanner holds the text, the mentions found and where the last one ended,
+// which bounds how far left a later span may reach.
+type scanner struct {
+	text    string
+	lastEnd int
+	out     []Mention
+}
+
+// step looks at position i and returns where to look next (always > i).
+func (s *scanner) step(i int) int {
+	t := s.text
+	c := t[i]
+	switch {
+	case isDigit(c):
+		tok, skip, ok := s.arabic(i)
+		if !ok {
+			return skip
+		}
+		s.scale(&tok)
+		return s.finish(i, tok)
+	case isLetter(c):
+		return s.fromWord(i)
+	case c < utf8.RuneSelf:
+		return i + 1
+	}
+	r, size := utf8.DecodeRuneInString(t[i:])
+	if next := s.fromCJK(i, r); next > i {
+		return next
+	}
+	return i + size
+}
+
+// fromWord handles an English word: a number word, "a dozen",
+// "thousands of", "a large study", or else skips the word.
+func (s *scanner) fromWord(i int) int {
+	t := s.text
+	w, e := word(t, i)
+	if i > 0 && isAlnum(t[i-1]) {
+		return e
+	}
+	if _, ok := lookup(enTriggers, w); !ok { // most words: one lookup
+		return e
+	}
+	if tok, ok := vagueCount(t, i); ok {
+		return s.finish(i, tok)
+	}
+	if strings.EqualFold(w, "a") || strings.EqualFold(w, "an") {
+		if tok, ok := articleNumber(t, i); ok {
+			return s.finish(i, tok)
+		}
+		if e+1 < len(t) && t[e] == ' ' {
+			if next := s.enVague(i, e+1); next > i {
+				return next
+			}
+		}
+		return e
+	}
+	if next := s.enVague(i, i); next > i {
+		return next
+	}
+	if v, ok := lookup(enTwice, w); ok {
+		return s.finish(i, token{start: i, end: e, val: v, script: 'w', forced: Ratio, hasForced: true})
+	}
+	if _, ok := lookup(enNumWords, w); ok {
+		if end, v, ok := wordNumber(t, i); ok {
+			tok := token{start: i, end: end, val: v, script: 'w'}
+			if m, k := enMultiplier(t, end); m > 1 {
+				tok.val, tok.end, tok.mult = v*m, k, true
+			}
+			return s.finish(i, tok)
+		}
+	}
+	return e
+}
+
+// enTriggers holds every word that can start a mention, so that other
+// words cost one map lookup.
+var enTriggers = map[string]struct{}{"a": {}, "an": {}}
+
+func init() {
+	for w := range enNumWords {
+		enTriggers[w] = struct{}{}
+	}
+	for w := range enVagueCounts {
+		enTriggers[w] = struct{}{}
+	}
+	for w := range enVagueAdj {
+		enTriggers[w] = struct{}{}
+	}
+	for w := range enTwice {
+		enTriggers[w] = struct{}{}
+	}
+}
+
+// enTwice are single words that are ratios.
+var enTwice = map[string]float64{"twice": 2, "thrice": 3, "twofold": 2, "threefold": 3,
+	"fourfold": 4, "fivefold": 5, "sixfold": 6, "tenfold": 10, "hundredfold": 100}
+
+// fromCJK handles a Chinese numeral or vague count at i; it returns i when
+// nothing starts there.
+func (s *scanner) fromCJK(i int, r rune) int {
+	t := s.text
+	if r == '大' {
+		return s.zhVague(i)
+	}
+	if r == '数' && zhNumberWordBefore(t, i) {
+		return i
+	}
+	tok, ok := cjkLead(t, i, r)
+	if !ok && isZhNumeral(r) {
+		tok, ok = cjkNumber(t, i)
+	}
+	if !ok {
+		return i
+	}
+	return s.finish(i, tok)
+}
+
+// zhNumberWordBefore reports a 数 that ends a word (多数, 人数, 样本数)
+// rather than meaning "several".
+func zhNumberWordBefore(t string, i int) bool {
+	prev, _ := runeBefore(t, i)
+	return strings.ContainsRune("多少无总人次例分位指函参系级倍半全大余变本量额据字目计算天年岁", prev)
+}
+
+// finish reads the rest of a number (suffixes, range, unit, context),
+// emits a mention if it is one, and returns where scanning resumes.
+func (s *scanner) finish(i int, tok token) int {
+	s.approxSuffix(&tok)
+	s.rangeTo(&tok)
+	u := s.unitAfter(&tok)
+	pc := s.preContext(tok.start)
+	if u.cls == ucNone && !tok.isRange {
+		if m, ok := s.proportion(tok, pc); ok {
+			return s.emit(m)
+		}
+	}
+	if m, ok := s.decide(tok, u, pc); ok {
+		return s.emit(m)
+	}
+	return max(tok.end, i+1)
+}
+
+// emit records m and returns its end. An end inside a malformed UTF-8
+// sequence is moved to the next rune boundary.
+func (s *scanner) emit(m Mention) int {
+	t := s.text
+	for m.End < len(t) && !utf8.RuneStart(t[m.End]) {
+		m.End++
+	}
+	s.out = append(s.out, m)
+	s.lastEnd = m.End
+	return m.End
+}
+
+// proportion reads "1 in 10", "one in five", "3 out of 10" as a percentage.
+func (s *scanner) proportion(tok token, pc preCtx) (Mention, bool) {
+	t := s.text
+	if tok.script == 'c' {
+		return Mention{}, false
+	}
+	j := tok.end
+	for _, sep := range []string{" in ", " out of "} {
+		if !wordAt(t, j, sep) {
+			continue
+		}
+		k := j + len(sep)
+		var den token
+		ok := false
+		if k < len(t) && isDigit(t[k]) {
+			den, ok = readArabic(t, k), true
+		} else if end, v, good := wordNumber(t, k); good {
+			den, ok = token{end: end, val: v}, true
+		}
+		if !ok || den.val <= tok.val || den.val == 0 {
+			return Mention{}, false
+		}
+		return Mention{Start: pc.start, End: den.end, Value: 100 * tok.val / den.val,
+			Approx: tok.approx || pc.approx, Kind: Percent}, true
+	}
+	return Mention{}, false
+}
+
+// dropShadowedVague removes size-less vague mentions ("a large study")
+// when the same text gives a real sample size.
+func dropShadowedVague(ms []Mention) []Mention {
+	sized := false
+	for _, m := range ms {
+		if m.Kind == SampleSize && !m.Vague {
+			sized = true
+			break
+		}
+	}
+	if !sized {
+		return ms
+	}
+	n := 0
+	for _, m := range ms {
+		if m.Kind == SampleSize && m.Vague && m.Value == 0 {
+			continue
+		}
+		ms[n] = m
+		n++
+	}
+	return ms[:n]
+}

@@ -1,0 +1,175 @@
+package numbers
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Byte-level helpers. The text is normalized, but matching still folds
+// ASCII case so that an "N = 48" that escaped lower-casing is found too.
+
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isAlnum(c byte) bool  { return isDigit(c) || isLetter(c) }
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixFold reports whether t[i:] begins with p (p is lower case).
+func hasPrefixFold(t string, i int, p string) bool {
+	if len(t)-i < len(p) {
+		return false
+	}
+	for k := 0; k < len(p); k++ {
+		if lower(t[i+k]) != p[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// endsWithFold reports whether t[:k] ends with p (p is lower case). It
+// compares from the end, where most candidates already differ.
+func endsWithFold(t string, k int, p string) bool {
+	for n := len(p) - 1; n >= 0; n-- {
+		k--
+		if lower(t[k]) != p[n] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordAt reports whether the word p starts at i and ends at a word boundary.
+func wordAt(t string, i int, p string) bool {
+	if !hasPrefixFold(t, i, p) {
+		return false
+	}
+	e := i + len(p)
+	return e == len(t) || !isLetter(t[e]) || !isLetter(p[len(p)-1])
+}
+
+// suffixAt looks for an entry of list (longest first) ending at k. Entries
+// that begin with an ASCII letter must start a word, so "over" does not
+// match inside "moreover". It returns where the match starts.
+func suffixAt(t string, k int, ss *suffixSet) (int, bool) {
+	if k == 0 || !ss.last[lower(t[k-1])] {
+		return k, false
+	}
+	for _, p := range ss.list {
+		j := k - len(p)
+		if j < 0 || !endsWithFold(t, k, p) {
+			continue
+		}
+		if isLetter(p[0]) && j > 0 && isLetter(t[j-1]) {
+			continue
+		}
+		return j, true
+	}
+	return k, false
+}
+
+// trimSpaceBack moves k left over spaces.
+func trimSpaceBack(t string, k int) int {
+	for k > 0 && t[k-1] == ' ' {
+		k--
+	}
+	return k
+}
+
+// skipSpace moves j right over one space (runs are already collapsed).
+func skipSpace(t string, j int) int {
+	if j < len(t) && t[j] == ' ' {
+		return j + 1
+	}
+	return j
+}
+
+// runeAt decodes the rune at i; size is 0 at the end of the text.
+func runeAt(t string, i int) (rune, int) {
+	if i >= len(t) {
+		return 0, 0
+	}
+	return utf8.DecodeRuneInString(t[i:])
+}
+
+// runeBefore decodes the rune ending at k.
+func runeBefore(t string, k int) (rune, int) {
+	if k <= 0 {
+		return 0, 0
+	}
+	return utf8.DecodeLastRuneInString(t[:k])
+}
+
+// backRunes returns the offset n runes before k.
+func backRunes(t string, k, n int) int {
+	for ; n > 0 && k > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(t[:k])
+		k -= size
+	}
+	return k
+}
+
+// fwdRunes returns the offset n runes after k.
+func fwdRunes(t string, k, n int) int {
+	for ; n > 0 && k < len(t); n-- {
+		_, size := utf8.DecodeRuneInString(t[k:])
+		k += size
+	}
+	return k
+}
+
+// containsAny reports whether s contains one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// word returns the run of ASCII letters at i (possibly empty) and its end.
+func word(t string, i int) (string, int) {
+	j := i
+	for j < len(t) && isLetter(t[j]) {
+		j++
+	}
+	return t[i:j], j
+}
+
+// lookup finds w in m, folding ASCII case without allocating.
+func lookup[T any](m map[string]T, w string) (T, bool) {
+	var buf [40]byte
+	if len(w) > len(buf) {
+		v, ok := m[w]
+		return v, ok
+	}
+	for k := 0; k < len(w); k++ {
+		buf[k] = lower(w[k])
+	}
+	v, ok := m[string(buf[:len(w)])]
+	return v, ok
+}
+
+// asciiRunEnd returns the end of the identifier-like run at i
+// ("10.1038/s41586-023-0123", "covid-19", "v2.3.1").
+func asciiRunEnd(t string, i int) int {
+	j := i
+	for j < len(t) && (isAlnum(t[j]) || strings.IndexByte("._-/:+#", t[j]) >= 0) {
+		j++
+	}
+	if j == i {
+		j++
+	}
+	return j
+}
+
+// isCJKRune reports a Han ideograph.
+func isCJKRune(r rune) bool {
+	return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FFFF
+}
