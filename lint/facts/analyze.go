@@ -1,0 +1,223 @@
+package facts
+
+import (
+	"unicode"
+
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/lexicon"
+	"github.com/hypelint/hypelint/lint/normalize"
+	"github.com/hypelint/hypelint/lint/numbers"
+	"github.com/hypelint/hypelint/lint/textmap"
+	"github.com/hypelint/hypelint/lint/zhconv"
+)
+
+// Analyzer computes facts with one lexicon. It is safe for concurrent use.
+type Analyzer struct {
+	Lex *lexicon.Lexicon
+	ids classIDs
+}
+
+// classIDs are the classes the analyzer itself reads; a lexicon without one
+// of them simply never sets the fact that depends on it.
+type classIDs struct {
+	negation, hedge, caveat, limitations, newStudy             int
+	humanSubject, animal, invitro, timeline                    int
+	disclosure, adLabel, journal, doi, commerce, speciesCaveat int
+	distancing, causalCaveat, future, study, cells             int
+}
+
+// modifier reports the classes that qualify a claim rather than make one.
+func (c *classIDs) modifier(class int) bool {
+	switch class {
+	case c.negation, c.hedge, c.caveat, c.speciesCaveat, c.causalCaveat, c.distancing, c.future:
+		return true
+	}
+	return false
+}
+
+// NewAnalyzer prepares an analyzer for a lexicon.
+func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
+	id := lex.ClassID
+	return &Analyzer{Lex: lex, ids: classIDs{
+		negation: id("negation"), hedge: id("hedge"), caveat: id("caveat"),
+		limitations: id("limitations_heading"), newStudy: id("new_study"),
+		humanSubject: id("human_subject"), animal: id("animal"), invitro: id("invitro"),
+		timeline: id("timeline"), disclosure: id("disclosure"), adLabel: id("ad_label"),
+		journal: id("journal"), doi: id("doi"), commerce: id("commerce"),
+		speciesCaveat: id("species_caveat"), distancing: id("distancing"), causalCaveat: id("causal_caveat"),
+		future: id("future"), study: id("study"), cells: id("cells"),
+	}}
+}
+
+// Analyze computes the facts of a parsed document.
+func (a *Analyzer) Analyze(doc *document.Document) *Document {
+	d := &Document{Doc: doc, Lex: a.Lex, ids: &a.ids, counts: make([]int, len(a.Lex.Classes))}
+	index := 0
+	for i := range doc.Blocks {
+		src := &doc.Blocks[i]
+		b := &Block{Kind: src.Kind.String(), Index: i, Source: src, counts: make([]int, len(a.Lex.Classes))}
+		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
+		for _, span := range src.Sentences {
+			s := a.sentence(src, span)
+			s.Block, s.Index, s.Kind = b, index, b.Kind
+			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
+			index++
+			for _, h := range s.Hits {
+				b.counts[h.Class]++
+				d.counts[h.Class]++
+			}
+			b.SampleSize = b.SampleSize || s.SampleSize
+			b.Sentences = append(b.Sentences, s)
+		}
+		d.Blocks = append(d.Blocks, b)
+	}
+	d.Sentences = index
+	a.markSections(d)
+	a.markSizes(d)
+	a.summarize(d)
+	return d
+}
+
+// sentence builds the normalized view of one sentence and matches it.
+func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
+	text := b.Text[span.Start:span.End]
+	v := normalize.Normalize(text)
+	v.Map = v.Map.Compose(textmap.Identity(span.Start, len(text)).Compose(b.Map))
+	s := &Sentence{Text: v.Text, View: v, Span: b.SourceSpan(span)}
+	s.Hits = a.Lex.Match(v.Text, nil)
+	s.Nums = numbers.Find(v.Text)
+	for _, m := range s.Nums {
+		switch m.Kind {
+		case numbers.SampleSize:
+			s.SampleSize = true
+			s.HumanSize = s.HumanSize || !m.Animal
+			s.SampleSizes = append(s.SampleSizes, int(m.Value))
+		case numbers.Percent:
+			s.Percents = append(s.Percents, m.Value)
+		}
+	}
+	s.Negated = a.ids.negatesClaim(s)
+	s.Hedged = s.Count(a.ids.hedge) > 0
+	s.Caveat = s.Count(a.ids.caveat) > 0
+	return s
+}
+
+// markSections finds the lead paragraph and limitations sections: the
+// blocks under a heading that names limitations, and a paragraph that opens
+// with such words ("研究局限：…", "Limitations: …").
+func (a *Analyzer) markSections(d *Document) {
+	inLimits, leadSeen := false, false
+	for _, b := range d.Blocks {
+		switch b.Source.Kind {
+		case document.Title:
+			continue
+		case document.Heading:
+			inLimits = b.Count(a.ids.limitations) > 0
+			continue
+		}
+		opens := len(b.Sentences) > 0 && opensWith(b.Sentences[0], a.ids.limitations)
+		b.InLimitations = inLimits || opens
+		if !leadSeen && (b.Source.Kind == document.Paragraph || b.Source.Kind == document.ListItem) {
+			b.IsLead, leadSeen = true, true
+		}
+		for _, s := range b.Sentences {
+			s.InLimitations, s.IsLead = b.InLimitations, b.IsLead
+		}
+	}
+}
+
+// opensWith reports a hit of class within the first few characters.
+func opensWith(s *Sentence, class int) bool {
+	for _, h := range s.Hits {
+		if h.Class == class && h.Start <= 12 {
+			return true
+		}
+	}
+	return false
+}
+
+// markSizes sets SizeKnown: a sample size given in the sentence, in its
+// paragraph, or earlier in the article for the same study. A sentence that
+// introduces another study ("另一项研究", "another study") starts afresh.
+func (a *Analyzer) markSizes(d *Document) {
+	seen := false
+	for _, b := range d.Blocks {
+		for _, s := range b.Sentences {
+			if s.Count(a.ids.newStudy) > 0 {
+				seen = false
+			}
+			s.SizeKnown = s.SampleSize || b.SampleSize || seen
+			seen = seen || s.SampleSize
+		}
+	}
+}
+
+// summarize sets the document-level facts.
+func (a *Analyzer) summarize(d *Document) {
+	ev := &d.Evidence
+	for _, b := range d.Blocks {
+		for _, s := range b.Sentences {
+			d.SampleSize = d.SampleSize || s.SampleSize
+			for _, m := range s.Nums {
+				if m.Kind == numbers.SampleSize && m.Animal {
+					ev.Animal = true
+				}
+			}
+			// A human study mentioned as future or hypothetical work
+			// ("human trials are needed", 正在准备临床试验申请) is not human
+			// evidence, and neither is a count of people outside a study
+			// (全国有1000万患者).
+			tentative := s.Negated || s.Hedged || s.Caveat || s.Count(a.ids.timeline) > 0 ||
+				s.Count(a.ids.speciesCaveat) > 0 || s.Count(a.ids.future) > 0
+			studied := s.HumanSize && s.Count(a.ids.study) > 0
+			if !tentative && (s.Count(a.ids.humanSubject) > 0 || studied) {
+				ev.Human = true
+			}
+		}
+	}
+	ev.Animal = ev.Animal || d.Count(a.ids.animal) > 0
+	ev.InVitro = d.Count(a.ids.invitro) > 0
+	ev.Preclinical = (ev.Animal || ev.InVitro) && !ev.Human
+	for _, b := range d.Blocks {
+		for _, s := range b.Sentences {
+			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
+				ev.InVitro && s.Count(a.ids.cells) > 0
+		}
+	}
+	d.Disclosure = d.Count(a.ids.disclosure)+d.Count(a.ids.adLabel) > 0
+	d.Journal = d.Count(a.ids.journal) > 0
+	d.DOI = d.Count(a.ids.doi) > 0
+	d.Commerce = d.Count(a.ids.commerce) > 0
+	for _, b := range d.Blocks {
+		d.Limitations = d.Limitations || b.InLimitations || b.Count(a.ids.caveat) > 0
+	}
+	d.Language, d.Script = detectLanguage(d.Doc)
+}
+
+// detectLanguage calls a text Chinese when Han characters make up a fair
+// share of its letters, and Traditional when enough of them are
+// Traditional-only forms (those that fold to another character).
+func detectLanguage(doc *document.Document) (lang, script string) {
+	var han, trad, latin int
+	for _, b := range doc.Blocks {
+		for _, r := range b.Text {
+			switch {
+			case unicode.Is(unicode.Han, r):
+				han++
+				if zhconv.Fold(r) != r {
+					trad++
+				}
+			case r < 0x250 && unicode.IsLetter(r):
+				latin++
+			}
+		}
+	}
+	switch {
+	case han == 0 || han*4 < latin:
+		return "en", "Latn"
+	case trad*100 >= han*8:
+		return "zh-Hant", "Hant"
+	default:
+		return "zh-Hans", "Hans"
+	}
+}

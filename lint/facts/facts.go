@@ -1,0 +1,117 @@
+// Package facts analyses a parsed document into what rules reason about:
+// for each sentence its normalized view, lexicon hits and numbers; for each
+// block and for the whole document, aggregates of those (which kinds of
+// evidence appear, whether a sample size or a disclosure is given...).
+//
+// The exported fields tagged `expr` are the environment rule conditions see;
+// README.md documents them.
+package facts
+
+import (
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/lexicon"
+	"github.com/hypelint/hypelint/lint/normalize"
+	"github.com/hypelint/hypelint/lint/numbers"
+)
+
+// Sentence holds the facts of one sentence.
+type Sentence struct {
+	Text          string    `expr:"text"`    // normalized text
+	Kind          string    `expr:"kind"`    // kind of the block it is in
+	IsTitle       bool      `expr:"isTitle"` // in the title
+	IsHeading     bool      `expr:"isHeading"`
+	IsLead        bool      `expr:"isLead"`        // in the first body paragraph
+	Index         int       `expr:"index"`         // position in the document, from 0
+	Negated       bool      `expr:"negated"`       // a negation applies to one of its claim terms
+	Hedged        bool      `expr:"hedged"`        // has a hedge (may, 可能)
+	Caveat        bool      `expr:"caveat"`        // states a limit of the evidence
+	InLimitations bool      `expr:"inLimitations"` // inside a limitations section
+	NamesModel    bool      `expr:"namesModel"`    // names the animal or cells, or says the result is not yet shown in people
+	SampleSize    bool      `expr:"sampleSize"`    // gives a number of subjects
+	HumanSize     bool      `expr:"humanSampleSize"`
+	SizeKnown     bool      `expr:"sizeKnown"` // a size is given here, in the paragraph, or earlier
+	SampleSizes   []int     `expr:"sampleSizes"`
+	Percents      []float64 `expr:"percents"`
+
+	Block *Block            `expr:"-"`
+	View  normalize.View    `expr:"-"` // Map leads to source offsets
+	Hits  []lexicon.Hit     `expr:"-"`
+	Nums  []numbers.Mention `expr:"-"`
+	Span  document.Span     `expr:"-"` // source span
+}
+
+// Block holds the facts of one block (a paragraph, list item, heading...).
+type Block struct {
+	Kind          string `expr:"kind"`
+	Index         int    `expr:"index"`
+	IsLead        bool   `expr:"isLead"`
+	InLimitations bool   `expr:"inLimitations"`
+	SampleSize    bool   `expr:"sampleSize"`
+
+	Sentences []*Sentence     `expr:"-"`
+	Source    *document.Block `expr:"-"`
+	Span      document.Span   `expr:"-"`
+	counts    []int
+}
+
+// Evidence says which kinds of study the article reports.
+type Evidence struct {
+	Human       bool `expr:"human"`
+	Animal      bool `expr:"animal"`
+	InVitro     bool `expr:"invitro"`
+	Preclinical bool `expr:"preclinicalOnly"` // animal or in-vitro, and no human study
+}
+
+// Document holds the facts of the whole article.
+type Document struct {
+	Language    string   `expr:"language"` // zh-Hans, zh-Hant or en
+	Script      string   `expr:"script"`   // Hans, Hant or Latn
+	Evidence    Evidence `expr:"evidence"`
+	SampleSize  bool     `expr:"sampleSize"`
+	Disclosure  bool     `expr:"disclosure"`
+	Limitations bool     `expr:"limitations"` // has a limitations section or caveat
+	Journal     bool     `expr:"journal"`
+	DOI         bool     `expr:"doi"`
+	Commerce    bool     `expr:"commerce"`
+	Sentences   int      `expr:"sentences"`
+
+	Blocks []*Block           `expr:"-"`
+	Doc    *document.Document `expr:"-"`
+	Lex    *lexicon.Lexicon   `expr:"-"`
+	ids    *classIDs
+	counts []int
+}
+
+// Counter is implemented by every scope a rule can ask about classes.
+type Counter interface {
+	Count(class int) int
+}
+
+// Count returns how many hits of a class the sentence has.
+func (s *Sentence) Count(class int) int {
+	n := 0
+	for _, h := range s.Hits {
+		if h.Class == class {
+			n++
+		}
+	}
+	return n
+}
+
+// Count returns how many hits of a class the block has.
+func (b *Block) Count(class int) int { return countAt(b.counts, class) }
+
+// Count returns how many hits of a class the document has.
+func (d *Document) Count(class int) int { return countAt(d.counts, class) }
+
+func countAt(counts []int, class int) int {
+	if class < 0 || class >= len(counts) {
+		return 0
+	}
+	return counts[class]
+}
+
+// SourceSpan maps a span of the sentence's normalized text to source bytes.
+func (s *Sentence) SourceSpan(start, end int) document.Span {
+	return document.Span{Start: s.View.Map.Start(start), End: s.View.Map.End(end)}
+}

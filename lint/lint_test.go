@@ -1,0 +1,91 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func defaultLinter(t testing.TB) *Linter {
+	t.Helper()
+	l, err := Default()
+	require.NoError(t, err)
+	return l
+}
+
+// TestRuleExamples runs every rule's examples: each bad example must get
+// that rule's finding and no good example may.
+func TestRuleExamples(t *testing.T) {
+	l := defaultLinter(t)
+	require.NotEmpty(t, l.Rules.Rules)
+	for _, r := range l.Rules.Rules {
+		t.Run(r.ID, func(t *testing.T) {
+			require.NotEmpty(t, r.Examples.Bad, "every rule needs bad examples")
+			require.NotEmpty(t, r.Examples.Good, "every rule needs good examples")
+			for _, ex := range r.Examples.Bad {
+				assert.NotEmpty(t, ruleFindings(t, l, r.ID, ex), "bad example not flagged:\n%s", ex)
+			}
+			for _, ex := range r.Examples.Good {
+				assert.Empty(t, ruleFindings(t, l, r.ID, ex), "good example flagged:\n%s", ex)
+			}
+		})
+	}
+}
+
+func ruleFindings(t *testing.T, l *Linter, id, text string) []string {
+	t.Helper()
+	res, err := l.LintText("example.txt", []byte(text))
+	require.NoError(t, err)
+	var out []string
+	for _, f := range res.Findings {
+		if f.Rule.ID == id {
+			out = append(out, f.Term)
+		}
+	}
+	return out
+}
+
+func TestEveryRuleHasCompleteMetadata(t *testing.T) {
+	for _, r := range defaultLinter(t).Rules.Rules {
+		for _, loc := range []string{"en", "zh-Hans", "zh-Hant"} {
+			assert.NotEmpty(t, r.Messages[loc], "%s: message %s", r.ID, loc)
+			assert.NotEmpty(t, r.Explanation[loc], "%s: explanation %s", r.ID, loc)
+		}
+		assert.NotEmpty(t, r.Source, r.ID)
+	}
+}
+
+// A term twice on one line is reported twice, each at its own position.
+func TestRepeatedTermReportedAtEachPosition(t *testing.T) {
+	src := "标题\n\n它能逆转衰老，真的能逆转衰老吗？NMN逆轉衰老！\n"
+	res, err := defaultLinter(t).LintText("a.txt", []byte(src))
+	require.NoError(t, err)
+	var offsets []int
+	for _, f := range res.Findings {
+		if f.Rule.ID == "reverse-aging-claim" {
+			offsets = append(offsets, f.Span.Start)
+			assert.Contains(t, []string{"逆转衰老", "逆轉衰老"}, f.Term)
+		}
+	}
+	first := strings.Index(src, "逆转衰老")
+	second := first + len("逆转衰老") + strings.Index(src[first+len("逆转衰老"):], "逆转衰老")
+	third := strings.Index(src, "逆轉衰老")
+	assert.Equal(t, []int{first, second, third}, offsets)
+}
+
+// Every finding's span covers whole characters of the source and its
+// excerpt is exactly the source bytes.
+func TestFindingSpansAreSourceBytes(t *testing.T) {
+	src := "重磅！ＮＭＮ「逆轉衰老」\n\n研究顯示，這款\n青春分子讓患者返老還童，無副作用。\n"
+	res, err := defaultLinter(t).LintText("a.txt", []byte(src))
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Findings)
+	for _, f := range res.Findings {
+		require.True(t, 0 <= f.Span.Start && f.Span.Start < f.Span.End && f.Span.End <= len(src))
+		assert.True(t, utf8.ValidString(src[f.Span.Start:f.Span.End]), f.Rule.ID)
+		assert.Equal(t, src[f.Span.Start:f.Span.End], f.Term)
+	}
+}

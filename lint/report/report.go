@@ -1,0 +1,93 @@
+// Package report renders lint results: the text format for terminals and
+// the JSON document for tools.
+package report
+
+import (
+	"github.com/hypelint/hypelint/lint"
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/rule"
+)
+
+// Finding is a finding resolved to positions and a message in one locale.
+type Finding struct {
+	Rule     string            `json:"rule"`
+	Category string            `json:"category"`
+	Severity string            `json:"severity"`
+	Message  string            `json:"message"`
+	Start    document.Position `json:"start"`
+	End      document.Position `json:"end"`
+	Excerpt  string            `json:"excerpt"`
+
+	severity rule.Severity
+}
+
+// File is the report for one input.
+type File struct {
+	Path     string    `json:"path"`
+	Language string    `json:"language"`
+	Findings []Finding `json:"findings"`
+	Error    string    `json:"error,omitempty"`
+
+	doc *document.Document
+}
+
+// NewFile resolves a lint result for reporting.
+func NewFile(path string, res *lint.Result, locale string) File {
+	f := File{Path: path, Language: res.Facts.Language, Findings: []Finding{}, doc: res.Doc}
+	for _, x := range res.Findings {
+		f.Findings = append(f.Findings, Finding{
+			Rule:     x.Rule.ID,
+			Category: x.Rule.Category,
+			Severity: x.Rule.Severity.String(),
+			Message:  x.Message(locale),
+			Start:    res.Doc.Position(x.Span.Start),
+			End:      res.Doc.Position(x.Span.End),
+			Excerpt:  string(res.Doc.Source[x.Span.Start:x.Span.End]),
+			severity: x.Rule.Severity,
+		})
+	}
+	return f
+}
+
+// ErrorFile is the report for an input that could not be linted.
+func ErrorFile(path string, err error) File {
+	return File{Path: path, Findings: []Finding{}, Error: err.Error()}
+}
+
+// Counts tallies findings by severity.
+type Counts struct {
+	Error, Warning, Info, Files, Failed int
+}
+
+// Count tallies the findings of a run.
+func Count(files []File) Counts {
+	c := Counts{Files: len(files)}
+	for _, f := range files {
+		if f.Error != "" {
+			c.Failed++
+		}
+		for _, x := range f.Findings {
+			switch x.severity {
+			case rule.Error:
+				c.Error++
+			case rule.Warning:
+				c.Warning++
+			default:
+				c.Info++
+			}
+		}
+	}
+	return c
+}
+
+// AtLeast reports whether any finding has at least severity min.
+func AtLeast(files []File, min rule.Severity) bool {
+	for _, f := range files {
+		for _, x := range f.Findings {
+			if x.severity >= min {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,149 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
+)
+
+// TextOptions control the text format.
+type TextOptions struct {
+	Color bool // ANSI colours (the driver decides: a terminal, and NO_COLOR unset)
+	Quiet bool // findings only, no summary
+}
+
+const (
+	ansiReset = "\x1b[0m"
+	ansiBold  = "\x1b[1m"
+)
+
+var severityColor = map[string]string{"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+
+// WriteText writes "path:line:col: severity [rule] message", the source line
+// and a caret underline under the span, for every finding, then a summary.
+func WriteText(w io.Writer, files []File, opt TextOptions) error {
+	p := &printer{w: w, opt: opt}
+	for _, f := range files {
+		for _, x := range f.Findings {
+			p.finding(f, x)
+		}
+	}
+	if !opt.Quiet {
+		p.summary(Count(files))
+	}
+	return p.err
+}
+
+type printer struct {
+	w   io.Writer
+	opt TextOptions
+	err error
+}
+
+func (p *printer) printf(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+func (p *printer) color(code, s string) string {
+	if !p.opt.Color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (p *printer) finding(f File, x Finding) {
+	sev := p.color(severityColor[x.Severity], x.Severity)
+	p.printf("%s:%d:%d: %s %s %s\n", f.Path, x.Start.Line, x.Start.Column, sev, p.color(ansiBold, "["+x.Rule+"]"), x.Message)
+	if f.doc == nil {
+		return
+	}
+	line := f.doc.LineSpan(x.Start.Offset)
+	text := string(f.doc.Source[line.Start:line.End])
+	end := min(x.End.Offset, line.End) - line.Start
+	start := x.Start.Offset - line.Start
+	pad, marks := underline(text, start, end)
+	p.printf("  %s\n  %s%s\n", text, pad, p.color(severityColor[x.Severity], marks))
+}
+
+// underline returns the padding up to byte start of text and carets under
+// text[start:end], both measured in terminal columns: East Asian wide and
+// full-width characters take two, combining marks none, tabs stay tabs.
+func underline(text string, start, end int) (string, string) {
+	var pad strings.Builder
+	for _, r := range text[:start] {
+		if r == '\t' {
+			pad.WriteByte('\t')
+			continue
+		}
+		pad.WriteString(strings.Repeat(" ", cellWidth(r)))
+	}
+	n := 0
+	for _, r := range text[start:max(start, end)] {
+		n += cellWidth(r)
+	}
+	return pad.String(), strings.Repeat("^", max(n, 1))
+}
+
+// cellWidth is the number of terminal columns a rune occupies.
+func cellWidth(r rune) int {
+	switch {
+	case r == '\u200d' || unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) || r >= 0xFE00 && r <= 0xFE0F:
+		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
+func (p *printer) summary(c Counts) {
+	total := c.Error + c.Warning + c.Info
+	files := plural(c.Files, "file")
+	switch {
+	case total == 0:
+		p.printf("No findings in %s.\n", files)
+	default:
+		p.printf("%s (%s, %s, %s) in %s.\n", plural(total, "finding"),
+			plural(c.Error, "error"), plural(c.Warning, "warning"), plural(c.Info, "info"), files)
+	}
+	if c.Failed > 0 {
+		p.printf("%s could not be read.\n", plural(c.Failed, "file"))
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 || word == "info" {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// JSON is the document --format json writes.
+type JSON struct {
+	Tool  Tool   `json:"tool"`
+	Files []File `json:"files"`
+}
+
+// Tool names the program that wrote a report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// WriteJSON writes one JSON document for the whole run.
+func WriteJSON(w io.Writer, files []File, version string) error {
+	if files == nil {
+		files = []File{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(JSON{Tool: Tool{Name: "hypelint", Version: version}, Files: files})
+}

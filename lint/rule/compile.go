@@ -1,0 +1,102 @@
+package rule
+
+import (
+	"fmt"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+
+	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/lexicon"
+)
+
+// Env is what a rule condition sees. README.md documents every field.
+type Env struct {
+	Sentence  *facts.Sentence `expr:"sentence"`
+	Paragraph *facts.Block    `expr:"paragraph"`
+	Doc       *facts.Document `expr:"doc"`
+	Hit       *facts.Hit      `expr:"hit"`
+}
+
+// compiler compiles conditions against one lexicon, so that class names in
+// has() and count() are checked when the rule is loaded, not when it runs.
+type compiler struct {
+	lex     *lexicon.Lexicon
+	options []expr.Option
+}
+
+func newCompiler(lex *lexicon.Lexicon) *compiler {
+	c := &compiler{lex: lex}
+	c.options = []expr.Option{
+		expr.Env(Env{}),
+		expr.AsBool(),
+		expr.Function("has", c.has, new(func(facts.Counter, string) bool)),
+		expr.Function("count", c.count, new(func(facts.Counter, string) int)),
+	}
+	return c
+}
+
+func (c *compiler) has(params ...any) (any, error) {
+	n, err := c.count(params...)
+	return n.(int) > 0, err
+}
+
+func (c *compiler) count(params ...any) (any, error) {
+	scope, _ := params[0].(facts.Counter)
+	name, _ := params[1].(string)
+	if scope == nil {
+		return 0, nil
+	}
+	return scope.Count(c.lex.ClassID(name)), nil
+}
+
+func (c *compiler) compile(r *Rule) error {
+	program, err := expr.Compile(r.When, c.options...)
+	if err != nil {
+		return err
+	}
+	if err := c.checkClasses(program.Node()); err != nil {
+		return err
+	}
+	r.program = program
+	if r.Report != "" {
+		r.reportClass = c.lex.ClassID(r.Report)
+		if r.reportClass < 0 {
+			return fmt.Errorf("report: no lexicon class named %q", r.Report)
+		}
+	}
+	return nil
+}
+
+// checkClasses rejects has() and count() calls that name an unknown class,
+// and class arguments that are not string literals (they could not be
+// checked).
+func (c *compiler) checkClasses(root ast.Node) error {
+	v := &classVisitor{lex: c.lex}
+	ast.Walk(&root, v)
+	return v.err
+}
+
+type classVisitor struct {
+	lex *lexicon.Lexicon
+	err error
+}
+
+func (v *classVisitor) Visit(node *ast.Node) {
+	call, ok := (*node).(*ast.CallNode)
+	if !ok || v.err != nil {
+		return
+	}
+	id, ok := call.Callee.(*ast.IdentifierNode)
+	if !ok || (id.Value != "has" && id.Value != "count") || len(call.Arguments) != 2 {
+		return
+	}
+	lit, ok := call.Arguments[1].(*ast.StringNode)
+	if !ok {
+		v.err = fmt.Errorf("%s(): the class must be a string literal", id.Value)
+		return
+	}
+	if v.lex.ClassID(lit.Value) < 0 {
+		v.err = fmt.Errorf("%s(): no lexicon class named %q", id.Value, lit.Value)
+	}
+}

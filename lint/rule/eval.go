@@ -1,0 +1,153 @@
+package rule
+
+import (
+	"fmt"
+
+	"github.com/expr-lang/expr/vm"
+
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/facts"
+)
+
+// evaluator runs one rule set over one document. It is not shared between
+// goroutines: it owns its VM and environment.
+type evaluator struct {
+	doc      *facts.Document
+	machine  vm.VM
+	env      Env
+	findings []Finding
+	blank    facts.Sentence // stands in for the sentence at paragraph and document scope
+	blankB   facts.Block
+}
+
+// Evaluate runs every rule of the set over a document's facts and returns
+// the findings in rule order. A condition that fails at run time is an error
+// naming the rule (conditions are type-checked at load, so this means a bug).
+func (s *Set) Evaluate(doc *facts.Document) ([]Finding, error) {
+	e := &evaluator{doc: doc}
+	e.env.Doc = doc
+	for _, r := range s.Rules {
+		if err := e.rule(r); err != nil {
+			return nil, fmt.Errorf("rule %s (%s:%d): %w", r.ID, r.File, r.Line, err)
+		}
+	}
+	return e.findings, nil
+}
+
+func (e *evaluator) rule(r *Rule) error {
+	switch r.Scope {
+	case DocumentScope:
+		e.env.Sentence, e.env.Paragraph, e.env.Hit = &e.blank, &e.blankB, nil
+		ok, err := e.run(r)
+		if ok {
+			e.add(r, e.titleSpan())
+		}
+		return err
+	case ParagraphScope:
+		return e.paragraphs(r)
+	default:
+		return e.sentences(r)
+	}
+}
+
+func (e *evaluator) paragraphs(r *Rule) error {
+	for _, b := range e.doc.Blocks {
+		if b.Source.Kind == document.Title || b.Source.Kind == document.Heading {
+			continue
+		}
+		e.env.Sentence, e.env.Paragraph, e.env.Hit = &e.blank, b, nil
+		ok, err := e.run(r)
+		if err != nil {
+			return err
+		}
+		if ok {
+			e.add(r, b.Span)
+			if r.Once == "document" {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// sentences evaluates a sentence- or heading-scope rule, per hit when the
+// rule reports a class. once limits reports to the first per unit.
+func (e *evaluator) sentences(r *Rule) error {
+	done := false // a report was made in the current once-unit
+	for _, b := range e.doc.Blocks {
+		if r.Scope == HeadingScope && b.Source.Kind != document.Title && b.Source.Kind != document.Heading {
+			continue
+		}
+		if r.Once == "paragraph" {
+			done = false
+		}
+		for _, s := range b.Sentences {
+			if r.Once == "sentence" || r.Once == "study" && s.Count(e.doc.Lex.ClassID("new_study")) > 0 {
+				done = false
+			}
+			if done && r.Once != "" {
+				continue
+			}
+			found, err := e.sentence(r, b, s)
+			if err != nil {
+				return err
+			}
+			done = done || found
+		}
+	}
+	return nil
+}
+
+func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, error) {
+	e.env.Sentence, e.env.Paragraph, e.env.Hit = s, b, nil
+	if r.Report == "" {
+		ok, err := e.run(r)
+		if ok {
+			e.add(r, s.Span)
+		}
+		return ok, err
+	}
+	found := false
+	for _, h := range s.Hits {
+		if h.Class != r.reportClass {
+			continue
+		}
+		hit := e.doc.HitFacts(s, h)
+		e.env.Hit = &hit
+		ok, err := e.run(r)
+		if err != nil {
+			return found, err
+		}
+		if ok {
+			e.add(r, s.SourceSpan(h.Start, h.End))
+			found = true
+			if r.Once != "" {
+				break
+			}
+		}
+	}
+	return found, nil
+}
+
+func (e *evaluator) run(r *Rule) (bool, error) {
+	out, err := e.machine.Run(r.program, &e.env)
+	if err != nil {
+		return false, err
+	}
+	ok, _ := out.(bool)
+	return ok, nil
+}
+
+func (e *evaluator) add(r *Rule, span document.Span) {
+	term := string(e.doc.Doc.Source[span.Start:span.End])
+	e.findings = append(e.findings, Finding{Rule: r, Span: span, Term: term})
+}
+
+// titleSpan is where document-level findings sit: the title's line, or the
+// first line of the file.
+func (e *evaluator) titleSpan() document.Span {
+	if t := e.doc.Doc.Title(); t != nil {
+		return t.SourceSpan(document.Span{Start: 0, End: len(t.Text)})
+	}
+	return e.doc.Doc.LineSpan(0)
+}

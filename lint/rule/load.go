@@ -1,0 +1,185 @@
+package rule
+
+import (
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/hypelint/hypelint/lint/lexicon"
+	"github.com/hypelint/hypelint/lint/yamlfile"
+)
+
+// ruleFile is the YAML shape of one rule.
+type ruleFile struct {
+	ID          string            `yaml:"id"`
+	Category    string            `yaml:"category"`
+	Severity    string            `yaml:"severity"`
+	Scope       string            `yaml:"scope"`
+	When        string            `yaml:"when"`
+	Report      string            `yaml:"report"`
+	Once        string            `yaml:"once"`
+	Message     map[string]string `yaml:"message"`
+	Explanation map[string]string `yaml:"explanation"`
+	Source      string            `yaml:"source"`
+	Examples    Examples          `yaml:"examples"`
+}
+
+var ruleKeys = []string{"id", "category", "severity", "scope", "when", "report", "once", "message", "explanation", "source", "examples"}
+
+var idRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// Set is a compiled rule set.
+type Set struct {
+	Rules []*Rule
+	byID  map[string]*Rule
+}
+
+// Get returns a rule by id.
+func (s *Set) Get(id string) *Rule { return s.byID[id] }
+
+// Load reads and compiles every *.yaml file in the given directories of fsys.
+// Every condition is compiled here, once; a rule that does not compile stops
+// loading with its file, line and the expr error.
+func Load(fsys fs.FS, lex *lexicon.Lexicon, dirs ...string) (*Set, error) {
+	c := newCompiler(lex)
+	set := &Set{byID: map[string]*Rule{}}
+	for _, dir := range dirs {
+		names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return nil, err
+			}
+			if err := set.addFile(c, name, data); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return set, nil
+}
+
+// Parse compiles rules from one in-memory file, for tests and tools.
+func Parse(lex *lexicon.Lexicon, name string, data []byte) (*Set, error) {
+	set := &Set{byID: map[string]*Rule{}}
+	if err := set.addFile(newCompiler(lex), name, data); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+func (s *Set) addFile(c *compiler, file string, data []byte) error {
+	root, err := yamlfile.Parse(file, data)
+	if err != nil {
+		return err
+	}
+	if err := yamlfile.CheckKeys(file, root, "rules"); err != nil {
+		return err
+	}
+	list := yamlfile.Get(root, "rules")
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return yamlfile.At(file, root, "want a list of rules under the key rules")
+	}
+	for _, n := range list.Content {
+		r, err := s.addRule(c, file, n)
+		if err != nil {
+			return err
+		}
+		s.Rules = append(s.Rules, r)
+		s.byID[r.ID] = r
+	}
+	return nil
+}
+
+func (s *Set) addRule(c *compiler, file string, n *yaml.Node) (*Rule, error) {
+	if err := yamlfile.CheckKeys(file, n, ruleKeys...); err != nil {
+		return nil, err
+	}
+	var f ruleFile
+	if err := n.Decode(&f); err != nil {
+		return nil, yamlfile.Wrap(file, err)
+	}
+	r := &Rule{
+		ID: f.ID, Category: f.Category, Scope: Scope(f.Scope), When: f.When, Report: f.Report,
+		Once: f.Once, Messages: f.Message, Explanation: f.Explanation, Source: f.Source,
+		Examples: f.Examples, File: file, Line: n.Line, reportClass: -1,
+	}
+	if err := s.validate(file, n, r, f.Severity); err != nil {
+		return nil, err
+	}
+	deriveTraditional(r.Messages)
+	deriveTraditional(r.Explanation)
+	if err := c.compile(r); err != nil {
+		return nil, yamlfile.At(file, keyNode(n, "when"), "rule %s: %v", r.ID, err)
+	}
+	return r, nil
+}
+
+// validate checks every field a rule must have; errors point at the field.
+func (s *Set) validate(file string, n *yaml.Node, r *Rule, severity string) error {
+	at := func(key, format string, args ...any) error {
+		node := keyNode(n, key)
+		if node == nil {
+			node = n
+		}
+		return yamlfile.At(file, node, format, args...)
+	}
+	switch {
+	case !idRE.MatchString(r.ID):
+		return at("id", "rule id %q must be kebab-case (a-z, 0-9, -)", r.ID)
+	case s.byID[r.ID] != nil:
+		return at("id", "rule id %q is already defined at %s:%d", r.ID, s.byID[r.ID].File, s.byID[r.ID].Line)
+	case !containsString(Categories, r.Category):
+		return at("category", "rule %s: category %q is not one of %v", r.ID, r.Category, Categories)
+	case r.When == "":
+		return at("when", "rule %s: when (an expr condition) is required", r.ID)
+	case r.Messages["en"] == "" || r.Messages["zh-Hans"] == "":
+		return at("message", "rule %s: message needs both en and zh-Hans", r.ID)
+	case r.Explanation["en"] == "":
+		return at("explanation", "rule %s: explanation needs at least en", r.ID)
+	case r.Source == "":
+		return at("source", "rule %s: source (the criterion or study behind the rule) is required", r.ID)
+	}
+	sev, ok := ParseSeverity(severity)
+	if !ok {
+		return at("severity", "rule %s: severity %q is not error, warning or info", r.ID, severity)
+	}
+	r.Severity = sev
+	switch r.Scope {
+	case SentenceScope, HeadingScope, ParagraphScope, DocumentScope:
+	default:
+		return at("scope", "rule %s: scope %q is not sentence, heading, paragraph or document", r.ID, r.Scope)
+	}
+	switch r.Once {
+	case "", "document", "paragraph", "sentence", "study":
+	default:
+		return at("once", "rule %s: once %q is not document, paragraph, sentence or study", r.ID, r.Once)
+	}
+	if r.Report != "" && r.Scope != SentenceScope && r.Scope != HeadingScope {
+		return at("report", "rule %s: report needs scope sentence or heading", r.ID)
+	}
+	return nil
+}
+
+// keyNode returns the value node of key in mapping n (for its line).
+func keyNode(n *yaml.Node, key string) *yaml.Node {
+	if v := yamlfile.Get(n, key); v != nil {
+		return v
+	}
+	return nil
+}
+
+func containsString(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,132 @@
+// Package rule loads hypelint's rules (YAML files whose conditions are expr
+// expressions), compiles them once, and evaluates them over a document's
+// facts.
+package rule
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/expr-lang/expr/vm"
+
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/zhconv"
+)
+
+// Categories a rule may belong to.
+var Categories = []string{
+	"animal-as-human", "sample-size", "overclaim", "disclosure",
+	"causation", "statistics", "source", "promotion",
+}
+
+// Severity orders findings; higher is more severe.
+type Severity int
+
+// Severities.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+var severityNames = map[string]Severity{"info": Info, "warning": Warning, "error": Error}
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "none"
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, bool) {
+	v, ok := severityNames[strings.ToLower(s)]
+	return v, ok
+}
+
+// Scope is the unit a rule condition is evaluated on.
+type Scope string
+
+// Scopes.
+const (
+	SentenceScope  Scope = "sentence"
+	HeadingScope   Scope = "heading" // sentences of the title and headings
+	ParagraphScope Scope = "paragraph"
+	DocumentScope  Scope = "document"
+)
+
+// Rule is one compiled rule.
+type Rule struct {
+	ID          string
+	Category    string
+	Severity    Severity
+	Scope       Scope
+	When        string
+	Report      string // class whose hits are reported one by one; "" reports the scope's span
+	Once        string // "", "document", "paragraph", "sentence" or "study": report only the first match per unit
+	Messages    map[string]string
+	Explanation map[string]string
+	Source      string
+	Examples    Examples
+
+	File string // where the rule was defined
+	Line int
+
+	program     *vm.Program
+	reportClass int
+}
+
+// Examples are short articles (first line is the title) that the test suite
+// lints: each bad one must produce this rule's finding, no good one may.
+type Examples struct {
+	Bad  []string `yaml:"bad"`
+	Good []string `yaml:"good"`
+}
+
+// Message returns the rule's message in a locale (en, zh-Hans, zh-Hant),
+// with {term} replaced by the text that triggered it.
+func (r *Rule) Message(locale, term string) string {
+	return strings.ReplaceAll(pick(r.Messages, locale), "{term}", term)
+}
+
+// ExplanationIn returns the explanation in a locale, falling back to English.
+func (r *Rule) ExplanationIn(locale string) string {
+	return pick(r.Explanation, locale)
+}
+
+func pick(m map[string]string, locale string) string {
+	if s, ok := m[locale]; ok && s != "" {
+		return s
+	}
+	if strings.HasPrefix(locale, "zh") {
+		if s := m["zh-Hans"]; s != "" {
+			return s
+		}
+	}
+	return m["en"]
+}
+
+// deriveTraditional fills in zh-Hant texts from zh-Hans ones, with Taiwan
+// phrasing, where a rule does not give its own.
+func deriveTraditional(m map[string]string) {
+	if m["zh-Hant"] == "" && m["zh-Hans"] != "" {
+		m["zh-Hant"] = zhconv.ToTaiwan(m["zh-Hans"])
+	}
+}
+
+// Finding is one rule match, at the source span of what triggered it.
+type Finding struct {
+	Rule *Rule
+	Span document.Span // source byte offsets, end exclusive
+	Term string        // source text of the trigger, for {term} in messages
+}
+
+// Message renders the finding's message in a locale.
+func (f Finding) Message(locale string) string { return f.Rule.Message(locale, f.Term) }
+
+func (r *Rule) String() string { return fmt.Sprintf("%s (%s:%d)", r.ID, r.File, r.Line) }
