@@ -110,8 +110,9 @@ func (s *scanner) statistic(pc *preCtx, k int) bool {
 	return false
 }
 
-// qualifiers strips approximating and totalling words (超过, 约, more
-// than, 共, a total of), at most two of them ("共约", "just over").
+// qualifiers strips up to two approximating words (超过, 约有, "just
+// over", "more than about") and then notes a totalling word (共, "a total
+// of"), which lets a bare 人 count as subjects.
 func (s *scanner) qualifiers(pc *preCtx, k int) int {
 	t := s.text
 	for n := 0; n < 2; n++ {
@@ -129,9 +130,8 @@ func (s *scanner) qualifiers(pc *preCtx, k int) int {
 		}
 		break
 	}
-	if j, ok := suffixAt(t, k, zhTotal); ok {
+	if _, ok := suffixAt(t, k, zhTotal); ok {
 		pc.total = true
-		_ = j
 	} else if _, ok := suffixAt(t, k, enTotal); ok {
 		pc.total = true
 	}

@@ -2,9 +2,10 @@ package numbers
 
 import "strings"
 
-// decide turns a number, its unit and its context into a mention. ok is
-// false for Chinese numerals and number words with no unit: 一 and "one"
-// are words far more often than they are counts.
+// decide turns a number, its unit and its context into a mention. It
+// reports false for Chinese numerals and number words that have neither a
+// unit nor a context making them an age, size or sum: 一 and "one" are
+// words far more often than they are counts.
 func (s *scanner) decide(tok token, u unitHit, pc preCtx) (Mention, bool) {
 	m := Mention{Start: pc.start, End: max(tok.end, u.end), Value: tok.val,
 		Approx: tok.approx || pc.approx || u.approx, Vague: tok.vague,
@@ -34,7 +35,6 @@ func (s *scanner) decide(tok token, u unitHit, pc preCtx) (Mention, bool) {
 
 // baseKind is the kind the unit gives, refined by context.
 func (s *scanner) baseKind(tok token, u unitHit, pc preCtx, m Mention) Kind {
-	t := s.text
 	if tok.hasForced {
 		return tok.forced
 	}
@@ -51,40 +51,43 @@ func (s *scanner) baseKind(tok token, u unitHit, pc preCtx, m Mention) Kind {
 		return Duration
 	case ucPlain:
 		return s.plainKind(u, pc)
-	case ucPerson, ucAnimal:
-		if u.noun == nRole || u.noun == nThing || s.population(u, m) {
-			return Other
-		}
+	}
+	if s.countsSubjects(tok, u, pc, m) {
 		return SampleSize
+	}
+	return Other
+}
+
+// countsSubjects decides the classifiers and nouns that may count study
+// subjects: strong ones (名, 例, 只, "patients") unless the noun is a role
+// or a population; 位 and 户 with a noun or study context; 人 and
+// "people" only with a qualifier, multiplier or study context; 个, 份,
+// 头, 条 with the right noun; 项, 篇 and "studies" when pooled.
+func (s *scanner) countsSubjects(tok token, u unitHit, pc preCtx, m Mention) bool {
+	t := s.text
+	switch u.cls {
+	case ucPerson, ucAnimal:
+		return u.noun != nRole && u.noun != nThing && !s.population(u, m)
 	case ucPersonCtx:
-		if u.noun == nRole {
-			return Other
-		}
-		if u.noun != nNone || pc.sampleKW || pc.total || zhStudyNear(t, m.Start, m.End) {
-			return SampleSize
-		}
+		return u.noun != nRole && (u.noun != nNone || pc.sampleKW || pc.total || zhStudyNear(t, m.Start, m.End))
 	case ucPersonWeak:
 		if pc.family || s.rateNumerator(m.Start) {
-			return Other
+			return false
 		}
 		if pc.sampleKW || pc.arm || s.studyNear(u, m) {
-			return SampleSize
+			return true
 		}
-		if (m.Approx || m.Vague || pc.total || tok.mult) && !s.population(u, m) {
-			return SampleSize
-		}
+		return (m.Approx || m.Vague || pc.total || tok.mult) && !s.population(u, m)
 	case ucNeedAnimal, ucNeedSample, ucStudies:
 		switch u.noun {
 		case nNone, nRole:
+			return false
 		case nStudy:
-			if pooledNear(t, m.Start) {
-				return SampleSize
-			}
-		default:
-			return SampleSize
+			return pooledNear(t, m.Start)
 		}
+		return true
 	}
-	return Other
+	return false
 }
 
 // bareKind is the kind of a number with no unit, from context alone.

@@ -89,7 +89,7 @@ var zhUnitList = []zhUnit{
 	{s: "位", cls: ucPersonCtx, notBefore: "于居列数置次"},
 	{s: "户", cls: ucPersonCtx, notBefore: "外口籍型"},
 	{s: "人次", kind: Other}, {s: "人年", kind: Other}, {s: "人口", kind: Other}, {s: "人份", kind: Other},
-	{s: "人", cls: ucPersonWeak, notBefore: "均工类体造为们家生物事性格际权脑士气"},
+	{s: "人", cls: ucPersonWeak, notBefore: "均工类体造为们家生物事性格际权脑士气空迷一"}, // 万人空巷, 万人迷, 3人一组
 	{s: "只", cls: ucAnimal, notBefore: "有是能要需会占不在好"},
 	{s: "头", cls: ucNeedAnimal}, {s: "条", cls: ucNeedAnimal},
 	{s: "对", cls: ucNeedSample}, {s: "份", cls: ucNeedSample}, {s: "个", cls: ucNeedSample},
@@ -132,7 +132,10 @@ var zhNounText = map[nclass][]string{
 		"护士", "运动员", "军人", "士兵", "退伍军人", "吸烟者", "饮酒者", "使用者", "用户", "研究对象",
 		"对象", "个体", "母亲", "父亲", "女孩", "男孩", "人士", "网民", "献血者", "捐献者", "幸存者",
 		"携带者", "感染者", "中国人", "美国人", "日本人", "英国人", "男人", "女人", "国人", "华人",
-		"上班族", "白领", "肥胖者", "糖友", "病友", "孕妈", "宝宝", "胎儿", "人群"},
+		"上班族", "白领", "肥胖者", "糖友", "病友", "孕妈", "宝宝", "胎儿", "人群",
+		// Taiwan and Hong Kong usage that character folding leaves as is
+		"长辈", "小朋友", "学童", "孩童", "银发族", "病童", "患童", "男童", "女童", "受测者", "参试者",
+		"受访民众", "乐龄人士"},
 	nCase:   {"病例", "个案", "案例"},
 	nAnimal: zhAnimals,
 	nThing: {"活菌", "细菌", "益生菌", "乳酸菌", "菌株", "菌", "病毒", "细胞", "精子", "卵子", "眼睛", "眼",

@@ -84,7 +84,6 @@ func cjkNumber(t string, i int) (token, bool) {
 // add consumes one rune; it returns false at the first rune that is not
 // part of the number.
 func (st *cjkState) add(t string, j, size int, r rune, lead bool) bool {
-	next, _ := runeAt(t, j+size)
 	switch d := cjkDigit(r); {
 	case d >= 0:
 		if lead && d == 0 {
@@ -101,37 +100,48 @@ func (st *cjkState) add(t string, j, size int, r rune, lead bool) bool {
 		}
 		st.sinceUnit = 2 // not a colloquial trailing digit
 	case r == '十' || r == '百' || r == '千':
+		next, _ := runeAt(t, j+size)
 		if r == '千' && strings.ContainsRune("克米卡瓦焦帕伏", next) {
-			return false
+			return false // 千克, 千米: units, not thousands
 		}
-		u := 10.0
-		if r == '百' {
-			u = 100
-		} else if r == '千' {
-			u = 1000
-		}
-		if st.num == 0 && !st.vague && st.sinceUnit == 0 {
-			st.num = 1
-		}
-		st.section += st.num * u
-		st.unit(u, r == '千')
+		st.small(r)
 	case r == '万' || r == '亿':
-		st.section += st.num
-		if st.section == 0 {
-			st.section = 1
-		}
-		if r == '亿' {
-			st.total = (st.total + st.section) * 1e8
-			st.unit(1e8, true)
-		} else {
-			st.total += st.section * 1e4
-			st.unit(1e4, true)
-		}
-		st.section = 0
+		st.large(r)
 	default:
 		return false
 	}
 	return true
+}
+
+// small adds 十, 百 or 千 to the section below 万.
+func (st *cjkState) small(r rune) {
+	u := 10.0
+	if r == '百' {
+		u = 100
+	} else if r == '千' {
+		u = 1000
+	}
+	if st.num == 0 && !st.vague && st.sinceUnit == 0 { // 十二, 百余: an implied 一
+		st.num = 1
+	}
+	st.section += st.num * u
+	st.unit(u, r == '千')
+}
+
+// large closes the section with 万 or 亿: 三千万, 一亿二千万.
+func (st *cjkState) large(r rune) {
+	st.section += st.num
+	if st.section == 0 {
+		st.section = 1
+	}
+	if r == '亿' {
+		st.total = (st.total + st.section) * 1e8
+		st.unit(1e8, true)
+	} else {
+		st.total += st.section * 1e4
+		st.unit(1e4, true)
+	}
+	st.section = 0
 }
 
 // unit records a 十/百/千/万/亿 just consumed.

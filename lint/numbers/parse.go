@@ -147,50 +147,59 @@ func gluedUnitOK(t string, j int) bool {
 	return false
 }
 
-// phoneEnd recognises a phone number starting at i: after '+', with a
-// leading zero, or as three or more groups with dashes or odd group sizes
-// ("400-820-8820", "138 0013 8000").
-func phoneEnd(t string, i int) (int, bool) {
-	groups, digits, first, j := 0, 0, 0, i
-	dash, odd := false, false
-	paren := i > 0 && t[i-1] == '('
+// digitChain describes digit groups joined by single '-' or ' ':
+// "400-820-8820", "138 0013 8000", "(480) 555-0142".
+type digitChain struct {
+	end, groups, digits, first int
+	dash, odd                  bool // a dash seen; a later group not of three digits
+}
 
+// readChain reads the digit groups starting at i.
+func readChain(t string, i int, paren bool) digitChain {
+	c := digitChain{end: i}
 	for {
-		g := j
-		for j < len(t) && isDigit(t[j]) {
-			j++
+		g := c.end
+		for c.end < len(t) && isDigit(t[c.end]) {
+			c.end++
 		}
-		n := j - g
-		if groups == 0 {
-			first = n
+		n := c.end - g
+		if c.groups == 0 {
+			c.first = n
 		} else if n != 3 {
-			odd = true
+			c.odd = true
 		}
-		groups++
-		digits += n
-		if j+1 < len(t) && (t[j] == '-' || t[j] == ' ') && isDigit(t[j+1]) {
-			dash = dash || t[j] == '-'
-			j++
-			continue
+		c.groups++
+		c.digits += n
+		j := c.end
+		switch {
+		case j+1 < len(t) && (t[j] == '-' || t[j] == ' ') && isDigit(t[j+1]):
+			c.dash = c.dash || t[j] == '-'
+			c.end++
+		case c.groups == 1 && paren && j+2 < len(t) && t[j] == ')' && t[j+1] == ' ' && isDigit(t[j+2]):
+			c.end += 2
+		default:
+			return c
 		}
-		if groups == 1 && paren && j+2 < len(t) && t[j] == ')' && t[j+1] == ' ' && isDigit(t[j+2]) {
-			j += 2 // "(480) 555-0142"
-			continue
-		}
-		break
 	}
-	plus := i > 0 && t[i-1] == '+'
-	lead0 := t[i] == '0' && first > 1
+}
+
+// phoneEnd recognises a phone number starting at i: after '+', with a
+// leading zero, with an area code in parentheses, or as three or more
+// groups with dashes or odd group sizes ("400-820-8820", "138 0013 8000").
+// Thousands groups ("1 000 000") and ranges ("1000-2000") are not phones.
+func phoneEnd(t string, i int) (int, bool) {
+	paren := i > 0 && t[i-1] == '('
+	c := readChain(t, i, paren)
 	switch {
-	case digits < 7 || groups == 1:
+	case c.digits < 7 || c.groups == 1:
 		return 0, false
-	case plus, lead0, paren && digits >= 9 && dash:
-	case groups >= 3 && digits >= 9 && (dash || odd):
-	case groups == 2 && dash && first >= 3 && digits-first >= 7:
+	case i > 0 && t[i-1] == '+', t[i] == '0' && c.first > 1, paren && c.digits >= 9 && c.dash:
+	case c.groups >= 3 && c.digits >= 9 && (c.dash || c.odd):
+	case c.groups == 2 && c.dash && c.first >= 3 && c.digits-c.first >= 7:
 	default:
 		return 0, false
 	}
-	return j, true
+	return c.end, true
 }
 
 // zhMultiplier reads 百/千/万/亿 after digits (1.2万, 3千万). 千克 and
