@@ -79,12 +79,46 @@ func (p *plainParser) block(i int) int {
 		return j
 	}
 	j := p.continuation(i)
+	if j-i > 1 && p.linePerParagraph(i, j) {
+		// Text exported one paragraph per line (no blank lines between):
+		// each line is a block of its own.
+		for k := i; k < j; k++ {
+			p.single(k)
+		}
+		return j
+	}
 	kind := Paragraph
 	if j == i+1 && looksLikeHeading(trimmed) && j < len(p.lines) {
 		kind = Heading
 	}
 	p.emit(kind, l.start+indent, p.lines[j-1].end)
 	return j
+}
+
+// single emits line k as a paragraph, or as a heading when it reads as one.
+func (p *plainParser) single(k int) {
+	l := p.lines[k]
+	kind := Paragraph
+	if looksLikeHeading(p.text(l)) && k+1 < len(p.lines) {
+		kind = Heading
+	}
+	p.emit(kind, l.start, l.end)
+}
+
+// linePerParagraph tells text that puts one paragraph on each line apart
+// from a paragraph hard-wrapped across lines (as PDF text is): in the first,
+// most lines end a sentence or are short headings; in the second, most
+// lines stop mid-sentence.
+func (p *plainParser) linePerParagraph(i, j int) bool {
+	ends := 0
+	for k := i; k < j-1; k++ {
+		t := strings.TrimSpace(p.text(p.lines[k]))
+		last, _ := utf8.DecodeLastRuneInString(t)
+		if strings.ContainsRune("。！？.!?”\"」』…:：", last) || looksLikeHeading(t) {
+			ends++
+		}
+	}
+	return ends*3 >= (j-1-i)*2
 }
 
 // continuation returns the index after the last line that continues the
