@@ -6,12 +6,15 @@ package lint
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/rule"
+	"github.com/hypelint/hypelint/lint/yamlfile"
 	"github.com/hypelint/hypelint/rules"
 )
 
@@ -22,14 +25,44 @@ type Linter struct {
 	analyzer *facts.Analyzer
 }
 
-// New compiles the lexicons and rules found in fsys: lexicons under
-// lexiconDir, rule files under ruleDir.
-func New(fsys fs.FS, lexiconDir, ruleDir string) (*Linter, error) {
-	lex, err := lexicon.Load(fsys, lexiconDir)
+// Source is a place rules and lexicons come from: rule files directly in
+// Rules, lexicon files in Lexicons (either may be empty). Prefix is how
+// errors name its files.
+type Source struct {
+	FS       fs.FS
+	Prefix   string
+	Rules    string
+	Lexicons string
+}
+
+// Builtin is the rule set embedded in the binary.
+var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon"}
+
+// New compiles the lexicons of every source into one lexicon, then the rules
+// of every source against it.
+func New(sources ...Source) (*Linter, error) {
+	var lexFiles, ruleFiles []yamlfile.File
+	for _, src := range sources {
+		if src.Lexicons != "" {
+			files, err := yamlfile.ReadDir(src.FS, src.Lexicons, src.Prefix)
+			if err != nil {
+				return nil, err
+			}
+			lexFiles = append(lexFiles, files...)
+		}
+		if src.Rules != "" {
+			files, err := yamlfile.ReadDir(src.FS, src.Rules, src.Prefix)
+			if err != nil {
+				return nil, err
+			}
+			ruleFiles = append(ruleFiles, files...)
+		}
+	}
+	lex, err := lexicon.Compile(lexFiles)
 	if err != nil {
 		return nil, err
 	}
-	set, err := rule.Load(fsys, lex, ruleDir)
+	set, err := rule.Compile(lex, ruleFiles)
 	if err != nil {
 		return nil, err
 	}
@@ -37,8 +70,19 @@ func New(fsys fs.FS, lexiconDir, ruleDir string) (*Linter, error) {
 }
 
 // Default returns a linter with the built-in rules and lexicons.
-func Default() (*Linter, error) {
-	return New(rules.FS, "lexicon", ".")
+func Default() (*Linter, error) { return New(Builtin) }
+
+// Dir is a source for a user's directory: rule files in dir, lexicon files
+// in dir/lexicon.
+func Dir(dir string) Source {
+	return Source{FS: os.DirFS(dir), Prefix: dir, Rules: ".", Lexicons: lexiconSubdir(dir)}
+}
+
+func lexiconSubdir(dir string) string {
+	if info, err := os.Stat(filepath.Join(dir, "lexicon")); err == nil && info.IsDir() {
+		return "lexicon"
+	}
+	return ""
 }
 
 // Result is the outcome of linting one article.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -10,15 +11,33 @@ import (
 	"github.com/hypelint/hypelint/lint/measure"
 )
 
-// listRules prints one line per rule.
-func (e *env) listRules(args []string) int {
-	if len(args) > 0 {
-		fmt.Fprintf(e.stderr, "hypelint rules: unexpected argument %q\n", args[0])
-		return exitError
+// subcommand parses the flags shared by rules, explain and eval and loads
+// the rule set. It returns nil after printing the problem.
+func (e *env) subcommand(name string, args []string) (*lint.Linter, *flag.FlagSet, string) {
+	fs := flag.NewFlagSet("hypelint "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var dirs ruleDirs
+	fs.Var(&dirs, "rules", "a directory of extra rule files (and lexicon/ beside them); repeatable")
+	locale := fs.String("locale", "en", "explanation language: en, zh-Hans or zh-Hant")
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, ""
 	}
-	l, err := lint.Default()
+	l, err := loadLinter(dirs)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "hypelint: %v\n", err)
+		return nil, nil, ""
+	}
+	return l, fs, *locale
+}
+
+// listRules prints one line per rule.
+func (e *env) listRules(args []string) int {
+	l, fs, _ := e.subcommand("rules", args)
+	if l == nil {
+		return exitError
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "hypelint rules: unexpected argument %q\n", fs.Arg(0))
 		return exitError
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
@@ -32,22 +51,17 @@ func (e *env) listRules(args []string) int {
 
 // explain prints a rule's explanation, source and examples.
 func (e *env) explain(args []string) int {
-	locale := "en"
-	if len(args) == 3 && args[1] == "--locale" {
-		locale, args = args[2], args[:1]
-	}
-	if len(args) != 1 {
-		fmt.Fprintln(e.stderr, "Usage: hypelint explain RULE [--locale en|zh-Hans|zh-Hant]")
+	l, fs, locale := e.subcommand("explain", args)
+	if l == nil {
 		return exitError
 	}
-	l, err := lint.Default()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "hypelint: %v\n", err)
+	if fs.NArg() != 1 {
+		fmt.Fprintln(e.stderr, "Usage: hypelint explain [--locale en|zh-Hans|zh-Hant] RULE")
 		return exitError
 	}
-	r := l.Rules.Get(args[0])
+	r := l.Rules.Get(fs.Arg(0))
 	if r == nil {
-		fmt.Fprintf(e.stderr, "hypelint explain: no rule %q; \"hypelint rules\" lists them\n", args[0])
+		fmt.Fprintf(e.stderr, "hypelint explain: no rule %q; \"hypelint rules\" lists them\n", fs.Arg(0))
 		return exitError
 	}
 	fmt.Fprintf(e.stdout, "%s (%s, %s, scope %s)\n\n", r.ID, r.Category, r.Severity, r.Scope)
@@ -83,19 +97,18 @@ func firstSentence(s string) string {
 
 // eval lints labelled articles and prints per-category quality figures.
 func (e *env) eval(args []string) int {
-	if len(args) == 0 {
-		fmt.Fprintln(e.stderr, "Usage: hypelint eval FILE.jsonl...")
+	l, fs, _ := e.subcommand("eval", args)
+	if l == nil {
 		return exitError
 	}
-	l, err := lint.Default()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "hypelint: %v\n", err)
+	if fs.NArg() == 0 {
+		fmt.Fprintln(e.stderr, "Usage: hypelint eval [--rules DIR] FILE.jsonl...")
 		return exitError
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "file\tcategory\tn\tpositives\tTP\tFP\tFN\tTN\tprecision\trecall\tF1\tMCC\t")
 	status := exitClean
-	for _, name := range args {
+	for _, name := range fs.Args() {
 		scores, err := scoreFile(l, name)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "hypelint eval: %v\n", err)

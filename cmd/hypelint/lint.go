@@ -22,6 +22,29 @@ var lintExtensions = map[string]bool{".txt": true, ".md": true, ".markdown": tru
 type lintFlags struct {
 	format, failOn, locale string
 	quiet                  bool
+	rules                  ruleDirs
+}
+
+// ruleDirs collects repeated --rules flags.
+type ruleDirs []string
+
+func (r *ruleDirs) String() string     { return strings.Join(*r, ",") }
+func (r *ruleDirs) Set(v string) error { *r = append(*r, v); return nil }
+
+// loadLinter compiles the built-in rules plus those in extra directories.
+func loadLinter(dirs []string) (*lint.Linter, error) {
+	sources := []lint.Source{lint.Builtin}
+	for _, d := range dirs {
+		info, err := os.Stat(d)
+		if err != nil {
+			return nil, fmt.Errorf("--rules %s: %v", d, err)
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("--rules %s: not a directory", d)
+		}
+		sources = append(sources, lint.Dir(d))
+	}
+	return lint.New(sources...)
 }
 
 func (e *env) lint(args []string) int {
@@ -32,6 +55,7 @@ func (e *env) lint(args []string) int {
 	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning, info or none")
 	fs.StringVar(&f.locale, "locale", "en", "message language: en, zh-Hans or zh-Hant")
 	fs.BoolVar(&f.quiet, "quiet", false, "print findings only, no summary")
+	fs.Var(&f.rules, "rules", "a directory of extra rule files (and lexicon/ beside them); repeatable")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: hypelint [lint] [flags] PATH...  (\"-\" reads standard input)")
 		fs.PrintDefaults()
@@ -53,7 +77,7 @@ func (e *env) lint(args []string) int {
 		fmt.Fprintf(e.stderr, "hypelint: %v\n", err)
 		return exitError
 	}
-	linter, err := lint.Default()
+	linter, err := loadLinter(f.rules)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "hypelint: %v\n", err)
 		return exitError

@@ -2,8 +2,6 @@ package lexicon
 
 import (
 	"fmt"
-	"io/fs"
-	"path"
 	"regexp"
 	"strings"
 
@@ -75,22 +73,13 @@ type builder struct {
 	termIDs map[string]int32
 }
 
-// Load reads every *.yaml file under dir in fsys, in name order.
-func Load(fsys fs.FS, dirs ...string) (*Lexicon, error) {
+// Compile builds one lexicon from files in order; a class defined in
+// several files (a newsroom's own terms) gathers the terms of all of them.
+func Compile(files []yamlfile.File) (*Lexicon, error) {
 	b := &builder{lex: &Lexicon{byName: map[string]int{}}, termIDs: map[string]int32{}}
-	for _, dir := range dirs {
-		names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
-		if err != nil {
+	for _, f := range files {
+		if err := b.addFile(f.Name, f.Data); err != nil {
 			return nil, err
-		}
-		for _, name := range names {
-			data, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				return nil, err
-			}
-			if err := b.addFile(name, data); err != nil {
-				return nil, err
-			}
 		}
 	}
 	return b.finish(), nil
@@ -98,13 +87,11 @@ func Load(fsys fs.FS, dirs ...string) (*Lexicon, error) {
 
 // Parse compiles a lexicon from in-memory files (name → content), for tests.
 func Parse(files map[string]string) (*Lexicon, error) {
-	b := &builder{lex: &Lexicon{byName: map[string]int{}}, termIDs: map[string]int32{}}
+	var list []yamlfile.File
 	for _, name := range sortedKeys(files) {
-		if err := b.addFile(name, []byte(files[name])); err != nil {
-			return nil, err
-		}
+		list = append(list, yamlfile.File{Name: name, Data: []byte(files[name])})
 	}
-	return b.finish(), nil
+	return Compile(list)
 }
 
 func (b *builder) finish() *Lexicon {

@@ -59,12 +59,6 @@ func (c *compiler) compile(r *Rule) error {
 		return err
 	}
 	r.program = program
-	if r.Report != "" {
-		r.reportClass = c.lex.ClassID(r.Report)
-		if r.reportClass < 0 {
-			return fmt.Errorf("report: no lexicon class named %q", r.Report)
-		}
-	}
 	return nil
 }
 

@@ -1,10 +1,7 @@
 package rule
 
 import (
-	"io/fs"
-	"path"
 	"regexp"
-	"sort"
 
 	"go.yaml.in/yaml/v3"
 
@@ -40,26 +37,15 @@ type Set struct {
 // Get returns a rule by id.
 func (s *Set) Get(id string) *Rule { return s.byID[id] }
 
-// Load reads and compiles every *.yaml file in the given directories of fsys.
-// Every condition is compiled here, once; a rule that does not compile stops
-// loading with its file, line and the expr error.
-func Load(fsys fs.FS, lex *lexicon.Lexicon, dirs ...string) (*Set, error) {
+// Compile reads rule files in order and compiles every condition, once,
+// against lex. A rule that does not compile stops loading with its file,
+// line and the expr error.
+func Compile(lex *lexicon.Lexicon, files []yamlfile.File) (*Set, error) {
 	c := newCompiler(lex)
 	set := &Set{byID: map[string]*Rule{}}
-	for _, dir := range dirs {
-		names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
-		if err != nil {
+	for _, f := range files {
+		if err := set.addFile(c, f.Name, f.Data); err != nil {
 			return nil, err
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			data, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				return nil, err
-			}
-			if err := set.addFile(c, name, data); err != nil {
-				return nil, err
-			}
 		}
 	}
 	return set, nil
@@ -67,11 +53,7 @@ func Load(fsys fs.FS, lex *lexicon.Lexicon, dirs ...string) (*Set, error) {
 
 // Parse compiles rules from one in-memory file, for tests and tools.
 func Parse(lex *lexicon.Lexicon, name string, data []byte) (*Set, error) {
-	set := &Set{byID: map[string]*Rule{}}
-	if err := set.addFile(newCompiler(lex), name, data); err != nil {
-		return nil, err
-	}
-	return set, nil
+	return Compile(lex, []yamlfile.File{{Name: name, Data: data}})
 }
 
 func (s *Set) addFile(c *compiler, file string, data []byte) error {
@@ -117,6 +99,11 @@ func (s *Set) addRule(c *compiler, file string, n *yaml.Node) (*Rule, error) {
 	deriveTraditional(r.Explanation)
 	if err := c.compile(r); err != nil {
 		return nil, yamlfile.At(file, keyNode(n, "when"), "rule %s: %v", r.ID, err)
+	}
+	if r.Report != "" {
+		if r.reportClass = c.lex.ClassID(r.Report); r.reportClass < 0 {
+			return nil, yamlfile.At(file, keyNode(n, "report"), "rule %s: report: no lexicon class named %q", r.ID, r.Report)
+		}
 	}
 	return r, nil
 }

@@ -5,12 +5,41 @@ package yamlfile
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"path"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
+
+// File is a named YAML file's content; Name is what errors call it.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// ReadDir reads the *.yaml files directly in dir of fsys, in name order,
+// naming each as prefix joined with its path (so errors point at the
+// user's file, not at a path inside an fs.FS).
+func ReadDir(fsys fs.FS, dir, prefix string) ([]File, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	files := make([]File, 0, len(names))
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Name: path.Join(prefix, name), Data: data})
+	}
+	return files, nil
+}
 
 // Error locates a problem in a file.
 type Error struct {

@@ -1,0 +1,133 @@
+package rule
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/lint/lexicon"
+)
+
+func testLexicon(t *testing.T) *lexicon.Lexicon {
+	t.Helper()
+	lex, err := lexicon.Parse(map[string]string{"l.yaml": `
+classes:
+  hype:
+    description: d
+    source: s
+    zh: [重磅]
+`})
+	require.NoError(t, err)
+	return lex
+}
+
+const validRule = `rules:
+  - id: hype-word
+    category: overclaim
+    severity: warning
+    scope: sentence
+    report: hype
+    when: "!hit.negated"
+    message: {en: "hype", zh-Hans: "夸大"}
+    explanation: {en: "why"}
+    source: "HNR"
+    examples: {bad: ["重磅"], good: ["平常"]}
+`
+
+func TestValidRuleCompiles(t *testing.T) {
+	set, err := Parse(testLexicon(t), "r.yaml", []byte(validRule))
+	require.NoError(t, err)
+	r := set.Get("hype-word")
+	require.NotNil(t, r)
+	assert.Equal(t, Warning, r.Severity)
+	assert.Equal(t, 2, r.Line)
+	assert.Equal(t, "夸大", r.Messages["zh-Hans"])
+	assert.NotEmpty(t, r.Messages["zh-Hant"], "zh-Hant is derived")
+}
+
+func TestRuleErrorsNameFileAndLine(t *testing.T) {
+	cases := map[string]struct {
+		src, want string
+	}{
+		"expr syntax": {
+			src:  replace(validRule, `when: "!hit.negated"`, `when: "hit.negated &&"`),
+			want: "r.yaml:7: rule hype-word:",
+		},
+		"unknown class": {
+			src:  replace(validRule, `when: "!hit.negated"`, `when: "has(sentence, \"nonsense\")"`),
+			want: `r.yaml:7: rule hype-word: has(): no lexicon class named "nonsense"`,
+		},
+		"unknown field in env": {
+			src:  replace(validRule, `when: "!hit.negated"`, `when: "sentence.bogus"`),
+			want: "r.yaml:7: rule hype-word:",
+		},
+		"not a bool": {
+			src:  replace(validRule, `when: "!hit.negated"`, `when: "sentence.text"`),
+			want: "r.yaml:7: rule hype-word:",
+		},
+		"unknown key": {
+			src:  replace(validRule, "    source:", "    sauce: x\n    source:"),
+			want: `r.yaml:10: unknown key "sauce"`,
+		},
+		"bad severity": {
+			src:  replace(validRule, "severity: warning", "severity: loud"),
+			want: `r.yaml:4: rule hype-word: severity "loud"`,
+		},
+		"bad category": {
+			src:  replace(validRule, "category: overclaim", "category: vibes"),
+			want: `r.yaml:3: rule hype-word: category "vibes"`,
+		},
+		"bad id": {
+			src:  replace(validRule, "id: hype-word", "id: Hype_Word"),
+			want: `r.yaml:2: rule id "Hype_Word" must be kebab-case`,
+		},
+		"missing zh message": {
+			src:  replace(validRule, `message: {en: "hype", zh-Hans: "夸大"}`, `message: {en: "hype"}`),
+			want: "r.yaml:8: rule hype-word: message needs both en and zh-Hans",
+		},
+		"yaml syntax": {
+			src:  "rules:\n  - id: [\n",
+			want: "r.yaml:",
+		},
+		"unknown report class": {
+			src:  replace(validRule, "report: hype", "report: nope"),
+			want: `r.yaml:6: rule hype-word: report: no lexicon class named "nope"`,
+		},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := Parse(testLexicon(t), "r.yaml", []byte(c.src))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+}
+
+func TestDuplicateRuleID(t *testing.T) {
+	_, err := Parse(testLexicon(t), "r.yaml", []byte(validRule+validRule[len("rules:\n"):]))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `rule id "hype-word" is already defined at r.yaml:2`)
+}
+
+func replace(s, old, new string) string {
+	out := ""
+	i := 0
+	for {
+		j := indexFrom(s, old, i)
+		if j < 0 {
+			return out + s[i:]
+		}
+		out += s[i:j] + new
+		i = j + len(old)
+	}
+}
+
+func indexFrom(s, sub string, from int) int {
+	for i := from; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
