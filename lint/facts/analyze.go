@@ -91,7 +91,9 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 		case numbers.SampleSize:
 			s.SampleSize = true
 			s.HumanSize = s.HumanSize || !m.Animal
-			s.SampleSizes = append(s.SampleSizes, int(m.Value))
+			if !m.Vague { // "a large study" gives a size, not a number
+				s.SampleSizes = append(s.SampleSizes, int(m.Value))
+			}
 		case numbers.Percent:
 			s.Percents = append(s.Percents, m.Value)
 		}
