@@ -160,3 +160,25 @@ func TestRulesExplainEval(t *testing.T) {
 	require.Equal(t, exitClean, r.code, r.stderr)
 	assert.Regexp(t, `overclaim\s+2\s+0\.50\s+1\s+0\s+0\s+1\s+1\.000\s+1\.000\s+1\.000\s+1\.000`, r.stdout)
 }
+
+func TestBadRuleFileStopsWithFileAndLine(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"rules/house.yaml": "rules:\n  - id: house-style\n    category: overclaim\n    severity: warning\n    scope: sentence\n    when: \"has(sentence, \\\"hype\\\") &&\"\n    message: {en: x, zh-Hans: y}\n    explanation: {en: z}\n    source: house\n    examples: {bad: [a], good: [b]}\n",
+		"a.txt":            clean,
+	})
+	r := runCLI(t, nil, false, "--rules", filepath.Join(dir, "rules"), filepath.Join(dir, "a.txt"))
+	assert.Equal(t, exitError, r.code)
+	assert.Contains(t, r.stderr, filepath.Join(dir, "rules", "house.yaml")+":6: rule house-style:")
+	assert.Empty(t, r.stdout, "nothing is linted with a broken rule set")
+}
+
+func TestExtraRulesAndLexiconApply(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"house/lexicon/banned.yaml": "classes:\n  house_banned:\n    description: words our style guide bans\n    source: house style\n    zh: [黑科技]\n",
+		"house/banned.yaml":         "rules:\n  - id: house-banned-word\n    category: overclaim\n    severity: error\n    scope: sentence\n    report: house_banned\n    when: \"true\"\n    message: {en: \"{term} is banned\", zh-Hans: \"{term}禁用\"}\n    explanation: {en: house}\n    source: house style guide\n    examples: {bad: [黑科技], good: [科技]}\n",
+		"a.txt":                     "标题\n\n这项黑科技来了。\n",
+	})
+	r := runCLI(t, nil, false, "--rules", filepath.Join(dir, "house"), "--locale", "zh-Hans", filepath.Join(dir, "a.txt"))
+	assert.Equal(t, exitFindings, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "[house-banned-word] 黑科技禁用")
+}

@@ -387,9 +387,7 @@ func TestKindString(t *testing.T) {
 // text used in the tests, plus some malformed input.
 func TestInvariants(t *testing.T) {
 	texts := []string{benchText, "", "1", "n=", "第", "数", "\xff12名\x80", "12\xe5名", "１２名"}
-	for _, line := range strings.Split(benchText, ",") {
-		texts = append(texts, line)
-	}
+	texts = append(texts, strings.Split(benchText, ",")...)
 	for _, text := range texts {
 		checkInvariants(t, text, Find(text))
 	}
