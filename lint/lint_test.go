@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -87,5 +88,14 @@ func TestFindingSpansAreSourceBytes(t *testing.T) {
 		require.True(t, 0 <= f.Span.Start && f.Span.Start < f.Span.End && f.Span.End <= len(src))
 		assert.True(t, utf8.ValidString(src[f.Span.Start:f.Span.End]), f.Rule.ID)
 		assert.Equal(t, src[f.Span.Start:f.Span.End], f.Term)
+	}
+}
+
+// The README's rule table lists every built-in rule.
+func TestReadmeListsEveryRule(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	for _, r := range defaultLinter(t).Rules.Rules {
+		assert.Contains(t, string(readme), "| "+r.ID+" | "+r.Category+" | "+r.Severity.String()+" |", "README rule table row for %s", r.ID)
 	}
 }

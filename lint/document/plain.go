@@ -30,9 +30,11 @@ func splitLines(src []byte, start int) []line {
 
 // plainParser groups the lines of a plain-text article into blocks.
 type plainParser struct {
-	src    []byte
-	lines  []line
-	blocks []Block
+	src     []byte
+	lines   []line
+	blocks  []Block
+	perLine bool // the current group of lines has one paragraph per line
+	groupTo int  // index after the current group's last line
 }
 
 func parsePlain(src []byte, start int) []Block {
@@ -48,6 +50,9 @@ func parsePlain(src []byte, start int) []Block {
 			titled = true
 			i++
 		default:
+			if i >= p.groupTo {
+				p.startGroup(i)
+			}
 			i = p.block(i)
 		}
 	}
@@ -79,14 +84,6 @@ func (p *plainParser) block(i int) int {
 		return j
 	}
 	j := p.continuation(i)
-	if j-i > 1 && p.linePerParagraph(i, j) {
-		// Text exported one paragraph per line (no blank lines between):
-		// each line is a block of its own.
-		for k := i; k < j; k++ {
-			p.single(k)
-		}
-		return j
-	}
 	kind := Paragraph
 	if j == i+1 && looksLikeHeading(trimmed) && j < len(p.lines) {
 		kind = Heading
@@ -95,14 +92,15 @@ func (p *plainParser) block(i int) int {
 	return j
 }
 
-// single emits line k as a paragraph, or as a heading when it reads as one.
-func (p *plainParser) single(k int) {
-	l := p.lines[k]
-	kind := Paragraph
-	if looksLikeHeading(p.text(l)) && k+1 < len(p.lines) {
-		kind = Heading
+// startGroup looks at the lines from i to the next blank line and decides
+// whether they hold one paragraph per line.
+func (p *plainParser) startGroup(i int) {
+	j := i
+	for j < len(p.lines) && !p.blank(p.lines[j]) {
+		j++
 	}
-	p.emit(kind, l.start, l.end)
+	p.groupTo = j
+	p.perLine = j-i > 1 && p.linePerParagraph(i, j)
 }
 
 // linePerParagraph tells text that puts one paragraph on each line apart
@@ -114,7 +112,8 @@ func (p *plainParser) linePerParagraph(i, j int) bool {
 	for k := i; k < j-1; k++ {
 		t := strings.TrimSpace(p.text(p.lines[k]))
 		last, _ := utf8.DecodeLastRuneInString(t)
-		if strings.ContainsRune("。！？.!?”\"」』…:：", last) || looksLikeHeading(t) {
+		if strings.ContainsRune("。！？.!?”\"」』…:：", last) || looksLikeHeading(t) ||
+			listMarker(t) > 0 || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#") {
 			ends++
 		}
 	}
@@ -126,6 +125,11 @@ func (p *plainParser) linePerParagraph(i, j int) bool {
 // block of its own.
 func (p *plainParser) continuation(i int) int {
 	j := i + 1
+	if p.perLine {
+		// Text exported one paragraph per line (no blank lines between):
+		// each line is a block of its own.
+		return j
+	}
 	for j < len(p.lines) {
 		l := p.lines[j]
 		if p.blank(l) {

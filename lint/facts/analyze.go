@@ -23,7 +23,7 @@ type classIDs struct {
 	negation, hedge, caveat, limitations, newStudy             int
 	humanSubject, animal, invitro, timeline                    int
 	disclosure, adLabel, journal, doi, commerce, speciesCaveat int
-	distancing, causalCaveat, future, study, cells             int
+	distancing, causalCaveat, future, study, cells, endMatter  int
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
@@ -45,7 +45,7 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		timeline: id("timeline"), disclosure: id("disclosure"), adLabel: id("ad_label"),
 		journal: id("journal"), doi: id("doi"), commerce: id("commerce"),
 		speciesCaveat: id("species_caveat"), distancing: id("distancing"), causalCaveat: id("causal_caveat"),
-		future: id("future"), study: id("study"), cells: id("cells"),
+		future: id("future"), study: id("study"), cells: id("cells"), endMatter: id("end_matter"),
 	}}
 }
 
@@ -108,24 +108,36 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 // blocks under a heading that names limitations, and a paragraph that opens
 // with such words ("研究局限：…", "Limitations: …").
 func (a *Analyzer) markSections(d *Document) {
-	inLimits, leadSeen := false, false
+	inLimits, inEnd, leadSeen := false, false, false
 	for _, b := range d.Blocks {
-		switch b.Source.Kind {
-		case document.Title:
-			continue
-		case document.Heading:
-			inLimits = b.Count(a.ids.limitations) > 0
+		if b.Source.Kind == document.Title {
 			continue
 		}
-		opens := len(b.Sentences) > 0 && opensWith(b.Sentences[0], a.ids.limitations)
-		b.InLimitations = inLimits || opens
-		if !leadSeen && (b.Source.Kind == document.Paragraph || b.Source.Kind == document.ListItem) {
-			b.IsLead, leadSeen = true, true
+		inEnd = inEnd || len(b.Sentences) > 0 && startsWith(b.Sentences[0], a.ids.endMatter)
+		b.InEndMatter = inEnd
+		if b.Source.Kind == document.Heading {
+			inLimits = b.Count(a.ids.limitations) > 0
+		} else {
+			opens := len(b.Sentences) > 0 && opensWith(b.Sentences[0], a.ids.limitations)
+			b.InLimitations = inLimits || opens
+			if !leadSeen && (b.Source.Kind == document.Paragraph || b.Source.Kind == document.ListItem) {
+				b.IsLead, leadSeen = true, true
+			}
 		}
 		for _, s := range b.Sentences {
-			s.InLimitations, s.IsLead = b.InLimitations, b.IsLead
+			s.InLimitations, s.IsLead, s.InEndMatter = b.InLimitations, b.IsLead, b.InEndMatter
 		}
 	}
+}
+
+// startsWith reports a hit of class at the very start of the sentence.
+func startsWith(s *Sentence, class int) bool {
+	for _, h := range s.Hits {
+		if h.Class == class && h.Start == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // opensWith reports a hit of class within the first few characters.
@@ -156,32 +168,12 @@ func (a *Analyzer) markSizes(d *Document) {
 
 // summarize sets the document-level facts.
 func (a *Analyzer) summarize(d *Document) {
+	a.evidence(d)
 	ev := &d.Evidence
 	for _, b := range d.Blocks {
+		d.Limitations = d.Limitations || b.InLimitations || b.Count(a.ids.caveat) > 0
 		for _, s := range b.Sentences {
 			d.SampleSize = d.SampleSize || s.SampleSize
-			for _, m := range s.Nums {
-				if m.Kind == numbers.SampleSize && m.Animal {
-					ev.Animal = true
-				}
-			}
-			// A human study mentioned as future or hypothetical work
-			// ("human trials are needed", 正在准备临床试验申请) is not human
-			// evidence, and neither is a count of people outside a study
-			// (全国有1000万患者).
-			tentative := s.Negated || s.Hedged || s.Caveat || s.Count(a.ids.timeline) > 0 ||
-				s.Count(a.ids.speciesCaveat) > 0 || s.Count(a.ids.future) > 0
-			studied := s.HumanSize && s.Count(a.ids.study) > 0
-			if !tentative && (s.Count(a.ids.humanSubject) > 0 || studied) {
-				ev.Human = true
-			}
-		}
-	}
-	ev.Animal = ev.Animal || d.Count(a.ids.animal) > 0
-	ev.InVitro = d.Count(a.ids.invitro) > 0
-	ev.Preclinical = (ev.Animal || ev.InVitro) && !ev.Human
-	for _, b := range d.Blocks {
-		for _, s := range b.Sentences {
 			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
 				ev.InVitro && s.Count(a.ids.cells) > 0
 		}
@@ -190,10 +182,44 @@ func (a *Analyzer) summarize(d *Document) {
 	d.Journal = d.Count(a.ids.journal) > 0
 	d.DOI = d.Count(a.ids.doi) > 0
 	d.Commerce = d.Count(a.ids.commerce) > 0
-	for _, b := range d.Blocks {
-		d.Limitations = d.Limitations || b.InLimitations || b.Count(a.ids.caveat) > 0
-	}
 	d.Language, d.Script = detectLanguage(d.Doc)
+}
+
+// evidence decides which kinds of study the article reports, from the
+// body only: end matter describes organisations, not this study.
+func (a *Analyzer) evidence(d *Document) {
+	ev := &d.Evidence
+	for _, b := range d.Blocks {
+		if b.InEndMatter {
+			continue
+		}
+		for _, s := range b.Sentences {
+			ev.Animal = ev.Animal || s.Count(a.ids.animal) > 0 || animalSize(s)
+			ev.InVitro = ev.InVitro || s.Count(a.ids.invitro) > 0
+			ev.Human = ev.Human || a.humanEvidence(s)
+		}
+	}
+	ev.Preclinical = (ev.Animal || ev.InVitro) && !ev.Human
+}
+
+// humanEvidence reports a sentence that describes a study in people. A
+// human study mentioned as future or hypothetical work ("human trials are
+// needed", 正在准备临床试验申请) is not human evidence, and neither is a
+// count of people outside a study (全国有1000万患者).
+func (a *Analyzer) humanEvidence(s *Sentence) bool {
+	tentative := s.Negated || s.Hedged || s.Caveat || s.Count(a.ids.timeline) > 0 ||
+		s.Count(a.ids.speciesCaveat) > 0 || s.Count(a.ids.future) > 0
+	studied := s.HumanSize && s.Count(a.ids.study) > 0
+	return !tentative && (s.Count(a.ids.humanSubject) > 0 || studied)
+}
+
+func animalSize(s *Sentence) bool {
+	for _, m := range s.Nums {
+		if m.Kind == numbers.SampleSize && m.Animal {
+			return true
+		}
+	}
+	return false
 }
 
 // detectLanguage calls a text Chinese when Han characters make up a fair

@@ -26,6 +26,7 @@ type Sentence struct {
 	Hedged        bool      `expr:"hedged"`        // has a hedge (may, 可能)
 	Caveat        bool      `expr:"caveat"`        // states a limit of the evidence
 	InLimitations bool      `expr:"inLimitations"` // inside a limitations section
+	InEndMatter   bool      `expr:"inEndMatter"`   // after "Notes to editors", "###", 责任编辑…
 	NamesModel    bool      `expr:"namesModel"`    // names the animal or cells, or says the result is not yet shown in people
 	SampleSize    bool      `expr:"sampleSize"`    // gives a number of subjects
 	HumanSize     bool      `expr:"humanSampleSize"`
@@ -46,6 +47,7 @@ type Block struct {
 	Index         int    `expr:"index"`
 	IsLead        bool   `expr:"isLead"`
 	InLimitations bool   `expr:"inLimitations"`
+	InEndMatter   bool   `expr:"inEndMatter"`
 	SampleSize    bool   `expr:"sampleSize"`
 
 	Sentences []*Sentence     `expr:"-"`
