@@ -45,11 +45,26 @@ func (b *Block) SourceSpan(s Span) Span {
 	return Span{b.Map.Start(s.Start), b.Map.End(s.End)}
 }
 
+// Comment is a comment in the source: an HTML or Markdown comment, or in
+// plain text a directive line ("# hypelint-disable …"). Comments are never
+// linted; suppression directives are read from them.
+type Comment struct {
+	Span Span   // source span of the whole comment
+	Text string // the comment's inner text
+}
+
 // Document is a parsed article.
 type Document struct {
-	Path   string
-	Source []byte // the file's bytes as read
-	Blocks []Block
+	Path     string
+	Source   []byte // the text as decoded (UTF-8); offsets and positions refer to it
+	Blocks   []Block
+	Comments []Comment
+	Format   string // "text", "markdown" or "html"
+
+	// Origin maps offsets in Source to offsets in the file as stored, when
+	// the file was decoded from another encoding (nil: the same bytes).
+	Origin   *textmap.Map
+	Encoding string // the encoding the file was read in ("utf-8" unless decoded)
 
 	lineStarts []int // offset of the first byte of each line
 	bodyStart  int   // offset after a byte-order mark
@@ -61,6 +76,15 @@ type Position struct {
 	Line   int `json:"line"`
 	Column int `json:"column"`
 	Offset int `json:"offset"`
+}
+
+// FileOffset converts an offset in Source to a byte offset in the file as
+// stored (they differ only for files decoded from GB18030 or Big5).
+func (d *Document) FileOffset(offset int) int {
+	if d.Origin == nil {
+		return offset
+	}
+	return d.Origin.Start(offset)
 }
 
 // Position converts a source byte offset to line and column.
