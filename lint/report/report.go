@@ -19,6 +19,8 @@ type Finding struct {
 	Excerpt  string            `json:"excerpt"`
 
 	severity rule.Severity
+	span     document.Span // offsets in the decoded text (Start/End.Offset are file offsets)
+	ruleRef  *rule.Rule
 }
 
 // File is the report for one input.
@@ -35,19 +37,36 @@ type File struct {
 func NewFile(path string, res *lint.Result, locale string) File {
 	f := File{Path: path, Language: res.Facts.Language, Findings: []Finding{}, doc: res.Doc}
 	for _, x := range res.Findings {
-		f.Findings = append(f.Findings, Finding{
-			Rule:     x.Rule.ID,
-			Category: x.Rule.Category,
-			Severity: x.Rule.Severity.String(),
-			Message:  x.Message(locale),
-			Start:    res.Doc.Position(x.Span.Start),
-			End:      res.Doc.Position(x.Span.End),
-			Excerpt:  string(res.Doc.Source[x.Span.Start:x.Span.End]),
-			severity: x.Rule.Severity,
-		})
+		f.Findings = append(f.Findings, newFinding(res.Doc, x, locale))
 	}
 	return f
 }
+
+// newFinding resolves positions: line and column on the decoded text,
+// offsets in the file's own bytes.
+func newFinding(doc *document.Document, x rule.Finding, locale string) Finding {
+	start, end := doc.Position(x.Span.Start), doc.Position(x.Span.End)
+	start.Offset, end.Offset = doc.FileOffset(x.Span.Start), doc.FileOffset(x.Span.End)
+	return Finding{
+		Rule:     x.Rule.ID,
+		Category: x.Rule.Category,
+		Severity: x.Rule.Severity.String(),
+		Message:  x.Message(locale),
+		Start:    start,
+		End:      end,
+		Excerpt:  string(doc.Source[x.Span.Start:x.Span.End]),
+		severity: x.Rule.Severity,
+		span:     x.Span,
+		ruleRef:  x.Rule,
+	}
+}
+
+// Span returns the finding's offsets in the decoded text.
+func (f Finding) Span() document.Span { return f.span }
+
+// Doc returns the parsed document behind a file's report (nil for a file
+// that could not be read).
+func (f File) Doc() *document.Document { return f.doc }
 
 // ErrorFile is the report for an input that could not be linted.
 func ErrorFile(path string, err error) File {

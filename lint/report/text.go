@@ -63,10 +63,10 @@ func (p *printer) finding(f File, x Finding) {
 	if f.doc == nil {
 		return
 	}
-	line := f.doc.LineSpan(x.Start.Offset)
+	line := f.doc.LineSpan(x.span.Start)
 	text := string(f.doc.Source[line.Start:line.End])
-	end := min(x.End.Offset, line.End) - line.Start
-	start := x.Start.Offset - line.Start
+	end := min(x.span.End, line.End) - line.Start
+	start := x.span.Start - line.Start
 	pad, marks := underline(text, start, end)
 	p.printf("  %s\n  %s%s\n", text, pad, p.color(severityColor[x.Severity], marks))
 }
