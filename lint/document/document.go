@@ -120,6 +120,29 @@ func (d *Document) LineSpan(offset int) Span {
 	return Span{start, max(start, end)}
 }
 
+// LineStart returns the offset of the first byte of a 1-based line, or
+// len(Source) past the last line.
+func (d *Document) LineStart(line int) int {
+	if d.lineStarts == nil {
+		d.indexLines()
+	}
+	if line < 1 {
+		return 0
+	}
+	if line > len(d.lineStarts) {
+		return len(d.Source)
+	}
+	return d.lineStarts[line-1]
+}
+
+// LineCount is the number of lines in Source.
+func (d *Document) LineCount() int {
+	if d.lineStarts == nil {
+		d.indexLines()
+	}
+	return len(d.lineStarts)
+}
+
 func (d *Document) indexLines() {
 	d.lineStarts = []int{0}
 	for i, c := range d.Source {

@@ -30,20 +30,23 @@ func splitLines(src []byte, start int) []line {
 
 // plainParser groups the lines of a plain-text article into blocks.
 type plainParser struct {
-	src     []byte
-	lines   []line
-	blocks  []Block
+	src      []byte
+	lines    []line
+	blocks   []Block
+	comments []Comment
 	perLine bool // the current group of lines has one paragraph per line
 	groupTo int  // index after the current group's last line
 }
 
-func parsePlain(src []byte, start int) []Block {
+func parsePlain(src []byte, start int) ([]Block, []Comment) {
 	p := &plainParser{src: src, lines: splitLines(src, start)}
 	titled := false
 	for i := 0; i < len(p.lines); {
 		l := p.lines[i]
 		switch {
 		case p.blank(l):
+			i++
+		case p.comment(l):
 			i++
 		case !titled:
 			p.emit(Title, l.start, l.end)
@@ -56,7 +59,30 @@ func parsePlain(src []byte, start int) []Block {
 			i = p.block(i)
 		}
 	}
-	return p.blocks
+	return p.blocks, p.comments
+}
+
+// comment records a directive line ("# hypelint-disable …", "// hypelint-…"
+// or a whole-line "<!-- … -->") as a comment; such lines are never linted.
+func (p *plainParser) comment(l line) bool {
+	t := strings.TrimSpace(p.text(l))
+	var inner string
+	switch {
+	case strings.HasPrefix(t, "<!--") && strings.HasSuffix(t, "-->"):
+		inner = t[4 : len(t)-3]
+	case strings.HasPrefix(t, "//"):
+		inner = t[2:]
+	case strings.HasPrefix(t, "#"):
+		inner = strings.TrimLeft(t, "#")
+	default:
+		return false
+	}
+	inner = strings.TrimSpace(inner)
+	if !strings.HasPrefix(inner, "hypelint-") && !strings.HasPrefix(t, "<!--") {
+		return false
+	}
+	p.comments = append(p.comments, Comment{Span: Span{l.start, l.end}, Text: inner})
+	return true
 }
 
 // block parses the block starting at line i and returns the next line.

@@ -50,8 +50,8 @@ func ParseText(path string, src []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Document{Path: path, Source: src, bodyStart: start}
-	d.Blocks = parsePlain(src, start)
+	d := &Document{Path: path, Source: src, bodyStart: start, Format: "text", Encoding: "utf-8"}
+	d.Blocks, d.Comments = parsePlain(src, start)
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
 		b.Sentences = Sentences(b.Text, b.Kind)

@@ -34,6 +34,30 @@ type Set struct {
 	byID  map[string]*Rule
 }
 
+// Subset returns a set with the given rules (in the given order); a rule
+// may be a modified copy of one of s's.
+func Subset(rules []*Rule) *Set {
+	set := &Set{byID: map[string]*Rule{}}
+	for _, r := range rules {
+		set.Rules = append(set.Rules, r)
+		set.byID[r.ID] = r
+	}
+	return set
+}
+
+// Known reports whether name is a rule id or a category of the set.
+func (s *Set) Known(name string) bool {
+	if s.byID[name] != nil {
+		return true
+	}
+	for _, r := range s.Rules {
+		if r.Category == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Get returns a rule by id.
 func (s *Set) Get(id string) *Rule { return s.byID[id] }
 

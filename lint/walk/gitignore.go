@@ -1,0 +1,123 @@
+package walk
+
+import (
+	"bufio"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+)
+
+// ignores holds the .gitignore rules met so far, outermost first; the last
+// rule that matches a path decides, as in git.
+type ignores struct {
+	rules []ignoreRule
+}
+
+type ignoreRule struct {
+	base    string // absolute directory of the .gitignore, slash-separated
+	pattern string // doublestar pattern relative to base
+	negate  bool
+	dirOnly bool
+}
+
+// ignoresAbove loads the .gitignore files from the enclosing git
+// repository's root down to dir (exclusive of dir, which the walk loads).
+func ignoresAbove(dir string) (*ignores, error) {
+	ig := &ignores{}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	var chain []string
+	for d := filepath.Dir(abs); ; d = filepath.Dir(d) {
+		chain = append(chain, d)
+		if isRepoRoot(d) || filepath.Dir(d) == d {
+			break
+		}
+	}
+	if !isRepoRoot(chain[len(chain)-1]) {
+		return ig, nil // not in a repository: only .gitignore files below dir count
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		if err := ig.load(chain[i]); err != nil {
+			return nil, err
+		}
+	}
+	return ig, nil
+}
+
+func isRepoRoot(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, ".git"))
+	return err == nil
+}
+
+// load adds the rules of dir/.gitignore, if there is one.
+func (ig *ignores) load(dir string) error {
+	f, err := os.Open(filepath.Join(dir, ".gitignore"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if r, ok := parseIgnoreLine(filepath.ToSlash(abs), sc.Text()); ok {
+			ig.rules = append(ig.rules, r)
+		}
+	}
+	return sc.Err()
+}
+
+// parseIgnoreLine reads one .gitignore line: comments, "!" negation, a
+// trailing "/" for directories only, and anchoring when the pattern has a
+// "/" before its end (otherwise it matches at any depth).
+func parseIgnoreLine(base, line string) (ignoreRule, bool) {
+	line = strings.TrimRight(line, " \t\r")
+	if line == "" || strings.HasPrefix(line, "#") {
+		return ignoreRule{}, false
+	}
+	r := ignoreRule{base: base}
+	if strings.HasPrefix(line, "!") {
+		r.negate, line = true, line[1:]
+	}
+	line = strings.TrimPrefix(line, `\`)
+	if strings.HasSuffix(line, "/") {
+		r.dirOnly, line = true, strings.TrimSuffix(line, "/")
+	}
+	if strings.Contains(line, "/") {
+		line = strings.TrimPrefix(line, "/")
+	} else {
+		line = "**/" + line
+	}
+	r.pattern = line
+	return r, line != "" && line != "**/"
+}
+
+// ignored reports whether path is ignored. A directory that is ignored
+// hides everything below it, which the walk achieves by not entering it.
+func (ig *ignores) ignored(path string, isDir bool) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	abs = filepath.ToSlash(abs)
+	ignored := false
+	for _, r := range ig.rules {
+		if r.dirOnly && !isDir || !strings.HasPrefix(abs, r.base+"/") {
+			continue
+		}
+		if ok, _ := doublestar.Match(r.pattern, strings.TrimPrefix(abs, r.base+"/")); ok {
+			ignored = !r.negate
+		}
+	}
+	return ignored
+}
