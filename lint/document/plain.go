@@ -34,8 +34,8 @@ type plainParser struct {
 	lines    []line
 	blocks   []Block
 	comments []Comment
-	perLine bool // the current group of lines has one paragraph per line
-	groupTo int  // index after the current group's last line
+	perLine  bool // the current group of lines has one paragraph per line
+	groupTo  int  // index after the current group's last line
 }
 
 func parsePlain(src []byte, start int) ([]Block, []Comment) {
