@@ -114,30 +114,43 @@ func (m Map) End(d int) int {
 }
 
 // Compose returns a map from this map's derived text to outer's source:
-// m maps C→B and outer maps B→A, the result maps C→A.
+// m maps C→B and outer maps B→A, the result maps C→A. A verbatim piece of m
+// is split where outer's pieces split, so offsets stay exact across text
+// that outer dropped (Markdown emphasis markers, HTML tags).
 func (m Map) Compose(outer Map) Map {
-	out := Map{pieces: make([]piece, len(m.pieces))}
-	for i, p := range m.pieces {
-		s := outer.Start(p.src)
-		e := outer.End(p.src + p.srcLen)
-		if p.srcLen == 0 {
-			e = s
+	out := Map{pieces: make([]piece, 0, len(m.pieces))}
+	for _, p := range m.pieces {
+		if !p.verbatim || p.srcLen == 0 {
+			s, e := outer.Start(p.src), outer.End(p.src+p.srcLen)
+			if p.srcLen == 0 {
+				e = s
+			}
+			out.pieces = append(out.pieces, piece{dst: p.dst, src: s, dstLen: p.dstLen, srcLen: e - s})
+			continue
 		}
-		verbatim := p.verbatim && e-s == p.dstLen && outer.linear(p.src, p.srcLen)
-		out.pieces[i] = piece{dst: p.dst, src: s, dstLen: p.dstLen, srcLen: e - s, verbatim: verbatim}
+		out.pieces = outer.appendThrough(out.pieces, p)
 	}
 	return out
 }
 
-// linear reports whether [d, d+n) lies inside one verbatim piece.
-func (m Map) linear(d, n int) bool {
-	i := sort.Search(len(m.pieces), func(i int) bool {
-		p := m.pieces[i]
-		return p.dst+p.dstLen > d
-	})
-	if i == len(m.pieces) {
-		return n == 0
+// appendThrough maps verbatim piece p (whose source range is in outer's
+// derived text) through outer, one sub-piece per outer piece it crosses.
+func (m Map) appendThrough(dst []piece, p piece) []piece {
+	a, b := p.src, p.src+p.srcLen
+	i := sort.Search(len(m.pieces), func(i int) bool { return m.pieces[i].dst+m.pieces[i].dstLen > a })
+	for ; i < len(m.pieces) && m.pieces[i].dst < b; i++ {
+		o := m.pieces[i]
+		lo, hi := max(a, o.dst), min(b, o.dst+o.dstLen)
+		if lo >= hi {
+			continue
+		}
+		sub := piece{dst: p.dst + (lo - a), dstLen: hi - lo}
+		if o.verbatim {
+			sub.src, sub.srcLen, sub.verbatim = o.src+(lo-o.dst), hi-lo, true
+		} else {
+			sub.src, sub.srcLen = o.src, o.srcLen
+		}
+		dst = append(dst, sub)
 	}
-	p := m.pieces[i]
-	return p.verbatim && d >= p.dst && d+n <= p.dst+p.dstLen
+	return dst
 }

@@ -62,3 +62,18 @@ func TestEmptyMap(t *testing.T) {
 	assert.Equal(t, 0, m.Start(3))
 	assert.Equal(t, 0, m.End(3))
 }
+
+func TestComposeSplitsAtDroppedOuterText(t *testing.T) {
+	// Source "**逆转**衰老": the block text "逆转衰老" drops the markers.
+	var outer Builder
+	outer.Copy(2, 6)  // 逆转
+	outer.Copy(10, 6) // 衰老
+	// The normalized view copies all 12 bytes of the block text verbatim.
+	inner := Identity(0, 12)
+	c := inner.Compose(outer.Map())
+	assert.Equal(t, 2, c.Start(0))
+	assert.Equal(t, 8, c.End(6), "a span ending before the dropped markers ends before them")
+	assert.Equal(t, 10, c.Start(6), "a span starting after them starts after them")
+	assert.Equal(t, 16, c.End(12))
+	assert.Equal(t, 5, c.Start(3), "offsets inside a piece stay linear")
+}
