@@ -1,0 +1,242 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/hypelint/hypelint/lint/rule"
+)
+
+// SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format), the subset
+// hypelint writes.
+const (
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion = "2.1.0"
+	// fingerprintKey names hypelint's partial fingerprint; the "/v1" lets a
+	// later way of hashing sit beside this one.
+	fingerprintKey = "hypelint/v1"
+)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	ColumnKind  string            `json:"columnKind"`
+	Results     []sarifResult     `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifRule struct {
+	ID                   string             `json:"id"`
+	Name                 string             `json:"name"`
+	ShortDescription     sarifText          `json:"shortDescription"`
+	FullDescription      *sarifText         `json:"fullDescription,omitempty"`
+	Help                 *sarifText         `json:"help,omitempty"`
+	DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
+	Properties           sarifProperties    `json:"properties"`
+}
+
+type sarifConfiguration struct {
+	Level string `json:"level"`
+}
+
+type sarifProperties struct {
+	Tags []string `json:"tags"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           *int              `json:"ruleIndex,omitempty"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+}
+
+type sarifPhysicalLocation struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Region           *sarifRegion          `json:"region,omitempty"`
+}
+
+type sarifArtifactLocation struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int        `json:"startLine"`
+	StartColumn int        `json:"startColumn"`
+	EndLine     int        `json:"endLine"`
+	EndColumn   int        `json:"endColumn"`
+	CharOffset  *int       `json:"charOffset,omitempty"`
+	CharLength  *int       `json:"charLength,omitempty"`
+	Snippet     *sarifText `json:"snippet,omitempty"`
+}
+
+// sarifLevel maps a severity name to a SARIF level.
+func sarifLevel(severity string) string {
+	switch severity {
+	case "error":
+		return "error"
+	case "warning":
+		return "warning"
+	}
+	return "note"
+}
+
+// WriteSARIF writes a SARIF 2.1.0 log with one run: every rule of the set
+// under tool.driver.rules, one result per finding, and a notification in
+// invocations[0] for each file that could not be read. Columns, charOffset
+// and charLength count Unicode code points (run.columnKind
+// "unicodeCodePoints").
+func WriteSARIF(w io.Writer, run Run) error {
+	table := newRuleTable(run)
+	driver := sarifDriver{
+		Name:           toolName,
+		Version:        run.Version,
+		InformationURI: toolURI,
+		Rules:          make([]sarifRule, 0, len(table.rules)),
+	}
+	for _, r := range table.rules {
+		driver.Rules = append(driver.Rules, newSARIFRule(r, run.Locale))
+	}
+	out := sarifRun{
+		Tool:        sarifTool{Driver: driver},
+		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
+		ColumnKind:  "unicodeCodePoints",
+		Results:     []sarifResult{},
+	}
+	for _, f := range run.Files {
+		uri := sarifURI(f.Path)
+		if f.Error != "" {
+			inv := &out.Invocations[0]
+			inv.ExecutionSuccessful = false
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+				Level:   "error",
+				Message: sarifText{Text: f.Error},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+					ArtifactLocation: sarifArtifactLocation{URI: uri},
+				}}},
+			})
+		}
+		prints := fingerprints(f)
+		for i, x := range f.Findings {
+			res := sarifResult{
+				RuleID:  x.Rule,
+				Level:   sarifLevel(x.Severity),
+				Message: sarifText{Text: x.Message},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+					ArtifactLocation: sarifArtifactLocation{URI: uri},
+					Region:           sarifRegionOf(f, x),
+				}}},
+				PartialFingerprints: map[string]string{fingerprintKey: prints[i]},
+			}
+			if idx, ok := table.index[x.Rule]; ok {
+				res.RuleIndex = &idx
+			}
+			out.Results = append(out.Results, res)
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{out}})
+}
+
+func newSARIFRule(r *rule.Rule, locale string) sarifRule {
+	sr := sarifRule{
+		ID:                   r.ID,
+		Name:                 camelCase(r.ID),
+		ShortDescription:     sarifText{Text: neutralMessage(r, locale)},
+		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity.String())},
+		Properties:           sarifProperties{Tags: []string{r.Category}},
+	}
+	explanation := strings.TrimSpace(r.ExplanationIn(locale))
+	if explanation != "" {
+		sr.FullDescription = &sarifText{Text: explanation}
+	}
+	help := explanation
+	if r.Source != "" {
+		if help != "" {
+			help += "\n\n"
+		}
+		help += "Source: " + r.Source
+	}
+	if help != "" {
+		sr.Help = &sarifText{Text: help}
+	}
+	return sr
+}
+
+// sarifRegionOf locates a finding: lines and code-point columns as in the
+// other formats (end exclusive, as SARIF's endColumn is), and the span's
+// code-point offset and length in the text.
+func sarifRegionOf(f File, x Finding) *sarifRegion {
+	reg := &sarifRegion{
+		StartLine:   x.Start.Line,
+		StartColumn: x.Start.Column,
+		EndLine:     x.End.Line,
+		EndColumn:   x.End.Column,
+	}
+	if start, ok := charOffset(f, x.span.Start); ok {
+		end, _ := charOffset(f, x.span.End)
+		length := max(0, end-start)
+		reg.CharOffset, reg.CharLength = &start, &length
+	}
+	if x.Excerpt != "" {
+		reg.Snippet = &sarifText{Text: x.Excerpt}
+	}
+	return reg
+}
+
+// sarifURI turns a report path into a URI reference: a relative path stays
+// relative (with forward slashes, and characters a URI cannot hold
+// percent-encoded), an absolute one becomes a file URI.
+func sarifURI(p string) string {
+	s := slashPath(p)
+	if filepath.IsAbs(p) || strings.HasPrefix(s, "/") {
+		if !strings.HasPrefix(s, "/") {
+			s = "/" + s // C:/x → /C:/x
+		}
+		return (&url.URL{Scheme: "file", Path: s}).String()
+	}
+	// url.URL writes a first segment holding a colon as "./a:b", so that
+	// it does not read as a scheme.
+	return (&url.URL{Path: s}).String()
+}
