@@ -5,15 +5,18 @@
 package lint
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/rule"
+	"github.com/hypelint/hypelint/lint/suppress"
 	"github.com/hypelint/hypelint/lint/yamlfile"
 	"github.com/hypelint/hypelint/rules"
 )
@@ -85,6 +88,107 @@ func lexiconSubdir(dir string) string {
 	return ""
 }
 
+// Options select and adjust the rules of a linter.
+type Options struct {
+	Enable   []string                 // rule ids or categories to run (empty: all)
+	Disable  []string                 // rule ids or categories not to run
+	Severity map[string]rule.Severity // rule id or category → severity; an id beats its category
+}
+
+// With returns a linter running the rules the options select, at their
+// severities. Names must be known rule ids or categories (see Known).
+func (l *Linter) With(opts Options) (*Linter, error) {
+	for _, names := range [][]string{opts.Enable, opts.Disable} {
+		for _, n := range names {
+			if !l.Rules.Known(n) {
+				return nil, fmt.Errorf("unknown rule or category %q", n)
+			}
+		}
+	}
+	var rules []*rule.Rule
+	for _, r := range l.Rules.Rules {
+		if len(opts.Enable) > 0 && !names(opts.Enable).has(r) || names(opts.Disable).has(r) {
+			continue
+		}
+		if sev, ok := severityFor(opts.Severity, r); ok && sev != r.Severity {
+			copy := *r
+			copy.Severity = sev
+			r = &copy
+		}
+		rules = append(rules, r)
+	}
+	return &Linter{Lexicon: l.Lexicon, Rules: rule.Subset(rules), analyzer: l.analyzer}, nil
+}
+
+type names []string
+
+func (ns names) has(r *rule.Rule) bool {
+	for _, n := range ns {
+		if n == r.ID || n == r.Category {
+			return true
+		}
+	}
+	return false
+}
+
+func severityFor(m map[string]rule.Severity, r *rule.Rule) (rule.Severity, bool) {
+	if s, ok := m[r.ID]; ok {
+		return s, true
+	}
+	s, ok := m[r.Category]
+	return s, ok
+}
+
+// Known reports whether name is a rule id or category the linter has, or
+// the name of the unused-suppression check.
+func (l *Linter) Known(name string) bool {
+	return l.Rules.Known(name) || name == suppress.Unused.ID || name == suppress.Unused.Category
+}
+
+// Input is one article to lint.
+type Input struct {
+	Path   string // shown in findings; its extension picks the format
+	Data   []byte // UTF-8 (decode other encodings first)
+	Format string // "text", "markdown" or "html"; "" picks by extension
+}
+
+// FormatOf picks a format from a file name's extension.
+func FormatOf(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return "markdown"
+	case ".html", ".htm", ".xhtml":
+		return "html"
+	}
+	return "text"
+}
+
+// Parse parses an input into a document without linting it.
+func Parse(in Input) (*document.Document, error) {
+	format := in.Format
+	if format == "" {
+		format = FormatOf(in.Path)
+	}
+	switch format {
+	case "markdown":
+		return document.ParseMarkdown(in.Path, in.Data)
+	case "html":
+		return document.ParseHTML(in.Path, in.Data)
+	case "text":
+		return document.ParseText(in.Path, in.Data)
+	}
+	return nil, fmt.Errorf("%s: unknown format %q (want text, markdown or html)", in.Path, format)
+}
+
+// Lint parses and lints one article.
+func (l *Linter) Lint(in Input) (*Result, error) {
+	doc, err := Parse(in)
+	if err != nil {
+		return nil, err
+	}
+	return l.LintDocument(doc)
+}
+
 // Result is the outcome of linting one article.
 type Result struct {
 	Doc      *document.Document
@@ -95,19 +199,18 @@ type Result struct {
 // LintText lints a plain-text article. The error is an *document.InputError
 // for bad input (invalid UTF-8 and the like).
 func (l *Linter) LintText(path string, src []byte) (*Result, error) {
-	doc, err := document.ParseText(path, src)
-	if err != nil {
-		return nil, err
-	}
-	return l.lintDocument(doc)
+	return l.Lint(Input{Path: path, Data: src, Format: "text"})
 }
 
-func (l *Linter) lintDocument(doc *document.Document) (*Result, error) {
+// LintDocument lints a parsed document, then applies its suppression
+// comments.
+func (l *Linter) LintDocument(doc *document.Document) (*Result, error) {
 	f := l.analyzer.Analyze(doc)
 	findings, err := l.Rules.Evaluate(f)
 	if err != nil {
 		return nil, err
 	}
+	findings = suppress.Apply(doc, findings, l.Known)
 	sort.SliceStable(findings, func(i, j int) bool {
 		a, b := findings[i], findings[j]
 		if a.Span.Start != b.Span.Start {

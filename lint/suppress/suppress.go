@@ -91,9 +91,7 @@ func parseComment(c document.Comment) *Directive {
 		d := &Directive{Kind: k.kind, Span: c.Span}
 		names, reason, _ := strings.Cut(rest, "--")
 		d.Reason = strings.TrimSpace(reason)
-		for _, n := range strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-			d.Targets = append(d.Targets, n)
-		}
+		d.Targets = strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
 		return d
 	}
 	return nil

@@ -1,0 +1,594 @@
+package document
+
+import (
+	"bytes"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/hypelint/hypelint/lint/textmap"
+)
+
+// ParseMarkdown reads a Markdown article (CommonMark with the GFM table,
+// strikethrough, task-list and autolink extensions, and footnotes). Only
+// prose is linted: code, URLs, raw HTML and front matter are left out of
+// every block's Text, and each block's Map points back at the Markdown
+// source so findings land inside emphasis, links and table cells.
+func ParseMarkdown(path string, src []byte) (*Document, error) {
+	start, err := checkUTF8(path, src)
+	if err != nil {
+		return nil, err
+	}
+	d := &Document{Path: path, Source: src, Format: "markdown", bodyStart: start}
+	body, fmTitle := mdFrontMatter(src, start)
+	p := &mdParser{src: src, base: body}
+	// goldmark sees only the body so that front matter is never parsed as
+	// Markdown (its closing "---" would turn the last key into a heading).
+	p.blocks(newMarkdownParser().Parse(text.NewReader(src[body:])), Paragraph)
+	d.Blocks = p.finish(fmTitle)
+	d.Comments = p.comments
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		b.Sentences = Sentences(b.Text, b.Kind)
+	}
+	return d, nil
+}
+
+// newMarkdownParser builds a parser per call: goldmark parsers are cheap and
+// this keeps the package free of shared state.
+func newMarkdownParser() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
+}
+
+// mdParser collects blocks and comments from a goldmark AST. Offsets in the
+// AST are relative to src[base:]; everything stored is absolute.
+type mdParser struct {
+	src      []byte
+	base     int
+	found    []mdBlock
+	comments []Comment
+}
+
+// mdBlock is a block with its heading level (0: not a heading), which
+// decides the title.
+type mdBlock struct {
+	Block
+	level int
+}
+
+// blocks walks block-level nodes. kind is what a paragraph becomes in the
+// current container.
+func (p *mdParser) blocks(n ast.Node, kind Kind) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Heading:
+			p.add(p.inlineRuns(c), Heading, c.Level)
+		case *ast.Paragraph, *ast.TextBlock:
+			p.add(p.inlineRuns(c), kind, 0)
+		case *ast.Blockquote:
+			p.blocks(c, Quote)
+		case *ast.ListItem:
+			// Quoted material stays a quote even when it is a list.
+			p.blocks(c, mdContainerKind(kind, ListItem))
+		case *east.Footnote:
+			p.blocks(c, Paragraph)
+		case *east.Table:
+			p.table(c)
+		case *ast.HTMLBlock:
+			p.htmlComments(mdHTMLBlockSegments(c))
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak:
+			// Never linted.
+		default:
+			p.blocks(c, kind)
+		}
+	}
+}
+
+func mdContainerKind(outer, inner Kind) Kind {
+	if outer == Quote {
+		return Quote
+	}
+	return inner
+}
+
+func mdHTMLBlockSegments(h *ast.HTMLBlock) []text.Segment {
+	segs := append([]text.Segment(nil), h.Lines().Sliced(0, h.Lines().Len())...)
+	if h.HasClosure() {
+		segs = append(segs, h.ClosureLine)
+	}
+	return segs
+}
+
+// add records a block unless it has no text (a paragraph holding only an
+// image without alt text or a code span).
+func (p *mdParser) add(r *mdRuns, kind Kind, level int) {
+	if b, ok := r.block(kind); ok {
+		p.found = append(p.found, mdBlock{b, level})
+	}
+}
+
+// table adds one TableRow block per row, header included. Cells are joined
+// with '|' so that Sentences makes each cell a sentence of its own.
+func (p *mdParser) table(t *east.Table) {
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		r := &mdRuns{}
+		first := true
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			if cell.Lines().Len() == 0 {
+				continue // padding goldmark adds for a short row: not in the source
+			}
+			if !first {
+				p.cellSeparator(cell.Lines().At(0).Start, r)
+			}
+			first = false
+			p.inlines(cell, r)
+		}
+		p.add(r, TableRow, 0)
+	}
+}
+
+// cellSeparator inserts the '|' before a cell whose content starts at
+// cellStart, mapped to the pipe that delimits the cell in the source when
+// it is found there.
+func (p *mdParser) cellSeparator(cellStart int, r *mdRuns) {
+	pos := p.abs(cellStart)
+	for j := pos - 1; j >= p.base; j-- {
+		switch p.src[j] {
+		case ' ', '\t':
+			continue
+		case '|':
+			r.replace(j, 1, "|")
+			return
+		}
+		break
+	}
+	r.replace(pos, 0, "|")
+}
+
+// inlineRuns collects the lintable text of a block's inline content.
+func (p *mdParser) inlineRuns(n ast.Node) *mdRuns {
+	r := &mdRuns{}
+	p.inlines(n, r)
+	return r
+}
+
+// inlines walks inline nodes, keeping prose and dropping markup.
+func (p *mdParser) inlines(n ast.Node, r *mdRuns) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			p.text(c, r)
+		case *ast.RawHTML:
+			p.htmlComments(c.Segments.Sliced(0, c.Segments.Len()))
+		case *ast.Link:
+			p.linkText(c, r)
+		case *ast.CodeSpan, *ast.AutoLink, *ast.String,
+			*east.FootnoteLink, *east.FootnoteBacklink, *east.TaskCheckBox:
+			// Code, URLs and generated text (String has no source) are
+			// never linted.
+		default:
+			// Emphasis, strikethrough, link text, image alt text.
+			p.inlines(c, r)
+		}
+	}
+}
+
+// linkText adds a link's text unless the text is itself a URL
+// ("[https://x.org/a](https://x.org/a)"), which is no more prose than an
+// autolink.
+func (p *mdParser) linkText(l *ast.Link, r *mdRuns) {
+	t := &mdRuns{}
+	p.inlines(l, t)
+	if mdIsURL(t.String(), string(l.Destination)) {
+		return
+	}
+	r.list = append(r.list, t.list...)
+}
+
+// mdIsURL reports whether link text is a URL: the destination itself when
+// that looks like an address (not "[NMN](NMN)"), or a single word starting
+// with a web scheme.
+func mdIsURL(s, dest string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if s == dest && strings.ContainsAny(dest, "/.:@") {
+		return true
+	}
+	lower := strings.ToLower(s)
+	web := strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") ||
+		strings.HasPrefix(lower, "www.")
+	return web && !strings.ContainsFunc(s, unicode.IsSpace)
+}
+
+// text adds a text node's characters and the line break that ends it.
+func (p *mdParser) text(t *ast.Text, r *mdRuns) {
+	start, stop := p.abs(t.Segment.Start), p.abs(t.Segment.Stop)
+	if start < p.base || stop > len(p.src) || start > stop {
+		return // never seen; guards against a malformed segment
+	}
+	if t.IsRaw() {
+		r.copy(p.src, start, stop-start)
+	} else {
+		p.decode(start, stop, r)
+	}
+	if t.SoftLineBreak() || t.HardLineBreak() {
+		p.lineBreak(stop, r)
+	}
+}
+
+// decode adds src[start:stop] with backslash escapes and character
+// references resolved; each decoded character maps to the bytes that
+// produced it.
+func (p *mdParser) decode(start, stop int, r *mdRuns) {
+	run := start // start of the verbatim run not yet added
+	for i := start; i < stop; {
+		c := p.src[i]
+		switch {
+		case c == '\\' && i+1 < stop && util.IsPunct(p.src[i+1]):
+			r.copy(p.src, run, i-run)
+			run = i + 1 // drop the backslash, keep the character
+			i += 2
+		case c == '&':
+			s, n := mdEntity(p.src[i:stop])
+			if n == 0 {
+				i++
+				continue
+			}
+			r.copy(p.src, run, i-run)
+			r.replace(i, n, s)
+			i += n
+			run = i
+		default:
+			i++
+		}
+	}
+	r.copy(p.src, run, stop-run)
+}
+
+// lineBreak keeps the newline that ends a line of a paragraph, copied from
+// the source after any trailing blanks or the backslash of a hard break, so
+// the normalizer can tell a wrapped Chinese line from an English one.
+func (p *mdParser) lineBreak(stop int, r *mdRuns) {
+	i := stop
+	for i < len(p.src) && (p.src[i] == ' ' || p.src[i] == '\t' || p.src[i] == '\\') {
+		i++
+	}
+	switch {
+	case bytes.HasPrefix(p.src[i:], []byte("\r\n")):
+		r.copy(p.src, i, 2)
+	case i < len(p.src) && (p.src[i] == '\n' || p.src[i] == '\r'):
+		r.copy(p.src, i, 1)
+	default:
+		r.replace(stop, 0, "\n") // not expected: goldmark saw a line end here
+	}
+}
+
+// htmlComments records the HTML comments in raw HTML. The segments are the
+// HTML's lines without container markers ("> "), so a comment spread over
+// quoted lines reads as one text.
+func (p *mdParser) htmlComments(segs []text.Segment) {
+	var b textmap.Builder
+	var buf []byte
+	for _, s := range segs {
+		start, stop := p.abs(s.Start), p.abs(s.Stop)
+		if start < p.base || stop > len(p.src) || start >= stop {
+			continue
+		}
+		b.Copy(start, stop-start)
+		buf = append(buf, p.src[start:stop]...)
+	}
+	m := b.Map()
+	for i := 0; ; {
+		open := bytes.Index(buf[i:], []byte("<!--"))
+		if open < 0 {
+			return
+		}
+		open += i
+		inner, end, ok := mdCommentEnd(buf, open+4)
+		if !ok {
+			return
+		}
+		p.comments = append(p.comments, Comment{
+			Span: Span{m.Start(open), m.End(end)},
+			Text: strings.TrimSpace(string(buf[open+4 : inner])),
+		})
+		i = end
+	}
+}
+
+// mdCommentEnd finds the end of a comment whose body starts at i: the offset
+// where its inner text ends and the offset after "-->". "<!-->" and
+// "<!--->" are complete (empty) comments in CommonMark.
+func mdCommentEnd(buf []byte, i int) (inner, end int, ok bool) {
+	switch {
+	case bytes.HasPrefix(buf[i:], []byte(">")):
+		return i, i + 1, true
+	case bytes.HasPrefix(buf[i:], []byte("->")):
+		return i, i + 2, true
+	}
+	j := bytes.Index(buf[i:], []byte("-->"))
+	if j < 0 {
+		return 0, 0, false
+	}
+	return i + j, i + j + 3, true
+}
+
+func (p *mdParser) abs(off int) int { return p.base + off }
+
+// finish orders the blocks by source position (goldmark moves footnote
+// definitions to the end), marks the title and returns the blocks.
+func (p *mdParser) finish(fmTitle *mdRuns) []Block {
+	found := p.found
+	sort.SliceStable(found, func(i, j int) bool {
+		return found[i].Map.Start(0) < found[j].Map.Start(0)
+	})
+	sort.SliceStable(p.comments, func(i, j int) bool {
+		return p.comments[i].Span.Start < p.comments[j].Span.Start
+	})
+	var out []Block
+	if t, ok := fmTitle.block(Title); ok {
+		out = append(out, t)
+	} else if i := mdTitleIndex(found); i >= 0 {
+		found[i].Kind = Title
+	}
+	for _, b := range found {
+		out = append(out, b.Block)
+	}
+	return out
+}
+
+// mdTitleIndex picks the title when front matter has none: the first H1,
+// else the first heading, else the first block that is not a table row.
+func mdTitleIndex(found []mdBlock) int {
+	first, firstText := -1, -1
+	for i, b := range found {
+		switch {
+		case b.level == 1:
+			return i
+		case b.level > 0 && first < 0:
+			first = i
+		case b.Kind != TableRow && firstText < 0:
+			firstText = i
+		}
+	}
+	if first >= 0 {
+		return first
+	}
+	return firstText
+}
+
+// mdEntity decodes the character reference at the start of b ("&amp;",
+// "&#20013;", "&#x4E2D;") and returns it with its length in b, or n == 0
+// when b does not start with one. Invalid code points become U+FFFD as
+// CommonMark says.
+func mdEntity(b []byte) (s string, n int) {
+	semi := bytes.IndexByte(b, ';')
+	if len(b) < 3 || b[0] != '&' || semi < 0 || semi > 40 {
+		return "", 0
+	}
+	name := string(b[1:semi])
+	if strings.HasPrefix(name, "#") {
+		return mdNumericEntity(name[1:], semi+1)
+	}
+	for _, c := range name {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return "", 0
+		}
+	}
+	if e, ok := util.LookUpHTML5EntityByName(name); ok {
+		return string(e.Characters), semi + 1
+	}
+	return "", 0
+}
+
+// mdNumericEntity decodes the digits of "&#…;" (1–7 decimal or "x" and 1–6
+// hex digits, as CommonMark allows).
+func mdNumericEntity(digits string, n int) (string, int) {
+	base, maxLen := 10, 7
+	if digits != "" && (digits[0] == 'x' || digits[0] == 'X') {
+		digits, base, maxLen = digits[1:], 16, 6
+	}
+	if digits == "" || len(digits) > maxLen {
+		return "", 0
+	}
+	v, err := strconv.ParseUint(digits, base, 32)
+	if err != nil {
+		return "", 0
+	}
+	r := rune(v)
+	if v == 0 || v > unicode.MaxRune || !utf8.ValidRune(r) {
+		r = utf8.RuneError
+	}
+	return string(r), n
+}
+
+// mdRun is a piece of a block's text: verbatim source bytes, or text that
+// stands for a source range as a whole (a decoded entity, an inserted
+// cell separator).
+type mdRun struct {
+	text        string
+	src, srcLen int
+	verbatim    bool
+}
+
+// mdRuns accumulates a block's text before it is trimmed and mapped.
+type mdRuns struct{ list []mdRun }
+
+func (r *mdRuns) copy(src []byte, start, n int) {
+	if n > 0 {
+		r.list = append(r.list, mdRun{string(src[start : start+n]), start, n, true})
+	}
+}
+
+func (r *mdRuns) replace(start, srcLen int, s string) {
+	r.list = append(r.list, mdRun{s, start, srcLen, false})
+}
+
+// String is the text collected so far.
+func (r *mdRuns) String() string {
+	var sb strings.Builder
+	for _, x := range r.list {
+		sb.WriteString(x.text)
+	}
+	return sb.String()
+}
+
+// block trims white space at both ends and builds the block; ok is false
+// when no text is left.
+func (r *mdRuns) block(kind Kind) (b Block, ok bool) {
+	if r == nil {
+		return Block{}, false
+	}
+	list := mdTrimRuns(r.list)
+	if len(list) == 0 {
+		return Block{}, false
+	}
+	var tb textmap.Builder
+	var sb strings.Builder
+	for _, x := range list {
+		if x.verbatim {
+			tb.Copy(x.src, len(x.text))
+		} else {
+			tb.Replace(x.src, x.srcLen, len(x.text))
+		}
+		sb.WriteString(x.text)
+	}
+	return Block{Kind: kind, Text: sb.String(), Map: tb.Map()}, true
+}
+
+// mdTrimRuns drops white space at both ends: whole runs of it, or the blank
+// edge of a verbatim run (a decoded run is atomic and kept whole).
+func mdTrimRuns(list []mdRun) []mdRun {
+	list = append([]mdRun(nil), list...)
+	for len(list) > 0 {
+		x := &list[0]
+		t := strings.TrimLeftFunc(x.text, unicode.IsSpace)
+		if t == "" {
+			list = list[1:]
+			continue
+		}
+		if x.verbatim {
+			x.src += len(x.text) - len(t)
+			x.text = t
+		}
+		break
+	}
+	for len(list) > 0 {
+		x := &list[len(list)-1]
+		t := strings.TrimRightFunc(x.text, unicode.IsSpace)
+		if t == "" {
+			list = list[:len(list)-1]
+			continue
+		}
+		if x.verbatim {
+			x.text = t
+		}
+		break
+	}
+	return list
+}
+
+// mdFrontMatter finds YAML front matter ("---" on the first line, closed by
+// "---" or "...") and returns the offset where the Markdown body starts and
+// the title's text, if the front matter has a title. Without a closing line
+// there is no front matter: the "---" is a thematic break.
+func mdFrontMatter(src []byte, start int) (body int, title *mdRuns) {
+	lines := splitLines(src, start)
+	if len(lines) < 2 || mdTrimmedLine(src, lines[0]) != "---" {
+		return start, nil
+	}
+	for i := 1; i < len(lines); i++ {
+		if t := mdTrimmedLine(src, lines[i]); t == "---" || t == "..." {
+			body = len(src)
+			if i+1 < len(lines) {
+				body = lines[i+1].start
+			}
+			return body, mdYAMLTitle(src, lines[1:i])
+		}
+	}
+	return start, nil
+}
+
+func mdTrimmedLine(src []byte, l line) string {
+	return strings.TrimRight(string(src[l.start:l.end]), " \t")
+}
+
+// mdYAMLTitle reads a top-level "title:" key. This is deliberately not a YAML
+// parser: it handles plain, single- and double-quoted one-line scalars,
+// which is what front matter titles are; a block scalar gives no title.
+func mdYAMLTitle(src []byte, lines []line) *mdRuns {
+	for _, l := range lines {
+		key, _, found := strings.Cut(string(src[l.start:l.end]), ":")
+		if !found || !strings.EqualFold(strings.TrimRight(key, " \t"), "title") {
+			continue
+		}
+		v := l.start + len(key) + 1
+		for v < l.end && (src[v] == ' ' || src[v] == '\t') {
+			v++
+		}
+		return mdYAMLScalar(src, v, l.end)
+	}
+	return nil
+}
+
+// mdYAMLScalar maps the scalar at src[start:end] without its quotes; in a
+// quoted scalar the escape of the quote character is resolved.
+func mdYAMLScalar(src []byte, start, end int) *mdRuns {
+	r := &mdRuns{}
+	if start >= end {
+		return r
+	}
+	switch src[start] {
+	case '"':
+		mdQuotedScalar(src, start+1, end, '"', '\\', r)
+	case '\'':
+		mdQuotedScalar(src, start+1, end, '\'', '\'', r)
+	case '|', '>':
+		return nil
+	default:
+		stop := end
+		// A comment starts at " #".
+		if i := bytes.Index(src[start:end], []byte(" #")); i >= 0 {
+			stop = start + i
+		}
+		if i := bytes.Index(src[start:stop], []byte("\t#")); i >= 0 {
+			stop = start + i
+		}
+		r.copy(src, start, stop-start)
+	}
+	return r
+}
+
+// mdQuotedScalar adds the characters up to the closing quote. esc is the
+// escape character: '\\' in double quotes, the quote itself in single
+// quotes (” is one quote). An escape is dropped and the character after it
+// kept.
+func mdQuotedScalar(src []byte, start, end int, quote, esc byte, r *mdRuns) {
+	run := start
+	for i := start; i < end; i++ {
+		c := src[i]
+		if c == esc && i+1 < end && (src[i+1] == quote || src[i+1] == esc) {
+			r.copy(src, run, i-run)
+			run = i + 1
+			i++
+			continue
+		}
+		if c == quote {
+			end = i
+			break
+		}
+	}
+	r.copy(src, run, end-run)
+}
