@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/hypelint/hypelint/lint"
+	"github.com/hypelint/hypelint/lint/config"
 	"github.com/hypelint/hypelint/lint/measure"
 )
 
@@ -146,4 +147,24 @@ func scoreFile(l *lint.Linter, name string) (map[string]*measure.Confusion, erro
 		}
 		return got, nil
 	})
+}
+
+// initConfig writes a starter .hypelint.yaml, never over an existing one.
+func (e *env) initConfig(args []string) int {
+	dir := "."
+	switch len(args) {
+	case 0:
+	case 1:
+		dir = args[0]
+	default:
+		fmt.Fprintln(e.stderr, "Usage: hypelint init [DIR]")
+		return exitError
+	}
+	path, err := config.WriteStarter(dir)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "hypelint init: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintf(e.stdout, "wrote %s\n", path)
+	return exitClean
 }

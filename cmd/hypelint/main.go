@@ -8,6 +8,7 @@
 //	hypelint rules                    list the rules
 //	hypelint explain RULE             explain one rule, with its source and examples
 //	hypelint eval FILE.jsonl...       measure the rules on labelled articles
+//	hypelint init [DIR]               write a commented .hypelint.yaml
 //	hypelint version
 //
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or
@@ -52,7 +53,7 @@ func (e *env) dispatch(args []string) int {
 	cmd := "lint"
 	if len(args) > 0 {
 		switch args[0] {
-		case "lint", "rules", "explain", "eval", "version", "help":
+		case "lint", "rules", "explain", "eval", "init", "version", "help":
 			cmd, args = args[0], args[1:]
 		case "-h", "--help":
 			cmd, args = "help", nil
@@ -65,6 +66,8 @@ func (e *env) dispatch(args []string) int {
 		return e.explain(args)
 	case "eval":
 		return e.eval(args)
+	case "init":
+		return e.initConfig(args)
 	case "version":
 		fmt.Fprintf(e.stdout, "hypelint %s\n", version)
 		return exitClean
@@ -82,6 +85,7 @@ Usage:
   hypelint rules                    list the rules
   hypelint explain RULE             explain one rule, with its source and examples
   hypelint eval FILE.jsonl...       measure the rules on labelled articles
+  hypelint init [DIR]               write a commented .hypelint.yaml
   hypelint version
 
 Run "hypelint lint -h" for the lint flags.

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/hypelint/hypelint/lint"
+	"github.com/hypelint/hypelint/lint/config"
+	"github.com/hypelint/hypelint/lint/rule"
+)
+
+// configs finds the configuration of each file (the nearest .hypelint.yaml,
+// or the one given with --config) and keeps one linter per configuration.
+type configs struct {
+	explicit   bool           // --config was given: it applies to every file
+	base       *config.Config // --config, or the one nearest the working directory
+	extraRules []string       // --rules directories, for every configuration
+
+	mu      sync.Mutex
+	byDir   map[string]*config.Config // directory → its nearest configuration
+	byFile  map[string]*config.Config // configuration file → loaded
+	linters map[*config.Config]*lint.Linter
+	err     error // the first configuration that did not load
+}
+
+func newConfigs(explicitPath string, extraRules []string) (*configs, error) {
+	c := &configs{extraRules: extraRules, byDir: map[string]*config.Config{},
+		byFile: map[string]*config.Config{}, linters: map[*config.Config]*lint.Linter{}}
+	if explicitPath != "" {
+		cfg, err := config.Load(explicitPath)
+		if err != nil {
+			return nil, err
+		}
+		c.explicit, c.base = true, cfg
+		return c, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	c.base = c.forDir(wd)
+	return c, c.err
+}
+
+// forPath returns the configuration for a file or directory path. A
+// configuration that does not load is remembered in c.err (the run stops
+// with its file and line) and the defaults stand in for it meanwhile.
+func (c *configs) forPath(path string) *config.Config {
+	if c.explicit {
+		return c.base
+	}
+	dir := path
+	if info, err := os.Stat(path); err != nil || !info.IsDir() {
+		dir = filepath.Dir(path)
+	}
+	return c.forDir(dir)
+}
+
+func (c *configs) forDir(dir string) *config.Config {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if cfg, ok := c.byDir[abs]; ok {
+		return cfg
+	}
+	cfg := c.find(abs)
+	c.byDir[abs] = cfg
+	return cfg
+}
+
+func (c *configs) find(dir string) *config.Config {
+	path, err := config.Find(dir)
+	if err == nil && path == "" {
+		return config.Default(dir)
+	}
+	if cfg, ok := c.byFile[path]; ok {
+		return cfg
+	}
+	var cfg *config.Config
+	if err == nil {
+		cfg, err = config.Load(path)
+	}
+	if err != nil {
+		if c.err == nil {
+			c.err = err
+		}
+		return config.Default(dir)
+	}
+	c.byFile[path] = cfg
+	return cfg
+}
+
+// linter returns the linter a configuration asks for, compiling it once.
+func (c *configs) linter(cfg *config.Config) (*lint.Linter, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if l, ok := c.linters[cfg]; ok {
+		return l, nil
+	}
+	base, err := loadLinter(append(append([]string{}, c.extraRules...), cfg.Rules...))
+	if err != nil {
+		return nil, err
+	}
+	l, err := configure(base, cfg)
+	if err != nil {
+		return nil, err
+	}
+	c.linters[cfg] = l
+	return l, nil
+}
+
+// configure applies a configuration's rule selection and severities,
+// naming the configuration file and line of a name the rules do not know.
+func configure(base *lint.Linter, cfg *config.Config) (*lint.Linter, error) {
+	var opts lint.Options
+	for _, group := range []struct {
+		names []config.Name
+		dst   *[]string
+	}{{cfg.Enable, &opts.Enable}, {cfg.Disable, &opts.Disable}} {
+		for _, n := range group.names {
+			if !base.Rules.Known(n.Value) {
+				return nil, fmt.Errorf("%s:%d: unknown rule or category %q", cfg.Path, n.Line, n.Value)
+			}
+			*group.dst = append(*group.dst, n.Value)
+		}
+	}
+	opts.Severity = map[string]rule.Severity{}
+	for name, s := range cfg.Severity {
+		if !base.Rules.Known(name) {
+			return nil, fmt.Errorf("%s: rules.severity: unknown rule or category %q", cfg.Path, name)
+		}
+		opts.Severity[name], _ = rule.ParseSeverity(s)
+	}
+	return base.With(opts)
+}

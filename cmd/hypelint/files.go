@@ -1,0 +1,165 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sync"
+
+	"github.com/hypelint/hypelint/lint"
+	"github.com/hypelint/hypelint/lint/baseline"
+	"github.com/hypelint/hypelint/lint/encoding"
+	"github.com/hypelint/hypelint/lint/report"
+)
+
+// lintAll lints the inputs on a bounded pool of workers; the reports come
+// back in input order whatever order the workers finish in.
+func (r *lintRun) lintAll(inputs []string) []report.File {
+	files := make([]report.File, len(inputs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(r.flags.jobs, max(len(inputs), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				files[i] = r.lintOne(inputs[i])
+			}
+		}()
+	}
+	for i := range inputs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for _, f := range files {
+		if f.Error != "" {
+			r.failed = true
+			fmt.Fprintf(r.env.stderr, "hypelint: %s\n", f.Error)
+		}
+	}
+	return files
+}
+
+// lintOne reads, decodes, parses and lints one input. Any problem becomes
+// an error report for that input only.
+func (r *lintRun) lintOne(input string) report.File {
+	name := r.displayName(input)
+	cfg := r.configs.forPath(name)
+	l, err := r.configs.linter(cfg)
+	if err != nil {
+		return report.ErrorFile(name, err)
+	}
+	data, err := r.read(input)
+	if err != nil {
+		return report.ErrorFile(name, err)
+	}
+	dec, err := encoding.Decode(name, data, r.flags.encoding)
+	if err != nil {
+		return report.ErrorFile(name, err)
+	}
+	if r.flags.verbose {
+		fmt.Fprintf(r.env.stderr, "hypelint: %s: %s, config %s\n", name, describeEncoding(dec), describeConfig(cfg.Path))
+	}
+	doc, err := lint.Parse(lint.Input{Path: name, Data: dec.Text})
+	if err != nil {
+		return report.ErrorFile(name, err)
+	}
+	doc.Origin, doc.Encoding = dec.Origin, dec.Encoding
+	res, err := l.LintDocument(doc)
+	if err != nil {
+		return report.ErrorFile(name, err)
+	}
+	return report.NewFile(name, res, r.flags.locale)
+}
+
+func describeEncoding(d *encoding.Decoded) string {
+	if d.Guessed {
+		return "encoding " + d.Encoding + " (detected)"
+	}
+	return "encoding " + d.Encoding
+}
+
+func describeConfig(path string) string {
+	if path == "" {
+		return "defaults"
+	}
+	return path
+}
+
+// stdinMu guards standard input, which can be read only once.
+var stdinMu sync.Mutex
+
+func (r *lintRun) read(path string) ([]byte, error) {
+	if path == "-" {
+		stdinMu.Lock()
+		defer stdinMu.Unlock()
+		return io.ReadAll(r.env.stdin)
+	}
+	data, err := os.ReadFile(path)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, fmt.Errorf("%s: %v", path, pe.Err)
+	}
+	return data, err
+}
+
+// saveBaseline records every finding and exits 0: adopting hypelint on an
+// archive starts from here.
+func (r *lintRun) saveBaseline(files []report.File) int {
+	fp := baseline.NewFingerprinter()
+	var entries []baseline.Entry
+	for _, f := range files {
+		for _, x := range f.Findings {
+			entries = append(entries, fp.Next(x.Rule, f.Path, x.Excerpt))
+		}
+	}
+	out, err := os.Create(r.flags.writeBaseline)
+	if err == nil {
+		err = baseline.Write(out, entries)
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintf(r.env.stderr, "hypelint: recorded %d findings in %s\n", len(entries), r.flags.writeBaseline)
+	if r.failed {
+		return exitError
+	}
+	return exitClean
+}
+
+// applyBaseline hides the findings a baseline records and returns how many.
+func (r *lintRun) applyBaseline(files []report.File) (int, error) {
+	if r.flags.baseline == "" {
+		return 0, nil
+	}
+	in, err := os.Open(r.flags.baseline)
+	if err != nil {
+		return 0, err
+	}
+	defer in.Close()
+	known, err := baseline.Read(r.flags.baseline, in)
+	if err != nil {
+		return 0, err
+	}
+	fp := baseline.NewFingerprinter()
+	hidden := 0
+	for i := range files {
+		kept := files[i].Findings[:0]
+		for _, x := range files[i].Findings {
+			if known.Has(fp.Next(x.Rule, files[i].Path, x.Excerpt)) {
+				hidden++
+				continue
+			}
+			kept = append(kept, x)
+		}
+		files[i].Findings = kept
+	}
+	return hidden, nil
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+
+	"github.com/hypelint/hypelint/lint/gitdiff"
+	"github.com/hypelint/hypelint/lint/report"
+	"github.com/hypelint/hypelint/lint/rule"
+	"github.com/hypelint/hypelint/lint/suppress"
+)
+
+// formats are the values --format takes.
+var formats = []string{"text", "json", "sarif", "github", "rdjsonl", "rdjson", "gitlab", "junit", "checkstyle"}
+
+// output writes the report to standard output or to -o FILE.
+func (r *lintRun) output(files []report.File, hidden int) (err error) {
+	w := r.env.stdout
+	if r.flags.output != "" {
+		f, err := os.Create(r.flags.output)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}()
+		w = f
+	}
+	return r.render(w, files, hidden)
+}
+
+func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {
+	run := report.Run{Files: files, Rules: r.rules(), Version: version, Locale: r.flags.locale}
+	if r.flags.statistics {
+		return report.WriteStatistics(w, run, r.flags.format == "json")
+	}
+	switch r.flags.format {
+	case "json":
+		return report.WriteJSON(w, files, version)
+	case "sarif":
+		return report.WriteSARIF(w, run)
+	case "github":
+		return report.WriteGitHub(w, run)
+	case "rdjsonl":
+		return report.WriteRDJSONL(w, run)
+	case "rdjson":
+		return report.WriteRDJSON(w, run)
+	case "gitlab":
+		return report.WriteGitLab(w, run)
+	case "junit":
+		return report.WriteJUnit(w, run)
+	case "checkstyle":
+		return report.WriteCheckstyle(w, run)
+	}
+	color := r.env.isTerminal && r.env.getenv("NO_COLOR") == "" && r.flags.output == ""
+	if err := report.WriteText(w, files, report.TextOptions{Color: color, Quiet: r.flags.quiet}); err != nil {
+		return err
+	}
+	if hidden > 0 && !r.flags.quiet {
+		_, err := fmt.Fprintf(w, "%d findings hidden by the baseline %s.\n", hidden, r.flags.baseline)
+		return err
+	}
+	return nil
+}
+
+// rules lists every rule of the linters this run used (the union over
+// configurations), for formats that describe rules.
+func (r *lintRun) rules() []*rule.Rule {
+	seen := map[string]bool{}
+	var out []*rule.Rule
+	r.configs.mu.Lock()
+	defer r.configs.mu.Unlock()
+	for _, l := range r.configs.linters {
+		for _, rl := range l.Rules.Rules {
+			if !seen[rl.ID] {
+				seen[rl.ID] = true
+				out = append(out, rl)
+			}
+		}
+	}
+	sortRules(out)
+	return append(out, suppress.Unused)
+}
+
+// keepChanged drops findings on lines that --diff says did not change.
+func (r *lintRun) keepChanged(files []report.File) error {
+	if r.flags.diff == "" {
+		return nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	changed, err := gitdiff.Since(wd, r.flags.diff)
+	if err != nil {
+		return err
+	}
+	for i := range files {
+		kept := files[i].Findings[:0]
+		for _, x := range files[i].Findings {
+			if touches(changed, files[i].Path, x.Start.Line, x.End.Line) {
+				kept = append(kept, x)
+			}
+		}
+		files[i].Findings = kept
+	}
+	return nil
+}
+
+func touches(changed *gitdiff.Lines, path string, from, to int) bool {
+	for line := from; line <= to; line++ {
+		if changed.Changed(path, line) {
+			return true
+		}
+	}
+	return false
+}
+
+// sortRules orders rules by category, then id, so rule lists are stable
+// whatever order configurations were loaded in.
+func sortRules(rules []*rule.Rule) {
+	sort.Slice(rules, func(i, j int) bool {
+		if rules[i].Category != rules[j].Category {
+			return rules[i].Category < rules[j].Category
+		}
+		return rules[i].ID < rules[j].ID
+	})
+}
