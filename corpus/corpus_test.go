@@ -51,18 +51,22 @@ type article struct {
 
 func loadCorpus(t *testing.T) []article {
 	t.Helper()
-	paths, err := filepath.Glob("*/*.txt")
-	require.NoError(t, err)
+	var paths []string
+	for _, ext := range []string{"txt", "md", "html"} {
+		found, err := filepath.Glob("*/*." + ext)
+		require.NoError(t, err)
+		paths = append(paths, found...)
+	}
 	var out []article
 	for _, p := range paths {
 		src, err := os.ReadFile(p)
 		require.NoError(t, err)
-		data, err := os.ReadFile(strings.TrimSuffix(p, ".txt") + ".expect.yaml")
+		data, err := os.ReadFile(strings.TrimSuffix(p, filepath.Ext(p)) + ".expect.yaml")
 		require.NoError(t, err, "every article needs its .expect.yaml")
 		var a annotation
 		dec := yaml.NewDecoder(bytes.NewReader(data))
 		dec.KnownFields(true)
-		require.NoError(t, dec.Decode(&a), strings.TrimSuffix(p, ".txt")+".expect.yaml")
+		require.NoError(t, dec.Decode(&a), strings.TrimSuffix(p, filepath.Ext(p))+".expect.yaml")
 		require.Contains(t, []string{"hyped", "careful"}, a.Kind, p)
 		out = append(out, article{path: p, src: src, ann: a})
 	}
@@ -113,7 +117,7 @@ func TestCorpusGolden(t *testing.T) {
 	}
 	for _, a := range loadCorpus(t) {
 		t.Run(a.path, func(t *testing.T) {
-			res, err := l.LintText(a.path, a.src)
+			res, err := l.Lint(lint.Input{Path: a.path, Data: a.src})
 			require.NoError(t, err)
 			checkArticle(t, a, res, categories)
 		})
