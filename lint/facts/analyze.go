@@ -24,6 +24,7 @@ type classIDs struct {
 	humanSubject, animal, invitro, timeline                    int
 	disclosure, adLabel, journal, doi, commerce, speciesCaveat int
 	distancing, causalCaveat, future, study, cells, endMatter  int
+	disclosurePointer                                          int
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
@@ -46,6 +47,7 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		journal: id("journal"), doi: id("doi"), commerce: id("commerce"),
 		speciesCaveat: id("species_caveat"), distancing: id("distancing"), causalCaveat: id("causal_caveat"),
 		future: id("future"), study: id("study"), cells: id("cells"), endMatter: id("end_matter"),
+		disclosurePointer: id("disclosure_pointer"),
 	}}
 }
 
@@ -178,11 +180,28 @@ func (a *Analyzer) summarize(d *Document) {
 				ev.InVitro && s.Count(a.ids.cells) > 0
 		}
 	}
-	d.Disclosure = d.Count(a.ids.disclosure)+d.Count(a.ids.adLabel) > 0
+	d.Disclosure = a.discloses(d)
 	d.Journal = d.Count(a.ids.journal) > 0
 	d.DOI = d.Count(a.ids.doi) > 0
 	d.Commerce = d.Count(a.ids.commerce) > 0
 	d.Language, d.Script = detectLanguage(d.Doc)
+}
+
+// discloses reports a funding or conflict statement, or an advertising
+// label; disclosure words in a sentence that only points to the journal
+// ("financial disclosures are available in the article") do not count.
+func (a *Analyzer) discloses(d *Document) bool {
+	if d.Count(a.ids.adLabel) > 0 {
+		return true
+	}
+	for _, b := range d.Blocks {
+		for _, s := range b.Sentences {
+			if s.Count(a.ids.disclosure) > 0 && s.Count(a.ids.disclosurePointer) == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // evidence decides which kinds of study the article reports, from the
