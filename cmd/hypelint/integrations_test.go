@@ -53,7 +53,9 @@ func TestFormatsGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			require.NoError(t, err, "run with -update to create the golden file")
-			assert.Equal(t, string(want), r.stdout)
+			if line, diff := firstDifference(string(want), r.stdout); diff != "" {
+				t.Errorf("%s differs from the golden file at line %d (after an intended change: go test ./cmd/hypelint -run FormatsGolden -update):\n%s", format, line, diff)
+			}
 		})
 	}
 	t.Run("statistics", func(t *testing.T) {
@@ -155,7 +157,7 @@ func TestGitHubActionStep(t *testing.T) {
 	bin := buildBinary(t)
 	dir := writeFiles(t, map[string]string{
 		"articles/a.md":  "# 重磅！NMN逆转衰老\n\n它是神药。\n",
-		"articles/b.txt": "小鼠实验\n\n在小鼠中改善了握力，尚未在人体中验证。研究由基金资助。\n",
+		"articles/b.txt": clean,
 	})
 	step := func(env ...string) (string, int) {
 		cmd := exec.Command("bash", filepath.Join(repoRoot(t), "action", "run.sh"))
@@ -211,4 +213,21 @@ func TestPreCommitHook(t *testing.T) {
 	out, err = tryRepo()
 	require.NoError(t, err, "a careful article passes:\n%s", out)
 	assert.Contains(t, out, "Passed")
+}
+
+// firstDifference returns the first line where two texts differ, with the
+// lines around it, or "" when they are equal.
+func firstDifference(want, got string) (int, string) {
+	if want == got {
+		return 0, ""
+	}
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	i := 0
+	for i < len(w) && i < len(g) && w[i] == g[i] {
+		i++
+	}
+	show := func(lines []string) string {
+		return strings.Join(lines[max(0, i-1):min(len(lines), i+2)], "\n")
+	}
+	return i + 1, "want:\n" + show(w) + "\ngot:\n" + show(g)
 }

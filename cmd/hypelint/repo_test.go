@@ -156,7 +156,7 @@ func TestSuppressionCommentsInPlainText(t *testing.T) {
 }
 
 func TestBaselineRoundTrip(t *testing.T) {
-	original := "新发现\n\n这款产品能逆转衰老。\n\n研究由基金资助，作者声明无利益冲突。\n"
+	original := "新发现\n\n这款产品能逆转衰老。\n\n研究发表在《细胞》，由基金资助，作者声明无利益冲突。\n"
 	dir := writeFiles(t, map[string]string{"a.txt": original})
 	file, base := filepath.Join(dir, "a.txt"), filepath.Join(dir, "baseline.json")
 	r := runCLI(t, nil, false, "--write-baseline", base, file)
@@ -164,7 +164,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 	assert.Contains(t, r.stderr, "recorded 1 findings")
 
 	// A line inserted above the known finding and a new hyped sentence below it.
-	edited := "新发现\n\n编者按：本文经过修订。\n\n这款产品能逆转衰老。\n\n它还是一种神药。\n\n研究由基金资助，作者声明无利益冲突。\n"
+	edited := "新发现\n\n编者按：本文经过修订。\n\n这款产品能逆转衰老。\n\n它还是一种神药。\n\n研究发表在《细胞》，由基金资助，作者声明无利益冲突。\n"
 	require.NoError(t, os.WriteFile(file, []byte(edited), 0o644))
 	rep, r := lintJSON(t, "--baseline", base, file)
 	assert.Equal(t, exitFindings, r.code)

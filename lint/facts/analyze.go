@@ -20,17 +20,18 @@ type Analyzer struct {
 // classIDs are the classes the analyzer itself reads; a lexicon without one
 // of them simply never sets the fact that depends on it.
 type classIDs struct {
-	negation, hedge, caveat, limitations, newStudy             int
-	humanSubject, animal, invitro, timeline                    int
-	disclosure, adLabel, journal, doi, commerce, speciesCaveat int
-	distancing, causalCaveat, future, study, cells, endMatter  int
-	disclosurePointer                                          int
+	negation, hedge, caveat, limitations, newStudy                 int
+	humanSubject, animal, invitro, timeline                        int
+	disclosure, adLabel, journal, doi, commerce, speciesCaveat     int
+	distancing, causalCaveat, future, study, cells, endMatter      int
+	disclosurePointer, productNotice, demonstrative, reader, price int
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
 func (c *classIDs) modifier(class int) bool {
 	switch class {
-	case c.negation, c.hedge, c.caveat, c.speciesCaveat, c.causalCaveat, c.distancing, c.future:
+	case c.negation, c.hedge, c.caveat, c.speciesCaveat, c.causalCaveat, c.distancing, c.future,
+		c.demonstrative, c.reader:
 		return true
 	}
 	return false
@@ -47,7 +48,8 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		journal: id("journal"), doi: id("doi"), commerce: id("commerce"),
 		speciesCaveat: id("species_caveat"), distancing: id("distancing"), causalCaveat: id("causal_caveat"),
 		future: id("future"), study: id("study"), cells: id("cells"), endMatter: id("end_matter"),
-		disclosurePointer: id("disclosure_pointer"),
+		disclosurePointer: id("disclosure_pointer"), productNotice: id("product_notice"),
+		demonstrative: id("demonstrative"), reader: id("reader"), price: id("price"),
 	}}
 }
 
@@ -183,7 +185,7 @@ func (a *Analyzer) summarize(d *Document) {
 	d.Disclosure = a.discloses(d)
 	d.Journal = d.Count(a.ids.journal) > 0
 	d.DOI = d.Count(a.ids.doi) > 0
-	d.Commerce = d.Count(a.ids.commerce) > 0
+	d.Commerce = d.Count(a.ids.commerce)+d.Count(a.ids.productNotice)+d.Count(a.ids.price) > 0
 	d.Language, d.Script = detectLanguage(d.Doc)
 }
 

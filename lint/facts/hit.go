@@ -14,6 +14,7 @@ type Hit struct {
 	Negated   bool   `expr:"negated"`   // a negation shortly before, in the same clause
 	Distanced bool   `expr:"distanced"` // introduced as a claim of others: 所谓, so-called
 	Hedged    bool   `expr:"hedged"`    // a hedge shortly before, in the same clause: 可能, may
+	Specific  bool   `expr:"specific"`  // right after a demonstrative: 这项研究表明, the study
 
 	lexicon.Hit `expr:"-"`
 }
@@ -21,8 +22,9 @@ type Hit struct {
 // negationWindow and distanceWindow are in bytes of normalized text: about
 // ten Han characters or five English words.
 const (
-	negationWindow = 30
-	distanceWindow = 12
+	negationWindow      = 30
+	distanceWindow      = 12
+	demonstrativeWindow = 4
 )
 
 // HitFacts describes hit h of sentence s.
@@ -33,6 +35,7 @@ func (d *Document) HitFacts(s *Sentence, h lexicon.Hit) Hit {
 		Negated:   d.ids.precededBy(s, h, d.ids.negation, negationWindow),
 		Distanced: d.ids.precededBy(s, h, d.ids.distancing, distanceWindow),
 		Hedged:    d.ids.precededBy(s, h, d.ids.hedge, negationWindow),
+		Specific:  d.ids.precededBy(s, h, d.ids.demonstrative, demonstrativeWindow),
 		Hit:       h,
 	}
 }
@@ -43,7 +46,8 @@ func (d *Document) HitFacts(s *Sentence, h lexicon.Hit) Hit {
 // still is.
 func (ids *classIDs) precededBy(s *Sentence, h lexicon.Hit, class, window int) bool {
 	for _, c := range s.Hits {
-		if c.Class != class || c.End > h.Start || h.Start-c.End > window || ids.insideClaim(s, c) {
+		if c.Class != class || c.End > h.Start || h.Start-c.End > window || ids.insideClaim(s, c) ||
+			class == ids.negation && describesGroup(s.Text, c, h) {
 			continue
 		}
 		if !strings.ContainsAny(s.Text[c.End:h.Start], ",;:，；：、()") {
@@ -74,4 +78,21 @@ func (ids *classIDs) negatesClaim(s *Sentence) bool {
 		}
 	}
 	return false
+}
+
+// describesGroup reports a negation that belongs to a description of a
+// comparison group rather than to the claim: "比不喝茶的人低了三成",
+// "不吸烟者", "people who did not walk had a higher risk". Such a negation
+// ends in 的人 (or a short 者 noun) before the claim, or follows
+// "who"/"those".
+func describesGroup(text string, neg, claim lexicon.Hit) bool {
+	between := text[neg.End:claim.Start]
+	if strings.Contains(between, "的人") {
+		return true
+	}
+	if i := strings.Index(between, "者"); i >= 0 && i <= 9 && !strings.HasSuffix(between[:i], "患") {
+		return true
+	}
+	before := text[max(0, neg.Start-12):neg.Start]
+	return strings.Contains(before, "who ") || strings.Contains(before, "those ") || strings.HasSuffix(strings.TrimSpace(before), "比")
 }
