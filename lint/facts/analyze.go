@@ -25,6 +25,7 @@ type classIDs struct {
 	disclosure, adLabel, journal, doi, commerce, speciesCaveat     int
 	distancing, causalCaveat, future, study, cells, endMatter      int
 	disclosurePointer, productNotice, demonstrative, reader, price int
+	rct, observational, trial                                      int
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
@@ -50,6 +51,7 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		future: id("future"), study: id("study"), cells: id("cells"), endMatter: id("end_matter"),
 		disclosurePointer: id("disclosure_pointer"), productNotice: id("product_notice"),
 		demonstrative: id("demonstrative"), reader: id("reader"), price: id("price"),
+		rct: id("rct"), observational: id("observational"), trial: id("trial"),
 	}}
 }
 
@@ -187,6 +189,23 @@ func (a *Analyzer) summarize(d *Document) {
 	d.DOI = d.Count(a.ids.doi) > 0
 	d.Commerce = d.Count(a.ids.commerce)+d.Count(a.ids.productNotice)+d.Count(a.ids.price) > 0
 	d.Language, d.Script = detectLanguage(d.Doc)
+	d.Design = a.design(d)
+}
+
+// design names the strongest study design the article describes: what
+// causal wording the evidence can carry (HEART Group 2012).
+func (a *Analyzer) design(d *Document) string {
+	switch {
+	case d.Count(a.ids.rct) > 0:
+		return "rct"
+	case d.Count(a.ids.observational) > 0:
+		return "observational"
+	case d.Evidence.Preclinical:
+		return "preclinical"
+	case d.Count(a.ids.trial) > 0:
+		return "trial"
+	}
+	return "unknown"
 }
 
 // discloses reports a funding or conflict statement, or an advertising

@@ -76,6 +76,7 @@ type Document struct {
 	DOI         bool     `expr:"doi"`
 	Commerce    bool     `expr:"commerce"`
 	Sentences   int      `expr:"sentences"`
+	Design      string   `expr:"design"` // rct, trial, observational, preclinical or unknown
 
 	Blocks []*Block           `expr:"-"`
 	Doc    *document.Document `expr:"-"`
