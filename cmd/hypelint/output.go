@@ -61,7 +61,7 @@ func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {
 		return err
 	}
 	if hidden > 0 && !r.flags.quiet {
-		_, err := fmt.Fprintf(w, "%d findings hidden by the baseline %s.\n", hidden, r.flags.baseline)
+		_, err := fmt.Fprintf(w, "%s hidden by the baseline %s.\n", plural(hidden, "finding"), r.flags.baseline)
 		return err
 	}
 	return nil

@@ -50,6 +50,7 @@ type term struct {
 type pattern struct {
 	re    *regexp.Regexp
 	class int
+	group int // index of the subexpression named "t", or 0 for the whole match
 }
 
 // ClassID returns the index of a class, or -1.
@@ -90,9 +91,14 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		})
 	}
 	for _, p := range l.regexes {
-		for _, m := range p.re.FindAllStringIndex(text, -1) {
-			if m[1] > m[0] {
-				dst = append(dst, Hit{Class: p.class, Start: m[0], End: m[1], Term: -1})
+		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
+			start, end := m[0], m[1]
+			if p.group > 0 && m[2*p.group] >= 0 {
+				// (?P<t>…) marks the part to report; the rest is context.
+				start, end = m[2*p.group], m[2*p.group+1]
+			}
+			if end > start {
+				dst = append(dst, Hit{Class: p.class, Start: start, End: end, Term: -1})
 			}
 		}
 	}

@@ -82,3 +82,16 @@ func TestExpand(t *testing.T) {
 	_, err = expand("bad{brace")
 	assert.Error(t, err)
 }
+
+func TestPatternGroupTNarrowsTheSpan(t *testing.T) {
+	l, err := Parse(map[string]string{"t.yaml": `
+classes:
+  can:
+    description: d
+    source: s
+    patterns: ['[^不](?P<t>能逆转)']
+`})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"can:能逆转"}, hitTexts(t, l, "产品能逆转衰老"))
+	assert.Empty(t, hitTexts(t, l, "不能逆转"))
+}

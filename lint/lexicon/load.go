@@ -164,7 +164,7 @@ func (b *builder) addClass(file string, key, value *yaml.Node) error {
 		if err != nil {
 			return &yamlfile.Error{File: file, Line: p.Line, Msg: fmt.Sprintf("class %s: pattern %q: %v", name, p.Text, err)}
 		}
-		b.lex.regexes = append(b.lex.regexes, pattern{re: re, class: id})
+		b.lex.regexes = append(b.lex.regexes, pattern{re: re, class: id, group: max(re.SubexpIndex("t"), 0)})
 		c.Terms++
 	}
 	return nil
