@@ -61,7 +61,11 @@ func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {
 		return err
 	}
 	if hidden > 0 && !r.flags.quiet {
-		_, err := fmt.Fprintf(w, "%s hidden by the baseline %s.\n", plural(hidden, "finding"), r.flags.baseline)
+		noun := "findings"
+		if hidden == 1 {
+			noun = "finding"
+		}
+		_, err := fmt.Fprintf(w, "%d %s hidden by the baseline %s.\n", hidden, noun, r.flags.baseline)
 		return err
 	}
 	return nil
