@@ -10,6 +10,7 @@ import (
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/config"
 	"github.com/hypelint/hypelint/lint/measure"
+	"github.com/hypelint/hypelint/lint/score"
 )
 
 // subcommand parses the flags shared by rules, explain and eval and loads
@@ -168,3 +169,57 @@ func (e *env) initConfig(args []string) int {
 	fmt.Fprintf(e.stdout, "wrote %s\n", path)
 	return exitClean
 }
+
+// explainScore prints how the credibility score is computed and, for files
+// given, their breakdown.
+func (e *env) explainScore(args []string) int {
+	l, fs, locale := e.subcommand("explain-score", args)
+	if l == nil {
+		return exitError
+	}
+	fmt.Fprintf(e.stdout, "%s\n\n", strings.TrimSpace(scoreFormula))
+	for _, c := range score.Sources(locale) {
+		fmt.Fprintf(e.stdout, "  %-16s %s\n", c.ID, c.Question)
+	}
+	status := exitClean
+	for _, path := range fs.Args() {
+		data, err := os.ReadFile(path)
+		var res *lint.Result
+		if err == nil {
+			res, err = l.Lint(lint.Input{Path: path, Data: data})
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "hypelint: %v\n", err)
+			status = exitError
+			continue
+		}
+		s := score.Compute(res.Facts, res.Findings, locale)
+		fmt.Fprintf(e.stdout, "\n%s: %d/100\n", path, s.Value)
+		for _, c := range s.Criteria {
+			state := "not applicable"
+			switch {
+			case c.Satisfied:
+				state = "met"
+			case c.Applicable:
+				state = fmt.Sprintf("not met (%d findings)", c.Findings)
+			}
+			fmt.Fprintf(e.stdout, "  %-16s %s\n", c.ID, state)
+		}
+	}
+	return status
+}
+
+const scoreFormula = `
+The credibility score follows HealthNewsReview's star ratings: the share of applicable
+criteria an article satisfies. Each criterion is one finding category. It applies when the
+article gives it something to judge (the animal criterion only for articles that report animal
+or cell work), and it is met when the article has no warning or error finding of that
+category (info findings are hints and do not count).
+
+    score = round(100 × criteria met ÷ criteria applicable)     (100 when none applies)
+
+Whether a criterion applies depends on the article, not on its findings, so an extra finding
+never raises the score. Findings hidden by a suppression comment do not count; findings hidden
+by a baseline or --diff still do (the score rates the article, not the change).
+
+Criteria:`

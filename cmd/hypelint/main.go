@@ -7,6 +7,7 @@
 //	hypelint [lint] [flags] PATH...   lint files or directories ("-" reads standard input)
 //	hypelint rules                    list the rules
 //	hypelint explain RULE             explain one rule, with its source and examples
+//	hypelint explain-score [FILE...]  how the credibility score works, and each file's breakdown
 //	hypelint eval FILE.jsonl...       measure the rules on labelled articles
 //	hypelint init [DIR]               write a commented .hypelint.yaml
 //	hypelint version
@@ -53,7 +54,7 @@ func (e *env) dispatch(args []string) int {
 	cmd := "lint"
 	if len(args) > 0 {
 		switch args[0] {
-		case "lint", "rules", "explain", "eval", "init", "version", "help":
+		case "lint", "rules", "explain", "explain-score", "eval", "init", "version", "help":
 			cmd, args = args[0], args[1:]
 		case "-h", "--help":
 			cmd, args = "help", nil
@@ -68,6 +69,8 @@ func (e *env) dispatch(args []string) int {
 		return e.eval(args)
 	case "init":
 		return e.initConfig(args)
+	case "explain-score":
+		return e.explainScore(args)
 	case "version":
 		fmt.Fprintf(e.stdout, "hypelint %s\n", version)
 		return exitClean
@@ -84,6 +87,7 @@ Usage:
   hypelint [lint] [flags] PATH...   lint files or directories ("-" reads standard input)
   hypelint rules                    list the rules
   hypelint explain RULE             explain one rule, with its source and examples
+  hypelint explain-score [FILE...]  how the credibility score works, and each file's breakdown
   hypelint eval FILE.jsonl...       measure the rules on labelled articles
   hypelint init [DIR]               write a commented .hypelint.yaml
   hypelint version

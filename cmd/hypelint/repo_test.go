@@ -224,3 +224,36 @@ func TestInitWritesStarterOnce(t *testing.T) {
 	assert.Equal(t, exitError, r.code)
 	assert.Contains(t, r.stderr, "already exists")
 }
+
+func TestScoreInJSONAndText(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"hyped.txt": hyped, "clean.txt": clean})
+	r := runCLI(t, nil, false, "--format", "json", dir)
+	var doc struct {
+		Files []struct {
+			Path     string `json:"path"`
+			Score    *int   `json:"score"`
+			Criteria []struct {
+				ID         string `json:"id"`
+				Applicable bool   `json:"applicable"`
+				Satisfied  bool   `json:"satisfied"`
+			} `json:"criteria"`
+		} `json:"files"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &doc))
+	require.Len(t, doc.Files, 2)
+	clean, hyped := doc.Files[0], doc.Files[1]
+	require.NotNil(t, clean.Score)
+	require.NotNil(t, hyped.Score)
+	assert.Equal(t, 100, *clean.Score)
+	assert.Less(t, *hyped.Score, 50)
+	assert.Len(t, hyped.Criteria, 8)
+
+	text := runCLI(t, nil, false, dir).stdout
+	assert.Contains(t, text, filepath.Join(dir, "clean.txt")+": credibility 100/100")
+	assert.Regexp(t, `hyped\.txt: credibility \d+/100 \(not met: overclaim`, text)
+
+	r = runCLI(t, nil, false, "explain-score", filepath.Join(dir, "hyped.txt"))
+	require.Equal(t, exitClean, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "score = round(100 × criteria met ÷ criteria applicable)")
+	assert.Contains(t, r.stdout, "overclaim        not met")
+}

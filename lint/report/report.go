@@ -6,6 +6,7 @@ import (
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/rule"
+	"github.com/hypelint/hypelint/lint/score"
 )
 
 // Finding is a finding resolved to positions and a message in one locale.
@@ -25,10 +26,12 @@ type Finding struct {
 
 // File is the report for one input.
 type File struct {
-	Path     string    `json:"path"`
-	Language string    `json:"language"`
-	Findings []Finding `json:"findings"`
-	Error    string    `json:"error,omitempty"`
+	Path     string            `json:"path"`
+	Language string            `json:"language"`
+	Findings []Finding         `json:"findings"`
+	Score    *int              `json:"score,omitempty"`    // credibility, 0–100 (see package score)
+	Criteria []score.Criterion `json:"criteria,omitempty"` // the score's breakdown
+	Error    string            `json:"error,omitempty"`
 
 	doc *document.Document
 }
@@ -39,6 +42,10 @@ func NewFile(path string, res *lint.Result, locale string) File {
 	for _, x := range res.Findings {
 		f.Findings = append(f.Findings, newFinding(res.Doc, x, locale))
 	}
+	// The score rates the article itself: findings hidden later by a
+	// baseline or --diff still count.
+	s := score.Compute(res.Facts, res.Findings, locale)
+	f.Score, f.Criteria = &s.Value, s.Criteria
 	return f
 }
 

@@ -33,9 +33,30 @@ func WriteText(w io.Writer, files []File, opt TextOptions) error {
 		}
 	}
 	if !opt.Quiet {
+		p.scores(files)
 		p.summary(Count(files))
 	}
 	return p.err
+}
+
+// scores prints each file's credibility score and the criteria it missed.
+func (p *printer) scores(files []File) {
+	for _, f := range files {
+		if f.Score == nil {
+			continue
+		}
+		var missed []string
+		for _, c := range f.Criteria {
+			if c.Applicable && !c.Satisfied {
+				missed = append(missed, c.ID)
+			}
+		}
+		line := fmt.Sprintf("%s: credibility %d/100", f.Path, *f.Score)
+		if len(missed) > 0 {
+			line += " (not met: " + strings.Join(missed, ", ") + ")"
+		}
+		p.printf("%s\n", line)
+	}
 }
 
 type printer struct {
