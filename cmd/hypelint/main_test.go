@@ -72,6 +72,8 @@ func TestJSONShape(t *testing.T) {
 			Path     string           `json:"path"`
 			Language string           `json:"language"`
 			Findings []map[string]any `json:"findings"`
+			Score    int              `json:"score"`
+			Criteria []map[string]any `json:"criteria"`
 		} `json:"files"`
 	}
 	dec := json.NewDecoder(strings.NewReader(r.stdout))
