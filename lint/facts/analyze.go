@@ -126,8 +126,11 @@ func (a *Analyzer) markSections(d *Document) {
 		} else {
 			opens := len(b.Sentences) > 0 && opensWith(b.Sentences[0], a.ids.limitations)
 			b.InLimitations = inLimits || opens
+			// The lead is the first paragraph, with any summary bullets
+			// standing above it (press releases open with them).
 			if !leadSeen && (b.Source.Kind == document.Paragraph || b.Source.Kind == document.ListItem) {
-				b.IsLead, leadSeen = true, true
+				b.IsLead = true
+				leadSeen = b.Source.Kind == document.Paragraph
 			}
 		}
 		for _, s := range b.Sentences {
