@@ -40,17 +40,19 @@ type Lexicon struct {
 }
 
 type term struct {
-	text    string // normalized
-	classes []int  // classes it belongs to
-	ignore  bool   // an ignore phrase: hits inside it are dropped
-	latinL  bool   // starts with a letter or digit: needs a word boundary before
-	latinR  bool
+	text     string  // normalized
+	classes  []int   // classes it belongs to
+	triggers []int32 // patterns this literal is required by (see prefilter.go)
+	ignore   bool    // an ignore phrase: hits inside it are dropped
+	latinL   bool    // starts with a letter or digit: needs a word boundary before
+	latinR   bool
 }
 
 type pattern struct {
-	re    *regexp.Regexp
-	class int
-	group int // index of the subexpression named "t", or 0 for the whole match
+	re     *regexp.Regexp
+	class  int
+	group  int  // index of the subexpression named "t", or 0 for the whole match
+	always bool // no required literal was found: run on every sentence
 }
 
 // ClassID returns the index of a class, or -1.
@@ -75,9 +77,16 @@ func (l *Lexicon) Term(h Hit) string {
 func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	var ignored []Hit
 	first := len(dst)
+	run := make([]bool, len(l.regexes)) // patterns whose required literal occurs
 	if l.ac != nil {
 		l.ac.scan(text, func(id int32, end int) {
 			t := &l.terms[id]
+			for _, p := range t.triggers {
+				run[p] = true
+			}
+			if len(t.classes) == 0 && !t.ignore {
+				return
+			}
 			start := end - len(t.text)
 			if !l.boundaryOK(text, start, end, t) {
 				return
@@ -90,7 +99,10 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			}
 		})
 	}
-	for _, p := range l.regexes {
+	for i, p := range l.regexes {
+		if !p.always && !run[i] {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
 			start, end := m[0], m[1]
 			if p.group > 0 && m[2*p.group] >= 0 {

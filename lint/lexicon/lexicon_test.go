@@ -1,6 +1,10 @@
 package lexicon
 
 import (
+	"os"
+	"path/filepath"
+	"regexp/syntax"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -94,4 +98,61 @@ classes:
 	require.NoError(t, err)
 	assert.Equal(t, []string{"can:能逆转"}, hitTexts(t, l, "产品能逆转衰老"))
 	assert.Empty(t, hitTexts(t, l, "不能逆转"))
+}
+
+func TestRequiredLiterals(t *testing.T) {
+	cases := map[string][]string{
+		`相当于人类的?\d+岁`:                   {"相当于人类"},
+		`(降低|减少)了?\d+%`:                 {"降低", "减少"},
+		`\b(cuts?|slashes) (the )?risk`: {"risk"},
+		`a+b`:                           {"a"},
+	}
+	for src, want := range cases {
+		re, err := syntax.Parse(src, syntax.Perl)
+		require.NoError(t, err)
+		got, ok := requiredLiterals(re.Simplify())
+		require.True(t, ok, src)
+		assert.Equal(t, want, got, src)
+	}
+	for _, src := range []string{`\d+`, `(a|\d)x?`, `.*`} {
+		re, _ := syntax.Parse(src, syntax.Perl)
+		_, ok := requiredLiterals(re.Simplify())
+		assert.False(t, ok, src)
+	}
+}
+
+// The prefilter must never change what matches: every pattern of the
+// built-in lexicon finds the same hits with and without it on the corpus.
+func TestPrefilterKeepsMatches(t *testing.T) {
+	files := map[string]string{}
+	names, err := filepath.Glob("../../rules/lexicon/*.yaml")
+	require.NoError(t, err)
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		require.NoError(t, err)
+		files[n] = string(data)
+	}
+	l, err := Parse(files)
+	require.NoError(t, err)
+	always := *l
+	always.regexes = append([]pattern(nil), l.regexes...)
+	for i := range always.regexes {
+		always.regexes[i].always = true
+	}
+	articles, _ := filepath.Glob("../../corpus/*/*.txt")
+	require.NotEmpty(t, articles)
+	gated := 0
+	for _, p := range l.regexes {
+		if !p.always {
+			gated++
+		}
+	}
+	assert.Greater(t, gated, len(l.regexes)/2, "most patterns are gated by a literal")
+	for _, a := range articles {
+		data, _ := os.ReadFile(a)
+		for _, line := range strings.Split(string(data), "\n") {
+			v := normalize.Normalize(line).Text
+			assert.Equal(t, always.Match(v, nil), l.Match(v, nil), "%s: %q", a, line)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -164,7 +165,7 @@ func (b *builder) addClass(file string, key, value *yaml.Node) error {
 		if err != nil {
 			return &yamlfile.Error{File: file, Line: p.Line, Msg: fmt.Sprintf("class %s: pattern %q: %v", name, p.Text, err)}
 		}
-		b.lex.regexes = append(b.lex.regexes, pattern{re: re, class: id, group: max(re.SubexpIndex("t"), 0)})
+		b.addPattern(pattern{re: re, class: id, group: max(re.SubexpIndex("t"), 0)}, p.Text)
 		c.Terms++
 	}
 	return nil
@@ -182,14 +183,7 @@ func (b *builder) addTerm(file string, e entry, class int) error {
 		if text == "" {
 			return &yamlfile.Error{File: file, Line: e.Line, Msg: fmt.Sprintf("term %q is empty after normalization", e.Text)}
 		}
-		id, ok := b.termIDs[text]
-		if !ok {
-			id = int32(len(b.lex.terms))
-			b.termIDs[text] = id
-			first, _ := firstRune(text)
-			last, _ := lastRune(text)
-			b.lex.terms = append(b.lex.terms, term{text: text, latinL: isWordRune(first), latinR: isWordRune(last)})
-		}
+		id := b.termID(text)
 		if class < 0 {
 			b.lex.terms[id].ignore = true
 		} else if !contains(b.lex.terms[id].classes, class) {
@@ -198,4 +192,37 @@ func (b *builder) addTerm(file string, e entry, class int) error {
 		}
 	}
 	return nil
+}
+
+// addPattern adds a compiled pattern and the literals that gate it.
+func (b *builder) addPattern(p pattern, src string) {
+	index := int32(len(b.lex.regexes))
+	parsed, err := syntax.Parse(src, syntax.Perl)
+	var lits []string
+	ok := false
+	if err == nil {
+		lits, ok = requiredLiterals(parsed.Simplify())
+	}
+	p.always = !ok || !selective(lits)
+	b.lex.regexes = append(b.lex.regexes, p)
+	if p.always {
+		return
+	}
+	for _, lit := range lits {
+		id := b.termID(lit)
+		b.lex.terms[id].triggers = append(b.lex.terms[id].triggers, index)
+	}
+}
+
+// termID returns the index of a normalized term, adding it if new.
+func (b *builder) termID(text string) int32 {
+	if id, ok := b.termIDs[text]; ok {
+		return id
+	}
+	id := int32(len(b.lex.terms))
+	b.termIDs[text] = id
+	first, _ := firstRune(text)
+	last, _ := lastRune(text)
+	b.lex.terms = append(b.lex.terms, term{text: text, latinL: isWordRune(first), latinR: isWordRune(last)})
+	return id
 }
