@@ -40,19 +40,26 @@ type Lexicon struct {
 }
 
 type term struct {
-	text     string  // normalized
-	classes  []int   // classes it belongs to
-	triggers []int32 // patterns this literal is required by (see prefilter.go)
-	ignore   bool    // an ignore phrase: hits inside it are dropped
-	latinL   bool    // starts with a letter or digit: needs a word boundary before
+	text     string    // normalized
+	classes  []int     // classes it belongs to
+	triggers []trigger // pattern clauses this literal satisfies (see prefilter.go)
+	ignore   bool      // an ignore phrase: hits inside it are dropped
+	latinL   bool      // starts with a letter or digit: needs a word boundary before
 	latinR   bool
 }
 
 type pattern struct {
-	re     *regexp.Regexp
-	class  int
-	group  int  // index of the subexpression named "t", or 0 for the whole match
-	always bool // no required literal was found: run on every sentence
+	re      *regexp.Regexp
+	class   int
+	group   int    // index of the subexpression named "t", or 0 for the whole match
+	always  bool   // no required literal was found: run on every sentence
+	clauses uint64 // mask with one bit per required clause
+}
+
+// trigger says a literal satisfies one clause of one pattern.
+type trigger struct {
+	pattern int32
+	clause  uint8
 }
 
 // ClassID returns the index of a class, or -1.
@@ -77,12 +84,12 @@ func (l *Lexicon) Term(h Hit) string {
 func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	var ignored []Hit
 	first := len(dst)
-	run := make([]bool, len(l.regexes)) // patterns whose required literal occurs
+	seen := make([]uint64, len(l.regexes)) // clauses satisfied per pattern
 	if l.ac != nil {
 		l.ac.scan(text, func(id int32, end int) {
 			t := &l.terms[id]
-			for _, p := range t.triggers {
-				run[p] = true
+			for _, tr := range t.triggers {
+				seen[tr.pattern] |= 1 << tr.clause
 			}
 			if len(t.classes) == 0 && !t.ignore {
 				return
@@ -100,7 +107,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		})
 	}
 	for i, p := range l.regexes {
-		if !p.always && !run[i] {
+		if !p.always && seen[i] != p.clauses {
 			continue
 		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {

@@ -197,20 +197,18 @@ func (b *builder) addTerm(file string, e entry, class int) error {
 // addPattern adds a compiled pattern and the literals that gate it.
 func (b *builder) addPattern(p pattern, src string) {
 	index := int32(len(b.lex.regexes))
-	parsed, err := syntax.Parse(src, syntax.Perl)
-	var lits []string
-	ok := false
-	if err == nil {
-		lits, ok = requiredLiterals(parsed.Simplify())
+	var clauses []clause
+	if parsed, err := syntax.Parse(src, syntax.Perl); err == nil {
+		clauses = gate(requiredClauses(parsed.Simplify()))
 	}
-	p.always = !ok || !selective(lits)
+	p.always = len(clauses) == 0
+	p.clauses = uint64(1)<<len(clauses) - 1
 	b.lex.regexes = append(b.lex.regexes, p)
-	if p.always {
-		return
-	}
-	for _, lit := range lits {
-		id := b.termID(lit)
-		b.lex.terms[id].triggers = append(b.lex.terms[id].triggers, index)
+	for ci, c := range clauses {
+		for _, lit := range c {
+			id := b.termID(lit)
+			b.lex.terms[id].triggers = append(b.lex.terms[id].triggers, trigger{pattern: index, clause: uint8(ci)})
+		}
 	}
 }
 

@@ -2,72 +2,103 @@ package lexicon
 
 import (
 	"regexp/syntax"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
 
 // Running every pattern over every sentence dominated linting time, and
 // most patterns cannot match most sentences: "相当于人类\d+岁" needs
-// 相当于. requiredLiterals finds, for a pattern, a set of literal strings
-// at least one of which every match contains; the automaton then scans for
-// those literals along with the terms, and a pattern runs only on a
-// sentence where one of its literals occurs.
+// 相当于人类. requiredClauses derives from a pattern's syntax tree the
+// literals its matches must contain; the automaton scans for them along
+// with the terms, and a pattern runs only on a sentence where every one of
+// its clauses is satisfied.
+
+// clause is a set of literals at least one of which every match contains.
+type clause []string
+
+// maxClauses bounds the clauses kept per pattern (tracked in a 64-bit mask).
+const maxClauses = 8
 
 // maxClassLiterals bounds how many single-rune literals a character class
-// may stand for ([降减少] gives three); larger classes give no literal.
+// may stand for ([降减少] gives three); larger classes give no clause.
 const maxClassLiterals = 8
 
-// requiredLiterals returns literals at least one of which every match of re
-// contains, or ok=false when no such set was found (the pattern always runs).
-func requiredLiterals(re *syntax.Regexp) (lits []string, ok bool) {
+// requiredClauses returns clauses every match of re satisfies. No clauses
+// means nothing is required and the pattern must always run.
+func requiredClauses(re *syntax.Regexp) []clause {
 	switch re.Op {
 	case syntax.OpLiteral:
 		s := string(re.Rune)
 		if re.Flags&syntax.FoldCase != 0 {
 			s = strings.ToLower(s)
 		}
-		return []string{s}, s != ""
+		if s != "" {
+			return []clause{{s}}
+		}
 	case syntax.OpCharClass:
-		return classLiterals(re)
-	case syntax.OpCapture:
-		return requiredLiterals(re.Sub[0])
-	case syntax.OpPlus:
-		return requiredLiterals(re.Sub[0])
+		if lits, ok := classLiterals(re); ok {
+			return []clause{lits}
+		}
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredClauses(re.Sub[0])
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
-			return requiredLiterals(re.Sub[0])
+			return requiredClauses(re.Sub[0])
 		}
-		return nil, false
 	case syntax.OpConcat:
-		return concatLiterals(re)
-	case syntax.OpAlternate:
+		var all []clause
 		for _, sub := range re.Sub {
-			l, ok := requiredLiterals(sub)
-			if !ok {
-				return nil, false
-			}
-			lits = append(lits, l...)
+			all = append(all, requiredClauses(sub)...)
 		}
-		return lits, true
+		return all
+	case syntax.OpAlternate:
+		// One clause: each branch's most selective clause, joined.
+		var union clause
+		for _, sub := range re.Sub {
+			best := mostSelective(requiredClauses(sub))
+			if best == nil {
+				return nil
+			}
+			union = append(union, best...)
+		}
+		return []clause{union}
 	}
-	return nil, false
+	return nil
 }
 
-// concatLiterals picks, among the parts every match must contain, the one
-// whose literals are most selective (longest shortest literal).
-func concatLiterals(re *syntax.Regexp) ([]string, bool) {
-	var best []string
+// requiredLiterals is requiredClauses reduced to its most selective clause.
+func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
+	best := mostSelective(requiredClauses(re))
+	return best, best != nil
+}
+
+// mostSelective picks the clause whose shortest literal is longest.
+func mostSelective(cs []clause) clause {
+	var best clause
 	bestLen := 0
-	for _, sub := range re.Sub {
-		l, ok := requiredLiterals(sub)
-		if !ok {
-			continue
-		}
-		if n := shortest(l); n > bestLen {
-			best, bestLen = l, n
+	for _, c := range cs {
+		if n := shortest(c); n > bestLen {
+			best, bestLen = c, n
 		}
 	}
-	return best, best != nil
+	return best
+}
+
+// gate keeps the selective clauses of a pattern, most selective first, at
+// most maxClauses of them.
+func gate(cs []clause) []clause {
+	var kept []clause
+	for _, c := range cs {
+		if selective(c) {
+			kept = append(kept, c)
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return shortest(kept[i]) > shortest(kept[j]) })
+	if len(kept) > maxClauses {
+		kept = kept[:maxClauses]
+	}
+	return kept
 }
 
 func classLiterals(re *syntax.Regexp) ([]string, bool) {
@@ -84,8 +115,7 @@ func classLiterals(re *syntax.Regexp) ([]string, bool) {
 	return lits, len(lits) > 0
 }
 
-// shortest returns the byte length of the shortest literal; a set of short
-// literals (one ASCII letter) selects little.
+// shortest returns the byte length of the shortest literal.
 func shortest(lits []string) int {
 	n := -1
 	for _, l := range lits {
@@ -96,14 +126,12 @@ func shortest(lits []string) int {
 	return n
 }
 
-// selective reports whether literals are worth prefiltering on: single
-// ASCII characters occur in nearly every English sentence.
+// selective reports whether a clause is worth gating on: a single ASCII
+// character occurs in nearly every sentence.
 func selective(lits []string) bool {
 	for _, l := range lits {
-		if len(l) < 2 && utf8.RuneCountInString(l) < 2 {
-			if l == "" || l[0] < utf8.RuneSelf {
-				return false
-			}
+		if l == "" || len(l) == 1 && l[0] < utf8.RuneSelf {
+			return false
 		}
 	}
 	return true
