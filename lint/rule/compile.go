@@ -59,7 +59,47 @@ func (c *compiler) compile(r *Rule) error {
 		return err
 	}
 	r.program = program
+	r.needs = c.sentenceNeeds(program.Node())
 	return nil
+}
+
+// sentenceNeeds finds the sentence classes a condition cannot be true
+// without: has(sentence, "x") joined by && at the top, and disjunctions of
+// such calls. A sentence lacking them is skipped without running the
+// condition (each clause: at least one of its classes must be present).
+func (c *compiler) sentenceNeeds(n ast.Node) [][]int {
+	switch n := n.(type) {
+	case *ast.BinaryNode:
+		left, right := c.sentenceNeeds(n.Left), c.sentenceNeeds(n.Right)
+		switch n.Operator {
+		case "&&", "and":
+			return append(left, right...)
+		case "||", "or":
+			if len(left) == 1 && len(right) == 1 {
+				return [][]int{append(append([]int{}, left[0]...), right[0]...)}
+			}
+		}
+	case *ast.CallNode:
+		if class, ok := c.sentenceHas(n); ok {
+			return [][]int{{class}}
+		}
+	}
+	return nil
+}
+
+// sentenceHas recognises has(sentence, "class").
+func (c *compiler) sentenceHas(call *ast.CallNode) (int, bool) {
+	id, ok := call.Callee.(*ast.IdentifierNode)
+	if !ok || id.Value != "has" || len(call.Arguments) != 2 {
+		return 0, false
+	}
+	scope, ok := call.Arguments[0].(*ast.IdentifierNode)
+	lit, ok2 := call.Arguments[1].(*ast.StringNode)
+	if !ok || !ok2 || scope.Value != "sentence" {
+		return 0, false
+	}
+	class := c.lex.ClassID(lit.Value)
+	return class, class >= 0
 }
 
 // checkClasses rejects has() and count() calls that name an unknown class,

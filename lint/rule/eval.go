@@ -99,6 +99,9 @@ func (e *evaluator) sentences(r *Rule) error {
 }
 
 func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, error) {
+	if !meets(s, r.needs) || r.reportClass >= 0 && s.Count(r.reportClass) == 0 {
+		return false, nil // the condition could not be true here
+	}
 	e.env.Sentence, e.env.Paragraph, e.env.Hit = s, b, nil
 	if r.Report == "" {
 		ok, err := e.run(r)
@@ -150,4 +153,22 @@ func (e *evaluator) titleSpan() document.Span {
 		return t.SourceSpan(document.Span{Start: 0, End: len(t.Text)})
 	}
 	return e.doc.Doc.LineSpan(0)
+}
+
+// meets reports whether the sentence has, for every clause, one of its
+// classes.
+func meets(s *facts.Sentence, needs [][]int) bool {
+	for _, clause := range needs {
+		found := false
+		for _, class := range clause {
+			if s.Count(class) > 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

@@ -79,6 +79,7 @@ type Rule struct {
 
 	program     *vm.Program
 	reportClass int
+	needs       [][]int // sentence classes the condition requires (see sentenceNeeds)
 }
 
 // Examples are short articles (first line is the title) that the test suite

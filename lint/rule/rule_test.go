@@ -131,3 +131,20 @@ func indexFrom(s, sub string, from int) int {
 	}
 	return -1
 }
+
+func TestSentenceNeedsFromCondition(t *testing.T) {
+	lex, err := lexicon.Parse(map[string]string{"l.yaml": `
+classes:
+  hype: {description: d, source: s, zh: [重磅]}
+  a: {description: d, source: s, zh: [甲]}
+  b: {description: d, source: s, zh: [乙]}
+`})
+	require.NoError(t, err)
+	src := replace(validRule, `when: "!hit.negated"`,
+		`when: "has(sentence, \"hype\") && (has(sentence, \"a\") || has(sentence, \"b\")) && !sentence.negated && has(doc, \"a\")"`)
+	set, err := Parse(lex, "r.yaml", []byte(src))
+	require.NoError(t, err)
+	id := lex.ClassID
+	assert.Equal(t, [][]int{{id("hype")}, {id("a"), id("b")}}, set.Get("hype-word").needs,
+		"doc-level calls and negations are not sentence needs")
+}
