@@ -22,6 +22,7 @@ const (
 	s2tCharsFile   = "zhconv/s2t_chars.txt"
 	twPhrasesFile  = "zhconv/tw_phrases.txt"
 	twVariantsFile = "zhconv/tw_variants.txt"
+	twTermsFile    = "zhconv/tw_terms.txt" // our own glossary of Taiwan research terms
 )
 
 // entry is one "KEY<TAB>VALUE" line of a table.
@@ -205,7 +206,7 @@ func runeStarts(s string) []int {
 // convert each segment through (STPhrases, STCharacters), TWPhrases and
 // TWVariants in turn.
 type taiwanTables struct {
-	stPhrases, stChars, twPhrases, twVariants *dict
+	stPhrases, stChars, twPhrases, twVariants, twTerms *dict
 }
 
 var (
@@ -219,6 +220,7 @@ func loadTaiwan() {
 		stChars:    newDict(readTable(s2tCharsFile)),
 		twPhrases:  newDict(readTable(twPhrasesFile)),
 		twVariants: newDict(readTable(twVariantsFile)),
+		twTerms:    newDict(readTable(twTermsFile)),
 	}
 }
 
@@ -238,7 +240,9 @@ func ToTaiwan(s string) string {
 		seg = convert(seg, t.twPhrases)
 		b.WriteString(convert(seg, t.twVariants))
 	}
-	return b.String()
+	// Research terms Taiwan says differently (世代研究 for cohort study),
+	// which OpenCC's tables do not know.
+	return convert(b.String(), t.twTerms)
 }
 
 // segment splits s the way OpenCC's maximum-match segmentation does: each
