@@ -9,6 +9,7 @@ import (
 
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/config"
+	"github.com/hypelint/hypelint/lint/locale"
 	"github.com/hypelint/hypelint/lint/measure"
 	"github.com/hypelint/hypelint/lint/score"
 )
@@ -20,16 +21,24 @@ func (e *env) subcommand(name string, args []string) (*lint.Linter, *flag.FlagSe
 	fs.SetOutput(e.stderr)
 	var dirs ruleDirs
 	fs.Var(&dirs, "rules", "a directory of extra rule files (and lexicon/ beside them); repeatable")
-	locale := fs.String("locale", "en", "explanation language: en, zh-Hans or zh-Hant")
+	lang := fs.String("locale", "", "explanation language: en, zh-Hans or zh-Hant (default: from LC_ALL, LC_MESSAGES or LANG)")
 	if err := fs.Parse(args); err != nil {
 		return nil, nil, ""
+	}
+	chosen, _ := locale.FromEnv(e.getenv)
+	if *lang != "" {
+		var ok bool
+		if chosen, ok = locale.Match(*lang); !ok {
+			fmt.Fprintf(e.stderr, "hypelint: --locale %q: want en, zh-Hans or zh-Hant\n", *lang)
+			return nil, nil, ""
+		}
 	}
 	l, err := loadLinter(dirs)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "hypelint: %v\n", err)
 		return nil, nil, ""
 	}
-	return l, fs, *locale
+	return l, fs, chosen
 }
 
 // listRules prints one line per rule.

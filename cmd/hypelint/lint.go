@@ -10,6 +10,7 @@ import (
 
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/config"
+	"github.com/hypelint/hypelint/lint/locale"
 	"github.com/hypelint/hypelint/lint/report"
 	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/walk"
@@ -38,7 +39,7 @@ func (e *env) lintFlagSet(f *lintFlags) *flag.FlagSet {
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(formats, ", "))
 	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning, info or none")
-	fs.StringVar(&f.locale, "locale", "en", "message language: en, zh-Hans or zh-Hant")
+	fs.StringVar(&f.locale, "locale", "en", "message language: en, zh-Hans or zh-Hant, or a tag such as zh-TW (default: from LC_ALL, LC_MESSAGES or LANG)")
 	fs.StringVar(&f.encoding, "encoding", "auto", "input encoding: auto, utf-8, gb18030 or big5")
 	fs.StringVar(&f.configPath, "config", "", "use this configuration file instead of the nearest .hypelint.yaml")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "name for standard input (picks the format by extension and the configuration by folder)")
@@ -102,15 +103,20 @@ func (e *env) newRun(f *lintFlags, paths []string) (*lintRun, error) {
 		return flagValue
 	}
 	f.failOn = pick("fail-on", f.failOn, base.FailOn)
+	if !f.set["locale"] && base.Locale == "" {
+		f.locale, _ = locale.FromEnv(e.getenv) // LC_ALL, LC_MESSAGES, LANG
+	}
 	f.locale = pick("locale", f.locale, base.Locale)
 	f.encoding = pick("encoding", f.encoding, base.Encoding)
 	minSeverity, err := parseFailOn(f.failOn)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkChoice("locale", f.locale, "en", "zh-Hans", "zh-Hant"); err != nil {
-		return nil, err
+	matched, ok := locale.Match(f.locale)
+	if !ok {
+		return nil, fmt.Errorf("--locale %q: want en, zh-Hans or zh-Hant (or a tag such as zh-TW, zh-CN)", f.locale)
 	}
+	f.locale = matched
 	if err := checkChoice("encoding", f.encoding, "auto", "utf-8", "gb18030", "big5"); err != nil {
 		return nil, err
 	}

@@ -257,3 +257,19 @@ func TestScoreInJSONAndText(t *testing.T) {
 	assert.Contains(t, r.stdout, "score = round(100 × criteria met ÷ criteria applicable)")
 	assert.Contains(t, r.stdout, "overclaim        not met")
 }
+
+func TestLocaleFromEnvironmentAndTags(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.txt": hypedArticle})
+	file := filepath.Join(dir, "a.txt")
+	r := runCLI(t, map[string]string{"LANG": "zh_TW.UTF-8"}, false, file)
+	assert.Contains(t, r.stdout, "逆轉衰老式的承諾", "zh_TW in LANG gives Traditional messages")
+	r = runCLI(t, map[string]string{"LANG": "zh_TW.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, false, file)
+	assert.Contains(t, r.stdout, "逆转衰老式的承诺", "LC_ALL beats LANG")
+	r = runCLI(t, map[string]string{"LANG": "zh_TW.UTF-8"}, false, "--locale", "en", file)
+	assert.Contains(t, r.stdout, "promises to reverse ageing", "the flag beats the environment")
+	r = runCLI(t, nil, false, "--locale", "zh-HK", file)
+	assert.Contains(t, r.stdout, "逆轉衰老式的承諾", "zh-HK gets Traditional")
+	assert.Equal(t, exitError, runCLI(t, nil, false, "--locale", "klingon", file).code)
+	r = runCLI(t, map[string]string{"LANG": "zh_CN.UTF-8"}, false, "explain", "reverse-aging-claim")
+	assert.Contains(t, r.stdout, "作用")
+}

@@ -153,7 +153,7 @@ func TestToTaiwan(t *testing.T) {
 		"头发":              "頭髮",
 		"后来":              "後來",
 		"皇后":              "皇后",
-		"队列研究":            "世代研究", // our Taiwan glossary, not OpenCC (which gives 佇列研究) // OpenCC's TWPhrases know 队列 only as "queue"
+		"队列研究":            "世代研究", // our Taiwan glossary; OpenCC gives 佇列研究 (队列 as a computing queue)
 		"干燥":              "乾燥",
 		"面条":              "麵條",
 		"里面":              "裡面",
