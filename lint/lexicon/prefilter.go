@@ -127,10 +127,11 @@ func shortest(lits []string) int {
 }
 
 // selective reports whether a clause is worth gating on: a single ASCII
-// character occurs in nearly every sentence.
+// letter, digit or space occurs in nearly every sentence (a "%" or "#" does
+// not).
 func selective(lits []string) bool {
 	for _, l := range lits {
-		if l == "" || len(l) == 1 && l[0] < utf8.RuneSelf {
+		if l == "" || len(l) == 1 && l[0] < utf8.RuneSelf && (isWordRune(rune(l[0])) || l[0] == ' ') {
 			return false
 		}
 	}
