@@ -10,6 +10,7 @@ package lexicon
 import (
 	"regexp"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -54,6 +55,8 @@ type pattern struct {
 	group   int    // index of the subexpression named "t", or 0 for the whole match
 	always  bool   // no required literal was found: run on every sentence
 	clauses uint64 // mask with one bit per required clause
+	// digitClause has the bits of clauses an ASCII digit satisfies.
+	digitClause uint64
 }
 
 // trigger says a literal satisfies one clause of one pattern.
@@ -106,7 +109,11 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			}
 		})
 	}
+	hasDigit := strings.ContainsAny(text, "0123456789")
 	for i, p := range l.regexes {
+		if hasDigit {
+			seen[i] |= p.digitClause
+		}
 		if !p.always && seen[i] != p.clauses {
 			continue
 		}

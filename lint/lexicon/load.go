@@ -206,6 +206,10 @@ func (b *builder) addPattern(p pattern, src string) {
 	b.lex.regexes = append(b.lex.regexes, p)
 	for ci, c := range clauses {
 		for _, lit := range c {
+			if lit == digitLiteral {
+				b.lex.regexes[index].digitClause |= 1 << ci
+				continue
+			}
 			id := b.termID(lit)
 			b.lex.terms[id].triggers = append(b.lex.terms[id].triggers, trigger{pattern: index, clause: uint8(ci)})
 		}

@@ -37,6 +37,9 @@ func requiredClauses(re *syntax.Regexp) []clause {
 			return []clause{{s}}
 		}
 	case syntax.OpCharClass:
+		if digitsOnly(re) {
+			return []clause{{digitLiteral}}
+		}
 		if lits, ok := classLiterals(re); ok {
 			return []clause{lits}
 		}
@@ -101,6 +104,20 @@ func gate(cs []clause) []clause {
 	return kept
 }
 
+// digitLiteral stands for "an ASCII digit": numbers are too varied for
+// literals, but a sentence without any digit cannot match \d.
+const digitLiteral = "\x00digit"
+
+// digitsOnly reports a character class of ASCII digits only (\d, [1-9]).
+func digitsOnly(re *syntax.Regexp) bool {
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		if re.Rune[i] < '0' || re.Rune[i+1] > '9' {
+			return false
+		}
+	}
+	return len(re.Rune) > 0
+}
+
 func classLiterals(re *syntax.Regexp) ([]string, bool) {
 	var lits []string
 	for i := 0; i+1 < len(re.Rune); i += 2 {
@@ -131,6 +148,9 @@ func shortest(lits []string) int {
 // not).
 func selective(lits []string) bool {
 	for _, l := range lits {
+		if l == digitLiteral {
+			continue
+		}
 		if l == "" || len(l) == 1 && l[0] < utf8.RuneSelf && (isWordRune(rune(l[0])) || l[0] == ' ') {
 			return false
 		}
