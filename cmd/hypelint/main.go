@@ -10,6 +10,8 @@
 //	hypelint explain-score [FILE...]  how the credibility score works, and each file's breakdown
 //	hypelint eval FILE.jsonl...       measure the rules on labelled articles
 //	hypelint init [DIR]               write a commented .hypelint.yaml
+//	hypelint serve [--addr HOST:PORT] a local web page: paste a draft, see its findings in place
+//	hypelint lsp                      a language server on standard input and output
 //	hypelint version
 //
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or
@@ -54,7 +56,7 @@ func (e *env) dispatch(args []string) int {
 	cmd := "lint"
 	if len(args) > 0 {
 		switch args[0] {
-		case "lint", "rules", "explain", "explain-score", "eval", "init", "version", "help":
+		case "lint", "rules", "explain", "explain-score", "eval", "init", "serve", "lsp", "version", "help":
 			cmd, args = args[0], args[1:]
 		case "-h", "--help":
 			cmd, args = "help", nil
@@ -71,6 +73,10 @@ func (e *env) dispatch(args []string) int {
 		return e.initConfig(args)
 	case "explain-score":
 		return e.explainScore(args)
+	case "serve":
+		return e.serve(args)
+	case "lsp":
+		return e.lspServer(args)
 	case "version":
 		fmt.Fprintf(e.stdout, "hypelint %s\n", version)
 		return exitClean
@@ -90,6 +96,8 @@ Usage:
   hypelint explain-score [FILE...]  how the credibility score works, and each file's breakdown
   hypelint eval FILE.jsonl...       measure the rules on labelled articles
   hypelint init [DIR]               write a commented .hypelint.yaml
+  hypelint serve [--addr HOST:PORT] a local web page: paste a draft, see its findings in place
+  hypelint lsp                      a language server on standard input and output (for editors)
   hypelint version
 
 Run "hypelint lint -h" for the lint flags.

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/hypelint/hypelint/lint"
+	"github.com/hypelint/hypelint/lint/config"
+	"github.com/hypelint/hypelint/lint/lsp"
+)
+
+// lspServer runs the language server on standard input and output. Exit
+// status: 0 after shutdown and exit, 1 when the client left without
+// shutdown, 2 for usage errors.
+func (e *env) lspServer(args []string) int {
+	fs := flag.NewFlagSet("hypelint lsp", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var dirs ruleDirs
+	fs.Var(&dirs, "rules", "a directory of extra rule files (and lexicon/ beside them); repeatable")
+	configPath := fs.String("config", "", "use this configuration file instead of the nearest .hypelint.yaml")
+	fs.Bool("stdio", true, "talk over standard input and output (the only transport; accepted for clients that pass it)")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: hypelint lsp [--config FILE] [--rules DIR]   (a language server on standard input and output)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitError
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "hypelint lsp: unexpected argument %q\n", fs.Arg(0))
+		return exitError
+	}
+	linters := &lspLinters{extra: dirs, explicit: *configPath, byConfig: map[string]lspLinter{}}
+	if _, err := linters.base(); err != nil {
+		fmt.Fprintf(e.stderr, "hypelint: %v\n", err)
+		return exitError
+	}
+	err := lsp.Serve(e.stdin, e.stdout, lsp.Options{Linter: linters.forPath, Version: version, Log: e.stderr})
+	if err != nil {
+		if err != lsp.ErrNoShutdown {
+			fmt.Fprintf(e.stderr, "hypelint lsp: %v\n", err)
+		}
+		return 1 // what the protocol asks for an exit without shutdown
+	}
+	return exitClean
+}
+
+// lspLinters finds the linter for each document: the one its nearest
+// .hypelint.yaml (or --config) asks for. A configuration is reloaded when
+// its file changes, so edits to it apply from the next keystroke.
+type lspLinters struct {
+	extra    []string // --rules
+	explicit string   // --config
+
+	mu       sync.Mutex
+	builtin  *lint.Linter
+	byConfig map[string]lspLinter
+}
+
+type lspLinter struct {
+	modTime time.Time
+	linter  *lint.Linter
+	err     error
+}
+
+func (c *lspLinters) base() (*lint.Linter, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.builtin == nil {
+		l, err := loadLinter(c.extra)
+		if err != nil {
+			return nil, err
+		}
+		c.builtin = l
+	}
+	return c.builtin, nil
+}
+
+func (c *lspLinters) forPath(path string) (*lint.Linter, error) {
+	cfgPath := c.explicit
+	if cfgPath == "" && path != "" {
+		found, err := config.Find(filepath.Dir(path))
+		if err != nil {
+			return nil, err
+		}
+		cfgPath = found
+	}
+	if cfgPath == "" {
+		return c.base()
+	}
+	info, err := os.Stat(cfgPath)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if cached, ok := c.byConfig[cfgPath]; ok && cached.modTime.Equal(info.ModTime()) {
+		return cached.linter, cached.err
+	}
+	l, err := c.load(cfgPath)
+	c.byConfig[cfgPath] = lspLinter{modTime: info.ModTime(), linter: l, err: err}
+	return l, err
+}
+
+func (c *lspLinters) load(cfgPath string) (*lint.Linter, error) {
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		return nil, err
+	}
+	base, err := loadLinter(append(append([]string{}, c.extra...), cfg.Rules...))
+	if err != nil {
+		return nil, err
+	}
+	return configure(base, cfg)
+}
