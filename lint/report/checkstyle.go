@@ -48,16 +48,7 @@ func WriteCheckstyle(w io.Writer, run Run) error {
 		}
 		doc.Files = append(doc.Files, cf)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return writeXML(w, doc)
 }
 
 func checkstyleSeverity(severity string) string {

@@ -74,6 +74,11 @@ func WriteJUnit(w io.Writer, run Run) error {
 		doc.Errors += s.Errors
 		doc.Suites = append(doc.Suites, s)
 	}
+	return writeXML(w, doc)
+}
+
+// writeXML writes an XML declaration and doc, indented, ending in a newline.
+func writeXML(w io.Writer, doc any) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
