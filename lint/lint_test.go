@@ -52,10 +52,13 @@ func ruleFindings(t *testing.T, l *Linter, id, text string) []string {
 func TestEveryRuleHasCompleteMetadata(t *testing.T) {
 	for _, r := range defaultLinter(t).Rules.Rules {
 		for _, loc := range []string{"en", "zh-Hans", "zh-Hant"} {
-			assert.NotEmpty(t, r.Messages[loc], "%s: message %s", r.ID, loc)
-			assert.NotEmpty(t, r.Explanation[loc], "%s: explanation %s", r.ID, loc)
+			assert.NotEmpty(t, r.Message(loc, ""), "%s: message %s", r.ID, loc)
+			assert.NotEmpty(t, r.ExplanationIn(loc), "%s: explanation %s", r.ID, loc)
 		}
 		assert.NotEmpty(t, r.Source, r.ID)
+		if r.Messages["zh-Hant"] == "" {
+			assert.NotEqual(t, r.Message("zh-Hans", ""), r.Message("zh-Hant", ""), "%s: zh-Hant is derived", r.ID)
+		}
 	}
 }
 

@@ -135,6 +135,17 @@ func (d *Document) LineStart(line int) int {
 	return d.lineStarts[line-1]
 }
 
+// Lines returns a copy of the document that keeps only what positions and
+// source lines need: no blocks or comments. Reports of many files hold it so
+// that they do not hold every file's parse until the run ends.
+func (d *Document) Lines() *Document {
+	if d.lineStarts == nil {
+		d.indexLines()
+	}
+	return &Document{Path: d.Path, Source: d.Source, Format: d.Format, Origin: d.Origin,
+		Encoding: d.Encoding, lineStarts: d.lineStarts, bodyStart: d.bodyStart}
+}
+
 // LineCount is the number of lines in Source.
 func (d *Document) LineCount() int {
 	if d.lineStarts == nil {

@@ -38,7 +38,7 @@ type File struct {
 
 // NewFile resolves a lint result for reporting.
 func NewFile(path string, res *lint.Result, locale string) File {
-	f := File{Path: path, Language: res.Facts.Language, Findings: []Finding{}, doc: res.Doc}
+	f := File{Path: path, Language: res.Facts.Language, Findings: []Finding{}, doc: res.Doc.Lines()}
 	for _, x := range res.Findings {
 		f.Findings = append(f.Findings, newFinding(res.Doc, x, locale))
 	}

@@ -119,8 +119,7 @@ func (s *Set) addRule(c *compiler, file string, n *yaml.Node) (*Rule, error) {
 	if err := s.validate(file, n, r, f.Severity); err != nil {
 		return nil, err
 	}
-	deriveTraditional(r.Messages)
-	deriveTraditional(r.Explanation)
+	r.hant = &traditional{}
 	if err := c.compile(r); err != nil {
 		return nil, yamlfile.At(file, keyNode(n, "when"), "rule %s: %v", r.ID, err)
 	}

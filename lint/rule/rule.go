@@ -6,6 +6,7 @@ package rule
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/expr-lang/expr/vm"
 
@@ -79,7 +80,8 @@ type Rule struct {
 
 	program     *vm.Program
 	reportClass int
-	needs       [][]int // sentence classes the condition requires (see sentenceNeeds)
+	hant        *traditional // zh-Hant texts, derived on first use
+	needs       [][]int      // sentence classes the condition requires (see sentenceNeeds)
 }
 
 // Examples are short articles (first line is the title) that the test suite
@@ -92,12 +94,46 @@ type Examples struct {
 // Message returns the rule's message in a locale (en, zh-Hans, zh-Hant),
 // with {term} replaced by the text that triggered it.
 func (r *Rule) Message(locale, term string) string {
-	return strings.ReplaceAll(pick(r.Messages, locale), "{term}", term)
+	msg := pick(r.Messages, locale)
+	if locale == "zh-Hant" && r.Messages["zh-Hant"] == "" {
+		msg = r.traditional().message
+	}
+	return strings.ReplaceAll(msg, "{term}", term)
 }
 
 // ExplanationIn returns the explanation in a locale, falling back to English.
 func (r *Rule) ExplanationIn(locale string) string {
+	if locale == "zh-Hant" && r.Explanation["zh-Hant"] == "" {
+		return r.traditional().explanation
+	}
 	return pick(r.Explanation, locale)
+}
+
+// traditional holds zh-Hant texts derived from zh-Hans ones with Taiwan
+// phrasing. They are derived on first use because the phrase tables behind
+// the conversion take most of start-up time, and most runs never show them.
+type traditional struct {
+	once                 sync.Once
+	message, explanation string
+}
+
+func (r *Rule) traditional() *traditional {
+	t := r.hant
+	if t == nil { // a Rule built without Compile
+		t = &traditional{}
+	}
+	t.once.Do(func() {
+		t.message = toTraditional(r.Messages)
+		t.explanation = toTraditional(r.Explanation)
+	})
+	return t
+}
+
+func toTraditional(m map[string]string) string {
+	if m["zh-Hans"] == "" {
+		return m["en"]
+	}
+	return zhconv.ToTaiwan(m["zh-Hans"])
 }
 
 func pick(m map[string]string, locale string) string {
@@ -110,14 +146,6 @@ func pick(m map[string]string, locale string) string {
 		}
 	}
 	return m["en"]
-}
-
-// deriveTraditional fills in zh-Hant texts from zh-Hans ones, with Taiwan
-// phrasing, where a rule does not give its own.
-func deriveTraditional(m map[string]string) {
-	if m["zh-Hant"] == "" && m["zh-Hans"] != "" {
-		m["zh-Hant"] = zhconv.ToTaiwan(m["zh-Hans"])
-	}
 }
 
 // Finding is one rule match, at the source span of what triggered it.

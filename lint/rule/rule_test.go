@@ -43,7 +43,8 @@ func TestValidRuleCompiles(t *testing.T) {
 	assert.Equal(t, Warning, r.Severity)
 	assert.Equal(t, 2, r.Line)
 	assert.Equal(t, "夸大", r.Messages["zh-Hans"])
-	assert.NotEmpty(t, r.Messages["zh-Hant"], "zh-Hant is derived")
+	assert.Equal(t, "誇大", r.Message("zh-Hant", ""), "zh-Hant is derived")
+	assert.Equal(t, "夸大", r.Message("zh-Hans", ""))
 }
 
 func TestRuleErrorsNameFileAndLine(t *testing.T) {
