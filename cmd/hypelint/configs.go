@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/hypelint/hypelint/lint"
@@ -21,13 +23,13 @@ type configs struct {
 	mu      sync.Mutex
 	byDir   map[string]*config.Config // directory → its nearest configuration
 	byFile  map[string]*config.Config // configuration file → loaded
-	linters map[*config.Config]*lint.Linter
-	err     error // the first configuration that did not load
+	linters map[string]*lint.Linter   // linterKey → linter
+	err     error                     // the first configuration that did not load
 }
 
 func newConfigs(explicitPath string, extraRules []string) (*configs, error) {
 	c := &configs{extraRules: extraRules, byDir: map[string]*config.Config{},
-		byFile: map[string]*config.Config{}, linters: map[*config.Config]*lint.Linter{}}
+		byFile: map[string]*config.Config{}, linters: map[string]*lint.Linter{}}
 	if explicitPath != "" {
 		cfg, err := config.Load(explicitPath)
 		if err != nil {
@@ -99,7 +101,8 @@ func (c *configs) find(dir string) *config.Config {
 func (c *configs) linter(cfg *config.Config) (*lint.Linter, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if l, ok := c.linters[cfg]; ok {
+	key := c.linterKey(cfg)
+	if l, ok := c.linters[key]; ok {
 		return l, nil
 	}
 	base, err := loadLinter(append(append([]string{}, c.extraRules...), cfg.Rules...))
@@ -110,8 +113,32 @@ func (c *configs) linter(cfg *config.Config) (*lint.Linter, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.linters[cfg] = l
+	c.linters[key] = l
 	return l, nil
+}
+
+// linterKey is what makes one configuration's linter differ from another's:
+// its rule directories and its rule selection. Directories without a
+// configuration file each get their own default configuration (paths in it
+// are relative to the directory), but they all share one linter.
+func (c *configs) linterKey(cfg *config.Config) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q %q", c.extraRules, cfg.Rules)
+	for _, n := range cfg.Enable {
+		fmt.Fprintf(&b, " +%q", n.Value)
+	}
+	for _, n := range cfg.Disable {
+		fmt.Fprintf(&b, " -%q", n.Value)
+	}
+	names := make([]string, 0, len(cfg.Severity))
+	for name := range cfg.Severity {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(&b, " %q=%q", name, cfg.Severity[name])
+	}
+	return b.String()
 }
 
 // configure applies a configuration's rule selection and severities,
