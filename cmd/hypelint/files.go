@@ -14,33 +14,45 @@ import (
 	"github.com/hypelint/hypelint/lint/report"
 )
 
-// lintAll lints the inputs on a bounded pool of workers; the reports come
-// back in input order whatever order the workers finish in.
+// lintAll lints the inputs and returns their reports in input order.
 func (r *lintRun) lintAll(inputs []string) []report.File {
-	files := make([]report.File, len(inputs))
+	files := make([]report.File, 0, len(inputs))
+	r.lintEach(inputs, func(f report.File) { files = append(files, f) })
+	return files
+}
+
+// lintEach lints the inputs on a bounded pool of workers and hands each
+// report to use in input order, whatever order the workers finish in, as
+// soon as it and every report before it are ready. A failed input is
+// reported on standard error at its turn.
+func (r *lintRun) lintEach(inputs []string, use func(report.File)) {
+	results := make([]chan report.File, len(inputs))
+	for i := range results {
+		results[i] = make(chan report.File, 1)
+	}
 	jobs := make(chan int)
-	var wg sync.WaitGroup
 	for w := 0; w < min(r.flags.jobs, max(len(inputs), 1)); w++ {
-		wg.Add(1)
 		go func() {
-			defer wg.Done()
 			for i := range jobs {
-				files[i] = r.lintOne(inputs[i])
+				results[i] <- r.lintOne(inputs[i])
 			}
 		}()
 	}
+	go func() {
+		for i := range inputs {
+			jobs <- i
+		}
+		close(jobs)
+	}()
 	for i := range inputs {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	for _, f := range files {
+		f := <-results[i]
+		results[i] = nil
 		if f.Error != "" {
 			r.failed = true
 			fmt.Fprintf(r.env.stderr, "hypelint: %s\n", f.Error)
 		}
+		use(f)
 	}
-	return files
 }
 
 // lintOne reads, decodes, parses and lints one input. Any problem becomes

@@ -143,6 +143,9 @@ func (r *lintRun) execute() int {
 		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
 		return exitError
 	}
+	if r.streams() {
+		return r.stream(inputs)
+	}
 	files := r.lintAll(inputs)
 	if err := r.keepChanged(files); err != nil {
 		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)

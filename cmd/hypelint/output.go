@@ -33,6 +33,38 @@ func (r *lintRun) output(files []report.File, hidden int) (err error) {
 	return r.render(w, files, hidden)
 }
 
+// streams reports whether this run can print each file's findings as soon
+// as it is linted and then forget them: text to standard output, with
+// nothing (statistics, a baseline, --diff) that needs every file first. It
+// keeps memory flat on archives of any size.
+func (r *lintRun) streams() bool {
+	f := r.flags
+	return f.format == "text" && !f.statistics && f.output == "" &&
+		f.baseline == "" && f.writeBaseline == "" && f.diff == ""
+}
+
+// stream lints and prints file by file (see streams).
+func (r *lintRun) stream(inputs []string) int {
+	color := r.env.isTerminal && r.env.getenv("NO_COLOR") == ""
+	t := report.NewTextWriter(r.env.stdout, report.TextOptions{Color: color, Quiet: r.flags.quiet})
+	reached := false
+	r.lintEach(inputs, func(f report.File) {
+		t.File(f)
+		reached = reached || r.minSeverity > 0 && f.AtLeast(r.minSeverity)
+	})
+	if err := t.Close(); err != nil {
+		fmt.Fprintf(r.env.stderr, "hypelint: writing output: %v\n", err)
+		return exitError
+	}
+	switch {
+	case r.failed:
+		return exitError
+	case reached:
+		return exitFindings
+	}
+	return exitClean
+}
+
 func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {
 	run := report.Run{Files: files, Rules: r.rules(), Version: version, Locale: r.flags.locale}
 	if r.flags.statistics {

@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+
+	"github.com/hypelint/hypelint/lint"
 )
 
 type jsonReport struct {
@@ -272,4 +274,57 @@ func TestLocaleFromEnvironmentAndTags(t *testing.T) {
 	assert.Equal(t, exitError, runCLI(t, nil, false, "--locale", "klingon", file).code)
 	r = runCLI(t, map[string]string{"LANG": "zh_CN.UTF-8"}, false, "explain", "reverse-aging-claim")
 	assert.Contains(t, r.stdout, "作用")
+}
+
+// Directories without a configuration file share one compiled linter; a
+// configuration that selects rules differently gets its own.
+func TestDirectoriesShareALinterUnlessConfigured(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a/x.txt":            hypedArticle,
+		"b/y.txt":            hypedArticle,
+		"c/.hypelint.yaml":   "rules:\n  disable: [hype-word]\n",
+		"c/z.txt":            hypedArticle,
+		"c/d/.hypelint.yaml": "include: ['**/*.txt']\n",
+		"c/d/w.txt":          hypedArticle,
+		"e/.hypelint.yaml":   "rules:\n  disable: [hype-word]\n",
+		"e/v.txt":            hypedArticle,
+	})
+	c, err := newConfigs("", nil)
+	require.NoError(t, err)
+	linterFor := func(file string) *lint.Linter {
+		l, err := c.linter(c.forPath(filepath.Join(dir, file)))
+		require.NoError(t, err)
+		return l
+	}
+	a, b, cz, dw, ev := linterFor("a/x.txt"), linterFor("b/y.txt"), linterFor("c/z.txt"), linterFor("c/d/w.txt"), linterFor("e/v.txt")
+	assert.Same(t, a, b, "two unconfigured directories")
+	assert.Same(t, a, dw, "a configuration that does not touch the rules")
+	assert.NotSame(t, a, cz, "a configuration that disables a rule")
+	assert.Same(t, cz, ev, "two configurations selecting the same rules")
+	assert.Nil(t, cz.Rules.Get("hype-word"))
+	assert.NotNil(t, a.Rules.Get("hype-word"))
+}
+
+// Text on standard output is streamed file by file; written with -o it goes
+// through the collected path. Both must print the same report, and a
+// failed input must still fail the run.
+func TestStreamedTextMatchesCollectedText(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a/x.txt": hypedArticle,
+		"b/y.md":  "# 标题\n\n研究显示，这种药物能逆转衰老。\n",
+		"c/z.txt": "Mice lived longer\n\nIn mice, the drug extended lifespan by 10%.\n",
+	})
+	out := filepath.Join(t.TempDir(), "report.txt")
+	streamed := runCLI(t, nil, false, dir)
+	collected := runCLI(t, nil, false, "-o", out, dir)
+	assert.Equal(t, streamed.code, collected.code)
+	written, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, streamed.stdout, string(written))
+	assert.Contains(t, streamed.stdout, "in 3 files")
+
+	missing := runCLI(t, nil, false, filepath.Join(dir, "a/x.txt"), filepath.Join(dir, "nope.txt"))
+	assert.Equal(t, exitError, missing.code)
+	assert.Contains(t, missing.stderr, "nope.txt")
+	assert.Contains(t, missing.stdout, "逆转衰老", "the readable file is still reported")
 }

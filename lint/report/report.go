@@ -87,32 +87,45 @@ type Counts struct {
 
 // Count tallies the findings of a run.
 func Count(files []File) Counts {
-	c := Counts{Files: len(files)}
+	var c Counts
 	for _, f := range files {
-		if f.Error != "" {
-			c.Failed++
-		}
-		for _, x := range f.Findings {
-			switch x.severity {
-			case rule.Error:
-				c.Error++
-			case rule.Warning:
-				c.Warning++
-			default:
-				c.Info++
-			}
-		}
+		c.add(f)
 	}
 	return c
+}
+
+func (c *Counts) add(f File) {
+	c.Files++
+	if f.Error != "" {
+		c.Failed++
+	}
+	for _, x := range f.Findings {
+		switch x.severity {
+		case rule.Error:
+			c.Error++
+		case rule.Warning:
+			c.Warning++
+		default:
+			c.Info++
+		}
+	}
 }
 
 // AtLeast reports whether any finding has at least severity min.
 func AtLeast(files []File, min rule.Severity) bool {
 	for _, f := range files {
-		for _, x := range f.Findings {
-			if x.severity >= min {
-				return true
-			}
+		if f.AtLeast(min) {
+			return true
+		}
+	}
+	return false
+}
+
+// AtLeast reports whether any of the file's findings has at least severity min.
+func (f File) AtLeast(min rule.Severity) bool {
+	for _, x := range f.Findings {
+		if x.severity >= min {
+			return true
 		}
 	}
 	return false

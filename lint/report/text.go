@@ -24,39 +24,65 @@ const (
 var severityColor = map[string]string{"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 
 // WriteText writes "path:line:col: severity [rule] message", the source line
-// and a caret underline under the span, for every finding, then a summary.
+// and a caret underline under the span, for every finding, then each file's
+// credibility score and a summary.
 func WriteText(w io.Writer, files []File, opt TextOptions) error {
-	p := &printer{w: w, opt: opt}
+	t := NewTextWriter(w, opt)
 	for _, f := range files {
-		for _, x := range f.Findings {
-			p.finding(f, x)
-		}
+		t.File(f)
 	}
-	if !opt.Quiet {
-		p.scores(files)
-		p.summary(Count(files))
-	}
-	return p.err
+	return t.Close()
 }
 
-// scores prints each file's credibility score and the criteria it missed.
-func (p *printer) scores(files []File) {
-	for _, f := range files {
-		if f.Score == nil {
-			continue
-		}
-		var missed []string
-		for _, c := range f.Criteria {
-			if c.Applicable && !c.Satisfied {
-				missed = append(missed, c.ID)
-			}
-		}
-		line := fmt.Sprintf("%s: credibility %d/100", f.Path, *f.Score)
-		if len(missed) > 0 {
-			line += " (not met: " + strings.Join(missed, ", ") + ")"
-		}
-		p.printf("%s\n", line)
+// TextWriter writes the text report one file at a time, so a long run need
+// not hold every file's findings: it keeps only each file's score line and
+// the counts for the end.
+type TextWriter struct {
+	p      printer
+	scores []string
+	counts Counts
+}
+
+// NewTextWriter starts a text report on w.
+func NewTextWriter(w io.Writer, opt TextOptions) *TextWriter {
+	return &TextWriter{p: printer{w: w, opt: opt}}
+}
+
+// File writes one file's findings.
+func (t *TextWriter) File(f File) {
+	for _, x := range f.Findings {
+		t.p.finding(f, x)
 	}
+	t.counts.add(f)
+	if f.Score != nil {
+		t.scores = append(t.scores, scoreLine(f))
+	}
+}
+
+// Close writes the scores and the summary, and returns the first write error.
+func (t *TextWriter) Close() error {
+	if !t.p.opt.Quiet {
+		for _, line := range t.scores {
+			t.p.printf("%s\n", line)
+		}
+		t.p.summary(t.counts)
+	}
+	return t.p.err
+}
+
+// scoreLine is a file's credibility score and the criteria it missed.
+func scoreLine(f File) string {
+	var missed []string
+	for _, c := range f.Criteria {
+		if c.Applicable && !c.Satisfied {
+			missed = append(missed, c.ID)
+		}
+	}
+	line := fmt.Sprintf("%s: credibility %d/100", f.Path, *f.Score)
+	if len(missed) > 0 {
+		line += " (not met: " + strings.Join(missed, ", ") + ")"
+	}
+	return line
 }
 
 type printer struct {
