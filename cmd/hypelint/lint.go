@@ -163,13 +163,7 @@ func (r *lintRun) execute() int {
 		fmt.Fprintf(r.env.stderr, "hypelint: writing output: %v\n", err)
 		return exitError
 	}
-	switch {
-	case r.failed:
-		return exitError
-	case r.minSeverity > 0 && report.AtLeast(files, r.minSeverity):
-		return exitFindings
-	}
-	return exitClean
+	return r.exitCode(r.minSeverity > 0 && report.AtLeast(files, r.minSeverity))
 }
 
 // prepare loads the configuration and compiles the rules every input

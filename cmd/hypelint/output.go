@@ -45,8 +45,7 @@ func (r *lintRun) streams() bool {
 
 // stream lints and prints file by file (see streams).
 func (r *lintRun) stream(inputs []string) int {
-	color := r.env.isTerminal && r.env.getenv("NO_COLOR") == ""
-	t := report.NewTextWriter(r.env.stdout, report.TextOptions{Color: color, Quiet: r.flags.quiet})
+	t := report.NewTextWriter(r.env.stdout, r.textOptions())
 	reached := false
 	r.lintEach(inputs, func(f report.File) {
 		t.File(f)
@@ -56,6 +55,12 @@ func (r *lintRun) stream(inputs []string) int {
 		fmt.Fprintf(r.env.stderr, "hypelint: writing output: %v\n", err)
 		return exitError
 	}
+	return r.exitCode(reached)
+}
+
+// exitCode is the run's exit status once its output is written; reached
+// says whether a finding was at or above --fail-on.
+func (r *lintRun) exitCode(reached bool) int {
 	switch {
 	case r.failed:
 		return exitError
@@ -63,6 +68,13 @@ func (r *lintRun) stream(inputs []string) int {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// textOptions styles text output: colour only on a terminal, when NO_COLOR
+// is unset and the report is not going to a file.
+func (r *lintRun) textOptions() report.TextOptions {
+	color := r.env.isTerminal && r.env.getenv("NO_COLOR") == "" && r.flags.output == ""
+	return report.TextOptions{Color: color, Quiet: r.flags.quiet}
 }
 
 func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {
@@ -88,8 +100,7 @@ func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {
 	case "checkstyle":
 		return report.WriteCheckstyle(w, run)
 	}
-	color := r.env.isTerminal && r.env.getenv("NO_COLOR") == "" && r.flags.output == ""
-	if err := report.WriteText(w, files, report.TextOptions{Color: color, Quiet: r.flags.quiet}); err != nil {
+	if err := report.WriteText(w, files, r.textOptions()); err != nil {
 		return err
 	}
 	if hidden > 0 && !r.flags.quiet {
