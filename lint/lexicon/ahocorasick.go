@@ -5,88 +5,120 @@ import "sort"
 // automaton is an Aho–Corasick matcher over the bytes of normalized text. It
 // reports every occurrence of every term, overlapping ones included, each at
 // its own offset: a term twice on a line is two matches.
+//
+// States are numbered breadth first and stored in flat arrays (no per-state
+// allocation): building it is part of every process's start-up, and a
+// pre-commit hook starts a process per commit.
 type automaton struct {
-	root  [256]int32 // dense transitions out of the root, the hottest state
-	nodes []acNode
+	root [256]int32 // dense transitions out of the root, the hottest state
+	// State s's transitions are edgeByte/edgeNext[first[s]:first[s+1]],
+	// sorted by byte.
+	first    []int32
+	edgeByte []byte
+	edgeNext []int32
+	fail     []int32
+	term     []int32 // the term ending at the state, or -1
+	// dict is the nearest state on the failure chain (itself excluded) at
+	// which a term ends, or -1: the other terms that end here as suffixes.
+	dict []int32
 }
 
-type acNode struct {
-	edges []acEdge // sorted by byte
-	fail  int32
-	out   []int32 // indices of the terms that end here, including by suffix
-}
-
-type acEdge struct {
-	b    byte
-	next int32
-}
-
-func (n *acNode) step(b byte) int32 {
-	i := sort.Search(len(n.edges), func(i int) bool { return n.edges[i].b >= b })
-	if i < len(n.edges) && n.edges[i].b == b {
-		return n.edges[i].next
+// step follows the transition on b out of s, or returns -1.
+func (a *automaton) step(s int32, b byte) int32 {
+	lo, hi := a.first[s], a.first[s+1]
+	for lo < hi {
+		mid := int32(uint32(lo+hi) >> 1)
+		switch c := a.edgeByte[mid]; {
+		case c == b:
+			return a.edgeNext[mid]
+		case c < b:
+			lo = mid + 1
+		default:
+			hi = mid
+		}
 	}
 	return -1
 }
 
+// buildAutomaton builds the automaton of distinct, non-empty terms.
 func buildAutomaton(terms []string) *automaton {
-	a := &automaton{nodes: []acNode{{}}}
-	for id, t := range terms {
-		s := int32(0)
-		for i := 0; i < len(t); i++ {
-			next := a.nodes[s].step(t[i])
-			if next < 0 {
-				next = int32(len(a.nodes))
-				a.nodes = append(a.nodes, acNode{})
-				a.addEdge(s, t[i], next)
-			}
-			s = next
+	order := make([]int32, len(terms))
+	states := 1
+	for i, t := range terms {
+		order[i] = int32(i)
+		states += len(t) // an upper bound
+	}
+	sort.Slice(order, func(i, j int) bool { return terms[order[i]] < terms[order[j]] })
+
+	a := &automaton{
+		first:    make([]int32, 1, states+1),
+		edgeByte: make([]byte, 0, states),
+		edgeNext: make([]int32, 0, states),
+		term:     make([]int32, 1, states),
+	}
+	a.term[0] = -1
+	// Breadth first over the sorted terms: state s stands for the terms in
+	// order[span[s].lo:span[s].hi], which share their first depth bytes.
+	type span struct{ lo, hi, depth int }
+	spans := make([]span, 1, states)
+	spans[0] = span{0, len(order), 0}
+	for s := 0; s < len(spans); s++ {
+		sp := spans[s]
+		lo := sp.lo
+		if lo < sp.hi && len(terms[order[lo]]) == sp.depth {
+			a.term[s] = order[lo] // a prefix sorts first
+			lo++
 		}
-		a.nodes[s].out = append(a.nodes[s].out, int32(id))
+		for lo < sp.hi {
+			b := terms[order[lo]][sp.depth]
+			hi := lo + 1
+			for hi < sp.hi && terms[order[hi]][sp.depth] == b {
+				hi++
+			}
+			a.edgeByte = append(a.edgeByte, b)
+			a.edgeNext = append(a.edgeNext, int32(len(spans)))
+			spans = append(spans, span{lo, hi, sp.depth + 1})
+			a.term = append(a.term, -1)
+			lo = hi
+		}
+		a.first = append(a.first, int32(len(a.edgeByte)))
 	}
 	a.link()
 	return a
 }
 
-func (a *automaton) addEdge(s int32, b byte, next int32) {
-	edges := a.nodes[s].edges
-	i := sort.Search(len(edges), func(i int) bool { return edges[i].b >= b })
-	edges = append(edges, acEdge{})
-	copy(edges[i+1:], edges[i:])
-	edges[i] = acEdge{b, next}
-	a.nodes[s].edges = edges
-}
-
-// link sets failure links breadth first and merges output sets along them.
+// link sets the failure and dictionary links. States are numbered breadth
+// first, so every state's links are set before its children need them.
 func (a *automaton) link() {
-	queue := make([]int32, 0, len(a.nodes))
-	for _, e := range a.nodes[0].edges {
-		a.nodes[e.next].fail = 0
-		queue = append(queue, e.next)
-	}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		for _, e := range a.nodes[s].edges {
-			f := a.nodes[s].fail
-			for {
-				if next := a.nodes[f].step(e.b); next >= 0 {
-					a.nodes[e.next].fail = next
-					break
+	n := int32(len(a.term))
+	a.fail = make([]int32, n)
+	a.dict = make([]int32, n)
+	a.dict[0] = -1
+	for s := int32(0); s < n; s++ {
+		for e := a.first[s]; e < a.first[s+1]; e++ {
+			b, child := a.edgeByte[e], a.edgeNext[e]
+			f := int32(0)
+			if s != 0 {
+				for f = a.fail[s]; ; f = a.fail[f] {
+					if next := a.step(f, b); next >= 0 {
+						f = next
+						break
+					}
+					if f == 0 {
+						break
+					}
 				}
-				if f == 0 {
-					a.nodes[e.next].fail = 0
-					break
-				}
-				f = a.nodes[f].fail
 			}
-			fail := a.nodes[e.next].fail
-			a.nodes[e.next].out = append(a.nodes[e.next].out, a.nodes[fail].out...)
-			queue = append(queue, e.next)
+			a.fail[child] = f
+			if a.term[f] >= 0 {
+				a.dict[child] = f
+			} else {
+				a.dict[child] = a.dict[f]
+			}
 		}
 	}
 	for b := range a.root {
-		a.root[b] = max(a.nodes[0].step(byte(b)), 0)
+		a.root[b] = max(a.step(0, byte(b)), 0)
 	}
 }
 
@@ -100,14 +132,17 @@ func (a *automaton) scan(text string, found func(term int32, end int)) {
 				s = a.root[b]
 				break
 			}
-			if next := a.nodes[s].step(b); next >= 0 {
+			if next := a.step(s, b); next >= 0 {
 				s = next
 				break
 			}
-			s = a.nodes[s].fail
+			s = a.fail[s]
 		}
-		for _, t := range a.nodes[s].out {
+		if t := a.term[s]; t >= 0 {
 			found(t, i+1)
+		}
+		for d := a.dict[s]; d >= 0; d = a.dict[d] {
+			found(a.term[d], i+1)
 		}
 	}
 }
