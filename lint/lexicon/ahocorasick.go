@@ -59,13 +59,13 @@ func buildAutomaton(terms []string) *automaton {
 	a.term[0] = -1
 	// Breadth first over the sorted terms: state s stands for the terms in
 	// order[span[s].lo:span[s].hi], which share their first depth bytes.
-	type span struct{ lo, hi, depth int }
+	type span struct{ lo, hi, depth int32 }
 	spans := make([]span, 1, states)
-	spans[0] = span{0, len(order), 0}
+	spans[0] = span{0, int32(len(order)), 0}
 	for s := 0; s < len(spans); s++ {
 		sp := spans[s]
 		lo := sp.lo
-		if lo < sp.hi && len(terms[order[lo]]) == sp.depth {
+		if lo < sp.hi && len(terms[order[lo]]) == int(sp.depth) {
 			a.term[s] = order[lo] // a prefix sorts first
 			lo++
 		}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -50,13 +51,28 @@ type term struct {
 }
 
 type pattern struct {
-	re      *regexp.Regexp
+	re      *lazyRegexp
 	class   int
 	group   int    // index of the subexpression named "t", or 0 for the whole match
 	always  bool   // no required literal was found: run on every sentence
 	clauses uint64 // mask with one bit per required clause
 	// digitClause has the bits of clauses an ASCII digit satisfies.
 	digitClause uint64
+}
+
+// lazyRegexp compiles a pattern the first time a sentence needs it: most
+// patterns are gated by literals most texts lack, and compiling all of them
+// was a tenth of a small file's run. The source was parsed (and so
+// checked) when the lexicon was loaded.
+type lazyRegexp struct {
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	return l.re
 }
 
 // trigger says a literal satisfies one clause of one pattern.
@@ -117,7 +133,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		if !p.always && seen[i] != p.clauses {
 			continue
 		}
-		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range p.re.get().FindAllStringSubmatchIndex(text, -1) {
 			start, end := m[0], m[1]
 			if p.group > 0 && m[2*p.group] >= 0 {
 				// (?P<t>…) marks the part to report; the rest is context.

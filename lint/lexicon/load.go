@@ -2,7 +2,6 @@ package lexicon
 
 import (
 	"fmt"
-	"regexp"
 	"regexp/syntax"
 	"strings"
 
@@ -161,11 +160,9 @@ func (b *builder) addClass(file string, key, value *yaml.Node) error {
 		}
 	}
 	for _, p := range def.Patterns {
-		re, err := regexp.Compile(p.Text)
-		if err != nil {
+		if err := b.addPattern(p.Text, id); err != nil {
 			return &yamlfile.Error{File: file, Line: p.Line, Msg: fmt.Sprintf("class %s: pattern %q: %v", name, p.Text, err)}
 		}
-		b.addPattern(pattern{re: re, class: id, group: max(re.SubexpIndex("t"), 0)}, p.Text)
 		c.Terms++
 	}
 	return nil
@@ -194,15 +191,23 @@ func (b *builder) addTerm(file string, e entry, class int) error {
 	return nil
 }
 
-// addPattern adds a compiled pattern and the literals that gate it.
-func (b *builder) addPattern(p pattern, src string) {
-	index := int32(len(b.lex.regexes))
-	var clauses []clause
-	if parsed, err := syntax.Parse(src, syntax.Perl); err == nil {
-		clauses = gate(requiredClauses(parsed.Simplify()))
+// addPattern adds a pattern of class and the literals that gate it. The
+// regexp itself is compiled on first use (see lazyRegexp).
+func (b *builder) addPattern(src string, class int) error {
+	parsed, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return err
 	}
+	p := pattern{re: &lazyRegexp{src: src}, class: class}
+	for i, name := range parsed.CapNames() {
+		if name == "t" {
+			p.group = i
+		}
+	}
+	clauses := gate(requiredClauses(parsed.Simplify()))
 	p.always = len(clauses) == 0
 	p.clauses = uint64(1)<<len(clauses) - 1
+	index := int32(len(b.lex.regexes))
 	b.lex.regexes = append(b.lex.regexes, p)
 	for ci, c := range clauses {
 		for _, lit := range c {
@@ -214,6 +219,7 @@ func (b *builder) addPattern(p pattern, src string) {
 			b.lex.terms[id].triggers = append(b.lex.terms[id].triggers, trigger{pattern: index, clause: uint8(ci)})
 		}
 	}
+	return nil
 }
 
 // termID returns the index of a normalized term, adding it if new.
