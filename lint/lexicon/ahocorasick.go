@@ -10,7 +10,11 @@ import "sort"
 // allocation): building it is part of every process's start-up, and a
 // pre-commit hook starts a process per commit.
 type automaton struct {
-	root [256]int32 // dense transitions out of the root, the hottest state
+	// dense holds complete transition rows (failure links already
+	// followed) for the shallowest states, 0 to len(dense)/256-1: nearly
+	// every byte of text passes through them, and resolving a mismatch by
+	// walking failure links through sparse rows was most of a scan.
+	dense []int32
 	// State s's transitions are edgeByte/edgeNext[first[s]:first[s+1]],
 	// sorted by byte.
 	first    []int32
@@ -40,6 +44,14 @@ func (a *automaton) step(s int32, b byte) int32 {
 	return -1
 }
 
+// denseDepth and maxDense bound the states given dense rows: those at
+// most denseDepth bytes deep (a Han character and the first byte of the
+// next), at most maxDense of them (1 KiB each).
+const (
+	denseDepth = 2
+	maxDense   = 2048
+)
+
 // buildAutomaton builds the automaton of distinct, non-empty terms.
 func buildAutomaton(terms []string) *automaton {
 	order := make([]int32, len(terms))
@@ -62,8 +74,12 @@ func buildAutomaton(terms []string) *automaton {
 	type span struct{ lo, hi, depth int32 }
 	spans := make([]span, 1, states)
 	spans[0] = span{0, int32(len(order)), 0}
+	dense := 0
 	for s := 0; s < len(spans); s++ {
 		sp := spans[s]
+		if sp.depth <= denseDepth && s < maxDense {
+			dense = s + 1
+		}
 		lo := sp.lo
 		if lo < sp.hi && len(terms[order[lo]]) == int(sp.depth) {
 			a.term[s] = order[lo] // a prefix sorts first
@@ -84,6 +100,7 @@ func buildAutomaton(terms []string) *automaton {
 		a.first = append(a.first, int32(len(a.edgeByte)))
 	}
 	a.link()
+	a.fillDense(dense)
 	return a
 }
 
@@ -117,27 +134,41 @@ func (a *automaton) link() {
 			}
 		}
 	}
-	for b := range a.root {
-		a.root[b] = max(a.step(0, byte(b)), 0)
+}
+
+// fillDense builds the dense rows of states 0 to n-1. A state's row is its
+// failure state's row (numbered earlier, breadth first) with its own
+// transitions written over it.
+func (a *automaton) fillDense(n int) {
+	a.dense = make([]int32, n*256)
+	for s := 0; s < n; s++ {
+		row := a.dense[s*256 : s*256+256]
+		if s > 0 {
+			f := int(a.fail[s])
+			copy(row, a.dense[f*256:f*256+256])
+		}
+		for e := a.first[s]; e < a.first[s+1]; e++ {
+			row[a.edgeByte[e]] = a.edgeNext[e]
+		}
 	}
 }
 
 // scan calls found(term, end) for every occurrence, end exclusive.
 func (a *automaton) scan(text string, found func(term int32, end int)) {
+	dense := a.dense
+	rows := int32(len(dense) / 256)
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
 		b := text[i]
-		for {
-			if s == 0 {
-				s = a.root[b]
-				break
-			}
+		for s >= rows {
 			if next := a.step(s, b); next >= 0 {
 				s = next
-				break
+				goto moved
 			}
 			s = a.fail[s]
 		}
+		s = dense[s<<8|int32(b)]
+	moved:
 		if t := a.term[s]; t >= 0 {
 			found(t, i+1)
 		}
