@@ -57,31 +57,62 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 
 // Analyze computes the facts of a parsed document.
 func (a *Analyzer) Analyze(doc *document.Document) *Document {
-	d := &Document{Doc: doc, Lex: a.Lex, ids: &a.ids, counts: make([]int, len(a.Lex.Classes))}
-	index := 0
+	d := a.Begin(doc)
+	d.Blocks = a.Blocks(d, doc)
+	a.Finish(d)
+	a.Complete(d, d.Blocks)
+	return d
+}
+
+// Begin starts the facts of a document whose blocks are then analysed in
+// order, all at once (Analyze) or section by section (Blocks), so that a
+// long book need not be held whole: the document-level facts come from
+// running totals, not from the blocks.
+func (a *Analyzer) Begin(doc *document.Document) *Document {
+	return &Document{Doc: doc, Lex: a.Lex, ids: &a.ids, counts: make([]int, len(a.Lex.Classes))}
+}
+
+// Restart forgets the running position (lead, sections, sample sizes seen,
+// numbering) so that the blocks can be analysed again from the start; the
+// document-level facts Finish set are kept.
+func (d *Document) Restart() { d.run = runState{} }
+
+// runState is what analysing one block carries to the next.
+type runState struct {
+	block, sentence               int  // numbering
+	inLimits, inEnd, leadSeen     bool // see markSection
+	sizeSeen                      bool // see markSize
+	han, trad, latin              int  // letters, for the language
+	evidence                      Evidence
+	sampleSize, limits, discloses bool
+}
+
+// Blocks analyses the blocks of doc, which follow those analysed before,
+// adds them to d's running totals and returns them (without keeping them).
+func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
+	blocks := make([]*Block, 0, len(doc.Blocks))
 	for i := range doc.Blocks {
 		src := &doc.Blocks[i]
-		b := &Block{Kind: src.Kind.String(), Index: i, Source: src, counts: make([]int, len(a.Lex.Classes))}
+		b := &Block{Kind: src.Kind.String(), Index: d.run.block, Source: src}
+		d.run.block++
 		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
 		for _, span := range src.Sentences {
 			s := a.sentence(src, span)
-			s.Block, s.Index, s.Kind = b, index, b.Kind
+			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
-			index++
+			d.run.sentence++
 			for _, h := range s.Hits {
-				b.counts[h.Class]++
 				d.counts[h.Class]++
 			}
 			b.SampleSize = b.SampleSize || s.SampleSize
 			b.Sentences = append(b.Sentences, s)
 		}
-		d.Blocks = append(d.Blocks, b)
+		a.markSection(d, b)
+		a.markSize(d, b)
+		a.tally(d, b)
+		blocks = append(blocks, b)
 	}
-	d.Sentences = index
-	a.markSections(d)
-	a.markSizes(d)
-	a.summarize(d)
-	return d
+	return blocks
 }
 
 // sentence builds the normalized view of one sentence and matches it.
@@ -110,32 +141,30 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 	return s
 }
 
-// markSections finds the lead paragraph and limitations sections: the
-// blocks under a heading that names limitations, and a paragraph that opens
-// with such words ("研究局限：…", "Limitations: …").
-func (a *Analyzer) markSections(d *Document) {
-	inLimits, inEnd, leadSeen := false, false, false
-	for _, b := range d.Blocks {
-		if b.Source.Kind == document.Title {
-			continue
+// markSection sets where block b lies: in the lead (the first paragraph,
+// with any summary bullets standing above it, as press releases open with
+// them), in a limitations section (under a heading that names limitations,
+// or a paragraph that opens with such words: "研究局限：…", "Limitations: …")
+// or in the end matter.
+func (a *Analyzer) markSection(d *Document, b *Block) {
+	r := &d.run
+	if b.Source.Kind == document.Title {
+		return
+	}
+	r.inEnd = r.inEnd || len(b.Sentences) > 0 && startsWith(b.Sentences[0], a.ids.endMatter)
+	b.InEndMatter = r.inEnd
+	if b.Source.Kind == document.Heading {
+		r.inLimits = b.Count(a.ids.limitations) > 0
+	} else {
+		opens := len(b.Sentences) > 0 && opensWith(b.Sentences[0], a.ids.limitations)
+		b.InLimitations = r.inLimits || opens
+		if !r.leadSeen && (b.Source.Kind == document.Paragraph || b.Source.Kind == document.ListItem) {
+			b.IsLead = true
+			r.leadSeen = b.Source.Kind == document.Paragraph
 		}
-		inEnd = inEnd || len(b.Sentences) > 0 && startsWith(b.Sentences[0], a.ids.endMatter)
-		b.InEndMatter = inEnd
-		if b.Source.Kind == document.Heading {
-			inLimits = b.Count(a.ids.limitations) > 0
-		} else {
-			opens := len(b.Sentences) > 0 && opensWith(b.Sentences[0], a.ids.limitations)
-			b.InLimitations = inLimits || opens
-			// The lead is the first paragraph, with any summary bullets
-			// standing above it (press releases open with them).
-			if !leadSeen && (b.Source.Kind == document.Paragraph || b.Source.Kind == document.ListItem) {
-				b.IsLead = true
-				leadSeen = b.Source.Kind == document.Paragraph
-			}
-		}
-		for _, s := range b.Sentences {
-			s.InLimitations, s.IsLead, s.InEndMatter = b.InLimitations, b.IsLead, b.InEndMatter
-		}
+	}
+	for _, s := range b.Sentences {
+		s.InLimitations, s.IsLead, s.InEndMatter = b.InLimitations, b.IsLead, b.InEndMatter
 	}
 }
 
@@ -159,40 +188,63 @@ func opensWith(s *Sentence, class int) bool {
 	return false
 }
 
-// markSizes sets SizeKnown: a sample size given in the sentence, in its
+// markSize sets SizeKnown: a sample size given in the sentence, in its
 // paragraph, or earlier in the article for the same study. A sentence that
 // introduces another study ("另一项研究", "another study") starts afresh.
-func (a *Analyzer) markSizes(d *Document) {
-	seen := false
-	for _, b := range d.Blocks {
-		for _, s := range b.Sentences {
-			if s.Count(a.ids.newStudy) > 0 {
-				seen = false
-			}
-			s.SizeKnown = s.SampleSize || b.SampleSize || seen
-			seen = seen || s.SampleSize
+func (a *Analyzer) markSize(d *Document, b *Block) {
+	for _, s := range b.Sentences {
+		if s.Count(a.ids.newStudy) > 0 {
+			d.run.sizeSeen = false
 		}
+		s.SizeKnown = s.SampleSize || b.SampleSize || d.run.sizeSeen
+		d.run.sizeSeen = d.run.sizeSeen || s.SampleSize
 	}
 }
 
-// summarize sets the document-level facts.
-func (a *Analyzer) summarize(d *Document) {
-	a.evidence(d)
-	ev := &d.Evidence
-	for _, b := range d.Blocks {
-		d.Limitations = d.Limitations || b.InLimitations || b.Count(a.ids.caveat) > 0
-		for _, s := range b.Sentences {
-			d.SampleSize = d.SampleSize || s.SampleSize
-			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
-				ev.InVitro && s.Count(a.ids.cells) > 0
+// tally adds block b to the running totals behind the document facts.
+func (a *Analyzer) tally(d *Document, b *Block) {
+	r := &d.run
+	r.limits = r.limits || b.InLimitations || b.Count(a.ids.caveat) > 0
+	for _, s := range b.Sentences {
+		r.sampleSize = r.sampleSize || s.SampleSize
+		// A disclosure word in a sentence that only points to the journal
+		// ("financial disclosures are available in the article") does not
+		// count.
+		r.discloses = r.discloses || s.Count(a.ids.disclosure) > 0 && s.Count(a.ids.disclosurePointer) == 0
+		if !b.InEndMatter { // end matter describes organisations, not this study
+			r.evidence.Animal = r.evidence.Animal || s.Count(a.ids.animal) > 0 || animalSize(s)
+			r.evidence.InVitro = r.evidence.InVitro || s.Count(a.ids.invitro) > 0
+			r.evidence.Human = r.evidence.Human || a.humanEvidence(s)
 		}
 	}
-	d.Disclosure = a.discloses(d)
+	countLetters(b.Source.Text, &r.han, &r.trad, &r.latin)
+}
+
+// Finish sets the document-level facts from the running totals.
+func (a *Analyzer) Finish(d *Document) {
+	r := &d.run
+	d.Evidence = r.evidence
+	d.Evidence.Preclinical = (d.Evidence.Animal || d.Evidence.InVitro) && !d.Evidence.Human
+	d.Limitations = r.limits
+	d.SampleSize = r.sampleSize
+	d.Disclosure = r.discloses || d.Count(a.ids.adLabel) > 0 // an advertising label discloses too
 	d.Journal = d.Count(a.ids.journal) > 0
 	d.DOI = d.Count(a.ids.doi) > 0
 	d.Commerce = d.Count(a.ids.commerce)+d.Count(a.ids.productNotice)+d.Count(a.ids.price) > 0
-	d.Language, d.Script = detectLanguage(d.Doc)
+	d.Language, d.Script = language(r.han, r.trad, r.latin)
 	d.Design = a.design(d)
+	d.Sentences = r.sentence
+}
+
+// Complete sets the sentence facts that depend on the whole document's
+// (Finish must have run): whether a sentence names the model studied.
+func (a *Analyzer) Complete(d *Document, blocks []*Block) {
+	for _, b := range blocks {
+		for _, s := range b.Sentences {
+			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
+				d.Evidence.InVitro && s.Count(a.ids.cells) > 0
+		}
+	}
 }
 
 // design names the strongest study design the article describes: what
@@ -209,40 +261,6 @@ func (a *Analyzer) design(d *Document) string {
 		return "trial"
 	}
 	return "unknown"
-}
-
-// discloses reports a funding or conflict statement, or an advertising
-// label; disclosure words in a sentence that only points to the journal
-// ("financial disclosures are available in the article") do not count.
-func (a *Analyzer) discloses(d *Document) bool {
-	if d.Count(a.ids.adLabel) > 0 {
-		return true
-	}
-	for _, b := range d.Blocks {
-		for _, s := range b.Sentences {
-			if s.Count(a.ids.disclosure) > 0 && s.Count(a.ids.disclosurePointer) == 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// evidence decides which kinds of study the article reports, from the
-// body only: end matter describes organisations, not this study.
-func (a *Analyzer) evidence(d *Document) {
-	ev := &d.Evidence
-	for _, b := range d.Blocks {
-		if b.InEndMatter {
-			continue
-		}
-		for _, s := range b.Sentences {
-			ev.Animal = ev.Animal || s.Count(a.ids.animal) > 0 || animalSize(s)
-			ev.InVitro = ev.InVitro || s.Count(a.ids.invitro) > 0
-			ev.Human = ev.Human || a.humanEvidence(s)
-		}
-	}
-	ev.Preclinical = (ev.Animal || ev.InVitro) && !ev.Human
 }
 
 // humanEvidence reports a sentence that describes a study in people. A
@@ -265,24 +283,26 @@ func animalSize(s *Sentence) bool {
 	return false
 }
 
-// detectLanguage calls a text Chinese when Han characters make up a fair
-// share of its letters, and Traditional when enough of them are
-// Traditional-only forms (those that fold to another character).
-func detectLanguage(doc *document.Document) (lang, script string) {
-	var han, trad, latin int
-	for _, b := range doc.Blocks {
-		for _, r := range b.Text {
-			switch {
-			case unicode.Is(unicode.Han, r):
-				han++
-				if zhconv.Fold(r) != r {
-					trad++
-				}
-			case r < 0x250 && unicode.IsLetter(r):
-				latin++
+// countLetters adds the Han characters of text (and how many of them are
+// Traditional-only forms, those that fold to another character) and its
+// Latin letters to the counts.
+func countLetters(text string, han, trad, latin *int) {
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			*han++
+			if zhconv.Fold(r) != r {
+				*trad++
 			}
+		case r < 0x250 && unicode.IsLetter(r):
+			*latin++
 		}
 	}
+}
+
+// language calls a text Chinese when Han characters make up a fair share
+// of its letters, and Traditional when enough of them are Traditional-only.
+func language(han, trad, latin int) (lang, script string) {
 	switch {
 	case han == 0 || han*4 < latin:
 		return "en", "Latn"
