@@ -6,6 +6,7 @@ package lint
 
 import (
 	"fmt"
+	"github.com/hypelint/hypelint/lint/textmap"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -150,6 +151,18 @@ type Input struct {
 	Path   string // shown in findings; its extension picks the format
 	Data   []byte // UTF-8 (decode other encodings first)
 	Format string // "text", "markdown" or "html"; "" picks by extension
+
+	// For text decoded from another encoding: the map from Data's offsets
+	// to the file's, and the encoding's name (see document.Document).
+	Origin   *textmap.Map
+	Encoding string
+}
+
+func (in Input) format() string {
+	if in.Format != "" {
+		return in.Format
+	}
+	return FormatOf(in.Path)
 }
 
 // FormatOf picks a format from a file name's extension.
@@ -164,24 +177,29 @@ func FormatOf(path string) string {
 }
 
 // Parse parses an input into a document without linting it.
-func Parse(in Input) (*document.Document, error) {
-	format := in.Format
-	if format == "" {
-		format = FormatOf(in.Path)
-	}
-	switch format {
+func Parse(in Input) (doc *document.Document, err error) {
+	switch format := in.format(); format {
 	case "markdown":
-		return document.ParseMarkdown(in.Path, in.Data)
+		doc, err = document.ParseMarkdown(in.Path, in.Data)
 	case "html":
-		return document.ParseHTML(in.Path, in.Data)
+		doc, err = document.ParseHTML(in.Path, in.Data)
 	case "text":
-		return document.ParseText(in.Path, in.Data)
+		doc, err = document.ParseText(in.Path, in.Data)
+	default:
+		return nil, fmt.Errorf("%s: unknown format %q (want text, markdown or html)", in.Path, format)
 	}
-	return nil, fmt.Errorf("%s: unknown format %q (want text, markdown or html)", in.Path, format)
+	if err == nil && in.Encoding != "" {
+		doc.Origin, doc.Encoding = in.Origin, in.Encoding
+	}
+	return doc, err
 }
 
-// Lint parses and lints one article.
+// Lint parses and lints one article. A long plain text (a book extracted
+// from a PDF) is linted in sections; see lintSections.
 func (l *Linter) Lint(in Input) (*Result, error) {
+	if in.format() == "text" && len(in.Data) > 2*SectionSize {
+		return l.lintSections(in, SectionSize)
+	}
 	doc, err := Parse(in)
 	if err != nil {
 		return nil, err
@@ -210,6 +228,12 @@ func (l *Linter) LintDocument(doc *document.Document) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return l.result(doc, f, findings), nil
+}
+
+// result applies the document's suppression comments to the findings and
+// sorts them.
+func (l *Linter) result(doc *document.Document, f *facts.Document, findings []rule.Finding) *Result {
 	findings = suppress.Apply(doc, findings, l.Known)
 	sort.SliceStable(findings, func(i, j int) bool {
 		a, b := findings[i], findings[j]
@@ -218,5 +242,5 @@ func (l *Linter) LintDocument(doc *document.Document) (*Result, error) {
 		}
 		return a.Rule.ID < b.Rule.ID
 	})
-	return &Result{Doc: doc, Facts: f, Findings: findings}, nil
+	return &Result{Doc: doc, Facts: f, Findings: findings}
 }

@@ -75,12 +75,7 @@ func (r *lintRun) lintOne(input string) report.File {
 	if r.flags.verbose {
 		fmt.Fprintf(r.env.stderr, "hypelint: %s: %s, config %s\n", name, describeEncoding(dec), describeConfig(cfg.Path))
 	}
-	doc, err := lint.Parse(lint.Input{Path: name, Data: dec.Text})
-	if err != nil {
-		return report.ErrorFile(name, err)
-	}
-	doc.Origin, doc.Encoding = dec.Origin, dec.Encoding
-	res, err := l.LintDocument(doc)
+	res, err := l.Lint(lint.Input{Path: name, Data: dec.Text, Origin: dec.Origin, Encoding: dec.Encoding})
 	if err != nil {
 		return report.ErrorFile(name, err)
 	}

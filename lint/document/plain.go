@@ -38,9 +38,10 @@ type plainParser struct {
 	groupTo  int  // index after the current group's last line
 }
 
-func parsePlain(src []byte, start int) ([]Block, []Comment) {
+// parsePlain parses the lines of src from start; titled says the title was
+// already found (in an earlier section).
+func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment) {
 	p := &plainParser{src: src, lines: splitLines(src, start)}
-	titled := false
 	for i := 0; i < len(p.lines); {
 		l := p.lines[i]
 		switch {
@@ -172,8 +173,10 @@ func (p *plainParser) continuation(i int) int {
 
 func (p *plainParser) text(l line) string { return string(p.src[l.start:l.end]) }
 
-func (p *plainParser) blank(l line) bool {
-	return strings.TrimSpace(strings.ReplaceAll(p.text(l), "\u3000", "")) == ""
+func (p *plainParser) blank(l line) bool { return isBlankLine(p.text(l)) }
+
+func isBlankLine(s string) bool {
+	return strings.TrimSpace(strings.ReplaceAll(s, "\u3000", "")) == ""
 }
 
 // emit adds a block for src[start:end] with surrounding white space trimmed.

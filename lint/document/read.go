@@ -51,10 +51,59 @@ func ParseText(path string, src []byte) (*Document, error) {
 		return nil, err
 	}
 	d := &Document{Path: path, Source: src, bodyStart: start, Format: "text", Encoding: "utf-8"}
-	d.Blocks, d.Comments = parsePlain(src, start)
-	for i := range d.Blocks {
-		b := &d.Blocks[i]
+	d.Blocks, d.Comments = parsePlain(src, start, false)
+	splitSentences(d.Blocks)
+	return d, nil
+}
+
+func splitSentences(blocks []Block) {
+	for i := range blocks {
+		b := &blocks[i]
 		b.Sentences = Sentences(b.Text, b.Kind)
 	}
-	return d, nil
+}
+
+// TextShell checks a plain-text source and returns a document for it with
+// no blocks: the frame in which TextSections are linted one at a time.
+func TextShell(path string, src []byte) (*Document, error) {
+	start, err := checkUTF8(path, src)
+	if err != nil {
+		return nil, err
+	}
+	return &Document{Path: path, Source: src, bodyStart: start, Format: "text", Encoding: "utf-8"}, nil
+}
+
+// TextSections cuts the body of a plain-text document into sections of at
+// least size bytes, each ending just after a blank line. Blocks never cross
+// a blank line, so every block lies in one section. A text without blank
+// lines is one section.
+func (d *Document) TextSections(size int) []Span {
+	var out []Span
+	from := d.bodyStart
+	for i := from; i < len(d.Source); {
+		j := i
+		for j < len(d.Source) && d.Source[j] != '\n' {
+			j++
+		}
+		blank := isBlankLine(string(d.Source[i:j]))
+		i = j + 1
+		if blank && i-from >= size && i < len(d.Source) {
+			out = append(out, Span{Start: from, End: i})
+			from = i
+		}
+	}
+	return append(out, Span{Start: from, End: len(d.Source)})
+}
+
+// ParseSection parses a section of a plain-text document (see TextShell and
+// TextSections) that follows the sections before it; titled says whether
+// one of them held the title. Offsets are those of the whole source, which
+// TextShell checked.
+func (d *Document) ParseSection(sec Span, titled bool) *Document {
+	from, to := sec.Start, sec.End
+	part := &Document{Path: d.Path, Source: d.Source, bodyStart: d.bodyStart, Format: d.Format,
+		Encoding: d.Encoding, Origin: d.Origin}
+	part.Blocks, part.Comments = parsePlain(d.Source[:to], from, titled)
+	splitSentences(part.Blocks)
+	return part
 }

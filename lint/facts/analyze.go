@@ -74,8 +74,8 @@ func (a *Analyzer) Begin(doc *document.Document) *Document {
 
 // Restart forgets the running position (lead, sections, sample sizes seen,
 // numbering) so that the blocks can be analysed again from the start; the
-// document-level facts Finish set are kept.
-func (d *Document) Restart() { d.run = runState{} }
+// document-level facts Finish set, and the totals behind them, are kept.
+func (d *Document) Restart() { d.run = runState{replay: true} }
 
 // runState is what analysing one block carries to the next.
 type runState struct {
@@ -85,6 +85,7 @@ type runState struct {
 	han, trad, latin              int  // letters, for the language
 	evidence                      Evidence
 	sampleSize, limits, discloses bool
+	replay                        bool // after Restart: the totals are final
 }
 
 // Blocks analyses the blocks of doc, which follow those analysed before,
@@ -101,15 +102,14 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
 			d.run.sentence++
-			for _, h := range s.Hits {
-				d.counts[h.Class]++
-			}
 			b.SampleSize = b.SampleSize || s.SampleSize
 			b.Sentences = append(b.Sentences, s)
 		}
 		a.markSection(d, b)
 		a.markSize(d, b)
-		a.tally(d, b)
+		if !d.run.replay {
+			a.tally(d, b)
+		}
 		blocks = append(blocks, b)
 	}
 	return blocks
@@ -206,6 +206,9 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 	r := &d.run
 	r.limits = r.limits || b.InLimitations || b.Count(a.ids.caveat) > 0
 	for _, s := range b.Sentences {
+		for _, h := range s.Hits {
+			d.counts[h.Class]++
+		}
 		r.sampleSize = r.sampleSize || s.SampleSize
 		// A disclosure word in a sentence that only points to the journal
 		// ("financial disclosures are available in the article") does not

@@ -18,40 +18,85 @@ type evaluator struct {
 	findings []Finding
 	blank    facts.Sentence // stands in for the sentence at paragraph and document scope
 	blankB   facts.Block
+	// done says, per rule, that the current once-unit has had its report;
+	// it carries from one section of blocks to the next.
+	done []bool
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
 // the findings in rule order. A condition that fails at run time is an error
 // naming the rule (conditions are type-checked at load, so this means a bug).
 func (s *Set) Evaluate(doc *facts.Document) ([]Finding, error) {
-	e := &evaluator{doc: doc}
+	run := s.Start(doc)
+	if err := run.Blocks(doc.Blocks); err != nil {
+		return nil, err
+	}
+	return run.Finish()
+}
+
+// Run evaluates a rule set over a document given section by section: the
+// blocks of each section in turn (Blocks), then the document (Finish).
+type Run struct {
+	set *Set
+	e   *evaluator
+}
+
+// Start begins evaluating the set over doc, whose document-level facts
+// must be final.
+func (s *Set) Start(doc *facts.Document) *Run {
+	e := &evaluator{doc: doc, done: make([]bool, len(s.Rules))}
 	e.env.Doc = doc
-	for _, r := range s.Rules {
-		if err := e.rule(r); err != nil {
-			return nil, fmt.Errorf("rule %s (%s:%d): %w", r.ID, r.File, r.Line, err)
+	return &Run{set: s, e: e}
+}
+
+// Blocks evaluates the paragraph-, sentence- and heading-scope rules over
+// blocks, which follow those given before.
+func (r *Run) Blocks(blocks []*facts.Block) error {
+	for i, rl := range r.set.Rules {
+		var err error
+		switch rl.Scope {
+		case DocumentScope:
+			continue
+		case ParagraphScope:
+			err = r.e.paragraphs(rl, i, blocks)
+		default:
+			err = r.e.sentences(rl, i, blocks)
+		}
+		if err != nil {
+			return ruleError(rl, err)
+		}
+	}
+	return nil
+}
+
+// Finish evaluates the document-scope rules and returns every finding.
+func (r *Run) Finish() ([]Finding, error) {
+	e := r.e
+	for _, rl := range r.set.Rules {
+		if rl.Scope != DocumentScope {
+			continue
+		}
+		e.env.Sentence, e.env.Paragraph, e.env.Hit = &e.blank, &e.blankB, nil
+		ok, err := e.run(rl)
+		if err != nil {
+			return nil, ruleError(rl, err)
+		}
+		if ok {
+			e.add(rl, e.titleSpan())
 		}
 	}
 	return e.findings, nil
 }
 
-func (e *evaluator) rule(r *Rule) error {
-	switch r.Scope {
-	case DocumentScope:
-		e.env.Sentence, e.env.Paragraph, e.env.Hit = &e.blank, &e.blankB, nil
-		ok, err := e.run(r)
-		if ok {
-			e.add(r, e.titleSpan())
-		}
-		return err
-	case ParagraphScope:
-		return e.paragraphs(r)
-	default:
-		return e.sentences(r)
-	}
+func ruleError(r *Rule, err error) error {
+	return fmt.Errorf("rule %s (%s:%d): %w", r.ID, r.File, r.Line, err)
 }
 
-func (e *evaluator) paragraphs(r *Rule) error {
-	for _, b := range e.doc.Blocks {
+func (e *evaluator) paragraphs(r *Rule, ri int, blocks []*facts.Block) error {
+	for _, b := range blocks {
+		if e.done[ri] {
+			return nil // once: document
+		}
 		if b.Source.Kind == document.Title || b.Source.Kind == document.Heading {
 			continue
 		}
@@ -62,9 +107,7 @@ func (e *evaluator) paragraphs(r *Rule) error {
 		}
 		if ok {
 			e.add(r, b.Span)
-			if r.Once == "document" {
-				return nil
-			}
+			e.done[ri] = r.Once == "document"
 		}
 	}
 	return nil
@@ -72,27 +115,26 @@ func (e *evaluator) paragraphs(r *Rule) error {
 
 // sentences evaluates a sentence- or heading-scope rule, per hit when the
 // rule reports a class. once limits reports to the first per unit.
-func (e *evaluator) sentences(r *Rule) error {
-	done := false // a report was made in the current once-unit
-	for _, b := range e.doc.Blocks {
+func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
+	for _, b := range blocks {
 		if r.Scope == HeadingScope && b.Source.Kind != document.Title && b.Source.Kind != document.Heading {
 			continue
 		}
 		if r.Once == "paragraph" {
-			done = false
+			e.done[ri] = false
 		}
 		for _, s := range b.Sentences {
 			if r.Once == "sentence" || r.Once == "study" && s.Count(e.doc.Lex.ClassID("new_study")) > 0 {
-				done = false
+				e.done[ri] = false
 			}
-			if done && r.Once != "" {
+			if e.done[ri] && r.Once != "" {
 				continue
 			}
 			found, err := e.sentence(r, b, s)
 			if err != nil {
 				return err
 			}
-			done = done || found
+			e.done[ri] = e.done[ri] || found
 		}
 	}
 	return nil

@@ -1,0 +1,76 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/score"
+)
+
+// TestSectionsFindWhatTheWholeFinds lints texts in sections as small as the
+// blank lines allow and compares findings, document facts and score with
+// linting them whole: each corpus article, and all of them joined into one
+// long text (so that document facts and once-per-document reports span
+// sections), with suppression comments and a byte-order mark.
+func TestSectionsFindWhatTheWholeFinds(t *testing.T) {
+	l := defaultLinter(t)
+	paths, err := filepath.Glob("../corpus/*/*.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, paths)
+	var book strings.Builder
+	book.WriteString("\uFEFFA reader of health news\n\n# hypelint-disable-next-line overclaim\n")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		compareSections(t, l, p, data, 1)
+		book.Write(data)
+		book.WriteString("\n\n")
+	}
+	for _, size := range []int{1, 2000, 50000} {
+		compareSections(t, l, fmt.Sprintf("book, sections of %d bytes", size), []byte(book.String()), size)
+	}
+}
+
+func compareSections(t *testing.T, l *Linter, name string, data []byte, size int) {
+	t.Helper()
+	in := Input{Path: "article.txt", Data: data}
+	doc, err := Parse(in)
+	require.NoError(t, err)
+	whole, err := l.LintDocument(doc)
+	require.NoError(t, err)
+	parts, err := l.lintSections(in, size)
+	require.NoError(t, err)
+	if size == 1 {
+		shell, err := Parse(in)
+		require.NoError(t, err)
+		require.Greater(t, len(shell.TextSections(size)), 1, "%s: cut into sections", name)
+	}
+	require.Equal(t, describe(whole), describe(parts), "%s", name)
+	require.Equal(t, docFacts(whole.Facts), docFacts(parts.Facts), "%s: document facts", name)
+	require.Equal(t, score.Compute(whole.Facts, whole.Findings, "en"), score.Compute(parts.Facts, parts.Findings, "en"), "%s: score", name)
+}
+
+// docFacts lists the facts rules read about the whole document.
+func docFacts(d *facts.Document) string {
+	counts := make([]int, len(d.Lex.Classes))
+	for i := range counts {
+		counts[i] = d.Count(i)
+	}
+	return fmt.Sprintf("%s %s %+v sample=%v disclosure=%v limits=%v journal=%v doi=%v commerce=%v sentences=%d design=%s counts=%v",
+		d.Language, d.Script, d.Evidence, d.SampleSize, d.Disclosure, d.Limitations, d.Journal, d.DOI, d.Commerce,
+		d.Sentences, d.Design, counts)
+}
+
+func describe(r *Result) []string {
+	var out []string
+	for _, f := range r.Findings {
+		out = append(out, fmt.Sprintf("%d-%d %s %q", f.Span.Start, f.Span.End, f.Rule.ID, f.Term))
+	}
+	return out
+}
