@@ -194,10 +194,15 @@ func Parse(in Input) (doc *document.Document, err error) {
 	return doc, err
 }
 
+// Sectioned reports whether Lint takes an input in sections: a plain text
+// longer than two sections. Its memory then grows with the section, not
+// with the input.
+func Sectioned(in Input) bool { return in.format() == "text" && len(in.Data) > 2*SectionSize }
+
 // Lint parses and lints one article. A long plain text (a book extracted
 // from a PDF) is linted in sections; see lintSections.
 func (l *Linter) Lint(in Input) (*Result, error) {
-	if in.format() == "text" && len(in.Data) > 2*SectionSize {
+	if Sectioned(in) {
 		return l.lintSections(in, SectionSize)
 	}
 	doc, err := Parse(in)

@@ -61,11 +61,22 @@ func newFinding(doc *document.Document, x rule.Finding, locale string) Finding {
 		Message:  x.Message(locale),
 		Start:    start,
 		End:      end,
-		Excerpt:  string(doc.Source[x.Span.Start:x.Span.End]),
+		Excerpt:  excerpt(doc, x),
 		severity: x.Rule.Severity,
 		span:     x.Span,
 		ruleRef:  x.Rule,
 	}
+}
+
+// excerpt is the source text of a finding's span, shared with the
+// finding's term when that is the same text (a long book has hundreds of
+// thousands of findings).
+func excerpt(doc *document.Document, x rule.Finding) string {
+	src := doc.Source[x.Span.Start:x.Span.End]
+	if string(src) == x.Term {
+		return x.Term
+	}
+	return string(src)
 }
 
 // Span returns the finding's offsets in the decoded text.
