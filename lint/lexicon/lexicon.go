@@ -103,7 +103,13 @@ func (l *Lexicon) Term(h Hit) string {
 func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	var ignored []Hit
 	first := len(dst)
-	seen := make([]uint64, len(l.regexes)) // clauses satisfied per pattern
+	var buf [256]uint64 // on the stack for the usual number of patterns
+	seen := buf[:0]     // clauses satisfied per pattern
+	if len(l.regexes) <= len(buf) {
+		seen = buf[:len(l.regexes)]
+	} else {
+		seen = make([]uint64, len(l.regexes))
+	}
 	if l.ac != nil {
 		l.ac.scan(text, func(id int32, end int) {
 			t := &l.terms[id]

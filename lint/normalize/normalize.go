@@ -29,9 +29,10 @@ func Normalize(text string) View {
 }
 
 type normalizer struct {
-	src string
-	out []byte
-	b   textmap.Builder
+	src  string
+	out  []byte
+	nfkc []byte // scratch for one NFKC segment
+	b    textmap.Builder
 }
 
 func (n *normalizer) run() {
@@ -68,23 +69,32 @@ func (n *normalizer) segment(i int) int {
 	if k := norm.NFKC.NextBoundaryInString(n.src[i:], true); k > 0 {
 		end = i + k
 	}
-	seg := norm.NFKC.String(n.src[i:end])
-	folded := make([]byte, 0, len(seg))
-	for _, r := range seg {
-		folded = utf8.AppendRune(folded, unicode.ToLower(zhconv.Fold(r)))
+	n.nfkc = norm.NFKC.AppendString(n.nfkc[:0], n.src[i:end])
+	start := len(n.out)
+	for k := 0; k < len(n.nfkc); {
+		r, size := utf8.DecodeRune(n.nfkc[k:])
+		n.out = utf8.AppendRune(n.out, unicode.ToLower(zhconv.Fold(r)))
+		k += size
 	}
-	n.emit(i, end-i, string(folded))
+	n.record(i, end-i, start)
 	return end
 }
 
 // emit writes out for src[i:i+size], as a verbatim copy when unchanged.
 func (n *normalizer) emit(i, size int, out string) {
+	start := len(n.out)
 	n.out = append(n.out, out...)
-	if out == n.src[i:i+size] {
+	n.record(i, size, start)
+}
+
+// record maps what was written to out from start on to src[i:i+size]: a
+// verbatim copy when unchanged.
+func (n *normalizer) record(i, size, start int) {
+	if string(n.out[start:]) == n.src[i:i+size] {
 		n.b.Copy(i, size)
 		return
 	}
-	n.b.Replace(i, size, len(out))
+	n.b.Replace(i, size, len(n.out)-start)
 }
 
 // space collapses the white-space run at i to one ASCII space, or drops it
