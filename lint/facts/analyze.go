@@ -292,7 +292,11 @@ func animalSize(s *Sentence) bool {
 func countLetters(text string, han, trad, latin *int) {
 	for _, r := range text {
 		switch {
-		case unicode.Is(unicode.Han, r):
+		case r < 0x80:
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				*latin++
+			}
+		case r >= 0x4E00 && r <= 0x9FFF || unicode.Is(unicode.Han, r): // the common block first
 			*han++
 			if zhconv.Fold(r) != r {
 				*trad++
