@@ -30,7 +30,11 @@ func splitLines(src []byte, start int) []line {
 
 // plainParser groups the lines of a plain-text article into blocks.
 type plainParser struct {
-	src      []byte
+	src []byte
+	// text of src from base on, as one string: lines and block texts are
+	// slices of it rather than a copy each.
+	str      string
+	base     int
 	lines    []line
 	blocks   []Block
 	comments []Comment
@@ -41,7 +45,7 @@ type plainParser struct {
 // parsePlain parses the lines of src from start; titled says the title was
 // already found (in an earlier section).
 func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment) {
-	p := &plainParser{src: src, lines: splitLines(src, start)}
+	p := &plainParser{src: src, str: string(src[start:]), base: start, lines: splitLines(src, start)}
 	for i := 0; i < len(p.lines); {
 		l := p.lines[i]
 		switch {
@@ -171,7 +175,10 @@ func (p *plainParser) continuation(i int) int {
 	return j
 }
 
-func (p *plainParser) text(l line) string { return string(p.src[l.start:l.end]) }
+func (p *plainParser) text(l line) string { return p.slice(l.start, l.end) }
+
+// slice returns src[start:end] as a string without copying it.
+func (p *plainParser) slice(start, end int) string { return p.str[start-p.base : end-p.base] }
 
 func (p *plainParser) blank(l line) bool { return isBlankLine(p.text(l)) }
 
@@ -198,7 +205,7 @@ func (p *plainParser) emit(kind Kind, start, end int) {
 	if start >= end {
 		return
 	}
-	p.blocks = append(p.blocks, Block{Kind: kind, Text: string(p.src[start:end]), Map: textmap.Identity(start, end-start)})
+	p.blocks = append(p.blocks, Block{Kind: kind, Text: p.slice(start, end), Map: textmap.Identity(start, end-start)})
 }
 
 // listMarker returns the byte length of a list marker and the space after it
