@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/textmap"
 )
 
 // InputError says what is wrong with a file's bytes and where.
@@ -22,6 +24,9 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // checkUTF8 returns the offset after a byte-order mark, or an error naming
 // the first byte that is not valid UTF-8.
 func checkUTF8(path string, src []byte) (int, error) {
+	if len(src) > textmap.MaxOffset {
+		return 0, &InputError{path, textmap.MaxOffset, "the file is larger than 2 GiB, the most hypelint reads"}
+	}
 	start := 0
 	if bytes.HasPrefix(src, bom) {
 		start = len(bom)
