@@ -58,6 +58,11 @@ type pattern struct {
 	clauses uint64 // mask with one bit per required clause
 	// digitClause has the bits of clauses an ASCII digit satisfies.
 	digitClause uint64
+	// window is the clause whose literals the pattern runs around, and
+	// before/after bound the bytes a match holds around one (-1: no
+	// window, or unbounded on that side).
+	window        int
+	before, after int
 }
 
 // lazyRegexp compiles a pattern the first time a sentence needs it: most
@@ -110,16 +115,21 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	} else {
 		seen = make([]uint64, len(l.regexes))
 	}
+	var occBuf [64]occurrence
+	occ := occBuf[:0] // where the window literals of patterns are
 	if l.ac != nil {
 		l.ac.scan(text, func(id int32, end int) {
 			t := &l.terms[id]
+			start := end - len(t.text)
 			for _, tr := range t.triggers {
 				seen[tr.pattern] |= 1 << tr.clause
+				if int(tr.clause) == l.regexes[tr.pattern].window {
+					occ = append(occ, occurrence{tr.pattern, start, end})
+				}
 			}
 			if len(t.classes) == 0 && !t.ignore {
 				return
 			}
-			start := end - len(t.text)
 			if !l.boundaryOK(text, start, end, t) {
 				return
 			}
@@ -139,18 +149,79 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		if !p.always && seen[i] != p.clauses {
 			continue
 		}
-		for _, m := range p.re.get().FindAllStringSubmatchIndex(text, -1) {
-			start, end := m[0], m[1]
-			if p.group > 0 && m[2*p.group] >= 0 {
-				// (?P<t>…) marks the part to report; the rest is context.
-				start, end = m[2*p.group], m[2*p.group+1]
-			}
-			if end > start {
-				dst = append(dst, Hit{Class: p.class, Start: start, End: end, Term: -1})
-			}
+		if p.always || p.window < 0 {
+			dst = p.find(text, 0, len(text), dst)
+			continue
+		}
+		var winBuf [8]span
+		for _, w := range p.windows(text, int32(i), occ, winBuf[:0]) {
+			dst = p.find(text, w.start, w.end, dst)
 		}
 	}
 	return dst[:first+resolve(dst[first:], ignored)]
+}
+
+// occurrence is where a literal of a pattern's window clause is.
+type occurrence struct {
+	pattern    int32
+	start, end int
+}
+
+type span struct{ start, end int }
+
+// windows returns the stretches of text pattern number i can match in:
+// around each occurrence of its window literals, as far as its bounds
+// reach and one rune more, merged where they meet. Every match lies in one
+// (it holds a window literal, at most before bytes after its start and
+// after bytes before its end), and none can start or end at a window's
+// cut edge (that would take a literal further away), so ^, $, \b and
+// context classes see the same neighbours as in the whole text.
+func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []span {
+	for _, o := range occ {
+		if o.pattern != i {
+			continue
+		}
+		w := span{0, len(text)}
+		if p.before >= 0 {
+			w.start = max(0, o.start-p.before-utf8.UTFMax)
+			for w.start > 0 && !utf8.RuneStart(text[w.start]) {
+				w.start--
+			}
+		}
+		if p.after >= 0 {
+			w.end = min(len(text), o.end+p.after+utf8.UTFMax)
+			for w.end < len(text) && !utf8.RuneStart(text[w.end]) {
+				w.end++
+			}
+		}
+		out = append(out, w)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	n := 0
+	for _, w := range out {
+		if n > 0 && w.start <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, w.end)
+			continue
+		}
+		out[n] = w
+		n++
+	}
+	return out[:n]
+}
+
+// find appends the pattern's matches in text[from:to].
+func (p *pattern) find(text string, from, to int, dst []Hit) []Hit {
+	for _, m := range p.re.get().FindAllStringSubmatchIndex(text[from:to], -1) {
+		start, end := m[0], m[1]
+		if p.group > 0 && m[2*p.group] >= 0 {
+			// (?P<t>…) marks the part to report; the rest is context.
+			start, end = m[2*p.group], m[2*p.group+1]
+		}
+		if end > start {
+			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
+		}
+	}
+	return dst
 }
 
 func (l *Lexicon) boundaryOK(text string, start, end int, t *term) bool {

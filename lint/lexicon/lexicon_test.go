@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp/syntax"
@@ -155,4 +156,51 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 			assert.Equal(t, always.Match(v, nil), l.Match(v, nil), "%s: %q", a, line)
 		}
 	}
+}
+
+// Patterns run on windows around their literals (see pattern.windows) must
+// find what they find on the whole text, whatever sits at a window's
+// edges: random texts built from the patterns' own pieces, compared with
+// every pattern run on the whole text.
+func TestWindowsKeepMatches(t *testing.T) {
+	l, err := Parse(map[string]string{"a.yaml": `classes:
+  c:
+    patterns:
+      - '(^|[^可能不])(?P<t>(可以|能够|可|能)(显著)?(降低|预防)[^,。]{0,6}(风险|疾病))'
+      - '\bnct ?\d{3}\b'
+      - '在[^,。]{0,6}?(小鼠|细胞)(模型)?(中|里)'
+      - '(降低|减少)了?\s?\d+(\.\d+)?%'
+      - '^研究(显示|表明)'
+      - '(风险|疾病)$'
+      - '\b(cuts?|lowers) (the )?risk\b'
+`})
+	require.NoError(t, err)
+	whole := *l
+	whole.regexes = append([]pattern(nil), l.regexes...)
+	for i := range whole.regexes {
+		whole.regexes[i].always = true
+	}
+	pieces := []string{"可", "能", "可以", "不", "显著", "降低", "预防", "风险", "疾病", "，", "。", "在", "小鼠",
+		"细胞", "模型", "中", "里", "减少了", "12", "3.5", "%", " ", "nct", "x", "研究", "显示", "cuts", "lowers",
+		"the ", "risk", "é", "_", "a"}
+	rng := rand.New(rand.NewSource(2))
+	matched := 0
+	for round := 0; round < 20000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(24); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := normalize.Normalize(sb.String()).Text
+		want := whole.Match(text, nil)
+		matched += len(want)
+		require.Equal(t, want, l.Match(text, nil), "%q", text)
+	}
+	windowed := 0
+	for _, p := range l.regexes {
+		if p.window >= 0 && (p.before >= 0 || p.after >= 0) {
+			windowed++
+		}
+	}
+	assert.GreaterOrEqual(t, windowed, 5, "most of these patterns have bounded windows")
+	assert.Greater(t, matched, 1000, "the texts include matches")
 }

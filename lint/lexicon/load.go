@@ -207,10 +207,14 @@ func (b *builder) addPattern(src string, class int) error {
 	clauses := gate(requiredClauses(parsed.Simplify()))
 	p.always = len(clauses) == 0
 	p.clauses = uint64(1)<<len(clauses) - 1
+	p.window = window(clauses)
+	if p.window >= 0 {
+		p.before, p.after = clauses[p.window].before, clauses[p.window].after
+	}
 	index := int32(len(b.lex.regexes))
 	b.lex.regexes = append(b.lex.regexes, p)
 	for ci, c := range clauses {
-		for _, lit := range c {
+		for _, lit := range c.lits {
 			if lit == digitLiteral {
 				b.lex.regexes[index].digitClause |= 1 << ci
 				continue

@@ -2,8 +2,10 @@ package lexicon
 
 import (
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -14,8 +16,15 @@ import (
 // with the terms, and a pattern runs only on a sentence where every one of
 // its clauses is satisfied.
 
-// clause is a set of literals at least one of which every match contains.
-type clause []string
+// clause is a set of literals at least one of which every match contains,
+// with bounds on where: a match holds at most before bytes ahead of the
+// literal and after bytes behind it (unbounded: -1). The bounds let a
+// pattern run on a window around the literals instead of the whole
+// sentence (see Lexicon.Match).
+type clause struct {
+	lits          []string
+	before, after int
+}
 
 // maxClauses bounds the clauses kept per pattern (tracked in a 64-bit mask).
 const maxClauses = 8
@@ -34,58 +43,154 @@ func requiredClauses(re *syntax.Regexp) []clause {
 			s = strings.ToLower(s)
 		}
 		if s != "" {
-			return []clause{{s}}
+			return []clause{{lits: []string{s}}}
 		}
 	case syntax.OpCharClass:
 		if digitsOnly(re) {
-			return []clause{{digitLiteral}}
+			return []clause{{lits: []string{digitLiteral}}}
 		}
 		if lits, ok := classLiterals(re); ok {
-			return []clause{lits}
+			return []clause{{lits: lits}}
 		}
-	case syntax.OpCapture, syntax.OpPlus:
+	case syntax.OpCapture:
 		return requiredClauses(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return requiredClauses(re.Sub[0])
+	case syntax.OpPlus, syntax.OpRepeat:
+		if re.Op == syntax.OpRepeat && re.Min < 1 {
+			return nil
 		}
+		// Any repetition may hold the literal: the others widen the bounds.
+		other := -1
+		if re.Op == syntax.OpRepeat && re.Max >= 0 {
+			other = mul(re.Max-1, maxLen(re.Sub[0]))
+		}
+		var out []clause
+		for _, c := range requiredClauses(re.Sub[0]) {
+			out = append(out, clause{lits: c.lits, before: add(c.before, other), after: add(c.after, other)})
+		}
+		return out
 	case syntax.OpConcat:
 		var all []clause
-		for _, sub := range re.Sub {
-			all = append(all, requiredClauses(sub)...)
+		for i, sub := range re.Sub {
+			ahead, behind := 0, 0
+			for _, x := range re.Sub[:i] {
+				ahead = add(ahead, maxLen(x))
+			}
+			for _, x := range re.Sub[i+1:] {
+				behind = add(behind, maxLen(x))
+			}
+			for _, c := range requiredClauses(sub) {
+				all = append(all, clause{lits: c.lits, before: add(c.before, ahead), after: add(c.after, behind)})
+			}
 		}
 		return all
 	case syntax.OpAlternate:
 		// One clause: each branch's most selective clause, joined.
 		var union clause
 		for _, sub := range re.Sub {
-			best := mostSelective(requiredClauses(sub))
-			if best == nil {
+			best, ok := mostSelective(requiredClauses(sub))
+			if !ok {
 				return nil
 			}
-			union = append(union, best...)
+			union.lits = append(union.lits, best.lits...)
+			union.before = maxBound(union.before, best.before)
+			union.after = maxBound(union.after, best.after)
 		}
 		return []clause{union}
 	}
 	return nil
 }
 
+// maxLen is the most bytes a match of re can take, or -1 if unbounded.
+func maxLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			n += runeBytes(r, re.Flags&syntax.FoldCase != 0)
+		}
+		return n
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return 0
+		}
+		return utf8.RuneLen(min(re.Rune[len(re.Rune)-1], utf8.MaxRune))
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return -1
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return -1
+		}
+		return mul(re.Max, maxLen(re.Sub[0]))
+	case syntax.OpConcat:
+		n := 0
+		for _, sub := range re.Sub {
+			n = add(n, maxLen(sub))
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 0
+		for _, sub := range re.Sub {
+			n = maxBound(n, maxLen(sub))
+		}
+		return n
+	}
+	return 0 // empty matches and assertions (^, $, \b)
+}
+
+// runeBytes is the UTF-8 length of r, or of the longest rune that matches
+// it case-insensitively (K matches the three-byte Kelvin sign).
+func runeBytes(r rune, fold bool) int {
+	n := utf8.RuneLen(r)
+	if fold {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			n = max(n, utf8.RuneLen(f))
+		}
+	}
+	return max(n, 1)
+}
+
+// add, mul and maxBound combine byte bounds, -1 standing for unbounded.
+func add(a, b int) int {
+	if a < 0 || b < 0 {
+		return -1
+	}
+	return a + b
+}
+
+func mul(k, n int) int {
+	if n < 0 {
+		return -1
+	}
+	return k * n
+}
+
+func maxBound(a, b int) int {
+	if a < 0 || b < 0 {
+		return -1
+	}
+	return max(a, b)
+}
+
 // requiredLiterals is requiredClauses reduced to its most selective clause.
 func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
-	best := mostSelective(requiredClauses(re))
-	return best, best != nil
+	best, ok := mostSelective(requiredClauses(re))
+	return best.lits, ok
 }
 
 // mostSelective picks the clause whose shortest literal is longest.
-func mostSelective(cs []clause) clause {
+func mostSelective(cs []clause) (clause, bool) {
 	var best clause
 	bestLen := 0
 	for _, c := range cs {
-		if n := shortest(c); n > bestLen {
+		if n := shortest(c.lits); n > bestLen {
 			best, bestLen = c, n
 		}
 	}
-	return best
+	return best, bestLen > 0
 }
 
 // gate keeps the selective clauses of a pattern, most selective first, at
@@ -93,15 +198,39 @@ func mostSelective(cs []clause) clause {
 func gate(cs []clause) []clause {
 	var kept []clause
 	for _, c := range cs {
-		if selective(c) {
+		if selective(c.lits) {
 			kept = append(kept, c)
 		}
 	}
-	sort.SliceStable(kept, func(i, j int) bool { return shortest(kept[i]) > shortest(kept[j]) })
+	sort.SliceStable(kept, func(i, j int) bool { return shortest(kept[i].lits) > shortest(kept[j].lits) })
 	if len(kept) > maxClauses {
 		kept = kept[:maxClauses]
 	}
 	return kept
+}
+
+// window picks the clause to cut a pattern's windows around: one with a
+// bound on both sides if any, else on one side; -1 when none is bounded
+// (the pattern then runs on the whole sentence). A digit clause has no
+// positions.
+func window(cs []clause) int {
+	best, score := -1, 0
+	for i, c := range cs {
+		if slices.Contains(c.lits, digitLiteral) {
+			continue
+		}
+		s := 0
+		if c.before >= 0 {
+			s++
+		}
+		if c.after >= 0 {
+			s++
+		}
+		if s > score {
+			best, score = i, s
+		}
+	}
+	return best
 }
 
 // digitLiteral stands for "an ASCII digit": numbers are too varied for
