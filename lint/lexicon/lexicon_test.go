@@ -105,7 +105,8 @@ func TestRequiredLiterals(t *testing.T) {
 	cases := map[string][]string{
 		`相当于人类的?\d+岁`:                   {"相当于人类"},
 		`(降低|减少)了?\d+%`:                 {"降低", "减少"},
-		`\b(cuts?|slashes) (the )?risk`: {"risk"},
+		`\b(cuts?|slashes) (the )?risk`: {"cuts the risk", "cuts risk", "cut the risk", "cut risk", "slashes the risk", "slashes risk"},
+		` (in|out of) `:                 {" in ", " out of "},
 		`a+b`:                           {"a"},
 	}
 	for src, want := range cases {
@@ -173,6 +174,8 @@ func TestWindowsKeepMatches(t *testing.T) {
       - '^研究(显示|表明)'
       - '(风险|疾病)$'
       - '\b(cuts?|lowers) (the )?risk\b'
+      - '\b\d+ (in|out of) (every )?\d+\b'
+      - '\b[a-z]+, [1-9][0-9],'
 `})
 	require.NoError(t, err)
 	whole := *l
@@ -182,7 +185,7 @@ func TestWindowsKeepMatches(t *testing.T) {
 	}
 	pieces := []string{"可", "能", "可以", "不", "显著", "降低", "预防", "风险", "疾病", "，", "。", "在", "小鼠",
 		"细胞", "模型", "中", "里", "减少了", "12", "3.5", "%", " ", "nct", "x", "研究", "显示", "cuts", "lowers",
-		"the ", "risk", "é", "_", "a"}
+		"the ", "risk", "é", "_", "a", " in ", " out of ", "every ", ", ", "5", ","}
 	rng := rand.New(rand.NewSource(2))
 	matched := 0
 	for round := 0; round < 20000; round++ {

@@ -71,18 +71,12 @@ func requiredClauses(re *syntax.Regexp) []clause {
 	case syntax.OpConcat:
 		var all []clause
 		for i, sub := range re.Sub {
-			ahead, behind := 0, 0
-			for _, x := range re.Sub[:i] {
-				ahead = add(ahead, maxLen(x))
-			}
-			for _, x := range re.Sub[i+1:] {
-				behind = add(behind, maxLen(x))
-			}
+			ahead, behind := spanLen(re.Sub[:i]), spanLen(re.Sub[i+1:])
 			for _, c := range requiredClauses(sub) {
 				all = append(all, clause{lits: c.lits, before: add(c.before, ahead), after: add(c.after, behind)})
 			}
 		}
-		return all
+		return append(all, joinedClauses(re.Sub)...)
 	case syntax.OpAlternate:
 		// One clause: each branch's most selective clause, joined.
 		var union clause
@@ -98,6 +92,95 @@ func requiredClauses(re *syntax.Regexp) []clause {
 		return []clause{union}
 	}
 	return nil
+}
+
+// maxExact bounds the strings a run of adjacent pieces may spell out to be
+// gated on as a whole.
+const maxExact = 16
+
+// joinedClauses gates on runs of adjacent pieces that match few exact
+// strings: " (in|out of) " gives " in " and " out of ", which a sentence
+// holds far less often than "in".
+func joinedClauses(subs []*syntax.Regexp) []clause {
+	var out []clause
+	for i := 0; i < len(subs); {
+		strs, ok := exact(subs[i])
+		j := i + 1
+		for ok && j < len(subs) {
+			next, ok2 := exact(subs[j])
+			if !ok2 || len(strs)*len(next) > maxExact {
+				break
+			}
+			strs = product(strs, next)
+			j++
+		}
+		if ok && j-i > 1 && !slices.Contains(strs, "") {
+			out = append(out, clause{lits: strs, before: spanLen(subs[:i]), after: spanLen(subs[j:])})
+		}
+		i = j
+	}
+	return out
+}
+
+// exact returns the strings re matches when they are at most maxExact.
+func exact(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		s := string(re.Rune)
+		if re.Flags&syntax.FoldCase != 0 {
+			s = strings.ToLower(s)
+		}
+		return []string{s}, true
+	case syntax.OpCharClass:
+		return classLiterals(re)
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpQuest:
+		strs, ok := exact(re.Sub[0])
+		return append(strs, ""), ok && len(strs) < maxExact
+	case syntax.OpAlternate, syntax.OpConcat:
+		strs := []string{""}
+		if re.Op == syntax.OpAlternate {
+			strs = nil
+		}
+		for _, sub := range re.Sub {
+			next, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			if re.Op == syntax.OpAlternate {
+				strs = append(strs, next...)
+			} else {
+				strs = product(strs, next)
+			}
+			if len(strs) > maxExact {
+				return nil, false
+			}
+		}
+		return strs, true
+	}
+	return nil, false
+}
+
+func product(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// spanLen is the most bytes a sequence of pieces can take (-1: unbounded).
+func spanLen(subs []*syntax.Regexp) int {
+	n := 0
+	for _, sub := range subs {
+		n = add(n, maxLen(sub))
+	}
+	return n
 }
 
 // maxLen is the most bytes a match of re can take, or -1 if unbounded.
@@ -126,11 +209,7 @@ func maxLen(re *syntax.Regexp) int {
 		}
 		return mul(re.Max, maxLen(re.Sub[0]))
 	case syntax.OpConcat:
-		n := 0
-		for _, sub := range re.Sub {
-			n = add(n, maxLen(sub))
-		}
-		return n
+		return spanLen(re.Sub)
 	case syntax.OpAlternate:
 		n := 0
 		for _, sub := range re.Sub {
@@ -198,7 +277,9 @@ func mostSelective(cs []clause) (clause, bool) {
 func gate(cs []clause) []clause {
 	var kept []clause
 	for _, c := range cs {
-		if selective(c.lits) {
+		// The same literals twice (\d{8} is eight digit clauses) gate no
+		// better than once, and would crowd out the rest.
+		if selective(c.lits) && !slices.ContainsFunc(kept, func(k clause) bool { return slices.Equal(k.lits, c.lits) }) {
 			kept = append(kept, c)
 		}
 	}
@@ -265,8 +346,12 @@ func classLiterals(re *syntax.Regexp) ([]string, bool) {
 func shortest(lits []string) int {
 	n := -1
 	for _, l := range lits {
-		if n < 0 || len(l) < n {
-			n = len(l)
+		size := len(l)
+		if l == digitLiteral {
+			size = 1 // one byte of text
+		}
+		if n < 0 || size < n {
+			n = size
 		}
 	}
 	return n
