@@ -20,6 +20,8 @@ type configs struct {
 	base       *config.Config // --config, or the one nearest the working directory
 	extraRules []string       // --rules directories, for every configuration
 
+	wd string // the working directory, read once (os.Getwd is a system call)
+
 	mu      sync.Mutex
 	byDir   map[string]*config.Config // directory → its nearest configuration
 	byFile  map[string]*config.Config // configuration file → loaded
@@ -30,6 +32,7 @@ type configs struct {
 func newConfigs(explicitPath string, extraRules []string) (*configs, error) {
 	c := &configs{extraRules: extraRules, byDir: map[string]*config.Config{},
 		byFile: map[string]*config.Config{}, linters: map[string]*lint.Linter{}}
+	c.wd, _ = os.Getwd()
 	if explicitPath != "" {
 		cfg, err := config.Load(explicitPath)
 		if err != nil {
@@ -60,10 +63,19 @@ func (c *configs) forPath(path string) *config.Config {
 	return c.forDir(dir)
 }
 
+// forFile is forPath for a path known not to be a directory (an input the
+// walk found, or "-").
+func (c *configs) forFile(path string) *config.Config {
+	if c.explicit {
+		return c.base
+	}
+	return c.forDir(filepath.Dir(path))
+}
+
 func (c *configs) forDir(dir string) *config.Config {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		abs = dir
+	abs := filepath.Clean(dir)
+	if !filepath.IsAbs(abs) && c.wd != "" {
+		abs = filepath.Join(c.wd, abs)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

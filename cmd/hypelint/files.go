@@ -60,7 +60,7 @@ func (r *lintRun) lintEach(inputs []string, use func(report.File)) {
 // an error report for that input only.
 func (r *lintRun) lintOne(input string) report.File {
 	name := r.displayName(input)
-	cfg := r.configs.forPath(name)
+	cfg := r.configs.forFile(name)
 	l, err := r.configs.linter(cfg)
 	if err != nil {
 		return report.ErrorFile(name, err)
