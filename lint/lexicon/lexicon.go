@@ -8,6 +8,7 @@
 package lexicon
 
 import (
+	"math/bits"
 	"regexp"
 	"sort"
 	"strings"
@@ -39,6 +40,9 @@ type Lexicon struct {
 	terms   []term
 	ac      *automaton
 	regexes []pattern
+	// alwaysSet and digitSet have a bit per pattern that runs on every
+	// text, and per pattern gated on a digit.
+	alwaysSet, digitSet []uint64
 }
 
 type term struct {
@@ -80,10 +84,12 @@ func (l *lazyRegexp) get() *regexp.Regexp {
 	return l.re
 }
 
-// trigger says a literal satisfies one clause of one pattern.
+// trigger says a literal satisfies one clause of one pattern; window says
+// that clause is the pattern's window clause.
 type trigger struct {
 	pattern int32
 	clause  uint8
+	window  bool
 }
 
 // ClassID returns the index of a class, or -1.
@@ -117,13 +123,25 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	}
 	var occBuf [64]occurrence
 	occ := occBuf[:0] // where the window literals of patterns are
+	// The patterns to consider: those a literal triggered, those that always
+	// run and, in text with a digit, those gated on one; a bit each, so the
+	// loop below visits a few patterns rather than all of them.
+	var candBuf [4]uint64
+	cand := candBuf[:0]
+	if words := (len(l.regexes) + 63) / 64; words <= len(candBuf) {
+		cand = candBuf[:words]
+	} else {
+		cand = make([]uint64, words)
+	}
+	copy(cand, l.alwaysSet)
 	if l.ac != nil {
 		l.ac.scan(text, func(id int32, end int) {
 			t := &l.terms[id]
 			start := end - len(t.text)
 			for _, tr := range t.triggers {
 				seen[tr.pattern] |= 1 << tr.clause
-				if int(tr.clause) == l.regexes[tr.pattern].window {
+				cand[tr.pattern/64] |= 1 << (tr.pattern % 64)
+				if tr.window {
 					occ = append(occ, occurrence{tr.pattern, start, end})
 				}
 			}
@@ -142,23 +160,37 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		})
 	}
 	hasDigit := strings.ContainsAny(text, "0123456789")
-	for i, p := range l.regexes {
-		if hasDigit {
-			seen[i] |= p.digitClause
+	if hasDigit {
+		for w := range cand {
+			cand[w] |= l.digitSet[w]
 		}
-		if !p.always && seen[i] != p.clauses {
-			continue
-		}
-		if p.always || p.window < 0 {
-			dst = p.find(text, 0, len(text), dst)
-			continue
-		}
-		var winBuf [8]span
-		for _, w := range p.windows(text, int32(i), occ, winBuf[:0]) {
-			dst = p.find(text, w.start, w.end, dst)
+	}
+	for w, bitsLeft := range cand {
+		for ; bitsLeft != 0; bitsLeft &= bitsLeft - 1 {
+			i := w*64 + bits.TrailingZeros64(bitsLeft)
+			dst = l.runPattern(i, text, seen[i], hasDigit, occ, dst)
 		}
 	}
 	return dst[:first+resolve(dst[first:], ignored)]
+}
+
+// runPattern appends the matches of pattern i when all its clauses are met.
+func (l *Lexicon) runPattern(i int, text string, seen uint64, hasDigit bool, occ []occurrence, dst []Hit) []Hit {
+	p := &l.regexes[i]
+	if hasDigit {
+		seen |= p.digitClause
+	}
+	if !p.always && seen != p.clauses {
+		return dst
+	}
+	if p.always || p.window < 0 {
+		return p.find(text, 0, len(text), dst)
+	}
+	var winBuf [8]span
+	for _, w := range p.windows(text, int32(i), occ, winBuf[:0]) {
+		dst = p.find(text, w.start, w.end, dst)
+	}
+	return dst
 }
 
 // occurrence is where a literal of a pattern's window clause is.

@@ -95,6 +95,16 @@ func Parse(files map[string]string) (*Lexicon, error) {
 }
 
 func (b *builder) finish() *Lexicon {
+	words := (len(b.lex.regexes) + 63) / 64
+	b.lex.alwaysSet, b.lex.digitSet = make([]uint64, words), make([]uint64, words)
+	for i, p := range b.lex.regexes {
+		if p.always {
+			b.lex.alwaysSet[i/64] |= 1 << (i % 64)
+		}
+		if p.digitClause != 0 {
+			b.lex.digitSet[i/64] |= 1 << (i % 64)
+		}
+	}
 	texts := make([]string, len(b.lex.terms))
 	for i, t := range b.lex.terms {
 		texts[i] = t.text
@@ -220,7 +230,8 @@ func (b *builder) addPattern(src string, class int) error {
 				continue
 			}
 			id := b.termID(lit)
-			b.lex.terms[id].triggers = append(b.lex.terms[id].triggers, trigger{pattern: index, clause: uint8(ci)})
+			b.lex.terms[id].triggers = append(b.lex.terms[id].triggers,
+				trigger{pattern: index, clause: uint8(ci), window: ci == p.window})
 		}
 	}
 	return nil
