@@ -114,25 +114,15 @@ func (l *Lexicon) Term(h Hit) string {
 func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	var ignored []Hit
 	first := len(dst)
-	var buf [256]uint64 // on the stack for the usual number of patterns
-	seen := buf[:0]     // clauses satisfied per pattern
-	if len(l.regexes) <= len(buf) {
-		seen = buf[:len(l.regexes)]
-	} else {
-		seen = make([]uint64, len(l.regexes))
-	}
+	var seenBuf [256]uint64                   // on the stack for the usual number of patterns
+	seen := words(seenBuf[:], len(l.regexes)) // clauses satisfied per pattern
 	var occBuf [64]occurrence
 	occ := occBuf[:0] // where the window literals of patterns are
 	// The patterns to consider: those a literal triggered, those that always
 	// run and, in text with a digit, those gated on one; a bit each, so the
 	// loop below visits a few patterns rather than all of them.
 	var candBuf [4]uint64
-	cand := candBuf[:0]
-	if words := (len(l.regexes) + 63) / 64; words <= len(candBuf) {
-		cand = candBuf[:words]
-	} else {
-		cand = make([]uint64, words)
-	}
+	cand := words(candBuf[:], (len(l.regexes)+63)/64)
 	copy(cand, l.alwaysSet)
 	if l.ac != nil {
 		l.ac.scan(text, func(id int32, end int) {
@@ -172,6 +162,14 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		}
 	}
 	return dst[:first+resolve(dst[first:], ignored)]
+}
+
+// words returns n zeroed words: buf when it is long enough.
+func words(buf []uint64, n int) []uint64 {
+	if n <= len(buf) {
+		return buf[:n]
+	}
+	return make([]uint64, n)
 }
 
 // runPattern appends the matches of pattern i when all its clauses are met.
