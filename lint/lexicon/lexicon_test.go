@@ -212,3 +212,24 @@ func ungated(l *Lexicon) *Lexicon {
 	}
 	return &u
 }
+
+// A clause another one implies is dropped from a gate, but of two that
+// imply each other one stays: a pattern must never lose its whole gate.
+func TestGateDropsImpliedClausesOnly(t *testing.T) {
+	for src, want := range map[string][][]string{
+		`(年轻|减龄)了?岁`:           {{"年轻了岁", "年轻岁", "减龄了岁", "减龄岁"}},
+		` (in|out of) \d`:      {{" in ", " out of "}, {digitLiteral}},
+		`(降低|减少)了?\d+%`:        {{"降低", "减少"}, {"%"}, {digitLiteral}},
+		`风险(降低|下降)`:            {{"风险降低", "风险下降"}},
+		`\bnct ?\d{8}\b`:       {{"nct"}, {digitLiteral}},
+		`可以(降低|减少)[^,]{0,3}风险`: {{"可以降低", "可以减少"}, {"风险"}},
+	} {
+		re, err := syntax.Parse(src, syntax.Perl)
+		require.NoError(t, err)
+		var got [][]string
+		for _, c := range gate(requiredClauses(re.Simplify())) {
+			got = append(got, c.lits)
+		}
+		assert.ElementsMatch(t, want, got, src)
+	}
+}

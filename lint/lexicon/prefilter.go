@@ -284,10 +284,43 @@ func gate(cs []clause) []clause {
 		}
 	}
 	sort.SliceStable(kept, func(i, j int) bool { return shortest(kept[i].lits) > shortest(kept[j].lits) })
+	// The least selective first: of two clauses that imply each other
+	// (年轻|减龄 and 年轻了?|减龄了?), one stays.
+	for i := len(kept) - 1; i >= 0; i-- {
+		if impliedByAnother(kept[i], kept) {
+			kept = slices.Delete(kept, i, i+1)
+		}
+	}
 	if len(kept) > maxClauses {
 		kept = kept[:maxClauses]
 	}
 	return kept
+}
+
+// impliedByAnother reports a clause that another one makes redundant: each
+// literal of the other contains one of its literals (" in " beside "in"),
+// so a text that meets the other meets it too, and gating on it would only
+// cost the automaton a report at every "in".
+func impliedByAnother(c clause, all []clause) bool {
+	if slices.Contains(c.lits, digitLiteral) {
+		return false // checked without the automaton
+	}
+	for _, other := range all {
+		if slices.Equal(other.lits, c.lits) || slices.Contains(other.lits, digitLiteral) {
+			continue // itself (clauses are kept once), or a digit
+		}
+		implied := true
+		for _, o := range other.lits {
+			if !slices.ContainsFunc(c.lits, func(l string) bool { return strings.Contains(o, l) }) {
+				implied = false
+				break
+			}
+		}
+		if implied {
+			return true
+		}
+	}
+	return false
 }
 
 // window picks the clause to cut a pattern's windows around: one with a
