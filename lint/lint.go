@@ -37,23 +37,19 @@ type Source struct {
 	Prefix   string
 	Rules    string
 	Lexicons string
+	// Snapshot names a compiled form of the lexicons (lexicon.Snapshot),
+	// used instead of compiling them when no other source adds lexicons.
+	Snapshot string
 }
 
 // Builtin is the rule set embedded in the binary.
-var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon"}
+var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: "lexicon.snapshot"}
 
 // New compiles the lexicons of every source into one lexicon, then the rules
 // of every source against it.
 func New(sources ...Source) (*Linter, error) {
-	var lexFiles, ruleFiles []yamlfile.File
+	var ruleFiles []yamlfile.File
 	for _, src := range sources {
-		if src.Lexicons != "" {
-			files, err := yamlfile.ReadDir(src.FS, src.Lexicons, src.Prefix)
-			if err != nil {
-				return nil, err
-			}
-			lexFiles = append(lexFiles, files...)
-		}
 		if src.Rules != "" {
 			files, err := yamlfile.ReadDir(src.FS, src.Rules, src.Prefix)
 			if err != nil {
@@ -62,7 +58,7 @@ func New(sources ...Source) (*Linter, error) {
 			ruleFiles = append(ruleFiles, files...)
 		}
 	}
-	lex, err := lexicon.Compile(lexFiles)
+	lex, err := loadLexicon(sources)
 	if err != nil {
 		return nil, err
 	}
@@ -71,6 +67,35 @@ func New(sources ...Source) (*Linter, error) {
 		return nil, err
 	}
 	return &Linter{Lexicon: lex, Rules: set, analyzer: facts.NewAnalyzer(lex)}, nil
+}
+
+// loadLexicon compiles the lexicons of the sources, or loads the snapshot
+// of the only source that has lexicons. A snapshot that does not load (it
+// would be a build fault, which a test guards against) is passed over.
+func loadLexicon(sources []Source) (*lexicon.Lexicon, error) {
+	var withLexicons []Source
+	for _, src := range sources {
+		if src.Lexicons != "" {
+			withLexicons = append(withLexicons, src)
+		}
+	}
+	if len(withLexicons) == 1 && withLexicons[0].Snapshot != "" {
+		src := withLexicons[0]
+		if data, err := fs.ReadFile(src.FS, src.Snapshot); err == nil {
+			if lex, err := lexicon.FromSnapshot(data); err == nil {
+				return lex, nil
+			}
+		}
+	}
+	var files []yamlfile.File
+	for _, src := range withLexicons {
+		more, err := yamlfile.ReadDir(src.FS, src.Lexicons, src.Prefix)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, more...)
+	}
+	return lexicon.Compile(files)
 }
 
 // Default returns a linter with the built-in rules and lexicons.

@@ -233,3 +233,42 @@ func TestGateDropsImpliedClausesOnly(t *testing.T) {
 		assert.ElementsMatch(t, want, got, src)
 	}
 }
+
+// A lexicon loaded from its snapshot matches exactly what the compiled one
+// does, and writes the same snapshot again.
+func TestSnapshotRoundTrip(t *testing.T) {
+	files := map[string]string{}
+	names, err := filepath.Glob("../../rules/lexicon/*.yaml")
+	require.NoError(t, err)
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		require.NoError(t, err)
+		files[n] = string(data)
+	}
+	l, err := Parse(files)
+	require.NoError(t, err)
+	data, err := l.Snapshot()
+	require.NoError(t, err)
+	loaded, err := FromSnapshot(data)
+	require.NoError(t, err)
+	again, err := loaded.Snapshot()
+	require.NoError(t, err)
+	assert.Equal(t, data, again)
+	assert.Equal(t, l.Classes, loaded.Classes)
+	articles, _ := filepath.Glob("../../corpus/*/*.txt")
+	require.NotEmpty(t, articles)
+	hits := 0
+	for _, a := range articles {
+		text, _ := os.ReadFile(a)
+		for _, line := range strings.Split(string(text), "\n") {
+			v := normalize.Normalize(line).Text
+			want := l.Match(v, nil)
+			hits += len(want)
+			assert.Equal(t, want, loaded.Match(v, nil), "%s: %q", a, line)
+		}
+	}
+	assert.Greater(t, hits, 1000)
+
+	_, err = FromSnapshot(data[:len(data)/2])
+	assert.Error(t, err, "a truncated snapshot is refused")
+}

@@ -94,17 +94,23 @@ func Parse(files map[string]string) (*Lexicon, error) {
 	return Compile(list)
 }
 
-func (b *builder) finish() *Lexicon {
-	words := (len(b.lex.regexes) + 63) / 64
-	b.lex.alwaysSet, b.lex.digitSet = make([]uint64, words), make([]uint64, words)
-	for i, p := range b.lex.regexes {
+// patternSets sets the bits of the patterns that always run and of those
+// gated on a digit.
+func (l *Lexicon) patternSets() {
+	words := (len(l.regexes) + 63) / 64
+	l.alwaysSet, l.digitSet = make([]uint64, words), make([]uint64, words)
+	for i, p := range l.regexes {
 		if p.always {
-			b.lex.alwaysSet[i/64] |= 1 << (i % 64)
+			l.alwaysSet[i/64] |= 1 << (i % 64)
 		}
 		if p.digitClause != 0 {
-			b.lex.digitSet[i/64] |= 1 << (i % 64)
+			l.digitSet[i/64] |= 1 << (i % 64)
 		}
 	}
+}
+
+func (b *builder) finish() *Lexicon {
+	b.lex.patternSets()
 	texts := make([]string, len(b.lex.terms))
 	for i, t := range b.lex.terms {
 		texts[i] = t.text
