@@ -5,12 +5,13 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"github.com/hypelint/hypelint/lint/textmap"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/hypelint/hypelint/lint/document"
@@ -265,12 +266,8 @@ func (l *Linter) LintDocument(doc *document.Document) (*Result, error) {
 // sorts them.
 func (l *Linter) result(doc *document.Document, f *facts.Document, findings []rule.Finding) *Result {
 	findings = suppress.Apply(doc, findings, l.Known)
-	sort.SliceStable(findings, func(i, j int) bool {
-		a, b := findings[i], findings[j]
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
-		}
-		return a.Rule.ID < b.Rule.ID
+	slices.SortStableFunc(findings, func(a, b rule.Finding) int {
+		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), strings.Compare(a.Rule.ID, b.Rule.ID))
 	})
 	return &Result{Doc: doc, Facts: f, Findings: findings}
 }

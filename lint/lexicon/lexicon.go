@@ -8,9 +8,10 @@
 package lexicon
 
 import (
+	"cmp"
 	"math/bits"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -226,7 +227,7 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 		}
 		out = append(out, w)
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	slices.SortFunc(out, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 	n := 0
 	for _, w := range out {
 		if n > 0 && w.start <= out[n-1].end {
@@ -285,15 +286,13 @@ func isWordRune(r rune) bool {
 // touch are merged (two patterns often describe one phrase: 换算到人体，相当于…).
 // It returns the new length.
 func resolve(hits []Hit, ignored []Hit) int {
-	sort.Slice(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
-		if a.Class != b.Class {
-			return a.Class < b.Class
-		}
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		return a.End > b.End
+	// slices.SortFunc, not sort.Slice: that one allocates through
+	// reflection on every call, and this runs for every sentence. The order
+	// is total (pattern hits, Term -1, before term hits) so that which of
+	// two equal hits stays never depends on the sort.
+	slices.SortFunc(hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(a.Class, b.Class), cmp.Compare(a.Start, b.Start),
+			cmp.Compare(b.End, a.End), cmp.Compare(a.Term, b.Term))
 	})
 	n := 0
 	lastEnd := -1
@@ -315,7 +314,7 @@ func resolve(hits []Hit, ignored []Hit) int {
 		lastClass, lastEnd = h.Class, h.End
 	}
 	kept := hits[:n]
-	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
+	slices.SortStableFunc(kept, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
 	return n
 }
 
