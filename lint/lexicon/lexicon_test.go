@@ -126,6 +126,23 @@ func TestRequiredLiterals(t *testing.T) {
 // The prefilter must never change what matches: every pattern of the
 // built-in lexicon finds the same hits with and without it on the corpus.
 func TestPrefilterKeepsMatches(t *testing.T) {
+	l := builtinLexicon(t)
+	always := ungated(l)
+	gated := 0
+	for _, p := range l.regexes {
+		if !p.always {
+			gated++
+		}
+	}
+	assert.Greater(t, gated, len(l.regexes)/2, "most patterns are gated by a literal")
+	for _, line := range corpusLines(t) {
+		assert.Equal(t, always.Match(line, nil), l.Match(line, nil), "%q", line)
+	}
+}
+
+// builtinLexicon compiles the lexicon files in rules/lexicon.
+func builtinLexicon(t *testing.T) *Lexicon {
+	t.Helper()
 	files := map[string]string{}
 	names, err := filepath.Glob("../../rules/lexicon/*.yaml")
 	require.NoError(t, err)
@@ -136,23 +153,24 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 	}
 	l, err := Parse(files)
 	require.NoError(t, err)
-	always := ungated(l)
+	return l
+}
+
+// corpusLines returns every line of the plain-text corpus articles,
+// normalized.
+func corpusLines(t *testing.T) []string {
+	t.Helper()
 	articles, _ := filepath.Glob("../../corpus/*/*.txt")
 	require.NotEmpty(t, articles)
-	gated := 0
-	for _, p := range l.regexes {
-		if !p.always {
-			gated++
-		}
-	}
-	assert.Greater(t, gated, len(l.regexes)/2, "most patterns are gated by a literal")
+	var lines []string
 	for _, a := range articles {
-		data, _ := os.ReadFile(a)
+		data, err := os.ReadFile(a)
+		require.NoError(t, err)
 		for _, line := range strings.Split(string(data), "\n") {
-			v := normalize.Normalize(line).Text
-			assert.Equal(t, always.Match(v, nil), l.Match(v, nil), "%s: %q", a, line)
+			lines = append(lines, normalize.Normalize(line).Text)
 		}
 	}
+	return lines
 }
 
 // Patterns run on windows around their literals (see pattern.windows) must
@@ -237,16 +255,7 @@ func TestGateDropsImpliedClausesOnly(t *testing.T) {
 // A lexicon loaded from its snapshot matches exactly what the compiled one
 // does, and writes the same snapshot again.
 func TestSnapshotRoundTrip(t *testing.T) {
-	files := map[string]string{}
-	names, err := filepath.Glob("../../rules/lexicon/*.yaml")
-	require.NoError(t, err)
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		require.NoError(t, err)
-		files[n] = string(data)
-	}
-	l, err := Parse(files)
-	require.NoError(t, err)
+	l := builtinLexicon(t)
 	data, err := l.Snapshot()
 	require.NoError(t, err)
 	loaded, err := FromSnapshot(data)
@@ -255,17 +264,11 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, data, again)
 	assert.Equal(t, l.Classes, loaded.Classes)
-	articles, _ := filepath.Glob("../../corpus/*/*.txt")
-	require.NotEmpty(t, articles)
 	hits := 0
-	for _, a := range articles {
-		text, _ := os.ReadFile(a)
-		for _, line := range strings.Split(string(text), "\n") {
-			v := normalize.Normalize(line).Text
-			want := l.Match(v, nil)
-			hits += len(want)
-			assert.Equal(t, want, loaded.Match(v, nil), "%s: %q", a, line)
-		}
+	for _, line := range corpusLines(t) {
+		want := l.Match(line, nil)
+		hits += len(want)
+		assert.Equal(t, want, loaded.Match(line, nil), "%q", line)
 	}
 	assert.Greater(t, hits, 1000)
 
