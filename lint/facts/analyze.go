@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"slices"
+	"sync"
 	"unicode"
 
 	"github.com/hypelint/hypelint/lint/document"
@@ -115,13 +117,27 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 	return blocks
 }
 
+// match matches text into a pooled buffer and keeps an exact-size copy:
+// growing each sentence's hits from nothing was the largest allocation
+// left in linting.
+func (a *Analyzer) match(text string) []lexicon.Hit {
+	buf := hitPool.Get().(*[]lexicon.Hit)
+	hits := a.Lex.Match(text, (*buf)[:0])
+	out := slices.Clone(hits)
+	*buf = hits
+	hitPool.Put(buf)
+	return out
+}
+
+var hitPool = sync.Pool{New: func() any { return new([]lexicon.Hit) }}
+
 // sentence builds the normalized view of one sentence and matches it.
 func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 	text := b.Text[span.Start:span.End]
 	v := normalize.Normalize(text)
 	v.Map = v.Map.Compose(textmap.Identity(span.Start, len(text)).Compose(b.Map))
 	s := &Sentence{Text: v.Text, View: v, Span: b.SourceSpan(span)}
-	s.Hits = a.Lex.Match(v.Text, nil)
+	s.Hits = a.match(v.Text)
 	s.Nums = numbers.Find(v.Text)
 	for _, m := range s.Nums {
 		switch m.Kind {
