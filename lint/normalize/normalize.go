@@ -55,24 +55,61 @@ func (n *normalizer) run() {
 		case c < utf8.RuneSelf && (i+1 == len(n.src) || n.src[i+1] < utf8.RuneSelf):
 			// ASCII not followed by a possible combining mark: lower-case in
 			// place; one byte stays one byte, so the map stays linear.
-			n.out = append(n.out, lowerASCII(c))
-			n.b.Copy(i, 1)
-			i++
+			j := n.asciiRun(i)
+			for k := i; k < j; k++ {
+				n.out = append(n.out, lowerASCII(n.src[k]))
+			}
+			n.b.Copy(i, j-i)
+			i = j
 		default:
 			r, size := utf8.DecodeRuneInString(n.src[i:])
 			switch {
 			case unicode.IsSpace(r):
 				i = n.space(i)
-			case r >= 0x4E00 && r <= 0x9FFF:
+			case isCommonHan(r):
 				// Common Han characters are NFKC-stable; only fold the script.
-				n.emit(i, size, string(zhconv.Fold(r)))
-				i += size
+				if f := zhconv.Fold(r); f != r {
+					n.emit(i, size, string(f))
+					i += size
+					break
+				}
+				j := n.stableHanRun(i + size)
+				n.out = append(n.out, n.src[i:j]...)
+				n.b.Copy(i, j-i)
+				i = j
 			default:
 				i = n.segment(i)
 			}
 		}
 	}
 }
+
+// asciiRun returns the end of the run of ASCII that starts at i (whose
+// first byte qualifies): no white space, and no byte followed by a possible
+// combining mark. Such a run is copied as a whole.
+func (n *normalizer) asciiRun(i int) int {
+	j := i + 1
+	for j < len(n.src) && n.src[j] < utf8.RuneSelf && !isASCIISpace(n.src[j]) &&
+		(j+1 == len(n.src) || n.src[j+1] < utf8.RuneSelf) {
+		j++
+	}
+	return j
+}
+
+// stableHanRun returns the end of the run of common Han characters from i
+// that folding leaves alone (Simplified text): copied as a whole.
+func (n *normalizer) stableHanRun(i int) int {
+	for i < len(n.src) {
+		r, size := utf8.DecodeRuneInString(n.src[i:])
+		if !isCommonHan(r) || zhconv.Fold(r) != r {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 // segment normalizes one NFKC segment starting at i and returns its end.
 func (n *normalizer) segment(i int) int {
