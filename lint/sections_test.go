@@ -35,6 +35,8 @@ func TestSectionsFindWhatTheWholeFinds(t *testing.T) {
 	for _, size := range []int{1, 2000, 50000} {
 		compareSections(t, l, fmt.Sprintf("book, sections of %d bytes", size), []byte(book.String()), size)
 	}
+	crlf := strings.ReplaceAll(book.String(), "\n", "\r\n")
+	compareSections(t, l, "book with CRLF line ends", []byte(crlf), 1)
 }
 
 func compareSections(t *testing.T, l *Linter, name string, data []byte, size int) {
