@@ -174,7 +174,7 @@ func (r *lintRun) prepare(inputs []string) error {
 		return r.configs.err
 	}
 	for _, in := range inputs {
-		cfg := r.configs.forPath(r.displayName(in))
+		cfg := r.configs.forFile(r.displayName(in))
 		if r.configs.err != nil {
 			return r.configs.err
 		}
