@@ -24,8 +24,10 @@ type evaluator struct {
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
-// the findings in rule order. A condition that fails at run time is an error
-// naming the rule (conditions are type-checked at load, so this means a bug).
+// the findings: those of paragraph, sentence and heading rules in rule
+// order, then those of document rules (callers sort them by position). A
+// condition that fails at run time is an error naming the rule (conditions
+// are type-checked at load, so this means a bug).
 func (s *Set) Evaluate(doc *facts.Document) ([]Finding, error) {
 	run := s.Start(doc)
 	if err := run.Blocks(doc.Blocks); err != nil {
