@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"runtime/debug"
 	"sync"
 
 	"github.com/hypelint/hypelint/lint"
@@ -77,9 +76,7 @@ func (r *lintRun) lintOne(input string) report.File {
 		fmt.Fprintf(r.env.stderr, "hypelint: %s: %s, config %s\n", name, describeEncoding(dec), describeConfig(cfg.Path))
 	}
 	in := lint.Input{Path: name, Data: dec.Text, Origin: dec.Origin, Encoding: dec.Encoding}
-	if lint.Sectioned(in) {
-		memory.reserve(len(in.Data))
-	}
+	r.memory.reserve(len(in.Data), lint.Sectioned(in))
 	res, err := l.Lint(in)
 	if err != nil {
 		return report.ErrorFile(name, err)
@@ -174,30 +171,4 @@ func (r *lintRun) applyBaseline(files []report.File) (int, error) {
 		files[i].Findings = kept
 	}
 	return hidden, nil
-}
-
-// memory is the soft memory limit a run gives the Go runtime for long
-// texts. Linting one in sections keeps a few times its size live (the text
-// itself, its findings); the collector's default pacing lets the heap grow
-// to twice what is live before collecting, so a 100 MB book peaked at
-// 385 MiB. A limit of 48 MiB plus three times the longest such input (the
-// rest of a 64 MiB allowance is the program and its stacks, which the
-// limit does not count) keeps it near the limit at the same speed. A
-// GOMEMLIMIT the user sets wins.
-var memory = &memoryLimit{enabled: os.Getenv("GOMEMLIMIT") == ""}
-
-type memoryLimit struct {
-	mu      sync.Mutex
-	enabled bool
-	largest int
-}
-
-func (m *memoryLimit) reserve(size int) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if !m.enabled || size <= m.largest {
-		return
-	}
-	m.largest = size
-	debug.SetMemoryLimit(48<<20 + 3*int64(size))
 }

@@ -120,7 +120,8 @@ func (e *env) newRun(f *lintFlags, paths []string) (*lintRun, error) {
 	if err := checkChoice("encoding", f.encoding, "auto", "utf-8", "gb18030", "big5"); err != nil {
 		return nil, err
 	}
-	return &lintRun{env: e, flags: f, paths: paths, configs: configs, minSeverity: minSeverity}, nil
+	memory := newMemoryBudget(ownsRuntime && e.getenv("GOGC") == "" && e.getenv("GOMEMLIMIT") == "")
+	return &lintRun{env: e, flags: f, paths: paths, configs: configs, minSeverity: minSeverity, memory: memory}, nil
 }
 
 // lintRun is one invocation of `hypelint lint`.
@@ -130,6 +131,7 @@ type lintRun struct {
 	paths       []string
 	configs     *configs
 	minSeverity rule.Severity
+	memory      *memoryBudget
 	failed      bool // an input could not be read or linted
 }
 

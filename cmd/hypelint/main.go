@@ -37,6 +37,7 @@ const (
 
 func main() {
 	stop := startProfile(os.Getenv("HYPELINT_CPUPROFILE"))
+	ownsRuntime = true
 	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -62,6 +63,11 @@ func startProfile(path string) (stop func()) {
 		f.Close()
 	}
 }
+
+// ownsRuntime is set when the driver runs as its own process, which may
+// tune the Go runtime's memory use (see memoryBudget); tests that run it in
+// process leave their runtime alone.
+var ownsRuntime bool
 
 // env is the driver's view of the outside world, so tests can run it in
 // process.

@@ -8,24 +8,43 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestMemoryLimitFollowsTheLongestSectionedInput checks the soft limit a
-// run gives the runtime: raised for a longer input, never lowered, and left
-// alone when the user set GOMEMLIMIT.
-func TestMemoryLimitFollowsTheLongestSectionedInput(t *testing.T) {
-	before := debug.SetMemoryLimit(-1)
-	defer debug.SetMemoryLimit(before)
-	debug.SetMemoryLimit(math.MaxInt64)
+// TestMemoryBudget checks what a run tells the runtime: collect at five
+// times the live heap under 48 MiB while inputs are small; default pacing
+// and a limit of 48 MiB plus the input's need once one is large (three
+// times a sectioned text, twenty-five times anything else), never lowered;
+// nothing at all when the user set GOGC or GOMEMLIMIT.
+func TestMemoryBudget(t *testing.T) {
+	gc, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
+	defer func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}()
+	current := func() (int, int64) {
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p, debug.SetMemoryLimit(-1)
+	}
 
-	m := &memoryLimit{enabled: true}
-	m.reserve(10 << 20)
-	assert.Equal(t, int64(48<<20+30<<20), debug.SetMemoryLimit(-1))
-	m.reserve(5 << 20)
-	assert.Equal(t, int64(48<<20+30<<20), debug.SetMemoryLimit(-1), "a shorter input does not lower it")
-	m.reserve(100 << 20)
-	assert.Equal(t, int64(48<<20+300<<20), debug.SetMemoryLimit(-1))
+	m := newMemoryBudget(true)
+	assertBudget := func(wantGC int, wantLimit int64, msg string) {
+		t.Helper()
+		gotGC, gotLimit := current()
+		assert.Equal(t, wantGC, gotGC, msg)
+		assert.Equal(t, wantLimit, gotLimit, msg)
+	}
+	assertBudget(400, 48<<20, "at the start")
+	m.reserve(20<<10, false)
+	assertBudget(400, 48<<20, "a 20 KB article changes nothing")
+	m.reserve(10<<20, true)
+	assertBudget(100, 48<<20+30<<20, "a 10 MB text in sections")
+	m.reserve(2<<20, false)
+	assertBudget(100, 48<<20+50<<20, "a 2 MB Markdown file, linted whole")
+	m.reserve(5<<20, true)
+	assertBudget(100, 48<<20+50<<20, "a smaller need does not lower the limit")
 
+	debug.SetGCPercent(100)
 	debug.SetMemoryLimit(math.MaxInt64)
-	user := &memoryLimit{enabled: false}
-	user.reserve(100 << 20)
-	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "GOMEMLIMIT set by the user wins")
+	user := newMemoryBudget(false)
+	user.reserve(100<<20, true)
+	assertBudget(100, math.MaxInt64, "GOGC or GOMEMLIMIT set by the user wins")
 }
