@@ -5,6 +5,12 @@
 // character mapping does not produce, and English) and normalized the same
 // way as the text, so one list matches both Chinese scripts. Han terms match
 // as substrings, Latin terms on word boundaries.
+//
+// How a text is matched: one Aho–Corasick automaton (ahocorasick.go) finds
+// every term and every literal a pattern needs; a pattern runs only when
+// its literals are all there, and only on windows around them
+// (prefilter.go, pattern.windows). The built-in lexicon is loaded from a
+// compiled snapshot rather than compiled at start-up (snapshot.go).
 package lexicon
 
 import (

@@ -14,7 +14,10 @@ import (
 // 相当于人类. requiredClauses derives from a pattern's syntax tree the
 // literals its matches must contain; the automaton scans for them along
 // with the terms, and a pattern runs only on a sentence where every one of
-// its clauses is satisfied.
+// its clauses is satisfied. The clauses also bound how far a match reaches
+// around its literal, so that the pattern runs on windows rather than the
+// whole sentence. Tests hold all of this to what running every pattern on
+// every whole text finds.
 
 // clause is a set of literals at least one of which every match contains,
 // with bounds on where: a match holds at most before bytes ahead of the
