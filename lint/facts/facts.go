@@ -5,6 +5,10 @@
 //
 // The exported fields tagged `expr` are the environment rule conditions see;
 // README.md documents them.
+//
+// Blocks are analysed one after another with running totals (Begin, Blocks,
+// Finish), so the document-level facts never need every block at once: a
+// long text can be analysed in sections (see lint.SectionSize).
 package facts
 
 import (
