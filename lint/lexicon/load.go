@@ -3,6 +3,7 @@ package lexicon
 import (
 	"fmt"
 	"regexp/syntax"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -199,7 +200,7 @@ func (b *builder) addTerm(file string, e entry, class int) error {
 		id := b.termID(text)
 		if class < 0 {
 			b.lex.terms[id].ignore = true
-		} else if !contains(b.lex.terms[id].classes, class) {
+		} else if !slices.Contains(b.lex.terms[id].classes, class) {
 			b.lex.terms[id].classes = append(b.lex.terms[id].classes, class)
 			b.lex.Classes[class].Terms++
 		}

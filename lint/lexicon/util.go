@@ -60,14 +60,5 @@ func sortedKeys(m map[string]string) []string {
 	return keys
 }
 
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
-}
-
 func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
 func lastRune(s string) (rune, int)  { return utf8.DecodeLastRuneInString(s) }

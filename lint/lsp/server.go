@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 
@@ -242,7 +243,7 @@ func (s *server) initialize(raw json.RawMessage) (any, *rpcError) {
 		locale = p.Locale
 	}
 	s.locale = matchLocale(locale)
-	if formats := p.Capabilities.TextDocument.Hover.ContentFormat; len(formats) > 0 && !contains(formats, "markdown") {
+	if formats := p.Capabilities.TextDocument.Hover.ContentFormat; len(formats) > 0 && !slices.Contains(formats, "markdown") {
 		s.hoverKind = "plaintext"
 	}
 	return map[string]any{
@@ -254,15 +255,6 @@ func (s *server) initialize(raw json.RawMessage) (any, *rpcError) {
 		},
 		"serverInfo": map[string]string{"name": "hypelint", "version": s.opts.Version},
 	}, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *server) didOpen(raw json.RawMessage) *rpcError {

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"regexp"
+	"slices"
 
 	"go.yaml.in/yaml/v3"
 
@@ -121,11 +122,11 @@ func (s *Set) addRule(c *compiler, file string, n *yaml.Node) (*Rule, error) {
 	}
 	r.hant = &traditional{}
 	if err := c.compile(r); err != nil {
-		return nil, yamlfile.At(file, keyNode(n, "when"), "rule %s: %v", r.ID, err)
+		return nil, yamlfile.At(file, yamlfile.Get(n, "when"), "rule %s: %v", r.ID, err)
 	}
 	if r.Report != "" {
 		if r.reportClass = c.lex.ClassID(r.Report); r.reportClass < 0 {
-			return nil, yamlfile.At(file, keyNode(n, "report"), "rule %s: report: no lexicon class named %q", r.ID, r.Report)
+			return nil, yamlfile.At(file, yamlfile.Get(n, "report"), "rule %s: report: no lexicon class named %q", r.ID, r.Report)
 		}
 	}
 	return r, nil
@@ -134,7 +135,7 @@ func (s *Set) addRule(c *compiler, file string, n *yaml.Node) (*Rule, error) {
 // validate checks every field a rule must have; errors point at the field.
 func (s *Set) validate(file string, n *yaml.Node, r *Rule, severity string) error {
 	at := func(key, format string, args ...any) error {
-		node := keyNode(n, key)
+		node := yamlfile.Get(n, key)
 		if node == nil {
 			node = n
 		}
@@ -145,7 +146,7 @@ func (s *Set) validate(file string, n *yaml.Node, r *Rule, severity string) erro
 		return at("id", "rule id %q must be kebab-case (a-z, 0-9, -)", r.ID)
 	case s.byID[r.ID] != nil:
 		return at("id", "rule id %q is already defined at %s:%d", r.ID, s.byID[r.ID].File, s.byID[r.ID].Line)
-	case !containsString(Categories, r.Category):
+	case !slices.Contains(Categories, r.Category):
 		return at("category", "rule %s: category %q is not one of %v", r.ID, r.Category, Categories)
 	case r.When == "":
 		return at("when", "rule %s: when (an expr condition) is required", r.ID)
@@ -175,21 +176,4 @@ func (s *Set) validate(file string, n *yaml.Node, r *Rule, severity string) erro
 		return at("report", "rule %s: report needs scope sentence or heading", r.ID)
 	}
 	return nil
-}
-
-// keyNode returns the value node of key in mapping n (for its line).
-func keyNode(n *yaml.Node, key string) *yaml.Node {
-	if v := yamlfile.Get(n, key); v != nil {
-		return v
-	}
-	return nil
-}
-
-func containsString(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -95,7 +96,7 @@ func CheckKeys(file string, n *yaml.Node, known ...string) error {
 	}
 	for i := 0; i < len(n.Content); i += 2 {
 		k := n.Content[i]
-		if !contains(known, k.Value) {
+		if !slices.Contains(known, k.Value) {
 			return At(file, k, "unknown key %q (known keys: %s)", k.Value, strings.Join(known, ", "))
 		}
 	}
@@ -125,13 +126,4 @@ func Get(n *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }
