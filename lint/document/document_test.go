@@ -79,3 +79,16 @@ func TestInvalidUTF8NamesOffset(t *testing.T) {
 	assert.Equal(t, 2, ie.Offset)
 	assert.Contains(t, err.Error(), "bad.txt: byte offset 2")
 }
+
+// A line of ideographic spaces (U+3000, how Chinese text indents) is blank:
+// it separates blocks, and a long text may be cut into sections there.
+func TestIdeographicSpaceLineIsBlank(t *testing.T) {
+	src := []byte("标题\n\n第一段。\n\u3000\u3000\n第二段。\n")
+	doc, err := ParseText("a.txt", src)
+	require.NoError(t, err)
+	require.Len(t, doc.Blocks, 3)
+	assert.Equal(t, "第二段。", doc.Blocks[2].Text)
+	shell, err := TextShell("a.txt", src)
+	require.NoError(t, err)
+	assert.Equal(t, []Span{{0, 8}, {8, 28}, {28, len(src)}}, shell.TextSections(1))
+}

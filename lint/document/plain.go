@@ -182,9 +182,9 @@ func (p *plainParser) slice(start, end int) string { return p.str[start-p.base :
 
 func (p *plainParser) blank(l line) bool { return isBlankLine(p.text(l)) }
 
-func isBlankLine(s string) bool {
-	return strings.TrimSpace(strings.ReplaceAll(s, "\u3000", "")) == ""
-}
+// isBlankLine reports a line of white space only; the ideographic space
+// (U+3000) that indents Chinese paragraphs counts, as unicode.IsSpace says.
+func isBlankLine(s string) bool { return strings.TrimSpace(s) == "" }
 
 // emit adds a block for src[start:end] with surrounding white space trimmed.
 func (p *plainParser) emit(kind Kind, start, end int) {

@@ -90,7 +90,7 @@ func (d *Document) TextSections(size int) []Span {
 		for j < len(d.Source) && d.Source[j] != '\n' {
 			j++
 		}
-		blank := isBlankLine(string(d.Source[i:j]))
+		blank := len(bytes.TrimSpace(d.Source[i:j])) == 0 // isBlankLine, without a copy per line
 		i = j + 1
 		if blank && i-from >= size && i < len(d.Source) {
 			out = append(out, Span{Start: from, End: i})
