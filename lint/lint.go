@@ -7,7 +7,6 @@ package lint
 import (
 	"cmp"
 	"fmt"
-	"github.com/hypelint/hypelint/lint/textmap"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/suppress"
+	"github.com/hypelint/hypelint/lint/textmap"
 	"github.com/hypelint/hypelint/lint/yamlfile"
 	"github.com/hypelint/hypelint/rules"
 )
@@ -214,10 +214,17 @@ func Parse(in Input) (doc *document.Document, err error) {
 	default:
 		return nil, fmt.Errorf("%s: unknown format %q (want text, markdown or html)", in.Path, format)
 	}
-	if err == nil && in.Encoding != "" {
-		doc.Origin, doc.Encoding = in.Origin, in.Encoding
+	if err == nil {
+		in.decoded(doc)
 	}
 	return doc, err
+}
+
+// decoded records on doc the encoding its text was decoded from, if any.
+func (in Input) decoded(doc *document.Document) {
+	if in.Encoding != "" {
+		doc.Origin, doc.Encoding = in.Origin, in.Encoding
+	}
 }
 
 // Sectioned reports whether Lint takes an input in sections: a plain text

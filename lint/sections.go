@@ -20,9 +20,7 @@ func (l *Linter) lintSections(in Input, size int) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if in.Encoding != "" {
-		shell.Origin, shell.Encoding = in.Origin, in.Encoding
-	}
+	in.decoded(shell)
 	sections := shell.TextSections(size)
 	f := l.analyzer.Begin(shell)
 	eachSection(shell, sections, func(sec *document.Document) {
