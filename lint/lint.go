@@ -38,13 +38,13 @@ type Source struct {
 	Prefix   string
 	Rules    string
 	Lexicons string
-	// Snapshot names a compiled form of the lexicons (lexicon.Snapshot),
-	// used instead of compiling them when no other source adds lexicons.
+	// Snapshot is a compiled form of the lexicons (lexicon.Snapshot), used
+	// instead of compiling them when no other source adds lexicons.
 	Snapshot string
 }
 
 // Builtin is the rule set embedded in the binary.
-var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: "lexicon.snapshot"}
+var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: rules.LexiconSnapshot}
 
 // New compiles the lexicons of every source into one lexicon, then the rules
 // of every source against it.
@@ -59,15 +59,30 @@ func New(sources ...Source) (*Linter, error) {
 			ruleFiles = append(ruleFiles, files...)
 		}
 	}
-	lex, err := loadLexicon(sources)
+	// The lexicon loads while the rules are read: the two are most of a
+	// small file's run and need each other only at the end.
+	type loaded struct {
+		lex *lexicon.Lexicon
+		err error
+	}
+	lexc := make(chan loaded, 1)
+	go func() {
+		lex, err := loadLexicon(sources)
+		lexc <- loaded{lex, err}
+	}()
+	parsed, parseErr := rule.ParseFiles(ruleFiles)
+	l := <-lexc
+	if l.err != nil {
+		return nil, l.err
+	}
+	if parseErr != nil {
+		return nil, parseErr
+	}
+	set, err := parsed.Bind(l.lex)
 	if err != nil {
 		return nil, err
 	}
-	set, err := rule.Compile(lex, ruleFiles)
-	if err != nil {
-		return nil, err
-	}
-	return &Linter{Lexicon: lex, Rules: set, analyzer: facts.NewAnalyzer(lex)}, nil
+	return &Linter{Lexicon: l.lex, Rules: set, analyzer: facts.NewAnalyzer(l.lex)}, nil
 }
 
 // loadLexicon compiles the lexicons of the sources, or loads the snapshot
@@ -81,11 +96,8 @@ func loadLexicon(sources []Source) (*lexicon.Lexicon, error) {
 		}
 	}
 	if len(withLexicons) == 1 && withLexicons[0].Snapshot != "" {
-		src := withLexicons[0]
-		if data, err := fs.ReadFile(src.FS, src.Snapshot); err == nil {
-			if lex, err := lexicon.FromSnapshot(data); err == nil {
-				return lex, nil
-			}
+		if lex, err := lexicon.FromSnapshot(withLexicons[0].Snapshot); err == nil {
+			return lex, nil
 		}
 	}
 	var files []yamlfile.File

@@ -1,9 +1,10 @@
 package lexicon
 
 import (
-	"bytes"
-	"encoding/gob"
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"strings"
 )
 
 // A snapshot is a compiled lexicon written out, so that a process can load
@@ -12,27 +13,34 @@ import (
 // was most of a small file's run. The YAML files stay the source; a test
 // checks that the snapshot in the binary matches them.
 //
-// The automaton's failure links and dense rows, the pattern bit sets and
-// the regexps are rebuilt on load: they are quick to derive and large.
+// The format is a magic string, a version and then fields in a fixed order
+// (see fields): integers as varints, strings with their length, integer
+// arrays as little-endian int32s. Loading reads the strings in place (term
+// texts are slices of the snapshot) and copies each array once; a general
+// encoder (gob) copied everything twice and was most of loading. The
+// automaton's dense rows, the pattern bit sets and the regexps are rebuilt
+// on load: they are quick to derive and large.
 type snapshot struct {
-	Version int
 	Classes []Class
-	// Terms, flat: term i's classes are TermClasses[ClassStart[i]:
-	// ClassStart[i+1]] and likewise for its triggers (decoding a slice per
-	// term was most of loading).
-	TermText       []string
-	TermFlags      []uint8 // termIgnore, termLatinL, termLatinR
+	// Terms, flat: term i's text is TermText[TermEnd[i-1]:TermEnd[i]], its
+	// classes TermClasses[ClassStart[i]:ClassStart[i+1]] and likewise its
+	// triggers.
+	TermText       string
+	TermEnd        []int32
+	TermFlags      string // one byte per term: termIgnore, termLatinL, termLatinR
 	ClassStart     []int32
 	TermClasses    []int32
 	TriggerStart   []int32
 	TriggerPattern []int32
-	TriggerClause  []uint8
-	TriggerWindow  []bool
+	TriggerClause  string // one byte per trigger
+	TriggerWindow  string // one byte per trigger, 0 or 1
 	Patterns       []snapPattern
 	First          []int32
-	EdgeByte       []byte
+	EdgeByte       string
 	EdgeNext       []int32
 	Term           []int32
+	Fail           []int32
+	Dict           []int32
 	Dense          int // how many states have dense rows
 }
 
@@ -51,27 +59,191 @@ type snapPattern struct {
 	Before, After        int
 }
 
-// snapshotVersion changes whenever the layout or the meaning of a snapshot
-// does, so that an old one is refused rather than misread.
-const snapshotVersion = 1
+// snapshotMagic starts every snapshot; its last digits are the version,
+// which changes whenever the layout or the meaning of a snapshot does, so
+// that an old one is refused rather than misread.
+const snapshotMagic = "hypelint-lexicon-3\n"
+
+// codec is one direction of the snapshot format: the writer and the reader
+// walk the same fields (see snapshot.fields), so the two cannot drift.
+type codec interface {
+	num(*int)
+	u64(*uint64)
+	flag(*bool)
+	text(*string)
+	int32s(*[]int32)
+	count(n int) int // writes n, or reads and returns a count
+}
+
+func (s *snapshot) fields(c codec) {
+	n := c.count(len(s.Classes))
+	if n != len(s.Classes) {
+		s.Classes = make([]Class, n)
+	}
+	for i := range s.Classes {
+		cl := &s.Classes[i]
+		c.text(&cl.Name)
+		c.text(&cl.Description)
+		c.text(&cl.Source)
+		c.text(&cl.File)
+		c.num(&cl.Terms)
+	}
+	c.text(&s.TermText)
+	c.int32s(&s.TermEnd)
+	c.text(&s.TermFlags)
+	c.int32s(&s.ClassStart)
+	c.int32s(&s.TermClasses)
+	c.int32s(&s.TriggerStart)
+	c.int32s(&s.TriggerPattern)
+	c.text(&s.TriggerClause)
+	c.text(&s.TriggerWindow)
+	n = c.count(len(s.Patterns))
+	if n != len(s.Patterns) {
+		s.Patterns = make([]snapPattern, n)
+	}
+	for i := range s.Patterns {
+		p := &s.Patterns[i]
+		c.text(&p.Src)
+		c.num(&p.Class)
+		c.num(&p.Group)
+		c.flag(&p.Always)
+		c.u64(&p.Clauses)
+		c.u64(&p.DigitClause)
+		c.num(&p.Window)
+		c.num(&p.Before)
+		c.num(&p.After)
+	}
+	c.int32s(&s.First)
+	c.text(&s.EdgeByte)
+	c.int32s(&s.EdgeNext)
+	c.int32s(&s.Term)
+	c.int32s(&s.Fail)
+	c.int32s(&s.Dict)
+	c.num(&s.Dense)
+}
+
+type snapWriter struct{ buf []byte }
+
+func (w *snapWriter) num(v *int)      { w.buf = binary.AppendVarint(w.buf, int64(*v)) }
+func (w *snapWriter) u64(v *uint64)   { w.buf = binary.AppendUvarint(w.buf, *v) }
+func (w *snapWriter) count(n int) int { w.buf = binary.AppendUvarint(w.buf, uint64(n)); return n }
+func (w *snapWriter) text(v *string)  { w.count(len(*v)); w.buf = append(w.buf, *v...) }
+
+func (w *snapWriter) flag(v *bool) {
+	b := byte(0)
+	if *v {
+		b = 1
+	}
+	w.buf = append(w.buf, b)
+}
+
+func (w *snapWriter) int32s(v *[]int32) {
+	w.count(len(*v))
+	for _, x := range *v {
+		w.buf = binary.LittleEndian.AppendUint32(w.buf, uint32(x))
+	}
+}
+
+// snapReader reads from the snapshot in place. The first error sticks and
+// every later read returns zero values, so fields needs no checks.
+type snapReader struct {
+	data string
+	err  error
+}
+
+var errTruncated = errors.New("truncated")
+
+func (r *snapReader) uvarint() uint64 {
+	var v uint64
+	for shift := 0; shift < 64 && r.err == nil; shift += 7 {
+		if len(r.data) == 0 {
+			break
+		}
+		b := r.data[0]
+		r.data = r.data[1:]
+		v |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			return v
+		}
+	}
+	r.fail(errTruncated)
+	return 0
+}
+
+func (r *snapReader) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+}
+
+func (r *snapReader) u64(v *uint64) { *v = r.uvarint() }
+
+func (r *snapReader) num(v *int) {
+	u := r.uvarint()
+	*v = int(int64(u>>1) ^ -int64(u&1)) // zig-zag, as binary.AppendVarint wrote it
+}
+
+// count reads a length and refuses one longer than what is left (each
+// counted item takes at least a byte), so a damaged snapshot cannot make
+// the reader allocate without bound.
+func (r *snapReader) count(int) int {
+	n := r.uvarint()
+	if n > uint64(len(r.data)) {
+		r.fail(errTruncated)
+		return 0
+	}
+	return int(n)
+}
+
+func (r *snapReader) text(v *string) {
+	n := r.count(0)
+	*v, r.data = r.data[:n], r.data[n:]
+}
+
+func (r *snapReader) flag(v *bool) {
+	var s string
+	if len(r.data) > 0 {
+		s, r.data = r.data[:1], r.data[1:]
+	} else {
+		r.fail(errTruncated)
+	}
+	*v = s == "\x01"
+}
+
+func (r *snapReader) int32s(v *[]int32) {
+	n := r.count(0)
+	if 4*n > len(r.data) {
+		r.fail(errTruncated)
+		n = 0
+	}
+	out := make([]int32, n)
+	for i := range out {
+		d := r.data[4*i:]
+		out[i] = int32(uint32(d[0]) | uint32(d[1])<<8 | uint32(d[2])<<16 | uint32(d[3])<<24)
+	}
+	*v, r.data = out, r.data[4*n:]
+}
 
 // Snapshot writes the lexicon out (see FromSnapshot).
 func (l *Lexicon) Snapshot() ([]byte, error) {
-	s := snapshot{Version: snapshotVersion, Classes: l.Classes, Dense: len(l.ac.dense) / 256,
-		First: l.ac.first, EdgeByte: l.ac.edgeByte, EdgeNext: l.ac.edgeNext, Term: l.ac.term}
+	a := l.ac
+	s := snapshot{Classes: l.Classes, Dense: len(a.dense) / 256, First: a.first, EdgeByte: string(a.edgeByte),
+		EdgeNext: a.edgeNext, Term: a.term, Fail: a.fail, Dict: a.dict}
+	var text, flags, clause, window strings.Builder
 	for _, t := range l.terms {
-		var flags uint8
+		var f byte
 		if t.ignore {
-			flags |= termIgnore
+			f |= termIgnore
 		}
 		if t.latinL {
-			flags |= termLatinL
+			f |= termLatinL
 		}
 		if t.latinR {
-			flags |= termLatinR
+			f |= termLatinR
 		}
-		s.TermText = append(s.TermText, t.text)
-		s.TermFlags = append(s.TermFlags, flags)
+		text.WriteString(t.text)
+		s.TermEnd = append(s.TermEnd, int32(text.Len()))
+		flags.WriteByte(f)
 		s.ClassStart = append(s.ClassStart, int32(len(s.TermClasses)))
 		for _, c := range t.classes {
 			s.TermClasses = append(s.TermClasses, int32(c))
@@ -79,38 +251,48 @@ func (l *Lexicon) Snapshot() ([]byte, error) {
 		s.TriggerStart = append(s.TriggerStart, int32(len(s.TriggerPattern)))
 		for _, tr := range t.triggers {
 			s.TriggerPattern = append(s.TriggerPattern, tr.pattern)
-			s.TriggerClause = append(s.TriggerClause, tr.clause)
-			s.TriggerWindow = append(s.TriggerWindow, tr.window)
+			clause.WriteByte(tr.clause)
+			w := byte(0)
+			if tr.window {
+				w = 1
+			}
+			window.WriteByte(w)
 		}
 	}
 	s.ClassStart = append(s.ClassStart, int32(len(s.TermClasses)))
 	s.TriggerStart = append(s.TriggerStart, int32(len(s.TriggerPattern)))
+	s.TermText, s.TermFlags, s.TriggerClause, s.TriggerWindow = text.String(), flags.String(), clause.String(), window.String()
 	for _, p := range l.regexes {
 		s.Patterns = append(s.Patterns, snapPattern{Src: p.re.src, Class: p.class, Group: p.group, Always: p.always,
 			Clauses: p.clauses, DigitClause: p.digitClause, Window: p.window, Before: p.before, After: p.after})
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&s); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	w := &snapWriter{buf: []byte(snapshotMagic)}
+	s.fields(w)
+	return w.buf, nil
 }
 
-// FromSnapshot loads a lexicon that Snapshot wrote.
-func FromSnapshot(data []byte) (*Lexicon, error) {
-	var s snapshot
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
-		return nil, fmt.Errorf("lexicon snapshot: %v", err)
+// FromSnapshot loads a lexicon that Snapshot wrote. The lexicon keeps
+// slices of data (term texts, class names), which must not change.
+func FromSnapshot(data string) (*Lexicon, error) {
+	rest, ok := strings.CutPrefix(data, snapshotMagic)
+	if !ok {
+		return nil, fmt.Errorf("lexicon snapshot: not a snapshot of this version (want %q)", strings.TrimSpace(snapshotMagic))
 	}
-	if s.Version != snapshotVersion {
-		return nil, fmt.Errorf("lexicon snapshot: version %d, want %d", s.Version, snapshotVersion)
+	var s snapshot
+	r := &snapReader{data: rest}
+	s.fields(r)
+	if r.err == nil && len(r.data) != 0 {
+		r.fail(errors.New("trailing bytes"))
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("lexicon snapshot: %v", r.err)
+	}
+	if err := s.check(); err != nil {
+		return nil, err
 	}
 	l := &Lexicon{Classes: s.Classes, byName: make(map[string]int, len(s.Classes))}
 	for i, c := range s.Classes {
 		l.byName[c.Name] = i
-	}
-	if err := s.checkTerms(); err != nil {
-		return nil, err
 	}
 	classes := make([]int, len(s.TermClasses))
 	for i, c := range s.TermClasses {
@@ -118,46 +300,48 @@ func FromSnapshot(data []byte) (*Lexicon, error) {
 	}
 	triggers := make([]trigger, len(s.TriggerPattern))
 	for i := range triggers {
-		triggers[i] = trigger{s.TriggerPattern[i], s.TriggerClause[i], s.TriggerWindow[i]}
+		triggers[i] = trigger{s.TriggerPattern[i], s.TriggerClause[i], s.TriggerWindow[i] == 1}
 	}
-	l.terms = make([]term, len(s.TermText))
-	for i, text := range s.TermText {
+	l.terms = make([]term, len(s.TermFlags))
+	start := int32(0)
+	for i := range l.terms {
 		f := s.TermFlags[i]
-		l.terms[i] = term{text: text, ignore: f&termIgnore != 0, latinL: f&termLatinL != 0, latinR: f&termLatinR != 0,
-			classes:  classes[s.ClassStart[i]:s.ClassStart[i+1]:s.ClassStart[i+1]],
-			triggers: triggers[s.TriggerStart[i]:s.TriggerStart[i+1]:s.TriggerStart[i+1]]}
+		cs, ce, ts, te := s.ClassStart[i], s.ClassStart[i+1], s.TriggerStart[i], s.TriggerStart[i+1]
+		l.terms[i] = term{text: s.TermText[start:s.TermEnd[i]], ignore: f&termIgnore != 0,
+			latinL: f&termLatinL != 0, latinR: f&termLatinR != 0,
+			classes: classes[cs:ce:ce], triggers: triggers[ts:te:te]}
+		start = s.TermEnd[i]
 	}
 	l.regexes = make([]pattern, len(s.Patterns))
 	for i, sp := range s.Patterns {
 		l.regexes[i] = pattern{re: &lazyRegexp{src: sp.Src}, class: sp.Class, group: sp.Group, always: sp.Always,
 			clauses: sp.Clauses, digitClause: sp.DigitClause, window: sp.Window, before: sp.Before, after: sp.After}
 	}
-	l.ac = &automaton{first: s.First, edgeByte: s.EdgeByte, edgeNext: s.EdgeNext, term: s.Term}
-	if n := len(s.Term); n == 0 || len(s.First) != n+1 || len(s.EdgeByte) != len(s.EdgeNext) ||
-		int(s.First[n]) != len(s.EdgeByte) || s.Dense > n {
-		return nil, fmt.Errorf("lexicon snapshot: inconsistent automaton")
-	}
-	l.ac.link()
+	l.ac = &automaton{first: s.First, edgeByte: []byte(s.EdgeByte), edgeNext: s.EdgeNext, term: s.Term, fail: s.Fail, dict: s.Dict}
 	l.ac.fillDense(s.Dense)
 	l.patternSets()
 	return l, nil
 }
 
-// checkTerms checks that the flat arrays agree with each other and that
-// every index points inside what it indexes, so that a damaged snapshot is
+// check checks that the flat arrays agree with each other and that every
+// index points inside what it indexes, so that a damaged snapshot is
 // refused rather than a cause of panics while linting.
-func (s *snapshot) checkTerms() error {
-	n := len(s.TermText)
-	ok := len(s.TermFlags) == n && len(s.ClassStart) == n+1 && len(s.TriggerStart) == n+1 &&
+func (s *snapshot) check() error {
+	n, states := len(s.TermFlags), len(s.Term)
+	ok := len(s.TermEnd) == n && len(s.ClassStart) == n+1 && len(s.TriggerStart) == n+1 &&
 		len(s.TriggerClause) == len(s.TriggerPattern) && len(s.TriggerWindow) == len(s.TriggerPattern) &&
+		monotone(append([]int32{0}, s.TermEnd...), len(s.TermText)) &&
 		monotone(s.ClassStart, len(s.TermClasses)) && monotone(s.TriggerStart, len(s.TriggerPattern)) &&
 		within(s.TermClasses, 0, len(s.Classes)) && within(s.TriggerPattern, 0, len(s.Patterns)) &&
-		within(s.Term, -1, n) && within(s.EdgeNext, 0, len(s.Term))
+		within(s.Term, -1, n) && within(s.EdgeNext, 0, states)
+	ok = ok && states > 0 && len(s.First) == states+1 && len(s.EdgeByte) == len(s.EdgeNext) &&
+		monotone(s.First, len(s.EdgeByte)) && s.Dense >= 0 && s.Dense <= states &&
+		len(s.Fail) == states && len(s.Dict) == states && within(s.Fail, 0, states) && within(s.Dict, -1, states)
 	for _, p := range s.Patterns {
 		ok = ok && p.Class >= 0 && p.Class < len(s.Classes)
 	}
 	if !ok {
-		return fmt.Errorf("lexicon snapshot: inconsistent terms")
+		return fmt.Errorf("lexicon snapshot: inconsistent terms or automaton")
 	}
 	return nil
 }

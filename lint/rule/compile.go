@@ -18,15 +18,17 @@ type Env struct {
 	Hit       *facts.Hit      `expr:"hit"`
 }
 
-// compiler compiles conditions against one lexicon, so that class names in
-// has() and count() are checked when the rule is loaded, not when it runs.
+// compiler compiles conditions, then binds them to one lexicon, so that
+// class names in has() and count() are checked when the rule is loaded, not
+// when it runs. Conditions compile before the lexicon is known: has() and
+// count() look it up only when they run.
 type compiler struct {
 	lex     *lexicon.Lexicon
 	options []expr.Option
 }
 
-func newCompiler(lex *lexicon.Lexicon) *compiler {
-	c := &compiler{lex: lex}
+func newCompiler() *compiler {
+	c := &compiler{}
 	c.options = []expr.Option{
 		expr.Env(Env{}),
 		expr.AsBool(),
@@ -55,11 +57,17 @@ func (c *compiler) compile(r *Rule) error {
 	if err != nil {
 		return err
 	}
-	if err := c.checkClasses(program.Node()); err != nil {
+	r.program = program
+	return nil
+}
+
+// bind checks a compiled rule's class names against the lexicon (c.lex)
+// and works out which sentence classes it needs.
+func (c *compiler) bind(r *Rule) error {
+	if err := c.checkClasses(r.program.Node()); err != nil {
 		return err
 	}
-	r.program = program
-	r.needs = c.sentenceNeeds(program.Node())
+	r.needs = c.sentenceNeeds(r.program.Node())
 	return nil
 }
 

@@ -3,6 +3,7 @@ package rule
 import (
 	"regexp"
 	"slices"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -66,14 +67,11 @@ func (s *Set) Get(id string) *Rule { return s.byID[id] }
 // against lex. A rule that does not compile stops loading with its file,
 // line and the expr error.
 func Compile(lex *lexicon.Lexicon, files []yamlfile.File) (*Set, error) {
-	c := newCompiler(lex)
-	set := &Set{byID: map[string]*Rule{}}
-	for _, f := range files {
-		if err := set.addFile(c, f.Name, f.Data); err != nil {
-			return nil, err
-		}
+	p, err := ParseFiles(files)
+	if err != nil {
+		return nil, err
 	}
-	return set, nil
+	return p.Bind(lex)
 }
 
 // Parse compiles rules from one in-memory file, for tests and tools.
@@ -81,30 +79,89 @@ func Parse(lex *lexicon.Lexicon, name string, data []byte) (*Set, error) {
 	return Compile(lex, []yamlfile.File{{Name: name, Data: data}})
 }
 
-func (s *Set) addFile(c *compiler, file string, data []byte) error {
+// Parsed is rule files read and their conditions compiled, waiting for the
+// lexicon whose class names they use (see Bind). Splitting the two lets a
+// process read its rules while the lexicon loads.
+type Parsed struct {
+	c     *compiler
+	rules []parsedRule
+}
+
+type parsedRule struct {
+	*Rule
+	node *yaml.Node
+}
+
+// ParseFiles reads rule files, one goroutine per file (YAML decoding and
+// expr compilation are most of a small run's start-up), and reports the
+// first error in file order.
+func ParseFiles(files []yamlfile.File) (*Parsed, error) {
+	c := newCompiler()
+	perFile := make([][]parsedRule, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() { perFile[i], errs[i] = c.parseFile(f.Name, f.Data) })
+	}
+	wg.Wait()
+	p := &Parsed{c: c}
+	for i := range files {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		p.rules = append(p.rules, perFile[i]...)
+	}
+	return p, nil
+}
+
+// Bind checks the class names of the conditions against lex and makes the
+// set. A Parsed is bound once.
+func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
+	p.c.lex = lex
+	set := &Set{byID: map[string]*Rule{}}
+	for _, pr := range p.rules {
+		r := pr.Rule
+		if prev := set.byID[r.ID]; prev != nil {
+			return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "id"), "rule id %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
+		}
+		if err := p.c.bind(r); err != nil {
+			return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "when"), "rule %s: %v", r.ID, err)
+		}
+		if r.Report != "" {
+			if r.reportClass = lex.ClassID(r.Report); r.reportClass < 0 {
+				return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "report"), "rule %s: report: no lexicon class named %q", r.ID, r.Report)
+			}
+		}
+		set.Rules = append(set.Rules, r)
+		set.byID[r.ID] = r
+	}
+	return set, nil
+}
+
+func (c *compiler) parseFile(file string, data []byte) ([]parsedRule, error) {
 	root, err := yamlfile.Parse(file, data)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := yamlfile.CheckKeys(file, root, "rules"); err != nil {
-		return err
+		return nil, err
 	}
 	list := yamlfile.Get(root, "rules")
 	if list == nil || list.Kind != yaml.SequenceNode {
-		return yamlfile.At(file, root, "want a list of rules under the key rules")
+		return nil, yamlfile.At(file, root, "want a list of rules under the key rules")
 	}
+	var out []parsedRule
 	for _, n := range list.Content {
-		r, err := s.addRule(c, file, n)
+		r, err := c.parseRule(file, n)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		s.Rules = append(s.Rules, r)
-		s.byID[r.ID] = r
+		out = append(out, parsedRule{r, n})
 	}
-	return nil
+	return out, nil
 }
 
-func (s *Set) addRule(c *compiler, file string, n *yaml.Node) (*Rule, error) {
+func (c *compiler) parseRule(file string, n *yaml.Node) (*Rule, error) {
 	if err := yamlfile.CheckKeys(file, n, ruleKeys...); err != nil {
 		return nil, err
 	}
@@ -117,23 +174,18 @@ func (s *Set) addRule(c *compiler, file string, n *yaml.Node) (*Rule, error) {
 		Once: f.Once, Messages: f.Message, Explanation: f.Explanation, Source: f.Source,
 		Examples: f.Examples, File: file, Line: n.Line, reportClass: -1,
 	}
-	if err := s.validate(file, n, r, f.Severity); err != nil {
+	if err := validate(file, n, r, f.Severity); err != nil {
 		return nil, err
 	}
 	r.hant = &traditional{}
 	if err := c.compile(r); err != nil {
 		return nil, yamlfile.At(file, yamlfile.Get(n, "when"), "rule %s: %v", r.ID, err)
 	}
-	if r.Report != "" {
-		if r.reportClass = c.lex.ClassID(r.Report); r.reportClass < 0 {
-			return nil, yamlfile.At(file, yamlfile.Get(n, "report"), "rule %s: report: no lexicon class named %q", r.ID, r.Report)
-		}
-	}
 	return r, nil
 }
 
 // validate checks every field a rule must have; errors point at the field.
-func (s *Set) validate(file string, n *yaml.Node, r *Rule, severity string) error {
+func validate(file string, n *yaml.Node, r *Rule, severity string) error {
 	at := func(key, format string, args ...any) error {
 		node := yamlfile.Get(n, key)
 		if node == nil {
@@ -144,8 +196,6 @@ func (s *Set) validate(file string, n *yaml.Node, r *Rule, severity string) erro
 	switch {
 	case !idRE.MatchString(r.ID):
 		return at("id", "rule id %q must be kebab-case (a-z, 0-9, -)", r.ID)
-	case s.byID[r.ID] != nil:
-		return at("id", "rule id %q is already defined at %s:%d", r.ID, s.byID[r.ID].File, s.byID[r.ID].Line)
 	case !slices.Contains(Categories, r.Category):
 		return at("category", "rule %s: category %q is not one of %v", r.ID, r.Category, Categories)
 	case r.When == "":
