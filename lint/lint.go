@@ -7,6 +7,7 @@ package lint
 import (
 	"cmp"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -41,24 +42,18 @@ type Source struct {
 	// Snapshot is a compiled form of the lexicons (lexicon.Snapshot), used
 	// instead of compiling them when no other source adds lexicons.
 	Snapshot string
+	// RuleSnapshot is the rule files parsed (rule.Parsed.Snapshot), used
+	// instead of reading them.
+	RuleSnapshot string
 }
 
 // Builtin is the rule set embedded in the binary.
-var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: rules.LexiconSnapshot}
+var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: rules.LexiconSnapshot,
+	RuleSnapshot: rules.RuleSnapshot}
 
 // New compiles the lexicons of every source into one lexicon, then the rules
 // of every source against it.
 func New(sources ...Source) (*Linter, error) {
-	var ruleFiles []yamlfile.File
-	for _, src := range sources {
-		if src.Rules != "" {
-			files, err := yamlfile.ReadDir(src.FS, src.Rules, src.Prefix)
-			if err != nil {
-				return nil, err
-			}
-			ruleFiles = append(ruleFiles, files...)
-		}
-	}
 	// The lexicon loads while the rules are read: the two are most of a
 	// small file's run and need each other only at the end.
 	type loaded struct {
@@ -70,7 +65,7 @@ func New(sources ...Source) (*Linter, error) {
 		lex, err := loadLexicon(sources)
 		lexc <- loaded{lex, err}
 	}()
-	parsed, parseErr := rule.ParseFiles(ruleFiles)
+	parsed, parseErr := parseRules(sources)
 	l := <-lexc
 	if l.err != nil {
 		return nil, l.err
@@ -85,30 +80,83 @@ func New(sources ...Source) (*Linter, error) {
 	return &Linter{Lexicon: l.lex, Rules: set, analyzer: facts.NewAnalyzer(l.lex)}, nil
 }
 
+// parseRules reads the rules of every source in order, from its snapshot
+// when that was made from the source's files as they are now, and from the
+// files otherwise.
+func parseRules(sources []Source) (*rule.Parsed, error) {
+	var parts []*rule.Parsed
+	for _, src := range sources {
+		if src.Rules == "" {
+			continue
+		}
+		files, err := yamlfile.ReadDir(src.FS, src.Rules, src.Prefix)
+		if err != nil {
+			return nil, err
+		}
+		if content, ok := currentSnapshot(src.RuleSnapshot, files); ok {
+			if p, err := rule.FromSnapshot(content); err == nil {
+				parts = append(parts, p)
+				continue
+			}
+		}
+		p, err := rule.ParseFiles(files)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, p)
+	}
+	return rule.Join(parts...), nil
+}
+
 // loadLexicon compiles the lexicons of the sources, or loads the snapshot
-// of the only source that has lexicons. A snapshot that does not load (it
-// would be a build fault, which a test guards against) is passed over.
+// of the only source that has lexicons when that was made from its files
+// as they are now.
 func loadLexicon(sources []Source) (*lexicon.Lexicon, error) {
+	var files []yamlfile.File
 	var withLexicons []Source
 	for _, src := range sources {
-		if src.Lexicons != "" {
-			withLexicons = append(withLexicons, src)
+		if src.Lexicons == "" {
+			continue
 		}
-	}
-	if len(withLexicons) == 1 && withLexicons[0].Snapshot != "" {
-		if lex, err := lexicon.FromSnapshot(withLexicons[0].Snapshot); err == nil {
-			return lex, nil
-		}
-	}
-	var files []yamlfile.File
-	for _, src := range withLexicons {
+		withLexicons = append(withLexicons, src)
 		more, err := yamlfile.ReadDir(src.FS, src.Lexicons, src.Prefix)
 		if err != nil {
 			return nil, err
 		}
 		files = append(files, more...)
 	}
+	if len(withLexicons) == 1 {
+		if content, ok := currentSnapshot(withLexicons[0].Snapshot, files); ok {
+			if lex, err := lexicon.FromSnapshot(content); err == nil {
+				return lex, nil
+			}
+		}
+	}
 	return lexicon.Compile(files)
+}
+
+// A snapshot's first line names the files it was made from (a checksum of
+// their names and bytes), so an edited rule or lexicon file is read from
+// the file, never from a stale snapshot: a stale one costs time, not
+// correctness.
+func snapshotHeader(files []yamlfile.File) string {
+	crc := uint32(0)
+	for _, f := range files {
+		crc = crc32.Update(crc, crc32.IEEETable, []byte(f.Name+"\x00"))
+		crc = crc32.Update(crc, crc32.IEEETable, f.Data)
+	}
+	return fmt.Sprintf("hypelint snapshot of %d files, crc32 %08x\n", len(files), crc)
+}
+
+// currentSnapshot returns a snapshot's content if it was made from files.
+func currentSnapshot(snapshot string, files []yamlfile.File) (string, bool) {
+	return strings.CutPrefix(snapshot, snapshotHeader(files))
+}
+
+// StampSnapshot prefixes a snapshot's content with the header naming the
+// files it was made from.
+func StampSnapshot(files []yamlfile.File, content []byte) []byte {
+	return append([]byte(snapshotHeader(files)), content...)
 }
 
 // Default returns a linter with the built-in rules and lexicons.

@@ -3,34 +3,88 @@ package lint
 import (
 	"flag"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/hypelint/hypelint/lint/lexicon"
+	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/yamlfile"
 	"github.com/hypelint/hypelint/rules"
 )
 
-var update = flag.Bool("update", false, "rewrite rules/lexicon.snapshot from the lexicon files")
+var update = flag.Bool("update", false, "rewrite rules/lexicon.snapshot and rules/rules.snapshot from the files")
 
-// TestBuiltinSnapshotIsCurrent compiles the built-in lexicon files and
-// checks the snapshot in the binary is exactly what they give, so an edited
-// lexicon cannot ship with a stale snapshot. -update rewrites it.
-func TestBuiltinSnapshotIsCurrent(t *testing.T) {
-	files, err := yamlfile.ReadDir(rules.FS, Builtin.Lexicons, Builtin.Prefix)
+// TestBuiltinSnapshotsAreCurrent compiles the built-in lexicon files and
+// parses the rule files, and checks the snapshots in the binary are exactly
+// what they give. A stale snapshot is not used (see currentSnapshot), so
+// this keeps start-up fast rather than results right. -update rewrites
+// them.
+func TestBuiltinSnapshotsAreCurrent(t *testing.T) {
+	lexFiles, err := yamlfile.ReadDir(rules.FS, Builtin.Lexicons, Builtin.Prefix)
 	require.NoError(t, err)
-	lex, err := lexicon.Compile(files)
+	lex, err := lexicon.Compile(lexFiles)
 	require.NoError(t, err)
-	want, err := lex.Snapshot()
+	lexSnapshot, err := lex.Snapshot()
 	require.NoError(t, err)
-	if *update {
-		require.NoError(t, os.WriteFile("../rules/lexicon.snapshot", want, 0o644))
-		return
+	ruleFiles, err := yamlfile.ReadDir(rules.FS, Builtin.Rules, Builtin.Prefix)
+	require.NoError(t, err)
+	parsed, err := rule.ParseFiles(ruleFiles)
+	require.NoError(t, err)
+	want := map[string][]byte{
+		"lexicon.snapshot": StampSnapshot(lexFiles, lexSnapshot),
+		"rules.snapshot":   StampSnapshot(ruleFiles, parsed.Snapshot()),
 	}
-	assert.True(t, string(want) == rules.LexiconSnapshot,
-		"rules/lexicon.snapshot does not match the lexicon files: run go test ./lint -run TestBuiltinSnapshotIsCurrent -update")
+	got := map[string]string{"lexicon.snapshot": rules.LexiconSnapshot, "rules.snapshot": rules.RuleSnapshot}
+	for name, data := range want {
+		if *update {
+			require.NoError(t, os.WriteFile("../rules/"+name, data, 0o644))
+			continue
+		}
+		assert.True(t, string(data) == got[name],
+			"rules/%s does not match the files: run go test ./lint -run TestBuiltinSnapshotsAreCurrent -update", name)
+	}
+}
+
+// A snapshot made from other files than a source's is not used: the rules
+// and lexicons come from the files, with the same results.
+func TestStaleSnapshotsAreNotUsed(t *testing.T) {
+	current, err := New(Builtin)
+	require.NoError(t, err)
+	stale := Builtin
+	stale.Snapshot = strings.Replace(stale.Snapshot, "crc32 ", "crc32 0", 1)
+	stale.RuleSnapshot = strings.Replace(stale.RuleSnapshot, "crc32 ", "crc32 0", 1)
+	for _, src := range []Source{Builtin, stale} {
+		_, ok := currentSnapshot(src.Snapshot, mustReadDir(t, src.Lexicons))
+		assert.Equal(t, src.Snapshot == Builtin.Snapshot, ok)
+		_, ok = currentSnapshot(src.RuleSnapshot, mustReadDir(t, src.Rules))
+		assert.Equal(t, src.RuleSnapshot == Builtin.RuleSnapshot, ok)
+	}
+	fromFiles, err := New(stale)
+	require.NoError(t, err)
+	require.Equal(t, len(current.Rules.Rules), len(fromFiles.Rules.Rules))
+	for i, r := range current.Rules.Rules {
+		assert.Equal(t, r.ID, fromFiles.Rules.Rules[i].ID)
+		assert.Equal(t, r.When, fromFiles.Rules.Rules[i].When)
+		assert.Equal(t, r.Examples, fromFiles.Rules.Rules[i].Examples)
+		assert.Equal(t, r.Line, fromFiles.Rules.Rules[i].Line)
+	}
+	assert.Equal(t, current.Lexicon.Classes, fromFiles.Lexicon.Classes)
+	text := "逆转衰老！研究表明小鼠实验中，NMN让寿命延长30%。Scientists prove this miracle cure works."
+	a, err := current.Lint(Input{Path: "a.txt", Data: []byte(text)})
+	require.NoError(t, err)
+	b, err := fromFiles.Lint(Input{Path: "a.txt", Data: []byte(text)})
+	require.NoError(t, err)
+	assert.NotEmpty(t, a.Findings)
+	assert.Equal(t, len(a.Findings), len(b.Findings))
+}
+
+func mustReadDir(t *testing.T, dir string) []yamlfile.File {
+	files, err := yamlfile.ReadDir(rules.FS, dir, Builtin.Prefix)
+	require.NoError(t, err)
+	return files
 }
 
 // A source that adds lexicons makes the linter compile every lexicon from

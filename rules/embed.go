@@ -12,7 +12,13 @@ var FS embed.FS
 // string so that loading reads it in place. After editing a lexicon file,
 // rewrite it with
 //
-//	go test ./lint -run TestBuiltinSnapshotIsCurrent -update
+//	go test ./lint -run TestBuiltinSnapshotsAreCurrent -update
 //
 //go:embed lexicon.snapshot
 var LexiconSnapshot string
+
+// RuleSnapshot is the rule files parsed (rule.Parsed.Snapshot), rewritten by
+// the same command.
+//
+//go:embed rules.snapshot
+var RuleSnapshot string

@@ -1,10 +1,10 @@
 package lexicon
 
 import (
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/hypelint/hypelint/lint/binfmt"
 )
 
 // A snapshot is a compiled lexicon written out, so that a process can load
@@ -13,11 +13,10 @@ import (
 // was most of a small file's run. The YAML files stay the source; a test
 // checks that the snapshot in the binary matches them.
 //
-// The format is a magic string, a version and then fields in a fixed order
-// (see fields): integers as varints, strings with their length, integer
-// arrays as little-endian int32s. Loading reads the strings in place (term
-// texts are slices of the snapshot) and copies each array once; a general
-// encoder (gob) copied everything twice and was most of loading. The
+// The format is binfmt's, fields in the order of snapshot.fields. Loading
+// reads the strings in place (term texts are slices of the snapshot) and
+// copies each array once; a general encoder (gob) copied everything twice
+// and was most of loading. The
 // automaton's dense rows, the pattern bit sets and the regexps are rebuilt
 // on load: they are quick to derive and large.
 type snapshot struct {
@@ -64,164 +63,51 @@ type snapPattern struct {
 // that an old one is refused rather than misread.
 const snapshotMagic = "hypelint-lexicon-3\n"
 
-// codec is one direction of the snapshot format: the writer and the reader
-// walk the same fields (see snapshot.fields), so the two cannot drift.
-type codec interface {
-	num(*int)
-	u64(*uint64)
-	flag(*bool)
-	text(*string)
-	int32s(*[]int32)
-	count(n int) int // writes n, or reads and returns a count
-}
-
-func (s *snapshot) fields(c codec) {
-	n := c.count(len(s.Classes))
+func (s *snapshot) fields(c binfmt.Codec) {
+	n := c.Count(len(s.Classes))
 	if n != len(s.Classes) {
 		s.Classes = make([]Class, n)
 	}
 	for i := range s.Classes {
 		cl := &s.Classes[i]
-		c.text(&cl.Name)
-		c.text(&cl.Description)
-		c.text(&cl.Source)
-		c.text(&cl.File)
-		c.num(&cl.Terms)
+		c.Text(&cl.Name)
+		c.Text(&cl.Description)
+		c.Text(&cl.Source)
+		c.Text(&cl.File)
+		c.Num(&cl.Terms)
 	}
-	c.text(&s.TermText)
-	c.int32s(&s.TermEnd)
-	c.text(&s.TermFlags)
-	c.int32s(&s.ClassStart)
-	c.int32s(&s.TermClasses)
-	c.int32s(&s.TriggerStart)
-	c.int32s(&s.TriggerPattern)
-	c.text(&s.TriggerClause)
-	c.text(&s.TriggerWindow)
-	n = c.count(len(s.Patterns))
+	c.Text(&s.TermText)
+	c.Int32s(&s.TermEnd)
+	c.Text(&s.TermFlags)
+	c.Int32s(&s.ClassStart)
+	c.Int32s(&s.TermClasses)
+	c.Int32s(&s.TriggerStart)
+	c.Int32s(&s.TriggerPattern)
+	c.Text(&s.TriggerClause)
+	c.Text(&s.TriggerWindow)
+	n = c.Count(len(s.Patterns))
 	if n != len(s.Patterns) {
 		s.Patterns = make([]snapPattern, n)
 	}
 	for i := range s.Patterns {
 		p := &s.Patterns[i]
-		c.text(&p.Src)
-		c.num(&p.Class)
-		c.num(&p.Group)
-		c.flag(&p.Always)
-		c.u64(&p.Clauses)
-		c.u64(&p.DigitClause)
-		c.num(&p.Window)
-		c.num(&p.Before)
-		c.num(&p.After)
+		c.Text(&p.Src)
+		c.Num(&p.Class)
+		c.Num(&p.Group)
+		c.Flag(&p.Always)
+		c.U64(&p.Clauses)
+		c.U64(&p.DigitClause)
+		c.Num(&p.Window)
+		c.Num(&p.Before)
+		c.Num(&p.After)
 	}
-	c.int32s(&s.First)
-	c.text(&s.EdgeByte)
-	c.int32s(&s.EdgeNext)
-	c.int32s(&s.Term)
-	c.int32s(&s.Fail)
-	c.int32s(&s.Dict)
-	c.num(&s.Dense)
-}
-
-type snapWriter struct{ buf []byte }
-
-func (w *snapWriter) num(v *int)      { w.buf = binary.AppendVarint(w.buf, int64(*v)) }
-func (w *snapWriter) u64(v *uint64)   { w.buf = binary.AppendUvarint(w.buf, *v) }
-func (w *snapWriter) count(n int) int { w.buf = binary.AppendUvarint(w.buf, uint64(n)); return n }
-func (w *snapWriter) text(v *string)  { w.count(len(*v)); w.buf = append(w.buf, *v...) }
-
-func (w *snapWriter) flag(v *bool) {
-	b := byte(0)
-	if *v {
-		b = 1
-	}
-	w.buf = append(w.buf, b)
-}
-
-func (w *snapWriter) int32s(v *[]int32) {
-	w.count(len(*v))
-	for _, x := range *v {
-		w.buf = binary.LittleEndian.AppendUint32(w.buf, uint32(x))
-	}
-}
-
-// snapReader reads from the snapshot in place. The first error sticks and
-// every later read returns zero values, so fields needs no checks.
-type snapReader struct {
-	data string
-	err  error
-}
-
-var errTruncated = errors.New("truncated")
-
-func (r *snapReader) uvarint() uint64 {
-	var v uint64
-	for shift := 0; shift < 64 && r.err == nil; shift += 7 {
-		if len(r.data) == 0 {
-			break
-		}
-		b := r.data[0]
-		r.data = r.data[1:]
-		v |= uint64(b&0x7f) << shift
-		if b < 0x80 {
-			return v
-		}
-	}
-	r.fail(errTruncated)
-	return 0
-}
-
-func (r *snapReader) fail(err error) {
-	if r.err == nil {
-		r.err = err
-	}
-}
-
-func (r *snapReader) u64(v *uint64) { *v = r.uvarint() }
-
-func (r *snapReader) num(v *int) {
-	u := r.uvarint()
-	*v = int(int64(u>>1) ^ -int64(u&1)) // zig-zag, as binary.AppendVarint wrote it
-}
-
-// count reads a length and refuses one longer than what is left (each
-// counted item takes at least a byte), so a damaged snapshot cannot make
-// the reader allocate without bound.
-func (r *snapReader) count(int) int {
-	n := r.uvarint()
-	if n > uint64(len(r.data)) {
-		r.fail(errTruncated)
-		return 0
-	}
-	return int(n)
-}
-
-func (r *snapReader) text(v *string) {
-	n := r.count(0)
-	*v, r.data = r.data[:n], r.data[n:]
-}
-
-func (r *snapReader) flag(v *bool) {
-	var s string
-	if len(r.data) > 0 {
-		s, r.data = r.data[:1], r.data[1:]
-	} else {
-		r.fail(errTruncated)
-	}
-	*v = s == "\x01"
-}
-
-func (r *snapReader) int32s(v *[]int32) {
-	n := r.count(0)
-	if 4*n > len(r.data) {
-		r.fail(errTruncated)
-		n = 0
-	}
-	out := make([]int32, n)
-	for i := range out {
-		d := r.data[4*i:]
-		out[i] = int32(uint32(d[0]) | uint32(d[1])<<8 | uint32(d[2])<<16 | uint32(d[3])<<24)
-	}
-	*v, r.data = out, r.data[4*n:]
+	c.Int32s(&s.First)
+	c.Text(&s.EdgeByte)
+	c.Int32s(&s.EdgeNext)
+	c.Int32s(&s.Term)
+	c.Int32s(&s.Fail)
+	c.Int32s(&s.Dict)
+	c.Num(&s.Dense)
 }
 
 // Snapshot writes the lexicon out (see FromSnapshot).
@@ -266,26 +152,22 @@ func (l *Lexicon) Snapshot() ([]byte, error) {
 		s.Patterns = append(s.Patterns, snapPattern{Src: p.re.src, Class: p.class, Group: p.group, Always: p.always,
 			Clauses: p.clauses, DigitClause: p.digitClause, Window: p.window, Before: p.before, After: p.after})
 	}
-	w := &snapWriter{buf: []byte(snapshotMagic)}
+	w := binfmt.NewWriter(snapshotMagic)
 	s.fields(w)
-	return w.buf, nil
+	return w.Buf, nil
 }
 
 // FromSnapshot loads a lexicon that Snapshot wrote. The lexicon keeps
 // slices of data (term texts, class names), which must not change.
 func FromSnapshot(data string) (*Lexicon, error) {
-	rest, ok := strings.CutPrefix(data, snapshotMagic)
-	if !ok {
-		return nil, fmt.Errorf("lexicon snapshot: not a snapshot of this version (want %q)", strings.TrimSpace(snapshotMagic))
+	r, err := binfmt.NewReader(data, snapshotMagic)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon snapshot: %v", err)
 	}
 	var s snapshot
-	r := &snapReader{data: rest}
 	s.fields(r)
-	if r.err == nil && len(r.data) != 0 {
-		r.fail(errors.New("trailing bytes"))
-	}
-	if r.err != nil {
-		return nil, fmt.Errorf("lexicon snapshot: %v", r.err)
+	if err := r.Done(); err != nil {
+		return nil, fmt.Errorf("lexicon snapshot: %v", err)
 	}
 	if err := s.check(); err != nil {
 		return nil, err

@@ -61,13 +61,16 @@ func (c *compiler) compile(r *Rule) error {
 	return nil
 }
 
-// bind checks a compiled rule's class names against the lexicon (c.lex)
-// and works out which sentence classes it needs.
-func (c *compiler) bind(r *Rule) error {
-	if err := c.checkClasses(r.program.Node()); err != nil {
-		return err
+// checkClasses checks a compiled rule's class names against lex and works
+// out which sentence classes it needs.
+func checkClasses(lex *lexicon.Lexicon, r *Rule) error {
+	v := &classVisitor{lex: lex}
+	root := r.program.Node()
+	ast.Walk(&root, v)
+	if v.err != nil {
+		return v.err
 	}
-	r.needs = c.sentenceNeeds(r.program.Node())
+	r.needs = sentenceNeeds(lex, r.program.Node())
 	return nil
 }
 
@@ -75,10 +78,10 @@ func (c *compiler) bind(r *Rule) error {
 // without: has(sentence, "x") joined by && at the top, and disjunctions of
 // such calls. A sentence lacking them is skipped without running the
 // condition (each clause: at least one of its classes must be present).
-func (c *compiler) sentenceNeeds(n ast.Node) [][]int {
+func sentenceNeeds(lex *lexicon.Lexicon, n ast.Node) [][]int {
 	switch n := n.(type) {
 	case *ast.BinaryNode:
-		left, right := c.sentenceNeeds(n.Left), c.sentenceNeeds(n.Right)
+		left, right := sentenceNeeds(lex, n.Left), sentenceNeeds(lex, n.Right)
 		switch n.Operator {
 		case "&&", "and":
 			return append(left, right...)
@@ -88,7 +91,7 @@ func (c *compiler) sentenceNeeds(n ast.Node) [][]int {
 			}
 		}
 	case *ast.CallNode:
-		if class, ok := c.sentenceHas(n); ok {
+		if class, ok := sentenceHas(lex, n); ok {
 			return [][]int{{class}}
 		}
 	}
@@ -96,7 +99,7 @@ func (c *compiler) sentenceNeeds(n ast.Node) [][]int {
 }
 
 // sentenceHas recognises has(sentence, "class").
-func (c *compiler) sentenceHas(call *ast.CallNode) (int, bool) {
+func sentenceHas(lex *lexicon.Lexicon, call *ast.CallNode) (int, bool) {
 	id, ok := call.Callee.(*ast.IdentifierNode)
 	if !ok || id.Value != "has" || len(call.Arguments) != 2 {
 		return 0, false
@@ -106,19 +109,13 @@ func (c *compiler) sentenceHas(call *ast.CallNode) (int, bool) {
 	if !ok || !ok2 || scope.Value != "sentence" {
 		return 0, false
 	}
-	class := c.lex.ClassID(lit.Value)
+	class := lex.ClassID(lit.Value)
 	return class, class >= 0
 }
 
-// checkClasses rejects has() and count() calls that name an unknown class,
+// classVisitor rejects has() and count() calls that name an unknown class,
 // and class arguments that are not string literals (they could not be
 // checked).
-func (c *compiler) checkClasses(root ast.Node) error {
-	v := &classVisitor{lex: c.lex}
-	ast.Walk(&root, v)
-	return v.err
-}
-
 type classVisitor struct {
 	lex *lexicon.Lexicon
 	err error

@@ -83,13 +83,23 @@ func Parse(lex *lexicon.Lexicon, name string, data []byte) (*Set, error) {
 // lexicon whose class names they use (see Bind). Splitting the two lets a
 // process read its rules while the lexicon loads.
 type Parsed struct {
-	c     *compiler
-	rules []parsedRule
+	compilers []*compiler
+	rules     []parsedRule
 }
 
 type parsedRule struct {
 	*Rule
-	node *yaml.Node
+	node *yaml.Node // where it was defined, for errors; nil from a snapshot
+}
+
+// Join puts parsed rules one after another, as if from one list of files.
+func Join(parts ...*Parsed) *Parsed {
+	joined := &Parsed{}
+	for _, p := range parts {
+		joined.compilers = append(joined.compilers, p.compilers...)
+		joined.rules = append(joined.rules, p.rules...)
+	}
+	return joined
 }
 
 // ParseFiles reads rule files, one goroutine per file (YAML decoding and
@@ -104,7 +114,7 @@ func ParseFiles(files []yamlfile.File) (*Parsed, error) {
 		wg.Go(func() { perFile[i], errs[i] = c.parseFile(f.Name, f.Data) })
 	}
 	wg.Wait()
-	p := &Parsed{c: c}
+	p := &Parsed{compilers: []*compiler{c}}
 	for i := range files {
 		if errs[i] != nil {
 			return nil, errs[i]
@@ -117,14 +127,16 @@ func ParseFiles(files []yamlfile.File) (*Parsed, error) {
 // Bind checks the class names of the conditions against lex and makes the
 // set. A Parsed is bound once.
 func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
-	p.c.lex = lex
+	for _, c := range p.compilers {
+		c.lex = lex
+	}
 	set := &Set{byID: map[string]*Rule{}}
 	for _, pr := range p.rules {
 		r := pr.Rule
 		if prev := set.byID[r.ID]; prev != nil {
 			return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "id"), "rule id %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
 		}
-		if err := p.c.bind(r); err != nil {
+		if err := checkClasses(lex, r); err != nil {
 			return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "when"), "rule %s: %v", r.ID, err)
 		}
 		if r.Report != "" {

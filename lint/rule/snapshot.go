@@ -1,0 +1,104 @@
+package rule
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/hypelint/hypelint/lint/binfmt"
+)
+
+// A rules snapshot is parsed rule files written out (binfmt), so that a
+// process can skip decoding the YAML of the built-in rules, whose long
+// explanations and examples made it the slowest part of start-up. The
+// files stay the source; a test checks the snapshot matches them.
+// Conditions are compiled on load either way (expr programs cannot be
+// written out).
+const snapshotMagic = "hypelint-rules-1\n"
+
+func walkRules(c binfmt.Codec, rules *[]*Rule) {
+	n := c.Count(len(*rules))
+	if n != len(*rules) {
+		*rules = make([]*Rule, n)
+		for i := range *rules {
+			(*rules)[i] = &Rule{}
+		}
+	}
+	for _, r := range *rules {
+		severity, scope := r.Severity.String(), string(r.Scope)
+		c.Text(&r.ID)
+		c.Text(&r.Category)
+		c.Text(&severity)
+		c.Text(&scope)
+		c.Text(&r.When)
+		c.Text(&r.Report)
+		c.Text(&r.Once)
+		binfmt.StringMap(c, &r.Messages)
+		binfmt.StringMap(c, &r.Explanation)
+		c.Text(&r.Source)
+		binfmt.Strings(c, &r.Examples.Bad)
+		binfmt.Strings(c, &r.Examples.Good)
+		c.Text(&r.File)
+		c.Num(&r.Line)
+		r.Severity, _ = ParseSeverity(severity)
+		r.Scope = Scope(scope)
+	}
+}
+
+// Snapshot writes the parsed rules out (see FromSnapshot).
+func (p *Parsed) Snapshot() []byte {
+	rules := make([]*Rule, len(p.rules))
+	for i, pr := range p.rules {
+		copied := *pr.Rule
+		rules[i] = &copied
+	}
+	w := binfmt.NewWriter(snapshotMagic)
+	walkRules(w, &rules)
+	return w.Buf
+}
+
+// FromSnapshot reads rules that Snapshot wrote, checks each as a rule file
+// would be checked and compiles the conditions, spread over the CPUs.
+func FromSnapshot(data string) (*Parsed, error) {
+	r, err := binfmt.NewReader(data, snapshotMagic)
+	if err != nil {
+		return nil, fmt.Errorf("rules snapshot: %v", err)
+	}
+	var rules []*Rule
+	walkRules(r, &rules)
+	if err := r.Done(); err != nil {
+		return nil, fmt.Errorf("rules snapshot: %v", err)
+	}
+	c := newCompiler()
+	errs := make([]error, len(rules))
+	workers := min(runtime.GOMAXPROCS(0), len(rules))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(rules); i += workers {
+				errs[i] = c.load(rules[i])
+			}
+		})
+	}
+	wg.Wait()
+	p := &Parsed{compilers: []*compiler{c}}
+	for i, rule := range rules {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("rules snapshot: %v", errs[i])
+		}
+		p.rules = append(p.rules, parsedRule{Rule: rule})
+	}
+	return p, nil
+}
+
+// load checks and compiles a rule read from a snapshot.
+func (c *compiler) load(r *Rule) error {
+	r.reportClass, r.hant = -1, &traditional{}
+	if err := validate(r.File, nil, r, r.Severity.String()); err != nil {
+		return err
+	}
+	if err := c.compile(r); err != nil {
+		return fmt.Errorf("rule %s: %v", r.ID, err)
+	}
+	return nil
+}
