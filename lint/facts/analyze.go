@@ -84,6 +84,7 @@ type runState struct {
 	block, sentence               int  // numbering
 	inLimits, inEnd, leadSeen     bool // see markSection
 	sizeSeen                      bool // see markSize
+	study                         int  // which study the sentences are about (see markSize)
 	han, trad, latin              int  // letters, for the language
 	evidence                      Evidence
 	sampleSize, limits, discloses bool
@@ -207,10 +208,23 @@ func opensWith(s *Sentence, class int) bool {
 // markSize sets SizeKnown: a sample size given in the sentence, in its
 // paragraph, or earlier in the article for the same study. A sentence that
 // introduces another study ("另一项研究", "another study") starts afresh.
+// Sizes given later for the same study are filled in by Complete, when
+// every block has been seen: news leads report the result and give the
+// number of participants a paragraph or two below.
 func (a *Analyzer) markSize(d *Document, b *Block) {
 	for _, s := range b.Sentences {
 		if s.Count(a.ids.newStudy) > 0 {
 			d.run.sizeSeen = false
+			d.run.study++
+		}
+		s.study = d.run.study
+		// Only a count of people sizes the study for sentences before it
+		// ("...old mice were joined to young ones, two animals" is not).
+		if s.SampleSize && s.Count(a.ids.animal) == 0 && s.Count(a.ids.invitro) == 0 {
+			for len(d.sizedStudies) <= s.study {
+				d.sizedStudies = append(d.sizedStudies, false)
+			}
+			d.sizedStudies[s.study] = true
 		}
 		s.SizeKnown = s.SampleSize || b.SampleSize || d.run.sizeSeen
 		d.run.sizeSeen = d.run.sizeSeen || s.SampleSize
@@ -256,10 +270,12 @@ func (a *Analyzer) Finish(d *Document) {
 }
 
 // Complete sets the sentence facts that depend on the whole document's
-// (Finish must have run): whether a sentence names the model studied.
+// (Finish must have run): whether a sentence names the model studied, and
+// whether its study's size is given further on.
 func (a *Analyzer) Complete(d *Document, blocks []*Block) {
 	for _, b := range blocks {
 		for _, s := range b.Sentences {
+			s.SizeKnown = s.SizeKnown || s.study < len(d.sizedStudies) && d.sizedStudies[s.study]
 			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
 				d.Evidence.InVitro && s.Count(a.ids.cells) > 0
 		}

@@ -34,7 +34,7 @@ type Sentence struct {
 	NamesModel    bool      `expr:"namesModel"`    // names the animal or cells, or says the result is not yet shown in people
 	SampleSize    bool      `expr:"sampleSize"`    // gives a number of subjects
 	HumanSize     bool      `expr:"humanSampleSize"`
-	SizeKnown     bool      `expr:"sizeKnown"` // a size is given here, in the paragraph, or earlier
+	SizeKnown     bool      `expr:"sizeKnown"` // a size is given for its study: here, in the paragraph, before or after
 	SampleSizes   []int     `expr:"sampleSizes"`
 	Percents      []float64 `expr:"percents"`
 
@@ -43,6 +43,8 @@ type Sentence struct {
 	Hits  []lexicon.Hit     `expr:"-"`
 	Nums  []numbers.Mention `expr:"-"`
 	Span  document.Span     `expr:"-"` // source span
+
+	study int // which study of the article it is about (see Analyzer.markSize)
 }
 
 // Block holds the facts of one block (a paragraph, list item, heading...).
@@ -87,6 +89,9 @@ type Document struct {
 	ids    *classIDs
 	counts []int
 	run    runState
+	// sizedStudies[i]: the article gives a sample size for its study i;
+	// kept across Restart, so that sections see sizes given further on.
+	sizedStudies []bool
 }
 
 // Counter is implemented by every scope a rule can ask about classes.
