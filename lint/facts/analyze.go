@@ -153,6 +153,7 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 		}
 	}
 	s.Negated = a.ids.negatesClaim(s)
+	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Count(a.ids.hedge) > 0
 	s.Caveat = s.Count(a.ids.caveat) > 0
 	return s
@@ -220,7 +221,7 @@ func (a *Analyzer) markSize(d *Document, b *Block) {
 		s.study = d.run.study
 		// Only a count of people sizes the study for sentences before it
 		// ("...old mice were joined to young ones, two animals" is not).
-		if s.SampleSize && s.Count(a.ids.animal) == 0 && s.Count(a.ids.invitro) == 0 {
+		if s.HumanSize && s.Count(a.ids.animal) == 0 && s.Count(a.ids.invitro) == 0 {
 			for len(d.sizedStudies) <= s.study {
 				d.sizedStudies = append(d.sizedStudies, false)
 			}

@@ -27,6 +27,7 @@ type Sentence struct {
 	IsLead        bool      `expr:"isLead"`        // in the first body paragraph
 	Index         int       `expr:"index"`         // position in the document, from 0
 	Negated       bool      `expr:"negated"`       // a negation applies to one of its claim terms
+	Distanced     bool      `expr:"distanced"`     // one of its claim terms is put as others' claim (所谓, 声称"…")
 	Hedged        bool      `expr:"hedged"`        // has a hedge (may, 可能)
 	Caveat        bool      `expr:"caveat"`        // states a limit of the evidence
 	InLimitations bool      `expr:"inLimitations"` // inside a limitations section

@@ -33,7 +33,7 @@ func (d *Document) HitFacts(s *Sentence, h lexicon.Hit) Hit {
 		Term:      s.Text[h.Start:h.End],
 		Class:     d.Lex.Classes[h.Class].Name,
 		Negated:   d.ids.precededBy(s, h, d.ids.negation, negationWindow),
-		Distanced: d.ids.precededBy(s, h, d.ids.distancing, distanceWindow),
+		Distanced: d.ids.distanced(s, h),
 		Hedged:    d.ids.precededBy(s, h, d.ids.hedge, negationWindow),
 		Specific:  d.ids.precededBy(s, h, d.ids.demonstrative, demonstrativeWindow),
 		Hit:       h,
@@ -62,6 +62,50 @@ func (ids *classIDs) precededBy(s *Sentence, h lexicon.Hit, class, window int) b
 func (ids *classIDs) insideClaim(s *Sentence, c lexicon.Hit) bool {
 	for _, o := range s.Hits {
 		if o.Class != c.Class && !ids.modifier(o.Class) && o.Start <= c.Start && c.End <= o.End && o.End-o.Start > c.End-c.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// distanced reports a hit introduced as somebody else's claim: right after
+// a distancing cue (所谓神药, so-called cure), or inside quotation marks
+// that follow one in the sentence (声称可以“清除衰老细胞”、“返老还童”).
+func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
+	if ids.precededBy(s, h, ids.distancing, distanceWindow) {
+		return true
+	}
+	open := quoteOpening(s.Text, h)
+	if open < 0 {
+		return false
+	}
+	for _, c := range s.Hits {
+		if c.Class == ids.distancing && c.End <= open {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteOpening returns where the quotation holding h opens, or -1 when h
+// is not quoted: an opening mark before h with no closing one between,
+// and a closing mark after h.
+func quoteOpening(text string, h lexicon.Hit) int {
+	open := strings.LastIndexAny(text[:h.Start], "“「『\"")
+	if open < 0 || strings.ContainsAny(text[open+1:h.Start], "”」』") {
+		return -1
+	}
+	if !strings.ContainsAny(text[h.End:], "”」』\"") {
+		return -1
+	}
+	return open
+}
+
+// distancesClaim reports whether some claim term of the sentence is
+// distanced (see distanced).
+func (ids *classIDs) distancesClaim(s *Sentence) bool {
+	for _, h := range s.Hits {
+		if !ids.modifier(h.Class) && ids.distanced(s, h) {
 			return true
 		}
 	}
