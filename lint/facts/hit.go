@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
@@ -70,14 +71,19 @@ func (ids *classIDs) insideClaim(s *Sentence, c lexicon.Hit) bool {
 
 // distanced reports a hit introduced as somebody else's claim: right after
 // a distancing cue (所谓神药, so-called cure), or inside quotation marks
-// that follow one in the sentence (声称可以“清除衰老细胞”、“返老还童”).
+// that follow one in the sentence (声称可以“清除衰老细胞”、“返老还童”) or
+// that are labelled as mere claims after they close (“吃亚精胺逆转衰老”之类的
+// 文章, “一粒顶十年”的说法).
 func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
 	if ids.precededBy(s, h, ids.distancing, distanceWindow) {
 		return true
 	}
-	open := quoteOpening(s.Text, h)
+	open, close := quotation(s.Text, h)
 	if open < 0 {
 		return false
+	}
+	if labelsClaims(s.Text[close:]) {
+		return true
 	}
 	for _, c := range s.Hits {
 		if c.Class == ids.distancing && c.End <= open {
@@ -87,18 +93,50 @@ func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
 	return false
 }
 
-// quoteOpening returns where the quotation holding h opens, or -1 when h
-// is not quoted: an opening mark before h with no closing one between,
-// and a closing mark after h.
-func quoteOpening(text string, h lexicon.Hit) int {
-	open := strings.LastIndexAny(text[:h.Start], "“「『\"")
+// quotation returns where the quotation holding h opens and where the
+// text after its closing mark starts, or -1, -1 when h is not quoted.
+func quotation(text string, h lexicon.Hit) (open, after int) {
+	open = strings.LastIndexAny(text[:h.Start], "“「『\"")
 	if open < 0 || strings.ContainsAny(text[open+1:h.Start], "”」』") {
-		return -1
+		return -1, -1
 	}
-	if !strings.ContainsAny(text[h.End:], "”」』\"") {
-		return -1
+	end := strings.IndexAny(text[h.End:], "”」』\"")
+	if end < 0 {
+		return -1, -1
 	}
-	return open
+	_, size := utf8.DecodeRuneInString(text[h.End+end:])
+	return open, h.End + end + size
+}
+
+// claimLabels, right after a closing quotation mark, file what was quoted
+// as a claim going round rather than a finding (“…”之类的文章, “…”的说法).
+var claimLabels = []string{"之类", "一类", "的说法", "等说法", "这种说法", "这类说法", "的传言", "等传言", "的宣传", "等宣传", "的广告", "的谣言"}
+
+// labelsClaims reports whether text (what follows a quotation, possibly
+// further quotations first: “…”、“…”之类) starts with a claim label.
+func labelsClaims(text string) bool {
+	for {
+		switch {
+		case strings.HasPrefix(text, "、"):
+			text = text[len("、"):]
+			continue
+		case strings.HasPrefix(text, "“") || strings.HasPrefix(text, "「"):
+			end := strings.IndexAny(text, "”」")
+			if end < 0 {
+				return false
+			}
+			_, size := utf8.DecodeRuneInString(text[end:])
+			text = text[end+size:]
+			continue
+		}
+		break
+	}
+	for _, l := range claimLabels {
+		if strings.HasPrefix(text, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // distancesClaim reports whether some claim term of the sentence is
