@@ -2,6 +2,7 @@ package facts
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 
@@ -118,6 +119,23 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 	return blocks
 }
 
+// dropInsideTitles drops the hits inside a title in 《》 (a journal, book
+// or paper: 《北欧预防医学期刊》 holds 预防, which is nobody's claim), except
+// those of the source classes that read titles.
+func (a *Analyzer) dropInsideTitles(text string, hits []lexicon.Hit) []lexicon.Hit {
+	if !strings.Contains(text, "《") {
+		return hits
+	}
+	inside := func(h lexicon.Hit) bool {
+		if h.Class == a.ids.journal || h.Class == a.ids.doi {
+			return false
+		}
+		open := strings.LastIndex(text[:h.Start], "《")
+		return open >= 0 && !strings.Contains(text[open:h.Start], "》") && strings.Contains(text[h.End:], "》")
+	}
+	return slices.DeleteFunc(hits, inside)
+}
+
 // match matches text into a pooled buffer and keeps an exact-size copy:
 // growing each sentence's hits from nothing was the largest allocation
 // left in linting.
@@ -138,7 +156,7 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 	v := normalize.Normalize(text)
 	v.Map = v.Map.Compose(textmap.Identity(span.Start, len(text)).Compose(b.Map))
 	s := &Sentence{Text: v.Text, View: v, Span: b.SourceSpan(span)}
-	s.Hits = a.match(v.Text)
+	s.Hits = a.dropInsideTitles(v.Text, a.match(v.Text))
 	s.Nums = numbers.Find(v.Text)
 	for _, m := range s.Nums {
 		switch m.Kind {
