@@ -151,13 +151,16 @@ func (r *Reader) Int32s(v *[]int32) {
 }
 
 // Strings walks a list of strings.
-func Strings(c Codec, v *[]string) {
-	n := c.Count(len(*v))
-	if n != len(*v) {
-		*v = make([]string, n)
+func Strings(c Codec, v *[]string) { Slice(c, v, c.Text) }
+
+// Slice walks a list: its length, then each item with walk. Reading makes
+// a list of that length (of zero values for walk to fill).
+func Slice[T any](c Codec, v *[]T, walk func(*T)) {
+	if n := c.Count(len(*v)); n != len(*v) {
+		*v = make([]T, n)
 	}
 	for i := range *v {
-		c.Text(&(*v)[i])
+		walk(&(*v)[i])
 	}
 }
 

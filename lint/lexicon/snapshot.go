@@ -64,18 +64,13 @@ type snapPattern struct {
 const snapshotMagic = "hypelint-lexicon-3\n"
 
 func (s *snapshot) fields(c binfmt.Codec) {
-	n := c.Count(len(s.Classes))
-	if n != len(s.Classes) {
-		s.Classes = make([]Class, n)
-	}
-	for i := range s.Classes {
-		cl := &s.Classes[i]
+	binfmt.Slice(c, &s.Classes, func(cl *Class) {
 		c.Text(&cl.Name)
 		c.Text(&cl.Description)
 		c.Text(&cl.Source)
 		c.Text(&cl.File)
 		c.Num(&cl.Terms)
-	}
+	})
 	c.Text(&s.TermText)
 	c.Int32s(&s.TermEnd)
 	c.Text(&s.TermFlags)
@@ -85,12 +80,7 @@ func (s *snapshot) fields(c binfmt.Codec) {
 	c.Int32s(&s.TriggerPattern)
 	c.Text(&s.TriggerClause)
 	c.Text(&s.TriggerWindow)
-	n = c.Count(len(s.Patterns))
-	if n != len(s.Patterns) {
-		s.Patterns = make([]snapPattern, n)
-	}
-	for i := range s.Patterns {
-		p := &s.Patterns[i]
+	binfmt.Slice(c, &s.Patterns, func(p *snapPattern) {
 		c.Text(&p.Src)
 		c.Num(&p.Class)
 		c.Num(&p.Group)
@@ -100,7 +90,7 @@ func (s *snapshot) fields(c binfmt.Codec) {
 		c.Num(&p.Window)
 		c.Num(&p.Before)
 		c.Num(&p.After)
-	}
+	})
 	c.Int32s(&s.First)
 	c.Text(&s.EdgeByte)
 	c.Int32s(&s.EdgeNext)

@@ -17,14 +17,11 @@ import (
 const snapshotMagic = "hypelint-rules-1\n"
 
 func walkRules(c binfmt.Codec, rules *[]*Rule) {
-	n := c.Count(len(*rules))
-	if n != len(*rules) {
-		*rules = make([]*Rule, n)
-		for i := range *rules {
-			(*rules)[i] = &Rule{}
+	binfmt.Slice(c, rules, func(rp **Rule) {
+		if *rp == nil {
+			*rp = &Rule{}
 		}
-	}
-	for _, r := range *rules {
+		r := *rp
 		severity, scope := r.Severity.String(), string(r.Scope)
 		c.Text(&r.ID)
 		c.Text(&r.Category)
@@ -42,15 +39,14 @@ func walkRules(c binfmt.Codec, rules *[]*Rule) {
 		c.Num(&r.Line)
 		r.Severity, _ = ParseSeverity(severity)
 		r.Scope = Scope(scope)
-	}
+	})
 }
 
 // Snapshot writes the parsed rules out (see FromSnapshot).
 func (p *Parsed) Snapshot() []byte {
 	rules := make([]*Rule, len(p.rules))
 	for i, pr := range p.rules {
-		copied := *pr.Rule
-		rules[i] = &copied
+		rules[i] = pr.Rule // writing leaves each rule as it was
 	}
 	w := binfmt.NewWriter(snapshotMagic)
 	walkRules(w, &rules)
