@@ -5,8 +5,8 @@ package document
 
 import (
 	"sort"
-	"unicode/utf8"
 
+	"github.com/hypelint/hypelint/lint/runecount"
 	"github.com/hypelint/hypelint/lint/textmap"
 )
 
@@ -66,8 +66,9 @@ type Document struct {
 	Origin   *textmap.Map
 	Encoding string // the encoding the file was read in ("utf-8" unless decoded)
 
-	lineStarts []int // offset of the first byte of each line
-	bodyStart  int   // offset after a byte-order mark
+	lineStarts []int                    // offset of the first byte of each line
+	runes      *runecount.Index[[]byte] // code points before any offset, for columns
+	bodyStart  int                      // offset after a byte-order mark
 }
 
 // Position is a place in the source: Line and Column are 1-based, Column
@@ -87,35 +88,59 @@ func (d *Document) FileOffset(offset int) int {
 	return d.Origin.Start(offset)
 }
 
-// Position converts a source byte offset to line and column.
+// Position converts a source byte offset to line and column. It costs a
+// binary search and at most runecount.Step bytes, however long the line.
 func (d *Document) Position(offset int) Position {
-	if d.lineStarts == nil {
-		d.indexLines()
-	}
 	offset = max(0, min(offset, len(d.Source)))
-	line := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
-	start := d.lineStarts[line]
-	if line == 0 {
-		start = min(d.bodyStart, offset)
+	line := d.lineOf(offset)
+	if d.runes == nil {
+		d.runes = runecount.New(d.Source)
 	}
-	col := utf8.RuneCount(d.Source[start:offset]) + 1
+	col := d.runes.Runes(offset) - d.runes.Runes(d.lineStart(line, offset)) + 1
 	return Position{Line: line + 1, Column: col, Offset: offset}
 }
 
+// RuneOffset is the number of code points from the start of the text
+// (after a byte-order mark) to offset.
+func (d *Document) RuneOffset(offset int) int {
+	if d.runes == nil {
+		d.runes = runecount.New(d.Source)
+	}
+	return d.runes.Runes(offset) - d.runes.Runes(d.bodyStart)
+}
+
+// lineOf is the 0-based line holding offset.
+func (d *Document) lineOf(offset int) int {
+	if d.lineStarts == nil {
+		d.indexLines()
+	}
+	return sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
+}
+
+// lineStart is where the text of a 0-based line starts: after a byte-order
+// mark on the first line (but not after offset).
+func (d *Document) lineStart(line, offset int) int {
+	if line == 0 {
+		return min(d.bodyStart, offset)
+	}
+	return d.lineStarts[line]
+}
+
 // LineSpan returns the source range of the line holding offset, without its
-// line terminator.
+// line terminator ("\n", "\r\n" or a lone "\r").
 func (d *Document) LineSpan(offset int) Span {
-	p := d.Position(offset)
-	start := d.lineStarts[p.Line-1]
-	if p.Line == 1 {
+	offset = max(0, min(offset, len(d.Source)))
+	line := d.lineOf(offset)
+	start := d.lineStarts[line]
+	if line == 0 {
 		start = d.bodyStart
 	}
 	end := len(d.Source)
-	if p.Line < len(d.lineStarts) {
-		end = d.lineStarts[p.Line] - 1
-	}
-	if end > start && d.Source[end-1] == '\r' {
-		end--
+	if line+1 < len(d.lineStarts) {
+		end = d.lineStarts[line+1] - 1
+		if d.Source[end] == '\n' && end > start && d.Source[end-1] == '\r' {
+			end--
+		}
 	}
 	return Span{start, max(start, end)}
 }
@@ -143,7 +168,7 @@ func (d *Document) Lines() *Document {
 		d.indexLines()
 	}
 	return &Document{Path: d.Path, Source: d.Source, Format: d.Format, Origin: d.Origin,
-		Encoding: d.Encoding, lineStarts: d.lineStarts, bodyStart: d.bodyStart}
+		Encoding: d.Encoding, lineStarts: d.lineStarts, runes: d.runes, bodyStart: d.bodyStart}
 }
 
 // LineCount is the number of lines in Source.
@@ -154,10 +179,19 @@ func (d *Document) LineCount() int {
 	return len(d.lineStarts)
 }
 
+// indexLines finds the line starts. Lines end at "\n", "\r\n" or a lone
+// "\r", as in the language server (LSP's definition).
 func (d *Document) indexLines() {
 	d.lineStarts = []int{0}
-	for i, c := range d.Source {
-		if c == '\n' {
+	src := d.Source
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			d.lineStarts = append(d.lineStarts, i+1)
+		case '\n':
 			d.lineStarts = append(d.lineStarts, i+1)
 		}
 	}

@@ -11,18 +11,19 @@ import (
 // line is one source line without its terminator.
 type line struct{ start, end int }
 
+// splitLines cuts src from start into lines ending at "\n", "\r\n" or a
+// lone "\r" (as Document.Position counts them).
 func splitLines(src []byte, start int) []line {
 	var lines []line
 	for i := start; i <= len(src); {
 		j := i
-		for j < len(src) && src[j] != '\n' {
+		for j < len(src) && src[j] != '\n' && src[j] != '\r' {
 			j++
 		}
-		end := j
-		if end > i && src[end-1] == '\r' {
-			end--
+		lines = append(lines, line{i, j})
+		if j+1 < len(src) && src[j] == '\r' && src[j+1] == '\n' {
+			j++
 		}
-		lines = append(lines, line{i, end})
 		i = j + 1
 	}
 	return lines

@@ -3,6 +3,8 @@ package lsp
 import (
 	"sort"
 	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/runecount"
 )
 
 // Position encodings (LSP 3.17 PositionEncodingKind): what a Position's
@@ -29,11 +31,12 @@ func pickEncoding(offered []string) string {
 // end at "\n", "\r\n" or "\r", as the protocol defines.
 type lines struct {
 	text   string
-	starts []int // byte offset of each line's first byte
+	starts []int                    // byte offset of each line's first byte
+	count  *runecount.Index[string] // code points and UTF-16 units before an offset
 }
 
 func newLines(text string) *lines {
-	l := &lines{text: text, starts: []int{0}}
+	l := &lines{text: text, starts: []int{0}, count: runecount.New(text)}
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\r':
@@ -65,11 +68,24 @@ func (l *lines) end(line int) int {
 	return e
 }
 
-// position converts a byte offset to a position in an encoding.
+// position converts a byte offset to a position in an encoding. It costs a
+// binary search and a bounded scan (see package runecount), not the length
+// of the line: diagnostics on a one-line file stay linear.
 func (l *lines) position(offset int, enc string) Position {
 	offset = max(0, min(offset, len(l.text)))
 	line := l.line(offset)
-	return Position{Line: line, Character: units(l.text[l.starts[line]:offset], enc)}
+	return Position{Line: line, Character: l.units(l.starts[line], offset, enc)}
+}
+
+// units counts text[from:to] in an encoding's units.
+func (l *lines) units(from, to int, enc string) int {
+	switch enc {
+	case UTF8:
+		return to - from
+	case UTF32:
+		return l.count.Runes(to) - l.count.Runes(from)
+	}
+	return l.count.UTF16(to) - l.count.UTF16(from)
 }
 
 // offset converts a position to a byte offset. A line past the end means
@@ -97,21 +113,6 @@ func (l *lines) offset(p Position, enc string) int {
 
 func (l *lines) rangeOf(start, end int, enc string) Range {
 	return Range{l.position(start, enc), l.position(end, enc)}
-}
-
-// units counts s in an encoding's units.
-func units(s string, enc string) int {
-	switch enc {
-	case UTF8:
-		return len(s)
-	case UTF32:
-		return utf8.RuneCountInString(s)
-	}
-	n := 0
-	for _, r := range s {
-		n += runeUnits(r, 0, UTF16)
-	}
-	return n
 }
 
 // runeUnits is the size of one rune in an encoding; size is its length in

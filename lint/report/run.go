@@ -64,9 +64,7 @@ func charOffset(f File, offset int) (int, bool) {
 	if f.doc == nil {
 		return 0, false
 	}
-	start := f.doc.LineSpan(0).Start
-	offset = max(start, min(offset, len(f.doc.Source)))
-	return utf8.RuneCount(f.doc.Source[start:offset]), true
+	return max(0, f.doc.RuneOffset(offset)), true
 }
 
 // neutralMessage is a rule's message with its {term} placeholder replaced

@@ -1,0 +1,63 @@
+package document
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Position agrees with counting code points from the line start at every
+// character boundary, on long lines and across every kind of line end.
+func TestPositionAgreesWithCountingFromTheLineStart(t *testing.T) {
+	src := "\ufeff" + strings.Repeat("神药。", 400) + "\r\n" + strings.Repeat("é😀x", 300) + "\r" +
+		"中\n\nlast 逆转"
+	d := &Document{Source: []byte(src), bodyStart: 3}
+	line, start := 1, 3
+	for off := 3; off <= len(src); off++ {
+		if off < len(src) && !utf8.RuneStart(src[off]) {
+			continue
+		}
+		want := Position{Line: line, Column: utf8.RuneCountInString(src[start:off]) + 1, Offset: off}
+		if !assert.Equal(t, want, d.Position(off)) {
+			return
+		}
+		if off < len(src) && (src[off] == '\n' || src[off] == '\r' && !strings.HasPrefix(src[off:], "\r\n")) {
+			line, start = line+1, off+1
+		}
+	}
+	assert.Equal(t, 5, d.LineCount())
+}
+
+// A lone CR ends a line, as in the language server: old Mac files and text
+// pasted from some editors use it.
+func TestLoneCREndsALine(t *testing.T) {
+	src := "标题\r第二行 神药\r\r第四行\r\n第五行"
+	d, err := ParseText("mac.txt", []byte(src))
+	require.NoError(t, err)
+	off := strings.Index(src, "神药")
+	assert.Equal(t, Position{Line: 2, Column: 5, Offset: off}, d.Position(off))
+	assert.Equal(t, "第二行 神药", lineText(d, off))
+	assert.Equal(t, "", lineText(d, strings.Index(src, "\r\r")+1), "the empty third line")
+	assert.Equal(t, "第四行", lineText(d, strings.Index(src, "第四行")), "CRLF still ends a line once")
+	assert.Equal(t, 5, d.Position(strings.Index(src, "第五行")).Line)
+	assert.Equal(t, 5, d.LineCount())
+}
+
+func lineText(d *Document, offset int) string {
+	s := d.LineSpan(offset)
+	return string(d.Source[s.Start:s.End])
+}
+
+// The plain-text parser cuts lines where positions do: a CR-only file has
+// a title and paragraphs, not one block.
+func TestPlainTextSplitsLinesAtLoneCR(t *testing.T) {
+	d, err := ParseText("mac.txt", []byte("标题\r\r第一段。\r\r第二段。\r"))
+	require.NoError(t, err)
+	require.Len(t, d.Blocks, 3)
+	assert.Equal(t, Title, d.Blocks[0].Kind)
+	assert.Equal(t, "标题", d.Blocks[0].Text)
+	assert.Equal(t, "第二段。", d.Blocks[2].Text)
+}

@@ -1,0 +1,50 @@
+package runecount
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// The index agrees with counting from the start at every character
+// boundary, across checkpoints.
+func TestAgreesWithCountingFromTheStart(t *testing.T) {
+	texts := []string{
+		"",
+		"a",
+		strings.Repeat("神药。", 300),
+		strings.Repeat("x😀é\u0301漢\r\n", 200),
+		strings.Repeat("ab", Step/2) + "€", // a character starting right at a checkpoint
+	}
+	for _, text := range texts {
+		x := New(text)
+		b := New([]byte(text))
+		for off := 0; off <= len(text); off++ {
+			if off < len(text) && !utf8.RuneStart(text[off]) {
+				continue
+			}
+			want := utf8.RuneCountInString(text[:off])
+			if !assert.Equal(t, want, x.Runes(off), "runes at %d", off) {
+				return
+			}
+			assert.Equal(t, want, b.Runes(off))
+			assert.Equal(t, len(utf16.Encode([]rune(text[:off]))), x.UTF16(off), "UTF-16 units at %d", off)
+		}
+		assert.Equal(t, x.Runes(len(text)), x.Runes(len(text)+5), "offsets past the end are clamped")
+		assert.Equal(t, 0, x.Runes(-1))
+	}
+}
+
+// Inside a character and on invalid bytes, each byte that starts a code
+// point or is not UTF-8 at all counts once; stray continuation bytes not.
+func TestCountsBytesThatStartCharacters(t *testing.T) {
+	x := New("神\xffa\x80b")
+	assert.Equal(t, 1, x.Runes(1), "a character counts at its first byte")
+	assert.Equal(t, 1, x.Runes(3))
+	assert.Equal(t, 2, x.Runes(4), "0xFF counts once")
+	assert.Equal(t, 3, x.Runes(6), "a stray continuation byte does not count")
+	assert.Equal(t, 4, x.Runes(7))
+}
