@@ -74,7 +74,11 @@ func (r *lintRun) exitCode(reached bool) int {
 // is unset and the report is not going to a file.
 func (r *lintRun) textOptions() report.TextOptions {
 	color := r.env.isTerminal && r.env.getenv("NO_COLOR") == "" && r.flags.output == ""
-	return report.TextOptions{Color: color, Quiet: r.flags.quiet}
+	width := 0
+	if r.flags.output == "" {
+		width = r.env.textWidth()
+	}
+	return report.TextOptions{Color: color, Quiet: r.flags.quiet, Width: width}
 }
 
 func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {

@@ -6,15 +6,13 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/width"
 )
 
 // TextOptions control the text format.
 type TextOptions struct {
 	Color bool // ANSI colours (the driver decides: a terminal, and NO_COLOR unset)
 	Quiet bool // findings only, no summary
+	Width int  // terminal columns the source windows fit in; 0: DefaultWidth
 }
 
 const (
@@ -24,9 +22,10 @@ const (
 
 var severityColor = map[string]string{"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 
-// WriteText writes "path:line:col: severity [rule] message", the source line
-// and a caret underline under the span, for every finding, then each file's
-// credibility score and a summary.
+// WriteText writes "path:line:col: severity [rule] message", a window of the
+// source line around the span and a caret underline under the span, for
+// every finding, then each file's credibility score and a summary. What
+// comes from articles and file names is escaped (see TerminalSafe).
 func WriteText(w io.Writer, files []File, opt TextOptions) error {
 	t := NewTextWriter(w, opt)
 	for _, f := range files {
@@ -92,7 +91,7 @@ func scoreLine(f File) string {
 			missed = append(missed, c.ID)
 		}
 	}
-	line := fmt.Sprintf("%s: credibility %d/100", f.Path, *f.Score)
+	line := fmt.Sprintf("%s: credibility %d/100", TerminalSafe(f.Path), *f.Score)
 	if len(missed) > 0 {
 		line += " (not met: " + strings.Join(missed, ", ") + ")"
 	}
@@ -120,48 +119,17 @@ func (p *printer) color(code, s string) string {
 
 func (p *printer) finding(f File, x Finding) {
 	sev := p.color(severityColor[x.Severity], x.Severity)
-	p.printf("%s:%d:%d: %s %s %s\n", f.Path, x.Start.Line, x.Start.Column, sev, p.color(ansiBold, "["+x.Rule+"]"), x.Message)
+	p.printf("%s:%d:%d: %s %s %s\n", TerminalSafe(f.Path), x.Start.Line, x.Start.Column, sev,
+		p.color(ansiBold, "["+TerminalSafe(x.Rule)+"]"), TerminalSafe(x.Message))
 	if f.doc == nil {
 		return
 	}
-	line := f.doc.LineSpan(x.span.Start)
-	text := string(f.doc.Source[line.Start:line.End])
-	end := min(x.span.End, line.End) - line.Start
-	start := x.span.Start - line.Start
-	pad, marks := underline(text, start, end)
-	p.printf("  %s\n  %s%s\n", text, pad, p.color(severityColor[x.Severity], marks))
-}
-
-// underline returns the padding up to byte start of text and carets under
-// text[start:end], both measured in terminal columns: East Asian wide and
-// full-width characters take two, combining marks none, tabs stay tabs.
-func underline(text string, start, end int) (string, string) {
-	var pad strings.Builder
-	for _, r := range text[:start] {
-		if r == '\t' {
-			pad.WriteByte('\t')
-			continue
-		}
-		pad.WriteString(strings.Repeat(" ", cellWidth(r)))
+	width := p.opt.Width
+	if width <= 0 {
+		width = DefaultWidth
 	}
-	n := 0
-	for _, r := range text[start:max(start, end)] {
-		n += cellWidth(r)
-	}
-	return pad.String(), strings.Repeat("^", max(n, 1))
-}
-
-// cellWidth is the number of terminal columns a rune occupies.
-func cellWidth(r rune) int {
-	switch {
-	case r == '\u200d' || unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) || r >= 0xFE00 && r <= 0xFE0F:
-		return 0
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
+	w := sourceWindow(f.doc.Source, f.doc.LineSpan(x.span.Start), x.span, width)
+	p.printf("  %s\n  %s%s\n", w.text, w.pad, p.color(severityColor[x.Severity], w.marks))
 }
 
 func (p *printer) summary(c Counts) {
