@@ -46,6 +46,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,6 +62,7 @@ const (
 	GB18030 = "gb18030"
 	Big5    = "big5"
 	Auto    = "auto"
+	UTF16   = "utf-16" // detected only, to say it is not supported
 )
 
 // Threshold is the lowest detection score accepted by auto-detection (see
@@ -84,6 +86,9 @@ type DecodeError struct {
 }
 
 func (e *DecodeError) Error() string {
+	if e.Encoding == UTF16 {
+		return fmt.Sprintf("%s: UTF-16 is not supported; convert to UTF-8", e.Path)
+	}
 	if e.Encoding == Auto {
 		return fmt.Sprintf("%s: byte offset %d: not valid UTF-8, and not recognisable as GB18030 or Big5 (name the encoding explicitly if it is one of them)", e.Path, e.Offset)
 	}
@@ -102,12 +107,20 @@ var aliases = map[string]string{
 	Big5: Big5, "big-5": Big5, "cp950": Big5,
 }
 
+// Evidence is how many multi-byte characters auto-detection scores before
+// it decides: the start of a file tells its encoding as well as the whole,
+// and a 50 MB file is then decoded once, not once per candidate.
+const Evidence = 1 << 16
+
 // Decode converts data, the contents of the file at path, to UTF-8 from the
 // encoding called name (see Names).
 func Decode(path string, data []byte, name string) (*Decoded, error) {
 	canon, ok := aliases[strings.ToLower(strings.TrimSpace(name))]
 	if !ok {
 		return nil, fmt.Errorf("%s: unknown encoding %q (want one of %s)", path, name, strings.Join(Names(), ", "))
+	}
+	if looksUTF16(data) {
+		return nil, &DecodeError{Path: path, Offset: 0, Encoding: UTF16}
 	}
 	switch canon {
 	case UTF8:
@@ -122,22 +135,54 @@ func Decode(path string, data []byte, name string) (*Decoded, error) {
 	if utf8.Valid(data) {
 		return &Decoded{Text: data, Encoding: UTF8, Guessed: true}, nil
 	}
-	var best *result
-	var bestName string
+	// Score each reading on the file's first Evidence characters, then
+	// decode the whole file in the best one; a reading that meets an
+	// invalid sequence later gives way to the next.
+	var candidates []*result
 	for _, enc := range []string{GB18030, Big5} { // GB18030 first: it wins full ties
-		r, bad := decode(enc, data)
-		if bad < 0 && r.score() >= Threshold && (best == nil || r.better(best)) {
-			best, bestName = r, enc
+		r, bad := scan(enc, data, Evidence, false)
+		if bad < 0 && r.score() >= Threshold {
+			r.enc = enc
+			candidates = append(candidates, r)
 		}
 	}
-	if best == nil {
-		return nil, &DecodeError{Path: path, Offset: firstInvalidUTF8(data), Encoding: Auto}
+	if len(candidates) == 2 && candidates[1].better(candidates[0]) {
+		candidates[0], candidates[1] = candidates[1], candidates[0]
 	}
-	return best.decoded(bestName, true), nil
+	for _, c := range candidates {
+		if r, bad := decode(c.enc, data); bad < 0 {
+			return r.decoded(c.enc, true), nil
+		}
+	}
+	return nil, &DecodeError{Path: path, Offset: firstInvalidUTF8(data), Encoding: Auto}
+}
+
+// looksUTF16 reports a UTF-16 file: a byte-order mark, or zero bytes on one
+// side of at least half the byte pairs and hardly any on the other (the
+// high bytes of Latin text; Chinese text without a mark goes undetected).
+func looksUTF16(data []byte) bool {
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+		return true
+	}
+	head := data[:min(len(data), 4096)]
+	var zeros [2]int
+	for i, c := range head {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	pairs := len(head) / 2
+	for side := range 2 {
+		if pairs > 0 && zeros[side] >= max(1, pairs/2) && zeros[1-side]*10 <= zeros[side] {
+			return true
+		}
+	}
+	return false
 }
 
 // result is a decoding with the counts that score it.
 type result struct {
+	enc              string
 	text             []byte
 	origin           textmap.Map
 	common, han, bad int
@@ -164,56 +209,162 @@ func (r *result) better(o *result) bool {
 	return r.common > o.common
 }
 
-// decode decodes data in enc (GB18030 or Big5) one character at a time. It
-// returns the offset of the first invalid byte, or -1.
+// decode decodes the whole of data in enc (GB18030 or Big5). It returns the
+// offset of the first invalid byte, or -1.
 func decode(enc string, data []byte) (*result, int) {
-	var e xenc.Encoding = simplifiedchinese.GB18030
-	charLen, common := gbLen, gbCommon
+	return scan(enc, data, -1, true)
+}
+
+// scan reads data in enc one character at a time, counting what scores it,
+// until limit multi-byte characters (all of them if limit < 0); with build
+// it also writes the UTF-8 text and the map back to the file's bytes, one
+// piece per run of characters of the same widths. It returns the offset of
+// the first invalid byte, or -1. A character cut off by the limit is not
+// an error.
+func scan(enc string, data []byte, limit int, build bool) (*result, int) {
+	charLen, table := gbLen, tableOf(GB18030)
 	if enc == Big5 {
-		e, charLen, common = traditionalchinese.Big5, big5Len, big5Common
+		charLen, table = big5Len, tableOf(Big5)
 	}
-	dec := e.NewDecoder()
-	r := &result{text: make([]byte, 0, len(data)+len(data)/2)}
+	r := &result{}
 	var b textmap.Builder
-	var buf [16]byte
+	if build {
+		// Two bytes become three for most characters; a rare file that needs
+		// more lets append grow it.
+		r.text = make([]byte, 0, len(data)+len(data)/2+16)
+	}
+	seen := 0
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
-			r.text = append(r.text, data[i])
-			b.Copy(i, 1)
-			i++
+			j := i + 1
+			for j < len(data) && data[j] < utf8.RuneSelf {
+				j++
+			}
+			if build {
+				r.text = append(r.text, data[i:j]...)
+				b.Copy(i, j-i)
+			}
+			i = j
 			continue
 		}
+		if limit >= 0 && seen >= limit {
+			break
+		}
+		seen++
 		n := charLen(data[i:])
 		if n == 0 {
 			return nil, i
 		}
-		seq := data[i : i+n]
-		dec.Reset()
-		nDst, _, err := dec.Transform(buf[:], seq, true)
-		out := buf[:nDst]
-		// The decoders write U+FFFD for what they cannot map; the one
-		// sequence that legitimately encodes it is GB18030's four bytes,
-		// which then decode to that rune alone.
-		if err != nil || nDst == 0 || (bytes.ContainsRune(out, utf8.RuneError) && !(n == 4 && string(out) == "\uFFFD")) {
-			return nil, i
-		}
-		for _, c := range string(out) {
-			switch {
-			case isBad(c):
-				r.bad++
-			case unicode.Is(unicode.Han, c):
-				r.han++
-				if n == 2 && common(seq[0], seq[1]) {
-					r.common++
-				}
+		var out []byte
+		if n == 2 {
+			e := &table[twoByteIndex(data[i], data[i+1])]
+			if e.n == 0 {
+				return nil, i
 			}
+			out = e.out[:e.n]
+			r.han += int(e.han)
+			r.bad += int(e.bad)
+			r.common += int(e.common)
+		} else {
+			var buf [16]byte
+			var ok bool
+			if out, ok = decodeSlow(enc, data[i:i+n], buf[:]); !ok {
+				return nil, i
+			}
+			han, bad := classify(out)
+			r.han += han
+			r.bad += bad
 		}
-		r.text = append(r.text, out...)
-		b.Replace(i, n, nDst)
+		if build {
+			r.text = append(r.text, out...)
+			b.Run(i, n, len(out))
+		}
 		i += n
 	}
-	r.origin = b.Map()
+	if build {
+		r.origin = b.Map()
+	}
 	return r, -1
+}
+
+// entry is the decoding of one two-byte sequence, with its counts for the
+// score (n = 0: not a valid sequence).
+type entry struct {
+	n, han, bad, common uint8
+	out                 [4]byte
+}
+
+// Two-byte sequences have a lead byte 0x81–0xFE and a trail byte 0x40–0xFE
+// in both encodings (charLen checks which trail bytes each allows).
+func twoByteIndex(c0, c1 byte) int { return int(c0-0x81)*191 + int(c1-0x40) }
+
+var (
+	tablesOnce sync.Once
+	tables     map[string][]entry
+)
+
+// tableOf returns the decodings of every two-byte sequence of enc, built
+// once: a table lookup per character instead of a decoder call.
+func tableOf(enc string) []entry {
+	tablesOnce.Do(func() {
+		tables = map[string][]entry{GB18030: buildTable(GB18030), Big5: buildTable(Big5)}
+	})
+	return tables[enc]
+}
+
+func buildTable(enc string) []entry {
+	common := gbCommon
+	if enc == Big5 {
+		common = big5Common
+	}
+	t := make([]entry, 126*191)
+	var buf [16]byte
+	for c0 := 0x81; c0 <= 0xFE; c0++ {
+		for c1 := 0x40; c1 <= 0xFE; c1++ {
+			out, ok := decodeSlow(enc, []byte{byte(c0), byte(c1)}, buf[:])
+			if !ok || len(out) > 4 {
+				continue // stays invalid (no sequence decodes to more than 4 bytes)
+			}
+			e := &t[twoByteIndex(byte(c0), byte(c1))]
+			e.n = uint8(copy(e.out[:], out))
+			han, bad := classify(out)
+			e.han, e.bad = uint8(han), uint8(bad)
+			if han > 0 && common(byte(c0), byte(c1)) {
+				e.common = uint8(han)
+			}
+		}
+	}
+	return t
+}
+
+// decodeSlow decodes one character's bytes with x/text into buf.
+func decodeSlow(enc string, seq, buf []byte) ([]byte, bool) {
+	var e xenc.Encoding = simplifiedchinese.GB18030
+	if enc == Big5 {
+		e = traditionalchinese.Big5
+	}
+	nDst, _, err := e.NewDecoder().Transform(buf, seq, true)
+	out := buf[:nDst]
+	// The decoders write U+FFFD for what they cannot map; the one
+	// sequence that legitimately encodes it is GB18030's four bytes,
+	// which then decode to that rune alone.
+	if err != nil || nDst == 0 || (bytes.ContainsRune(out, utf8.RuneError) && !(len(seq) == 4 && string(out) == "\uFFFD")) {
+		return nil, false
+	}
+	return out, true
+}
+
+// classify counts the Han and the bad runes of a decoded character.
+func classify(out []byte) (han, bad int) {
+	for _, c := range string(out) {
+		switch {
+		case isBad(c):
+			bad++
+		case unicode.Is(unicode.Han, c):
+			han++
+		}
+	}
+	return han, bad
 }
 
 // gbLen is the length of the GB18030 sequence that s starts with (s[0] is

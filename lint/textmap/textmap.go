@@ -5,7 +5,10 @@
 // offset inside it maps linearly, or replaces a source range atomically (a
 // full-width digit became an ASCII digit, a Traditional character became a
 // Simplified one): offsets inside an atomic piece map to its edges, so a
-// span never ends up splitting a source character.
+// span never ends up splitting a source character. A run is a row of
+// atomic replacements of the same widths (GB18030 characters of two bytes
+// decoded to three), held as one piece: decoding a legacy file costs a
+// piece per run of like characters, not one per character.
 package textmap
 
 import "sort"
@@ -14,9 +17,10 @@ import "sort"
 // normalization changes, and at 20 bytes instead of 40 they were a fifth of
 // what linting allocated. Inputs are limited to 2 GiB (MaxOffset).
 type piece struct {
-	dst, src       int32 // start offsets in the derived and the source text
-	dstLen, srcLen int32
-	verbatim       bool
+	dst, src         int32 // start offsets in the derived and the source text
+	dstLen, srcLen   int32
+	verbatim         bool
+	dstUnit, srcUnit uint8 // a run: the widths of each of its characters (0: not a run)
 }
 
 // MaxOffset is the largest offset a map holds.
@@ -60,6 +64,30 @@ func (b *Builder) Replace(srcStart, srcLen, dstLen int) {
 	b.dst += dstLen
 }
 
+// Run records that the next dstLen derived bytes stand for the source
+// character [srcStart, srcStart+srcLen) as a whole, like Replace; a
+// character right after one of the same widths extends its run instead of
+// adding a piece. Both lengths are at least 1 and at most 255.
+func (b *Builder) Run(srcStart, srcLen, dstLen int) {
+	if k := len(b.m.pieces); k > 0 {
+		last := &b.m.pieces[k-1]
+		if int(last.dstUnit) == dstLen && int(last.srcUnit) == srcLen &&
+			int(last.dst+last.dstLen) == b.dst && int(last.src+last.srcLen) == srcStart {
+			last.dstLen += int32(dstLen)
+			last.srcLen += int32(srcLen)
+			b.dst += dstLen
+			return
+		}
+	}
+	b.m.pieces = append(b.m.pieces, piece{dst: int32(b.dst), src: int32(srcStart), dstLen: int32(dstLen),
+		srcLen: int32(srcLen), dstUnit: uint8(dstLen), srcUnit: uint8(srcLen)})
+	b.dst += dstLen
+}
+
+// Pieces is the number of pieces in the map (what it costs in memory: 20
+// bytes each).
+func (m Map) Pieces() int { return len(m.pieces) }
+
 // Len is the length of the derived text recorded so far.
 func (b *Builder) Len() int { return b.dst }
 
@@ -94,6 +122,9 @@ func (m Map) Start(d int) int {
 	if p.verbatim {
 		return int(p.src) + (d - int(p.dst))
 	}
+	if p.dstUnit > 0 { // the start of the run's character holding d
+		return int(p.src) + (d-int(p.dst))/int(p.dstUnit)*int(p.srcUnit)
+	}
 	return int(p.src)
 }
 
@@ -116,10 +147,16 @@ func (m Map) End(d int) int {
 	if p.verbatim {
 		return int(p.src) + (d - int(p.dst))
 	}
+	if p.dstUnit > 0 { // the end of the run's character holding d-1
+		u := int(p.dstUnit)
+		return int(p.src) + (d-int(p.dst)+u-1)/u*int(p.srcUnit)
+	}
 	return int(p.src + p.srcLen)
 }
 
-// Compose returns a map from this map's derived text to outer's source:
+// Compose returns a map from this map's derived text to outer's source (a
+// run in either map is taken as one atomic piece there: runs are for maps
+// back to a file's bytes, which are not composed):
 // m maps C→B and outer maps B→A, the result maps C→A. A verbatim piece of m
 // is split where outer's pieces split, so offsets stay exact across text
 // that outer dropped (Markdown emphasis markers, HTML tags).

@@ -77,3 +77,29 @@ func TestComposeSplitsAtDroppedOuterText(t *testing.T) {
 	assert.Equal(t, 16, c.End(12))
 	assert.Equal(t, 5, c.Start(3), "offsets inside a piece stay linear")
 }
+
+func TestRunMapsEachCharacterToItsEdges(t *testing.T) {
+	// Source "a" + three GB18030 characters of 2 bytes (decoded to 3) + "b"
+	// + one 4-byte character (decoded to 4).
+	var b Builder
+	b.Copy(0, 1)
+	b.Run(1, 2, 3)
+	b.Run(3, 2, 3)
+	b.Run(5, 2, 3)
+	b.Copy(7, 1)
+	b.Run(8, 4, 4)
+	m := b.Map()
+	assert.Equal(t, 4, m.Pieces(), "the three like characters share one piece")
+	assert.Equal(t, 15, b.Len())
+	for i := range 3 {
+		d := 1 + 3*i
+		assert.Equal(t, 1+2*i, m.Start(d), "start of character %d", i)
+		assert.Equal(t, 1+2*i, m.Start(d+1), "inside character %d: its start", i)
+		assert.Equal(t, 3+2*i, m.End(d+3), "end of character %d", i)
+		assert.Equal(t, 3+2*i, m.End(d+1), "inside character %d: its end", i)
+	}
+	assert.Equal(t, 7, m.Start(10))
+	assert.Equal(t, 8, m.Start(11))
+	assert.Equal(t, 12, m.End(15))
+	assert.Equal(t, 8, m.Start(12), "inside the 4-byte character")
+}
