@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,8 +11,10 @@ import (
 
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/baseline"
+	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/encoding"
 	"github.com/hypelint/hypelint/lint/report"
+	"github.com/hypelint/hypelint/lint/textmap"
 )
 
 // lintAll lints the inputs and returns their reports in input order.
@@ -105,14 +108,37 @@ func (r *lintRun) read(path string) ([]byte, error) {
 	if path == "-" {
 		stdinMu.Lock()
 		defer stdinMu.Unlock()
-		return io.ReadAll(r.env.stdin)
+		data, err := io.ReadAll(io.LimitReader(r.env.stdin, textmap.MaxOffset+1))
+		if err == nil {
+			err = document.CheckSize(r.displayName(path), int64(len(data)))
+		}
+		return data, err
 	}
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return nil, fmt.Errorf("%s: %v", path, pe.Err)
 	}
 	return data, err
+}
+
+// readFile reads a file whose size stat allows (see document.CheckSize).
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if err := document.CheckSize(path, info.Size()); err != nil {
+		return nil, err
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead)) // read without regrowing
+	_, err = buf.ReadFrom(io.LimitReader(f, textmap.MaxOffset+1))
+	return buf.Bytes(), err
 }
 
 // saveBaseline records every finding and exits 0: adopting hypelint on an

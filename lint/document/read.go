@@ -21,11 +21,21 @@ func (e *InputError) Error() string {
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
+// CheckSize refuses a file larger than hypelint reads (2 GiB). Drivers call
+// it with the size from stat, before reading: a larger file would be read
+// whole only to be refused.
+func CheckSize(path string, size int64) error {
+	if size > textmap.MaxOffset {
+		return &InputError{path, textmap.MaxOffset, "the file is larger than 2 GiB, the most hypelint reads"}
+	}
+	return nil
+}
+
 // checkUTF8 returns the offset after a byte-order mark, or an error naming
 // the first byte that is not valid UTF-8.
 func checkUTF8(path string, src []byte) (int, error) {
-	if len(src) > textmap.MaxOffset {
-		return 0, &InputError{path, textmap.MaxOffset, "the file is larger than 2 GiB, the most hypelint reads"}
+	if err := CheckSize(path, int64(len(src))); err != nil {
+		return 0, err
 	}
 	start := 0
 	if bytes.HasPrefix(src, bom) {
