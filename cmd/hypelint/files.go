@@ -52,7 +52,7 @@ func (r *lintRun) lintEach(inputs []string, use func(report.File)) {
 		results[i] = nil
 		if f.Error != "" {
 			r.failed = true
-			fmt.Fprintf(r.env.stderr, "hypelint: %s\n", f.Error)
+			fmt.Fprintf(r.env.stderr, "hypelint: %s\n", report.TerminalSafe(f.Error)) // names can hold ESC
 		}
 		use(f)
 	}

@@ -42,3 +42,12 @@ func TestLoneCRLineEndsInTheCLI(t *testing.T) {
 	assert.Contains(t, r.stdout, "mac.txt:3:8: ", "神药 on line 3, column 8")
 	assert.NotContains(t, r.stdout, "\r")
 }
+
+// A file name that holds control characters reaches standard error escaped.
+func TestErrorsEscapeFileNames(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"evil\x1b]0;owned\a.txt": "ok\xff\n"})
+	r := runCLI(t, nil, false, filepath.Join(dir, "evil\x1b]0;owned\a.txt"))
+	assert.Equal(t, exitError, r.code)
+	assert.Contains(t, r.stderr, `evil\x1b]0;owned\a.txt: byte offset 2`)
+	assert.NotContains(t, r.stderr, "\x1b")
+}
