@@ -44,9 +44,10 @@ func sourceWindow(src []byte, line, span document.Span, width int) window {
 	spanWidth := max(1, widthOf(mid)) // an empty span still gets one caret
 	budget := max(0, width-1-2-spanWidth)
 
-	// Look no further than a few bytes per column either side: zero-width
-	// characters could otherwise make the context the whole line.
-	reach := 4*budget + 64
+	// Look no further than two bytes per column either side (CJK takes 1.5,
+	// emoji 2, ASCII 1): zero-width characters could otherwise make the
+	// context the whole line, and a window costs what it looks at.
+	reach := 2*budget + 16
 	from := max(line.Start, start-reach)
 	for from < start && !utf8.RuneStart(src[from]) {
 		from++
