@@ -40,8 +40,9 @@ type File struct {
 func NewFile(path string, res *lint.Result, locale string) File {
 	doc := res.Doc.Lines()
 	f := File{Path: path, Language: res.Facts.Language, Findings: make([]Finding, 0, len(res.Findings)), doc: doc}
+	messages := map[messageKey]string{}
 	for _, x := range res.Findings {
-		f.Findings = append(f.Findings, newFinding(doc, x, locale))
+		f.Findings = append(f.Findings, newFinding(doc, x, locale, messages))
 	}
 	// The score rates the article itself: findings hidden later by a
 	// baseline or --diff still count.
@@ -54,14 +55,24 @@ func NewFile(path string, res *lint.Result, locale string) File {
 // offsets in the file's own bytes. Each position costs a binary search and
 // a bounded scan (see Document.Position), so a run is linear in the text
 // plus the findings, however long its lines.
-func newFinding(doc *document.Document, x rule.Finding, locale string) Finding {
+//
+// Findings of one rule on one term share their message: a one-line file
+// of 50 MB has millions of findings, and a message each was a third of
+// what they held.
+func newFinding(doc *document.Document, x rule.Finding, locale string, messages map[messageKey]string) Finding {
 	start, end := doc.Position(x.Span.Start), doc.Position(x.Span.End)
+	key := messageKey{x.Rule, x.Term}
+	msg, ok := messages[key]
+	if !ok {
+		msg = x.Message(locale)
+		messages[key] = msg
+	}
 	start.Offset, end.Offset = doc.FileOffset(x.Span.Start), doc.FileOffset(x.Span.End)
 	return Finding{
 		Rule:     x.Rule.ID,
 		Category: x.Rule.Category,
 		Severity: x.Rule.Severity.String(),
-		Message:  x.Message(locale),
+		Message:  msg,
 		Start:    start,
 		End:      end,
 		Excerpt:  excerpt(doc, x),
@@ -69,6 +80,11 @@ func newFinding(doc *document.Document, x rule.Finding, locale string) Finding {
 		span:     x.Span,
 		ruleRef:  x.Rule,
 	}
+}
+
+type messageKey struct {
+	rule *rule.Rule
+	term string
 }
 
 // excerpt is the source text of a finding's span, shared with the
