@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -20,7 +21,11 @@ func TestOversizedFileRefusedBeforeReading(t *testing.T) {
 	require.NoError(t, f.Truncate(3<<30))
 	require.NoError(t, f.Close())
 
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	r := runCLI(t, nil, false, "--format", "json", big, filepath.Join(dir, "ok.txt"))
+	runtime.ReadMemStats(&after)
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(256<<20), "the 3 GiB file was not read")
 	assert.Equal(t, exitError, r.code)
 	assert.Contains(t, r.stderr, "huge.txt: byte offset 2147483647: the file is larger than 2 GiB")
 	assert.NotContains(t, r.stderr, "UTF-8")
