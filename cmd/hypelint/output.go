@@ -6,7 +6,6 @@ import (
 	"os"
 	"sort"
 
-	"github.com/hypelint/hypelint/lint/gitdiff"
 	"github.com/hypelint/hypelint/lint/report"
 	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/suppress"
@@ -131,40 +130,6 @@ func (r *lintRun) rules() []*rule.Rule {
 	}
 	sortRules(out)
 	return append(out, suppress.Unused)
-}
-
-// keepChanged drops findings on lines that --diff says did not change.
-func (r *lintRun) keepChanged(files []report.File) error {
-	if r.flags.diff == "" {
-		return nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return err
-	}
-	changed, err := gitdiff.Since(wd, r.flags.diff)
-	if err != nil {
-		return err
-	}
-	for i := range files {
-		kept := files[i].Findings[:0]
-		for _, x := range files[i].Findings {
-			if touches(changed, files[i].Path, x.Start.Line, x.End.Line) {
-				kept = append(kept, x)
-			}
-		}
-		files[i].Findings = kept
-	}
-	return nil
-}
-
-func touches(changed *gitdiff.Lines, path string, from, to int) bool {
-	for line := from; line <= to; line++ {
-		if changed.Changed(path, line) {
-			return true
-		}
-	}
-	return false
 }
 
 // sortRules orders rules by category, then id, so rule lists are stable
