@@ -218,9 +218,12 @@ func Find(dir string) (string, error) {
 		p := filepath.Join(dir, FileName)
 		if _, err := os.Stat(p); err == nil {
 			return p, nil
-		} else if !errors.Is(err, os.ErrNotExist) {
+		} else if !errors.Is(err, os.ErrNotExist) && !errors.Is(err, os.ErrPermission) {
 			return "", err
 		}
+		// A folder that cannot be searched hides nothing anyone can lint:
+		// the files in it fail to read and are reported as such, so the
+		// search goes on upward rather than stopping the run.
 		parent := filepath.Dir(dir)
 		if parent == dir {
 			return "", nil
