@@ -18,6 +18,13 @@ func needGit(t *testing.T) {
 	}
 }
 
+// isolateGitConfig keeps the machine's own git configuration out of a
+// test: each test sets what it means to test in the repository.
+func isolateGitConfig(t *testing.T) {
+	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+}
+
 func run(t *testing.T, dir string, args ...string) {
 	t.Helper()
 	cmd := exec.Command("git", args...)
@@ -59,6 +66,7 @@ const five = "one\ntwo\nthree\nfour\nfive\n"
 // repoWithEveryKindOfChange commits files with awkward names, then edits,
 // renames, adds and converts them in the work tree.
 func repoWithEveryKindOfChange(t *testing.T, config ...string) string {
+	isolateGitConfig(t)
 	dir := t.TempDir()
 	run(t, dir, "init", "-q")
 	for i := 0; i+1 < len(config); i += 2 {

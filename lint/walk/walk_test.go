@@ -112,6 +112,8 @@ func TestWalkAsksGitInARepository(t *testing.T) {
 	needGit(t)
 	config := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", config)
+	t.Setenv("HOME", config) // no ~/.gitconfig of the machine's
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 	require.NoError(t, os.MkdirAll(filepath.Join(config, "git"), 0o755))
 	require.NoError(t, os.WriteFile(filepath.Join(config, "git", "ignore"), []byte("*.global.md\n"), 0o644))
 	root := tree(t,
@@ -133,6 +135,23 @@ func TestWalkAsksGitInARepository(t *testing.T) {
 	files, err = Files([]string{filepath.Join(root, "drafts")}, func(string) Filter { return extFilter{} })
 	require.NoError(t, err)
 	assert.Equal(t, []string{"drafts/e.md"}, rel(t, root, files), "a folder named on the command line is walked even if ignored")
+}
+
+// core.excludesFile, wherever the user's configuration puts it.
+func TestWalkHonoursCoreExcludesFile(t *testing.T) {
+	needGit(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", "")
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	excludes := filepath.Join(t.TempDir(), "my-excludes")
+	require.NoError(t, os.WriteFile(excludes, []byte("*.custom.md\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(home, ".gitconfig"), []byte("[core]\n\texcludesFile = "+excludes+"\n"), 0o644))
+	root := tree(t, "a.md=x", "b.custom.md=x")
+	gitIn(t, root, "init", "-q")
+	files, err := Files([]string{root}, func(string) Filter { return extFilter{} })
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a.md"}, rel(t, root, files))
 }
 
 // Where git cannot be asked the walk reads the same files itself.
