@@ -9,7 +9,7 @@
 #    "local" or the action's own tag, else `go install …@VERSION`.
 #
 # HYPELINT_DOWNLOAD_BASE points the download elsewhere (tests use a
-# loopback server). The binary's folder is appended to GITHUB_PATH.
+# loopback server); HYPELINT_PLATFORM overrides the detected OS_ARCH. The binary's folder is appended to GITHUB_PATH.
 set -euo pipefail
 
 module=github.com/hypelint/hypelint
@@ -29,6 +29,10 @@ fail() {
 
 platform() {
   local os arch
+  if [ -n "${HYPELINT_PLATFORM:-}" ]; then # e.g. windows_amd64: tests, unusual runners
+    echo "$HYPELINT_PLATFORM"
+    return
+  fi
   case "$(uname -s)" in
     Linux) os=linux ;;
     Darwin) os=darwin ;;
@@ -70,7 +74,9 @@ download() {
   # set -e does not hold inside a function called from a condition: check each step.
   mkdir -p "$dest" "$tmp/x" || fail "cannot create $dest"
   case "$archive" in
-    *.zip) unzip -q -o "$tmp/$archive" -d "$tmp/x" || fail "cannot unpack $archive" ;;
+    *.zip) # Windows runners: unzip where Git Bash has it, else the system's bsdtar
+      { command -v unzip >/dev/null 2>&1 && unzip -q -o "$tmp/$archive" -d "$tmp/x"; } ||
+        tar -xf "$tmp/$archive" -C "$tmp/x" || fail "cannot unpack $archive" ;;
     *) tar -xzf "$tmp/$archive" -C "$tmp/x" || fail "cannot unpack $archive" ;;
   esac
   local bin=hypelint

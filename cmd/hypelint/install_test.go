@@ -4,6 +4,7 @@ package main
 
 import (
 	"archive/tar"
+	"archive/zip"
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
@@ -68,6 +69,24 @@ func (f *fakeRelease) forget() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.asked = nil
+}
+
+// publishZip adds a Windows-style release (a .zip holding hypelint.exe)
+// of bin as version for platform.
+func (f *fakeRelease) publishZip(t *testing.T, version, platform, bin string) {
+	archive := fmt.Sprintf("hypelint_%s_%s.zip", strings.TrimPrefix(version, "v"), platform)
+	data, err := os.ReadFile(bin)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: "hypelint.exe", Method: zip.Deflate})
+	require.NoError(t, err)
+	w.Write(data)
+	require.NoError(t, zw.Close())
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.files["/"+version+"/"+archive] = buf.Bytes()
+	f.files["/"+version+"/checksums.txt"] = []byte(fmt.Sprintf("%x  %s\n", sha256.Sum256(buf.Bytes()), archive))
 }
 
 // publish adds a release of bin as version; checksum overrides the
@@ -154,6 +173,15 @@ func TestActionInstall(t *testing.T) {
 		dir, out, err := install(t, noGo, base, "GITHUB_ACTION_REF=v9.9.9")
 		require.NoError(t, err, out)
 		assert.Contains(t, versionOf(t, dir), "9.9.9")
+	})
+	t.Run("a zip for Windows", func(t *testing.T) {
+		release.publishZip(t, "v9.9.5", "windows_amd64", bin)
+		dir, out, err := install(t, os.Getenv("PATH"), base, "HYPELINT_VERSION=v9.9.5", "HYPELINT_PLATFORM=windows_amd64")
+		require.NoError(t, err, out)
+		assert.Contains(t, out, "installed the v9.9.5 release binary for windows_amd64")
+		got, err := exec.Command(filepath.Join(dir, "hypelint.exe"), "version").CombinedOutput()
+		require.NoError(t, err, "the unpacked binary (a Linux one, standing in): %s", got)
+		assert.Contains(t, string(got), "9.9.9")
 	})
 	t.Run("checksum mismatch", func(t *testing.T) {
 		release.publish(t, "v9.9.7", bin, strings.Repeat("ab", 32))
