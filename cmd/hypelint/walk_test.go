@@ -96,3 +96,15 @@ func TestUnreadableFolderLosesNothingElse(t *testing.T) {
 		})
 	}
 }
+
+// A named pipe in a walked folder used to be read, and the run hung for
+// ever; now it is an error named on its own and the rest is reported.
+func TestPipeInAFolderIsAnErrorNotAHang(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"m/a.md": hypedArticle})
+	require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "m", "pipe.md"), 0o644))
+	rep, r := lintJSON(t, filepath.Join(dir, "m"))
+	assert.Equal(t, exitError, r.code)
+	assert.Contains(t, r.stderr, filepath.Join(dir, "m", "pipe.md")+": not a regular file")
+	require.Len(t, rep.Files, 1)
+	assert.Contains(t, rulesOf(rep, 0), "reverse-aging-claim")
+}

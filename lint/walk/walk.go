@@ -119,8 +119,41 @@ func (w *walker) walk(dir string, view *gitView) {
 		if strings.HasPrefix(name, ".") || ignored(path, false) || !w.filterFor(path).Included(path) {
 			continue
 		}
+		if err := lintable(path, e); err != nil {
+			w.errs = append(w.errs, err)
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 && isDir(path) {
+			continue // links to folders are not followed
+		}
 		w.found = append(w.found, path)
 	}
+}
+
+// lintable refuses what a walk must not hand on to be read: a named pipe,
+// socket or device found in a folder would block the read or never end.
+// A link is judged by what it leads to; a broken one is handed on, and
+// reading it reports the error.
+func lintable(path string, e fs.DirEntry) error {
+	mode := e.Type()
+	if mode&fs.ModeSymlink != 0 {
+		info, err := os.Stat(path)
+		if err != nil {
+			return nil
+		}
+		mode = info.Mode().Type()
+	}
+	if mode&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
+		return &fs.PathError{Op: "read", Path: path, Err: errNotRegular}
+	}
+	return nil
+}
+
+var errNotRegular = errors.New("not a regular file (a pipe, socket or device); name it on the command line to read it")
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
 
 // skipDir names folders never walked into: hidden ones (.git, .github…)
