@@ -272,7 +272,7 @@ func splitNUL(out []byte) []string {
 func parsePatch(patch []byte) (map[string]map[int]bool, error) {
 	files := map[string]map[int]bool{}
 	var current map[int]bool
-	lines := strings.Split(string(patch), "\n")
+	lines := strings.Split(strings.TrimSuffix(string(patch), "\n"), "\n")
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
 		switch {
@@ -295,14 +295,23 @@ func parsePatch(patch []byte) (map[string]map[int]bool, error) {
 			if err != nil {
 				return nil, err
 			}
-			for n := start; n < start+count; n++ {
-				current[n] = true
-			}
-			// Skip the body: oldCount "-" lines, count "+" lines and any
-			// "\ No newline at end of file" markers.
-			for body := oldCount + count; body > 0 && i+1 < len(lines); i++ {
-				if !strings.HasPrefix(lines[i+1], `\`) {
-					body--
+			// Read the body by count: "-" lines, "+" lines (the changed
+			// ones), context lines (counted on both sides, should a
+			// setting add any) and "\ No newline at end of file" markers.
+			n := start
+			for oldCount > 0 || count > 0 {
+				if i++; i >= len(lines) {
+					return nil, fmt.Errorf("git diff: hunk %q ends early", line)
+				}
+				switch body := lines[i]; {
+				case strings.HasPrefix(body, `\`):
+				case strings.HasPrefix(body, "-"):
+					oldCount--
+				case strings.HasPrefix(body, "+"):
+					current[n] = true
+					n, count = n+1, count-1
+				default:
+					n, oldCount, count = n+1, oldCount-1, count-1
 				}
 			}
 		}
@@ -399,7 +408,7 @@ func rangeSpec(spec string) (start, count int, err error) {
 // own message.
 func git(dir string, args ...string) ([]byte, error) {
 	fixed := []string{"-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
-		"-c", "color.ui=never"}
+		"-c", "color.ui=never", "-c", "diff.interHunkContext=0"}
 	cmd := exec.Command("git", append(fixed, args...)...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "LC_ALL=C")

@@ -99,6 +99,7 @@ func TestEveryKindOfChangeUnderEveryConfig(t *testing.T) {
 		{"core.quotePath", "true"},
 		{"color.ui", "always", "color.diff", "always"},
 		{"diff.external", "false", "diff.renames", "copies", "diff.relative", "true", "diff.context", "5"},
+		{"diff.interHunkContext", "10", "diff.suppressBlankEmpty", "true", "diff.algorithm", "histogram"},
 		{"diff.noprefix", "true", "diff.mnemonicPrefix", "true", "core.quotePath", "true"},
 	} {
 		t.Run(filepath.Join(config...), func(t *testing.T) {
@@ -204,6 +205,14 @@ func TestParsePatch(t *testing.T) {
 	assert.ErrorContains(t, err, "b/ prefix")
 	_, err = parsePatch([]byte("@@ -1 +1 @@\n"))
 	assert.Error(t, err)
+	_, err = parsePatch([]byte("+++ b/x\n@@ -1 +1,2 @@\n-a\n+b\n"))
+	assert.ErrorContains(t, err, "ends early", "a cut-off patch is an error")
+
+	// Context lines (from a setting that adds them) are counted, not marked.
+	files, err = parsePatch([]byte("+++ b/y\n@@ -1,4 +1,5 @@\n-a\n+A\n b\n\n+new\n d\n+++ b/z\n@@ -0,0 +1 @@\n+z\n"))
+	require.NoError(t, err)
+	assert.Equal(t, map[int]bool{1: true, 4: true}, files["y"])
+	assert.Equal(t, map[int]bool{1: true}, files["z"], "the next file's header is not swallowed by the body")
 }
 
 func TestHunkHeader(t *testing.T) {
