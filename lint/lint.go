@@ -29,6 +29,7 @@ type Linter struct {
 	Lexicon  *lexicon.Lexicon
 	Rules    *rule.Set
 	analyzer *facts.Analyzer
+	all      *rule.Set // every loaded rule, enabled or not: the names directives may use
 }
 
 // Source is a place rules and lexicons come from: rule files directly in
@@ -77,7 +78,7 @@ func New(sources ...Source) (*Linter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Linter{Lexicon: l.lex, Rules: set, analyzer: facts.NewAnalyzer(l.lex)}, nil
+	return &Linter{Lexicon: l.lex, Rules: set, analyzer: facts.NewAnalyzer(l.lex), all: set}, nil
 }
 
 // parseRules reads the rules of every source in order, from its snapshot
@@ -204,7 +205,7 @@ func (l *Linter) With(opts Options) (*Linter, error) {
 		}
 		rules = append(rules, r)
 	}
-	return &Linter{Lexicon: l.Lexicon, Rules: rule.Subset(rules), analyzer: l.analyzer}, nil
+	return &Linter{Lexicon: l.Lexicon, Rules: rule.Subset(rules), analyzer: l.analyzer, all: l.all}, nil
 }
 
 type names []string
@@ -226,10 +227,13 @@ func severityFor(m map[string]rule.Severity, r *rule.Rule) (rule.Severity, bool)
 	return s, ok
 }
 
-// Known reports whether name is a rule id or category the linter has, or
-// the name of the unused-suppression check.
+// Known reports whether name is a rule id or category the linter loaded,
+// whether or not the options enable it.
 func (l *Linter) Known(name string) bool {
-	return l.Rules.Known(name) || name == suppress.Unused.ID || name == suppress.Unused.Category
+	if l.all == nil { // a Linter built by hand
+		return l.Rules.Known(name)
+	}
+	return l.all.Known(name)
 }
 
 // Input is one article to lint.
@@ -310,6 +314,9 @@ type Result struct {
 	Doc      *document.Document
 	Facts    *facts.Document
 	Findings []rule.Finding // sorted by position, then rule id
+	// Suppressed are the findings the document's suppression comments
+	// hide, in the same order (SARIF reports them as suppressed).
+	Suppressed []suppress.Hidden
 }
 
 // LintText lints a plain-text article. The error is an *document.InputError
@@ -332,9 +339,12 @@ func (l *Linter) LintDocument(doc *document.Document) (*Result, error) {
 // result applies the document's suppression comments to the findings and
 // sorts them.
 func (l *Linter) result(doc *document.Document, f *facts.Document, findings []rule.Finding) *Result {
-	findings = suppress.Apply(doc, findings, l.Known)
-	slices.SortStableFunc(findings, func(a, b rule.Finding) int {
-		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), strings.Compare(a.Rule.ID, b.Rule.ID))
-	})
-	return &Result{Doc: doc, Facts: f, Findings: findings}
+	findings, hidden := suppress.Apply(doc, findings, l.Rules, l.Known)
+	slices.SortStableFunc(findings, byPosition)
+	slices.SortStableFunc(hidden, func(a, b suppress.Hidden) int { return byPosition(a.Finding, b.Finding) })
+	return &Result{Doc: doc, Facts: f, Findings: findings, Suppressed: hidden}
+}
+
+func byPosition(a, b rule.Finding) int {
+	return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), strings.Compare(a.Rule.ID, b.Rule.ID))
 }

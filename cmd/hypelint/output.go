@@ -9,7 +9,6 @@ import (
 	"github.com/hypelint/hypelint/lint/gitdiff"
 	"github.com/hypelint/hypelint/lint/report"
 	"github.com/hypelint/hypelint/lint/rule"
-	"github.com/hypelint/hypelint/lint/suppress"
 )
 
 // formats are the values --format takes.
@@ -130,7 +129,7 @@ func (r *lintRun) rules() []*rule.Rule {
 		}
 	}
 	sortRules(out)
-	return append(out, suppress.Unused)
+	return out
 }
 
 // keepChanged drops findings on lines that --diff says did not change.

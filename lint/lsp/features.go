@@ -33,7 +33,7 @@ func (s *server) diagnostic(d *document, f rule.Finding) Diagnostic {
 		Source:   "hypelint",
 		Message:  f.Message(s.locale),
 	}
-	if f.Rule.ID == suppress.Unused.ID {
+	if f.Rule.ID == rule.UnusedSuppression {
 		diag.Tags = []int{TagUnnecessary}
 	}
 	return diag
@@ -150,7 +150,7 @@ func (s *server) codeAction(raw json.RawMessage) (any, *rpcError) {
 	from, to := d.lines.offset(p.Range.Start, s.encoding), d.lines.offset(p.Range.End, s.encoding)
 	seen := map[string]bool{}
 	for _, f := range res.Findings {
-		if f.Span.End < from || f.Span.Start > to || f.Rule.ID == suppress.Unused.ID {
+		if f.Span.End < from || f.Span.Start > to || f.Rule.Scope == rule.SuppressionScope {
 			continue
 		}
 		key := fmt.Sprint(f.Rule.ID, d.lines.line(f.Span.Start))

@@ -149,3 +149,37 @@ classes:
 	assert.Equal(t, [][]int{{id("hype")}, {id("a"), id("b")}}, set.Get("hype-word").needs,
 		"doc-level calls and negations are not sentence needs")
 }
+
+// Suppression rules are declared like the others but have no condition:
+// the suppression layer reports them.
+func TestSuppressionScope(t *testing.T) {
+	rule := func(id, when string) string {
+		return `rules:
+  - id: ` + id + `
+    category: suppression
+    severity: info
+    scope: suppression
+` + when + `    message: {en: "unused {term}", zh-Hans: "未用 {term}"}
+    explanation: {en: "why"}
+    source: "hypelint"
+`
+	}
+	set, err := Parse(testLexicon(t), "r.yaml", []byte(rule(UnusedSuppression, "")))
+	require.NoError(t, err)
+	r := set.Get(UnusedSuppression)
+	require.NotNil(t, r)
+	assert.Equal(t, SuppressionScope, r.Scope)
+	assert.True(t, set.Known("suppression"))
+
+	_, err = Parse(testLexicon(t), "r.yaml", []byte(rule(UnusedSuppression, "    when: \"true\"\n")))
+	assert.ErrorContains(t, err, "r.yaml:6:") // the when line
+	assert.ErrorContains(t, err, "has no condition")
+	_, err = Parse(testLexicon(t), "r.yaml", []byte(rule("my-suppression", "")))
+	assert.ErrorContains(t, err, "scope suppression is only for")
+}
+
+func TestFindingSuggestion(t *testing.T) {
+	r := &Rule{ID: "x", Messages: map[string]string{"en": "{term}: did you mean {suggestion}?"}}
+	assert.Equal(t, "abc: did you mean abd?", Finding{Rule: r, Term: "abc", Suggestion: "abd"}.Message("en"))
+	assert.Equal(t, "abc: did you mean …?", r.Message("en", "abc"))
+}

@@ -26,7 +26,6 @@ import (
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/report"
 	"github.com/hypelint/hypelint/lint/rule"
-	"github.com/hypelint/hypelint/lint/suppress"
 )
 
 //go:embed static
@@ -286,7 +285,6 @@ func (s *Server) rules(w http.ResponseWriter, r *http.Request) {
 	for _, x := range s.linter.Rules.Rules {
 		list = append(list, ruleInfo(x, locale))
 	}
-	list = append(list, ruleInfo(suppress.Unused, locale))
 	writeJSON(w, http.StatusOK, map[string]any{"rules": list})
 }
 
@@ -297,9 +295,6 @@ func (s *Server) rule(w http.ResponseWriter, r *http.Request) {
 	}
 	id := r.PathValue("id")
 	x := s.linter.Rules.Get(id)
-	if id == suppress.Unused.ID {
-		x = suppress.Unused
-	}
 	if x == nil {
 		fail(w, http.StatusNotFound, "no rule %q", id)
 		return
