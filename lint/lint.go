@@ -46,11 +46,18 @@ type Source struct {
 	// RuleSnapshot is the rule files parsed (rule.Parsed.Snapshot), used
 	// instead of reading them.
 	RuleSnapshot string
+	// Docs is the address of the rules' documentation, one section per
+	// rule with the rule id as its anchor (empty: none).
+	Docs string
 }
+
+// RulesDoc is where the built-in rules are documented: docs/rules.md,
+// generated from the rule files (go test ./lint/report -run RulesDoc -update).
+const RulesDoc = "https://github.com/hypelint/hypelint/blob/main/docs/rules.md"
 
 // Builtin is the rule set embedded in the binary.
 var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: rules.LexiconSnapshot,
-	RuleSnapshot: rules.RuleSnapshot}
+	RuleSnapshot: rules.RuleSnapshot, Docs: RulesDoc}
 
 // New compiles the lexicons of every source into one lexicon, then the rules
 // of every source against it.
@@ -94,19 +101,25 @@ func parseRules(sources []Source) (*rule.Parsed, error) {
 		if err != nil {
 			return nil, err
 		}
-		if content, ok := currentSnapshot(src.RuleSnapshot, files); ok {
-			if p, err := rule.FromSnapshot(content); err == nil {
-				parts = append(parts, p)
-				continue
-			}
-		}
-		p, err := rule.ParseFiles(files)
+		p, err := parseSource(src, files)
 		if err != nil {
 			return nil, err
+		}
+		if src.Docs != "" {
+			p.LinkDocs(src.Docs)
 		}
 		parts = append(parts, p)
 	}
 	return rule.Join(parts...), nil
+}
+
+func parseSource(src Source, files []yamlfile.File) (*rule.Parsed, error) {
+	if content, ok := currentSnapshot(src.RuleSnapshot, files); ok {
+		if p, err := rule.FromSnapshot(content); err == nil {
+			return p, nil
+		}
+	}
+	return rule.ParseFiles(files)
 }
 
 // loadLexicon compiles the lexicons of the sources, or loads the snapshot

@@ -92,6 +92,14 @@ type parsedRule struct {
 	node *yaml.Node // where it was defined, for errors; nil from a snapshot
 }
 
+// LinkDocs sets each rule's DocURL to its anchor (the rule id) in the
+// documentation at base.
+func (p *Parsed) LinkDocs(base string) {
+	for _, pr := range p.rules {
+		pr.DocURL = base + "#" + pr.ID
+	}
+}
+
 // Join puts parsed rules one after another, as if from one list of files.
 func Join(parts ...*Parsed) *Parsed {
 	joined := &Parsed{}

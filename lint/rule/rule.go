@@ -87,6 +87,10 @@ type Rule struct {
 
 	File string // where the rule was defined
 	Line int
+	// DocURL is the rule's section in the rule documentation, for the
+	// formats that link to it (SARIF helpUri, LSP codeDescription, rdjson
+	// code.url); empty for a house rule without documentation.
+	DocURL string
 
 	program     *vm.Program
 	reportClass int
