@@ -36,6 +36,9 @@ func (s *server) diagnostic(d *document, f rule.Finding) Diagnostic {
 	if f.Rule.ID == rule.UnusedSuppression {
 		diag.Tags = []int{TagUnnecessary}
 	}
+	if f.Rule.DocURL != "" {
+		diag.CodeDescription = &CodeDescription{Href: f.Rule.DocURL}
+	}
 	return diag
 }
 

@@ -656,7 +656,11 @@ func TestLSPDefaultLinter(t *testing.T) {
 	c := startServerWith(t, Options{})
 	c.initialize(map[string]any{})
 	p := c.open("file:///a.md", "markdown", "# 神药\n")
-	assert.Len(t, find(p.Diagnostics, "miracle-cure-claim"), 1)
+	miracle := find(p.Diagnostics, "miracle-cure-claim")
+	require.Len(t, miracle, 1)
+	// The rule id links to its section of the rule documentation.
+	require.NotNil(t, miracle[0].CodeDescription)
+	assert.Equal(t, lint.RulesDoc+"#miracle-cure-claim", miracle[0].CodeDescription.Href)
 	c.shutdownAndExit()
 }
 

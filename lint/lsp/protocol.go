@@ -33,6 +33,14 @@ type Diagnostic struct {
 	Source   string `json:"source,omitempty"`
 	Message  string `json:"message"`
 	Tags     []int  `json:"tags,omitempty"`
+	// CodeDescription links the rule id to its documentation (editors
+	// show the code as a link).
+	CodeDescription *CodeDescription `json:"codeDescription,omitempty"`
+}
+
+// CodeDescription is LSP's link for a diagnostic's code.
+type CodeDescription struct {
+	Href string `json:"href"`
 }
 
 type textDocumentIdentifier struct {

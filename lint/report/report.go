@@ -98,6 +98,14 @@ func excerpt(doc *document.Document, x rule.Finding) string {
 	return string(src)
 }
 
+// docURL is the finding's rule documentation, or "".
+func (f Finding) docURL() string {
+	if f.ruleRef == nil {
+		return ""
+	}
+	return f.ruleRef.DocURL
+}
+
 // Span returns the finding's offsets in the decoded text.
 func (f Finding) Span() document.Span { return f.span }
 
