@@ -87,7 +87,7 @@ func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {
 	case "sarif":
 		return report.WriteSARIF(w, run)
 	case "github":
-		return report.WriteGitHub(w, run)
+		return r.github(w, run)
 	case "rdjsonl":
 		return report.WriteRDJSONL(w, run)
 	case "rdjson":
