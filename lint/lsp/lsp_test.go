@@ -452,6 +452,29 @@ func TestLSPPlainTextQuickFix(t *testing.T) {
 	c.shutdownAndExit()
 }
 
+// A misspelt directive gets a fix that writes the real one; the finding
+// it meant to hide is then hidden.
+func TestLSPRespellsUnknownDirective(t *testing.T) {
+	c := startServer(t)
+	c.initialize(map[string]any{})
+	const uri = "file:///tmp/draft.md"
+	text := "# 新药研究进展\n\n<!-- hypelint-disabel-next-line miracle-cure-claim -->\n😀 这款神药很好。\n"
+	p := c.open(uri, "markdown", text)
+	unknown := find(p.Diagnostics, "unknown-suppression")
+	require.Len(t, unknown, 1)
+	require.Len(t, find(p.Diagnostics, "miracle-cure-claim"), 1)
+	fix := actionFor(t, c.codeActions(uri, unknown[0].Range), "unknown-suppression")
+	assert.Equal(t, "Write hypelint-disable-next-line (hypelint)", fix.Title)
+	edits := fix.Edit.Changes[uri]
+	require.Len(t, edits, 1)
+	assert.Equal(t, Range{Position{2, 5}, Position{2, 31}}, edits[0].Range)
+	p = c.change(uri, 2, applyEdits(t, text, edits))
+	assert.Empty(t, find(p.Diagnostics, "unknown-suppression"))
+	assert.Empty(t, find(p.Diagnostics, "miracle-cure-claim"))
+	assert.Empty(t, find(p.Diagnostics, "unused-suppression"))
+	c.shutdownAndExit()
+}
+
 func TestLSPHTMLByLanguageID(t *testing.T) {
 	c := startServer(t)
 	c.initialize(map[string]any{})
