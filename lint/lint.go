@@ -6,6 +6,7 @@ package lint
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"hash/crc32"
 	"io/fs"
@@ -295,14 +296,31 @@ func Sectioned(in Input) bool { return in.format() == "text" && len(in.Data) > 2
 // Lint parses and lints one article. A long plain text (a book extracted
 // from a PDF) is linted in sections; see lintSections.
 func (l *Linter) Lint(in Input) (*Result, error) {
+	return l.LintContext(context.Background(), in)
+}
+
+// LintContext is Lint that gives up, returning ctx.Err(), once ctx is
+// done: it looks between parsing, analysis and the rules, and between
+// the sections of a long text.
+func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if Sectioned(in) {
-		return l.lintSections(in, SectionSize)
+		return l.lintSections(ctx, in, SectionSize)
 	}
 	doc, err := Parse(in)
 	if err != nil {
 		return nil, err
 	}
-	return l.LintDocument(doc)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	f := l.analyzer.Analyze(doc)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return l.evaluate(doc, f)
 }
 
 // Result is the outcome of linting one article.
@@ -321,7 +339,11 @@ func (l *Linter) LintText(path string, src []byte) (*Result, error) {
 // LintDocument lints a parsed document, then applies its suppression
 // comments.
 func (l *Linter) LintDocument(doc *document.Document) (*Result, error) {
-	f := l.analyzer.Analyze(doc)
+	return l.evaluate(doc, l.analyzer.Analyze(doc))
+}
+
+// evaluate runs the rules on a document's facts.
+func (l *Linter) evaluate(doc *document.Document, f *facts.Document) (*Result, error) {
 	findings, err := l.Rules.Evaluate(f)
 	if err != nil {
 		return nil, err

@@ -65,7 +65,7 @@ func TestServeStopsWhenCancelled(t *testing.T) {
 	e := &env{stdout: &out, stderr: io.Discard}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
-	go func() { done <- e.serveOn(ctx, ln, server.New(l, version, "en").Handler()) }()
+	go func() { done <- e.serveOn(ctx, ln, server.New(l, version, "en")) }()
 
 	resp, err := http.Get("http://" + ln.Addr().String() + "/")
 	require.NoError(t, err)
