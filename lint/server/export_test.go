@@ -10,3 +10,7 @@ func SetHooks(s *Server, before func(*http.Request), after func(error)) {
 
 // InHand counts the lint requests admitted: linting or waiting for a worker.
 func InHand(s *Server) int { return len(s.admit) }
+
+// SetWriteHook sets a function the server calls after writing the answer
+// of a lint, with the error of the write.
+func SetWriteHook(s *Server, wrote func(error)) { s.wrote = wrote }

@@ -205,6 +205,32 @@ func TestServeClosesIdleConnections(t *testing.T) {
 	t.Logf("closed after %v idle", time.Since(start).Round(time.Millisecond))
 }
 
+// TestServeDropsAClientThatDoesNotRead asks for an answer of some 10 MB
+// and reads none of it: once the socket buffers are full, the write
+// timeout (300 ms here) ends the write instead of leaving it blocked.
+func TestServeDropsAClientThatDoesNotRead(t *testing.T) {
+	wrote := make(chan error, 1)
+	r := serve(t, func(s *server.Server) {
+		s.WriteTimeout = 300 * time.Millisecond
+		server.SetWriteHook(s, func(err error) { wrote <- err })
+	})
+	conn, err := net.Dial("tcp", r.addr)
+	require.NoError(t, err)
+	defer conn.Close()
+	require.NoError(t, conn.(*net.TCPConn).SetReadBuffer(4096))
+	body := `{"text": "` + strings.Repeat(`神药。\n\n`, 20000) + `"}`
+	fmt.Fprintf(conn, "POST /api/lint HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s",
+		r.addr, len(body), body)
+	select {
+	case err := <-wrote:
+		var ne net.Error
+		require.ErrorAs(t, err, &ne, "the write ended without the client reading: how?")
+		assert.True(t, ne.Timeout(), "%v", err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("the server is still writing to a client that does not read")
+	}
+}
+
 // TestServeCancelsTheLintOfAClientThatLeft holds a lint until its client
 // has gone, then lets it run: the linter sees the request's context done
 // and stops.

@@ -73,9 +73,10 @@ type Server struct {
 	admit chan struct{} // one per request admitted (linting or waiting): Workers+Queue
 	work  chan struct{} // one per lint running: Workers
 
-	// Test hooks: before and after each lint.
+	// Test hooks: before and after each lint, and after writing its answer.
 	beforeLint func(r *http.Request)
 	afterLint  func(err error)
+	wrote      func(err error)
 }
 
 // New returns a server that lints with l. version goes into the JSON
@@ -247,7 +248,10 @@ func (s *Server) lint(w http.ResponseWriter, r *http.Request) {
 	// large draft may take longer than writing its answer should.
 	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.WriteTimeout))
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Write(buf.Bytes())
+	_, err = w.Write(buf.Bytes())
+	if s.wrote != nil {
+		s.wrote(err)
+	}
 }
 
 // complete checks a request's format and locale and fills in defaults.
