@@ -57,12 +57,28 @@ func TestLintContextStopsWhenDone(t *testing.T) {
 		assert.Equal(t, n, c.looks.Load())
 	}
 
+	// The rules run over a batch of blocks at a time, looking before each:
+	// done at the fourth look, one batch has run and no more.
+	long := Input{Path: "long.md", Data: []byte(strings.Repeat("研究显示，这款神药让患者返老还童。\n\n", 3*blockBatch))}
+	c := cancelAfter(4)
+	res, err = l.LintContext(c, long)
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Nil(t, res)
+	assert.Equal(t, int32(4), c.looks.Load())
+	c = cancelAfter(100)
+	res, err = l.LintContext(c, long)
+	require.NoError(t, err)
+	whole, err = l.Lint(long)
+	require.NoError(t, err)
+	assert.Equal(t, describe(whole), describe(res), "in batches as at once")
+	assert.Equal(t, int32(2+3), c.looks.Load(), "a look at the start and after parsing, then one before each of three batches")
+
 	// A long text stops between sections: the first pass looks before
 	// each of its sections, so being done at the third look leaves all
 	// but two sections unparsed.
 	book := Input{Path: "book.txt", Data: []byte(strings.Repeat("研究显示，这款神药让患者返老还童。\n\n", 2*SectionSize/50+1000))}
 	require.True(t, Sectioned(book))
-	c := cancelAfter(3)
+	c = cancelAfter(3)
 	start := time.Now()
 	res, err = l.LintContext(c, book)
 	assert.ErrorIs(t, err, context.Canceled)

@@ -300,8 +300,8 @@ func (l *Linter) Lint(in Input) (*Result, error) {
 }
 
 // LintContext is Lint that gives up, returning ctx.Err(), once ctx is
-// done: it looks between parsing, analysis and the rules, and between
-// the sections of a long text.
+// done: it looks after parsing, between batches of blocks when running
+// the rules, and between the sections of a long text.
 func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -316,11 +316,7 @@ func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	f := l.analyzer.Analyze(doc)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return l.evaluate(doc, f)
+	return l.evaluate(ctx, doc, l.analyzer.Analyze(doc))
 }
 
 // Result is the outcome of linting one article.
@@ -339,12 +335,25 @@ func (l *Linter) LintText(path string, src []byte) (*Result, error) {
 // LintDocument lints a parsed document, then applies its suppression
 // comments.
 func (l *Linter) LintDocument(doc *document.Document) (*Result, error) {
-	return l.evaluate(doc, l.analyzer.Analyze(doc))
+	return l.evaluate(context.Background(), doc, l.analyzer.Analyze(doc))
 }
 
-// evaluate runs the rules on a document's facts.
-func (l *Linter) evaluate(doc *document.Document, f *facts.Document) (*Result, error) {
-	findings, err := l.Rules.Evaluate(f)
+// blockBatch is how many blocks the rules run over between looks at
+// whether the lint is cancelled.
+const blockBatch = 64
+
+// evaluate runs the rules on a document's facts, stopping once ctx is done.
+func (l *Linter) evaluate(ctx context.Context, doc *document.Document, f *facts.Document) (*Result, error) {
+	run := l.Rules.Start(f)
+	for blocks := f.Blocks; len(blocks) > 0; blocks = blocks[min(blockBatch, len(blocks)):] {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := run.Blocks(blocks[:min(blockBatch, len(blocks))]); err != nil {
+			return nil, err
+		}
+	}
+	findings, err := run.Finish()
 	if err != nil {
 		return nil, err
 	}
