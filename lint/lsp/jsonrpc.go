@@ -86,7 +86,7 @@ type errFrame struct{ msg string }
 
 func (e errFrame) Error() string { return e.msg }
 
-// marker starts every message the server reads. A message framed wrongly
+// marker (in any case) starts every message the server reads. A message framed wrongly
 // (a Content-Length counting characters rather than bytes leaves the end
 // of a body in front of the next header) is resynchronised on it.
 const marker = "Content-Length:"
@@ -144,7 +144,7 @@ func (c *conn) read() ([]byte, error) {
 func (c *conn) seek() (dropped droppedBytes, err error) {
 	for {
 		buf, err := c.r.Peek(max(c.r.Buffered(), len(marker)))
-		if i := bytes.Index(buf, []byte(marker)); i >= 0 {
+		if i := indexFold(buf, markerBytes); i >= 0 {
 			dropped.add(buf[:i])
 			c.r.Discard(i + len(marker))
 			return dropped, nil
@@ -160,6 +160,19 @@ func (c *conn) seek() (dropped droppedBytes, err error) {
 		c.r.Discard(n)
 	}
 }
+
+// indexFold is bytes.Index ignoring case: header names are
+// case-insensitive.
+func indexFold(b, s []byte) int {
+	for i := 0; i+len(s) <= len(b); i++ {
+		if bytes.EqualFold(b[i:i+len(s)], s) {
+			return i
+		}
+	}
+	return -1
+}
+
+var markerBytes = []byte(marker)
 
 // line reads one header line without its line end.
 func (c *conn) line() (string, error) {

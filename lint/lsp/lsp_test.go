@@ -745,7 +745,7 @@ func TestLSPReadResyncs(t *testing.T) {
 		"garbage\r\nmore\r\nContent-Length: 1\r\nContent-Type: x\r\n\r\n2" +
 		"Content-Length: 3\r\nnot a header\r\n\r\n[1]" + // an errFrame, then on
 		"Content-Length: x\r\n\r\n" +
-		"Content-Length: 1\r\n\r\n3" + strings.Repeat("x", 5000) + "Content-Length: 1\r\n\r\n4" + "trailing"
+		"Content-Length: 1\r\n\r\n3" + strings.Repeat("x", 5000) + "content-length: 1\r\n\r\n4" + "trailing"
 	c := newConn(strings.NewReader(in), nil)
 	c.skipped = func(e errFrame) { reports = append(reports, e.Error()) }
 	var got []string
