@@ -6,6 +6,7 @@ package lint
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"hash/crc32"
 	"io/fs"
@@ -312,14 +313,27 @@ func Sectioned(in Input) bool { return in.format() == "text" && len(in.Data) > 2
 // Lint parses and lints one article. A long plain text (a book extracted
 // from a PDF) is linted in sections; see lintSections.
 func (l *Linter) Lint(in Input) (*Result, error) {
+	return l.LintContext(context.Background(), in)
+}
+
+// LintContext is Lint that gives up, returning ctx.Err(), once ctx is
+// done: it looks after parsing, between batches of blocks when running
+// the rules, and between the sections of a long text.
+func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if Sectioned(in) {
-		return l.lintSections(in, SectionSize)
+		return l.lintSections(ctx, in, SectionSize)
 	}
 	doc, err := Parse(in)
 	if err != nil {
 		return nil, err
 	}
-	return l.LintDocument(doc)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return l.evaluate(ctx, doc, l.analyzer.Analyze(doc))
 }
 
 // Result is the outcome of linting one article.
@@ -341,8 +355,25 @@ func (l *Linter) LintText(path string, src []byte) (*Result, error) {
 // LintDocument lints a parsed document, then applies its suppression
 // comments.
 func (l *Linter) LintDocument(doc *document.Document) (*Result, error) {
-	f := l.analyzer.Analyze(doc)
-	findings, err := l.Rules.Evaluate(f)
+	return l.evaluate(context.Background(), doc, l.analyzer.Analyze(doc))
+}
+
+// blockBatch is how many blocks the rules run over between looks at
+// whether the lint is cancelled.
+const blockBatch = 64
+
+// evaluate runs the rules on a document's facts, stopping once ctx is done.
+func (l *Linter) evaluate(ctx context.Context, doc *document.Document, f *facts.Document) (*Result, error) {
+	run := l.Rules.Start(f)
+	for blocks := f.Blocks; len(blocks) > 0; blocks = blocks[min(blockBatch, len(blocks)):] {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := run.Blocks(blocks[:min(blockBatch, len(blocks))]); err != nil {
+			return nil, err
+		}
+	}
+	findings, err := run.Finish()
 	if err != nil {
 		return nil, err
 	}

@@ -149,3 +149,12 @@ func unmarshalParams(raw json.RawMessage, v any) *rpcError {
 	}
 	return nil
 }
+
+// logMessageParams are the params of window/logMessage.
+type logMessageParams struct {
+	Type    int    `json:"type"`
+	Message string `json:"message"`
+}
+
+// messageError is the MessageType of an error.
+const messageError = 1

@@ -1,10 +1,12 @@
 package rule
 
 import (
+	"errors"
 	"regexp"
 	"slices"
 	"sync"
 
+	exprfile "github.com/expr-lang/expr/file"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hypelint/hypelint/lint/lexicon"
@@ -146,7 +148,7 @@ func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
 		}
 		if r.program != nil { // suppression rules have no condition
 			if err := checkClasses(lex, r); err != nil {
-				return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "when"), "rule %s: %v", r.ID, err)
+				return nil, whenError(r.File, yamlfile.Get(pr.node, "when"), r.ID, err)
 			}
 		}
 		if r.Report != "" {
@@ -201,9 +203,27 @@ func (c *compiler) parseRule(file string, n *yaml.Node) (*Rule, error) {
 	}
 	r.hant = &traditional{}
 	if err := c.compile(r); err != nil {
-		return nil, yamlfile.At(file, yamlfile.Get(n, "when"), "rule %s: %v", r.ID, err)
+		return nil, whenError(file, yamlfile.Get(n, "when"), r.ID, err)
 	}
 	return r, nil
+}
+
+// whenError places an error in a rule's condition on the file's line:
+// expr counts lines within the condition, which a literal block (when: |)
+// keeps and starts on the line after the key. (Other styles join lines.)
+func whenError(file string, n *yaml.Node, id string, err error) error {
+	e := yamlfile.At(file, n, "rule %s: %v", id, err)
+	var fe *exprfile.Error
+	if n == nil || !errors.As(err, &fe) || fe.Line < 1 {
+		return e
+	}
+	switch n.Style {
+	case yaml.LiteralStyle:
+		e.Line += fe.Line
+	case yaml.FoldedStyle: // its lines are joined: the first is as near as can be told
+		e.Line++
+	}
+	return e
 }
 
 // validate checks every field a rule must have; errors point at the field.

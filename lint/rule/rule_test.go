@@ -91,6 +91,22 @@ func TestRuleErrorsNameFileAndLine(t *testing.T) {
 			src:  "rules:\n  - id: [\n",
 			want: "r.yaml:",
 		},
+		"expr error in a literal block": {
+			src:  replace(validRule, `when: "!hit.negated"`, "when: |\n      !hit.negated &&\n      sentence.bogus"),
+			want: "r.yaml:9: rule hype-word:",
+		},
+		"expr error in a folded block": {
+			src:  replace(validRule, `when: "!hit.negated"`, "when: >\n      !hit.negated &&\n      sentence.bogus"),
+			want: "r.yaml:8: rule hype-word:",
+		},
+		"duplicate key": {
+			src:  replace(validRule, "    source:", "    scope: heading\n    source:"),
+			want: `r.yaml:10: duplicate key "scope" (first on line 5)`,
+		},
+		"yaml syntax on its line": {
+			src:  replace(validRule, `explanation: {en: "why"}`, `explanation: {en: "why"`),
+			want: "r.yaml:9: did not find expected ',' or '}'",
+		},
 		"unknown report class": {
 			src:  replace(validRule, "report: hype", "report: nope"),
 			want: `r.yaml:6: rule hype-word: report: no lexicon class named "nope"`,
