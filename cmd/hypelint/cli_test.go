@@ -329,7 +329,7 @@ func TestOutputNamingAnInputIsRefused(t *testing.T) {
 	cases := [][]string{
 		{"-o", a, a},
 		{"--output", a, "--format", "json", a},
-		{"-o", filepath.Join(dir, "sub", "..", "a.md"), a},     // another spelling
+		{"-o", filepath.Join(dir, "sub", "..", "a.md"), a},      // another spelling
 		{"-o", b, dir},                                          // found by the walk
 		{"--write-baseline", b, dir},                            // the baseline too
 		{"--write-baseline", "./" + filepath.Base(a), "a.md"},   // relative, from the folder
