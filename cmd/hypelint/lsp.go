@@ -41,7 +41,8 @@ func (e *env) lspServer(dirs []string, configPath string) error {
 	if _, err := linters.base(); err != nil {
 		return err
 	}
-	err := lsp.Serve(e.stdin, e.stdout, lsp.Options{Linter: linters.forPath, Version: version, Log: e.stderr})
+	opts := lsp.Options{Linter: linters.forPath, Locale: configuredLocale(configPath), Version: version, Log: e.stderr}
+	err := lsp.Serve(e.stdin, e.stdout, opts)
 	if err != nil {
 		if err != lsp.ErrNoShutdown {
 			fmt.Fprintf(e.stderr, "hypelint lsp: %v\n", err)
@@ -49,6 +50,25 @@ func (e *env) lspServer(dirs []string, configPath string) error {
 		e.code = 1 // what the protocol asks for an exit without shutdown
 	}
 	return nil
+}
+
+// configuredLocale is the locale of --config, or of the configuration
+// nearest the working directory (the editor's workspace), "" when none
+// sets one. A configuration that does not load says so in each document's
+// diagnostics, so it is passed over here.
+func configuredLocale(explicit string) string {
+	path := explicit
+	if path == "" {
+		path, _ = config.Find(".")
+	}
+	if path == "" {
+		return ""
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		return ""
+	}
+	return cfg.Locale
 }
 
 // lspLinters finds the linter for each document: the one its nearest
