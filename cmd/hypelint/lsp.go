@@ -29,8 +29,8 @@ shutdown and exit, 1 when the client left without shutdown, 2 for usage errors.`
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&configPath, "config", "", "use this configuration file instead of the nearest .hypelint.yaml")
-	fs.StringArrayVar(&dirs, "rules", nil, "a directory of extra rule files (and lexicon/ beside them); repeatable")
+	fs.StringVar(&configPath, "config", "", "use the configuration `FILE` instead of the nearest .hypelint.yaml")
+	fs.StringArrayVar(&dirs, "rules", nil, "a directory `DIR` of extra rule files (and lexicon/ beside them); repeatable")
 	fs.Bool("stdio", true, "talk over standard input and output (the only transport; accepted for clients that pass it)")
 	return cmd
 }
