@@ -35,6 +35,7 @@ type Config struct {
 	Encoding string            // auto, utf-8, gb18030, big5 ("" = not set)
 
 	SeverityLine map[string]int // the line each name in Severity is written on
+	lines map[string]int // key → the line it was written on (see Line)
 }
 
 // Name is a rule id or category with the line it was written on, so a name
@@ -52,7 +53,7 @@ func Default(dir string) *Config {
 	return &Config{Dir: dir, Include: DefaultInclude, Severity: map[string]string{}, SeverityLine: map[string]int{}}
 }
 
-var topKeys = []string{"rules", "include", "exclude", "fail_on", "locale", "encoding"}
+var topKeys = []string{"rules", "include", "exclude", "fail_on", "fail-on", "locale", "encoding"}
 var ruleKeys = []string{"enable", "disable", "severity", "extra"}
 
 // Load reads a configuration file. Unknown keys and bad values are errors
@@ -78,6 +79,7 @@ func Load(path string) (*Config, error) {
 	if err := c.decode(root); err != nil {
 		return nil, err
 	}
+	c.lines = keyLines(root)
 	return c, nil
 }
 
@@ -160,6 +162,14 @@ func (c *Config) decodeFiles(root *yaml.Node) error {
 }
 
 func (c *Config) decodeSettings(root *yaml.Node) error {
+	// fail-on is spelt as the flag is; fail_on as the other keys are.
+	if n := yamlfile.Get(root, "fail-on"); n != nil {
+		if yamlfile.Get(root, "fail_on") != nil {
+			return yamlfile.At(c.Path, n, "fail-on and fail_on are the same setting; keep one")
+		}
+		root = &yaml.Node{Kind: yaml.MappingNode, Content: append(append([]*yaml.Node{}, root.Content...),
+			&yaml.Node{Kind: yaml.ScalarNode, Value: "fail_on"}, n)}
+	}
 	choices := []struct {
 		key  string
 		dst  *string
@@ -307,8 +317,9 @@ exclude: []
 
 # Exit with 1 when a finding is at least this severe: error, warning, info or none.
 fail_on: error
-# Language of messages: en, zh-Hans or zh-Hant.
-locale: en
+# Language of messages: en, zh-Hans or zh-Hant. Left unset, the --locale flag or
+# the environment (LC_ALL, LC_MESSAGES, LANG) decides, so each writer gets theirs.
+# locale: zh-Hans
 # Encoding of the articles: auto (UTF-8, else GB18030 or Big5), utf-8, gb18030 or big5.
 encoding: auto
 `
