@@ -144,7 +144,8 @@ func (r *lintRun) saveBaseline(files []report.File) int {
 	return exitClean
 }
 
-// applyBaseline hides the findings a baseline records and returns how many.
+// applyBaseline hides the findings a baseline records (keeping them as
+// suppressed) and returns how many.
 func (r *lintRun) applyBaseline(files []report.File) (int, error) {
 	if r.flags.baseline == "" {
 		return 0, nil
@@ -165,6 +166,9 @@ func (r *lintRun) applyBaseline(files []report.File) (int, error) {
 		for _, x := range files[i].Findings {
 			if known.Has(fp.Next(x.Rule, files[i].Path, x.Excerpt)) {
 				hidden++
+				// SARIF reports it as suppressed; the other formats leave it out.
+				files[i].Suppressed = append(files[i].Suppressed, report.Suppressed{Finding: x, Kind: report.External,
+					Justification: "recorded in the baseline " + r.flags.baseline})
 				continue
 			}
 			kept = append(kept, x)
