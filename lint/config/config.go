@@ -35,7 +35,7 @@ type Config struct {
 	Encoding string            // auto, utf-8, gb18030, big5 ("" = not set)
 
 	SeverityLine map[string]int // the line each name in Severity is written on
-	lines map[string]int // key → the line it was written on (see Line)
+	lines        map[string]int // key → the line it was written on (see Line)
 }
 
 // Name is a rule id or category with the line it was written on, so a name
