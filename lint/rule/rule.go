@@ -11,6 +11,7 @@ import (
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/zhconv"
 )
 
@@ -153,6 +154,10 @@ type Finding struct {
 	Rule *Rule
 	Span document.Span // source byte offsets, end exclusive
 	Term string        // source text of the trigger, for {term} in messages
+	// Study is the study a claim rule's finding was judged against (nil
+	// for other rules): its Span is the finding's related location
+	// (SARIF relatedLocations, LSP relatedInformation, the evidence card).
+	Study *facts.Study
 }
 
 // Message renders the finding's message in a locale.
