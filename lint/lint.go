@@ -140,12 +140,36 @@ func loadLexicon(sources []Source) (*lexicon.Lexicon, error) {
 // the file, never from a stale snapshot: a stale one costs time, not
 // correctness.
 func snapshotHeader(files []yamlfile.File) string {
+	return fmt.Sprintf("hypelint snapshot of %d files, crc32 %08x\n", len(files), filesChecksum(files))
+}
+
+// filesChecksum is a CRC-32 of files' names and bytes.
+func filesChecksum(files []yamlfile.File) uint32 {
 	crc := uint32(0)
 	for _, f := range files {
 		crc = crc32.Update(crc, crc32.IEEETable, []byte(f.Name+"\x00"))
 		crc = crc32.Update(crc, crc32.IEEETable, f.Data)
 	}
-	return fmt.Sprintf("hypelint snapshot of %d files, crc32 %08x\n", len(files), crc)
+	return crc
+}
+
+// Checksum identifies the rule and lexicon files of a source as they are
+// now, with the checksum its snapshots are stamped with, e.g.
+// "8 rule files crc32 52fbf834, 9 lexicon files crc32 0fa4ba17" (what
+// `hypelint version` prints, so two builds can be told apart by rule set).
+func (s Source) Checksum() (string, error) {
+	var parts []string
+	for _, dir := range []struct{ path, what string }{{s.Rules, "rule"}, {s.Lexicons, "lexicon"}} {
+		if dir.path == "" {
+			continue
+		}
+		files, err := yamlfile.ReadDir(s.FS, dir.path, s.Prefix)
+		if err != nil {
+			return "", err
+		}
+		parts = append(parts, fmt.Sprintf("%d %s files crc32 %08x", len(files), dir.what, filesChecksum(files)))
+	}
+	return strings.Join(parts, ", "), nil
 }
 
 // currentSnapshot returns a snapshot's content if it was made from files.

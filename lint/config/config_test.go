@@ -93,3 +93,35 @@ func TestStarterLoadsAndIsNotOverwritten(t *testing.T) {
 	data, _ := os.ReadFile(p)
 	assert.Equal(t, "fail_on: none\n", string(data), "an existing file is left as it is")
 }
+
+func TestFailOnTakesEitherSpelling(t *testing.T) {
+	for _, key := range []string{"fail_on", "fail-on"} {
+		c, err := Load(write(t, t.TempDir(), FileName, "locale: en\n"+key+": warning\n"))
+		require.NoError(t, err, key)
+		assert.Equal(t, "warning", c.FailOn, key)
+		assert.Equal(t, 2, c.Line("fail_on"), key)
+	}
+	_, err := Load(write(t, t.TempDir(), FileName, "fail_on: info\nfail-on: warning\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), ":2: fail-on and fail_on are the same setting")
+	_, err = Load(write(t, t.TempDir(), FileName, "fail-on: sometimes\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), ":1: fail_on \"sometimes\"")
+}
+
+func TestLineOfEachSetting(t *testing.T) {
+	c, err := Load(write(t, t.TempDir(), FileName, "rules:\n  disable: [hype-word]\n  severity:\n    sample-size: info\nencoding: big5\n"))
+	require.NoError(t, err)
+	assert.Equal(t, 1, c.Line("rules"))
+	assert.Equal(t, 2, c.Line("rules.disable"))
+	assert.Equal(t, 4, c.Line("rules.severity.sample-size"))
+	assert.Equal(t, 5, c.Line("encoding"))
+	assert.Equal(t, 0, c.Line("locale"), "not set")
+}
+
+func TestStarterLeavesLocaleToTheEnvironment(t *testing.T) {
+	c, err := Load(write(t, t.TempDir(), FileName, Starter))
+	require.NoError(t, err)
+	assert.Empty(t, c.Locale, "the starter must not pin a language")
+	assert.Contains(t, Starter, "# locale:")
+}
