@@ -1,0 +1,196 @@
+// Package evidence builds the evidence card of an article: the studies it
+// reports and, for each claim a rule flagged, the study the claim was
+// attributed to and why that study does not carry it. It is what an editor
+// checks by hand; `hypelint evidence`, the JSON "studies" and "claims"
+// arrays and the panel of `hypelint serve` all show it.
+//
+// The card reads the facts the analysis computed (facts.Study, facts.Claim
+// and their spans) and the findings; it never searches the text again.
+package evidence
+
+import (
+	"strings"
+
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/rule"
+)
+
+// Card is the evidence card of one article.
+type Card struct {
+	Studies []*Study // in article order
+	Claims  []*Claim // every claim, in article order
+
+	byFacts map[*facts.Study]*Study
+}
+
+// Study is one study the article reports, with what the card shows of it
+// beside its facts.
+type Study struct {
+	*facts.Study
+	// Model is the source text of the first animal or cells named in the
+	// study ("old mice", "小鼠"), "" if none is.
+	Model string
+	// Venue is the source text of the first journal named in it, Link of
+	// the first DOI, trial number or URL; "" when none is.
+	Venue, Link string
+	// Findings are the findings about the study as a whole (one that
+	// gives no sample size), not about one of its claims.
+	Findings []rule.Finding
+}
+
+// Claim is one claim of the article.
+type Claim struct {
+	*facts.Claim
+	// Where is the kind of sentence it is in: headline, heading, lead,
+	// summary or body.
+	Where string
+	// Findings are the rule findings on it; a claim with none is not
+	// flagged.
+	Findings []rule.Finding
+}
+
+// Flagged reports whether a rule flagged the claim.
+func (c *Claim) Flagged() bool { return len(c.Findings) > 0 }
+
+// Where values.
+const (
+	Headline = "headline"
+	Heading  = "heading"
+	Lead     = "lead"
+	Summary  = "summary"
+	Body     = "body"
+)
+
+// Build makes the card of an analysed document and its findings. Each
+// finding goes to the claim whose span it covers (for a finding that
+// carries a study, the claim attributed to that study), else, when it
+// carries a study, to that study.
+func Build(d *facts.Document, findings []rule.Finding) *Card {
+	c := &Card{byFacts: map[*facts.Study]*Study{}}
+	for _, fs := range d.Studies {
+		s := &Study{Study: fs}
+		c.Studies = append(c.Studies, s)
+		c.byFacts[fs] = s
+	}
+	if d.Lex != nil {
+		c.describeStudies(d)
+	}
+	for _, b := range d.Blocks {
+		for _, s := range b.Sentences {
+			for _, fc := range s.Claims {
+				c.Claims = append(c.Claims, &Claim{Claim: fc, Where: where(s, fc)})
+			}
+		}
+	}
+	for _, f := range findings {
+		if cl := c.claimOf(f); cl != nil {
+			cl.Findings = append(cl.Findings, f)
+		} else if s := c.byFacts[f.Study]; s != nil {
+			s.Findings = append(s.Findings, f)
+		}
+	}
+	return c
+}
+
+// StudyOf returns the card's entry for a claim's study (nil: none).
+func (c *Card) StudyOf(cl *Claim) *Study { return c.byFacts[cl.Study] }
+
+// Study returns the card's entry for a study the analysis found (nil when
+// it is not one of the article's).
+func (c *Card) Study(s *facts.Study) *Study { return c.byFacts[s] }
+
+// Flagged returns the flagged claims, in article order.
+func (c *Card) Flagged() []*Claim {
+	var out []*Claim
+	for _, cl := range c.Claims {
+		if cl.Flagged() {
+			out = append(out, cl)
+		}
+	}
+	return out
+}
+
+// claimOf finds the claim a finding is about: the claim with the same span,
+// or, for a finding that carries a study, the first claim attributed to
+// that study inside the finding's span (a rule that reports a sentence).
+func (c *Card) claimOf(f rule.Finding) *Claim {
+	var inside *Claim
+	for _, cl := range c.Claims {
+		if cl.Span == f.Span {
+			return cl
+		}
+		if inside == nil && f.Study != nil && cl.Study == f.Study && within(cl.Span, f.Span) {
+			inside = cl
+		}
+	}
+	return inside
+}
+
+func within(inner, outer document.Span) bool {
+	return outer.Start <= inner.Start && inner.End <= outer.End
+}
+
+func where(s *facts.Sentence, c *facts.Claim) string {
+	switch {
+	case s.IsTitle:
+		return Headline
+	case s.IsHeading:
+		return Heading
+	case c.Summary && !s.IsLead:
+		return Summary
+	case s.IsLead:
+		return Lead
+	}
+	return Body
+}
+
+// describeStudies fills each study's model, venue and link from the hits
+// of its sentences, mapped to source text through the sentence's view.
+func (c *Card) describeStudies(d *facts.Document) {
+	lex := d.Lex
+	animal, invitro := lex.ClassID("animal"), lex.ClassID("invitro")
+	journal, doi := lex.ClassID("journal"), lex.ClassID("doi")
+	src := d.Doc.Source
+	for _, b := range d.Blocks {
+		for _, s := range b.Sentences {
+			st := c.byFacts[s.Study]
+			if st == nil {
+				continue
+			}
+			for _, h := range s.Hits {
+				text := func() string {
+					span := s.SourceSpan(h.Start, h.End)
+					return string(src[span.Start:span.End])
+				}
+				switch {
+				case (h.Class == animal || h.Class == invitro) && h.Class >= 0 && st.Model == "":
+					st.Model = text()
+				case h.Class == journal && h.Class >= 0:
+					st.Venue = longer(st.Venue, journalName(text()))
+				case h.Class == doi && h.Class >= 0:
+					st.Link = longer(st.Link, text())
+				}
+			}
+		}
+	}
+}
+
+// longer keeps the longest hit of a study: a named journal (《自然·衰老》,
+// "Nature Aging") over a bare cue (发表于, "published in"), a whole DOI
+// over its "doi:" label.
+func longer(kept, text string) string {
+	if len(text) > len(kept) {
+		return text
+	}
+	return kept
+}
+
+// journalName is the 《…》 title inside a publication phrase
+// (发表于《自然·衰老》), or the phrase itself.
+func journalName(text string) string {
+	if i := strings.Index(text, "《"); i > 0 && strings.HasSuffix(text, "》") {
+		return text[i:]
+	}
+	return text
+}
