@@ -9,6 +9,8 @@
 package evidence
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/hypelint/hypelint/lint/document"
@@ -83,6 +85,8 @@ func Build(d *facts.Document, findings []rule.Finding) *Card {
 			}
 		}
 	}
+	// A sentence's claims come in the order of their classes' hits.
+	slices.SortStableFunc(c.Claims, func(a, b *Claim) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 	for _, f := range findings {
 		if cl := c.claimOf(f); cl != nil {
 			cl.Findings = append(cl.Findings, f)
@@ -114,9 +118,15 @@ func (c *Card) Flagged() []*Claim {
 // claimOf finds the claim a finding is about: the claim with the same span,
 // or, for a finding that carries a study, the first claim attributed to
 // that study inside the finding's span (a rule that reports a sentence).
+// Claims are in article order, so the search is a binary search: a long
+// book has hundreds of thousands of both.
 func (c *Card) claimOf(f rule.Finding) *Claim {
+	i, _ := slices.BinarySearchFunc(c.Claims, f.Span.Start, func(cl *Claim, start int) int {
+		return cmp.Compare(cl.Span.Start, start)
+	})
 	var inside *Claim
-	for _, cl := range c.Claims {
+	for ; i < len(c.Claims) && c.Claims[i].Span.Start < max(f.Span.End, f.Span.Start+1); i++ {
+		cl := c.Claims[i]
 		if cl.Span == f.Span {
 			return cl
 		}

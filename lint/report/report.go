@@ -5,6 +5,7 @@ package report
 import (
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/evidence"
 	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/score"
 )
@@ -18,6 +19,9 @@ type Finding struct {
 	Start    document.Position `json:"start"`
 	End      document.Position `json:"end"`
 	Excerpt  string            `json:"excerpt"`
+	// Related is where the study a claim rule judged the claim against
+	// is (see rule.Finding.Study); none for other rules.
+	Related []Related `json:"related,omitempty"`
 
 	severity rule.Severity
 	span     document.Span // offsets in the decoded text (Start/End.Offset are file offsets)
@@ -31,6 +35,8 @@ type File struct {
 	Findings []Finding         `json:"findings"`
 	Score    *int              `json:"score,omitempty"`    // credibility, 0–100 (see package score)
 	Criteria []score.Criterion `json:"criteria,omitempty"` // the score's breakdown
+	Studies  []Study           `json:"studies"`            // the evidence card: the studies reported...
+	Claims   []Claim           `json:"claims"`             // ...and every claim, with the rules that flagged it
 	Error    string            `json:"error,omitempty"`
 
 	doc *document.Document
@@ -38,10 +44,12 @@ type File struct {
 
 // NewFile resolves a lint result for reporting.
 func NewFile(path string, res *lint.Result, locale string) File {
-	f := File{Path: path, Language: res.Facts.Language, Findings: []Finding{}, doc: res.Doc.Lines()}
+	f := File{Path: path, Language: res.Facts.Language, Findings: []Finding{}, Studies: []Study{}, Claims: []Claim{},
+		doc: res.Doc.Lines()}
 	for _, x := range res.Findings {
 		f.Findings = append(f.Findings, newFinding(res.Doc, x, locale))
 	}
+	f.addEvidence(res.Doc, evidence.Build(res.Facts, res.Findings), res.Findings, locale)
 	// The score rates the article itself: findings hidden later by a
 	// baseline or --diff still count.
 	s := score.Compute(res.Facts, res.Findings, locale)
@@ -88,7 +96,7 @@ func (f File) Doc() *document.Document { return f.doc }
 
 // ErrorFile is the report for an input that could not be linted.
 func ErrorFile(path string, err error) File {
-	return File{Path: path, Findings: []Finding{}, Error: err.Error()}
+	return File{Path: path, Findings: []Finding{}, Studies: []Study{}, Claims: []Claim{}, Error: err.Error()}
 }
 
 // Counts tallies findings by severity.

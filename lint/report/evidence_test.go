@@ -1,0 +1,142 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/lint"
+	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/report"
+)
+
+// mixedArticle promises people in its headline what its only study showed
+// in mice. The line before the study holds an emoji, so the study's
+// columns and offsets differ.
+const mixedArticle = "NMN逆转衰老，人人可用\n\n😀好消息。\n一项研究给老年小鼠补充NMN，发表于《自然·衰老》。\n"
+
+// mixedResult lints mixedArticle and sets the facts the study and claim
+// passes set on it (a mouse study opened by the body sentence, the
+// headline's 逆转衰老 attributed to it), with the finding on 逆转衰老
+// carrying the study, as claim rules do.
+func mixedResult(t *testing.T) (*lint.Result, *facts.Study) {
+	t.Helper()
+	res, err := defaultLinter(t).LintText("mixed.txt", []byte(mixedArticle))
+	require.NoError(t, err)
+	// Plain text with one paragraph a line: the emoji line and the study
+	// are blocks of their own.
+	require.Len(t, res.Facts.Blocks, 3)
+	opening := res.Facts.Blocks[2].Sentences[0]
+	study := &facts.Study{Index: 1, Population: "animals", Animal: true, Design: "lab", Preclinical: true,
+		Venue: true, Sentences: 1, Span: opening.Span, Opens: opening.Index}
+	res.Facts.Studies = []*facts.Study{study}
+	opening.Study = study
+	found := false
+	for i, x := range res.Findings {
+		if x.Rule.ID == "reverse-aging-claim" {
+			res.Findings[i].Study = study
+			title := res.Facts.Blocks[0].Sentences[0]
+			title.Claims = []*facts.Claim{{Term: "逆转衰老", Class: "antiaging", Subject: "people", Strength: "direct",
+				Voice: "writer", Evidence: "preclinical", Summary: true, Span: x.Span, Study: study}}
+			found = true
+		}
+	}
+	require.True(t, found, "reverse-aging-claim flags the headline")
+	return res, study
+}
+
+func TestJSONCarriesStudiesClaimsAndRelated(t *testing.T) {
+	res, _ := mixedResult(t)
+	f := report.NewFile("mixed.txt", res, "en")
+	var buf bytes.Buffer
+	require.NoError(t, report.WriteJSON(&buf, []report.File{f, unreadable("gone.txt")}, "1.0"))
+
+	var doc struct {
+		Files []struct {
+			Path     string
+			Findings []struct {
+				Rule    string
+				Related []struct {
+					Start, End struct{ Line, Column, Offset int }
+					Message    string
+				}
+			}
+			Studies []map[string]any
+			Claims  []map[string]any
+		}
+	}
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &doc), buf.String())
+	require.Len(t, doc.Files, 2)
+	file := doc.Files[0]
+
+	require.Len(t, file.Studies, 1)
+	s := file.Studies[0]
+	assert.EqualValues(t, 1, s["index"])
+	assert.Equal(t, "animals", s["population"])
+	assert.Equal(t, "小鼠", s["model"])
+	assert.Equal(t, "lab", s["design"])
+	assert.EqualValues(t, 0, s["size"])
+	assert.Equal(t, "《自然·衰老》", s["venue"])
+	assert.Equal(t, "小鼠, laboratory experiment, no number of subjects given, venue 《自然·衰老》", s["description"])
+	// Line 4, column 1; the offset counts the bytes before it: the title
+	// line (31 bytes with its newline), a blank line, and "😀好消息。\n".
+	studyStart := int(len("NMN逆转衰老，人人可用\n\n😀好消息。\n"))
+	assert.Equal(t, map[string]any{"line": 4.0, "column": 1.0, "offset": float64(studyStart)}, s["start"])
+	assert.Equal(t, []any{}, s["notes"])
+
+	require.Len(t, file.Claims, 1)
+	c := file.Claims[0]
+	assert.Equal(t, "逆转衰老", c["excerpt"])
+	assert.Equal(t, "headline", c["where"])
+	assert.EqualValues(t, 1, c["study"])
+	assert.Equal(t, []any{"reverse-aging-claim"}, c["rules"])
+	assert.Equal(t, "The headline claims “逆转衰老” for people; the study it rests on (study 1) used 小鼠, not people.", c["why"])
+	assert.Equal(t, map[string]any{"line": 1.0, "column": 4.0, "offset": 3.0}, c["start"])
+
+	related := 0
+	for _, x := range file.Findings {
+		if x.Rule != "reverse-aging-claim" {
+			assert.Empty(t, x.Related, "%s carries no study", x.Rule)
+			continue
+		}
+		require.Len(t, x.Related, 1)
+		r := x.Related[0]
+		related++
+		assert.Equal(t, 4, r.Start.Line)
+		assert.Equal(t, 1, r.Start.Column)
+		assert.Equal(t, studyStart, r.Start.Offset)
+		assert.Equal(t, 4, r.End.Line)
+		assert.Equal(t, "judged against study 1: 小鼠, laboratory experiment, no number of subjects given, venue 《自然·衰老》", r.Message)
+	}
+	assert.Equal(t, 1, related)
+
+	assert.Equal(t, "gone.txt", doc.Files[1].Path)
+	assert.NotNil(t, doc.Files[1].Studies, "an unreadable file still has the arrays")
+	assert.NotNil(t, doc.Files[1].Claims)
+	assert.Contains(t, buf.String(), `"studies": []`)
+}
+
+func TestJSONEvidenceInTheMessageLocale(t *testing.T) {
+	res, _ := mixedResult(t)
+	f := report.NewFile("mixed.txt", res, "zh-Hant")
+	require.Len(t, f.Claims, 1)
+	assert.Equal(t, "標題把“逆转衰老”說成對人有效；它所依據的研究1用的是小鼠，不是人。", f.Claims[0].Why)
+	assert.Equal(t, "小鼠，實驗室研究，未給出樣本數，出處《自然·衰老》", f.Studies[0].Description)
+}
+
+func TestRelatedComesFromTheCarriedSpan(t *testing.T) {
+	res, study := mixedResult(t)
+	// Move the study to the emoji sentence: the related location follows
+	// the span the finding carries, whatever the text there says.
+	moved := res.Facts.Blocks[1].Sentences[0].Span
+	study.Span = moved
+	f := report.NewFile("mixed.txt", res, "en")
+	x := findingOf(t, f, "reverse-aging-claim", "逆转衰老")
+	require.Len(t, x.Related, 1)
+	assert.Equal(t, moved, x.Related[0].Span())
+	assert.Equal(t, 3, x.Related[0].Start.Line)
+	assert.Equal(t, len("NMN逆转衰老，人人可用\n\n"), x.Related[0].Start.Offset)
+}
