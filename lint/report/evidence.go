@@ -129,3 +129,24 @@ func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, lo
 	}
 	return out
 }
+
+// sarifRelated turns a finding's related locations into SARIF
+// relatedLocations (ids from 1), each with its region and message.
+func sarifRelated(uri string, f File, x Finding) []sarifLocation {
+	var out []sarifLocation
+	for i, r := range x.Related {
+		id := i + 1
+		reg := &sarifRegion{StartLine: r.Start.Line, StartColumn: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column}
+		if start, ok := charOffset(f, r.span.Start); ok {
+			end, _ := charOffset(f, r.span.End)
+			length := max(0, end-start)
+			reg.CharOffset, reg.CharLength = &start, &length
+		}
+		out = append(out, sarifLocation{
+			ID:               &id,
+			PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: uri}, Region: reg},
+			Message:          &sarifText{Text: r.Message},
+		})
+	}
+	return out
+}

@@ -140,3 +140,50 @@ func TestRelatedComesFromTheCarriedSpan(t *testing.T) {
 	assert.Equal(t, 3, x.Related[0].Start.Line)
 	assert.Equal(t, len("NMN逆转衰老，人人可用\n\n"), x.Related[0].Start.Offset)
 }
+
+func TestSARIFRelatedLocations(t *testing.T) {
+	res, study := mixedResult(t)
+	f := report.NewFile("news/mixed.txt", res, "en")
+	doc, raw := writeSARIF(t, newRun(t, f, emojiFile(t, "plain.txt"))) // validated against the 2.1.0 schema
+
+	var related struct {
+		Runs []struct {
+			Results []struct {
+				RuleID           string `json:"ruleId"`
+				RelatedLocations []struct {
+					ID               int `json:"id"`
+					Message          struct{ Text string }
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+						Region           struct {
+							StartLine, StartColumn, EndLine, EndColumn int
+							CharOffset, CharLength                     int
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"relatedLocations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &related))
+	withStudy := 0
+	for i, r := range related.Runs[0].Results {
+		if r.RuleID != "reverse-aging-claim" || doc.Runs[0].Results[i].Locations[0].PhysicalLocation.ArtifactLocation.URI != "news/mixed.txt" {
+			assert.Empty(t, r.RelatedLocations, "%s carries no study", r.RuleID)
+			continue
+		}
+		withStudy++
+		require.Len(t, r.RelatedLocations, 1)
+		loc := r.RelatedLocations[0]
+		assert.Equal(t, 1, loc.ID)
+		assert.Equal(t, "news/mixed.txt", loc.PhysicalLocation.ArtifactLocation.URI)
+		reg := loc.PhysicalLocation.Region
+		assert.Equal(t, 4, reg.StartLine)
+		assert.Equal(t, 1, reg.StartColumn)
+		// Code points before the study: the title line (12 and its
+		// newline), the blank line, "😀好消息。" and its newline.
+		assert.Equal(t, 12+1+1+6, reg.CharOffset)
+		assert.Equal(t, len([]rune(mixedArticle[study.Span.Start:study.Span.End])), reg.CharLength)
+		assert.Contains(t, loc.Message.Text, "study 1")
+	}
+	assert.Equal(t, 1, withStudy)
+}

@@ -84,10 +84,13 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"` // the study a claim was judged against
 }
 
 type sarifLocation struct {
+	ID               *int                  `json:"id,omitempty"` // for related locations
 	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	Message          *sarifText            `json:"message,omitempty"`
 }
 
 type sarifPhysicalLocation struct {
@@ -166,6 +169,7 @@ func WriteSARIF(w io.Writer, run Run) error {
 					Region:           sarifRegionOf(f, x),
 				}}},
 				PartialFingerprints: map[string]string{fingerprintKey: prints[i]},
+				RelatedLocations:    sarifRelated(uri, f, x),
 			}
 			if idx, ok := table.index[x.Rule]; ok {
 				res.RuleIndex = &idx
