@@ -187,3 +187,64 @@ func TestSARIFRelatedLocations(t *testing.T) {
 	}
 	assert.Equal(t, 1, withStudy)
 }
+
+func TestEvidenceCardText(t *testing.T) {
+	res, study := mixedResult(t)
+	// A finding about the study as a whole (no number of animals).
+	unsized := res.Findings[0]
+	unsized.Span, unsized.Study, unsized.Term = study.Span, study, ""
+	unsized.Rule = defaultLinter(t).Rules.Get("study-without-sample-size")
+	require.NotNil(t, unsized.Rule)
+	res.Findings = append(res.Findings, unsized)
+	f := report.NewFile("mixed.txt", res, "en")
+	clean := lintFile(t, "clean.txt", "A note\n\nNothing to see here.\n", "en")
+
+	var buf bytes.Buffer
+	require.NoError(t, report.WriteEvidence(&buf, []report.File{f, unreadable("gone.txt"), clean}, "en"))
+	assert.Equal(t, `mixed.txt (zh-Hans): 1 study, 1 claim, 1 flagged
+  Studies
+    mixed.txt:4:1: study 1: 小鼠, laboratory experiment, no number of subjects given, venue 《自然·衰老》
+      [study-without-sample-size] `+unsized.Message("en")+`
+  Flagged claims
+    mixed.txt:1:4: “逆转衰老” [reverse-aging-claim] rests on study 1 (4:1)
+      The headline claims “逆转衰老” for people; the study it rests on (study 1) used 小鼠, not people.
+
+clean.txt (en): 0 studies, 0 claims, 0 flagged
+  Studies
+    no study found
+  Flagged claims
+    no claim flagged
+`, buf.String())
+
+	buf.Reset()
+	require.NoError(t, report.WriteEvidence(&buf, []report.File{report.NewFile("mixed.txt", res, "zh-Hant")}, "zh-Hant"))
+	assert.Contains(t, buf.String(), "mixed.txt (zh-Hans): 1項研究，1處說法，1處被標記\n  研究\n    mixed.txt:4:1: 研究1: 小鼠，實驗室研究")
+	assert.Contains(t, buf.String(), "[reverse-aging-claim] 依據 研究1 (4:1)\n      標題把“逆转衰老”說成對人有效")
+}
+
+func TestEvidenceCardJSON(t *testing.T) {
+	res, _ := mixedResult(t)
+	var buf bytes.Buffer
+	require.NoError(t, report.WriteEvidenceJSON(&buf, []report.File{report.NewFile("mixed.txt", res, "en"), unreadable("gone.txt")}, "9.9"))
+	var doc struct {
+		Tool  struct{ Name, Version string }
+		Files []struct {
+			Path, Error string
+			Studies     []struct{ Index int }
+			Claims      []struct {
+				Rules []string
+				Why   string
+			}
+			Findings any
+		}
+	}
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &doc), buf.String())
+	assert.Equal(t, "9.9", doc.Tool.Version)
+	require.Len(t, doc.Files, 2)
+	assert.Nil(t, doc.Files[0].Findings, "the card has no findings list")
+	require.Len(t, doc.Files[0].Studies, 1)
+	require.Len(t, doc.Files[0].Claims, 1)
+	assert.Equal(t, []string{"reverse-aging-claim"}, doc.Files[0].Claims[0].Rules)
+	assert.NotEmpty(t, doc.Files[0].Claims[0].Why)
+	assert.Contains(t, doc.Files[1].Error, "permission denied")
+}
