@@ -46,6 +46,10 @@ type Sentence struct {
 	Span  document.Span     `expr:"-"` // source span
 
 	study int // which study of the article it is about (see Analyzer.markSize)
+
+	OpensStudy bool     `expr:"opensStudy"` // opens a study context (see markStudy)
+	Study      *Study   `expr:"-"`          // the study context it sits in; nil outside any
+	Claims     []*Claim `expr:"-"`          // its claims, attributed (see claims.go)
 }
 
 // Block holds the facts of one block (a paragraph, list item, heading...).
@@ -83,6 +87,9 @@ type Document struct {
 	Commerce    bool     `expr:"commerce"`
 	Sentences   int      `expr:"sentences"`
 	Design      string   `expr:"design"` // rct, trial, observational, preclinical or unknown
+
+	// Studies are the studies the article reports, in order (see markStudy).
+	Studies []*Study `expr:"-"`
 
 	Blocks []*Block           `expr:"-"`
 	Doc    *document.Document `expr:"-"`
