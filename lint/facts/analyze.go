@@ -29,13 +29,18 @@ type classIDs struct {
 	distancing, causalCaveat, future, study, cells, endMatter      int
 	disclosurePointer, productNotice, demonstrative, reader, price int
 	rct, observational, trial                                      int
+	// study contexts and claims (studies.go, claims.go)
+	studyIntro, intervention, review, caseReport, promise, summary int
+	finding, effect, antiaging, miracle, causalStrong, causalCan   int
+	certainty, safetyAbsolute, relativeChange, improvement         int
+	humanRef, ability                                              int
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
 func (c *classIDs) modifier(class int) bool {
 	switch class {
 	case c.negation, c.hedge, c.caveat, c.speciesCaveat, c.causalCaveat, c.distancing, c.future,
-		c.demonstrative, c.reader:
+		c.demonstrative, c.reader, c.promise, c.studyIntro, c.summary:
 		return true
 	}
 	return false
@@ -55,6 +60,12 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		disclosurePointer: id("disclosure_pointer"), productNotice: id("product_notice"),
 		demonstrative: id("demonstrative"), reader: id("reader"), price: id("price"),
 		rct: id("rct"), observational: id("observational"), trial: id("trial"),
+		studyIntro: id("study_intro"), intervention: id("intervention"), review: id("review"),
+		caseReport: id("case_report"), promise: id("promise"), summary: id("summary"),
+		finding: id("finding"), effect: id("effect"), antiaging: id("antiaging"), miracle: id("miracle"),
+		causalStrong: id("causal_strong"), causalCan: id("causal_can"), certainty: id("certainty"),
+		safetyAbsolute: id("safety_absolute"), relativeChange: id("relative_change"),
+		improvement: id("improvement"), humanRef: id("human_ref"), ability: id("ability"),
 	}}
 }
 
@@ -82,11 +93,14 @@ func (d *Document) Restart() { d.run = runState{replay: true} }
 
 // runState is what analysing one block carries to the next.
 type runState struct {
-	block, sentence               int  // numbering
-	inLimits, inEnd, leadSeen     bool // see markSection
-	sizeSeen                      bool // see markSize
-	study                         int  // which study the sentences are about (see markSize)
-	han, trad, latin              int  // letters, for the language
+	block, sentence               int       // numbering
+	inLimits, inEnd, leadSeen     bool      // see markSection
+	sizeSeen                      bool      // see markSize
+	study                         int       // which study the sentences are about (see markSize)
+	studies                       int       // studies opened so far (see markStudy)
+	current                       *Study    // the study open, if any
+	open                          openStudy // what is known of it so far
+	han, trad, latin              int       // letters, for the language
 	evidence                      Evidence
 	sampleSize, limits, discloses bool
 	replay                        bool // after Restart: the totals are final
@@ -111,6 +125,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		}
 		a.markSection(d, b)
 		a.markSize(d, b)
+		a.markStudy(d, b)
 		if !d.run.replay {
 			a.tally(d, b)
 		}
@@ -286,6 +301,7 @@ func (a *Analyzer) Finish(d *Document) {
 	d.Language, d.Script = language(r.han, r.trad, r.latin)
 	d.Design = a.design(d)
 	d.Sentences = r.sentence
+	finishStudies(d.Studies)
 }
 
 // Complete sets the sentence facts that depend on the whole document's
@@ -297,6 +313,10 @@ func (a *Analyzer) Complete(d *Document, blocks []*Block) {
 			s.SizeKnown = s.SizeKnown || s.study < len(d.sizedStudies) && d.sizedStudies[s.study]
 			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
 				d.Evidence.InVitro && s.Count(a.ids.cells) > 0
+			s.Claims = a.claimsOf(d, s)
+			for _, c := range s.Claims {
+				attribute(d, s, c)
+			}
 		}
 	}
 }

@@ -47,8 +47,9 @@ type Sentence struct {
 
 	study int // which study of the article it is about (see Analyzer.markSize)
 
-	Study  *Study   `expr:"-"` // the study context it sits in; nil outside any
-	Claims []*Claim `expr:"-"` // its claims, attributed (see claims.go)
+	OpensStudy bool     `expr:"opensStudy"` // opens a study context (see markStudy)
+	Study      *Study   `expr:"-"`          // the study context it sits in; nil outside any
+	Claims     []*Claim `expr:"-"`          // its claims, attributed (see claims.go)
 }
 
 // Block holds the facts of one block (a paragraph, list item, heading...).

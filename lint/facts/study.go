@@ -1,6 +1,9 @@
 package facts
 
-import "github.com/hypelint/hypelint/lint/document"
+import (
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/lexicon"
+)
 
 // Study is one study an article reports: a context that opens at an
 // indefinite mention (一项研究, "a new trial"), another study (另一项研究,
@@ -58,5 +61,6 @@ type Claim struct {
 	Summary bool `expr:"summary"`
 
 	Span  document.Span `expr:"-"` // source span of the term
+	Hit   lexicon.Hit   `expr:"-"` // the term's hit in its sentence
 	Study *Study        `expr:"-"` // the study it is attributed to (nil: none); see Evidence
 }

@@ -18,6 +18,8 @@ type evaluator struct {
 	findings []Finding
 	blank    facts.Sentence // stands in for the sentence at paragraph and document scope
 	blankB   facts.Block
+	noStudy  facts.Study // stands in for the study outside any study context
+	noClaim  facts.Claim // ... and for the claim of a sentence without one
 	// done says, per rule, that the current once-unit has had its report;
 	// it carries from one section of blocks to the next.
 	done []bool
@@ -47,7 +49,10 @@ type Run struct {
 // must be final.
 func (s *Set) Start(doc *facts.Document) *Run {
 	e := &evaluator{doc: doc, done: make([]bool, len(s.Rules))}
+	e.noStudy = facts.Study{Population: "none", Design: "none"}
+	e.noClaim = facts.Claim{Subject: "none", Strength: "none", Voice: "writer", Evidence: "none"}
 	e.env.Doc = doc
+	e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
 	return &Run{set: s, e: e}
 }
 
@@ -79,6 +84,7 @@ func (r *Run) Finish() ([]Finding, error) {
 			continue
 		}
 		e.env.Sentence, e.env.Paragraph, e.env.Hit = &e.blank, &e.blankB, nil
+		e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
 		ok, err := e.run(rl)
 		if err != nil {
 			return nil, ruleError(rl, err)
@@ -103,6 +109,7 @@ func (e *evaluator) paragraphs(r *Rule, ri int, blocks []*facts.Block) error {
 			continue
 		}
 		e.env.Sentence, e.env.Paragraph, e.env.Hit = &e.blank, b, nil
+		e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
 		ok, err := e.run(r)
 		if err != nil {
 			return err
@@ -148,11 +155,23 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 	}
 	e.env.Sentence, e.env.Paragraph, e.env.Hit = s, b, nil
 	if r.Report == "" {
+		var claim *facts.Claim
+		if len(s.Claims) > 0 {
+			claim = s.Claims[0]
+		}
+		e.scope(s, claim)
+		e.env.Study = &e.noStudy
+		if s.Study != nil {
+			e.env.Study = s.Study // a sentence rule judges the sentence's own study
+		}
 		ok, err := e.run(r)
 		if ok {
 			e.add(r, s.Span)
 		}
 		return ok, err
+	}
+	if r.Report == ReportClaims {
+		return e.claims(r, s)
 	}
 	found := false
 	for _, h := range s.Hits {
@@ -161,6 +180,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		}
 		hit := e.doc.HitFacts(s, h)
 		e.env.Hit = &hit
+		e.scope(s, claimAt(s, h.Start, h.End))
 		ok, err := e.run(r)
 		if err != nil {
 			return found, err
@@ -176,6 +196,56 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 	return found, nil
 }
 
+// claims evaluates a `report: claim` rule once per claim of s; a finding
+// covers the sentence (the claim is read from it whole: its subject, its
+// hedges, its study), as sentence rules' findings do.
+func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
+	found := false
+	for _, c := range s.Claims {
+		hit := e.doc.HitFacts(s, c.Hit)
+		e.env.Hit = &hit
+		e.scope(s, c)
+		ok, err := e.run(r)
+		if err != nil {
+			return found, err
+		}
+		if ok {
+			e.add(r, s.Span)
+			found = true
+			if r.Once != "" {
+				break
+			}
+		}
+	}
+	return found, nil
+}
+
+// scope sets the study and claim a sentence rule sees.
+func (e *evaluator) scope(s *facts.Sentence, c *facts.Claim) {
+	e.env.Claim, e.env.Study = &e.noClaim, &e.noStudy
+	if c != nil {
+		e.env.Claim = c
+	}
+	switch {
+	case c != nil && c.Study != nil:
+		e.env.Study = c.Study
+	case c == nil && s.Study != nil:
+		e.env.Study = s.Study
+	}
+}
+
+// claimAt returns the claim of s whose term is the hit at [start, end) of
+// its normalized text, if any.
+func claimAt(s *facts.Sentence, start, end int) *facts.Claim {
+	span := s.SourceSpan(start, end)
+	for _, c := range s.Claims {
+		if c.Span == span {
+			return c
+		}
+	}
+	return nil
+}
+
 func (e *evaluator) run(r *Rule) (bool, error) {
 	out, err := e.machine.Run(r.program, &e.env)
 	if err != nil {
@@ -187,7 +257,11 @@ func (e *evaluator) run(r *Rule) (bool, error) {
 
 func (e *evaluator) add(r *Rule, span document.Span) {
 	term := string(e.doc.Doc.Source[span.Start:span.End])
-	e.findings = append(e.findings, Finding{Rule: r, Span: span, Term: term})
+	f := Finding{Rule: r, Span: span, Term: term}
+	if r.readsStudy && e.env.Study != nil && e.env.Study.Index > 0 {
+		f.Study = e.env.Study
+	}
+	e.findings = append(e.findings, f)
 }
 
 // titleSpan is where document-level findings sit: the title's line, or the

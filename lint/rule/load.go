@@ -139,7 +139,9 @@ func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
 		if err := checkClasses(lex, r); err != nil {
 			return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "when"), "rule %s: %v", r.ID, err)
 		}
-		if r.Report != "" {
+		if r.Report == ReportClaims {
+			r.reportClass = -1
+		} else if r.Report != "" {
 			if r.reportClass = lex.ClassID(r.Report); r.reportClass < 0 {
 				return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "report"), "rule %s: report: no lexicon class named %q", r.ID, r.Report)
 			}

@@ -83,7 +83,12 @@ type Rule struct {
 	reportClass int
 	hant        *traditional // zh-Hant texts, derived on first use
 	needs       [][]int      // sentence classes the condition requires (see sentenceNeeds)
+	readsStudy  bool         // the condition reads study.* or claim.*
 }
+
+// ReportClaims as a rule's report evaluates it once per claim of the
+// sentence (see facts.Claim), with claim.* and study.* set.
+const ReportClaims = "claim"
 
 // Examples are short articles (first line is the title) that the test suite
 // lints: each bad one must produce this rule's finding, no good one may.

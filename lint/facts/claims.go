@@ -1,0 +1,201 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/hypelint/hypelint/lint/lexicon"
+)
+
+// The claims pass finds, in each sentence, the terms that state an effect
+// or property and describes each as a Claim: its subject, strength and
+// voice, read from the clause around the term; the attribution pass then
+// says which study it rests on. Both run when the document's studies are
+// known (Complete).
+
+// isClaim reports the classes whose terms state an effect or property.
+func (c *classIDs) isClaim(class int) bool {
+	switch class {
+	case c.effect, c.antiaging, c.miracle, c.causalStrong, c.causalCan, c.certainty,
+		c.safetyAbsolute, c.relativeChange, c.improvement:
+		return true
+	}
+	return false
+}
+
+// clauseBreaks end a clause: a modifier or subject beyond one does not
+// belong to the claim.
+const clauseBreaks = ",;:，；：。!?！？\n"
+
+// clause returns the bounds of the clause of s holding h.
+func clause(text string, h lexicon.Hit) (start, end int) {
+	start = strings.LastIndexAny(text[:h.Start], clauseBreaks) + 1
+	if i := strings.IndexAny(text[h.End:], clauseBreaks); i >= 0 {
+		return start, h.End + i
+	}
+	return start, len(text)
+}
+
+// inClause reports a hit of class within [start, end) other than h.
+func inClause(s *Sentence, class, start, end int, h lexicon.Hit) bool {
+	for _, c := range s.Hits {
+		if c.Class == class && c.Start >= start && c.End <= end && c != h {
+			return true
+		}
+	}
+	return false
+}
+
+// claimsOf describes the claims of sentence s.
+func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
+	var claims []*Claim
+	for _, h := range s.Hits {
+		// A claim term inside another (逆转 in 能够逆转) is a claim of its
+		// own class: rules ask for classes, and report once per sentence.
+		if !a.ids.isClaim(h.Class) || aboutMoney(s.Text, h) {
+			continue
+		}
+		claims = append(claims, a.claim(d, s, h))
+	}
+	return claims
+}
+
+// claim describes the claim made by hit h of sentence s.
+func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit) *Claim {
+	ids := &a.ids
+	start, end := clause(s.Text, h)
+	c := &Claim{
+		Term:    s.Text[h.Start:h.End],
+		Class:   d.Lex.Classes[h.Class].Name,
+		Span:    s.SourceSpan(h.Start, h.End),
+		Hit:     h,
+		Subject: "none",
+		Voice:   "writer",
+	}
+	in := func(class int) bool { return inClause(s, class, start, end, h) }
+	switch {
+	case in(ids.animal):
+		c.Subject = "animals"
+	case in(ids.invitro) || in(ids.cells) && d.Evidence.InVitro: // "衰老的细胞" in a mouse study is the mouse's
+		c.Subject = "cells"
+	case in(ids.humanSubject) || in(ids.humanRef) || in(ids.reader):
+		c.Subject = "people"
+	case s.Count(ids.animal) > 0 || s.Count(ids.speciesCaveat) > 0:
+		c.Subject = "animals"
+	case s.Count(ids.invitro) > 0:
+		c.Subject = "cells"
+	}
+	switch {
+	case ids.precededBy(s, h, ids.negation, negationWindow) || negatedInClause(s, ids, start, h):
+		c.Strength = "negated"
+	case question(s.Text, end):
+		c.Strength = "question"
+	case in(ids.promise) || in(ids.future):
+		c.Strength = "promise"
+	case in(ids.hedge):
+		c.Strength = "may"
+	case in(ids.ability) || h.Class == ids.causalCan:
+		c.Strength = "can"
+	default:
+		c.Strength = "direct"
+	}
+	switch {
+	case ids.distanced(s, h):
+		c.Voice = "distanced"
+	case quoted(s.Text, h):
+		c.Voice = "quoted"
+	}
+	c.Summary = s.IsTitle || s.IsHeading || s.IsLead && s.Study == nil || opensWith(s, ids.summary)
+	return c
+}
+
+// negatedInClause reports a negation earlier in the clause of h, however
+// far (患者不应因此自行服用或者停止治疗), unless it describes a comparison group.
+func negatedInClause(s *Sentence, ids *classIDs, start int, h lexicon.Hit) bool {
+	for _, c := range s.Hits {
+		if c.Class == ids.negation && c.Start >= start && c.End <= h.Start && !ids.insideClaim(s, c) &&
+			!describesGroup(s.Text, c, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// moneyWords make a change in the clause a change of price, not of health
+// (价格有望大幅降低, "cuts the cost").
+var moneyWords = []string{"价格", "费用", "成本", "价钱", "售价", "price", "cost"}
+
+// aboutMoney reports a claim term whose clause is about money.
+func aboutMoney(text string, h lexicon.Hit) bool {
+	start, end := clause(text, h)
+	return containsAnyOf(text[start:end], moneyWords)
+}
+
+func containsAnyOf(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// question reports a clause ending at end that asks rather than states:
+// the sentence ends in a question mark after it (…吗？, "Can X reverse
+// ageing?"), or the clause asks (能否, 是否, 如何才能).
+func question(text string, end int) bool {
+	rest := strings.TrimRight(text[end:], " ”」』\"')）")
+	return strings.HasPrefix(rest, "?") || strings.HasPrefix(rest, "？") ||
+		strings.HasSuffix(strings.TrimRight(text, " ”」』\"')）"), "?") && !strings.ContainsAny(rest, ".。!！")
+}
+
+// quoted reports a term inside quotation marks: a source's words.
+func quoted(text string, h lexicon.Hit) bool {
+	open, _ := quotation(text, h)
+	return open >= 0
+}
+
+// attribute says which study each claim rests on: a summary claim (title,
+// heading, a lead outside any study, 总之…) rests on the studies of the
+// whole article that could show it, i.e. those that intervened when any
+// did; any other claim rests on the study whose context it sits in.
+func attribute(d *Document, s *Sentence, c *Claim) {
+	if !c.Summary {
+		c.Study = s.Study
+		c.Evidence = evidenceOf(c.Study)
+		if c.Evidence == "none" && d.Evidence.Preclinical {
+			c.Evidence = "preclinical" // a study of no stated population, in an article with only animal work
+		}
+		return
+	}
+	var support []*Study
+	for _, st := range d.Studies {
+		if st.Intervened {
+			support = append(support, st)
+		}
+	}
+	if len(support) == 0 {
+		support = d.Studies
+	}
+	c.Evidence = "none"
+	for _, st := range support {
+		switch {
+		case st.Human:
+			c.Evidence, c.Study = "human", st
+			return
+		case st.Preclinical && c.Study == nil:
+			c.Evidence, c.Study = "preclinical", st
+		}
+	}
+}
+
+func evidenceOf(st *Study) string {
+	switch {
+	case st == nil:
+		return "none"
+	case st.Human:
+		return "human"
+	case st.Preclinical:
+		return "preclinical"
+	}
+	return "none"
+}
