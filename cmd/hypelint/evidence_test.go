@@ -73,3 +73,49 @@ func TestEvidenceReadsStandardInput(t *testing.T) {
 	require.Equal(t, exitClean, code, errOut.String())
 	assert.True(t, strings.HasPrefix(out.String(), "draft.md (zh-Hans): "), out.String())
 }
+
+// mixedArticle promises in its headline what its only study showed in
+// mice: the analysis finds the study and attributes the headline to it.
+const mixedArticle = "NMN逆转衰老，人人可用\n\n一项研究给老年小鼠补充NMN，发表于《自然·衰老》。\n"
+
+func TestEvidenceCardOfAMouseStudy(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"mixed.txt": mixedArticle})
+	path := filepath.Join(dir, "mixed.txt")
+	r := runCLI(t, nil, false, "evidence", path)
+	require.Equal(t, exitClean, r.code, r.stderr)
+	assert.Contains(t, r.stdout, path+":3:1: study 1: 小鼠, laboratory experiment, no number of subjects given, venue 《自然·衰老》\n")
+	assert.Contains(t, r.stdout, path+":1:4: “逆转衰老” [reverse-aging-claim] rests on study 1 (3:1)\n"+
+		"      The headline claims “逆转衰老” without saying in whom; the study it rests on (study 1) used 小鼠, not people.\n")
+
+	zh := runCLI(t, nil, false, "evidence", "--locale", "zh-Hans", path)
+	assert.Contains(t, zh.stdout, "标题声称“逆转衰老”却未说明对象；它所依据的研究1用的是小鼠，不是人。")
+
+	// The lint report's JSON carries the same card, and the claim rule's
+	// finding on the headline points at the study.
+	j := runCLI(t, nil, false, "--format", "json", path)
+	var doc struct {
+		Files []struct {
+			Findings []struct {
+				Rule    string
+				Related []struct {
+					Start   struct{ Line, Column int }
+					Message string
+				}
+			}
+			Studies []struct{ Model string }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(j.stdout), &doc), j.stdout)
+	require.Len(t, doc.Files[0].Studies, 1)
+	assert.Equal(t, "小鼠", doc.Files[0].Studies[0].Model)
+	found := false
+	for _, x := range doc.Files[0].Findings {
+		if x.Rule == "animal-result-in-headline" {
+			require.Len(t, x.Related, 1)
+			assert.Equal(t, 3, x.Related[0].Start.Line)
+			assert.Contains(t, x.Related[0].Message, "study 1: 小鼠")
+			found = true
+		}
+	}
+	assert.True(t, found, j.stdout)
+}

@@ -10,8 +10,11 @@ package evidence
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/facts"
@@ -47,6 +50,9 @@ type Claim struct {
 	// Where is the kind of sentence it is in: headline, heading, lead,
 	// summary or body.
 	Where string
+	// Excerpt is the claim's source text, as the article writes it (the
+	// term is normalized: lower case, Simplified), on one line.
+	Excerpt string
 	// Findings are the rule findings on it; a claim with none is not
 	// flagged.
 	Findings []rule.Finding
@@ -81,7 +87,7 @@ func Build(d *facts.Document, findings []rule.Finding) *Card {
 	for _, b := range d.Blocks {
 		for _, s := range b.Sentences {
 			for _, fc := range s.Claims {
-				c.Claims = append(c.Claims, &Claim{Claim: fc, Where: where(s, fc)})
+				c.Claims = append(c.Claims, &Claim{Claim: fc, Where: where(s, fc), Excerpt: oneLine(d.Doc, fc.Span)})
 			}
 		}
 	}
@@ -137,6 +143,33 @@ func (c *Card) claimOf(f rule.Finding) *Claim {
 	return inside
 }
 
+// oneLine is the source text of a span with its line breaks (a term
+// wrapped across lines) taken out: none between Han characters, one space
+// between words.
+func oneLine(doc *document.Document, span document.Span) string {
+	if doc == nil || span.End > len(doc.Source) || span.Start > span.End {
+		return ""
+	}
+	text := string(doc.Source[span.Start:span.End])
+	if !strings.ContainsAny(text, "\r\n") {
+		return text
+	}
+	lines := strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' })
+	var b strings.Builder
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if b.Len() > 0 && l != "" {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(l)
+			if !unicode.Is(unicode.Han, prev) || !unicode.Is(unicode.Han, next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
 func within(inner, outer document.Span) bool {
 	return outer.Start <= inner.Start && inner.End <= outer.End
 }
@@ -177,7 +210,7 @@ func (c *Card) describeStudies(d *facts.Document) {
 				case (h.Class == animal || h.Class == invitro) && h.Class >= 0 && st.Model == "":
 					st.Model = text()
 				case h.Class == journal && h.Class >= 0:
-					st.Venue = longer(st.Venue, journalName(text()))
+					st.Venue = longer(st.Venue, venueName(text()))
 				case h.Class == doi && h.Class >= 0:
 					st.Link = longer(st.Link, text())
 				}
@@ -196,11 +229,23 @@ func longer(kept, text string) string {
 	return kept
 }
 
-// journalName is the 《…》 title inside a publication phrase
-// (发表于《自然·衰老》), or the phrase itself.
-func journalName(text string) string {
-	if i := strings.Index(text, "《"); i > 0 && strings.HasSuffix(text, "》") {
+// venueName is the name of a journal in a publication phrase: the 《…》
+// title in 发表于《自然·衰老》, "Nature Aging" in "published in Nature
+// Aging"; "" for a bare cue (发表于, 期刊, "published in", "the journal").
+func venueName(text string) string {
+	if i := strings.Index(text, "《"); i >= 0 && strings.HasSuffix(text, "》") {
 		return text[i:]
 	}
-	return text
+	name := strings.TrimSpace(publicationCue.ReplaceAllString(text, ""))
+	if name == "" || bareVenue.MatchString(name) {
+		return ""
+	}
+	return name
 }
+
+// publicationCue is how a phrase introduces a journal, in Simplified and
+// Traditional script and in English.
+var publicationCue = regexp.MustCompile(`^(?i:(published( online| today| recently| this week)? (in|by)|(in|to) the journal|peer-reviewed journal)\s*|(发表|發表|刊登|刊发|刊發|刊载|刊載|刊出|登载|登載)?(于|於|在)?(国际|國際)?(权威|權威)?(学术|學術)?(医学|醫學)?(期刊|杂志|雜誌)?)`)
+
+// bareVenue is what names no journal on its own.
+var bareVenue = regexp.MustCompile(`^(?i:journal of|(期刊|杂志|雜誌|学报|學報|通讯作者|通訊作者)|.*(年会|年會|大会|大會|研讨会|研討會)上(公布|发表|發表))$`)

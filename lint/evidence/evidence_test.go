@@ -98,7 +98,7 @@ func TestWhyNamesTheStudyAndWhatItLacks(t *testing.T) {
 	assert.Equal(t, "標題把“逆转衰老”說成對人有效；它所依據的研究2用的是老年小鼠，不是人。", card.Why(headline, "zh-Hant"),
 		"the card's words in Traditional, the article's term as written")
 
-	assert.Equal(t, "The text states “降低了” as cause and effect; the study it rests on (study 1) is observational study, which shows an association, not a cause.",
+	assert.Equal(t, "The text states “降低了” as cause and effect; the study it rests on (study 1) is an observational study, which shows an association, not a cause.",
 		card.Why(body, "en"))
 	assert.Equal(t, "正文把“降低了”说成因果；它所依据的研究1是观察性研究，只能说明相关，不能说明因果。", card.Why(body, "zh-Hans"))
 	assert.Empty(t, card.Why(card.Claims[2], "en"), "an unflagged claim has no reason")
@@ -169,4 +169,66 @@ func TestModelVenueAndLinkComeFromTheStudysHits(t *testing.T) {
 	assert.Equal(t, "小鼠", card.Studies[0].Model, "大鼠 is outside the study")
 	assert.Equal(t, "《自然·衰老》", card.Studies[0].Venue)
 	assert.Contains(t, card.Studies[0].Link, "10.1038/s43587-020-1")
+}
+
+func TestWhyForCertaintyAndForUnstatedPopulations(t *testing.T) {
+	m := newMixed()
+	m.unflagged.Class, m.unflagged.Subject = "certainty", "none"
+	// A study of no stated population in an article whose other evidence
+	// is a mouse experiment: the claim rests on it, the analysis calls its
+	// evidence preclinical.
+	unstated := &facts.Study{Index: 3, Population: "unknown", Design: "unknown", Span: document.Span{Start: 170, End: 190}}
+	m.doc.Studies = append(m.doc.Studies, unstated)
+	later := &facts.Claim{Term: "逆龄", Class: "antiaging", Subject: "people", Evidence: "preclinical",
+		Span: document.Span{Start: 175, End: 181}, Study: unstated}
+	m.doc.Blocks = append(m.doc.Blocks, &facts.Block{Sentences: []*facts.Sentence{{Study: unstated, Claims: []*facts.Claim{later}}}})
+	card := evidence.Build(m.doc, []rule.Finding{
+		{Rule: testRule("certainty-on-preliminary-evidence", "overclaim"), Span: m.unflagged.Span, Study: m.mice},
+		{Rule: testRule("reverse-aging-claim", "overclaim"), Span: later.Span, Study: unstated},
+	})
+	card.Studies[1].Model = "mice"
+	assert.Equal(t, "The text says “改善”; the study it rests on (study 2) is a laboratory experiment, which cannot prove it.",
+		card.Why(card.Claims[2], "en"), "certainty on a mouse study is judged as certainty")
+	assert.Equal(t, "The text claims “逆龄” for people; the study it rests on (study 3) names no population, and the article's only other evidence (study 2) used mice, not people.",
+		card.Why(card.Claims[3], "en"))
+	assert.Equal(t, "正文把“逆龄”说成对人有效；它所依据的研究3未说明研究对象，文中其余证据（研究2）用的是mice，不是人。",
+		card.Why(card.Claims[3], "zh-Hans"))
+}
+
+func TestClaimExcerptIsTheSourceOnOneLine(t *testing.T) {
+	src := "逆转\n衰老 and turns\nback time\n"
+	doc := &facts.Document{Doc: &document.Document{Source: []byte(src)}}
+	han := &facts.Claim{Term: "逆转衰老", Evidence: "none", Span: document.Span{Start: 0, End: len("逆转\n衰老")}}
+	latin := &facts.Claim{Term: "turns back time", Span: document.Span{Start: len("逆转\n衰老 and "), End: len(src) - 1}}
+	doc.Blocks = []*facts.Block{{Sentences: []*facts.Sentence{{Claims: []*facts.Claim{han, latin}}}}}
+	card := evidence.Build(doc, []rule.Finding{{Rule: testRule("reverse-aging-claim", "overclaim"), Span: han.Span}})
+	assert.Equal(t, "逆转衰老", card.Claims[0].Excerpt)
+	assert.Equal(t, "turns back time", card.Claims[1].Excerpt)
+	assert.Equal(t, "The text claims “逆转衰老”; no study in the article shows it.", card.Why(card.Claims[0], "en"),
+		"the reason quotes the article, not the normalized term")
+}
+
+func TestVenueNames(t *testing.T) {
+	l, err := lint.Default()
+	require.NoError(t, err)
+	cases := map[string]string{
+		"一项研究发表于《自然·衰老》。":                                      "《自然·衰老》",
+		"一項研究發表於國際期刊《細胞代謝》。":                                   "《細胞代謝》",
+		"A study was published in Nature this week.":           "Nature",
+		"The results appear in Nature Aging this week.":        "Nature Aging",
+		"A study of 40 mice was published in a journal.":       "",
+		"研究发表于国际权威期刊。":                                         "",
+		"The findings appear in The Lancet, researchers said.": "Lancet",
+	}
+	for sentence, want := range cases {
+		res, err := l.LintText("a.txt", []byte("Title\n\n"+sentence+"\n"))
+		require.NoError(t, err)
+		study := &facts.Study{Index: 1}
+		res.Facts.Studies = []*facts.Study{study}
+		for _, s := range res.Facts.Blocks[1].Sentences {
+			s.Study = study
+		}
+		card := evidence.Build(res.Facts, nil)
+		assert.Equal(t, want, card.Studies[0].Venue, sentence)
+	}
 }

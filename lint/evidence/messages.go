@@ -33,20 +33,34 @@ func (p phrase) in(locale string) string {
 	return p.en
 }
 
-// fill replaces {name} placeholders with values given as name, value pairs.
+// fill replaces {name} placeholders with values given as name, value
+// pairs; a later pair for the same name wins.
 func fill(template string, pairs ...string) string {
-	return strings.NewReplacer(braced(pairs)...).Replace(template)
-}
-
-func braced(pairs []string) []string {
-	out := make([]string, len(pairs))
-	for i, p := range pairs {
-		if i%2 == 0 {
-			p = "{" + p + "}"
-		}
-		out[i] = p
+	values := map[string]string{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		values[pairs[i]] = pairs[i+1]
 	}
-	return out
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(template, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(template[open:], '}')
+		if end < 0 {
+			break
+		}
+		name := template[open+1 : open+end]
+		value, ok := values[name]
+		if !ok {
+			value = template[open : open+end+1]
+		}
+		b.WriteString(template[:open])
+		b.WriteString(value)
+		template = template[open+end+1:]
+	}
+	b.WriteString(template)
+	return b.String()
 }
 
 var (
@@ -84,33 +98,41 @@ var (
 
 	relatedStudy = phrase{"judged against {label}: {about}", "据以判断的{label}：{about}"}
 
-	whyPreclinicalPeople = phrase{
-		"{where} claims “{term}” for people; the study it rests on ({label}) used {model}, not people.",
-		"{where}把“{term}”说成对人有效；它所依据的{label}用的是{model}，不是人。"}
-	whyPreclinicalNobody = phrase{
-		"{where} claims “{term}” without saying in whom; the study it rests on ({label}) used {model}, not people.",
-		"{where}声称“{term}”却未说明对象；它所依据的{label}用的是{model}，不是人。"}
-	whyNoStudy = phrase{
-		"{where} claims “{term}”; no study in the article shows it.",
-		"{where}声称“{term}”，但文中没有任何研究显示这一点。"}
-	whyCausalNoStudy = phrase{
-		"{where} states “{term}” as cause and effect with no study behind it; such claims usually rest on observational data, which show an association only.",
-		"{where}把“{term}”说成因果，却没有依据的研究；这类说法通常来自观察性数据，只能说明相关。"}
-	whyCausal = phrase{
-		"{where} states “{term}” as cause and effect; the study it rests on ({label}) is {design}, which shows an association, not a cause.",
-		"{where}把“{term}”说成因果；它所依据的{label}是{design}，只能说明相关，不能说明因果。"}
-	whyCertainty = phrase{
-		"{where} says “{term}”; the study it rests on ({label}) is {design}, which cannot prove it.",
-		"{where}说“{term}”；它所依据的{label}是{design}，不足以证明。"}
-	whyUnsized = phrase{
-		"{where} claims “{term}”; the study it rests on ({label}) gives no number of participants.",
-		"{where}声称“{term}”；它所依据的{label}没有给出参与人数。"}
-	whyOther = phrase{
-		"{message} It rests on {label} ({about}).",
-		"{message}它所依据的是{label}（{about}）。"}
-	whyOtherNoStudy = phrase{
-		"{message} No study in the article is attributed to it.",
-		"{message}文中没有任何研究可作为其依据。"}
+	// A reason is a clause saying what the claim says, then what the
+	// evidence is.
+	claimsForPeople = phrase{"{where} claims “{term}” for people", "{where}把“{term}”说成对人有效"}
+	claimsForNobody = phrase{"{where} claims “{term}” without saying in whom", "{where}声称“{term}”却未说明对象"}
+	claims          = phrase{"{where} claims “{term}”", "{where}声称“{term}”"}
+	claimsCause     = phrase{"{where} states “{term}” as cause and effect", "{where}把“{term}”说成因果"}
+	claimsCertain   = phrase{"{where} says “{term}”", "{where}说“{term}”"}
+
+	restsOnModel = phrase{"; the study it rests on ({label}) used {model}, not people.",
+		"；它所依据的{label}用的是{model}，不是人。"}
+	restsOnUnstated = phrase{"; the study it rests on ({label}) names no population, and the article's only other evidence ({other}) used {model}, not people.",
+		"；它所依据的{label}未说明研究对象，文中其余证据（{other}）用的是{model}，不是人。"}
+	restsOnNothing       = phrase{"; no study in the article shows it.", "，但文中没有任何研究显示这一点。"}
+	restsOnNothingCausal = phrase{" with no study behind it; such claims usually rest on observational data, which show an association only.",
+		"，却没有依据的研究；这类说法通常来自观察性数据，只能说明相关。"}
+	restsOnAssociation = phrase{"; the study it rests on ({label}) is {design}, which shows an association, not a cause.",
+		"；它所依据的{label}是{design}，只能说明相关，不能说明因果。"}
+	restsOnWeak = phrase{"; the study it rests on ({label}) is {design}, which cannot prove it.",
+		"；它所依据的{label}是{design}，不足以证明。"}
+	restsOnUnsized = phrase{"; the study it rests on ({label}) gives no number of participants.",
+		"；它所依据的{label}没有给出参与人数。"}
+
+	whyOther        = phrase{"{message} It rests on {label} ({about}).", "{message}它所依据的是{label}（{about}）。"}
+	whyOtherNoStudy = phrase{"{message} No study in the article is attributed to it.", "{message}文中没有任何研究可作为其依据。"}
+
+	// designIs names a design after "is": with an article in English.
+	designIs = map[string]phrase{
+		"rct":           {"a randomised trial", "随机对照试验"},
+		"trial":         {"a trial not said to be randomised", "未说明是否随机的试验"},
+		"observational": {"an observational study", "观察性研究"},
+		"review":        {"a review", "综述"},
+		"case":          {"a case report", "病例报告"},
+		"lab":           {"a laboratory experiment", "实验室研究"},
+		"unknown":       {"of a design it does not state", "设计未说明的研究"},
+	}
 )
 
 // Label names a study in a locale: "study 2", "研究2".
@@ -176,41 +198,71 @@ func Related(s *Study, locale string) string {
 
 // Why says why the evidence does not carry a flagged claim ("The headline
 // claims “逆转衰老” for people; the study it rests on (study 2) used old
-// mice, not people."), from the claim's facts and its study's; when none of
-// the card's own reasons fits, the first finding's message with the study
-// it rests on. It is "" for a claim no rule flagged.
+// mice, not people."), from the claim's facts, its study's and the rules
+// that flagged it; when none of the card's own reasons fits, the first
+// finding's message with the study it rests on. It is "" for a claim no
+// rule flagged.
 func (c *Card) Why(cl *Claim, locale string) string {
 	if !cl.Flagged() {
 		return ""
 	}
 	st := c.StudyOf(cl)
-	place := lookup(places, cl.Where, Body).in(locale)
-	args := []string{"where", place, "term", cl.Term}
+	args := []string{"where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown()}
 	if st != nil {
-		args = append(args, "label", Label(st, locale), "design", Design(st, locale),
+		args = append(args, "label", Label(st, locale), "design", lookup(designIs, st.Design, "unknown").in(locale),
 			"model", Population(st, locale), "about", Describe(st, locale))
 	}
+	say := func(clause, tail phrase, more ...string) string {
+		return fill(clause.in(locale)+tail.in(locale), append(args, more...)...)
+	}
 	causal := cl.Class == "causal" || cl.hasCategory("causation")
+	certain := cl.Class == "certainty"
 	preclinical := st != nil && st.Preclinical || cl.Evidence == "preclinical"
+	animalRule := cl.hasCategory("animal-as-human")
+	whom := claimsForNobody
+	if cl.Subject == "people" {
+		whom = claimsForPeople
+	}
 	switch {
 	case st == nil && causal:
-		return fill(whyCausalNoStudy.in(locale), args...)
+		return say(claimsCause, restsOnNothingCausal)
 	case st == nil && cl.Evidence == "none":
-		return fill(whyNoStudy.in(locale), args...)
+		return say(claims, restsOnNothing)
 	case st == nil:
 		return fill(whyOtherNoStudy.in(locale), "message", cl.Findings[0].Message(locale))
-	case preclinical && cl.Subject == "people":
-		return fill(whyPreclinicalPeople.in(locale), args...)
-	case preclinical && cl.Subject != "animals" && cl.Subject != "cells":
-		return fill(whyPreclinicalNobody.in(locale), args...)
+	case preclinical && (animalRule || !causal && !certain) && cl.Subject != "animals" && cl.Subject != "cells":
+		if !st.Preclinical {
+			if other := c.firstPreclinical(); other != nil {
+				return say(whom, restsOnUnstated, "other", Label(other, locale), "model", Population(other, locale))
+			}
+		}
+		return say(whom, restsOnModel)
 	case causal && st.Design != "rct":
-		return fill(whyCausal.in(locale), args...)
-	case cl.Class == "certainty" && st.Design != "rct":
-		return fill(whyCertainty.in(locale), args...)
+		return say(claimsCause, restsOnAssociation)
+	case certain && st.Design != "rct":
+		return say(claimsCertain, restsOnWeak)
 	case cl.hasCategory("sample-size") && !st.Sized:
-		return fill(whyUnsized.in(locale), args...)
+		return say(claims, restsOnUnsized)
 	}
 	return fill(whyOther.in(locale), append(args, "message", cl.Findings[0].Message(locale))...)
+}
+
+// shown is the claim as the article writes it, or its term.
+func (cl *Claim) shown() string {
+	if cl.Excerpt != "" {
+		return cl.Excerpt
+	}
+	return cl.Term
+}
+
+// firstPreclinical is the article's first study of animals or cells only.
+func (c *Card) firstPreclinical() *Study {
+	for _, s := range c.Studies {
+		if s.Preclinical {
+			return s
+		}
+	}
+	return nil
 }
 
 func (cl *Claim) hasCategory(category string) bool {
