@@ -138,16 +138,13 @@ func (e *env) helpCommand(root *cobra.Command) *cobra.Command {
 				return err
 			}
 			if len(rest) > 0 || target == root && len(args) > 0 {
-				var names []string
-				for _, c := range root.Commands() {
-					names = append(names, c.Name())
-				}
 				msg := fmt.Sprintf("no help for %q", strings.Join(args, " "))
-				if near := nearest(args[len(args)-1], names); len(near) > 0 {
+				if near := nearest(args[len(args)-1], commandNames(target)); len(near) > 0 {
 					msg += "; did you mean " + quoteOr(near) + "?"
 				}
 				return &usageError{msg}
 			}
+			target.InitDefaultHelpFlag()
 			return target.Help()
 		},
 	}
@@ -177,13 +174,24 @@ func (e *env) notACommand(cmd *cobra.Command, args []string) error {
 	if _, err := os.Lstat(first); err == nil {
 		return nil
 	}
-	if s := cmd.SuggestionsFor(first); len(s) > 0 {
+	if s := nearest(first, commandNames(cmd)); len(s) > 0 {
 		return usageErrorf("unknown command %q; did you mean %s?", first, quoteOr(s))
 	}
 	if !strings.ContainsAny(first, `./\`) {
 		return usageErrorf("unknown command %q, and no file or folder has that name", first)
 	}
 	return nil
+}
+
+// commandNames are the names of cmd's visible subcommands.
+func commandNames(cmd *cobra.Command) []string {
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	return names
 }
 
 // suggestFlag adds the nearest flag's name to an unknown-flag error.

@@ -65,7 +65,7 @@ func (e *env) explainCommand() *cobra.Command {
 			}
 			return e.explain(s, args[0])
 		},
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
@@ -75,7 +75,9 @@ func (e *env) explainCommand() *cobra.Command {
 			}
 			var ids []string
 			for _, r := range s.all.Rules.Rules {
-				ids = append(ids, r.ID+"\t"+r.Category)
+				if strings.HasPrefix(r.ID, prefix) {
+					ids = append(ids, r.ID+"\t"+r.Category)
+				}
 			}
 			return ids, cobra.ShellCompDirectiveNoFileComp
 		},
