@@ -93,7 +93,7 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit) *Claim {
 		c.Strength = "promise"
 	case in(ids.hedge):
 		c.Strength = "may"
-	case in(ids.ability) || h.Class == ids.causalCan:
+	case inClause(s, ids.ability, start, h.End, h) || h.Class == ids.causalCan: // "can" before the term
 		c.Strength = "can"
 	default:
 		c.Strength = "direct"
