@@ -99,7 +99,7 @@ func (e *evaluator) paragraphs(r *Rule, ri int, blocks []*facts.Block) error {
 		if e.done[ri] {
 			return nil // once: document
 		}
-		if b.Source.Kind == document.Title || b.Source.Kind == document.Heading {
+		if b.Source.Kind == document.Title || b.Source.Kind == document.Heading || facts.Excluded(b.Role) {
 			continue
 		}
 		e.env.Sentence, e.env.Paragraph, e.env.Hit = &e.blank, b, nil
@@ -108,7 +108,7 @@ func (e *evaluator) paragraphs(r *Rule, ri int, blocks []*facts.Block) error {
 			return err
 		}
 		if ok {
-			e.add(r, b.Span)
+			e.addIn(r, b.Span, b.Role, "")
 			e.done[ri] = r.Once == "document"
 		}
 	}
@@ -121,6 +121,9 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 	for _, b := range blocks {
 		if r.Scope == HeadingScope && b.Source.Kind != document.Title && b.Source.Kind != document.Heading {
 			continue
+		}
+		if facts.Excluded(b.Role) {
+			continue // references, disclaimers, notices, bios, related links: not the article's content
 		}
 		if r.Once == "paragraph" {
 			e.done[ri] = false
@@ -150,7 +153,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 	if r.Report == "" {
 		ok, err := e.run(r)
 		if ok {
-			e.add(r, s.Span)
+			e.addIn(r, s.Span, b.Role, s.Voice)
 		}
 		return ok, err
 	}
@@ -166,7 +169,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 			return found, err
 		}
 		if ok {
-			e.add(r, s.SourceSpan(h.Start, h.End))
+			e.addIn(r, s.SourceSpan(h.Start, h.End), b.Role, hit.Voice)
 			found = true
 			if r.Once != "" {
 				break
@@ -185,9 +188,13 @@ func (e *evaluator) run(r *Rule) (bool, error) {
 	return ok, nil
 }
 
-func (e *evaluator) add(r *Rule, span document.Span) {
+func (e *evaluator) add(r *Rule, span document.Span) { e.addIn(r, span, "", "") }
+
+// addIn records a finding in a block of the given role, its trigger in
+// the given voice.
+func (e *evaluator) addIn(r *Rule, span document.Span, role, voice string) {
 	term := string(e.doc.Doc.Source[span.Start:span.End])
-	e.findings = append(e.findings, Finding{Rule: r, Span: span, Term: term})
+	e.findings = append(e.findings, Finding{Rule: r, Span: span, Term: term, Role: role, Voice: voice})
 }
 
 // titleSpan is where document-level findings sit: the title's line, or the

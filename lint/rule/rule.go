@@ -150,9 +150,11 @@ func pick(m map[string]string, locale string) string {
 
 // Finding is one rule match, at the source span of what triggered it.
 type Finding struct {
-	Rule *Rule
-	Span document.Span // source byte offsets, end exclusive
-	Term string        // source text of the trigger, for {term} in messages
+	Rule  *Rule
+	Span  document.Span // source byte offsets, end exclusive
+	Term  string        // source text of the trigger, for {term} in messages
+	Role  string        // role of the block it is in (facts.RoleBody…); "" for document findings
+	Voice string        // whose words the trigger is in (facts.VoiceWriter…); "" when not judged
 }
 
 // Message renders the finding's message in a locale.
