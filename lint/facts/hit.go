@@ -25,12 +25,12 @@ type Hit struct {
 // negationWindow and distanceWindow are in bytes of normalized text: about
 // ten Han characters or five English words.
 const (
-	negationWindow      = 30
+	negationWindow = 30
 	// A certainty word is negated from anywhere earlier in its clause
 	// (并无任何补充剂在大型临床研究中被证实, no supplement has yet been proven).
 	certaintyNegationWindow = 72
-	distanceWindow      = 12
-	demonstrativeWindow = 4
+	distanceWindow          = 12
+	demonstrativeWindow     = 4
 )
 
 // HitFacts describes hit h of sentence s.
