@@ -297,7 +297,7 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 	r.references = r.references || b.Role == RoleReferences
 	if !excluded {
 		r.limits = r.limits || b.InLimitations || b.Count(a.ids.caveat) > 0
-		r.critique += critiqueWeight(b.Role, b.Count(a.ids.critique))
+		r.critique += critiqueWeight(b.Role, b.Count(a.ids.critique)) + b.Count(a.ids.distancing)
 	}
 	for _, s := range b.Sentences {
 		r.cites = r.cites || s.Cites

@@ -26,8 +26,8 @@ func (ids *classIDs) voice(s *Sentence, h lexicon.Hit) string {
 		return VoiceQuoted
 	case ids.reportedBefore(s, h):
 		return VoiceReported
-	case s.Question:
-		return VoicePosed
+	case s.Question && !strings.ContainsAny(s.Text[h.End:], ",;:，；：。"):
+		return VoicePosed // only the clause that asks: in "A，B吗？" A is asserted
 	}
 	return VoiceWriter
 }

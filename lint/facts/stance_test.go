@@ -95,3 +95,11 @@ func TestSentenceVoice(t *testing.T) {
 	assert.True(t, d.Critical)
 	assert.True(t, s.Distanced)
 }
+
+// In a question only the clause that asks is posed; what comes before is
+// asserted.
+func TestOnlyTheAskingClauseIsPosed(t *testing.T) {
+	d := analyze(t, "标题\n\n研究发现补充NMN可以逆转老化，你还不赶快试试吗？")
+	h, _ := hitOf(t, d, "antiaging", "逆转老化")
+	assert.Equal(t, facts.VoiceWriter, h.Voice)
+}
