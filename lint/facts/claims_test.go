@@ -24,7 +24,7 @@ func claim(t *testing.T, d *facts.Document, sub, term string) *facts.Claim {
 func TestHeadlineRestsOnTheStudyThatIntervened(t *testing.T) {
 	// The human cohort only observed; the effect in the headline comes
 	// from the mouse experiment, so the headline's evidence is preclinical.
-	d := analyze(t, "这种分子能逆转肌肉衰老\n\n一项研究追踪了1200名老年人，发现血液中这种分子随年龄下降。\n\n研究人员随后给老年小鼠补充这种分子，小鼠的握力提高了。\n")
+	d := analyzeText(t, "这种分子能逆转肌肉衰老\n\n一项研究追踪了1200名老年人，发现血液中这种分子随年龄下降。\n\n研究人员随后给老年小鼠补充这种分子，小鼠的握力提高了。\n")
 	c := claim(t, d, "逆转肌肉衰老", "逆转")
 	require.True(t, c.Summary)
 	require.Equal(t, "preclinical", c.Evidence)
@@ -32,7 +32,7 @@ func TestHeadlineRestsOnTheStudyThatIntervened(t *testing.T) {
 }
 
 func TestBodyClaimRestsOnItsOwnStudy(t *testing.T) {
-	d := analyze(t, "Title\n\nA trial gave 300 patients the drug, which relieved their pain and improved sleep.\n")
+	d := analyzeText(t, "Title\n\nA trial gave 300 patients the drug, which relieved their pain and improved sleep.\n")
 	c := claim(t, d, "improved sleep", "improved")
 	require.False(t, c.Summary)
 	require.Equal(t, "human", c.Evidence)
@@ -52,19 +52,19 @@ func TestStrengths(t *testing.T) {
 		{"T\n\n这种药逆转衰老，专家可能会反对。\n", "专家", "逆转衰老", "direct"},
 	}
 	for _, c := range cases {
-		d := analyze(t, c.text)
+		d := analyzeText(t, c.text)
 		require.Equal(t, c.strength, claim(t, d, c.sub, c.term).Strength, c.text)
 	}
 }
 
 func TestSubjectAndVoice(t *testing.T) {
-	d := analyze(t, "T\n\n在小鼠中，这种药逆转了衰老。\n\n所谓“逆转衰老”的说法并无依据。\n\nThe pill lets you reverse ageing.\n")
+	d := analyzeText(t, "T\n\n在小鼠中，这种药逆转了衰老。\n\n所谓“逆转衰老”的说法并无依据。\n\nThe pill lets you reverse ageing.\n")
 	require.Equal(t, "animals", claim(t, d, "小鼠", "逆转").Subject)
 	require.Equal(t, "distanced", claim(t, d, "所谓", "逆转衰老").Voice)
 	require.Equal(t, "people", claim(t, d, "lets you", "reverse ageing").Subject)
 }
 
 func TestPriceChangeIsNoClaim(t *testing.T) {
-	d := analyze(t, "T\n\n这种药的价格有望大幅降低。\n")
+	d := analyzeText(t, "T\n\n这种药的价格有望大幅降低。\n")
 	require.Empty(t, sentence(t, d, "价格").Claims)
 }

@@ -10,9 +10,9 @@ import (
 	"github.com/hypelint/hypelint/lint/facts"
 )
 
-// analyze parses a short plain-text article (first line the title) and
+// analyzeText parses a short plain-text article (first line the title) and
 // computes its facts with the built-in lexicon.
-func analyze(t *testing.T, text string) *facts.Document {
+func analyzeText(t *testing.T, text string) *facts.Document {
 	t.Helper()
 	l, err := lint.Default()
 	require.NoError(t, err)
@@ -47,7 +47,7 @@ func indexOf(s, sub string) int {
 }
 
 func TestHumanCohortThenMouseExperimentAreTwoStudies(t *testing.T) {
-	d := analyze(t, "肌肉与年龄\n\n一项研究追踪了1200名老年人，发现血液中这种分子随年龄下降。\n\n研究人员随后给老年小鼠补充这种分子，小鼠的握力提高了。\n")
+	d := analyzeText(t, "肌肉与年龄\n\n一项研究追踪了1200名老年人，发现血液中这种分子随年龄下降。\n\n研究人员随后给老年小鼠补充这种分子，小鼠的握力提高了。\n")
 	require.Len(t, d.Studies, 2)
 	cohort, mice := d.Studies[0], d.Studies[1]
 	require.True(t, cohort.Human)
@@ -61,7 +61,7 @@ func TestHumanCohortThenMouseExperimentAreTwoStudies(t *testing.T) {
 }
 
 func TestHeadingClosesTheStudy(t *testing.T) {
-	d := analyze(t, "Title\n\nA new study gave 40 mice the drug and found they ran further.\n\nWhat it means\n\nExercise is good for you.\n")
+	d := analyzeText(t, "Title\n\nA new study gave 40 mice the drug and found they ran further.\n\nWhat it means\n\nExercise is good for you.\n")
 	require.Len(t, d.Studies, 1)
 	require.Nil(t, sentence(t, d, "exercise is good").Study)
 	require.Equal(t, "animals", d.Studies[0].Population)
@@ -70,20 +70,20 @@ func TestHeadingClosesTheStudy(t *testing.T) {
 func TestGenericIndefiniteMentionOpensNoStudy(t *testing.T) {
 	// "a randomised trial avoids that problem" explains a design; it
 	// reports no study, so the trial already open keeps its sentences.
-	d := analyze(t, "Title\n\nA randomised trial of 3,410 adults found fewer strokes on the diet.\n\nA randomised trial avoids that problem because chance decides who diets.\n")
+	d := analyzeText(t, "Title\n\nA randomised trial of 3,410 adults found fewer strokes on the diet.\n\nA randomised trial avoids that problem because chance decides who diets.\n")
 	require.Len(t, d.Studies, 1)
 	require.Equal(t, "rct", d.Studies[0].Design)
 }
 
 func TestReviewDesign(t *testing.T) {
-	d := analyze(t, "咖啡与心脏\n\n一项荟萃分析纳入了40项研究，发现喝咖啡的人心脏病风险较低。\n")
+	d := analyzeText(t, "咖啡与心脏\n\n一项荟萃分析纳入了40项研究，发现喝咖啡的人心脏病风险较低。\n")
 	require.Len(t, d.Studies, 1)
 	require.Equal(t, "review", d.Studies[0].Design)
 }
 
 func TestStudySpanIsTheOpeningSentence(t *testing.T) {
 	text := "Title\n\nOld mice were given the molecule for a month.\n\nTheir muscles grew stronger.\n"
-	d := analyze(t, text)
+	d := analyzeText(t, text)
 	require.Len(t, d.Studies, 1)
 	span := d.Studies[0].Span
 	require.Equal(t, "Old mice were given the molecule for a month.", text[span.Start:span.End])

@@ -18,6 +18,7 @@ type Finding struct {
 	Start    document.Position `json:"start"`
 	End      document.Position `json:"end"`
 	Excerpt  string            `json:"excerpt"`
+	Role     string            `json:"role,omitempty"` // role of the block the finding is in: headline, standfirst, body, caption…
 
 	severity rule.Severity
 	span     document.Span // offsets in the decoded text (Start/End.Offset are file offsets)
@@ -62,6 +63,7 @@ func newFinding(doc *document.Document, x rule.Finding, locale string) Finding {
 		Start:    start,
 		End:      end,
 		Excerpt:  excerpt(doc, x),
+		Role:     x.Role,
 		severity: x.Rule.Severity,
 		span:     x.Span,
 		ruleRef:  x.Rule,
