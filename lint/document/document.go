@@ -35,6 +35,7 @@ type Span struct{ Start, End int }
 // without the markup) and Map takes offsets in Text back to the source.
 type Block struct {
 	Kind      Kind
+	Role      string // a role the markup gives ("caption" for <figcaption>, "standfirst" for a description); "" otherwise
 	Text      string
 	Map       textmap.Map
 	Sentences []Span // byte ranges in Text

@@ -32,15 +32,18 @@ type classIDs struct {
 	// study contexts and claims (studies.go, claims.go)
 	studyIntro, intervention, review, caseReport, promise, summary int
 	finding, effect, antiaging, miracle, causalStrong, causalCan   int
-	certainty, safetyAbsolute, relativeChange, improvement         int
+	safetyAbsolute, relativeChange, improvement                    int
 	humanRef, ability                                              int
+	rebuttal, speech, critique, certainty                          int
+	roleReferences, roleDisclaimer, roleNotice, roleBio            int
+	roleRelated, roleAdvert, roleCaption                           int
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
 func (c *classIDs) modifier(class int) bool {
 	switch class {
 	case c.negation, c.hedge, c.caveat, c.speciesCaveat, c.causalCaveat, c.distancing, c.future,
-		c.demonstrative, c.reader, c.promise, c.studyIntro, c.summary:
+		c.demonstrative, c.reader, c.rebuttal, c.speech, c.critique, c.promise, c.studyIntro, c.summary:
 		return true
 	}
 	return false
@@ -63,9 +66,13 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		studyIntro: id("study_intro"), intervention: id("intervention"), review: id("review"),
 		caseReport: id("case_report"), promise: id("promise"), summary: id("summary"),
 		finding: id("finding"), effect: id("effect"), antiaging: id("antiaging"), miracle: id("miracle"),
-		causalStrong: id("causal_strong"), causalCan: id("causal_can"), certainty: id("certainty"),
+		causalStrong: id("causal_strong"), causalCan: id("causal_can"),
 		safetyAbsolute: id("safety_absolute"), relativeChange: id("relative_change"),
 		improvement: id("improvement"), humanRef: id("human_ref"), ability: id("ability"),
+		rebuttal: id("rebuttal"), speech: id("speech"), critique: id("critique"), certainty: id("certainty"),
+		roleReferences: id("role_references"), roleDisclaimer: id("role_disclaimer"), roleNotice: id("role_notice"),
+		roleBio: id("role_bio"), roleRelated: id("role_related"), roleAdvert: id("role_advert"),
+		roleCaption: id("role_caption"),
 	}}
 }
 
@@ -103,7 +110,10 @@ type runState struct {
 	han, trad, latin              int       // letters, for the language
 	evidence                      Evidence
 	sampleSize, limits, discloses bool
-	replay                        bool // after Restart: the totals are final
+	replay                        bool   // after Restart: the totals are final
+	section                       string // the role a heading opened (references, bio…), up to the next heading
+	critique                      int    // weight of critique cues (see critiqueWeight)
+	references, cites             bool   // a reference list, a citation marker
 }
 
 // Blocks analyses the blocks of doc, which follow those analysed before,
@@ -119,6 +129,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 			s := a.sentence(src, span)
 			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
+			s.IsHeadline = s.IsTitle
 			d.run.sentence++
 			b.SampleSize = b.SampleSize || s.SampleSize
 			b.Sentences = append(b.Sentences, s)
@@ -185,6 +196,10 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 			s.Percents = append(s.Percents, m.Value)
 		}
 	}
+	s.Question = isQuestion(v.Text)
+	s.Critical = s.Count(a.ids.critique) > 0
+	s.Cites = citesSource(text)
+	s.Voice = a.ids.sentenceVoice(s)
 	s.Negated = a.ids.negatesClaim(s)
 	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Count(a.ids.hedge) > 0
@@ -200,6 +215,10 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 func (a *Analyzer) markSection(d *Document, b *Block) {
 	r := &d.run
 	if b.Source.Kind == document.Title {
+		a.markRole(d, b)
+		for _, s := range b.Sentences {
+			s.Role = b.Role
+		}
 		return
 	}
 	r.inEnd = r.inEnd || len(b.Sentences) > 0 && startsWith(b.Sentences[0], a.ids.endMatter)
@@ -207,16 +226,37 @@ func (a *Analyzer) markSection(d *Document, b *Block) {
 	if b.Source.Kind == document.Heading {
 		r.inLimits = b.Count(a.ids.limitations) > 0
 	} else {
-		opens := len(b.Sentences) > 0 && opensWith(b.Sentences[0], a.ids.limitations)
+		opens := len(b.Sentences) > 0 && (opensWith(b.Sentences[0], a.ids.limitations) || announcesLimits(b.Sentences[0], a.ids.limitations))
 		b.InLimitations = r.inLimits || opens
-		if !r.leadSeen && (b.Source.Kind == document.Paragraph || b.Source.Kind == document.ListItem) {
+		if opens && b.Source.Kind == document.ListItem && len([]rune(b.Source.Text)) <= labelRunes {
+			r.inLimits = true // a bullet heading ("• 研究局限") opens the section
+		}
+	}
+	a.markRole(d, b)
+	if b.Source.Kind != document.Heading {
+		lead := !r.leadSeen && (b.Source.Kind == document.Paragraph || b.Source.Kind == document.ListItem)
+		if lead && !Excluded(b.Role) && b.Role != RoleCaption && b.Role != RoleAdvert {
 			b.IsLead = true
 			r.leadSeen = b.Source.Kind == document.Paragraph
+			if b.Role == RoleBody && b.Source.Kind == document.Paragraph {
+				b.Role = RoleStandfirst
+			}
 		}
 	}
 	for _, s := range b.Sentences {
-		s.InLimitations, s.IsLead, s.InEndMatter = b.InLimitations, b.IsLead, b.InEndMatter
+		s.InLimitations, s.IsLead, s.InEndMatter, s.Role = b.InLimitations, b.IsLead, b.InEndMatter, b.Role
 	}
+}
+
+// announcesLimits reports a sentence that announces the study's limits in
+// passing (…但该研究存在局限性): a limitations word ending its clause.
+func announcesLimits(s *Sentence, class int) bool {
+	for _, h := range s.Hits {
+		if h.Class == class && strings.Contains(s.Text[:h.Start], "存在") {
+			return true
+		}
+	}
+	return false
 }
 
 // startsWith reports a hit of class at the very start of the sentence.
@@ -268,9 +308,29 @@ func (a *Analyzer) markSize(d *Document, b *Block) {
 // tally adds block b to the running totals behind the document facts.
 func (a *Analyzer) tally(d *Document, b *Block) {
 	r := &d.run
-	r.limits = r.limits || b.InLimitations || b.Count(a.ids.caveat) > 0
+	excluded := Excluded(b.Role)
+	r.references = r.references || b.Role == RoleReferences
+	if !excluded {
+		r.limits = r.limits || b.InLimitations || b.Count(a.ids.caveat) > 0
+		r.critique += critiqueWeight(b.Role, b.Count(a.ids.critique)) + b.Count(a.ids.distancing)
+	}
 	for _, s := range b.Sentences {
+		r.cites = r.cites || s.Cites
+		if excluded {
+			// Boilerplate does not describe the study or sell anything; it
+			// may still name sources and disclose.
+			r.discloses = r.discloses || s.Count(a.ids.disclosure) > 0 && s.Count(a.ids.disclosurePointer) == 0
+			for _, h := range s.Hits {
+				if h.Class == a.ids.disclosure || h.Class == a.ids.journal || h.Class == a.ids.doi {
+					d.counts[h.Class]++
+				}
+			}
+			continue
+		}
 		for _, h := range s.Hits {
+			if h.Class == a.ids.adLabel && a.ids.precededBy(s, h, a.ids.negation, negationWindow) {
+				continue // 本文不构成广告: a denied advertising label discloses nothing
+			}
 			d.counts[h.Class]++
 		}
 		r.sampleSize = r.sampleSize || s.SampleSize
@@ -295,7 +355,9 @@ func (a *Analyzer) Finish(d *Document) {
 	d.Limitations = r.limits
 	d.SampleSize = r.sampleSize
 	d.Disclosure = r.discloses || d.Count(a.ids.adLabel) > 0 // an advertising label discloses too
-	d.Journal = d.Count(a.ids.journal) > 0
+	d.References = r.references
+	d.Journal = d.Count(a.ids.journal) > 0 || r.references || r.cites
+	d.Critical = r.critique >= criticalThreshold
 	d.DOI = d.Count(a.ids.doi) > 0
 	d.Commerce = d.Count(a.ids.commerce)+d.Count(a.ids.productNotice)+d.Count(a.ids.price) > 0
 	d.Language, d.Script = language(r.han, r.trad, r.latin)
@@ -311,6 +373,9 @@ func (a *Analyzer) Complete(d *Document, blocks []*Block) {
 	for _, b := range blocks {
 		for _, s := range b.Sentences {
 			s.SizeKnown = s.SizeKnown || s.study < len(d.sizedStudies) && d.sizedStudies[s.study]
+			// In an article or sentence that argues against claims, what
+			// others say is quoted to be taken apart.
+			s.Distanced = s.Distanced || (d.Critical || s.Critical) && s.Voice != VoiceWriter
 			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
 				d.Evidence.InVitro && s.Count(a.ids.cells) > 0
 			s.Claims = a.claimsOf(d, s)

@@ -93,17 +93,12 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit) *Claim {
 		c.Strength = "promise"
 	case in(ids.hedge):
 		c.Strength = "may"
-	case in(ids.ability) || h.Class == ids.causalCan:
+	case inClause(s, ids.ability, start, h.End, h) || h.Class == ids.causalCan: // "can" before the term
 		c.Strength = "can"
 	default:
 		c.Strength = "direct"
 	}
-	switch {
-	case ids.distanced(s, h):
-		c.Voice = "distanced"
-	case quoted(s.Text, h):
-		c.Voice = "quoted"
-	}
+	c.Voice = ids.voice(s, h) // the stance model's (stance.go)
 	c.Summary = s.IsTitle || s.IsHeading || s.IsLead && s.Study == nil || opensWith(s, ids.summary)
 	return c
 }
@@ -146,12 +141,6 @@ func question(text string, end int) bool {
 	rest := strings.TrimRight(text[end:], " ”」』\"')）")
 	return strings.HasPrefix(rest, "?") || strings.HasPrefix(rest, "？") ||
 		strings.HasSuffix(strings.TrimRight(text, " ”」』\"')）"), "?") && !strings.ContainsAny(rest, ".。!！")
-}
-
-// quoted reports a term inside quotation marks: a source's words.
-func quoted(text string, h lexicon.Hit) bool {
-	open, _ := quotation(text, h)
-	return open >= 0
 }
 
 // attribute says which study each claim rests on: a summary claim (title,

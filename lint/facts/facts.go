@@ -38,6 +38,12 @@ type Sentence struct {
 	SizeKnown     bool      `expr:"sizeKnown"` // a size is given for its study: here, in the paragraph, before or after
 	SampleSizes   []int     `expr:"sampleSizes"`
 	Percents      []float64 `expr:"percents"`
+	Role          string    `expr:"role"`       // the role of its block (headline, standfirst, body, references…)
+	IsHeadline    bool      `expr:"isHeadline"` // in the article's one headline
+	Question      bool      `expr:"question"`   // asks rather than asserts
+	Voice         string    `expr:"voice"`      // whose words it is in: writer, quoted, reported or posed
+	Critical      bool      `expr:"critical"`   // carries a critique cue (辟谣, 翻车, "myth", "hype")
+	Cites         bool      `expr:"cites"`      // carries a citation marker ([12], ［3］, ², (Smith et al., 2020))
 
 	Block *Block            `expr:"-"`
 	View  normalize.View    `expr:"-"` // Map leads to source offsets
@@ -60,6 +66,7 @@ type Block struct {
 	InLimitations bool   `expr:"inLimitations"`
 	InEndMatter   bool   `expr:"inEndMatter"`
 	SampleSize    bool   `expr:"sampleSize"`
+	Role          string `expr:"role"` // see RoleHeadline and the other roles
 
 	Sentences []*Sentence     `expr:"-"`
 	Source    *document.Block `expr:"-"`
@@ -86,7 +93,9 @@ type Document struct {
 	DOI         bool     `expr:"doi"`
 	Commerce    bool     `expr:"commerce"`
 	Sentences   int      `expr:"sentences"`
-	Design      string   `expr:"design"` // rct, trial, observational, preclinical or unknown
+	Design      string   `expr:"design"`     // rct, trial, observational, preclinical or unknown
+	Critical    bool     `expr:"critical"`   // argues against claims: a debunk, a fact-check, a critique of coverage
+	References  bool     `expr:"references"` // has a reference list
 
 	// Studies are the studies the article reports, in order (see markStudy).
 	Studies []*Study `expr:"-"`

@@ -16,6 +16,8 @@ type Hit struct {
 	Distanced bool   `expr:"distanced"` // introduced as a claim of others: 所谓, so-called
 	Hedged    bool   `expr:"hedged"`    // a hedge shortly before, in the same clause: 可能, may
 	Specific  bool   `expr:"specific"`  // right after a demonstrative: 这项研究表明, the study
+	Voice     string `expr:"voice"`     // whose words: writer, quoted, reported, posed or distanced
+	Quoted    bool   `expr:"quoted"`    // inside quotation marks
 
 	lexicon.Hit `expr:"-"`
 }
@@ -23,20 +25,36 @@ type Hit struct {
 // negationWindow and distanceWindow are in bytes of normalized text: about
 // ten Han characters or five English words.
 const (
-	negationWindow      = 30
-	distanceWindow      = 12
-	demonstrativeWindow = 4
+	negationWindow = 30
+	// A certainty word is negated from anywhere earlier in its clause
+	// (并无任何补充剂在大型临床研究中被证实, no supplement has yet been proven).
+	certaintyNegationWindow = 72
+	distanceWindow          = 12
+	demonstrativeWindow     = 4
 )
 
 // HitFacts describes hit h of sentence s.
+//
+// Distanced holds for a term held at a distance (所谓, so-called, a rebuttal
+// after it) and, in an article or sentence that argues against claims
+// (Document.Critical, Sentence.Critical), for a term in anybody's voice but
+// the writer's: a debunk quotes the hype it takes apart.
 func (d *Document) HitFacts(s *Sentence, h lexicon.Hit) Hit {
+	window := negationWindow
+	if h.Class == d.ids.certainty {
+		window = certaintyNegationWindow
+	}
+	voice := d.ids.voice(s, h)
+	critical := d.Critical || s.Critical
 	return Hit{
 		Term:      s.Text[h.Start:h.End],
 		Class:     d.Lex.Classes[h.Class].Name,
-		Negated:   d.ids.precededBy(s, h, d.ids.negation, negationWindow),
-		Distanced: d.ids.distanced(s, h),
+		Negated:   d.ids.precededBy(s, h, d.ids.negation, window),
+		Distanced: voice == VoiceDistanced || critical && voice != VoiceWriter,
 		Hedged:    d.ids.precededBy(s, h, d.ids.hedge, negationWindow),
 		Specific:  d.ids.precededBy(s, h, d.ids.demonstrative, demonstrativeWindow),
+		Voice:     voice,
+		Quoted:    quoted(s.Text, h),
 		Hit:       h,
 	}
 }
@@ -78,6 +96,9 @@ func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
 	if ids.precededBy(s, h, ids.distancing, distanceWindow) {
 		return true
 	}
+	if labelsClaims(s.Text[h.End:]) { // 返老还童的说法, 神药的神话
+		return true
+	}
 	open, close := quotation(s.Text, h)
 	if open < 0 {
 		return false
@@ -94,23 +115,23 @@ func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
 }
 
 // quoteMarks open (and, for ", also close) a quotation.
-const quoteMarks = "“「『\""
+const quoteMarks = "“「『‘\""
 
 // hasQuotation is strings.ContainsAny(text, quoteMarks), with one fast
 // search per mark instead of a rune-by-rune scan of the sentence.
 func hasQuotation(text string) bool {
 	return strings.Contains(text, "“") || strings.Contains(text, "「") || strings.Contains(text, "『") ||
-		strings.IndexByte(text, '"') >= 0
+		strings.Contains(text, "‘") || strings.IndexByte(text, '"') >= 0
 }
 
 // quotation returns where the quotation holding h opens and where the
 // text after its closing mark starts, or -1, -1 when h is not quoted.
 func quotation(text string, h lexicon.Hit) (open, after int) {
 	open = strings.LastIndexAny(text[:h.Start], quoteMarks)
-	if open < 0 || strings.ContainsAny(text[open+1:h.Start], "”」』") {
+	if open < 0 || strings.ContainsAny(text[open+1:h.Start], "”」』’") {
 		return -1, -1
 	}
-	end := strings.IndexAny(text[h.End:], "”」』\"")
+	end := strings.IndexAny(text[h.End:], "”」』’\"")
 	if end < 0 {
 		return -1, -1
 	}
@@ -120,7 +141,8 @@ func quotation(text string, h lexicon.Hit) (open, after int) {
 
 // claimLabels, right after a closing quotation mark, file what was quoted
 // as a claim going round rather than a finding (“…”之类的文章, “…”的说法).
-var claimLabels = []string{"之类", "一类", "的说法", "等说法", "这种说法", "这类说法", "的传言", "等传言", "的宣传", "等宣传", "的广告", "的谣言"}
+var claimLabels = []string{"之类", "一类", "的说法", "等说法", "这种说法", "这类说法", "的传言", "等传言", "的宣传", "等宣传", "的广告", "的谣言",
+	"的营销", "的炒作", "的噱头", "的神话", "的迷思", "的传说"}
 
 // labelsClaims reports whether text (what follows a quotation, possibly
 // further quotations first: “…”、“…”之类) starts with a claim label.

@@ -43,9 +43,10 @@ func (a *Analyzer) opensStudy(s *Sentence, p population, cur *openStudy) bool {
 	if cur == nil {
 		return reports || s.Count(a.ids.studyIntro) > 0 || p.human && s.HumanSize || p.animal || p.cells
 	}
-	// The sentence that opened cur may itself hold the indefinite mention
-	// ("一项研究显示…"): only a later one opens another.
-	if s.Count(a.ids.studyIntro) > 0 && cur.sentences > 0 {
+	// An indefinite mention opens another study when the sentence reports
+	// one (a finding, something given, a size, a venue): "a randomised
+	// trial avoids that problem" and "a study website" do not.
+	if s.Count(a.ids.studyIntro) > 0 && (s.Count(a.ids.finding)+s.Count(a.ids.intervention)+s.Count(a.ids.journal) > 0 || s.SampleSize) {
 		return true
 	}
 	if !reports {
@@ -82,6 +83,7 @@ func (a *Analyzer) markStudy(d *Document, b *Block) {
 			}
 			r.current, r.open = d.Studies[r.studies-1], openStudy{}
 			s.OpensStudy = true
+
 		}
 		s.Study = r.current
 		if r.current == nil {

@@ -19,6 +19,7 @@ type Finding struct {
 	Start    document.Position `json:"start"`
 	End      document.Position `json:"end"`
 	Excerpt  string            `json:"excerpt"`
+	Role     string            `json:"role,omitempty"` // role of the block the finding is in: headline, standfirst, body, caption…
 	// Related is where the study a claim rule judged the claim against
 	// is (see rule.Finding.Study); none for other rules.
 	Related []Related `json:"related,omitempty"`
@@ -70,6 +71,7 @@ func newFinding(doc *document.Document, x rule.Finding, locale string) Finding {
 		Start:    start,
 		End:      end,
 		Excerpt:  excerpt(doc, x),
+		Role:     x.Role,
 		severity: x.Rule.Severity,
 		span:     x.Span,
 		ruleRef:  x.Rule,

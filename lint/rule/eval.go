@@ -105,7 +105,7 @@ func (e *evaluator) paragraphs(r *Rule, ri int, blocks []*facts.Block) error {
 		if e.done[ri] {
 			return nil // once: document
 		}
-		if b.Source.Kind == document.Title || b.Source.Kind == document.Heading {
+		if b.Source.Kind == document.Title || b.Source.Kind == document.Heading || facts.Excluded(b.Role) {
 			continue
 		}
 		e.env.Sentence, e.env.Paragraph, e.env.Hit = &e.blank, b, nil
@@ -115,7 +115,7 @@ func (e *evaluator) paragraphs(r *Rule, ri int, blocks []*facts.Block) error {
 			return err
 		}
 		if ok {
-			e.add(r, b.Span)
+			e.addIn(r, b.Span, b.Role, "")
 			e.done[ri] = r.Once == "document"
 		}
 	}
@@ -128,6 +128,9 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 	for _, b := range blocks {
 		if r.Scope == HeadingScope && b.Source.Kind != document.Title && b.Source.Kind != document.Heading {
 			continue
+		}
+		if facts.Excluded(b.Role) {
+			continue // references, disclaimers, notices, bios, related links: not the article's content
 		}
 		if r.Once == "paragraph" {
 			e.done[ri] = false
@@ -166,7 +169,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		}
 		ok, err := e.run(r)
 		if ok {
-			e.add(r, s.Span)
+			e.addIn(r, s.Span, b.Role, s.Voice)
 		}
 		return ok, err
 	}
@@ -186,7 +189,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 			return found, err
 		}
 		if ok {
-			e.add(r, s.SourceSpan(h.Start, h.End))
+			e.addIn(r, s.SourceSpan(h.Start, h.End), b.Role, hit.Voice)
 			found = true
 			if r.Once != "" {
 				break
@@ -255,9 +258,13 @@ func (e *evaluator) run(r *Rule) (bool, error) {
 	return ok, nil
 }
 
-func (e *evaluator) add(r *Rule, span document.Span) {
+func (e *evaluator) add(r *Rule, span document.Span) { e.addIn(r, span, "", "") }
+
+// addIn records a finding in a block of the given role, its trigger in
+// the given voice.
+func (e *evaluator) addIn(r *Rule, span document.Span, role, voice string) {
 	term := string(e.doc.Doc.Source[span.Start:span.End])
-	f := Finding{Rule: r, Span: span, Term: term}
+	f := Finding{Rule: r, Span: span, Term: term, Role: role, Voice: voice}
 	if r.readsStudy && e.env.Study != nil && e.env.Study.Index > 0 {
 		f.Study = e.env.Study
 	}

@@ -156,9 +156,11 @@ func pick(m map[string]string, locale string) string {
 
 // Finding is one rule match, at the source span of what triggered it.
 type Finding struct {
-	Rule *Rule
-	Span document.Span // source byte offsets, end exclusive
-	Term string        // source text of the trigger, for {term} in messages
+	Rule  *Rule
+	Span  document.Span // source byte offsets, end exclusive
+	Term  string        // source text of the trigger, for {term} in messages
+	Role  string        // role of the block it is in (facts.RoleBody…); "" for document findings
+	Voice string        // whose words the trigger is in (facts.VoiceWriter…); "" when not judged
 	// Study is the study a claim rule's finding was judged against (nil
 	// for other rules): its Span is the finding's related location
 	// (SARIF relatedLocations, LSP relatedInformation, the evidence card).
