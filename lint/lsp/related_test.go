@@ -3,6 +3,7 @@ package lsp
 import (
 	"encoding/json"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -60,4 +61,30 @@ func TestRelatedInformationPointsAtTheCarriedStudy(t *testing.T) {
 	raw, err = json.Marshal(s.diagnostic(d, rule.Finding{Rule: r, Span: claimSpan}))
 	require.NoError(t, err)
 	assert.NotContains(t, string(raw), "relatedInformation")
+}
+
+// TestDiagnosticsCarryTheStudyOverTheProtocol opens a draft whose headline
+// promises a mouse result: the claim rule's diagnostic points at the
+// study's sentence, in UTF-16 positions (the emoji that opens it takes two).
+func TestDiagnosticsCarryTheStudyOverTheProtocol(t *testing.T) {
+	c := startServer(t)
+	c.initialize(map[string]any{"capabilities": map[string]any{}})
+	text := "NMN逆转衰老，人人可用\n\n😀一项研究给老年小鼠补充NMN，发表于《自然·衰老》。\n"
+	got := c.open("file:///tmp/draft.txt", "plaintext", text)
+	with := 0
+	for _, d := range got.Diagnostics {
+		if d.Code != "animal-result-in-headline" {
+			continue
+		}
+		require.Len(t, d.RelatedInformation, 1)
+		info := d.RelatedInformation[0]
+		assert.Equal(t, "file:///tmp/draft.txt", info.Location.URI)
+		sentence := "😀一项研究给老年小鼠补充NMN，发表于《自然·衰老》。"
+		assert.Equal(t, Range{Start: Position{Line: 2, Character: 0}, End: Position{Line: 2, Character: len(utf16.Encode([]rune(sentence)))}},
+			info.Location.Range)
+		assert.Contains(t, info.Message, "study 1: 小鼠")
+		with++
+	}
+	assert.Equal(t, 1, with, "%+v", got.Diagnostics)
+	c.shutdownAndExit()
 }
