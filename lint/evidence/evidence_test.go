@@ -142,6 +142,11 @@ func TestDescribeStudies(t *testing.T) {
 	assert.Equal(t, "animals, laboratory experiment, no number of subjects given, no journal, DOI or link", evidence.Describe(mice, "en"))
 	mice.Model = "mice"
 	assert.Equal(t, "mice", evidence.Population(mice, "en"), "the model the study names beats the bare population")
+	work := &evidence.Study{Study: &facts.Study{Population: "animals"}, Model: "动物实验"}
+	assert.Equal(t, "animals (动物实验)", evidence.Population(work, "en"), "a kind of work is not an organism")
+	dish := &evidence.Study{Study: &facts.Study{Population: "cells"}, Model: "培养皿"}
+	assert.Equal(t, "细胞（培养皿）", evidence.Population(dish, "zh-Hans"))
+	assert.Equal(t, "cells (培养皿)", evidence.Population(dish, "en"))
 	assert.Equal(t, "據以判斷的研究1：mice，實驗室研究，未給出樣本數，未註明期刊、DOI或連結", evidence.Related(mice, "zh-Hant"))
 
 	unknown := &evidence.Study{Study: &facts.Study{Index: 2, Design: "", Venue: true}}

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -142,12 +143,24 @@ func Label(s *Study, locale string) string {
 
 // Population says who a study was done on: "people", or for animals and
 // cells the model it names ("old mice") when it names one.
+// A model that is a kind of work rather than an organism (细胞实验, 培养皿,
+// "animal study") is shown after the population: "cells (培养皿)".
 func Population(s *Study, locale string) string {
-	if (s.Population == "animals" || s.Population == "cells") && s.Model != "" {
+	kind := lookup(populations, s.Population, "unknown").in(locale)
+	switch {
+	case s.Model == "" || s.Population != "animals" && s.Population != "cells":
+		return kind
+	case s.Population == "animals" && !notAnOrganism.MatchString(s.Model):
 		return s.Model
+	case strings.HasPrefix(locale, "zh"):
+		return kind + "（" + s.Model + "）"
 	}
-	return lookup(populations, s.Population, "unknown").in(locale)
+	return kind + " (" + s.Model + ")"
 }
+
+// notAnOrganism matches the animal and cell words that name a kind of work
+// or a vessel, not the animals studied.
+var notAnOrganism = regexp.MustCompile(`(?i)(实验|實驗|研究|试验|試驗|模型|皿|study|studies|experiment|model|trial)`)
 
 // Design names a study's design, with the number of studies a review pooled.
 func Design(s *Study, locale string) string {
