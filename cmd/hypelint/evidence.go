@@ -66,6 +66,7 @@ func (e *env) evidence(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err != nil {
 		return err
 	}
+	r.card = true
 	e.code = r.writeCards()
 	return nil
 }

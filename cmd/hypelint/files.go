@@ -81,6 +81,9 @@ func (r *lintRun) lintOne(input string) report.File {
 	if err != nil {
 		return report.ErrorFile(name, err)
 	}
+	if !r.card {
+		return report.NewFileWithoutCard(name, res, r.flags.locale)
+	}
 	return report.NewFile(name, res, r.flags.locale)
 }
 

@@ -259,3 +259,29 @@ func TestEvidenceCardJSON(t *testing.T) {
 	assert.NotEmpty(t, doc.Files[0].Claims[0].Why)
 	assert.Contains(t, doc.Files[1].Error, "permission denied")
 }
+
+// TestWriteJSONStreamsTheSameDocument checks that writing the files one by
+// one gives what encoding the whole document gives.
+func TestWriteJSONStreamsTheSameDocument(t *testing.T) {
+	res, _ := mixedResult(t)
+	cases := map[string][]report.File{
+		"none":    nil,
+		"empty":   {},
+		"one":     {report.NewFile("a<b>&.txt", res, "en")},
+		"several": {report.NewFile("mixed.txt", res, "zh-Hant"), unreadable("gone.txt"), emojiFile(t, "e.txt")},
+	}
+	for name, files := range cases {
+		var got bytes.Buffer
+		require.NoError(t, report.WriteJSON(&got, files, "1.0"), name)
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		all := files
+		if all == nil {
+			all = []report.File{}
+		}
+		require.NoError(t, enc.Encode(report.JSON{Tool: report.Tool{Name: "hypelint", Version: "1.0"}, Files: all}))
+		assert.Equal(t, want.String(), got.String(), name)
+	}
+}

@@ -43,14 +43,24 @@ type File struct {
 	doc *document.Document
 }
 
-// NewFile resolves a lint result for reporting.
+// NewFile resolves a lint result for reporting, with its evidence card
+// (studies, claims, and the related location of findings that carry a
+// study).
 func NewFile(path string, res *lint.Result, locale string) File {
+	f := NewFileWithoutCard(path, res, locale)
+	f.addEvidence(res.Doc, evidence.Build(res.Facts, res.Findings), res.Findings, locale)
+	return f
+}
+
+// NewFileWithoutCard resolves a lint result without its evidence card, for
+// the formats that show none (text, statistics, and the CI formats but
+// JSON and SARIF): the card is a few per cent of an archive run.
+func NewFileWithoutCard(path string, res *lint.Result, locale string) File {
 	f := File{Path: path, Language: res.Facts.Language, Findings: []Finding{}, Studies: []Study{}, Claims: []Claim{},
 		doc: res.Doc.Lines()}
 	for _, x := range res.Findings {
 		f.Findings = append(f.Findings, newFinding(res.Doc, x, locale))
 	}
-	f.addEvidence(res.Doc, evidence.Build(res.Facts, res.Findings), res.Findings, locale)
 	// The score rates the article itself: findings hidden later by a
 	// baseline or --diff still count.
 	s := score.Compute(res.Facts, res.Findings, locale)
