@@ -198,6 +198,8 @@ func TestWhyForCertaintyAndForUnstatedPopulations(t *testing.T) {
 		card.Why(card.Claims[3], "en"))
 	assert.Equal(t, "正文把“逆龄”说成对人有效；它所依据的研究3未说明研究对象，文中其余证据（研究2）用的是mice，不是人。",
 		card.Why(card.Claims[3], "zh-Hans"))
+	assert.Equal(t, "正文把“逆龄”說成對人有效；它所依據的研究3未說明研究對象，文中其餘證據（研究2）用的是mice，不是人。",
+		card.Why(card.Claims[3], "zh-Hant"))
 }
 
 func TestClaimExcerptIsTheSourceOnOneLine(t *testing.T) {
@@ -235,5 +237,20 @@ func TestVenueNames(t *testing.T) {
 		}
 		card := evidence.Build(res.Facts, nil)
 		assert.Equal(t, want, card.Studies[0].Venue, sentence)
+	}
+}
+
+// TestTraditionalSaysSubjectsNotObjects: 研究對象 are a study's subjects;
+// the Taiwan phrase table would make them 物件 (a programming object).
+func TestTraditionalSaysSubjectsNotObjects(t *testing.T) {
+	m := newMixed()
+	m.headline.Subject = "none"
+	card := evidence.Build(m.doc, []rule.Finding{
+		{Rule: testRule("animal-result-in-headline", "animal-as-human"), Span: m.headline.Span, Term: "逆转衰老", Study: m.mice},
+	})
+	unknown := &evidence.Study{Study: &facts.Study{Index: 1, Population: "unknown"}}
+	for _, text := range []string{card.Why(card.Claims[0], "zh-Hant"), evidence.Describe(unknown, "zh-Hant")} {
+		assert.Contains(t, text, "對象", text)
+		assert.NotContains(t, text, "物件", text)
 	}
 }
