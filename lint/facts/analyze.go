@@ -33,7 +33,7 @@ type classIDs struct {
 	studyIntro, intervention, review, caseReport, promise, summary int
 	finding, effect, antiaging, miracle, causalStrong, causalCan   int
 	safetyAbsolute, relativeChange, improvement                    int
-	humanRef, ability                                              int
+	humanRef, ability, anecdote                                    int
 	rebuttal, speech, critique, certainty                          int
 	roleReferences, roleDisclaimer, roleNotice, roleBio            int
 	roleRelated, roleAdvert, roleCaption                           int
@@ -68,7 +68,7 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		finding: id("finding"), effect: id("effect"), antiaging: id("antiaging"), miracle: id("miracle"),
 		causalStrong: id("causal_strong"), causalCan: id("causal_can"),
 		safetyAbsolute: id("safety_absolute"), relativeChange: id("relative_change"),
-		improvement: id("improvement"), humanRef: id("human_ref"), ability: id("ability"),
+		improvement: id("improvement"), humanRef: id("human_ref"), ability: id("ability"), anecdote: id("anecdote"),
 		rebuttal: id("rebuttal"), speech: id("speech"), critique: id("critique"), certainty: id("certainty"),
 		roleReferences: id("role_references"), roleDisclaimer: id("role_disclaimer"), roleNotice: id("role_notice"),
 		roleBio: id("role_bio"), roleRelated: id("role_related"), roleAdvert: id("role_advert"),
@@ -107,6 +107,7 @@ type runState struct {
 	studies                       int       // studies opened so far (see markStudy)
 	current                       *Study    // the study open, if any
 	open                          openStudy // what is known of it so far
+	story                         []int     // sentences introducing a person, awaiting an improvement (see markStories)
 	han, trad, latin              int       // letters, for the language
 	evidence                      Evidence
 	sampleSize, limits, discloses bool
@@ -137,6 +138,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		a.markSection(d, b)
 		a.markSize(d, b)
 		a.markStudy(d, b)
+		a.markStories(d, b)
 		if !d.run.replay {
 			a.tally(d, b)
 		}
@@ -378,6 +380,7 @@ func (a *Analyzer) Complete(d *Document, blocks []*Block) {
 			s.Distanced = s.Distanced || (d.Critical || s.Critical) && s.Voice != VoiceWriter
 			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
 				d.Evidence.InVitro && s.Count(a.ids.cells) > 0
+			s.ImprovementAfter = d.storyImproved[s.Index]
 			s.Claims = a.claimsOf(d, s)
 			for _, c := range s.Claims {
 				attribute(d, s, c)

@@ -3,6 +3,8 @@ package facts
 import (
 	"strings"
 
+	"github.com/hypelint/hypelint/lint/document"
+
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
 
@@ -187,4 +189,44 @@ func evidenceOf(st *Study) string {
 		return "preclinical"
 	}
 	return "none"
+}
+
+// markStories follows the stories of block b: a sentence that introduces
+// a person (an anecdote term) is marked ImprovementAfter when one of the
+// next two sentences states an improvement or effect, with no heading,
+// other person or study in between (the improvement of a story often comes
+// a sentence later). It runs as blocks are analysed, on the first pass
+// only, and records the sentences by index, so that a long text analysed
+// in sections joins a story across a section edge as the whole would.
+func (a *Analyzer) markStories(d *Document, b *Block) {
+	r := &d.run
+	if r.replay {
+		return
+	}
+	if b.Source.Kind == document.Heading || b.Source.Kind == document.Title {
+		r.story = r.story[:0]
+		return
+	}
+	for _, s := range b.Sentences {
+		improves := s.Count(a.ids.improvement)+s.Count(a.ids.effect)+s.Count(a.ids.miracle)+s.Count(a.ids.antiaging) > 0 &&
+			!s.Negated && !s.Caveat
+		if s.Count(a.ids.anecdote) > 0 || s.OpensStudy {
+			r.story = r.story[:0]
+			if s.Count(a.ids.anecdote) > 0 {
+				r.story = append(r.story, s.Index)
+			}
+			continue
+		}
+		for _, i := range r.story {
+			if improves && s.Index-i <= 2 {
+				if d.storyImproved == nil {
+					d.storyImproved = map[int]bool{}
+				}
+				d.storyImproved[i] = true
+			}
+		}
+		if improves || len(r.story) > 0 && s.Index-r.story[0] >= 2 {
+			r.story = r.story[:0]
+		}
+	}
 }

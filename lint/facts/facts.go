@@ -53,9 +53,13 @@ type Sentence struct {
 
 	study int // which study of the article it is about (see Analyzer.markSize)
 
-	OpensStudy bool     `expr:"opensStudy"` // opens a study context (see markStudy)
-	Study      *Study   `expr:"-"`          // the study context it sits in; nil outside any
-	Claims     []*Claim `expr:"-"`          // its claims, attributed (see claims.go)
+	OpensStudy bool `expr:"opensStudy"` // opens a study context (see markStudy)
+	// ImprovementAfter: one of the next two sentences states an
+	// improvement or effect, with no other person or study introduced
+	// first: a story told over sentences (陈先生打完三针。十年的膝盖痛消失了).
+	ImprovementAfter bool     `expr:"improvementAfter"`
+	Study            *Study   `expr:"-"` // the study context it sits in; nil outside any
+	Claims           []*Claim `expr:"-"` // its claims, attributed (see claims.go)
 }
 
 // Block holds the facts of one block (a paragraph, list item, heading...).
@@ -109,6 +113,9 @@ type Document struct {
 	// sizedStudies[i]: the article gives a sample size for its study i;
 	// kept across Restart, so that sections see sizes given further on.
 	sizedStudies []bool
+	// storyImproved holds the sentences (by index) that introduce a person
+	// whose improvement follows (see markStories); kept across Restart.
+	storyImproved map[int]bool
 }
 
 // Counter is implemented by every scope a rule can ask about classes.
