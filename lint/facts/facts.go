@@ -96,10 +96,14 @@ type Document struct {
 	Journal     bool     `expr:"journal"`
 	DOI         bool     `expr:"doi"`
 	Commerce    bool     `expr:"commerce"`
-	Sentences   int      `expr:"sentences"`
-	Design      string   `expr:"design"`     // rct, trial, observational, preclinical or unknown
-	Critical    bool     `expr:"critical"`   // argues against claims: a debunk, a fact-check, a critique of coverage
-	References  bool     `expr:"references"` // has a reference list
+	// Offering: the page sells something: a call to buy, a price, a
+	// product notice, or two signs of a seller's page (本院, 适应症, "our
+	// clinic", downtime…) without any buy verb.
+	Offering   bool   `expr:"offering"`
+	Sentences  int    `expr:"sentences"`
+	Design     string `expr:"design"`     // rct, trial, observational, preclinical or unknown
+	Critical   bool   `expr:"critical"`   // argues against claims: a debunk, a fact-check, a critique of coverage
+	References bool   `expr:"references"` // has a reference list
 
 	// Studies are the studies the article reports, in order (see markStudy).
 	Studies []*Study `expr:"-"`
