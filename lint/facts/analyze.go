@@ -33,7 +33,7 @@ type classIDs struct {
 	studyIntro, intervention, review, caseReport, promise, summary int
 	finding, effect, antiaging, miracle, causalStrong, causalCan   int
 	safetyAbsolute, relativeChange, improvement                    int
-	humanRef, ability, anecdote, seller                            int
+	humanRef, ability, anecdote, seller, subAnalysis, continuation int
 	rebuttal, speech, critique, certainty                          int
 	roleReferences, roleDisclaimer, roleNotice, roleBio            int
 	roleRelated, roleAdvert, roleCaption                           int
@@ -68,7 +68,7 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		finding: id("finding"), effect: id("effect"), antiaging: id("antiaging"), miracle: id("miracle"),
 		causalStrong: id("causal_strong"), causalCan: id("causal_can"),
 		safetyAbsolute: id("safety_absolute"), relativeChange: id("relative_change"),
-		improvement: id("improvement"), humanRef: id("human_ref"), ability: id("ability"), anecdote: id("anecdote"), seller: id("seller"),
+		improvement: id("improvement"), humanRef: id("human_ref"), ability: id("ability"), anecdote: id("anecdote"), seller: id("seller"), subAnalysis: id("sub_analysis"), continuation: id("continuation"),
 		rebuttal: id("rebuttal"), speech: id("speech"), critique: id("critique"), certainty: id("certainty"),
 		roleReferences: id("role_references"), roleDisclaimer: id("role_disclaimer"), roleNotice: id("role_notice"),
 		roleBio: id("role_bio"), roleRelated: id("role_related"), roleAdvert: id("role_advert"),

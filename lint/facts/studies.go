@@ -35,30 +35,36 @@ type openStudy struct {
 
 // opensStudy reports whether sentence s, with population p, starts a study
 // other than cur (nil when none is open).
-func (a *Analyzer) opensStudy(s *Sentence, p population, cur *openStudy) bool {
-	if s.Count(a.ids.newStudy) > 0 {
-		return true
+func (a *Analyzer) opensStudy(s *Sentence, p population, cur *openStudy) (bool, string) {
+	// "这项试验证实了此前一项研究的结果": a sentence that opens with a
+	// demonstrative is about the study in hand; another one named in
+	// passing does not take its place.
+	inHand := cur != nil && startsWith(s, a.ids.demonstrative)
+	if s.Count(a.ids.newStudy) > 0 && !inHand {
+		return true, "mention"
 	}
 	reports := s.Count(a.ids.study) > 0 || s.Count(a.ids.finding) > 0 || s.Count(a.ids.intervention) > 0
 	if cur == nil {
-		return reports || s.Count(a.ids.studyIntro) > 0 || p.human && s.HumanSize || p.animal || p.cells
+		// A reporting verb alone (卫福部公告指出, "experts found") names no study.
+		return s.Count(a.ids.study) > 0 || s.Count(a.ids.studyIntro) > 0 || s.Count(a.ids.intervention) > 0 ||
+			p.human && s.HumanSize || p.animal || p.cells, "mention"
 	}
 	// An indefinite mention opens another study when the sentence reports
 	// one (a finding, something given, a size, a venue): "a randomised
 	// trial avoids that problem" and "a study website" do not.
-	if s.Count(a.ids.studyIntro) > 0 && (s.Count(a.ids.finding)+s.Count(a.ids.intervention)+s.Count(a.ids.journal) > 0 || s.SampleSize) {
-		return true
+	if s.Count(a.ids.studyIntro) > 0 && !inHand && s.Count(a.ids.subAnalysis)+s.Count(a.ids.continuation) == 0 && (s.Count(a.ids.finding)+s.Count(a.ids.intervention)+s.Count(a.ids.journal) > 0 || s.SampleSize) {
+		return true, "mention"
 	}
 	if !reports {
-		return false
+		return false, ""
 	}
 	switch {
 	case (p.animal || p.cells) && !p.human && cur.human && !cur.animal && !cur.cells:
-		return true // a mouse experiment after a human cohort
+		return true, "population" // a mouse experiment after a human cohort
 	case p.human && !p.animal && !p.cells && (cur.animal || cur.cells) && !cur.human:
-		return true // a human study after animal work
+		return true, "population" // a human study after animal work
 	}
-	return false
+	return false, ""
 }
 
 // markStudy places each sentence of block b in a study, opening and
@@ -76,10 +82,10 @@ func (a *Analyzer) markStudy(d *Document, b *Block) {
 		if r.current != nil {
 			open = &r.open
 		}
-		if a.opensStudy(s, p, open) {
+		if opens, why := a.opensStudy(s, p, open); opens {
 			r.studies++
 			if !r.replay {
-				d.Studies = append(d.Studies, &Study{Index: r.studies, Span: s.Span, Opens: s.Index})
+				d.Studies = append(d.Studies, &Study{Index: r.studies, Span: s.Span, Opens: s.Index, OpenedBy: why})
 			}
 			r.current, r.open = d.Studies[r.studies-1], openStudy{}
 			s.OpensStudy = true
