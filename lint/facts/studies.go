@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"strings"
+
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/numbers"
 )
@@ -96,7 +98,7 @@ func (a *Analyzer) markStudy(d *Document, b *Block) {
 			continue
 		}
 		r.open.human, r.open.animal, r.open.cells = r.open.human || p.human, r.open.animal || p.animal, r.open.cells || p.cells
-		r.open.venue = r.open.venue || s.Count(a.ids.journal)+s.Count(a.ids.doi) > 0
+		r.open.venue = r.open.venue || hasVenue(a, s)
 		r.open.sentences++
 		if !r.replay {
 			a.addToStudy(r.current, s, p)
@@ -110,7 +112,7 @@ func (a *Analyzer) addToStudy(st *Study, s *Sentence, p population) {
 	st.Human = st.Human || p.human
 	st.Animal = st.Animal || p.animal
 	st.Cells = st.Cells || p.cells
-	st.Venue = st.Venue || s.Count(a.ids.journal)+s.Count(a.ids.doi) > 0
+	st.Venue = st.Venue || hasVenue(a, s)
 	st.Intervened = st.Intervened || s.Count(a.ids.intervention) > 0 && !s.Negated
 	for _, m := range s.Nums {
 		if m.Kind != numbers.SampleSize || m.Animal && !p.animal {
@@ -160,4 +162,12 @@ func finishStudies(studies []*Study) {
 			}
 		}
 	}
+}
+
+// hasVenue reports a sentence naming where a study appeared: a journal, a
+// DOI or link, or a title in 《》 in a sentence about a study (据《某某期刊》
+// 发表的一项统合分析).
+func hasVenue(a *Analyzer, s *Sentence) bool {
+	return s.Count(a.ids.journal)+s.Count(a.ids.doi) > 0 ||
+		strings.Contains(s.Text, "《") && s.Count(a.ids.study)+s.Count(a.ids.studyIntro) > 0
 }
