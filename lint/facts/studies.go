@@ -118,7 +118,7 @@ func (a *Analyzer) addToStudy(st *Study, s *Sentence, p population) {
 		if m.Kind != numbers.SampleSize || m.Animal && !p.animal {
 			continue
 		}
-		if !m.Animal {
+		if !m.Animal && (!m.Vague || m.Value > 0) { // "tens of thousands" sizes a study, "a large study" does not
 			st.Sized = true
 		}
 		st.Size = max(st.Size, int(m.Value))
