@@ -93,6 +93,10 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit) *Claim {
 		c.Strength = "question"
 	case in(ids.promise) || in(ids.future):
 		c.Strength = "promise"
+	case in(ids.hedge) && s.IsTitle && couldBefore(s.Text[start:h.Start]):
+		// "The drug that could reverse ageing": in a headline, "could"
+		// offers a prospect rather than a doubt.
+		c.Strength = "promise"
 	case in(ids.hedge):
 		c.Strength = "may"
 	case inClause(s, ids.ability, start, h.End, h) || h.Class == ids.causalCan: // "can" before the term
@@ -134,6 +138,13 @@ func containsAnyOf(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// couldBefore reports "could" (not "could not") in the text before a
+// claim term.
+func couldBefore(text string) bool {
+	i := strings.LastIndex(text, "could ")
+	return i >= 0 && (i == 0 || text[i-1] == ' ') && !strings.HasPrefix(text[i:], "could not") && !strings.HasPrefix(text[i:], "could never")
 }
 
 // question reports a clause ending at end that asks rather than states:

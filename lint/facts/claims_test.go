@@ -75,3 +75,13 @@ func TestStoryImprovementInALaterSentence(t *testing.T) {
 	// A study opened in between ends the story.
 	require.False(t, sentence(t, d, "李女士").ImprovementAfter)
 }
+
+func TestCouldInAHeadlinePromises(t *testing.T) {
+	d := analyzeText(t, "The drug that could reverse ageing\n\nIn pre-clinical trials, mice given the drug lived longer.\n")
+	c := claim(t, d, "could reverse", "reverse ageing")
+	require.Equal(t, "promise", c.Strength)
+	// "pre-clinical trials" is not a human trial: the evidence is animal work.
+	require.Equal(t, "preclinical", c.Evidence)
+	d = analyzeText(t, "T\n\nThe drug could reverse ageing, the authors think.\n")
+	require.Equal(t, "may", claim(t, d, "could", "reverse ageing").Strength)
+}
