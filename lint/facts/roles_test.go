@@ -101,3 +101,12 @@ func TestCitationMarkers(t *testing.T) {
 	d := analyze(t, "Title\n\nBMI was 30 kg/m² on average.")
 	assert.False(t, blockWith(t, d, "BMI").Sentences[0].Cites)
 }
+
+// A disclosure that says 声明 is not a disclaimer; a short block with a
+// disclaimer phrase anywhere is.
+func TestDisclaimerPhraseAnywhereInAShortBlock(t *testing.T) {
+	d := analyze(t, "标题\n\n正文。\n\n研究由基金资助，作者声明无利益冲突。\n\n本文内容仅供参考，不构成医疗建议。")
+	assert.NotEqual(t, facts.RoleDisclaimer, blockWith(t, d, "作者声明").Role)
+	assert.Equal(t, facts.RoleDisclaimer, blockWith(t, d, "仅供参考").Role)
+	assert.True(t, d.Disclosure)
+}

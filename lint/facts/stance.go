@@ -156,9 +156,10 @@ func (ids *classIDs) sentenceVoice(s *Sentence) string {
 // critiqueWeight is how much the critique cues of a block count toward the
 // document's critical stance: in the headline a cue says what the article
 // is (辟谣, "myth", "hype"), in the body one cue may be a passing word.
+// A headline that repeats its cue counts once.
 func critiqueWeight(role string, n int) int {
 	if role == RoleHeadline {
-		return 2 * n
+		return 2 * min(n, 1)
 	}
 	return n
 }

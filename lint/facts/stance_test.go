@@ -103,3 +103,10 @@ func TestOnlyTheAskingClauseIsPosed(t *testing.T) {
 	h, _ := hitOf(t, d, "antiaging", "逆转老化")
 	assert.Equal(t, facts.VoiceWriter, h.Voice)
 }
+
+// A headline that asks whether something is a scam, above an article that
+// sells it in its own voice, is no critique.
+func TestOwnHypeOutweighsACritiqueHeadline(t *testing.T) {
+	d := analyze(t, "NMN是智商税吗？\n\n西方流传着青春之泉的传说。NMN能逆转衰老，让你青春永驻，是真正的神药。它还能返老还童。")
+	assert.False(t, d.Critical)
+}
