@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/facts"
 )
 
@@ -109,4 +111,17 @@ func TestDisclaimerPhraseAnywhereInAShortBlock(t *testing.T) {
 	assert.NotEqual(t, facts.RoleDisclaimer, blockWith(t, d, "作者声明").Role)
 	assert.Equal(t, facts.RoleDisclaimer, blockWith(t, d, "仅供参考").Role)
 	assert.True(t, d.Disclosure)
+}
+
+// A front matter description is the standfirst (and the lead); the first
+// body paragraph is then ordinary body.
+func TestFrontMatterDescriptionIsTheStandfirst(t *testing.T) {
+	analyze(t, "x") // loads the linter
+	res, err := linter.Lint(lint.Input{Path: "a.md", Data: []byte("---\ntitle: T\ndescription: 一项研究显示喝茶与长寿相关。\n---\n\n正文第一段。\n"), Format: "markdown"})
+	require.NoError(t, err)
+	d := res.Facts
+	sf := blockWith(t, d, "喝茶")
+	assert.Equal(t, facts.RoleStandfirst, sf.Role)
+	assert.True(t, sf.IsLead)
+	assert.Equal(t, facts.RoleBody, blockWith(t, d, "正文").Role)
 }
