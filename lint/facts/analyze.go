@@ -188,6 +188,7 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 	s.Critical = s.Count(a.ids.critique) > 0
 	s.Cites = citesSource(text)
 	s.Voice = a.ids.sentenceVoice(s)
+	s.Testimonial = quotedShare(v.Text) > 0 && firstPersonSingular(quotedText(v.Text))
 	s.Negated = a.ids.negatesClaim(s)
 	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Count(a.ids.hedge) > 0
