@@ -133,6 +133,13 @@ func (a *Analyzer) markRole(d *Document, b *Block) {
 		b.Role = RoleHeadline
 		return
 	case document.Heading:
+		// Link lists and reference lists are often lines short enough to
+		// read as headings; inside one, only a heading with a section cue
+		// of its own ends it.
+		if (r.section == RoleRelated || r.section == RoleReferences) && !isSectionRole(cue) && cue == "" {
+			b.Role = r.section
+			return
+		}
 		r.section = ""
 		if isSectionRole(cue) {
 			r.section = cue

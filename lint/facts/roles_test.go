@@ -125,3 +125,13 @@ func TestFrontMatterDescriptionIsTheStandfirst(t *testing.T) {
 	assert.True(t, sf.IsLead)
 	assert.Equal(t, facts.RoleBody, blockWith(t, d, "正文").Role)
 }
+
+// Inside a related-links list, headline-like lines stay in the list; a
+// heading with a section cue of its own ends it.
+func TestRelatedLinksThatLookLikeHeadings(t *testing.T) {
+	d := analyze(t, "標題\n\n正文第一段。\n\n延伸閱讀\n\n喝膠原蛋白能讓皮膚回春\n\n外泌體保養品真的能逆齡嗎\n\n作者簡介\n\n林怡君，科學記者。")
+	assert.Equal(t, facts.RoleRelated, blockWith(t, d, "膠原蛋白").Role)
+	assert.Equal(t, facts.RoleRelated, blockWith(t, d, "外泌體").Role)
+	assert.Equal(t, facts.RoleBio, blockWith(t, d, "林怡君").Role)
+	assert.Zero(t, d.Count(d.Lex.ClassID("antiaging")), "related links feed no document facts")
+}

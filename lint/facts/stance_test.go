@@ -126,3 +126,9 @@ func TestTestimonial(t *testing.T) {
 		assert.Equal(t, want, d.Blocks[1].Sentences[0].Testimonial, text)
 	}
 }
+
+// A study said not to exist is negated from anywhere earlier in its clause.
+func TestNegatedStudyAcrossTheClause(t *testing.T) {
+	d := analyze(t, "标题\n\n我们没有找到任何哈佛团队发表的相关人体试验。")
+	assert.True(t, d.Blocks[1].Sentences[0].Negated)
+}
