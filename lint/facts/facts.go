@@ -38,12 +38,13 @@ type Sentence struct {
 	SizeKnown     bool      `expr:"sizeKnown"` // a size is given for its study: here, in the paragraph, before or after
 	SampleSizes   []int     `expr:"sampleSizes"`
 	Percents      []float64 `expr:"percents"`
-	Role          string    `expr:"role"`       // the role of its block (headline, standfirst, body, references…)
-	IsHeadline    bool      `expr:"isHeadline"` // in the article's one headline
-	Question      bool      `expr:"question"`   // asks rather than asserts
-	Voice         string    `expr:"voice"`      // whose words it is in: writer, quoted, reported or posed
-	Critical      bool      `expr:"critical"`   // carries a critique cue (辟谣, 翻车, "myth", "hype")
-	Cites         bool      `expr:"cites"`      // carries a citation marker ([12], ［3］, ², (Smith et al., 2020))
+	Role          string    `expr:"role"`        // the role of its block (headline, standfirst, body, references…)
+	IsHeadline    bool      `expr:"isHeadline"`  // in the article's one headline
+	Question      bool      `expr:"question"`    // asks rather than asserts
+	Voice         string    `expr:"voice"`       // whose words it is in: writer, quoted, reported or posed
+	Critical      bool      `expr:"critical"`    // carries a critique cue (辟谣, 翻车, "myth", "hype")
+	Cites         bool      `expr:"cites"`       // carries a citation marker ([12], ［3］, ², (Smith et al., 2020))
+	Testimonial   bool      `expr:"testimonial"` // a first-person story in quotation marks (“我…”, "I look…")
 
 	Block *Block            `expr:"-"`
 	View  normalize.View    `expr:"-"` // Map leads to source offsets

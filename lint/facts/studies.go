@@ -165,9 +165,9 @@ func finishStudies(studies []*Study) {
 }
 
 // hasVenue reports a sentence naming where a study appeared: a journal, a
-// DOI or link, or a title in 《》 in a sentence about a study (据《某某期刊》
+// DOI or link, a citation marker ([3], ²), or a title in 《》 in a sentence about a study (据《某某期刊》
 // 发表的一项统合分析).
 func hasVenue(a *Analyzer, s *Sentence) bool {
-	return s.Count(a.ids.journal)+s.Count(a.ids.doi) > 0 ||
+	return s.Count(a.ids.journal)+s.Count(a.ids.doi) > 0 || s.Cites ||
 		strings.Contains(s.Text, "《") && s.Count(a.ids.study)+s.Count(a.ids.studyIntro) > 0
 }
