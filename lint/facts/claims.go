@@ -160,7 +160,8 @@ func question(text string, end int) bool {
 // heading, a lead outside any study, 总之…) rests on the studies of the
 // whole article that could show it, i.e. those that intervened when any
 // did; any other claim rests on the study whose context it sits in.
-func attribute(d *Document, s *Sentence, c *Claim) {
+func (a *Analyzer) attribute(d *Document, s *Sentence, c *Claim) {
+	defer a.judgeDesign(d, s, c)
 	if !c.Summary {
 		c.Study = s.Study
 		c.Evidence = evidenceOf(c.Study)
@@ -187,6 +188,26 @@ func attribute(d *Document, s *Sentence, c *Claim) {
 		case st.Preclinical && c.Study == nil:
 			c.Evidence, c.Study = "preclinical", st
 		}
+	}
+}
+
+// judgeDesign sets the design c is judged against (see Claim.Design).
+func (a *Analyzer) judgeDesign(d *Document, s *Sentence, c *Claim) {
+	c.Design = d.Design
+	if !c.Summary && s.Study != nil {
+		c.Design = s.Study.Design
+	}
+	// "People who take it have half the cancer risk": a comparison of
+	// groups of people rests on no experiment in people, whatever animal
+	// work the article reports (a claim told of people from the animal
+	// work itself is animal-as-human's to judge).
+	groups := s.Count(a.ids.riskNoun)+s.Count(a.ids.relativeChange) > 0
+	people := c.Subject == "people" || s.Count(a.ids.humanRef) > 0 && c.Subject == "none"
+	if people && groups && (c.Design == "preclinical" || c.Design == "lab") {
+		c.Design = "observational"
+	}
+	if c.Design == "unknown" && s.Study == nil && d.Design == "unknown" {
+		c.Design = "none"
 	}
 }
 

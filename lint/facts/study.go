@@ -63,6 +63,11 @@ type Claim struct {
 	// "In short"), so it rests on every study of the article that shows
 	// an effect, not on the context it sits in.
 	Summary bool `expr:"summary"`
+	// Design is the design the claim is judged against (causal wording
+	// needs an experiment): its study's, or the article's for a summary
+	// or a claim outside any study; a claim about people resting on animal
+	// work, or on nothing, is judged as observational.
+	Design string `expr:"design"`
 
 	Span  document.Span `expr:"-"` // source span of the term
 	Hit   lexicon.Hit   `expr:"-"` // the term's hit in its sentence
