@@ -242,23 +242,27 @@ func (a *Analyzer) markStories(d *Document, b *Block) {
 	for _, s := range b.Sentences {
 		improves := s.Count(a.ids.improvement)+s.Count(a.ids.effect)+s.Count(a.ids.miracle)+s.Count(a.ids.antiaging) > 0 &&
 			!s.Negated && !s.Caveat
-		if s.Count(a.ids.anecdote) > 0 || s.OpensStudy {
-			r.story = r.story[:0]
-			if s.Count(a.ids.anecdote) > 0 {
-				r.story = append(r.story, s.Index)
-			}
-			continue
-		}
+		// Forget people introduced more than two sentences ago.
+		kept := r.story[:0]
 		for _, i := range r.story {
-			if improves && s.Index-i <= 2 {
+			if s.Index-i <= 2 {
+				kept = append(kept, i)
+			}
+		}
+		r.story = kept
+		if s.OpensStudy {
+			r.story = r.story[:0]
+		}
+		if improves {
+			for _, i := range r.story {
 				if d.storyImproved == nil {
 					d.storyImproved = map[int]bool{}
 				}
 				d.storyImproved[i] = true
 			}
 		}
-		if improves || len(r.story) > 0 && s.Index-r.story[0] >= 2 {
-			r.story = r.story[:0]
+		if s.Count(a.ids.anecdote) > 0 {
+			r.story = append(r.story, s.Index)
 		}
 	}
 }
