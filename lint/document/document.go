@@ -4,7 +4,9 @@
 package document
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/textmap"
@@ -26,6 +28,44 @@ const (
 var kindNames = [...]string{"paragraph", "title", "heading", "list-item", "table-row", "quote"}
 
 func (k Kind) String() string { return kindNames[k] }
+
+// Roles that markup gives a block (see Block.Role); the facts package
+// gives the others from cue words.
+const (
+	RoleCaption    = "caption"    // <figcaption>
+	RoleStandfirst = "standfirst" // front matter description, <meta name="description">
+)
+
+// dropRepeatedTitle drops the first heading when it repeats the title (a
+// front matter or <title> title shown again as the first H1): one title,
+// not two, and no finding twice.
+func dropRepeatedTitle(blocks []Block) []Block {
+	title := -1
+	for i := range blocks {
+		if blocks[i].Kind == Title {
+			title = i
+			break
+		}
+	}
+	if title < 0 {
+		return blocks
+	}
+	for i := range blocks {
+		if blocks[i].Kind != Heading {
+			continue
+		}
+		if sameText(blocks[i].Text, blocks[title].Text) {
+			return slices.Delete(blocks, i, i+1)
+		}
+		break
+	}
+	return blocks
+}
+
+// sameText compares two block texts ignoring case and surrounding space.
+func sameText(a, b string) bool {
+	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
 
 // Span is a half-open byte range.
 type Span struct{ Start, End int }

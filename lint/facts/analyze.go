@@ -30,13 +30,13 @@ type classIDs struct {
 	disclosurePointer, productNotice, demonstrative, reader, price int
 	rct, observational, trial                                      int
 	// study contexts and claims (studies.go, claims.go)
-	studyIntro, intervention, review, caseReport, promise, summary int
-	finding, effect, antiaging, miracle, causalStrong, causalCan   int
-	safetyAbsolute, relativeChange, improvement                    int
-	humanRef, ability                                              int
-	rebuttal, speech, critique, certainty                          int
-	roleReferences, roleDisclaimer, roleNotice, roleBio            int
-	roleRelated, roleAdvert, roleCaption                           int
+	studyIntro, intervention, review, caseReport, promise, summary         int
+	finding, effect, antiaging, miracle, causalStrong, causalCan           int
+	safetyAbsolute, relativeChange, improvement                            int
+	humanRef, ability, anecdote, seller, subAnalysis, continuation         int
+	rebuttal, speech, critique, certainty                                  int
+	roleReferences, roleDisclaimer, roleNotice, roleBio                    int
+	roleRelated, roleAdvert, roleCaption, disclaimerPhrase, hype, riskNoun int
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
@@ -68,11 +68,12 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		finding: id("finding"), effect: id("effect"), antiaging: id("antiaging"), miracle: id("miracle"),
 		causalStrong: id("causal_strong"), causalCan: id("causal_can"),
 		safetyAbsolute: id("safety_absolute"), relativeChange: id("relative_change"),
-		improvement: id("improvement"), humanRef: id("human_ref"), ability: id("ability"),
+		improvement: id("improvement"), humanRef: id("human_ref"), ability: id("ability"), anecdote: id("anecdote"), seller: id("seller"), subAnalysis: id("sub_analysis"), continuation: id("continuation"),
 		rebuttal: id("rebuttal"), speech: id("speech"), critique: id("critique"), certainty: id("certainty"),
+		hype: id("hype"), riskNoun: id("risk_noun"),
 		roleReferences: id("role_references"), roleDisclaimer: id("role_disclaimer"), roleNotice: id("role_notice"),
 		roleBio: id("role_bio"), roleRelated: id("role_related"), roleAdvert: id("role_advert"),
-		roleCaption: id("role_caption"),
+		roleCaption: id("role_caption"), disclaimerPhrase: id("disclaimer_phrase"),
 	}}
 }
 
@@ -107,12 +108,14 @@ type runState struct {
 	studies                       int       // studies opened so far (see markStudy)
 	current                       *Study    // the study open, if any
 	open                          openStudy // what is known of it so far
+	story                         []int     // sentences introducing a person, awaiting an improvement (see markStories)
 	han, trad, latin              int       // letters, for the language
 	evidence                      Evidence
 	sampleSize, limits, discloses bool
 	replay                        bool   // after Restart: the totals are final
 	section                       string // the role a heading opened (references, bio…), up to the next heading
 	critique                      int    // weight of critique cues (see critiqueWeight)
+	ownHype                       int    // hype terms in the writer's own voice, not negated
 	references, cites             bool   // a reference list, a citation marker
 }
 
@@ -137,6 +140,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		a.markSection(d, b)
 		a.markSize(d, b)
 		a.markStudy(d, b)
+		a.markStories(d, b)
 		if !d.run.replay {
 			a.tally(d, b)
 		}
@@ -180,9 +184,10 @@ var hitPool = sync.Pool{New: func() any { return new([]lexicon.Hit) }}
 func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 	text := b.Text[span.Start:span.End]
 	v := normalize.Normalize(text)
+	local := v.Map
 	v.Map = v.Map.Compose(textmap.Identity(span.Start, len(text)).Compose(b.Map))
 	s := &Sentence{Text: v.Text, View: v, Span: b.SourceSpan(span)}
-	s.Hits = a.dropInsideTitles(v.Text, a.match(v.Text))
+	s.Hits = a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, a.match(v.Text)))
 	s.Nums = numbers.Find(v.Text)
 	for _, m := range s.Nums {
 		switch m.Kind {
@@ -200,6 +205,7 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 	s.Critical = s.Count(a.ids.critique) > 0
 	s.Cites = citesSource(text)
 	s.Voice = a.ids.sentenceVoice(s)
+	s.Testimonial = quotedShare(v.Text) > 0 && firstPersonSingular(quotedText(v.Text))
 	s.Negated = a.ids.negatesClaim(s)
 	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Count(a.ids.hedge) > 0
@@ -246,6 +252,24 @@ func (a *Analyzer) markSection(d *Document, b *Block) {
 	for _, s := range b.Sentences {
 		s.InLimitations, s.IsLead, s.InEndMatter, s.Role = b.InLimitations, b.IsLead, b.InEndMatter, b.Role
 	}
+}
+
+// ownHype counts the hype terms of block b in the writer's own voice that
+// nothing negates or hedges.
+func (a *Analyzer) ownHype(b *Block) int {
+	n := 0
+	for _, s := range b.Sentences {
+		for _, h := range s.Hits {
+			if h.Class != a.ids.antiaging && h.Class != a.ids.miracle && h.Class != a.ids.hype {
+				continue
+			}
+			if a.ids.voice(s, h) == VoiceWriter && !a.ids.precededBy(s, h, a.ids.negation, negationWindow) &&
+				!a.ids.precededBy(s, h, a.ids.hedge, negationWindow) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // announcesLimits reports a sentence that announces the study's limits in
@@ -313,6 +337,7 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 	if !excluded {
 		r.limits = r.limits || b.InLimitations || b.Count(a.ids.caveat) > 0
 		r.critique += critiqueWeight(b.Role, b.Count(a.ids.critique)) + b.Count(a.ids.distancing)
+		r.ownHype += a.ownHype(b)
 	}
 	for _, s := range b.Sentences {
 		r.cites = r.cites || s.Cites
@@ -357,9 +382,12 @@ func (a *Analyzer) Finish(d *Document) {
 	d.Disclosure = r.discloses || d.Count(a.ids.adLabel) > 0 // an advertising label discloses too
 	d.References = r.references
 	d.Journal = d.Count(a.ids.journal) > 0 || r.references || r.cites
-	d.Critical = r.critique >= criticalThreshold
+	// An article that makes hype claims in its own voice half as often as
+	// it has critique cues is selling, whatever its headline asks (智商税吗？).
+	d.Critical = r.critique >= criticalThreshold && 2*r.ownHype < r.critique
 	d.DOI = d.Count(a.ids.doi) > 0
 	d.Commerce = d.Count(a.ids.commerce)+d.Count(a.ids.productNotice)+d.Count(a.ids.price) > 0
+	d.Offering = d.Commerce || d.Count(a.ids.seller) >= 2
 	d.Language, d.Script = language(r.han, r.trad, r.latin)
 	d.Design = a.design(d)
 	d.Sentences = r.sentence
@@ -378,9 +406,10 @@ func (a *Analyzer) Complete(d *Document, blocks []*Block) {
 			s.Distanced = s.Distanced || (d.Critical || s.Critical) && s.Voice != VoiceWriter
 			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
 				d.Evidence.InVitro && s.Count(a.ids.cells) > 0
+			s.ImprovementAfter = d.storyImproved[s.Index]
 			s.Claims = a.claimsOf(d, s)
 			for _, c := range s.Claims {
-				attribute(d, s, c)
+				a.attribute(d, s, c)
 			}
 		}
 	}

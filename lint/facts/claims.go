@@ -3,6 +3,8 @@ package facts
 import (
 	"strings"
 
+	"github.com/hypelint/hypelint/lint/document"
+
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
 
@@ -91,6 +93,10 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit) *Claim {
 		c.Strength = "question"
 	case in(ids.promise) || in(ids.future):
 		c.Strength = "promise"
+	case in(ids.hedge) && s.IsTitle && couldBefore(s.Text[start:h.Start]):
+		// "The drug that could reverse ageing": in a headline, "could"
+		// offers a prospect rather than a doubt.
+		c.Strength = "promise"
 	case in(ids.hedge):
 		c.Strength = "may"
 	case inClause(s, ids.ability, start, h.End, h) || h.Class == ids.causalCan: // "can" before the term
@@ -134,6 +140,13 @@ func containsAnyOf(s string, words []string) bool {
 	return false
 }
 
+// couldBefore reports "could" (not "could not") in the text before a
+// claim term.
+func couldBefore(text string) bool {
+	i := strings.LastIndex(text, "could ")
+	return i >= 0 && (i == 0 || text[i-1] == ' ') && !strings.HasPrefix(text[i:], "could not") && !strings.HasPrefix(text[i:], "could never")
+}
+
 // question reports a clause ending at end that asks rather than states:
 // the sentence ends in a question mark after it (…吗？, "Can X reverse
 // ageing?"), or the clause asks (能否, 是否, 如何才能).
@@ -147,7 +160,8 @@ func question(text string, end int) bool {
 // heading, a lead outside any study, 总之…) rests on the studies of the
 // whole article that could show it, i.e. those that intervened when any
 // did; any other claim rests on the study whose context it sits in.
-func attribute(d *Document, s *Sentence, c *Claim) {
+func (a *Analyzer) attribute(d *Document, s *Sentence, c *Claim) {
+	defer a.judgeDesign(d, s, c)
 	if !c.Summary {
 		c.Study = s.Study
 		c.Evidence = evidenceOf(c.Study)
@@ -177,6 +191,26 @@ func attribute(d *Document, s *Sentence, c *Claim) {
 	}
 }
 
+// judgeDesign sets the design c is judged against (see Claim.Design).
+func (a *Analyzer) judgeDesign(d *Document, s *Sentence, c *Claim) {
+	c.Design = d.Design
+	if !c.Summary && s.Study != nil {
+		c.Design = s.Study.Design
+	}
+	// "People who take it have half the cancer risk": a comparison of
+	// groups of people rests on no experiment in people, whatever animal
+	// work the article reports (a claim told of people from the animal
+	// work itself is animal-as-human's to judge).
+	groups := s.Count(a.ids.riskNoun)+s.Count(a.ids.relativeChange) > 0
+	people := c.Subject == "people" || s.Count(a.ids.humanRef) > 0 && c.Subject == "none"
+	if people && groups && (c.Design == "preclinical" || c.Design == "lab") {
+		c.Design = "observational"
+	}
+	if c.Design == "unknown" && s.Study == nil && d.Design == "unknown" {
+		c.Design = "none"
+	}
+}
+
 func evidenceOf(st *Study) string {
 	switch {
 	case st == nil:
@@ -187,4 +221,48 @@ func evidenceOf(st *Study) string {
 		return "preclinical"
 	}
 	return "none"
+}
+
+// markStories follows the stories of block b: a sentence that introduces
+// a person (an anecdote term) is marked ImprovementAfter when one of the
+// next two sentences states an improvement or effect, with no heading,
+// other person or study in between (the improvement of a story often comes
+// a sentence later). It runs as blocks are analysed, on the first pass
+// only, and records the sentences by index, so that a long text analysed
+// in sections joins a story across a section edge as the whole would.
+func (a *Analyzer) markStories(d *Document, b *Block) {
+	r := &d.run
+	if r.replay {
+		return
+	}
+	if b.Source.Kind == document.Heading || b.Source.Kind == document.Title {
+		r.story = r.story[:0]
+		return
+	}
+	for _, s := range b.Sentences {
+		improves := s.Count(a.ids.improvement)+s.Count(a.ids.effect)+s.Count(a.ids.miracle)+s.Count(a.ids.antiaging) > 0 &&
+			!s.Negated && !s.Caveat
+		// Forget people introduced more than two sentences ago.
+		kept := r.story[:0]
+		for _, i := range r.story {
+			if s.Index-i <= 2 {
+				kept = append(kept, i)
+			}
+		}
+		r.story = kept
+		if s.OpensStudy {
+			r.story = r.story[:0]
+		}
+		if improves {
+			for _, i := range r.story {
+				if d.storyImproved == nil {
+					d.storyImproved = map[int]bool{}
+				}
+				d.storyImproved[i] = true
+			}
+		}
+		if s.Count(a.ids.anecdote) > 0 {
+			r.story = append(r.story, s.Index)
+		}
+	}
 }

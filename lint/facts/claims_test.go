@@ -68,3 +68,20 @@ func TestPriceChangeIsNoClaim(t *testing.T) {
 	d := analyzeText(t, "T\n\n这种药的价格有望大幅降低。\n")
 	require.Empty(t, sentence(t, d, "价格").Claims)
 }
+
+func TestStoryImprovementInALaterSentence(t *testing.T) {
+	d := analyzeText(t, "膝盖\n\n陈先生今年六十岁，去年打了三针。十年的膝盖痛竟然消失了。\n\n李女士去年也打了针。另一项研究纳入了300名患者。后来她的疼痛消失了。\n")
+	require.True(t, sentence(t, d, "陈先生").ImprovementAfter)
+	// A study opened in between ends the story.
+	require.False(t, sentence(t, d, "李女士").ImprovementAfter)
+}
+
+func TestCouldInAHeadlinePromises(t *testing.T) {
+	d := analyzeText(t, "The drug that could reverse ageing\n\nIn pre-clinical trials, mice given the drug lived longer.\n")
+	c := claim(t, d, "could reverse", "reverse ageing")
+	require.Equal(t, "promise", c.Strength)
+	// "pre-clinical trials" is not a human trial: the evidence is animal work.
+	require.Equal(t, "preclinical", c.Evidence)
+	d = analyzeText(t, "T\n\nThe drug could reverse ageing, the authors think.\n")
+	require.Equal(t, "may", claim(t, d, "could", "reverse ageing").Strength)
+}

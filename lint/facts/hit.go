@@ -40,10 +40,7 @@ const (
 // (Document.Critical, Sentence.Critical), for a term in anybody's voice but
 // the writer's: a debunk quotes the hype it takes apart.
 func (d *Document) HitFacts(s *Sentence, h lexicon.Hit) Hit {
-	window := negationWindow
-	if h.Class == d.ids.certainty {
-		window = certaintyNegationWindow
-	}
+	window := d.ids.negationWindowFor(h.Class)
 	voice := d.ids.voice(s, h)
 	critical := d.Critical || s.Critical
 	return Hit{
@@ -57,6 +54,17 @@ func (d *Document) HitFacts(s *Sentence, h lexicon.Hit) Hit {
 		Quoted:    quoted(s.Text, h),
 		Hit:       h,
 	}
+}
+
+// negationWindowFor is how far before a hit of class a negation reaches:
+// the whole clause for certainty words and for studies, whose negation
+// says that the evidence does not exist (并无任何补充剂…被证实, 没有找到任何
+// 相关人体试验, no trial has yet tested it); a short window otherwise.
+func (ids *classIDs) negationWindowFor(class int) int {
+	if class == ids.certainty || class == ids.study {
+		return certaintyNegationWindow
+	}
+	return negationWindow
 }
 
 // precededBy reports a hit of class ending at most window bytes before h,
@@ -192,7 +200,7 @@ func (ids *classIDs) distancesClaim(s *Sentence) bool {
 // nothing the lexicon knows ("a cure, not a hearing aid") does not count.
 func (ids *classIDs) negatesClaim(s *Sentence) bool {
 	for _, h := range s.Hits {
-		if !ids.modifier(h.Class) && ids.precededBy(s, h, ids.negation, negationWindow) {
+		if !ids.modifier(h.Class) && ids.precededBy(s, h, ids.negation, ids.negationWindowFor(h.Class)) {
 			return true
 		}
 	}

@@ -81,7 +81,8 @@ func isReferenceEntry(text string) bool {
 }
 
 // cueRole returns the role a cue word gives block b: a cue at the start of
-// the block, or a notice or disclaimer cue anywhere in a short block.
+// the block, or a notice cue or disclaimer phrase anywhere in a short block
+// (a bare 声明 inside one is the disclosure's own word: 作者声明无利益冲突).
 func (ids *classIDs) cueRole(b *Block) (role string, label bool) {
 	if len(b.Sentences) == 0 {
 		return "", false
@@ -108,9 +109,12 @@ func (ids *classIDs) cueRole(b *Block) (role string, label bool) {
 			}
 			return r, label
 		}
-		if short && (r == RoleNotice || r == RoleDisclaimer) && b.Count(class) > 0 {
+		if short && r == RoleNotice && b.Count(class) > 0 {
 			return r, false
 		}
+	}
+	if short && ids.disclaimerPhrase >= 0 && b.Count(ids.disclaimerPhrase) > 0 {
+		return RoleDisclaimer, false
 	}
 	return "", false
 }
@@ -129,6 +133,13 @@ func (a *Analyzer) markRole(d *Document, b *Block) {
 		b.Role = RoleHeadline
 		return
 	case document.Heading:
+		// Link lists and reference lists are often lines short enough to
+		// read as headings; inside one, only a heading with a section cue
+		// of its own ends it.
+		if (r.section == RoleRelated || r.section == RoleReferences) && !isSectionRole(cue) && cue == "" {
+			b.Role = r.section
+			return
+		}
 		r.section = ""
 		if isSectionRole(cue) {
 			r.section = cue

@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/facts"
 )
 
@@ -100,4 +102,36 @@ func TestCitationMarkers(t *testing.T) {
 	}
 	d := analyze(t, "Title\n\nBMI was 30 kg/m² on average.")
 	assert.False(t, blockWith(t, d, "BMI").Sentences[0].Cites)
+}
+
+// A disclosure that says 声明 is not a disclaimer; a short block with a
+// disclaimer phrase anywhere is.
+func TestDisclaimerPhraseAnywhereInAShortBlock(t *testing.T) {
+	d := analyze(t, "标题\n\n正文。\n\n研究由基金资助，作者声明无利益冲突。\n\n本文内容仅供参考，不构成医疗建议。")
+	assert.NotEqual(t, facts.RoleDisclaimer, blockWith(t, d, "作者声明").Role)
+	assert.Equal(t, facts.RoleDisclaimer, blockWith(t, d, "仅供参考").Role)
+	assert.True(t, d.Disclosure)
+}
+
+// A front matter description is the standfirst (and the lead); the first
+// body paragraph is then ordinary body.
+func TestFrontMatterDescriptionIsTheStandfirst(t *testing.T) {
+	analyze(t, "x") // loads the linter
+	res, err := linter.Lint(lint.Input{Path: "a.md", Data: []byte("---\ntitle: T\ndescription: 一项研究显示喝茶与长寿相关。\n---\n\n正文第一段。\n"), Format: "markdown"})
+	require.NoError(t, err)
+	d := res.Facts
+	sf := blockWith(t, d, "喝茶")
+	assert.Equal(t, facts.RoleStandfirst, sf.Role)
+	assert.True(t, sf.IsLead)
+	assert.Equal(t, facts.RoleBody, blockWith(t, d, "正文").Role)
+}
+
+// Inside a related-links list, headline-like lines stay in the list; a
+// heading with a section cue of its own ends it.
+func TestRelatedLinksThatLookLikeHeadings(t *testing.T) {
+	d := analyze(t, "標題\n\n正文第一段。\n\n延伸閱讀\n\n喝膠原蛋白能讓皮膚回春\n\n外泌體保養品真的能逆齡嗎\n\n作者簡介\n\n林怡君，科學記者。")
+	assert.Equal(t, facts.RoleRelated, blockWith(t, d, "膠原蛋白").Role)
+	assert.Equal(t, facts.RoleRelated, blockWith(t, d, "外泌體").Role)
+	assert.Equal(t, facts.RoleBio, blockWith(t, d, "林怡君").Role)
+	assert.Zero(t, d.Count(d.Lex.ClassID("antiaging")), "related links feed no document facts")
 }

@@ -121,6 +121,13 @@ func quotedShare(text string) float64 {
 	inside, total, depth := 0, 0, 0
 	for _, r := range text {
 		switch r {
+		case '"': // straight quotes open and close alike
+			if depth > 0 {
+				depth--
+			} else {
+				depth++
+			}
+			continue
 		case '“', '「', '『', '‘':
 			depth++
 			continue
@@ -156,9 +163,10 @@ func (ids *classIDs) sentenceVoice(s *Sentence) string {
 // critiqueWeight is how much the critique cues of a block count toward the
 // document's critical stance: in the headline a cue says what the article
 // is (辟谣, "myth", "hype"), in the body one cue may be a passing word.
+// A headline that repeats its cue counts once.
 func critiqueWeight(role string, n int) int {
 	if role == RoleHeadline {
-		return 2 * n
+		return 2 * min(n, 1)
 	}
 	return n
 }
@@ -170,3 +178,53 @@ const criticalThreshold = 3
 
 // runeLen is the number of characters in s.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// quotedText returns the parts of text inside quotation marks.
+func quotedText(text string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range text {
+		switch r {
+		case '“', '「', '『', '"':
+			if r == '"' && depth > 0 {
+				depth--
+				continue
+			}
+			depth++
+			continue
+		case '”', '」', '』':
+			depth = max(0, depth-1)
+			continue
+		}
+		if depth > 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// firstPersonSingular reports 我 (not 我们, 我国), 自己, or I/my/me in
+// normalized text: someone telling their own story.
+func firstPersonSingular(text string) bool {
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], "我")
+		if j < 0 {
+			break
+		}
+		after := text[i+j+len("我"):]
+		if !strings.HasPrefix(after, "们") && !strings.HasPrefix(after, "国") {
+			return true
+		}
+		i += j + len("我")
+	}
+	if strings.Contains(text, "自己") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’') }) {
+		switch w {
+		case "i", "my", "me", "i'm", "i’m", "i've", "i’ve", "myself":
+			return true
+		}
+	}
+	return false
+}

@@ -103,3 +103,32 @@ func TestOnlyTheAskingClauseIsPosed(t *testing.T) {
 	h, _ := hitOf(t, d, "antiaging", "逆转老化")
 	assert.Equal(t, facts.VoiceWriter, h.Voice)
 }
+
+// A headline that asks whether something is a scam, above an article that
+// sells it in its own voice, is no critique.
+func TestOwnHypeOutweighsACritiqueHeadline(t *testing.T) {
+	d := analyze(t, "NMN是智商税吗？\n\n西方流传着青春之泉的传说。NMN能逆转衰老，让你青春永驻，是真正的神药。它还能返老还童。")
+	assert.False(t, d.Critical)
+}
+
+// A first-person story in quotation marks is a testimonial; a quoted
+// scientist speaking for the team is not.
+func TestTestimonial(t *testing.T) {
+	cases := map[string]bool{
+		"她逢人便说：“感觉自己年轻了20岁！”":                          true,
+		"\"My friends say I look 20 years younger.\"":  true,
+		"“我国的研究团队发现了新靶点。”":                             false,
+		"\"We found the mice lived longer,\" he said.": false,
+		"我每天都喝绿茶。":                                     false,
+	}
+	for text, want := range cases {
+		d := analyze(t, "Title\n\n"+text)
+		assert.Equal(t, want, d.Blocks[1].Sentences[0].Testimonial, text)
+	}
+}
+
+// A study said not to exist is negated from anywhere earlier in its clause.
+func TestNegatedStudyAcrossTheClause(t *testing.T) {
+	d := analyze(t, "标题\n\n我们没有找到任何哈佛团队发表的相关人体试验。")
+	assert.True(t, d.Blocks[1].Sentences[0].Negated)
+}

@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"strings"
+
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/numbers"
 )
@@ -35,30 +37,36 @@ type openStudy struct {
 
 // opensStudy reports whether sentence s, with population p, starts a study
 // other than cur (nil when none is open).
-func (a *Analyzer) opensStudy(s *Sentence, p population, cur *openStudy) bool {
-	if s.Count(a.ids.newStudy) > 0 {
-		return true
+func (a *Analyzer) opensStudy(s *Sentence, p population, cur *openStudy) (bool, string) {
+	// "这项试验证实了此前一项研究的结果": a sentence that opens with a
+	// demonstrative is about the study in hand; another one named in
+	// passing does not take its place.
+	inHand := cur != nil && startsWith(s, a.ids.demonstrative)
+	if s.Count(a.ids.newStudy) > 0 && !inHand {
+		return true, "mention"
 	}
 	reports := s.Count(a.ids.study) > 0 || s.Count(a.ids.finding) > 0 || s.Count(a.ids.intervention) > 0
 	if cur == nil {
-		return reports || s.Count(a.ids.studyIntro) > 0 || p.human && s.HumanSize || p.animal || p.cells
+		// A reporting verb alone (卫福部公告指出, "experts found") names no study.
+		return s.Count(a.ids.study) > 0 || s.Count(a.ids.studyIntro) > 0 || s.Count(a.ids.intervention) > 0 ||
+			p.human && s.HumanSize || p.animal || p.cells, "mention"
 	}
 	// An indefinite mention opens another study when the sentence reports
 	// one (a finding, something given, a size, a venue): "a randomised
 	// trial avoids that problem" and "a study website" do not.
-	if s.Count(a.ids.studyIntro) > 0 && (s.Count(a.ids.finding)+s.Count(a.ids.intervention)+s.Count(a.ids.journal) > 0 || s.SampleSize) {
-		return true
+	if s.Count(a.ids.studyIntro) > 0 && !inHand && s.Count(a.ids.subAnalysis)+s.Count(a.ids.continuation) == 0 && (s.Count(a.ids.finding)+s.Count(a.ids.intervention)+s.Count(a.ids.journal) > 0 || s.SampleSize) {
+		return true, "mention"
 	}
 	if !reports {
-		return false
+		return false, ""
 	}
 	switch {
 	case (p.animal || p.cells) && !p.human && cur.human && !cur.animal && !cur.cells:
-		return true // a mouse experiment after a human cohort
+		return true, "population" // a mouse experiment after a human cohort
 	case p.human && !p.animal && !p.cells && (cur.animal || cur.cells) && !cur.human:
-		return true // a human study after animal work
+		return true, "population" // a human study after animal work
 	}
-	return false
+	return false, ""
 }
 
 // markStudy places each sentence of block b in a study, opening and
@@ -76,10 +84,10 @@ func (a *Analyzer) markStudy(d *Document, b *Block) {
 		if r.current != nil {
 			open = &r.open
 		}
-		if a.opensStudy(s, p, open) {
+		if opens, why := a.opensStudy(s, p, open); opens {
 			r.studies++
 			if !r.replay {
-				d.Studies = append(d.Studies, &Study{Index: r.studies, Span: s.Span, Opens: s.Index})
+				d.Studies = append(d.Studies, &Study{Index: r.studies, Span: s.Span, Opens: s.Index, OpenedBy: why})
 			}
 			r.current, r.open = d.Studies[r.studies-1], openStudy{}
 			s.OpensStudy = true
@@ -90,7 +98,7 @@ func (a *Analyzer) markStudy(d *Document, b *Block) {
 			continue
 		}
 		r.open.human, r.open.animal, r.open.cells = r.open.human || p.human, r.open.animal || p.animal, r.open.cells || p.cells
-		r.open.venue = r.open.venue || s.Count(a.ids.journal)+s.Count(a.ids.doi) > 0
+		r.open.venue = r.open.venue || hasVenue(a, s)
 		r.open.sentences++
 		if !r.replay {
 			a.addToStudy(r.current, s, p)
@@ -104,13 +112,13 @@ func (a *Analyzer) addToStudy(st *Study, s *Sentence, p population) {
 	st.Human = st.Human || p.human
 	st.Animal = st.Animal || p.animal
 	st.Cells = st.Cells || p.cells
-	st.Venue = st.Venue || s.Count(a.ids.journal)+s.Count(a.ids.doi) > 0
+	st.Venue = st.Venue || hasVenue(a, s)
 	st.Intervened = st.Intervened || s.Count(a.ids.intervention) > 0 && !s.Negated
 	for _, m := range s.Nums {
 		if m.Kind != numbers.SampleSize || m.Animal && !p.animal {
 			continue
 		}
-		if !m.Animal {
+		if !m.Animal && (!m.Vague || m.Value > 0) { // "tens of thousands" sizes a study, "a large study" does not
 			st.Sized = true
 		}
 		st.Size = max(st.Size, int(m.Value))
@@ -154,4 +162,12 @@ func finishStudies(studies []*Study) {
 			}
 		}
 	}
+}
+
+// hasVenue reports a sentence naming where a study appeared: a journal, a
+// DOI or link, a citation marker ([3], ²), or a title in 《》 in a sentence about a study (据《某某期刊》
+// 发表的一项统合分析).
+func hasVenue(a *Analyzer, s *Sentence) bool {
+	return s.Count(a.ids.journal)+s.Count(a.ids.doi) > 0 || s.Cites ||
+		strings.Contains(s.Text, "《") && s.Count(a.ids.study)+s.Count(a.ids.studyIntro) > 0
 }

@@ -25,6 +25,10 @@ type Study struct {
 	Intervened  bool   `expr:"intervened"`  // subjects were given something (注射, 补充, "were given")
 	Preclinical bool   `expr:"preclinical"` // animals or cells, and no people
 	Sentences   int    `expr:"sentences"`   // how many sentences belong to it
+	// OpenedBy says what opened it: "mention" (一项研究, another study,
+	// the first report of research) or "population" (animal work after
+	// people, or back: often another experiment of the same paper).
+	OpenedBy string `expr:"openedBy"`
 
 	// Span is the source span of the sentence that opens the study: where
 	// a finding about the study as a whole sits, and the related location
@@ -59,6 +63,11 @@ type Claim struct {
 	// "In short"), so it rests on every study of the article that shows
 	// an effect, not on the context it sits in.
 	Summary bool `expr:"summary"`
+	// Design is the design the claim is judged against (causal wording
+	// needs an experiment): its study's, or the article's for a summary
+	// or a claim outside any study; a claim about people resting on animal
+	// work, or on nothing, is judged as observational.
+	Design string `expr:"design"`
 
 	Span  document.Span `expr:"-"` // source span of the term
 	Hit   lexicon.Hit   `expr:"-"` // the term's hit in its sentence

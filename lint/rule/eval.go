@@ -136,7 +136,7 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 			e.done[ri] = false
 		}
 		for _, s := range b.Sentences {
-			if r.Once == "sentence" || r.Once == "study" && s.Count(e.doc.Lex.ClassID("new_study")) > 0 {
+			if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Count(e.doc.Lex.ClassID("new_study")) > 0) {
 				e.done[ri] = false
 			}
 			if e.done[ri] && r.Once != "" {
