@@ -114,6 +114,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or rule er
 		}
 	}
 	root.InitDefaultVersionFlag()
+	root.Flags().Lookup("version").Usage = "print the version and the rule set's checksum"
 	return root
 }
 

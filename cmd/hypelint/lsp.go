@@ -29,8 +29,8 @@ shutdown and exit, 1 when the client left without shutdown, 2 for usage errors.`
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&configPath, "config", "", "use this configuration file instead of the nearest .hypelint.yaml")
-	fs.StringArrayVar(&dirs, "rules", nil, "a directory of extra rule files (and lexicon/ beside them); repeatable")
+	fs.StringVar(&configPath, "config", "", "use the configuration `FILE` instead of the nearest .hypelint.yaml")
+	fs.StringArrayVar(&dirs, "rules", nil, "a directory `DIR` of extra rule files (and lexicon/ beside them); repeatable")
 	fs.Bool("stdio", true, "talk over standard input and output (the only transport; accepted for clients that pass it)")
 	return cmd
 }
@@ -41,7 +41,8 @@ func (e *env) lspServer(dirs []string, configPath string) error {
 	if _, err := linters.base(); err != nil {
 		return err
 	}
-	err := lsp.Serve(e.stdin, e.stdout, lsp.Options{Linter: linters.forPath, Version: version, Log: e.stderr})
+	opts := lsp.Options{Linter: linters.forPath, Locale: configuredLocale(configPath), Version: version, Log: e.stderr}
+	err := lsp.Serve(e.stdin, e.stdout, opts)
 	if err != nil {
 		if err != lsp.ErrNoShutdown {
 			fmt.Fprintf(e.stderr, "hypelint lsp: %v\n", err)
@@ -49,6 +50,25 @@ func (e *env) lspServer(dirs []string, configPath string) error {
 		e.code = 1 // what the protocol asks for an exit without shutdown
 	}
 	return nil
+}
+
+// configuredLocale is the locale of --config, or of the configuration
+// nearest the working directory (the editor's workspace), "" when none
+// sets one. A configuration that does not load says so in each document's
+// diagnostics, so it is passed over here.
+func configuredLocale(explicit string) string {
+	path := explicit
+	if path == "" {
+		path, _ = config.Find(".")
+	}
+	if path == "" {
+		return ""
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		return ""
+	}
+	return cfg.Locale
 }
 
 // lspLinters finds the linter for each document: the one its nearest

@@ -33,7 +33,7 @@ nearest .hypelint.yaml (or --config) sets them.`,
 			return e.serve(s, addr, allowRemote)
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	cmd.Flags().BoolVar(&allowRemote, "allow-remote", false, "allow an --addr other machines can reach")
 	registerRuleSetFlags(cmd, &f, "message language when the page names none")
 	return cmd

@@ -71,9 +71,9 @@ type ruleSetFlags struct {
 func registerRuleSetFlags(cmd *cobra.Command, f *ruleSetFlags, localeUse string) {
 	fs := cmd.Flags()
 	fs.SortFlags = false
-	fs.StringVar(&f.locale, "locale", "", localeUse+": en, zh-Hans or zh-Hant (default: the configuration's, else LC_ALL, LC_MESSAGES or LANG, else en)")
-	fs.StringVar(&f.config, "config", "", "use this configuration file instead of the nearest .hypelint.yaml")
-	fs.StringArrayVar(&f.rules, "rules", nil, "a directory of extra rule files (and lexicon/ beside them); repeatable")
+	fs.StringVar(&f.locale, "locale", "", localeUse+" `LOCALE`: en, zh-Hans or zh-Hant (default: the configuration's, else LC_ALL, LC_MESSAGES or LANG, else en)")
+	fs.StringVar(&f.config, "config", "", "use the configuration `FILE` instead of the nearest .hypelint.yaml")
+	fs.StringArrayVar(&f.rules, "rules", nil, "a directory `DIR` of extra rule files (and lexicon/ beside them); repeatable")
 	_ = cmd.RegisterFlagCompletionFunc("locale", completeChoices(locale.Supported...))
 }
 

@@ -28,7 +28,11 @@ type Options struct {
 	// Linter returns the linter for the article at a file path ("" when
 	// the document is not a file). An error is shown as a diagnostic on
 	// the document's first line. nil means lint.Default for every document.
-	Linter  func(path string) (*lint.Linter, error)
+	Linter func(path string) (*lint.Linter, error)
+	// Locale is the message language of the configuration, used when the
+	// client's initializationOptions name none (it beats the editor's own
+	// locale, as a configuration beats the environment on the command line).
+	Locale  string
 	Version string    // reported in serverInfo
 	Log     io.Writer // protocol problems and panics; nil discards them
 }
@@ -239,6 +243,9 @@ func (s *server) initialize(raw json.RawMessage) (any, *rpcError) {
 	s.initialized = true
 	s.encoding = pickEncoding(p.Capabilities.General.PositionEncodings)
 	locale := p.InitializationOptions.Locale
+	if locale == "" {
+		locale = s.opts.Locale
+	}
 	if locale == "" {
 		locale = p.Locale
 	}
