@@ -12,18 +12,18 @@ import (
 var cardWords = map[string]map[string]string{
 	"en": {
 		"summary": "%s, %s, %d flagged", "studies": "Studies", "none": "no study found",
-		"flagged": "Flagged claims", "clean": "no claim flagged", "restsOn": "rests on", "noStudy": "rests on no study",
-		"open": "“", "close": "”",
+		"flagged": "Flagged claims", "clean": "no claim flagged", "restsOn": "rests on %s (%d:%d)", "noStudy": "rests on no study",
+		"open": "“", "close": "”", "colon": ": ",
 	},
 	"zh-Hans": {
 		"summary": "%d项研究，%d处说法，%d处被标记", "studies": "研究", "none": "未发现研究",
-		"flagged": "被标记的说法", "clean": "没有被标记的说法", "restsOn": "依据", "noStudy": "没有依据的研究",
-		"open": "“", "close": "”",
+		"flagged": "被标记的说法", "clean": "没有被标记的说法", "restsOn": "依据%s（%d:%d）", "noStudy": "没有依据的研究",
+		"open": "“", "close": "”", "colon": "：",
 	},
 	"zh-Hant": {
 		"summary": "%d項研究，%d處說法，%d處被標記", "studies": "研究", "none": "未發現研究",
-		"flagged": "被標記的說法", "clean": "沒有被標記的說法", "restsOn": "依據", "noStudy": "沒有依據的研究",
-		"open": "“", "close": "”",
+		"flagged": "被標記的說法", "clean": "沒有被標記的說法", "restsOn": "依據%s（%d:%d）", "noStudy": "沒有依據的研究",
+		"open": "“", "close": "”", "colon": "：",
 	},
 }
 
@@ -74,7 +74,7 @@ func writeCard(b *bufio.Writer, f File, locale string) {
 	byIndex := map[int]Study{}
 	for _, s := range f.Studies {
 		byIndex[s.Index] = s
-		fmt.Fprintf(b, "    %s:%d:%d: %s: %s\n", f.Path, s.Start.Line, s.Start.Column, studyName(s.Index, locale), s.Description)
+		fmt.Fprintf(b, "    %s:%d:%d: %s%s%s\n", f.Path, s.Start.Line, s.Start.Column, studyName(s.Index, locale), word("colon"), s.Description)
 		for _, n := range s.Notes {
 			fmt.Fprintf(b, "      [%s] %s\n", n.Rule, n.Message)
 		}
@@ -89,7 +89,7 @@ func writeCard(b *bufio.Writer, f File, locale string) {
 		}
 		rests := word("noStudy")
 		if s, ok := byIndex[c.Study]; ok {
-			rests = fmt.Sprintf("%s %s (%d:%d)", word("restsOn"), studyName(s.Index, locale), s.Start.Line, s.Start.Column)
+			rests = fmt.Sprintf(word("restsOn"), studyName(s.Index, locale), s.Start.Line, s.Start.Column)
 		}
 		fmt.Fprintf(b, "    %s:%d:%d: %s%s%s [%s] %s\n", f.Path, c.Start.Line, c.Start.Column,
 			word("open"), c.Excerpt, word("close"), strings.Join(c.Rules, ", "), rests)

@@ -232,8 +232,8 @@ clean.txt (en): 0 studies, 0 claims, 0 flagged
 
 	buf.Reset()
 	require.NoError(t, report.WriteEvidence(&buf, []report.File{report.NewFile("mixed.txt", res, "zh-Hant")}, "zh-Hant"))
-	assert.Contains(t, buf.String(), "mixed.txt (zh-Hans): 1項研究，1處說法，1處被標記\n  研究\n    mixed.txt:4:1: 研究1: 小鼠，實驗室研究")
-	assert.Contains(t, buf.String(), "[reverse-aging-claim] 依據 研究1 (4:1)\n      標題把“逆转衰老”說成對人有效")
+	assert.Contains(t, buf.String(), "mixed.txt (zh-Hans): 1項研究，1處說法，1處被標記\n  研究\n    mixed.txt:4:1: 研究1：小鼠，實驗室研究")
+	assert.Contains(t, buf.String(), "[reverse-aging-claim] 依據研究1（4:1）\n      標題把“逆转衰老”說成對人有效")
 }
 
 func TestEvidenceCardJSON(t *testing.T) {
