@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/evidence"
 	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/rule"
@@ -266,6 +267,11 @@ type Input struct {
 	// to the file's, and the encoding's name (see document.Document).
 	Origin   *textmap.Map
 	Encoding string
+
+	// Card asks for the evidence card in the result (Result.Card). A long
+	// text linted in sections keeps no blocks, so its card is collected
+	// section by section as they are linted.
+	Card bool
 }
 
 func (in Input) format() string {
@@ -326,7 +332,11 @@ func (l *Linter) Lint(in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return l.LintDocument(doc)
+	res, err := l.LintDocument(doc)
+	if err == nil && in.Card {
+		res.Card = evidence.Build(res.Facts, res.Findings)
+	}
+	return res, err
 }
 
 // Result is the outcome of linting one article.
@@ -334,6 +344,7 @@ type Result struct {
 	Doc      *document.Document
 	Facts    *facts.Document
 	Findings []rule.Finding // sorted by position, then rule id
+	Card     *evidence.Card // the evidence card, when Input.Card asked for it
 }
 
 // LintText lints a plain-text article. The error is an *document.InputError

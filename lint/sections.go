@@ -1,6 +1,9 @@
 package lint
 
-import "github.com/hypelint/hypelint/lint/document"
+import (
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/evidence"
+)
 
 // SectionSize is about how much of a long plain text is analysed at a
 // time. A whole document's facts take some twenty times its size (a
@@ -35,6 +38,10 @@ func (l *Linter) lintSections(in Input, size int) (*Result, error) {
 
 	f.Restart()
 	run := l.Rules.Start(f)
+	var card *evidence.Card
+	if in.Card {
+		card = evidence.New(f) // the first pass found the studies
+	}
 	eachSection(shell, sections, func(sec *document.Document) {
 		if err != nil {
 			return
@@ -42,6 +49,9 @@ func (l *Linter) lintSections(in Input, size int) (*Result, error) {
 		blocks := l.analyzer.Blocks(f, sec)
 		l.analyzer.Complete(f, blocks)
 		err = run.Blocks(blocks)
+		if card != nil {
+			card.Add(f, blocks)
+		}
 	})
 	if err != nil {
 		return nil, err
@@ -50,7 +60,12 @@ func (l *Linter) lintSections(in Input, size int) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return l.result(shell, f, findings), nil
+	res := l.result(shell, f, findings)
+	if card != nil {
+		card.Attach(res.Findings)
+		res.Card = card
+	}
+	return res, nil
 }
 
 // eachSection parses the sections of shell in order.

@@ -75,7 +75,7 @@ func (r *lintRun) lintOne(input string) report.File {
 	if r.flags.verbose {
 		fmt.Fprintf(r.env.stderr, "hypelint: %s: %s, config %s\n", name, describeEncoding(dec), describeConfig(cfg.Path))
 	}
-	in := lint.Input{Path: name, Data: dec.Text, Origin: dec.Origin, Encoding: dec.Encoding}
+	in := lint.Input{Path: name, Data: dec.Text, Origin: dec.Origin, Encoding: dec.Encoding, Card: r.card}
 	r.memory.reserve(len(in.Data), lint.Sectioned(in))
 	res, err := l.Lint(in)
 	if err != nil {

@@ -75,22 +75,42 @@ const (
 // carries a study, the claim attributed to that study), else, when it
 // carries a study, to that study.
 func Build(d *facts.Document, findings []rule.Finding) *Card {
+	c := New(d)
+	c.Add(d, d.Blocks)
+	c.Attach(findings)
+	return c
+}
+
+// New starts the card of a document whose studies are known (a long text
+// analysed in sections knows them after its first pass); Add then takes
+// its blocks as they are analysed, and Attach the findings at the end.
+func New(d *facts.Document) *Card {
 	c := &Card{byFacts: map[*facts.Study]*Study{}}
 	for _, fs := range d.Studies {
 		s := &Study{Study: fs}
 		c.Studies = append(c.Studies, s)
 		c.byFacts[fs] = s
 	}
+	return c
+}
+
+// Add takes the claims of analysed blocks, and the model, venue and link of
+// their studies from the hits of their sentences.
+func (c *Card) Add(d *facts.Document, blocks []*facts.Block) {
 	if d.Lex != nil {
-		c.describeStudies(d)
+		c.describeStudies(d, blocks)
 	}
-	for _, b := range d.Blocks {
+	for _, b := range blocks {
 		for _, s := range b.Sentences {
 			for _, fc := range s.Claims {
 				c.Claims = append(c.Claims, &Claim{Claim: fc, Where: where(s, fc), Excerpt: oneLine(d.Doc, fc.Span)})
 			}
 		}
 	}
+}
+
+// Attach gives each finding to its claim or study (see Build).
+func (c *Card) Attach(findings []rule.Finding) {
 	// A sentence's claims come in the order of their classes' hits.
 	slices.SortStableFunc(c.Claims, func(a, b *Claim) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 	for _, f := range findings {
@@ -100,7 +120,6 @@ func Build(d *facts.Document, findings []rule.Finding) *Card {
 			s.Findings = append(s.Findings, f)
 		}
 	}
-	return c
 }
 
 // StudyOf returns the card's entry for a claim's study (nil: none).
@@ -190,12 +209,12 @@ func where(s *facts.Sentence, c *facts.Claim) string {
 
 // describeStudies fills each study's model, venue and link from the hits
 // of its sentences, mapped to source text through the sentence's view.
-func (c *Card) describeStudies(d *facts.Document) {
+func (c *Card) describeStudies(d *facts.Document, blocks []*facts.Block) {
 	lex := d.Lex
 	animal, invitro := lex.ClassID("animal"), lex.ClassID("invitro")
 	journal, doi := lex.ClassID("journal"), lex.ClassID("doi")
 	src := d.Doc.Source
-	for _, b := range d.Blocks {
+	for _, b := range blocks {
 		for _, s := range b.Sentences {
 			st := c.byFacts[s.Study]
 			if st == nil {

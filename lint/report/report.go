@@ -48,7 +48,11 @@ type File struct {
 // study).
 func NewFile(path string, res *lint.Result, locale string) File {
 	f := NewFileWithoutCard(path, res, locale)
-	f.addEvidence(res.Doc, evidence.Build(res.Facts, res.Findings), res.Findings, locale)
+	card := res.Card
+	if card == nil {
+		card = evidence.Build(res.Facts, res.Findings)
+	}
+	f.addEvidence(res.Doc, card, res.Findings, locale)
 	return f
 }
 
