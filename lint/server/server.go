@@ -123,7 +123,7 @@ func (s *Server) lint(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, herr.status, herr.Error)
 		return
 	}
-	res, err := s.linter.Lint(lint.Input{Path: req.Filename, Data: []byte(req.Text), Format: req.Format})
+	res, err := s.linter.Lint(lint.Input{Path: req.Filename, Data: []byte(req.Text), Format: req.Format, Card: true})
 	var ie *document.InputError
 	if errors.As(err, &ie) {
 		writeJSON(w, http.StatusBadRequest, Error{ie.Error(), &ie.Offset})
