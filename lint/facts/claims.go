@@ -93,9 +93,10 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit) *Claim {
 		c.Strength = "question"
 	case in(ids.promise) || in(ids.future):
 		c.Strength = "promise"
-	case in(ids.hedge) && s.IsTitle && couldBefore(s.Text[start:h.Start]):
-		// "The drug that could reverse ageing": in a headline, "could"
-		// offers a prospect rather than a doubt.
+	case in(ids.hedge) && couldBefore(s.Text[start:h.Start]) && (s.IsTitle || c.Subject == "people"):
+		// "The drug that could reverse ageing", "could reverse ageing in
+		// older people": in a headline, or said of people, "could" offers
+		// a prospect rather than a doubt.
 		c.Strength = "promise"
 	case in(ids.hedge):
 		c.Strength = "may"
@@ -144,7 +145,16 @@ func containsAnyOf(s string, words []string) bool {
 // claim term.
 func couldBefore(text string) bool {
 	i := strings.LastIndex(text, "could ")
-	return i >= 0 && (i == 0 || text[i-1] == ' ') && !strings.HasPrefix(text[i:], "could not") && !strings.HasPrefix(text[i:], "could never")
+	if i < 0 || i > 0 && text[i-1] != ' ' {
+		return false
+	}
+	// "could not" denies; "could potentially" doubles the doubt.
+	for _, w := range []string{"could not", "could never", "could potentially", "could possibly", "could perhaps"} {
+		if strings.HasPrefix(text[i:], w) {
+			return false
+		}
+	}
+	return true
 }
 
 // question reports a clause ending at end that asks rather than states:
