@@ -406,12 +406,10 @@ func (a *Analyzer) Complete(d *Document, blocks []*Block) {
 			s.Distanced = s.Distanced || (d.Critical || s.Critical) && s.Voice != VoiceWriter
 			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
 				d.Evidence.InVitro && s.Count(a.ids.cells) > 0
-			s.ImprovementAfter = d.storyImproved[s.Index]
-			s.Claims = a.claimsOf(d, s)
-			for _, c := range s.Claims {
-				a.attribute(d, s, c)
-			}
 		}
+	}
+	if _, err := a.RunPasses(d, blocks, completionPasses...); err != nil {
+		panic(err) // the built-in passes neither fail nor form cycles; see pass_test.go
 	}
 }
 
