@@ -180,11 +180,11 @@ func (a *Analyzer) attribute(d *Document, s *Sentence, c *Claim) {
 		}
 		return
 	}
-	var support []*Study
-	for _, st := range d.Studies {
-		if st.Intervened {
-			support = append(support, st)
-		}
+	// The studies that could show an effect: those that gave their subjects
+	// something; of those, the ones whose subjects are known.
+	support := studiesWhere(d.Studies, func(st *Study) bool { return st.Intervened && st.Population != "unknown" })
+	if len(support) == 0 {
+		support = studiesWhere(d.Studies, func(st *Study) bool { return st.Population != "unknown" })
 	}
 	if len(support) == 0 {
 		support = d.Studies
@@ -219,6 +219,16 @@ func (a *Analyzer) judgeDesign(d *Document, s *Sentence, c *Claim) {
 	if c.Design == "unknown" && s.Study == nil && d.Design == "unknown" {
 		c.Design = "none"
 	}
+}
+
+func studiesWhere(studies []*Study, keep func(*Study) bool) []*Study {
+	var out []*Study
+	for _, st := range studies {
+		if keep(st) {
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 func evidenceOf(st *Study) string {

@@ -85,3 +85,19 @@ func TestCouldInAHeadlinePromises(t *testing.T) {
 	d = analyzeText(t, "T\n\nThe drug could reverse ageing, the authors think.\n")
 	require.Equal(t, "may", claim(t, d, "could", "reverse ageing").Strength)
 }
+
+func TestHitFactsAreClauseLevel(t *testing.T) {
+	d := analyzeText(t, "T\n\n紧致度改善显著，皱纹减少了20%。\n\n喝咖啡与长寿有关，还能降低风险。\n")
+	s := sentence(t, d, "紧致度")
+	for _, h := range s.Hits {
+		if d.Lex.Classes[h.Class].Name == "significance" {
+			require.False(t, d.HitFacts(s, h).Numbered, "the number is in another clause")
+		}
+	}
+	s = sentence(t, d, "喝咖啡")
+	for _, h := range s.Hits {
+		if d.Lex.Classes[h.Class].Name == "association" {
+			require.True(t, d.HitFacts(s, h).Associated)
+		}
+	}
+}
