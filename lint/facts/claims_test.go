@@ -94,10 +94,19 @@ func TestHitFactsAreClauseLevel(t *testing.T) {
 			require.False(t, d.HitFacts(s, h).Numbered, "the number is in another clause")
 		}
 	}
-	s = sentence(t, d, "喝咖啡")
-	for _, h := range s.Hits {
-		if d.Lex.Classes[h.Class].Name == "association" {
-			require.True(t, d.HitFacts(s, h).Associated)
+	d = analyzeText(t, "T\n\nCoffee drinking was linked to fewer deaths and prevents strokes.\n\nCoffee was linked to longer life, and it prevents strokes.\n")
+	for _, c := range []struct {
+		sub  string
+		want bool
+	}{{"fewer deaths", true}, {"longer life", false}} {
+		s := sentence(t, d, c.sub)
+		found := false
+		for _, h := range s.Hits {
+			if d.Lex.Classes[h.Class].Name == "causal_strong" {
+				found = true
+				require.Equal(t, c.want, d.HitFacts(s, h).Associated, s.Text)
+			}
 		}
+		require.True(t, found, s.Text)
 	}
 }
