@@ -30,13 +30,13 @@ type classIDs struct {
 	disclosurePointer, productNotice, demonstrative, reader, price int
 	rct, observational, trial                                      int
 	// study contexts and claims (studies.go, claims.go)
-	studyIntro, intervention, review, caseReport, promise, summary         int
-	finding, effect, antiaging, miracle, causalStrong, causalCan           int
-	safetyAbsolute, relativeChange, improvement                            int
-	humanRef, ability, anecdote, seller, subAnalysis, continuation         int
-	rebuttal, speech, critique, certainty                                  int
-	roleReferences, roleDisclaimer, roleNotice, roleBio                    int
-	roleRelated, roleAdvert, roleCaption, disclaimerPhrase, hype, riskNoun int
+	studyIntro, intervention, review, caseReport, promise, summary                      int
+	finding, effect, antiaging, miracle, causalStrong, causalCan                        int
+	safetyAbsolute, relativeChange, improvement                                         int
+	humanRef, ability, anecdote, seller, subAnalysis, continuation                      int
+	rebuttal, speech, critique, certainty                                               int
+	roleReferences, roleDisclaimer, roleNotice, roleBio                                 int
+	roleRelated, roleAdvert, roleCaption, disclaimerPhrase, hype, riskNoun, association int
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
@@ -70,7 +70,7 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		safetyAbsolute: id("safety_absolute"), relativeChange: id("relative_change"),
 		improvement: id("improvement"), humanRef: id("human_ref"), ability: id("ability"), anecdote: id("anecdote"), seller: id("seller"), subAnalysis: id("sub_analysis"), continuation: id("continuation"),
 		rebuttal: id("rebuttal"), speech: id("speech"), critique: id("critique"), certainty: id("certainty"),
-		hype: id("hype"), riskNoun: id("risk_noun"),
+		hype: id("hype"), riskNoun: id("risk_noun"), association: id("association"),
 		roleReferences: id("role_references"), roleDisclaimer: id("role_disclaimer"), roleNotice: id("role_notice"),
 		roleBio: id("role_bio"), roleRelated: id("role_related"), roleAdvert: id("role_advert"),
 		roleCaption: id("role_caption"), disclaimerPhrase: id("disclaimer_phrase"),
@@ -406,12 +406,10 @@ func (a *Analyzer) Complete(d *Document, blocks []*Block) {
 			s.Distanced = s.Distanced || (d.Critical || s.Critical) && s.Voice != VoiceWriter
 			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
 				d.Evidence.InVitro && s.Count(a.ids.cells) > 0
-			s.ImprovementAfter = d.storyImproved[s.Index]
-			s.Claims = a.claimsOf(d, s)
-			for _, c := range s.Claims {
-				a.attribute(d, s, c)
-			}
 		}
+	}
+	if _, err := a.RunPasses(d, blocks, completionPasses...); err != nil {
+		panic(err) // the built-in passes neither fail nor form cycles; see pass_test.go
 	}
 }
 

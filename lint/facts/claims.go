@@ -93,9 +93,10 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit) *Claim {
 		c.Strength = "question"
 	case in(ids.promise) || in(ids.future):
 		c.Strength = "promise"
-	case in(ids.hedge) && s.IsTitle && couldBefore(s.Text[start:h.Start]):
-		// "The drug that could reverse ageing": in a headline, "could"
-		// offers a prospect rather than a doubt.
+	case in(ids.hedge) && couldBefore(s.Text[start:h.Start]) && (s.IsTitle || c.Subject == "people"):
+		// "The drug that could reverse ageing", "could reverse ageing in
+		// older people": in a headline, or said of people, "could" offers
+		// a prospect rather than a doubt.
 		c.Strength = "promise"
 	case in(ids.hedge):
 		c.Strength = "may"
@@ -144,7 +145,16 @@ func containsAnyOf(s string, words []string) bool {
 // claim term.
 func couldBefore(text string) bool {
 	i := strings.LastIndex(text, "could ")
-	return i >= 0 && (i == 0 || text[i-1] == ' ') && !strings.HasPrefix(text[i:], "could not") && !strings.HasPrefix(text[i:], "could never")
+	if i < 0 || i > 0 && text[i-1] != ' ' {
+		return false
+	}
+	// "could not" denies; "could potentially" doubles the doubt.
+	for _, w := range []string{"could not", "could never", "could potentially", "could possibly", "could perhaps"} {
+		if strings.HasPrefix(text[i:], w) {
+			return false
+		}
+	}
+	return true
 }
 
 // question reports a clause ending at end that asks rather than states:
@@ -170,11 +180,11 @@ func (a *Analyzer) attribute(d *Document, s *Sentence, c *Claim) {
 		}
 		return
 	}
-	var support []*Study
-	for _, st := range d.Studies {
-		if st.Intervened {
-			support = append(support, st)
-		}
+	// The studies that could show an effect: those that gave their subjects
+	// something; of those, the ones whose subjects are known.
+	support := studiesWhere(d.Studies, func(st *Study) bool { return st.Intervened && st.Population != "unknown" })
+	if len(support) == 0 {
+		support = studiesWhere(d.Studies, func(st *Study) bool { return st.Population != "unknown" })
 	}
 	if len(support) == 0 {
 		support = d.Studies
@@ -209,6 +219,16 @@ func (a *Analyzer) judgeDesign(d *Document, s *Sentence, c *Claim) {
 	if c.Design == "unknown" && s.Study == nil && d.Design == "unknown" {
 		c.Design = "none"
 	}
+}
+
+func studiesWhere(studies []*Study, keep func(*Study) bool) []*Study {
+	var out []*Study
+	for _, st := range studies {
+		if keep(st) {
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 func evidenceOf(st *Study) string {

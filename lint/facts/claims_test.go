@@ -85,3 +85,28 @@ func TestCouldInAHeadlinePromises(t *testing.T) {
 	d = analyzeText(t, "T\n\nThe drug could reverse ageing, the authors think.\n")
 	require.Equal(t, "may", claim(t, d, "could", "reverse ageing").Strength)
 }
+
+func TestHitFactsAreClauseLevel(t *testing.T) {
+	d := analyzeText(t, "T\n\n紧致度改善显著，皱纹减少了20%。\n\n喝咖啡与长寿有关，还能降低风险。\n")
+	s := sentence(t, d, "紧致度")
+	for _, h := range s.Hits {
+		if d.Lex.Classes[h.Class].Name == "significance" {
+			require.False(t, d.HitFacts(s, h).Numbered, "the number is in another clause")
+		}
+	}
+	d = analyzeText(t, "T\n\nCoffee drinking was linked to fewer deaths and prevents strokes.\n\nCoffee was linked to longer life, and it prevents strokes.\n")
+	for _, c := range []struct {
+		sub  string
+		want bool
+	}{{"fewer deaths", true}, {"longer life", false}} {
+		s := sentence(t, d, c.sub)
+		found := false
+		for _, h := range s.Hits {
+			if d.Lex.Classes[h.Class].Name == "causal_strong" {
+				found = true
+				require.Equal(t, c.want, d.HitFacts(s, h).Associated, s.Text)
+			}
+		}
+		require.True(t, found, s.Text)
+	}
+}

@@ -19,6 +19,13 @@ type Hit struct {
 	Voice     string `expr:"voice"`     // whose words: writer, quoted, reported, posed or distanced
 	Quoted    bool   `expr:"quoted"`    // inside quotation marks
 
+	// Associated: the clause of the term says it is an association or
+	// names the limits of causal inference (与…有关, "linked to", 不能证明因果).
+	Associated bool `expr:"associated"`
+	// Numbered: the clause of the term gives a number (显著改善 followed by
+	// "28%" in another clause is still a bare significance).
+	Numbered bool `expr:"numbered"`
+
 	lexicon.Hit `expr:"-"`
 }
 
@@ -44,16 +51,30 @@ func (d *Document) HitFacts(s *Sentence, h lexicon.Hit) Hit {
 	voice := d.ids.voice(s, h)
 	critical := d.Critical || s.Critical
 	return Hit{
-		Term:      s.Text[h.Start:h.End],
-		Class:     d.Lex.Classes[h.Class].Name,
-		Negated:   d.ids.precededBy(s, h, d.ids.negation, window),
-		Distanced: voice == VoiceDistanced || critical && voice != VoiceWriter,
-		Hedged:    d.ids.precededBy(s, h, d.ids.hedge, negationWindow),
-		Specific:  d.ids.precededBy(s, h, d.ids.demonstrative, demonstrativeWindow),
-		Voice:     voice,
-		Quoted:    quoted(s.Text, h),
-		Hit:       h,
+		Term:       s.Text[h.Start:h.End],
+		Class:      d.Lex.Classes[h.Class].Name,
+		Negated:    d.ids.precededBy(s, h, d.ids.negation, window),
+		Distanced:  voice == VoiceDistanced || critical && voice != VoiceWriter,
+		Hedged:     d.ids.precededBy(s, h, d.ids.hedge, negationWindow),
+		Specific:   d.ids.precededBy(s, h, d.ids.demonstrative, demonstrativeWindow),
+		Voice:      voice,
+		Quoted:     quoted(s.Text, h),
+		Hit:        h,
+		Associated: d.ids.inClauseOf(s, h, d.ids.association) || d.ids.inClauseOf(s, h, d.ids.causalCaveat),
+		Numbered:   numberInClause(s.Text, h),
 	}
+}
+
+// inClauseOf reports a hit of class in the clause of h.
+func (ids *classIDs) inClauseOf(s *Sentence, h lexicon.Hit, class int) bool {
+	start, end := clause(s.Text, h)
+	return inClause(s, class, start, end, h)
+}
+
+// numberInClause reports a digit in the clause of h.
+func numberInClause(text string, h lexicon.Hit) bool {
+	start, end := clause(text, h)
+	return strings.ContainsAny(text[start:end], "0123456789")
 }
 
 // negationWindowFor is how far before a hit of class a negation reaches:

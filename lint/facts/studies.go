@@ -141,6 +141,7 @@ func (a *Analyzer) addToStudy(st *Study, s *Sentence, p population) {
 
 // finishStudies sets the facts of each study that need all its sentences.
 func finishStudies(studies []*Study) {
+	shareVenues(studies)
 	for _, st := range studies {
 		st.Preclinical = (st.Animal || st.Cells) && !st.Human
 		switch {
@@ -170,4 +171,25 @@ func finishStudies(studies []*Study) {
 func hasVenue(a *Analyzer, s *Sentence) bool {
 	return s.Count(a.ids.journal)+s.Count(a.ids.doi) > 0 || s.Cites ||
 		strings.Contains(s.Text, "《") && s.Count(a.ids.study)+s.Count(a.ids.studyIntro) > 0
+}
+
+// shareVenues gives one venue to the studies of one paper: a study opened
+// by a change of population (the mouse experiment after the cohort, in the
+// same report) and the study it split from share where they appeared, which
+// an article usually names once ("the work is published in Aging Cell").
+func shareVenues(studies []*Study) {
+	for start := 0; start < len(studies); {
+		end := start + 1
+		for end < len(studies) && studies[end].OpenedBy == "population" {
+			end++
+		}
+		venue := false
+		for _, st := range studies[start:end] {
+			venue = venue || st.Venue
+		}
+		for _, st := range studies[start:end] {
+			st.Venue = venue
+		}
+		start = end
+	}
 }
