@@ -387,7 +387,9 @@ func (a *Analyzer) Finish(d *Document) {
 	d.Critical = r.critique >= criticalThreshold && 2*r.ownHype < r.critique
 	d.DOI = d.Count(a.ids.doi) > 0
 	d.Commerce = d.Count(a.ids.commerce)+d.Count(a.ids.productNotice)+d.Count(a.ids.price) > 0
-	d.Offering = d.Commerce || d.Count(a.ids.seller) >= 2
+	// One buy word can sit in a warning (不应自行购买); a price, a product
+	// notice, two calls to buy or two signs of a seller make a page that sells.
+	d.Offering = d.Count(a.ids.price)+d.Count(a.ids.productNotice) > 0 || d.Count(a.ids.commerce) >= 2 || d.Count(a.ids.seller) >= 2
 	d.Language, d.Script = language(r.han, r.trad, r.latin)
 	d.Design = a.design(d)
 	d.Sentences = r.sentence
