@@ -32,6 +32,7 @@ type classIDs struct {
 	rebuttal, speech, critique, certainty, antiaging, miracle, hype int
 	roleReferences, roleDisclaimer, roleNotice, roleBio             int
 	roleRelated, roleAdvert, roleCaption, disclaimerPhrase          int
+	noticePhrase                                                    int
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
@@ -63,6 +64,7 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		roleReferences: id("role_references"), roleDisclaimer: id("role_disclaimer"), roleNotice: id("role_notice"),
 		roleBio: id("role_bio"), roleRelated: id("role_related"), roleAdvert: id("role_advert"),
 		roleCaption: id("role_caption"), disclaimerPhrase: id("disclaimer_phrase"),
+		noticePhrase: id("notice_phrase"),
 	}}
 }
 
@@ -99,6 +101,7 @@ type runState struct {
 	sampleSize, limits, discloses bool
 	replay                        bool   // after Restart: the totals are final
 	section                       string // the role a heading opened (references, bio…), up to the next heading
+	links                         int    // headline-like lines in the current related-links list
 	critique                      int    // weight of critique cues (see critiqueWeight)
 	ownHype                       int    // hype terms in the writer's own voice, not negated
 	references, cites             bool   // a reference list, a citation marker
