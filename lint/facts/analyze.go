@@ -349,7 +349,9 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 		// ("financial disclosures are available in the article") does not
 		// count.
 		r.discloses = r.discloses || s.Count(a.ids.disclosure) > 0 && s.Count(a.ids.disclosurePointer) == 0
-		if !b.InEndMatter { // end matter describes organisations, not this study
+		// End matter describes organisations, not this study; a caption
+		// describes a picture: neither is evidence the article reports.
+		if !b.InEndMatter && b.Role != RoleCaption {
 			r.evidence.Animal = r.evidence.Animal || s.Count(a.ids.animal) > 0 || animalSize(s)
 			r.evidence.InVitro = r.evidence.InVitro || s.Count(a.ids.invitro) > 0
 			r.evidence.Human = r.evidence.Human || a.humanEvidence(s)
