@@ -320,6 +320,7 @@ func TestBuiltinTermSense(t *testing.T) {
 		{"干预约三个月后复查", "commerce", false},
 		{"这能保证实验顺利", "certainty", false},
 		{"实验证明有效", "certainty", true},
+		{"发表在权威医学期刊上", "journal", true}, // 医学|期刊, though 学期 is a word
 	}
 	for _, c := range cases {
 		id := lex.ClassID(c.class)
