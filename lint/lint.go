@@ -6,6 +6,7 @@ package lint
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"hash/crc32"
 	"io/fs"
@@ -29,6 +30,7 @@ type Linter struct {
 	Lexicon  *lexicon.Lexicon
 	Rules    *rule.Set
 	analyzer *facts.Analyzer
+	all      *rule.Set // every loaded rule, enabled or not: the names directives may use
 }
 
 // Source is a place rules and lexicons come from: rule files directly in
@@ -45,11 +47,18 @@ type Source struct {
 	// RuleSnapshot is the rule files parsed (rule.Parsed.Snapshot), used
 	// instead of reading them.
 	RuleSnapshot string
+	// Docs is the address of the rules' documentation, one section per
+	// rule with the rule id as its anchor (empty: none).
+	Docs string
 }
+
+// RulesDoc is where the built-in rules are documented: docs/rules.md,
+// generated from the rule files (go test ./lint/report -run RulesDoc -update).
+const RulesDoc = "https://github.com/hypelint/hypelint/blob/main/docs/rules.md"
 
 // Builtin is the rule set embedded in the binary.
 var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: rules.LexiconSnapshot,
-	RuleSnapshot: rules.RuleSnapshot}
+	RuleSnapshot: rules.RuleSnapshot, Docs: RulesDoc}
 
 // New compiles the lexicons of every source into one lexicon, then the rules
 // of every source against it.
@@ -77,7 +86,7 @@ func New(sources ...Source) (*Linter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Linter{Lexicon: l.lex, Rules: set, analyzer: facts.NewAnalyzer(l.lex)}, nil
+	return &Linter{Lexicon: l.lex, Rules: set, analyzer: facts.NewAnalyzer(l.lex), all: set}, nil
 }
 
 // parseRules reads the rules of every source in order, from its snapshot
@@ -93,19 +102,25 @@ func parseRules(sources []Source) (*rule.Parsed, error) {
 		if err != nil {
 			return nil, err
 		}
-		if content, ok := currentSnapshot(src.RuleSnapshot, files); ok {
-			if p, err := rule.FromSnapshot(content); err == nil {
-				parts = append(parts, p)
-				continue
-			}
-		}
-		p, err := rule.ParseFiles(files)
+		p, err := parseSource(src, files)
 		if err != nil {
 			return nil, err
+		}
+		if src.Docs != "" {
+			p.LinkDocs(src.Docs)
 		}
 		parts = append(parts, p)
 	}
 	return rule.Join(parts...), nil
+}
+
+func parseSource(src Source, files []yamlfile.File) (*rule.Parsed, error) {
+	if content, ok := currentSnapshot(src.RuleSnapshot, files); ok {
+		if p, err := rule.FromSnapshot(content); err == nil {
+			return p, nil
+		}
+	}
+	return rule.ParseFiles(files)
 }
 
 // loadLexicon compiles the lexicons of the sources, or loads the snapshot
@@ -140,12 +155,36 @@ func loadLexicon(sources []Source) (*lexicon.Lexicon, error) {
 // the file, never from a stale snapshot: a stale one costs time, not
 // correctness.
 func snapshotHeader(files []yamlfile.File) string {
+	return fmt.Sprintf("hypelint snapshot of %d files, crc32 %08x\n", len(files), filesChecksum(files))
+}
+
+// filesChecksum is a CRC-32 of files' names and bytes.
+func filesChecksum(files []yamlfile.File) uint32 {
 	crc := uint32(0)
 	for _, f := range files {
 		crc = crc32.Update(crc, crc32.IEEETable, []byte(f.Name+"\x00"))
 		crc = crc32.Update(crc, crc32.IEEETable, f.Data)
 	}
-	return fmt.Sprintf("hypelint snapshot of %d files, crc32 %08x\n", len(files), crc)
+	return crc
+}
+
+// Checksum identifies the rule and lexicon files of a source as they are
+// now, with the checksum its snapshots are stamped with, e.g.
+// "8 rule files crc32 52fbf834, 9 lexicon files crc32 0fa4ba17" (what
+// `hypelint version` prints, so two builds can be told apart by rule set).
+func (s Source) Checksum() (string, error) {
+	var parts []string
+	for _, dir := range []struct{ path, what string }{{s.Rules, "rule"}, {s.Lexicons, "lexicon"}} {
+		if dir.path == "" {
+			continue
+		}
+		files, err := yamlfile.ReadDir(s.FS, dir.path, s.Prefix)
+		if err != nil {
+			return "", err
+		}
+		parts = append(parts, fmt.Sprintf("%d %s files crc32 %08x", len(files), dir.what, filesChecksum(files)))
+	}
+	return strings.Join(parts, ", "), nil
 }
 
 // currentSnapshot returns a snapshot's content if it was made from files.
@@ -204,7 +243,7 @@ func (l *Linter) With(opts Options) (*Linter, error) {
 		}
 		rules = append(rules, r)
 	}
-	return &Linter{Lexicon: l.Lexicon, Rules: rule.Subset(rules), analyzer: l.analyzer}, nil
+	return &Linter{Lexicon: l.Lexicon, Rules: rule.Subset(rules), analyzer: l.analyzer, all: l.all}, nil
 }
 
 type names []string
@@ -226,10 +265,13 @@ func severityFor(m map[string]rule.Severity, r *rule.Rule) (rule.Severity, bool)
 	return s, ok
 }
 
-// Known reports whether name is a rule id or category the linter has, or
-// the name of the unused-suppression check.
+// Known reports whether name is a rule id or category the linter loaded,
+// whether or not the options enable it.
 func (l *Linter) Known(name string) bool {
-	return l.Rules.Known(name) || name == suppress.Unused.ID || name == suppress.Unused.Category
+	if l.all == nil { // a Linter built by hand
+		return l.Rules.Known(name)
+	}
+	return l.all.Known(name)
 }
 
 // Input is one article to lint.
@@ -295,14 +337,27 @@ func Sectioned(in Input) bool { return in.format() == "text" && len(in.Data) > 2
 // Lint parses and lints one article. A long plain text (a book extracted
 // from a PDF) is linted in sections; see lintSections.
 func (l *Linter) Lint(in Input) (*Result, error) {
+	return l.LintContext(context.Background(), in)
+}
+
+// LintContext is Lint that gives up, returning ctx.Err(), once ctx is
+// done: it looks after parsing, between batches of blocks when running
+// the rules, and between the sections of a long text.
+func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if Sectioned(in) {
-		return l.lintSections(in, SectionSize)
+		return l.lintSections(ctx, in, SectionSize)
 	}
 	doc, err := Parse(in)
 	if err != nil {
 		return nil, err
 	}
-	return l.LintDocument(doc)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return l.evaluate(ctx, doc, l.analyzer.Analyze(doc))
 }
 
 // Result is the outcome of linting one article.
@@ -310,6 +365,9 @@ type Result struct {
 	Doc      *document.Document
 	Facts    *facts.Document
 	Findings []rule.Finding // sorted by position, then rule id
+	// Suppressed are the findings the document's suppression comments
+	// hide, in the same order (SARIF reports them as suppressed).
+	Suppressed []suppress.Hidden
 }
 
 // LintText lints a plain-text article. The error is an *document.InputError
@@ -321,8 +379,25 @@ func (l *Linter) LintText(path string, src []byte) (*Result, error) {
 // LintDocument lints a parsed document, then applies its suppression
 // comments.
 func (l *Linter) LintDocument(doc *document.Document) (*Result, error) {
-	f := l.analyzer.Analyze(doc)
-	findings, err := l.Rules.Evaluate(f)
+	return l.evaluate(context.Background(), doc, l.analyzer.Analyze(doc))
+}
+
+// blockBatch is how many blocks the rules run over between looks at
+// whether the lint is cancelled.
+const blockBatch = 64
+
+// evaluate runs the rules on a document's facts, stopping once ctx is done.
+func (l *Linter) evaluate(ctx context.Context, doc *document.Document, f *facts.Document) (*Result, error) {
+	run := l.Rules.Start(f)
+	for blocks := f.Blocks; len(blocks) > 0; blocks = blocks[min(blockBatch, len(blocks)):] {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := run.Blocks(blocks[:min(blockBatch, len(blocks))]); err != nil {
+			return nil, err
+		}
+	}
+	findings, err := run.Finish()
 	if err != nil {
 		return nil, err
 	}
@@ -332,9 +407,12 @@ func (l *Linter) LintDocument(doc *document.Document) (*Result, error) {
 // result applies the document's suppression comments to the findings and
 // sorts them.
 func (l *Linter) result(doc *document.Document, f *facts.Document, findings []rule.Finding) *Result {
-	findings = suppress.Apply(doc, findings, l.Known)
-	slices.SortStableFunc(findings, func(a, b rule.Finding) int {
-		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), strings.Compare(a.Rule.ID, b.Rule.ID))
-	})
-	return &Result{Doc: doc, Facts: f, Findings: findings}
+	findings, hidden := suppress.Apply(doc, findings, l.Rules, l.Known)
+	slices.SortStableFunc(findings, byPosition)
+	slices.SortStableFunc(hidden, func(a, b suppress.Hidden) int { return byPosition(a.Finding, b.Finding) })
+	return &Result{Doc: doc, Facts: f, Findings: findings, Suppressed: hidden}
+}
+
+func byPosition(a, b rule.Finding) int {
+	return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), strings.Compare(a.Rule.ID, b.Rule.ID))
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/rules"
 )
 
 func defaultLinter(t testing.TB) *Linter {
@@ -102,4 +104,17 @@ func TestReadmeListsEveryRule(t *testing.T) {
 		row := "| " + r.ID + " | " + r.Category + " | " + r.Severity.String() + " |"
 		assert.True(t, strings.Contains(string(readme), row), "README.md's rule table lacks the row %q", row)
 	}
+}
+
+func TestBuiltinChecksumMatchesTheSnapshots(t *testing.T) {
+	sum, err := Builtin.Checksum()
+	require.NoError(t, err)
+	// The snapshots are stamped with the same checksums (and
+	// TestBuiltinSnapshotsAreCurrent keeps them current).
+	for _, snap := range []string{rules.RuleSnapshot, rules.LexiconSnapshot} {
+		header, _, _ := strings.Cut(snap, "\n")
+		crc := header[strings.LastIndex(header, " ")+1:]
+		assert.Contains(t, sum, "crc32 "+crc)
+	}
+	assert.Regexp(t, `^\d+ rule files crc32 [0-9a-f]{8}, \d+ lexicon files crc32 [0-9a-f]{8}$`, sum)
 }

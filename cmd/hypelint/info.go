@@ -1,86 +1,120 @@
 package main
 
 import (
-	"flag"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/config"
-	"github.com/hypelint/hypelint/lint/locale"
 	"github.com/hypelint/hypelint/lint/measure"
 	"github.com/hypelint/hypelint/lint/score"
 )
 
-// subcommand parses the flags shared by rules, explain and eval and loads
-// the rule set. It returns nil after printing the problem.
-func (e *env) subcommand(name string, args []string) (*lint.Linter, *flag.FlagSet, string) {
-	fs := flag.NewFlagSet("hypelint "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	var dirs ruleDirs
-	fs.Var(&dirs, "rules", "a directory of extra rule files (and lexicon/ beside them); repeatable")
-	lang := fs.String("locale", "", "explanation language: en, zh-Hans or zh-Hant (default: from LC_ALL, LC_MESSAGES or LANG)")
-	if err := fs.Parse(args); err != nil {
-		return nil, nil, ""
+func (e *env) rulesCommand() *cobra.Command {
+	var f ruleSetFlags
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the rules, as the nearest .hypelint.yaml sets them",
+		Long: `List every rule: the built-in ones, those of --rules directories and the
+configuration's extra: directories. SEVERITY is as the configuration sets it;
+"off" marks a rule it does not run.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := e.loadRuleSet(&f, cmd)
+			if err != nil {
+				return err
+			}
+			return e.listRules(s)
+		},
 	}
-	chosen, _ := locale.FromEnv(e.getenv)
-	if *lang != "" {
-		var ok bool
-		if chosen, ok = locale.Match(*lang); !ok {
-			fmt.Fprintf(e.stderr, "hypelint: --locale %q: want en, zh-Hans or zh-Hant\n", *lang)
-			return nil, nil, ""
-		}
-	}
-	l, err := loadLinter(dirs)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "hypelint: %v\n", err)
-		return nil, nil, ""
-	}
-	return l, fs, chosen
+	registerRuleSetFlags(cmd, &f, "message language")
+	return cmd
 }
 
 // listRules prints one line per rule.
-func (e *env) listRules(args []string) int {
-	l, fs, _ := e.subcommand("rules", args)
-	if l == nil {
-		return exitError
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "hypelint rules: unexpected argument %q\n", fs.Arg(0))
-		return exitError
-	}
+func (e *env) listRules(s *ruleSet) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tCATEGORY\tSEVERITY\tSCOPE\tMESSAGE")
-	for _, r := range l.Rules.Rules {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, r.Severity, r.Scope, firstSentence(r.Message("en", "…")))
+	for _, r := range s.all.Rules.Rules {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, s.state(r.ID), r.Scope, firstSentence(r.Message(s.locale, "…")))
 	}
-	tw.Flush()
-	return exitClean
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if s.cfg.Path != "" {
+		fmt.Fprintf(e.stdout, "\nAs configured by %s.\n", s.cfg.Path)
+	}
+	return nil
+}
+
+func (e *env) explainCommand() *cobra.Command {
+	var f ruleSetFlags
+	cmd := &cobra.Command{
+		Use:   "explain RULE",
+		Short: "Explain one rule, with its source and examples",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := e.loadRuleSet(&f, cmd)
+			if err != nil {
+				return err
+			}
+			return e.explain(s, args[0])
+		},
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			s, err := e.loadRuleSet(&f, cmd)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveError
+			}
+			var ids []string
+			for _, r := range s.all.Rules.Rules {
+				if strings.HasPrefix(r.ID, prefix) {
+					ids = append(ids, r.ID+"\t"+r.Category)
+				}
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
+		},
+	}
+	registerRuleSetFlags(cmd, &f, "explanation language")
+	return cmd
 }
 
 // explain prints a rule's explanation, source and examples.
-func (e *env) explain(args []string) int {
-	l, fs, locale := e.subcommand("explain", args)
-	if l == nil {
-		return exitError
-	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(e.stderr, "Usage: hypelint explain [--locale en|zh-Hans|zh-Hant] RULE")
-		return exitError
-	}
-	r := l.Rules.Get(fs.Arg(0))
+func (e *env) explain(s *ruleSet, id string) error {
+	r := s.all.Rules.Get(id)
 	if r == nil {
-		fmt.Fprintf(e.stderr, "hypelint explain: no rule %q; \"hypelint rules\" lists them\n", fs.Arg(0))
-		return exitError
+		var ids []string
+		for _, r := range s.all.Rules.Rules {
+			ids = append(ids, r.ID)
+		}
+		msg := fmt.Sprintf("no rule %q", id)
+		if near := nearest(id, ids); len(near) > 0 {
+			msg += "; did you mean " + quoteOr(near[:min(len(near), 3)]) + "?"
+		} else {
+			msg += "; \"hypelint rules\" lists them"
+		}
+		return errors.New(msg)
 	}
-	fmt.Fprintf(e.stdout, "%s (%s, %s, scope %s)\n\n", r.ID, r.Category, r.Severity, r.Scope)
-	fmt.Fprintf(e.stdout, "%s\n", strings.TrimSpace(r.ExplanationIn(locale)))
+	severity := r.Severity.String()
+	switch state := s.state(r.ID); {
+	case state == "off":
+		severity = "off in " + s.cfg.Path + ", " + severity + " when on"
+	case state != severity:
+		severity = state + " in " + s.cfg.Path + ", " + severity + " by default"
+	}
+	fmt.Fprintf(e.stdout, "%s (%s, %s, scope %s)\n\n", r.ID, r.Category, severity, r.Scope)
+	fmt.Fprintf(e.stdout, "%s\n", strings.TrimSpace(r.ExplanationIn(s.locale)))
 	fmt.Fprintf(e.stdout, "\nSource: %s\n", r.Source)
 	printExamples(e, "Flagged", r.Examples.Bad)
 	printExamples(e, "Not flagged", r.Examples.Good)
-	return exitClean
+	return nil
 }
 
 func printExamples(e *env, heading string, examples []string) {
@@ -106,20 +140,36 @@ func firstSentence(s string) string {
 	return s
 }
 
+func (e *env) evalCommand() *cobra.Command {
+	var f ruleSetFlags
+	cmd := &cobra.Command{
+		Use:   "eval FILE.jsonl...",
+		Short: "Measure the rules on labelled articles (precision, recall, F1, MCC)",
+		Long: `Measure the rules on labelled articles: one JSON object per line with "id",
+"text" and "expect" (category → whether the article should be flagged). The rules
+run as the nearest .hypelint.yaml (or --config) sets them.`,
+		Args:              cobra.MinimumNArgs(1),
+		ValidArgsFunction: completeFiles,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := e.loadRuleSet(&f, cmd)
+			if err != nil {
+				return err
+			}
+			e.code = e.eval(s.active, args)
+			return nil
+		},
+	}
+	registerRuleSetFlags(cmd, &f, "unused by eval; accepted for symmetry")
+	_ = cmd.Flags().MarkHidden("locale")
+	return cmd
+}
+
 // eval lints labelled articles and prints per-category quality figures.
-func (e *env) eval(args []string) int {
-	l, fs, _ := e.subcommand("eval", args)
-	if l == nil {
-		return exitError
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(e.stderr, "Usage: hypelint eval [--rules DIR] FILE.jsonl...")
-		return exitError
-	}
+func (e *env) eval(l *lint.Linter, files []string) int {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "file\tcategory\tn\tpositives\tTP\tFP\tFN\tTN\tprecision\trecall\tF1\tMCC\t")
 	status := exitClean
-	for _, name := range fs.Args() {
+	for _, name := range files {
 		scores, err := scoreFile(l, name)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "hypelint eval: %v\n", err)
@@ -159,39 +209,59 @@ func scoreFile(l *lint.Linter, name string) (map[string]*measure.Confusion, erro
 	})
 }
 
-// initConfig writes a starter .hypelint.yaml, never over an existing one.
-func (e *env) initConfig(args []string) int {
-	dir := "."
-	switch len(args) {
-	case 0:
-	case 1:
-		dir = args[0]
-	default:
-		fmt.Fprintln(e.stderr, "Usage: hypelint init [DIR]")
-		return exitError
+func (e *env) initCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Write a commented .hypelint.yaml (never over an existing one)",
+		Args:  cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			path, err := config.WriteStarter(dir)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "wrote %s\n", path)
+			return nil
+		},
 	}
-	path, err := config.WriteStarter(dir)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "hypelint init: %v\n", err)
-		return exitError
+}
+
+func (e *env) explainScoreCommand() *cobra.Command {
+	var f ruleSetFlags
+	cmd := &cobra.Command{
+		Use:               "explain-score [FILE...]",
+		Short:             "How the credibility score works, and each file's breakdown",
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: completeFiles,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := e.loadRuleSet(&f, cmd)
+			if err != nil {
+				return err
+			}
+			e.code = e.explainScore(s, args)
+			return nil
+		},
 	}
-	fmt.Fprintf(e.stdout, "wrote %s\n", path)
-	return exitClean
+	registerRuleSetFlags(cmd, &f, "criteria language")
+	return cmd
 }
 
 // explainScore prints how the credibility score is computed and, for files
 // given, their breakdown.
-func (e *env) explainScore(args []string) int {
-	l, fs, locale := e.subcommand("explain-score", args)
-	if l == nil {
-		return exitError
-	}
+func (e *env) explainScore(s *ruleSet, files []string) int {
+	l, locale := s.active, s.locale
 	fmt.Fprintf(e.stdout, "%s\n\n", strings.TrimSpace(scoreFormula))
 	for _, c := range score.Sources(locale) {
 		fmt.Fprintf(e.stdout, "  %-16s %s\n", c.ID, c.Question)
 	}
 	status := exitClean
-	for _, path := range fs.Args() {
+	for _, path := range files {
 		data, err := os.ReadFile(path)
 		var res *lint.Result
 		if err == nil {

@@ -2,11 +2,13 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"runtime"
 	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/config"
@@ -16,74 +18,88 @@ import (
 	"github.com/hypelint/hypelint/lint/walk"
 )
 
-// lintFlags are the flags of `hypelint lint`.
+// lintFlags are the flags of `hypelint lint` (and of `hypelint` itself).
 type lintFlags struct {
 	format, failOn, locale, encoding string
 	configPath, stdinFilename        string
 	baseline, writeBaseline          string
-	output, diff                     string
+	output, diff, color, printConfig string
 	quiet, verbose, statistics       bool
 	jobs                             int
-	rules                            ruleDirs
+	rules                            []string
 	set                              map[string]bool // flags given on the command line
 }
 
-// ruleDirs collects repeated --rules flags.
-type ruleDirs []string
-
-func (r *ruleDirs) String() string     { return strings.Join(*r, ",") }
-func (r *ruleDirs) Set(v string) error { *r = append(*r, v); return nil }
-
-func (e *env) lintFlagSet(f *lintFlags) *flag.FlagSet {
-	fs := flag.NewFlagSet("hypelint lint", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(formats, ", "))
-	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning, info or none")
-	fs.StringVar(&f.locale, "locale", "en", "message language: en, zh-Hans or zh-Hant, or a tag such as zh-TW (default: from LC_ALL, LC_MESSAGES or LANG)")
-	fs.StringVar(&f.encoding, "encoding", "auto", "input encoding: auto, utf-8, gb18030 or big5")
-	fs.StringVar(&f.configPath, "config", "", "use this configuration file instead of the nearest .hypelint.yaml")
-	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "name for standard input (picks the format by extension and the configuration by folder)")
-	fs.StringVar(&f.baseline, "baseline", "", "hide the findings recorded in this baseline file")
-	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this file and exit 0")
+// registerLintFlags defines the lint flags on cmd. Defaults shown in help
+// are the defaults the run uses when neither the flag nor the
+// configuration says otherwise.
+func registerLintFlags(cmd *cobra.Command, f *lintFlags) {
+	fs := cmd.Flags()
+	fs.SortFlags = false
+	fs.StringVar(&f.format, "format", "text", "output `FORMAT`: "+strings.Join(formats, ", "))
+	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at least as severe as `SEVERITY`: error, warning, info or none")
+	fs.StringVar(&f.locale, "locale", "", "message language `LOCALE`: en, zh-Hans or zh-Hant, or a tag such as zh-TW (default: the configuration's, else LC_ALL, LC_MESSAGES or LANG, else en)")
+	fs.StringVar(&f.color, "color", "auto", "colour text output `WHEN`: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never")
+	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	fs.BoolVar(&f.quiet, "quiet", false, "print findings only, no summary")
 	fs.BoolVar(&f.statistics, "statistics", false, "print a count of findings per rule instead of the findings (text or json)")
-	fs.StringVar(&f.output, "o", "", "write the report to this file instead of standard output")
-	fs.StringVar(&f.diff, "diff", "", "report only findings on lines changed since this git revision (whole files are still linted)")
+	fs.StringVar(&f.configPath, "config", "", "use the configuration `FILE` instead of the nearest .hypelint.yaml")
+	fs.StringVar(&f.printConfig, "print-config", "", "print the configuration that applies to `FILE`, and where each value comes from, then exit")
+	fs.StringArrayVar(&f.rules, "rules", nil, "a directory `DIR` of extra rule files (and lexicon/ beside them); repeatable")
+	fs.StringVar(&f.encoding, "encoding", "auto", "input `ENCODING`: auto, utf-8, gb18030 or big5")
+	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "`NAME` for standard input (picks the format by extension and the configuration by folder)")
+	fs.StringVar(&f.diff, "diff", "", "report only findings on lines changed since the git revision `REV` (whole files are still linted); also --changed-since")
 	fs.StringVar(&f.diff, "changed-since", "", "the same as --diff")
-	fs.BoolVar(&f.verbose, "v", false, "verbose: say which configuration and encoding each file used")
-	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "files linted in parallel")
-	fs.Var(&f.rules, "rules", "a directory of extra rule files (and lexicon/ beside them); repeatable")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: hypelint [lint] [flags] PATH...  (\"-\" reads standard input)")
-		fs.PrintDefaults()
+	_ = fs.MarkHidden("changed-since") // listed once, under --diff
+	fs.StringVar(&f.baseline, "baseline", "", "hide the findings recorded in the baseline `FILE`")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in `FILE` and exit 0")
+	fs.IntVar(&f.jobs, "jobs", 0, "lint `N` files in parallel (default: one per core)")
+	fs.BoolVarP(&f.verbose, "verbose", "v", false, "say which configuration and encoding each file used")
+	for name, choices := range map[string][]string{
+		"format": formats, "fail-on": {"error", "warning", "info", "none"}, "locale": locale.Supported,
+		"color": colorModes, "encoding": encodings,
+	} {
+		_ = cmd.RegisterFlagCompletionFunc(name, completeChoices(choices...))
 	}
-	return fs
 }
 
-func (e *env) lint(args []string) int {
-	var f lintFlags
-	fs := e.lintFlagSet(&f)
-	if err := fs.Parse(args); err != nil {
-		return exitError
-	}
+var encodings = []string{"auto", "utf-8", "gb18030", "big5"}
+
+// lint runs `hypelint [lint] PATH...`.
+func (e *env) lint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	f.set = map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
-	r, err := e.newRun(&f, fs.Args())
-	if err != nil {
-		fmt.Fprintf(e.stderr, "hypelint: %v\n", err)
-		return exitError
+	cmd.Flags().Visit(func(fl *pflag.Flag) { f.set[fl.Name] = true })
+	if f.set["changed-since"] {
+		f.set["diff"] = true
 	}
-	return r.execute()
+	if f.printConfig != "" {
+		return e.printConfig(f, args)
+	}
+	if len(args) == 0 && e.stdinPiped {
+		args = []string{"-"}
+	}
+	r, err := e.newRun(f, args)
+	if err != nil {
+		return err
+	}
+	e.code = r.execute()
+	return nil
 }
 
 // newRun checks the flags, loads the base configuration and decides the
 // run-wide settings: a flag beats the configuration, which beats the default.
 func (e *env) newRun(f *lintFlags, paths []string) (*lintRun, error) {
 	if len(paths) == 0 {
-		return nil, errors.New("no paths given; try: hypelint corpus/")
+		return nil, usageErrorf("no paths given (and standard input is not a pipe); try: hypelint corpus/")
+	}
+	if f.jobs == 0 {
+		f.jobs = runtime.NumCPU()
 	}
 	if f.jobs < 1 {
 		return nil, fmt.Errorf("--jobs %d: want at least 1", f.jobs)
+	}
+	if err := checkChoice("color", f.color, colorModes...); err != nil {
+		return nil, err
 	}
 	if err := checkChoice("format", f.format, formats...); err != nil {
 		return nil, err
@@ -95,29 +111,16 @@ func (e *env) newRun(f *lintFlags, paths []string) (*lintRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	base := configs.base
-	pick := func(name, flagValue, configValue string) string {
-		if !f.set[name] && configValue != "" {
-			return configValue
-		}
-		return flagValue
+	settings, err := e.runSettings(f, configs.base)
+	if err != nil {
+		return nil, err
 	}
-	f.failOn = pick("fail-on", f.failOn, base.FailOn)
-	if !f.set["locale"] && base.Locale == "" {
-		f.locale, _ = locale.FromEnv(e.getenv) // LC_ALL, LC_MESSAGES, LANG
-	}
-	f.locale = pick("locale", f.locale, base.Locale)
-	f.encoding = pick("encoding", f.encoding, base.Encoding)
+	f.failOn, f.locale, f.encoding = settings.failOn.value, settings.locale.value, settings.encoding.value
 	minSeverity, err := parseFailOn(f.failOn)
 	if err != nil {
 		return nil, err
 	}
-	matched, ok := locale.Match(f.locale)
-	if !ok {
-		return nil, fmt.Errorf("--locale %q: want en, zh-Hans or zh-Hant (or a tag such as zh-TW, zh-CN)", f.locale)
-	}
-	f.locale = matched
-	if err := checkChoice("encoding", f.encoding, "auto", "utf-8", "gb18030", "big5"); err != nil {
+	if err := checkChoice("encoding", f.encoding, encodings...); err != nil {
 		return nil, err
 	}
 	memory := newMemoryBudget(ownsRuntime && e.getenv("GOGC") == "" && e.getenv("GOMEMLIMIT") == "")
@@ -137,9 +140,13 @@ type lintRun struct {
 
 func (r *lintRun) execute() int {
 	inputs, err := walk.Files(r.paths, func(p string) walk.Filter { return r.configs.forPath(p) })
-	if err != nil {
+	for _, err := range walk.Errors(err) { // unreadable folders, one by one; the rest is still linted
 		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
 		r.failed = true
+	}
+	if err := r.refuseOverwritingInputs(inputs); err != nil {
+		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
+		return exitError
 	}
 	if err := r.prepare(inputs); err != nil {
 		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)

@@ -1,52 +1,74 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/config"
 	"github.com/hypelint/hypelint/lint/lsp"
 )
 
-// lspServer runs the language server on standard input and output. Exit
-// status: 0 after shutdown and exit, 1 when the client left without
-// shutdown, 2 for usage errors.
-func (e *env) lspServer(args []string) int {
-	fs := flag.NewFlagSet("hypelint lsp", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	var dirs ruleDirs
-	fs.Var(&dirs, "rules", "a directory of extra rule files (and lexicon/ beside them); repeatable")
-	configPath := fs.String("config", "", "use this configuration file instead of the nearest .hypelint.yaml")
+func (e *env) lspCommand() *cobra.Command {
+	var dirs []string
+	var configPath string
+	cmd := &cobra.Command{
+		Use:   "lsp",
+		Short: "A language server on standard input and output (for editors)",
+		Long: `A language server on standard input and output (for editors). Each document is
+linted as the .hypelint.yaml nearest it (or --config) says. Exit status: 0 after
+shutdown and exit, 1 when the client left without shutdown, 2 for usage errors.`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return e.lspServer(dirs, configPath)
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&configPath, "config", "", "use the configuration `FILE` instead of the nearest .hypelint.yaml")
+	fs.StringArrayVar(&dirs, "rules", nil, "a directory `DIR` of extra rule files (and lexicon/ beside them); repeatable")
 	fs.Bool("stdio", true, "talk over standard input and output (the only transport; accepted for clients that pass it)")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: hypelint lsp [--config FILE] [--rules DIR]   (a language server on standard input and output)")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitError
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "hypelint lsp: unexpected argument %q\n", fs.Arg(0))
-		return exitError
-	}
-	linters := &lspLinters{extra: dirs, explicit: *configPath, byConfig: map[string]lspLinter{}}
+	return cmd
+}
+
+// lspServer runs the language server on standard input and output.
+func (e *env) lspServer(dirs []string, configPath string) error {
+	linters := &lspLinters{extra: dirs, explicit: configPath, byConfig: map[string]lspLinter{}}
 	if _, err := linters.base(); err != nil {
-		fmt.Fprintf(e.stderr, "hypelint: %v\n", err)
-		return exitError
+		return err
 	}
-	err := lsp.Serve(e.stdin, e.stdout, lsp.Options{Linter: linters.forPath, Version: version, Log: e.stderr})
+	opts := lsp.Options{Linter: linters.forPath, Locale: configuredLocale(configPath), Version: version, Log: e.stderr}
+	err := lsp.Serve(e.stdin, e.stdout, opts)
 	if err != nil {
 		if err != lsp.ErrNoShutdown {
 			fmt.Fprintf(e.stderr, "hypelint lsp: %v\n", err)
 		}
-		return 1 // what the protocol asks for an exit without shutdown
+		e.code = 1 // what the protocol asks for an exit without shutdown
 	}
-	return exitClean
+	return nil
+}
+
+// configuredLocale is the locale of --config, or of the configuration
+// nearest the working directory (the editor's workspace), "" when none
+// sets one. A configuration that does not load says so in each document's
+// diagnostics, so it is passed over here.
+func configuredLocale(explicit string) string {
+	path := explicit
+	if path == "" {
+		path, _ = config.Find(".")
+	}
+	if path == "" {
+		return ""
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		return ""
+	}
+	return cfg.Locale
 }
 
 // lspLinters finds the linter for each document: the one its nearest

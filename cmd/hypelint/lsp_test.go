@@ -284,3 +284,33 @@ func TestLSPNeovim(t *testing.T) {
 	}
 	assert.True(t, got.Stopped, "the server did not stop on shutdown and exit")
 }
+
+func TestLSPMessagesInTheConfiguredLocale(t *testing.T) {
+	dir := writeFiles(t, map[string]string{".hypelint.yaml": "locale: zh-Hant\n", "article.md": lspArticle})
+	for name, c := range map[string]struct {
+		init string
+		want string
+	}{
+		"configuration":         {`{"capabilities":{}}`, "逆轉衰老"},
+		"beats the editor's":    {`{"capabilities":{},"locale":"en"}`, "逆轉衰老"},
+		"initializationOptions": {`{"capabilities":{},"initializationOptions":{"locale":"en"}}`, "reverse ageing"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := startLSP(t, "--config", filepath.Join(dir, ".hypelint.yaml"))
+			p.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":` + c.init + `}`)
+			p.receive("1")
+			p.send(`{"jsonrpc":"2.0","method":"initialized","params":{}}`)
+			text, _ := json.Marshal(lspArticle)
+			uri := "file://" + filepath.ToSlash(filepath.Join(dir, "article.md"))
+			p.send(fmt.Sprintf(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":%q,"languageId":"markdown","version":1,"text":%s}}}`, uri, text))
+			var messages []string
+			for _, d := range p.receive("textDocument/publishDiagnostics")["params"].(map[string]any)["diagnostics"].([]any) {
+				if d.(map[string]any)["code"] == "reverse-aging-claim" {
+					messages = append(messages, d.(map[string]any)["message"].(string))
+				}
+			}
+			require.NotEmpty(t, messages)
+			assert.Contains(t, messages[0], c.want)
+		})
+	}
+}

@@ -4,15 +4,18 @@
 //
 // Usage:
 //
-//	hypelint [lint] [flags] PATH...   lint files or directories ("-" reads standard input)
-//	hypelint rules                    list the rules
+//	hypelint [lint] [flags] PATH...   lint files or directories ("-" or a pipe reads standard input)
+//	hypelint rules                    list the rules, as the configuration sets them
 //	hypelint explain RULE             explain one rule, with its source and examples
 //	hypelint explain-score [FILE...]  how the credibility score works, and each file's breakdown
 //	hypelint eval FILE.jsonl...       measure the rules on labelled articles
 //	hypelint init [DIR]               write a commented .hypelint.yaml
 //	hypelint serve [--addr HOST:PORT] a local web page: paste a draft, see its findings in place
 //	hypelint lsp                      a language server on standard input and output
+//	hypelint completion bash|zsh|fish shell completion
 //	hypelint version
+//
+// The command line is built with github.com/spf13/cobra (see cli.go).
 //
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or
 // rule errors.
@@ -24,9 +27,6 @@ import (
 	"os"
 	"runtime/pprof"
 )
-
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "0.1.0-dev"
 
 // Exit codes.
 const (
@@ -75,65 +75,17 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	isTerminal     bool
+	isTerminal     bool // standard output is a terminal
+	stdinPiped     bool // standard input is a pipe or a file, not a terminal
+
+	code int // the exit status a command sets when it succeeds
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, isTerminal: isTerminal(stdout)}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv,
+		isTerminal: isTerminal(stdout), stdinPiped: isPiped(stdin)}
 	return e.dispatch(args)
 }
-
-func (e *env) dispatch(args []string) int {
-	cmd := "lint"
-	if len(args) > 0 {
-		switch args[0] {
-		case "lint", "rules", "explain", "explain-score", "eval", "init", "serve", "lsp", "version", "help":
-			cmd, args = args[0], args[1:]
-		case "-h", "--help":
-			cmd, args = "help", nil
-		}
-	}
-	switch cmd {
-	case "rules":
-		return e.listRules(args)
-	case "explain":
-		return e.explain(args)
-	case "eval":
-		return e.eval(args)
-	case "init":
-		return e.initConfig(args)
-	case "explain-score":
-		return e.explainScore(args)
-	case "serve":
-		return e.serve(args)
-	case "lsp":
-		return e.lspServer(args)
-	case "version":
-		fmt.Fprintf(e.stdout, "hypelint %s\n", version)
-		return exitClean
-	case "help":
-		fmt.Fprint(e.stdout, usage)
-		return exitClean
-	}
-	return e.lint(args)
-}
-
-const usage = `hypelint flags hype and missing credibility signals in health-science news.
-
-Usage:
-  hypelint [lint] [flags] PATH...   lint files or directories ("-" reads standard input)
-  hypelint rules                    list the rules
-  hypelint explain RULE             explain one rule, with its source and examples
-  hypelint explain-score [FILE...]  how the credibility score works, and each file's breakdown
-  hypelint eval FILE.jsonl...       measure the rules on labelled articles
-  hypelint init [DIR]               write a commented .hypelint.yaml
-  hypelint serve [--addr HOST:PORT] a local web page: paste a draft, see its findings in place
-  hypelint lsp                      a language server on standard input and output (for editors)
-  hypelint version
-
-Run "hypelint lint -h" for the lint flags.
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or rule errors.
-`
 
 // isTerminal reports whether w is a character device (a terminal).
 func isTerminal(w io.Writer) bool {
@@ -143,4 +95,17 @@ func isTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// isPiped reports whether r is a pipe or a regular file (`cmd | hypelint`,
+// `hypelint < a.md`): then a run without paths reads it. A terminal or
+// /dev/null (a character device, as CI jobs often have) is not read, so a
+// forgotten path is an error rather than an empty, passing run.
+func isPiped(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && (info.Mode()&os.ModeNamedPipe != 0 || info.Mode().IsRegular())
 }

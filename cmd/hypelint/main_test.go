@@ -87,7 +87,7 @@ func TestJSONShape(t *testing.T) {
 	assert.Empty(t, doc.Files[1].Findings)
 
 	require.NotEmpty(t, doc.Files[0].Findings)
-	keys := []string{"rule", "category", "severity", "message", "start", "end", "excerpt"}
+	keys := []string{"rule", "category", "severity", "message", "start", "end", "excerpt", "role"}
 	for _, f := range doc.Files[0].Findings {
 		for k := range f {
 			assert.Contains(t, keys, k)

@@ -6,10 +6,8 @@ import (
 	"os"
 	"sort"
 
-	"github.com/hypelint/hypelint/lint/gitdiff"
 	"github.com/hypelint/hypelint/lint/report"
 	"github.com/hypelint/hypelint/lint/rule"
-	"github.com/hypelint/hypelint/lint/suppress"
 )
 
 // formats are the values --format takes.
@@ -70,11 +68,32 @@ func (r *lintRun) exitCode(reached bool) int {
 	return exitClean
 }
 
-// textOptions styles text output: colour only on a terminal, when NO_COLOR
-// is unset and the report is not going to a file.
+// colorModes are the values --color takes.
+var colorModes = []string{"auto", "always", "never"}
+
+// textOptions styles text output in the message locale, coloured as
+// --color says (see useColor).
 func (r *lintRun) textOptions() report.TextOptions {
-	color := r.env.isTerminal && r.env.getenv("NO_COLOR") == "" && r.flags.output == ""
-	return report.TextOptions{Color: color, Quiet: r.flags.quiet}
+	color := useColor(r.flags.color, r.env.isTerminal, r.flags.output != "", r.env.getenv)
+	return report.TextOptions{Color: color, Quiet: r.flags.quiet, Locale: r.flags.locale}
+}
+
+// useColor decides colour: --color always or never wins; under auto,
+// NO_COLOR (any value) turns it off, FORCE_COLOR (any value but 0 or
+// false, as CI systems set it) turns it on for standard output, and
+// otherwise only a terminal gets it. A report written to a file (-o) gets
+// colour only with --color always.
+func useColor(mode string, terminal, toFile bool, getenv func(string) string) bool {
+	switch {
+	case mode == "always":
+		return true
+	case mode == "never" || toFile || getenv("NO_COLOR") != "":
+		return false
+	}
+	if force := getenv("FORCE_COLOR"); force != "" {
+		return force != "0" && force != "false"
+	}
+	return terminal
 }
 
 func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {
@@ -88,7 +107,7 @@ func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {
 	case "sarif":
 		return report.WriteSARIF(w, run)
 	case "github":
-		return report.WriteGitHub(w, run)
+		return r.github(w, run)
 	case "rdjsonl":
 		return report.WriteRDJSONL(w, run)
 	case "rdjson":
@@ -104,11 +123,7 @@ func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {
 		return err
 	}
 	if hidden > 0 && !r.flags.quiet {
-		noun := "findings"
-		if hidden == 1 {
-			noun = "finding"
-		}
-		_, err := fmt.Fprintf(w, "%d %s hidden by the baseline %s.\n", hidden, noun, r.flags.baseline)
+		_, err := fmt.Fprintln(w, report.HiddenByBaseline(hidden, r.flags.baseline, r.flags.locale))
 		return err
 	}
 	return nil
@@ -130,41 +145,7 @@ func (r *lintRun) rules() []*rule.Rule {
 		}
 	}
 	sortRules(out)
-	return append(out, suppress.Unused)
-}
-
-// keepChanged drops findings on lines that --diff says did not change.
-func (r *lintRun) keepChanged(files []report.File) error {
-	if r.flags.diff == "" {
-		return nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return err
-	}
-	changed, err := gitdiff.Since(wd, r.flags.diff)
-	if err != nil {
-		return err
-	}
-	for i := range files {
-		kept := files[i].Findings[:0]
-		for _, x := range files[i].Findings {
-			if touches(changed, files[i].Path, x.Start.Line, x.End.Line) {
-				kept = append(kept, x)
-			}
-		}
-		files[i].Findings = kept
-	}
-	return nil
-}
-
-func touches(changed *gitdiff.Lines, path string, from, to int) bool {
-	for line := from; line <= to; line++ {
-		if changed.Changed(path, line) {
-			return true
-		}
-	}
-	return false
+	return out
 }
 
 // sortRules orders rules by category, then id, so rule lists are stable

@@ -2,76 +2,54 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"net"
-	"net/http"
 	"os/signal"
 	"syscall"
-	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/hypelint/hypelint/lint/server"
 )
 
+func (e *env) serveCommand() *cobra.Command {
+	var f ruleSetFlags
+	var addr string
+	var allowRemote bool
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "A local web page: paste a draft, see its findings in place",
+		Long: `A local web page: paste a draft, see its findings in place. The rules run as the
+nearest .hypelint.yaml (or --config) sets them.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := e.loadRuleSet(&f, cmd)
+			if err != nil {
+				return err
+			}
+			return e.serve(s, addr, allowRemote)
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
+	cmd.Flags().BoolVar(&allowRemote, "allow-remote", false, "allow an --addr other machines can reach")
+	registerRuleSetFlags(cmd, &f, "message language when the page names none")
+	return cmd
+}
+
 // serve runs the local web page until interrupted.
-func (e *env) serve(args []string) int {
-	fs := flag.NewFlagSet("hypelint serve", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	allowRemote := fs.Bool("allow-remote", false, "allow an --addr other machines can reach")
-	locale := fs.String("locale", "en", "message language when the page names none: en, zh-Hans or zh-Hant")
-	var dirs ruleDirs
-	fs.Var(&dirs, "rules", "a directory of extra rule files (and lexicon/ beside them); repeatable")
-	if err := fs.Parse(args); err != nil {
-		return exitError
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "hypelint serve: unexpected argument %q\n", fs.Arg(0))
-		return exitError
-	}
-	if err := checkChoice("locale", *locale, "en", "zh-Hans", "zh-Hant"); err != nil {
-		fmt.Fprintf(e.stderr, "hypelint serve: %v\n", err)
-		return exitError
-	}
-	l, err := loadLinter(dirs)
+func (e *env) serve(s *ruleSet, addr string, allowRemote bool) error {
+	ln, err := server.Listen(addr, allowRemote)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "hypelint: %v\n", err)
-		return exitError
-	}
-	ln, err := server.Listen(*addr, *allowRemote)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "hypelint serve: %v\n", err)
-		return exitError
+		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	if err := e.serveOn(ctx, ln, server.New(l, version, *locale).Handler()); err != nil {
-		fmt.Fprintf(e.stderr, "hypelint serve: %v\n", err)
-		return exitError
-	}
-	return exitClean
+	return e.serveOn(ctx, ln, server.New(s.active, version, s.locale))
 }
 
-// serveOn serves h on ln until ctx is done, then lets requests in flight
+// serveOn serves s on ln until ctx is done, then lets requests in flight
 // finish.
-func (e *env) serveOn(ctx context.Context, ln net.Listener, h http.Handler) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+func (e *env) serveOn(ctx context.Context, ln net.Listener, s *server.Server) error {
 	fmt.Fprintf(e.stdout, "hypelint serve: open http://%s/ (Ctrl-C stops)\n", ln.Addr())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		return err
-	case <-ctx.Done():
-	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil {
-		return err
-	}
-	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return s.Serve(ctx, ln)
 }

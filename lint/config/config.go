@@ -33,6 +33,9 @@ type Config struct {
 	FailOn   string            // error, warning, info or none ("" = not set)
 	Locale   string            // en, zh-Hans, zh-Hant ("" = not set)
 	Encoding string            // auto, utf-8, gb18030, big5 ("" = not set)
+
+	SeverityLine map[string]int // the line each name in Severity is written on
+	lines        map[string]int // key → the line it was written on (see Line)
 }
 
 // Name is a rule id or category with the line it was written on, so a name
@@ -47,10 +50,10 @@ var DefaultInclude = []string{"**/*.txt", "**/*.md", "**/*.markdown", "**/*.html
 
 // Default is the configuration used where no file is found.
 func Default(dir string) *Config {
-	return &Config{Dir: dir, Include: DefaultInclude, Severity: map[string]string{}}
+	return &Config{Dir: dir, Include: DefaultInclude, Severity: map[string]string{}, SeverityLine: map[string]int{}}
 }
 
-var topKeys = []string{"rules", "include", "exclude", "fail_on", "locale", "encoding"}
+var topKeys = []string{"rules", "include", "exclude", "fail_on", "fail-on", "locale", "encoding"}
 var ruleKeys = []string{"enable", "disable", "severity", "extra"}
 
 // Load reads a configuration file. Unknown keys and bad values are errors
@@ -76,6 +79,7 @@ func Load(path string) (*Config, error) {
 	if err := c.decode(root); err != nil {
 		return nil, err
 	}
+	c.lines = keyLines(root)
 	return c, nil
 }
 
@@ -132,6 +136,7 @@ func (c *Config) decodeSeverity(n *yaml.Node) error {
 			return yamlfile.At(c.Path, v, "severity %q for %s: want error, warning or info", v.Value, k.Value)
 		}
 		c.Severity[k.Value] = v.Value
+		c.SeverityLine[k.Value] = k.Line
 	}
 	return nil
 }
@@ -157,6 +162,14 @@ func (c *Config) decodeFiles(root *yaml.Node) error {
 }
 
 func (c *Config) decodeSettings(root *yaml.Node) error {
+	// fail-on is spelt as the flag is; fail_on as the other keys are.
+	if n := yamlfile.Get(root, "fail-on"); n != nil {
+		if yamlfile.Get(root, "fail_on") != nil {
+			return yamlfile.At(c.Path, n, "fail-on and fail_on are the same setting; keep one")
+		}
+		root = &yaml.Node{Kind: yaml.MappingNode, Content: append(append([]*yaml.Node{}, root.Content...),
+			&yaml.Node{Kind: yaml.ScalarNode, Value: "fail_on"}, n)}
+	}
 	choices := []struct {
 		key  string
 		dst  *string
@@ -218,9 +231,12 @@ func Find(dir string) (string, error) {
 		p := filepath.Join(dir, FileName)
 		if _, err := os.Stat(p); err == nil {
 			return p, nil
-		} else if !errors.Is(err, os.ErrNotExist) {
+		} else if !errors.Is(err, os.ErrNotExist) && !errors.Is(err, os.ErrPermission) {
 			return "", err
 		}
+		// A folder that cannot be searched hides nothing anyone can lint:
+		// the files in it fail to read and are reported as such, so the
+		// search goes on upward rather than stopping the run.
 		parent := filepath.Dir(dir)
 		if parent == dir {
 			return "", nil
@@ -304,8 +320,9 @@ exclude: []
 
 # Exit with 1 when a finding is at least this severe: error, warning, info or none.
 fail_on: error
-# Language of messages: en, zh-Hans or zh-Hant.
-locale: en
+# Language of messages: en, zh-Hans or zh-Hant. Left unset, the --locale flag or
+# the environment (LC_ALL, LC_MESSAGES, LANG) decides, so each writer gets theirs.
+# locale: zh-Hans
 # Encoding of the articles: auto (UTF-8, else GB18030 or Big5), utf-8, gb18030 or big5.
 encoding: auto
 `

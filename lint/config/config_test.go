@@ -36,6 +36,7 @@ encoding: big5
 	assert.Equal(t, []Name{{"overclaim", 3}, {"animal-as-human", 3}}, c.Enable)
 	assert.Equal(t, "hype-word", c.Disable[0].Value)
 	assert.Equal(t, map[string]string{"sample-size": "info", "reverse-aging-claim": "warning"}, c.Severity)
+	assert.Equal(t, map[string]int{"sample-size": 5, "reverse-aging-claim": 5}, c.SeverityLine)
 	assert.Equal(t, []string{filepath.Join(dir, "house-rules")}, c.Rules)
 	assert.Equal(t, "warning", c.FailOn)
 	assert.Equal(t, "zh-Hant", c.Locale)
@@ -53,7 +54,11 @@ func TestConfigErrorsNameFileAndLine(t *testing.T) {
 		"bad severity":     {"rules:\n  severity:\n    hype-word: loud\n", `:3: severity "loud" for hype-word`},
 		"bad fail_on":      {"fail_on: sometimes\n", `:1: fail_on "sometimes"`},
 		"bad glob":         {"include: [\"[\"]\n", `:1: include: bad glob`},
-		"yaml syntax":      {"rules: [\n", FileName + ":"},
+		"yaml syntax":      {"rules: [\n", FileName + ":1: did not find expected node content"},
+		"syntax on line 3": {"fail_on: error\nlocale: en\nrules: {enable: [x]\n", FileName + ":3: did not find expected ',' or '}'"},
+		"duplicate enable": {"rules:\n  enable: [overclaim]\n  enable: [hype-word]\n", `:3: duplicate key "enable" (first on line 2)`},
+		"duplicate top":    {"locale: en\nfail_on: error\nlocale: zh-Hans\n", `:3: duplicate key "locale" (first on line 1)`},
+		"duplicate name":   {"rules:\n  severity:\n    hype-word: info\n    hype-word: error\n", `:4: duplicate key "hype-word"`},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -92,4 +97,36 @@ func TestStarterLoadsAndIsNotOverwritten(t *testing.T) {
 	assert.ErrorIs(t, err, ErrExists)
 	data, _ := os.ReadFile(p)
 	assert.Equal(t, "fail_on: none\n", string(data), "an existing file is left as it is")
+}
+
+func TestFailOnTakesEitherSpelling(t *testing.T) {
+	for _, key := range []string{"fail_on", "fail-on"} {
+		c, err := Load(write(t, t.TempDir(), FileName, "locale: en\n"+key+": warning\n"))
+		require.NoError(t, err, key)
+		assert.Equal(t, "warning", c.FailOn, key)
+		assert.Equal(t, 2, c.Line("fail_on"), key)
+	}
+	_, err := Load(write(t, t.TempDir(), FileName, "fail_on: info\nfail-on: warning\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), ":2: fail-on and fail_on are the same setting")
+	_, err = Load(write(t, t.TempDir(), FileName, "fail-on: sometimes\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), ":1: fail_on \"sometimes\"")
+}
+
+func TestLineOfEachSetting(t *testing.T) {
+	c, err := Load(write(t, t.TempDir(), FileName, "rules:\n  disable: [hype-word]\n  severity:\n    sample-size: info\nencoding: big5\n"))
+	require.NoError(t, err)
+	assert.Equal(t, 1, c.Line("rules"))
+	assert.Equal(t, 2, c.Line("rules.disable"))
+	assert.Equal(t, 4, c.Line("rules.severity.sample-size"))
+	assert.Equal(t, 5, c.Line("encoding"))
+	assert.Equal(t, 0, c.Line("locale"), "not set")
+}
+
+func TestStarterLeavesLocaleToTheEnvironment(t *testing.T) {
+	c, err := Load(write(t, t.TempDir(), FileName, Starter))
+	require.NoError(t, err)
+	assert.Empty(t, c.Locale, "the starter must not pin a language")
+	assert.Contains(t, Starter, "# locale:")
 }

@@ -33,6 +33,14 @@ type Diagnostic struct {
 	Source   string `json:"source,omitempty"`
 	Message  string `json:"message"`
 	Tags     []int  `json:"tags,omitempty"`
+	// CodeDescription links the rule id to its documentation (editors
+	// show the code as a link).
+	CodeDescription *CodeDescription `json:"codeDescription,omitempty"`
+}
+
+// CodeDescription is LSP's link for a diagnostic's code.
+type CodeDescription struct {
+	Href string `json:"href"`
 }
 
 type textDocumentIdentifier struct {
@@ -141,3 +149,12 @@ func unmarshalParams(raw json.RawMessage, v any) *rpcError {
 	}
 	return nil
 }
+
+// logMessageParams are the params of window/logMessage.
+type logMessageParams struct {
+	Type    int    `json:"type"`
+	Message string `json:"message"`
+}
+
+// messageError is the MessageType of an error.
+const messageError = 1

@@ -28,7 +28,11 @@ type Options struct {
 	// Linter returns the linter for the article at a file path ("" when
 	// the document is not a file). An error is shown as a diagnostic on
 	// the document's first line. nil means lint.Default for every document.
-	Linter  func(path string) (*lint.Linter, error)
+	Linter func(path string) (*lint.Linter, error)
+	// Locale is the message language of the configuration, used when the
+	// client's initializationOptions name none (it beats the editor's own
+	// locale, as a configuration beats the environment on the command line).
+	Locale  string
 	Version string    // reported in serverInfo
 	Log     io.Writer // protocol problems and panics; nil discards them
 }
@@ -52,6 +56,7 @@ func Serve(r io.Reader, w io.Writer, opts Options) error {
 		conn: newConn(r, w), opts: opts, encoding: UTF16, locale: "en", hoverKind: "markdown",
 		docs: map[string]*document{}, dirty: map[string]bool{}, wake: make(chan struct{}, 1),
 	}
+	s.conn.skipped = s.frameError
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() { s.lintLoop(done) })
@@ -64,7 +69,7 @@ func Serve(r io.Reader, w io.Writer, opts Options) error {
 		var frame errFrame
 		switch {
 		case errors.As(err, &frame):
-			s.logf("%v", err)
+			s.frameError(frame)
 			continue
 		case errors.Is(err, io.EOF) && s.shutdown:
 			return nil
@@ -155,6 +160,15 @@ func (s *server) logf(format string, args ...any) {
 	fmt.Fprintf(s.opts.Log, "hypelint lsp: "+format+"\n", args...)
 }
 
+// frameError reports a message the server could not read to the log and,
+// once initialized, to the client, whose own framing is likely at fault.
+func (s *server) frameError(err errFrame) {
+	s.logf("%v", err)
+	if s.initialized {
+		s.conn.notify("window/logMessage", logMessageParams{Type: messageError, Message: "hypelint: " + err.Error()})
+	}
+}
+
 // handle answers one request or notification. Only a failure to write the
 // reply is returned.
 func (s *server) handle(m *message) (err error) {
@@ -239,6 +253,9 @@ func (s *server) initialize(raw json.RawMessage) (any, *rpcError) {
 	s.initialized = true
 	s.encoding = pickEncoding(p.Capabilities.General.PositionEncodings)
 	locale := p.InitializationOptions.Locale
+	if locale == "" {
+		locale = s.opts.Locale
+	}
 	if locale == "" {
 		locale = p.Locale
 	}

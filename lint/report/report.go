@@ -33,15 +33,34 @@ type File struct {
 	Score    *int              `json:"score,omitempty"`    // credibility, 0–100 (see package score)
 	Criteria []score.Criterion `json:"criteria,omitempty"` // the score's breakdown
 	Error    string            `json:"error,omitempty"`
+	// Suppressed are the findings an inline comment or a baseline hides,
+	// for the formats that carry them (SARIF); the others leave them out.
+	Suppressed []Suppressed `json:"-"`
 
 	doc *document.Document
 }
+
+// Suppressed is a hidden finding and what hid it.
+type Suppressed struct {
+	Finding
+	Kind          string // "inSource" (a comment in the article) or "external" (a baseline), as SARIF names them
+	Justification string // the comment's reason, or which baseline
+}
+
+// Kinds of suppression.
+const (
+	InSource = "inSource"
+	External = "external"
+)
 
 // NewFile resolves a lint result for reporting.
 func NewFile(path string, res *lint.Result, locale string) File {
 	f := File{Path: path, Language: res.Facts.Language, Findings: []Finding{}, doc: res.Doc.Lines()}
 	for _, x := range res.Findings {
 		f.Findings = append(f.Findings, newFinding(res.Doc, x, locale))
+	}
+	for _, h := range res.Suppressed {
+		f.Suppressed = append(f.Suppressed, Suppressed{newFinding(res.Doc, h.Finding, locale), InSource, h.Reason})
 	}
 	// The score rates the article itself: findings hidden later by a
 	// baseline or --diff still count.
@@ -79,6 +98,14 @@ func excerpt(doc *document.Document, x rule.Finding) string {
 		return x.Term
 	}
 	return string(src)
+}
+
+// docURL is the finding's rule documentation, or "".
+func (f Finding) docURL() string {
+	if f.ruleRef == nil {
+		return ""
+	}
+	return f.ruleRef.DocURL
 }
 
 // Span returns the finding's offsets in the decoded text.

@@ -13,8 +13,9 @@ import (
 
 // TextOptions control the text format.
 type TextOptions struct {
-	Color bool // ANSI colours (the driver decides: a terminal, and NO_COLOR unset)
-	Quiet bool // findings only, no summary
+	Color  bool   // ANSI colours (the driver decides: --color, NO_COLOR, FORCE_COLOR, a terminal)
+	Quiet  bool   // findings only, no summary
+	Locale string // language of the score and summary lines, as of the messages ("" is en)
 }
 
 const (
@@ -61,7 +62,7 @@ func (t *TextWriter) File(f File) {
 	}
 	t.counts.add(f)
 	if f.Score != nil {
-		t.scores = append(t.scores, scoreLine(f))
+		t.scores = append(t.scores, scoreLine(f, t.p.opt.Locale))
 	}
 	t.flush()
 }
@@ -85,18 +86,14 @@ func (t *TextWriter) flush() {
 }
 
 // scoreLine is a file's credibility score and the criteria it missed.
-func scoreLine(f File) string {
+func scoreLine(f File, locale string) string {
 	var missed []string
 	for _, c := range f.Criteria {
 		if c.Applicable && !c.Satisfied {
 			missed = append(missed, c.ID)
 		}
 	}
-	line := fmt.Sprintf("%s: credibility %d/100", f.Path, *f.Score)
-	if len(missed) > 0 {
-		line += " (not met: " + strings.Join(missed, ", ") + ")"
-	}
-	return line
+	return phrasesFor(locale).score(f.Path, *f.Score, missed)
 }
 
 type printer struct {
@@ -165,25 +162,9 @@ func cellWidth(r rune) int {
 }
 
 func (p *printer) summary(c Counts) {
-	total := c.Error + c.Warning + c.Info
-	files := plural(c.Files, "file")
-	switch {
-	case total == 0:
-		p.printf("No findings in %s.\n", files)
-	default:
-		p.printf("%s (%s, %s, %s) in %s.\n", plural(total, "finding"),
-			plural(c.Error, "error"), plural(c.Warning, "warning"), plural(c.Info, "info"), files)
+	for _, line := range phrasesFor(p.opt.Locale).summary(c) {
+		p.printf("%s\n", line)
 	}
-	if c.Failed > 0 {
-		p.printf("%s could not be read.\n", plural(c.Failed, "file"))
-	}
-}
-
-func plural(n int, word string) string {
-	if n == 1 || word == "info" {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // JSON is the document --format json writes.
