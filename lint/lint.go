@@ -6,6 +6,7 @@ package lint
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"hash/crc32"
 	"io/fs"
@@ -30,6 +31,7 @@ type Linter struct {
 	Lexicon  *lexicon.Lexicon
 	Rules    *rule.Set
 	analyzer *facts.Analyzer
+	all      *rule.Set // every loaded rule, enabled or not: the names directives may use
 }
 
 // Source is a place rules and lexicons come from: rule files directly in
@@ -46,11 +48,18 @@ type Source struct {
 	// RuleSnapshot is the rule files parsed (rule.Parsed.Snapshot), used
 	// instead of reading them.
 	RuleSnapshot string
+	// Docs is the address of the rules' documentation, one section per
+	// rule with the rule id as its anchor (empty: none).
+	Docs string
 }
+
+// RulesDoc is where the built-in rules are documented: docs/rules.md,
+// generated from the rule files (go test ./lint/report -run RulesDoc -update).
+const RulesDoc = "https://github.com/hypelint/hypelint/blob/main/docs/rules.md"
 
 // Builtin is the rule set embedded in the binary.
 var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: rules.LexiconSnapshot,
-	RuleSnapshot: rules.RuleSnapshot}
+	RuleSnapshot: rules.RuleSnapshot, Docs: RulesDoc}
 
 // New compiles the lexicons of every source into one lexicon, then the rules
 // of every source against it.
@@ -78,7 +87,7 @@ func New(sources ...Source) (*Linter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Linter{Lexicon: l.lex, Rules: set, analyzer: facts.NewAnalyzer(l.lex)}, nil
+	return &Linter{Lexicon: l.lex, Rules: set, analyzer: facts.NewAnalyzer(l.lex), all: set}, nil
 }
 
 // parseRules reads the rules of every source in order, from its snapshot
@@ -94,19 +103,25 @@ func parseRules(sources []Source) (*rule.Parsed, error) {
 		if err != nil {
 			return nil, err
 		}
-		if content, ok := currentSnapshot(src.RuleSnapshot, files); ok {
-			if p, err := rule.FromSnapshot(content); err == nil {
-				parts = append(parts, p)
-				continue
-			}
-		}
-		p, err := rule.ParseFiles(files)
+		p, err := parseSource(src, files)
 		if err != nil {
 			return nil, err
+		}
+		if src.Docs != "" {
+			p.LinkDocs(src.Docs)
 		}
 		parts = append(parts, p)
 	}
 	return rule.Join(parts...), nil
+}
+
+func parseSource(src Source, files []yamlfile.File) (*rule.Parsed, error) {
+	if content, ok := currentSnapshot(src.RuleSnapshot, files); ok {
+		if p, err := rule.FromSnapshot(content); err == nil {
+			return p, nil
+		}
+	}
+	return rule.ParseFiles(files)
 }
 
 // loadLexicon compiles the lexicons of the sources, or loads the snapshot
@@ -229,7 +244,7 @@ func (l *Linter) With(opts Options) (*Linter, error) {
 		}
 		rules = append(rules, r)
 	}
-	return &Linter{Lexicon: l.Lexicon, Rules: rule.Subset(rules), analyzer: l.analyzer}, nil
+	return &Linter{Lexicon: l.Lexicon, Rules: rule.Subset(rules), analyzer: l.analyzer, all: l.all}, nil
 }
 
 type names []string
@@ -251,10 +266,13 @@ func severityFor(m map[string]rule.Severity, r *rule.Rule) (rule.Severity, bool)
 	return s, ok
 }
 
-// Known reports whether name is a rule id or category the linter has, or
-// the name of the unused-suppression check.
+// Known reports whether name is a rule id or category the linter loaded,
+// whether or not the options enable it.
 func (l *Linter) Known(name string) bool {
-	return l.Rules.Known(name) || name == suppress.Unused.ID || name == suppress.Unused.Category
+	if l.all == nil { // a Linter built by hand
+		return l.Rules.Known(name)
+	}
+	return l.all.Known(name)
 }
 
 // Input is one article to lint.
@@ -325,14 +343,27 @@ func Sectioned(in Input) bool { return in.format() == "text" && len(in.Data) > 2
 // Lint parses and lints one article. A long plain text (a book extracted
 // from a PDF) is linted in sections; see lintSections.
 func (l *Linter) Lint(in Input) (*Result, error) {
+	return l.LintContext(context.Background(), in)
+}
+
+// LintContext is Lint that gives up, returning ctx.Err(), once ctx is
+// done: it looks after parsing, between batches of blocks when running
+// the rules, and between the sections of a long text.
+func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if Sectioned(in) {
-		return l.lintSections(in, SectionSize)
+		return l.lintSections(ctx, in, SectionSize)
 	}
 	doc, err := Parse(in)
 	if err != nil {
 		return nil, err
 	}
-	res, err := l.LintDocument(doc)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res, err := l.evaluate(ctx, doc, l.analyzer.Analyze(doc))
 	if err == nil && in.Card {
 		res.Card = evidence.Build(res.Facts, res.Findings)
 	}
@@ -344,7 +375,10 @@ type Result struct {
 	Doc      *document.Document
 	Facts    *facts.Document
 	Findings []rule.Finding // sorted by position, then rule id
-	Card     *evidence.Card // the evidence card, when Input.Card asked for it
+	// Suppressed are the findings the document's suppression comments
+	// hide, in the same order (SARIF reports them as suppressed).
+	Suppressed []suppress.Hidden
+	Card       *evidence.Card // the evidence card, when Input.Card asked for it
 }
 
 // LintText lints a plain-text article. The error is an *document.InputError
@@ -356,8 +390,25 @@ func (l *Linter) LintText(path string, src []byte) (*Result, error) {
 // LintDocument lints a parsed document, then applies its suppression
 // comments.
 func (l *Linter) LintDocument(doc *document.Document) (*Result, error) {
-	f := l.analyzer.Analyze(doc)
-	findings, err := l.Rules.Evaluate(f)
+	return l.evaluate(context.Background(), doc, l.analyzer.Analyze(doc))
+}
+
+// blockBatch is how many blocks the rules run over between looks at
+// whether the lint is cancelled.
+const blockBatch = 64
+
+// evaluate runs the rules on a document's facts, stopping once ctx is done.
+func (l *Linter) evaluate(ctx context.Context, doc *document.Document, f *facts.Document) (*Result, error) {
+	run := l.Rules.Start(f)
+	for blocks := f.Blocks; len(blocks) > 0; blocks = blocks[min(blockBatch, len(blocks)):] {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := run.Blocks(blocks[:min(blockBatch, len(blocks))]); err != nil {
+			return nil, err
+		}
+	}
+	findings, err := run.Finish()
 	if err != nil {
 		return nil, err
 	}
@@ -367,9 +418,12 @@ func (l *Linter) LintDocument(doc *document.Document) (*Result, error) {
 // result applies the document's suppression comments to the findings and
 // sorts them.
 func (l *Linter) result(doc *document.Document, f *facts.Document, findings []rule.Finding) *Result {
-	findings = suppress.Apply(doc, findings, l.Known)
-	slices.SortStableFunc(findings, func(a, b rule.Finding) int {
-		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), strings.Compare(a.Rule.ID, b.Rule.ID))
-	})
-	return &Result{Doc: doc, Facts: f, Findings: findings}
+	findings, hidden := suppress.Apply(doc, findings, l.Rules, l.Known)
+	slices.SortStableFunc(findings, byPosition)
+	slices.SortStableFunc(hidden, func(a, b suppress.Hidden) int { return byPosition(a.Finding, b.Finding) })
+	return &Result{Doc: doc, Facts: f, Findings: findings, Suppressed: hidden}
+}
+
+func byPosition(a, b rule.Finding) int {
+	return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), strings.Compare(a.Rule.ID, b.Rule.ID))
 }

@@ -1,6 +1,9 @@
 package lint
 
 import (
+	"cmp"
+	"context"
+
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/evidence"
 )
@@ -18,7 +21,8 @@ const SectionSize = 1 << 20
 // counts of each class) when judging each sentence, so it goes twice over
 // the sections: once to total the document facts, dropping each section
 // after its totals are taken, and once more to run the rules with them.
-func (l *Linter) lintSections(in Input, size int) (*Result, error) {
+// It stops with ctx.Err() between sections once ctx is done.
+func (l *Linter) lintSections(ctx context.Context, in Input, size int) (*Result, error) {
 	shell, err := document.TextShell(in.Path, in.Data)
 	if err != nil {
 		return nil, err
@@ -26,7 +30,7 @@ func (l *Linter) lintSections(in Input, size int) (*Result, error) {
 	in.decoded(shell)
 	sections := shell.TextSections(size)
 	f := l.analyzer.Begin(shell)
-	eachSection(shell, sections, func(sec *document.Document) {
+	err = eachSection(ctx, shell, sections, func(sec *document.Document) {
 		if t := sec.Title(); t != nil {
 			// Document-level findings sit on the title's line.
 			shell.Blocks = append(shell.Blocks, *t)
@@ -34,6 +38,9 @@ func (l *Linter) lintSections(in Input, size int) (*Result, error) {
 		shell.Comments = append(shell.Comments, sec.Comments...)
 		l.analyzer.Blocks(f, sec)
 	})
+	if err != nil {
+		return nil, err
+	}
 	l.analyzer.Finish(f)
 
 	f.Restart()
@@ -42,18 +49,19 @@ func (l *Linter) lintSections(in Input, size int) (*Result, error) {
 	if in.Card {
 		card = evidence.New(f) // the first pass found the studies
 	}
-	eachSection(shell, sections, func(sec *document.Document) {
-		if err != nil {
+	var ruleErr error
+	err = eachSection(ctx, shell, sections, func(sec *document.Document) {
+		if ruleErr != nil {
 			return
 		}
 		blocks := l.analyzer.Blocks(f, sec)
 		l.analyzer.Complete(f, blocks)
-		err = run.Blocks(blocks)
+		ruleErr = run.Blocks(blocks)
 		if card != nil {
 			card.Add(f, blocks)
 		}
 	})
-	if err != nil {
+	if err = cmp.Or(err, ruleErr); err != nil {
 		return nil, err
 	}
 	findings, err := run.Finish()
@@ -68,12 +76,16 @@ func (l *Linter) lintSections(in Input, size int) (*Result, error) {
 	return res, nil
 }
 
-// eachSection parses the sections of shell in order.
-func eachSection(shell *document.Document, sections []document.Span, fn func(*document.Document)) {
+// eachSection parses the sections of shell in order, until ctx is done.
+func eachSection(ctx context.Context, shell *document.Document, sections []document.Span, fn func(*document.Document)) error {
 	titled := false
 	for _, span := range sections {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		sec := shell.ParseSection(span, titled)
 		titled = titled || sec.Title() != nil
 		fn(sec)
 	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -46,7 +47,7 @@ func compareSections(t *testing.T, l *Linter, name string, data []byte, size int
 	require.NoError(t, err)
 	whole, err := l.LintDocument(doc)
 	require.NoError(t, err)
-	parts, err := l.lintSections(in, size)
+	parts, err := l.lintSections(context.Background(), in, size)
 	require.NoError(t, err)
 	if size == 1 {
 		shell, err := Parse(in)

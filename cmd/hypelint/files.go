@@ -11,6 +11,7 @@ import (
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/baseline"
 	"github.com/hypelint/hypelint/lint/encoding"
+	"github.com/hypelint/hypelint/lint/gitdiff"
 	"github.com/hypelint/hypelint/lint/report"
 )
 
@@ -146,7 +147,8 @@ func (r *lintRun) saveBaseline(files []report.File) int {
 	return exitClean
 }
 
-// applyBaseline hides the findings a baseline records and returns how many.
+// applyBaseline hides the findings a baseline records (keeping them as
+// suppressed) and returns how many.
 func (r *lintRun) applyBaseline(files []report.File) (int, error) {
 	if r.flags.baseline == "" {
 		return 0, nil
@@ -167,6 +169,9 @@ func (r *lintRun) applyBaseline(files []report.File) (int, error) {
 		for _, x := range files[i].Findings {
 			if known.Has(fp.Next(x.Rule, files[i].Path, x.Excerpt)) {
 				hidden++
+				// SARIF reports it as suppressed; the other formats leave it out.
+				files[i].Suppressed = append(files[i].Suppressed, report.Suppressed{Finding: x, Kind: report.External,
+					Justification: "recorded in the baseline " + r.flags.baseline})
 				continue
 			}
 			kept = append(kept, x)
@@ -174,4 +179,35 @@ func (r *lintRun) applyBaseline(files []report.File) (int, error) {
 		files[i].Findings = kept
 	}
 	return hidden, nil
+}
+
+// keepChanged drops findings on lines that --diff says did not change.
+// Every linted file must be matched to git's view: a file git cannot
+// place, or a git failure, stops the run rather than hiding findings.
+func (r *lintRun) keepChanged(files []report.File) error {
+	if r.flags.diff == "" {
+		return nil
+	}
+	changes := gitdiff.Since(r.flags.diff)
+	for i := range files {
+		if files[i].Error != "" {
+			continue
+		}
+		changed, err := changes.File(files[i].Path)
+		if err != nil {
+			return err
+		}
+		kept := files[i].Findings[:0]
+		for _, x := range files[i].Findings {
+			touched, err := changed.Touches(x.Start.Offset, x.End.Offset)
+			if err != nil {
+				return fmt.Errorf("--diff: %v", err)
+			}
+			if touched {
+				kept = append(kept, x)
+			}
+		}
+		files[i].Findings = kept
+	}
+	return nil
 }

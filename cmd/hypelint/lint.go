@@ -142,7 +142,7 @@ type lintRun struct {
 
 func (r *lintRun) execute() int {
 	inputs, err := walk.Files(r.paths, func(p string) walk.Filter { return r.configs.forPath(p) })
-	if err != nil {
+	for _, err := range walk.Errors(err) { // unreadable folders, one by one; the rest is still linted
 		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
 		r.failed = true
 	}

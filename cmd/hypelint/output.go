@@ -6,10 +6,8 @@ import (
 	"os"
 	"sort"
 
-	"github.com/hypelint/hypelint/lint/gitdiff"
 	"github.com/hypelint/hypelint/lint/report"
 	"github.com/hypelint/hypelint/lint/rule"
-	"github.com/hypelint/hypelint/lint/suppress"
 )
 
 // formats are the values --format takes.
@@ -109,7 +107,7 @@ func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {
 	case "sarif":
 		return report.WriteSARIF(w, run)
 	case "github":
-		return report.WriteGitHub(w, run)
+		return r.github(w, run)
 	case "rdjsonl":
 		return report.WriteRDJSONL(w, run)
 	case "rdjson":
@@ -147,41 +145,7 @@ func (r *lintRun) rules() []*rule.Rule {
 		}
 	}
 	sortRules(out)
-	return append(out, suppress.Unused)
-}
-
-// keepChanged drops findings on lines that --diff says did not change.
-func (r *lintRun) keepChanged(files []report.File) error {
-	if r.flags.diff == "" {
-		return nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return err
-	}
-	changed, err := gitdiff.Since(wd, r.flags.diff)
-	if err != nil {
-		return err
-	}
-	for i := range files {
-		kept := files[i].Findings[:0]
-		for _, x := range files[i].Findings {
-			if touches(changed, files[i].Path, x.Start.Line, x.End.Line) {
-				kept = append(kept, x)
-			}
-		}
-		files[i].Findings = kept
-	}
-	return nil
-}
-
-func touches(changed *gitdiff.Lines, path string, from, to int) bool {
-	for line := from; line <= to; line++ {
-		if changed.Changed(path, line) {
-			return true
-		}
-	}
-	return false
+	return out
 }
 
 // sortRules orders rules by category, then id, so rule lists are stable

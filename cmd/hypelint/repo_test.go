@@ -328,3 +328,29 @@ func TestStreamedTextMatchesCollectedText(t *testing.T) {
 	assert.Contains(t, missing.stderr, "nope.txt")
 	assert.Contains(t, missing.stdout, "逆转衰老", "the readable file is still reported")
 }
+
+// In SARIF, findings a baseline or a comment hides are results marked as
+// suppressed rather than left out.
+func TestSARIFCarriesSuppressedFindings(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.md": "新发现\n\n这款产品能逆转衰老。\n\n<!-- hypelint-disable-next-line -- 引用广告原文 -->\n它还是一种神药。\n"})
+	file, base := filepath.Join(dir, "a.md"), filepath.Join(dir, "baseline.json")
+	r := runCLI(t, nil, false, "--write-baseline", base, file)
+	require.Equal(t, exitClean, r.code, r.stderr)
+	r = runCLI(t, nil, false, "--format", "sarif", "--baseline", base, file)
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID       string `json:"ruleId"`
+				Suppressions []struct{ Kind, Justification string }
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &log), r.stderr)
+	kinds := map[string]string{}
+	for _, res := range log.Runs[0].Results {
+		require.Len(t, res.Suppressions, 1, "every finding is recorded in the baseline or hidden by the comment: %s", res.RuleID)
+		kinds[res.RuleID] = res.Suppressions[0].Kind + ": " + res.Suppressions[0].Justification
+	}
+	assert.Equal(t, "inSource: 引用广告原文", kinds["miracle-cure-claim"])
+	assert.Equal(t, "external: recorded in the baseline "+base, kinds["reverse-aging-claim"])
+}

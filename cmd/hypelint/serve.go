@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"os/signal"
 	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -47,28 +44,12 @@ func (e *env) serve(s *ruleSet, addr string, allowRemote bool) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	return e.serveOn(ctx, ln, server.New(s.active, version, s.locale).Handler())
+	return e.serveOn(ctx, ln, server.New(s.active, version, s.locale))
 }
 
-// serveOn serves h on ln until ctx is done, then lets requests in flight
+// serveOn serves s on ln until ctx is done, then lets requests in flight
 // finish.
-func (e *env) serveOn(ctx context.Context, ln net.Listener, h http.Handler) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+func (e *env) serveOn(ctx context.Context, ln net.Listener, s *server.Server) error {
 	fmt.Fprintf(e.stdout, "hypelint serve: open http://%s/ (Ctrl-C stops)\n", ln.Addr())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		return err
-	case <-ctx.Done():
-	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil {
-		return err
-	}
-	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return s.Serve(ctx, ln)
 }

@@ -34,7 +34,8 @@ type Config struct {
 	Locale   string            // en, zh-Hans, zh-Hant ("" = not set)
 	Encoding string            // auto, utf-8, gb18030, big5 ("" = not set)
 
-	lines map[string]int // key → the line it was written on (see Line)
+	SeverityLine map[string]int // the line each name in Severity is written on
+	lines        map[string]int // key → the line it was written on (see Line)
 }
 
 // Name is a rule id or category with the line it was written on, so a name
@@ -49,7 +50,7 @@ var DefaultInclude = []string{"**/*.txt", "**/*.md", "**/*.markdown", "**/*.html
 
 // Default is the configuration used where no file is found.
 func Default(dir string) *Config {
-	return &Config{Dir: dir, Include: DefaultInclude, Severity: map[string]string{}}
+	return &Config{Dir: dir, Include: DefaultInclude, Severity: map[string]string{}, SeverityLine: map[string]int{}}
 }
 
 var topKeys = []string{"rules", "include", "exclude", "fail_on", "fail-on", "locale", "encoding"}
@@ -135,6 +136,7 @@ func (c *Config) decodeSeverity(n *yaml.Node) error {
 			return yamlfile.At(c.Path, v, "severity %q for %s: want error, warning or info", v.Value, k.Value)
 		}
 		c.Severity[k.Value] = v.Value
+		c.SeverityLine[k.Value] = k.Line
 	}
 	return nil
 }
@@ -229,9 +231,12 @@ func Find(dir string) (string, error) {
 		p := filepath.Join(dir, FileName)
 		if _, err := os.Stat(p); err == nil {
 			return p, nil
-		} else if !errors.Is(err, os.ErrNotExist) {
+		} else if !errors.Is(err, os.ErrNotExist) && !errors.Is(err, os.ErrPermission) {
 			return "", err
 		}
+		// A folder that cannot be searched hides nothing anyone can lint:
+		// the files in it fail to read and are reported as such, so the
+		// search goes on upward rather than stopping the run.
 		parent := filepath.Dir(dir)
 		if parent == dir {
 			return "", nil

@@ -36,6 +36,7 @@ encoding: big5
 	assert.Equal(t, []Name{{"overclaim", 3}, {"animal-as-human", 3}}, c.Enable)
 	assert.Equal(t, "hype-word", c.Disable[0].Value)
 	assert.Equal(t, map[string]string{"sample-size": "info", "reverse-aging-claim": "warning"}, c.Severity)
+	assert.Equal(t, map[string]int{"sample-size": 5, "reverse-aging-claim": 5}, c.SeverityLine)
 	assert.Equal(t, []string{filepath.Join(dir, "house-rules")}, c.Rules)
 	assert.Equal(t, "warning", c.FailOn)
 	assert.Equal(t, "zh-Hant", c.Locale)
@@ -53,7 +54,11 @@ func TestConfigErrorsNameFileAndLine(t *testing.T) {
 		"bad severity":     {"rules:\n  severity:\n    hype-word: loud\n", `:3: severity "loud" for hype-word`},
 		"bad fail_on":      {"fail_on: sometimes\n", `:1: fail_on "sometimes"`},
 		"bad glob":         {"include: [\"[\"]\n", `:1: include: bad glob`},
-		"yaml syntax":      {"rules: [\n", FileName + ":"},
+		"yaml syntax":      {"rules: [\n", FileName + ":1: did not find expected node content"},
+		"syntax on line 3": {"fail_on: error\nlocale: en\nrules: {enable: [x]\n", FileName + ":3: did not find expected ',' or '}'"},
+		"duplicate enable": {"rules:\n  enable: [overclaim]\n  enable: [hype-word]\n", `:3: duplicate key "enable" (first on line 2)`},
+		"duplicate top":    {"locale: en\nfail_on: error\nlocale: zh-Hans\n", `:3: duplicate key "locale" (first on line 1)`},
+		"duplicate name":   {"rules:\n  severity:\n    hype-word: info\n    hype-word: error\n", `:4: duplicate key "hype-word"`},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

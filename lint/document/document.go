@@ -109,6 +109,7 @@ type Document struct {
 
 	lineStarts []int // offset of the first byte of each line
 	bodyStart  int   // offset after a byte-order mark
+	wrapWidth  int   // plain text in sections: the PDF wrap width TextSections found (see spacedWrapWidth)
 }
 
 // Position is a place in the source: Line and Column are 1-based, Column

@@ -50,8 +50,17 @@ type plainParser struct {
 // parsePlain parses the lines of src from start; titled says the title was
 // already found (in an earlier section).
 func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment) {
+	return parsePlainWrapped(src, start, titled, -1)
+}
+
+// parsePlainWrapped is parsePlain with the wrap width of the whole text
+// given (see TextSections), or -1 to detect it here.
+func parsePlainWrapped(src []byte, start int, titled bool, wrapWidth int) ([]Block, []Comment) {
 	p := &plainParser{src: src, str: string(src[start:]), base: start, lines: splitLines(src, start)}
-	p.wrapWidth = p.spacedWrapWidth()
+	p.wrapWidth = wrapWidth
+	if wrapWidth < 0 {
+		p.wrapWidth = p.spacedWrapWidth()
+	}
 	for i := 0; i < len(p.lines); {
 		l := p.lines[i]
 		switch {
@@ -185,16 +194,38 @@ func (p *plainParser) continuation(i int) int {
 	return j
 }
 
+// wrapSample is how many lines the wrap detection reads: the opening of a
+// long text tells how it was extracted.
+const wrapSample = 2000
+
 // spacedWrapWidth detects text extracted from a PDF with a blank line
-// after every wrapped line: most lines are separated by exactly one blank
-// line, most stop mid-sentence, and most are about as long as each other.
-// It returns their typical length in characters, or 0.
+// after every wrapped line (see wrapWidthOf) in the parser's lines.
 func (p *plainParser) spacedWrapWidth() int {
+	i := 0
+	return wrapWidthOf(func() (string, bool) {
+		if i >= len(p.lines) {
+			return "", false
+		}
+		i++
+		return p.text(p.lines[i-1]), true
+	})
+}
+
+// wrapWidthOf reads lines from next (up to wrapSample) and decides whether
+// they are text extracted from a PDF with a blank line after every wrapped
+// line: most lines are separated by exactly one blank line, most stop
+// mid-sentence, and most are about as long as each other. It returns
+// their typical length in characters, or 0.
+func wrapWidthOf(next func() (string, bool)) int {
 	var lengths []int
 	single, gaps, open := 0, 0, 0
 	blanks, seen := 0, false
-	for _, l := range p.lines {
-		t := strings.TrimSpace(p.text(l))
+	for n := 0; n < wrapSample; n++ {
+		line, ok := next()
+		if !ok {
+			break
+		}
+		t := strings.TrimSpace(line)
 		if t == "" {
 			blanks++
 			continue
@@ -231,24 +262,29 @@ func (p *plainParser) spacedWrapWidth() int {
 }
 
 // wrapsAcrossBlank reports whether the blank line j separates two parts of
-// one wrapped paragraph: a single blank line after a full-width line (a
-// paragraph's last line is short), before a line that starts no block of
-// its own and is no short heading.
+// one wrapped paragraph (see wrapJoins).
 func (p *plainParser) wrapsAcrossBlank(j int) bool {
-	if j == 0 || j+1 >= len(p.lines) || p.blank(p.lines[j+1]) || p.blank(p.lines[j-1]) {
+	if j == 0 || j+1 >= len(p.lines) {
 		return false
 	}
-	prev := strings.TrimSpace(p.text(p.lines[j-1]))
-	next := strings.TrimSpace(p.text(p.lines[j+1]))
-	if strings.HasPrefix(next, "#") || strings.HasPrefix(next, "|") || listMarker(next) > 0 {
+	return wrapJoins(p.text(p.lines[j-1]), p.text(p.lines[j+1]), p.wrapWidth)
+}
+
+// wrapJoins reports whether a single blank line between the lines prev and
+// next lies inside one wrapped paragraph: prev is a full-width line (a
+// paragraph's last line is short), and next starts no block of its own
+// and is no short heading.
+func wrapJoins(prev, next string, wrapWidth int) bool {
+	prev, next = strings.TrimSpace(prev), strings.TrimSpace(next)
+	if prev == "" || next == "" || strings.HasPrefix(next, "#") || strings.HasPrefix(next, "|") || listMarker(next) > 0 {
 		return false
 	}
 	width := func(s string) int { return utf8.RuneCountInString(s) * 10 }
-	if width(prev) < p.wrapWidth*8 {
+	if width(prev) < wrapWidth*8 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(next)
-	shortHeading := width(next) < p.wrapWidth*6 && !strings.ContainsRune("。！？.!?”\"」』…", last)
+	shortHeading := width(next) < wrapWidth*6 && !strings.ContainsRune("。！？.!?”\"」』…", last)
 	return !shortHeading
 }
 

@@ -37,6 +37,7 @@ type classIDs struct {
 	rebuttal, speech, critique, certainty                                               int
 	roleReferences, roleDisclaimer, roleNotice, roleBio                                 int
 	roleRelated, roleAdvert, roleCaption, disclaimerPhrase, hype, riskNoun, association int
+	noticePhrase                                                                        int
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
@@ -74,6 +75,7 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		roleReferences: id("role_references"), roleDisclaimer: id("role_disclaimer"), roleNotice: id("role_notice"),
 		roleBio: id("role_bio"), roleRelated: id("role_related"), roleAdvert: id("role_advert"),
 		roleCaption: id("role_caption"), disclaimerPhrase: id("disclaimer_phrase"),
+		noticePhrase: id("notice_phrase"),
 	}}
 }
 
@@ -114,6 +116,7 @@ type runState struct {
 	sampleSize, limits, discloses bool
 	replay                        bool   // after Restart: the totals are final
 	section                       string // the role a heading opened (references, bio…), up to the next heading
+	links                         int    // headline-like lines in the current related-links list
 	critique                      int    // weight of critique cues (see critiqueWeight)
 	ownHype                       int    // hype terms in the writer's own voice, not negated
 	references, cites             bool   // a reference list, a citation marker
@@ -363,7 +366,9 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 		// ("financial disclosures are available in the article") does not
 		// count.
 		r.discloses = r.discloses || s.Count(a.ids.disclosure) > 0 && s.Count(a.ids.disclosurePointer) == 0
-		if !b.InEndMatter { // end matter describes organisations, not this study
+		// End matter describes organisations, not this study; a caption
+		// describes a picture: neither is evidence the article reports.
+		if !b.InEndMatter && b.Role != RoleCaption {
 			r.evidence.Animal = r.evidence.Animal || s.Count(a.ids.animal) > 0 || animalSize(s)
 			r.evidence.InVitro = r.evidence.InVitro || s.Count(a.ids.invitro) > 0
 			r.evidence.Human = r.evidence.Human || a.humanEvidence(s)
@@ -387,7 +392,9 @@ func (a *Analyzer) Finish(d *Document) {
 	d.Critical = r.critique >= criticalThreshold && 2*r.ownHype < r.critique
 	d.DOI = d.Count(a.ids.doi) > 0
 	d.Commerce = d.Count(a.ids.commerce)+d.Count(a.ids.productNotice)+d.Count(a.ids.price) > 0
-	d.Offering = d.Commerce || d.Count(a.ids.seller) >= 2
+	// One buy word can sit in a warning (不应自行购买); a price, a product
+	// notice, two calls to buy or two signs of a seller make a page that sells.
+	d.Offering = d.Count(a.ids.price)+d.Count(a.ids.productNotice) > 0 || d.Count(a.ids.commerce) >= 2 || d.Count(a.ids.seller) >= 2
 	d.Language, d.Script = language(r.han, r.trad, r.latin)
 	d.Design = a.design(d)
 	d.Sentences = r.sentence

@@ -18,7 +18,7 @@ import (
 func (c *classIDs) isClaim(class int) bool {
 	switch class {
 	case c.effect, c.antiaging, c.miracle, c.causalStrong, c.causalCan, c.certainty,
-		c.safetyAbsolute, c.relativeChange, c.improvement:
+		c.safetyAbsolute, c.relativeChange, c.improvement, c.hype:
 		return true
 	}
 	return false

@@ -97,9 +97,9 @@ type Document struct {
 	Journal     bool     `expr:"journal"`
 	DOI         bool     `expr:"doi"`
 	Commerce    bool     `expr:"commerce"`
-	// Offering: the page sells something: a call to buy, a price, a
-	// product notice, or two signs of a seller's page (本院, 适应症, "our
-	// clinic", downtime…) without any buy verb.
+	// Offering: the page sells something: a price, a product notice, or
+	// two signs of selling (calls to buy, or a seller's own voice: 本院,
+	// 适应症, "our clinic", downtime…), without needing a buy verb.
 	Offering   bool   `expr:"offering"`
 	Sentences  int    `expr:"sentences"`
 	Design     string `expr:"design"`     // rct, trial, observational, preclinical or unknown

@@ -21,7 +21,7 @@ var smallWords = map[string]bool{"of": true, "for": true, "the": true, "and": tr
 // capitalised word joins it on either side. Titles and headings written in
 // title case are left alone: every word is capitalised there.
 func (a *Analyzer) dropNames(src string, heading bool, local textmap.Map, hits []lexicon.Hit) []lexicon.Hit {
-	if len(hits) == 0 || !hasUpperLatin(src) || heading && titleCase(src) {
+	if len(hits) == 0 || !hasUpperLatin(src) || titleCase(src, heading) {
 		return hits
 	}
 	out := hits[:0]
@@ -84,8 +84,12 @@ func capitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// titleCase reports a heading in which most longer words are capitalised.
-func titleCase(s string) bool {
+// titleCase reports a line written in title case: in a heading, most
+// longer words capitalised; elsewhere (a title or deck that reads as a
+// paragraph), nearly all, with no full stop at the end. A sentence crowded
+// with names ("You can visit Ponce de Leon's Fountain of Youth Park.")
+// ends with one.
+func titleCase(s string, heading bool) bool {
 	long, upper := 0, 0
 	for _, w := range strings.Fields(s) {
 		if utf8.RuneCountInString(w) < 4 {
@@ -96,5 +100,12 @@ func titleCase(s string) bool {
 			upper++
 		}
 	}
-	return long >= 3 && upper*10 >= long*6
+	if long < 3 {
+		return false
+	}
+	if heading {
+		return upper*10 >= long*6
+	}
+	t := strings.TrimRight(s, " \"'”’)")
+	return upper*10 >= long*8 && !strings.HasSuffix(t, ".")
 }

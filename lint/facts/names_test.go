@@ -21,3 +21,9 @@ func TestSentenceStartAndAcronymsMakeNoName(t *testing.T) {
 	d := analyze(t, "Title\n\nExosome IV therapy heals joints.")
 	assert.NotZero(t, d.Count(d.Lex.ClassID("unapproved_therapy")))
 }
+
+// A deck in title case that reads as a paragraph is not a name either.
+func TestTitleCaseParagraphIsNoName(t *testing.T) {
+	d := analyze(t, "Title\n\nHow I Reversed My Biological Age by 8 Years With a Daily 3-Minute Cold Plunge And Breathing Routine Every Single Morning")
+	assert.NotZero(t, d.Count(d.Lex.ClassID("antiaging")))
+}

@@ -50,6 +50,10 @@ func (ids *classIDs) roleClasses() [][2]any {
 	}
 }
 
+// maxLinks is how many headline-like lines a related-links list may hold
+// before a heading is taken to open the next section.
+const maxLinks = 8
+
 // cueStart is how far into a block (in bytes of normalized text) a cue may
 // start and still label it: after an opening bracket or a bullet.
 const cueStart = 4
@@ -81,8 +85,9 @@ func isReferenceEntry(text string) bool {
 }
 
 // cueRole returns the role a cue word gives block b: a cue at the start of
-// the block, or a notice cue or disclaimer phrase anywhere in a short block
-// (a bare 声明 inside one is the disclosure's own word: 作者声明无利益冲突).
+// the block, or a notice or disclaimer phrase anywhere in a short block (a
+// bare 声明 inside one is the disclosure's own word: 作者声明无利益冲突; a
+// bare 转载 is often news: 不少病人转载报道).
 func (ids *classIDs) cueRole(b *Block) (role string, label bool) {
 	if len(b.Sentences) == 0 {
 		return "", false
@@ -109,11 +114,11 @@ func (ids *classIDs) cueRole(b *Block) (role string, label bool) {
 			}
 			return r, label
 		}
-		if short && r == RoleNotice && b.Count(class) > 0 {
-			return r, false
-		}
 	}
-	if short && ids.disclaimerPhrase >= 0 && b.Count(ids.disclaimerPhrase) > 0 {
+	switch {
+	case short && ids.noticePhrase >= 0 && b.Count(ids.noticePhrase) > 0:
+		return RoleNotice, false
+	case short && ids.disclaimerPhrase >= 0 && b.Count(ids.disclaimerPhrase) > 0:
 		return RoleDisclaimer, false
 	}
 	return "", false
@@ -133,13 +138,17 @@ func (a *Analyzer) markRole(d *Document, b *Block) {
 		b.Role = RoleHeadline
 		return
 	case document.Heading:
-		// Link lists and reference lists are often lines short enough to
-		// read as headings; inside one, only a heading with a section cue
-		// of its own ends it.
-		if (r.section == RoleRelated || r.section == RoleReferences) && !isSectionRole(cue) && cue == "" {
+		// Link lists and reference entries are often lines short enough
+		// to read as headings: inside a reference list, a heading shaped
+		// like an entry continues it; inside a related-links list, up to
+		// maxLinks headings without a section cue do.
+		if cue == "" && (r.section == RoleReferences && isReferenceEntry(src.Text) ||
+			r.section == RoleRelated && r.links < maxLinks) {
+			r.links++
 			b.Role = r.section
 			return
 		}
+		r.links = 0
 		r.section = ""
 		if isSectionRole(cue) {
 			r.section = cue
@@ -158,7 +167,7 @@ func (a *Analyzer) markRole(d *Document, b *Block) {
 		b.Role = cue
 	case isReferenceEntry(src.Text):
 		b.Role = RoleReferences
-	case r.section != "":
+	case r.section != "" && continuesSection(r.section, src.Text):
 		b.Role = r.section
 	case cue == RoleAdvert:
 		b.Role = cue
@@ -176,6 +185,24 @@ func (a *Analyzer) markRole(d *Document, b *Block) {
 		b.Role = RoleBody
 	}
 }
+
+// continuesSection reports whether a paragraph belongs to the list a
+// section holds: a reference list holds entries (short, with a year), a
+// related-links list short link lines; prose after either ends it (the
+// article goes on). Bios, disclaimers and adverts hold prose.
+func continuesSection(section, text string) bool {
+	n := runeLen(text)
+	switch section {
+	case RoleReferences:
+		return n <= 300 && yearLike.MatchString(text)
+	case RoleRelated:
+		return n <= 60
+	}
+	return true
+}
+
+// yearLike matches a publication year.
+var yearLike = regexp.MustCompile(`\b(19|20)\d\d\b`)
 
 func isSectionRole(role string) bool {
 	for _, r := range sectionRoles {

@@ -135,3 +135,18 @@ func TestRelatedLinksThatLookLikeHeadings(t *testing.T) {
 	assert.Equal(t, facts.RoleBio, blockWith(t, d, "林怡君").Role)
 	assert.Zero(t, d.Count(d.Lex.ClassID("antiaging")), "related links feed no document facts")
 }
+
+// A heading after a reference list opens the next section: the article
+// goes on.
+func TestHeadingAfterReferencesEndsThem(t *testing.T) {
+	d := analyze(t, "Title\n\nBody.\n\nReferences\n\n1. Smith J, Lee K, et al. A trial. Lancet. 2020;395:1-9.\n\nAppendix\n\nThe pill is a miracle for everyone.")
+	assert.Equal(t, facts.RoleBody, blockWith(t, d, "The pill").Role)
+}
+
+// Prose after a reference list or a related-links list ends it; a bare
+// 转载 in a news paragraph is not a notice.
+func TestSectionsEndAtProse(t *testing.T) {
+	d := analyze(t, "标题\n\n正文。\n\n参考文献\n\n［1］ Wang L, et al. A study. Cell. 2020;1:1-2.\n\n香港每年新增逾三万宗癌症个案，不少病人及家属在社交平台转载报道，查询何时可以接种，医生表示这是神药。")
+	b := blockWith(t, d, "香港每年")
+	assert.Equal(t, facts.RoleBody, b.Role)
+}

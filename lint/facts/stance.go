@@ -20,7 +20,7 @@ const (
 // quoted beats reported, reported beats posed.
 func (ids *classIDs) voice(s *Sentence, h lexicon.Hit) string {
 	switch {
-	case ids.distanced(s, h) || ids.rebutted(s, h):
+	case ids.distanced(s, h) || ids.rebutted(s, h) || ids.labelledClaim(s, h):
 		return VoiceDistanced
 	case quoted(s.Text, h):
 		return VoiceQuoted
@@ -223,6 +223,23 @@ func firstPersonSingular(text string) bool {
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’') }) {
 		switch w {
 		case "i", "my", "me", "i'm", "i’m", "i've", "i’ve", "myself":
+			return true
+		}
+	}
+	return false
+}
+
+// labelledClaim reports a sentence that opens with a label filing it as a
+// claim under examination ("Myth 1: red light reverses ageing", 谣言：…,
+// 网传：…): a critique or distancing cue, perhaps a number, then a colon,
+// before the term.
+func (ids *classIDs) labelledClaim(s *Sentence, h lexicon.Hit) bool {
+	for _, c := range s.Hits {
+		if c.Class != ids.critique && c.Class != ids.distancing || c.Start > cueStart || c.End > h.Start {
+			continue
+		}
+		rest := strings.TrimLeft(s.Text[c.End:h.Start], " 0123456789一二三四五六七八九十")
+		if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
 			return true
 		}
 	}

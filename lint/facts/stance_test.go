@@ -132,3 +132,17 @@ func TestNegatedStudyAcrossTheClause(t *testing.T) {
 	d := analyze(t, "标题\n\n我们没有找到任何哈佛团队发表的相关人体试验。")
 	assert.True(t, d.Blocks[1].Sentences[0].Negated)
 }
+
+// A sentence filed as a myth or a rumour by a label before a colon holds
+// its claims at a distance.
+func TestLabelledClaim(t *testing.T) {
+	d := analyze(t, "Title\n\nMyth 2: it is a miracle cure for hair loss.")
+	h, _ := hitOf(t, d, "miracle", "miracle")
+	assert.Equal(t, facts.VoiceDistanced, h.Voice)
+	d = analyze(t, "标题\n\n网传：喝这种茶能逆转衰老。")
+	h, _ = hitOf(t, d, "antiaging", "逆转衰老")
+	assert.Equal(t, facts.VoiceDistanced, h.Voice)
+	d = analyze(t, "Title\n\nThe myth is over: this pill is a miracle.")
+	h, _ = hitOf(t, d, "miracle", "miracle")
+	assert.Equal(t, facts.VoiceWriter, h.Voice, "a label must stand right before its colon")
+}

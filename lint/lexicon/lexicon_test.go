@@ -78,6 +78,18 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 	_, err = Parse(map[string]string{"syntax.yaml": "classes:\n  x: [\n"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "syntax.yaml:")
+
+	_, err = Parse(map[string]string{"syntax.yaml": "classes:\n  x:\n    zh: [甲, 乙\n    en: [a]\n"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "syntax.yaml:3: did not find expected ',' or ']'")
+
+	// A class or a key of a class written twice: the second would be lost.
+	_, err = Parse(map[string]string{"dup.yaml": "classes:\n  x:\n    description: d\n    zh: [甲]\n  x:\n    zh: [乙]\n"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `dup.yaml:5: duplicate key "x" (first on line 2)`)
+	_, err = Parse(map[string]string{"dup.yaml": "classes:\n  x:\n    zh: [甲]\n    description: d\n    zh: [乙]\n"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `dup.yaml:5: duplicate key "zh" (first on line 3)`)
 }
 
 func TestExpand(t *testing.T) {
@@ -320,6 +332,7 @@ func TestBuiltinTermSense(t *testing.T) {
 		{"干预约三个月后复查", "commerce", false},
 		{"这能保证实验顺利", "certainty", false},
 		{"实验证明有效", "certainty", true},
+		{"发表在权威医学期刊上", "journal", true}, // 医学|期刊, though 学期 is a word
 	}
 	for _, c := range cases {
 		id := lex.ClassID(c.class)

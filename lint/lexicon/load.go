@@ -135,6 +135,9 @@ func (b *builder) addFile(name string, data []byte) error {
 	if f.Classes.Kind != 0 && f.Classes.Kind != yaml.MappingNode {
 		return &yamlfile.Error{File: name, Line: f.Classes.Line, Msg: "classes must be a mapping from class name to its definition"}
 	}
+	if err := yamlfile.CheckDuplicates(name, &f.Classes); err != nil {
+		return err
+	}
 	for i := 0; i+1 < len(f.Classes.Content); i += 2 {
 		if err := b.addClass(name, f.Classes.Content[i], f.Classes.Content[i+1]); err != nil {
 			return err

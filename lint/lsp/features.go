@@ -37,8 +37,11 @@ func (s *server) diagnostic(d *document, f rule.Finding) Diagnostic {
 		Source:   "hypelint",
 		Message:  f.Message(s.locale),
 	}
-	if f.Rule.ID == suppress.Unused.ID {
+	if f.Rule.ID == rule.UnusedSuppression {
 		diag.Tags = []int{TagUnnecessary}
+	}
+	if f.Rule.DocURL != "" {
+		diag.CodeDescription = &CodeDescription{Href: f.Rule.DocURL}
 	}
 	return diag
 }
@@ -136,7 +139,8 @@ func labelParagraphs(e string) string {
 }
 
 // codeAction offers, for each finding in the range, a quick fix that
-// suppresses its rule on that line with a disable-next-line comment.
+// suppresses its rule on that line with a disable-next-line comment, and
+// for a misspelt directive one that corrects it.
 func (s *server) codeAction(raw json.RawMessage) (any, *rpcError) {
 	var p codeActionParams
 	if rerr := unmarshalParams(raw, &p); rerr != nil {
@@ -154,7 +158,15 @@ func (s *server) codeAction(raw json.RawMessage) (any, *rpcError) {
 	from, to := d.lines.offset(p.Range.Start, s.encoding), d.lines.offset(p.Range.End, s.encoding)
 	seen := map[string]bool{}
 	for _, f := range res.Findings {
-		if f.Span.End < from || f.Span.Start > to || f.Rule.ID == suppress.Unused.ID {
+		if f.Span.End < from || f.Span.Start > to {
+			continue
+		}
+		if f.Rule.ID == rule.UnknownSuppression {
+			if a, ok := s.respellDirective(d, f); ok {
+				actions = append(actions, a)
+			}
+		}
+		if f.Rule.Scope == rule.SuppressionScope {
 			continue
 		}
 		key := fmt.Sprint(f.Rule.ID, d.lines.line(f.Span.Start))
@@ -174,6 +186,26 @@ func (s *server) codeAction(raw json.RawMessage) (any, *rpcError) {
 		})
 	}
 	return actions, nil
+}
+
+// respellDirective is the quick fix for a misspelt directive: the
+// nearest real one in its place.
+func (s *server) respellDirective(d *document, f rule.Finding) (CodeAction, bool) {
+	i := strings.Index(d.text[f.Span.Start:f.Span.End], f.Term)
+	if i < 0 || f.Suggestion == "" {
+		return CodeAction{}, false
+	}
+	start := f.Span.Start + i
+	edit := TextEdit{
+		Range:   Range{d.lines.position(start, s.encoding), d.lines.position(start+len(f.Term), s.encoding)},
+		NewText: f.Suggestion,
+	}
+	return CodeAction{
+		Title:       fmt.Sprintf("Write %s (hypelint)", f.Suggestion),
+		Kind:        "quickfix",
+		Diagnostics: []Diagnostic{s.diagnostic(d, f)},
+		Edit:        WorkspaceEdit{Changes: map[string][]TextEdit{d.uri: {edit}}},
+	}, true
 }
 
 // wantsQuickFix reports whether a context.only filter admits "quickfix".

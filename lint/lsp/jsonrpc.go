@@ -2,11 +2,12 @@ package lsp
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"net/textproto"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -69,6 +70,10 @@ type conn struct {
 	r  *bufio.Reader
 	mu sync.Mutex
 	w  io.Writer
+
+	// skipped, if set, hears of bytes dropped before a message's header
+	// (see read).
+	skipped func(errFrame)
 }
 
 func newConn(r io.Reader, w io.Writer) *conn {
@@ -76,44 +81,142 @@ func newConn(r io.Reader, w io.Writer) *conn {
 }
 
 // errFrame is a framing problem the reader recovered from: the message was
-// skipped and the stream is positioned at the next header.
+// skipped, and the next read looks for the next header.
 type errFrame struct{ msg string }
 
 func (e errFrame) Error() string { return e.msg }
 
-// read returns the body of the next message. An error of type errFrame
-// means one message was unusable and reading may go on; any other error
-// (io.EOF included) ends the stream.
+// marker (in any case) starts every message the server reads. A message framed wrongly
+// (a Content-Length counting characters rather than bytes leaves the end
+// of a body in front of the next header) is resynchronised on it.
+const marker = "Content-Length:"
+
+// read returns the body of the next message. It starts at the next
+// marker: header lines before it are ignored, anything else before it is
+// dropped and reported to skipped. An error of type errFrame means one
+// message was unusable and reading may go on (the next read looks for the
+// next marker); any other error (io.EOF included) ends the stream.
 func (c *conn) read() ([]byte, error) {
-	header, err := textproto.NewReader(c.r).ReadMIMEHeader()
+	dropped, err := c.seek()
+	if dropped.garbage() && c.skipped != nil {
+		c.skipped(errFrame{fmt.Sprintf("framing error: %d bytes before the next header skipped (%q…); "+
+			"does a Content-Length count characters rather than bytes?", dropped.n, dropped.sample[:min(len(dropped.sample), 40)])})
+	}
 	if err != nil {
-		if errors.Is(err, io.EOF) && len(header) == 0 {
-			return nil, io.EOF
-		}
-		if _, ok := err.(textproto.ProtocolError); ok {
-			return nil, errFrame{"malformed header: " + err.Error()}
-		}
 		return nil, err
 	}
-	v := header.Get("Content-Length")
-	if v == "" {
-		return nil, errFrame{"header without Content-Length"}
+	value, err := c.line()
+	if err != nil {
+		return nil, err
 	}
-	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	// The other headers, up to the blank line that ends them.
+	for {
+		line, err := c.line()
+		if err != nil {
+			return nil, err
+		}
+		if line == "" {
+			break
+		}
+		if !headerLine.MatchString(line + "\n") {
+			return nil, errFrame{fmt.Sprintf("malformed header line %q", line)}
+		}
+	}
+	value = strings.TrimSpace(value)
+	n, err := strconv.ParseInt(value, 10, 64)
 	if err != nil || n < 0 {
-		return nil, errFrame{fmt.Sprintf("bad Content-Length %q", v)}
+		return nil, errFrame{fmt.Sprintf("bad Content-Length %q", value)}
 	}
 	if n > maxBody {
 		if _, err := io.CopyN(io.Discard, c.r, n); err != nil {
-			return nil, err
+			return nil, unexpected(err)
 		}
 		return nil, errFrame{fmt.Sprintf("message of %d bytes skipped (limit %d)", n, maxBody)}
 	}
 	body := make([]byte, n)
 	if _, err := io.ReadFull(c.r, body); err != nil {
-		return nil, err
+		return nil, unexpected(err)
 	}
 	return body, nil
+}
+
+// seek reads up to and past the next marker, returning what it passed.
+func (c *conn) seek() (dropped droppedBytes, err error) {
+	for {
+		buf, err := c.r.Peek(max(c.r.Buffered(), len(marker)))
+		if i := indexFold(buf, markerBytes); i >= 0 {
+			dropped.add(buf[:i])
+			c.r.Discard(i + len(marker))
+			return dropped, nil
+		}
+		if err != nil {
+			dropped.add(buf)
+			c.r.Discard(len(buf))
+			return dropped, err // the end of the input, between messages
+		}
+		// Keep what could be the start of a marker.
+		n := len(buf) - (len(marker) - 1)
+		dropped.add(buf[:n])
+		c.r.Discard(n)
+	}
+}
+
+// indexFold is bytes.Index ignoring case: header names are
+// case-insensitive.
+func indexFold(b, s []byte) int {
+	for i := 0; i+len(s) <= len(b); i++ {
+		if bytes.EqualFold(b[i:i+len(s)], s) {
+			return i
+		}
+	}
+	return -1
+}
+
+var markerBytes = []byte(marker)
+
+// line reads one header line without its line end.
+func (c *conn) line() (string, error) {
+	b, err := c.r.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		return "", errFrame{fmt.Sprintf("header line longer than %d bytes", len(b))}
+	}
+	if err != nil {
+		return "", unexpected(err)
+	}
+	return strings.TrimRight(string(b), "\r\n"), nil
+}
+
+// unexpected is err, with an end of input in mid-message called so.
+func unexpected(err error) error {
+	if errors.Is(err, io.EOF) {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// headerLine matches header lines and blank lines, which may come before
+// the marker without being reported.
+var headerLine = regexp.MustCompile(`^(?:(?:[!-9;-~]+:[^\r\n]*)?\r?\n)*$`)
+
+// droppedBytes counts the bytes seek passed and keeps the first of them.
+type droppedBytes struct {
+	n      int
+	sample []byte
+}
+
+const sampleSize = 200
+
+func (d *droppedBytes) add(b []byte) {
+	d.n += len(b)
+	if room := sampleSize - len(d.sample); room > 0 {
+		d.sample = append(d.sample, b[:min(room, len(b))]...)
+	}
+}
+
+// garbage tells whether the bytes passed were anything but header lines
+// and blank lines.
+func (d droppedBytes) garbage() bool {
+	return d.n > sampleSize || !headerLine.Match(d.sample)
 }
 
 // write sends one message.

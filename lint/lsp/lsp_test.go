@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -452,6 +453,29 @@ func TestLSPPlainTextQuickFix(t *testing.T) {
 	c.shutdownAndExit()
 }
 
+// A misspelt directive gets a fix that writes the real one; the finding
+// it meant to hide is then hidden.
+func TestLSPRespellsUnknownDirective(t *testing.T) {
+	c := startServer(t)
+	c.initialize(map[string]any{})
+	const uri = "file:///tmp/draft.md"
+	text := "# 新药研究进展\n\n<!-- hypelint-disabel-next-line miracle-cure-claim -->\n😀 这款神药很好。\n"
+	p := c.open(uri, "markdown", text)
+	unknown := find(p.Diagnostics, "unknown-suppression")
+	require.Len(t, unknown, 1)
+	require.Len(t, find(p.Diagnostics, "miracle-cure-claim"), 1)
+	fix := actionFor(t, c.codeActions(uri, unknown[0].Range), "unknown-suppression")
+	assert.Equal(t, "Write hypelint-disable-next-line (hypelint)", fix.Title)
+	edits := fix.Edit.Changes[uri]
+	require.Len(t, edits, 1)
+	assert.Equal(t, Range{Position{2, 5}, Position{2, 31}}, edits[0].Range)
+	p = c.change(uri, 2, applyEdits(t, text, edits))
+	assert.Empty(t, find(p.Diagnostics, "unknown-suppression"))
+	assert.Empty(t, find(p.Diagnostics, "miracle-cure-claim"))
+	assert.Empty(t, find(p.Diagnostics, "unused-suppression"))
+	c.shutdownAndExit()
+}
+
 func TestLSPHTMLByLanguageID(t *testing.T) {
 	c := startServer(t)
 	c.initialize(map[string]any{})
@@ -656,7 +680,11 @@ func TestLSPDefaultLinter(t *testing.T) {
 	c := startServerWith(t, Options{})
 	c.initialize(map[string]any{})
 	p := c.open("file:///a.md", "markdown", "# 神药\n")
-	assert.Len(t, find(p.Diagnostics, "miracle-cure-claim"), 1)
+	miracle := find(p.Diagnostics, "miracle-cure-claim")
+	require.Len(t, miracle, 1)
+	// The rule id links to its section of the rule documentation.
+	require.NotNil(t, miracle[0].CodeDescription)
+	assert.Equal(t, lint.RulesDoc+"#miracle-cure-claim", miracle[0].CodeDescription.Href)
 	c.shutdownAndExit()
 }
 
@@ -684,4 +712,89 @@ func FuzzLSPServe(f *testing.F) {
 			t.Fatal("server hung")
 		}
 	})
+}
+
+// TestLSPResyncsAfterAFramingError sends messages whose Content-Length
+// counts characters instead of bytes: each leaves the end of its body in
+// front of the next header. The server says so (window/logMessage) and
+// answers the messages after.
+func TestLSPResyncsAfterAFramingError(t *testing.T) {
+	c := startServer(t)
+	c.initialize(map[string]any{"capabilities": map[string]any{}})
+	const uri = "file:///tmp/framing.md"
+	c.open(uri, "markdown", article)
+
+	misframed := func(id int) {
+		body := fmt.Sprintf(`{"jsonrpc":"2.0","id":%d,"method":"textDocument/hover","params":{"textDocument":{"uri":%q},"position":{"line":0,"character":0}},"note":"神药神药"}`, id, uri)
+		c.raw(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", utf8.RuneCountInString(body), body))
+	}
+	misframed(100)
+	// The cut body is not JSON: a parse error. The rest of it is skipped
+	// when the next message comes, and reported; that message is answered.
+	m := c.response("null")
+	assert.Equal(t, codeParseError, m.Error.Code)
+	c.send(map[string]any{"id": 7, "method": "textDocument/hover",
+		"params": map[string]any{"textDocument": map[string]any{"uri": uri}, "position": Position{}}})
+	var logged []string
+	for answered := false; !answered; {
+		m := c.next()
+		switch {
+		case m.Method == "window/logMessage":
+			var p logMessageParams
+			require.NoError(t, json.Unmarshal(m.Params, &p))
+			assert.Equal(t, messageError, p.Type)
+			logged = append(logged, p.Message)
+		case string(m.ID) == "7":
+			assert.Nil(t, m.Error, "the request after the mis-framed one is answered")
+			answered = true
+		}
+	}
+	require.Len(t, logged, 1)
+	assert.Contains(t, logged[0], "framing error: 8 bytes before the next header skipped")
+	assert.Contains(t, logged[0], "count characters rather than bytes")
+
+	// Two in a row, then a document change: its diagnostics come.
+	misframed(101)
+	misframed(102)
+	c.change(uri, 2, "# 神药\n")
+	resp := c.request("shutdown", nil)
+	assert.Nil(t, resp.Error)
+	c.notify("exit", nil)
+	assert.NoError(t, <-c.served)
+}
+
+// TestLSPReadResyncs reads framed messages with garbage between them.
+func TestLSPReadResyncs(t *testing.T) {
+	var reports []string
+	in := "Content-Length: 2\r\n\r\n{}" +
+		"tail of a body}}Content-Length: 3\r\n\r\n[1]" + // glued to the header
+		"\r\n" + "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\nContent-Length: 1\r\n\r\n1" + // quiet
+		"garbage\r\nmore\r\nContent-Length: 1\r\nContent-Type: x\r\n\r\n2" +
+		"Content-Length: 3\r\nnot a header\r\n\r\n[1]" + // an errFrame, then on
+		"Content-Length: x\r\n\r\n" +
+		"Content-Length: 1\r\n\r\n3" + strings.Repeat("x", 5000) + "content-length: 1\r\n\r\n4" + "trailing"
+	c := newConn(strings.NewReader(in), nil)
+	c.skipped = func(e errFrame) { reports = append(reports, e.Error()) }
+	var got []string
+	for {
+		body, err := c.read()
+		var frame errFrame
+		if errors.As(err, &frame) {
+			got = append(got, "error: "+frame.msg)
+			continue
+		}
+		if err != nil {
+			got = append(got, err.Error())
+			break
+		}
+		got = append(got, string(body))
+	}
+	assert.Equal(t, []string{"{}", "[1]", "1", "2", `error: malformed header line "not a header"`,
+		`error: bad Content-Length "x"`, "3", "4", "EOF"}, got)
+	require.Len(t, reports, 5)
+	assert.Contains(t, reports[0], `16 bytes before the next header skipped ("tail of a body}}"`)
+	assert.Contains(t, reports[1], `15 bytes before the next header skipped ("garbage\r\nmore\r\n"`)
+	assert.Contains(t, reports[2], `5 bytes before the next header skipped ("\r\n[1]"`) // after the bad header
+	assert.Contains(t, reports[3], `5000 bytes`)
+	assert.Contains(t, reports[4], `8 bytes before the next header skipped ("trailing"`)
 }

@@ -35,6 +35,14 @@ type Diagnostic struct {
 	Tags     []int  `json:"tags,omitempty"`
 	// RelatedInformation: the study a claim was judged against (see related.go).
 	RelatedInformation []RelatedInformation `json:"relatedInformation,omitempty"`
+	// CodeDescription links the rule id to its documentation (editors
+	// show the code as a link).
+	CodeDescription *CodeDescription `json:"codeDescription,omitempty"`
+}
+
+// CodeDescription is LSP's link for a diagnostic's code.
+type CodeDescription struct {
+	Href string `json:"href"`
 }
 
 type textDocumentIdentifier struct {
@@ -143,3 +151,12 @@ func unmarshalParams(raw json.RawMessage, v any) *rpcError {
 	}
 	return nil
 }
+
+// logMessageParams are the params of window/logMessage.
+type logMessageParams struct {
+	Type    int    `json:"type"`
+	Message string `json:"message"`
+}
+
+// messageError is the MessageType of an error.
+const messageError = 1

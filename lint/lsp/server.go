@@ -56,6 +56,7 @@ func Serve(r io.Reader, w io.Writer, opts Options) error {
 		conn: newConn(r, w), opts: opts, encoding: UTF16, locale: "en", hoverKind: "markdown",
 		docs: map[string]*document{}, dirty: map[string]bool{}, wake: make(chan struct{}, 1),
 	}
+	s.conn.skipped = s.frameError
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() { s.lintLoop(done) })
@@ -68,7 +69,7 @@ func Serve(r io.Reader, w io.Writer, opts Options) error {
 		var frame errFrame
 		switch {
 		case errors.As(err, &frame):
-			s.logf("%v", err)
+			s.frameError(frame)
 			continue
 		case errors.Is(err, io.EOF) && s.shutdown:
 			return nil
@@ -157,6 +158,15 @@ type document struct {
 
 func (s *server) logf(format string, args ...any) {
 	fmt.Fprintf(s.opts.Log, "hypelint lsp: "+format+"\n", args...)
+}
+
+// frameError reports a message the server could not read to the log and,
+// once initialized, to the client, whose own framing is likely at fault.
+func (s *server) frameError(err errFrame) {
+	s.logf("%v", err)
+	if s.initialized {
+		s.conn.notify("window/logMessage", logMessageParams{Type: messageError, Message: "hypelint: " + err.Error()})
+	}
 }
 
 // handle answers one request or notification. Only a failure to write the

@@ -29,6 +29,7 @@ type rdSource struct {
 
 type rdCode struct {
 	Value string `json:"value"`
+	URL   string `json:"url,omitempty"` // the rule's documentation
 }
 
 type rdLocation struct {
@@ -80,7 +81,7 @@ func rdDiagnostics(run Run) []rdDiagnostic {
 				}},
 				Severity: rdSeverity(x.Severity),
 				Source:   src,
-				Code:     &rdCode{Value: x.Rule},
+				Code:     &rdCode{Value: x.Rule, URL: x.docURL()},
 			})
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/report"
 )
 
@@ -30,6 +31,7 @@ type rdDiagnostic struct {
 	} `json:"source"`
 	Code *struct {
 		Value string `json:"value"`
+		URL   string `json:"url"`
 	} `json:"code"`
 }
 
@@ -67,6 +69,7 @@ func TestRDJSONLByteColumns(t *testing.T) {
 		assert.Equal(t, "hypelint", d.Source.Name)
 		require.NotNil(t, d.Code)
 		assert.Equal(t, x.Rule, d.Code.Value)
+		assert.Equal(t, lint.RulesDoc+"#"+x.Rule, d.Code.URL)
 		r := d.Location.Range
 		require.NotNil(t, r)
 		require.NotNil(t, r.End)

@@ -39,9 +39,25 @@ type File struct {
 	Studies  []Study           `json:"studies"`            // the evidence card: the studies reported...
 	Claims   []Claim           `json:"claims"`             // ...and every claim, with the rules that flagged it
 	Error    string            `json:"error,omitempty"`
+	// Suppressed are the findings an inline comment or a baseline hides,
+	// for the formats that carry them (SARIF); the others leave them out.
+	Suppressed []Suppressed `json:"-"`
 
 	doc *document.Document
 }
+
+// Suppressed is a hidden finding and what hid it.
+type Suppressed struct {
+	Finding
+	Kind          string // "inSource" (a comment in the article) or "external" (a baseline), as SARIF names them
+	Justification string // the comment's reason, or which baseline
+}
+
+// Kinds of suppression.
+const (
+	InSource = "inSource"
+	External = "external"
+)
 
 // NewFile resolves a lint result for reporting, with its evidence card
 // (studies, claims, and the related location of findings that carry a
@@ -64,6 +80,9 @@ func NewFileWithoutCard(path string, res *lint.Result, locale string) File {
 		doc: res.Doc.Lines()}
 	for _, x := range res.Findings {
 		f.Findings = append(f.Findings, newFinding(res.Doc, x, locale))
+	}
+	for _, h := range res.Suppressed {
+		f.Suppressed = append(f.Suppressed, Suppressed{newFinding(res.Doc, h.Finding, locale), InSource, h.Reason})
 	}
 	// The score rates the article itself: findings hidden later by a
 	// baseline or --diff still count.
@@ -101,6 +120,14 @@ func excerpt(doc *document.Document, x rule.Finding) string {
 		return x.Term
 	}
 	return string(src)
+}
+
+// docURL is the finding's rule documentation, or "".
+func (f Finding) docURL() string {
+	if f.ruleRef == nil {
+		return ""
+	}
+	return f.ruleRef.DocURL
 }
 
 // Span returns the finding's offsets in the decoded text.

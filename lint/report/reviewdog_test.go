@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/report"
 )
@@ -123,4 +124,36 @@ func byteCol(lines []string, p document.Position) int {
 		start += len(l) + 1
 	}
 	return p.Offset - start + 1
+}
+
+// TestReviewdogReadsRDJSON hands hypelint's rdjson document to the real
+// reviewdog and checks that it reads every diagnostic with its rule id and
+// the rule's documentation link (code.url), which reviewdog shows as a
+// link in its comments.
+func TestReviewdogReadsRDJSON(t *testing.T) {
+	bin, err := exec.LookPath("reviewdog")
+	if err != nil {
+		t.Skip("reviewdog not installed; CI installs it with go install github.com/reviewdog/reviewdog/cmd/reviewdog@v0.20.3")
+	}
+	dir := t.TempDir()
+	const path = "article.txt"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, path), []byte(emojiArticle), 0o644))
+	f := emojiFile(t, path)
+	var in bytes.Buffer
+	require.NoError(t, report.WriteRDJSON(&in, newRun(t, f)))
+
+	parsed := runReviewdog(t, bin, dir, in.Bytes(), "-f=rdjson", "-name=hypelint", "-reporter=rdjsonl", "-filter-mode=nofilter")
+	t.Logf("reviewdog -f=rdjson -reporter=rdjsonl:\n%s", parsed)
+	var got []string
+	sc := bufio.NewScanner(strings.NewReader(parsed))
+	for sc.Scan() {
+		var d struct{ Code struct{ Value, URL string } }
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &d), sc.Text())
+		got = append(got, d.Code.Value+" "+d.Code.URL)
+	}
+	var want []string
+	for _, x := range f.Findings {
+		want = append(want, x.Rule+" "+lint.RulesDoc+"#"+x.Rule)
+	}
+	assert.ElementsMatch(t, want, got)
 }

@@ -1,10 +1,12 @@
 package report
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hypelint/hypelint/lint/rule"
@@ -48,12 +50,20 @@ type sarifText struct {
 	Text string `json:"text"`
 }
 
+// sarifMarkdownText is a multiformatMessageString: plain text and,
+// optionally, the same in Markdown.
+type sarifMarkdownText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
 type sarifRule struct {
 	ID                   string             `json:"id"`
 	Name                 string             `json:"name"`
 	ShortDescription     sarifText          `json:"shortDescription"`
 	FullDescription      *sarifText         `json:"fullDescription,omitempty"`
-	Help                 *sarifText         `json:"help,omitempty"`
+	HelpURI              string             `json:"helpUri,omitempty"`
+	Help                 *sarifMarkdownText `json:"help,omitempty"`
 	DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
 	Properties           sarifProperties    `json:"properties"`
 }
@@ -78,13 +88,21 @@ type sarifNotification struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           *int              `json:"ruleIndex,omitempty"`
-	Level               string            `json:"level"`
-	Message             sarifText         `json:"message"`
-	Locations           []sarifLocation   `json:"locations"`
-	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"` // the study a claim was judged against
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           *int               `json:"ruleIndex,omitempty"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"` // the study a claim was judged against
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+// sarifSuppression says a result is hidden: by a comment in the article
+// (inSource) or by a baseline (external).
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
 }
 
 type sarifLocation struct {
@@ -158,29 +176,56 @@ func WriteSARIF(w io.Writer, run Run) error {
 				}}},
 			})
 		}
-		prints := fingerprints(f)
-		for i, x := range f.Findings {
-			res := sarifResult{
-				RuleID:  x.Rule,
-				Level:   sarifLevel(x.Severity),
-				Message: sarifText{Text: x.Message},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
-					ArtifactLocation: sarifArtifactLocation{URI: uri},
-					Region:           sarifRegionOf(f, x),
-				}}},
-				PartialFingerprints: map[string]string{fingerprintKey: prints[i]},
-				RelatedLocations:    sarifRelated(uri, f, x),
-			}
-			if idx, ok := table.index[x.Rule]; ok {
-				res.RuleIndex = &idx
-			}
-			out.Results = append(out.Results, res)
-		}
+		out.Results = append(out.Results, sarifResults(f, uri, table)...)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{out}})
+}
+
+// sarifResults are a file's results: its findings, then the findings
+// comments or a baseline hid, marked as suppressed. Fingerprints are
+// counted over both in source order, so hiding one finding does not
+// change another's.
+func sarifResults(f File, uri string, table *ruleTable) []sarifResult {
+	all := make([]Suppressed, 0, len(f.Findings)+len(f.Suppressed))
+	for _, x := range f.Findings {
+		all = append(all, Suppressed{Finding: x})
+	}
+	all = append(all, f.Suppressed...)
+	slices.SortStableFunc(all, func(a, b Suppressed) int {
+		return cmp.Or(cmp.Compare(a.span.Start, b.span.Start), strings.Compare(a.Rule, b.Rule))
+	})
+	ordered := File{Path: f.Path, Findings: make([]Finding, len(all))}
+	for i, x := range all {
+		ordered.Findings[i] = x.Finding
+	}
+	prints := fingerprints(ordered)
+	var shown, hidden []sarifResult
+	for i, x := range all {
+		res := sarifResult{
+			RuleID:  x.Rule,
+			Level:   sarifLevel(x.Severity),
+			Message: sarifText{Text: x.Message},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+				ArtifactLocation: sarifArtifactLocation{URI: uri},
+				Region:           sarifRegionOf(f, x.Finding),
+			}}},
+			PartialFingerprints: map[string]string{fingerprintKey: prints[i]},
+			RelatedLocations:    sarifRelated(uri, f, x.Finding),
+		}
+		if idx, ok := table.index[x.Rule]; ok {
+			res.RuleIndex = &idx
+		}
+		if x.Kind == "" {
+			shown = append(shown, res)
+			continue
+		}
+		res.Suppressions = []sarifSuppression{{Kind: x.Kind, Justification: x.Justification}}
+		hidden = append(hidden, res)
+	}
+	return append(shown, hidden...)
 }
 
 func newSARIFRule(r *rule.Rule, locale string) sarifRule {
@@ -203,8 +248,9 @@ func newSARIFRule(r *rule.Rule, locale string) sarifRule {
 		help += "Source: " + r.Source
 	}
 	if help != "" {
-		sr.Help = &sarifText{Text: help}
+		sr.Help = &sarifMarkdownText{Text: help, Markdown: RuleMarkdown(r)}
 	}
+	sr.HelpURI = r.DocURL
 	return sr
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/report"
 )
 
@@ -75,18 +77,10 @@ type sarifDoc struct {
 		ColumnKind string `json:"columnKind"`
 		Tool       struct {
 			Driver struct {
-				Name           string `json:"name"`
-				Version        string `json:"version"`
-				InformationURI string `json:"informationUri"`
-				Rules          []struct {
-					ID               string                  `json:"id"`
-					Name             string                  `json:"name"`
-					ShortDescription struct{ Text string }   `json:"shortDescription"`
-					FullDescription  struct{ Text string }   `json:"fullDescription"`
-					Help             struct{ Text string }   `json:"help"`
-					DefaultConfig    struct{ Level string }  `json:"defaultConfiguration"`
-					Properties       struct{ Tags []string } `json:"properties"`
-				} `json:"rules"`
+				Name           string      `json:"name"`
+				Version        string      `json:"version"`
+				InformationURI string      `json:"informationUri"`
+				Rules          []sarifRule `json:"rules"`
 			} `json:"driver"`
 		} `json:"tool"`
 		Invocations []struct {
@@ -102,10 +96,22 @@ type sarifDoc struct {
 			RuleIndex           *int   `json:"ruleIndex"`
 			Level               string `json:"level"`
 			Message             struct{ Text string }
-			Locations           []sarifLocation   `json:"locations"`
-			PartialFingerprints map[string]string `json:"partialFingerprints"`
+			Locations           []sarifLocation                        `json:"locations"`
+			PartialFingerprints map[string]string                      `json:"partialFingerprints"`
+			Suppressions        []struct{ Kind, Justification string } `json:"suppressions"`
 		} `json:"results"`
 	} `json:"runs"`
+}
+
+type sarifRule struct {
+	ID               string                          `json:"id"`
+	Name             string                          `json:"name"`
+	ShortDescription struct{ Text string }           `json:"shortDescription"`
+	FullDescription  struct{ Text string }           `json:"fullDescription"`
+	HelpURI          string                          `json:"helpUri"`
+	Help             struct{ Text, Markdown string } `json:"help"`
+	DefaultConfig    struct{ Level string }          `json:"defaultConfiguration"`
+	Properties       struct{ Tags []string }         `json:"properties"`
 }
 
 type sarifLocation struct {
@@ -277,4 +283,67 @@ func TestSARIFAbsolutePathIsFileURI(t *testing.T) {
 	}
 	doc, _ := writeSARIF(t, newRun(t, lintFile(t, "/tmp/x y/a.txt", emojiArticle, "en")))
 	assert.Equal(t, "file:///tmp/x%20y/a.txt", doc.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI)
+}
+
+// Rules link to their section of docs/rules.md and carry the explanation
+// as text and Markdown, with the category as a tag.
+func TestSARIFRuleHelp(t *testing.T) {
+	doc, _ := writeSARIF(t, newRun(t, emojiFile(t, "a.txt")))
+	rules := doc.Runs[0].Tool.Driver.Rules
+	require.NotEmpty(t, rules)
+	for _, r := range rules {
+		assert.Equal(t, lint.RulesDoc+"#"+r.ID, r.HelpURI, r.ID)
+		assert.Contains(t, r.Help.Text, "What it does:", r.ID)
+		assert.Contains(t, r.Help.Markdown, "**What it does.**", r.ID)
+		assert.Contains(t, r.Help.Markdown, "**Source.**", r.ID)
+		assert.Len(t, r.Properties.Tags, 1, r.ID)
+	}
+	hype := rules[slices.IndexFunc(rules, func(r sarifRule) bool { return r.ID == "hype-word" })]
+	assert.Equal(t, []string{"overclaim"}, hype.Properties.Tags)
+}
+
+// Findings hidden by a comment or a baseline are results with a
+// suppression, not dropped; the others' fingerprints do not change.
+func TestSARIFSuppressions(t *testing.T) {
+	const hidden = "# hypelint-disable-next-line hype-word -- the advert's words\n"
+	plain := emojiFile(t, "a.txt")
+
+	src := "重磅！NMN逆转衰老\n\n" + hidden + "重磅研究显示，这款神药让患者返老还童。\n"
+	f := lintFile(t, "b.txt", src, "en")
+	require.Len(t, f.Suppressed, 1)
+	assert.Equal(t, report.InSource, f.Suppressed[0].Kind)
+	assert.Equal(t, "the advert's words", f.Suppressed[0].Justification)
+	// A baseline's hidden finding, as the command line marks it.
+	base := f.Findings[0]
+	f.Findings = f.Findings[1:]
+	f.Suppressed = append(f.Suppressed, report.Suppressed{Finding: base, Kind: report.External, Justification: "baseline b.json"})
+
+	doc, _ := writeSARIF(t, newRun(t, f, plain))
+	var kinds []string
+	shown := 0
+	for _, r := range doc.Runs[0].Results {
+		if len(r.Suppressions) == 0 {
+			shown++
+			continue
+		}
+		require.Len(t, r.Suppressions, 1)
+		kinds = append(kinds, r.Suppressions[0].Kind+": "+r.Suppressions[0].Justification)
+	}
+	assert.ElementsMatch(t, []string{"inSource: the advert's words", "external: baseline b.json"}, kinds)
+	assert.Equal(t, len(f.Findings)+len(plain.Findings), shown)
+
+	// The same article without the comment: every finding shown, with the
+	// same fingerprints.
+	open := lintFile(t, "b.txt", strings.Replace(src, hidden, "", 1), "en")
+	want, _ := writeSARIF(t, newRun(t, open))
+	var prints, wantPrints []string
+	for _, r := range doc.Runs[0].Results {
+		if r.Locations[0].PhysicalLocation.ArtifactLocation.URI == "b.txt" {
+			prints = append(prints, r.PartialFingerprints["hypelint/v1"])
+		}
+	}
+	for _, r := range want.Runs[0].Results {
+		wantPrints = append(wantPrints, r.PartialFingerprints["hypelint/v1"])
+	}
+	assert.ElementsMatch(t, wantPrints, prints)
 }

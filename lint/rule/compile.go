@@ -60,6 +60,9 @@ func (c *compiler) count(params ...any) (any, error) {
 }
 
 func (c *compiler) compile(r *Rule) error {
+	if r.Scope == SuppressionScope {
+		return nil // no condition
+	}
 	program, err := expr.Compile(r.When, c.options...)
 	if err != nil {
 		return err

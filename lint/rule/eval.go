@@ -62,7 +62,7 @@ func (r *Run) Blocks(blocks []*facts.Block) error {
 	for i, rl := range r.set.Rules {
 		var err error
 		switch rl.Scope {
-		case DocumentScope:
+		case DocumentScope, SuppressionScope:
 			continue
 		case ParagraphScope:
 			err = r.e.paragraphs(rl, i, blocks)

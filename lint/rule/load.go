@@ -1,10 +1,12 @@
 package rule
 
 import (
+	"errors"
 	"regexp"
 	"slices"
 	"sync"
 
+	exprfile "github.com/expr-lang/expr/file"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hypelint/hypelint/lint/lexicon"
@@ -92,6 +94,14 @@ type parsedRule struct {
 	node *yaml.Node // where it was defined, for errors; nil from a snapshot
 }
 
+// LinkDocs sets each rule's DocURL to its anchor (the rule id) in the
+// documentation at base.
+func (p *Parsed) LinkDocs(base string) {
+	for _, pr := range p.rules {
+		pr.DocURL = base + "#" + pr.ID
+	}
+}
+
 // Join puts parsed rules one after another, as if from one list of files.
 func Join(parts ...*Parsed) *Parsed {
 	joined := &Parsed{}
@@ -136,8 +146,10 @@ func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
 		if prev := set.byID[r.ID]; prev != nil {
 			return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "id"), "rule id %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
 		}
-		if err := checkClasses(lex, r); err != nil {
-			return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "when"), "rule %s: %v", r.ID, err)
+		if r.program != nil { // suppression rules have no condition
+			if err := checkClasses(lex, r); err != nil {
+				return nil, whenError(r.File, yamlfile.Get(pr.node, "when"), r.ID, err)
+			}
 		}
 		if r.Report == ReportClaims {
 			r.reportClass = -1
@@ -193,9 +205,27 @@ func (c *compiler) parseRule(file string, n *yaml.Node) (*Rule, error) {
 	}
 	r.hant = &traditional{}
 	if err := c.compile(r); err != nil {
-		return nil, yamlfile.At(file, yamlfile.Get(n, "when"), "rule %s: %v", r.ID, err)
+		return nil, whenError(file, yamlfile.Get(n, "when"), r.ID, err)
 	}
 	return r, nil
+}
+
+// whenError places an error in a rule's condition on the file's line:
+// expr counts lines within the condition, which a literal block (when: |)
+// keeps and starts on the line after the key. (Other styles join lines.)
+func whenError(file string, n *yaml.Node, id string, err error) error {
+	e := yamlfile.At(file, n, "rule %s: %v", id, err)
+	var fe *exprfile.Error
+	if n == nil || !errors.As(err, &fe) || fe.Line < 1 {
+		return e
+	}
+	switch n.Style {
+	case yaml.LiteralStyle:
+		e.Line += fe.Line
+	case yaml.FoldedStyle: // its lines are joined: the first is as near as can be told
+		e.Line++
+	}
+	return e
 }
 
 // validate checks every field a rule must have; errors point at the field.
@@ -212,8 +242,12 @@ func validate(file string, n *yaml.Node, r *Rule, severity string) error {
 		return at("id", "rule id %q must be kebab-case (a-z, 0-9, -)", r.ID)
 	case !slices.Contains(Categories, r.Category):
 		return at("category", "rule %s: category %q is not one of %v", r.ID, r.Category, Categories)
-	case r.When == "":
+	case r.When == "" && r.Scope != SuppressionScope:
 		return at("when", "rule %s: when (an expr condition) is required", r.ID)
+	case r.When != "" && r.Scope == SuppressionScope:
+		return at("when", "rule %s: a rule of scope suppression has no condition", r.ID)
+	case r.Scope == SuppressionScope && r.ID != UnusedSuppression && r.ID != UnknownSuppression:
+		return at("scope", "rule %s: scope suppression is only for %s and %s", r.ID, UnusedSuppression, UnknownSuppression)
 	case r.Messages["en"] == "" || r.Messages["zh-Hans"] == "":
 		return at("message", "rule %s: message needs both en and zh-Hans", r.ID)
 	case r.Explanation["en"] == "":
@@ -227,14 +261,17 @@ func validate(file string, n *yaml.Node, r *Rule, severity string) error {
 	}
 	r.Severity = sev
 	switch r.Scope {
-	case SentenceScope, HeadingScope, ParagraphScope, DocumentScope:
+	case SentenceScope, HeadingScope, ParagraphScope, DocumentScope, SuppressionScope:
 	default:
-		return at("scope", "rule %s: scope %q is not sentence, heading, paragraph or document", r.ID, r.Scope)
+		return at("scope", "rule %s: scope %q is not sentence, heading, paragraph, document or suppression", r.ID, r.Scope)
 	}
 	switch r.Once {
 	case "", "document", "paragraph", "sentence", "study":
 	default:
 		return at("once", "rule %s: once %q is not document, paragraph, sentence or study", r.ID, r.Once)
+	}
+	if r.Once != "" && r.Scope == SuppressionScope {
+		return at("once", "rule %s: once does not apply to scope suppression", r.ID)
 	}
 	if r.Report != "" && r.Scope != SentenceScope && r.Scope != HeadingScope {
 		return at("report", "rule %s: report needs scope sentence or heading", r.ID)

@@ -18,7 +18,7 @@ import (
 // Categories a rule may belong to.
 var Categories = []string{
 	"animal-as-human", "sample-size", "overclaim", "disclosure",
-	"causation", "statistics", "source", "promotion",
+	"causation", "statistics", "source", "promotion", "suppression",
 }
 
 // Severity orders findings; higher is more severe.
@@ -60,6 +60,16 @@ const (
 	HeadingScope   Scope = "heading" // sentences of the title and headings
 	ParagraphScope Scope = "paragraph"
 	DocumentScope  Scope = "document"
+	// SuppressionScope rules have no condition: the suppression layer
+	// (package suppress) reports them on the comments writers put in their
+	// articles. Only the ids below may have it.
+	SuppressionScope Scope = "suppression"
+)
+
+// Ids of the rules the suppression layer reports.
+const (
+	UnusedSuppression  = "unused-suppression"  // a directive that suppressed nothing or names nothing known
+	UnknownSuppression = "unknown-suppression" // a misspelt or unknown directive
 )
 
 // Rule is one compiled rule.
@@ -78,6 +88,10 @@ type Rule struct {
 
 	File string // where the rule was defined
 	Line int
+	// DocURL is the rule's section in the rule documentation, for the
+	// formats that link to it (SARIF helpUri, LSP codeDescription, rdjson
+	// code.url); empty for a house rule without documentation.
+	DocURL string
 
 	program     *vm.Program
 	reportClass int
@@ -98,11 +112,19 @@ type Examples struct {
 }
 
 // Message returns the rule's message in a locale (en, zh-Hans, zh-Hant),
-// with {term} replaced by the text that triggered it.
+// with {term} replaced by the text that triggered it (and a {suggestion},
+// which only a finding has, by "…").
 func (r *Rule) Message(locale, term string) string {
+	return r.message(locale, term, "…")
+}
+
+func (r *Rule) message(locale, term, suggestion string) string {
 	msg := pick(r.Messages, locale)
 	if locale == "zh-Hant" && r.Messages["zh-Hant"] == "" {
 		msg = r.traditional().message
+	}
+	if strings.Contains(msg, "{suggestion}") {
+		msg = strings.ReplaceAll(msg, "{suggestion}", suggestion)
 	}
 	return strings.ReplaceAll(msg, "{term}", term)
 }
@@ -156,11 +178,14 @@ func pick(m map[string]string, locale string) string {
 
 // Finding is one rule match, at the source span of what triggered it.
 type Finding struct {
-	Rule  *Rule
-	Span  document.Span // source byte offsets, end exclusive
-	Term  string        // source text of the trigger, for {term} in messages
-	Role  string        // role of the block it is in (facts.RoleBody…); "" for document findings
-	Voice string        // whose words the trigger is in (facts.VoiceWriter…); "" when not judged
+	Rule *Rule
+	Span document.Span // source byte offsets, end exclusive
+	Term string        // source text of the trigger, for {term} in messages
+	// Suggestion is what to write instead, for {suggestion} in messages
+	// (a misspelt suppression directive's nearest real one).
+	Suggestion string
+	Role       string // role of the block it is in (facts.RoleBody…); "" for document findings
+	Voice      string // whose words the trigger is in (facts.VoiceWriter…); "" when not judged
 	// Study is the study a claim rule's finding was judged against (nil
 	// for other rules): its Span is the finding's related location
 	// (SARIF relatedLocations, LSP relatedInformation, the evidence card).
@@ -168,6 +193,8 @@ type Finding struct {
 }
 
 // Message renders the finding's message in a locale.
-func (f Finding) Message(locale string) string { return f.Rule.Message(locale, f.Term) }
+func (f Finding) Message(locale string) string {
+	return f.Rule.message(locale, f.Term, f.Suggestion)
+}
 
 func (r *Rule) String() string { return fmt.Sprintf("%s (%s:%d)", r.ID, r.File, r.Line) }

@@ -91,6 +91,22 @@ func TestRuleErrorsNameFileAndLine(t *testing.T) {
 			src:  "rules:\n  - id: [\n",
 			want: "r.yaml:",
 		},
+		"expr error in a literal block": {
+			src:  replace(validRule, `when: "!hit.negated"`, "when: |\n      !hit.negated &&\n      sentence.bogus"),
+			want: "r.yaml:9: rule hype-word:",
+		},
+		"expr error in a folded block": {
+			src:  replace(validRule, `when: "!hit.negated"`, "when: >\n      !hit.negated &&\n      sentence.bogus"),
+			want: "r.yaml:8: rule hype-word:",
+		},
+		"duplicate key": {
+			src:  replace(validRule, "    source:", "    scope: heading\n    source:"),
+			want: `r.yaml:10: duplicate key "scope" (first on line 5)`,
+		},
+		"yaml syntax on its line": {
+			src:  replace(validRule, `explanation: {en: "why"}`, `explanation: {en: "why"`),
+			want: "r.yaml:9: did not find expected ',' or '}'",
+		},
 		"unknown report class": {
 			src:  replace(validRule, "report: hype", "report: nope"),
 			want: `r.yaml:6: rule hype-word: report: no lexicon class named "nope"`,
@@ -148,4 +164,38 @@ classes:
 	id := lex.ClassID
 	assert.Equal(t, [][]int{{id("hype")}, {id("a"), id("b")}}, set.Get("hype-word").needs,
 		"doc-level calls and negations are not sentence needs")
+}
+
+// Suppression rules are declared like the others but have no condition:
+// the suppression layer reports them.
+func TestSuppressionScope(t *testing.T) {
+	rule := func(id, when string) string {
+		return `rules:
+  - id: ` + id + `
+    category: suppression
+    severity: info
+    scope: suppression
+` + when + `    message: {en: "unused {term}", zh-Hans: "未用 {term}"}
+    explanation: {en: "why"}
+    source: "hypelint"
+`
+	}
+	set, err := Parse(testLexicon(t), "r.yaml", []byte(rule(UnusedSuppression, "")))
+	require.NoError(t, err)
+	r := set.Get(UnusedSuppression)
+	require.NotNil(t, r)
+	assert.Equal(t, SuppressionScope, r.Scope)
+	assert.True(t, set.Known("suppression"))
+
+	_, err = Parse(testLexicon(t), "r.yaml", []byte(rule(UnusedSuppression, "    when: \"true\"\n")))
+	assert.ErrorContains(t, err, "r.yaml:6:") // the when line
+	assert.ErrorContains(t, err, "has no condition")
+	_, err = Parse(testLexicon(t), "r.yaml", []byte(rule("my-suppression", "")))
+	assert.ErrorContains(t, err, "scope suppression is only for")
+}
+
+func TestFindingSuggestion(t *testing.T) {
+	r := &Rule{ID: "x", Messages: map[string]string{"en": "{term}: did you mean {suggestion}?"}}
+	assert.Equal(t, "abc: did you mean abd?", Finding{Rule: r, Term: "abc", Suggestion: "abd"}.Message("en"))
+	assert.Equal(t, "abc: did you mean …?", r.Message("en", "abc"))
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -43,6 +44,7 @@ type page struct {
 	mu       sync.Mutex
 	problems []string // console errors, exceptions, policy violations, requests to other origins
 	posted   []string // the Content-Type of each request to /api/lint
+	origins  []string // the Origin of each request to /api/lint as the server saw it, each once
 }
 
 func openPage(t *testing.T, timeout time.Duration) *page {
@@ -54,7 +56,19 @@ func openPage(t *testing.T, timeout time.Duration) *page {
 	require.NoError(t, err)
 	ln, err := server.Listen("127.0.0.1:0", false)
 	require.NoError(t, err)
-	srv := &http.Server{Handler: server.New(l, "test", "en").Handler()}
+	p := &page{url: "http://" + ln.Addr().String(), linter: l}
+	srv := server.New(l, "test", "en").HTTPServer()
+	h := srv.Handler
+	srv.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/api/lint" {
+			p.mu.Lock()
+			if origin := r.Header.Get("Origin"); !slices.Contains(p.origins, origin) {
+				p.origins = append(p.origins, origin)
+			}
+			p.mu.Unlock()
+		}
+		h.ServeHTTP(w, r)
+	})
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 
@@ -67,7 +81,7 @@ func openPage(t *testing.T, timeout time.Duration) *page {
 	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 
-	p := &page{ctx: ctx, url: "http://" + ln.Addr().String(), linter: l}
+	p.ctx = ctx
 	require.NoError(t, chromedp.Listen(ctx, p.watch))
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(p.url+"/"), chromedp.WaitVisible(chromedp.CSS("#lint"))))
 	return p
@@ -270,8 +284,8 @@ func TestServeBrowserHighlightsFindings(t *testing.T) {
 	assert.Equal(t, wantHighlights(p.linter, apiReport(t, p.linter, "upload.md", upload, "zh-Hans")),
 		run(t, p, chromedp.Evaluate[[]highlight](termHighlights+`((m) => m)`)))
 	p.mu.Lock()
-	assert.Equal(t, "application/json", p.posted[0])
-	assert.True(t, strings.HasPrefix(p.posted[len(p.posted)-1], "multipart/form-data"), p.posted)
+	assert.Equal(t, []string{"application/json", "application/json"}, p.posted, "the API takes JSON only")
+	assert.Equal(t, []string{p.url}, p.origins, "the page's requests name its own origin")
 	p.mu.Unlock()
 	p.checkNoProblems(t)
 }

@@ -99,16 +99,15 @@ func TestServeLintAnswersLikeFormatJSON(t *testing.T) {
 		})
 	}
 
-	t.Run("multipart upload", func(t *testing.T) {
-		ct, mb := multipartBody(t, "story.md", md, map[string]string{"locale": "zh-Hans"})
-		resp, body := post(t, ts.URL+"/api/lint", ct, mb)
+	t.Run("file bytes in base64", func(t *testing.T) {
+		resp, body := postJSON(t, ts.URL, server.Request{Data: []byte(md), Filename: "story.md", Locale: "zh-Hans"})
 		require.Equal(t, http.StatusOK, resp.StatusCode, body)
 		assert.Equal(t, want(t, l, "story.md", "markdown", "zh-Hans", md), body)
 	})
-	t.Run("raw text", func(t *testing.T) {
-		resp, body := post(t, ts.URL+"/api/lint?filename=x.txt", "text/plain; charset=utf-8", strings.NewReader(hyped))
+	t.Run("charset parameter", func(t *testing.T) {
+		resp, body := post(t, ts.URL+"/api/lint", "application/json; charset=utf-8", strings.NewReader(`{"text": "神药"}`))
 		require.Equal(t, http.StatusOK, resp.StatusCode, body)
-		assert.Equal(t, want(t, l, "x.txt", "text", "en", hyped), body)
+		assert.Equal(t, want(t, l, "draft.txt", "text", "en", "神药"), body)
 	})
 }
 
@@ -128,19 +127,20 @@ func TestServeRejectsBadRequests(t *testing.T) {
 		resp, body := postJSON(t, ts.URL, server.Request{Text: big})
 		assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode)
 		assert.Contains(t, errorOf(t, body).Error, "larger than 5 MB")
-		ct, mb := multipartBody(t, "big.txt", big, nil)
-		resp, body = post(t, ts.URL+"/api/lint", ct, mb)
+		resp, body = postJSON(t, ts.URL, server.Request{Data: []byte(big)})
+		assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode, body)
+		assert.Contains(t, errorOf(t, body).Error, "larger than 5 MB")
+		resp, body = post(t, ts.URL+"/api/lint", "application/json", strings.NewReader(`{"text": "`+big+big+`"}`))
 		assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode, body)
 	})
 	t.Run("invalid UTF-8 in the draft", func(t *testing.T) {
-		resp, body := post(t, ts.URL+"/api/lint", "text/plain", strings.NewReader("重磅\xff"))
+		resp, body := postJSON(t, ts.URL, server.Request{Data: []byte("重磅\xff")})
 		assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
 		e := errorOf(t, body)
 		assert.Contains(t, e.Error, "byte offset 6")
 		require.NotNil(t, e.Offset)
 		assert.Equal(t, 6, *e.Offset)
-		ct, mb := multipartBody(t, "gbk.txt", "ok\xc4\xe3", nil)
-		resp, body = post(t, ts.URL+"/api/lint", ct, mb)
+		resp, body = postJSON(t, ts.URL, server.Request{Data: []byte("ok\xc4\xe3"), Filename: "gbk.txt"})
 		assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
 		assert.Contains(t, errorOf(t, body).Error, "gbk.txt: byte offset 2: invalid UTF-8")
 	})
@@ -174,13 +174,22 @@ func TestServeRejectsBadRequests(t *testing.T) {
 		"unknown locale":  {`{"text": "x", "locale": "fr"}`, 400, `unknown locale "fr"`},
 		"unknown field":   {`{"txt": "x"}`, 400, `unknown field "txt"`},
 		"not JSON":        {`text=x`, 400, "request body:"},
-		"no content type": {``, 200, ""},
+		"text and data":   {`{"text": "x", "data": "eA=="}`, 400, `in "text" or in "data", not both`},
+		"bad base64":      {`{"data": "x!"}`, 400, "request body:"},
+		"second document": {`{"text": "x"} {"text": "y"}`, 400, "byte offset 14: data after the JSON document"},
+		"trailing text":   {`{"text": "x"}garbage`, 400, "byte offset 13: data after the JSON document"},
+		"trailing brace":  {`{"text": "x"}}`, 400, "data after the JSON document"},
+		"white space":     {"{\"text\": \"x\"}\r\n\t ", 200, ""},
+		"lone high":       {`{"text": "a\ud800b"}`, 400, `byte offset 11: a lone UTF-16 surrogate`},
+		"lone low":        {`{"text": "\udc00"}`, 400, "byte offset 10: a lone UTF-16 surrogate"},
+		"high then other": {`{"text": "\ud800\u0041"}`, 400, "a lone UTF-16 surrogate"},
+		"reversed pair":   {`{"text": "\ude00\ud83d"}`, 400, "a lone UTF-16 surrogate"},
+		"surrogate name":  {`{"filename": "\udfff.txt", "text": "x"}`, 400, "a lone UTF-16 surrogate"},
+		"pair":            {`{"text": "\ud83d\ude00神药"}`, 200, ""},
+		"escaped slash":   {`{"text": "\\ud800"}`, 200, ""},
 	} {
 		t.Run(name, func(t *testing.T) {
 			resp, body := post(t, ts.URL+"/api/lint", "application/json", strings.NewReader(c.req))
-			if name == "no content type" {
-				resp, body = post(t, ts.URL+"/api/lint", "", strings.NewReader("x"))
-			}
 			assert.Equal(t, c.status, resp.StatusCode, body)
 			if c.msg != "" {
 				assert.Contains(t, errorOf(t, body).Error, c.msg)
@@ -191,6 +200,18 @@ func TestServeRejectsBadRequests(t *testing.T) {
 		resp, body := post(t, ts.URL+"/api/lint", "application/pdf", strings.NewReader("%PDF"))
 		assert.Equal(t, http.StatusUnsupportedMediaType, resp.StatusCode)
 		assert.Contains(t, errorOf(t, body).Error, "application/pdf")
+	})
+	// What a form on another site can send without a preflight.
+	t.Run("no preflight needed", func(t *testing.T) {
+		ct, mb := multipartBody(t, "story.md", hyped, nil)
+		for ctype, body := range map[string]io.Reader{
+			"text/plain": strings.NewReader(hyped), ct: mb, "": strings.NewReader(hyped),
+			"application/x-www-form-urlencoded": strings.NewReader("text=" + hyped),
+		} {
+			resp, body := post(t, ts.URL+"/api/lint", ctype, body)
+			assert.Equal(t, http.StatusUnsupportedMediaType, resp.StatusCode, ctype)
+			assert.Contains(t, errorOf(t, body).Error, "send application/json", ctype)
+		}
 	})
 }
 
@@ -215,7 +236,7 @@ func TestServeRules(t *testing.T) {
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 	var all struct{ Rules []server.RuleInfo }
 	require.NoError(t, json.Unmarshal([]byte(body), &all))
-	assert.Len(t, all.Rules, len(l.Rules.Rules)+1, "every rule and unused-suppression")
+	assert.Len(t, all.Rules, len(l.Rules.Rules), "every rule, unused-suppression among them")
 
 	resp, _ = get("/api/rules/unused-suppression")
 	assert.Equal(t, http.StatusOK, resp.StatusCode)

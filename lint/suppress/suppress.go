@@ -7,8 +7,12 @@
 //
 // (in plain text the same words on a line of their own after "#" or "//").
 // A category name works in place of a rule id; no name means every rule. A
-// suppression that suppresses nothing is itself reported, so stale ones get
-// cleaned up.
+// suppression that suppresses nothing is itself reported (rule
+// unused-suppression), so stale ones get cleaned up, and so is a comment
+// that looks like a directive but is not one (unknown-suppression), with
+// the nearest real directive. Both are ordinary rules of the set
+// (rules/suppression.yaml): disabling them in the configuration turns the
+// reports off.
 package suppress
 
 import (
@@ -19,26 +23,6 @@ import (
 	"github.com/hypelint/hypelint/lint/rule"
 )
 
-// Unused is the finding reported for a suppression that suppressed nothing
-// or names no known rule or category.
-var Unused = &rule.Rule{
-	ID:       "unused-suppression",
-	Category: "suppression",
-	Severity: rule.Info,
-	Scope:    rule.SentenceScope,
-	Messages: map[string]string{
-		"en":      "This suppression comment suppresses nothing ({term}); remove it or fix the rule name.",
-		"zh-Hans": "这条抑制注释没有抑制任何结果（{term}）；请删除或改正规则名。",
-		"zh-Hant": "這條抑制註解沒有抑制任何結果（{term}）；請刪除或改正規則名稱。",
-	},
-	Explanation: map[string]string{
-		"en":      "A hypelint-disable comment that no longer matches a finding hides nothing today but would hide a real problem tomorrow. Remove it, or correct the rule id or category it names.",
-		"zh-Hans": "不再对应任何结果的 hypelint-disable 注释今天什么也没隐藏，却可能在将来掩盖真正的问题。请删除它，或改正其中的规则名或类别。",
-		"zh-Hant": "不再對應任何結果的 hypelint-disable 註解今天什麼也沒隱藏，卻可能在將來掩蓋真正的問題。請刪除它，或改正其中的規則名稱或類別。",
-	},
-	Source: "hypelint",
-}
-
 // Kind is what a directive does.
 type Kind int
 
@@ -48,6 +32,7 @@ const (
 	Disable
 	Enable
 	File
+	Unknown // looks like a directive, is not one (see Directive.Word)
 )
 
 var keywords = []struct {
@@ -67,7 +52,10 @@ type Directive struct {
 	Targets []string // rule ids or categories; empty means all
 	Reason  string
 	Span    document.Span
-	used    bool
+	// Word is the directive as written and Suggestion the nearest real
+	// one, for an Unknown directive.
+	Word, Suggestion string
+	used             bool
 }
 
 // Parse reads the directives among a document's comments, in order.
@@ -94,7 +82,55 @@ func parseComment(c document.Comment) *Directive {
 		d.Targets = strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
 		return d
 	}
+	word, _, _ := strings.Cut(text, " ")
+	word, _, _ = strings.Cut(word, "\t")
+	if suggestion, ok := nearDirective(word); ok {
+		return &Directive{Kind: Unknown, Span: c.Span, Word: word, Suggestion: suggestion}
+	}
 	return nil
+}
+
+// nearDirective reports whether a comment's first word is meant as a
+// directive: it starts with "hypelint-" or "hypelint:" in any case, or is
+// within two edits of one (hypelnt-disable). It returns the nearest
+// directive (on a tie the longer one); a word ending in "line", such as
+// ESLint's same-line form hypelint-disable-line, gets
+// hypelint-disable-next-line, the only directive about one line.
+func nearDirective(word string) (string, bool) {
+	lower := strings.ToLower(word)
+	best, bestDist := "", -1
+	for _, k := range keywords { // longest first
+		if d := editDistance(lower, k.word); bestDist < 0 || d < bestDist {
+			best, bestDist = k.word, d
+		}
+	}
+	if strings.HasSuffix(lower, "line") {
+		best = keywords[0].word
+	}
+	meant := strings.HasPrefix(lower, "hypelint-") || strings.HasPrefix(lower, "hypelint:") || bestDist <= 2
+	return best, meant
+}
+
+// editDistance is the Levenshtein distance between two strings, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 // matches reports whether the directive names the finding's rule or
@@ -111,29 +147,68 @@ func (d *Directive) matches(r *rule.Rule) bool {
 	return false
 }
 
-// Apply removes suppressed findings and appends an Unused finding for every
-// directive that suppressed nothing or names something unknown. known
-// reports whether a name is a rule id or category of the loaded rule set.
-func Apply(doc *document.Document, findings []rule.Finding, known func(string) bool) []rule.Finding {
+// Hidden is a finding a directive suppressed, kept for formats that carry
+// suppressed results (SARIF).
+type Hidden struct {
+	Finding rule.Finding
+	Reason  string // the directive's "-- reason", if it gave one
+}
+
+// Apply splits findings into those kept and those a directive hides, and
+// adds a finding for every directive that suppressed nothing or names
+// something unknown (unused-suppression) and every comment that is not a
+// real directive (unknown-suppression), when set has those rules. known
+// reports whether a name is a rule id or category of the whole rule set
+// (a rule disabled in the configuration is still a name a directive may
+// use).
+func Apply(doc *document.Document, findings []rule.Finding, set *rule.Set, known func(string) bool) ([]rule.Finding, []Hidden) {
 	dirs := Parse(doc)
 	if len(dirs) == 0 {
-		return findings
+		return findings, nil
 	}
 	kept := findings[:0:0]
+	var hidden []Hidden
 	for _, f := range findings {
-		if !suppressed(doc, dirs, f) {
+		if d := suppressed(doc, dirs, f); d != nil {
+			hidden = append(hidden, Hidden{f, d.Reason})
+		} else {
 			kept = append(kept, f)
 		}
 	}
+	var own []rule.Finding // findings about the directives themselves
+	unused, unknown := set.Get(rule.UnusedSuppression), set.Get(rule.UnknownSuppression)
 	for _, d := range dirs {
-		if d.Kind == Enable {
-			continue
-		}
-		if reason := unusedReason(d, known); reason != "" {
-			kept = append(kept, rule.Finding{Rule: Unused, Span: d.Span, Term: reason})
+		switch {
+		case d.Kind == Unknown && unknown != nil:
+			own = append(own, rule.Finding{Rule: unknown, Span: d.Span, Term: d.Word, Suggestion: d.Suggestion})
+		case d.Kind == Enable || d.Kind == Unknown || unused == nil || d.meta():
+		default:
+			if reason := unusedReason(d, known); reason != "" {
+				own = append(own, rule.Finding{Rule: unused, Span: d.Span, Term: reason})
+			}
 		}
 	}
-	return kept
+	// Directives may name these rules too (hypelint-disable-file
+	// unused-suppression).
+	for _, f := range own {
+		if d := suppressed(doc, dirs, f); d != nil {
+			hidden = append(hidden, Hidden{f, d.Reason})
+		} else {
+			kept = append(kept, f)
+		}
+	}
+	return kept, hidden
+}
+
+// meta reports whether a directive names the suppression rules: whether
+// it is used can only be known after its own check, so it is not checked.
+func (d *Directive) meta() bool {
+	for _, t := range d.Targets {
+		if t == rule.UnusedSuppression || t == rule.UnknownSuppression || t == "suppression" {
+			return true
+		}
+	}
+	return false
 }
 
 func unusedReason(d *Directive, known func(string) bool) string {
@@ -148,11 +223,11 @@ func unusedReason(d *Directive, known func(string) bool) string {
 	return ""
 }
 
-// suppressed reports whether a directive covers the finding, marking the
-// directives that did.
-func suppressed(doc *document.Document, dirs []*Directive, f rule.Finding) bool {
+// suppressed returns the first directive that covers the finding, or nil,
+// marking every directive that covers it as used.
+func suppressed(doc *document.Document, dirs []*Directive, f rule.Finding) *Directive {
 	line := doc.Position(f.Span.Start).Line
-	hit := false
+	var hit *Directive
 	active := map[*Directive]bool{} // open disable ranges before the finding
 	for _, d := range dirs {
 		if d.Span.Start > f.Span.Start {
@@ -180,7 +255,10 @@ func suppressed(doc *document.Document, dirs []*Directive, f rule.Finding) bool 
 			covers = active[d]
 		}
 		if covers && d.matches(f.Rule) {
-			d.used, hit = true, true
+			d.used = true
+			if hit == nil {
+				hit = d
+			}
 		}
 	}
 	return hit

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/bmatcuk/doublestar/v4"
 )
@@ -23,25 +24,31 @@ type ignoreRule struct {
 	dirOnly bool
 }
 
-// ignoresAbove loads the .gitignore files from the enclosing git
-// repository's root down to dir (exclusive of dir, which the walk loads).
+// ignoresAbove loads, where git cannot be asked, the rules git would read
+// for dir's repository: the global excludes file at its default place,
+// .git/info/exclude, then the .gitignore files from the repository's root
+// down to dir (exclusive of dir, which the walk loads). Later rules win.
 func ignoresAbove(dir string) (*ignores, error) {
 	ig := &ignores{}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
-	var chain []string
-	for d := filepath.Dir(abs); ; d = filepath.Dir(d) {
+	chain := []string{abs} // dir and the folders above it, up to the repository's root
+	for d := abs; !isRepoRoot(d) && filepath.Dir(d) != d; {
+		d = filepath.Dir(d)
 		chain = append(chain, d)
-		if isRepoRoot(d) || filepath.Dir(d) == d {
-			break
-		}
 	}
-	if !isRepoRoot(chain[len(chain)-1]) {
+	top := chain[len(chain)-1]
+	if !isRepoRoot(top) {
 		return ig, nil // not in a repository: only .gitignore files below dir count
 	}
-	for i := len(chain) - 1; i >= 0; i-- {
+	for _, f := range []string{globalExcludes(), filepath.Join(top, ".git", "info", "exclude")} {
+		if err := ig.loadFile(f, top); err != nil {
+			return nil, err
+		}
+	}
+	for i := len(chain) - 1; i >= 1; i-- {
 		if err := ig.load(chain[i]); err != nil {
 			return nil, err
 		}
@@ -54,10 +61,32 @@ func isRepoRoot(dir string) bool {
 	return err == nil
 }
 
+// globalExcludes is where git looks for its global excludes file when
+// core.excludesFile is not set: $XDG_CONFIG_HOME/git/ignore, else
+// $HOME/.config/git/ignore.
+func globalExcludes() string {
+	if x := os.Getenv("XDG_CONFIG_HOME"); x != "" {
+		return filepath.Join(x, "git", "ignore")
+	}
+	if h := os.Getenv("HOME"); h != "" {
+		return filepath.Join(h, ".config", "git", "ignore")
+	}
+	return ""
+}
+
 // load adds the rules of dir/.gitignore, if there is one.
 func (ig *ignores) load(dir string) error {
-	f, err := os.Open(filepath.Join(dir, ".gitignore"))
-	if errors.Is(err, os.ErrNotExist) {
+	return ig.loadFile(filepath.Join(dir, ".gitignore"), dir)
+}
+
+// loadFile adds the rules of an ignore file whose patterns are relative
+// to dir, if the file exists.
+func (ig *ignores) loadFile(path, dir string) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 		return nil
 	}
 	if err != nil {

@@ -1,9 +1,10 @@
 // Package walk finds the files to lint: files named directly, and below
-// directories the files a configuration includes, honouring .gitignore and
-// skipping hidden and vendor folders.
+// directories the files a configuration includes, honouring what git
+// ignores and skipping hidden and vendor folders.
 package walk
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,48 +23,137 @@ type Filter interface {
 // files are always returned (a missing one is reported when it is read);
 // "-" stands for standard input. filterFor gives the filter that applies
 // to a path (the nearest configuration).
+//
+// A folder that cannot be read does not stop the walk: every readable file
+// is still returned, and the error holds one error per unreadable path
+// (see Errors).
 func Files(paths []string, filterFor func(path string) Filter) ([]string, error) {
 	var out []string
+	var errs []error
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if p == "-" || err != nil || !info.IsDir() {
 			out = append(out, p)
 			continue
 		}
-		found, err := directory(p, filterFor)
-		if err != nil {
-			return out, err
-		}
-		out = append(out, found...)
+		w := &walker{filterFor: filterFor, readDir: os.ReadDir}
+		out = append(out, w.directory(p)...)
+		errs = append(errs, w.errs...)
 	}
-	return out, nil
+	return out, errors.Join(errs...)
 }
 
-func directory(root string, filterFor func(string) Filter) ([]string, error) {
-	ig, err := ignoresAbove(root)
-	if err != nil {
-		return nil, err
+// Errors splits an error from Files into the errors of single paths.
+func Errors(err error) []error {
+	if err == nil {
+		return nil
 	}
-	var found []string
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		return joined.Unwrap()
+	}
+	return []error{err}
+}
+
+// walker walks one directory given on the command line.
+type walker struct {
+	filterFor func(string) Filter
+	readDir   func(string) ([]fs.DirEntry, error) // os.ReadDir; tests inject failures
+	ig        *ignores                            // .gitignore rules, where git cannot be asked
+	found     []string
+	errs      []error
+}
+
+func (w *walker) directory(root string) []string {
+	view := askGit(root)
+	if view == nil {
+		var err error
+		if w.ig, err = ignoresAbove(root); err != nil {
+			w.errs = append(w.errs, err)
+			w.ig = &ignores{}
 		}
-		name := d.Name()
-		if d.IsDir() {
-			if path != root && skipDir(name) || path != root && (ig.ignored(path, true) || filterFor(path).Excluded(path)) {
-				return filepath.SkipDir
+	}
+	w.walk(root, view)
+	sort.Strings(w.found)
+	return w.found
+}
+
+// walk lists dir and goes on below it. view is git's answer for the
+// repository dir is in, nil where git could not be asked (the .gitignore
+// rules in w.ig stand in).
+func (w *walker) walk(dir string, view *gitView) {
+	entries, err := w.readDir(dir)
+	if err != nil {
+		w.errs = append(w.errs, err)
+		if len(entries) == 0 {
+			return
+		}
+	}
+	if view == nil {
+		if err := w.ig.load(dir); err != nil {
+			w.errs = append(w.errs, err)
+		}
+	}
+	ignored := func(path string, isDir bool) bool {
+		if view != nil {
+			return view.ignored(path, isDir)
+		}
+		return w.ig.ignored(path, isDir)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		path := filepath.Join(dir, name)
+		if e.IsDir() {
+			if skipDir(name) || ignored(path, true) || w.filterFor(path).Excluded(path) {
+				continue
 			}
-			return ig.load(path)
+			inner := view
+			if view != nil && isRepoRoot(path) {
+				inner = askGit(path) // a nested repository or submodule has its own ignores
+			}
+			if inner == nil && w.ig == nil {
+				w.ig = &ignores{} // git cannot answer for a nested repository: its .gitignore files stand in
+			}
+			w.walk(path, inner)
+			continue
 		}
-		if strings.HasPrefix(name, ".") || ig.ignored(path, false) || !filterFor(path).Included(path) {
+		if strings.HasPrefix(name, ".") || ignored(path, false) || !w.filterFor(path).Included(path) {
+			continue
+		}
+		if err := lintable(path, e); err != nil {
+			w.errs = append(w.errs, err)
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 && isDir(path) {
+			continue // links to folders are not followed
+		}
+		w.found = append(w.found, path)
+	}
+}
+
+// lintable refuses what a walk must not hand on to be read: a named pipe,
+// socket or device found in a folder would block the read or never end.
+// A link is judged by what it leads to; a broken one is handed on, and
+// reading it reports the error.
+func lintable(path string, e fs.DirEntry) error {
+	mode := e.Type()
+	if mode&fs.ModeSymlink != 0 {
+		info, err := os.Stat(path)
+		if err != nil {
 			return nil
 		}
-		found = append(found, path)
-		return nil
-	})
-	sort.Strings(found)
-	return found, err
+		mode = info.Mode().Type()
+	}
+	if mode&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
+		return &fs.PathError{Op: "read", Path: path, Err: errNotRegular}
+	}
+	return nil
+}
+
+var errNotRegular = errors.New("not a regular file (a pipe, socket or device); name it on the command line to read it")
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
 
 // skipDir names folders never walked into: hidden ones (.git, .github…)

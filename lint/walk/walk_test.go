@@ -1,7 +1,10 @@
 package walk
 
 import (
+	"errors"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -84,4 +87,103 @@ func TestParseIgnoreLine(t *testing.T) {
 	assert.Equal(t, "build", r.pattern)
 	r, _ = parseIgnoreLine("/r", "docs/**/*.tmp")
 	assert.Equal(t, "docs/**/*.tmp", r.pattern)
+}
+
+func needGit(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+}
+
+func gitIn(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
+		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(out))
+}
+
+// Inside a repository git is asked, so every source of ignore rules
+// counts: .gitignore, .git/info/exclude and the global excludes file.
+func TestWalkAsksGitInARepository(t *testing.T) {
+	needGit(t)
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	t.Setenv("HOME", config) // no ~/.gitconfig of the machine's
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	require.NoError(t, os.MkdirAll(filepath.Join(config, "git"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(config, "git", "ignore"), []byte("*.global.md\n"), 0o644))
+	root := tree(t,
+		".gitignore=drafts/\n*.tmp.md\n",
+		"a.md=x", "b.global.md=x", "c.local.md=x", "d.tmp.md=x", "tracked.tmp.md=x",
+		"drafts/e.md=x", "news/f.md=x", "news/g.local.md=x",
+		"nested/.gitignore=*.md\n!keep.md\n", "nested/skip.md=x", "nested/keep.md=x",
+	)
+	gitIn(t, root, "init", "-q")
+	gitIn(t, filepath.Join(root, "nested"), "init", "-q")
+	require.NoError(t, os.WriteFile(filepath.Join(root, ".git", "info", "exclude"), []byte("*.local.md\n"), 0o644))
+	gitIn(t, root, "add", "-f", "tracked.tmp.md")
+
+	files, err := Files([]string{root}, func(string) Filter { return extFilter{} })
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a.md", "nested/keep.md", "news/f.md", "tracked.tmp.md"}, rel(t, root, files),
+		"global excludes, info/exclude and .gitignore honoured; a tracked file is never ignored; a nested repository keeps its own rules")
+
+	files, err = Files([]string{filepath.Join(root, "drafts")}, func(string) Filter { return extFilter{} })
+	require.NoError(t, err)
+	assert.Equal(t, []string{"drafts/e.md"}, rel(t, root, files), "a folder named on the command line is walked even if ignored")
+}
+
+// core.excludesFile, wherever the user's configuration puts it.
+func TestWalkHonoursCoreExcludesFile(t *testing.T) {
+	needGit(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", "")
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	excludes := filepath.Join(t.TempDir(), "my-excludes")
+	require.NoError(t, os.WriteFile(excludes, []byte("*.custom.md\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(home, ".gitconfig"), []byte("[core]\n\texcludesFile = "+excludes+"\n"), 0o644))
+	root := tree(t, "a.md=x", "b.custom.md=x")
+	gitIn(t, root, "init", "-q")
+	files, err := Files([]string{root}, func(string) Filter { return extFilter{} })
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a.md"}, rel(t, root, files))
+}
+
+// Where git cannot be asked the walk reads the same files itself.
+func TestWalkWithoutGitReadsExcludeFiles(t *testing.T) {
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	t.Setenv("PATH", "")
+	require.NoError(t, os.MkdirAll(filepath.Join(config, "git"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(config, "git", "ignore"), []byte("*.global.md\n"), 0o644))
+	root := tree(t, ".git/info/exclude=*.local.md\n", ".gitignore=!keep.local.md\n",
+		"a.md=x", "b.global.md=x", "c.local.md=x", "keep.local.md=x")
+	files, err := Files([]string{root}, func(string) Filter { return extFilter{} })
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a.md", "keep.local.md"}, rel(t, root, files), ".gitignore beats info/exclude")
+}
+
+// One unreadable folder loses nothing else (issue 13 #3). The failure is
+// injected through readDir: tests run as root here, and permission bits
+// do not stop root (cmd/hypelint tests the real permission error).
+func TestUnreadableFolderIsReportedAndTheWalkGoesOn(t *testing.T) {
+	root := tree(t, "a.md=x", "m/b.md=x", "m/locked/c.md=x", "m/z/d.md=x", "n/locked2/e.md=x", "n/f.md=x")
+	w := &walker{filterFor: func(string) Filter { return extFilter{} }, readDir: func(dir string) ([]fs.DirEntry, error) {
+		if base := filepath.Base(dir); base == "locked" || base == "locked2" {
+			return nil, &fs.PathError{Op: "open", Path: dir, Err: fs.ErrPermission}
+		}
+		return os.ReadDir(dir)
+	}}
+	found := w.directory(root)
+	assert.Equal(t, []string{"a.md", "m/b.md", "m/z/d.md", "n/f.md"}, rel(t, root, found), "every readable file")
+	require.Len(t, w.errs, 2, "one error per unreadable folder")
+	assert.ErrorIs(t, w.errs[0], fs.ErrPermission)
+	assert.Contains(t, w.errs[0].Error(), filepath.Join(root, "m", "locked"))
+	assert.Contains(t, w.errs[1].Error(), filepath.Join(root, "n", "locked2"))
+	assert.Len(t, Errors(errors.Join(w.errs...)), 2)
 }

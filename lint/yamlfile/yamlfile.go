@@ -3,6 +3,7 @@
 package yamlfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -67,6 +68,20 @@ func At(file string, n *yaml.Node, format string, args ...any) *Error {
 
 var lineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
 
+// parserProblems are go-yaml's parser errors. It numbers their lines from
+// 0 (its scanner errors, from 1), and leaves the line out when it is the
+// first.
+var parserProblems = []string{
+	"did not find expected <stream-start>", "did not find expected <document start>",
+	"did not find expected node content", "did not find expected key", "did not find expected '-' indicator",
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'", "found undefined tag handle",
+	"found duplicate %YAML directive", "found incompatible YAML document", "found duplicate %TAG directive",
+}
+
+// syntaxProblem matches go-yaml's parser and scanner errors, which come
+// without a line when it is the first.
+var syntaxProblem = regexp.MustCompile(`^(?:found |did not find |could not find |mapping values |block sequence entries |while |exceeded max depth)`)
+
 // Wrap turns a YAML decoding error into file:line errors, one per line.
 func Wrap(file string, err error) error {
 	var te *yaml.TypeError
@@ -84,7 +99,14 @@ func wrapOne(file, msg string) error {
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	if m := lineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return &Error{File: file, Line: line, Msg: msg[len(m[0]):]}
+		msg = msg[len(m[0]):]
+		if slices.Contains(parserProblems, msg) {
+			line++
+		}
+		return &Error{File: file, Line: line, Msg: msg}
+	}
+	if syntaxProblem.MatchString(msg) {
+		return &Error{File: file, Line: 1, Msg: msg}
 	}
 	return &Error{File: file, Msg: msg}
 }
@@ -103,16 +125,51 @@ func CheckKeys(file string, n *yaml.Node, known ...string) error {
 	return nil
 }
 
-// Parse decodes data into a document node.
+// Parse decodes data into a document node. A key written twice in one
+// mapping is an error (go-yaml would keep the first quietly).
 func Parse(file string, data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, Wrap(file, err)
+		err = Wrap(file, err)
+		// An error at the end of the input is on the last line, not on
+		// the empty one after its line end.
+		var e *Error
+		if errors.As(err, &e) && e.Line > 1 && e.Line > bytes.Count(data, []byte("\n")) {
+			e.Line = max(1, len(bytes.Split(bytes.TrimRight(data, "\r\n"), []byte("\n"))))
+		}
+		return nil, err
 	}
 	if len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 1}, nil
 	}
+	if err := CheckDuplicates(file, doc.Content[0]); err != nil {
+		return nil, err
+	}
 	return doc.Content[0], nil
+}
+
+// CheckDuplicates reports the first key that repeats one before it in the
+// same mapping, anywhere under n.
+func CheckDuplicates(file string, n *yaml.Node) error {
+	if n.Kind == yaml.MappingNode {
+		first := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				continue
+			}
+			if line, ok := first[k.Value]; ok {
+				return At(file, k, "duplicate key %q (first on line %d); keep one", k.Value, line)
+			}
+			first[k.Value] = k.Line
+		}
+	}
+	for _, c := range n.Content {
+		if err := CheckDuplicates(file, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Get returns the value node of key in mapping n, or nil.

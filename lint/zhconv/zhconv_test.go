@@ -2,7 +2,9 @@ package zhconv
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -153,11 +155,13 @@ func TestToTaiwan(t *testing.T) {
 		"头发":              "頭髮",
 		"后来":              "後來",
 		"皇后":              "皇后",
-		"队列研究":            "世代研究", // our Taiwan glossary; OpenCC gives 佇列研究 (队列 as a computing queue)
+		"队列研究":            "世代研究", // our Taiwan glossary; OpenCC's TWPhrases would give 佇列研究 (队列 as a computing queue)
 		"干燥":              "乾燥",
 		"面条":              "麵條",
 		"里面":              "裡面",
-		"支持":              "支援",
+		"支持":              "支持", // prose: OpenCC's TWPhrases gives the computing 支援 (see tw_computing.txt)
+		"声明":              "聲明",
+		"对象":              "對象",
 		"":                "",
 		"plain ASCII":     "plain ASCII",
 		"混合 text 与数字 42%": "混合 text 與數字 42%",
@@ -209,13 +213,26 @@ var healthNews = []string{
 }
 
 // TestToTaiwanMatchesOpenCC compares ToTaiwan with the reference
-// implementation, line by line, when the opencc tool is installed.
+// implementation, line by line, when the opencc tool is installed. OpenCC
+// runs its s2twp chain with our TWPhrases table (without the computing-only
+// entries of tw_computing.txt) in place of its own.
 func TestToTaiwanMatchesOpenCC(t *testing.T) {
 	path, err := exec.LookPath("opencc")
 	if err != nil {
 		t.Skip("opencc not installed (apt-get install -y opencc libopencc-data); skipping the comparison with OpenCC's s2twp")
 	}
-	cmd := exec.Command(path, "-c", "s2twp.json")
+	dir := t.TempDir()
+	phrases, err := rules.FS.ReadFile(twPhrasesFile)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "tw_phrases.txt"), phrases, 0o644))
+	config := `{"name": "s2twp with hypelint's TWPhrases",
+"segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "STPhrases.ocd2"}},
+"conversion_chain": [
+  {"dict": {"type": "group", "dicts": [{"type": "ocd2", "file": "STPhrases.ocd2"}, {"type": "ocd2", "file": "STCharacters.ocd2"}]}},
+  {"dict": {"type": "text", "file": "` + filepath.Join(dir, "tw_phrases.txt") + `"}},
+  {"dict": {"type": "ocd2", "file": "TWVariants.ocd2"}}]}`
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "s2twp.json"), []byte(config), 0o644))
+	cmd := exec.Command(path, "-c", filepath.Join(dir, "s2twp.json"))
 	cmd.Stdin = strings.NewReader(strings.Join(healthNews, "\n") + "\n")
 	out, err := cmd.Output()
 	require.NoError(t, err)

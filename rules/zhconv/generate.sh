@@ -52,7 +52,19 @@ first() {
 # phrase tables, where they still decide segmentation and longest match.
 first "$tmp/STPhrases.txt" phrases >"$out/s2t_phrases.txt"
 first "$tmp/STCharacters.txt" chars drop-identity >"$out/s2t_chars.txt"
-first "$tmp/TWPhrases.txt" phrases >"$out/tw_phrases.txt"
+# TWPhrases without the entries in tw_computing.txt (our own list): words
+# that are ordinary prose in a message but whose Taiwan value is only their
+# computing sense (支持 -> 支援, 聲明 -> 宣告). A listed entry that TWPhrases
+# does not have stops the script, so the list cannot go stale silently.
+first "$tmp/TWPhrases.txt" phrases >"$tmp/tw_phrases_all.txt"
+grep -v '^#' "$out/tw_computing.txt" >"$tmp/computing.txt"
+awk -F '\t' '
+	FILENAME ~ /computing\.txt$/ { drop[$0] = 1; next }
+	{ if ($0 in drop) { delete drop[$0]; next } print }
+	END {
+		for (e in drop) { print "generate.sh: tw_computing.txt entry not in TWPhrases: " e > "/dev/stderr"; bad = 1 }
+		if (bad) exit 1
+	}' "$tmp/computing.txt" "$tmp/tw_phrases_all.txt" >"$out/tw_phrases.txt"
 first "$tmp/TWVariants.txt" chars drop-identity >"$out/tw_variants.txt"
 
 # Traditional -> Simplified, one character to one character, for Fold.
