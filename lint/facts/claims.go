@@ -85,10 +85,11 @@ func inClause(s *Sentence, class, start, end int, h lexicon.Hit) bool {
 func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 	var claims []*Claim
 	plain := a.plainVoice(s)
+	money := containsAnyOf(s.Text, moneyWords) // most sentences name no price: skip the clause check
 	for _, h := range s.Hits {
 		// A claim term inside another (逆转 in 能够逆转) is a claim of its
 		// own class: rules ask for classes, and report once per sentence.
-		if !a.ids.isClaim(h.Class) || aboutMoney(s.Text, h) {
+		if !a.ids.isClaim(h.Class) || money && aboutMoney(s.Text, h) {
 			continue
 		}
 		claims = append(claims, a.claim(d, s, h, plain))
