@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/document"
 
@@ -24,17 +25,50 @@ func (c *classIDs) isClaim(class int) bool {
 	return false
 }
 
-// clauseBreaks end a clause: a modifier or subject beyond one does not
-// belong to the claim.
-const clauseBreaks = ",;:，；：。!?！？\n"
-
 // clause returns the bounds of the clause of s holding h.
 func clause(text string, h lexicon.Hit) (start, end int) {
-	start = strings.LastIndexAny(text[:h.Start], clauseBreaks) + 1
-	if i := strings.IndexAny(text[h.End:], clauseBreaks); i >= 0 {
-		return start, h.End + i
+	start = 0
+	for i := h.Start; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if breaksClause(r) {
+			start = i
+			break
+		}
+		i -= size
+	}
+	for i := h.End; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if breaksClause(r) {
+			return start, i
+		}
+		i += size
 	}
 	return start, len(text)
+}
+
+// breaksClause reports the runes that end a clause: a modifier or subject
+// beyond one does not belong to the claim. (A switch: strings.IndexAny with
+// a set of non-ASCII runes costs a search of the set per rune.)
+func breaksClause(r rune) bool {
+	switch r {
+	case ',', ';', ':', '!', '?', '\n', '，', '；', '：', '。', '！', '？':
+		return true
+	}
+	return false
+}
+
+// classSet is a set of lexicon classes; classes beyond its size are
+// never reported present (the built-in lexicon has about 120).
+type classSet [4]uint64
+
+func (c *classSet) add(class int) {
+	if class >= 0 && class < 256 {
+		c[class/64] |= 1 << (class % 64)
+	}
+}
+
+func (c *classSet) has(class int) bool {
+	return class >= 0 && class < 256 && c[class/64]&(1<<(class%64)) != 0
 }
 
 // inClause reports a hit of class within [start, end) other than h.
@@ -50,19 +84,39 @@ func inClause(s *Sentence, class, start, end int, h lexicon.Hit) bool {
 // claimsOf describes the claims of sentence s.
 func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 	var claims []*Claim
+	plain := a.plainVoice(s)
+	money := containsAnyOf(s.Text, moneyWords) // most sentences name no price: skip the clause check
 	for _, h := range s.Hits {
 		// A claim term inside another (逆转 in 能够逆转) is a claim of its
 		// own class: rules ask for classes, and report once per sentence.
-		if !a.ids.isClaim(h.Class) || aboutMoney(s.Text, h) {
+		if !a.ids.isClaim(h.Class) || money && aboutMoney(s.Text, h) {
 			continue
 		}
-		claims = append(claims, a.claim(d, s, h))
+		claims = append(claims, a.claim(d, s, h, plain))
 	}
 	return claims
 }
 
+// plainVoice reports a sentence with none of the cues the stance model
+// reads (quotation marks, a question, distancing, rebuttal, hedge, critique
+// or speech words): its claims are all in the writer's voice, and the
+// per-term scans (quotation search above all) can be skipped.
+func (a *Analyzer) plainVoice(s *Sentence) bool {
+	if s.Question || hasQuotation(s.Text) {
+		return false
+	}
+	ids := &a.ids
+	for _, h := range s.Hits {
+		switch h.Class {
+		case ids.distancing, ids.rebuttal, ids.hedge, ids.critique, ids.speech:
+			return false
+		}
+	}
+	return true
+}
+
 // claim describes the claim made by hit h of sentence s.
-func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit) *Claim {
+func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit, plain bool) *Claim {
 	ids := &a.ids
 	start, end := clause(s.Text, h)
 	c := &Claim{
@@ -73,7 +127,13 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit) *Claim {
 		Subject: "none",
 		Voice:   "writer",
 	}
-	in := func(class int) bool { return inClause(s, class, start, end, h) }
+	var set classSet // the classes in the clause, other than h: one walk over the hits
+	for _, o := range s.Hits {
+		if o.Start >= start && o.End <= end && o != h {
+			set.add(o.Class)
+		}
+	}
+	in := set.has
 	switch {
 	case in(ids.animal):
 		c.Subject = "animals"
@@ -105,7 +165,9 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit) *Claim {
 	default:
 		c.Strength = "direct"
 	}
-	c.Voice = ids.voice(s, h) // the stance model's (stance.go)
+	if !plain {
+		c.Voice = ids.voice(s, h) // the stance model's (stance.go)
+	}
 	c.Summary = s.IsTitle || s.IsHeading || s.IsLead && s.Study == nil || opensWith(s, ids.summary)
 	return c
 }

@@ -156,16 +156,40 @@ func hasQuotation(text string) bool {
 // quotation returns where the quotation holding h opens and where the
 // text after its closing mark starts, or -1, -1 when h is not quoted.
 func quotation(text string, h lexicon.Hit) (open, after int) {
-	open = strings.LastIndexAny(text[:h.Start], quoteMarks)
-	if open < 0 || strings.ContainsAny(text[open+1:h.Start], "”」』’") {
+	// One backward walk finds the nearest opening mark, giving up at a
+	// closing one (strings.LastIndexAny with non-ASCII marks searched the
+	// set for every rune, and this runs for many hits of long sentences).
+	open = -1
+	for i := h.Start; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
+		if closesQuote(r) && r != '"' {
+			return -1, -1
+		}
+		if opensQuote(r) {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
 		return -1, -1
 	}
-	end := strings.IndexAny(text[h.End:], "”」』’\"")
-	if end < 0 {
-		return -1, -1
+	for i := h.End; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if closesQuote(r) {
+			return open, i + size
+		}
+		i += size
 	}
-	_, size := utf8.DecodeRuneInString(text[h.End+end:])
-	return open, h.End + end + size
+	return -1, -1
+}
+
+// opensQuote and closesQuote classify the runes of quoteMarks and their
+// closing partners.
+func opensQuote(r rune) bool { return r == '“' || r == '「' || r == '『' || r == '‘' || r == '"' }
+
+func closesQuote(r rune) bool {
+	return r == '”' || r == '」' || r == '』' || r == '’' || r == '"'
 }
 
 // claimLabels, right after a closing quotation mark, file what was quoted

@@ -51,6 +51,7 @@ type Lexicon struct {
 	// text, and per pattern gated on a digit.
 	alwaysSet, digitSet []uint64
 	phrases             []phrase // open phrasing over hits (phrase.go)
+	phraseStarts        [][]int  // per class, the phrases it starts
 }
 
 type term struct {

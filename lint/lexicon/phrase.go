@@ -35,17 +35,27 @@ const maxPhraseGap = 40
 // phrases appends the phrase hits found among hits (resolved, in order of
 // start) and returns whether it added any.
 func (l *Lexicon) matchPhrases(text string, hits []Hit, dst []Hit) []Hit {
-	for _, p := range l.phrases {
-		for _, h := range hits {
-			if h.Class != p.slots[0] {
-				continue
-			}
+	for _, h := range hits {
+		if h.Class < 0 || h.Class >= len(l.phraseStarts) {
+			continue
+		}
+		for _, pi := range l.phraseStarts[h.Class] {
+			p := l.phrases[pi]
 			if end, ok := l.rest(text, hits, p, 1, h.End); ok {
 				dst = append(dst, Hit{Class: p.class, Start: h.Start, End: end, Term: -1})
 			}
 		}
 	}
 	return dst
+}
+
+// indexPhrases lists, per class, the phrases whose first slot it is: a
+// text is then walked once, not once per phrase.
+func (l *Lexicon) indexPhrases() {
+	l.phraseStarts = make([][]int, len(l.Classes))
+	for i, p := range l.phrases {
+		l.phraseStarts[p.slots[0]] = append(l.phraseStarts[p.slots[0]], i)
+	}
 }
 
 // rest finds slots[i:] of p after byte offset from, and returns where the
@@ -123,5 +133,6 @@ func (b *builder) resolvePhrases() error {
 		}
 		b.lex.phrases = append(b.lex.phrases, p)
 	}
+	b.lex.indexPhrases()
 	return nil
 }

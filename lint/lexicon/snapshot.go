@@ -217,6 +217,7 @@ func FromSnapshot(data string) (*Lexicon, error) {
 		}
 		l.phrases = append(l.phrases, p)
 	}
+	l.indexPhrases()
 	return l, nil
 }
 

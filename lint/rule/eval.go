@@ -7,6 +7,7 @@ import (
 
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/lexicon"
 )
 
 // evaluator runs one rule set over one document. It is not shared between
@@ -20,6 +21,11 @@ type evaluator struct {
 	blankB   facts.Block
 	noStudy  facts.Study // stands in for the study outside any study context
 	noClaim  facts.Claim // ... and for the claim of a sentence without one
+	blankHit facts.Hit   // for claim rules that read no hit.* field
+	// hits caches the facts of reported hits: several rules report the
+	// same class, and a hit's facts (its voice above all) cost a scan of
+	// its sentence.
+	hits map[hitKey]facts.Hit
 	// done says, per rule, that the current once-unit has had its report;
 	// it carries from one section of blocks to the next.
 	done []bool
@@ -181,7 +187,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		if h.Class != r.reportClass {
 			continue
 		}
-		hit := e.doc.HitFacts(s, h)
+		hit := e.hitFacts(s, h)
 		e.env.Hit = &hit
 		e.scope(s, claimAt(s, h.Start, h.End))
 		ok, err := e.run(r)
@@ -205,7 +211,10 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 	found := false
 	for _, c := range s.Claims {
-		hit := e.doc.HitFacts(s, c.Hit)
+		hit := e.blankHit
+		if r.readsHit {
+			hit = e.hitFacts(s, c.Hit)
+		}
 		e.env.Hit = &hit
 		e.scope(s, c)
 		ok, err := e.run(r)
@@ -221,6 +230,22 @@ func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 		}
 	}
 	return found, nil
+}
+
+type hitKey struct{ sentence, start, class int }
+
+// hitFacts returns the facts of hit h of s, computing them once.
+func (e *evaluator) hitFacts(s *facts.Sentence, h lexicon.Hit) facts.Hit {
+	k := hitKey{s.Index, h.Start, h.Class}
+	if f, ok := e.hits[k]; ok {
+		return f
+	}
+	if e.hits == nil {
+		e.hits = map[hitKey]facts.Hit{}
+	}
+	f := e.doc.HitFacts(s, h)
+	e.hits[k] = f
+	return f
 }
 
 // scope sets the study and claim a sentence rule sees.

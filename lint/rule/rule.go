@@ -98,6 +98,7 @@ type Rule struct {
 	hant        *traditional // zh-Hant texts, derived on first use
 	needs       [][]int      // sentence classes the condition requires (see sentenceNeeds)
 	readsStudy  bool         // the condition reads study.* or claim.*
+	readsHit    bool         // the condition reads hit.*
 }
 
 // ReportClaims as a rule's report evaluates it once per claim of the
