@@ -15,14 +15,6 @@ import (
 // so what the article wrote is never converted.
 type phrase struct{ en, hans string }
 
-// writtenHant are Traditional texts written out rather than derived: the
-// Taiwan phrase table reads 对象 as a programming "object" (物件), while a
-// study's 對象 are its subjects.
-var writtenHant = map[string]string{
-	"研究对象未说明":                 "研究對象未說明",
-	"{where}声称“{term}”却未说明对象": "{where}聲稱“{term}”卻未說明對象",
-	"；它所依据的{label}未说明研究对象，文中其余证据（{other}）用的是{model}，不是人。": "；它所依據的{label}未說明研究對象，文中其餘證據（{other}）用的是{model}，不是人。",
-}
 
 // hant caches the Traditional form of each phrase (the conversion tables
 // load on first use).
@@ -33,9 +25,6 @@ func (p phrase) in(locale string) string {
 	case "zh-Hans":
 		return p.hans
 	case "zh-Hant":
-		if t, ok := writtenHant[p.hans]; ok {
-			return t
-		}
 		if t, ok := hant.Load(p.hans); ok {
 			return t.(string)
 		}
