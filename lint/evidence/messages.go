@@ -15,7 +15,6 @@ import (
 // so what the article wrote is never converted.
 type phrase struct{ en, hans string }
 
-
 // hant caches the Traditional form of each phrase (the conversion tables
 // load on first use).
 var hant sync.Map
