@@ -11,6 +11,7 @@ import (
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/zhconv"
 )
 
@@ -96,7 +97,13 @@ type Rule struct {
 	reportClass int
 	hant        *traditional // zh-Hant texts, derived on first use
 	needs       [][]int      // sentence classes the condition requires (see sentenceNeeds)
+	readsStudy  bool         // the condition reads study.* or claim.*
+	readsHit    bool         // the condition reads hit.*
 }
+
+// ReportClaims as a rule's report evaluates it once per claim of the
+// sentence (see facts.Claim), with claim.* and study.* set.
+const ReportClaims = "claim"
 
 // Examples are short articles (first line is the title) that the test suite
 // lints: each bad one must produce this rule's finding, no good one may.
@@ -178,6 +185,12 @@ type Finding struct {
 	// Suggestion is what to write instead, for {suggestion} in messages
 	// (a misspelt suppression directive's nearest real one).
 	Suggestion string
+	Role       string // role of the block it is in (facts.RoleBody…); "" for document findings
+	Voice      string // whose words the trigger is in (facts.VoiceWriter…); "" when not judged
+	// Study is the study a claim rule's finding was judged against (nil
+	// for other rules): its Span is the finding's related location
+	// (SARIF relatedLocations, LSP relatedInformation, the evidence card).
+	Study *facts.Study
 }
 
 // Message renders the finding's message in a locale.
