@@ -99,7 +99,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or rule er
 		},
 	}
 	registerLintFlags(lintCmd, &lintCmdFlags)
-	root.AddCommand(lintCmd, e.rulesCommand(), e.explainCommand(), e.explainScoreCommand(), e.evalCommand(),
+	root.AddCommand(lintCmd, e.rulesCommand(), e.explainCommand(), e.explainScoreCommand(), e.evidenceCommand(), e.evalCommand(),
 		e.initCommand(), e.serveCommand(), e.lspCommand(), e.versionCommand())
 	root.SetHelpCommand(e.helpCommand(root))
 	for _, c := range root.Commands() {
