@@ -3,6 +3,8 @@
 package report
 
 import (
+	"fmt"
+
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/rule"
@@ -23,6 +25,15 @@ type Finding struct {
 	severity rule.Severity
 	span     document.Span // offsets in the decoded text (Start/End.Offset are file offsets)
 	ruleRef  *rule.Rule
+	related  *Related // the study a claim finding was judged against, if any
+}
+
+// Related is a finding's related location: the sentence that introduces
+// the study the finding's claim rests on (SARIF relatedLocations).
+type Related struct {
+	Start, End document.Position
+	Message    string // "study #2: animals, lab"
+	span       document.Span
 }
 
 // File is the report for one input.
@@ -74,6 +85,13 @@ func NewFile(path string, res *lint.Result, locale string) File {
 func newFinding(doc *document.Document, x rule.Finding, locale string) Finding {
 	start, end := doc.Position(x.Span.Start), doc.Position(x.Span.End)
 	start.Offset, end.Offset = doc.FileOffset(x.Span.Start), doc.FileOffset(x.Span.End)
+	var related *Related
+	if st := x.Study; st != nil {
+		rs, re := doc.Position(st.Span.Start), doc.Position(st.Span.End)
+		rs.Offset, re.Offset = doc.FileOffset(st.Span.Start), doc.FileOffset(st.Span.End)
+		related = &Related{Start: rs, End: re, span: st.Span,
+			Message: fmt.Sprintf("study #%d: %s, %s", st.Index, st.Population, st.Design)}
+	}
 	return Finding{
 		Rule:     x.Rule.ID,
 		Category: x.Rule.Category,
@@ -86,6 +104,7 @@ func newFinding(doc *document.Document, x rule.Finding, locale string) Finding {
 		severity: x.Rule.Severity,
 		span:     x.Span,
 		ruleRef:  x.Rule,
+		related:  related,
 	}
 }
 

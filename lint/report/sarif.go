@@ -95,6 +95,15 @@ type sarifResult struct {
 	Locations           []sarifLocation    `json:"locations"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	// RelatedLocations: for a claim judged against a study, the sentence
+	// that introduces the study.
+	RelatedLocations []sarifRelatedLocation `json:"relatedLocations,omitempty"`
+}
+
+type sarifRelatedLocation struct {
+	ID               int                   `json:"id"`
+	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	Message          sarifText             `json:"message"`
 }
 
 // sarifSuppression says a result is hidden: by a comment in the article
@@ -210,6 +219,11 @@ func sarifResults(f File, uri string, table *ruleTable) []sarifResult {
 				Region:           sarifRegionOf(f, x.Finding),
 			}}},
 			PartialFingerprints: map[string]string{fingerprintKey: prints[i]},
+		}
+		if r := x.related; r != nil {
+			res.RelatedLocations = []sarifRelatedLocation{{ID: 1, Message: sarifText{Text: r.Message},
+				PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: uri},
+					Region: sarifRegionOf(f, Finding{Start: r.Start, End: r.End, span: r.span})}}}
 		}
 		if idx, ok := table.index[x.Rule]; ok {
 			res.RuleIndex = &idx
