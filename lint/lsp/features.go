@@ -39,6 +39,12 @@ func (s *server) diagnostic(d *document, f rule.Finding) Diagnostic {
 	if f.Rule.DocURL != "" {
 		diag.CodeDescription = &CodeDescription{Href: f.Rule.DocURL}
 	}
+	if st := f.Study; st != nil {
+		diag.RelatedInformation = []DiagnosticRelatedInformation{{
+			Location: Location{URI: d.uri, Range: d.lines.rangeOf(st.Span.Start, st.Span.End, s.encoding)},
+			Message:  fmt.Sprintf("study #%d: %s, %s", st.Index, st.Population, st.Design),
+		}}
+	}
 	return diag
 }
 

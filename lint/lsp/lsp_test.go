@@ -798,3 +798,19 @@ func TestLSPReadResyncs(t *testing.T) {
 	assert.Contains(t, reports[3], `5000 bytes`)
 	assert.Contains(t, reports[4], `8 bytes before the next header skipped ("trailing"`)
 }
+
+func TestLSPRelatedInformationIsTheStudy(t *testing.T) {
+	c := startServer(t)
+	c.initialize(map[string]any{})
+	const uri = "file:///tmp/mixed.txt"
+	text := "这种蛋白能让老人重新变年轻\n\n一项追踪了1300名老人的队列研究发现，这种蛋白随年龄下降。\n\n研究团队随后给20只老年小鼠注射这种蛋白，小鼠的肌肉量增加了。\n"
+	p := c.open(uri, "plaintext", text)
+	headline := find(p.Diagnostics, "animal-result-in-headline")
+	require.Len(t, headline, 1)
+	require.Len(t, headline[0].RelatedInformation, 1)
+	rel := headline[0].RelatedInformation[0]
+	assert.Equal(t, uri, rel.Location.URI)
+	assert.Equal(t, 4, rel.Location.Range.Start.Line, "the mouse experiment's sentence (0-based line 4)")
+	assert.Contains(t, rel.Message, "study #2: animals")
+	c.shutdownAndExit()
+}

@@ -36,6 +36,21 @@ type Diagnostic struct {
 	// CodeDescription links the rule id to its documentation (editors
 	// show the code as a link).
 	CodeDescription *CodeDescription `json:"codeDescription,omitempty"`
+	// RelatedInformation: for a claim judged against a study, the
+	// sentence that introduces the study.
+	RelatedInformation []DiagnosticRelatedInformation `json:"relatedInformation,omitempty"`
+}
+
+// Location is a range in a document.
+type Location struct {
+	URI   string `json:"uri"`
+	Range Range  `json:"range"`
+}
+
+// DiagnosticRelatedInformation is LSP's related location of a diagnostic.
+type DiagnosticRelatedInformation struct {
+	Location Location `json:"location"`
+	Message  string   `json:"message"`
 }
 
 // CodeDescription is LSP's link for a diagnostic's code.
