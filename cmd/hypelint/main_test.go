@@ -74,6 +74,8 @@ func TestJSONShape(t *testing.T) {
 			Findings []map[string]any `json:"findings"`
 			Score    int              `json:"score"`
 			Criteria []map[string]any `json:"criteria"`
+			Studies  []map[string]any `json:"studies"`
+			Claims   []map[string]any `json:"claims"`
 		} `json:"files"`
 	}
 	dec := json.NewDecoder(strings.NewReader(r.stdout))

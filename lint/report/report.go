@@ -4,9 +4,11 @@ package report
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/score"
 )
@@ -43,12 +45,43 @@ type File struct {
 	Findings []Finding         `json:"findings"`
 	Score    *int              `json:"score,omitempty"`    // credibility, 0–100 (see package score)
 	Criteria []score.Criterion `json:"criteria,omitempty"` // the score's breakdown
-	Error    string            `json:"error,omitempty"`
+	// Studies are the studies the article reports; Claims the flagged
+	// claims with the study each rests on (the evidence card, issue 15).
+	Studies []Study `json:"studies,omitempty"`
+	Claims  []Claim `json:"claims,omitempty"`
+	Error   string  `json:"error,omitempty"`
 	// Suppressed are the findings an inline comment or a baseline hides,
 	// for the formats that carry them (SARIF); the others leave them out.
 	Suppressed []Suppressed `json:"-"`
 
 	doc *document.Document
+}
+
+// Study is one study of the evidence card.
+type Study struct {
+	Index      int               `json:"index"`
+	Population string            `json:"population"` // people, animals, cells, unknown
+	Design     string            `json:"design"`     // rct, trial, observational, review, case, lab, unknown
+	Size       int               `json:"size,omitempty"`
+	Sized      bool              `json:"sized"` // a number of people is given
+	Venue      bool              `json:"venue"` // a journal, DOI, link or citation marker is given
+	Intervened bool              `json:"intervened"`
+	Start      document.Position `json:"start"` // the sentence that introduces it
+	End        document.Position `json:"end"`
+}
+
+// Claim is one flagged claim of the evidence card: its term, how it is put
+// and the study it rests on (0: none).
+type Claim struct {
+	Rule     string            `json:"rule"`
+	Term     string            `json:"term"`
+	Subject  string            `json:"subject"`
+	Strength string            `json:"strength"`
+	Voice    string            `json:"voice"`
+	Evidence string            `json:"evidence"`
+	Study    int               `json:"study"`
+	Start    document.Position `json:"start"`
+	End      document.Position `json:"end"`
 }
 
 // Suppressed is a hidden finding and what hid it.
@@ -73,6 +106,7 @@ func NewFile(path string, res *lint.Result, locale string) File {
 	for _, h := range res.Suppressed {
 		f.Suppressed = append(f.Suppressed, Suppressed{newFinding(res.Doc, h.Finding, locale), InSource, h.Reason})
 	}
+	f.Studies, f.Claims = evidence(res)
 	// The score rates the article itself: findings hidden later by a
 	// baseline or --diff still count.
 	s := score.Compute(res.Facts, res.Findings, locale)
@@ -188,4 +222,44 @@ func (f File) AtLeast(min rule.Severity) bool {
 		}
 	}
 	return false
+}
+
+// evidence lists the studies of a result and the claims its findings
+// flagged (a claim inside a finding's span of a rule that judged a study).
+func evidence(res *lint.Result) ([]Study, []Claim) {
+	doc := res.Doc
+	pos := func(sp document.Span) (document.Position, document.Position) {
+		a, b := doc.Position(sp.Start), doc.Position(sp.End)
+		a.Offset, b.Offset = doc.FileOffset(sp.Start), doc.FileOffset(sp.End)
+		return a, b
+	}
+	var studies []Study
+	for _, st := range res.Facts.Studies {
+		a, b := pos(st.Span)
+		studies = append(studies, Study{Index: st.Index, Population: st.Population, Design: st.Design, Size: st.Size,
+			Sized: st.Sized, Venue: st.Venue, Intervened: st.Intervened, Start: a, End: b})
+	}
+	var sentences []*facts.Sentence // in order of position: a finding finds its sentences by search
+	for _, b := range res.Facts.Blocks {
+		sentences = append(sentences, b.Sentences...)
+	}
+	var claims []Claim
+	for _, f := range res.Findings {
+		if f.Study == nil {
+			continue
+		}
+		i := sort.Search(len(sentences), func(i int) bool { return sentences[i].Span.End > f.Span.Start })
+		for ; i < len(sentences) && sentences[i].Span.Start < f.Span.End; i++ {
+			for _, c := range sentences[i].Claims {
+				if c.Study != f.Study || c.Span.Start < f.Span.Start || c.Span.End > f.Span.End {
+					continue
+				}
+				a, e := pos(c.Span)
+				claims = append(claims, Claim{Rule: f.Rule.ID, Term: c.Term, Subject: c.Subject, Strength: c.Strength,
+					Voice: c.Voice, Evidence: c.Evidence, Study: c.Study.Index, Start: a, End: e})
+				break
+			}
+		}
+	}
+	return studies, claims
 }
