@@ -345,3 +345,34 @@ true`)(ctx, target)
 	saveScreenshot(t, shot, "hypelint-serve-1mb.png")
 	p.checkNoProblems(t)
 }
+
+// TestServeBrowserEvidencePanel: the page lists the studies found and the
+// study each flagged claim rests on (the evidence card).
+func TestServeBrowserEvidencePanel(t *testing.T) {
+	const mixed = "这种蛋白能让老人重新变年轻\n\n一项追踪了1300名老人的队列研究发现，这种蛋白随年龄下降。\n\n研究团队随后给20只老年小鼠注射这种蛋白，小鼠的肌肉量增加了。\n"
+	p := openPage(t, 2*time.Minute)
+	require.NoError(t, chromedp.Do(p.ctx, chromedp.Focus(chromedp.CSS("#text")),
+		chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+			_, err := cdp.Call(ctx, target, input.InsertText, input.InsertTextParams{Text: mixed})
+			return err
+		})))
+	p.lint(t, time.Minute)
+	want := apiReport(t, p.linter, "draft.txt", mixed, "en")
+	require.Len(t, want.Studies, 2)
+	studies := run(t, p, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#evidence li.study')].map((li) => li.textContent)`))
+	require.Len(t, studies, 2, "one line per study")
+	assert.Contains(t, studies[0], "#1")
+	assert.Contains(t, studies[0], "people")
+	assert.Contains(t, studies[1], "animals")
+	assert.Contains(t, studies[1], "line 5")
+	claims := run(t, p, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#evidence li.claim')].map((li) => li.textContent)`))
+	spans := map[int]bool{}
+	for _, c := range want.Claims {
+		spans[c.Start.Offset] = true
+	}
+	require.Len(t, claims, len(spans), "each flagged claim once, however many rules judged it")
+	joined := strings.Join(claims, "\n")
+	assert.Contains(t, joined, "重新变年轻")
+	assert.Contains(t, joined, "#2", "the headline rests on the mouse experiment")
+	p.checkNoProblems(t)
+}

@@ -14,6 +14,8 @@ const UI = {
     none: 'No findings.', linting: 'Linting…', rendering: 'Highlighting… {p}%', empty: 'Paste or upload a draft first.',
     done: '{n} findings · lint {lint} ms · render {render} ms', why: 'Why it matters', source: 'Source',
     line: 'line', nFindings: '{n} findings', error: 'Error', warning: 'Warning', info: 'Info',
+    evidence: 'Evidence', studies: 'Studies reported', noStudies: 'No study reported.',
+    restsOn: 'rests on study #{n}', claimsFlagged: 'Flagged claims and what they rest on',
   },
   'zh-Hans': {
     title: 'hypelint — 检查健康科学稿件',
@@ -24,6 +26,8 @@ const UI = {
     none: '没有发现问题。', linting: '检查中…', rendering: '正在标注… {p}%', empty: '请先粘贴或上传稿件。',
     done: '{n} 个问题 · 检查 {lint} 毫秒 · 渲染 {render} 毫秒', why: '为什么重要', source: '依据',
     line: '行', nFindings: '{n} 个问题', error: '错误', warning: '警告', info: '提示',
+    evidence: '证据', studies: '文中报道的研究', noStudies: '文中没有报道研究。',
+    restsOn: '依据研究 #{n}', claimsFlagged: '被标出的说法及其依据',
     'cat:animal-as-human': '动物结果当作人类', 'cat:sample-size': '样本量', 'cat:overclaim': '夸大',
     'cat:disclosure': '资金与利益披露', 'cat:causation': '因果', 'cat:statistics': '统计', 'cat:source': '来源',
     'cat:promotion': '推销', 'cat:suppression': '抑制注释',
@@ -37,6 +41,8 @@ const UI = {
     none: '沒有發現問題。', linting: '檢查中…', rendering: '正在標示… {p}%', empty: '請先貼上或上傳稿件。',
     done: '{n} 個問題 · 檢查 {lint} 毫秒 · 繪製 {render} 毫秒', why: '為什麼重要', source: '依據',
     line: '行', nFindings: '{n} 個問題', error: '錯誤', warning: '警告', info: '提示',
+    evidence: '證據', studies: '文中報導的研究', noStudies: '文中沒有報導研究。',
+    restsOn: '依據研究 #{n}', claimsFlagged: '被標出的說法及其依據',
     'cat:animal-as-human': '動物結果當作人類', 'cat:sample-size': '樣本數', 'cat:overclaim': '誇大',
     'cat:disclosure': '資金與利益揭露', 'cat:causation': '因果', 'cat:statistics': '統計', 'cat:source': '來源',
     'cat:promotion': '推銷', 'cat:suppression': '抑制註解',
@@ -136,6 +142,7 @@ async function lint(init, text) {
       term: rules.get(f.rule)?.term ?? false,
     }));
     showScore(file);
+    showEvidence(file);
     showDetail([]);
     if (!(await renderText(text, file.language, run))) return;
     renderList();
@@ -223,6 +230,41 @@ function showScore(file) {
     li.append(el('span', 'tick', c.applicable ? (c.satisfied ? '✓' : '✗') : '–'), text);
     list.append(li);
   }
+}
+
+// showEvidence lists the studies found and, for each flagged claim, the
+// study it rests on (the evidence card; JSON "studies" and "claims").
+function showEvidence(file) {
+  const box = $('evidence');
+  box.replaceChildren();
+  const studies = file.studies ?? [];
+  box.append(el('h3', null, t('studies')));
+  if (studies.length === 0) box.append(el('p', 'hint', t('noStudies')));
+  const list = el('ol', 'studies');
+  for (const st of studies) {
+    const parts = [st.population, st.design, st.sized ? 'n=' + st.size : (st.size ? st.size + ' ×' : 'n?')];
+    const li = el('li', 'study');
+    li.dataset.study = st.index;
+    li.append(el('span', 'index', '#' + st.index + ' '), el('span', 'what', parts.join(' · ')),
+      el('span', 'pos', ' ' + t('line') + ' ' + st.start.line));
+    list.append(li);
+  }
+  box.append(list);
+  const claims = file.claims ?? [];
+  if (claims.length === 0) return;
+  box.append(el('h3', null, t('claimsFlagged')));
+  const cl = el('ul', 'claims');
+  const seen = new Set(); // several rules may judge one claim: list it once
+  for (const c of claims) {
+    const key = c.start.offset + ':' + c.end.offset;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const li = el('li', 'claim');
+    li.append(el('span', 'pos', t('line') + ' ' + c.start.line + ' '), el('q', 'term', c.term),
+      el('span', 'rests', ' → ' + t('restsOn', { n: c.study }) + ' (' + c.evidence + ')'));
+    cl.append(li);
+  }
+  box.append(cl);
 }
 
 function showDetail(fs) {
