@@ -104,6 +104,7 @@ type runState struct {
 	links                         int    // headline-like lines in the current related-links list
 	critique                      int    // weight of critique cues (see critiqueWeight)
 	ownHype                       int    // hype terms in the writer's own voice, not negated
+	ownStudy, otherStudy          bool   // a study reported in the writer's account; one only in others' words
 	references, cites             bool   // a reference list, a citation marker
 }
 
@@ -258,6 +259,25 @@ func (a *Analyzer) ownHype(b *Block) int {
 	return n
 }
 
+// studies notes whether block b reports a study in the writer's account
+// or only in someone else's words; a negated study reports none.
+func (a *Analyzer) studies(b *Block, r *runState) {
+	for _, s := range b.Sentences {
+		for _, h := range s.Hits {
+			if h.Class != a.ids.study || a.ids.precededBy(s, h, a.ids.negation, certaintyNegationWindow) {
+				continue
+			}
+			switch a.ids.voice(s, h) {
+			case VoiceWriter:
+				r.ownStudy = true
+			case VoiceDistanced:
+			default:
+				r.otherStudy = true
+			}
+		}
+	}
+}
+
 // announcesLimits reports a sentence that announces the study's limits in
 // passing (…但该研究存在局限性): a limitations word ending its clause.
 func announcesLimits(s *Sentence, class int) bool {
@@ -324,6 +344,7 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 		r.limits = r.limits || b.InLimitations || b.Count(a.ids.caveat) > 0
 		r.critique += critiqueWeight(b.Role, b.Count(a.ids.critique)) + b.Count(a.ids.distancing)
 		r.ownHype += a.ownHype(b)
+		a.studies(b, r)
 	}
 	for _, s := range b.Sentences {
 		r.cites = r.cites || s.Cites
@@ -373,6 +394,10 @@ func (a *Analyzer) Finish(d *Document) {
 	// An article that makes hype claims in its own voice half as often as
 	// it has critique cues is selling, whatever its headline asks (智商税吗？).
 	d.Critical = r.critique >= criticalThreshold && 2*r.ownHype < r.critique
+	// In a critical article the studies others cite (quoted, reported,
+	// asked about) are the claims under examination, not research it
+	// reports.
+	d.ReportsStudy = r.ownStudy || r.otherStudy && !d.Critical
 	d.DOI = d.Count(a.ids.doi) > 0
 	d.Commerce = d.Count(a.ids.commerce)+d.Count(a.ids.productNotice)+d.Count(a.ids.price) > 0
 	d.Language, d.Script = language(r.han, r.trad, r.latin)
