@@ -105,6 +105,7 @@ type runState struct {
 	critique                      int    // weight of critique cues (see critiqueWeight)
 	ownHype                       int    // hype terms in the writer's own voice, not negated
 	ownStudy, otherStudy          bool   // a study reported in the writer's account; one only in others' words
+	askedHeadline                 bool   // the headline asks a question the lead has yet to answer
 	references, cites             bool   // a reference list, a citation marker
 }
 
@@ -259,6 +260,32 @@ func (a *Analyzer) ownHype(b *Block) int {
 	return n
 }
 
+// answersNo reports a lead whose first clause answers no: a negation,
+// rebuttal or critique cue near its start (不能。, 并没有, No., Not yet,
+// 言过其实).
+func (a *Analyzer) answersNo(b *Block) bool {
+	if len(b.Sentences) == 0 {
+		return false
+	}
+	s := b.Sentences[0]
+	clause := len(s.Text)
+	if i := strings.IndexAny(s.Text, ",;:，；：。.!?！？"); i >= 0 {
+		clause = i
+	}
+	for _, h := range s.Hits {
+		if h.Start > min(clause, answerWindow) {
+			continue
+		}
+		if h.Class == a.ids.negation || h.Class == a.ids.rebuttal || h.Class == a.ids.critique {
+			return true
+		}
+	}
+	return false
+}
+
+// answerWindow is how far into the lead (in bytes) its answer may start.
+const answerWindow = 12
+
 // studies notes whether block b reports a study in the writer's account
 // or only in someone else's words; a negated study reports none.
 func (a *Analyzer) studies(b *Block, r *runState) {
@@ -343,6 +370,14 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 	if !excluded {
 		r.limits = r.limits || b.InLimitations || b.Count(a.ids.caveat) > 0
 		r.critique += critiqueWeight(b.Role, b.Count(a.ids.critique)) + b.Count(a.ids.distancing)
+		if b.Role == RoleHeadline {
+			r.askedHeadline = len(b.Sentences) > 0 && b.Sentences[0].Question
+		} else if r.askedHeadline && b.IsLead && a.answersNo(b) {
+			r.critique += 2 // a question in the headline that the lead answers no
+		}
+		if b.IsLead {
+			r.askedHeadline = false
+		}
 		r.ownHype += a.ownHype(b)
 		a.studies(b, r)
 	}

@@ -157,3 +157,11 @@ func TestReportsStudy(t *testing.T) {
 	assert.True(t, debunk.Critical)
 	assert.False(t, debunk.ReportsStudy)
 }
+
+// A question in the headline that the lead answers no makes a critique.
+func TestHeadlineQuestionAnsweredNo(t *testing.T) {
+	d := analyze(t, "喝咖啡能逆转衰老吗？\n\n不能。所谓“咖啡逆龄”的说法来自一项小鼠研究。")
+	assert.True(t, d.Critical)
+	d = analyze(t, "喝咖啡能逆转衰老吗？\n\n能！每天三杯，皱纹全消。")
+	assert.False(t, d.Critical)
+}
