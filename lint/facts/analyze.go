@@ -119,6 +119,8 @@ type runState struct {
 	links                         int    // headline-like lines in the current related-links list
 	critique                      int    // weight of critique cues (see critiqueWeight)
 	ownHype                       int    // hype terms in the writer's own voice, not negated
+	ownStudy, otherStudy          bool   // a study reported in the writer's account; one only in others' words
+	askedHeadline                 bool   // the headline asks a question the lead has yet to answer
 	references, cites             bool   // a reference list, a citation marker
 }
 
@@ -275,6 +277,51 @@ func (a *Analyzer) ownHype(b *Block) int {
 	return n
 }
 
+// answersNo reports a lead whose first clause answers no: a negation,
+// rebuttal or critique cue near its start (不能。, 并没有, No., Not yet,
+// 言过其实).
+func (a *Analyzer) answersNo(b *Block) bool {
+	if len(b.Sentences) == 0 {
+		return false
+	}
+	s := b.Sentences[0]
+	clause := len(s.Text)
+	if i := strings.IndexAny(s.Text, ",;:，；：。.!?！？"); i >= 0 {
+		clause = i
+	}
+	for _, h := range s.Hits {
+		if h.Start > min(clause, answerWindow) {
+			continue
+		}
+		if h.Class == a.ids.negation || h.Class == a.ids.rebuttal || h.Class == a.ids.critique {
+			return true
+		}
+	}
+	return false
+}
+
+// answerWindow is how far into the lead (in bytes) its answer may start.
+const answerWindow = 12
+
+// studies notes whether block b reports a study in the writer's account
+// or only in someone else's words; a negated study reports none.
+func (a *Analyzer) studies(b *Block, r *runState) {
+	for _, s := range b.Sentences {
+		for _, h := range s.Hits {
+			if h.Class != a.ids.study || a.ids.precededBy(s, h, a.ids.negation, certaintyNegationWindow) {
+				continue
+			}
+			switch a.ids.voice(s, h) {
+			case VoiceWriter:
+				r.ownStudy = true
+			case VoiceDistanced:
+			default:
+				r.otherStudy = true
+			}
+		}
+	}
+}
+
 // announcesLimits reports a sentence that announces the study's limits in
 // passing (…但该研究存在局限性): a limitations word ending its clause.
 func announcesLimits(s *Sentence, class int) bool {
@@ -340,7 +387,16 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 	if !excluded {
 		r.limits = r.limits || b.InLimitations || b.Count(a.ids.caveat) > 0
 		r.critique += critiqueWeight(b.Role, b.Count(a.ids.critique)) + b.Count(a.ids.distancing)
+		if b.Role == RoleHeadline {
+			r.askedHeadline = len(b.Sentences) > 0 && b.Sentences[0].Question
+		} else if r.askedHeadline && b.IsLead && a.answersNo(b) {
+			r.critique += 2 // a question in the headline that the lead answers no
+		}
+		if b.IsLead {
+			r.askedHeadline = false
+		}
 		r.ownHype += a.ownHype(b)
+		a.studies(b, r)
 	}
 	for _, s := range b.Sentences {
 		r.cites = r.cites || s.Cites
@@ -390,6 +446,10 @@ func (a *Analyzer) Finish(d *Document) {
 	// An article that makes hype claims in its own voice half as often as
 	// it has critique cues is selling, whatever its headline asks (智商税吗？).
 	d.Critical = r.critique >= criticalThreshold && 2*r.ownHype < r.critique
+	// In a critical article the studies others cite (quoted, reported,
+	// asked about) are the claims under examination, not research it
+	// reports.
+	d.ReportsStudy = r.ownStudy || r.otherStudy && !d.Critical
 	d.DOI = d.Count(a.ids.doi) > 0
 	d.Commerce = d.Count(a.ids.commerce)+d.Count(a.ids.productNotice)+d.Count(a.ids.price) > 0
 	// One buy word can sit in a warning (不应自行购买); a price, a product

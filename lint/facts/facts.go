@@ -105,6 +105,10 @@ type Document struct {
 	Design     string `expr:"design"`     // rct, trial, observational, preclinical or unknown
 	Critical   bool   `expr:"critical"`   // argues against claims: a debunk, a fact-check, a critique of coverage
 	References bool   `expr:"references"` // has a reference list
+	// ReportsStudy: the article reports research in its own account (a
+	// study hit neither negated nor, in a critical article, someone
+	// else's claim under examination): 没有任何研究证实 reports none.
+	ReportsStudy bool `expr:"reportsStudy"`
 
 	// Studies are the studies the article reports, in order (see markStudy).
 	Studies []*Study `expr:"-"`

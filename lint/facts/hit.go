@@ -143,11 +143,9 @@ func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
 	return false
 }
 
-// quoteMarks open (and, for ", also close) a quotation.
-const quoteMarks = "“「『‘\""
-
-// hasQuotation is strings.ContainsAny(text, quoteMarks), with one fast
-// search per mark instead of a rune-by-rune scan of the sentence.
+// hasQuotation reports an opening quotation mark (“「『‘ or "; see
+// opensQuote), with one fast search per mark instead of a rune-by-rune scan
+// of the sentence.
 func hasQuotation(text string) bool {
 	return strings.Contains(text, "“") || strings.Contains(text, "「") || strings.Contains(text, "『") ||
 		strings.Contains(text, "‘") || strings.IndexByte(text, '"') >= 0
@@ -184,7 +182,7 @@ func quotation(text string, h lexicon.Hit) (open, after int) {
 	return -1, -1
 }
 
-// opensQuote and closesQuote classify the runes of quoteMarks and their
+// opensQuote and closesQuote classify the opening quotation marks and their
 // closing partners.
 func opensQuote(r rune) bool { return r == '“' || r == '「' || r == '『' || r == '‘' || r == '"' }
 

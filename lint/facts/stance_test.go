@@ -146,3 +146,22 @@ func TestLabelledClaim(t *testing.T) {
 	h, _ = hitOf(t, d, "miracle", "miracle")
 	assert.Equal(t, facts.VoiceWriter, h.Voice, "a label must stand right before its colon")
 }
+
+// An article reports research when a study stands in its own account; a
+// study said not to exist, or one a debunk quotes from the seller, is not
+// research the article reports.
+func TestReportsStudy(t *testing.T) {
+	assert.True(t, analyze(t, "标题\n\n一项研究发现，喝茶的人更长寿。").ReportsStudy)
+	assert.False(t, analyze(t, "标题\n\n目前没有任何研究证实喝茶能让人长寿。").ReportsStudy)
+	debunk := analyze(t, "辟谣：喝茶能长寿？\n\n网传“研究显示喝茶能活到120岁”，这一说法缺乏证据，纯属炒作。")
+	assert.True(t, debunk.Critical)
+	assert.False(t, debunk.ReportsStudy)
+}
+
+// A question in the headline that the lead answers no makes a critique.
+func TestHeadlineQuestionAnsweredNo(t *testing.T) {
+	d := analyze(t, "喝咖啡能逆转衰老吗？\n\n不能。所谓“咖啡逆龄”的说法来自一项小鼠研究。")
+	assert.True(t, d.Critical)
+	d = analyze(t, "喝咖啡能逆转衰老吗？\n\n能！每天三杯，皱纹全消。")
+	assert.False(t, d.Critical)
+}

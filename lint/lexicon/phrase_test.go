@@ -60,3 +60,29 @@ func TestPhraseNamingAnUnknownClassIsAnError(t *testing.T) {
 	_, err = Parse(map[string]string{"a.yaml": "classes:\n  x:\n    zh: [甲]\n    phrases:\n      - {slots: [x], gap: 3}\n"})
 	require.ErrorContains(t, err, "at least two slots")
 }
+
+func TestSlotOnlyHitsAreDropped(t *testing.T) {
+	lex, err := Parse(map[string]string{"a.yaml": `
+classes:
+  person_det:
+    slot_only: true
+    zh: [一位]
+  person_noun:
+    slot_only: true
+    zh: [患者]
+  anecdote:
+    phrases:
+      - {slots: [person_det, person_noun], gap: 6}
+`})
+	require.NoError(t, err)
+	var names []string
+	for _, h := range lex.Match("一位患糖尿病的患者", nil) {
+		names = append(names, lex.Classes[h.Class].Name)
+	}
+	require.Equal(t, []string{"anecdote"}, names, "the slots fed the phrase and are gone")
+	data, err := lex.Snapshot()
+	require.NoError(t, err)
+	loaded, err := FromSnapshot(string(data))
+	require.NoError(t, err)
+	require.True(t, loaded.Classes[loaded.ClassID("person_det")].SlotOnly)
+}
