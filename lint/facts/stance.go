@@ -62,9 +62,10 @@ func (ids *classIDs) hedgeAfter(s *Sentence, h lexicon.Hit) bool {
 }
 
 // rebuttalWindow and followingHedgeWindow are in bytes of normalized text
-// after the term: about twelve and four Han characters.
+// after the term: about twenty and four Han characters (a rebuttal may
+// close a long clause: "a pill that … every morning is a myth").
 const (
-	rebuttalWindow       = 36
+	rebuttalWindow       = 60
 	followingHedgeWindow = 3
 )
 

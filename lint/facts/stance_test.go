@@ -21,6 +21,8 @@ func TestVoiceOfATerm(t *testing.T) {
 		{"rebutted in Chinese", "标题\n\n喝茶能逆转衰老的说法尚未被证实。", "antiaging", "逆转衰老", facts.VoiceDistanced},
 		{"hedge right after the term", "标题\n\n青春永驻可能带来新的烦恼。", "antiaging", "青春永驻", facts.VoiceDistanced},
 		{"legend", "标题\n\n西方流传着青春之泉的故事。", "antiaging", "青春之泉", facts.VoiceDistanced},
+		{"rebutted at the end of a long clause", "Title\n\nA pill that reverses ageing in anyone who swallows it every morning is a myth.", "antiaging", "reverses ageing", facts.VoiceDistanced},
+		{"rebutted after a long Chinese clause", "标题\n\n每天喝一杯就能逆转衰老而且对任何年龄的人都一样有效的说法尚未被证实。", "antiaging", "逆转衰老", facts.VoiceDistanced},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -41,6 +43,13 @@ func TestEnglishHedgeAfterTheTermDoesNotDistance(t *testing.T) {
 }
 
 // A bare negation after the term asserts it (不再是梦): no distance.
+// A rebuttal reaches back only within its clause, however near.
+func TestRebuttalStopsAtTheClause(t *testing.T) {
+	d := analyze(t, "Title\n\nThe pill reverses ageing, and the talk of side effects is a myth.")
+	h, _ := hitOf(t, d, "antiaging", "reverses ageing")
+	assert.Equal(t, facts.VoiceWriter, h.Voice)
+}
+
 func TestNegationAfterTheTermIsNotARebuttal(t *testing.T) {
 	d := analyze(t, "标题\n\n逆转衰老不再是梦。")
 	h, _ := hitOf(t, d, "antiaging", "逆转衰老")
