@@ -95,9 +95,10 @@ func scoreLine(f File, locale string) string {
 }
 
 type printer struct {
-	w   io.Writer
-	opt TextOptions
-	err error
+	w     io.Writer
+	opt   TextOptions
+	err   error
+	cells []cell // scratch for source windows
 }
 
 func (p *printer) printf(format string, args ...any) {
@@ -124,7 +125,7 @@ func (p *printer) finding(f File, x Finding) {
 	if width <= 0 {
 		width = DefaultWidth
 	}
-	w := sourceWindow(f.doc.Source, f.doc.LineSpan(x.span.Start), x.span, width)
+	w := cutWindow(f.doc.Source, f.doc.LineSpan(x.span.Start), x.span, width, &p.cells)
 	p.printf("  %s\n  %s%s\n", w.text, w.pad, p.color(severityColor[x.Severity], w.marks))
 }
 

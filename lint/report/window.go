@@ -18,11 +18,14 @@ const DefaultWidth = 80
 // caret line, never make the caret line wrap.
 const tabWidth = 8
 
-// cell is one grapheme cluster as printed: escaped when it holds control
-// characters, and its width in terminal columns.
+// cell is one grapheme cluster as printed: the bytes it covers, whether
+// they are escaped (control characters), and its width in terminal columns.
+// It points into the source rather than holding a copy: a one-line file
+// with a finding every few bytes measures hundreds of cells per finding.
 type cell struct {
-	text  string
-	width int
+	from, to int32 // offsets in the bytes cells was given
+	width    int32
+	escaped  bool
 }
 
 // window is the part of a source line printed under a finding: the span
@@ -38,9 +41,17 @@ type window struct {
 // sourceWindow cuts the window for span (clipped to the line) out of src,
 // for a terminal width columns wide (the two-blank indent included).
 func sourceWindow(src []byte, line, span document.Span, width int) window {
+	var scratch []cell
+	return cutWindow(src, line, span, width, &scratch)
+}
+
+// cutWindow is sourceWindow measuring cells into *scratch, which the
+// printer keeps from one finding to the next.
+func cutWindow(src []byte, line, span document.Span, width int, scratch *[]cell) window {
 	start := max(line.Start, min(span.Start, line.End))
 	end := max(start, min(span.End, line.End))
-	mid := cells(src[start:end])
+	all := cells((*scratch)[:0], src[start:end], start)
+	mid := all
 	spanWidth := max(1, widthOf(mid)) // an empty span still gets one caret
 	budget := max(0, width-1-2-spanWidth)
 
@@ -56,7 +67,13 @@ func sourceWindow(src []byte, line, span document.Span, width int) window {
 	for to > end && to < line.End && !utf8.RuneStart(src[to]) {
 		to--
 	}
-	left, right := cells(src[from:start]), cells(src[end:to])
+	all = cells(all, src[from:start], from)
+	left := all[len(mid):]
+	all = cells(all, src[end:to], end)
+	right := all[len(mid)+len(left):]
+	*scratch = all
+	mid = all[:len(mid)] // all may have moved
+	left = all[len(mid) : len(mid)+len(left)]
 	lw, rw := widthOf(left), widthOf(right)
 
 	// Half the room each side; a side that needs less gives the rest away.
@@ -71,14 +88,14 @@ func sourceWindow(src []byte, line, span document.Span, width int) window {
 		rightRoom--
 	}
 	i, used := len(left), 0
-	for i > 0 && used+left[i-1].width <= leftRoom {
+	for i > 0 && used+int(left[i-1].width) <= leftRoom {
 		i--
-		used += left[i].width
+		used += int(left[i].width)
 	}
 	left, leftCut = left[i:], leftCut || i > 0
 	j, used := 0, 0
-	for j < len(right) && used+right[j].width <= rightRoom {
-		used += right[j].width
+	for j < len(right) && used+int(right[j].width) <= rightRoom {
+		used += int(right[j].width)
 		j++
 	}
 	right, rightCut = right[:j], rightCut || j < len(right)
@@ -89,18 +106,20 @@ func sourceWindow(src []byte, line, span document.Span, width int) window {
 		pad.WriteByte(' ')
 	}
 	for _, c := range left {
-		text.WriteString(c.text)
-		if c.text == "\t" {
+		c.write(&text, src)
+		if c.to-c.from == 1 && src[c.from] == '\t' {
 			pad.WriteByte('\t')
 		} else {
-			pad.WriteString(strings.Repeat(" ", c.width))
+			for range c.width {
+				pad.WriteByte(' ')
+			}
 		}
 	}
 	for _, c := range mid {
-		text.WriteString(c.text)
+		c.write(&text, src)
 	}
 	for _, c := range right {
-		text.WriteString(c.text)
+		c.write(&text, src)
 	}
 	if rightCut {
 		text.WriteString("…")
@@ -108,31 +127,43 @@ func sourceWindow(src []byte, line, span document.Span, width int) window {
 	return window{text: text.String(), pad: pad.String(), marks: strings.Repeat("^", spanWidth)}
 }
 
-// cells splits text into grapheme clusters, so that an emoji sequence or a
-// letter with combining marks is measured as the terminal draws it.
-func cells(b []byte) []cell {
-	var out []cell
-	s, state := string(b), -1
-	for s != "" {
-		var cluster string
+// cells appends to out the grapheme clusters of b, which starts at offset
+// base of the source, so that an emoji sequence or a letter with combining
+// marks is measured as the terminal draws it.
+func cells(out []cell, b []byte, base int) []cell {
+	state, at := -1, 0
+	for at < len(b) {
+		var cluster []byte
 		var w int
-		cluster, s, w, state = uniseg.FirstGraphemeClusterInString(s, state)
+		cluster, _, w, state = uniseg.FirstGraphemeCluster(b[at:], state)
+		c := cell{from: int32(base + at), to: int32(base + at + len(cluster))}
 		switch {
-		case cluster == "\t":
+		case len(cluster) == 1 && cluster[0] == '\t':
 			w = tabWidth
-		case needsEscape(cluster):
-			cluster = TerminalSafe(cluster)
-			w = len(cluster)
+		case needsEscape(string(cluster)): // no copy: the string does not escape
+			c.escaped = true
+			w = len(TerminalSafe(string(cluster)))
 		}
-		out = append(out, cell{cluster, w})
+		c.width = int32(w)
+		out = append(out, c)
+		at += len(cluster)
 	}
 	return out
+}
+
+// write prints the cell's bytes of src, escaped if need be.
+func (c cell) write(b *strings.Builder, src []byte) {
+	if c.escaped {
+		b.WriteString(TerminalSafe(string(src[c.from:c.to])))
+	} else {
+		b.Write(src[c.from:c.to])
+	}
 }
 
 func widthOf(cs []cell) int {
 	n := 0
 	for _, c := range cs {
-		n += c.width
+		n += int(c.width)
 	}
 	return n
 }
