@@ -348,7 +348,7 @@ func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
 		return nil, err
 	}
 	if Sectioned(in) {
-		return l.lintSections(ctx, in, SectionSize)
+		return l.lintSections(ctx, in, SectionSize, SectionSize)
 	}
 	doc, err := Parse(in)
 	if err != nil {

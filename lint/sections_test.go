@@ -47,7 +47,7 @@ func compareSections(t *testing.T, l *Linter, name string, data []byte, size int
 	require.NoError(t, err)
 	whole, err := l.LintDocument(doc)
 	require.NoError(t, err)
-	parts, err := l.lintSections(context.Background(), in, size)
+	parts, err := l.lintSections(context.Background(), in, size, len(data)+1)
 	require.NoError(t, err)
 	if size == 1 {
 		shell, err := Parse(in)
@@ -76,4 +76,56 @@ func describe(r *Result) []string {
 		out = append(out, fmt.Sprintf("%d-%d %s %q", f.Span.Start, f.Span.End, f.Rule.ID, f.Term))
 	}
 	return out
+}
+
+// TestCutBlocksFindWhatTheWholeFinds cuts texts with no blank line, whose
+// body is one block, into pieces at sentence ends and compares findings
+// (spans, rules, terms), document facts and score with linting them whole:
+// the corpus articles run together on one line after a title line, and the
+// same as one line only (all title), with CRLF line ends and a byte-order
+// mark.
+func TestCutBlocksFindWhatTheWholeFinds(t *testing.T) {
+	l := defaultLinter(t)
+	paths, err := filepath.Glob("../corpus/*/*.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, paths)
+	var line strings.Builder
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		line.WriteString(strings.Join(strings.Fields(string(data)), " "))
+		line.WriteString(" ")
+	}
+	body := line.String()
+	texts := map[string]string{
+		"title and one-line body":      "A reader of health news\n" + body + "\n",
+		"one line":                     body,
+		"CRLF, byte-order mark":        "\uFEFFA reader of health news\r\n# hypelint-disable-next-line overclaim\r\n" + body + "\r\n",
+		"one-line body, then a second": "Health news\n\n" + body + "\n\n" + body,
+	}
+	for name, text := range texts {
+		for _, piece := range []int{1, 3000, 40000} {
+			compareCut(t, l, fmt.Sprintf("%s, pieces of %d bytes", name, piece), []byte(text), piece)
+		}
+	}
+}
+
+func compareCut(t *testing.T, l *Linter, name string, data []byte, pieceSize int) {
+	t.Helper()
+	in := Input{Path: "article.txt", Data: data}
+	doc, err := Parse(in)
+	require.NoError(t, err)
+	whole, err := l.LintDocument(doc)
+	require.NoError(t, err)
+	require.NotEmpty(t, whole.Findings, name)
+	cut, err := l.lintSections(context.Background(), in, len(data), pieceSize)
+	require.NoError(t, err)
+	require.Equal(t, describe(whole), describe(cut), "%s", name)
+	for _, f := range cut.Findings {
+		if f.Term != "" {
+			require.Equal(t, f.Term, string(data[f.Span.Start:f.Span.End]), "%s: span of %s", name, f.Rule.ID)
+		}
+	}
+	require.Equal(t, docFacts(whole.Facts), docFacts(cut.Facts), "%s: document facts", name)
+	require.Equal(t, score.Compute(whole.Facts, whole.Findings, "en"), score.Compute(cut.Facts, cut.Findings, "en"), "%s: score", name)
 }

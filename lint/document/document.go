@@ -38,6 +38,9 @@ type Block struct {
 	Text      string
 	Map       textmap.Map
 	Sentences []Span // byte ranges in Text
+	// Continues says the block is a piece of an over-long block cut at a
+	// sentence end (see Document.SectionParts) and follows the piece before.
+	Continues bool
 }
 
 // SourceSpan maps a range of the block's Text to source offsets.

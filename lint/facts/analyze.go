@@ -82,11 +82,12 @@ func (d *Document) Restart() { d.run = runState{replay: true} }
 
 // runState is what analysing one block carries to the next.
 type runState struct {
-	block, sentence               int  // numbering
-	inLimits, inEnd, leadSeen     bool // see markSection
-	sizeSeen                      bool // see markSize
-	study                         int  // which study the sentences are about (see markSize)
-	han, trad, latin              int  // letters, for the language
+	block, sentence               int     // numbering
+	inLimits, inEnd, leadSeen     bool    // see markSection
+	last                          [3]bool // the last block's lead, limitations and end-matter flags
+	sizeSeen                      bool    // see markSize
+	study                         int     // which study the sentences are about (see markSize)
+	han, trad, latin              int     // letters, for the language
 	evidence                      Evidence
 	sampleSize, limits, discloses bool
 	replay                        bool // after Restart: the totals are final
@@ -99,7 +100,11 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 	for i := range doc.Blocks {
 		src := &doc.Blocks[i]
 		b := &Block{Kind: src.Kind.String(), Index: d.run.block, Source: src}
-		d.run.block++
+		if src.Continues { // a piece of a cut block is numbered as the block
+			b.Index--
+		} else {
+			d.run.block++
+		}
 		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
 		for _, span := range src.Sentences {
 			s := a.sentence(src, span)
@@ -187,6 +192,16 @@ func (a *Analyzer) markSection(d *Document, b *Block) {
 	if b.Source.Kind == document.Title {
 		return
 	}
+	if b.Source.Continues {
+		// A piece of a cut block: its flags are the block's, which its
+		// first piece took from the block's first sentence.
+		b.IsLead, b.InLimitations, b.InEndMatter = r.last[0], r.last[1], r.last[2]
+		for _, s := range b.Sentences {
+			s.InLimitations, s.IsLead, s.InEndMatter = b.InLimitations, b.IsLead, b.InEndMatter
+		}
+		return
+	}
+	defer func() { r.last = [3]bool{b.IsLead, b.InLimitations, b.InEndMatter} }()
 	r.inEnd = r.inEnd || len(b.Sentences) > 0 && startsWith(b.Sentences[0], a.ids.endMatter)
 	b.InEndMatter = r.inEnd
 	if b.Source.Kind == document.Heading {
