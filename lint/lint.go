@@ -348,7 +348,7 @@ func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
 		return nil, err
 	}
 	if Sectioned(in) {
-		return l.lintSections(ctx, in, SectionSize, SectionSize)
+		return l.lintSections(ctx, in, SectionSize, SectionSize, nil)
 	}
 	doc, err := Parse(in)
 	if err != nil {
@@ -360,6 +360,24 @@ func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
 	return l.evaluate(ctx, doc, l.analyzer.Analyze(doc))
 }
 
+// Emit takes the findings of a long text part by part (see LintStream).
+type Emit func(doc *document.Document, found []rule.Finding) error
+
+// LintStream is LintContext for a caller that can take findings as they
+// are found: a long plain text without suppression directives gives its
+// findings to emit part by part, in order (a one-line file with a finding
+// every few bytes has millions), and its result has none, Streamed set.
+// Other inputs are linted as LintContext does and emit is not called.
+func (l *Linter) LintStream(ctx context.Context, in Input, emit Emit) (*Result, error) {
+	if Sectioned(in) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return l.lintSections(ctx, in, SectionSize, SectionSize, emit)
+	}
+	return l.LintContext(ctx, in)
+}
+
 // Result is the outcome of linting one article.
 type Result struct {
 	Doc      *document.Document
@@ -368,6 +386,8 @@ type Result struct {
 	// Suppressed are the findings the document's suppression comments
 	// hide, in the same order (SARIF reports them as suppressed).
 	Suppressed []suppress.Hidden
+	// Streamed says the findings went to LintStream's emit instead.
+	Streamed bool
 }
 
 // LintText lints a plain-text article. The error is an *document.InputError

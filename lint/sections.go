@@ -3,9 +3,11 @@ package lint
 import (
 	"cmp"
 	"context"
+	"slices"
 
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/suppress"
 )
 
 // SectionSize is about how much of a long plain text is analysed at a
@@ -29,7 +31,10 @@ const SectionSize = 1 << 20
 // the block it was cut from; only a rule condition on the whole paragraph
 // (has(paragraph, …)) sees the piece rather than the block, which differs
 // only in blocks longer than pieceSize, far longer than any paragraph.
-func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int) (*Result, error) {
+//
+// With emit set and no suppression directives in the text, the findings
+// go to emit part by part, in order, and the result has none (Streamed).
+func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int, emit Emit) (*Result, error) {
 	shell, err := document.TextShell(in.Path, in.Data)
 	if err != nil {
 		return nil, err
@@ -60,6 +65,14 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int
 
 	f.Restart()
 	run := l.Rules.Start(f)
+	if emit != nil && len(suppress.Parse(shell)) > 0 {
+		emit = nil // directives may hide findings anywhere, or be unused: take them whole
+	}
+	if emit != nil {
+		if err := run.Document(); err != nil {
+			return nil, err
+		}
+	}
 	var ruleErr error
 	err = eachPart(ctx, shell, sections, pieceSize, func(sec *document.Document) {
 		if ruleErr != nil {
@@ -71,6 +84,11 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int
 		}
 		l.analyzer.Complete(f, blocks)
 		ruleErr = run.Blocks(blocks)
+		if ruleErr == nil && emit != nil {
+			found := run.Take()
+			slices.SortStableFunc(found, byPosition)
+			ruleErr = emit(shell, found)
+		}
 	})
 	if err = cmp.Or(err, ruleErr); err != nil {
 		return nil, err
@@ -78,6 +96,12 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int
 	findings, err := run.Finish()
 	if err != nil {
 		return nil, err
+	}
+	if emit != nil {
+		if err := emit(shell, findings); err != nil {
+			return nil, err
+		}
+		return &Result{Doc: shell, Facts: f, Streamed: true}, nil
 	}
 	return l.result(shell, f, findings), nil
 }

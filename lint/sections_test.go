@@ -10,8 +10,11 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/score"
+	"github.com/hypelint/hypelint/lint/suppress"
 )
 
 // TestSectionsFindWhatTheWholeFinds lints texts in sections as small as the
@@ -47,7 +50,7 @@ func compareSections(t *testing.T, l *Linter, name string, data []byte, size int
 	require.NoError(t, err)
 	whole, err := l.LintDocument(doc)
 	require.NoError(t, err)
-	parts, err := l.lintSections(context.Background(), in, size, len(data)+1)
+	parts, err := l.lintSections(context.Background(), in, size, len(data)+1, nil)
 	require.NoError(t, err)
 	if size == 1 {
 		shell, err := Parse(in)
@@ -118,7 +121,7 @@ func compareCut(t *testing.T, l *Linter, name string, data []byte, pieceSize int
 	whole, err := l.LintDocument(doc)
 	require.NoError(t, err)
 	require.NotEmpty(t, whole.Findings, name)
-	cut, err := l.lintSections(context.Background(), in, len(data), pieceSize)
+	cut, err := l.lintSections(context.Background(), in, len(data), pieceSize, nil)
 	require.NoError(t, err)
 	require.Equal(t, describe(whole), describe(cut), "%s", name)
 	for _, f := range cut.Findings {
@@ -128,4 +131,24 @@ func compareCut(t *testing.T, l *Linter, name string, data []byte, pieceSize int
 	}
 	require.Equal(t, docFacts(whole.Facts), docFacts(cut.Facts), "%s: document facts", name)
 	require.Equal(t, score.Compute(whole.Facts, whole.Findings, "en"), score.Compute(cut.Facts, cut.Findings, "en"), "%s: score", name)
+
+	// Streamed part by part: the same findings, in the same order.
+	var streamed []rule.Finding
+	parts := 0
+	res, err := l.lintSections(context.Background(), in, len(data), pieceSize, func(doc *document.Document, found []rule.Finding) error {
+		require.Equal(t, "article.txt", doc.Path)
+		streamed = append(streamed, found...)
+		parts++
+		return nil
+	})
+	require.NoError(t, err)
+	if len(suppress.Parse(whole.Doc)) > 0 {
+		require.False(t, res.Streamed, "%s: directives: not streamed", name)
+		require.Zero(t, parts)
+		return
+	}
+	require.True(t, res.Streamed, name)
+	require.Empty(t, res.Findings, name)
+	require.Greater(t, parts, 2, "%s: findings given part by part", name)
+	require.Equal(t, describe(whole), describe(&Result{Findings: streamed}), "%s: streamed", name)
 }

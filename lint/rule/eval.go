@@ -39,8 +39,9 @@ func (s *Set) Evaluate(doc *facts.Document) ([]Finding, error) {
 // Run evaluates a rule set over a document given section by section: the
 // blocks of each section in turn (Blocks), then the document (Finish).
 type Run struct {
-	set *Set
-	e   *evaluator
+	set     *Set
+	e       *evaluator
+	docDone bool // Document has run the document-scope rules
 }
 
 // Start begins evaluating the set over doc, whose document-level facts
@@ -71,10 +72,31 @@ func (r *Run) Blocks(blocks []*facts.Block) error {
 	return nil
 }
 
-// Finish evaluates the document-scope rules and returns every finding.
+// Document evaluates the document-scope rules now rather than in Finish,
+// for a caller that takes findings as they come (Take): their findings sit
+// on the title, before the others.
+func (r *Run) Document() error {
+	_, err := r.Finish()
+	r.docDone = true
+	return err
+}
+
+// Take returns the findings so far and forgets them, so that a long text's
+// findings need not all be held.
+func (r *Run) Take() []Finding {
+	found := r.e.findings
+	r.e.findings = nil
+	return found
+}
+
+// Finish evaluates the document-scope rules and returns every finding
+// (but those Take returned).
 func (r *Run) Finish() ([]Finding, error) {
 	e := r.e
 	for _, rl := range r.set.Rules {
+		if r.docDone {
+			break
+		}
 		if rl.Scope != DocumentScope {
 			continue
 		}
