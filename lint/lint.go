@@ -348,7 +348,7 @@ func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
 		return nil, err
 	}
 	if Sectioned(in) {
-		return l.lintSections(ctx, in, SectionSize, SectionSize, nil)
+		return l.lintSections(ctx, in, SectionSize, PieceSize, nil)
 	}
 	doc, err := Parse(in)
 	if err != nil {
@@ -373,7 +373,7 @@ func (l *Linter) LintStream(ctx context.Context, in Input, emit Emit) (*Result, 
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		return l.lintSections(ctx, in, SectionSize, SectionSize, emit)
+		return l.lintSections(ctx, in, SectionSize, PieceSize, emit)
 	}
 	return l.LintContext(ctx, in)
 }

@@ -17,6 +17,12 @@ import (
 // the section instead.
 const SectionSize = 1 << 20
 
+// PieceSize is about how much of a block longer than that is analysed at
+// a time (see document.SectionParts). Smaller than a section: a block that
+// long is no article paragraph but a file without blank lines, often dense
+// with findings, whose facts take more per byte.
+const PieceSize = 256 << 10
+
 // lintSections lints a long plain text in sections of about size bytes (see
 // document.TextSections), with blocks longer than pieceSize cut into pieces
 // at sentence ends (document.SectionParts), with the same findings as

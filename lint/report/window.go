@@ -50,9 +50,11 @@ func sourceWindow(src []byte, line, span document.Span, width int) window {
 func cutWindow(src []byte, line, span document.Span, width int, scratch *[]cell) window {
 	start := max(line.Start, min(span.Start, line.End))
 	end := max(start, min(span.End, line.End))
-	all := cells((*scratch)[:0], src[start:end], start)
-	mid := all
-	spanWidth := max(1, widthOf(mid)) // an empty span still gets one caret
+	// The span itself is measured and printed cell by cell, never held:
+	// a document-level finding spans the title, a whole one-line file.
+	spanWidth := 0
+	eachCell(src[start:end], start, func(c cell) { spanWidth += int(c.width) })
+	spanWidth = max(1, spanWidth) // an empty span still gets one caret
 	budget := max(0, width-1-2-spanWidth)
 
 	// Look no further than two bytes per column either side (CJK takes 1.5,
@@ -67,13 +69,11 @@ func cutWindow(src []byte, line, span document.Span, width int, scratch *[]cell)
 	for to > end && to < line.End && !utf8.RuneStart(src[to]) {
 		to--
 	}
-	all = cells(all, src[from:start], from)
-	left := all[len(mid):]
+	all := cells((*scratch)[:0], src[from:start], from)
+	nLeft := len(all)
 	all = cells(all, src[end:to], end)
-	right := all[len(mid)+len(left):]
 	*scratch = all
-	mid = all[:len(mid)] // all may have moved
-	left = all[len(mid) : len(mid)+len(left)]
+	left, right := all[:nLeft], all[nLeft:]
 	lw, rw := widthOf(left), widthOf(right)
 
 	// Half the room each side; a side that needs less gives the rest away.
@@ -115,9 +115,7 @@ func cutWindow(src []byte, line, span document.Span, width int, scratch *[]cell)
 			}
 		}
 	}
-	for _, c := range mid {
-		c.write(&text, src)
-	}
+	eachCell(src[start:end], start, func(c cell) { c.write(&text, src) })
 	for _, c := range right {
 		c.write(&text, src)
 	}
@@ -131,6 +129,12 @@ func cutWindow(src []byte, line, span document.Span, width int, scratch *[]cell)
 // base of the source, so that an emoji sequence or a letter with combining
 // marks is measured as the terminal draws it.
 func cells(out []cell, b []byte, base int) []cell {
+	eachCell(b, base, func(c cell) { out = append(out, c) })
+	return out
+}
+
+// eachCell calls fn with each grapheme cluster of b (see cells).
+func eachCell(b []byte, base int, fn func(cell)) {
 	state, at := -1, 0
 	for at < len(b) {
 		var cluster []byte
@@ -145,10 +149,9 @@ func cells(out []cell, b []byte, base int) []cell {
 			w = len(TerminalSafe(string(cluster)))
 		}
 		c.width = int32(w)
-		out = append(out, c)
+		fn(c)
 		at += len(cluster)
 	}
-	return out
 }
 
 // write prints the cell's bytes of src, escaped if need be.
