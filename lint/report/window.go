@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -42,12 +43,21 @@ type window struct {
 // for a terminal width columns wide (the two-blank indent included).
 func sourceWindow(src []byte, line, span document.Span, width int) window {
 	var scratch []cell
-	return cutWindow(src, line, span, width, &scratch)
+	return layOut(src, line, span, width, &scratch).strings(src)
 }
 
-// cutWindow is sourceWindow measuring cells into *scratch, which the
+// layout is a window measured: the cells either side of the span that fit,
+// and where the line goes on beyond them.
+type layout struct {
+	start, end        int // the span, clipped to the line
+	spanWidth         int
+	left, right       []cell
+	leftCut, rightCut bool
+}
+
+// layOut measures the window for span, with cells in *scratch, which the
 // printer keeps from one finding to the next.
-func cutWindow(src []byte, line, span document.Span, width int, scratch *[]cell) window {
+func layOut(src []byte, line, span document.Span, width int, scratch *[]cell) layout {
 	start := max(line.Start, min(span.Start, line.End))
 	end := max(start, min(span.End, line.End))
 	// The span itself is measured and printed cell by cell, never held:
@@ -99,30 +109,63 @@ func cutWindow(src []byte, line, span document.Span, width int, scratch *[]cell)
 		j++
 	}
 	right, rightCut = right[:j], rightCut || j < len(right)
+	return layout{start: start, end: end, spanWidth: spanWidth, left: left, right: right, leftCut: leftCut, rightCut: rightCut}
+}
 
-	var text, pad strings.Builder
-	if leftCut {
-		text.WriteString("…")
-		pad.WriteByte(' ')
+// sink is where a window is written: a strings.Builder or the output's
+// buffer (a span can be a whole 50 MB line, so it is not built first).
+type sink interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
+// writeText writes the window's source text.
+func (l layout) writeText(w sink, src []byte) {
+	if l.leftCut {
+		w.WriteString("…")
 	}
-	for _, c := range left {
-		c.write(&text, src)
+	for _, c := range l.left {
+		c.write(w, src)
+	}
+	eachCell(src[l.start:l.end], l.start, func(c cell) { c.write(w, src) })
+	for _, c := range l.right {
+		c.write(w, src)
+	}
+	if l.rightCut {
+		w.WriteString("…")
+	}
+}
+
+// writePad writes the blanks (and the line's tabs) up to the span.
+func (l layout) writePad(w sink, src []byte) {
+	if l.leftCut {
+		w.WriteByte(' ')
+	}
+	for _, c := range l.left {
 		if c.to-c.from == 1 && src[c.from] == '\t' {
-			pad.WriteByte('\t')
+			w.WriteByte('\t')
 		} else {
 			for range c.width {
-				pad.WriteByte(' ')
+				w.WriteByte(' ')
 			}
 		}
 	}
-	eachCell(src[start:end], start, func(c cell) { c.write(&text, src) })
-	for _, c := range right {
-		c.write(&text, src)
+}
+
+// writeMarks writes the carets under the span.
+func (l layout) writeMarks(w sink) {
+	for range l.spanWidth {
+		w.WriteByte('^')
 	}
-	if rightCut {
-		text.WriteString("…")
-	}
-	return window{text: text.String(), pad: pad.String(), marks: strings.Repeat("^", spanWidth)}
+}
+
+func (l layout) strings(src []byte) window {
+	var text, pad, marks strings.Builder
+	l.writeText(&text, src)
+	l.writePad(&pad, src)
+	l.writeMarks(&marks)
+	return window{text: text.String(), pad: pad.String(), marks: marks.String()}
 }
 
 // cells appends to out the grapheme clusters of b, which starts at offset
@@ -155,11 +198,11 @@ func eachCell(b []byte, base int, fn func(cell)) {
 }
 
 // write prints the cell's bytes of src, escaped if need be.
-func (c cell) write(b *strings.Builder, src []byte) {
+func (c cell) write(w sink, src []byte) {
 	if c.escaped {
-		b.WriteString(TerminalSafe(string(src[c.from:c.to])))
+		w.WriteString(TerminalSafe(string(src[c.from:c.to])))
 	} else {
-		b.Write(src[c.from:c.to])
+		w.Write(src[c.from:c.to])
 	}
 }
 
