@@ -72,6 +72,10 @@ type Document struct {
 	lineStarts []int                    // offset of the first byte of each line
 	runes      *runecount.Index[[]byte] // code points before any offset, for columns
 	bodyStart  int                      // offset after a byte-order mark
+	section    struct {                 // the section last parsed (see sectionText)
+		span Span
+		text string
+	}
 }
 
 // Position is a place in the source: Line and Column are 1-based, Column

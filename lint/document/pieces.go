@@ -23,7 +23,7 @@ const pieceMargin = 4 << 10
 func (d *Document) SectionParts(sec Span, titled bool, size int) iter.Seq[*Document] {
 	return func(yield func(*Document) bool) {
 		part := d.newPart()
-		part.Blocks, part.Comments = parsePlain(d.Source[:sec.End], sec.Start, titled)
+		part.Blocks, part.Comments = parsePlainText(d.Source[:sec.End], d.sectionText(sec), sec.Start, titled)
 		long := false
 		for i := range part.Blocks {
 			long = long || len(part.Blocks[i].Text) > size
@@ -61,6 +61,16 @@ func (d *Document) SectionParts(sec Span, titled bool, size int) iter.Seq[*Docum
 		}
 		flush()
 	}
+}
+
+// sectionText is the text of a section as a string. The last one made is
+// kept for the next pass over the same section: a file without blank
+// lines is one section, and a second copy of it would be the file again.
+func (d *Document) sectionText(sec Span) string {
+	if d.section.span != sec || d.section.text == "" && sec.End > sec.Start {
+		d.section.span, d.section.text = sec, string(d.Source[sec.Start:sec.End])
+	}
+	return d.section.text
 }
 
 func (d *Document) newPart() *Document {

@@ -46,7 +46,12 @@ type plainParser struct {
 // parsePlain parses the lines of src from start; titled says the title was
 // already found (in an earlier section).
 func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment) {
-	p := &plainParser{src: src, str: string(src[start:]), base: start, lines: splitLines(src, start)}
+	return parsePlainText(src, string(src[start:]), start, titled)
+}
+
+// parsePlainText is parsePlain given str, the text of src from start on.
+func parsePlainText(src []byte, str string, start int, titled bool) ([]Block, []Comment) {
+	p := &plainParser{src: src, str: str, base: start, lines: splitLines(src, start)}
 	for i := 0; i < len(p.lines); {
 		l := p.lines[i]
 		switch {

@@ -106,7 +106,7 @@ func (r *Run) Finish() ([]Finding, error) {
 			return nil, ruleError(rl, err)
 		}
 		if ok {
-			e.add(rl, e.titleSpan())
+			e.addOnTitle(rl)
 		}
 	}
 	return e.findings, nil
@@ -210,6 +210,18 @@ func (e *evaluator) run(r *Rule) (bool, error) {
 func (e *evaluator) add(r *Rule, span document.Span) {
 	term := string(e.doc.Doc.Source[span.Start:span.End])
 	e.findings = append(e.findings, Finding{Rule: r, Span: span, Term: term})
+}
+
+// addOnTitle adds a document-level finding on the title. Its term is the
+// title's text when that is the source's (plain text), not a copy: the
+// title of a file without blank lines is the whole file.
+func (e *evaluator) addOnTitle(r *Rule) {
+	span := e.titleSpan()
+	if t := e.doc.Doc.Title(); t != nil && t.Text == string(e.doc.Doc.Source[span.Start:span.End]) {
+		e.findings = append(e.findings, Finding{Rule: r, Span: span, Term: t.Text})
+		return
+	}
+	e.add(r, span)
 }
 
 // titleSpan is where document-level findings sit: the title's line, or the
