@@ -330,9 +330,12 @@ func (in Input) decoded(doc *document.Document) {
 }
 
 // Sectioned reports whether Lint takes an input in sections: a plain text
-// longer than two sections. Its memory then grows with the section, not
-// with the input.
-func Sectioned(in Input) bool { return in.format() == "text" && len(in.Data) > 2*SectionSize }
+// longer than two sections, or with a line longer than a piece (a file on
+// one line: a block cut into pieces, see PieceSize). Its memory then grows
+// with the section, not with the input.
+func Sectioned(in Input) bool {
+	return in.format() == "text" && (len(in.Data) > 2*SectionSize || hasLongLine(in.Data, PieceSize))
+}
 
 // Lint parses and lints one article. A long plain text (a book extracted
 // from a PDF) is linted in sections; see lintSections.

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"slices"
@@ -176,4 +177,19 @@ func (c *cutBlocks) complete(b *facts.Block) {
 			s.SizeKnown = true
 		}
 	}
+}
+
+// hasLongLine reports a line of data longer than n bytes.
+func hasLongLine(data []byte, n int) bool {
+	for len(data) > n {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return true
+		}
+		if i > n {
+			return true
+		}
+		data = data[i+1:]
+	}
+	return false
 }

@@ -152,3 +152,16 @@ func compareCut(t *testing.T, l *Linter, name string, data []byte, pieceSize int
 	require.Greater(t, parts, 2, "%s: findings given part by part", name)
 	require.Equal(t, describe(whole), describe(&Result{Findings: streamed}), "%s: streamed", name)
 }
+
+// TestLongLinesAreSectioned: a text with a line longer than a piece is
+// linted in sections however short the file, a long text with short lines
+// too, and a short one with short lines whole.
+func TestLongLinesAreSectioned(t *testing.T) {
+	line := strings.Repeat("神药。", PieceSize/9+1)
+	require.True(t, Sectioned(Input{Path: "a.txt", Data: []byte(line)}))
+	require.True(t, Sectioned(Input{Path: "a.txt", Data: []byte("Title\n\n" + line + "\nmore\n")}))
+	require.False(t, Sectioned(Input{Path: "a.md", Data: []byte(line)}), "markdown is not sectioned")
+	short := strings.Repeat("神药。\n", PieceSize/10)
+	require.False(t, Sectioned(Input{Path: "a.txt", Data: []byte(short)}))
+	require.True(t, Sectioned(Input{Path: "a.txt", Data: []byte(strings.Repeat(short, 2*SectionSize/len(short)+1))}))
+}
