@@ -336,9 +336,12 @@ func (in Input) decoded(doc *document.Document) {
 }
 
 // Sectioned reports whether Lint takes an input in sections: a plain text
-// longer than two sections. Its memory then grows with the section, not
-// with the input.
-func Sectioned(in Input) bool { return in.format() == "text" && len(in.Data) > 2*SectionSize }
+// longer than two sections, or with a line longer than a piece (a file on
+// one line: a block cut into pieces, see PieceSize). Its memory then grows
+// with the section, not with the input.
+func Sectioned(in Input) bool {
+	return in.format() == "text" && (len(in.Data) > 2*SectionSize || hasLongLine(in.Data, PieceSize))
+}
 
 // Lint parses and lints one article. A long plain text (a book extracted
 // from a PDF) is linted in sections; see lintSections.
@@ -354,7 +357,7 @@ func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
 		return nil, err
 	}
 	if Sectioned(in) {
-		return l.lintSections(ctx, in, SectionSize)
+		return l.lintSections(ctx, in, SectionSize, PieceSize, nil)
 	}
 	doc, err := Parse(in)
 	if err != nil {
@@ -370,6 +373,24 @@ func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
 	return res, err
 }
 
+// Emit takes the findings of a long text part by part (see LintStream).
+type Emit func(doc *document.Document, found []rule.Finding) error
+
+// LintStream is LintContext for a caller that can take findings as they
+// are found: a long plain text without suppression directives gives its
+// findings to emit part by part, in order (a one-line file with a finding
+// every few bytes has millions), and its result has none, Streamed set.
+// Other inputs are linted as LintContext does and emit is not called.
+func (l *Linter) LintStream(ctx context.Context, in Input, emit Emit) (*Result, error) {
+	if Sectioned(in) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return l.lintSections(ctx, in, SectionSize, PieceSize, emit)
+	}
+	return l.LintContext(ctx, in)
+}
+
 // Result is the outcome of linting one article.
 type Result struct {
 	Doc      *document.Document
@@ -379,6 +400,8 @@ type Result struct {
 	// hide, in the same order (SARIF reports them as suppressed).
 	Suppressed []suppress.Hidden
 	Card       *evidence.Card // the evidence card, when Input.Card asked for it
+	// Streamed says the findings went to LintStream's emit instead.
+	Streamed bool
 }
 
 // LintText lints a plain-text article. The error is an *document.InputError

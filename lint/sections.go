@@ -1,11 +1,15 @@
 package lint
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"slices"
 
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/evidence"
+	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/suppress"
 )
 
 // SectionSize is about how much of a long plain text is analysed at a
@@ -15,14 +19,30 @@ import (
 // the section instead.
 const SectionSize = 1 << 20
 
+// PieceSize is about how much of a block longer than that is analysed at
+// a time (see document.SectionParts). Smaller than a section: a block that
+// long is no article paragraph but a file without blank lines, often dense
+// with findings, whose facts take more per byte.
+const PieceSize = 256 << 10
+
 // lintSections lints a long plain text in sections of about size bytes (see
-// document.TextSections) with the same findings as linting it whole. Rules
-// read document facts (which kinds of evidence the article reports, its
-// counts of each class) when judging each sentence, so it goes twice over
-// the sections: once to total the document facts, dropping each section
-// after its totals are taken, and once more to run the rules with them.
-// It stops with ctx.Err() between sections once ctx is done.
-func (l *Linter) lintSections(ctx context.Context, in Input, size int) (*Result, error) {
+// document.TextSections), with blocks longer than pieceSize cut into pieces
+// at sentence ends (document.SectionParts), with the same findings as
+// linting it whole. Rules read document facts (which kinds of evidence the
+// article reports, its counts of each class) when judging each sentence, so
+// it goes twice over the sections: once to total the document facts,
+// dropping each section after its totals are taken, and once more to run
+// the rules with them. It stops with ctx.Err() between sections once ctx
+// is done.
+//
+// A piece is numbered, placed (lead, limitations, end matter) and sized as
+// the block it was cut from; only a rule condition on the whole paragraph
+// (has(paragraph, …)) sees the piece rather than the block, which differs
+// only in blocks longer than pieceSize, far longer than any paragraph.
+//
+// With emit set and no suppression directives in the text, the findings
+// go to emit part by part, in order, and the result has none (Streamed).
+func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int, emit Emit) (*Result, error) {
 	shell, err := document.TextShell(in.Path, in.Data)
 	if err != nil {
 		return nil, err
@@ -30,13 +50,21 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size int) (*Result,
 	in.decoded(shell)
 	sections := shell.TextSections(size)
 	f := l.analyzer.Begin(shell)
-	err = eachSection(ctx, shell, sections, func(sec *document.Document) {
+	cut := cutBlocks{sized: map[int]bool{}, counts: map[int][]int{}}
+	err = eachPart(ctx, shell, sections, pieceSize, func(sec *document.Document) {
 		if t := sec.Title(); t != nil {
-			// Document-level findings sit on the title's line.
-			shell.Blocks = append(shell.Blocks, *t)
+			// Document-level findings sit on the title's line (the whole
+			// title's, when it is cut into pieces).
+			if last := len(shell.Blocks) - 1; t.Continues && last >= 0 {
+				shell.Blocks[last] = document.Rejoin(shell.Blocks[last], *t)
+			} else {
+				shell.Blocks = append(shell.Blocks, *t)
+			}
 		}
 		shell.Comments = append(shell.Comments, sec.Comments...)
-		l.analyzer.Blocks(f, sec)
+		for _, b := range l.analyzer.Blocks(f, sec) {
+			cut.total(b, len(f.Lex.Classes))
+		}
 	})
 	if err != nil {
 		return nil, err
@@ -49,16 +77,32 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size int) (*Result,
 	if in.Card {
 		card = evidence.New(f) // the first pass found the studies
 	}
+	if emit != nil && len(suppress.Parse(shell)) > 0 {
+		emit = nil // directives may hide findings anywhere, or be unused: take them whole
+	}
+	if emit != nil {
+		if err := run.Document(); err != nil {
+			return nil, err
+		}
+	}
 	var ruleErr error
-	err = eachSection(ctx, shell, sections, func(sec *document.Document) {
+	err = eachPart(ctx, shell, sections, pieceSize, func(sec *document.Document) {
 		if ruleErr != nil {
 			return
 		}
 		blocks := l.analyzer.Blocks(f, sec)
+		for _, b := range blocks {
+			cut.complete(b)
+		}
 		l.analyzer.Complete(f, blocks)
 		ruleErr = run.Blocks(blocks)
 		if card != nil {
 			card.Add(f, blocks)
+		}
+		if ruleErr == nil && emit != nil {
+			found := run.Take()
+			slices.SortStableFunc(found, byPosition)
+			ruleErr = emit(shell, found)
 		}
 	})
 	if err = cmp.Or(err, ruleErr); err != nil {
@@ -68,6 +112,12 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size int) (*Result,
 	if err != nil {
 		return nil, err
 	}
+	if emit != nil {
+		if err := emit(shell, findings); err != nil {
+			return nil, err
+		}
+		return &Result{Doc: shell, Facts: f, Streamed: true}, nil
+	}
 	res := l.result(shell, f, findings)
 	if card != nil {
 		card.Attach(res.Findings)
@@ -76,16 +126,83 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size int) (*Result,
 	return res, nil
 }
 
-// eachSection parses the sections of shell in order, until ctx is done.
-func eachSection(ctx context.Context, shell *document.Document, sections []document.Span, fn func(*document.Document)) error {
+// eachPart parses the sections of shell in order, in parts (see
+// document.SectionParts), until ctx is done.
+func eachPart(ctx context.Context, shell *document.Document, sections []document.Span, pieceSize int, fn func(*document.Document)) error {
 	titled := false
 	for _, span := range sections {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sec := shell.ParseSection(span, titled)
-		titled = titled || sec.Title() != nil
-		fn(sec)
+		for part := range shell.SectionParts(span, titled, pieceSize) {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			titled = titled || part.Title() != nil
+			fn(part)
+		}
 	}
 	return nil
+}
+
+// cutBlocks holds what the pieces of a cut block must know of the whole
+// block: whether a sample size is given in it, and its hits of each class
+// (for rule conditions on the paragraph), by block index.
+type cutBlocks struct {
+	sized  map[int]bool
+	counts map[int][]int
+	last   *facts.Block // the block before, perhaps the first piece of a cut one
+}
+
+// total takes a block's part of the totals, on the first pass.
+func (c *cutBlocks) total(b *facts.Block, classes int) {
+	if b.SampleSize {
+		c.sized[b.Index] = true
+	}
+	if b.Source.Continues {
+		counts := c.counts[b.Index]
+		if counts == nil {
+			counts = make([]int, classes)
+			c.counts[b.Index] = counts
+			addHits(counts, c.last)
+		}
+		addHits(counts, b)
+	}
+	c.last = b
+}
+
+func addHits(counts []int, b *facts.Block) {
+	for _, s := range b.Sentences {
+		for _, h := range s.Hits {
+			counts[h.Class]++
+		}
+	}
+}
+
+// complete gives a block the whole block's facts, on the second pass.
+func (c *cutBlocks) complete(b *facts.Block) {
+	if counts := c.counts[b.Index]; counts != nil {
+		b.Counts = counts
+	}
+	if c.sized[b.Index] && !b.SampleSize { // a piece of a block sized in another piece
+		b.SampleSize = true
+		for _, s := range b.Sentences {
+			s.SizeKnown = true
+		}
+	}
+}
+
+// hasLongLine reports a line of data longer than n bytes.
+func hasLongLine(data []byte, n int) bool {
+	for len(data) > n {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return true
+		}
+		if i > n {
+			return true
+		}
+		data = data[i+1:]
+	}
+	return false
 }

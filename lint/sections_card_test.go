@@ -36,13 +36,13 @@ func TestSectionsCollectTheWholeCard(t *testing.T) {
 	want := describeCard(evidence.Build(whole.Facts, whole.Findings))
 	require.Greater(t, len(want), 200, "the book has studies and claims")
 
-	parts, err := l.lintSections(context.Background(), in, 20000)
+	parts, err := l.lintSections(context.Background(), in, 20000, PieceSize, nil)
 	require.NoError(t, err)
 	require.NotNil(t, parts.Card)
 	require.Equal(t, want, describeCard(parts.Card))
 
 	in.Card = false
-	parts, err = l.lintSections(context.Background(), in, 20000)
+	parts, err = l.lintSections(context.Background(), in, 20000, PieceSize, nil)
 	require.NoError(t, err)
 	require.Nil(t, parts.Card, "no card unless asked for")
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -62,19 +63,27 @@ func (r *lintRun) lintEach(inputs []string, use func(report.File)) {
 // lintOne reads, decodes, parses and lints one input. Any problem becomes
 // an error report for that input only.
 func (r *lintRun) lintOne(input string) report.File {
+	f, _ := r.lintInto(input, nil)
+	return f
+}
+
+// lintInto is lintOne that, given a text writer, prints the findings of a
+// long plain text as they are found (lint.Linter.LintStream) and returns
+// the file without them, with the stream that printed them.
+func (r *lintRun) lintInto(input string, t *report.TextWriter) (report.File, *report.FileStream) {
 	name := r.displayName(input)
 	cfg := r.configs.forFile(name)
 	l, err := r.configs.linter(cfg)
 	if err != nil {
-		return report.ErrorFile(name, err)
+		return report.ErrorFile(name, err), nil
 	}
 	data, err := r.read(input)
 	if err != nil {
-		return report.ErrorFile(name, err)
+		return report.ErrorFile(name, err), nil
 	}
 	dec, err := encoding.Decode(name, data, r.flags.encoding)
 	if err != nil {
-		return report.ErrorFile(name, err)
+		return report.ErrorFile(name, err), nil
 	}
 	if r.flags.verbose {
 		fmt.Fprintf(r.env.stderr, "hypelint: %s: %s, config %s\n", name, describeEncoding(dec), describeConfig(cfg.Path))
@@ -83,10 +92,27 @@ func (r *lintRun) lintOne(input string) report.File {
 	// Budget by the file's size: a legacy file's text is up to 1.5× larger,
 	// and the collector then works harder to keep within 3× the file.
 	r.memory.reserve(min(len(in.Data), len(data)), lint.Sectioned(in))
-	res, err := l.Lint(in)
-	if err != nil {
-		return report.ErrorFile(name, err)
+	if t == nil {
+		res, err := l.Lint(in)
+		if err != nil {
+			return report.ErrorFile(name, err), nil
+		}
+		return r.newFile(name, res), nil
 	}
+	s := t.Stream(name, r.flags.locale)
+	res, err := l.LintStream(context.Background(), in, s.Emit)
+	switch {
+	case err != nil:
+		return report.ErrorFile(name, err), nil
+	case res.Streamed:
+		return s.End(res), s
+	}
+	return r.newFile(name, res), nil
+}
+
+// newFile resolves a result for reporting, with the evidence card only for
+// the formats that show it.
+func (r *lintRun) newFile(name string, res *lint.Result) report.File {
 	if !r.card {
 		return report.NewFileWithoutCard(name, res, r.flags.locale)
 	}

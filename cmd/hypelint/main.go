@@ -41,6 +41,7 @@ func main() {
 	ownsRuntime = true
 	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	writeHeapProfile(os.Getenv("HYPELINT_MEMPROFILE"))
 	os.Exit(code)
 }
 
@@ -62,6 +63,25 @@ func startProfile(path string) (stop func()) {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
+	}
+}
+
+// writeHeapProfile writes a heap profile to path at the end of a run
+// (HYPELINT_MEMPROFILE): its alloc_space view shows where a large input's
+// memory went.
+func writeHeapProfile(path string) {
+	if path == "" {
+		return
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.WriteHeapProfile(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "hypelint: HYPELINT_MEMPROFILE: %v\n", err)
 	}
 }
 

@@ -45,6 +45,22 @@ func (r *lintRun) streams() bool {
 func (r *lintRun) stream(inputs []string) int {
 	t := report.NewTextWriter(r.env.stdout, r.textOptions())
 	reached := false
+	if len(inputs) == 1 {
+		// One input is printed as it is linted: a long text's findings
+		// need not all be held (with several, each waits for its turn).
+		f, s := r.lintInto(inputs[0], t)
+		if f.Error != "" {
+			r.failed = true
+			fmt.Fprintf(r.env.stderr, "hypelint: %s\n", report.TerminalSafe(f.Error))
+		}
+		if s != nil {
+			reached = r.minSeverity > 0 && s.AtLeast(r.minSeverity)
+		} else {
+			t.File(f)
+			reached = r.minSeverity > 0 && f.AtLeast(r.minSeverity)
+		}
+		inputs = nil
+	}
 	r.lintEach(inputs, func(f report.File) {
 		t.File(f)
 		reached = reached || r.minSeverity > 0 && f.AtLeast(r.minSeverity)

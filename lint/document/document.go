@@ -79,6 +79,9 @@ type Block struct {
 	Text      string
 	Map       textmap.Map
 	Sentences []Span // byte ranges in Text
+	// Continues says the block is a piece of an over-long block cut at a
+	// sentence end (see Document.SectionParts) and follows the piece before.
+	Continues bool
 }
 
 // SourceSpan maps a range of the block's Text to source offsets.
@@ -111,6 +114,10 @@ type Document struct {
 	runes      *runecount.Index[[]byte] // code points before any offset, for columns
 	bodyStart  int                      // offset after a byte-order mark
 	wrapWidth  int                      // plain text in sections: the PDF wrap width TextSections found (see spacedWrapWidth)
+	section    struct {                 // the section last parsed (see sectionText)
+		span Span
+		text string
+	}
 }
 
 // Position is a place in the source: Line and Column are 1-based, Column

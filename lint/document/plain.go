@@ -51,13 +51,14 @@ type plainParser struct {
 // parsePlain parses the lines of src from start; titled says the title was
 // already found (in an earlier section).
 func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment) {
-	return parsePlainWrapped(src, start, titled, -1)
+	return parsePlainText(src, string(src[start:]), start, titled, -1)
 }
 
-// parsePlainWrapped is parsePlain with the wrap width of the whole text
-// given (see TextSections), or -1 to detect it here.
-func parsePlainWrapped(src []byte, start int, titled bool, wrapWidth int) ([]Block, []Comment) {
-	p := &plainParser{src: src, str: string(src[start:]), base: start, lines: splitLines(src, start)}
+// parsePlainText is parsePlain given str, the text of src from start on,
+// and the wrap width of the whole text (see TextSections), or -1 to detect
+// it here.
+func parsePlainText(src []byte, str string, start int, titled bool, wrapWidth int) ([]Block, []Comment) {
+	p := &plainParser{src: src, str: str, base: start, lines: splitLines(src, start)}
 	p.wrapWidth = wrapWidth
 	if wrapWidth < 0 {
 		p.wrapWidth = p.spacedWrapWidth()

@@ -148,7 +148,7 @@ func (d *Document) ParseSection(sec Span, titled bool) *Document {
 	from, to := sec.Start, sec.End
 	part := &Document{Path: d.Path, Source: d.Source, bodyStart: d.bodyStart, Format: d.Format,
 		Encoding: d.Encoding, Origin: d.Origin}
-	part.Blocks, part.Comments = parsePlainWrapped(d.Source[:to], from, titled, d.wrapWidth)
+	part.Blocks, part.Comments = parsePlainText(d.Source[:to], string(d.Source[from:to]), from, titled, d.wrapWidth)
 	splitSentences(part.Blocks)
 	return part
 }

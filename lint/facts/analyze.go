@@ -112,6 +112,8 @@ type runState struct {
 	open                          openStudy // what is known of it so far
 	story                         []int     // sentences introducing a person, awaiting an improvement (see markStories)
 	han, trad, latin              int       // letters, for the language
+	last                          [3]bool   // the last block's lead, limitations and end-matter flags
+	lastRole                      string    // and its role (see markSection: pieces of a cut block)
 	evidence                      Evidence
 	sampleSize, limits, discloses bool
 	replay                        bool   // after Restart: the totals are final
@@ -131,7 +133,11 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 	for i := range doc.Blocks {
 		src := &doc.Blocks[i]
 		b := &Block{Kind: src.Kind.String(), Index: d.run.block, Source: src}
-		d.run.block++
+		if src.Continues { // a piece of a cut block is numbered as the block
+			b.Index--
+		} else {
+			d.run.block++
+		}
 		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
 		for _, span := range src.Sentences {
 			s := a.sentence(src, span)
@@ -232,6 +238,16 @@ func (a *Analyzer) markSection(d *Document, b *Block) {
 		}
 		return
 	}
+	if b.Source.Continues {
+		// A piece of a cut block: its flags are the block's, which its
+		// first piece took from the block's first sentence.
+		b.IsLead, b.InLimitations, b.InEndMatter, b.Role = r.last[0], r.last[1], r.last[2], r.lastRole
+		for _, s := range b.Sentences {
+			s.InLimitations, s.IsLead, s.InEndMatter, s.Role = b.InLimitations, b.IsLead, b.InEndMatter, b.Role
+		}
+		return
+	}
+	defer func() { r.last, r.lastRole = [3]bool{b.IsLead, b.InLimitations, b.InEndMatter}, b.Role }()
 	r.inEnd = r.inEnd || len(b.Sentences) > 0 && startsWith(b.Sentences[0], a.ids.endMatter)
 	b.InEndMatter = r.inEnd
 	if b.Source.Kind == document.Heading {

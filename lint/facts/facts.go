@@ -76,6 +76,10 @@ type Block struct {
 	Sentences []*Sentence     `expr:"-"`
 	Source    *document.Block `expr:"-"`
 	Span      document.Span   `expr:"-"`
+	// Counts, when set, are the hits of each class in the whole block this
+	// block is a piece of (see document.Block.Continues); the sentences
+	// are the piece's only.
+	Counts []int `expr:"-"`
 }
 
 // Evidence says which kinds of study the article reports.
@@ -146,6 +150,9 @@ func (s *Sentence) Count(class int) int {
 // Count returns how many hits of a class the block has. Blocks are short;
 // a count per class per block was a tenth of the memory a long book took.
 func (b *Block) Count(class int) int {
+	if b.Counts != nil {
+		return countAt(b.Counts, class)
+	}
 	n := 0
 	for _, s := range b.Sentences {
 		n += s.Count(class)

@@ -181,14 +181,18 @@ func (c *Counts) add(f File) {
 		c.Failed++
 	}
 	for _, x := range f.Findings {
-		switch x.severity {
-		case rule.Error:
-			c.Error++
-		case rule.Warning:
-			c.Warning++
-		default:
-			c.Info++
-		}
+		c.addSeverity(x.severity)
+	}
+}
+
+func (c *Counts) addSeverity(s rule.Severity) {
+	switch s {
+	case rule.Error:
+		c.Error++
+	case rule.Warning:
+		c.Warning++
+	default:
+		c.Info++
 	}
 }
 

@@ -96,9 +96,10 @@ func scoreLine(f File, locale string) string {
 }
 
 type printer struct {
-	w   io.Writer
-	opt TextOptions
-	err error
+	w     io.Writer
+	opt   TextOptions
+	err   error
+	cells []cell // scratch for source windows
 }
 
 func (p *printer) printf(format string, args ...any) {
@@ -125,8 +126,34 @@ func (p *printer) finding(f File, x Finding) {
 	if width <= 0 {
 		width = DefaultWidth
 	}
-	w := sourceWindow(f.doc.Source, f.doc.LineSpan(x.span.Start), x.span, width)
-	p.printf("  %s\n  %s%s\n", w.text, w.pad, p.color(severityColor[x.Severity], w.marks))
+	l := layOut(f.doc.Source, f.doc.LineSpan(x.span.Start), x.span, width, &p.cells)
+	if p.err != nil {
+		return
+	}
+	// Written straight to the buffer: the span may be a whole long line.
+	w, ok := p.w.(sink)
+	if !ok {
+		b := bufio.NewWriter(p.w)
+		defer func() {
+			if err := b.Flush(); p.err == nil {
+				p.err = err
+			}
+		}()
+		w = b
+	}
+	src := f.doc.Source
+	w.WriteString("  ")
+	l.writeText(w, src)
+	w.WriteString("\n  ")
+	l.writePad(w, src)
+	if p.opt.Color {
+		w.WriteString(severityColor[x.Severity])
+	}
+	l.writeMarks(w)
+	if p.opt.Color {
+		w.WriteString(ansiReset)
+	}
+	_, p.err = w.WriteString("\n")
 }
 
 func (p *printer) summary(c Counts) {

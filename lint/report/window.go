@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -18,11 +19,14 @@ const DefaultWidth = 80
 // caret line, never make the caret line wrap.
 const tabWidth = 8
 
-// cell is one grapheme cluster as printed: escaped when it holds control
-// characters, and its width in terminal columns.
+// cell is one grapheme cluster as printed: the bytes it covers, whether
+// they are escaped (control characters), and its width in terminal columns.
+// It points into the source rather than holding a copy: a one-line file
+// with a finding every few bytes measures hundreds of cells per finding.
 type cell struct {
-	text  string
-	width int
+	from, to int32 // offsets in the bytes cells was given
+	width    int32
+	escaped  bool
 }
 
 // window is the part of a source line printed under a finding: the span
@@ -38,10 +42,29 @@ type window struct {
 // sourceWindow cuts the window for span (clipped to the line) out of src,
 // for a terminal width columns wide (the two-blank indent included).
 func sourceWindow(src []byte, line, span document.Span, width int) window {
+	var scratch []cell
+	return layOut(src, line, span, width, &scratch).strings(src)
+}
+
+// layout is a window measured: the cells either side of the span that fit,
+// and where the line goes on beyond them.
+type layout struct {
+	start, end        int // the span, clipped to the line
+	spanWidth         int
+	left, right       []cell
+	leftCut, rightCut bool
+}
+
+// layOut measures the window for span, with cells in *scratch, which the
+// printer keeps from one finding to the next.
+func layOut(src []byte, line, span document.Span, width int, scratch *[]cell) layout {
 	start := max(line.Start, min(span.Start, line.End))
 	end := max(start, min(span.End, line.End))
-	mid := cells(src[start:end])
-	spanWidth := max(1, widthOf(mid)) // an empty span still gets one caret
+	// The span itself is measured and printed cell by cell, never held:
+	// a document-level finding spans the title, a whole one-line file.
+	spanWidth := 0
+	eachCell(src[start:end], start, func(c cell) { spanWidth += int(c.width) })
+	spanWidth = max(1, spanWidth) // an empty span still gets one caret
 	budget := max(0, width-1-2-spanWidth)
 
 	// Look no further than two bytes per column either side (CJK takes 1.5,
@@ -56,7 +79,11 @@ func sourceWindow(src []byte, line, span document.Span, width int) window {
 	for to > end && to < line.End && !utf8.RuneStart(src[to]) {
 		to--
 	}
-	left, right := cells(src[from:start]), cells(src[end:to])
+	all := cells((*scratch)[:0], src[from:start], from)
+	nLeft := len(all)
+	all = cells(all, src[end:to], end)
+	*scratch = all
+	left, right := all[:nLeft], all[nLeft:]
 	lw, rw := widthOf(left), widthOf(right)
 
 	// Half the room each side; a side that needs less gives the rest away.
@@ -71,68 +98,118 @@ func sourceWindow(src []byte, line, span document.Span, width int) window {
 		rightRoom--
 	}
 	i, used := len(left), 0
-	for i > 0 && used+left[i-1].width <= leftRoom {
+	for i > 0 && used+int(left[i-1].width) <= leftRoom {
 		i--
-		used += left[i].width
+		used += int(left[i].width)
 	}
 	left, leftCut = left[i:], leftCut || i > 0
 	j, used := 0, 0
-	for j < len(right) && used+right[j].width <= rightRoom {
-		used += right[j].width
+	for j < len(right) && used+int(right[j].width) <= rightRoom {
+		used += int(right[j].width)
 		j++
 	}
 	right, rightCut = right[:j], rightCut || j < len(right)
-
-	var text, pad strings.Builder
-	if leftCut {
-		text.WriteString("…")
-		pad.WriteByte(' ')
-	}
-	for _, c := range left {
-		text.WriteString(c.text)
-		if c.text == "\t" {
-			pad.WriteByte('\t')
-		} else {
-			pad.WriteString(strings.Repeat(" ", c.width))
-		}
-	}
-	for _, c := range mid {
-		text.WriteString(c.text)
-	}
-	for _, c := range right {
-		text.WriteString(c.text)
-	}
-	if rightCut {
-		text.WriteString("…")
-	}
-	return window{text: text.String(), pad: pad.String(), marks: strings.Repeat("^", spanWidth)}
+	return layout{start: start, end: end, spanWidth: spanWidth, left: left, right: right, leftCut: leftCut, rightCut: rightCut}
 }
 
-// cells splits text into grapheme clusters, so that an emoji sequence or a
-// letter with combining marks is measured as the terminal draws it.
-func cells(b []byte) []cell {
-	var out []cell
-	s, state := string(b), -1
-	for s != "" {
-		var cluster string
-		var w int
-		cluster, s, w, state = uniseg.FirstGraphemeClusterInString(s, state)
-		switch {
-		case cluster == "\t":
-			w = tabWidth
-		case needsEscape(cluster):
-			cluster = TerminalSafe(cluster)
-			w = len(cluster)
-		}
-		out = append(out, cell{cluster, w})
+// sink is where a window is written: a strings.Builder or the output's
+// buffer (a span can be a whole 50 MB line, so it is not built first).
+type sink interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
+// writeText writes the window's source text.
+func (l layout) writeText(w sink, src []byte) {
+	if l.leftCut {
+		w.WriteString("…")
 	}
+	for _, c := range l.left {
+		c.write(w, src)
+	}
+	eachCell(src[l.start:l.end], l.start, func(c cell) { c.write(w, src) })
+	for _, c := range l.right {
+		c.write(w, src)
+	}
+	if l.rightCut {
+		w.WriteString("…")
+	}
+}
+
+// writePad writes the blanks (and the line's tabs) up to the span.
+func (l layout) writePad(w sink, src []byte) {
+	if l.leftCut {
+		w.WriteByte(' ')
+	}
+	for _, c := range l.left {
+		if c.to-c.from == 1 && src[c.from] == '\t' {
+			w.WriteByte('\t')
+		} else {
+			for range c.width {
+				w.WriteByte(' ')
+			}
+		}
+	}
+}
+
+// writeMarks writes the carets under the span.
+func (l layout) writeMarks(w sink) {
+	for range l.spanWidth {
+		w.WriteByte('^')
+	}
+}
+
+func (l layout) strings(src []byte) window {
+	var text, pad, marks strings.Builder
+	l.writeText(&text, src)
+	l.writePad(&pad, src)
+	l.writeMarks(&marks)
+	return window{text: text.String(), pad: pad.String(), marks: marks.String()}
+}
+
+// cells appends to out the grapheme clusters of b, which starts at offset
+// base of the source, so that an emoji sequence or a letter with combining
+// marks is measured as the terminal draws it.
+func cells(out []cell, b []byte, base int) []cell {
+	eachCell(b, base, func(c cell) { out = append(out, c) })
 	return out
+}
+
+// eachCell calls fn with each grapheme cluster of b (see cells).
+func eachCell(b []byte, base int, fn func(cell)) {
+	state, at := -1, 0
+	for at < len(b) {
+		var cluster []byte
+		var w int
+		cluster, _, w, state = uniseg.FirstGraphemeCluster(b[at:], state)
+		c := cell{from: int32(base + at), to: int32(base + at + len(cluster))}
+		switch {
+		case len(cluster) == 1 && cluster[0] == '\t':
+			w = tabWidth
+		case needsEscape(string(cluster)): // no copy: the string does not escape
+			c.escaped = true
+			w = len(TerminalSafe(string(cluster)))
+		}
+		c.width = int32(w)
+		fn(c)
+		at += len(cluster)
+	}
+}
+
+// write prints the cell's bytes of src, escaped if need be.
+func (c cell) write(w sink, src []byte) {
+	if c.escaped {
+		w.WriteString(TerminalSafe(string(src[c.from:c.to])))
+	} else {
+		w.Write(src[c.from:c.to])
+	}
 }
 
 func widthOf(cs []cell) int {
 	n := 0
 	for _, c := range cs {
-		n += c.width
+		n += int(c.width)
 	}
 	return n
 }

@@ -43,8 +43,9 @@ func (s *Set) Evaluate(doc *facts.Document) ([]Finding, error) {
 // Run evaluates a rule set over a document given section by section: the
 // blocks of each section in turn (Blocks), then the document (Finish).
 type Run struct {
-	set *Set
-	e   *evaluator
+	set     *Set
+	e       *evaluator
+	docDone bool // Document has run the document-scope rules
 }
 
 // Start begins evaluating the set over doc, whose document-level facts
@@ -78,10 +79,31 @@ func (r *Run) Blocks(blocks []*facts.Block) error {
 	return nil
 }
 
-// Finish evaluates the document-scope rules and returns every finding.
+// Document evaluates the document-scope rules now rather than in Finish,
+// for a caller that takes findings as they come (Take): their findings sit
+// on the title, before the others.
+func (r *Run) Document() error {
+	_, err := r.Finish()
+	r.docDone = true
+	return err
+}
+
+// Take returns the findings so far and forgets them, so that a long text's
+// findings need not all be held.
+func (r *Run) Take() []Finding {
+	found := r.e.findings
+	r.e.findings = nil
+	return found
+}
+
+// Finish evaluates the document-scope rules and returns every finding
+// (but those Take returned).
 func (r *Run) Finish() ([]Finding, error) {
 	e := r.e
 	for _, rl := range r.set.Rules {
+		if r.docDone {
+			break
+		}
 		if rl.Scope != DocumentScope {
 			continue
 		}
@@ -92,7 +114,7 @@ func (r *Run) Finish() ([]Finding, error) {
 			return nil, ruleError(rl, err)
 		}
 		if ok {
-			e.add(rl, e.titleSpan())
+			e.addOnTitle(rl)
 		}
 	}
 	return e.findings, nil
@@ -280,6 +302,18 @@ func (e *evaluator) addIn(r *Rule, span document.Span, role, voice string) {
 		f.Study = e.env.Study
 	}
 	e.findings = append(e.findings, f)
+}
+
+// addOnTitle adds a document-level finding on the title. Its term is the
+// title's text when that is the source's (plain text), not a copy: the
+// title of a file without blank lines is the whole file.
+func (e *evaluator) addOnTitle(r *Rule) {
+	span := e.titleSpan()
+	if t := e.doc.Doc.Title(); t != nil && t.Text == string(e.doc.Doc.Source[span.Start:span.End]) {
+		e.findings = append(e.findings, Finding{Rule: r, Span: span, Term: t.Text})
+		return
+	}
+	e.add(r, span)
 }
 
 // titleSpan is where document-level findings sit: the title's line, or the

@@ -139,14 +139,38 @@ var criteria = []criterion{
 // Compute scores an article from its facts and its (suppressed, filtered)
 // findings.
 func Compute(d *facts.Document, findings []rule.Finding, locale string) Result {
-	counts := map[string]int{}
-	weights := map[string]float64{}
+	var t Tally
 	for _, f := range findings {
-		if w := Weight(f); w > 0 {
-			counts[f.Rule.Category]++
-			weights[f.Rule.Category] += w
-		}
+		t.Add(f)
 	}
+	return t.Result(d, locale)
+}
+
+// Tally is what the score needs of an article's findings: per category,
+// how many count and how much they weigh. A caller that prints findings as
+// they are found (a one-line file with millions) adds them one by one
+// instead of keeping them.
+type Tally struct {
+	counts  map[string]int
+	weights map[string]float64
+}
+
+// Add counts a finding.
+func (t *Tally) Add(f rule.Finding) {
+	w := Weight(f)
+	if w <= 0 {
+		return
+	}
+	if t.counts == nil {
+		t.counts, t.weights = map[string]int{}, map[string]float64{}
+	}
+	t.counts[f.Rule.Category]++
+	t.weights[f.Rule.Category] += w
+}
+
+// Result scores an article from its facts and the findings added.
+func (t *Tally) Result(d *facts.Document, locale string) Result {
+	counts, weights := t.counts, t.weights
 	var res Result
 	applicable, logSum := 0, 0.0
 	for _, c := range criteria {

@@ -179,3 +179,20 @@ func TestAUC(t *testing.T) {
 	assert.Equal(t, 0.5, score.AUC([]int{50}, []int{50}))
 	assert.Equal(t, 0.75, score.AUC([]int{60, 40}, []int{50, 30}))
 }
+
+// A tally fed the findings one by one (as a streamed long text feeds it)
+// scores exactly as Compute does on the whole list.
+func TestTallyScoresAsCompute(t *testing.T) {
+	l, err := lint.Default()
+	require.NoError(t, err)
+	paths, _ := filepath.Glob("../../corpus/*/*.txt")
+	require.NotEmpty(t, paths)
+	for _, p := range paths {
+		res := lintFile(t, l, p)
+		var tally score.Tally
+		for _, f := range res.Findings {
+			tally.Add(f)
+		}
+		assert.Equal(t, score.Compute(res.Facts, res.Findings, "zh-Hans"), tally.Result(res.Facts, "zh-Hans"), p)
+	}
+}
