@@ -114,6 +114,11 @@ func cells(b []byte) []cell {
 	var out []cell
 	s, state := string(b), -1
 	for s != "" {
+		if n, w := plainCell(s); n > 0 {
+			out = append(out, cell{s[:n], w})
+			s, state = s[n:], -1
+			continue
+		}
 		var cluster string
 		var w int
 		cluster, s, w, state = uniseg.FirstGraphemeClusterInString(s, state)
@@ -127,6 +132,39 @@ func cells(b []byte) []cell {
 		out = append(out, cell{cluster, w})
 	}
 	return out
+}
+
+// plainCell is the fast path of cells for the bulk of news text: a
+// printable ASCII character or a common CJK ideograph or punctuation mark
+// followed by another such (or by nothing) is a grapheme cluster of its own
+// (neither joins with its neighbours under UAX #29), so uniseg need not be
+// asked. It returns the cluster's length in bytes and its width, or 0.
+func plainCell(s string) (n, width int) {
+	r, n := utf8.DecodeRuneInString(s)
+	w := plainWidth(r)
+	if w == 0 {
+		return 0, 0
+	}
+	if n < len(s) {
+		if next, _ := utf8.DecodeRuneInString(s[n:]); plainWidth(next) == 0 {
+			return 0, 0
+		}
+	}
+	return n, w
+}
+
+// plainWidth is the width of r in terminal columns when r is one of the
+// characters plainCell handles, else 0.
+func plainWidth(r rune) int {
+	switch {
+	case 0x20 <= r && r <= 0x7E:
+		return 1
+	case 0x4E00 <= r && r <= 0x9FFF, // CJK unified ideographs
+		0x3001 <= r && r <= 0x3003, 0x3008 <= r && r <= 0x3011, // 、。〃 and brackets
+		0xFF01 <= r && r <= 0xFF5E: // fullwidth punctuation, digits, letters
+		return 2
+	}
+	return 0
 }
 
 func widthOf(cs []cell) int {
