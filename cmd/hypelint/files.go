@@ -87,8 +87,11 @@ func (r *lintRun) lintOne(input string) report.File {
 	if err != nil {
 		return report.ErrorFile(name, err)
 	}
-	if !r.card {
+	switch {
+	case !r.card:
 		return report.NewFileWithoutCard(name, res, r.flags.locale)
+	case r.allClaims:
+		return report.NewEvidenceFile(name, res, r.flags.locale)
 	}
 	return report.NewFile(name, res, r.flags.locale)
 }
