@@ -66,7 +66,7 @@ func (e *env) evidence(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	r.card = true
+	r.card, r.allClaims = true, true
 	e.code = r.writeCards()
 	return nil
 }

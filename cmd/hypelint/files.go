@@ -113,8 +113,11 @@ func (r *lintRun) lintInto(input string, t *report.TextWriter) (report.File, *re
 // newFile resolves a result for reporting, with the evidence card only for
 // the formats that show it.
 func (r *lintRun) newFile(name string, res *lint.Result) report.File {
-	if !r.card {
+	switch {
+	case !r.card:
 		return report.NewFileWithoutCard(name, res, r.flags.locale)
+	case r.allClaims:
+		return report.NewEvidenceFile(name, res, r.flags.locale)
 	}
 	return report.NewFile(name, res, r.flags.locale)
 }

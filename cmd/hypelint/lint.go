@@ -123,9 +123,10 @@ func (e *env) newRun(f *lintFlags, paths []string) (*lintRun, error) {
 	if err := checkChoice("encoding", f.encoding, encodings...); err != nil {
 		return nil, err
 	}
-	memory := newMemoryBudget(ownsRuntime && e.getenv("GOGC") == "" && e.getenv("GOMEMLIMIT") == "")
 	card := (f.format == "json" || f.format == "sarif") && !f.statistics
-	return &lintRun{env: e, flags: f, paths: paths, configs: configs, minSeverity: minSeverity, memory: memory, card: card}, nil
+	r := &lintRun{env: e, flags: f, paths: paths, configs: configs, minSeverity: minSeverity, card: card}
+	r.memory = newMemoryBudget(manageMemory(ownsRuntime, e.getenv, r.streams()))
+	return r, nil
 }
 
 // lintRun is one invocation of `hypelint lint`.
@@ -138,6 +139,7 @@ type lintRun struct {
 	memory      *memoryBudget
 	failed      bool // an input could not be read or linted
 	card        bool // the output shows the evidence card (JSON, SARIF, hypelint evidence)
+	allClaims   bool // ... with unflagged claims too (hypelint evidence)
 }
 
 func (r *lintRun) execute() int {

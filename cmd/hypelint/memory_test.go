@@ -48,3 +48,26 @@ func TestMemoryBudget(t *testing.T) {
 	user.reserve(100<<20, true)
 	assertBudget(100, math.MaxInt64, "GOGC or GOMEMLIMIT set by the user wins")
 }
+
+// Only a streaming run in a process of its own, with neither GOGC nor
+// GOMEMLIMIT set, budgets the collector.
+func TestManageMemory(t *testing.T) {
+	none := func(string) string { return "" }
+	gogc := func(k string) string {
+		if k == "GOGC" {
+			return "200"
+		}
+		return ""
+	}
+	limit := func(k string) string {
+		if k == "GOMEMLIMIT" {
+			return "1GiB"
+		}
+		return ""
+	}
+	assert.True(t, manageMemory(true, none, true), "text streamed to standard output")
+	assert.False(t, manageMemory(true, none, false), "a run that keeps every file's report (JSON, SARIF, -o)")
+	assert.False(t, manageMemory(false, none, true), "inside another program")
+	assert.False(t, manageMemory(true, gogc, true), "GOGC set")
+	assert.False(t, manageMemory(true, limit, true), "GOMEMLIMIT set")
+}

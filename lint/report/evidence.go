@@ -80,11 +80,14 @@ func positions(doc *document.Document, span document.Span) (start, end document.
 
 // addEvidence fills a file's studies and claims from the card, and the
 // related location of each finding that carries a study.
-func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings []rule.Finding, locale string) {
+func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings []rule.Finding, locale string, allClaims bool) {
 	for _, s := range card.Studies {
 		f.Studies = append(f.Studies, newStudy(doc, s, locale))
 	}
 	for _, c := range card.Claims {
+		if !allClaims && len(c.Findings) == 0 {
+			continue
+		}
 		f.Claims = append(f.Claims, newClaim(doc, card, c, locale))
 	}
 	for i, x := range findings {

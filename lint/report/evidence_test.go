@@ -288,3 +288,27 @@ func TestWriteJSONStreamsTheSameDocument(t *testing.T) {
 		assert.Equal(t, want.String(), got.String(), name)
 	}
 }
+
+// JSON and SARIF carry the flagged claims only; `hypelint evidence` (and
+// its summary's count) every claim.
+func TestFileListsFlaggedClaimsEvidenceFileAll(t *testing.T) {
+	res, study := mixedResult(t)
+	// An unflagged claim in the study's own sentence: no finding names it.
+	opening := res.Facts.Blocks[2].Sentences[0]
+	opening.Claims = []*facts.Claim{{Term: "补充", Class: "intervention", Subject: "animals", Strength: "direct",
+		Voice: "writer", Evidence: "preclinical", Span: opening.Span, Study: study}}
+
+	flagged := report.NewFile("mixed.txt", res, "en")
+	require.Len(t, flagged.Claims, 1)
+	assert.Equal(t, "逆转衰老", flagged.Claims[0].Excerpt)
+	assert.Equal(t, []string{"reverse-aging-claim"}, flagged.Claims[0].Rules)
+
+	all := report.NewEvidenceFile("mixed.txt", res, "en")
+	require.Len(t, all.Claims, 2)
+	assert.Empty(t, all.Claims[1].Rules, "the unflagged claim is on the card")
+	assert.Equal(t, flagged.Studies, all.Studies, "studies are the same either way")
+
+	var text bytes.Buffer
+	require.NoError(t, report.WriteEvidence(&text, []report.File{all}, "en"))
+	assert.Contains(t, text.String(), "1 study, 2 claims, 1 flagged")
+}

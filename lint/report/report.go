@@ -59,16 +59,27 @@ const (
 	External = "external"
 )
 
-// NewFile resolves a lint result for reporting, with its evidence card
-// (studies, claims, and the related location of findings that carry a
-// study).
+// NewFile resolves a lint result for reporting, with its evidence card as
+// JSON and SARIF carry it: the studies, the flagged claims, and the related
+// location of findings that carry a study. Unflagged claims are left out:
+// they were two thirds of an archive's JSON and nobody reads them there.
 func NewFile(path string, res *lint.Result, locale string) File {
+	return newFileWithCard(path, res, locale, false)
+}
+
+// NewEvidenceFile is NewFile with every claim, flagged or not, for
+// `hypelint evidence`, whose summary counts them all.
+func NewEvidenceFile(path string, res *lint.Result, locale string) File {
+	return newFileWithCard(path, res, locale, true)
+}
+
+func newFileWithCard(path string, res *lint.Result, locale string, allClaims bool) File {
 	f := NewFileWithoutCard(path, res, locale)
 	card := res.Card
 	if card == nil {
 		card = evidence.Build(res.Facts, res.Findings)
 	}
-	f.addEvidence(res.Doc, card, res.Findings, locale)
+	f.addEvidence(res.Doc, card, res.Findings, locale, allClaims)
 	return f
 }
 

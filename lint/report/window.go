@@ -180,6 +180,11 @@ func cells(out []cell, b []byte, base int) []cell {
 func eachCell(b []byte, base int, fn func(cell)) {
 	state, at := -1, 0
 	for at < len(b) {
+		if n, w := plainCell(b[at:]); n > 0 {
+			fn(cell{from: int32(base + at), to: int32(base + at + n), width: int32(w)})
+			at, state = at+n, -1
+			continue
+		}
 		var cluster []byte
 		var w int
 		cluster, _, w, state = uniseg.FirstGraphemeCluster(b[at:], state)
@@ -195,6 +200,38 @@ func eachCell(b []byte, base int, fn func(cell)) {
 		fn(c)
 		at += len(cluster)
 	}
+}
+
+// plainCell: a printable ASCII character or a common CJK character
+// followed by another such (or by nothing) is a grapheme cluster of its own
+// (neither joins with its neighbours under UAX #29), so uniseg need not be
+// asked. It returns the cluster's length in bytes and its width, or 0.
+func plainCell(b []byte) (n, width int) {
+	r, n := utf8.DecodeRune(b)
+	w := plainWidth(r)
+	if w == 0 {
+		return 0, 0
+	}
+	if n < len(b) {
+		if next, _ := utf8.DecodeRune(b[n:]); plainWidth(next) == 0 {
+			return 0, 0
+		}
+	}
+	return n, w
+}
+
+// plainWidth is the width of r in terminal columns when r is one of the
+// characters plainCell handles, else 0.
+func plainWidth(r rune) int {
+	switch {
+	case 0x20 <= r && r <= 0x7E:
+		return 1
+	case 0x4E00 <= r && r <= 0x9FFF, // CJK unified ideographs
+		0x3001 <= r && r <= 0x3003, 0x3008 <= r && r <= 0x3011, // 、。〃 and brackets
+		0xFF01 <= r && r <= 0xFF5E: // fullwidth punctuation, digits, letters
+		return 2
+	}
+	return 0
 }
 
 // write prints the cell's bytes of src, escaped if need be.

@@ -3,6 +3,7 @@ package rule
 import (
 	"fmt"
 	"regexp"
+	"slices"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -106,9 +107,7 @@ func sentenceNeeds(lex *lexicon.Lexicon, n ast.Node) [][]int {
 		case "&&", "and":
 			return append(left, right...)
 		case "||", "or":
-			if len(left) == 1 && len(right) == 1 {
-				return [][]int{append(append([]int{}, left[0]...), right[0]...)}
-			}
+			return eitherNeeds(left, right)
 		}
 	case *ast.CallNode:
 		if class, ok := sentenceHas(lex, n); ok {
@@ -116,6 +115,33 @@ func sentenceNeeds(lex *lexicon.Lexicon, n ast.Node) [][]int {
 		}
 	}
 	return nil
+}
+
+// maxNeeds bounds the clauses a disjunction expands to: a prefilter, not
+// a second evaluator.
+const maxNeeds = 8
+
+// eitherNeeds is what "left || right" needs when each side needs all of its
+// clauses: whichever side holds, every clause of the one meets the union of
+// it with any clause of the other, so each such union is a clause. A side
+// needing nothing makes the disjunction need nothing.
+func eitherNeeds(left, right [][]int) [][]int {
+	if len(left) == 0 || len(right) == 0 || len(left)*len(right) > maxNeeds {
+		return nil
+	}
+	var out [][]int
+	for _, l := range left {
+		for _, r := range right {
+			clause := append([]int{}, l...)
+			for _, c := range r {
+				if !slices.Contains(clause, c) {
+					clause = append(clause, c)
+				}
+			}
+			out = append(out, clause)
+		}
+	}
+	return out
 }
 
 // sentenceHas recognises has(sentence, "class").

@@ -25,6 +25,8 @@ type evaluator struct {
 	// done says, per rule, that the current once-unit has had its report;
 	// it carries from one section of blocks to the next.
 	done []bool
+	// newStudy is the lexicon class that starts another study ("once: study").
+	newStudy int
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
@@ -51,7 +53,7 @@ type Run struct {
 // Start begins evaluating the set over doc, whose document-level facts
 // must be final.
 func (s *Set) Start(doc *facts.Document) *Run {
-	e := &evaluator{doc: doc, done: make([]bool, len(s.Rules))}
+	e := &evaluator{doc: doc, done: make([]bool, len(s.Rules)), newStudy: doc.Lex.ClassID("new_study")}
 	e.noStudy = facts.Study{Population: "none", Design: "none"}
 	e.noClaim = facts.Claim{Subject: "none", Strength: "none", Voice: "writer", Evidence: "none"}
 	e.env.Doc = doc
@@ -160,7 +162,7 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 			e.done[ri] = false
 		}
 		for _, s := range b.Sentences {
-			if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Count(e.doc.Lex.ClassID("new_study")) > 0) {
+			if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Count(e.newStudy) > 0) {
 				e.done[ri] = false
 			}
 			if e.done[ri] && r.Once != "" {

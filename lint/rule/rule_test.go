@@ -164,6 +164,19 @@ classes:
 	id := lex.ClassID
 	assert.Equal(t, [][]int{{id("hype")}, {id("a"), id("b")}}, set.Get("hype-word").needs,
 		"doc-level calls and negations are not sentence needs")
+
+	// A disjunction of conjunctions needs, for each pair of clauses of its
+	// sides, their union; a side that needs nothing lifts the whole need.
+	for when, want := range map[string][][]int{
+		`(has(sentence, \"hype\") && has(sentence, \"a\") || has(sentence, \"b\")) && !sentence.negated`: {{id("hype"), id("b")}, {id("a"), id("b")}},
+		`has(sentence, \"hype\") && has(sentence, \"a\") || has(sentence, \"hype\") && sentence.negated`: {{id("hype")}, {id("a"), id("hype")}},
+		`has(sentence, \"hype\") || sentence.negated`:                                                    nil,
+		`has(sentence, \"hype\") && (sentence.negated || has(sentence, \"a\"))`:                          {{id("hype")}},
+	} {
+		set, err := Parse(lex, "r.yaml", []byte(replace(validRule, `when: "!hit.negated"`, `when: "`+when+`"`)))
+		require.NoError(t, err, when)
+		assert.Equal(t, want, set.Get("hype-word").needs, when)
+	}
 }
 
 // Suppression rules are declared like the others but have no condition:
