@@ -67,7 +67,13 @@ func (n *normalizer) run() {
 			case unicode.IsSpace(r):
 				i = n.space(i)
 			case isCommonHan(r):
-				// Common Han characters are NFKC-stable; only fold the script.
+				// Common Han characters are NFKC-stable; only fold the script
+				// (and written Cantonese's function characters).
+				if c, ok := cantonese[r]; ok {
+					n.emit(i, size, c)
+					i += size
+					break
+				}
 				if f := zhconv.Fold(r); f != r {
 					n.emit(i, size, string(f))
 					i += size
@@ -101,7 +107,7 @@ func (n *normalizer) asciiRun(i int) int {
 func (n *normalizer) stableHanRun(i int) int {
 	for i < len(n.src) {
 		r, size := utf8.DecodeRuneInString(n.src[i:])
-		if !isCommonHan(r) || zhconv.Fold(r) != r {
+		if !isCommonHan(r) || zhconv.Fold(r) != r || cantonese[r] != "" {
 			break
 		}
 		i += size

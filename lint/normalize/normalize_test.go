@@ -63,3 +63,13 @@ func TestNormalizeMapProperty(t *testing.T) {
 		}
 	}
 }
+
+func TestNormalizeFoldsCantoneseFunctionCharacters(t *testing.T) {
+	src := "長期食紅蔘嘅人，風險低咗一半，冇副作用"
+	v := Normalize(src)
+	assert.Equal(t, "长期食红参的人,风险低了一半,没有副作用", v.Text)
+	i := strings.Index(v.Text, "没有副作用")
+	require.GreaterOrEqual(t, i, 0)
+	assert.Equal(t, "冇副作用", src[v.Map.Start(i):v.Map.End(i+len("没有副作用"))])
+	assert.Equal(t, "风险低了一半", Normalize("风险低了一半").Text, "Mandarin text is unchanged")
+}
