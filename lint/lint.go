@@ -50,6 +50,10 @@ type Source struct {
 	// Docs is the address of the rules' documentation, one section per
 	// rule with the rule id as its anchor (empty: none).
 	Docs string
+	// Strict requires every field of every rule (both message languages,
+	// explanation, source, a built-in category): the built-in set. A
+	// newsroom's rules may be simpler (see docs/house-rules.md).
+	Strict bool
 }
 
 // RulesDoc is where the built-in rules are documented: docs/rules.md,
@@ -58,7 +62,7 @@ const RulesDoc = "https://github.com/hypelint/hypelint/blob/main/docs/rules.md"
 
 // Builtin is the rule set embedded in the binary.
 var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: rules.LexiconSnapshot,
-	RuleSnapshot: rules.RuleSnapshot, Docs: RulesDoc}
+	RuleSnapshot: rules.RuleSnapshot, Docs: RulesDoc, Strict: true}
 
 // New compiles the lexicons of every source into one lexicon, then the rules
 // of every source against it.
@@ -119,6 +123,9 @@ func parseSource(src Source, files []yamlfile.File) (*rule.Parsed, error) {
 		if p, err := rule.FromSnapshot(content); err == nil {
 			return p, nil
 		}
+	}
+	if !src.Strict {
+		return rule.ParseHouseFiles(files)
 	}
 	return rule.ParseFiles(files)
 }

@@ -147,6 +147,9 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		return false, nil // the condition could not be true here
 	}
 	e.env.Sentence, e.env.Paragraph, e.env.Hit = s, b, nil
+	if r.swapLex != nil {
+		return e.swaps(r, s)
+	}
 	if r.Report == "" {
 		ok, err := e.run(r)
 		if ok {
@@ -167,6 +170,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		}
 		if ok {
 			e.add(r, s.SourceSpan(h.Start, h.End))
+			e.suggest(r)
 			found = true
 			if r.Once != "" {
 				break
@@ -174,6 +178,37 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		}
 	}
 	return found, nil
+}
+
+// swaps reports each of a swap rule's terms in the sentence, with its
+// replacement as a safe fix, when the condition holds.
+func (e *evaluator) swaps(r *Rule, s *facts.Sentence) (bool, error) {
+	hits := r.swapHits(s)
+	if len(hits) == 0 {
+		return false, nil
+	}
+	if ok, err := e.run(r); !ok || err != nil {
+		return false, err
+	}
+	for _, h := range hits {
+		span := s.SourceSpan(h.Start, h.End)
+		e.add(r, span)
+		last := &e.findings[len(e.findings)-1]
+		last.Fixes = []Fix{r.swapFix(h, span, last.Term)}
+		if r.Once != "" {
+			break
+		}
+	}
+	return true, nil
+}
+
+// suggest attaches the rule's suggested replacement, if any, to the
+// finding just added.
+func (e *evaluator) suggest(r *Rule) {
+	last := &e.findings[len(e.findings)-1]
+	if fix, ok := r.suggestFix(last.Span, last.Term); ok {
+		last.Fixes = append(last.Fixes, fix)
+	}
 }
 
 func (e *evaluator) run(r *Rule) (bool, error) {

@@ -5,12 +5,14 @@ package rule
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/zhconv"
 )
 
@@ -18,6 +20,19 @@ import (
 var Categories = []string{
 	"animal-as-human", "sample-size", "overclaim", "disclosure",
 	"causation", "statistics", "source", "promotion", "suppression",
+}
+
+// OtherCategory is how the score counts a house category (any kebab-case
+// name outside Categories, allowed for rules outside the built-in set).
+const OtherCategory = "other"
+
+// ScoreCategory is the category a rule counts under in the score: its own
+// for a built-in category, OtherCategory for a house one.
+func ScoreCategory(category string) string {
+	if slices.Contains(Categories, category) {
+		return category
+	}
+	return OtherCategory
 }
 
 // Severity orders findings; higher is more severe.
@@ -84,6 +99,12 @@ type Rule struct {
 	Explanation map[string]string
 	Source      string
 	Examples    Examples
+	// Swap lists the terms a simple house rule matches and what to write
+	// instead; its fixes are safe (a pure term swap). Suggest gives
+	// replacements for the terms a rule with report: flags (not safe:
+	// the rewrite needs a person's eye).
+	Swap    []Replacement
+	Suggest []Replacement
 
 	File string // where the rule was defined
 	Line int
@@ -96,6 +117,14 @@ type Rule struct {
 	reportClass int
 	hant        *traditional // zh-Hant texts, derived on first use
 	needs       [][]int      // sentence classes the condition requires (see sentenceNeeds)
+	swapLex     *lexicon.Lexicon  // the Swap terms, one class per term, in Swap's order
+	suggestFor  map[string]string // normalized Suggest term → replacement
+}
+
+// Replacement is a term and what to write instead.
+type Replacement struct {
+	Term string
+	With string
 }
 
 // Examples are short articles (first line is the title) that the test suite
@@ -153,7 +182,7 @@ func (r *Rule) traditional() *traditional {
 
 func toTraditional(m map[string]string) string {
 	if m["zh-Hans"] == "" {
-		return m["en"]
+		return pick(m, "en")
 	}
 	return zhconv.ToTaiwan(m["zh-Hans"])
 }
@@ -167,7 +196,13 @@ func pick(m map[string]string, locale string) string {
 			return s
 		}
 	}
-	return m["en"]
+	// A house rule may give one language only: the others fall back to it.
+	for _, l := range []string{"en", "zh-Hans", "zh-Hant"} {
+		if s := m[l]; s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // Finding is one rule match, at the source span of what triggered it.
@@ -178,6 +213,18 @@ type Finding struct {
 	// Suggestion is what to write instead, for {suggestion} in messages
 	// (a misspelt suppression directive's nearest real one).
 	Suggestion string
+	// Fixes are edits that would resolve the finding, best first.
+	Fixes []Fix
+}
+
+// Fix is one suggested edit: replace the source bytes of Span with
+// Replacement (an empty span inserts). Safe fixes are pure term swaps from
+// house rules, which `hypelint --fix` applies; the others are offered to a
+// person (editor code actions, review suggestions, the web page).
+type Fix struct {
+	Span        document.Span
+	Replacement string
+	Safe        bool
 }
 
 // Message renders the finding's message in a locale.
