@@ -115,8 +115,8 @@ type Rule struct {
 
 	program     *vm.Program
 	reportClass int
-	hant        *traditional // zh-Hant texts, derived on first use
-	needs       [][]int      // sentence classes the condition requires (see sentenceNeeds)
+	hant        *traditional      // zh-Hant texts, derived on first use
+	needs       [][]int           // sentence classes the condition requires (see sentenceNeeds)
 	swapLex     *lexicon.Lexicon  // the Swap terms, one class per term, in Swap's order
 	suggestFor  map[string]string // normalized Suggest term → replacement
 }
