@@ -7,6 +7,7 @@ package lint
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io/fs"
@@ -83,12 +84,10 @@ func New(sources ...Source) (*Linter, error) {
 	if l.err != nil {
 		return nil, l.err
 	}
-	if parseErr != nil {
-		return nil, parseErr
-	}
 	set, err := parsed.Bind(l.lex)
-	if err != nil {
-		return nil, err
+	if parseErr != nil || err != nil {
+		// Every mistake of every rule file, in one run.
+		return nil, errors.Join(parseErr, err)
 	}
 	return &Linter{Lexicon: l.lex, Rules: set, analyzer: facts.NewAnalyzer(l.lex), all: set}, nil
 }
@@ -98,6 +97,7 @@ func New(sources ...Source) (*Linter, error) {
 // files otherwise.
 func parseRules(sources []Source) (*rule.Parsed, error) {
 	var parts []*rule.Parsed
+	var errs []error
 	for _, src := range sources {
 		if src.Rules == "" {
 			continue
@@ -107,15 +107,16 @@ func parseRules(sources []Source) (*rule.Parsed, error) {
 			return nil, err
 		}
 		p, err := parseSource(src, files)
-		if err != nil {
-			return nil, err
+		errs = append(errs, err)
+		if p == nil {
+			continue
 		}
 		if src.Docs != "" {
 			p.LinkDocs(src.Docs)
 		}
 		parts = append(parts, p)
 	}
-	return rule.Join(parts...), nil
+	return rule.Join(parts...), errors.Join(errs...)
 }
 
 func parseSource(src Source, files []yamlfile.File) (*rule.Parsed, error) {

@@ -115,8 +115,9 @@ func Join(parts ...*Parsed) *Parsed {
 }
 
 // ParseFiles reads rule files, one goroutine per file (YAML decoding and
-// expr compilation are most of a small run's start-up), and reports the
-// first error in file order. Every field of a rule is required: this is
+// expr compilation are most of a small run's start-up), and reports every
+// error, in file order; with an error it still returns the rules that
+// parsed. Every field of a rule is required: this is
 // for the built-in rules (see ParseHouseFiles).
 func ParseFiles(files []yamlfile.File) (*Parsed, error) {
 	return parseFiles(files, true)
@@ -140,12 +141,11 @@ func parseFiles(files []yamlfile.File, strict bool) (*Parsed, error) {
 	wg.Wait()
 	p := &Parsed{compilers: []*compiler{c}}
 	for i := range files {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
 		p.rules = append(p.rules, perFile[i]...)
 	}
-	return p, nil
+	// The rules that did parse come back with the error, so that Bind can
+	// report their mistakes in the same run.
+	return p, joinErrors(slices.DeleteFunc(errs, func(err error) bool { return err == nil }))
 }
 
 // Bind checks the class names of the conditions against lex and makes the
@@ -155,25 +155,36 @@ func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
 		c.lex = lex
 	}
 	set := &Set{byID: map[string]*Rule{}}
+	var errs []error
 	for _, pr := range p.rules {
-		r := pr.Rule
-		if prev := set.byID[r.ID]; prev != nil {
-			return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "id"), "rule id %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
+		if err := set.bind(lex, pr); err != nil {
+			errs = append(errs, err)
 		}
-		if r.program != nil { // suppression rules have no condition
-			if err := checkClasses(lex, r); err != nil {
-				return nil, whenError(r.File, yamlfile.Get(pr.node, "when"), r.ID, err)
-			}
-		}
-		if r.Report != "" {
-			if r.reportClass = lex.ClassID(r.Report); r.reportClass < 0 {
-				return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "report"), "rule %s: report: no lexicon class named %q", r.ID, r.Report)
-			}
-		}
-		set.Rules = append(set.Rules, r)
-		set.byID[r.ID] = r
+	}
+	if err := joinErrors(errs); err != nil {
+		return nil, err
 	}
 	return set, nil
+}
+
+func (set *Set) bind(lex *lexicon.Lexicon, pr parsedRule) error {
+	r := pr.Rule
+	if prev := set.byID[r.ID]; prev != nil {
+		return yamlfile.At(r.File, yamlfile.Get(pr.node, "id"), "rule id %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
+	}
+	if r.program != nil { // suppression rules have no condition
+		if err := checkClasses(lex, r); err != nil {
+			return whenError(r.File, yamlfile.Get(pr.node, "when"), r.ID, err)
+		}
+	}
+	if r.Report != "" {
+		if r.reportClass = lex.ClassID(r.Report); r.reportClass < 0 {
+			return yamlfile.At(r.File, yamlfile.Get(pr.node, "report"), "rule %s: report: no lexicon class named %q", r.ID, r.Report)
+		}
+	}
+	set.Rules = append(set.Rules, r)
+	set.byID[r.ID] = r
+	return nil
 }
 
 func (c *compiler) parseFile(file string, data []byte, strict bool) ([]parsedRule, error) {
@@ -188,15 +199,27 @@ func (c *compiler) parseFile(file string, data []byte, strict bool) ([]parsedRul
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return nil, yamlfile.At(file, root, "want a list of rules under the key rules")
 	}
+	// Every rule is checked, so that one run names every mistake in the
+	// file rather than the first.
 	var out []parsedRule
+	var errs []error
 	for _, n := range list.Content {
 		r, err := c.parseRule(file, n, strict)
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
+			continue
 		}
 		out = append(out, parsedRule{r, n})
 	}
-	return out, nil
+	return out, joinErrors(errs)
+}
+
+// joinErrors is nil, the one error, or all of them, one per line.
+func joinErrors(errs []error) error {
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(errs...)
 }
 
 func (c *compiler) parseRule(file string, n *yaml.Node, strict bool) (*Rule, error) {

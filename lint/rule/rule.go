@@ -127,13 +127,6 @@ type Replacement struct {
 	With string
 }
 
-// Examples are short articles (first line is the title) that the test suite
-// lints: each bad one must produce this rule's finding, no good one may.
-type Examples struct {
-	Bad  []string `yaml:"bad"`
-	Good []string `yaml:"good"`
-}
-
 // Message returns the rule's message in a locale (en, zh-Hans, zh-Hant),
 // with {term} replaced by the text that triggered it (and a {suggestion},
 // which only a finding has, by "…").

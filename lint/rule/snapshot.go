@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/hypelint/hypelint/lint/binfmt"
+	"github.com/hypelint/hypelint/lint/document"
 )
 
 // A rules snapshot is parsed rule files written out (binfmt), so that a
@@ -35,6 +36,14 @@ func walkRules(c binfmt.Codec, rules *[]*Rule) {
 		c.Text(&r.Source)
 		binfmt.Strings(c, &r.Examples.Bad)
 		binfmt.Strings(c, &r.Examples.Good)
+		binfmt.Slice(c, &r.Examples.BadSpans, func(spans *[]document.Span) {
+			binfmt.Slice(c, spans, func(s *document.Span) {
+				c.Num(&s.Start)
+				c.Num(&s.End)
+			})
+		})
+		binfmt.Slice(c, &r.Examples.BadLines, c.Num)
+		binfmt.Slice(c, &r.Examples.GoodLines, c.Num)
 		walkReplacements(c, &r.Swap)
 		walkReplacements(c, &r.Suggest)
 		c.Text(&r.File)
