@@ -75,8 +75,10 @@ func TestWriteDiffAppliesWithGitAndPatch(t *testing.T) {
 	}{
 		"first and last lines": {numbered(20), func(s string) []Edit { return []Edit{edit(s, "line", "行", 0), edit(s, "line", "LINE", 19)} }},
 		"no final newline":     {"标题\n\n灵丹妙药", func(s string) []Edit { return []Edit{edit(s, "灵丹妙药", "一种疗法", 0)} }},
-		"merged hunks":         {numbered(30), func(s string) []Edit { return []Edit{edit(s, "line", "L", 5), edit(s, "line", "L", 11), edit(s, "line", "", 25)} }},
-		"line joined":          {numbered(8), func(s string) []Edit { return []Edit{edit(s, " line\n", " ", 3)} }},
+		"merged hunks": {numbered(30), func(s string) []Edit {
+			return []Edit{edit(s, "line", "L", 5), edit(s, "line", "L", 11), edit(s, "line", "", 25)}
+		}},
+		"line joined": {numbered(8), func(s string) []Edit { return []Edit{edit(s, " line\n", " ", 3)} }},
 	}
 	tools := map[string]func(dir string) *exec.Cmd{
 		"git":   func(dir string) *exec.Cmd { c := exec.Command("git", "apply", "-"); c.Dir = dir; return c },
