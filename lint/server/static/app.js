@@ -14,6 +14,7 @@ const UI = {
     none: 'No findings.', linting: 'Linting…', rendering: 'Highlighting… {p}%', empty: 'Paste or upload a draft first.',
     done: '{n} findings · lint {lint} ms · render {render} ms', why: 'Why it matters', source: 'Source',
     line: 'line', nFindings: '{n} findings', error: 'Error', warning: 'Warning', info: 'Info',
+    fix: 'Replace with “{r}”', fixes: 'Suggested edit',
   },
   'zh-Hans': {
     title: 'hypelint — 检查健康科学稿件',
@@ -24,6 +25,7 @@ const UI = {
     none: '没有发现问题。', linting: '检查中…', rendering: '正在标注… {p}%', empty: '请先粘贴或上传稿件。',
     done: '{n} 个问题 · 检查 {lint} 毫秒 · 渲染 {render} 毫秒', why: '为什么重要', source: '依据',
     line: '行', nFindings: '{n} 个问题', error: '错误', warning: '警告', info: '提示',
+    fix: '改为“{r}”', fixes: '建议修改',
     'cat:animal-as-human': '动物结果当作人类', 'cat:sample-size': '样本量', 'cat:overclaim': '夸大',
     'cat:disclosure': '资金与利益披露', 'cat:causation': '因果', 'cat:statistics': '统计', 'cat:source': '来源',
     'cat:promotion': '推销', 'cat:suppression': '抑制注释',
@@ -37,6 +39,7 @@ const UI = {
     none: '沒有發現問題。', linting: '檢查中…', rendering: '正在標示… {p}%', empty: '請先貼上或上傳稿件。',
     done: '{n} 個問題 · 檢查 {lint} 毫秒 · 繪製 {render} 毫秒', why: '為什麼重要', source: '依據',
     line: '行', nFindings: '{n} 個問題', error: '錯誤', warning: '警告', info: '提示',
+    fix: '改為「{r}」', fixes: '建議修改',
     'cat:animal-as-human': '動物結果當作人類', 'cat:sample-size': '樣本數', 'cat:overclaim': '誇大',
     'cat:disclosure': '資金與利益揭露', 'cat:causation': '因果', 'cat:statistics': '統計', 'cat:source': '來源',
     'cat:promotion': '推銷', 'cat:suppression': '抑制註解',
@@ -52,6 +55,7 @@ let rulesLoaded = null;  // the latest request for them, in the page's locale
 let findings = [];       // the findings on show, with UTF-16 indices s and e
 let upload = null;       // name of the uploaded file while the text area still holds it
 let runs = 0;            // the latest run; older ones stop rendering
+let shown = '';          // the text the findings on show were found in
 
 function locale() { return $('locale').value; }
 
@@ -134,7 +138,11 @@ async function lint(init, text) {
     findings = file.findings.map((f, i) => ({
       ...f, i, s: at[f.start.offset] ?? text.length, e: at[f.end.offset] ?? text.length,
       term: rules.get(f.rule)?.term ?? false,
+      // Suggested edits, in UTF-16 indices of text (none when the upload was not UTF-8).
+      edits: text ? (f.fixes ?? []).map((x) => ({ s: at[x.span.start.offset], e: at[x.span.end.offset], replacement: x.replacement }))
+        .filter((x) => x.s != null && x.e != null) : [],
     }));
+    shown = text;
     showScore(file);
     showDetail([]);
     if (!(await renderText(text, file.language, run))) return;
@@ -236,6 +244,17 @@ function showDetail(fs) {
     head.append(el('span', 'badge sev-' + f.severity, t(f.severity)), el('code', 'rule', f.rule),
       el('span', 'cat', category(f.category)), el('span', 'pos', t('line') + ' ' + f.start.line + ':' + f.start.column));
     box.append(head, el('p', 'message', f.message));
+    if (f.edits.length) {
+      const edits = el('p', 'fixes', t('fixes') + ': ');
+      f.edits.forEach((x, k) => {
+        const b = el('button', 'fix', t('fix', { r: x.replacement }));
+        b.type = 'button';
+        b.dataset.i = f.i;
+        b.dataset.k = k;
+        edits.append(b, ' ');
+      });
+      box.append(edits);
+    }
     if (r.explanation) box.append(el('h3', null, t('why')), el('p', 'explanation', r.explanation));
     if (r.source) box.append(el('p', 'source', t('source') + ': ' + r.source));
     detail.append(box);
@@ -281,6 +300,14 @@ function select(indices) {
   for (const m of view.querySelectorAll('mark.selected')) m.classList.remove('selected');
   for (const m of view.querySelectorAll('mark[data-f~="' + fs[0].i + '"]')) m.classList.add('selected');
   showDetail(fs);
+}
+
+// applyFix makes a finding's suggested edit in the draft and lints it again.
+function applyFix(x) {
+  const text = shown.slice(0, x.s) + x.replacement + shown.slice(x.e);
+  $('text').value = text;
+  upload = null;
+  lintTextArea();
 }
 
 function lintTextArea() {
@@ -347,6 +374,12 @@ function init() {
   $('view').addEventListener('click', (e) => {
     const m = e.target.closest('mark');
     if (m) select(m.dataset.f.split(' ').map(Number));
+  });
+  $('detail').addEventListener('click', (e) => {
+    const b = e.target.closest('button.fix');
+    if (!b) return;
+    const f = findings[Number(b.dataset.i)];
+    applyFix(f.edits[Number(b.dataset.k)]);
   });
   $('list').addEventListener('click', (e) => {
     const b = e.target.closest('button.item');
