@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/evidence"
 	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/rule"
@@ -292,6 +293,11 @@ type Input struct {
 	// to the file's, and the encoding's name (see document.Document).
 	Origin   *textmap.Map
 	Encoding string
+
+	// Card asks for the evidence card in the result (Result.Card). A long
+	// text linted in sections keeps no blocks, so its card is collected
+	// section by section as they are linted.
+	Card bool
 }
 
 func (in Input) format() string {
@@ -365,7 +371,11 @@ func (l *Linter) LintContext(ctx context.Context, in Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return l.evaluate(ctx, doc, l.analyzer.Analyze(doc))
+	res, err := l.evaluate(ctx, doc, l.analyzer.Analyze(doc))
+	if err == nil && in.Card {
+		res.Card = evidence.Build(res.Facts, res.Findings)
+	}
+	return res, err
 }
 
 // Result is the outcome of linting one article.
@@ -376,6 +386,7 @@ type Result struct {
 	// Suppressed are the findings the document's suppression comments
 	// hide, in the same order (SARIF reports them as suppressed).
 	Suppressed []suppress.Hidden
+	Card       *evidence.Card // the evidence card, when Input.Card asked for it
 }
 
 // LintText lints a plain-text article. The error is an *document.InputError

@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/evidence"
 )
 
 // SectionSize is about how much of a long plain text is analysed at a
@@ -44,6 +45,10 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size int) (*Result,
 
 	f.Restart()
 	run := l.Rules.Start(f)
+	var card *evidence.Card
+	if in.Card {
+		card = evidence.New(f) // the first pass found the studies
+	}
 	var ruleErr error
 	err = eachSection(ctx, shell, sections, func(sec *document.Document) {
 		if ruleErr != nil {
@@ -52,6 +57,9 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size int) (*Result,
 		blocks := l.analyzer.Blocks(f, sec)
 		l.analyzer.Complete(f, blocks)
 		ruleErr = run.Blocks(blocks)
+		if card != nil {
+			card.Add(f, blocks)
+		}
 	})
 	if err = cmp.Or(err, ruleErr); err != nil {
 		return nil, err
@@ -60,7 +68,12 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size int) (*Result,
 	if err != nil {
 		return nil, err
 	}
-	return l.result(shell, f, findings), nil
+	res := l.result(shell, f, findings)
+	if card != nil {
+		card.Attach(res.Findings)
+		res.Card = card
+	}
+	return res, nil
 }
 
 // eachSection parses the sections of shell in order, until ctx is done.

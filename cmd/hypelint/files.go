@@ -79,13 +79,16 @@ func (r *lintRun) lintOne(input string) report.File {
 	if r.flags.verbose {
 		fmt.Fprintf(r.env.stderr, "hypelint: %s: %s, config %s\n", name, describeEncoding(dec), describeConfig(cfg.Path))
 	}
-	in := lint.Input{Path: name, Data: dec.Text, Origin: dec.Origin, Encoding: dec.Encoding}
+	in := lint.Input{Path: name, Data: dec.Text, Origin: dec.Origin, Encoding: dec.Encoding, Card: r.card}
 	// Budget by the file's size: a legacy file's text is up to 1.5× larger,
 	// and the collector then works harder to keep within 3× the file.
 	r.memory.reserve(min(len(in.Data), len(data)), lint.Sectioned(in))
 	res, err := l.Lint(in)
 	if err != nil {
 		return report.ErrorFile(name, err)
+	}
+	if !r.card {
+		return report.NewFileWithoutCard(name, res, r.flags.locale)
 	}
 	return report.NewFile(name, res, r.flags.locale)
 }

@@ -289,16 +289,27 @@ func (e *env) explainScore(s *ruleSet, files []string) int {
 }
 
 const scoreFormula = `
-The credibility score follows HealthNewsReview's star ratings: the share of applicable
-criteria an article satisfies. Each criterion is one finding category. It applies when the
-article gives it something to judge (the animal criterion only for articles that report animal
-or cell work), and it is met when the article has no warning or error finding of that
-category (info findings are hints and do not count).
+The credibility score follows HealthNewsReview's star ratings: how well an article meets the
+criteria that apply to it. Most criteria are one finding category each; a criterion applies
+when the article gives it something to judge (the animal criterion only for articles that
+report animal or cell work). It earns 1 with no finding of its category and less the more
+weight its findings carry:
 
-    score = round(100 × criteria met ÷ criteria applicable)     (100 when none applies)
+    earned = 1 ÷ (1 + 2 × weight)      weight: error 1, warning ½, info 0;
+                                       half as much in someone else's words
+                                       (quoted, reported, asked) or in a caption or quotation
+    score  = round(100 × geometric mean of max(earned, 0.2) over the applicable criteria)
+                                                             (100 when none applies)
 
-Whether a criterion applies depends on the article, not on its findings, so an extra finding
-never raises the score. Findings hidden by a suppression comment do not count; findings hidden
-by a baseline or --diff still do (the score rates the article, not the change).
+The geometric mean lets one badly failed criterion (an article full of miracle claims) pull
+the score down further than a plain average would; the floor of 0.2 keeps it from zeroing it.
+
+Two criteria read facts instead: "limits" is met when the article says what its evidence
+cannot show (a limitations section, a caveat, "not yet shown in people", or an argument
+against the claims it reports), and "promotion" also needs the article to sell nothing.
+Applicability and these facts depend on the article, not on its findings, and a finding only
+adds weight, so an extra finding never raises the score. Findings hidden by a suppression
+comment do not count; findings hidden by a baseline or --diff still do (the score rates the
+article, not the change).
 
 Criteria:`

@@ -127,7 +127,8 @@ func (e *env) newRun(f *lintFlags, paths []string) (*lintRun, error) {
 		return nil, err
 	}
 	memory := newMemoryBudget(ownsRuntime && e.getenv("GOGC") == "" && e.getenv("GOMEMLIMIT") == "")
-	return &lintRun{env: e, flags: f, paths: paths, configs: configs, minSeverity: minSeverity, memory: memory}, nil
+	card := (f.format == "json" || f.format == "sarif") && !f.statistics
+	return &lintRun{env: e, flags: f, paths: paths, configs: configs, minSeverity: minSeverity, memory: memory, card: card}, nil
 }
 
 // lintRun is one invocation of `hypelint lint`.
@@ -139,6 +140,7 @@ type lintRun struct {
 	minSeverity rule.Severity
 	memory      *memoryBudget
 	failed      bool // an input could not be read or linted
+	card        bool // the output shows the evidence card (JSON, SARIF, hypelint evidence)
 }
 
 func (r *lintRun) execute() int {

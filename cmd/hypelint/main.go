@@ -9,6 +9,7 @@
 //	hypelint explain RULE             explain one rule, with its source and examples
 //	hypelint explain-score [FILE...]  how the credibility score works, and each file's breakdown
 //	hypelint eval FILE.jsonl...       measure the rules on labelled articles
+//	hypelint evidence FILE...         each article's evidence card: its studies, and why flagged claims outrun them
 //	hypelint init [DIR]               write a commented .hypelint.yaml
 //	hypelint serve [--addr HOST:PORT] a local web page: paste a draft, see its findings in place
 //	hypelint lsp                      a language server on standard input and output

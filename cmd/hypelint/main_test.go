@@ -74,6 +74,8 @@ func TestJSONShape(t *testing.T) {
 			Findings []map[string]any `json:"findings"`
 			Score    int              `json:"score"`
 			Criteria []map[string]any `json:"criteria"`
+			Studies  []map[string]any `json:"studies"`
+			Claims   []map[string]any `json:"claims"`
 		} `json:"files"`
 	}
 	dec := json.NewDecoder(strings.NewReader(r.stdout))
@@ -87,7 +89,9 @@ func TestJSONShape(t *testing.T) {
 	assert.Empty(t, doc.Files[1].Findings)
 
 	require.NotEmpty(t, doc.Files[0].Findings)
-	keys := []string{"rule", "category", "severity", "message", "start", "end", "excerpt"}
+	assert.NotNil(t, doc.Files[1].Studies, "the evidence card's arrays are there, empty or not")
+	assert.NotNil(t, doc.Files[1].Claims)
+	keys := []string{"rule", "category", "severity", "message", "start", "end", "excerpt", "role", "related", "fixes"}
 	for _, f := range doc.Files[0].Findings {
 		for k := range f {
 			assert.Contains(t, keys, k)

@@ -248,7 +248,7 @@ func TestScoreInJSONAndText(t *testing.T) {
 	require.NotNil(t, hyped.Score)
 	assert.Equal(t, 100, *clean.Score)
 	assert.Less(t, *hyped.Score, 50)
-	assert.Len(t, hyped.Criteria, 8)
+	assert.Len(t, hyped.Criteria, 9)
 
 	text := runCLI(t, nil, false, dir).stdout
 	assert.Contains(t, text, filepath.Join(dir, "clean.txt")+": credibility 100/100")
@@ -256,7 +256,7 @@ func TestScoreInJSONAndText(t *testing.T) {
 
 	r = runCLI(t, nil, false, "explain-score", filepath.Join(dir, "hyped.txt"))
 	require.Equal(t, exitClean, r.code, r.stderr)
-	assert.Contains(t, r.stdout, "score = round(100 × criteria met ÷ criteria applicable)")
+	assert.Contains(t, r.stdout, "score  = round(100 × geometric mean of max(earned, 0.2)")
 	assert.Contains(t, r.stdout, "overclaim        not met")
 }
 

@@ -4,7 +4,9 @@
 package document
 
 import (
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/hypelint/hypelint/lint/runecount"
 	"github.com/hypelint/hypelint/lint/textmap"
@@ -27,6 +29,44 @@ var kindNames = [...]string{"paragraph", "title", "heading", "list-item", "table
 
 func (k Kind) String() string { return kindNames[k] }
 
+// Roles that markup gives a block (see Block.Role); the facts package
+// gives the others from cue words.
+const (
+	RoleCaption    = "caption"    // <figcaption>
+	RoleStandfirst = "standfirst" // front matter description, <meta name="description">
+)
+
+// dropRepeatedTitle drops the first heading when it repeats the title (a
+// front matter or <title> title shown again as the first H1): one title,
+// not two, and no finding twice.
+func dropRepeatedTitle(blocks []Block) []Block {
+	title := -1
+	for i := range blocks {
+		if blocks[i].Kind == Title {
+			title = i
+			break
+		}
+	}
+	if title < 0 {
+		return blocks
+	}
+	for i := range blocks {
+		if blocks[i].Kind != Heading {
+			continue
+		}
+		if sameText(blocks[i].Text, blocks[title].Text) {
+			return slices.Delete(blocks, i, i+1)
+		}
+		break
+	}
+	return blocks
+}
+
+// sameText compares two block texts ignoring case and surrounding space.
+func sameText(a, b string) bool {
+	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
+
 // Span is a half-open byte range.
 type Span struct{ Start, End int }
 
@@ -35,6 +75,7 @@ type Span struct{ Start, End int }
 // without the markup) and Map takes offsets in Text back to the source.
 type Block struct {
 	Kind      Kind
+	Role      string // a role the markup gives ("caption" for <figcaption>, "standfirst" for a description); "" otherwise
 	Text      string
 	Map       textmap.Map
 	Sentences []Span // byte ranges in Text
@@ -69,6 +110,7 @@ type Document struct {
 	lineStarts []int                    // offset of the first byte of each line
 	runes      *runecount.Index[[]byte] // code points before any offset, for columns
 	bodyStart  int                      // offset after a byte-order mark
+	wrapWidth  int                      // plain text in sections: the PDF wrap width TextSections found (see spacedWrapWidth)
 }
 
 // Position is a place in the source: Line and Column are 1-based, Column

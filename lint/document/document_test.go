@@ -1,6 +1,7 @@
 package document
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -91,4 +92,40 @@ func TestIdeographicSpaceLineIsBlank(t *testing.T) {
 	shell, err := TextShell("a.txt", src)
 	require.NoError(t, err)
 	assert.Equal(t, []Span{{0, 8}, {8, 28}, {28, len(src)}}, shell.TextSections(1))
+}
+
+// Text extracted from a PDF with a blank line after every wrapped line is
+// rejoined into paragraphs; a short line without punctuation between them
+// stays a heading, and spans still point at the source.
+func TestSpacedPDFTextIsRejoined(t *testing.T) {
+	src := "綜述標題\n\n" +
+		"近年來，外泌體在皮膚修復領域的研究逐漸增多，但多數\n\n" +
+		"研究仍停留在細胞和動物實驗階段，人體試驗的數量有限，\n\n" +
+		"樣本量也普遍偏小，因此目前的證據尚不足以支持臨床\n\n" +
+		"常規使用。\n\n" +
+		"二、研究方法\n\n" +
+		"本文檢索了三個資料庫中二〇一五年至二〇二四年發表的\n\n" +
+		"文獻，共納入四十二篇研究，其中人體研究僅有六篇，其\n\n" +
+		"餘均為細胞或動物實驗。\n"
+	d, err := ParseText("review.txt", []byte(src))
+	require.NoError(t, err)
+	var kinds []Kind
+	for _, b := range d.Blocks {
+		kinds = append(kinds, b.Kind)
+	}
+	assert.Equal(t, []Kind{Title, Paragraph, Heading, Paragraph}, kinds)
+	first := d.Blocks[1]
+	require.Len(t, first.Sentences, 1, "one sentence across the wraps")
+	span := first.SourceSpan(first.Sentences[0])
+	assert.True(t, strings.HasPrefix(string(d.Source[span.Start:span.End]), "近年來"))
+	assert.True(t, strings.HasSuffix(string(d.Source[span.Start:span.End]), "使用。"))
+}
+
+// Ordinary text with blank lines between one-line paragraphs is left as
+// it is.
+func TestOneLineParagraphsAreNotRejoined(t *testing.T) {
+	src := "Title\n\nFirst paragraph ends here.\n\nSecond paragraph ends here too.\n\nThird one is short.\n\nFourth paragraph.\n\nFifth paragraph ends.\n\nSixth.\n"
+	d, err := ParseText("a.txt", []byte(src))
+	require.NoError(t, err)
+	assert.Len(t, d.Blocks, 7)
 }

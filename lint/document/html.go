@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -104,6 +105,7 @@ func (p *htmlParser) run(start int) {
 	if !p.titled && p.firstH1 >= 0 {
 		p.blocks[p.firstH1].Kind = Title
 	}
+	p.blocks = dropRepeatedTitle(p.blocks)
 }
 
 // comment records a real comment (<!-- … -->), where suppression directives
@@ -137,6 +139,8 @@ func (p *htmlParser) tag(name string, tt html.TokenType, tok Span) {
 		return // browsers keep text after </body> in the body
 	}
 	switch {
+	case name == "meta" && tt != html.EndTagToken:
+		p.meta(tok)
 	case name == "br":
 		p.lineBreak(tok) // "</br>" is a <br> too
 	case htmlSkipped(name) && tt == html.StartTagToken:
@@ -394,7 +398,57 @@ func (p *htmlParser) flush() {
 	case cur.h1 && p.firstH1 < 0:
 		p.firstH1 = len(p.blocks)
 	}
-	p.blocks = append(p.blocks, Block{Kind: kind, Text: text.String(), Map: m.Map()})
+	role := ""
+	if slices.Contains(p.stack, "figcaption") {
+		role = RoleCaption
+	}
+	p.blocks = append(p.blocks, Block{Kind: kind, Role: role, Text: text.String(), Map: m.Map()})
+}
+
+// metaAttr matches one attribute of a <meta> tag with its value.
+var metaAttr = regexp.MustCompile(`(?i)\b(name|property|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+
+// meta reads <meta name="description"> and <meta property="og:description">
+// (the text social cards show) as a standfirst block whose text is the
+// content attribute, entities decoded, mapped to its bytes in the source.
+// A second description with the same text adds nothing.
+func (p *htmlParser) meta(tok Span) {
+	raw := p.src[tok.Start:tok.End]
+	var which string
+	var content []int // start, end of the value in raw
+	for _, m := range metaAttr.FindAllSubmatchIndex(raw, -1) {
+		val := m[4:6]
+		if val[0] < 0 {
+			val = m[6:8]
+		}
+		if val[0] < 0 {
+			val = m[8:10]
+		}
+		switch strings.ToLower(string(raw[m[2]:m[3]])) {
+		case "content":
+			content = val
+		default:
+			which = strings.ToLower(string(raw[val[0]:val[1]]))
+		}
+	}
+	if content == nil || which != "description" && which != "og:description" && which != "twitter:description" {
+		return
+	}
+	start, end := tok.Start+content[0], tok.Start+content[1]
+	value := string(p.src[start:end])
+	text := html.UnescapeString(value)
+	lead, trail := len(text)-len(strings.TrimLeftFunc(text, unicode.IsSpace)), len(strings.TrimRightFunc(text, unicode.IsSpace))
+	if strings.TrimSpace(text) == "" || slices.ContainsFunc(p.blocks, func(b Block) bool { return b.Role == RoleStandfirst && b.Text == strings.TrimSpace(text) }) {
+		return
+	}
+	var m textmap.Builder
+	if text == value {
+		m.Copy(start+lead, trail-lead)
+	} else {
+		m.Replace(start, end-start, trail-lead)
+	}
+	p.flush()
+	p.blocks = append(p.blocks, Block{Kind: Paragraph, Role: RoleStandfirst, Text: text[lead:trail], Map: m.Map()})
 }
 
 // trimHTMLSegments drops white space at both ends. Verbatim segments are cut;

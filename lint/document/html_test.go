@@ -445,3 +445,26 @@ func FuzzParseHTML(f *testing.F) {
 		}
 	})
 }
+
+// <meta name="description"> and og:description are the standfirst, with
+// entities decoded and spans on the attribute value; <figcaption> is a
+// caption; an <h1> repeating <title> is one title.
+func TestMetaDescriptionCaptionAndRepeatedTitle(t *testing.T) {
+	src := `<html><head><title>NMN reverses ageing</title>
+<meta name="description" content="A miracle &amp; more">
+<meta property="og:description" content='A miracle &amp; more'>
+</head><body><h1>NMN reverses ageing</h1>
+<figure><img src="a.png"><figcaption>Mice on a wheel</figcaption></figure>
+<p>Body text.</p></body></html>`
+	d, err := ParseHTML("a.html", []byte(src))
+	require.NoError(t, err)
+	var got []string
+	for _, b := range d.Blocks {
+		got = append(got, b.Kind.String()+"/"+b.Role+":"+b.Text)
+	}
+	assert.Equal(t, []string{"title/:NMN reverses ageing", "paragraph/standfirst:A miracle & more",
+		"paragraph/caption:Mice on a wheel", "paragraph/:Body text."}, got)
+	sf := d.Blocks[1]
+	span := sf.SourceSpan(Span{0, len(sf.Text)})
+	assert.Equal(t, "A miracle &amp; more", string(d.Source[span.Start:span.End]))
+}

@@ -30,12 +30,12 @@ func ParseMarkdown(path string, src []byte) (*Document, error) {
 		return nil, err
 	}
 	d := &Document{Path: path, Source: src, Format: "markdown", bodyStart: start}
-	body, fmTitle := mdFrontMatter(src, start)
+	body, fm := mdFrontMatter(src, start)
 	p := &mdParser{src: src, base: body}
 	// goldmark sees only the body so that front matter is never parsed as
 	// Markdown (its closing "---" would turn the last key into a heading).
 	p.blocks(newMarkdownParser().Parse(text.NewReader(src[body:])), Paragraph)
-	d.Blocks = p.finish(fmTitle)
+	d.Blocks = dropRepeatedTitle(p.finish(fm))
 	d.Comments = p.comments
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
@@ -329,7 +329,7 @@ func (p *mdParser) abs(off int) int { return p.base + off }
 
 // finish orders the blocks by source position (goldmark moves footnote
 // definitions to the end), marks the title and returns the blocks.
-func (p *mdParser) finish(fmTitle *mdRuns) []Block {
+func (p *mdParser) finish(fm mdFront) []Block {
 	found := p.found
 	sort.SliceStable(found, func(i, j int) bool {
 		return found[i].Map.Start(0) < found[j].Map.Start(0)
@@ -338,10 +338,16 @@ func (p *mdParser) finish(fmTitle *mdRuns) []Block {
 		return p.comments[i].Span.Start < p.comments[j].Span.Start
 	})
 	var out []Block
-	if t, ok := fmTitle.block(Title); ok {
+	if t, ok := fm.title.block(Title); ok {
 		out = append(out, t)
 	} else if i := mdTitleIndex(found); i >= 0 {
 		found[i].Kind = Title
+	}
+	for _, r := range fm.standfirst {
+		if b, ok := r.block(Paragraph); ok {
+			b.Role = RoleStandfirst
+			out = append(out, b)
+		}
 	}
 	for _, b := range found {
 		out = append(out, b.Block)
@@ -500,14 +506,25 @@ func mdTrimRuns(list []mdRun) []mdRun {
 	return list
 }
 
+// mdFront is what front matter gives the article: its title, and the
+// descriptions social cards show (description, summary, subtitle,
+// excerpt), linted as the standfirst.
+type mdFront struct {
+	title      *mdRuns
+	standfirst []*mdRuns
+}
+
+// standfirstKeys are the front matter keys read as the standfirst.
+var standfirstKeys = []string{"description", "summary", "subtitle", "excerpt"}
+
 // mdFrontMatter finds YAML front matter ("---" on the first line, closed by
 // "---" or "...") and returns the offset where the Markdown body starts and
-// the title's text, if the front matter has a title. Without a closing line
-// there is no front matter: the "---" is a thematic break.
-func mdFrontMatter(src []byte, start int) (body int, title *mdRuns) {
+// what the front matter gives. Without a closing line there is no front
+// matter: the "---" is a thematic break.
+func mdFrontMatter(src []byte, start int) (body int, fm mdFront) {
 	lines := splitLines(src, start)
 	if len(lines) < 2 || mdTrimmedLine(src, lines[0]) != "---" {
-		return start, nil
+		return start, fm
 	}
 	for i := 1; i < len(lines); i++ {
 		if t := mdTrimmedLine(src, lines[i]); t == "---" || t == "..." {
@@ -515,23 +532,33 @@ func mdFrontMatter(src []byte, start int) (body int, title *mdRuns) {
 			if i+1 < len(lines) {
 				body = lines[i+1].start
 			}
-			return body, mdYAMLTitle(src, lines[1:i])
+			fm.title = mdYAMLKey(src, lines[1:i], "title")
+			seen := map[string]bool{}
+			for _, key := range standfirstKeys {
+				r := mdYAMLKey(src, lines[1:i], key)
+				if b, ok := r.block(Paragraph); ok && !seen[b.Text] {
+					seen[b.Text] = true
+					fm.standfirst = append(fm.standfirst, r)
+				}
+			}
+			return body, fm
 		}
 	}
-	return start, nil
+	return start, fm
 }
 
 func mdTrimmedLine(src []byte, l line) string {
 	return strings.TrimRight(string(src[l.start:l.end]), " \t")
 }
 
-// mdYAMLTitle reads a top-level "title:" key. This is deliberately not a YAML
-// parser: it handles plain, single- and double-quoted one-line scalars,
-// which is what front matter titles are; a block scalar gives no title.
-func mdYAMLTitle(src []byte, lines []line) *mdRuns {
+// mdYAMLKey reads a top-level one-line key ("title:", "description:").
+// This is deliberately not a YAML parser: it handles plain, single- and
+// double-quoted one-line scalars, which is what front matter titles and
+// descriptions are; a block scalar gives nothing.
+func mdYAMLKey(src []byte, lines []line, name string) *mdRuns {
 	for _, l := range lines {
 		key, _, found := strings.Cut(string(src[l.start:l.end]), ":")
-		if !found || !strings.EqualFold(strings.TrimRight(key, " \t"), "title") {
+		if !found || !strings.EqualFold(strings.TrimRight(key, " \t"), name) {
 			continue
 		}
 		v := l.start + len(key) + 1

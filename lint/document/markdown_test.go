@@ -367,3 +367,25 @@ func mdCheckFuzzBlocks(t *testing.T, d *Document) {
 		}
 	}
 }
+
+// Front matter description, summary, subtitle and excerpt are the
+// standfirst, with spans in the source; a title repeated as the first H1
+// is one title.
+func TestFrontMatterStandfirstAndRepeatedTitle(t *testing.T) {
+	src := "---\ntitle: 新药逆转衰老\ndescription: \"这款神药让人返老还童\"\nexcerpt: 这款神药让人返老还童\nsubtitle: 小鼠实验\n---\n\n# 新药逆转衰老\n\n正文第一段。\n"
+	d, err := ParseMarkdown("a.md", []byte(src))
+	require.NoError(t, err)
+	var titles, standfirsts []string
+	for _, b := range d.Blocks {
+		switch {
+		case b.Kind == Title || b.Kind == Heading:
+			titles = append(titles, b.Text)
+		case b.Role == RoleStandfirst:
+			standfirsts = append(standfirsts, b.Text)
+			span := b.SourceSpan(Span{0, len(b.Text)})
+			assert.Equal(t, b.Text, string(d.Source[span.Start:span.End]))
+		}
+	}
+	assert.Equal(t, []string{"新药逆转衰老"}, titles, "the H1 repeats the front matter title")
+	assert.Equal(t, []string{"这款神药让人返老还童", "小鼠实验"}, standfirsts, "the same text twice is one standfirst")
+}

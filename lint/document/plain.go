@@ -1,6 +1,7 @@
 package document
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,12 +42,26 @@ type plainParser struct {
 	comments []Comment
 	perLine  bool // the current group of lines has one paragraph per line
 	groupTo  int  // index after the current group's last line
+	// wrapWidth, for text extracted from a PDF with a blank line after
+	// every wrapped line, is the typical line length in characters; 0 for
+	// other text. Such lines are joined across single blank lines.
+	wrapWidth int
 }
 
 // parsePlain parses the lines of src from start; titled says the title was
 // already found (in an earlier section).
 func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment) {
+	return parsePlainWrapped(src, start, titled, -1)
+}
+
+// parsePlainWrapped is parsePlain with the wrap width of the whole text
+// given (see TextSections), or -1 to detect it here.
+func parsePlainWrapped(src []byte, start int, titled bool, wrapWidth int) ([]Block, []Comment) {
 	p := &plainParser{src: src, str: string(src[start:]), base: start, lines: splitLines(src, start)}
+	p.wrapWidth = wrapWidth
+	if wrapWidth < 0 {
+		p.wrapWidth = p.spacedWrapWidth()
+	}
 	for i := 0; i < len(p.lines); {
 		l := p.lines[i]
 		switch {
@@ -165,6 +180,10 @@ func (p *plainParser) continuation(i int) int {
 	for j < len(p.lines) {
 		l := p.lines[j]
 		if p.blank(l) {
+			if p.wrapWidth > 0 && p.wrapsAcrossBlank(j) {
+				j++
+				continue
+			}
 			break
 		}
 		t := strings.TrimLeft(p.text(l), " \t\u3000")
@@ -174,6 +193,100 @@ func (p *plainParser) continuation(i int) int {
 		j++
 	}
 	return j
+}
+
+// wrapSample is how many lines the wrap detection reads: the opening of a
+// long text tells how it was extracted.
+const wrapSample = 2000
+
+// spacedWrapWidth detects text extracted from a PDF with a blank line
+// after every wrapped line (see wrapWidthOf) in the parser's lines.
+func (p *plainParser) spacedWrapWidth() int {
+	i := 0
+	return wrapWidthOf(func() (string, bool) {
+		if i >= len(p.lines) {
+			return "", false
+		}
+		i++
+		return p.text(p.lines[i-1]), true
+	})
+}
+
+// wrapWidthOf reads lines from next (up to wrapSample) and decides whether
+// they are text extracted from a PDF with a blank line after every wrapped
+// line: most lines are separated by exactly one blank line, most stop
+// mid-sentence, and most are about as long as each other. It returns
+// their typical length in characters, or 0.
+func wrapWidthOf(next func() (string, bool)) int {
+	var lengths []int
+	single, gaps, open := 0, 0, 0
+	blanks, seen := 0, false
+	for n := 0; n < wrapSample; n++ {
+		line, ok := next()
+		if !ok {
+			break
+		}
+		t := strings.TrimSpace(line)
+		if t == "" {
+			blanks++
+			continue
+		}
+		if seen {
+			gaps++
+			if blanks == 1 {
+				single++
+			}
+		}
+		seen, blanks = true, 0
+		lengths = append(lengths, utf8.RuneCountInString(t))
+		last, _ := utf8.DecodeLastRuneInString(t)
+		if !strings.ContainsRune("。！？.!?”\"」』…", last) {
+			open++
+		}
+	}
+	if len(lengths) < 6 || single*10 < gaps*8 || open*2 < len(lengths) {
+		return 0
+	}
+	sorted := slices.Clone(lengths)
+	slices.Sort(sorted)
+	median := sorted[len(sorted)/2]
+	similar := 0
+	for _, n := range lengths {
+		if n*10 >= median*7 && n*10 <= median*13 {
+			similar++
+		}
+	}
+	if median < 15 || similar*2 < len(lengths) {
+		return 0
+	}
+	return median
+}
+
+// wrapsAcrossBlank reports whether the blank line j separates two parts of
+// one wrapped paragraph (see wrapJoins).
+func (p *plainParser) wrapsAcrossBlank(j int) bool {
+	if j == 0 || j+1 >= len(p.lines) {
+		return false
+	}
+	return wrapJoins(p.text(p.lines[j-1]), p.text(p.lines[j+1]), p.wrapWidth)
+}
+
+// wrapJoins reports whether a single blank line between the lines prev and
+// next lies inside one wrapped paragraph: prev is a full-width line (a
+// paragraph's last line is short), and next starts no block of its own
+// and is no short heading.
+func wrapJoins(prev, next string, wrapWidth int) bool {
+	prev, next = strings.TrimSpace(prev), strings.TrimSpace(next)
+	if prev == "" || next == "" || strings.HasPrefix(next, "#") || strings.HasPrefix(next, "|") || listMarker(next) > 0 {
+		return false
+	}
+	width := func(s string) int { return utf8.RuneCountInString(s) * 10 }
+	if width(prev) < wrapWidth*8 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(next)
+	shortHeading := width(next) < wrapWidth*6 && !strings.ContainsRune("。！？.!?”\"」』…", last)
+	return !shortHeading
 }
 
 func (p *plainParser) text(l line) string { return p.slice(l.start, l.end) }

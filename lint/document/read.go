@@ -89,20 +89,50 @@ func TextShell(path string, src []byte) (*Document, error) {
 }
 
 // TextSections cuts the body of a plain-text document into sections of at
-// least size bytes, each ending just after a blank line. Blocks never cross
-// a blank line, so every block lies in one section. A text without blank
-// lines is one section.
+// least size bytes, each ending just after a blank line that ends a block.
+// Blocks never cross such a blank line, so every block lies in one
+// section. A text without blank lines is one section. For text with a
+// blank line after every wrapped line (see spacedWrapWidth), the wrap is
+// judged once, on the whole text, and sections are cut only between
+// paragraphs.
 func (d *Document) TextSections(size int) []Span {
+	// Lines as [start, end) offsets, read one at a time: a book is not
+	// split into a slice of lines or copied.
+	lineAt := func(i int) (start, end int) {
+		end = i
+		for end < len(d.Source) && d.Source[end] != '\n' {
+			end++
+		}
+		return i, end
+	}
+	text := func(start, end int) string { return string(bytes.TrimRight(d.Source[start:end], "\r")) }
+	pos := d.bodyStart
+	d.wrapWidth = wrapWidthOf(func() (string, bool) {
+		if pos >= len(d.Source) {
+			return "", false
+		}
+		start, end := lineAt(pos)
+		pos = end + 1
+		return text(start, end), true
+	})
 	var out []Span
 	from := d.bodyStart
-	for i := from; i < len(d.Source); {
-		j := i
-		for j < len(d.Source) && d.Source[j] != '\n' {
-			j++
+	prevStart, prevEnd, prevBlank := -1, -1, true
+	for i := d.bodyStart; i < len(d.Source); {
+		start, end := lineAt(i)
+		blank := len(bytes.TrimSpace(d.Source[start:end])) == 0 // isBlankLine, without a copy per line
+		i = end + 1
+		if !blank {
+			prevStart, prevEnd, prevBlank = start, end, false
+			continue
 		}
-		blank := len(bytes.TrimSpace(d.Source[i:j])) == 0 // isBlankLine, without a copy per line
-		i = j + 1
-		if blank && i-from >= size && i < len(d.Source) {
+		cut := i-from >= size && i < len(d.Source)
+		if cut && d.wrapWidth > 0 && !prevBlank {
+			nextStart, nextEnd := lineAt(i)
+			cut = !wrapJoins(text(prevStart, prevEnd), text(nextStart, nextEnd), d.wrapWidth)
+		}
+		prevBlank = true
+		if cut {
 			out = append(out, Span{Start: from, End: i})
 			from = i
 		}
@@ -118,7 +148,7 @@ func (d *Document) ParseSection(sec Span, titled bool) *Document {
 	from, to := sec.Start, sec.End
 	part := &Document{Path: d.Path, Source: d.Source, bodyStart: d.bodyStart, Format: d.Format,
 		Encoding: d.Encoding, Origin: d.Origin}
-	part.Blocks, part.Comments = parsePlain(d.Source[:to], from, titled)
+	part.Blocks, part.Comments = parsePlainWrapped(d.Source[:to], from, titled, d.wrapWidth)
 	splitSentences(part.Blocks)
 	return part
 }

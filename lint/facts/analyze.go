@@ -29,13 +29,22 @@ type classIDs struct {
 	distancing, causalCaveat, future, study, cells, endMatter      int
 	disclosurePointer, productNotice, demonstrative, reader, price int
 	rct, observational, trial                                      int
+	// study contexts and claims (studies.go, claims.go)
+	studyIntro, intervention, review, caseReport, promise, summary                      int
+	finding, effect, antiaging, miracle, causalStrong, causalCan                        int
+	safetyAbsolute, relativeChange, improvement                                         int
+	humanRef, ability, anecdote, seller, subAnalysis, continuation                      int
+	rebuttal, speech, critique, certainty                                               int
+	roleReferences, roleDisclaimer, roleNotice, roleBio                                 int
+	roleRelated, roleAdvert, roleCaption, disclaimerPhrase, hype, riskNoun, association int
+	noticePhrase                                                                        int
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
 func (c *classIDs) modifier(class int) bool {
 	switch class {
 	case c.negation, c.hedge, c.caveat, c.speciesCaveat, c.causalCaveat, c.distancing, c.future,
-		c.demonstrative, c.reader:
+		c.demonstrative, c.reader, c.rebuttal, c.speech, c.critique, c.promise, c.studyIntro, c.summary:
 		return true
 	}
 	return false
@@ -55,6 +64,18 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		disclosurePointer: id("disclosure_pointer"), productNotice: id("product_notice"),
 		demonstrative: id("demonstrative"), reader: id("reader"), price: id("price"),
 		rct: id("rct"), observational: id("observational"), trial: id("trial"),
+		studyIntro: id("study_intro"), intervention: id("intervention"), review: id("review"),
+		caseReport: id("case_report"), promise: id("promise"), summary: id("summary"),
+		finding: id("finding"), effect: id("effect"), antiaging: id("antiaging"), miracle: id("miracle"),
+		causalStrong: id("causal_strong"), causalCan: id("causal_can"),
+		safetyAbsolute: id("safety_absolute"), relativeChange: id("relative_change"),
+		improvement: id("improvement"), humanRef: id("human_ref"), ability: id("ability"), anecdote: id("anecdote"), seller: id("seller"), subAnalysis: id("sub_analysis"), continuation: id("continuation"),
+		rebuttal: id("rebuttal"), speech: id("speech"), critique: id("critique"), certainty: id("certainty"),
+		hype: id("hype"), riskNoun: id("risk_noun"), association: id("association"),
+		roleReferences: id("role_references"), roleDisclaimer: id("role_disclaimer"), roleNotice: id("role_notice"),
+		roleBio: id("role_bio"), roleRelated: id("role_related"), roleAdvert: id("role_advert"),
+		roleCaption: id("role_caption"), disclaimerPhrase: id("disclaimer_phrase"),
+		noticePhrase: id("notice_phrase"),
 	}}
 }
 
@@ -82,14 +103,23 @@ func (d *Document) Restart() { d.run = runState{replay: true} }
 
 // runState is what analysing one block carries to the next.
 type runState struct {
-	block, sentence               int  // numbering
-	inLimits, inEnd, leadSeen     bool // see markSection
-	sizeSeen                      bool // see markSize
-	study                         int  // which study the sentences are about (see markSize)
-	han, trad, latin              int  // letters, for the language
+	block, sentence               int       // numbering
+	inLimits, inEnd, leadSeen     bool      // see markSection
+	sizeSeen                      bool      // see markSize
+	study                         int       // which study the sentences are about (see markSize)
+	studies                       int       // studies opened so far (see markStudy)
+	current                       *Study    // the study open, if any
+	open                          openStudy // what is known of it so far
+	story                         []int     // sentences introducing a person, awaiting an improvement (see markStories)
+	han, trad, latin              int       // letters, for the language
 	evidence                      Evidence
 	sampleSize, limits, discloses bool
-	replay                        bool // after Restart: the totals are final
+	replay                        bool   // after Restart: the totals are final
+	section                       string // the role a heading opened (references, bio…), up to the next heading
+	links                         int    // headline-like lines in the current related-links list
+	critique                      int    // weight of critique cues (see critiqueWeight)
+	ownHype                       int    // hype terms in the writer's own voice, not negated
+	references, cites             bool   // a reference list, a citation marker
 }
 
 // Blocks analyses the blocks of doc, which follow those analysed before,
@@ -105,12 +135,15 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 			s := a.sentence(src, span)
 			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
+			s.IsHeadline = s.IsTitle
 			d.run.sentence++
 			b.SampleSize = b.SampleSize || s.SampleSize
 			b.Sentences = append(b.Sentences, s)
 		}
 		a.markSection(d, b)
 		a.markSize(d, b)
+		a.markStudy(d, b)
+		a.markStories(d, b)
 		if !d.run.replay {
 			a.tally(d, b)
 		}
@@ -154,9 +187,10 @@ var hitPool = sync.Pool{New: func() any { return new([]lexicon.Hit) }}
 func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 	text := b.Text[span.Start:span.End]
 	v := normalize.Normalize(text)
+	local := v.Map
 	v.Map = v.Map.Compose(textmap.Identity(span.Start, len(text)).Compose(b.Map))
 	s := &Sentence{Text: v.Text, View: v, Span: b.SourceSpan(span)}
-	s.Hits = a.dropInsideTitles(v.Text, a.match(v.Text))
+	s.Hits = a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, a.match(v.Text)))
 	s.Nums = numbers.Find(v.Text)
 	for _, m := range s.Nums {
 		switch m.Kind {
@@ -170,6 +204,11 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 			s.Percents = append(s.Percents, m.Value)
 		}
 	}
+	s.Question = isQuestion(v.Text)
+	s.Critical = s.Count(a.ids.critique) > 0
+	s.Cites = citesSource(text)
+	s.Voice = a.ids.sentenceVoice(s)
+	s.Testimonial = quotedShare(v.Text) > 0 && firstPersonSingular(quotedText(v.Text))
 	s.Negated = a.ids.negatesClaim(s)
 	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Count(a.ids.hedge) > 0
@@ -185,6 +224,10 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 func (a *Analyzer) markSection(d *Document, b *Block) {
 	r := &d.run
 	if b.Source.Kind == document.Title {
+		a.markRole(d, b)
+		for _, s := range b.Sentences {
+			s.Role = b.Role
+		}
 		return
 	}
 	r.inEnd = r.inEnd || len(b.Sentences) > 0 && startsWith(b.Sentences[0], a.ids.endMatter)
@@ -192,16 +235,55 @@ func (a *Analyzer) markSection(d *Document, b *Block) {
 	if b.Source.Kind == document.Heading {
 		r.inLimits = b.Count(a.ids.limitations) > 0
 	} else {
-		opens := len(b.Sentences) > 0 && opensWith(b.Sentences[0], a.ids.limitations)
+		opens := len(b.Sentences) > 0 && (opensWith(b.Sentences[0], a.ids.limitations) || announcesLimits(b.Sentences[0], a.ids.limitations))
 		b.InLimitations = r.inLimits || opens
-		if !r.leadSeen && (b.Source.Kind == document.Paragraph || b.Source.Kind == document.ListItem) {
+		if opens && b.Source.Kind == document.ListItem && len([]rune(b.Source.Text)) <= labelRunes {
+			r.inLimits = true // a bullet heading ("• 研究局限") opens the section
+		}
+	}
+	a.markRole(d, b)
+	if b.Source.Kind != document.Heading {
+		lead := !r.leadSeen && (b.Source.Kind == document.Paragraph || b.Source.Kind == document.ListItem)
+		if lead && !Excluded(b.Role) && b.Role != RoleCaption && b.Role != RoleAdvert {
 			b.IsLead = true
 			r.leadSeen = b.Source.Kind == document.Paragraph
+			if b.Role == RoleBody && b.Source.Kind == document.Paragraph {
+				b.Role = RoleStandfirst
+			}
 		}
 	}
 	for _, s := range b.Sentences {
-		s.InLimitations, s.IsLead, s.InEndMatter = b.InLimitations, b.IsLead, b.InEndMatter
+		s.InLimitations, s.IsLead, s.InEndMatter, s.Role = b.InLimitations, b.IsLead, b.InEndMatter, b.Role
 	}
+}
+
+// ownHype counts the hype terms of block b in the writer's own voice that
+// nothing negates or hedges.
+func (a *Analyzer) ownHype(b *Block) int {
+	n := 0
+	for _, s := range b.Sentences {
+		for _, h := range s.Hits {
+			if h.Class != a.ids.antiaging && h.Class != a.ids.miracle && h.Class != a.ids.hype {
+				continue
+			}
+			if a.ids.voice(s, h) == VoiceWriter && !a.ids.precededBy(s, h, a.ids.negation, negationWindow) &&
+				!a.ids.precededBy(s, h, a.ids.hedge, negationWindow) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// announcesLimits reports a sentence that announces the study's limits in
+// passing (…但该研究存在局限性): a limitations word ending its clause.
+func announcesLimits(s *Sentence, class int) bool {
+	for _, h := range s.Hits {
+		if h.Class == class && strings.Contains(s.Text[:h.Start], "存在") {
+			return true
+		}
+	}
+	return false
 }
 
 // startsWith reports a hit of class at the very start of the sentence.
@@ -253,9 +335,30 @@ func (a *Analyzer) markSize(d *Document, b *Block) {
 // tally adds block b to the running totals behind the document facts.
 func (a *Analyzer) tally(d *Document, b *Block) {
 	r := &d.run
-	r.limits = r.limits || b.InLimitations || b.Count(a.ids.caveat) > 0
+	excluded := Excluded(b.Role)
+	r.references = r.references || b.Role == RoleReferences
+	if !excluded {
+		r.limits = r.limits || b.InLimitations || b.Count(a.ids.caveat) > 0
+		r.critique += critiqueWeight(b.Role, b.Count(a.ids.critique)) + b.Count(a.ids.distancing)
+		r.ownHype += a.ownHype(b)
+	}
 	for _, s := range b.Sentences {
+		r.cites = r.cites || s.Cites
+		if excluded {
+			// Boilerplate does not describe the study or sell anything; it
+			// may still name sources and disclose.
+			r.discloses = r.discloses || s.Count(a.ids.disclosure) > 0 && s.Count(a.ids.disclosurePointer) == 0
+			for _, h := range s.Hits {
+				if h.Class == a.ids.disclosure || h.Class == a.ids.journal || h.Class == a.ids.doi {
+					d.counts[h.Class]++
+				}
+			}
+			continue
+		}
 		for _, h := range s.Hits {
+			if h.Class == a.ids.adLabel && a.ids.precededBy(s, h, a.ids.negation, negationWindow) {
+				continue // 本文不构成广告: a denied advertising label discloses nothing
+			}
 			d.counts[h.Class]++
 		}
 		r.sampleSize = r.sampleSize || s.SampleSize
@@ -263,7 +366,9 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 		// ("financial disclosures are available in the article") does not
 		// count.
 		r.discloses = r.discloses || s.Count(a.ids.disclosure) > 0 && s.Count(a.ids.disclosurePointer) == 0
-		if !b.InEndMatter { // end matter describes organisations, not this study
+		// End matter describes organisations, not this study; a caption
+		// describes a picture: neither is evidence the article reports.
+		if !b.InEndMatter && b.Role != RoleCaption {
 			r.evidence.Animal = r.evidence.Animal || s.Count(a.ids.animal) > 0 || animalSize(s)
 			r.evidence.InVitro = r.evidence.InVitro || s.Count(a.ids.invitro) > 0
 			r.evidence.Human = r.evidence.Human || a.humanEvidence(s)
@@ -280,12 +385,20 @@ func (a *Analyzer) Finish(d *Document) {
 	d.Limitations = r.limits
 	d.SampleSize = r.sampleSize
 	d.Disclosure = r.discloses || d.Count(a.ids.adLabel) > 0 // an advertising label discloses too
-	d.Journal = d.Count(a.ids.journal) > 0
+	d.References = r.references
+	d.Journal = d.Count(a.ids.journal) > 0 || r.references || r.cites
+	// An article that makes hype claims in its own voice half as often as
+	// it has critique cues is selling, whatever its headline asks (智商税吗？).
+	d.Critical = r.critique >= criticalThreshold && 2*r.ownHype < r.critique
 	d.DOI = d.Count(a.ids.doi) > 0
 	d.Commerce = d.Count(a.ids.commerce)+d.Count(a.ids.productNotice)+d.Count(a.ids.price) > 0
+	// One buy word can sit in a warning (不应自行购买); a price, a product
+	// notice, two calls to buy or two signs of a seller make a page that sells.
+	d.Offering = d.Count(a.ids.price)+d.Count(a.ids.productNotice) > 0 || d.Count(a.ids.commerce) >= 2 || d.Count(a.ids.seller) >= 2
 	d.Language, d.Script = language(r.han, r.trad, r.latin)
 	d.Design = a.design(d)
 	d.Sentences = r.sentence
+	finishStudies(d.Studies)
 }
 
 // Complete sets the sentence facts that depend on the whole document's
@@ -295,9 +408,15 @@ func (a *Analyzer) Complete(d *Document, blocks []*Block) {
 	for _, b := range blocks {
 		for _, s := range b.Sentences {
 			s.SizeKnown = s.SizeKnown || s.study < len(d.sizedStudies) && d.sizedStudies[s.study]
+			// In an article or sentence that argues against claims, what
+			// others say is quoted to be taken apart.
+			s.Distanced = s.Distanced || (d.Critical || s.Critical) && s.Voice != VoiceWriter
 			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
 				d.Evidence.InVitro && s.Count(a.ids.cells) > 0
 		}
+	}
+	if _, err := a.RunPasses(d, blocks, completionPasses...); err != nil {
+		panic(err) // the built-in passes neither fail nor form cycles; see pass_test.go
 	}
 }
 

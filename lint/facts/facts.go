@@ -38,6 +38,13 @@ type Sentence struct {
 	SizeKnown     bool      `expr:"sizeKnown"` // a size is given for its study: here, in the paragraph, before or after
 	SampleSizes   []int     `expr:"sampleSizes"`
 	Percents      []float64 `expr:"percents"`
+	Role          string    `expr:"role"`        // the role of its block (headline, standfirst, body, references…)
+	IsHeadline    bool      `expr:"isHeadline"`  // in the article's one headline
+	Question      bool      `expr:"question"`    // asks rather than asserts
+	Voice         string    `expr:"voice"`       // whose words it is in: writer, quoted, reported or posed
+	Critical      bool      `expr:"critical"`    // carries a critique cue (辟谣, 翻车, "myth", "hype")
+	Cites         bool      `expr:"cites"`       // carries a citation marker ([12], ［3］, ², (Smith et al., 2020))
+	Testimonial   bool      `expr:"testimonial"` // a first-person story in quotation marks (“我…”, "I look…")
 
 	Block *Block            `expr:"-"`
 	View  normalize.View    `expr:"-"` // Map leads to source offsets
@@ -46,6 +53,14 @@ type Sentence struct {
 	Span  document.Span     `expr:"-"` // source span
 
 	study int // which study of the article it is about (see Analyzer.markSize)
+
+	OpensStudy bool `expr:"opensStudy"` // opens a study context (see markStudy)
+	// ImprovementAfter: one of the next two sentences states an
+	// improvement or effect, with no other person or study introduced
+	// first: a story told over sentences (陈先生打完三针。十年的膝盖痛消失了).
+	ImprovementAfter bool     `expr:"improvementAfter"`
+	Study            *Study   `expr:"-"` // the study context it sits in; nil outside any
+	Claims           []*Claim `expr:"-"` // its claims, attributed (see claims.go)
 }
 
 // Block holds the facts of one block (a paragraph, list item, heading...).
@@ -56,6 +71,7 @@ type Block struct {
 	InLimitations bool   `expr:"inLimitations"`
 	InEndMatter   bool   `expr:"inEndMatter"`
 	SampleSize    bool   `expr:"sampleSize"`
+	Role          string `expr:"role"` // see RoleHeadline and the other roles
 
 	Sentences []*Sentence     `expr:"-"`
 	Source    *document.Block `expr:"-"`
@@ -81,8 +97,17 @@ type Document struct {
 	Journal     bool     `expr:"journal"`
 	DOI         bool     `expr:"doi"`
 	Commerce    bool     `expr:"commerce"`
-	Sentences   int      `expr:"sentences"`
-	Design      string   `expr:"design"` // rct, trial, observational, preclinical or unknown
+	// Offering: the page sells something: a price, a product notice, or
+	// two signs of selling (calls to buy, or a seller's own voice: 本院,
+	// 适应症, "our clinic", downtime…), without needing a buy verb.
+	Offering   bool   `expr:"offering"`
+	Sentences  int    `expr:"sentences"`
+	Design     string `expr:"design"`     // rct, trial, observational, preclinical or unknown
+	Critical   bool   `expr:"critical"`   // argues against claims: a debunk, a fact-check, a critique of coverage
+	References bool   `expr:"references"` // has a reference list
+
+	// Studies are the studies the article reports, in order (see markStudy).
+	Studies []*Study `expr:"-"`
 
 	Blocks []*Block           `expr:"-"`
 	Doc    *document.Document `expr:"-"`
@@ -93,6 +118,9 @@ type Document struct {
 	// sizedStudies[i]: the article gives a sample size for its study i;
 	// kept across Restart, so that sections see sizes given further on.
 	sizedStudies []bool
+	// storyImproved holds the sentences (by index) that introduce a person
+	// whose improvement follows (see markStories); kept across Restart.
+	storyImproved map[int]bool
 }
 
 // Counter is implemented by every scope a rule can ask about classes.

@@ -16,6 +16,15 @@ type Hit struct {
 	Distanced bool   `expr:"distanced"` // introduced as a claim of others: 所谓, so-called
 	Hedged    bool   `expr:"hedged"`    // a hedge shortly before, in the same clause: 可能, may
 	Specific  bool   `expr:"specific"`  // right after a demonstrative: 这项研究表明, the study
+	Voice     string `expr:"voice"`     // whose words: writer, quoted, reported, posed or distanced
+	Quoted    bool   `expr:"quoted"`    // inside quotation marks
+
+	// Associated: the clause of the term says it is an association or
+	// names the limits of causal inference (与…有关, "linked to", 不能证明因果).
+	Associated bool `expr:"associated"`
+	// Numbered: the clause of the term gives a number (显著改善 followed by
+	// "28%" in another clause is still a bare significance).
+	Numbered bool `expr:"numbered"`
 
 	lexicon.Hit `expr:"-"`
 }
@@ -23,22 +32,60 @@ type Hit struct {
 // negationWindow and distanceWindow are in bytes of normalized text: about
 // ten Han characters or five English words.
 const (
-	negationWindow      = 30
-	distanceWindow      = 12
-	demonstrativeWindow = 4
+	negationWindow = 30
+	// A certainty word is negated from anywhere earlier in its clause
+	// (并无任何补充剂在大型临床研究中被证实, no supplement has yet been proven).
+	certaintyNegationWindow = 72
+	distanceWindow          = 12
+	demonstrativeWindow     = 4
 )
 
 // HitFacts describes hit h of sentence s.
+//
+// Distanced holds for a term held at a distance (所谓, so-called, a rebuttal
+// after it) and, in an article or sentence that argues against claims
+// (Document.Critical, Sentence.Critical), for a term in anybody's voice but
+// the writer's: a debunk quotes the hype it takes apart.
 func (d *Document) HitFacts(s *Sentence, h lexicon.Hit) Hit {
+	window := d.ids.negationWindowFor(h.Class)
+	voice := d.ids.voice(s, h)
+	critical := d.Critical || s.Critical
 	return Hit{
-		Term:      s.Text[h.Start:h.End],
-		Class:     d.Lex.Classes[h.Class].Name,
-		Negated:   d.ids.precededBy(s, h, d.ids.negation, negationWindow),
-		Distanced: d.ids.distanced(s, h),
-		Hedged:    d.ids.precededBy(s, h, d.ids.hedge, negationWindow),
-		Specific:  d.ids.precededBy(s, h, d.ids.demonstrative, demonstrativeWindow),
-		Hit:       h,
+		Term:       s.Text[h.Start:h.End],
+		Class:      d.Lex.Classes[h.Class].Name,
+		Negated:    d.ids.precededBy(s, h, d.ids.negation, window),
+		Distanced:  voice == VoiceDistanced || critical && voice != VoiceWriter,
+		Hedged:     d.ids.precededBy(s, h, d.ids.hedge, negationWindow),
+		Specific:   d.ids.precededBy(s, h, d.ids.demonstrative, demonstrativeWindow),
+		Voice:      voice,
+		Quoted:     quoted(s.Text, h),
+		Hit:        h,
+		Associated: d.ids.inClauseOf(s, h, d.ids.association) || d.ids.inClauseOf(s, h, d.ids.causalCaveat),
+		Numbered:   numberInClause(s.Text, h),
 	}
+}
+
+// inClauseOf reports a hit of class in the clause of h.
+func (ids *classIDs) inClauseOf(s *Sentence, h lexicon.Hit, class int) bool {
+	start, end := clause(s.Text, h)
+	return inClause(s, class, start, end, h)
+}
+
+// numberInClause reports a digit in the clause of h.
+func numberInClause(text string, h lexicon.Hit) bool {
+	start, end := clause(text, h)
+	return strings.ContainsAny(text[start:end], "0123456789")
+}
+
+// negationWindowFor is how far before a hit of class a negation reaches:
+// the whole clause for certainty words and for studies, whose negation
+// says that the evidence does not exist (并无任何补充剂…被证实, 没有找到任何
+// 相关人体试验, no trial has yet tested it); a short window otherwise.
+func (ids *classIDs) negationWindowFor(class int) int {
+	if class == ids.certainty || class == ids.study {
+		return certaintyNegationWindow
+	}
+	return negationWindow
 }
 
 // precededBy reports a hit of class ending at most window bytes before h,
@@ -78,6 +125,9 @@ func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
 	if ids.precededBy(s, h, ids.distancing, distanceWindow) {
 		return true
 	}
+	if labelsClaims(s.Text[h.End:]) { // 返老还童的说法, 神药的神话
+		return true
+	}
 	open, close := quotation(s.Text, h)
 	if open < 0 {
 		return false
@@ -94,33 +144,58 @@ func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
 }
 
 // quoteMarks open (and, for ", also close) a quotation.
-const quoteMarks = "“「『\""
+const quoteMarks = "“「『‘\""
 
 // hasQuotation is strings.ContainsAny(text, quoteMarks), with one fast
 // search per mark instead of a rune-by-rune scan of the sentence.
 func hasQuotation(text string) bool {
 	return strings.Contains(text, "“") || strings.Contains(text, "「") || strings.Contains(text, "『") ||
-		strings.IndexByte(text, '"') >= 0
+		strings.Contains(text, "‘") || strings.IndexByte(text, '"') >= 0
 }
 
 // quotation returns where the quotation holding h opens and where the
 // text after its closing mark starts, or -1, -1 when h is not quoted.
 func quotation(text string, h lexicon.Hit) (open, after int) {
-	open = strings.LastIndexAny(text[:h.Start], quoteMarks)
-	if open < 0 || strings.ContainsAny(text[open+1:h.Start], "”」』") {
+	// One backward walk finds the nearest opening mark, giving up at a
+	// closing one (strings.LastIndexAny with non-ASCII marks searched the
+	// set for every rune, and this runs for many hits of long sentences).
+	open = -1
+	for i := h.Start; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
+		if closesQuote(r) && r != '"' {
+			return -1, -1
+		}
+		if opensQuote(r) {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
 		return -1, -1
 	}
-	end := strings.IndexAny(text[h.End:], "”」』\"")
-	if end < 0 {
-		return -1, -1
+	for i := h.End; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if closesQuote(r) {
+			return open, i + size
+		}
+		i += size
 	}
-	_, size := utf8.DecodeRuneInString(text[h.End+end:])
-	return open, h.End + end + size
+	return -1, -1
+}
+
+// opensQuote and closesQuote classify the runes of quoteMarks and their
+// closing partners.
+func opensQuote(r rune) bool { return r == '“' || r == '「' || r == '『' || r == '‘' || r == '"' }
+
+func closesQuote(r rune) bool {
+	return r == '”' || r == '」' || r == '』' || r == '’' || r == '"'
 }
 
 // claimLabels, right after a closing quotation mark, file what was quoted
 // as a claim going round rather than a finding (“…”之类的文章, “…”的说法).
-var claimLabels = []string{"之类", "一类", "的说法", "等说法", "这种说法", "这类说法", "的传言", "等传言", "的宣传", "等宣传", "的广告", "的谣言"}
+var claimLabels = []string{"之类", "一类", "的说法", "等说法", "这种说法", "这类说法", "的传言", "等传言", "的宣传", "等宣传", "的广告", "的谣言",
+	"的营销", "的炒作", "的噱头", "的神话", "的迷思", "的传说"}
 
 // labelsClaims reports whether text (what follows a quotation, possibly
 // further quotations first: “…”、“…”之类) starts with a claim label.
@@ -170,7 +245,7 @@ func (ids *classIDs) distancesClaim(s *Sentence) bool {
 // nothing the lexicon knows ("a cure, not a hearing aid") does not count.
 func (ids *classIDs) negatesClaim(s *Sentence) bool {
 	for _, h := range s.Hits {
-		if !ids.modifier(h.Class) && ids.precededBy(s, h, ids.negation, negationWindow) {
+		if !ids.modifier(h.Class) && ids.precededBy(s, h, ids.negation, ids.negationWindowFor(h.Class)) {
 			return true
 		}
 	}

@@ -50,6 +50,8 @@ type Lexicon struct {
 	// alwaysSet and digitSet have a bit per pattern that runs on every
 	// text, and per pattern gated on a digit.
 	alwaysSet, digitSet []uint64
+	phrases             []phrase // open phrasing over hits (phrase.go)
+	phraseStarts        [][]int  // per class, the phrases it starts
 }
 
 type term struct {
@@ -168,7 +170,14 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			dst = l.runPattern(i, text, seen[i], hasDigit, occ, dst)
 		}
 	}
-	return dst[:first+resolve(dst[first:], ignored)]
+	dst = dst[:first+resolve(dst[first:], ignored)]
+	if len(l.phrases) > 0 {
+		n := len(dst)
+		if dst = l.matchPhrases(text, dst[first:n], dst); len(dst) > n {
+			dst = dst[:first+resolve(dst[first:], nil)]
+		}
+	}
+	return dst
 }
 
 // words returns n zeroed words: buf when it is long enough.

@@ -309,3 +309,37 @@ func TestDamagedSnapshotDoesNotPanic(t *testing.T) {
 	}
 	assert.Greater(t, refused, 0)
 }
+
+// Term sense: a short Han term inside an enclosing word (generated from a
+// dictionary, see tools/enclosing) or used in another sense is no hit;
+// careful-writing counterexamples beside real uses.
+func TestBuiltinTermSense(t *testing.T) {
+	lex := builtinLexicon(t)
+	cases := []struct {
+		text, class string
+		want        bool
+	}{
+		{"这种疗法有独特价值", "commerce", false},
+		{"本周特价，买二送一", "commerce", true},
+		{"长期服用精神药物的人", "miracle", false},
+		{"号称抗癌神药", "miracle", true},
+		{"效果大打折扣", "commerce", false},
+		{"全场折扣", "commerce", true},
+		{"衰老是必然的", "certainty", false},
+		{"必然有效", "certainty", true},
+		{"为治疗提供新思路", "availability", false},
+		{"诊所提供干细胞注射", "availability", true},
+		{"干预约三个月后复查", "commerce", false},
+		{"这能保证实验顺利", "certainty", false},
+		{"实验证明有效", "certainty", true},
+		{"发表在权威医学期刊上", "journal", true}, // 医学|期刊, though 学期 is a word
+	}
+	for _, c := range cases {
+		id := lex.ClassID(c.class)
+		got := false
+		for _, h := range lex.Match(normalize.Normalize(c.text).Text, nil) {
+			got = got || h.Class == id
+		}
+		assert.Equal(t, c.want, got, "%s: %s", c.text, c.class)
+	}
+}

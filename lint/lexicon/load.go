@@ -27,8 +27,9 @@ type termLists struct {
 }
 
 type classDef struct {
-	Description string `yaml:"description"`
-	Source      string `yaml:"source"`
+	Description string      `yaml:"description"`
+	Source      string      `yaml:"source"`
+	Phrases     []phraseDef `yaml:"phrases"`
 	termLists   `yaml:",inline"`
 }
 
@@ -72,6 +73,7 @@ func (e *entry) UnmarshalYAML(n *yaml.Node) error {
 type builder struct {
 	lex     *Lexicon
 	termIDs map[string]int32
+	pending []pendingPhrase // phrases whose slots are resolved at the end
 }
 
 // Compile builds one lexicon from files in order; a class defined in
@@ -82,6 +84,9 @@ func Compile(files []yamlfile.File) (*Lexicon, error) {
 		if err := b.addFile(f.Name, f.Data); err != nil {
 			return nil, err
 		}
+	}
+	if err := b.resolvePhrases(); err != nil {
+		return nil, err
 	}
 	return b.finish(), nil
 }
@@ -153,7 +158,7 @@ func (b *builder) addFile(name string, data []byte) error {
 
 func (b *builder) addClass(file string, key, value *yaml.Node) error {
 	var def classDef
-	if err := yamlfile.CheckKeys(file, value, "description", "source", "zh", "zh-TW", "zh-HK", "en", "patterns"); err != nil {
+	if err := yamlfile.CheckKeys(file, value, "description", "source", "zh", "zh-TW", "zh-HK", "en", "patterns", "phrases"); err != nil {
 		return err
 	}
 	if err := value.Decode(&def); err != nil {
@@ -178,6 +183,17 @@ func (b *builder) addClass(file string, key, value *yaml.Node) error {
 				return err
 			}
 		}
+	}
+	for i, ph := range def.Phrases {
+		ph.Line = value.Line
+		if n := yamlfile.Get(value, "phrases"); n != nil && i < len(n.Content) {
+			ph.Line = n.Content[i].Line
+		}
+		if err := b.addPhrase(ph, id); err != nil {
+			return &yamlfile.Error{File: file, Line: ph.Line, Msg: fmt.Sprintf("class %s: phrase: %v", name, err)}
+		}
+		b.pending[len(b.pending)-1].file = file
+		c.Terms++
 	}
 	for _, p := range def.Patterns {
 		if err := b.addPattern(p.Text, id); err != nil {

@@ -41,6 +41,12 @@ type snapshot struct {
 	Fail           []int32
 	Dict           []int32
 	Dense          int // how many states have dense rows
+	Phrases        []snapPhrase
+}
+
+type snapPhrase struct {
+	Class, Gap int
+	Slots      []int32
 }
 
 const (
@@ -61,7 +67,7 @@ type snapPattern struct {
 // snapshotMagic starts every snapshot; its last digits are the version,
 // which changes whenever the layout or the meaning of a snapshot does, so
 // that an old one is refused rather than misread.
-const snapshotMagic = "hypelint-lexicon-3\n"
+const snapshotMagic = "hypelint-lexicon-4\n"
 
 func (s *snapshot) fields(c binfmt.Codec) {
 	binfmt.Slice(c, &s.Classes, func(cl *Class) {
@@ -98,6 +104,11 @@ func (s *snapshot) fields(c binfmt.Codec) {
 	c.Int32s(&s.Fail)
 	c.Int32s(&s.Dict)
 	c.Num(&s.Dense)
+	binfmt.Slice(c, &s.Phrases, func(p *snapPhrase) {
+		c.Num(&p.Class)
+		c.Num(&p.Gap)
+		c.Int32s(&p.Slots)
+	})
 }
 
 // Snapshot writes the lexicon out (see FromSnapshot).
@@ -141,6 +152,13 @@ func (l *Lexicon) Snapshot() ([]byte, error) {
 	for _, p := range l.regexes {
 		s.Patterns = append(s.Patterns, snapPattern{Src: p.re.src, Class: p.class, Group: p.group, Always: p.always,
 			Clauses: p.clauses, DigitClause: p.digitClause, Window: p.window, Before: p.before, After: p.after})
+	}
+	for _, p := range l.phrases {
+		sp := snapPhrase{Class: p.class, Gap: p.gap}
+		for _, c := range p.slots {
+			sp.Slots = append(sp.Slots, int32(c))
+		}
+		s.Phrases = append(s.Phrases, sp)
 	}
 	w := binfmt.NewWriter(snapshotMagic)
 	s.fields(w)
@@ -192,6 +210,14 @@ func FromSnapshot(data string) (*Lexicon, error) {
 	l.ac = &automaton{first: s.First, edgeByte: []byte(s.EdgeByte), edgeNext: s.EdgeNext, term: s.Term, fail: s.Fail, dict: s.Dict}
 	l.ac.fillDense(s.Dense)
 	l.patternSets()
+	for _, sp := range s.Phrases {
+		p := phrase{class: sp.Class, gap: sp.Gap}
+		for _, c := range sp.Slots {
+			p.slots = append(p.slots, int(c))
+		}
+		l.phrases = append(l.phrases, p)
+	}
+	l.indexPhrases()
 	return l, nil
 }
 
@@ -211,6 +237,9 @@ func (s *snapshot) check() error {
 		len(s.Fail) == states && len(s.Dict) == states && within(s.Fail, 0, states) && within(s.Dict, -1, states)
 	for _, p := range s.Patterns {
 		ok = ok && p.Class >= 0 && p.Class < len(s.Classes)
+	}
+	for _, p := range s.Phrases {
+		ok = ok && p.Class >= 0 && p.Class < len(s.Classes) && len(p.Slots) >= 2 && within(p.Slots, 0, len(s.Classes))
 	}
 	if !ok {
 		return fmt.Errorf("lexicon snapshot: inconsistent terms or automaton")

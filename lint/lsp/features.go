@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hypelint/hypelint/lint"
+	"github.com/hypelint/hypelint/lint/evidence"
 	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/suppress"
 )
@@ -19,8 +20,11 @@ func (s *server) diagnostics(d *document) []Diagnostic {
 		return []Diagnostic{{Severity: SeverityError, Source: "hypelint", Message: err.Error()}}
 	}
 	out := make([]Diagnostic, 0, len(res.Findings))
+	card := evidence.Build(res.Facts, res.Findings)
 	for _, f := range res.Findings {
-		out = append(out, s.diagnostic(d, f))
+		diag := s.diagnostic(d, f)
+		diag.RelatedInformation = s.related(d, f, card)
+		out = append(out, diag)
 	}
 	return out
 }

@@ -33,6 +33,8 @@ type Diagnostic struct {
 	Source   string `json:"source,omitempty"`
 	Message  string `json:"message"`
 	Tags     []int  `json:"tags,omitempty"`
+	// RelatedInformation: the study a claim was judged against (see related.go).
+	RelatedInformation []RelatedInformation `json:"relatedInformation,omitempty"`
 	// CodeDescription links the rule id to its documentation (editors
 	// show the code as a link).
 	CodeDescription *CodeDescription `json:"codeDescription,omitempty"`

@@ -372,6 +372,13 @@ func enCounted(t string, k int, none unitHit) unitHit {
 			break
 		}
 		if cls, ok := lookup(enNouns, w); ok {
+			if cls != nAnimal {
+				// "20 elderly mice", "40 aged rats": an adjective that names
+				// people on its own qualifies the animals after it.
+				if a, ok := animalAfter(t, e); ok {
+					return a
+				}
+			}
 			return enNounHit(cls, t[p:e], e)
 		}
 		if _, unit := lookup(enUnits, w); unit && n > 0 {
@@ -386,6 +393,18 @@ func enCounted(t string, k int, none unitHit) unitHit {
 		p, prev = e+1, w
 	}
 	return none
+}
+
+// animalAfter reports an animal noun as the next word after e.
+func animalAfter(t string, e int) (unitHit, bool) {
+	if e >= len(t) || t[e] != ' ' {
+		return unitHit{}, false
+	}
+	w, end := nounWord(t, e+1)
+	if cls, ok := lookup(enNouns, w); ok && cls == nAnimal {
+		return enNounHit(cls, t[e+1:end], end), true
+	}
+	return unitHit{}, false
 }
 
 // qualifiesNumber allows a number inside a noun phrase: "type 2", "stage 3".

@@ -5,6 +5,7 @@ package report
 import (
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/evidence"
 	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/score"
 )
@@ -18,6 +19,10 @@ type Finding struct {
 	Start    document.Position `json:"start"`
 	End      document.Position `json:"end"`
 	Excerpt  string            `json:"excerpt"`
+	Role     string            `json:"role,omitempty"` // role of the block the finding is in: headline, standfirst, body, caption…
+	// Related is where the study a claim rule judged the claim against
+	// is (see rule.Finding.Study); none for other rules.
+	Related []Related `json:"related,omitempty"`
 	// Fixes are suggested edits, best first (see rule.Fix).
 	Fixes []Fix `json:"fixes,omitempty"`
 
@@ -33,6 +38,8 @@ type File struct {
 	Findings []Finding         `json:"findings"`
 	Score    *int              `json:"score,omitempty"`    // credibility, 0–100 (see package score)
 	Criteria []score.Criterion `json:"criteria,omitempty"` // the score's breakdown
+	Studies  []Study           `json:"studies"`            // the evidence card: the studies reported...
+	Claims   []Claim           `json:"claims"`             // ...and every claim, with the rules that flagged it
 	Error    string            `json:"error,omitempty"`
 	// Suppressed are the findings an inline comment or a baseline hides,
 	// for the formats that carry them (SARIF); the others leave them out.
@@ -54,10 +61,26 @@ const (
 	External = "external"
 )
 
-// NewFile resolves a lint result for reporting.
+// NewFile resolves a lint result for reporting, with its evidence card
+// (studies, claims, and the related location of findings that carry a
+// study).
 func NewFile(path string, res *lint.Result, locale string) File {
+	f := NewFileWithoutCard(path, res, locale)
+	card := res.Card
+	if card == nil {
+		card = evidence.Build(res.Facts, res.Findings)
+	}
+	f.addEvidence(res.Doc, card, res.Findings, locale)
+	return f
+}
+
+// NewFileWithoutCard resolves a lint result without its evidence card, for
+// the formats that show none (text, statistics, and the CI formats but
+// JSON and SARIF): the card is a few per cent of an archive run.
+func NewFileWithoutCard(path string, res *lint.Result, locale string) File {
 	doc := res.Doc.Lines()
-	f := File{Path: path, Language: res.Facts.Language, Findings: make([]Finding, 0, len(res.Findings)), doc: doc}
+	f := File{Path: path, Language: res.Facts.Language, Findings: make([]Finding, 0, len(res.Findings)), Studies: []Study{}, Claims: []Claim{},
+		doc: doc}
 	messages := map[messageKey]string{}
 	for _, x := range res.Findings {
 		f.Findings = append(f.Findings, newFinding(doc, x, locale, messages))
@@ -97,6 +120,7 @@ func newFinding(doc *document.Document, x rule.Finding, locale string, messages 
 		Start:    start,
 		End:      end,
 		Excerpt:  excerpt(doc, x),
+		Role:     x.Role,
 		Fixes:    newFixes(doc, x.Fixes),
 		severity: x.Rule.Severity,
 		span:     x.Span,
@@ -167,7 +191,7 @@ func (f File) Doc() *document.Document { return f.doc }
 
 // ErrorFile is the report for an input that could not be linted.
 func ErrorFile(path string, err error) File {
-	return File{Path: path, Findings: []Finding{}, Error: err.Error()}
+	return File{Path: path, Findings: []Finding{}, Studies: []Study{}, Claims: []Claim{}, Error: err.Error()}
 }
 
 // Counts tallies findings by severity.

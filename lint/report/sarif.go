@@ -95,6 +95,7 @@ type sarifResult struct {
 	Message             sarifText          `json:"message"`
 	Locations           []sarifLocation    `json:"locations"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"` // the study a claim was judged against
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 	Fixes               []sarifFix         `json:"fixes,omitempty"`
 }
@@ -123,7 +124,9 @@ type sarifSuppression struct {
 }
 
 type sarifLocation struct {
+	ID               *int                  `json:"id,omitempty"` // for related locations
 	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	Message          *sarifText            `json:"message,omitempty"`
 }
 
 type sarifPhysicalLocation struct {
@@ -228,6 +231,7 @@ func sarifResults(f File, uri string, table *ruleTable) []sarifResult {
 				Region:           sarifRegionOf(f, x.Finding),
 			}}},
 			PartialFingerprints: map[string]string{fingerprintKey: prints[i]},
+			RelatedLocations:    sarifRelated(uri, f, x.Finding),
 		}
 		if idx, ok := table.index[x.Rule]; ok {
 			res.RuleIndex = &idx

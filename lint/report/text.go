@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -146,13 +147,43 @@ type Tool struct {
 	Version string `json:"version"`
 }
 
-// WriteJSON writes one JSON document for the whole run.
+// WriteJSON writes one JSON document for the whole run, as encoding/json
+// indents a JSON value, one file at a time: encoding the document whole
+// held all of it in memory a second time (an archive's is tens of MB).
 func WriteJSON(w io.Writer, files []File, version string) error {
-	if files == nil {
-		files = []File{}
+	b := bufio.NewWriterSize(w, 64<<10)
+	tool, err := indented(Tool{Name: "hypelint", Version: version}, "  ")
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
+	fmt.Fprintf(b, "{\n  \"tool\": %s,\n  \"files\": [", tool)
+	for i, f := range files {
+		data, err := indented(f, "    ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n    ")
+		b.Write(data)
+	}
+	if len(files) > 0 {
+		b.WriteString("\n  ")
+	}
+	b.WriteString("]\n}\n")
+	return b.Flush()
+}
+
+// indented encodes v as encoding/json indents it when it sits at prefix
+// inside a document, without escaping HTML characters.
+func indented(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(JSON{Tool: Tool{Name: "hypelint", Version: version}, Files: files})
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"fmt"
+	"regexp"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -16,6 +17,12 @@ type Env struct {
 	Paragraph *facts.Block    `expr:"paragraph"`
 	Doc       *facts.Document `expr:"doc"`
 	Hit       *facts.Hit      `expr:"hit"`
+	// Study is the study in scope: the claim's when there is one, else
+	// the sentence's context; a blank one (index 0, population "none")
+	// outside any study. Claim is the claim of the reported hit, or the
+	// sentence's first claim, or a blank one (class "").
+	Study *facts.Study `expr:"study"`
+	Claim *facts.Claim `expr:"claim"`
 }
 
 // compiler compiles conditions, then binds them to one lexicon, so that
@@ -61,8 +68,18 @@ func (c *compiler) compile(r *Rule) error {
 		return err
 	}
 	r.program = program
+	r.readsStudy = readsStudyRE.MatchString(r.When)
+	r.readsHit = readsHitRE.MatchString(r.When)
 	return nil
 }
+
+// readsStudyRE finds conditions that judge a claim against its study: their
+// findings carry that study as a related location.
+var readsStudyRE = regexp.MustCompile(`\b(study|claim)\.`)
+
+// readsHitRE finds conditions that read hit.*: a claim rule that does not
+// is spared computing its hits' facts.
+var readsHitRE = regexp.MustCompile(`\bhit\.`)
 
 // checkClasses checks a compiled rule's class names against lex and works
 // out which sentence classes it needs.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/lexicon"
 )
 
 // evaluator runs one rule set over one document. It is not shared between
@@ -18,6 +19,13 @@ type evaluator struct {
 	findings []Finding
 	blank    facts.Sentence // stands in for the sentence at paragraph and document scope
 	blankB   facts.Block
+	noStudy  facts.Study // stands in for the study outside any study context
+	noClaim  facts.Claim // ... and for the claim of a sentence without one
+	blankHit facts.Hit   // for claim rules that read no hit.* field
+	// hits caches the facts of reported hits: several rules report the
+	// same class, and a hit's facts (its voice above all) cost a scan of
+	// its sentence.
+	hits map[hitKey]facts.Hit
 	// done says, per rule, that the current once-unit has had its report;
 	// it carries from one section of blocks to the next.
 	done []bool
@@ -47,7 +55,10 @@ type Run struct {
 // must be final.
 func (s *Set) Start(doc *facts.Document) *Run {
 	e := &evaluator{doc: doc, done: make([]bool, len(s.Rules))}
+	e.noStudy = facts.Study{Population: "none", Design: "none"}
+	e.noClaim = facts.Claim{Subject: "none", Strength: "none", Voice: "writer", Evidence: "none"}
 	e.env.Doc = doc
+	e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
 	return &Run{set: s, e: e}
 }
 
@@ -79,6 +90,7 @@ func (r *Run) Finish() ([]Finding, error) {
 			continue
 		}
 		e.env.Sentence, e.env.Paragraph, e.env.Hit = &e.blank, &e.blankB, nil
+		e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
 		ok, err := e.run(rl)
 		if err != nil {
 			return nil, ruleError(rl, err)
@@ -99,16 +111,17 @@ func (e *evaluator) paragraphs(r *Rule, ri int, blocks []*facts.Block) error {
 		if e.done[ri] {
 			return nil // once: document
 		}
-		if b.Source.Kind == document.Title || b.Source.Kind == document.Heading {
+		if b.Source.Kind == document.Title || b.Source.Kind == document.Heading || facts.Excluded(b.Role) {
 			continue
 		}
 		e.env.Sentence, e.env.Paragraph, e.env.Hit = &e.blank, b, nil
+		e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
 		ok, err := e.run(r)
 		if err != nil {
 			return err
 		}
 		if ok {
-			e.add(r, b.Span)
+			e.addIn(r, b.Span, b.Role, "")
 			e.done[ri] = r.Once == "document"
 		}
 	}
@@ -122,11 +135,14 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 		if r.Scope == HeadingScope && b.Source.Kind != document.Title && b.Source.Kind != document.Heading {
 			continue
 		}
+		if facts.Excluded(b.Role) {
+			continue // references, disclaimers, notices, bios, related links: not the article's content
+		}
 		if r.Once == "paragraph" {
 			e.done[ri] = false
 		}
 		for _, s := range b.Sentences {
-			if r.Once == "sentence" || r.Once == "study" && s.Count(e.doc.Lex.ClassID("new_study")) > 0 {
+			if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Count(e.doc.Lex.ClassID("new_study")) > 0) {
 				e.done[ri] = false
 			}
 			if e.done[ri] && r.Once != "" {
@@ -148,28 +164,41 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 	}
 	e.env.Sentence, e.env.Paragraph, e.env.Hit = s, b, nil
 	if r.swapLex != nil {
-		return e.swaps(r, s)
+		return e.swaps(r, b, s)
 	}
 	if r.Report == "" {
+		var claim *facts.Claim
+		if len(s.Claims) > 0 {
+			claim = s.Claims[0]
+		}
+		e.scope(s, claim)
+		e.env.Study = &e.noStudy
+		if s.Study != nil {
+			e.env.Study = s.Study // a sentence rule judges the sentence's own study
+		}
 		ok, err := e.run(r)
 		if ok {
-			e.add(r, s.Span)
+			e.addIn(r, s.Span, b.Role, s.Voice)
 		}
 		return ok, err
+	}
+	if r.Report == ReportClaims {
+		return e.claims(r, s)
 	}
 	found := false
 	for _, h := range s.Hits {
 		if h.Class != r.reportClass {
 			continue
 		}
-		hit := e.doc.HitFacts(s, h)
+		hit := e.hitFacts(s, h)
 		e.env.Hit = &hit
+		e.scope(s, claimAt(s, h.Start, h.End))
 		ok, err := e.run(r)
 		if err != nil {
 			return found, err
 		}
 		if ok {
-			e.add(r, s.SourceSpan(h.Start, h.End))
+			e.addIn(r, s.SourceSpan(h.Start, h.End), b.Role, hit.Voice)
 			e.suggest(r)
 			found = true
 			if r.Once != "" {
@@ -182,17 +211,22 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 
 // swaps reports each of a swap rule's terms in the sentence, with its
 // replacement as a safe fix, when the condition holds.
-func (e *evaluator) swaps(r *Rule, s *facts.Sentence) (bool, error) {
+func (e *evaluator) swaps(r *Rule, b *facts.Block, s *facts.Sentence) (bool, error) {
 	hits := r.swapHits(s)
 	if len(hits) == 0 {
 		return false, nil
 	}
+	var claim *facts.Claim
+	if len(s.Claims) > 0 {
+		claim = s.Claims[0]
+	}
+	e.scope(s, claim) // as for any sentence rule
 	if ok, err := e.run(r); !ok || err != nil {
 		return false, err
 	}
 	for _, h := range hits {
 		span := s.SourceSpan(h.Start, h.End)
-		e.add(r, span)
+		e.addIn(r, span, b.Role, s.Voice)
 		last := &e.findings[len(e.findings)-1]
 		last.Fixes = []Fix{r.swapFix(h, span, last.Term)}
 		if r.Once != "" {
@@ -211,6 +245,75 @@ func (e *evaluator) suggest(r *Rule) {
 	}
 }
 
+// claims evaluates a `report: claim` rule once per claim of s; a finding
+// covers the sentence (the claim is read from it whole: its subject, its
+// hedges, its study), as sentence rules' findings do.
+func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
+	found := false
+	for _, c := range s.Claims {
+		hit := e.blankHit
+		if r.readsHit {
+			hit = e.hitFacts(s, c.Hit)
+		}
+		e.env.Hit = &hit
+		e.scope(s, c)
+		ok, err := e.run(r)
+		if err != nil {
+			return found, err
+		}
+		if ok {
+			e.add(r, s.Span)
+			found = true
+			if r.Once != "" {
+				break
+			}
+		}
+	}
+	return found, nil
+}
+
+type hitKey struct{ sentence, start, class int }
+
+// hitFacts returns the facts of hit h of s, computing them once.
+func (e *evaluator) hitFacts(s *facts.Sentence, h lexicon.Hit) facts.Hit {
+	k := hitKey{s.Index, h.Start, h.Class}
+	if f, ok := e.hits[k]; ok {
+		return f
+	}
+	if e.hits == nil {
+		e.hits = map[hitKey]facts.Hit{}
+	}
+	f := e.doc.HitFacts(s, h)
+	e.hits[k] = f
+	return f
+}
+
+// scope sets the study and claim a sentence rule sees.
+func (e *evaluator) scope(s *facts.Sentence, c *facts.Claim) {
+	e.env.Claim, e.env.Study = &e.noClaim, &e.noStudy
+	if c != nil {
+		e.env.Claim = c
+	}
+	switch {
+	case c != nil && c.Study != nil:
+		e.env.Study = c.Study
+	case c == nil && s.Study != nil:
+		e.env.Study = s.Study
+	}
+}
+
+// claimAt returns the claim of s whose term is the hit at [start, end) of
+// its normalized text, if any.
+func claimAt(s *facts.Sentence, start, end int) *facts.Claim {
+	span := s.SourceSpan(start, end)
+	for _, c := range s.Claims {
+		if c.Span == span {
+			return c
+		}
+	}
+	return nil
+}
+
 func (e *evaluator) run(r *Rule) (bool, error) {
 	out, err := e.machine.Run(r.program, &e.env)
 	if err != nil {
@@ -220,9 +323,17 @@ func (e *evaluator) run(r *Rule) (bool, error) {
 	return ok, nil
 }
 
-func (e *evaluator) add(r *Rule, span document.Span) {
+func (e *evaluator) add(r *Rule, span document.Span) { e.addIn(r, span, "", "") }
+
+// addIn records a finding in a block of the given role, its trigger in
+// the given voice.
+func (e *evaluator) addIn(r *Rule, span document.Span, role, voice string) {
 	term := string(e.doc.Doc.Source[span.Start:span.End])
-	e.findings = append(e.findings, Finding{Rule: r, Span: span, Term: term})
+	f := Finding{Rule: r, Span: span, Term: term, Role: role, Voice: voice}
+	if r.readsStudy && e.env.Study != nil && e.env.Study.Index > 0 {
+		f.Study = e.env.Study
+	}
+	e.findings = append(e.findings, f)
 }
 
 // titleSpan is where document-level findings sit: the title's line, or the

@@ -177,7 +177,9 @@ func (set *Set) bind(lex *lexicon.Lexicon, pr parsedRule) error {
 			return whenError(r.File, yamlfile.Get(pr.node, "when"), r.ID, err)
 		}
 	}
-	if r.Report != "" {
+	if r.Report == ReportClaims {
+		r.reportClass = -1
+	} else if r.Report != "" {
 		if r.reportClass = lex.ClassID(r.Report); r.reportClass < 0 {
 			return yamlfile.At(r.File, yamlfile.Get(pr.node, "report"), "rule %s: report: no lexicon class named %q", r.ID, r.Report)
 		}

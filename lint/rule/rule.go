@@ -12,6 +12,7 @@ import (
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/zhconv"
 )
@@ -117,9 +118,15 @@ type Rule struct {
 	reportClass int
 	hant        *traditional      // zh-Hant texts, derived on first use
 	needs       [][]int           // sentence classes the condition requires (see sentenceNeeds)
+	readsStudy  bool              // the condition reads study.* or claim.*
+	readsHit    bool              // the condition reads hit.*
 	swapLex     *lexicon.Lexicon  // the Swap terms, one class per term, in Swap's order
 	suggestFor  map[string]string // normalized Suggest term → replacement
 }
+
+// ReportClaims as a rule's report evaluates it once per claim of the
+// sentence (see facts.Claim), with claim.* and study.* set.
+const ReportClaims = "claim"
 
 // Replacement is a term and what to write instead.
 type Replacement struct {
@@ -206,6 +213,12 @@ type Finding struct {
 	// Suggestion is what to write instead, for {suggestion} in messages
 	// (a misspelt suppression directive's nearest real one).
 	Suggestion string
+	Role       string // role of the block it is in (facts.RoleBody…); "" for document findings
+	Voice      string // whose words the trigger is in (facts.VoiceWriter…); "" when not judged
+	// Study is the study a claim rule's finding was judged against (nil
+	// for other rules): its Span is the finding's related location
+	// (SARIF relatedLocations, LSP relatedInformation, the evidence card).
+	Study *facts.Study
 	// Fixes are edits that would resolve the finding, best first.
 	Fixes []Fix
 }

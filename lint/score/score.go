@@ -1,15 +1,23 @@
 // Package score rates an article's credibility from 0 to 100 the way
-// HealthNewsReview rated stories: the share of applicable criteria the
-// article satisfies.
+// HealthNewsReview rated stories: how well it meets the criteria that apply
+// to it.
 //
-// Each criterion is one finding category. It applies when the article gives
-// it something to judge (the animal criterion applies only to articles that
-// report animal or cell work), and it is satisfied when the article has no
-// finding of that category at warning or error severity (info findings are
-// hints and do not count). The score is round(100 × satisfied ÷ applicable),
-// or 100 when nothing applies. Whether a criterion applies depends only on
-// the article, not on its findings, so an extra finding can only turn a
-// satisfied criterion into an unsatisfied one: the score never rises.
+// Most criteria are one finding category each. A criterion applies when
+// the article gives it something to judge (the animal criterion applies
+// only to articles that report animal or cell work). It earns 1 when the
+// article has no finding of its category, and less the more weight its
+// findings carry: 1 ÷ (1 + 2 × weight), where an error weighs 1, a warning ½
+// and an info finding nothing, and a finding in someone else's words
+// (quoted or reported) or in a caption or quotation weighs half as much as
+// the writer's own. Two criteria read facts rather than findings: whether
+// the article says what its evidence cannot show (limits, caveats, or an
+// argument against the claims), and whether it sells something.
+//
+// The score is round(100 × the geometric mean of max(earned, 0.2) over the
+// applicable criteria), or 100 when nothing applies: one badly failed
+// criterion weighs more than in a plain average, as it does for an editor. Applicability and the fact criteria depend only on the article,
+// not on its findings, and each finding only adds weight, so an extra
+// finding never raises the score.
 package score
 
 import (
@@ -26,6 +34,9 @@ type Criterion struct {
 	Applicable bool   `json:"applicable"`
 	Satisfied  bool   `json:"satisfied"`
 	Findings   int    `json:"findings"` // warning and error findings of this category
+	// Earned is what the criterion adds to the score, 0–1 (0 when it
+	// does not apply).
+	Earned float64 `json:"earned"`
 }
 
 // Result is an article's score and its breakdown.
@@ -41,6 +52,9 @@ type criterion struct {
 	questions map[string]string
 	source    string
 	applies   func(d *facts.Document) bool
+	// met, for a criterion that reads facts: whether the article meets
+	// it whatever its findings (nil: it is met by having no findings).
+	met func(d *facts.Document) bool
 }
 
 func hasAny(d *facts.Document, classes ...string) bool {
@@ -62,18 +76,18 @@ var criteria = []criterion{
 		"en":      "Does the language fit the evidence (no miracle, reverse-ageing or certainty claims)?",
 		"zh-Hans": "用语是否与证据相符（没有神药、逆转衰老或绝对化说法）？",
 		"zh-Hant": "用語是否與證據相符（沒有神藥、逆轉衰老或絕對化說法）？"},
-		"HealthNewsReview #10 (release version: sensational language)", always},
+		"HealthNewsReview #10 (release version: sensational language)", always, nil},
 	{"animal-as-human", map[string]string{
 		"en":      "Does it say the evidence comes from animals or cells wherever it states the result?",
 		"zh-Hans": "凡陈述结果之处，是否说明证据来自动物或细胞？",
 		"zh-Hant": "凡陳述結果之處，是否說明證據來自動物或細胞？"},
 		"HealthNewsReview #2 and #4; Sumner et al. 2014",
-		func(d *facts.Document) bool { return d.Evidence.Animal || d.Evidence.InVitro }},
+		func(d *facts.Document) bool { return d.Evidence.Animal || d.Evidence.InVitro }, nil},
 	{"sample-size", map[string]string{
 		"en":      "Does it say how many took part, rather than lean on one person's story?",
 		"zh-Hans": "是否说明了参与人数，而不是依赖个人经历？",
 		"zh-Hant": "是否說明了參與人數，而不是依賴個人經歷？"},
-		"HealthNewsReview #2 and #4; Woloshin et al. 2009", reportsResearch},
+		"HealthNewsReview #2 and #4; Woloshin et al. 2009", reportsResearch, nil},
 	{"causation", map[string]string{
 		"en":      "Does it keep an association from sounding like cause and effect?",
 		"zh-Hans": "是否避免把相关说成因果？",
@@ -81,7 +95,7 @@ var criteria = []criterion{
 		"HealthNewsReview #4; Sumner et al. 2014",
 		func(d *facts.Document) bool {
 			return reportsResearch(d) && (d.Design == "observational" || d.Design == "unknown")
-		}},
+		}, nil},
 	{"statistics", map[string]string{
 		"en":      "Are benefits given in absolute numbers, not only relative ones or surrogate markers?",
 		"zh-Hans": "是否用绝对数字说明获益，而不只是相对变化或替代指标？",
@@ -89,12 +103,12 @@ var criteria = []criterion{
 		"HealthNewsReview #2",
 		func(d *facts.Document) bool {
 			return hasAny(d, "relative_change", "surrogate", "significance")
-		}},
+		}, nil},
 	{"source", map[string]string{
 		"en":      "Does it name its sources (journal, paper, link) rather than 'studies show'?",
 		"zh-Hans": "是否注明出处（期刊、论文、链接），而不是“研究表明”？",
 		"zh-Hant": "是否註明出處（期刊、論文、連結），而不是「研究表明」？"},
-		"HealthNewsReview #6 and #10; Haneef et al. 2015", reportsResearch},
+		"HealthNewsReview #6 and #10; Haneef et al. 2015", reportsResearch, nil},
 	{"disclosure", map[string]string{
 		"en":      "Does it identify funding and conflicts of interest?",
 		"zh-Hans": "是否说明了资金来源与利益冲突？",
@@ -102,41 +116,85 @@ var criteria = []criterion{
 		"HealthNewsReview #6 (release version)",
 		func(d *facts.Document) bool {
 			return reportsResearch(d) || d.Commerce || hasAny(d, "effect", "antiaging", "miracle")
+		}, nil},
+	{"limits", map[string]string{
+		"en":      "Does it say what the evidence cannot show (limits, caveats, or why a claim does not hold)?",
+		"zh-Hans": "是否说明了证据的局限（研究局限、注意事项，或某种说法为何站不住）？",
+		"zh-Hant": "是否說明了證據的侷限（研究限制、注意事項，或某種說法為何站不住）？"},
+		"HealthNewsReview #4 (quality of the evidence)",
+		func(d *facts.Document) bool {
+			return reportsResearch(d) || hasAny(d, "effect", "antiaging", "miracle")
+		},
+		func(d *facts.Document) bool {
+			return d.Limitations || d.Critical || hasAny(d, "species_caveat", "causal_caveat", "peer_review_caveat")
 		}},
 	{"promotion", map[string]string{
 		"en":      "Is it free of sales pitches and unapproved therapies offered as available?",
 		"zh-Hans": "是否没有推销内容，也没有把未获批疗法说成可以获得？",
 		"zh-Hant": "是否沒有推銷內容，也沒有把未獲批療法說成可以獲得？"},
-		"HealthNewsReview #8 (availability); China's Advertising Law art. 19", always},
+		"HealthNewsReview #8 (availability); China's Advertising Law art. 19", always,
+		func(d *facts.Document) bool { return !d.Commerce }},
 }
 
 // Compute scores an article from its facts and its (suppressed, filtered)
 // findings.
 func Compute(d *facts.Document, findings []rule.Finding, locale string) Result {
 	counts := map[string]int{}
+	weights := map[string]float64{}
 	for _, f := range findings {
-		if f.Rule.Severity >= rule.Warning {
+		if w := Weight(f); w > 0 {
 			counts[f.Rule.Category]++
+			weights[f.Rule.Category] += w
 		}
 	}
 	var res Result
-	applicable, satisfied := 0, 0
+	applicable, logSum := 0, 0.0
 	for _, c := range criteria {
 		cr := Criterion{ID: c.category, Question: question(c, locale), Applicable: c.applies(d), Findings: counts[c.category]}
-		cr.Satisfied = cr.Applicable && cr.Findings == 0
 		if cr.Applicable {
 			applicable++
-		}
-		if cr.Satisfied {
-			satisfied++
+			if c.met != nil {
+				cr.Satisfied = c.met(d) && cr.Findings == 0
+				if c.met(d) {
+					cr.Earned = 1 / (1 + 2*weights[c.category])
+				}
+			} else {
+				cr.Satisfied = cr.Findings == 0
+				cr.Earned = 1 / (1 + 2*weights[c.category])
+			}
+			logSum += math.Log(max(cr.Earned, floor))
 		}
 		res.Criteria = append(res.Criteria, cr)
 	}
 	res.Value = 100
 	if applicable > 0 {
-		res.Value = int(math.Round(100 * float64(satisfied) / float64(applicable)))
+		res.Value = int(math.Round(100 * math.Exp(logSum/float64(applicable))))
 	}
 	return res
+}
+
+// floor is the least a criterion counts for in the geometric mean, so that
+// one failed criterion lowers the score without zeroing it.
+const floor = 0.2
+
+// Weight is how much a finding counts against its criterion: an error 1,
+// a warning ½, an info finding nothing; half that when the words are
+// someone else's (quoted, reported, asked) or stand in a caption or a
+// quotation block rather than the writer's own text.
+func Weight(f rule.Finding) float64 {
+	var w float64
+	switch {
+	case f.Rule.Severity >= rule.Error:
+		w = 1
+	case f.Rule.Severity >= rule.Warning:
+		w = 0.5
+	default:
+		return 0
+	}
+	if f.Voice != "" && f.Voice != facts.VoiceWriter || f.Role == facts.RoleCaption || f.Role == facts.RoleQuote {
+		w /= 2
+	}
+	return w
 }
 
 func question(c criterion, locale string) string {
@@ -154,4 +212,26 @@ func Sources(locale string) []Criterion {
 		out[i] = Criterion{ID: c.category, Question: question(c, locale) + " (" + c.source + ")"}
 	}
 	return out
+}
+
+// AUC is the area under the ROC curve of a score separating two groups:
+// the chance that an article of the first group (careful) scores above
+// one of the second (hyped), ties counting half. 0.5 is chance, 1 a
+// perfect ranking.
+func AUC(first, second []int) float64 {
+	if len(first) == 0 || len(second) == 0 {
+		return math.NaN()
+	}
+	wins := 0.0
+	for _, a := range first {
+		for _, b := range second {
+			switch {
+			case a > b:
+				wins++
+			case a == b:
+				wins += 0.5
+			}
+		}
+	}
+	return wins / float64(len(first)*len(second))
 }

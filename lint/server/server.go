@@ -218,7 +218,7 @@ func (s *Server) lint(w http.ResponseWriter, r *http.Request) {
 	if s.beforeLint != nil {
 		s.beforeLint(r)
 	}
-	res, err := s.linter.LintContext(ctx, lint.Input{Path: req.Filename, Data: []byte(req.Text), Format: req.Format})
+	res, err := s.linter.LintContext(ctx, lint.Input{Path: req.Filename, Data: []byte(req.Text), Format: req.Format, Card: true})
 	cancel()
 	<-s.work
 	if s.afterLint != nil {

@@ -15,6 +15,9 @@ const UI = {
     done: '{n} findings · lint {lint} ms · render {render} ms', why: 'Why it matters', source: 'Source',
     line: 'line', nFindings: '{n} findings', error: 'Error', warning: 'Warning', info: 'Info',
     fix: 'Replace with “{r}”', fixes: 'Suggested edit',
+    evidence: 'Evidence card', studies: 'Studies', flaggedClaims: 'Flagged claims',
+    noStudies: 'No study found.', noClaims: 'No claim flagged.', study: 'study {n}', restsOn: '→ study {n}',
+    restsOnNothing: '→ no study',
   },
   'zh-Hans': {
     title: 'hypelint — 检查健康科学稿件',
@@ -26,6 +29,9 @@ const UI = {
     done: '{n} 个问题 · 检查 {lint} 毫秒 · 渲染 {render} 毫秒', why: '为什么重要', source: '依据',
     line: '行', nFindings: '{n} 个问题', error: '错误', warning: '警告', info: '提示',
     fix: '改为“{r}”', fixes: '建议修改',
+    evidence: '证据卡', studies: '研究', flaggedClaims: '被标记的说法',
+    noStudies: '未发现研究。', noClaims: '没有被标记的说法。', study: '研究{n}', restsOn: '→ 研究{n}',
+    restsOnNothing: '→ 无依据的研究',
     'cat:animal-as-human': '动物结果当作人类', 'cat:sample-size': '样本量', 'cat:overclaim': '夸大',
     'cat:disclosure': '资金与利益披露', 'cat:causation': '因果', 'cat:statistics': '统计', 'cat:source': '来源',
     'cat:promotion': '推销', 'cat:suppression': '抑制注释',
@@ -40,6 +46,9 @@ const UI = {
     done: '{n} 個問題 · 檢查 {lint} 毫秒 · 繪製 {render} 毫秒', why: '為什麼重要', source: '依據',
     line: '行', nFindings: '{n} 個問題', error: '錯誤', warning: '警告', info: '提示',
     fix: '改為「{r}」', fixes: '建議修改',
+    evidence: '證據卡', studies: '研究', flaggedClaims: '被標記的說法',
+    noStudies: '未發現研究。', noClaims: '沒有被標記的說法。', study: '研究{n}', restsOn: '→ 研究{n}',
+    restsOnNothing: '→ 無依據的研究',
     'cat:animal-as-human': '動物結果當作人類', 'cat:sample-size': '樣本數', 'cat:overclaim': '誇大',
     'cat:disclosure': '資金與利益揭露', 'cat:causation': '因果', 'cat:statistics': '統計', 'cat:source': '來源',
     'cat:promotion': '推銷', 'cat:suppression': '抑制註解',
@@ -53,6 +62,8 @@ const $ = (id) => document.getElementById(id);
 let rules = new Map();   // rule id → {category, severity, term, explanation, source}
 let rulesLoaded = null;  // the latest request for them, in the page's locale
 let findings = [];       // the findings on show, with UTF-16 indices s and e
+let card = { studies: [], claims: [] }; // the evidence card on show, with UTF-16 indices s and e
+let at16 = null;         // UTF-8 byte offset → UTF-16 index, for the text on show
 let upload = null;       // name of the uploaded file while the text area still holds it
 let runs = 0;            // the latest run; older ones stop rendering
 let shown = '';          // the text the findings on show were found in
@@ -135,8 +146,9 @@ async function lint(init, text) {
     const t1 = performance.now();
     const file = data.files[0];
     const at = utf16At(text);
+    at16 = (offset) => at[offset] ?? text.length;
     findings = file.findings.map((f, i) => ({
-      ...f, i, s: at[f.start.offset] ?? text.length, e: at[f.end.offset] ?? text.length,
+      ...f, i, s: at16(f.start.offset), e: at16(f.end.offset),
       term: rules.get(f.rule)?.term ?? false,
       // Suggested edits, in UTF-16 indices of text (none when the upload was not UTF-8).
       edits: text ? (f.fixes ?? []).map((x) => ({ s: at[x.span.start.offset], e: at[x.span.end.offset], replacement: x.replacement }))
@@ -145,8 +157,10 @@ async function lint(init, text) {
     shown = text;
     showScore(file);
     showDetail([]);
+    clearEvidence();
     if (!(await renderText(text, file.language, run))) return;
     renderList();
+    renderEvidence(file);
     const ms = { lint: Math.round(t1 - t0), render: Math.round(performance.now() - t1) };
     document.body.dataset.lintMs = ms.lint;
     document.body.dataset.renderMs = ms.render;
@@ -255,6 +269,12 @@ function showDetail(fs) {
       });
       box.append(edits);
     }
+    for (const r of f.related ?? []) {
+      const b = el('button', 'related', r.message + ' (' + t('line') + ' ' + r.start.line + ':' + r.start.column + ')');
+      b.type = 'button';
+      b.addEventListener('click', () => highlightSpans([{ s: at16(r.start.offset), e: at16(r.end.offset), kind: 'study' }]));
+      box.append(b);
+    }
     if (r.explanation) box.append(el('h3', null, t('why')), el('p', 'explanation', r.explanation));
     if (r.source) box.append(el('p', 'source', t('source') + ': ' + r.source));
     detail.append(box);
@@ -308,6 +328,101 @@ function applyFix(x) {
   $('text').value = text;
   upload = null;
   lintTextArea();
+}
+
+// The evidence card: the studies the draft reports and the claims a rule
+// flagged, each a button that highlights its span (and a claim's study) in
+// the draft. Highlights are CSS custom highlights over ranges of the view,
+// so the marks of the findings stay as they are.
+function clearEvidence() {
+  card = { studies: [], claims: [] };
+  highlightSpans([]);
+  $('studies').replaceChildren();
+  $('claims').replaceChildren();
+}
+
+function renderEvidence(file) {
+  const span = (x) => ({ s: at16(x.start.offset), e: at16(x.end.offset) });
+  card = {
+    studies: (file.studies ?? []).map((s) => ({ ...s, ...span(s) })),
+    claims: (file.claims ?? []).filter((c) => c.rules.length > 0).map((c) => ({ ...c, ...span(c) })),
+  };
+  const studies = $('studies'), claims = $('claims');
+  if (card.studies.length === 0) studies.append(el('li', 'hint', t('noStudies')));
+  card.studies.forEach((s, i) => {
+    const b = el('button', 'study');
+    b.type = 'button';
+    b.dataset.study = i;
+    b.append(el('strong', null, t('study', { n: s.index })), ' ', el('span', 'pos', s.start.line + ':' + s.start.column), ' ',
+      el('span', 'desc', s.description));
+    const li = el('li');
+    li.append(b);
+    for (const n of s.notes) li.append(el('p', 'note', '[' + n.rule + '] ' + n.message));
+    studies.append(li);
+  });
+  if (card.claims.length === 0) claims.append(el('li', 'hint', t('noClaims')));
+  card.claims.forEach((c, i) => {
+    const b = el('button', 'claim');
+    b.type = 'button';
+    b.dataset.claim = i;
+    b.append(el('span', 'pos', c.start.line + ':' + c.start.column), ' ', el('q', null, c.excerpt), ' ',
+      el('code', null, c.rules.join(', ')), ' ', el('span', 'rests', c.study ? t('restsOn', { n: c.study }) : t('restsOnNothing')));
+    const li = el('li');
+    li.append(b, el('p', 'why', c.why));
+    claims.append(li);
+  });
+}
+
+// rangeAt returns a DOM range over the UTF-16 indices [s, e) of the text
+// the view shows, walking its text nodes (marks and blocks included).
+function rangeAt(s, e) {
+  const range = document.createRange();
+  const walk = document.createTreeWalker($('view'), NodeFilter.SHOW_TEXT);
+  let pos = 0, started = false;
+  for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+    const len = node.data.length;
+    if (!started && s <= pos + len) {
+      range.setStart(node, s - pos);
+      started = true;
+    }
+    if (started && e <= pos + len) {
+      range.setEnd(node, e - pos);
+      return range;
+    }
+    pos += len;
+  }
+  return started ? range : null;
+}
+
+// highlightSpans shows spans of kind "claim" or "study" as highlights and
+// scrolls the first into view.
+function highlightSpans(spans) {
+  const byKind = { claim: [], study: [] };
+  for (const sp of spans) {
+    const r = rangeAt(sp.s, sp.e);
+    if (r) byKind[sp.kind].push(r);
+  }
+  if (globalThis.CSS?.highlights) {
+    for (const [kind, ranges] of Object.entries(byKind)) CSS.highlights.set('evidence-' + kind, new Highlight(...ranges));
+  }
+  const first = byKind.claim[0] ?? byKind.study[0];
+  const target = first?.startContainer.parentElement;
+  if (target) target.scrollIntoView({ block: 'center' });
+}
+
+function selectEvidence(button) {
+  for (const b of document.querySelectorAll('.evidence button.active')) b.classList.remove('active');
+  button.classList.add('active');
+  if (button.dataset.study != null) {
+    const s = card.studies[Number(button.dataset.study)];
+    highlightSpans([{ s: s.s, e: s.e, kind: 'study' }]);
+    return;
+  }
+  const c = card.claims[Number(button.dataset.claim)];
+  const spans = [{ s: c.s, e: c.e, kind: 'claim' }];
+  const s = card.studies.find((x) => x.index === c.study);
+  if (s) spans.push({ s: s.s, e: s.e, kind: 'study' });
+  highlightSpans(spans);
 }
 
 function lintTextArea() {
@@ -381,6 +496,12 @@ function init() {
     const f = findings[Number(b.dataset.i)];
     applyFix(f.edits[Number(b.dataset.k)]);
   });
+  for (const id of ['studies', 'claims']) {
+    $(id).addEventListener('click', (e) => {
+      const b = e.target.closest('button');
+      if (b) selectEvidence(b);
+    });
+  }
   $('list').addEventListener('click', (e) => {
     const b = e.target.closest('button.item');
     if (!b) return;

@@ -1,0 +1,270 @@
+// Package evidence builds the evidence card of an article: the studies it
+// reports and, for each claim a rule flagged, the study the claim was
+// attributed to and why that study does not carry it. It is what an editor
+// checks by hand; `hypelint evidence`, the JSON "studies" and "claims"
+// arrays and the panel of `hypelint serve` all show it.
+//
+// The card reads the facts the analysis computed (facts.Study, facts.Claim
+// and their spans) and the findings; it never searches the text again.
+package evidence
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/rule"
+)
+
+// Card is the evidence card of one article.
+type Card struct {
+	Studies []*Study // in article order
+	Claims  []*Claim // every claim, in article order
+
+	byFacts map[*facts.Study]*Study
+}
+
+// Study is one study the article reports, with what the card shows of it
+// beside its facts.
+type Study struct {
+	*facts.Study
+	// Model is the source text of the first animal or cells named in the
+	// study ("old mice", "小鼠"), "" if none is.
+	Model string
+	// Venue is the source text of the first journal named in it, Link of
+	// the first DOI, trial number or URL; "" when none is.
+	Venue, Link string
+	// Findings are the findings about the study as a whole (one that
+	// gives no sample size), not about one of its claims.
+	Findings []rule.Finding
+}
+
+// Claim is one claim of the article.
+type Claim struct {
+	*facts.Claim
+	// Where is the kind of sentence it is in: headline, heading, lead,
+	// summary or body.
+	Where string
+	// Excerpt is the claim's source text, as the article writes it (the
+	// term is normalized: lower case, Simplified), on one line.
+	Excerpt string
+	// Findings are the rule findings on it; a claim with none is not
+	// flagged.
+	Findings []rule.Finding
+}
+
+// Flagged reports whether a rule flagged the claim.
+func (c *Claim) Flagged() bool { return len(c.Findings) > 0 }
+
+// Where values.
+const (
+	Headline = "headline"
+	Heading  = "heading"
+	Lead     = "lead"
+	Summary  = "summary"
+	Body     = "body"
+)
+
+// Build makes the card of an analysed document and its findings. Each
+// finding goes to the claim whose span it covers (for a finding that
+// carries a study, the claim attributed to that study), else, when it
+// carries a study, to that study.
+func Build(d *facts.Document, findings []rule.Finding) *Card {
+	c := New(d)
+	c.Add(d, d.Blocks)
+	c.Attach(findings)
+	return c
+}
+
+// New starts the card of a document whose studies are known (a long text
+// analysed in sections knows them after its first pass); Add then takes
+// its blocks as they are analysed, and Attach the findings at the end.
+func New(d *facts.Document) *Card {
+	c := &Card{byFacts: map[*facts.Study]*Study{}}
+	for _, fs := range d.Studies {
+		s := &Study{Study: fs}
+		c.Studies = append(c.Studies, s)
+		c.byFacts[fs] = s
+	}
+	return c
+}
+
+// Add takes the claims of analysed blocks, and the model, venue and link of
+// their studies from the hits of their sentences.
+func (c *Card) Add(d *facts.Document, blocks []*facts.Block) {
+	if d.Lex != nil {
+		c.describeStudies(d, blocks)
+	}
+	for _, b := range blocks {
+		for _, s := range b.Sentences {
+			for _, fc := range s.Claims {
+				c.Claims = append(c.Claims, &Claim{Claim: fc, Where: where(s, fc), Excerpt: oneLine(d.Doc, fc.Span)})
+			}
+		}
+	}
+}
+
+// Attach gives each finding to its claim or study (see Build).
+func (c *Card) Attach(findings []rule.Finding) {
+	// A sentence's claims come in the order of their classes' hits.
+	slices.SortStableFunc(c.Claims, func(a, b *Claim) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
+	for _, f := range findings {
+		if cl := c.claimOf(f); cl != nil {
+			cl.Findings = append(cl.Findings, f)
+		} else if s := c.byFacts[f.Study]; s != nil {
+			s.Findings = append(s.Findings, f)
+		}
+	}
+}
+
+// StudyOf returns the card's entry for a claim's study (nil: none).
+func (c *Card) StudyOf(cl *Claim) *Study { return c.byFacts[cl.Study] }
+
+// Study returns the card's entry for a study the analysis found (nil when
+// it is not one of the article's).
+func (c *Card) Study(s *facts.Study) *Study { return c.byFacts[s] }
+
+// Flagged returns the flagged claims, in article order.
+func (c *Card) Flagged() []*Claim {
+	var out []*Claim
+	for _, cl := range c.Claims {
+		if cl.Flagged() {
+			out = append(out, cl)
+		}
+	}
+	return out
+}
+
+// claimOf finds the claim a finding is about: the claim with the same span,
+// or, for a finding that carries a study, the first claim attributed to
+// that study inside the finding's span (a rule that reports a sentence).
+// Claims are in article order, so the search is a binary search: a long
+// book has hundreds of thousands of both.
+func (c *Card) claimOf(f rule.Finding) *Claim {
+	i, _ := slices.BinarySearchFunc(c.Claims, f.Span.Start, func(cl *Claim, start int) int {
+		return cmp.Compare(cl.Span.Start, start)
+	})
+	var inside *Claim
+	for ; i < len(c.Claims) && c.Claims[i].Span.Start < max(f.Span.End, f.Span.Start+1); i++ {
+		cl := c.Claims[i]
+		if cl.Span == f.Span {
+			return cl
+		}
+		if inside == nil && f.Study != nil && cl.Study == f.Study && within(cl.Span, f.Span) {
+			inside = cl
+		}
+	}
+	return inside
+}
+
+// oneLine is the source text of a span with its line breaks (a term
+// wrapped across lines) taken out: none between Han characters, one space
+// between words.
+func oneLine(doc *document.Document, span document.Span) string {
+	if doc == nil || span.End > len(doc.Source) || span.Start > span.End {
+		return ""
+	}
+	text := string(doc.Source[span.Start:span.End])
+	if !strings.ContainsAny(text, "\r\n") {
+		return text
+	}
+	lines := strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' })
+	var b strings.Builder
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if b.Len() > 0 && l != "" {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(l)
+			if !unicode.Is(unicode.Han, prev) || !unicode.Is(unicode.Han, next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+func within(inner, outer document.Span) bool {
+	return outer.Start <= inner.Start && inner.End <= outer.End
+}
+
+func where(s *facts.Sentence, c *facts.Claim) string {
+	switch {
+	case s.IsTitle:
+		return Headline
+	case s.IsHeading:
+		return Heading
+	case c.Summary && !s.IsLead:
+		return Summary
+	case s.IsLead:
+		return Lead
+	}
+	return Body
+}
+
+// describeStudies fills each study's model, venue and link from the hits
+// of its sentences, mapped to source text through the sentence's view.
+func (c *Card) describeStudies(d *facts.Document, blocks []*facts.Block) {
+	lex := d.Lex
+	animal, invitro := lex.ClassID("animal"), lex.ClassID("invitro")
+	journal, doi := lex.ClassID("journal"), lex.ClassID("doi")
+	src := d.Doc.Source
+	for _, b := range blocks {
+		for _, s := range b.Sentences {
+			st := c.byFacts[s.Study]
+			if st == nil {
+				continue
+			}
+			for _, h := range s.Hits {
+				text := func() string {
+					span := s.SourceSpan(h.Start, h.End)
+					return string(src[span.Start:span.End])
+				}
+				switch {
+				case (h.Class == animal || h.Class == invitro) && h.Class >= 0 && st.Model == "":
+					st.Model = text()
+				case h.Class == journal && h.Class >= 0:
+					st.Venue = longer(st.Venue, venueName(text()))
+				case h.Class == doi && h.Class >= 0:
+					st.Link = longer(st.Link, text())
+				}
+			}
+		}
+	}
+}
+
+// longer keeps the longest hit of a study: a named journal (《自然·衰老》,
+// "Nature Aging") over a bare cue (发表于, "published in"), a whole DOI
+// over its "doi:" label.
+func longer(kept, text string) string {
+	if len(text) > len(kept) {
+		return text
+	}
+	return kept
+}
+
+// venueName is the name of a journal in a publication phrase: the 《…》
+// title in 发表于《自然·衰老》, "Nature Aging" in "published in Nature
+// Aging"; "" for a bare cue (发表于, 期刊, "published in", "the journal").
+func venueName(text string) string {
+	if i := strings.Index(text, "《"); i >= 0 && strings.HasSuffix(text, "》") {
+		return text[i:]
+	}
+	name := strings.TrimSpace(publicationCue.ReplaceAllString(text, ""))
+	if name == "" || bareVenue.MatchString(name) {
+		return ""
+	}
+	return name
+}
+
+// publicationCue is how a phrase introduces a journal, in Simplified and
+// Traditional script and in English.
+var publicationCue = regexp.MustCompile(`^(?i:(published( online| today| recently| this week)? (in|by)|(in|to) the journal|peer-reviewed journal)\s*|(发表|發表|刊登|刊发|刊發|刊载|刊載|刊出|登载|登載)?(于|於|在)?(国际|國際)?(权威|權威)?(学术|學術)?(医学|醫學)?(期刊|杂志|雜誌)?)`)
+
+// bareVenue is what names no journal on its own.
+var bareVenue = regexp.MustCompile(`^(?i:journal of|(期刊|杂志|雜誌|学报|學報|通讯作者|通訊作者)|.*(年会|年會|大会|大會|研讨会|研討會)上(公布|发表|發表))$`)

@@ -1,0 +1,303 @@
+package evidence
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/hypelint/hypelint/lint/zhconv"
+)
+
+// phrase is a text of the card in English and Simplified Chinese; the
+// Traditional text is derived with Taiwan phrasing, as rule messages are.
+// Placeholders in braces ({term}, {label}…) are filled after conversion,
+// so what the article wrote is never converted.
+type phrase struct{ en, hans string }
+
+// hant caches the Traditional form of each phrase (the conversion tables
+// load on first use).
+var hant sync.Map
+
+func (p phrase) in(locale string) string {
+	switch locale {
+	case "zh-Hans":
+		return p.hans
+	case "zh-Hant":
+		if t, ok := hant.Load(p.hans); ok {
+			return t.(string)
+		}
+		t := zhconv.ToTaiwan(p.hans)
+		hant.Store(p.hans, t)
+		return t
+	}
+	return p.en
+}
+
+// fill replaces {name} placeholders with values given as name, value
+// pairs; a later pair for the same name wins.
+func fill(template string, pairs ...string) string {
+	values := map[string]string{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		values[pairs[i]] = pairs[i+1]
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(template, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(template[open:], '}')
+		if end < 0 {
+			break
+		}
+		name := template[open+1 : open+end]
+		value, ok := values[name]
+		if !ok {
+			value = template[open : open+end+1]
+		}
+		b.WriteString(template[:open])
+		b.WriteString(value)
+		template = template[open+end+1:]
+	}
+	b.WriteString(template)
+	return b.String()
+}
+
+var (
+	populations = map[string]phrase{
+		"people":  {"people", "人"},
+		"animals": {"animals", "动物"},
+		"cells":   {"cells", "细胞"},
+		"unknown": {"population not stated", "研究对象未说明"},
+	}
+	designs = map[string]phrase{
+		"rct":           {"randomised trial", "随机对照试验"},
+		"trial":         {"trial not said to be randomised", "未说明是否随机的试验"},
+		"observational": {"observational study", "观察性研究"},
+		"review":        {"review", "综述"},
+		"case":          {"case report", "病例报告"},
+		"lab":           {"laboratory experiment", "实验室研究"},
+		"unknown":       {"design not stated", "设计未说明"},
+	}
+	places = map[string]phrase{
+		Headline: {"The headline", "标题"},
+		Heading:  {"A heading", "小标题"},
+		Lead:     {"The lead", "导语"},
+		Summary:  {"A summary sentence", "总结句"},
+		Body:     {"The text", "正文"},
+	}
+
+	studyLabel   = phrase{"study {n}", "研究{n}"}
+	pooled       = phrase{"pooling {k} studies", "汇总{k}项研究"}
+	sizeGiven    = phrase{"n = {n}", "n = {n}"}
+	sizeMissing  = phrase{"no number of subjects given", "未给出样本量"}
+	venueNamed   = phrase{"venue {venue}", "出处{venue}"}
+	venueUnnamed = phrase{"a journal is named", "注明了期刊"}
+	linkNamed    = phrase{"link {link}", "链接{link}"}
+	noVenue      = phrase{"no journal, DOI or link", "未注明期刊、DOI或链接"}
+
+	relatedStudy = phrase{"judged against {label}: {about}", "据以判断的{label}：{about}"}
+
+	// A reason is a clause saying what the claim says, then what the
+	// evidence is.
+	claimsForPeople = phrase{"{where} claims “{term}” for people", "{where}把“{term}”说成对人有效"}
+	claimsForNobody = phrase{"{where} claims “{term}” without saying in whom", "{where}声称“{term}”却未说明对象"}
+	claims          = phrase{"{where} claims “{term}”", "{where}声称“{term}”"}
+	claimsCause     = phrase{"{where} states “{term}” as cause and effect", "{where}把“{term}”说成因果"}
+	claimsCertain   = phrase{"{where} says “{term}”", "{where}说“{term}”"}
+
+	restsOnModel = phrase{"; the study it rests on ({label}) used {model}, not people.",
+		"；它所依据的{label}用的是{model}，不是人。"}
+	restsOnUnstated = phrase{"; the study it rests on ({label}) names no population, and the article's only other evidence ({other}) used {model}, not people.",
+		"；它所依据的{label}未说明研究对象，文中其余证据（{other}）用的是{model}，不是人。"}
+	restsOnNothing       = phrase{"; no study in the article shows it.", "，但文中没有任何研究显示这一点。"}
+	restsOnNothingCausal = phrase{" with no study behind it; such claims usually rest on observational data, which show an association only.",
+		"，却没有依据的研究；这类说法通常来自观察性数据，只能说明相关。"}
+	restsOnAssociation = phrase{"; the study it rests on ({label}) is {design}, which shows an association, not a cause.",
+		"；它所依据的{label}是{design}，只能说明相关，不能说明因果。"}
+	restsOnWeak = phrase{"; the study it rests on ({label}) is {design}, which cannot prove it.",
+		"；它所依据的{label}是{design}，不足以证明。"}
+	restsOnUnsized = phrase{"; the study it rests on ({label}) gives no number of participants.",
+		"；它所依据的{label}没有给出参与人数。"}
+
+	whyOther        = phrase{"{message} It rests on {label} ({about}).", "{message}它所依据的是{label}（{about}）。"}
+	whyOtherNoStudy = phrase{"{message} No study in the article is attributed to it.", "{message}文中没有任何研究可作为其依据。"}
+
+	// designIs names a design after "is": with an article in English.
+	designIs = map[string]phrase{
+		"rct":           {"a randomised trial", "随机对照试验"},
+		"trial":         {"a trial not said to be randomised", "未说明是否随机的试验"},
+		"observational": {"an observational study", "观察性研究"},
+		"review":        {"a review", "综述"},
+		"case":          {"a case report", "病例报告"},
+		"lab":           {"a laboratory experiment", "实验室研究"},
+		"unknown":       {"of a design it does not state", "设计未说明的研究"},
+	}
+)
+
+// Label names a study in a locale: "study 2", "研究2".
+func Label(s *Study, locale string) string {
+	return fill(studyLabel.in(locale), "n", fmt.Sprint(s.Index))
+}
+
+// Population says who a study was done on: "people", or for animals and
+// cells the model it names ("old mice") when it names one.
+// A model that is a kind of work rather than an organism (细胞实验, 培养皿,
+// "animal study") is shown after the population: "cells (培养皿)".
+func Population(s *Study, locale string) string {
+	kind := lookup(populations, s.Population, "unknown").in(locale)
+	switch {
+	case s.Model == "" || s.Population != "animals" && s.Population != "cells":
+		return kind
+	case s.Population == "animals" && !notAnOrganism.MatchString(s.Model):
+		return s.Model
+	case strings.HasPrefix(locale, "zh"):
+		return kind + "（" + s.Model + "）"
+	}
+	return kind + " (" + s.Model + ")"
+}
+
+// notAnOrganism matches the animal and cell words that name a kind of work
+// or a vessel, not the animals studied.
+var notAnOrganism = regexp.MustCompile(`(?i)(实验|實驗|研究|试验|試驗|模型|皿|study|studies|experiment|model|trial)`)
+
+// Design names a study's design, with the number of studies a review pooled.
+func Design(s *Study, locale string) string {
+	d := lookup(designs, s.Design, "unknown").in(locale)
+	if s.Design == "review" && s.Studies > 0 {
+		d += listSep(locale) + fill(pooled.in(locale), "k", fmt.Sprint(s.Studies))
+	}
+	return d
+}
+
+// Size is "n = 120", or that no number of subjects is given.
+func Size(s *Study, locale string) string {
+	if s.Size > 0 {
+		return fill(sizeGiven.in(locale), "n", fmt.Sprint(s.Size))
+	}
+	return sizeMissing.in(locale)
+}
+
+// Source names where the study can be found: its venue and link, or that
+// neither is given.
+func Source(s *Study, locale string) string {
+	var parts []string
+	switch {
+	case s.Venue != "":
+		parts = append(parts, fill(venueNamed.in(locale), "venue", s.Venue))
+	case s.Study.Venue && s.Link == "":
+		parts = append(parts, venueUnnamed.in(locale))
+	}
+	if s.Link != "" {
+		parts = append(parts, fill(linkNamed.in(locale), "link", s.Link))
+	}
+	if len(parts) == 0 {
+		return noVenue.in(locale)
+	}
+	return strings.Join(parts, listSep(locale))
+}
+
+// Describe is a study on one line: population, design, size and source.
+func Describe(s *Study, locale string) string {
+	return strings.Join([]string{Population(s, locale), Design(s, locale), Size(s, locale), Source(s, locale)}, listSep(locale))
+}
+
+// Related is the short message of a finding's related location: the study
+// it was judged against.
+func Related(s *Study, locale string) string {
+	return fill(relatedStudy.in(locale), "label", Label(s, locale), "about", Describe(s, locale))
+}
+
+// Why says why the evidence does not carry a flagged claim ("The headline
+// claims “逆转衰老” for people; the study it rests on (study 2) used old
+// mice, not people."), from the claim's facts, its study's and the rules
+// that flagged it; when none of the card's own reasons fits, the first
+// finding's message with the study it rests on. It is "" for a claim no
+// rule flagged.
+func (c *Card) Why(cl *Claim, locale string) string {
+	if !cl.Flagged() {
+		return ""
+	}
+	st := c.StudyOf(cl)
+	args := []string{"where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown()}
+	if st != nil {
+		args = append(args, "label", Label(st, locale), "design", lookup(designIs, st.Design, "unknown").in(locale),
+			"model", Population(st, locale), "about", Describe(st, locale))
+	}
+	say := func(clause, tail phrase, more ...string) string {
+		return fill(clause.in(locale)+tail.in(locale), append(args, more...)...)
+	}
+	causal := cl.Class == "causal" || cl.hasCategory("causation")
+	certain := cl.Class == "certainty"
+	preclinical := st != nil && st.Preclinical || cl.Evidence == "preclinical"
+	animalRule := cl.hasCategory("animal-as-human")
+	whom := claimsForNobody
+	if cl.Subject == "people" {
+		whom = claimsForPeople
+	}
+	switch {
+	case st == nil && causal:
+		return say(claimsCause, restsOnNothingCausal)
+	case st == nil && cl.Evidence == "none":
+		return say(claims, restsOnNothing)
+	case st == nil:
+		return fill(whyOtherNoStudy.in(locale), "message", cl.Findings[0].Message(locale))
+	case preclinical && (animalRule || !causal && !certain) && cl.Subject != "animals" && cl.Subject != "cells":
+		if !st.Preclinical {
+			if other := c.firstPreclinical(); other != nil {
+				return say(whom, restsOnUnstated, "other", Label(other, locale), "model", Population(other, locale))
+			}
+		}
+		return say(whom, restsOnModel)
+	case causal && st.Design != "rct":
+		return say(claimsCause, restsOnAssociation)
+	case certain && st.Design != "rct":
+		return say(claimsCertain, restsOnWeak)
+	case cl.hasCategory("sample-size") && !st.Sized:
+		return say(claims, restsOnUnsized)
+	}
+	return fill(whyOther.in(locale), append(args, "message", cl.Findings[0].Message(locale))...)
+}
+
+// shown is the claim as the article writes it, or its term.
+func (cl *Claim) shown() string {
+	if cl.Excerpt != "" {
+		return cl.Excerpt
+	}
+	return cl.Term
+}
+
+// firstPreclinical is the article's first study of animals or cells only.
+func (c *Card) firstPreclinical() *Study {
+	for _, s := range c.Studies {
+		if s.Preclinical {
+			return s
+		}
+	}
+	return nil
+}
+
+func (cl *Claim) hasCategory(category string) bool {
+	for _, f := range cl.Findings {
+		if f.Rule.Category == category {
+			return true
+		}
+	}
+	return false
+}
+
+func lookup(m map[string]phrase, key, fallback string) phrase {
+	if p, ok := m[key]; ok {
+		return p
+	}
+	return m[fallback]
+}
+
+// listSep separates the parts of a description.
+func listSep(locale string) string {
+	if strings.HasPrefix(locale, "zh") {
+		return "，"
+	}
+	return ", "
+}

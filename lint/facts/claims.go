@@ -1,0 +1,350 @@
+package facts
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/document"
+
+	"github.com/hypelint/hypelint/lint/lexicon"
+)
+
+// The claims pass finds, in each sentence, the terms that state an effect
+// or property and describes each as a Claim: its subject, strength and
+// voice, read from the clause around the term; the attribution pass then
+// says which study it rests on. Both run when the document's studies are
+// known (Complete).
+
+// isClaim reports the classes whose terms state an effect or property.
+func (c *classIDs) isClaim(class int) bool {
+	switch class {
+	case c.effect, c.antiaging, c.miracle, c.causalStrong, c.causalCan, c.certainty,
+		c.safetyAbsolute, c.relativeChange, c.improvement, c.hype:
+		return true
+	}
+	return false
+}
+
+// clause returns the bounds of the clause of s holding h.
+func clause(text string, h lexicon.Hit) (start, end int) {
+	start = 0
+	for i := h.Start; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if breaksClause(r) {
+			start = i
+			break
+		}
+		i -= size
+	}
+	for i := h.End; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if breaksClause(r) {
+			return start, i
+		}
+		i += size
+	}
+	return start, len(text)
+}
+
+// breaksClause reports the runes that end a clause: a modifier or subject
+// beyond one does not belong to the claim. (A switch: strings.IndexAny with
+// a set of non-ASCII runes costs a search of the set per rune.)
+func breaksClause(r rune) bool {
+	switch r {
+	case ',', ';', ':', '!', '?', '\n', '，', '；', '：', '。', '！', '？':
+		return true
+	}
+	return false
+}
+
+// classSet is a set of lexicon classes; classes beyond its size are
+// never reported present (the built-in lexicon has about 120).
+type classSet [4]uint64
+
+func (c *classSet) add(class int) {
+	if class >= 0 && class < 256 {
+		c[class/64] |= 1 << (class % 64)
+	}
+}
+
+func (c *classSet) has(class int) bool {
+	return class >= 0 && class < 256 && c[class/64]&(1<<(class%64)) != 0
+}
+
+// inClause reports a hit of class within [start, end) other than h.
+func inClause(s *Sentence, class, start, end int, h lexicon.Hit) bool {
+	for _, c := range s.Hits {
+		if c.Class == class && c.Start >= start && c.End <= end && c != h {
+			return true
+		}
+	}
+	return false
+}
+
+// claimsOf describes the claims of sentence s.
+func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
+	var claims []*Claim
+	plain := a.plainVoice(s)
+	money := containsAnyOf(s.Text, moneyWords) // most sentences name no price: skip the clause check
+	for _, h := range s.Hits {
+		// A claim term inside another (逆转 in 能够逆转) is a claim of its
+		// own class: rules ask for classes, and report once per sentence.
+		if !a.ids.isClaim(h.Class) || money && aboutMoney(s.Text, h) {
+			continue
+		}
+		claims = append(claims, a.claim(d, s, h, plain))
+	}
+	return claims
+}
+
+// plainVoice reports a sentence with none of the cues the stance model
+// reads (quotation marks, a question, distancing, rebuttal, hedge, critique
+// or speech words): its claims are all in the writer's voice, and the
+// per-term scans (quotation search above all) can be skipped.
+func (a *Analyzer) plainVoice(s *Sentence) bool {
+	if s.Question || hasQuotation(s.Text) {
+		return false
+	}
+	ids := &a.ids
+	for _, h := range s.Hits {
+		switch h.Class {
+		case ids.distancing, ids.rebuttal, ids.hedge, ids.critique, ids.speech:
+			return false
+		}
+	}
+	return true
+}
+
+// claim describes the claim made by hit h of sentence s.
+func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit, plain bool) *Claim {
+	ids := &a.ids
+	start, end := clause(s.Text, h)
+	c := &Claim{
+		Term:    s.Text[h.Start:h.End],
+		Class:   d.Lex.Classes[h.Class].Name,
+		Span:    s.SourceSpan(h.Start, h.End),
+		Hit:     h,
+		Subject: "none",
+		Voice:   "writer",
+	}
+	var set classSet // the classes in the clause, other than h: one walk over the hits
+	for _, o := range s.Hits {
+		if o.Start >= start && o.End <= end && o != h {
+			set.add(o.Class)
+		}
+	}
+	in := set.has
+	switch {
+	case in(ids.animal):
+		c.Subject = "animals"
+	case in(ids.invitro) || in(ids.cells) && d.Evidence.InVitro: // "衰老的细胞" in a mouse study is the mouse's
+		c.Subject = "cells"
+	case in(ids.humanSubject) || in(ids.humanRef) || in(ids.reader):
+		c.Subject = "people"
+	case s.Count(ids.animal) > 0 || s.Count(ids.speciesCaveat) > 0:
+		c.Subject = "animals"
+	case s.Count(ids.invitro) > 0:
+		c.Subject = "cells"
+	}
+	switch {
+	case ids.precededBy(s, h, ids.negation, negationWindow) || negatedInClause(s, ids, start, h):
+		c.Strength = "negated"
+	case question(s.Text, end):
+		c.Strength = "question"
+	case in(ids.promise) || in(ids.future):
+		c.Strength = "promise"
+	case in(ids.hedge) && couldBefore(s.Text[start:h.Start]) && (s.IsTitle || c.Subject == "people"):
+		// "The drug that could reverse ageing", "could reverse ageing in
+		// older people": in a headline, or said of people, "could" offers
+		// a prospect rather than a doubt.
+		c.Strength = "promise"
+	case in(ids.hedge):
+		c.Strength = "may"
+	case inClause(s, ids.ability, start, h.End, h) || h.Class == ids.causalCan: // "can" before the term
+		c.Strength = "can"
+	default:
+		c.Strength = "direct"
+	}
+	if !plain {
+		c.Voice = ids.voice(s, h) // the stance model's (stance.go)
+	}
+	c.Summary = s.IsTitle || s.IsHeading || s.IsLead && s.Study == nil || opensWith(s, ids.summary)
+	return c
+}
+
+// negatedInClause reports a negation earlier in the clause of h, however
+// far (患者不应因此自行服用或者停止治疗), unless it describes a comparison group.
+func negatedInClause(s *Sentence, ids *classIDs, start int, h lexicon.Hit) bool {
+	for _, c := range s.Hits {
+		if c.Class == ids.negation && c.Start >= start && c.End <= h.Start && !ids.insideClaim(s, c) &&
+			!describesGroup(s.Text, c, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// moneyWords make a change in the clause a change of price, not of health
+// (价格有望大幅降低, "cuts the cost").
+var moneyWords = []string{"价格", "费用", "成本", "价钱", "售价", "price", "cost"}
+
+// aboutMoney reports a claim term whose clause is about money.
+func aboutMoney(text string, h lexicon.Hit) bool {
+	start, end := clause(text, h)
+	return containsAnyOf(text[start:end], moneyWords)
+}
+
+func containsAnyOf(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// couldBefore reports "could" (not "could not") in the text before a
+// claim term.
+func couldBefore(text string) bool {
+	i := strings.LastIndex(text, "could ")
+	if i < 0 || i > 0 && text[i-1] != ' ' {
+		return false
+	}
+	// "could not" denies; "could potentially" doubles the doubt.
+	for _, w := range []string{"could not", "could never", "could potentially", "could possibly", "could perhaps"} {
+		if strings.HasPrefix(text[i:], w) {
+			return false
+		}
+	}
+	return true
+}
+
+// question reports a clause ending at end that asks rather than states:
+// the sentence ends in a question mark after it (…吗？, "Can X reverse
+// ageing?"), or the clause asks (能否, 是否, 如何才能).
+func question(text string, end int) bool {
+	rest := strings.TrimRight(text[end:], " ”」』\"')）")
+	return strings.HasPrefix(rest, "?") || strings.HasPrefix(rest, "？") ||
+		strings.HasSuffix(strings.TrimRight(text, " ”」』\"')）"), "?") && !strings.ContainsAny(rest, ".。!！")
+}
+
+// attribute says which study each claim rests on: a summary claim (title,
+// heading, a lead outside any study, 总之…) rests on the studies of the
+// whole article that could show it, i.e. those that intervened when any
+// did; any other claim rests on the study whose context it sits in.
+func (a *Analyzer) attribute(d *Document, s *Sentence, c *Claim) {
+	defer a.judgeDesign(d, s, c)
+	if !c.Summary {
+		c.Study = s.Study
+		c.Evidence = evidenceOf(c.Study)
+		if c.Evidence == "none" && d.Evidence.Preclinical {
+			c.Evidence = "preclinical" // a study of no stated population, in an article with only animal work
+		}
+		return
+	}
+	// The studies that could show an effect: those that gave their subjects
+	// something; of those, the ones whose subjects are known.
+	support := studiesWhere(d.Studies, func(st *Study) bool { return st.Intervened && st.Population != "unknown" })
+	if len(support) == 0 {
+		support = studiesWhere(d.Studies, func(st *Study) bool { return st.Population != "unknown" })
+	}
+	if len(support) == 0 {
+		support = d.Studies
+	}
+	c.Evidence = "none"
+	for _, st := range support {
+		switch {
+		case st.Human:
+			c.Evidence, c.Study = "human", st
+			return
+		case st.Preclinical && c.Study == nil:
+			c.Evidence, c.Study = "preclinical", st
+		}
+	}
+}
+
+// judgeDesign sets the design c is judged against (see Claim.Design).
+func (a *Analyzer) judgeDesign(d *Document, s *Sentence, c *Claim) {
+	c.Design = d.Design
+	if !c.Summary && s.Study != nil {
+		c.Design = s.Study.Design
+	}
+	// "People who take it have half the cancer risk": a comparison of
+	// groups of people rests on no experiment in people, whatever animal
+	// work the article reports (a claim told of people from the animal
+	// work itself is animal-as-human's to judge).
+	groups := s.Count(a.ids.riskNoun)+s.Count(a.ids.relativeChange) > 0
+	people := c.Subject == "people" || s.Count(a.ids.humanRef) > 0 && c.Subject == "none"
+	if people && groups && (c.Design == "preclinical" || c.Design == "lab") {
+		c.Design = "observational"
+	}
+	if c.Design == "unknown" && s.Study == nil && d.Design == "unknown" {
+		c.Design = "none"
+	}
+}
+
+func studiesWhere(studies []*Study, keep func(*Study) bool) []*Study {
+	var out []*Study
+	for _, st := range studies {
+		if keep(st) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+func evidenceOf(st *Study) string {
+	switch {
+	case st == nil:
+		return "none"
+	case st.Human:
+		return "human"
+	case st.Preclinical:
+		return "preclinical"
+	}
+	return "none"
+}
+
+// markStories follows the stories of block b: a sentence that introduces
+// a person (an anecdote term) is marked ImprovementAfter when one of the
+// next two sentences states an improvement or effect, with no heading,
+// other person or study in between (the improvement of a story often comes
+// a sentence later). It runs as blocks are analysed, on the first pass
+// only, and records the sentences by index, so that a long text analysed
+// in sections joins a story across a section edge as the whole would.
+func (a *Analyzer) markStories(d *Document, b *Block) {
+	r := &d.run
+	if r.replay {
+		return
+	}
+	if b.Source.Kind == document.Heading || b.Source.Kind == document.Title {
+		r.story = r.story[:0]
+		return
+	}
+	for _, s := range b.Sentences {
+		improves := s.Count(a.ids.improvement)+s.Count(a.ids.effect)+s.Count(a.ids.miracle)+s.Count(a.ids.antiaging) > 0 &&
+			!s.Negated && !s.Caveat
+		// Forget people introduced more than two sentences ago.
+		kept := r.story[:0]
+		for _, i := range r.story {
+			if s.Index-i <= 2 {
+				kept = append(kept, i)
+			}
+		}
+		r.story = kept
+		if s.OpensStudy {
+			r.story = r.story[:0]
+		}
+		if improves {
+			for _, i := range r.story {
+				if d.storyImproved == nil {
+					d.storyImproved = map[int]bool{}
+				}
+				d.storyImproved[i] = true
+			}
+		}
+		if s.Count(a.ids.anecdote) > 0 {
+			r.story = append(r.story, s.Index)
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package facts_test
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/lint"
+	"github.com/hypelint/hypelint/lint/facts"
+)
+
+var (
+	linterOnce sync.Once
+	linter     *lint.Linter
+)
+
+// analyze lints a plain-text article (first line the title, blank lines
+// between blocks) and returns its facts.
+func analyze(t *testing.T, text string) *facts.Document {
+	t.Helper()
+	linterOnce.Do(func() {
+		var err error
+		linter, err = lint.Default()
+		require.NoError(t, err)
+	})
+	res, err := linter.Lint(lint.Input{Path: "t.txt", Data: []byte(text), Format: "text"})
+	require.NoError(t, err)
+	return res.Facts
+}
+
+// hitOf returns the facts of the first hit of a class whose normalized
+// text is term.
+func hitOf(t *testing.T, d *facts.Document, class, term string) (facts.Hit, *facts.Sentence) {
+	t.Helper()
+	id := d.Lex.ClassID(class)
+	for _, b := range d.Blocks {
+		for _, s := range b.Sentences {
+			for _, h := range s.Hits {
+				if h.Class == id && s.Text[h.Start:h.End] == term {
+					return d.HitFacts(s, h), s
+				}
+			}
+		}
+	}
+	t.Fatalf("no hit %q", term)
+	return facts.Hit{}, nil
+}
+
+// blockWith returns the block whose source text contains text.
+func blockWith(t *testing.T, d *facts.Document, text string) *facts.Block {
+	t.Helper()
+	for _, b := range d.Blocks {
+		if strings.Contains(b.Source.Text, text) {
+			return b
+		}
+	}
+	t.Fatalf("no block with %q", text)
+	return nil
+}

@@ -1,0 +1,111 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/lexicon"
+	"github.com/hypelint/hypelint/lint/textmap"
+)
+
+// smallWords stay lower case inside a capitalised name ("Fight for Sight",
+// "Fountain of Youth Park").
+var smallWords = map[string]bool{"of": true, "for": true, "the": true, "and": true, "a": true, "an": true,
+	"in": true, "to": true, "on": true, "at": true, "de": true, "du": true, "la": true, "von": true}
+
+// dropNames drops the claim hits inside a capitalised name of several
+// words ("Fight for Sight", "Fountain of Youth Archaeological Park"): an
+// organisation, place or product, like a title in 《》, is nobody's claim.
+// A hit counts as inside a name when its own words are capitalised and a
+// capitalised word joins it on either side. Titles and headings written in
+// title case are left alone: every word is capitalised there.
+func (a *Analyzer) dropNames(src string, heading bool, local textmap.Map, hits []lexicon.Hit) []lexicon.Hit {
+	if len(hits) == 0 || !hasUpperLatin(src) || titleCase(src, heading) {
+		return hits
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		if a.ids.modifier(h.Class) || h.Class == a.ids.journal || h.Class == a.ids.doi {
+			out = append(out, h)
+			continue
+		}
+		start, end := local.Start(h.Start), local.End(h.End)
+		if start < 0 || end > len(src) || start >= end || !inName(src, start, end) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func hasUpperLatin(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// inName reports whether src[start:end] is made of capitalised words (small
+// words aside) and a capitalised word stands right before or after it.
+func inName(src string, start, end int) bool {
+	words := strings.Fields(src[start:end])
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !capitalised(w) && !smallWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	if !capitalised(words[0]) {
+		return false
+	}
+	before := strings.Fields(src[:start])
+	after := strings.Fields(src[end:])
+	if len(before) == 0 && len(words) == 1 {
+		return false // capitalised because it opens the sentence
+	}
+	prevName := len(before) > 1 && capitalised(before[len(before)-1]) && !strings.HasSuffix(before[len(before)-1], ",")
+	nextName := len(after) > 0 && capitalised(after[0]) && !acronym(after[0])
+	return prevName || nextName
+}
+
+// acronym reports a word in capitals (IV, NMN, DNA): it follows a term
+// without making a name of it.
+func acronym(w string) bool {
+	w = strings.Trim(w, ".,;:!?\"'”’)")
+	return w != "" && strings.ToUpper(w) == w
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"'“‘("))
+	return unicode.IsUpper(r)
+}
+
+// titleCase reports a line written in title case: in a heading, most
+// longer words capitalised; elsewhere (a title or deck that reads as a
+// paragraph), nearly all, with no full stop at the end. A sentence crowded
+// with names ("You can visit Ponce de Leon's Fountain of Youth Park.")
+// ends with one.
+func titleCase(s string, heading bool) bool {
+	long, upper := 0, 0
+	for _, w := range strings.Fields(s) {
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if capitalised(w) {
+			upper++
+		}
+	}
+	if long < 3 {
+		return false
+	}
+	if heading {
+		return upper*10 >= long*6
+	}
+	t := strings.TrimRight(s, " \"'”’)")
+	return upper*10 >= long*8 && !strings.HasSuffix(t, ".")
+}

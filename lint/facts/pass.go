@@ -1,0 +1,164 @@
+package facts
+
+import (
+	"fmt"
+	"reflect"
+)
+
+// A Pass computes one kind of fact over the analysed blocks of a document
+// and declares the passes whose results it needs, in the spirit of
+// golang.org/x/tools/go/analysis: a pass is a value (name, requirements, a
+// Run function, the type of its result), and a Run reads the results of
+// the passes it requires by pass. Passes run when the document-level facts
+// are final (Complete), over the blocks given, so a long text analysed in
+// sections runs them section by section; facts that must be gathered as
+// blocks stream by (the study segmentation) are collected then, and a pass
+// finishes them.
+type Pass struct {
+	Name       string
+	Doc        string
+	Requires   []*Pass
+	Run        func(*PassRun) (any, error)
+	ResultType reflect.Type // the type Run returns
+}
+
+func (p *Pass) String() string { return p.Name }
+
+// PassRun is what a pass's Run sees: the document, the blocks to work on,
+// the analyzer (for its lexicon classes) and the results of the passes it
+// requires.
+type PassRun struct {
+	Pass     *Pass
+	Doc      *Document
+	Blocks   []*Block
+	Analyzer *Analyzer
+	results  map[*Pass]any
+}
+
+// ResultOf returns the result of a required pass; asking for one that was
+// not required is a bug in the pass.
+func (r *PassRun) ResultOf(p *Pass) any {
+	for _, q := range r.Pass.Requires {
+		if q == p {
+			return r.results[p]
+		}
+	}
+	panic(fmt.Sprintf("pass %s reads %s without requiring it", r.Pass.Name, p.Name))
+}
+
+// sentences calls fn for each sentence of the run's blocks, in order.
+func (r *PassRun) sentences(fn func(*Sentence)) {
+	for _, b := range r.Blocks {
+		for _, s := range b.Sentences {
+			fn(s)
+		}
+	}
+}
+
+// RunPasses runs passes and everything they require, each once, every pass
+// after the passes it requires, and returns the results by pass. A
+// requirement cycle or a result of the wrong type is an error.
+func (a *Analyzer) RunPasses(d *Document, blocks []*Block, passes ...*Pass) (map[*Pass]any, error) {
+	results := map[*Pass]any{}
+	state := map[*Pass]int{} // 1: running, 2: done
+	var run func(p *Pass) error
+	run = func(p *Pass) error {
+		switch state[p] {
+		case 1:
+			return fmt.Errorf("pass %s requires itself", p.Name)
+		case 2:
+			return nil
+		}
+		state[p] = 1
+		for _, q := range p.Requires {
+			if err := run(q); err != nil {
+				return err
+			}
+		}
+		out, err := p.Run(&PassRun{Pass: p, Doc: d, Blocks: blocks, Analyzer: a, results: results})
+		if err != nil {
+			return fmt.Errorf("pass %s: %w", p.Name, err)
+		}
+		if p.ResultType != nil && (out == nil || reflect.TypeOf(out) != p.ResultType) {
+			return fmt.Errorf("pass %s returned %T, want %v", p.Name, out, p.ResultType)
+		}
+		results[p], state[p] = out, 2
+		return nil
+	}
+	for _, p := range passes {
+		if err := run(p); err != nil {
+			return nil, err
+		}
+	}
+	return results, nil
+}
+
+// StudiesPass gives the studies the article reports. The segmentation
+// itself runs as blocks are analysed (markStudy: no second pass over the
+// text); Finish completes each study's facts; this pass hands the list on.
+var StudiesPass = &Pass{
+	Name:       "studies",
+	Doc:        "the studies the article reports, each with population, design, size and venue",
+	Run:        func(r *PassRun) (any, error) { return r.Doc.Studies, nil },
+	ResultType: reflect.TypeOf([]*Study(nil)),
+}
+
+// StoriesPass marks the sentences that introduce a person whose
+// improvement follows within two sentences (recorded by markStories).
+var StoriesPass = &Pass{
+	Name: "stories",
+	Doc:  "sentences introducing a person whose improvement follows (anecdotes over sentences)",
+	Run: func(r *PassRun) (any, error) {
+		n := 0
+		r.sentences(func(s *Sentence) {
+			s.ImprovementAfter = r.Doc.storyImproved[s.Index]
+			if s.ImprovementAfter {
+				n++
+			}
+		})
+		return n, nil
+	},
+	ResultType: reflect.TypeOf(0),
+}
+
+// ClaimsPass finds the claims of each sentence: term, subject, strength,
+// voice, and whether it sums up the article. It needs the studies to know
+// which sentences sit outside any study.
+var ClaimsPass = &Pass{
+	Name:     "claims",
+	Doc:      "the claims of each sentence, with subject, strength and voice",
+	Requires: []*Pass{StudiesPass},
+	Run: func(r *PassRun) (any, error) {
+		var all []*Claim
+		r.sentences(func(s *Sentence) {
+			s.Claims = r.Analyzer.claimsOf(r.Doc, s)
+			all = append(all, s.Claims...)
+		})
+		return all, nil
+	},
+	ResultType: reflect.TypeOf([]*Claim(nil)),
+}
+
+// AttributionPass says which study each claim rests on, what evidence
+// that is, and which design its causal wording is judged against.
+var AttributionPass = &Pass{
+	Name:     "attribution",
+	Doc:      "the study each claim rests on, its evidence and the design it is judged against",
+	Requires: []*Pass{StudiesPass, ClaimsPass},
+	Run: func(r *PassRun) (any, error) {
+		n := 0
+		r.sentences(func(s *Sentence) {
+			for _, c := range s.Claims {
+				r.Analyzer.attribute(r.Doc, s, c)
+				if c.Study != nil {
+					n++
+				}
+			}
+		})
+		return n, nil
+	},
+	ResultType: reflect.TypeOf(0),
+}
+
+// completionPasses are the passes Complete runs.
+var completionPasses = []*Pass{StoriesPass, AttributionPass}

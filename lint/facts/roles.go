@@ -1,0 +1,214 @@
+package facts
+
+import (
+	"regexp"
+
+	"github.com/hypelint/hypelint/lint/document"
+)
+
+// Block roles: what part of the article a block is. Markup gives some
+// (a <figcaption> is a caption, front matter's description the standfirst);
+// cue words at the start of a block or its heading give the rest.
+const (
+	RoleHeadline    = "headline"    // the title (or the first H1 standing for it)
+	RoleStandfirst  = "standfirst"  // the first body paragraph, or the description social cards show
+	RoleHeading     = "heading"     // a section heading inside the body
+	RoleBody        = "body"        // an ordinary paragraph
+	RoleListItem    = "list-item"   // a list item
+	RoleTableRow    = "table-row"   // a table row
+	RoleQuote       = "quote"       // a block quotation
+	RoleCaption     = "caption"     // a figure or photo caption (图注, Photo:)
+	RoleLimitations = "limitations" // inside a limitations section
+	RoleReferences  = "references"  // a reference list or one of its entries
+	RoleDisclaimer  = "disclaimer"  // a disclaimer or legal statement (免责声明)
+	RoleNotice      = "notice"      // copyright, image credits, platform notices
+	RoleBio         = "bio"         // author bio, "About the company", contacts
+	RoleRelated     = "related"     // related-links lists (延伸阅读, Read more)
+	RoleAdvert      = "advert"      // a sponsored or advertising box
+)
+
+// Excluded reports the roles whose text is not the article's content:
+// content rules do not fire there and their words do not set document
+// facts (a disclosure placed there still counts).
+func Excluded(role string) bool {
+	switch role {
+	case RoleReferences, RoleDisclaimer, RoleNotice, RoleBio, RoleRelated:
+		return true
+	}
+	return false
+}
+
+// sectionRoles are the roles a heading (or a short label paragraph) opens
+// for the blocks under it, up to the next heading.
+var sectionRoles = []string{RoleReferences, RoleDisclaimer, RoleBio, RoleRelated, RoleAdvert}
+
+// roleClasses maps each cue-word role to its lexicon class id.
+func (ids *classIDs) roleClasses() [][2]any {
+	return [][2]any{
+		{RoleReferences, ids.roleReferences}, {RoleDisclaimer, ids.roleDisclaimer}, {RoleNotice, ids.roleNotice},
+		{RoleBio, ids.roleBio}, {RoleRelated, ids.roleRelated}, {RoleAdvert, ids.roleAdvert}, {RoleCaption, ids.roleCaption},
+	}
+}
+
+// maxLinks is how many headline-like lines a related-links list may hold
+// before a heading is taken to open the next section.
+const maxLinks = 8
+
+// cueStart is how far into a block (in bytes of normalized text) a cue may
+// start and still label it: after an opening bracket or a bullet.
+const cueStart = 4
+
+// labelRunes is the longest block (in characters) that counts as a label
+// line when it starts with a section cue ("参考文献：", "References").
+const labelRunes = 24
+
+// shortBlockRunes is the longest block in which a notice or disclaimer cue
+// anywhere labels the whole block (a one-line copyright or credit).
+const shortBlockRunes = 160
+
+// referenceEntry matches the start of a reference-list entry: a number in
+// brackets or followed by a full stop, then an author list.
+var referenceEntry = regexp.MustCompile(`^\s*(\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.、)]\s)\s*\S`)
+
+// referenceShape matches what reference entries carry and prose rarely
+// does: "et al.", 等., a year followed by a volume ("2024;12"), a DOI.
+var referenceShape = regexp.MustCompile(`(?i)\bet al\b|等[.．]|\b(19|20)\d\d\s*[;；]\s*\d|\b(19|20)\d\d\s*\(\d+\)|doi:\s*10\.|\b10\.\d{4,}/`)
+
+// authorList matches a Vancouver author list opening an entry without a
+// number: "Smith J, Lee K, …".
+var authorList = regexp.MustCompile(`^\s*[A-Z][A-Za-z'\-]+ [A-Z]{1,3}(, [A-Z][A-Za-z'\-]+ [A-Z]{1,3})+[,.]`)
+
+// isReferenceEntry reports a block shaped like a bibliography entry.
+func isReferenceEntry(text string) bool {
+	head := text[:min(len(text), 400)]
+	return (referenceEntry.MatchString(head) || authorList.MatchString(head)) && referenceShape.MatchString(head)
+}
+
+// cueRole returns the role a cue word gives block b: a cue at the start of
+// the block, or a notice or disclaimer phrase anywhere in a short block (a
+// bare 声明 inside one is the disclosure's own word: 作者声明无利益冲突; a
+// bare 转载 is often news: 不少病人转载报道).
+func (ids *classIDs) cueRole(b *Block) (role string, label bool) {
+	if len(b.Sentences) == 0 {
+		return "", false
+	}
+	first := b.Sentences[0]
+	short := runeLen(b.Source.Text) <= shortBlockRunes
+	for _, rc := range ids.roleClasses() {
+		r, class := rc[0].(string), rc[1].(int)
+		if class < 0 {
+			continue
+		}
+		for _, h := range first.Hits {
+			if h.Class != class {
+				continue
+			}
+			if h.Start > cueStart {
+				continue
+			}
+			label := runeLen(b.Source.Text) <= labelRunes
+			// "Sources close to…", "关于我们的研究…": a section word opens
+			// a section only as a heading or a label line.
+			if isSectionRole(r) && !label && b.Source.Kind != document.Heading {
+				continue
+			}
+			return r, label
+		}
+	}
+	switch {
+	case short && ids.noticePhrase >= 0 && b.Count(ids.noticePhrase) > 0:
+		return RoleNotice, false
+	case short && ids.disclaimerPhrase >= 0 && b.Count(ids.disclaimerPhrase) > 0:
+		return RoleDisclaimer, false
+	}
+	return "", false
+}
+
+// markRole sets the role of block b, carrying a section role from the
+// heading or label line that opened it.
+func (a *Analyzer) markRole(d *Document, b *Block) {
+	r := &d.run
+	src := b.Source
+	if src.Role != "" { // from markup
+		b.Role = src.Role
+	}
+	cue, label := a.ids.cueRole(b)
+	switch src.Kind {
+	case document.Title:
+		b.Role = RoleHeadline
+		return
+	case document.Heading:
+		// Link lists and reference entries are often lines short enough
+		// to read as headings: inside a reference list, a heading shaped
+		// like an entry continues it; inside a related-links list, up to
+		// maxLinks headings without a section cue do.
+		if cue == "" && (r.section == RoleReferences && isReferenceEntry(src.Text) ||
+			r.section == RoleRelated && r.links < maxLinks) {
+			r.links++
+			b.Role = r.section
+			return
+		}
+		r.links = 0
+		r.section = ""
+		if isSectionRole(cue) {
+			r.section = cue
+		}
+		if b.Role == "" {
+			b.Role = RoleHeading
+		}
+		return
+	}
+	if label && isSectionRole(cue) {
+		r.section = cue
+	}
+	switch {
+	case b.Role != "":
+	case cue != "" && cue != RoleAdvert:
+		b.Role = cue
+	case isReferenceEntry(src.Text):
+		b.Role = RoleReferences
+	case r.section != "" && continuesSection(r.section, src.Text):
+		b.Role = r.section
+	case cue == RoleAdvert:
+		b.Role = cue
+	case b.InLimitations:
+		b.Role = RoleLimitations
+	case src.Kind == document.Quote:
+		b.Role = RoleQuote
+	case b.IsLead && src.Kind == document.Paragraph:
+		b.Role = RoleStandfirst
+	case src.Kind == document.ListItem:
+		b.Role = RoleListItem
+	case src.Kind == document.TableRow:
+		b.Role = RoleTableRow
+	default:
+		b.Role = RoleBody
+	}
+}
+
+// continuesSection reports whether a paragraph belongs to the list a
+// section holds: a reference list holds entries (short, with a year), a
+// related-links list short link lines; prose after either ends it (the
+// article goes on). Bios, disclaimers and adverts hold prose.
+func continuesSection(section, text string) bool {
+	n := runeLen(text)
+	switch section {
+	case RoleReferences:
+		return n <= 300 && yearLike.MatchString(text)
+	case RoleRelated:
+		return n <= 60
+	}
+	return true
+}
+
+// yearLike matches a publication year.
+var yearLike = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+func isSectionRole(role string) bool {
+	for _, r := range sectionRoles {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}

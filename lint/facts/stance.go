@@ -1,0 +1,247 @@
+package facts
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/lexicon"
+)
+
+// Voices: whose words a claim term is in.
+const (
+	VoiceWriter    = "writer"    // the writer's own assertion
+	VoiceQuoted    = "quoted"    // inside quotation marks (a source's words, a headline, scare quotes)
+	VoiceReported  = "reported"  // after a speech verb: 称, 表示, said, according to
+	VoicePosed     = "posed"     // in a question, asked rather than asserted
+	VoiceDistanced = "distanced" // held at a distance: 所谓, so-called, 遑论, "without scientific backing"
+)
+
+// voice says whose words hit h of sentence s is in. Distanced beats quoted,
+// quoted beats reported, reported beats posed.
+func (ids *classIDs) voice(s *Sentence, h lexicon.Hit) string {
+	switch {
+	case ids.distanced(s, h) || ids.rebutted(s, h) || ids.labelledClaim(s, h):
+		return VoiceDistanced
+	case quoted(s.Text, h):
+		return VoiceQuoted
+	case ids.reportedBefore(s, h):
+		return VoiceReported
+	case s.Question && !strings.ContainsAny(s.Text[h.End:], ",;:，；：。"):
+		return VoicePosed // only the clause that asks: in "A，B吗？" A is asserted
+	}
+	return VoiceWriter
+}
+
+// quoted reports whether h lies inside a pair of quotation marks, scare
+// quotes around the term itself included (‘breakthrough’, 「神」级).
+func quoted(text string, h lexicon.Hit) bool {
+	open, _ := quotation(text, h)
+	return open >= 0
+}
+
+// rebutted reports a claim that the words after it, in the same clause,
+// deny or hedge: 青春永驻可能带来…, 能延长寿命尚未被证实, "miracle cures
+// without scientific backing". A hedge or rebuttal that follows scopes the
+// term as one before it does; a bare negation after the term does not (逆转
+// 衰老不再是梦 asserts it).
+func (ids *classIDs) rebutted(s *Sentence, h lexicon.Hit) bool {
+	return ids.followedBy(s, h, ids.rebuttal, rebuttalWindow) || ids.hedgeAfter(s, h)
+}
+
+// hedgeAfter reports a Chinese hedge right after the term (青春永驻可能带来…):
+// the term is the subject of a possibility. An English hedge after the term
+// ("reverses ageing and could…") belongs to the next predicate.
+func (ids *classIDs) hedgeAfter(s *Sentence, h lexicon.Hit) bool {
+	for _, c := range s.Hits {
+		if c.Class == ids.hedge && c.Start >= h.End && c.Start-h.End <= followingHedgeWindow &&
+			!strings.ContainsAny(s.Text[h.End:c.End], " abcdefghijklmnopqrstuvwxyz,;:，；：、()。!?！？") {
+			return true
+		}
+	}
+	return false
+}
+
+// rebuttalWindow and followingHedgeWindow are in bytes of normalized text
+// after the term: about twelve and four Han characters.
+const (
+	rebuttalWindow       = 36
+	followingHedgeWindow = 3
+)
+
+// followedBy reports a hit of class starting at most window bytes after h,
+// with no clause break between them.
+func (ids *classIDs) followedBy(s *Sentence, h lexicon.Hit, class, window int) bool {
+	if class < 0 {
+		return false
+	}
+	for _, c := range s.Hits {
+		if c.Class != class || c.Start < h.End || c.Start-h.End > window {
+			continue
+		}
+		if !strings.ContainsAny(s.Text[h.End:c.Start], ",;:，；：、()。!?！？") {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedBefore reports a speech verb earlier in the sentence than h (李某
+// 表示：…神药; "…is a miracle," he said is caught by the quotation instead).
+func (ids *classIDs) reportedBefore(s *Sentence, h lexicon.Hit) bool {
+	if ids.speech < 0 {
+		return false
+	}
+	for _, c := range s.Hits {
+		if c.Class == ids.speech && c.End <= h.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// isQuestion reports a sentence that asks: it ends with a question mark
+// (before any closing quotation mark), or with 吗/吧/呢.
+func isQuestion(text string) bool {
+	t := strings.TrimRight(text, " \t\r\n”」』\"'’)）")
+	for _, end := range []string{"?", "？", "吗", "么"} {
+		if strings.HasSuffix(t, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedShare is the share (0–1) of a sentence's characters that lie inside
+// quotation marks: a sentence mostly in quotes is someone else's words
+// (a testimonial quoted by a consumer warning).
+func quotedShare(text string) float64 {
+	if !hasQuotation(text) {
+		return 0
+	}
+	inside, total, depth := 0, 0, 0
+	for _, r := range text {
+		switch r {
+		case '"': // straight quotes open and close alike
+			if depth > 0 {
+				depth--
+			} else {
+				depth++
+			}
+			continue
+		case '“', '「', '『', '‘':
+			depth++
+			continue
+		case '”', '」', '』', '’':
+			depth = max(0, depth-1)
+			continue
+		}
+		total++
+		if depth > 0 {
+			inside++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(inside) / float64(total)
+}
+
+// sentenceVoice is the voice of a sentence as a whole, for rules that judge
+// sentences rather than terms.
+func (ids *classIDs) sentenceVoice(s *Sentence) string {
+	switch {
+	case quotedShare(s.Text) >= 0.6:
+		return VoiceQuoted
+	case s.Count(ids.speech) > 0:
+		return VoiceReported
+	case s.Question:
+		return VoicePosed
+	}
+	return VoiceWriter
+}
+
+// critiqueWeight is how much the critique cues of a block count toward the
+// document's critical stance: in the headline a cue says what the article
+// is (辟谣, "myth", "hype"), in the body one cue may be a passing word.
+// A headline that repeats its cue counts once.
+func critiqueWeight(role string, n int) int {
+	if role == RoleHeadline {
+		return 2 * min(n, 1)
+	}
+	return n
+}
+
+// criticalThreshold is the weight of critique cues (see critiqueWeight)
+// that makes a document argue against claims: a debunk, a fact-check, a
+// critique of coverage.
+const criticalThreshold = 3
+
+// runeLen is the number of characters in s.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// quotedText returns the parts of text inside quotation marks.
+func quotedText(text string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range text {
+		switch r {
+		case '“', '「', '『', '"':
+			if r == '"' && depth > 0 {
+				depth--
+				continue
+			}
+			depth++
+			continue
+		case '”', '」', '』':
+			depth = max(0, depth-1)
+			continue
+		}
+		if depth > 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// firstPersonSingular reports 我 (not 我们, 我国), 自己, or I/my/me in
+// normalized text: someone telling their own story.
+func firstPersonSingular(text string) bool {
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], "我")
+		if j < 0 {
+			break
+		}
+		after := text[i+j+len("我"):]
+		if !strings.HasPrefix(after, "们") && !strings.HasPrefix(after, "国") {
+			return true
+		}
+		i += j + len("我")
+	}
+	if strings.Contains(text, "自己") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’') }) {
+		switch w {
+		case "i", "my", "me", "i'm", "i’m", "i've", "i’ve", "myself":
+			return true
+		}
+	}
+	return false
+}
+
+// labelledClaim reports a sentence that opens with a label filing it as a
+// claim under examination ("Myth 1: red light reverses ageing", 谣言：…,
+// 网传：…): a critique or distancing cue, perhaps a number, then a colon,
+// before the term.
+func (ids *classIDs) labelledClaim(s *Sentence, h lexicon.Hit) bool {
+	for _, c := range s.Hits {
+		if c.Class != ids.critique && c.Class != ids.distancing || c.Start > cueStart || c.End > h.Start {
+			continue
+		}
+		rest := strings.TrimLeft(s.Text[c.End:h.Start], " 0123456789一二三四五六七八九十")
+		if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,195 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/numbers"
+)
+
+// The studies pass segments the article into the studies it reports, as
+// blocks are analysed (it needs nothing but each sentence's hits and
+// numbers, so it adds no pass over the text). A study opens at an
+// indefinite mention (study_intro), another study (new_study), a change of
+// population (animal work after people, or people after animal work) or a
+// new venue; it closes at a heading or the end matter. A sentence that
+// reports research with no study open opens one as well.
+
+// population is what one sentence says about who was studied.
+type population struct{ human, animal, cells bool }
+
+func (a *Analyzer) populationOf(s *Sentence) population {
+	return population{
+		human:  a.humanEvidence(s),
+		animal: s.Count(a.ids.animal) > 0 || animalSize(s),
+		cells:  s.Count(a.ids.invitro) > 0,
+	}
+}
+
+// openStudy is what the segmentation knows of the open study so far (not
+// the study's final facts, which a replay already has: the decisions must
+// be the same on both passes).
+type openStudy struct {
+	population
+	venue     bool
+	sentences int
+}
+
+// opensStudy reports whether sentence s, with population p, starts a study
+// other than cur (nil when none is open).
+func (a *Analyzer) opensStudy(s *Sentence, p population, cur *openStudy) (bool, string) {
+	// "这项试验证实了此前一项研究的结果": a sentence that opens with a
+	// demonstrative is about the study in hand; another one named in
+	// passing does not take its place.
+	inHand := cur != nil && startsWith(s, a.ids.demonstrative)
+	if s.Count(a.ids.newStudy) > 0 && !inHand {
+		return true, "mention"
+	}
+	reports := s.Count(a.ids.study) > 0 || s.Count(a.ids.finding) > 0 || s.Count(a.ids.intervention) > 0
+	if cur == nil {
+		// A reporting verb alone (卫福部公告指出, "experts found") names no study.
+		return s.Count(a.ids.study) > 0 || s.Count(a.ids.studyIntro) > 0 || s.Count(a.ids.intervention) > 0 ||
+			p.human && s.HumanSize || p.animal || p.cells, "mention"
+	}
+	// An indefinite mention opens another study when the sentence reports
+	// one (a finding, something given, a size, a venue): "a randomised
+	// trial avoids that problem" and "a study website" do not.
+	if s.Count(a.ids.studyIntro) > 0 && !inHand && s.Count(a.ids.subAnalysis)+s.Count(a.ids.continuation) == 0 && (s.Count(a.ids.finding)+s.Count(a.ids.intervention)+s.Count(a.ids.journal) > 0 || s.SampleSize) {
+		return true, "mention"
+	}
+	if !reports {
+		return false, ""
+	}
+	switch {
+	case (p.animal || p.cells) && !p.human && cur.human && !cur.animal && !cur.cells:
+		return true, "population" // a mouse experiment after a human cohort
+	case p.human && !p.animal && !p.cells && (cur.animal || cur.cells) && !cur.human:
+		return true, "population" // a human study after animal work
+	}
+	return false, ""
+}
+
+// markStudy places each sentence of block b in a study, opening and
+// closing studies as it goes; the first pass over the blocks records them
+// in d.Studies, a replay (see Restart) finds the same ones again.
+func (a *Analyzer) markStudy(d *Document, b *Block) {
+	r := &d.run
+	if b.Source.Kind == document.Heading || b.Source.Kind == document.Title || b.InEndMatter {
+		r.current = nil
+		return
+	}
+	for _, s := range b.Sentences {
+		p := a.populationOf(s)
+		var open *openStudy
+		if r.current != nil {
+			open = &r.open
+		}
+		if opens, why := a.opensStudy(s, p, open); opens {
+			r.studies++
+			if !r.replay {
+				d.Studies = append(d.Studies, &Study{Index: r.studies, Span: s.Span, Opens: s.Index, OpenedBy: why})
+			}
+			r.current, r.open = d.Studies[r.studies-1], openStudy{}
+			s.OpensStudy = true
+
+		}
+		s.Study = r.current
+		if r.current == nil {
+			continue
+		}
+		r.open.human, r.open.animal, r.open.cells = r.open.human || p.human, r.open.animal || p.animal, r.open.cells || p.cells
+		r.open.venue = r.open.venue || hasVenue(a, s)
+		r.open.sentences++
+		if !r.replay {
+			a.addToStudy(r.current, s, p)
+		}
+	}
+}
+
+// addToStudy gathers the facts sentence s gives about its study.
+func (a *Analyzer) addToStudy(st *Study, s *Sentence, p population) {
+	st.Sentences++
+	st.Human = st.Human || p.human
+	st.Animal = st.Animal || p.animal
+	st.Cells = st.Cells || p.cells
+	st.Venue = st.Venue || hasVenue(a, s)
+	st.Intervened = st.Intervened || s.Count(a.ids.intervention) > 0 && !s.Negated
+	for _, m := range s.Nums {
+		if m.Kind != numbers.SampleSize || m.Animal && !p.animal {
+			continue
+		}
+		if !m.Animal && (!m.Vague || m.Value > 0) { // "tens of thousands" sizes a study, "a large study" does not
+			st.Sized = true
+		}
+		st.Size = max(st.Size, int(m.Value))
+	}
+	if st.Design == "" || st.Design == "unknown" || st.Design == "trial" {
+		switch {
+		case s.Count(a.ids.review) > 0:
+			st.Design = "review"
+		case s.Count(a.ids.rct) > 0:
+			st.Design = "rct"
+		case s.Count(a.ids.observational) > 0:
+			st.Design = "observational"
+		case s.Count(a.ids.caseReport) > 0:
+			st.Design = "case"
+		case s.Count(a.ids.trial) > 0:
+			st.Design = "trial"
+		}
+	}
+}
+
+// finishStudies sets the facts of each study that need all its sentences.
+func finishStudies(studies []*Study) {
+	shareVenues(studies)
+	for _, st := range studies {
+		st.Preclinical = (st.Animal || st.Cells) && !st.Human
+		switch {
+		case st.Human:
+			st.Population = "people"
+		case st.Animal:
+			st.Population = "animals"
+		case st.Cells:
+			st.Population = "cells"
+		default:
+			st.Population = "unknown"
+		}
+		// A trial gives its participants something by definition.
+		st.Intervened = st.Intervened || st.Design == "rct" || st.Design == "trial"
+		if st.Design == "" {
+			st.Design = "unknown"
+			if st.Preclinical {
+				st.Design = "lab"
+			}
+		}
+	}
+}
+
+// hasVenue reports a sentence naming where a study appeared: a journal, a
+// DOI or link, a citation marker ([3], ²), or a title in 《》 in a sentence about a study (据《某某期刊》
+// 发表的一项统合分析).
+func hasVenue(a *Analyzer, s *Sentence) bool {
+	return s.Count(a.ids.journal)+s.Count(a.ids.doi) > 0 || s.Cites ||
+		strings.Contains(s.Text, "《") && s.Count(a.ids.study)+s.Count(a.ids.studyIntro) > 0
+}
+
+// shareVenues gives one venue to the studies of one paper: a study opened
+// by a change of population (the mouse experiment after the cohort, in the
+// same report) and the study it split from share where they appeared, which
+// an article usually names once ("the work is published in Aging Cell").
+func shareVenues(studies []*Study) {
+	for start := 0; start < len(studies); {
+		end := start + 1
+		for end < len(studies) && studies[end].OpenedBy == "population" {
+			end++
+		}
+		venue := false
+		for _, st := range studies[start:end] {
+			venue = venue || st.Venue
+		}
+		for _, st := range studies[start:end] {
+			st.Venue = venue
+		}
+		start = end
+	}
+}

@@ -1,0 +1,62 @@
+package lexicon
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+const phraseLexicon = `
+classes:
+  reverse_verb:
+    zh: [逆转, 对抗]
+    en: [reverse, reverses]
+  ageing_noun:
+    zh: [衰老, 老化]
+    en: [ageing, aging]
+  antiaging:
+    zh: [返老还童]
+    phrases:
+      - {slots: [reverse_verb, ageing_noun], gap: 6}
+`
+
+func phraseHits(t *testing.T, lex *Lexicon, text string) []string {
+	t.Helper()
+	var out []string
+	for _, h := range lex.Match(text, nil) {
+		if lex.Classes[h.Class].Name == "antiaging" {
+			out = append(out, text[h.Start:h.End])
+		}
+	}
+	return out
+}
+
+func TestPhraseSlotsWithinAClause(t *testing.T) {
+	lex, err := Parse(map[string]string{"a.yaml": phraseLexicon})
+	require.NoError(t, err)
+	require.Equal(t, []string{"逆转衰老"}, phraseHits(t, lex, "逆转衰老"))
+	require.Equal(t, []string{"逆转了大脑衰老"}, phraseHits(t, lex, "这种药逆转了大脑衰老"))
+	require.Equal(t, []string{"reverses brain ageing"}, phraseHits(t, lex, "the drug reverses brain ageing"))
+	// Too far apart, or across a clause break: no phrase.
+	require.Empty(t, phraseHits(t, lex, "逆转这种非常非常常见的衰老"))
+	require.Empty(t, phraseHits(t, lex, "逆转，衰老"))
+	// Order matters: the ageing noun first is not the phrase.
+	require.Empty(t, phraseHits(t, lex, "衰老无法逆转"))
+}
+
+func TestPhraseSurvivesSnapshot(t *testing.T) {
+	lex, err := Parse(map[string]string{"a.yaml": phraseLexicon})
+	require.NoError(t, err)
+	data, err := lex.Snapshot()
+	require.NoError(t, err)
+	loaded, err := FromSnapshot(string(data))
+	require.NoError(t, err)
+	require.Equal(t, []string{"对抗老化"}, phraseHits(t, loaded, "对抗老化"))
+}
+
+func TestPhraseNamingAnUnknownClassIsAnError(t *testing.T) {
+	_, err := Parse(map[string]string{"a.yaml": "classes:\n  x:\n    phrases:\n      - {slots: [nope, nada], gap: 3}\n"})
+	require.ErrorContains(t, err, `no class named "nope"`)
+	_, err = Parse(map[string]string{"a.yaml": "classes:\n  x:\n    zh: [甲]\n    phrases:\n      - {slots: [x], gap: 3}\n"})
+	require.ErrorContains(t, err, "at least two slots")
+}

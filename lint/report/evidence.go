@@ -1,0 +1,152 @@
+package report
+
+import (
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/evidence"
+	"github.com/hypelint/hypelint/lint/rule"
+)
+
+// Study is a study of the evidence card (see package evidence) resolved
+// to positions: where the sentence that introduces it is.
+type Study struct {
+	Index       int               `json:"index"`
+	Population  string            `json:"population"`      // people, animals, cells or unknown
+	Model       string            `json:"model,omitempty"` // the animal or cells it names, as written
+	Design      string            `json:"design"`          // rct, trial, observational, review, case, lab or unknown
+	Size        int               `json:"size"`            // largest number of subjects given; 0: none given
+	Studies     int               `json:"studies,omitempty"`
+	Venue       string            `json:"venue,omitempty"` // the journal named, as written
+	Link        string            `json:"link,omitempty"`  // DOI, trial number or URL, as written
+	Sentences   int               `json:"sentences"`
+	Description string            `json:"description"` // the above in one line, in the message locale
+	Start       document.Position `json:"start"`
+	End         document.Position `json:"end"`
+	Notes       []Note            `json:"notes"` // findings about the study as a whole
+
+	span document.Span
+}
+
+// Note is a finding named by its rule and message.
+type Note struct {
+	Rule    string `json:"rule"`
+	Message string `json:"message"`
+}
+
+// Claim is a claim of the evidence card resolved to positions.
+type Claim struct {
+	Term     string            `json:"term"`
+	Class    string            `json:"class"`
+	Subject  string            `json:"subject"`  // people, animals, cells or none
+	Strength string            `json:"strength"` // direct, can, may, promise, question or negated
+	Voice    string            `json:"voice"`    // writer, quoted or distanced
+	Evidence string            `json:"evidence"` // human, preclinical or none
+	Where    string            `json:"where"`    // headline, heading, lead, summary or body
+	Study    int               `json:"study"`    // index of the study it rests on; 0: none
+	Start    document.Position `json:"start"`
+	End      document.Position `json:"end"`
+	Excerpt  string            `json:"excerpt"`
+	Rules    []string          `json:"rules"`         // the rules that flagged it; empty when none did
+	Why      string            `json:"why,omitempty"` // for a flagged claim: why its evidence does not carry it
+
+	span document.Span
+}
+
+// Related is a finding's related location: the study its claim was judged
+// against, with a short message naming it.
+type Related struct {
+	Start   document.Position `json:"start"`
+	End     document.Position `json:"end"`
+	Message string            `json:"message"`
+
+	span document.Span
+}
+
+// Span returns the related location's offsets in the decoded text.
+func (r Related) Span() document.Span { return r.span }
+
+// Span returns the study's offsets in the decoded text.
+func (s Study) Span() document.Span { return s.span }
+
+// Span returns the claim's offsets in the decoded text.
+func (c Claim) Span() document.Span { return c.span }
+
+// positions resolves a span: line and column on the decoded text, offsets
+// in the file's own bytes (as for findings).
+func positions(doc *document.Document, span document.Span) (start, end document.Position) {
+	start, end = doc.Position(span.Start), doc.Position(span.End)
+	start.Offset, end.Offset = doc.FileOffset(span.Start), doc.FileOffset(span.End)
+	return start, end
+}
+
+// addEvidence fills a file's studies and claims from the card, and the
+// related location of each finding that carries a study.
+func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings []rule.Finding, locale string) {
+	for _, s := range card.Studies {
+		f.Studies = append(f.Studies, newStudy(doc, s, locale))
+	}
+	for _, c := range card.Claims {
+		f.Claims = append(f.Claims, newClaim(doc, card, c, locale))
+	}
+	for i, x := range findings {
+		if x.Study == nil {
+			continue
+		}
+		s := card.Study(x.Study)
+		if s == nil { // a study the card does not list: describe its facts alone
+			s = &evidence.Study{Study: x.Study}
+		}
+		r := Related{Message: evidence.Related(s, locale), span: x.Study.Span}
+		r.Start, r.End = positions(doc, x.Study.Span)
+		f.Findings[i].Related = append(f.Findings[i].Related, r)
+	}
+}
+
+func newStudy(doc *document.Document, s *evidence.Study, locale string) Study {
+	out := Study{
+		Index: s.Index, Population: s.Population, Model: s.Model, Design: s.Design, Size: s.Size,
+		Studies: s.Study.Studies, Venue: s.Venue, Link: s.Link, Sentences: s.Sentences,
+		Description: evidence.Describe(s, locale), Notes: []Note{}, span: s.Span,
+	}
+	out.Start, out.End = positions(doc, s.Span)
+	for _, x := range s.Findings {
+		out.Notes = append(out.Notes, Note{Rule: x.Rule.ID, Message: x.Message(locale)})
+	}
+	return out
+}
+
+func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, locale string) Claim {
+	out := Claim{
+		Term: c.Term, Class: c.Class, Subject: c.Subject, Strength: c.Strength, Voice: c.Voice,
+		Evidence: c.Evidence, Where: c.Where, Excerpt: string(doc.Source[c.Span.Start:c.Span.End]),
+		Rules: []string{}, Why: card.Why(c, locale), span: c.Span,
+	}
+	if s := card.StudyOf(c); s != nil {
+		out.Study = s.Index
+	}
+	out.Start, out.End = positions(doc, c.Span)
+	for _, x := range c.Findings {
+		out.Rules = append(out.Rules, x.Rule.ID)
+	}
+	return out
+}
+
+// sarifRelated turns a finding's related locations into SARIF
+// relatedLocations (ids from 1), each with its region and message.
+func sarifRelated(uri string, f File, x Finding) []sarifLocation {
+	var out []sarifLocation
+	for i, r := range x.Related {
+		id := i + 1
+		reg := &sarifRegion{StartLine: r.Start.Line, StartColumn: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column}
+		if start, ok := charOffset(f, r.span.Start); ok {
+			end, _ := charOffset(f, r.span.End)
+			length := max(0, end-start)
+			reg.CharOffset, reg.CharLength = &start, &length
+		}
+		out = append(out, sarifLocation{
+			ID:               &id,
+			PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: uri}, Region: reg},
+			Message:          &sarifText{Text: r.Message},
+		})
+	}
+	return out
+}
