@@ -179,6 +179,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		ok, err := e.run(r)
 		if ok {
 			e.addIn(r, s.Span, b.Role, s.Voice)
+			e.fix(r, s)
 		}
 		return ok, err
 	}
@@ -236,6 +237,18 @@ func (e *evaluator) swaps(r *Rule, b *facts.Block, s *facts.Sentence) (bool, err
 	return true, nil
 }
 
+// fix attaches the edit of the rule's named fixer, if any, to the finding
+// just added.
+func (e *evaluator) fix(r *Rule, s *facts.Sentence) {
+	if r.Fixer == "" {
+		return
+	}
+	if fix, ok := fixers[r.Fixer](e.doc, s); ok {
+		last := &e.findings[len(e.findings)-1]
+		last.Fixes = append(last.Fixes, fix)
+	}
+}
+
 // suggest attaches the rule's suggested replacement, if any, to the
 // finding just added.
 func (e *evaluator) suggest(r *Rule) {
@@ -263,6 +276,7 @@ func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 		}
 		if ok {
 			e.add(r, s.Span)
+			e.fix(r, s)
 			found = true
 			if r.Once != "" {
 				break

@@ -91,6 +91,7 @@ func TestHouseRuleLeniencyIsForHouseRulesOnly(t *testing.T) {
 		"swap with report":        {replace(swapRule, "    swap:", "    report: hype\n    swap:"), "house.yaml:7: rule no-panacea: a swap rule reports its own terms"},
 		"swap at paragraph scope": {replace(swapRule, "    swap:", "    scope: paragraph\n    swap:"), "house.yaml:6: rule no-panacea: a swap rule needs scope sentence or heading"},
 		"duplicate swap term":     {replace(swapRule, "cure: treatment}", "cure: treatment, cure: remedy}"), "house.yaml:6"},
+		"unknown fixer":           {replace(swapRule, "    swap:", "    fix: name-modle\n    swap:"), `house.yaml:6: rule no-panacea: fix "name-modle" is not one of [name-model]`},
 		"suggest without report":  {replace(swapRule, "    swap:", "    when: 'true'\n    suggest: {cure: treatment}\n    #"), "rule no-panacea: suggest replaces the terms a rule reports"},
 	}
 	for name, c := range cases {

@@ -28,9 +28,10 @@ type ruleFile struct {
 	Examples    Examples          `yaml:"examples"`
 	Swap        yaml.Node         `yaml:"swap"`    // a mapping, kept as a node for its order and lines
 	Suggest     yaml.Node         `yaml:"suggest"` // likewise
+	Fix         string            `yaml:"fix"`     // a named fixer
 }
 
-var ruleKeys = []string{"id", "category", "severity", "scope", "when", "report", "once", "message", "explanation", "source", "examples", "swap", "suggest"}
+var ruleKeys = []string{"id", "category", "severity", "scope", "when", "report", "once", "message", "explanation", "source", "examples", "swap", "suggest", "fix"}
 
 var idRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
@@ -235,7 +236,7 @@ func (c *compiler) parseRule(file string, n *yaml.Node, strict bool) (*Rule, err
 	r := &Rule{
 		ID: f.ID, Category: f.Category, Scope: Scope(f.Scope), When: f.When, Report: f.Report,
 		Once: f.Once, Messages: f.Message, Explanation: f.Explanation, Source: f.Source,
-		Examples: f.Examples, File: file, Line: n.Line, reportClass: -1,
+		Examples: f.Examples, File: file, Line: n.Line, reportClass: -1, Fixer: f.Fix,
 	}
 	var err error
 	if r.Swap, err = replacements(file, &f.Swap, "swap"); err != nil {
@@ -298,6 +299,10 @@ func validate(file string, n *yaml.Node, r *Rule, severity string, strict bool) 
 		return at("swap", "rule %s: a swap rule reports its own terms; drop report", r.ID)
 	case len(r.Swap) > 0 && r.Scope != SentenceScope && r.Scope != HeadingScope:
 		return at("scope", "rule %s: a swap rule needs scope sentence or heading", r.ID)
+	case r.Fixer != "" && fixers[r.Fixer] == nil:
+		return at("fix", "rule %s: fix %q is not one of %v", r.ID, r.Fixer, FixerNames())
+	case r.Fixer != "" && r.Scope != SentenceScope && r.Scope != HeadingScope:
+		return at("fix", "rule %s: fix needs scope sentence or heading", r.ID)
 	case len(r.Suggest) > 0 && r.Report == "":
 		return at("suggest", "rule %s: suggest replaces the terms a rule reports; it needs report", r.ID)
 	case r.When == "" && r.Scope != SuppressionScope:

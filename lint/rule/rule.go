@@ -106,6 +106,7 @@ type Rule struct {
 	// the rewrite needs a person's eye).
 	Swap    []Replacement
 	Suggest []Replacement
+	Fixer   string // a named fixer (see fixers) that proposes the finding's edit
 
 	File string // where the rule was defined
 	Line int

@@ -46,6 +46,7 @@ func walkRules(c binfmt.Codec, rules *[]*Rule) {
 		binfmt.Slice(c, &r.Examples.GoodLines, c.Num)
 		walkReplacements(c, &r.Swap)
 		walkReplacements(c, &r.Suggest)
+		c.Text(&r.Fixer)
 		c.Text(&r.File)
 		c.Num(&r.Line)
 		r.Severity, _ = ParseSeverity(severity)
