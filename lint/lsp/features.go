@@ -102,6 +102,9 @@ func (s *server) explain(f rule.Finding) string {
 		head, source = fmt.Sprintf("%s (%s, %s)", r.ID, r.Category, r.Severity), "Source: "+r.Source
 	}
 	parts := []string{head, f.Message(s.locale)}
+	if n := r.NoteIn(s.locale); n != "" {
+		parts = append(parts, n)
+	}
 	if e := strings.TrimSpace(r.ExplanationIn(s.locale)); e != "" {
 		if s.hoverKind == "markdown" {
 			e = labelParagraphs(e)

@@ -186,3 +186,36 @@ func TestReviewdogReceivesSuggestions(t *testing.T) {
 	require.Len(t, diagnostics, 3)
 	assert.Equal(t, fixedArticle, applied(t, fixArticle, rdSuggestionEdits(t, fixArticle, diagnostics)))
 }
+
+// A relative risk gets a note asking for the absolute figures, not an
+// edit: in JSON as "note", in SARIF in the result's properties.
+func TestNoteInsteadOfAnEdit(t *testing.T) {
+	l, err := lint.Default()
+	require.NoError(t, err)
+	l, err = l.With(lint.Options{Enable: []string{"relative-change-without-baseline"}})
+	require.NoError(t, err)
+	res, err := l.LintText("a.txt", []byte("Title\n\nThe drug cut the risk of stroke by 50%.\n"))
+	require.NoError(t, err)
+	f := report.NewFile("a.txt", res, "en")
+	require.Len(t, f.Findings, 1)
+	x := f.Findings[0]
+	assert.Empty(t, x.Fixes)
+	assert.Contains(t, x.Note, "absolute risks")
+
+	var out bytes.Buffer
+	require.NoError(t, report.WriteSARIF(&out, report.Run{Files: []report.File{f}, Version: "test", Locale: "en"}))
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Fixes      []any
+				Properties struct{ Note string }
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal(out.Bytes(), &log))
+	assert.Empty(t, log.Runs[0].Results[0].Fixes)
+	assert.Equal(t, x.Note, log.Runs[0].Results[0].Properties.Note)
+
+	zh := report.NewFile("a.txt", res, "zh-Hant")
+	assert.Contains(t, zh.Findings[0].Note, "絕對風險", "derived in Taiwan usage")
+}

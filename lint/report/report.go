@@ -25,6 +25,8 @@ type Finding struct {
 	Related []Related `json:"related,omitempty"`
 	// Fixes are suggested edits, best first (see rule.Fix).
 	Fixes []Fix `json:"fixes,omitempty"`
+	// Note advises the writer where no edit would do (see rule.Rule.Notes).
+	Note string `json:"note,omitempty"`
 
 	severity rule.Severity
 	span     document.Span // offsets in the decoded text (Start/End.Offset are file offsets)
@@ -122,6 +124,7 @@ func newFinding(doc *document.Document, x rule.Finding, locale string, messages 
 		Excerpt:  excerpt(doc, x),
 		Role:     x.Role,
 		Fixes:    newFixes(doc, x.Fixes),
+		Note:     x.Rule.NoteIn(locale),
 		severity: x.Rule.Severity,
 		span:     x.Span,
 		ruleRef:  x.Rule,

@@ -98,6 +98,13 @@ type sarifResult struct {
 	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"` // the study a claim was judged against
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 	Fixes               []sarifFix         `json:"fixes,omitempty"`
+	Properties          *sarifNote         `json:"properties,omitempty"`
+}
+
+// sarifNote carries a finding's note (advice with no edit) in the result's
+// property bag.
+type sarifNote struct {
+	Note string `json:"note"`
 }
 
 // sarifFix is a suggested edit: a replacement of one region of the file.
@@ -237,6 +244,9 @@ func sarifResults(f File, uri string, table *ruleTable) []sarifResult {
 			res.RuleIndex = &idx
 		}
 		res.Fixes = sarifFixes(f, uri, x.Finding)
+		if x.Note != "" {
+			res.Properties = &sarifNote{x.Note}
+		}
 		if x.Kind == "" {
 			shown = append(shown, res)
 			continue

@@ -29,9 +29,10 @@ type ruleFile struct {
 	Swap        yaml.Node         `yaml:"swap"`    // a mapping, kept as a node for its order and lines
 	Suggest     yaml.Node         `yaml:"suggest"` // likewise
 	Fix         string            `yaml:"fix"`     // a named fixer
+	Note        map[string]string `yaml:"note"`
 }
 
-var ruleKeys = []string{"id", "category", "severity", "scope", "when", "report", "once", "message", "explanation", "source", "examples", "swap", "suggest", "fix"}
+var ruleKeys = []string{"id", "category", "severity", "scope", "when", "report", "once", "message", "explanation", "source", "examples", "swap", "suggest", "fix", "note"}
 
 var idRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
@@ -236,7 +237,7 @@ func (c *compiler) parseRule(file string, n *yaml.Node, strict bool) (*Rule, err
 	r := &Rule{
 		ID: f.ID, Category: f.Category, Scope: Scope(f.Scope), When: f.When, Report: f.Report,
 		Once: f.Once, Messages: f.Message, Explanation: f.Explanation, Source: f.Source,
-		Examples: f.Examples, File: file, Line: n.Line, reportClass: -1, Fixer: f.Fix,
+		Examples: f.Examples, File: file, Line: n.Line, reportClass: -1, Fixer: f.Fix, Notes: f.Note,
 	}
 	var err error
 	if r.Swap, err = replacements(file, &f.Swap, "swap"); err != nil {
@@ -315,6 +316,8 @@ func validate(file string, n *yaml.Node, r *Rule, severity string, strict bool) 
 		return at("message", "rule %s: message needs both en and zh-Hans", r.ID)
 	case pick(r.Messages, "en") == "":
 		return at("message", "rule %s: message needs at least one of en, zh-Hans, zh-Hant", r.ID)
+	case strict && len(r.Notes) > 0 && (r.Notes["en"] == "" || r.Notes["zh-Hans"] == ""):
+		return at("note", "rule %s: note needs both en and zh-Hans", r.ID)
 	case strict && r.Explanation["en"] == "":
 		return at("explanation", "rule %s: explanation needs at least en", r.ID)
 	case strict && r.Source == "":

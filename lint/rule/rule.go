@@ -107,6 +107,9 @@ type Rule struct {
 	Swap    []Replacement
 	Suggest []Replacement
 	Fixer   string // a named fixer (see fixers) that proposes the finding's edit
+	// Notes advise the writer where no edit would do ("ask the authors for
+	// the absolute risks"), per locale like Messages.
+	Notes map[string]string
 
 	File string // where the rule was defined
 	Line int
@@ -161,12 +164,23 @@ func (r *Rule) ExplanationIn(locale string) string {
 	return pick(r.Explanation, locale)
 }
 
+// NoteIn returns the rule's note in a locale ("" when it has none).
+func (r *Rule) NoteIn(locale string) string {
+	if len(r.Notes) == 0 {
+		return ""
+	}
+	if locale == "zh-Hant" && r.Notes["zh-Hant"] == "" {
+		return r.traditional().note
+	}
+	return pick(r.Notes, locale)
+}
+
 // traditional holds zh-Hant texts derived from zh-Hans ones with Taiwan
 // phrasing. They are derived on first use because the phrase tables behind
 // the conversion take most of start-up time, and most runs never show them.
 type traditional struct {
-	once                 sync.Once
-	message, explanation string
+	once                       sync.Once
+	message, explanation, note string
 }
 
 func (r *Rule) traditional() *traditional {
@@ -177,6 +191,7 @@ func (r *Rule) traditional() *traditional {
 	t.once.Do(func() {
 		t.message = toTraditional(r.Messages)
 		t.explanation = toTraditional(r.Explanation)
+		t.note = toTraditional(r.Notes)
 	})
 	return t
 }

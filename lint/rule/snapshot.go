@@ -47,6 +47,7 @@ func walkRules(c binfmt.Codec, rules *[]*Rule) {
 		walkReplacements(c, &r.Swap)
 		walkReplacements(c, &r.Suggest)
 		c.Text(&r.Fixer)
+		binfmt.StringMap(c, &r.Notes)
 		c.Text(&r.File)
 		c.Num(&r.Line)
 		r.Severity, _ = ParseSeverity(severity)

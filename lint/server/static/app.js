@@ -258,6 +258,7 @@ function showDetail(fs) {
     head.append(el('span', 'badge sev-' + f.severity, t(f.severity)), el('code', 'rule', f.rule),
       el('span', 'cat', category(f.category)), el('span', 'pos', t('line') + ' ' + f.start.line + ':' + f.start.column));
     box.append(head, el('p', 'message', f.message));
+    if (f.note) box.append(el('p', 'note', f.note));
     if (f.edits.length) {
       const edits = el('p', 'fixes', t('fixes') + ': ');
       f.edits.forEach((x, k) => {
