@@ -155,10 +155,7 @@ func rdSuggestionEdits(t *testing.T, src string, diagnostics [][]byte) [][3]any 
 func TestRDJSONSuggestions(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, report.WriteRDJSONL(&out, report.Run{Files: []report.File{houseFile(t, "a.txt", fixArticle)}}))
-	var diagnostics [][]byte
-	for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
-		diagnostics = append(diagnostics, line)
-	}
+	diagnostics := bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n"))
 	assert.Equal(t, fixedArticle, applied(t, fixArticle, rdSuggestionEdits(t, fixArticle, diagnostics)))
 }
 

@@ -104,7 +104,7 @@ func readExample(n *yaml.Node, bad bool) (string, []document.Span, error) {
 	case n.Kind == yaml.ScalarNode:
 		return n.Value, nil, nil
 	case n.Kind != yaml.MappingNode:
-		return "", nil, fmt.Errorf("line %d: an example is a text, or a mapping with text: and span:", n.Line)
+		return "", nil, fmt.Errorf("line %d: an example is a text, or a mapping with the keys text and span", n.Line)
 	}
 	var m struct {
 		Text string    `yaml:"text"`
