@@ -71,3 +71,14 @@ func TestTestCommandReportsEveryLoadErrorAtOnce(t *testing.T) {
 	}
 	assert.Empty(t, r.stdout)
 }
+
+// A house rule may leave out explanation and source: explain shows its
+// message and its swaps instead.
+func TestExplainHouseSwapRule(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"house/house.yaml": houseRuleWithExamples})
+	r := runCLI(t, nil, false, "explain", "no-panacea", "--rules", filepath.Join(dir, "house"))
+	require.Equal(t, exitClean, r.code, r.stderr)
+	assert.True(t, strings.HasPrefix(r.stdout, "no-panacea (house-style, warning, scope sentence)\n\nAvoid 灵丹妙药\n  灵丹妙药 → 一种疗法\n  miracle cure → promising treatment\n\nFlagged:\n"), r.stdout)
+	assert.NotContains(t, r.stdout, "Source:")
+	assert.NotContains(t, r.stdout, "{{", "examples are shown without their markers")
+}
