@@ -79,9 +79,9 @@ func prepareFixes(r *Rule) error {
 		r.swapLex = lex
 	}
 	if len(r.Suggest) > 0 {
-		r.suggestFor = map[string]string{}
+		r.suggestFor = map[string]Replacement{}
 		for _, s := range r.Suggest {
-			r.suggestFor[normalize.Normalize(s.Term).Text] = s.With
+			r.suggestFor[normalize.Normalize(s.Term).Text] = s
 		}
 	}
 	return nil
@@ -118,19 +118,11 @@ func (r *Rule) suggestFix(span document.Span, term string) (Fix, bool) {
 	if r.suggestFor == nil {
 		return Fix{}, false
 	}
-	key := normalize.Normalize(term).Text
-	with, ok := r.suggestFor[key]
+	s, ok := r.suggestFor[normalize.Normalize(term).Text]
 	if !ok {
 		return Fix{}, false
 	}
-	written := key
-	for _, s := range r.Suggest {
-		if normalize.Normalize(s.Term).Text == key {
-			written = s.Term
-			break
-		}
-	}
-	return Fix{Span: span, Replacement: fitTo(term, written, with)}, true
+	return Fix{Span: span, Replacement: fitTo(term, s.Term, s.With)}, true
 }
 
 // fitTo adapts a replacement to how the writer wrote the term: in

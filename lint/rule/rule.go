@@ -120,12 +120,12 @@ type Rule struct {
 
 	program     *vm.Program
 	reportClass int
-	hant        *traditional      // zh-Hant texts, derived on first use
-	needs       [][]int           // sentence classes the condition requires (see sentenceNeeds)
-	readsStudy  bool              // the condition reads study.* or claim.*
-	readsHit    bool              // the condition reads hit.*
-	swapLex     *lexicon.Lexicon  // the Swap terms, one class per term, in Swap's order
-	suggestFor  map[string]string // normalized Suggest term → replacement
+	hant        *traditional           // zh-Hant texts, derived on first use
+	needs       [][]int                // sentence classes the condition requires (see sentenceNeeds)
+	readsStudy  bool                   // the condition reads study.* or claim.*
+	readsHit    bool                   // the condition reads hit.*
+	swapLex     *lexicon.Lexicon       // the Swap terms, one class per term, in Swap's order
+	suggestFor  map[string]Replacement // normalized Suggest term → its entry
 }
 
 // ReportClaims as a rule's report evaluates it once per claim of the
