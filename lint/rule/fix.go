@@ -107,9 +107,13 @@ func (r *Rule) swapHits(s *facts.Sentence) []lexicon.Hit {
 	return out
 }
 
-// swapFix is the safe fix for a swap hit whose source text is term.
+// swapFix is the fix for a swap hit whose source text is term. It is safe
+// when the source text is the term as written (up to case, script and
+// spacing): a term that runs across markup ("miracle **cure**", an HTML
+// entity) would lose the markup, so a person decides.
 func (r *Rule) swapFix(h lexicon.Hit, span document.Span, term string) Fix {
-	return Fix{Span: span, Replacement: fitTo(term, r.Swap[h.Class].Term, r.Swap[h.Class].With), Safe: true}
+	safe := normalize.Normalize(term).Text == r.swapLex.Term(h)
+	return Fix{Span: span, Replacement: fitTo(term, r.Swap[h.Class].Term, r.Swap[h.Class].With), Safe: safe}
 }
 
 // suggestFix is the fix a suggest: rule offers for a reported term, if it

@@ -117,3 +117,20 @@ func TestSuggestFixOnReportedTerm(t *testing.T) {
 	assert.Equal(t, "重磅", text[fix.Span.Start:fix.Span.End])
 	assert.Equal(t, "新", fix.Replacement)
 }
+
+// A term that runs across markup is still reported and offered, but its
+// fix is not safe: replacing it would drop the markup.
+func TestSwapAcrossMarkupIsNotSafe(t *testing.T) {
+	lex := testLexicon(t)
+	set, err := houseSet(t, lex, swapRule)
+	require.NoError(t, err)
+	doc, err := document.ParseMarkdown("a.md", []byte("# Title\n\nA miracle **cure**, a Miracle  cure.\n"))
+	require.NoError(t, err)
+	findings, err := set.Evaluate(facts.NewAnalyzer(lex).Analyze(doc))
+	require.NoError(t, err)
+	require.Len(t, findings, 2)
+	assert.Equal(t, "miracle **cure", findings[0].Term)
+	assert.False(t, findings[0].Fixes[0].Safe)
+	assert.Equal(t, "Miracle  cure", findings[1].Term)
+	assert.True(t, findings[1].Fixes[0].Safe, "case and spacing do not matter")
+}
