@@ -212,3 +212,28 @@ func TestFixAppliesSafeFixesOnly(t *testing.T) {
 	data, _ = os.ReadFile(path)
 	assert.Equal(t, "A every day pill cures cancer\n\nThe miracle cure works every day.\n", string(data))
 }
+
+// A file saved by someone else between hypelint reading it and fixing it
+// is left as they saved it, and the run says so (exit 2); the other files
+// are fixed.
+func TestFixLeavesAFileChangedDuringTheRun(t *testing.T) {
+	house := writeFiles(t, map[string]string{"house.yaml": swapRules})
+	dir := writeFiles(t, map[string]string{"a.txt": "Title\n\nTaken daily.\n", "b.txt": "Title\n\nTaken daily.\n"})
+	var stdout, stderr strings.Builder
+	e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
+	f := &lintFlags{format: "text", failOn: "none", color: "never", encoding: "auto", fix: true, rules: []string{house}, set: map[string]bool{}}
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	r, err := e.newRun(f, []string{a, b})
+	require.NoError(t, err)
+	require.NoError(t, r.prepare([]string{a, b}))
+	files := r.lintAll([]string{a, b})
+	require.NoError(t, os.WriteFile(a, []byte("Title\n\nTaken daily, edited.\n"), 0o644)) // saved meanwhile
+
+	assert.Equal(t, 1, r.fixFiles(files))
+	assert.True(t, r.failed)
+	assert.Contains(t, stderr.String(), a+": not fixed: the file changed while hypelint ran")
+	data, _ := os.ReadFile(a)
+	assert.Equal(t, "Title\n\nTaken daily, edited.\n", string(data))
+	data, _ = os.ReadFile(b)
+	assert.Equal(t, "Title\n\nTaken every day.\n", string(data))
+}
