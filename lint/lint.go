@@ -7,6 +7,7 @@ package lint
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io/fs"
@@ -51,6 +52,10 @@ type Source struct {
 	// Docs is the address of the rules' documentation, one section per
 	// rule with the rule id as its anchor (empty: none).
 	Docs string
+	// Strict requires every field of every rule (both message languages,
+	// explanation, source, a built-in category): the built-in set. A
+	// newsroom's rules may be simpler (see docs/house-rules.md).
+	Strict bool
 }
 
 // RulesDoc is where the built-in rules are documented: docs/rules.md,
@@ -59,7 +64,7 @@ const RulesDoc = "https://github.com/hypelint/hypelint/blob/main/docs/rules.md"
 
 // Builtin is the rule set embedded in the binary.
 var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: rules.LexiconSnapshot,
-	RuleSnapshot: rules.RuleSnapshot, Docs: RulesDoc}
+	RuleSnapshot: rules.RuleSnapshot, Docs: RulesDoc, Strict: true}
 
 // New compiles the lexicons of every source into one lexicon, then the rules
 // of every source against it.
@@ -80,12 +85,10 @@ func New(sources ...Source) (*Linter, error) {
 	if l.err != nil {
 		return nil, l.err
 	}
-	if parseErr != nil {
-		return nil, parseErr
-	}
 	set, err := parsed.Bind(l.lex)
-	if err != nil {
-		return nil, err
+	if parseErr != nil || err != nil {
+		// Every mistake of every rule file, in one run.
+		return nil, errors.Join(parseErr, err)
 	}
 	return &Linter{Lexicon: l.lex, Rules: set, analyzer: facts.NewAnalyzer(l.lex), all: set}, nil
 }
@@ -95,6 +98,7 @@ func New(sources ...Source) (*Linter, error) {
 // files otherwise.
 func parseRules(sources []Source) (*rule.Parsed, error) {
 	var parts []*rule.Parsed
+	var errs []error
 	for _, src := range sources {
 		if src.Rules == "" {
 			continue
@@ -104,15 +108,16 @@ func parseRules(sources []Source) (*rule.Parsed, error) {
 			return nil, err
 		}
 		p, err := parseSource(src, files)
-		if err != nil {
-			return nil, err
+		errs = append(errs, err)
+		if p == nil {
+			continue
 		}
 		if src.Docs != "" {
 			p.LinkDocs(src.Docs)
 		}
 		parts = append(parts, p)
 	}
-	return rule.Join(parts...), nil
+	return rule.Join(parts...), errors.Join(errs...)
 }
 
 func parseSource(src Source, files []yamlfile.File) (*rule.Parsed, error) {
@@ -120,6 +125,9 @@ func parseSource(src Source, files []yamlfile.File) (*rule.Parsed, error) {
 		if p, err := rule.FromSnapshot(content); err == nil {
 			return p, nil
 		}
+	}
+	if !src.Strict {
+		return rule.ParseHouseFiles(files)
 	}
 	return rule.ParseFiles(files)
 }

@@ -19,38 +19,6 @@ func defaultLinter(t testing.TB) *Linter {
 	return l
 }
 
-// TestRuleExamples runs every rule's examples: each bad example must get
-// that rule's finding and no good example may.
-func TestRuleExamples(t *testing.T) {
-	l := defaultLinter(t)
-	require.NotEmpty(t, l.Rules.Rules)
-	for _, r := range l.Rules.Rules {
-		t.Run(r.ID, func(t *testing.T) {
-			require.NotEmpty(t, r.Examples.Bad, "every rule needs bad examples")
-			require.NotEmpty(t, r.Examples.Good, "every rule needs good examples")
-			for _, ex := range r.Examples.Bad {
-				assert.NotEmpty(t, ruleFindings(t, l, r.ID, ex), "bad example not flagged:\n%s", ex)
-			}
-			for _, ex := range r.Examples.Good {
-				assert.Empty(t, ruleFindings(t, l, r.ID, ex), "good example flagged:\n%s", ex)
-			}
-		})
-	}
-}
-
-func ruleFindings(t *testing.T, l *Linter, id, text string) []string {
-	t.Helper()
-	res, err := l.LintText("example.txt", []byte(text))
-	require.NoError(t, err)
-	var out []string
-	for _, f := range res.Findings {
-		if f.Rule.ID == id {
-			out = append(out, f.Term)
-		}
-	}
-	return out
-}
-
 func TestEveryRuleHasCompleteMetadata(t *testing.T) {
 	for _, r := range defaultLinter(t).Rules.Rules {
 		for _, loc := range []string{"en", "zh-Hans", "zh-Hant"} {

@@ -100,7 +100,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or rule er
 	}
 	registerLintFlags(lintCmd, &lintCmdFlags)
 	root.AddCommand(lintCmd, e.rulesCommand(), e.explainCommand(), e.explainScoreCommand(), e.evalCommand(),
-		e.initCommand(), e.serveCommand(), e.lspCommand(), e.evidenceCommand(), e.versionCommand())
+		e.initCommand(), e.serveCommand(), e.lspCommand(), e.evidenceCommand(), e.testCommand(), e.versionCommand())
 	root.SetHelpCommand(e.helpCommand(root))
 	for _, c := range root.Commands() {
 		c.SetFlagErrorFunc(suggestFlag)

@@ -166,7 +166,7 @@ func TestHelpForEveryCommand(t *testing.T) {
 				assert.NotContains(t, first, "--"+f.Name+" ", c.CommandPath())
 				return
 			}
-			n := len(regexp.MustCompile(`(?m)^\s+(-\w, )?--`+regexp.QuoteMeta(f.Name)+`\b`).FindAllString(first, -1))
+			n := len(regexp.MustCompile(`(?m)^\s+(-\w, )?--`+regexp.QuoteMeta(f.Name)+`(?:[ =]|$)`).FindAllString(first, -1))
 			assert.Equal(t, 1, n, "%s lists --%s once", c.CommandPath(), f.Name)
 			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "[]" && f.DefValue != "0" {
 				want := "(default " + f.DefValue + ")"

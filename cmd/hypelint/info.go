@@ -110,8 +110,17 @@ func (e *env) explain(s *ruleSet, id string) error {
 		severity = state + " in " + s.cfg.Path + ", " + severity + " by default"
 	}
 	fmt.Fprintf(e.stdout, "%s (%s, %s, scope %s)\n\n", r.ID, r.Category, severity, r.Scope)
-	fmt.Fprintf(e.stdout, "%s\n", strings.TrimSpace(r.ExplanationIn(s.locale)))
-	fmt.Fprintf(e.stdout, "\nSource: %s\n", r.Source)
+	explanation := strings.TrimSpace(r.ExplanationIn(s.locale))
+	if explanation == "" { // optional for a house rule: its message says what it wants
+		explanation = r.Message(s.locale, "…")
+	}
+	fmt.Fprintf(e.stdout, "%s\n", explanation)
+	for _, x := range r.Swap {
+		fmt.Fprintf(e.stdout, "  %s → %s\n", x.Term, x.With)
+	}
+	if r.Source != "" { // optional for a house rule
+		fmt.Fprintf(e.stdout, "\nSource: %s\n", r.Source)
+	}
 	printExamples(e, "Flagged", r.Examples.Bad)
 	printExamples(e, "Not flagged", r.Examples.Good)
 	return nil

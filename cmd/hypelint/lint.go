@@ -25,6 +25,7 @@ type lintFlags struct {
 	baseline, writeBaseline          string
 	output, diff, color, printConfig string
 	quiet, verbose, statistics       bool
+	fix, diffFixes                   bool
 	jobs                             int
 	rules                            []string
 	set                              map[string]bool // flags given on the command line
@@ -55,6 +56,8 @@ func registerLintFlags(cmd *cobra.Command, f *lintFlags) {
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in `FILE` and exit 0")
 	fs.IntVar(&f.jobs, "jobs", 0, "lint `N` files in parallel (default: one per core)")
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "say which configuration and encoding each file used")
+	fs.BoolVar(&f.fix, "fix", false, "apply the safe fixes (term swaps from house rules) to the files, then report what remains")
+	fs.BoolVar(&f.diffFixes, "diff-fixes", false, "print the safe fixes as a unified diff instead of the report; write nothing")
 	for name, choices := range map[string][]string{
 		"format": formats, "fail-on": {"error", "warning", "info", "none"}, "locale": locale.Supported,
 		"color": colorModes, "encoding": encodings,
@@ -159,7 +162,13 @@ func (r *lintRun) execute() int {
 	if r.streams() {
 		return r.stream(inputs)
 	}
-	files := r.lintAll(inputs)
+	return r.finish(inputs, r.lintAll(inputs), true)
+}
+
+// finish filters the findings (--diff, a baseline), applies fixes when
+// asked (then lints again: the report shows what remains, where it now
+// is) and writes the report.
+func (r *lintRun) finish(inputs []string, files []report.File, mayFix bool) int {
 	if err := r.keepChanged(files); err != nil {
 		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
 		return exitError
@@ -171,6 +180,15 @@ func (r *lintRun) execute() int {
 	if err != nil {
 		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
 		return exitError
+	}
+	if mayFix && r.fixing() {
+		changed := r.fixFiles(files)
+		if r.flags.diffFixes {
+			return r.exitCode(changed > 0)
+		}
+		if changed > 0 {
+			return r.finish(inputs, r.lintAll(inputs), false)
+		}
 	}
 	if err := r.output(files, hidden); err != nil {
 		fmt.Fprintf(r.env.stderr, "hypelint: writing output: %v\n", err)

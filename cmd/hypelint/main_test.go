@@ -91,7 +91,7 @@ func TestJSONShape(t *testing.T) {
 	require.NotEmpty(t, doc.Files[0].Findings)
 	assert.NotNil(t, doc.Files[1].Studies, "the evidence card's arrays are there, empty or not")
 	assert.NotNil(t, doc.Files[1].Claims)
-	keys := []string{"rule", "category", "severity", "message", "start", "end", "excerpt", "role", "related"}
+	keys := []string{"rule", "category", "severity", "message", "start", "end", "excerpt", "role", "related", "fixes", "note"}
 	for _, f := range doc.Files[0].Findings {
 		for k := range f {
 			assert.Contains(t, keys, k)

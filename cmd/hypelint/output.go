@@ -38,7 +38,7 @@ func (r *lintRun) output(files []report.File, hidden int) (err error) {
 func (r *lintRun) streams() bool {
 	f := r.flags
 	return f.format == "text" && !f.statistics && f.output == "" &&
-		f.baseline == "" && f.writeBaseline == "" && f.diff == ""
+		f.baseline == "" && f.writeBaseline == "" && f.diff == "" && !r.fixing()
 }
 
 // stream lints and prints file by file (see streams).

@@ -102,6 +102,9 @@ func (s *server) explain(f rule.Finding) string {
 		head, source = fmt.Sprintf("%s (%s, %s)", r.ID, r.Category, r.Severity), "Source: "+r.Source
 	}
 	parts := []string{head, f.Message(s.locale)}
+	if n := r.NoteIn(s.locale); n != "" {
+		parts = append(parts, n)
+	}
 	if e := strings.TrimSpace(r.ExplanationIn(s.locale)); e != "" {
 		if s.hoverKind == "markdown" {
 			e = labelParagraphs(e)
@@ -139,8 +142,9 @@ func labelParagraphs(e string) string {
 }
 
 // codeAction offers, for each finding in the range, a quick fix that
-// suppresses its rule on that line with a disable-next-line comment, and
-// for a misspelt directive one that corrects it.
+// suppresses its rule on that line with a disable-next-line comment, its
+// suggested replacements, and for a misspelt directive one that corrects
+// it.
 func (s *server) codeAction(raw json.RawMessage) (any, *rpcError) {
 	var p codeActionParams
 	if rerr := unmarshalParams(raw, &p); rerr != nil {
@@ -170,22 +174,46 @@ func (s *server) codeAction(raw json.RawMessage) (any, *rpcError) {
 			continue
 		}
 		key := fmt.Sprint(f.Rule.ID, d.lines.line(f.Span.Start))
-		if seen[key] {
-			continue
+		if !seen[key] {
+			seen[key] = true
+			if edit, ok := s.disableEdit(d, res, l, f); ok {
+				actions = append(actions, CodeAction{
+					Title:       fmt.Sprintf("Disable %s for this line (hypelint)", f.Rule.ID),
+					Kind:        "quickfix",
+					Diagnostics: []Diagnostic{s.diagnostic(d, f)},
+					Edit:        WorkspaceEdit{Changes: map[string][]TextEdit{d.uri: {edit}}},
+				})
+			}
 		}
-		seen[key] = true
-		edit, ok := s.disableEdit(d, res, l, f)
-		if !ok {
-			continue
-		}
-		actions = append(actions, CodeAction{
-			Title:       fmt.Sprintf("Disable %s for this line (hypelint)", f.Rule.ID),
-			Kind:        "quickfix",
-			Diagnostics: []Diagnostic{s.diagnostic(d, f)},
-			Edit:        WorkspaceEdit{Changes: map[string][]TextEdit{d.uri: {edit}}},
-		})
+		actions = append(actions, s.replacements(d, f)...)
 	}
 	return actions, nil
+}
+
+// replacements are the finding's suggested edits as code actions; a safe
+// one (a house rule's term swap) is the preferred action.
+func (s *server) replacements(d *document, f rule.Finding) []CodeAction {
+	var out []CodeAction
+	for _, fix := range f.Fixes {
+		if fix.Span.Start < 0 || fix.Span.End > len(d.text) || fix.Span.Start > fix.Span.End {
+			continue
+		}
+		title := fmt.Sprintf("Replace %q with %q (hypelint)", d.text[fix.Span.Start:fix.Span.End], fix.Replacement)
+		if fix.Span.Start == fix.Span.End {
+			title = fmt.Sprintf("Insert %q (hypelint)", fix.Replacement)
+		}
+		out = append(out, CodeAction{
+			Title:       title,
+			Kind:        "quickfix",
+			Diagnostics: []Diagnostic{s.diagnostic(d, f)},
+			IsPreferred: fix.Safe,
+			Edit: WorkspaceEdit{Changes: map[string][]TextEdit{d.uri: {{
+				Range:   Range{d.lines.position(fix.Span.Start, s.encoding), d.lines.position(fix.Span.End, s.encoding)},
+				NewText: fix.Replacement,
+			}}}},
+		})
+	}
+	return out
 }
 
 // respellDirective is the quick fix for a misspelt directive: the

@@ -20,6 +20,13 @@ type rdDiagnostic struct {
 	Severity string     `json:"severity"`
 	Source   rdSource   `json:"source"`
 	Code     *rdCode    `json:"code,omitempty"`
+	// Suggestions are edits reviewdog turns into suggested changes.
+	Suggestions []rdSuggestion `json:"suggestions,omitempty"`
+}
+
+type rdSuggestion struct {
+	Range rdRange `json:"range"`
+	Text  string  `json:"text"`
 }
 
 type rdSource struct {
@@ -79,11 +86,26 @@ func rdDiagnostics(run Run) []rdDiagnostic {
 					Start: rdPosition{Line: x.Start.Line, Column: byteColumn(f, x.span.Start, x.Start.Column)},
 					End:   &rdPosition{Line: x.End.Line, Column: byteColumn(f, x.span.End, x.End.Column)},
 				}},
-				Severity: rdSeverity(x.Severity),
-				Source:   src,
-				Code:     &rdCode{Value: x.Rule, URL: x.docURL()},
+				Severity:    rdSeverity(x.Severity),
+				Source:      src,
+				Code:        &rdCode{Value: x.Rule, URL: x.docURL()},
+				Suggestions: rdSuggestions(f, x),
 			})
 		}
+	}
+	return out
+}
+
+func rdSuggestions(f File, x Finding) []rdSuggestion {
+	var out []rdSuggestion
+	for _, fix := range x.Fixes {
+		out = append(out, rdSuggestion{
+			Range: rdRange{
+				Start: rdPosition{Line: fix.Span.Start.Line, Column: byteColumn(f, fix.span.Start, fix.Span.Start.Column)},
+				End:   &rdPosition{Line: fix.Span.End.Line, Column: byteColumn(f, fix.span.End, fix.Span.End.Column)},
+			},
+			Text: fix.Replacement,
+		})
 	}
 	return out
 }

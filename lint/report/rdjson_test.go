@@ -33,6 +33,13 @@ type rdDiagnostic struct {
 		Value string `json:"value"`
 		URL   string `json:"url"`
 	} `json:"code"`
+	Suggestions []struct {
+		Range struct {
+			Start rdPos `json:"start"`
+			End   rdPos `json:"end"`
+		} `json:"range"`
+		Text string `json:"text"`
+	} `json:"suggestions"`
 }
 
 type rdPos struct{ Line, Column int }

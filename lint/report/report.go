@@ -23,6 +23,10 @@ type Finding struct {
 	// Related is where the study a claim rule judged the claim against
 	// is (see rule.Finding.Study); none for other rules.
 	Related []Related `json:"related,omitempty"`
+	// Fixes are suggested edits, best first (see rule.Fix).
+	Fixes []Fix `json:"fixes,omitempty"`
+	// Note advises the writer where no edit would do (see rule.Rule.Notes).
+	Note string `json:"note,omitempty"`
 
 	severity rule.Severity
 	span     document.Span // offsets in the decoded text (Start/End.Offset are file offsets)
@@ -130,10 +134,42 @@ func newFinding(doc *document.Document, x rule.Finding, locale string, messages 
 		End:      end,
 		Excerpt:  excerpt(doc, x),
 		Role:     x.Role,
+		Fixes:    newFixes(doc, x.Fixes),
+		Note:     x.Rule.NoteIn(locale),
 		severity: x.Rule.Severity,
 		span:     x.Span,
 		ruleRef:  x.Rule,
 	}
+}
+
+// Fix is a suggested edit resolved to positions: replace what lies
+// between Span's start and end by Replacement.
+type Fix struct {
+	Span        FixSpan `json:"span"`
+	Replacement string  `json:"replacement"`
+	// Safe fixes are pure term swaps, which `hypelint --fix` applies.
+	Safe bool `json:"safe"`
+
+	span document.Span // offsets in the decoded text
+}
+
+// FixSpan is where a fix applies.
+type FixSpan struct {
+	Start document.Position `json:"start"`
+	End   document.Position `json:"end"`
+}
+
+// DecodedSpan returns the fix's offsets in the decoded text.
+func (x Fix) DecodedSpan() document.Span { return x.span }
+
+func newFixes(doc *document.Document, fixes []rule.Fix) []Fix {
+	var out []Fix
+	for _, x := range fixes {
+		start, end := doc.Position(x.Span.Start), doc.Position(x.Span.End)
+		start.Offset, end.Offset = doc.FileOffset(x.Span.Start), doc.FileOffset(x.Span.End)
+		out = append(out, Fix{Span: FixSpan{start, end}, Replacement: x.Replacement, Safe: x.Safe, span: x.Span})
+	}
+	return out
 }
 
 type messageKey struct {

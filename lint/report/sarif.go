@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -96,6 +97,30 @@ type sarifResult struct {
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
 	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"` // the study a claim was judged against
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Fixes               []sarifFix         `json:"fixes,omitempty"`
+	Properties          *sarifNote         `json:"properties,omitempty"`
+}
+
+// sarifNote carries a finding's note (advice with no edit) in the result's
+// property bag.
+type sarifNote struct {
+	Note string `json:"note"`
+}
+
+// sarifFix is a suggested edit: a replacement of one region of the file.
+type sarifFix struct {
+	Description     sarifText           `json:"description"`
+	ArtifactChanges []sarifArtifactEdit `json:"artifactChanges"`
+}
+
+type sarifArtifactEdit struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Replacements     []sarifReplacement    `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion `json:"deletedRegion"`
+	InsertedContent sarifText   `json:"insertedContent"`
 }
 
 // sarifSuppression says a result is hidden: by a comment in the article
@@ -218,6 +243,10 @@ func sarifResults(f File, uri string, table *ruleTable) []sarifResult {
 		if idx, ok := table.index[x.Rule]; ok {
 			res.RuleIndex = &idx
 		}
+		res.Fixes = sarifFixes(f, uri, x.Finding)
+		if x.Note != "" {
+			res.Properties = &sarifNote{x.Note}
+		}
 		if x.Kind == "" {
 			shown = append(shown, res)
 			continue
@@ -273,6 +302,31 @@ func sarifRegionOf(f File, x Finding) *sarifRegion {
 		reg.Snippet = &sarifText{Text: x.Excerpt}
 	}
 	return reg
+}
+
+// sarifFixes gives a finding's fixes as SARIF fixes, each region placed
+// like a finding's.
+func sarifFixes(f File, uri string, x Finding) []sarifFix {
+	var out []sarifFix
+	for _, fix := range x.Fixes {
+		region := sarifRegionOf(f, Finding{Start: fix.Span.Start, End: fix.Span.End, span: fix.span})
+		out = append(out, sarifFix{
+			Description: sarifText{Text: fixDescription(fix)},
+			ArtifactChanges: []sarifArtifactEdit{{
+				ArtifactLocation: sarifArtifactLocation{URI: uri},
+				Replacements:     []sarifReplacement{{DeletedRegion: *region, InsertedContent: sarifText{Text: fix.Replacement}}},
+			}},
+		})
+	}
+	return out
+}
+
+// fixDescription says what a fix does, e.g. `Replace with "treatment"`.
+func fixDescription(fix Fix) string {
+	if fix.Span.Start.Offset == fix.Span.End.Offset {
+		return fmt.Sprintf("Insert %q", fix.Replacement)
+	}
+	return fmt.Sprintf("Replace with %q", fix.Replacement)
 }
 
 // sarifURI turns a report path into a URI reference: a relative path stays

@@ -183,6 +183,9 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		return false, nil // the condition could not be true here
 	}
 	e.env.Sentence, e.env.Paragraph, e.env.Hit = s, b, nil
+	if r.swapLex != nil {
+		return e.swaps(r, b, s)
+	}
 	if r.Report == "" {
 		var claim *facts.Claim
 		if len(s.Claims) > 0 {
@@ -196,6 +199,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		ok, err := e.run(r)
 		if ok {
 			e.addIn(r, s.Span, b.Role, s.Voice)
+			e.fix(r, s)
 		}
 		return ok, err
 	}
@@ -216,6 +220,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		}
 		if ok {
 			e.addIn(r, s.SourceSpan(h.Start, h.End), b.Role, hit.Voice)
+			e.suggest(r)
 			found = true
 			if r.Once != "" {
 				break
@@ -223,6 +228,54 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		}
 	}
 	return found, nil
+}
+
+// swaps reports each of a swap rule's terms in the sentence, with its
+// replacement as a safe fix, when the condition holds.
+func (e *evaluator) swaps(r *Rule, b *facts.Block, s *facts.Sentence) (bool, error) {
+	hits := r.swapHits(s)
+	if len(hits) == 0 {
+		return false, nil
+	}
+	var claim *facts.Claim
+	if len(s.Claims) > 0 {
+		claim = s.Claims[0]
+	}
+	e.scope(s, claim) // as for any sentence rule
+	if ok, err := e.run(r); !ok || err != nil {
+		return false, err
+	}
+	for _, h := range hits {
+		span := s.SourceSpan(h.Start, h.End)
+		e.addIn(r, span, b.Role, s.Voice)
+		last := &e.findings[len(e.findings)-1]
+		last.Fixes = []Fix{r.swapFix(h, span, last.Term)}
+		if r.Once != "" {
+			break
+		}
+	}
+	return true, nil
+}
+
+// fix attaches the edit of the rule's named fixer, if any, to the finding
+// just added.
+func (e *evaluator) fix(r *Rule, s *facts.Sentence) {
+	if r.Fixer == "" {
+		return
+	}
+	if fix, ok := fixers[r.Fixer](e.doc, s); ok {
+		last := &e.findings[len(e.findings)-1]
+		last.Fixes = append(last.Fixes, fix)
+	}
+}
+
+// suggest attaches the rule's suggested replacement, if any, to the
+// finding just added.
+func (e *evaluator) suggest(r *Rule) {
+	last := &e.findings[len(e.findings)-1]
+	if fix, ok := r.suggestFix(last.Span, last.Term); ok {
+		last.Fixes = append(last.Fixes, fix)
+	}
 }
 
 // claims evaluates a `report: claim` rule once per claim of s; a finding
@@ -243,6 +296,7 @@ func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 		}
 		if ok {
 			e.add(r, s.Span)
+			e.fix(r, s)
 			found = true
 			if r.Once != "" {
 				break

@@ -26,9 +26,13 @@ type ruleFile struct {
 	Explanation map[string]string `yaml:"explanation"`
 	Source      string            `yaml:"source"`
 	Examples    Examples          `yaml:"examples"`
+	Swap        yaml.Node         `yaml:"swap"`    // a mapping, kept as a node for its order and lines
+	Suggest     yaml.Node         `yaml:"suggest"` // likewise
+	Fix         string            `yaml:"fix"`     // a named fixer
+	Note        map[string]string `yaml:"note"`
 }
 
-var ruleKeys = []string{"id", "category", "severity", "scope", "when", "report", "once", "message", "explanation", "source", "examples"}
+var ruleKeys = []string{"id", "category", "severity", "scope", "when", "report", "once", "message", "explanation", "source", "examples", "swap", "suggest", "fix", "note"}
 
 var idRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
@@ -113,25 +117,37 @@ func Join(parts ...*Parsed) *Parsed {
 }
 
 // ParseFiles reads rule files, one goroutine per file (YAML decoding and
-// expr compilation are most of a small run's start-up), and reports the
-// first error in file order.
+// expr compilation are most of a small run's start-up), and reports every
+// error, in file order; with an error it still returns the rules that
+// parsed. Every field of a rule is required: this is
+// for the built-in rules (see ParseHouseFiles).
 func ParseFiles(files []yamlfile.File) (*Parsed, error) {
+	return parseFiles(files, true)
+}
+
+// ParseHouseFiles reads a newsroom's rule files, which may be simpler than
+// the built-in ones: a house category, one message language, no
+// explanation or source.
+func ParseHouseFiles(files []yamlfile.File) (*Parsed, error) {
+	return parseFiles(files, false)
+}
+
+func parseFiles(files []yamlfile.File, strict bool) (*Parsed, error) {
 	c := newCompiler()
 	perFile := make([][]parsedRule, len(files))
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	for i, f := range files {
-		wg.Go(func() { perFile[i], errs[i] = c.parseFile(f.Name, f.Data) })
+		wg.Go(func() { perFile[i], errs[i] = c.parseFile(f.Name, f.Data, strict) })
 	}
 	wg.Wait()
 	p := &Parsed{compilers: []*compiler{c}}
 	for i := range files {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
 		p.rules = append(p.rules, perFile[i]...)
 	}
-	return p, nil
+	// The rules that did parse come back with the error, so that Bind can
+	// report their mistakes in the same run.
+	return p, joinErrors(slices.DeleteFunc(errs, func(err error) bool { return err == nil }))
 }
 
 // Bind checks the class names of the conditions against lex and makes the
@@ -141,30 +157,41 @@ func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
 		c.lex = lex
 	}
 	set := &Set{byID: map[string]*Rule{}}
+	var errs []error
 	for _, pr := range p.rules {
-		r := pr.Rule
-		if prev := set.byID[r.ID]; prev != nil {
-			return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "id"), "rule id %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
+		if err := set.bind(lex, pr); err != nil {
+			errs = append(errs, err)
 		}
-		if r.program != nil { // suppression rules have no condition
-			if err := checkClasses(lex, r); err != nil {
-				return nil, whenError(r.File, yamlfile.Get(pr.node, "when"), r.ID, err)
-			}
-		}
-		if r.Report == ReportClaims {
-			r.reportClass = -1
-		} else if r.Report != "" {
-			if r.reportClass = lex.ClassID(r.Report); r.reportClass < 0 {
-				return nil, yamlfile.At(r.File, yamlfile.Get(pr.node, "report"), "rule %s: report: no lexicon class named %q", r.ID, r.Report)
-			}
-		}
-		set.Rules = append(set.Rules, r)
-		set.byID[r.ID] = r
+	}
+	if err := joinErrors(errs); err != nil {
+		return nil, err
 	}
 	return set, nil
 }
 
-func (c *compiler) parseFile(file string, data []byte) ([]parsedRule, error) {
+func (set *Set) bind(lex *lexicon.Lexicon, pr parsedRule) error {
+	r := pr.Rule
+	if prev := set.byID[r.ID]; prev != nil {
+		return yamlfile.At(r.File, yamlfile.Get(pr.node, "id"), "rule id %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
+	}
+	if r.program != nil { // suppression rules have no condition
+		if err := checkClasses(lex, r); err != nil {
+			return whenError(r.File, yamlfile.Get(pr.node, "when"), r.ID, err)
+		}
+	}
+	if r.Report == ReportClaims {
+		r.reportClass = -1
+	} else if r.Report != "" {
+		if r.reportClass = lex.ClassID(r.Report); r.reportClass < 0 {
+			return yamlfile.At(r.File, yamlfile.Get(pr.node, "report"), "rule %s: report: no lexicon class named %q", r.ID, r.Report)
+		}
+	}
+	set.Rules = append(set.Rules, r)
+	set.byID[r.ID] = r
+	return nil
+}
+
+func (c *compiler) parseFile(file string, data []byte, strict bool) ([]parsedRule, error) {
 	root, err := yamlfile.Parse(file, data)
 	if err != nil {
 		return nil, err
@@ -176,18 +203,30 @@ func (c *compiler) parseFile(file string, data []byte) ([]parsedRule, error) {
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return nil, yamlfile.At(file, root, "want a list of rules under the key rules")
 	}
+	// Every rule is checked, so that one run names every mistake in the
+	// file rather than the first.
 	var out []parsedRule
+	var errs []error
 	for _, n := range list.Content {
-		r, err := c.parseRule(file, n)
+		r, err := c.parseRule(file, n, strict)
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
+			continue
 		}
 		out = append(out, parsedRule{r, n})
 	}
-	return out, nil
+	return out, joinErrors(errs)
 }
 
-func (c *compiler) parseRule(file string, n *yaml.Node) (*Rule, error) {
+// joinErrors is nil, the one error, or all of them, one per line.
+func joinErrors(errs []error) error {
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(errs...)
+}
+
+func (c *compiler) parseRule(file string, n *yaml.Node, strict bool) (*Rule, error) {
 	if err := yamlfile.CheckKeys(file, n, ruleKeys...); err != nil {
 		return nil, err
 	}
@@ -198,10 +237,21 @@ func (c *compiler) parseRule(file string, n *yaml.Node) (*Rule, error) {
 	r := &Rule{
 		ID: f.ID, Category: f.Category, Scope: Scope(f.Scope), When: f.When, Report: f.Report,
 		Once: f.Once, Messages: f.Message, Explanation: f.Explanation, Source: f.Source,
-		Examples: f.Examples, File: file, Line: n.Line, reportClass: -1,
+		Examples: f.Examples, File: file, Line: n.Line, reportClass: -1, Fixer: f.Fix, Notes: f.Note,
 	}
-	if err := validate(file, n, r, f.Severity); err != nil {
+	var err error
+	if r.Swap, err = replacements(file, &f.Swap, "swap"); err != nil {
 		return nil, err
+	}
+	if r.Suggest, err = replacements(file, &f.Suggest, "suggest"); err != nil {
+		return nil, err
+	}
+	simpleDefaults(r)
+	if err := validate(file, n, r, f.Severity, strict); err != nil {
+		return nil, err
+	}
+	if err := prepareFixes(r); err != nil {
+		return nil, yamlfile.At(file, yamlfile.Get(n, "swap"), "rule %s: %v", r.ID, err)
 	}
 	r.hant = &traditional{}
 	if err := c.compile(r); err != nil {
@@ -229,7 +279,9 @@ func whenError(file string, n *yaml.Node, id string, err error) error {
 }
 
 // validate checks every field a rule must have; errors point at the field.
-func validate(file string, n *yaml.Node, r *Rule, severity string) error {
+// strict (the built-in rules) requires a built-in category, messages in en
+// and zh-Hans, an explanation and a source.
+func validate(file string, n *yaml.Node, r *Rule, severity string, strict bool) error {
 	at := func(key, format string, args ...any) error {
 		node := yamlfile.Get(n, key)
 		if node == nil {
@@ -240,19 +292,35 @@ func validate(file string, n *yaml.Node, r *Rule, severity string) error {
 	switch {
 	case !idRE.MatchString(r.ID):
 		return at("id", "rule id %q must be kebab-case (a-z, 0-9, -)", r.ID)
-	case !slices.Contains(Categories, r.Category):
+	case strict && !slices.Contains(Categories, r.Category):
 		return at("category", "rule %s: category %q is not one of %v", r.ID, r.Category, Categories)
+	case !strict && !idRE.MatchString(r.Category):
+		return at("category", "rule %s: category %q must be one of %v or a house category in kebab-case (a-z, 0-9, -)", r.ID, r.Category, Categories)
+	case len(r.Swap) > 0 && r.Report != "":
+		return at("swap", "rule %s: a swap rule reports its own terms; drop report", r.ID)
+	case len(r.Swap) > 0 && r.Scope != SentenceScope && r.Scope != HeadingScope:
+		return at("scope", "rule %s: a swap rule needs scope sentence or heading", r.ID)
+	case r.Fixer != "" && fixers[r.Fixer] == nil:
+		return at("fix", "rule %s: fix %q is not one of %v", r.ID, r.Fixer, FixerNames())
+	case r.Fixer != "" && r.Scope != SentenceScope && r.Scope != HeadingScope:
+		return at("fix", "rule %s: fix needs scope sentence or heading", r.ID)
+	case len(r.Suggest) > 0 && r.Report == "":
+		return at("suggest", "rule %s: suggest replaces the terms a rule reports; it needs report", r.ID)
 	case r.When == "" && r.Scope != SuppressionScope:
 		return at("when", "rule %s: when (an expr condition) is required", r.ID)
 	case r.When != "" && r.Scope == SuppressionScope:
 		return at("when", "rule %s: a rule of scope suppression has no condition", r.ID)
 	case r.Scope == SuppressionScope && r.ID != UnusedSuppression && r.ID != UnknownSuppression:
 		return at("scope", "rule %s: scope suppression is only for %s and %s", r.ID, UnusedSuppression, UnknownSuppression)
-	case r.Messages["en"] == "" || r.Messages["zh-Hans"] == "":
+	case strict && (r.Messages["en"] == "" || r.Messages["zh-Hans"] == ""):
 		return at("message", "rule %s: message needs both en and zh-Hans", r.ID)
-	case r.Explanation["en"] == "":
+	case pick(r.Messages, "en") == "":
+		return at("message", "rule %s: message needs at least one of en, zh-Hans, zh-Hant", r.ID)
+	case strict && len(r.Notes) > 0 && (r.Notes["en"] == "" || r.Notes["zh-Hans"] == ""):
+		return at("note", "rule %s: note needs both en and zh-Hans", r.ID)
+	case strict && r.Explanation["en"] == "":
 		return at("explanation", "rule %s: explanation needs at least en", r.ID)
-	case r.Source == "":
+	case strict && r.Source == "":
 		return at("source", "rule %s: source (the criterion or study behind the rule) is required", r.ID)
 	}
 	sev, ok := ParseSeverity(severity)

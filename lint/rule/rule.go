@@ -5,6 +5,7 @@ package rule
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/zhconv"
 )
 
@@ -19,6 +21,19 @@ import (
 var Categories = []string{
 	"animal-as-human", "sample-size", "overclaim", "disclosure",
 	"causation", "statistics", "source", "promotion", "suppression",
+}
+
+// OtherCategory is how the score counts a house category (any kebab-case
+// name outside Categories, allowed for rules outside the built-in set).
+const OtherCategory = "other"
+
+// ScoreCategory is the category a rule counts under in the score: its own
+// for a built-in category, OtherCategory for a house one.
+func ScoreCategory(category string) string {
+	if slices.Contains(Categories, category) {
+		return category
+	}
+	return OtherCategory
 }
 
 // Severity orders findings; higher is more severe.
@@ -85,6 +100,16 @@ type Rule struct {
 	Explanation map[string]string
 	Source      string
 	Examples    Examples
+	// Swap lists the terms a simple house rule matches and what to write
+	// instead; its fixes are safe (a pure term swap). Suggest gives
+	// replacements for the terms a rule with report: flags (not safe:
+	// the rewrite needs a person's eye).
+	Swap    []Replacement
+	Suggest []Replacement
+	Fixer   string // a named fixer (see fixers) that proposes the finding's edit
+	// Notes advise the writer where no edit would do ("ask the authors for
+	// the absolute risks"), per locale like Messages.
+	Notes map[string]string
 
 	File string // where the rule was defined
 	Line int
@@ -95,21 +120,22 @@ type Rule struct {
 
 	program     *vm.Program
 	reportClass int
-	hant        *traditional // zh-Hant texts, derived on first use
-	needs       [][]int      // sentence classes the condition requires (see sentenceNeeds)
-	readsStudy  bool         // the condition reads study.* or claim.*
-	readsHit    bool         // the condition reads hit.*
+	hant        *traditional           // zh-Hant texts, derived on first use
+	needs       [][]int                // sentence classes the condition requires (see sentenceNeeds)
+	readsStudy  bool                   // the condition reads study.* or claim.*
+	readsHit    bool                   // the condition reads hit.*
+	swapLex     *lexicon.Lexicon       // the Swap terms, one class per term, in Swap's order
+	suggestFor  map[string]Replacement // normalized Suggest term → its entry
 }
 
 // ReportClaims as a rule's report evaluates it once per claim of the
 // sentence (see facts.Claim), with claim.* and study.* set.
 const ReportClaims = "claim"
 
-// Examples are short articles (first line is the title) that the test suite
-// lints: each bad one must produce this rule's finding, no good one may.
-type Examples struct {
-	Bad  []string `yaml:"bad"`
-	Good []string `yaml:"good"`
+// Replacement is a term and what to write instead.
+type Replacement struct {
+	Term string
+	With string
 }
 
 // Message returns the rule's message in a locale (en, zh-Hans, zh-Hant),
@@ -138,12 +164,23 @@ func (r *Rule) ExplanationIn(locale string) string {
 	return pick(r.Explanation, locale)
 }
 
+// NoteIn returns the rule's note in a locale ("" when it has none).
+func (r *Rule) NoteIn(locale string) string {
+	if len(r.Notes) == 0 {
+		return ""
+	}
+	if locale == "zh-Hant" && r.Notes["zh-Hant"] == "" {
+		return r.traditional().note
+	}
+	return pick(r.Notes, locale)
+}
+
 // traditional holds zh-Hant texts derived from zh-Hans ones with Taiwan
 // phrasing. They are derived on first use because the phrase tables behind
 // the conversion take most of start-up time, and most runs never show them.
 type traditional struct {
-	once                 sync.Once
-	message, explanation string
+	once                       sync.Once
+	message, explanation, note string
 }
 
 func (r *Rule) traditional() *traditional {
@@ -154,13 +191,14 @@ func (r *Rule) traditional() *traditional {
 	t.once.Do(func() {
 		t.message = toTraditional(r.Messages)
 		t.explanation = toTraditional(r.Explanation)
+		t.note = toTraditional(r.Notes)
 	})
 	return t
 }
 
 func toTraditional(m map[string]string) string {
 	if m["zh-Hans"] == "" {
-		return m["en"]
+		return pick(m, "en")
 	}
 	return zhconv.ToTaiwan(m["zh-Hans"])
 }
@@ -174,7 +212,13 @@ func pick(m map[string]string, locale string) string {
 			return s
 		}
 	}
-	return m["en"]
+	// A house rule may give one language only: the others fall back to it.
+	for _, l := range []string{"en", "zh-Hans", "zh-Hant"} {
+		if s := m[l]; s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // Finding is one rule match, at the source span of what triggered it.
@@ -191,6 +235,18 @@ type Finding struct {
 	// for other rules): its Span is the finding's related location
 	// (SARIF relatedLocations, LSP relatedInformation, the evidence card).
 	Study *facts.Study
+	// Fixes are edits that would resolve the finding, best first.
+	Fixes []Fix
+}
+
+// Fix is one suggested edit: replace the source bytes of Span with
+// Replacement (an empty span inserts). Safe fixes are pure term swaps from
+// house rules, which `hypelint --fix` applies; the others are offered to a
+// person (editor code actions, review suggestions, the web page).
+type Fix struct {
+	Span        document.Span
+	Replacement string
+	Safe        bool
 }
 
 // Message renders the finding's message in a locale.

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/hypelint/hypelint/lint/binfmt"
+	"github.com/hypelint/hypelint/lint/document"
 )
 
 // A rules snapshot is parsed rule files written out (binfmt), so that a
@@ -14,7 +15,7 @@ import (
 // files stay the source; a test checks the snapshot matches them.
 // Conditions are compiled on load either way (expr programs cannot be
 // written out).
-const snapshotMagic = "hypelint-rules-1\n"
+const snapshotMagic = "hypelint-rules-2\n"
 
 func walkRules(c binfmt.Codec, rules *[]*Rule) {
 	binfmt.Slice(c, rules, func(rp **Rule) {
@@ -35,6 +36,18 @@ func walkRules(c binfmt.Codec, rules *[]*Rule) {
 		c.Text(&r.Source)
 		binfmt.Strings(c, &r.Examples.Bad)
 		binfmt.Strings(c, &r.Examples.Good)
+		binfmt.Slice(c, &r.Examples.BadSpans, func(spans *[]document.Span) {
+			binfmt.Slice(c, spans, func(s *document.Span) {
+				c.Num(&s.Start)
+				c.Num(&s.End)
+			})
+		})
+		binfmt.Slice(c, &r.Examples.BadLines, c.Num)
+		binfmt.Slice(c, &r.Examples.GoodLines, c.Num)
+		walkReplacements(c, &r.Swap)
+		walkReplacements(c, &r.Suggest)
+		c.Text(&r.Fixer)
+		binfmt.StringMap(c, &r.Notes)
 		c.Text(&r.File)
 		c.Num(&r.Line)
 		r.Severity, _ = ParseSeverity(severity)
@@ -90,11 +103,21 @@ func FromSnapshot(data string) (*Parsed, error) {
 // load checks and compiles a rule read from a snapshot.
 func (c *compiler) load(r *Rule) error {
 	r.reportClass, r.hant = -1, &traditional{}
-	if err := validate(r.File, nil, r, r.Severity.String()); err != nil {
+	if err := validate(r.File, nil, r, r.Severity.String(), true); err != nil {
 		return err
+	}
+	if err := prepareFixes(r); err != nil {
+		return fmt.Errorf("rule %s: %v", r.ID, err)
 	}
 	if err := c.compile(r); err != nil {
 		return fmt.Errorf("rule %s: %v", r.ID, err)
 	}
 	return nil
+}
+
+func walkReplacements(c binfmt.Codec, list *[]Replacement) {
+	binfmt.Slice(c, list, func(x *Replacement) {
+		c.Text(&x.Term)
+		c.Text(&x.With)
+	})
 }

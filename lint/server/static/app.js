@@ -14,6 +14,7 @@ const UI = {
     none: 'No findings.', linting: 'Linting…', rendering: 'Highlighting… {p}%', empty: 'Paste or upload a draft first.',
     done: '{n} findings · lint {lint} ms · render {render} ms', why: 'Why it matters', source: 'Source',
     line: 'line', nFindings: '{n} findings', error: 'Error', warning: 'Warning', info: 'Info',
+    fix: 'Replace with “{r}”', fixes: 'Suggested edit',
     evidence: 'Evidence card', studies: 'Studies', flaggedClaims: 'Flagged claims',
     noStudies: 'No study found.', noClaims: 'No claim flagged.', study: 'study {n}', restsOn: '→ study {n}',
     restsOnNothing: '→ no study',
@@ -27,6 +28,7 @@ const UI = {
     none: '没有发现问题。', linting: '检查中…', rendering: '正在标注… {p}%', empty: '请先粘贴或上传稿件。',
     done: '{n} 个问题 · 检查 {lint} 毫秒 · 渲染 {render} 毫秒', why: '为什么重要', source: '依据',
     line: '行', nFindings: '{n} 个问题', error: '错误', warning: '警告', info: '提示',
+    fix: '改为“{r}”', fixes: '建议修改',
     evidence: '证据卡', studies: '研究', flaggedClaims: '被标记的说法',
     noStudies: '未发现研究。', noClaims: '没有被标记的说法。', study: '研究{n}', restsOn: '→ 研究{n}',
     restsOnNothing: '→ 无依据的研究',
@@ -43,6 +45,7 @@ const UI = {
     none: '沒有發現問題。', linting: '檢查中…', rendering: '正在標示… {p}%', empty: '請先貼上或上傳稿件。',
     done: '{n} 個問題 · 檢查 {lint} 毫秒 · 繪製 {render} 毫秒', why: '為什麼重要', source: '依據',
     line: '行', nFindings: '{n} 個問題', error: '錯誤', warning: '警告', info: '提示',
+    fix: '改為「{r}」', fixes: '建議修改',
     evidence: '證據卡', studies: '研究', flaggedClaims: '被標記的說法',
     noStudies: '未發現研究。', noClaims: '沒有被標記的說法。', study: '研究{n}', restsOn: '→ 研究{n}',
     restsOnNothing: '→ 無依據的研究',
@@ -63,6 +66,7 @@ let card = { studies: [], claims: [] }; // the evidence card on show, with UTF-1
 let at16 = null;         // UTF-8 byte offset → UTF-16 index, for the text on show
 let upload = null;       // name of the uploaded file while the text area still holds it
 let runs = 0;            // the latest run; older ones stop rendering
+let shown = '';          // the text the findings on show were found in
 
 function locale() { return $('locale').value; }
 
@@ -146,7 +150,11 @@ async function lint(init, text) {
     findings = file.findings.map((f, i) => ({
       ...f, i, s: at16(f.start.offset), e: at16(f.end.offset),
       term: rules.get(f.rule)?.term ?? false,
+      // Suggested edits, in UTF-16 indices of text (none when the upload was not UTF-8).
+      edits: text ? (f.fixes ?? []).map((x) => ({ s: at[x.span.start.offset], e: at[x.span.end.offset], replacement: x.replacement }))
+        .filter((x) => x.s != null && x.e != null) : [],
     }));
+    shown = text;
     showScore(file);
     showDetail([]);
     clearEvidence();
@@ -250,6 +258,18 @@ function showDetail(fs) {
     head.append(el('span', 'badge sev-' + f.severity, t(f.severity)), el('code', 'rule', f.rule),
       el('span', 'cat', category(f.category)), el('span', 'pos', t('line') + ' ' + f.start.line + ':' + f.start.column));
     box.append(head, el('p', 'message', f.message));
+    if (f.note) box.append(el('p', 'note', f.note));
+    if (f.edits.length) {
+      const edits = el('p', 'fixes', t('fixes') + ': ');
+      f.edits.forEach((x, k) => {
+        const b = el('button', 'fix', t('fix', { r: x.replacement }));
+        b.type = 'button';
+        b.dataset.i = f.i;
+        b.dataset.k = k;
+        edits.append(b, ' ');
+      });
+      box.append(edits);
+    }
     for (const r of f.related ?? []) {
       const b = el('button', 'related', r.message + ' (' + t('line') + ' ' + r.start.line + ':' + r.start.column + ')');
       b.type = 'button';
@@ -301,6 +321,14 @@ function select(indices) {
   for (const m of view.querySelectorAll('mark.selected')) m.classList.remove('selected');
   for (const m of view.querySelectorAll('mark[data-f~="' + fs[0].i + '"]')) m.classList.add('selected');
   showDetail(fs);
+}
+
+// applyFix makes a finding's suggested edit in the draft and lints it again.
+function applyFix(x) {
+  const text = shown.slice(0, x.s) + x.replacement + shown.slice(x.e);
+  $('text').value = text;
+  upload = null;
+  lintTextArea();
 }
 
 // The evidence card: the studies the draft reports and the claims a rule
@@ -462,6 +490,12 @@ function init() {
   $('view').addEventListener('click', (e) => {
     const m = e.target.closest('mark');
     if (m) select(m.dataset.f.split(' ').map(Number));
+  });
+  $('detail').addEventListener('click', (e) => {
+    const b = e.target.closest('button.fix');
+    if (!b) return;
+    const f = findings[Number(b.dataset.i)];
+    applyFix(f.edits[Number(b.dataset.k)]);
   });
   for (const id of ['studies', 'claims']) {
     $(id).addEventListener('click', (e) => {
