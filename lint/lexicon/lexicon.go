@@ -52,6 +52,7 @@ type Lexicon struct {
 	alwaysSet, digitSet []uint64
 	phrases             []phrase // open phrasing over hits (phrase.go)
 	phraseStarts        [][]int  // per class, the phrases it starts
+	slot                []bool   // per class, whether some phrase uses it as a slot
 }
 
 type term struct {

@@ -60,3 +60,18 @@ func TestPhraseNamingAnUnknownClassIsAnError(t *testing.T) {
 	_, err = Parse(map[string]string{"a.yaml": "classes:\n  x:\n    zh: [甲]\n    phrases:\n      - {slots: [x], gap: 3}\n"})
 	require.ErrorContains(t, err, "at least two slots")
 }
+
+func TestIsSlotMarksPhraseSlotsOnly(t *testing.T) {
+	lex, err := Parse(map[string]string{"a.yaml": phraseLexicon})
+	require.NoError(t, err)
+	data, err := lex.Snapshot()
+	require.NoError(t, err)
+	loaded, err := FromSnapshot(string(data))
+	require.NoError(t, err)
+	for _, l := range []*Lexicon{lex, loaded} {
+		require.True(t, l.IsSlot(l.ClassID("reverse_verb")))
+		require.True(t, l.IsSlot(l.ClassID("ageing_noun")))
+		require.False(t, l.IsSlot(l.ClassID("antiaging")), "the phrase's own class is not a slot")
+		require.False(t, l.IsSlot(-1))
+	}
+}
