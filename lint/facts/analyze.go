@@ -211,7 +211,7 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 	s.Cites = citesSource(text)
 	s.Voice = a.ids.sentenceVoice(s)
 	s.Testimonial = quotedShare(v.Text) > 0 && firstPersonSingular(quotedText(v.Text))
-	s.Negated = a.ids.negatesClaim(s, a.Lex)
+	s.Negated = a.ids.negatesClaim(s)
 	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Count(a.ids.hedge) > 0
 	s.Caveat = s.Count(a.ids.caveat) > 0

@@ -5,11 +5,12 @@ import (
 	"strings"
 )
 
-// citationMarker matches the markers that tie a sentence to an entry of a
-// reference list: [12], [3,4], [5-7], ［3］, (Smith et al., 2020),
-// (Smith and Lee 2019), （王等，2021）.
-var citationMarker = regexp.MustCompile(`\[\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*\]|［\d{1,3}(?:[,，\-–]\d{1,3})*］|` +
-	`\(\p{Lu}[\p{L}'\-]+(?: et al\.?| and \p{Lu}[\p{L}'\-]+)?,? (?:19|20)\d\d[a-z]?\)|` +
+// bracketMarker matches numbered markers: [12], [3,4], [5-7], ［3］.
+var bracketMarker = regexp.MustCompile(`\[\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*\]|［\d{1,3}(?:[,，\-–]\d{1,3})*］`)
+
+// authorYearMarker matches (Smith et al., 2020), (Smith and Lee 2019),
+// （王等，2021）.
+var authorYearMarker = regexp.MustCompile(`\(\p{Lu}[\p{L}'\-]+(?: et al\.?| and \p{Lu}[\p{L}'\-]+)?,? (?:19|20)\d\d[a-z]?\)|` +
 	`（[\p{Han}\p{L}]{1,12}等[，,、]\s*(?:19|20)\d\d）`)
 
 // superscripts are the digits of superscript citation markers.
@@ -17,12 +18,18 @@ const superscripts = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 
 // citesSource reports a citation marker in a sentence's source text. A
 // superscript counts after a word or a punctuation mark, not after a unit
-// (m², cm³).
+// (m², cm³). Each marker shape is looked for only when the characters it
+// needs are there: most sentences have a bracket but no marker.
 func citesSource(text string) bool {
-	if strings.ContainsAny(text, "[［(（") && citationMarker.MatchString(text) {
+	if (strings.Contains(text, "]") || strings.Contains(text, "］")) && bracketMarker.MatchString(text) {
 		return true
 	}
-	if !strings.ContainsAny(text, superscripts) {
+	if yearBeforeClose(text) && authorYearMarker.MatchString(text) {
+		return true
+	}
+	// ¹²³ are U+00B9, U+00B2, U+00B3 (UTF-8 C2 ..), ⁰⁴–⁹ U+2070–2079
+	// (E2 81 ..): two byte searches rule most sentences out.
+	if strings.IndexByte(text, 0xC2) < 0 && !strings.Contains(text, "\xe2\x81") || !strings.ContainsAny(text, superscripts) {
 		return false
 	}
 	prev := ' '
@@ -33,4 +40,15 @@ func citesSource(text string) bool {
 		prev = r
 	}
 	return false
+}
+
+// yearBeforeClose reports a digit right before a closing parenthesis, as
+// an author-year marker ends: "2020)", "2021）".
+func yearBeforeClose(text string) bool {
+	for i := 1; i < len(text); i++ {
+		if text[i] == ')' && text[i-1] >= '0' && text[i-1] <= '9' {
+			return true
+		}
+	}
+	return strings.Contains(text, "）") && strings.ContainsAny(text, "0123456789") && strings.Contains(text, "等")
 }

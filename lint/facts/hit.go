@@ -240,14 +240,9 @@ func (ids *classIDs) distancesClaim(s *Sentence) bool {
 
 // negatesClaim reports whether a negation applies to some claim term of the
 // sentence ("并非神药", "does not reverse aging"); a negation that qualifies
-// nothing the lexicon knows ("a cure, not a hearing aid") does not count,
-// nor one before a mere phrase slot (别等到心脏坏了: 心脏 is a slot of the
-// clock phrases, not a claim). A slot that is also a claim class counts.
-func (ids *classIDs) negatesClaim(s *Sentence, lex *lexicon.Lexicon) bool {
+// nothing the lexicon knows ("a cure, not a hearing aid") does not count.
+func (ids *classIDs) negatesClaim(s *Sentence) bool {
 	for _, h := range s.Hits {
-		if lex.IsSlot(h.Class) && !ids.isClaim(h.Class) {
-			continue
-		}
 		if !ids.modifier(h.Class) && ids.precededBy(s, h, ids.negation, ids.negationWindowFor(h.Class)) {
 			return true
 		}

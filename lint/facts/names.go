@@ -21,21 +21,35 @@ var smallWords = map[string]bool{"of": true, "for": true, "the": true, "and": tr
 // capitalised word joins it on either side. Titles and headings written in
 // title case are left alone: every word is capitalised there.
 func (a *Analyzer) dropNames(src string, heading bool, local textmap.Map, hits []lexicon.Hit) []lexicon.Hit {
-	if len(hits) == 0 || !hasUpperLatin(src) || titleCase(src, heading) {
+	if len(hits) == 0 || !hasUpperLatin(src) {
 		return hits
 	}
 	out := hits[:0]
+	checked, titled := false, false
 	for _, h := range hits {
-		if a.ids.modifier(h.Class) || h.Class == a.ids.journal || h.Class == a.ids.doi {
+		if a.ids.modifier(h.Class) || h.Class == a.ids.journal || h.Class == a.ids.doi || h.Start >= len(src) || src[0] >= 0x80 && !isLatinHit(src, local, h) {
 			out = append(out, h)
 			continue
 		}
 		start, end := local.Start(h.Start), local.End(h.End)
 		if start < 0 || end > len(src) || start >= end || !inName(src, start, end) {
 			out = append(out, h)
+			continue
+		}
+		if !checked { // only now: most sentences have no name to judge
+			checked, titled = true, titleCase(src, heading)
+		}
+		if titled {
+			out = append(out, h)
 		}
 	}
 	return out
+}
+
+// isLatinHit reports a hit whose source text starts with a Latin letter.
+func isLatinHit(src string, local textmap.Map, h lexicon.Hit) bool {
+	start := local.Start(h.Start)
+	return start >= 0 && start < len(src) && src[start] < 0x80
 }
 
 func hasUpperLatin(s string) bool {

@@ -123,7 +123,9 @@ func (a *Analyzer) addToStudy(st *Study, s *Sentence, p population) {
 		}
 		st.Size = max(st.Size, int(m.Value))
 	}
-	if st.Design == "" || st.Design == "unknown" || st.Design == "trial" {
+	// A trial planned or denied ("human trials will begin") is no design.
+	planned := s.Count(a.ids.future)+s.Count(a.ids.timeline) > 0 || s.Negated
+	if !planned && (st.Design == "" || st.Design == "unknown" || st.Design == "trial") {
 		switch {
 		case s.Count(a.ids.review) > 0:
 			st.Design = "review"

@@ -31,6 +31,10 @@ type Class struct {
 	Source      string
 	File        string // the lexicon file that defined it
 	Terms       int    // number of terms after expansion
+	// SlotOnly classes serve only as slots of phrases (phrase.go): their
+	// hits are dropped once phrases are matched, so that common words
+	// (一个, all, make) do not weigh on every sentence's facts.
+	SlotOnly bool
 }
 
 // Hit is one occurrence of a class in normalized text.
@@ -52,7 +56,6 @@ type Lexicon struct {
 	alwaysSet, digitSet []uint64
 	phrases             []phrase // open phrasing over hits (phrase.go)
 	phraseStarts        [][]int  // per class, the phrases it starts
-	slot                []bool   // per class, whether some phrase uses it as a slot
 }
 
 type term struct {
@@ -177,8 +180,21 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		if dst = l.matchPhrases(text, dst[first:n], dst); len(dst) > n {
 			dst = dst[:first+resolve(dst[first:], nil)]
 		}
+		dst = l.dropSlots(dst, first)
 	}
 	return dst
+}
+
+// dropSlots removes the hits of slot-only classes from dst[first:].
+func (l *Lexicon) dropSlots(dst []Hit, first int) []Hit {
+	kept := dst[:first]
+	for _, h := range dst[first:] {
+		if h.Class >= 0 && l.Classes[h.Class].SlotOnly {
+			continue
+		}
+		kept = append(kept, h)
+	}
+	return kept
 }
 
 // words returns n zeroed words: buf when it is long enough.

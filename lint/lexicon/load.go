@@ -30,6 +30,7 @@ type classDef struct {
 	Description string      `yaml:"description"`
 	Source      string      `yaml:"source"`
 	Phrases     []phraseDef `yaml:"phrases"`
+	SlotOnly    bool        `yaml:"slot_only"`
 	termLists   `yaml:",inline"`
 }
 
@@ -158,7 +159,7 @@ func (b *builder) addFile(name string, data []byte) error {
 
 func (b *builder) addClass(file string, key, value *yaml.Node) error {
 	var def classDef
-	if err := yamlfile.CheckKeys(file, value, "description", "source", "zh", "zh-TW", "zh-HK", "en", "patterns", "phrases"); err != nil {
+	if err := yamlfile.CheckKeys(file, value, "description", "source", "zh", "zh-TW", "zh-HK", "en", "patterns", "phrases", "slot_only"); err != nil {
 		return err
 	}
 	if err := value.Decode(&def); err != nil {
@@ -177,6 +178,7 @@ func (b *builder) addClass(file string, key, value *yaml.Node) error {
 	c := &b.lex.Classes[id]
 	c.Description = firstNonEmpty(def.Description, c.Description)
 	c.Source = firstNonEmpty(def.Source, c.Source)
+	c.SlotOnly = c.SlotOnly || def.SlotOnly
 	for _, list := range [][]entry{def.Zh, def.ZhTW, def.ZhHK, def.En} {
 		for _, e := range list {
 			if err := b.addTerm(file, e, id); err != nil {

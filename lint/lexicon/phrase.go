@@ -53,21 +53,9 @@ func (l *Lexicon) matchPhrases(text string, hits []Hit, dst []Hit) []Hit {
 // text is then walked once, not once per phrase.
 func (l *Lexicon) indexPhrases() {
 	l.phraseStarts = make([][]int, len(l.Classes))
-	l.slot = make([]bool, len(l.Classes))
 	for i, p := range l.phrases {
 		l.phraseStarts[p.slots[0]] = append(l.phraseStarts[p.slots[0]], i)
-		for _, c := range p.slots {
-			l.slot[c] = true
-		}
 	}
-}
-
-// IsSlot reports whether class is a slot of some phrase (body_part in
-// 肌肉的时钟往回拨). Its hits are parts of a possible claim, not claims: a
-// negation before one (别等到心脏坏了) says nothing about the claims of
-// the sentence.
-func (l *Lexicon) IsSlot(class int) bool {
-	return class >= 0 && class < len(l.slot) && l.slot[class]
 }
 
 // rest finds slots[i:] of p after byte offset from, and returns where the

@@ -61,17 +61,28 @@ func TestPhraseNamingAnUnknownClassIsAnError(t *testing.T) {
 	require.ErrorContains(t, err, "at least two slots")
 }
 
-func TestIsSlotMarksPhraseSlotsOnly(t *testing.T) {
-	lex, err := Parse(map[string]string{"a.yaml": phraseLexicon})
+func TestSlotOnlyHitsAreDropped(t *testing.T) {
+	lex, err := Parse(map[string]string{"a.yaml": `
+classes:
+  person_det:
+    slot_only: true
+    zh: [一位]
+  person_noun:
+    slot_only: true
+    zh: [患者]
+  anecdote:
+    phrases:
+      - {slots: [person_det, person_noun], gap: 6}
+`})
 	require.NoError(t, err)
+	var names []string
+	for _, h := range lex.Match("一位患糖尿病的患者", nil) {
+		names = append(names, lex.Classes[h.Class].Name)
+	}
+	require.Equal(t, []string{"anecdote"}, names, "the slots fed the phrase and are gone")
 	data, err := lex.Snapshot()
 	require.NoError(t, err)
 	loaded, err := FromSnapshot(string(data))
 	require.NoError(t, err)
-	for _, l := range []*Lexicon{lex, loaded} {
-		require.True(t, l.IsSlot(l.ClassID("reverse_verb")))
-		require.True(t, l.IsSlot(l.ClassID("ageing_noun")))
-		require.False(t, l.IsSlot(l.ClassID("antiaging")), "the phrase's own class is not a slot")
-		require.False(t, l.IsSlot(-1))
-	}
+	require.True(t, loaded.Classes[loaded.ClassID("person_det")].SlotOnly)
 }

@@ -67,7 +67,7 @@ type snapPattern struct {
 // snapshotMagic starts every snapshot; its last digits are the version,
 // which changes whenever the layout or the meaning of a snapshot does, so
 // that an old one is refused rather than misread.
-const snapshotMagic = "hypelint-lexicon-4\n"
+const snapshotMagic = "hypelint-lexicon-5\n"
 
 func (s *snapshot) fields(c binfmt.Codec) {
 	binfmt.Slice(c, &s.Classes, func(cl *Class) {
@@ -76,6 +76,7 @@ func (s *snapshot) fields(c binfmt.Codec) {
 		c.Text(&cl.Source)
 		c.Text(&cl.File)
 		c.Num(&cl.Terms)
+		c.Flag(&cl.SlotOnly)
 	})
 	c.Text(&s.TermText)
 	c.Int32s(&s.TermEnd)

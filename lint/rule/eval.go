@@ -22,10 +22,6 @@ type evaluator struct {
 	noStudy  facts.Study // stands in for the study outside any study context
 	noClaim  facts.Claim // ... and for the claim of a sentence without one
 	blankHit facts.Hit   // for claim rules that read no hit.* field
-	// hits caches the facts of reported hits: several rules report the
-	// same class, and a hit's facts (its voice above all) cost a scan of
-	// its sentence.
-	hits map[hitKey]facts.Hit
 	// done says, per rule, that the current once-unit has had its report;
 	// it carries from one section of blocks to the next.
 	done []bool
@@ -232,20 +228,10 @@ func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 	return found, nil
 }
 
-type hitKey struct{ sentence, start, class int }
-
-// hitFacts returns the facts of hit h of s, computing them once.
+// hitFacts returns the facts of hit h of s. (A cache across rules cost
+// more in allocation than it saved.)
 func (e *evaluator) hitFacts(s *facts.Sentence, h lexicon.Hit) facts.Hit {
-	k := hitKey{s.Index, h.Start, h.Class}
-	if f, ok := e.hits[k]; ok {
-		return f
-	}
-	if e.hits == nil {
-		e.hits = map[hitKey]facts.Hit{}
-	}
-	f := e.doc.HitFacts(s, h)
-	e.hits[k] = f
-	return f
+	return e.doc.HitFacts(s, h)
 }
 
 // scope sets the study and claim a sentence rule sees.
