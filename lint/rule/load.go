@@ -22,13 +22,14 @@ type ruleFile struct {
 	When        string            `yaml:"when"`
 	Report      string            `yaml:"report"`
 	Once        string            `yaml:"once"`
+	Cover       string            `yaml:"cover"`
 	Message     map[string]string `yaml:"message"`
 	Explanation map[string]string `yaml:"explanation"`
 	Source      string            `yaml:"source"`
 	Examples    Examples          `yaml:"examples"`
 }
 
-var ruleKeys = []string{"id", "category", "severity", "scope", "when", "report", "once", "message", "explanation", "source", "examples"}
+var ruleKeys = []string{"id", "category", "severity", "scope", "when", "report", "once", "cover", "message", "explanation", "source", "examples"}
 
 var idRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
@@ -197,7 +198,7 @@ func (c *compiler) parseRule(file string, n *yaml.Node) (*Rule, error) {
 	}
 	r := &Rule{
 		ID: f.ID, Category: f.Category, Scope: Scope(f.Scope), When: f.When, Report: f.Report,
-		Once: f.Once, Messages: f.Message, Explanation: f.Explanation, Source: f.Source,
+		Once: f.Once, Cover: f.Cover, Messages: f.Message, Explanation: f.Explanation, Source: f.Source,
 		Examples: f.Examples, File: file, Line: n.Line, reportClass: -1,
 	}
 	if err := validate(file, n, r, f.Severity); err != nil {
@@ -269,6 +270,12 @@ func validate(file string, n *yaml.Node, r *Rule, severity string) error {
 	case "", "document", "paragraph", "sentence", "study":
 	default:
 		return at("once", "rule %s: once %q is not document, paragraph, sentence or study", r.ID, r.Once)
+	}
+	switch {
+	case r.Cover != "" && r.Cover != "sentence":
+		return at("cover", "rule %s: cover %q is not sentence", r.ID, r.Cover)
+	case r.Cover != "" && (r.Report == "" || r.Report == ReportClaims || r.Scope != SentenceScope):
+		return at("cover", "rule %s: cover applies to a sentence rule that reports a class's hits", r.ID)
 	}
 	if r.Once != "" && r.Scope == SuppressionScope {
 		return at("once", "rule %s: once does not apply to scope suppression", r.ID)

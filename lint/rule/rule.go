@@ -81,6 +81,7 @@ type Rule struct {
 	When        string
 	Report      string // class whose hits are reported one by one; "" reports the scope's span
 	Once        string // "", "document", "paragraph", "sentence" or "study": report only the first match per unit
+	Cover       string // "" or "sentence": a reported hit's finding runs from the hit to the end of its sentence (a story: the person and what is told of them)
 	Messages    map[string]string
 	Explanation map[string]string
 	Source      string
