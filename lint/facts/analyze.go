@@ -197,6 +197,9 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 	for _, m := range s.Nums {
 		switch m.Kind {
 		case numbers.SampleSize:
+			if a.promisedCrowd(s, m) {
+				continue
+			}
 			s.SampleSize = true
 			s.HumanSize = s.HumanSize || !m.Animal
 			if !m.Vague { // "a large study" gives a size, not a number
