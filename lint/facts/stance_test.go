@@ -13,7 +13,8 @@ func TestVoiceOfATerm(t *testing.T) {
 		name, text, class, term, voice string
 	}{
 		{"own words", "标题\n\n这款精华能逆转衰老。", "antiaging", "逆转衰老", facts.VoiceWriter},
-		{"quoted", "标题\n\n广告写着“逆转衰老”四个大字。", "antiaging", "逆转衰老", facts.VoiceQuoted},
+		{"quoted", "标题\n\n包装上印着“逆转衰老”四个大字。", "antiaging", "逆转衰老", facts.VoiceQuoted},
+		{"quoted after an advert as framer", "标题\n\n广告写着“逆转衰老”四个大字。", "antiaging", "逆转衰老", facts.VoiceDistanced},
 		{"scare quotes in single curly marks", "Title\n\nThe paper called it a ‘breakthrough’ in the end.", "hype", "breakthrough", facts.VoiceQuoted},
 		{"after a speech verb", "标题\n\n董事长表示，这是一款神药。", "miracle", "神药", facts.VoiceReported},
 		{"asked", "标题\n\n有什么办法返老还童吗？", "antiaging", "返老还童", facts.VoicePosed},
