@@ -191,11 +191,15 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 			return found, err
 		}
 		if ok {
-			end := h.End
-			if r.Cover == "sentence" {
-				end = len(s.Text)
+			term := s.SourceSpan(h.Start, h.End)
+			span := term
+			if r.Cover != "" {
+				span = s.SourceSpan(h.Start, len(s.Text))
 			}
-			e.addTerm(r, s.SourceSpan(h.Start, end), s.SourceSpan(h.Start, h.End), b.Role, hit.Voice)
+			if r.Cover == "story" && s.StoryEnd > span.End {
+				span.End = s.StoryEnd // the person, and the sentence that tells how they improved
+			}
+			e.addTerm(r, span, term, b.Role, hit.Voice)
 			found = true
 			if r.Once != "" {
 				break

@@ -272,8 +272,8 @@ func validate(file string, n *yaml.Node, r *Rule, severity string) error {
 		return at("once", "rule %s: once %q is not document, paragraph, sentence or study", r.ID, r.Once)
 	}
 	switch {
-	case r.Cover != "" && r.Cover != "sentence":
-		return at("cover", "rule %s: cover %q is not sentence", r.ID, r.Cover)
+	case r.Cover != "" && r.Cover != "sentence" && r.Cover != "story":
+		return at("cover", "rule %s: cover %q is not sentence or story", r.ID, r.Cover)
 	case r.Cover != "" && (r.Report == "" || r.Report == ReportClaims || r.Scope != SentenceScope):
 		return at("cover", "rule %s: cover applies to a sentence rule that reports a class's hits", r.ID)
 	}

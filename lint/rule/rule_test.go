@@ -109,7 +109,7 @@ func TestRuleErrorsNameFileAndLine(t *testing.T) {
 		},
 		"bad cover": {
 			src:  replace(validRule, "report: hype", "report: hype\n    cover: paragraph"),
-			want: `rule hype-word: cover "paragraph" is not sentence`,
+			want: `rule hype-word: cover "paragraph" is not sentence or story`,
 		},
 		"cover without a reported class": {
 			src:  replace(validRule, "report: hype", "cover: sentence"),
