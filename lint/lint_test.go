@@ -86,3 +86,25 @@ func TestBuiltinChecksumMatchesTheSnapshots(t *testing.T) {
 	}
 	assert.Regexp(t, `^\d+ rule files crc32 [0-9a-f]{8}, \d+ lexicon files crc32 [0-9a-f]{8}$`, sum)
 }
+
+// A rule with cover: story (single-patient-as-evidence) reports the person
+// and runs through the sentence that tells how they improved, so a reader
+// sees the story, while {term} stays the person.
+func TestCoverStorySpansTheStory(t *testing.T) {
+	l := defaultLinter(t)
+	text := "T\n\n65岁的王阿姨患糖尿病十余年，每天要打两次胰岛素。她坚持喝了三个月，血糖完全恢复正常。\n"
+	res, err := l.LintText("example.txt", []byte(text))
+	require.NoError(t, err)
+	var found bool
+	for _, f := range res.Findings {
+		if f.Rule.ID != "single-patient-as-evidence" || !strings.Contains(f.Term, "王阿姨") {
+			continue
+		}
+		found = true
+		got := text[f.Span.Start:f.Span.End]
+		assert.True(t, strings.HasPrefix(got, "65岁的王阿姨"), "starts at the person: %q", got)
+		assert.True(t, strings.HasSuffix(got, "恢复正常。"), "ends with the sentence telling the improvement: %q", got)
+		assert.Equal(t, "65岁的王阿姨", f.Term, "{term} is the person, not the whole span")
+	}
+	require.True(t, found, "the story is flagged")
+}

@@ -129,3 +129,12 @@ func TestOneLineParagraphsAreNotRejoined(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, d.Blocks, 7)
 }
+
+// A title in 《》 is part of the sentence that cites it, even when it has
+// its own exclamation mark; an unclosed 《 does not join what follows.
+func TestTerminatorInsideTitleMarksDoesNotSplit(t *testing.T) {
+	got := sentenceTexts("近来，一篇题为《吃它一个月，年轻20岁！神药来了》的文章广泛转发。专家说不可信。", Paragraph)
+	assert.Equal(t, []string{"近来，一篇题为《吃它一个月，年轻20岁！神药来了》的文章广泛转发。", "专家说不可信。"}, got)
+	got = sentenceTexts("他写了《未完。然后的事。", Paragraph)
+	assert.Equal(t, []string{"他写了《未完。", "然后的事。"}, got)
+}

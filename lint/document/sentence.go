@@ -19,13 +19,22 @@ func Sentences(text string, kind Kind) []Span {
 		}
 		start = end
 	}
+	inTitle := false // inside 《…》: a headline quoted by its title marks is one sentence of the text
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		next := i + n
+		switch r {
+		case '《':
+			inTitle = titleCloses(text[next:])
+		case '》', '\n':
+			inTitle = false
+		}
 		switch {
 		case kind == TableRow && r == '|':
 			add(i)
 			start = next
+		case inTitle && r != '\n':
+			// 一篇题为《吃它一个月，年轻20岁！哈佛都在研究的神药》的文章: the ！ is the title's
 		case isTerminator(r):
 			add(closeRun(text, next))
 			next = start
@@ -37,6 +46,17 @@ func Sentences(text string, kind Kind) []Span {
 	}
 	add(len(text))
 	return out
+}
+
+// titleCloses reports a 》 closing a title within a headline's length, on
+// the same line: an unclosed 《 does not swallow the paragraph.
+func titleCloses(rest string) bool {
+	const maxTitle = 120 // bytes: about forty Han characters
+	rest = rest[:min(len(rest), maxTitle)]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	return strings.Contains(rest, "》")
 }
 
 // isTerminator reports sentence-final punctuation that is unambiguous.

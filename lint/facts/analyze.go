@@ -37,14 +37,14 @@ type classIDs struct {
 	rebuttal, speech, critique, certainty                                               int
 	roleReferences, roleDisclaimer, roleNotice, roleBio                                 int
 	roleRelated, roleAdvert, roleCaption, disclaimerPhrase, hype, riskNoun, association int
-	noticePhrase                                                                        int
+	noticePhrase, framing                                                               int
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
 func (c *classIDs) modifier(class int) bool {
 	switch class {
 	case c.negation, c.hedge, c.caveat, c.speciesCaveat, c.causalCaveat, c.distancing, c.future,
-		c.demonstrative, c.reader, c.rebuttal, c.speech, c.critique, c.promise, c.studyIntro, c.summary:
+		c.demonstrative, c.reader, c.rebuttal, c.speech, c.critique, c.promise, c.studyIntro, c.summary, c.framing:
 		return true
 	}
 	return false
@@ -70,7 +70,7 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		causalStrong: id("causal_strong"), causalCan: id("causal_can"),
 		safetyAbsolute: id("safety_absolute"), relativeChange: id("relative_change"),
 		improvement: id("improvement"), humanRef: id("human_ref"), ability: id("ability"), anecdote: id("anecdote"), seller: id("seller"), subAnalysis: id("sub_analysis"), continuation: id("continuation"),
-		rebuttal: id("rebuttal"), speech: id("speech"), critique: id("critique"), certainty: id("certainty"),
+		rebuttal: id("rebuttal"), speech: id("speech"), critique: id("critique"), framing: id("framing"), certainty: id("certainty"),
 		hype: id("hype"), riskNoun: id("risk_noun"), association: id("association"),
 		roleReferences: id("role_references"), roleDisclaimer: id("role_disclaimer"), roleNotice: id("role_notice"),
 		roleBio: id("role_bio"), roleRelated: id("role_related"), roleAdvert: id("role_advert"),
@@ -203,6 +203,9 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 	for _, m := range s.Nums {
 		switch m.Kind {
 		case numbers.SampleSize:
+			if a.promisedCrowd(s, m) {
+				continue
+			}
 			s.SampleSize = true
 			s.HumanSize = s.HumanSize || !m.Animal
 			if !m.Vague { // "a large study" gives a size, not a number

@@ -338,9 +338,9 @@ func (a *Analyzer) markStories(d *Document, b *Block) {
 		if improves {
 			for _, i := range r.story {
 				if d.storyImproved == nil {
-					d.storyImproved = map[int]bool{}
+					d.storyImproved = map[int]int{}
 				}
-				d.storyImproved[i] = true
+				d.storyImproved[i] = max(d.storyImproved[i], s.Span.End)
 			}
 		}
 		if s.Count(a.ids.anecdote) > 0 {

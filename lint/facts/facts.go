@@ -59,6 +59,7 @@ type Sentence struct {
 	// improvement or effect, with no other person or study introduced
 	// first: a story told over sentences (陈先生打完三针。十年的膝盖痛消失了).
 	ImprovementAfter bool     `expr:"improvementAfter"`
+	StoryEnd         int      `expr:"-"` // with ImprovementAfter: source offset where the improvement's sentence ends
 	Study            *Study   `expr:"-"` // the study context it sits in; nil outside any
 	Claims           []*Claim `expr:"-"` // its claims, attributed (see claims.go)
 }
@@ -127,8 +128,10 @@ type Document struct {
 	// kept across Restart, so that sections see sizes given further on.
 	sizedStudies []bool
 	// storyImproved holds the sentences (by index) that introduce a person
-	// whose improvement follows (see markStories); kept across Restart.
-	storyImproved map[int]bool
+	// whose improvement follows, each with the source offset where the
+	// sentence telling the improvement ends (see markStories); kept across
+	// Restart.
+	storyImproved map[int]int
 }
 
 // Counter is implemented by every scope a rule can ask about classes.

@@ -59,3 +59,20 @@ func blockWith(t *testing.T, d *facts.Document, text string) *facts.Block {
 	t.Fatalf("no block with %q", text)
 	return nil
 }
+
+// A negation before a word that only feeds phrases (心脏, a body part the
+// clock phrases use; slot_only) does not negate the sentence; one before a
+// claim term still does.
+func TestNegationBeforeAPhraseSlotNegatesNothing(t *testing.T) {
+	d := analyze(t, "T\n\n别等到心脏出了问题才想起保养，现在就可以预约干细胞回输。\n")
+	require.True(t, d.Lex.Classes[d.Lex.ClassID("body_part")].SlotOnly)
+	for _, b := range d.Blocks {
+		for _, s := range b.Sentences {
+			require.False(t, s.Negated, "a negation before a body part is not a denial of a claim: %s", s.Text)
+		}
+	}
+
+	d = analyze(t, "T\n\n这种疗法并不能逆转衰老。\n")
+	_, s := hitOf(t, d, "antiaging", "逆转衰老")
+	require.True(t, s.Negated, "a negation before a claim term negates the sentence")
+}

@@ -119,7 +119,8 @@ func (ids *classIDs) insideClaim(s *Sentence, c lexicon.Hit) bool {
 // distanced reports a hit introduced as somebody else's claim: right after
 // a distancing cue (所谓神药, so-called cure), or inside quotation marks
 // that follow one in the sentence (声称可以“清除衰老细胞”、“返老还童”) or
-// that are labelled as mere claims after they close (“吃亚精胺逆转衰老”之类的
+// or a framing verb (自媒体把它写成“逆转衰老”, coverage called it a "fountain
+// of youth"), or that are labelled as mere claims after they close (“吃亚精胺逆转衰老”之类的
 // 文章, “一粒顶十年”的说法).
 func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
 	if ids.precededBy(s, h, ids.distancing, distanceWindow) {
@@ -136,7 +137,26 @@ func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
 		return true
 	}
 	for _, c := range s.Hits {
-		if c.Class == ids.distancing && c.End <= open {
+		if c.End > open {
+			continue
+		}
+		if c.Class == ids.distancing || c.Class == ids.framing && !ownSide(s.Text[:c.Start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownSide reports a framer on the writer's own side (our medical director
+// calls it “…”, 我们的专家称之为…): quoting one's own people is promotion, not
+// distance. In 报道把我们的结果写成“…” the words after 把 are the object,
+// not the framer.
+func ownSide(before string) bool {
+	if i := strings.LastIndex(before, "把"); i >= 0 {
+		before = before[:i]
+	}
+	for _, w := range []string{"our ", "we ", "我们", "我院", "我司", "本公司", "本中心", "本院", "本诊所", "本店", "本品"} {
+		if strings.Contains(before, w) {
 			return true
 		}
 	}

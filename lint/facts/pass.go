@@ -111,7 +111,8 @@ var StoriesPass = &Pass{
 	Run: func(r *PassRun) (any, error) {
 		n := 0
 		r.sentences(func(s *Sentence) {
-			s.ImprovementAfter = r.Doc.storyImproved[s.Index]
+			s.StoryEnd = r.Doc.storyImproved[s.Index]
+			s.ImprovementAfter = s.StoryEnd > 0
 			if s.ImprovementAfter {
 				n++
 			}

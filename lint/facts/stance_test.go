@@ -13,7 +13,8 @@ func TestVoiceOfATerm(t *testing.T) {
 		name, text, class, term, voice string
 	}{
 		{"own words", "标题\n\n这款精华能逆转衰老。", "antiaging", "逆转衰老", facts.VoiceWriter},
-		{"quoted", "标题\n\n广告写着“逆转衰老”四个大字。", "antiaging", "逆转衰老", facts.VoiceQuoted},
+		{"quoted", "标题\n\n包装上印着“逆转衰老”四个大字。", "antiaging", "逆转衰老", facts.VoiceQuoted},
+		{"quoted after an advert as framer", "标题\n\n广告写着“逆转衰老”四个大字。", "antiaging", "逆转衰老", facts.VoiceDistanced},
 		{"scare quotes in single curly marks", "Title\n\nThe paper called it a ‘breakthrough’ in the end.", "hype", "breakthrough", facts.VoiceQuoted},
 		{"after a speech verb", "标题\n\n董事长表示，这是一款神药。", "miracle", "神药", facts.VoiceReported},
 		{"asked", "标题\n\n有什么办法返老还童吗？", "antiaging", "返老还童", facts.VoicePosed},
@@ -23,6 +24,11 @@ func TestVoiceOfATerm(t *testing.T) {
 		{"legend", "标题\n\n西方流传着青春之泉的故事。", "antiaging", "青春之泉", facts.VoiceDistanced},
 		{"rebutted at the end of a long clause", "Title\n\nA pill that reverses ageing in anyone who swallows it every morning is a myth.", "antiaging", "reverses ageing", facts.VoiceDistanced},
 		{"rebutted after a long Chinese clause", "标题\n\n每天喝一杯就能逆转衰老而且对任何年龄的人都一样有效的说法尚未被证实。", "antiaging", "逆转衰老", facts.VoiceDistanced},
+		{"quoted after a framing verb", "标题\n\n有自媒体把这项研究写成“长寿分子逆转衰老”。", "antiaging", "逆转衰老", facts.VoiceDistanced},
+		{"quoted after a framing verb, object after 把 in the first person", "標題\n\n有些報導把我們的結果寫成『斷食讓大腦年輕十歲』。", "antiaging", "年轻十岁", facts.VoiceDistanced},
+		{"coverage called it", "Title\n\nSome coverage called it a \"fountain of youth\" last year.", "antiaging", "fountain of youth", facts.VoiceDistanced},
+		{"a seller quoting its own website", "Title\n\nOur website promises that the serum is \"a fountain of youth\" for the skin.", "antiaging", "fountain of youth", facts.VoiceQuoted},
+		{"framing verb without quotation", "Title\n\nThe company claims that its pill reverses aging.", "antiaging", "reverses aging", facts.VoiceWriter},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -173,4 +179,15 @@ func TestHeadlineQuestionAnsweredNo(t *testing.T) {
 	assert.True(t, d.Critical)
 	d = analyze(t, "喝咖啡能逆转衰老吗？\n\n能！每天三杯，皱纹全消。")
 	assert.False(t, d.Critical)
+}
+
+// "There is no evidence that X reverses ageing" denies the claim a few words
+// later, beyond the reach of a bare "no".
+func TestNoEvidenceThatNegatesTheClaimAfterIt(t *testing.T) {
+	d := analyze(t, "Title\n\nThere is no evidence that plasma from young donors reverses ageing.")
+	h, _ := hitOf(t, d, "antiaging", "reverses ageing")
+	assert.True(t, h.Negated)
+	d = analyze(t, "Title\n\nThe plasma from young donors reverses ageing, the clinic says.")
+	h, _ = hitOf(t, d, "antiaging", "reverses ageing")
+	assert.False(t, h.Negated)
 }

@@ -115,7 +115,7 @@ func (a *Analyzer) addToStudy(st *Study, s *Sentence, p population) {
 	st.Venue = st.Venue || hasVenue(a, s)
 	st.Intervened = st.Intervened || s.Count(a.ids.intervention) > 0 && !s.Negated
 	for _, m := range s.Nums {
-		if m.Kind != numbers.SampleSize || m.Animal && !p.animal {
+		if m.Kind != numbers.SampleSize || m.Animal && !p.animal || a.promisedCrowd(s, m) {
 			continue
 		}
 		if !m.Animal && (!m.Vague || m.Value > 0) { // "tens of thousands" sizes a study, "a large study" does not
@@ -194,4 +194,11 @@ func shareVenues(studies []*Study) {
 		}
 		start = end
 	}
+}
+
+// promisedCrowd reports a vague crowd in a promise (有望…帮助数以千万计的
+// 老年人, 可望造福数十万名患者, "could one day help millions of patients"):
+// the people who might benefit, not the people studied.
+func (a *Analyzer) promisedCrowd(s *Sentence, m numbers.Mention) bool {
+	return m.Kind == numbers.SampleSize && m.Vague && s.Count(a.ids.promise)+s.Count(a.ids.future) > 0
 }

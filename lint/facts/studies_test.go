@@ -88,3 +88,16 @@ func TestStudySpanIsTheOpeningSentence(t *testing.T) {
 	span := d.Studies[0].Span
 	require.Equal(t, "Old mice were given the molecule for a month.", text[span.Start:span.End])
 }
+
+// A vague crowd in a promise counts who might benefit, not who was studied:
+// it neither sizes the study nor makes the sentence state a sample size.
+func TestPromisedCrowdIsNotASampleSize(t *testing.T) {
+	d := analyzeText(t, "肌肉与年龄\n\n一项研究给老年小鼠补充这种分子，小鼠的握力提高了。这种分子有望帮助数以千万计的老年人。\n")
+	require.NotEmpty(t, d.Studies)
+	require.False(t, d.Studies[0].Sized)
+	require.Zero(t, d.Studies[0].Size)
+	require.False(t, sentence(t, d, "数以千万计").SampleSize)
+
+	d = analyzeText(t, "肌肉与年龄\n\n数以万计的老年人参加了这项调查，血液中这种分子随年龄下降。\n")
+	require.True(t, sentence(t, d, "数以万计").SampleSize, "a vague crowd that took part is still a size")
+}

@@ -219,8 +219,18 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 			return found, err
 		}
 		if ok {
-			e.addIn(r, s.SourceSpan(h.Start, h.End), b.Role, hit.Voice)
-			e.suggest(r)
+			term := s.SourceSpan(h.Start, h.End)
+			span := term
+			if r.Cover != "" {
+				span = s.SourceSpan(h.Start, len(s.Text))
+			}
+			if r.Cover == "story" && s.StoryEnd > span.End {
+				span.End = s.StoryEnd // the person, and the sentence that tells how they improved
+			}
+			e.addTerm(r, span, term, b.Role, hit.Voice)
+			if span == term {
+				e.suggest(r)
+			}
 			found = true
 			if r.Once != "" {
 				break
@@ -352,7 +362,13 @@ func (e *evaluator) add(r *Rule, span document.Span) { e.addIn(r, span, "", "") 
 // addIn records a finding in a block of the given role, its trigger in
 // the given voice.
 func (e *evaluator) addIn(r *Rule, span document.Span, role, voice string) {
-	term := string(e.doc.Doc.Source[span.Start:span.End])
+	e.addTerm(r, span, span, role, voice)
+}
+
+// addTerm adds a finding over span whose term (the {term} of its message)
+// is the text of termSpan.
+func (e *evaluator) addTerm(r *Rule, span, termSpan document.Span, role, voice string) {
+	term := string(e.doc.Doc.Source[termSpan.Start:termSpan.End])
 	f := Finding{Rule: r, Span: span, Term: term, Role: role, Voice: voice}
 	if r.readsStudy && e.env.Study != nil && e.env.Study.Index > 0 {
 		f.Study = e.env.Study

@@ -22,6 +22,7 @@ type ruleFile struct {
 	When        string            `yaml:"when"`
 	Report      string            `yaml:"report"`
 	Once        string            `yaml:"once"`
+	Cover       string            `yaml:"cover"`
 	Message     map[string]string `yaml:"message"`
 	Explanation map[string]string `yaml:"explanation"`
 	Source      string            `yaml:"source"`
@@ -32,7 +33,7 @@ type ruleFile struct {
 	Note        map[string]string `yaml:"note"`
 }
 
-var ruleKeys = []string{"id", "category", "severity", "scope", "when", "report", "once", "message", "explanation", "source", "examples", "swap", "suggest", "fix", "note"}
+var ruleKeys = []string{"id", "category", "severity", "scope", "when", "report", "once", "cover", "message", "explanation", "source", "examples", "swap", "suggest", "fix", "note"}
 
 var idRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
@@ -236,7 +237,7 @@ func (c *compiler) parseRule(file string, n *yaml.Node, strict bool) (*Rule, err
 	}
 	r := &Rule{
 		ID: f.ID, Category: f.Category, Scope: Scope(f.Scope), When: f.When, Report: f.Report,
-		Once: f.Once, Messages: f.Message, Explanation: f.Explanation, Source: f.Source,
+		Once: f.Once, Cover: f.Cover, Messages: f.Message, Explanation: f.Explanation, Source: f.Source,
 		Examples: f.Examples, File: file, Line: n.Line, reportClass: -1, Fixer: f.Fix, Notes: f.Note,
 	}
 	var err error
@@ -337,6 +338,12 @@ func validate(file string, n *yaml.Node, r *Rule, severity string, strict bool) 
 	case "", "document", "paragraph", "sentence", "study":
 	default:
 		return at("once", "rule %s: once %q is not document, paragraph, sentence or study", r.ID, r.Once)
+	}
+	switch {
+	case r.Cover != "" && r.Cover != "sentence" && r.Cover != "story":
+		return at("cover", "rule %s: cover %q is not sentence or story", r.ID, r.Cover)
+	case r.Cover != "" && (r.Report == "" || r.Report == ReportClaims || r.Scope != SentenceScope):
+		return at("cover", "rule %s: cover applies to a sentence rule that reports a class's hits", r.ID)
 	}
 	if r.Once != "" && r.Scope == SuppressionScope {
 		return at("once", "rule %s: once does not apply to scope suppression", r.ID)

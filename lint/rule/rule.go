@@ -96,6 +96,7 @@ type Rule struct {
 	When        string
 	Report      string // class whose hits are reported one by one; "" reports the scope's span
 	Once        string // "", "document", "paragraph", "sentence" or "study": report only the first match per unit
+	Cover       string // "", "sentence" (a reported hit's finding runs from the hit to the end of its sentence) or "story" (on through the sentence telling the person's improvement, when one follows)
 	Messages    map[string]string
 	Explanation map[string]string
 	Source      string

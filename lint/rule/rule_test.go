@@ -107,6 +107,14 @@ func TestRuleErrorsNameFileAndLine(t *testing.T) {
 			src:  replace(validRule, `explanation: {en: "why"}`, `explanation: {en: "why"`),
 			want: "r.yaml:9: did not find expected ',' or '}'",
 		},
+		"bad cover": {
+			src:  replace(validRule, "report: hype", "report: hype\n    cover: paragraph"),
+			want: `rule hype-word: cover "paragraph" is not sentence or story`,
+		},
+		"cover without a reported class": {
+			src:  replace(validRule, "report: hype", "cover: sentence"),
+			want: "rule hype-word: cover applies to a sentence rule that reports a class's hits",
+		},
 		"unknown report class": {
 			src:  replace(validRule, "report: hype", "report: nope"),
 			want: `r.yaml:6: rule hype-word: report: no lexicon class named "nope"`,

@@ -15,7 +15,7 @@ import (
 // files stay the source; a test checks the snapshot matches them.
 // Conditions are compiled on load either way (expr programs cannot be
 // written out).
-const snapshotMagic = "hypelint-rules-2\n"
+const snapshotMagic = "hypelint-rules-3\n"
 
 func walkRules(c binfmt.Codec, rules *[]*Rule) {
 	binfmt.Slice(c, rules, func(rp **Rule) {
@@ -31,6 +31,7 @@ func walkRules(c binfmt.Codec, rules *[]*Rule) {
 		c.Text(&r.When)
 		c.Text(&r.Report)
 		c.Text(&r.Once)
+		c.Text(&r.Cover)
 		binfmt.StringMap(c, &r.Messages)
 		binfmt.StringMap(c, &r.Explanation)
 		c.Text(&r.Source)
