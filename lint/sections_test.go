@@ -125,7 +125,7 @@ func compareCut(t *testing.T, l *Linter, name string, data []byte, pieceSize int
 	require.NoError(t, err)
 	require.Equal(t, describe(whole), describe(cut), "%s", name)
 	for _, f := range cut.Findings {
-		if f.Term != "" {
+		if f.Term != "" && f.Rule.Cover == "" { // a covering rule's span runs past its term
 			require.Equal(t, f.Term, string(data[f.Span.Start:f.Span.End]), "%s: span of %s", name, f.Rule.ID)
 		}
 	}
