@@ -10,6 +10,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/hypelint/hypelint/lint/editdist"
 	"os"
 	"slices"
 	"strings"
@@ -242,7 +243,7 @@ func nearest(s string, names []string) []string {
 	}
 	var found []scored
 	for _, n := range names {
-		d := editDistance(strings.ToLower(s), strings.ToLower(n))
+		d := editdist.Levenshtein(strings.ToLower(s), strings.ToLower(n))
 		if d <= 2 || len(s) > 1 && strings.HasPrefix(n, s) {
 			found = append(found, scored{n, d})
 		}
@@ -253,28 +254,6 @@ func nearest(s string, names []string) []string {
 		out[i] = f.name
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // quoteOr writes `"a"`, `"a" or "b"`, `"a", "b" or "c"`.

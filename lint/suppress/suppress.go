@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/editdist"
 	"github.com/hypelint/hypelint/lint/rule"
 )
 
@@ -100,7 +101,7 @@ func nearDirective(word string) (string, bool) {
 	lower := strings.ToLower(word)
 	best, bestDist := "", -1
 	for _, k := range keywords { // longest first
-		if d := editDistance(lower, k.word); bestDist < 0 || d < bestDist {
+		if d := editdist.Levenshtein(lower, k.word); bestDist < 0 || d < bestDist {
 			best, bestDist = k.word, d
 		}
 	}
@@ -109,28 +110,6 @@ func nearDirective(word string) (string, bool) {
 	}
 	meant := strings.HasPrefix(lower, "hypelint-") || strings.HasPrefix(lower, "hypelint:") || bestDist <= 2
 	return best, meant
-}
-
-// editDistance is the Levenshtein distance between two strings, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // matches reports whether the directive names the finding's rule or

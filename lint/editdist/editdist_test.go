@@ -1,0 +1,26 @@
+package editdist
+
+import "testing"
+
+func TestLevenshtein(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"explain", "explain", 0},
+		{"expain", "explain", 1},
+		{"hypelint-disabel-next-line", "hypelint-disable-next-line", 2},
+		{"", "abc", 3},
+		{"逆转衰老", "逆轉衰老", 1}, // runes, not bytes
+		{"kitten", "sitting", 3},
+	}
+	for _, c := range cases {
+		if got := Levenshtein(c.a, c.b); got != c.want {
+			t.Errorf("Levenshtein(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+		if got := Levenshtein(c.b, c.a); got != c.want {
+			t.Errorf("Levenshtein(%q, %q) = %d, want %d (symmetric)", c.b, c.a, got, c.want)
+		}
+	}
+}
