@@ -85,6 +85,10 @@ func New(sources ...Source) (*Linter, error) {
 	if l.err != nil {
 		return nil, l.err
 	}
+	if missing := facts.MissingClasses(l.lex); len(missing) > 0 {
+		return nil, fmt.Errorf("lexicon: the engine reads the class(es) %s, which no lexicon file defines (renamed or misspelt?)",
+			strings.Join(missing, ", "))
+	}
 	set, err := parsed.Bind(l.lex)
 	if parseErr != nil || err != nil {
 		// Every mistake of every rule file, in one run.

@@ -1,9 +1,12 @@
 package lint
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -107,4 +110,21 @@ func TestCoverStorySpansTheStory(t *testing.T) {
 		assert.Equal(t, "65岁的王阿姨", f.Term, "{term} is the person, not the whole span")
 	}
 	require.True(t, found, "the story is flagged")
+}
+
+// A lexicon class the engine reads, renamed in the lexicon files, stops
+// loading with its name instead of switching a mechanism off.
+func TestRenamedEngineClassIsALoadError(t *testing.T) {
+	files, err := fs.ReadDir(rules.FS, "lexicon")
+	require.NoError(t, err)
+	mem := fstest.MapFS{}
+	for _, f := range files {
+		data, err := fs.ReadFile(rules.FS, "lexicon/"+f.Name())
+		require.NoError(t, err)
+		mem["lexicon/"+f.Name()] = &fstest.MapFile{Data: bytes.ReplaceAll(data, []byte("\n  negation:\n"), []byte("\n  negations:\n"))}
+	}
+	_, err = New(Source{FS: mem, Prefix: "rules", Lexicons: "lexicon"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `negation`)
+	assert.Contains(t, err.Error(), "no lexicon file defines")
 }

@@ -52,8 +52,28 @@ func (c *classIDs) modifier(class int) bool {
 
 // NewAnalyzer prepares an analyzer for a lexicon.
 func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
-	id := lex.ClassID
-	return &Analyzer{Lex: lex, ids: classIDs{
+	return &Analyzer{Lex: lex, ids: engineClasses(lex.ClassID)}
+}
+
+// MissingClasses lists the classes the engine itself reads that lex does
+// not define: a renamed class ("negation" → "negations") would otherwise
+// switch a mechanism off without a word.
+func MissingClasses(lex *lexicon.Lexicon) []string {
+	var missing []string
+	engineClasses(func(name string) int {
+		id := lex.ClassID(name)
+		if id < 0 {
+			missing = append(missing, name)
+		}
+		return id
+	})
+	return missing
+}
+
+// engineClasses is the one place that names the lexicon classes the engine
+// reads; id resolves a name.
+func engineClasses(id func(string) int) classIDs {
+	return classIDs{
 		negation: id("negation"), hedge: id("hedge"), caveat: id("caveat"),
 		limitations: id("limitations_heading"), newStudy: id("new_study"),
 		humanSubject: id("human_subject"), animal: id("animal"), invitro: id("invitro"),
@@ -76,7 +96,7 @@ func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
 		roleBio: id("role_bio"), roleRelated: id("role_related"), roleAdvert: id("role_advert"),
 		roleCaption: id("role_caption"), disclaimerPhrase: id("disclaimer_phrase"),
 		noticePhrase: id("notice_phrase"),
-	}}
+	}
 }
 
 // Analyze computes the facts of a parsed document.
