@@ -10,7 +10,6 @@ import (
 
 	"github.com/hypelint/hypelint/lint/locale"
 	"github.com/hypelint/hypelint/lint/report"
-	"github.com/hypelint/hypelint/lint/walk"
 )
 
 // evidenceFormats are the values `hypelint evidence --format` takes.
@@ -73,17 +72,8 @@ func (e *env) evidence(cmd *cobra.Command, f *lintFlags, args []string) error {
 
 // writeCards lints every input and writes their evidence cards.
 func (r *lintRun) writeCards() int {
-	inputs, err := walk.Files(r.paths, func(p string) walk.Filter { return r.configs.forPath(p) })
-	if err != nil {
-		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
-		r.failed = true
-	}
-	if err := r.refuseOverwritingInputs(inputs); err != nil {
-		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
-		return exitError
-	}
-	if err := r.prepare(inputs); err != nil {
-		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
+	inputs, ok := r.gather()
+	if !ok {
 		return exitError
 	}
 	files := r.lintAll(inputs)

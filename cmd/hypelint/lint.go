@@ -146,23 +146,34 @@ type lintRun struct {
 }
 
 func (r *lintRun) execute() int {
-	inputs, err := walk.Files(r.paths, func(p string) walk.Filter { return r.configs.forPath(p) })
-	for _, err := range walk.Errors(err) { // unreadable folders, one by one; the rest is still linted
-		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
-		r.failed = true
-	}
-	if err := r.refuseOverwritingInputs(inputs); err != nil {
-		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
-		return exitError
-	}
-	if err := r.prepare(inputs); err != nil {
-		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
+	inputs, ok := r.gather()
+	if !ok {
 		return exitError
 	}
 	if r.streams() {
 		return r.stream(inputs)
 	}
 	return r.finish(inputs, r.lintAll(inputs), true)
+}
+
+// gather finds the inputs (an unreadable folder is reported on its own and
+// the rest still linted), refuses an output that names one of them, and
+// loads their configuration and rules; ok is false when nothing can run.
+func (r *lintRun) gather() (inputs []string, ok bool) {
+	inputs, err := walk.Files(r.paths, func(p string) walk.Filter { return r.configs.forPath(p) })
+	for _, err := range walk.Errors(err) {
+		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
+		r.failed = true
+	}
+	if err := r.refuseOverwritingInputs(inputs); err != nil {
+		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
+		return nil, false
+	}
+	if err := r.prepare(inputs); err != nil {
+		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
+		return nil, false
+	}
+	return inputs, true
 }
 
 // finish filters the findings (--diff, a baseline), applies fixes when
