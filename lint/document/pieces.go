@@ -12,7 +12,9 @@ import (
 // a full stop's next word) is far less.
 const pieceMargin = 4 << 10
 
-// SectionParts parses a section as ParseSection does and yields it in parts
+// SectionParts parses a section of a plain-text document (see TextShell and
+// TextSections) that follows the sections before it (titled: one of them
+// held the title), with offsets of the whole source, and yields it in parts
 // that can be analysed one after the other: the section whole when no block
 // is longer than size bytes, else its blocks with each over-long one cut at
 // sentence ends into pieces of about size bytes, one part per piece. A text

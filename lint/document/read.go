@@ -139,16 +139,3 @@ func (d *Document) TextSections(size int) []Span {
 	}
 	return append(out, Span{Start: from, End: len(d.Source)})
 }
-
-// ParseSection parses a section of a plain-text document (see TextShell and
-// TextSections) that follows the sections before it; titled says whether
-// one of them held the title. Offsets are those of the whole source, which
-// TextShell checked.
-func (d *Document) ParseSection(sec Span, titled bool) *Document {
-	from, to := sec.Start, sec.End
-	part := &Document{Path: d.Path, Source: d.Source, bodyStart: d.bodyStart, Format: d.Format,
-		Encoding: d.Encoding, Origin: d.Origin}
-	part.Blocks, part.Comments = parsePlainText(d.Source[:to], string(d.Source[from:to]), from, titled, d.wrapWidth)
-	splitSentences(part.Blocks)
-	return part
-}
