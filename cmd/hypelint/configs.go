@@ -171,7 +171,7 @@ func configure(base *lint.Linter, cfg *config.Config) (*lint.Linter, error) {
 	opts.Severity = map[string]rule.Severity{}
 	for name, s := range cfg.Severity {
 		if !base.Rules.Known(name) {
-			return nil, fmt.Errorf("%s:%d: rules.severity: unknown rule or category %q", cfg.Path, cfg.SeverityLine[name], name)
+			return nil, fmt.Errorf("%s:%d: rules.severity: unknown rule or category %q", cfg.Path, cfg.Line("rules.severity."+name), name)
 		}
 		opts.Severity[name], _ = rule.ParseSeverity(s)
 	}

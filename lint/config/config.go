@@ -34,8 +34,7 @@ type Config struct {
 	Locale   string            // en, zh-Hans, zh-Hant ("" = not set)
 	Encoding string            // auto, utf-8, gb18030, big5 ("" = not set)
 
-	SeverityLine map[string]int // the line each name in Severity is written on
-	lines        map[string]int // key → the line it was written on (see Line)
+	lines map[string]int // key → the line it was written on (see Line)
 }
 
 // Name is a rule id or category with the line it was written on, so a name
@@ -50,7 +49,7 @@ var DefaultInclude = []string{"**/*.txt", "**/*.md", "**/*.markdown", "**/*.html
 
 // Default is the configuration used where no file is found.
 func Default(dir string) *Config {
-	return &Config{Dir: dir, Include: DefaultInclude, Severity: map[string]string{}, SeverityLine: map[string]int{}}
+	return &Config{Dir: dir, Include: DefaultInclude, Severity: map[string]string{}}
 }
 
 var topKeys = []string{"rules", "include", "exclude", "fail_on", "fail-on", "locale", "encoding"}
@@ -136,7 +135,6 @@ func (c *Config) decodeSeverity(n *yaml.Node) error {
 			return yamlfile.At(c.Path, v, "severity %q for %s: want error, warning or info", v.Value, k.Value)
 		}
 		c.Severity[k.Value] = v.Value
-		c.SeverityLine[k.Value] = k.Line
 	}
 	return nil
 }
