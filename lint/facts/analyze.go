@@ -498,6 +498,7 @@ func (a *Analyzer) Finish(d *Document) {
 	d.Design = a.design(d)
 	d.Sentences = r.sentence
 	finishStudies(d.Studies)
+	d.summary.done = false
 }
 
 // Complete sets the sentence facts that depend on the whole document's

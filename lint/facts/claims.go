@@ -242,8 +242,26 @@ func (a *Analyzer) attribute(d *Document, s *Sentence, c *Claim) {
 		}
 		return
 	}
-	// The studies that could show an effect: those that gave their subjects
-	// something; of those, the ones whose subjects are known.
+	human, preclinical := d.summaryEvidence()
+	c.Evidence = "none"
+	switch {
+	case human != nil:
+		c.Evidence, c.Study = "human", human
+	case preclinical != nil && c.Study == nil:
+		c.Evidence, c.Study = "preclinical", preclinical
+	}
+}
+
+// summaryEvidence returns the studies a summary claim rests on: the first
+// study in people, else the first animal or cell study, among those that
+// could show an effect (those that gave their subjects something, and of
+// those the ones whose subjects are known). The studies are final once
+// Finish has run, so the answer is worked out once per document: working
+// it out per claim made a book-length text quadratic.
+func (d *Document) summaryEvidence() (human, preclinical *Study) {
+	if d.summary.done {
+		return d.summary.human, d.summary.preclinical
+	}
 	support := studiesWhere(d.Studies, func(st *Study) bool { return st.Intervened && st.Population != "unknown" })
 	if len(support) == 0 {
 		support = studiesWhere(d.Studies, func(st *Study) bool { return st.Population != "unknown" })
@@ -251,16 +269,19 @@ func (a *Analyzer) attribute(d *Document, s *Sentence, c *Claim) {
 	if len(support) == 0 {
 		support = d.Studies
 	}
-	c.Evidence = "none"
 	for _, st := range support {
 		switch {
 		case st.Human:
-			c.Evidence, c.Study = "human", st
-			return
-		case st.Preclinical && c.Study == nil:
-			c.Evidence, c.Study = "preclinical", st
+			human = st
+		case st.Preclinical && preclinical == nil:
+			preclinical = st
+		}
+		if human != nil {
+			break
 		}
 	}
+	d.summary.human, d.summary.preclinical, d.summary.done = human, preclinical, true
+	return human, preclinical
 }
 
 // judgeDesign sets the design c is judged against (see Claim.Design).

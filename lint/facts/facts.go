@@ -127,6 +127,11 @@ type Document struct {
 	// sizedStudies[i]: the article gives a sample size for its study i;
 	// kept across Restart, so that sections see sizes given further on.
 	sizedStudies []bool
+	// summary caches Document.summaryEvidence; Finish clears it.
+	summary struct {
+		human, preclinical *Study
+		done               bool
+	}
 	// storyImproved holds the sentences (by index) that introduce a person
 	// whose improvement follows, each with the source offset where the
 	// sentence telling the improvement ends (see markStories); kept across
