@@ -14,15 +14,16 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/hypelint/hypelint/corpus"
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/document"
-	"github.com/hypelint/hypelint/lint/rule"
 )
 
 type annotation struct {
 	Kind   string `yaml:"kind"`
 	About  string `yaml:"about"`
 	Expect []struct {
+		Rule     string `yaml:"rule"` // when set, only this rule's finding satisfies the entry
 		Category string `yaml:"category"`
 		Text     string `yaml:"text"`
 		Nth      int    `yaml:"nth"`
@@ -32,6 +33,7 @@ type annotation struct {
 	// FalsePositives are findings the rules are known to make wrongly; they
 	// are tolerated, counted and printed, so the limitation stays visible.
 	FalsePositives []struct {
+		Rule     string `yaml:"rule"`
 		Category string `yaml:"category"`
 		Text     string `yaml:"text"`
 		Nth      int    `yaml:"nth"`
@@ -111,99 +113,101 @@ func TestCorpusShape(t *testing.T) {
 func TestCorpusGolden(t *testing.T) {
 	l, err := lint.Default()
 	require.NoError(t, err)
-	categories := map[string]bool{}
+	rules := map[string]string{} // rule id → category
 	for _, r := range l.Rules.Rules {
-		categories[r.Category] = true
+		rules[r.ID] = r.Category
 	}
 	for _, a := range loadCorpus(t) {
 		t.Run(a.path, func(t *testing.T) {
 			res, err := l.Lint(lint.Input{Path: a.path, Data: a.src})
 			require.NoError(t, err)
-			checkArticle(t, a, res, categories)
+			checkArticle(t, a, res, rules)
 		})
 	}
 }
 
-func checkArticle(t *testing.T, a article, res *lint.Result, categories map[string]bool) {
-	type expected struct {
-		category string
-		span     document.Span
-		text     string
-		known    string
+// entry turns one annotation into an expectation: its span located in the
+// article, its category checked against (or taken from) the rule it names.
+func entry(t *testing.T, a article, rules map[string]string, ruleID, category, text string, nth int) corpus.Expectation {
+	t.Helper()
+	span, ok := locate(a.src, text, nth)
+	require.True(t, ok, "text %q (nth %d) not found in the article", text, nth)
+	if ruleID != "" {
+		ruleCategory, known := rules[ruleID]
+		require.True(t, known, "no rule %q (annotation on %q)", ruleID, text)
+		if category == "" {
+			category = ruleCategory
+		}
+		require.Equal(t, ruleCategory, category, "rule %s is in category %s, not %s (annotation on %q)", ruleID, ruleCategory, category, text)
 	}
-	var want, tolerated []expected
+	require.NotEmpty(t, category, "an annotation names a category or a rule: %q", text)
+	return corpus.Expectation{Rule: ruleID, Category: category, Span: corpus.Span(span), Text: text}
+}
+
+func checkArticle(t *testing.T, a article, res *lint.Result, rules map[string]string) {
+	categories := map[string]bool{}
+	for _, c := range rules {
+		categories[c] = true
+	}
+	var want, tolerated []corpus.Expectation
 	for _, e := range a.ann.Expect {
-		span, ok := locate(a.src, e.Text, e.Nth)
-		require.True(t, ok, "expect text %q (nth %d) not found in the article", e.Text, e.Nth)
 		require.Contains(t, []string{"", "miss"}, e.Known, "known: takes only miss")
 		if e.Known != "" {
 			require.NotEmpty(t, e.Why, "a known miss says why: %q", e.Text)
 		}
-		if categories[e.Category] {
-			want = append(want, expected{e.Category, span, e.Text, e.Known})
+		w := entry(t, a, rules, e.Rule, e.Category, e.Text, e.Nth)
+		w.Known = e.Known
+		if categories[w.Category] {
+			want = append(want, w)
 		}
 	}
 	for _, e := range a.ann.FalsePositives {
-		span, ok := locate(a.src, e.Text, e.Nth)
-		require.True(t, ok, "false_positives text %q not found in the article", e.Text)
 		require.NotEmpty(t, e.Why, "a known false positive says why: %q", e.Text)
-		tolerated = append(tolerated, expected{e.Category, span, e.Text, "false-positive"})
+		if w := entry(t, a, rules, e.Rule, e.Category, e.Text, e.Nth); categories[w.Category] {
+			tolerated = append(tolerated, w)
+		}
 	}
-	describe := func(f rule.Finding) string {
+	found := make([]corpus.Finding, len(res.Findings))
+	for i, f := range res.Findings {
+		found[i] = corpus.Finding{Rule: f.Rule.ID, Category: f.Rule.Category, Span: corpus.Span(f.Span)}
+	}
+	describe := func(i int) string {
+		f := res.Findings[i]
 		p := res.Doc.Position(f.Span.Start)
-		return fmt.Sprintf("%s:%d:%d [%s] %q", a.path, p.Line, p.Column, f.Rule.ID, f.Term)
+		return fmt.Sprintf("%s:%d:%d [%s] %q (%s)", a.path, p.Line, p.Column, f.Rule.ID, f.Term, f.Rule.Category)
 	}
-	matches := func(w expected, f rule.Finding) bool {
-		return w.category == f.Rule.Category && overlaps(w.span, f.Span)
+	label := func(w corpus.Expectation) string {
+		if w.Rule != "" {
+			return w.Rule
+		}
+		return w.Category
 	}
-	for _, f := range res.Findings {
-		matched, known := false, false
-		for _, w := range want {
-			matched = matched || matches(w, f)
-		}
-		for _, w := range tolerated {
-			known = known || matches(w, f)
-		}
-		switch {
-		case known:
-			t.Logf("known false positive: %s", describe(f))
-		default:
-			assert.True(t, matched, "unexpected finding %s (%s)", describe(f), f.Rule.Category)
-		}
+	out := corpus.Match(found, want, tolerated)
+	for _, i := range out.Tolerated {
+		t.Logf("known false positive: %s", describe(i))
 	}
-	for _, w := range want {
-		matched := false
-		for _, f := range res.Findings {
-			matched = matched || matches(w, f)
-		}
-		switch {
-		case w.known == "miss" && matched:
-			t.Errorf("known miss %q (%s) is now found: remove its known: miss", w.text, w.category)
-		case w.known == "miss":
-			t.Logf("known miss: %s on %q", w.category, w.text)
-		default:
-			assert.True(t, matched, "missing %s finding on %q", w.category, w.text)
-		}
+	for _, i := range out.Unexpected {
+		t.Errorf("unexpected finding %s (each finding satisfies at most one expectation)", describe(i))
+	}
+	for _, i := range out.KnownMisses {
+		t.Logf("known miss: %s on %q", label(want[i]), want[i].Text)
+	}
+	for _, i := range out.NowFound {
+		t.Errorf("known miss %q (%s) is now found: remove its known: miss", want[i].Text, label(want[i]))
+	}
+	for _, i := range out.Missing {
+		t.Errorf("missing %s finding on %q", label(want[i]), want[i].Text)
 	}
 	// A recorded false positive that is no longer produced is stale: the
 	// list of limitations stays exact both ways.
-	for _, w := range tolerated {
-		if !categories[w.category] {
-			continue
-		}
-		found := false
-		for _, f := range res.Findings {
-			found = found || matches(w, f)
-		}
-		if !found {
-			t.Errorf("false positive %q (%s) is no longer found: remove it", w.text, w.category)
-		}
+	for _, i := range out.StaleFalsePositives {
+		t.Errorf("false positive %q (%s) is no longer found: remove it", tolerated[i].Text, label(tolerated[i]))
 	}
 	for _, q := range a.ann.Quiet {
 		span, ok := locate(a.src, q.Text, q.Nth)
 		require.True(t, ok, "quiet text %q not found in the article", q.Text)
-		for _, f := range res.Findings {
-			assert.False(t, overlaps(span, f.Span), "careful wording %q was flagged: %s", q.Text, describe(f))
+		for i, f := range res.Findings {
+			assert.False(t, overlaps(span, f.Span), "careful wording %q was flagged: %s", q.Text, describe(i))
 		}
 	}
 }

@@ -134,6 +134,7 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit, plain bool) *C
 		}
 	}
 	in := set.has
+	c.Inferred = opensInference(s.Text[start:h.Start])
 	switch {
 	case in(ids.animal):
 		c.Subject = "animals"
@@ -141,6 +142,9 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit, plain bool) *C
 		c.Subject = "cells"
 	case in(ids.humanSubject) || in(ids.humanRef) || in(ids.reader):
 		c.Subject = "people"
+	case c.Inferred:
+		// The conclusion goes beyond the model named earlier in the
+		// sentence: the clause itself names nobody.
 	case s.Count(ids.animal) > 0 || s.Count(ids.speciesCaveat) > 0:
 		c.Subject = "animals"
 	case s.Count(ids.invitro) > 0:
@@ -170,6 +174,22 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit, plain bool) *C
 	}
 	c.Summary = s.IsTitle || s.IsHeading || s.IsLead && s.Study == nil || opensWith(s, ids.summary)
 	return c
+}
+
+// inferenceOpeners open a clause that draws a conclusion from the one
+// before it (the text is normalized: Simplified, lower case).
+var inferenceOpeners = []string{"等于", "这意味着", "这就意味着", "也就是说", "换句话说", "换言之", "which means", "this means", "that means", "in other words"}
+
+// opensInference reports a clause (the text from its start to the claim
+// term) that opens with an inference connective.
+func opensInference(text string) bool {
+	text = strings.TrimLeft(text, " ")
+	for _, w := range inferenceOpeners {
+		if strings.HasPrefix(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedInClause reports a negation earlier in the clause of h, however

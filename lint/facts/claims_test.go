@@ -110,3 +110,18 @@ func TestHitFactsAreClauseLevel(t *testing.T) {
 		require.True(t, found, s.Text)
 	}
 }
+
+func TestInferenceClauseLeavesTheModelBehind(t *testing.T) {
+	d := analyzeText(t, "T\n\n细胞实验显示，这种肽能让胶原蛋白合成增加，等于帮肌肤逆转衰老。\n\n在小鼠中，这种药逆转了衰老。\n\nIn mice the drug worked, which means it reverses ageing.\n")
+	c := claim(t, d, "等于帮肌肤", "逆转衰老")
+	require.True(t, c.Inferred)
+	require.Equal(t, "none", c.Subject, "the cells named before 等于 are not the subject of its conclusion")
+
+	c = claim(t, d, "在小鼠中", "逆转")
+	require.False(t, c.Inferred)
+	require.Equal(t, "animals", c.Subject)
+
+	c = claim(t, d, "which means", "reverses ageing")
+	require.True(t, c.Inferred)
+	require.Equal(t, "none", c.Subject)
+}

@@ -63,6 +63,11 @@ type Claim struct {
 	// "In short"), so it rests on every study of the article that shows
 	// an effect, not on the context it sits in.
 	Summary bool `expr:"summary"`
+	// Inferred: the clause draws a conclusion from what the sentence
+	// said before it (等于…, 这意味着…, "which means…"), so a model
+	// named earlier in the sentence does not bound it: "细胞实验显示…，
+	// 等于帮肌肤逆龄十岁" claims for people what the cells showed.
+	Inferred bool `expr:"inferred"`
 	// Design is the design the claim is judged against (causal wording
 	// needs an experiment): its study's, or the article's for a summary
 	// or a claim outside any study; a claim about people resting on animal
