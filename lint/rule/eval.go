@@ -54,8 +54,8 @@ type Run struct {
 // must be final.
 func (s *Set) Start(doc *facts.Document) *Run {
 	e := &evaluator{doc: doc, done: make([]bool, len(s.Rules)), newStudy: doc.Lex.ClassID("new_study")}
-	e.noStudy = facts.Study{Population: "none", Design: "none"}
-	e.noClaim = facts.Claim{Subject: "none", Strength: "none", Voice: "writer", Evidence: "none"}
+	e.noStudy = facts.Study{Population: facts.None, Design: facts.None}
+	e.noClaim = facts.Claim{Subject: facts.None, Strength: facts.None, Voice: facts.VoiceWriter, Evidence: facts.None}
 	e.env.Doc = doc
 	e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
 	return &Run{set: s, e: e}
