@@ -1,29 +1,26 @@
 package rule
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/parser"
 
 	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
 
-// Env is what a rule condition sees. README.md documents every field.
-type Env struct {
-	Sentence  *facts.Sentence `expr:"sentence"`
-	Paragraph *facts.Block    `expr:"paragraph"`
-	Doc       *facts.Document `expr:"doc"`
-	Hit       *facts.Hit      `expr:"hit"`
-	// Study is the study in scope: the claim's when there is one, else
-	// the sentence's context; a blank one (index 0, population "none")
-	// outside any study. Claim is the claim of the reported hit, or the
-	// sentence's first claim, or a blank one (class "").
-	Study *facts.Study `expr:"study"`
-	Claim *facts.Claim `expr:"claim"`
+// inScope is what the evaluator has in scope: every environment's fields,
+// from which the rule's own environment is filled (see evaluator.run).
+type inScope struct {
+	Sentence  *facts.Sentence
+	Paragraph *facts.Block
+	Doc       *facts.Document
+	Hit       *facts.Hit
+	Study     *facts.Study
+	Claim     *facts.Claim
 }
 
 // compiler compiles conditions, then binds them to one lexicon, so that
@@ -32,16 +29,18 @@ type Env struct {
 // count() look it up only when they run.
 type compiler struct {
 	lex     *lexicon.Lexicon
-	options []expr.Option
+	options [][]expr.Option // per environment (envKind)
 }
 
 func newCompiler() *compiler {
 	c := &compiler{}
-	c.options = []expr.Option{
-		expr.Env(Env{}),
-		expr.AsBool(),
-		expr.Function("has", c.has, new(func(facts.Counter, string) bool)),
-		expr.Function("count", c.count, new(func(facts.Counter, string) int)),
+	for _, env := range environments {
+		c.options = append(c.options, []expr.Option{
+			expr.Env(env.zero),
+			expr.AsBool(),
+			expr.Function("has", c.has, new(func(facts.Counter, string) bool)),
+			expr.Function("count", c.count, new(func(facts.Counter, string) int)),
+		})
 	}
 	return c
 }
@@ -61,11 +60,20 @@ func (c *compiler) count(params ...any) (any, error) {
 }
 
 func (c *compiler) compile(r *Rule) error {
-	if r.Scope == SuppressionScope {
-		return nil // no condition
-	}
-	program, err := expr.Compile(r.When, c.options...)
+	r.env = envOf(r.Scope, r.Report)
+	tree, err := parser.Parse(r.When)
 	if err != nil {
+		return err
+	}
+	r.tree = tree // Bind checks its class names even when the rule is broken
+	if err := checkNames(environments[r.env], tree); err != nil {
+		return err
+	}
+	program, err := expr.Compile(r.When, c.options[r.env]...)
+	if err != nil {
+		return err
+	}
+	if err := checkEnums(environments[r.env], tree); err != nil {
 		return err
 	}
 	r.program = program
@@ -85,11 +93,8 @@ var readsHitRE = regexp.MustCompile(`\bhit\.`)
 // checkClasses checks a compiled rule's class names against lex and works
 // out which sentence classes it needs.
 func checkClasses(lex *lexicon.Lexicon, r *Rule) error {
-	v := &classVisitor{lex: lex}
-	root := r.program.Node()
-	ast.Walk(&root, v)
-	if v.err != nil {
-		return v.err
+	if err := checkLexicon(lex, environments[r.env], r.tree); err != nil {
+		return err
 	}
 	r.needs = sentenceNeeds(lex, r.program.Node())
 	return nil
@@ -157,31 +162,4 @@ func sentenceHas(lex *lexicon.Lexicon, call *ast.CallNode) (int, bool) {
 	}
 	class := lex.ClassID(lit.Value)
 	return class, class >= 0
-}
-
-// classVisitor rejects has() and count() calls that name an unknown class,
-// and class arguments that are not string literals (they could not be
-// checked).
-type classVisitor struct {
-	lex *lexicon.Lexicon
-	err error
-}
-
-func (v *classVisitor) Visit(node *ast.Node) {
-	call, ok := (*node).(*ast.CallNode)
-	if !ok || v.err != nil {
-		return
-	}
-	id, ok := call.Callee.(*ast.IdentifierNode)
-	if !ok || (id.Value != "has" && id.Value != "count") || len(call.Arguments) != 2 {
-		return
-	}
-	lit, ok := call.Arguments[1].(*ast.StringNode)
-	if !ok {
-		v.err = fmt.Errorf("%s(): the class must be a string literal", id.Value)
-		return
-	}
-	if v.lex.ClassID(lit.Value) < 0 {
-		v.err = fmt.Errorf("%s(): no lexicon class named %q", id.Value, lit.Value)
-	}
 }

@@ -15,7 +15,7 @@ import (
 type evaluator struct {
 	doc      *facts.Document
 	machine  vm.VM
-	env      Env
+	env      inScope // the facts in scope, from which run fills the rule's environment
 	findings []Finding
 	blank    facts.Sentence // stands in for the sentence at paragraph and document scope
 	blankB   facts.Block
@@ -27,6 +27,7 @@ type evaluator struct {
 	done []bool
 	// newStudy is the lexicon class that starts another study ("once: study").
 	newStudy int
+	envs     scopeEnvs
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
@@ -349,7 +350,7 @@ func claimAt(s *facts.Sentence, start, end int) *facts.Claim {
 }
 
 func (e *evaluator) run(r *Rule) (bool, error) {
-	out, err := e.machine.Run(r.program, &e.env)
+	out, err := e.machine.Run(r.program, e.envs.fill(r.env, &e.env))
 	if err != nil {
 		return false, err
 	}

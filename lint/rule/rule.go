@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/hypelint/hypelint/lint/document"
@@ -120,6 +121,8 @@ type Rule struct {
 	DocURL string
 
 	program     *vm.Program
+	tree        *parser.Tree // the condition parsed, for the checks against the lexicon (see Bind)
+	env         envKind      // the environment it is compiled against
 	reportClass int
 	hant        *traditional           // zh-Hant texts, derived on first use
 	needs       [][]int                // sentence classes the condition requires (see sentenceNeeds)

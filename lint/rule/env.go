@@ -1,0 +1,151 @@
+package rule
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/hypelint/hypelint/lint/facts"
+)
+
+// The environments a condition sees, one type per scope, each naming only
+// what exists there: a paragraph rule has no sentence, a rule without
+// report: no hit, so that a condition reading them fails to load instead
+// of reading a blank (never true) or a nil (an error on every file).
+// README.md's environment tables are generated from these types (see
+// EnvironmentDoc).
+
+// SentenceEnv is what a sentence or heading rule without report: sees, once
+// per sentence.
+type SentenceEnv struct {
+	Sentence  *facts.Sentence `expr:"sentence"`
+	Paragraph *facts.Block    `expr:"paragraph"`
+	Doc       *facts.Document `expr:"doc"`
+	// Study is the sentence's study context: a blank one (index 0,
+	// population "none") outside any. Claim is the sentence's first claim,
+	// or a blank one (class "").
+	Study *facts.Study `expr:"study"`
+	Claim *facts.Claim `expr:"claim"`
+}
+
+// HitEnv is what a rule with report: sees, once per reported hit (report:
+// CLASS) or claim (report: claim).
+type HitEnv struct {
+	Sentence  *facts.Sentence `expr:"sentence"`
+	Paragraph *facts.Block    `expr:"paragraph"`
+	Doc       *facts.Document `expr:"doc"`
+	Hit       *facts.Hit      `expr:"hit"`
+	// Study is the claim's study when it has one, else the sentence's
+	// context; Claim is the claim of the hit (or a blank one).
+	Study *facts.Study `expr:"study"`
+	Claim *facts.Claim `expr:"claim"`
+}
+
+// ParagraphEnv is what a paragraph rule sees, once per body block.
+type ParagraphEnv struct {
+	Paragraph *facts.Block    `expr:"paragraph"`
+	Doc       *facts.Document `expr:"doc"`
+}
+
+// DocumentEnv is what a document rule sees, once per document.
+type DocumentEnv struct {
+	Doc *facts.Document `expr:"doc"`
+}
+
+// envKind says which environment a rule's condition is compiled against.
+type envKind uint8
+
+const (
+	sentenceEnv envKind = iota
+	hitEnv
+	paragraphEnv
+	documentEnv
+)
+
+// environment describes one environment type.
+type environment struct {
+	kind  envKind
+	typ   reflect.Type
+	zero  any    // for expr.Env
+	rules string // which rules see it, for messages and the README
+}
+
+var environments = []environment{
+	{sentenceEnv, reflect.TypeFor[SentenceEnv](), SentenceEnv{}, "a sentence or heading rule without report:"},
+	{hitEnv, reflect.TypeFor[HitEnv](), HitEnv{}, "a rule with report: (per hit or claim)"},
+	{paragraphEnv, reflect.TypeFor[ParagraphEnv](), ParagraphEnv{}, "a paragraph rule"},
+	{documentEnv, reflect.TypeFor[DocumentEnv](), DocumentEnv{}, "a document rule"},
+}
+
+// envOf is the environment of a rule of the given scope and report.
+func envOf(scope Scope, report string) envKind {
+	switch {
+	case scope == ParagraphScope:
+		return paragraphEnv
+	case scope == DocumentScope:
+		return documentEnv
+	case report != "":
+		return hitEnv
+	}
+	return sentenceEnv
+}
+
+// names are the top-level names an environment has, in field order.
+func (env environment) names() []string {
+	var out []string
+	for f := range env.typ.Fields() {
+		out = append(out, f.Tag.Get("expr"))
+	}
+	return out
+}
+
+// notInScope explains why name, which another environment has, is not in
+// env; "" when env has it or no environment does.
+func notInScope(env environment, name string) string {
+	if slices.Contains(env.names(), name) {
+		return ""
+	}
+	found := false
+	for _, other := range environments {
+		found = found || slices.Contains(other.names(), name)
+	}
+	switch {
+	case !found:
+		return ""
+	case name == "hit":
+		return "hit exists only in a rule with report: (a class whose hits are reported one by one, or claim); " +
+			"this rule is evaluated once per " + map[envKind]string{sentenceEnv: "sentence", paragraphEnv: "paragraph", documentEnv: "document"}[env.kind]
+	}
+	names := env.names()
+	sees := names[len(names)-1]
+	if len(names) > 1 {
+		sees = strings.Join(names[:len(names)-1], ", ") + " and " + sees
+	}
+	return name + " does not exist in " + env.rules + ", which sees " + sees
+}
+
+// scopeEnvs holds one environment of each type, for an evaluator.
+type scopeEnvs struct {
+	sentence  SentenceEnv
+	hit       HitEnv
+	paragraph ParagraphEnv
+	document  DocumentEnv
+}
+
+// fill sets the environment of the given kind from the facts in scope and
+// returns it.
+func (s *scopeEnvs) fill(kind envKind, in *inScope) any {
+	switch kind {
+	case sentenceEnv:
+		s.sentence = SentenceEnv{Sentence: in.Sentence, Paragraph: in.Paragraph, Doc: in.Doc, Study: in.Study, Claim: in.Claim}
+		return &s.sentence
+	case hitEnv:
+		s.hit = HitEnv{Sentence: in.Sentence, Paragraph: in.Paragraph, Doc: in.Doc, Hit: in.Hit, Study: in.Study, Claim: in.Claim}
+		return &s.hit
+	case paragraphEnv:
+		s.paragraph = ParagraphEnv{Paragraph: in.Paragraph, Doc: in.Doc}
+		return &s.paragraph
+	}
+	s.document = DocumentEnv{Doc: in.Doc}
+	return &s.document
+}

@@ -1,0 +1,193 @@
+package rule
+
+import (
+	"errors"
+	"regexp"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/yamlfile"
+)
+
+// houseRule is a house rule of the given scope and report (none: "") whose
+// condition is when, its when: key on line 5.
+func houseRule(scope, report, when string) string {
+	r := "rules:\n  - id: mine\n    category: house-style\n    severity: warning\n    when: " + when + "\n    scope: " + scope + "\n"
+	if report != "" {
+		r += "    report: " + report + "\n"
+	}
+	return r + "    message: {en: \"x\"}\n"
+}
+
+func loadHouse(t *testing.T, src string) error {
+	t.Helper()
+	p, parseErr := ParseHouseFiles([]yamlfile.File{{Name: "house/mine.yaml", Data: []byte(src)}})
+	_, err := p.Bind(testLexicon(t))
+	return errors.Join(parseErr, err) // as lint.New reports them
+}
+
+// Each environment names only what exists at its scope: reading a name of
+// another scope's is a load error at the condition's line, not a blank
+// that never fires (sentence at paragraph scope) or a nil that fails on
+// every file at run time (hit without report:).
+func TestConditionReadsOnlyItsScope(t *testing.T) {
+	cases := []struct {
+		scope, report, when, want string
+	}{
+		{"paragraph", "", `"sentence.isLead"`,
+			"house/mine.yaml:5: rule mine: sentence does not exist in a paragraph rule, which sees paragraph and doc (1:1)"},
+		{"document", "", `"has(sentence, \"hype\") || paragraph.isLead"`,
+			"house/mine.yaml:5: rule mine: sentence does not exist in a document rule, which sees doc (1:5)"},
+		{"sentence", "", `"!hit.negated"`,
+			"house/mine.yaml:5: rule mine: hit exists only in a rule with report: (a class whose hits are reported one by one, or claim); this rule is evaluated once per sentence (1:2)"},
+		{"heading", "", `"hit.hedged"`,
+			"house/mine.yaml:5: rule mine: hit exists only in a rule with report:"},
+		{"paragraph", "", `"study.index > 0 || claim.class == \"hype\""`,
+			"house/mine.yaml:5: rule mine: study does not exist in a paragraph rule, which sees paragraph and doc (1:1)"},
+	}
+	for _, c := range cases {
+		err := loadHouse(t, houseRule(c.scope, c.report, c.when))
+		require.Error(t, err, c.when)
+		assert.Contains(t, err.Error(), c.want)
+	}
+	// The claim.class mistake of the last case is reported too.
+	err := loadHouse(t, houseRule("paragraph", "", `"study.index > 0 || claim.class == \"hype\""`))
+	assert.Contains(t, err.Error(), "rule mine: claim does not exist in a paragraph rule")
+
+	for _, ok := range []struct{ scope, report, when string }{
+		{"sentence", "hype", `"!hit.negated && sentence.isLead && study.index == 0"`},
+		{"sentence", "claim", `"hit.specific && claim.strength == \"can\""`},
+		{"heading", "", `"sentence.isHeadline && paragraph.index == 0"`},
+		{"paragraph", "", `"paragraph.isLead && has(paragraph, \"hype\") && doc.critical"`},
+		{"document", "", `"count(doc, \"hype\") > 1 && doc.language == \"en\""`},
+	} {
+		assert.NoError(t, loadHouse(t, houseRule(ok.scope, ok.report, ok.when)), ok.when)
+	}
+}
+
+// A string fact compared with a value it never takes is a load error that
+// names the values and the nearest one, whichever side the fact is on and
+// in lists (in [...]).
+func TestComparisonWithUnknownValue(t *testing.T) {
+	cases := []struct {
+		report, when, want string
+	}{
+		{"", `"doc.design == \"rtc\""`,
+			`house/mine.yaml:5: rule mine: doc.design is never "rtc": it is one of rct, observational, preclinical, trial, unknown (did you mean "rct"?) (1:15)`},
+		{"", `"sentence.kind == \"titel\""`,
+			`house/mine.yaml:5: rule mine: sentence.kind is never "titel": it is one of paragraph, title, heading, list-item, table-row, quote (did you mean "title"?) (1:18)`},
+		{"", `"\"titel\" != sentence.kind"`,
+			`house/mine.yaml:5: rule mine: sentence.kind is never "titel"`},
+		{"", `"sentence.role in [\"body\", \"standfrist\"]"`,
+			`house/mine.yaml:5: rule mine: sentence.role is never "standfrist": it is one of headline, standfirst,`},
+		{"", `"!(doc.language in [\"zh-Hans\", \"zh-TW\"])"`,
+			`house/mine.yaml:5: rule mine: doc.language is never "zh-TW": it is one of en, zh-Hans, zh-Hant`},
+		{"claim", `"claim.strength in [\"direct\", \"mays\"]"`,
+			`rule mine: claim.strength is never "mays": it is one of direct, can, may, promise, question, negated, none (did you mean "may"?)`},
+		{"hype", `"hit.voice == \"quote\""`,
+			`rule mine: hit.voice is never "quote": it is one of writer, quoted, reported, posed, distanced (did you mean "quoted"?)`},
+		{"", `"study.population == \"humans\""`,
+			`rule mine: study.population is never "humans": it is one of people, animals, cells, unknown, none`},
+		{"hype", `"hit.class == \"hyp\""`,
+			`house/mine.yaml:5: rule mine: hit.class: no lexicon class named "hyp" (did you mean "hype"?) (1:14)`},
+		{"", `"has(sentence, \"hipe\")"`,
+			`house/mine.yaml:5: rule mine: has(): no lexicon class named "hipe" (did you mean "hype"?) (1:15)`},
+	}
+	for _, c := range cases {
+		err := loadHouse(t, houseRule("sentence", c.report, c.when))
+		require.Error(t, err, c.when)
+		assert.Contains(t, err.Error(), c.want)
+	}
+	for _, when := range []string{
+		`"doc.design == \"rct\" && sentence.kind in [\"title\", \"heading\"] && claim.design != \"\""`,
+		`"sentence.text == \"anything\" && claim.term != \"at all\""`,
+		`"claim.class == \"hype\" && doc.script == \"Hant\" && study.openedBy == \"population\""`,
+	} {
+		assert.NoError(t, loadHouse(t, houseRule("sentence", "", when)), when)
+	}
+}
+
+// Every mistake of a file is reported in one run: each rule's, and several
+// in one rule (a bad severity does not hide a misspelt class).
+func TestAllMistakesOfAFileInOneRun(t *testing.T) {
+	src := `rules:
+  - id: one
+    category: house-style
+    severity: warnin
+    scope: sentence
+    message: {en: "x"}
+    when: |
+      has(sentence, "hipe")
+        && doc.design == "rtc"
+  - id: two
+    category: house-style
+    severity: warning
+    scope: paragraph
+    message: {en: "x"}
+    when: sentence.isLead
+  - id: three
+    category: house-style
+    severity: warning
+    scope: sentence
+    message: {en: "x"}
+    when: hit.negated
+`
+	err := loadHouse(t, src)
+	require.Error(t, err)
+	lines := regexp.MustCompile(`(?m)^house/mine\.yaml:\d+`).FindAllString(err.Error(), -1)
+	assert.ElementsMatch(t, []string{"house/mine.yaml:4", "house/mine.yaml:8", "house/mine.yaml:9", "house/mine.yaml:15", "house/mine.yaml:21"}, lines, err.Error())
+	assert.Contains(t, err.Error(), `house/mine.yaml:4: rule one: severity "warnin" is not error, warning or info`)
+	assert.Contains(t, err.Error(), `house/mine.yaml:8: rule one: has(): no lexicon class named "hipe"`)
+	assert.Contains(t, err.Error(), `house/mine.yaml:9: rule one: doc.design is never "rtc"`)
+}
+
+// A condition runs against its own scope's environment.
+func TestEnvironmentPerScopeAtRunTime(t *testing.T) {
+	lex := testLexicon(t)
+	src := `rules:
+  - id: para
+    category: house-style
+    severity: warning
+    scope: paragraph
+    message: {en: "x"}
+    when: paragraph.index == 1 && doc.language == "zh-Hans"
+  - id: docu
+    category: house-style
+    severity: warning
+    scope: document
+    message: {en: "x"}
+    when: doc.design == "unknown"
+  - id: sent
+    category: house-style
+    severity: warning
+    scope: sentence
+    message: {en: "x"}
+    when: sentence.isTitle && claim.class == "" && study.population == "none"
+  - id: hits
+    category: house-style
+    severity: warning
+    scope: sentence
+    report: hype
+    message: {en: "x"}
+    when: "!hit.negated && hit.class == \"hype\""
+`
+	p, err := ParseHouseFiles([]yamlfile.File{{Name: "h.yaml", Data: []byte(src)}})
+	require.NoError(t, err)
+	set, err := p.Bind(lex)
+	require.NoError(t, err)
+	src2 := "标题\n\n重磅消息"
+	doc, err := document.ParseText("t.txt", []byte(src2))
+	require.NoError(t, err)
+	d := facts.NewAnalyzer(lex).Analyze(doc)
+	found, err := set.Evaluate(d)
+	require.NoError(t, err)
+	var ids []string
+	for _, f := range found {
+		ids = append(ids, f.Rule.ID)
+	}
+	assert.ElementsMatch(t, []string{"para", "sent", "hits", "docu"}, ids)
+}
