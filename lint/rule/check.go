@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/expr-lang/expr/ast"
-	exprfile "github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
 
 	"github.com/hypelint/hypelint/lint/editdist"
@@ -19,7 +19,7 @@ import (
 // Checks of a condition that expr's type checker cannot make: names that
 // exist in another scope's environment, string facts compared with a value
 // they never take, lexicon class names. Each reports every mistake of the
-// condition, each at its place (an *exprfile.Error, which whenError puts
+// condition, each at its place (an *file.Error, which whenError puts
 // on the file's line).
 
 // visitor adapts a function to ast.Visitor.
@@ -29,7 +29,7 @@ func (v visitor) Visit(n *ast.Node) { v(*n) }
 
 // conditionError is an error at node n of a condition.
 func conditionError(tree *parser.Tree, n ast.Node, format string, args ...any) error {
-	e := &exprfile.Error{Location: n.Location(), Message: fmt.Sprintf(format, args...)}
+	e := &file.Error{Location: n.Location(), Message: fmt.Sprintf(format, args...)}
 	return e.Bind(tree.Source)
 }
 
@@ -70,7 +70,7 @@ func comparisons(env reflect.Type, n ast.Node) []comparison {
 	add := func(fact, lit ast.Node) {
 		path, owner, field, ok := resolve(env, fact)
 		if s, isString := lit.(*ast.StringNode); ok && isString {
-			out = append(out, comparison{path, owner, field, s})
+			out = append(out, comparison{path, owner, field.Name, s})
 		}
 	}
 	switch b.Operator {
@@ -89,41 +89,27 @@ func comparisons(env reflect.Type, n ast.Node) []comparison {
 
 // resolve follows a member access from the environment (doc.design) to
 // the struct field it reads.
-func resolve(env reflect.Type, n ast.Node) (path string, owner reflect.Type, field string, ok bool) {
-	var name string
-	var in reflect.Type
+func resolve(env reflect.Type, n ast.Node) (path string, owner reflect.Type, field reflect.StructField, ok bool) {
 	switch n := n.(type) {
 	case *ast.IdentifierNode:
-		in, name = env, n.Value
+		if f, ok := exprFields[env][n.Value]; ok {
+			return n.Value, env, f, true
+		}
 	case *ast.ChainNode:
 		return resolve(env, n.Node)
 	case *ast.MemberNode:
 		prop, isName := n.Property.(*ast.StringNode)
-		var parent reflect.StructField
 		if !isName {
-			return "", nil, "", false
+			break
 		}
-		if path, in, field, ok = resolve(env, n.Node); !ok {
-			return "", nil, "", false
-		}
-		parent, _ = in.FieldByName(field)
-		in, name = parent.Type, prop.Value
-		if in.Kind() == reflect.Pointer {
-			in = in.Elem()
-		}
-		path += "."
-	default:
-		return "", nil, "", false
-	}
-	if in.Kind() != reflect.Struct {
-		return "", nil, "", false
-	}
-	for f := range in.Fields() {
-		if f.Tag.Get("expr") == name {
-			return path + name, in, f.Name, true
+		if path, _, parent, ok := resolve(env, n.Node); ok {
+			in := indirect(parent.Type)
+			if f, ok := exprFields[in][prop.Value]; ok {
+				return path + "." + prop.Value, in, f, true
+			}
 		}
 	}
-	return "", nil, "", false
+	return "", nil, reflect.StructField{}, false
 }
 
 // checkEnums rejects a comparison of a string fact with a value it never
@@ -143,21 +129,23 @@ func checkEnums(env environment, tree *parser.Tree) error {
 	return errors.Join(errs...)
 }
 
-// checkLexicon checks the class names a condition uses against lex: those
-// of has() and count(), which must be string literals, and those compared
-// with hit.class and claim.class.
-func checkLexicon(lex *lexicon.Lexicon, env environment, tree *parser.Tree) error {
+// classRef is a lexicon class name a condition uses, which Bind checks.
+type classRef struct {
+	name string
+	use  string        // has(), count(), hit.class...
+	at   file.Location // of the name's literal
+}
+
+// classRefs finds the class names a condition uses: those of has() and
+// count(), which must be string literals, and those compared with
+// hit.class and claim.class.
+func classRefs(env environment, tree *parser.Tree) ([]classRef, error) {
+	var refs []classRef
 	var errs []error
-	unknown := func(n *ast.StringNode, format string, args ...any) {
-		if lex.ClassID(n.Value) < 0 {
-			msg := fmt.Sprintf(format, args...)
-			errs = append(errs, conditionError(tree, n, "%s: no lexicon class named %q%s", msg, n.Value, didYouMean(n.Value, classNames(lex))))
-		}
-	}
 	ast.Walk(&tree.Node, visitor(func(n ast.Node) {
 		for _, c := range comparisons(env.typ, n) {
 			if _, isClass := facts.Enum(c.owner, c.field); isClass && c.value.Value != "" {
-				unknown(c.value, "%s", c.path)
+				refs = append(refs, classRef{c.value.Value, c.path, c.value.Location()})
 			}
 		}
 		call, ok := n.(*ast.CallNode)
@@ -169,11 +157,24 @@ func checkLexicon(lex *lexicon.Lexicon, env environment, tree *parser.Tree) erro
 			return
 		}
 		if lit, ok := call.Arguments[1].(*ast.StringNode); ok {
-			unknown(lit, "%s()", id.Value)
+			refs = append(refs, classRef{lit.Value, id.Value + "()", lit.Location()})
 		} else {
 			errs = append(errs, conditionError(tree, call.Arguments[1], "%s(): the class must be a string literal", id.Value))
 		}
 	}))
+	return refs, errors.Join(errs...)
+}
+
+// checkClassRefs checks the class names a rule's condition uses against
+// lex.
+func checkClassRefs(lex *lexicon.Lexicon, r *Rule) error {
+	var errs []error
+	for _, ref := range r.classRefs {
+		if lex.ClassID(ref.name) < 0 {
+			e := &file.Error{Location: ref.at, Message: fmt.Sprintf("%s: no lexicon class named %q%s", ref.use, ref.name, didYouMean(ref.name, classNames(lex)))}
+			errs = append(errs, e.Bind(file.NewSource(r.When)))
+		}
+	}
 	return errors.Join(errs...)
 }
 

@@ -1,12 +1,19 @@
 package rule
 
 import (
+	"errors"
 	"regexp"
 	"slices"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/checker"
+	exprcompiler "github.com/expr-lang/expr/compiler"
+	"github.com/expr-lang/expr/conf"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/optimizer"
 	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/vm"
 
 	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/lexicon"
@@ -61,25 +68,56 @@ func (c *compiler) count(params ...any) (any, error) {
 
 func (c *compiler) compile(r *Rule) error {
 	r.env = envOf(r.Scope, r.Report)
-	tree, err := parser.Parse(r.When)
+	env := environments[r.env]
+	// Every mistake the checks find, at once; Bind checks the class names
+	// even when the rule is broken.
+	program, err := compileChecked(r.When, c.options[r.env], func(tree *parser.Tree) error {
+		var refErr error
+		r.classRefs, refErr = classRefs(env, tree)
+		return errors.Join(checkNames(env, tree), checkEnums(env, tree), refErr)
+	})
 	if err != nil {
-		return err
-	}
-	r.tree = tree // Bind checks its class names even when the rule is broken
-	if err := checkNames(environments[r.env], tree); err != nil {
-		return err
-	}
-	program, err := expr.Compile(r.When, c.options[r.env]...)
-	if err != nil {
-		return err
-	}
-	if err := checkEnums(environments[r.env], tree); err != nil {
 		return err
 	}
 	r.program = program
 	r.readsStudy = readsStudyRE.MatchString(r.When)
 	r.readsHit = readsHitRE.MatchString(r.When)
 	return nil
+}
+
+// compileChecked compiles a condition as expr.Compile does (expr v1.17),
+// running check on the parsed tree before the type checker and the
+// optimizer (which turns x in ["a", "b"] into a set): one parse, where
+// calling expr.Compile after parsing for the checks took two.
+func compileChecked(input string, ops []expr.Option, check func(*parser.Tree) error) (*vm.Program, error) {
+	config := conf.CreateNew()
+	for _, op := range ops {
+		op(config)
+	}
+	for name := range config.Disabled {
+		delete(config.Builtins, name)
+	}
+	config.Check()
+	tree, err := parser.ParseWithConfig(input, config)
+	if err != nil {
+		return nil, err
+	}
+	if err := check(tree); err != nil {
+		return nil, err
+	}
+	if _, err := new(checker.Checker).PatchAndCheck(tree, config); err != nil {
+		return nil, err
+	}
+	if config.Optimize {
+		if err := optimizer.Optimize(&tree.Node, config); err != nil {
+			var fe *file.Error
+			if errors.As(err, &fe) {
+				return nil, fe.Bind(tree.Source)
+			}
+			return nil, err
+		}
+	}
+	return exprcompiler.Compile(tree, config)
 }
 
 // readsStudyRE finds conditions that judge a claim against its study: their
@@ -93,7 +131,7 @@ var readsHitRE = regexp.MustCompile(`\bhit\.`)
 // checkClasses checks a compiled rule's class names against lex and works
 // out which sentence classes it needs.
 func checkClasses(lex *lexicon.Lexicon, r *Rule) error {
-	if err := checkLexicon(lex, environments[r.env], r.tree); err != nil {
+	if err := checkClassRefs(lex, r); err != nil {
 		return err
 	}
 	r.needs = sentenceNeeds(lex, r.program.Node())

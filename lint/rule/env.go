@@ -66,15 +66,54 @@ const (
 type environment struct {
 	kind  envKind
 	typ   reflect.Type
-	zero  any    // for expr.Env
-	rules string // which rules see it, for messages and the README
+	zero  any      // for expr.Env
+	rules string   // which rules see it, for messages and the README
+	names []string // its top-level names, in field order
 }
 
 var environments = []environment{
-	{sentenceEnv, reflect.TypeFor[SentenceEnv](), SentenceEnv{}, "a sentence or heading rule without report:"},
-	{hitEnv, reflect.TypeFor[HitEnv](), HitEnv{}, "a rule with report: (per hit or claim)"},
-	{paragraphEnv, reflect.TypeFor[ParagraphEnv](), ParagraphEnv{}, "a paragraph rule"},
-	{documentEnv, reflect.TypeFor[DocumentEnv](), DocumentEnv{}, "a document rule"},
+	{sentenceEnv, reflect.TypeFor[SentenceEnv](), SentenceEnv{}, "a sentence or heading rule without report:", nil},
+	{hitEnv, reflect.TypeFor[HitEnv](), HitEnv{}, "a rule with report: (per hit or claim)", nil},
+	{paragraphEnv, reflect.TypeFor[ParagraphEnv](), ParagraphEnv{}, "a paragraph rule", nil},
+	{documentEnv, reflect.TypeFor[DocumentEnv](), DocumentEnv{}, "a document rule", nil},
+}
+
+// exprFields maps each struct type the environments reach to its fields
+// by expr name (doc.design: Document's "design" is Design).
+var exprFields = map[reflect.Type]map[string]reflect.StructField{}
+
+func init() {
+	var index func(t reflect.Type)
+	index = func(t reflect.Type) {
+		if exprFields[t] != nil {
+			return
+		}
+		exprFields[t] = map[string]reflect.StructField{}
+		for f := range t.Fields() {
+			tag := f.Tag.Get("expr")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			exprFields[t][tag] = f
+			if ft := indirect(f.Type); ft.Kind() == reflect.Struct {
+				index(ft)
+			}
+		}
+	}
+	for i := range environments {
+		env := &environments[i]
+		index(env.typ)
+		for f := range env.typ.Fields() {
+			env.names = append(env.names, f.Tag.Get("expr"))
+		}
+	}
+}
+
+func indirect(t reflect.Type) reflect.Type {
+	if t.Kind() == reflect.Pointer {
+		return t.Elem()
+	}
+	return t
 }
 
 // envOf is the environment of a rule of the given scope and report.
@@ -90,24 +129,15 @@ func envOf(scope Scope, report string) envKind {
 	return sentenceEnv
 }
 
-// names are the top-level names an environment has, in field order.
-func (env environment) names() []string {
-	var out []string
-	for f := range env.typ.Fields() {
-		out = append(out, f.Tag.Get("expr"))
-	}
-	return out
-}
-
 // notInScope explains why name, which another environment has, is not in
 // env; "" when env has it or no environment does.
 func notInScope(env environment, name string) string {
-	if slices.Contains(env.names(), name) {
+	if slices.Contains(env.names, name) {
 		return ""
 	}
 	found := false
 	for _, other := range environments {
-		found = found || slices.Contains(other.names(), name)
+		found = found || slices.Contains(other.names, name)
 	}
 	switch {
 	case !found:
@@ -116,7 +146,7 @@ func notInScope(env environment, name string) string {
 		return "hit exists only in a rule with report: (a class whose hits are reported one by one, or claim); " +
 			"this rule is evaluated once per " + map[envKind]string{sentenceEnv: "sentence", paragraphEnv: "paragraph", documentEnv: "document"}[env.kind]
 	}
-	names := env.names()
+	names := env.names
 	sees := names[len(names)-1]
 	if len(names) > 1 {
 		sees = strings.Join(names[:len(names)-1], ", ") + " and " + sees

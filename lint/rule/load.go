@@ -178,8 +178,8 @@ func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
 func (set *Set) bind(lex *lexicon.Lexicon, pr parsedRule) error {
 	r := pr.Rule
 	if pr.broken {
-		if r.tree != nil {
-			if err := checkLexicon(lex, environments[r.env], r.tree); err != nil {
+		if len(r.classRefs) > 0 {
+			if err := checkClassRefs(lex, r); err != nil {
 				return whenError(r.File, yamlfile.Get(pr.node, "when"), r.ID, err)
 			}
 		}

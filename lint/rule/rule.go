@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/hypelint/hypelint/lint/document"
@@ -121,8 +120,8 @@ type Rule struct {
 	DocURL string
 
 	program     *vm.Program
-	tree        *parser.Tree // the condition parsed, for the checks against the lexicon (see Bind)
-	env         envKind      // the environment it is compiled against
+	classRefs   []classRef // the class names the condition uses, checked by Bind
+	env         envKind    // the environment it is compiled against
 	reportClass int
 	hant        *traditional           // zh-Hant texts, derived on first use
 	needs       [][]int                // sentence classes the condition requires (see sentenceNeeds)
