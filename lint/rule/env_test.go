@@ -94,6 +94,8 @@ func TestComparisonWithUnknownValue(t *testing.T) {
 			`rule mine: study.population is never "humans": it is one of people, animals, cells, unknown, none`},
 		{"hype", `"hit.class == \"hyp\""`,
 			`house/mine.yaml:5: rule mine: hit.class: no lexicon class named "hyp" (did you mean "hype"?) (1:14)`},
+		{"claim", `"claim.class in [\"hype\", \"hipe\"]"`,
+			`house/mine.yaml:5: rule mine: claim.class: no lexicon class named "hipe" (did you mean "hype"?) (1:25)`},
 		{"", `"has(sentence, \"hipe\")"`,
 			`house/mine.yaml:5: rule mine: has(): no lexicon class named "hipe" (did you mean "hype"?) (1:15)`},
 	}
