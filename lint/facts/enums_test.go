@@ -50,7 +50,8 @@ func TestEveryStringFactIsAnEnum(t *testing.T) {
 }
 
 // Every value the facts take on the corpus is one the enums list: the
-// lists are complete (a rule comparing with a real value must load).
+// lists are complete (a rule comparing with a real value must load). And
+// what heading rules may not read never holds in a title or heading.
 func TestCorpusFactsTakeListedValues(t *testing.T) {
 	l, err := lint.Default()
 	require.NoError(t, err)
@@ -97,6 +98,10 @@ func TestCorpusFactsTakeListedValues(t *testing.T) {
 			record(reflect.ValueOf(b))
 			for _, s := range b.Sentences {
 				record(reflect.ValueOf(s))
+				if s.IsTitle || s.IsHeading { // what heading rules may not read (rule.neverAt)
+					assert.False(t, s.IsLead || s.OpensStudy || b.IsLead, "%s: %q", file, s.Text)
+					assert.Nil(t, s.Study, "%s: %q", file, s.Text)
+				}
 				for _, c := range s.Claims {
 					record(reflect.ValueOf(c))
 				}

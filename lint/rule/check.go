@@ -33,12 +33,17 @@ func conditionError(tree *parser.Tree, n ast.Node, format string, args ...any) e
 	return e.Bind(tree.Source)
 }
 
-// checkNames rejects the names of other scopes' environments: sentence in
-// a paragraph rule, hit in a rule without report:.
-func checkNames(env environment, tree *parser.Tree) error {
+// checkNames rejects the names of other scopes' environments (sentence in
+// a paragraph rule, hit in a rule without report:) and the facts that
+// never hold at the rule's scope (sentence.isLead in a heading rule).
+func checkNames(env environment, scope Scope, tree *parser.Tree) error {
 	var errs []error
 	seen := map[string]bool{}
 	ast.Walk(&tree.Node, visitor(func(n ast.Node) {
+		if path, _, _, ok := resolve(env.typ, n); ok && neverAt[scope][path] != "" && !seen[path] {
+			seen[path] = true
+			errs = append(errs, conditionError(tree, root(n), "%s is never true in a %s rule: %s", path, scope, neverAt[scope][path]))
+		}
 		id, ok := n.(*ast.IdentifierNode)
 		if !ok || seen[id.Value] {
 			return
@@ -49,6 +54,21 @@ func checkNames(env environment, tree *parser.Tree) error {
 		}
 	}))
 	return errors.Join(errs...)
+}
+
+// root is the name a member access starts from (sentence in
+// sentence.isLead), where an error about it points.
+func root(n ast.Node) ast.Node {
+	for {
+		switch m := n.(type) {
+		case *ast.MemberNode:
+			n = m.Node
+		case *ast.ChainNode:
+			n = m.Node
+		default:
+			return n
+		}
+	}
 }
 
 // comparison is a string literal a condition compares a fact with.

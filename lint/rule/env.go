@@ -15,8 +15,8 @@ import (
 // README.md's environment tables are generated from these types (see
 // EnvironmentDoc).
 
-// SentenceEnv is what a sentence or heading rule without report: sees, once
-// per sentence.
+// SentenceEnv is what a sentence rule without report: sees, once per
+// sentence (of the body, the title and the headings).
 type SentenceEnv struct {
 	Sentence  *facts.Sentence `expr:"sentence"`
 	Paragraph *facts.Block    `expr:"paragraph"`
@@ -26,6 +26,16 @@ type SentenceEnv struct {
 	// or a blank one (class "").
 	Study *facts.Study `expr:"study"`
 	Claim *facts.Claim `expr:"claim"`
+}
+
+// HeadingEnv is what a heading rule without report: sees, once per
+// sentence of the title and the headings: no study (a study context holds
+// body sentences only; a heading ends it).
+type HeadingEnv struct {
+	Sentence  *facts.Sentence `expr:"sentence"`
+	Paragraph *facts.Block    `expr:"paragraph"`
+	Doc       *facts.Document `expr:"doc"`
+	Claim     *facts.Claim    `expr:"claim"` // the sentence's first claim, or a blank one
 }
 
 // HitEnv is what a rule with report: sees, once per reported hit (report:
@@ -57,6 +67,7 @@ type envKind uint8
 
 const (
 	sentenceEnv envKind = iota
+	headingEnv
 	hitEnv
 	paragraphEnv
 	documentEnv
@@ -72,7 +83,8 @@ type environment struct {
 }
 
 var environments = []environment{
-	{sentenceEnv, reflect.TypeFor[SentenceEnv](), SentenceEnv{}, "a sentence or heading rule without report:", nil},
+	{sentenceEnv, reflect.TypeFor[SentenceEnv](), SentenceEnv{}, "a sentence rule without report:", nil},
+	{headingEnv, reflect.TypeFor[HeadingEnv](), HeadingEnv{}, "a heading rule without report:", nil},
 	{hitEnv, reflect.TypeFor[HitEnv](), HitEnv{}, "a rule with report: (per hit or claim)", nil},
 	{paragraphEnv, reflect.TypeFor[ParagraphEnv](), ParagraphEnv{}, "a paragraph rule", nil},
 	{documentEnv, reflect.TypeFor[DocumentEnv](), DocumentEnv{}, "a document rule", nil},
@@ -116,6 +128,17 @@ func indirect(t reflect.Type) reflect.Type {
 	return t
 }
 
+// neverAt are facts an environment has that never hold at a scope:
+// reading them there is a load error, as reading a name the environment
+// lacks is.
+var neverAt = map[Scope]map[string]string{
+	HeadingScope: {
+		"sentence.isLead":     "a heading is never the standfirst",
+		"paragraph.isLead":    "a heading is never the standfirst",
+		"sentence.opensStudy": "studies open in body text, not in headings",
+	},
+}
+
 // envOf is the environment of a rule of the given scope and report.
 func envOf(scope Scope, report string) envKind {
 	switch {
@@ -125,6 +148,8 @@ func envOf(scope Scope, report string) envKind {
 		return documentEnv
 	case report != "":
 		return hitEnv
+	case scope == HeadingScope:
+		return headingEnv
 	}
 	return sentenceEnv
 }
@@ -144,7 +169,7 @@ func notInScope(env environment, name string) string {
 		return ""
 	case name == "hit":
 		return "hit exists only in a rule with report: (a class whose hits are reported one by one, or claim); " +
-			"this rule is evaluated once per " + map[envKind]string{sentenceEnv: "sentence", paragraphEnv: "paragraph", documentEnv: "document"}[env.kind]
+			"this rule is evaluated once per " + map[envKind]string{sentenceEnv: "sentence", headingEnv: "sentence", paragraphEnv: "paragraph", documentEnv: "document"}[env.kind]
 	}
 	names := env.names
 	sees := names[len(names)-1]
@@ -157,6 +182,7 @@ func notInScope(env environment, name string) string {
 // scopeEnvs holds one environment of each type, for an evaluator.
 type scopeEnvs struct {
 	sentence  SentenceEnv
+	heading   HeadingEnv
 	hit       HitEnv
 	paragraph ParagraphEnv
 	document  DocumentEnv
@@ -169,6 +195,9 @@ func (s *scopeEnvs) fill(kind envKind, in *inScope) any {
 	case sentenceEnv:
 		s.sentence = SentenceEnv{Sentence: in.Sentence, Paragraph: in.Paragraph, Doc: in.Doc, Study: in.Study, Claim: in.Claim}
 		return &s.sentence
+	case headingEnv:
+		s.heading = HeadingEnv{Sentence: in.Sentence, Paragraph: in.Paragraph, Doc: in.Doc, Claim: in.Claim}
+		return &s.heading
 	case hitEnv:
 		s.hit = HitEnv{Sentence: in.Sentence, Paragraph: in.Paragraph, Doc: in.Doc, Hit: in.Hit, Study: in.Study, Claim: in.Claim}
 		return &s.hit

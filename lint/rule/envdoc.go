@@ -2,7 +2,9 @@ package rule
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/hypelint/hypelint/lint/facts"
@@ -20,6 +22,13 @@ func EnvironmentDoc() string {
 	for _, env := range environments {
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", envScopes[env.kind], codeList(env.names), envWhen[env.kind])
 	}
+	for _, scope := range []Scope{HeadingScope} {
+		var never []string
+		for _, path := range slices.Sorted(maps.Keys(neverAt[scope])) {
+			never = append(never, fmt.Sprintf("`%s` (%s)", path, neverAt[scope][path]))
+		}
+		fmt.Fprintf(&b, "\nA %s rule may not read these, which never hold there: %s.\n", scope, strings.Join(never, ", "))
+	}
 	b.WriteString("\n| name | values | what it is |\n|---|---|---|\n")
 	for _, f := range envFields() {
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", f.path, f.values, fieldDocs[f.path])
@@ -28,14 +37,16 @@ func EnvironmentDoc() string {
 }
 
 var envScopes = map[envKind]string{
-	sentenceEnv:  "`sentence`, `heading`",
+	sentenceEnv:  "`sentence`",
+	headingEnv:   "`heading`",
 	hitEnv:       "`sentence`, `heading` with `report:`",
 	paragraphEnv: "`paragraph`",
 	documentEnv:  "`document`",
 }
 
 var envWhen = map[envKind]string{
-	sentenceEnv:  "once per sentence (heading: of the title and headings)",
+	sentenceEnv:  "once per sentence",
+	headingEnv:   "once per sentence of the title and the headings",
 	hitEnv:       "once per hit of the reported class, or per claim with `report: claim`",
 	paragraphEnv: "once per body block (not the title, headings or excluded roles)",
 	documentEnv:  "once per document; the finding sits on the title",
