@@ -19,17 +19,6 @@ import (
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
 
-// inScope is what the evaluator has in scope: every environment's fields,
-// from which the rule's own environment is filled (see evaluator.run).
-type inScope struct {
-	Sentence  *facts.Sentence
-	Paragraph *facts.Block
-	Doc       *facts.Document
-	Hit       *facts.Hit
-	Study     *facts.Study
-	Claim     *facts.Claim
-}
-
 // compiler compiles conditions, then binds them to one lexicon, so that
 // class names in has() and count() are checked when the rule is loaded, not
 // when it runs. Conditions compile before the lexicon is known: has() and

@@ -179,28 +179,28 @@ func notInScope(env environment, name string) string {
 	return name + " does not exist in " + env.rules + ", which sees " + sees
 }
 
-// scopeEnvs holds one environment of each type, for an evaluator.
+// scopeEnvs holds an environment of each type but HitEnv, for an
+// evaluator.
 type scopeEnvs struct {
 	sentence  SentenceEnv
 	heading   HeadingEnv
-	hit       HitEnv
 	paragraph ParagraphEnv
 	document  DocumentEnv
 }
 
-// fill sets the environment of the given kind from the facts in scope and
-// returns it.
-func (s *scopeEnvs) fill(kind envKind, in *inScope) any {
+// fill returns the environment of the given kind, with the facts in
+// scope: in itself for a rule with report: (most rules; no copy), the
+// others filled from it.
+func (s *scopeEnvs) fill(kind envKind, in *HitEnv) any {
 	switch kind {
+	case hitEnv:
+		return in
 	case sentenceEnv:
 		s.sentence = SentenceEnv{Sentence: in.Sentence, Paragraph: in.Paragraph, Doc: in.Doc, Study: in.Study, Claim: in.Claim}
 		return &s.sentence
 	case headingEnv:
 		s.heading = HeadingEnv{Sentence: in.Sentence, Paragraph: in.Paragraph, Doc: in.Doc, Claim: in.Claim}
 		return &s.heading
-	case hitEnv:
-		s.hit = HitEnv{Sentence: in.Sentence, Paragraph: in.Paragraph, Doc: in.Doc, Hit: in.Hit, Study: in.Study, Claim: in.Claim}
-		return &s.hit
 	case paragraphEnv:
 		s.paragraph = ParagraphEnv{Paragraph: in.Paragraph, Doc: in.Doc}
 		return &s.paragraph

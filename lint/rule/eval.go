@@ -15,7 +15,7 @@ import (
 type evaluator struct {
 	doc      *facts.Document
 	machine  vm.VM
-	env      inScope // the facts in scope, from which run fills the rule's environment
+	env      HitEnv // the facts in scope: a rule with report: runs on it, the others on an environment filled from it
 	findings []Finding
 	blank    facts.Sentence // stands in for the sentence at paragraph and document scope
 	blankB   facts.Block
