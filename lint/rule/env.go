@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/hypelint/hypelint/lint/facts"
 )
@@ -15,18 +16,10 @@ import (
 // README.md's environment tables are generated from these types (see
 // EnvironmentDoc).
 
-// SentenceEnv is what a sentence rule without report: sees, once per
-// sentence (of the body, the title and the headings).
-type SentenceEnv struct {
-	Sentence  *facts.Sentence `expr:"sentence"`
-	Paragraph *facts.Block    `expr:"paragraph"`
-	Doc       *facts.Document `expr:"doc"`
-	// Study is the sentence's study context: a blank one (index 0,
-	// population "none") outside any. Claim is the sentence's first claim,
-	// or a blank one (class "").
-	Study *facts.Study `expr:"study"`
-	Claim *facts.Claim `expr:"claim"`
-}
+// HeadingEnv, SentenceEnv and HitEnv begin with the same fields in the
+// same order, each the one before with more: the evaluator keeps one
+// HitEnv and hands a heading or sentence rule a view of its first fields
+// (see scopeEnvs.view), copying nothing per condition run.
 
 // HeadingEnv is what a heading rule without report: sees, once per
 // sentence of the title and the headings: no study (a study context holds
@@ -35,7 +28,19 @@ type HeadingEnv struct {
 	Sentence  *facts.Sentence `expr:"sentence"`
 	Paragraph *facts.Block    `expr:"paragraph"`
 	Doc       *facts.Document `expr:"doc"`
-	Claim     *facts.Claim    `expr:"claim"` // the sentence's first claim, or a blank one
+	Claim     *facts.Claim    `expr:"claim"` // the sentence's first claim, or a blank one (class "")
+}
+
+// SentenceEnv is what a sentence rule without report: sees, once per
+// sentence (of the body, the title and the headings).
+type SentenceEnv struct {
+	Sentence  *facts.Sentence `expr:"sentence"`
+	Paragraph *facts.Block    `expr:"paragraph"`
+	Doc       *facts.Document `expr:"doc"`
+	Claim     *facts.Claim    `expr:"claim"` // the sentence's first claim, or a blank one (class "")
+	// Study is the sentence's study context: a blank one (index 0,
+	// population "none") outside any.
+	Study *facts.Study `expr:"study"`
 }
 
 // HitEnv is what a rule with report: sees, once per reported hit (report:
@@ -44,11 +49,11 @@ type HitEnv struct {
 	Sentence  *facts.Sentence `expr:"sentence"`
 	Paragraph *facts.Block    `expr:"paragraph"`
 	Doc       *facts.Document `expr:"doc"`
-	Hit       *facts.Hit      `expr:"hit"`
+	Claim     *facts.Claim    `expr:"claim"` // the claim of the hit, or a blank one
 	// Study is the claim's study when it has one, else the sentence's
-	// context; Claim is the claim of the hit (or a blank one).
+	// context.
 	Study *facts.Study `expr:"study"`
-	Claim *facts.Claim `expr:"claim"`
+	Hit   *facts.Hit   `expr:"hit"`
 }
 
 // ParagraphEnv is what a paragraph rule sees, once per body block.
@@ -179,28 +184,26 @@ func notInScope(env environment, name string) string {
 	return name + " does not exist in " + env.rules + ", which sees " + sees
 }
 
-// scopeEnvs holds an environment of each type but HitEnv, for an
+// scopeEnvs holds the environments that are not views of HitEnv, for an
 // evaluator.
 type scopeEnvs struct {
-	sentence  SentenceEnv
-	heading   HeadingEnv
 	paragraph ParagraphEnv
 	document  DocumentEnv
 }
 
-// fill returns the environment of the given kind, with the facts in
-// scope: in itself for a rule with report: (most rules; no copy), the
-// others filled from it.
+// fill returns the environment of the given kind, with the facts in scope:
+// in itself for a rule with report:, a view of its first fields for a
+// sentence or heading rule (unsafe.Pointer rule 1: the view's fields are a
+// prefix of HitEnv's, which TestEnvironmentViews checks), the others
+// filled from it (once per block or document).
 func (s *scopeEnvs) fill(kind envKind, in *HitEnv) any {
 	switch kind {
 	case hitEnv:
 		return in
 	case sentenceEnv:
-		s.sentence = SentenceEnv{Sentence: in.Sentence, Paragraph: in.Paragraph, Doc: in.Doc, Study: in.Study, Claim: in.Claim}
-		return &s.sentence
+		return (*SentenceEnv)(unsafe.Pointer(in))
 	case headingEnv:
-		s.heading = HeadingEnv{Sentence: in.Sentence, Paragraph: in.Paragraph, Doc: in.Doc, Claim: in.Claim}
-		return &s.heading
+		return (*HeadingEnv)(unsafe.Pointer(in))
 	case paragraphEnv:
 		s.paragraph = ParagraphEnv{Paragraph: in.Paragraph, Doc: in.Doc}
 		return &s.paragraph

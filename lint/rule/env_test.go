@@ -2,6 +2,7 @@ package rule
 
 import (
 	"errors"
+	"reflect"
 	"regexp"
 	"testing"
 
@@ -200,4 +201,27 @@ func TestEnvironmentPerScopeAtRunTime(t *testing.T) {
 		ids = append(ids, f.Rule.ID)
 	}
 	assert.ElementsMatch(t, []string{"para", "sent", "hits", "docu"}, ids)
+}
+
+// The sentence and heading environments are views of the evaluator's
+// HitEnv: their fields must be a prefix of its fields, at the same offsets
+// and of the same types.
+func TestEnvironmentViews(t *testing.T) {
+	hit := reflect.TypeFor[HitEnv]()
+	for _, view := range []reflect.Type{reflect.TypeFor[SentenceEnv](), reflect.TypeFor[HeadingEnv]()} {
+		require.LessOrEqual(t, view.Size(), hit.Size())
+		for i := range view.NumField() {
+			v, h := view.Field(i), hit.Field(i)
+			assert.Equal(t, h.Name, v.Name, "%s field %d", view.Name(), i)
+			assert.Equal(t, h.Type, v.Type, "%s.%s", view.Name(), v.Name)
+			assert.Equal(t, h.Offset, v.Offset, "%s.%s", view.Name(), v.Name)
+			assert.Equal(t, h.Tag, v.Tag, "%s.%s", view.Name(), v.Name)
+		}
+	}
+	in := &HitEnv{Sentence: &facts.Sentence{Index: 3}, Study: &facts.Study{Index: 2}, Claim: &facts.Claim{Term: "x"}}
+	var envs scopeEnvs
+	s := envs.fill(sentenceEnv, in).(*SentenceEnv)
+	assert.Equal(t, 3, s.Sentence.Index)
+	assert.Equal(t, 2, s.Study.Index)
+	assert.Equal(t, "x", envs.fill(headingEnv, in).(*HeadingEnv).Claim.Term)
 }
