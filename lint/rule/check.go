@@ -19,7 +19,7 @@ import (
 // Checks of a condition that expr's type checker cannot make: names that
 // exist in another scope's environment, string facts compared with a value
 // they never take, lexicon class names. Each reports every mistake of the
-// condition, each at its place (an *file.Error, which whenError puts
+// condition, each at its place (an expr *file.Error, which whenError puts
 // on the file's line).
 
 // visitor adapts a function to ast.Visitor.
@@ -39,10 +39,13 @@ func conditionError(tree *parser.Tree, n ast.Node, format string, args ...any) e
 func checkNames(env environment, scope Scope, tree *parser.Tree) error {
 	var errs []error
 	seen := map[string]bool{}
+	never := neverAt[scope]
 	ast.Walk(&tree.Node, visitor(func(n ast.Node) {
-		if path, _, _, ok := resolve(env.typ, n); ok && neverAt[scope][path] != "" && !seen[path] {
-			seen[path] = true
-			errs = append(errs, conditionError(tree, root(n), "%s is never true in a %s rule: %s", path, scope, neverAt[scope][path]))
+		if len(never) > 0 {
+			if path, _, _, ok := resolve(env.typ, n); ok && never[path] != "" && !seen[path] {
+				seen[path] = true
+				errs = append(errs, conditionError(tree, root(n), "%s is never true in a %s rule: %s", path, scope, never[path]))
+			}
 		}
 		id, ok := n.(*ast.IdentifierNode)
 		if !ok || seen[id.Value] {
