@@ -96,6 +96,9 @@ func TestCorpusFactsTakeListedValues(t *testing.T) {
 		}
 		for _, b := range d.Blocks {
 			record(reflect.ValueOf(b))
+			if b.Role == facts.RoleHeadline || b.Role == facts.RoleHeading { // paragraph rules never see these roles
+				assert.Contains(t, []string{"title", "heading"}, b.Kind, "%s: %q", file, b.Source.Text)
+			}
 			for _, s := range b.Sentences {
 				record(reflect.ValueOf(s))
 				if s.IsTitle || s.IsHeading { // what heading rules may not read (rule.neverAt)

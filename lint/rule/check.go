@@ -136,16 +136,23 @@ func resolve(env reflect.Type, n ast.Node) (path string, owner reflect.Type, fie
 }
 
 // checkEnums rejects a comparison of a string fact with a value it never
-// takes (doc.design == "rtc", sentence.kind in ["titel"]), naming the
-// values it takes.
-func checkEnums(env environment, tree *parser.Tree) error {
+// takes (doc.design == "rtc", sentence.kind in ["titel"]), or never takes
+// where rules of the scope run (paragraph.kind == "title" in a paragraph
+// rule), naming the values it takes there.
+func checkEnums(env environment, scope Scope, tree *parser.Tree) error {
 	var errs []error
 	ast.Walk(&tree.Node, visitor(func(n ast.Node) {
 		for _, c := range comparisons(env.typ, n) {
-			values, _ := facts.Enum(c.owner, c.field)
-			if len(values) > 0 && c.value.Value != "" && !slices.Contains(values, c.value.Value) {
+			all, _ := facts.Enum(c.owner, c.field)
+			values := valuesAt(scope, c.path, all)
+			switch v := c.value.Value; {
+			case len(all) == 0 || v == "" || slices.Contains(values, v):
+			case slices.Contains(all, v):
+				errs = append(errs, conditionError(tree, c.value, "%s is never %q in a %s rule: there it is one of %s",
+					c.path, v, scope, strings.Join(values, ", ")))
+			default:
 				errs = append(errs, conditionError(tree, c.value, "%s is never %q: it is one of %s%s",
-					c.path, c.value.Value, strings.Join(values, ", "), didYouMean(c.value.Value, values)))
+					c.path, v, strings.Join(values, ", "), didYouMean(v, values)))
 			}
 		}
 	}))

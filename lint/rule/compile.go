@@ -63,7 +63,7 @@ func (c *compiler) compile(r *Rule) error {
 	program, err := compileChecked(r.When, c.options[r.env], func(tree *parser.Tree) error {
 		var refErr error
 		r.classRefs, refErr = classRefs(env, tree)
-		return errors.Join(checkNames(env, r.Scope, tree), checkEnums(env, tree), refErr)
+		return errors.Join(checkNames(env, r.Scope, tree), checkEnums(env, r.Scope, tree), refErr)
 	})
 	if err != nil {
 		return err

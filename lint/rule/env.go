@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/facts"
 )
 
@@ -142,6 +143,30 @@ var neverAt = map[Scope]map[string]string{
 		"paragraph.isLead":    "a heading is never the standfirst",
 		"sentence.opensStudy": "studies open in body text, not in headings",
 	},
+}
+
+// valuesAt narrows the values of a fact to those it takes where rules of
+// the scope run (see evaluator): no rule runs in a block of an excluded
+// role (facts.Excluded), paragraph rules skip the title and the headings,
+// heading rules see nothing else.
+func valuesAt(scope Scope, path string, values []string) []string {
+	titleOrHeading := func(kind string) bool {
+		return kind == document.Title.String() || kind == document.Heading.String()
+	}
+	role, kind := strings.HasSuffix(path, ".role"), strings.HasSuffix(path, ".kind")
+	return slices.DeleteFunc(slices.Clone(values), func(v string) bool {
+		switch {
+		case role && facts.Excluded(v):
+			return true
+		case role && scope == ParagraphScope:
+			return v == facts.RoleHeadline || v == facts.RoleHeading // the roles of the title and headings
+		case kind && scope == ParagraphScope:
+			return titleOrHeading(v)
+		case kind && scope == HeadingScope:
+			return !titleOrHeading(v)
+		}
+		return false
+	})
 }
 
 // envOf is the environment of a rule of the given scope and report.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"reflect"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -110,6 +111,21 @@ func TestComparisonWithUnknownValue(t *testing.T) {
 	}
 	for _, c := range cases {
 		err := loadHouse(t, houseRule("sentence", c.report, c.when))
+		require.Error(t, err, c.when)
+		assert.Contains(t, err.Error(), c.want)
+	}
+	// Values a fact takes, but not where the scope's rules run.
+	for _, c := range []struct{ scope, when, want string }{
+		{"paragraph", `"paragraph.kind == \"title\""`,
+			`house/mine.yaml:5: rule mine: paragraph.kind is never "title" in a paragraph rule: there it is one of paragraph, list-item, table-row, quote (1:19)`},
+		{"paragraph", `"paragraph.role in [\"body\", \"heading\"]"`,
+			`rule mine: paragraph.role is never "heading" in a paragraph rule: there it is one of standfirst, body, list-item, table-row, quote, caption, limitations, advert`},
+		{"heading", `"sentence.kind == \"list-item\""`,
+			`rule mine: sentence.kind is never "list-item" in a heading rule: there it is one of title, heading`},
+		{"sentence", `"sentence.role != \"references\""`,
+			`rule mine: sentence.role is never "references" in a sentence rule: there it is one of headline, standfirst, heading, body, list-item, table-row, quote, caption, limitations, advert`},
+	} {
+		err := loadHouse(t, houseRule(c.scope, "", c.when))
 		require.Error(t, err, c.when)
 		assert.Contains(t, err.Error(), c.want)
 	}
@@ -224,4 +240,40 @@ func TestEnvironmentViews(t *testing.T) {
 	assert.Equal(t, 3, s.Sentence.Index)
 	assert.Equal(t, 2, s.Study.Index)
 	assert.Equal(t, "x", envs.fill(headingEnv, in).(*HeadingEnv).Claim.Term)
+}
+
+// valuesAt agrees with the evaluator: over blocks of every kind and role,
+// a rule that always holds reports only in blocks whose kind, and whose
+// role but for those of the title and headings, valuesAt allows at its
+// scope. (That only the title and headings have those roles is the facts'
+// part: TestCorpusFactsTakeListedValues.)
+func TestValuesAtMatchesWhereRulesRun(t *testing.T) {
+	lex := testLexicon(t)
+	doc := &facts.Document{Doc: &document.Document{Source: []byte("x")}, Lex: lex}
+	for _, scope := range []Scope{SentenceScope, HeadingScope, ParagraphScope} {
+		p, err := ParseHouseFiles([]yamlfile.File{{Name: "h.yaml", Data: []byte(houseRule(string(scope), "", "true"))}})
+		require.NoError(t, err)
+		set, err := p.Bind(lex)
+		require.NoError(t, err)
+		kinds := valuesAt(scope, "paragraph.kind", document.KindNames())
+		roles := valuesAt(scope, "paragraph.role", facts.Roles)
+		ran := 0
+		for k := range document.KindNames() {
+			for _, role := range facts.Roles {
+				src := &document.Block{Kind: document.Kind(k)}
+				b := &facts.Block{Kind: src.Kind.String(), Role: role, Source: src}
+				b.Sentences = []*facts.Sentence{{Block: b, Kind: b.Kind, Role: role}}
+				run := set.Start(doc)
+				require.NoError(t, run.Blocks([]*facts.Block{b}))
+				if len(run.Take()) == 0 {
+					continue
+				}
+				ran++
+				headline := role == facts.RoleHeadline || role == facts.RoleHeading
+				assert.True(t, slices.Contains(kinds, b.Kind) && (headline || slices.Contains(roles, role)),
+					"a %s rule ran in a %s block of role %s, which valuesAt rules out", scope, b.Kind, role)
+			}
+		}
+		assert.Positive(t, ran, scope)
+	}
 }

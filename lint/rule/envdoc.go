@@ -29,6 +29,15 @@ func EnvironmentDoc() string {
 		}
 		fmt.Fprintf(&b, "\nA %s rule may not read these, which never hold there: %s.\n", scope, strings.Join(never, ", "))
 	}
+	var excluded []string
+	for _, role := range facts.Roles {
+		if facts.Excluded(role) {
+			excluded = append(excluded, role)
+		}
+	}
+	fmt.Fprintf(&b, "\nNo rule runs in a block of role %s, paragraph rules skip the title and the headings, and heading "+
+		"rules see nothing else: comparing `sentence.role`, `paragraph.role`, `sentence.kind` or `paragraph.kind` with a value "+
+		"they never take where the rule runs is a load error too.\n", codeList(excluded))
 	b.WriteString("\n| name | values | what it is |\n|---|---|---|\n")
 	for _, f := range envFields() {
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", f.path, f.values, fieldDocs[f.path])
