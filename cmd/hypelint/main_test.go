@@ -189,3 +189,26 @@ func TestExtraRulesAndLexiconApply(t *testing.T) {
 	assert.Equal(t, exitFindings, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "[house-banned-word] 黑科技禁用")
 }
+
+// The mistakes that used to fail silently stop the run at load, each with
+// its file and line: hit.* without report: (once shown as "files could not
+// be read"), sentence.* in a paragraph rule (never true), a misspelt value.
+func TestScopeAndValueMistakesStopAtLoad(t *testing.T) {
+	rule := func(id, scope, when string) string {
+		return "  - id: " + id + "\n    category: house-style\n    severity: warning\n    scope: " + scope + "\n    message: {en: x}\n    when: " + when + "\n"
+	}
+	dir := writeFiles(t, map[string]string{
+		"house/mine.yaml": "rules:\n" + rule("no-report", "sentence", `"!hit.negated"`) +
+			rule("para-lead", "paragraph", "sentence.isLead") + rule("misspelt", "document", `doc.design == "rtc"`),
+		"a.txt": hyped,
+		"b.txt": clean,
+	})
+	file := filepath.Join(dir, "house", "mine.yaml")
+	r := runCLI(t, nil, false, "--rules", filepath.Join(dir, "house"), filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"))
+	assert.Equal(t, exitError, r.code)
+	assert.Empty(t, r.stdout, "nothing is linted with a broken rule set")
+	assert.NotContains(t, r.stderr, "could not be read")
+	assert.Contains(t, r.stderr, file+":7: rule no-report: hit exists only in a rule with report:")
+	assert.Contains(t, r.stderr, file+":13: rule para-lead: sentence does not exist in a paragraph rule, which sees paragraph and doc")
+	assert.Contains(t, r.stderr, file+`:19: rule misspelt: doc.design is never "rtc": it is one of rct, observational, preclinical, trial, unknown (did you mean "rct"?)`)
+}

@@ -29,6 +29,9 @@ var kindNames = [...]string{"paragraph", "title", "heading", "list-item", "table
 
 func (k Kind) String() string { return kindNames[k] }
 
+// KindNames lists the name of every kind.
+func KindNames() []string { return kindNames[:] }
+
 // Roles that markup gives a block (see Block.Role); the facts package
 // gives the others from cue words.
 const (

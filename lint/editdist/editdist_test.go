@@ -24,3 +24,29 @@ func TestLevenshtein(t *testing.T) {
 		}
 	}
 }
+
+func TestClosest(t *testing.T) {
+	designs := []string{"rct", "trial", "observational", "preclinical", "unknown"}
+	cases := []struct {
+		s    string
+		want string
+		ok   bool
+	}{
+		{"rtc", "rct", true},
+		{"RCT", "rct", true},
+		{"trail", "trial", true},
+		{"observatonal", "observational", true},
+		{"x", "", false}, // as many edits as letters: no guess
+		{"ab", "", false},
+		{"cohort", "", false},
+	}
+	for _, c := range cases {
+		got, ok := Closest(c.s, designs)
+		if ok != c.ok || ok && got != c.want {
+			t.Errorf("Closest(%q) = %q, %v; want %q, %v", c.s, got, ok, c.want, c.ok)
+		}
+	}
+	if got, ok := Closest("titel", []string{"paragraph", "title", "heading"}); !ok || got != "title" {
+		t.Errorf("Closest(titel) = %q, %v", got, ok)
+	}
+}

@@ -525,15 +525,15 @@ func (a *Analyzer) Complete(d *Document, blocks []*Block) {
 func (a *Analyzer) design(d *Document) string {
 	switch {
 	case d.Count(a.ids.rct) > 0:
-		return "rct"
+		return DesignRCT
 	case d.Count(a.ids.observational) > 0:
-		return "observational"
+		return DesignObservational
 	case d.Evidence.Preclinical:
-		return "preclinical"
+		return DesignPreclinical
 	case d.Count(a.ids.trial) > 0:
-		return "trial"
+		return DesignTrial
 	}
-	return "unknown"
+	return Unknown
 }
 
 // humanEvidence reports a sentence that describes a study in people. A
@@ -582,10 +582,10 @@ func countLetters(text string, han, trad, latin *int) {
 func language(han, trad, latin int) (lang, script string) {
 	switch {
 	case han == 0 || han*4 < latin:
-		return "en", "Latn"
+		return LanguageEnglish, ScriptLatin
 	case trad*100 >= han*8:
-		return "zh-Hant", "Hant"
+		return LanguageTraditional, ScriptTraditional
 	default:
-		return "zh-Hans", "Hans"
+		return LanguageSimplified, ScriptSimplified
 	}
 }

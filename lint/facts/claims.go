@@ -124,8 +124,8 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit, plain bool) *C
 		Class:   d.Lex.Classes[h.Class].Name,
 		Span:    s.SourceSpan(h.Start, h.End),
 		Hit:     h,
-		Subject: "none",
-		Voice:   "writer",
+		Subject: None,
+		Voice:   VoiceWriter,
 	}
 	var set classSet // the classes in the clause, other than h: one walk over the hits
 	for _, o := range s.Hits {
@@ -137,37 +137,37 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit, plain bool) *C
 	c.Inferred = opensInference(s.Text[start:h.Start])
 	switch {
 	case in(ids.animal):
-		c.Subject = "animals"
+		c.Subject = Animals
 	case in(ids.invitro) || in(ids.cells) && d.Evidence.InVitro: // "衰老的细胞" in a mouse study is the mouse's
-		c.Subject = "cells"
+		c.Subject = Cells
 	case in(ids.humanSubject) || in(ids.humanRef) || in(ids.reader):
-		c.Subject = "people"
+		c.Subject = People
 	case c.Inferred:
 		// The conclusion goes beyond the model named earlier in the
 		// sentence: the clause itself names nobody.
 	case s.Count(ids.animal) > 0 || s.Count(ids.speciesCaveat) > 0:
-		c.Subject = "animals"
+		c.Subject = Animals
 	case s.Count(ids.invitro) > 0:
-		c.Subject = "cells"
+		c.Subject = Cells
 	}
 	switch {
 	case ids.precededBy(s, h, ids.negation, negationWindow) || negatedInClause(s, ids, start, h):
-		c.Strength = "negated"
+		c.Strength = StrengthNegated
 	case question(s.Text, end):
-		c.Strength = "question"
+		c.Strength = StrengthQuestion
 	case in(ids.promise) || in(ids.future):
-		c.Strength = "promise"
-	case in(ids.hedge) && couldBefore(s.Text[start:h.Start]) && (s.IsTitle || c.Subject == "people"):
+		c.Strength = StrengthPromise
+	case in(ids.hedge) && couldBefore(s.Text[start:h.Start]) && (s.IsTitle || c.Subject == People):
 		// "The drug that could reverse ageing", "could reverse ageing in
 		// older people": in a headline, or said of people, "could" offers
 		// a prospect rather than a doubt.
-		c.Strength = "promise"
+		c.Strength = StrengthPromise
 	case in(ids.hedge):
-		c.Strength = "may"
+		c.Strength = StrengthMay
 	case inClause(s, ids.ability, start, h.End, h) || h.Class == ids.causalCan: // "can" before the term
-		c.Strength = "can"
+		c.Strength = StrengthCan
 	default:
-		c.Strength = "direct"
+		c.Strength = StrengthDirect
 	}
 	if !plain {
 		c.Voice = ids.voice(s, h) // the stance model's (stance.go)
@@ -257,18 +257,18 @@ func (a *Analyzer) attribute(d *Document, s *Sentence, c *Claim) {
 	if !c.Summary {
 		c.Study = s.Study
 		c.Evidence = evidenceOf(c.Study)
-		if c.Evidence == "none" && d.Evidence.Preclinical {
-			c.Evidence = "preclinical" // a study of no stated population, in an article with only animal work
+		if c.Evidence == None && d.Evidence.Preclinical {
+			c.Evidence = EvidencePreclinical // a study of no stated population, in an article with only animal work
 		}
 		return
 	}
 	human, preclinical := d.summaryEvidence()
-	c.Evidence = "none"
+	c.Evidence = None
 	switch {
 	case human != nil:
-		c.Evidence, c.Study = "human", human
+		c.Evidence, c.Study = EvidenceHuman, human
 	case preclinical != nil && c.Study == nil:
-		c.Evidence, c.Study = "preclinical", preclinical
+		c.Evidence, c.Study = EvidencePreclinical, preclinical
 	}
 }
 
@@ -282,9 +282,9 @@ func (d *Document) summaryEvidence() (human, preclinical *Study) {
 	if d.summary.done {
 		return d.summary.human, d.summary.preclinical
 	}
-	support := studiesWhere(d.Studies, func(st *Study) bool { return st.Intervened && st.Population != "unknown" })
+	support := studiesWhere(d.Studies, func(st *Study) bool { return st.Intervened && st.Population != Unknown })
 	if len(support) == 0 {
-		support = studiesWhere(d.Studies, func(st *Study) bool { return st.Population != "unknown" })
+		support = studiesWhere(d.Studies, func(st *Study) bool { return st.Population != Unknown })
 	}
 	if len(support) == 0 {
 		support = d.Studies
@@ -315,12 +315,12 @@ func (a *Analyzer) judgeDesign(d *Document, s *Sentence, c *Claim) {
 	// work the article reports (a claim told of people from the animal
 	// work itself is animal-as-human's to judge).
 	groups := s.Count(a.ids.riskNoun)+s.Count(a.ids.relativeChange) > 0
-	people := c.Subject == "people" || s.Count(a.ids.humanRef) > 0 && c.Subject == "none"
-	if people && groups && (c.Design == "preclinical" || c.Design == "lab") {
-		c.Design = "observational"
+	people := c.Subject == People || s.Count(a.ids.humanRef) > 0 && c.Subject == None
+	if people && groups && (c.Design == DesignPreclinical || c.Design == DesignLab) {
+		c.Design = DesignObservational
 	}
-	if c.Design == "unknown" && s.Study == nil && d.Design == "unknown" {
-		c.Design = "none"
+	if c.Design == Unknown && s.Study == nil && d.Design == Unknown {
+		c.Design = None
 	}
 }
 
@@ -337,13 +337,13 @@ func studiesWhere(studies []*Study, keep func(*Study) bool) []*Study {
 func evidenceOf(st *Study) string {
 	switch {
 	case st == nil:
-		return "none"
+		return None
 	case st.Human:
-		return "human"
+		return EvidenceHuman
 	case st.Preclinical:
-		return "preclinical"
+		return EvidencePreclinical
 	}
-	return "none"
+	return None
 }
 
 // markStories follows the stories of block b: a sentence that introduces

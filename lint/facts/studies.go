@@ -43,28 +43,28 @@ func (a *Analyzer) opensStudy(s *Sentence, p population, cur *openStudy) (bool, 
 	// passing does not take its place.
 	inHand := cur != nil && startsWith(s, a.ids.demonstrative)
 	if s.Count(a.ids.newStudy) > 0 && !inHand {
-		return true, "mention"
+		return true, OpenedByMention
 	}
 	reports := s.Count(a.ids.study) > 0 || s.Count(a.ids.finding) > 0 || s.Count(a.ids.intervention) > 0
 	if cur == nil {
 		// A reporting verb alone (卫福部公告指出, "experts found") names no study.
 		return s.Count(a.ids.study) > 0 || s.Count(a.ids.studyIntro) > 0 || s.Count(a.ids.intervention) > 0 ||
-			p.human && s.HumanSize || p.animal || p.cells, "mention"
+			p.human && s.HumanSize || p.animal || p.cells, OpenedByMention
 	}
 	// An indefinite mention opens another study when the sentence reports
 	// one (a finding, something given, a size, a venue): "a randomised
 	// trial avoids that problem" and "a study website" do not.
 	if s.Count(a.ids.studyIntro) > 0 && !inHand && s.Count(a.ids.subAnalysis)+s.Count(a.ids.continuation) == 0 && (s.Count(a.ids.finding)+s.Count(a.ids.intervention)+s.Count(a.ids.journal) > 0 || s.SampleSize) {
-		return true, "mention"
+		return true, OpenedByMention
 	}
 	if !reports {
 		return false, ""
 	}
 	switch {
 	case (p.animal || p.cells) && !p.human && cur.human && !cur.animal && !cur.cells:
-		return true, "population" // a mouse experiment after a human cohort
+		return true, OpenedByPopulation // a mouse experiment after a human cohort
 	case p.human && !p.animal && !p.cells && (cur.animal || cur.cells) && !cur.human:
-		return true, "population" // a human study after animal work
+		return true, OpenedByPopulation // a human study after animal work
 	}
 	return false, ""
 }
@@ -125,18 +125,18 @@ func (a *Analyzer) addToStudy(st *Study, s *Sentence, p population) {
 	}
 	// A trial planned or denied ("human trials will begin") is no design.
 	planned := s.Count(a.ids.future)+s.Count(a.ids.timeline) > 0 || s.Negated
-	if !planned && (st.Design == "" || st.Design == "unknown" || st.Design == "trial") {
+	if !planned && (st.Design == "" || st.Design == Unknown || st.Design == DesignTrial) {
 		switch {
 		case s.Count(a.ids.review) > 0:
-			st.Design = "review"
+			st.Design = DesignReview
 		case s.Count(a.ids.rct) > 0:
-			st.Design = "rct"
+			st.Design = DesignRCT
 		case s.Count(a.ids.observational) > 0:
-			st.Design = "observational"
+			st.Design = DesignObservational
 		case s.Count(a.ids.caseReport) > 0:
-			st.Design = "case"
+			st.Design = DesignCase
 		case s.Count(a.ids.trial) > 0:
-			st.Design = "trial"
+			st.Design = DesignTrial
 		}
 	}
 }
@@ -148,20 +148,20 @@ func finishStudies(studies []*Study) {
 		st.Preclinical = (st.Animal || st.Cells) && !st.Human
 		switch {
 		case st.Human:
-			st.Population = "people"
+			st.Population = People
 		case st.Animal:
-			st.Population = "animals"
+			st.Population = Animals
 		case st.Cells:
-			st.Population = "cells"
+			st.Population = Cells
 		default:
-			st.Population = "unknown"
+			st.Population = Unknown
 		}
 		// A trial gives its participants something by definition.
-		st.Intervened = st.Intervened || st.Design == "rct" || st.Design == "trial"
+		st.Intervened = st.Intervened || st.Design == DesignRCT || st.Design == DesignTrial
 		if st.Design == "" {
-			st.Design = "unknown"
+			st.Design = Unknown
 			if st.Preclinical {
-				st.Design = "lab"
+				st.Design = DesignLab
 			}
 		}
 	}
@@ -182,7 +182,7 @@ func hasVenue(a *Analyzer, s *Sentence) bool {
 func shareVenues(studies []*Study) {
 	for start := 0; start < len(studies); {
 		end := start + 1
-		for end < len(studies) && studies[end].OpenedBy == "population" {
+		for end < len(studies) && studies[end].OpenedBy == OpenedByPopulation {
 			end++
 		}
 		venue := false

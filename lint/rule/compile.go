@@ -1,30 +1,23 @@
 package rule
 
 import (
-	"fmt"
+	"errors"
 	"regexp"
 	"slices"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/checker"
+	exprcompiler "github.com/expr-lang/expr/compiler"
+	"github.com/expr-lang/expr/conf"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/optimizer"
+	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/vm"
 
 	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
-
-// Env is what a rule condition sees. README.md documents every field.
-type Env struct {
-	Sentence  *facts.Sentence `expr:"sentence"`
-	Paragraph *facts.Block    `expr:"paragraph"`
-	Doc       *facts.Document `expr:"doc"`
-	Hit       *facts.Hit      `expr:"hit"`
-	// Study is the study in scope: the claim's when there is one, else
-	// the sentence's context; a blank one (index 0, population "none")
-	// outside any study. Claim is the claim of the reported hit, or the
-	// sentence's first claim, or a blank one (class "").
-	Study *facts.Study `expr:"study"`
-	Claim *facts.Claim `expr:"claim"`
-}
 
 // compiler compiles conditions, then binds them to one lexicon, so that
 // class names in has() and count() are checked when the rule is loaded, not
@@ -32,16 +25,18 @@ type Env struct {
 // count() look it up only when they run.
 type compiler struct {
 	lex     *lexicon.Lexicon
-	options []expr.Option
+	options [][]expr.Option // per environment (envKind)
 }
 
 func newCompiler() *compiler {
 	c := &compiler{}
-	c.options = []expr.Option{
-		expr.Env(Env{}),
-		expr.AsBool(),
-		expr.Function("has", c.has, new(func(facts.Counter, string) bool)),
-		expr.Function("count", c.count, new(func(facts.Counter, string) int)),
+	for _, env := range environments {
+		c.options = append(c.options, []expr.Option{
+			expr.Env(env.zero),
+			expr.AsBool(),
+			expr.Function("has", c.has, new(func(facts.Counter, string) bool)),
+			expr.Function("count", c.count, new(func(facts.Counter, string) int)),
+		})
 	}
 	return c
 }
@@ -61,10 +56,15 @@ func (c *compiler) count(params ...any) (any, error) {
 }
 
 func (c *compiler) compile(r *Rule) error {
-	if r.Scope == SuppressionScope {
-		return nil // no condition
-	}
-	program, err := expr.Compile(r.When, c.options...)
+	r.env = envOf(r.Scope, r.Report)
+	env := environments[r.env]
+	// Every mistake the checks find, at once; Bind checks the class names
+	// even when the rule is broken.
+	program, err := compileChecked(r.When, c.options[r.env], func(tree *parser.Tree) error {
+		var refErr error
+		r.classRefs, refErr = classRefs(env, tree)
+		return errors.Join(checkNames(env, r.Scope, tree), checkEnums(env, r.Scope, tree), refErr)
+	})
 	if err != nil {
 		return err
 	}
@@ -72,6 +72,41 @@ func (c *compiler) compile(r *Rule) error {
 	r.readsStudy = readsStudyRE.MatchString(r.When)
 	r.readsHit = readsHitRE.MatchString(r.When)
 	return nil
+}
+
+// compileChecked compiles a condition as expr.Compile does (expr v1.17),
+// running check on the parsed tree before the type checker and the
+// optimizer (which turns x in ["a", "b"] into a set): one parse, where
+// calling expr.Compile after parsing for the checks took two.
+func compileChecked(input string, ops []expr.Option, check func(*parser.Tree) error) (*vm.Program, error) {
+	config := conf.CreateNew()
+	for _, op := range ops {
+		op(config)
+	}
+	for name := range config.Disabled {
+		delete(config.Builtins, name)
+	}
+	config.Check()
+	tree, err := parser.ParseWithConfig(input, config)
+	if err != nil {
+		return nil, err
+	}
+	if err := check(tree); err != nil {
+		return nil, err
+	}
+	if _, err := new(checker.Checker).PatchAndCheck(tree, config); err != nil {
+		return nil, err
+	}
+	if config.Optimize {
+		if err := optimizer.Optimize(&tree.Node, config); err != nil {
+			var fe *file.Error
+			if errors.As(err, &fe) {
+				return nil, fe.Bind(tree.Source)
+			}
+			return nil, err
+		}
+	}
+	return exprcompiler.Compile(tree, config)
 }
 
 // readsStudyRE finds conditions that judge a claim against its study: their
@@ -85,11 +120,8 @@ var readsHitRE = regexp.MustCompile(`\bhit\.`)
 // checkClasses checks a compiled rule's class names against lex and works
 // out which sentence classes it needs.
 func checkClasses(lex *lexicon.Lexicon, r *Rule) error {
-	v := &classVisitor{lex: lex}
-	root := r.program.Node()
-	ast.Walk(&root, v)
-	if v.err != nil {
-		return v.err
+	if err := checkClassRefs(lex, r); err != nil {
+		return err
 	}
 	r.needs = sentenceNeeds(lex, r.program.Node())
 	return nil
@@ -157,31 +189,4 @@ func sentenceHas(lex *lexicon.Lexicon, call *ast.CallNode) (int, bool) {
 	}
 	class := lex.ClassID(lit.Value)
 	return class, class >= 0
-}
-
-// classVisitor rejects has() and count() calls that name an unknown class,
-// and class arguments that are not string literals (they could not be
-// checked).
-type classVisitor struct {
-	lex *lexicon.Lexicon
-	err error
-}
-
-func (v *classVisitor) Visit(node *ast.Node) {
-	call, ok := (*node).(*ast.CallNode)
-	if !ok || v.err != nil {
-		return
-	}
-	id, ok := call.Callee.(*ast.IdentifierNode)
-	if !ok || (id.Value != "has" && id.Value != "count") || len(call.Arguments) != 2 {
-		return
-	}
-	lit, ok := call.Arguments[1].(*ast.StringNode)
-	if !ok {
-		v.err = fmt.Errorf("%s(): the class must be a string literal", id.Value)
-		return
-	}
-	if v.lex.ClassID(lit.Value) < 0 {
-		v.err = fmt.Errorf("%s(): no lexicon class named %q", id.Value, lit.Value)
-	}
 }

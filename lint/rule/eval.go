@@ -15,7 +15,7 @@ import (
 type evaluator struct {
 	doc      *facts.Document
 	machine  vm.VM
-	env      Env
+	env      HitEnv // the facts in scope: a rule with report: runs on it, the others on an environment filled from it
 	findings []Finding
 	blank    facts.Sentence // stands in for the sentence at paragraph and document scope
 	blankB   facts.Block
@@ -27,6 +27,7 @@ type evaluator struct {
 	done []bool
 	// newStudy is the lexicon class that starts another study ("once: study").
 	newStudy int
+	envs     scopeEnvs
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
@@ -54,8 +55,8 @@ type Run struct {
 // must be final.
 func (s *Set) Start(doc *facts.Document) *Run {
 	e := &evaluator{doc: doc, done: make([]bool, len(s.Rules)), newStudy: doc.Lex.ClassID("new_study")}
-	e.noStudy = facts.Study{Population: "none", Design: "none"}
-	e.noClaim = facts.Claim{Subject: "none", Strength: "none", Voice: "writer", Evidence: "none"}
+	e.noStudy = facts.Study{Population: facts.None, Design: facts.None}
+	e.noClaim = facts.Claim{Subject: facts.None, Strength: facts.None, Voice: facts.VoiceWriter, Evidence: facts.None}
 	e.env.Doc = doc
 	e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
 	return &Run{set: s, e: e}
@@ -349,7 +350,7 @@ func claimAt(s *facts.Sentence, start, end int) *facts.Claim {
 }
 
 func (e *evaluator) run(r *Rule) (bool, error) {
-	out, err := e.machine.Run(r.program, &e.env)
+	out, err := e.machine.Run(r.program, e.envs.fill(r.env, &e.env))
 	if err != nil {
 		return false, err
 	}

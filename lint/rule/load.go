@@ -74,11 +74,12 @@ func (s *Set) Get(id string) *Rule { return s.byID[id] }
 // against lex. A rule that does not compile stops loading with its file,
 // line and the expr error.
 func Compile(lex *lexicon.Lexicon, files []yamlfile.File) (*Set, error) {
-	p, err := ParseFiles(files)
-	if err != nil {
-		return nil, err
+	p, parseErr := ParseFiles(files)
+	set, err := p.Bind(lex)
+	if parseErr != nil || err != nil {
+		return nil, joinErrors(slices.DeleteFunc([]error{parseErr, err}, func(err error) bool { return err == nil }))
 	}
-	return p.Bind(lex)
+	return set, nil
 }
 
 // Parse compiles rules from one in-memory file, for tests and tools.
@@ -97,6 +98,9 @@ type Parsed struct {
 type parsedRule struct {
 	*Rule
 	node *yaml.Node // where it was defined, for errors; nil from a snapshot
+	// broken: the rule has errors, reported by ParseFiles; Bind reports
+	// its mistakes against the lexicon too, and leaves it out of the set.
+	broken bool
 }
 
 // LinkDocs sets each rule's DocURL to its anchor (the rule id) in the
@@ -152,7 +156,8 @@ func parseFiles(files []yamlfile.File, strict bool) (*Parsed, error) {
 }
 
 // Bind checks the class names of the conditions against lex and makes the
-// set. A Parsed is bound once.
+// set. A Parsed is bound once. The rules that had errors when read (see
+// ParseFiles) are checked too, and left out of the set.
 func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
 	for _, c := range p.compilers {
 		c.lex = lex
@@ -172,6 +177,14 @@ func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
 
 func (set *Set) bind(lex *lexicon.Lexicon, pr parsedRule) error {
 	r := pr.Rule
+	if pr.broken {
+		if len(r.classRefs) > 0 {
+			if err := checkClassRefs(lex, r); err != nil {
+				return whenError(r.File, yamlfile.Get(pr.node, "when"), r.ID, err)
+			}
+		}
+		return nil
+	}
 	if prev := set.byID[r.ID]; prev != nil {
 		return yamlfile.At(r.File, yamlfile.Get(pr.node, "id"), "rule id %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
 	}
@@ -212,9 +225,10 @@ func (c *compiler) parseFile(file string, data []byte, strict bool) ([]parsedRul
 		r, err := c.parseRule(file, n, strict)
 		if err != nil {
 			errs = append(errs, err)
-			continue
 		}
-		out = append(out, parsedRule{r, n})
+		if r != nil {
+			out = append(out, parsedRule{r, n, err != nil})
+		}
 	}
 	return out, joinErrors(errs)
 }
@@ -228,12 +242,14 @@ func joinErrors(errs []error) error {
 }
 
 func (c *compiler) parseRule(file string, n *yaml.Node, strict bool) (*Rule, error) {
+	// Every mistake of the rule is reported, not only the first.
+	var errs []error
 	if err := yamlfile.CheckKeys(file, n, ruleKeys...); err != nil {
-		return nil, err
+		errs = append(errs, err)
 	}
 	var f ruleFile
 	if err := n.Decode(&f); err != nil {
-		return nil, yamlfile.Wrap(file, err)
+		return nil, joinErrors(append(errs, yamlfile.Wrap(file, err)))
 	}
 	r := &Rule{
 		ID: f.ID, Category: f.Category, Scope: Scope(f.Scope), When: f.When, Report: f.Report,
@@ -242,29 +258,37 @@ func (c *compiler) parseRule(file string, n *yaml.Node, strict bool) (*Rule, err
 	}
 	var err error
 	if r.Swap, err = replacements(file, &f.Swap, "swap"); err != nil {
-		return nil, err
+		errs = append(errs, err)
 	}
 	if r.Suggest, err = replacements(file, &f.Suggest, "suggest"); err != nil {
-		return nil, err
+		errs = append(errs, err)
 	}
 	simpleDefaults(r)
 	if err := validate(file, n, r, f.Severity, strict); err != nil {
-		return nil, err
-	}
-	if err := prepareFixes(r); err != nil {
-		return nil, yamlfile.At(file, yamlfile.Get(n, "swap"), "rule %s: %v", r.ID, err)
+		errs = append(errs, err)
+	} else if err := prepareFixes(r); err != nil {
+		errs = append(errs, yamlfile.At(file, yamlfile.Get(n, "swap"), "rule %s: %v", r.ID, err))
 	}
 	r.hant = &traditional{}
-	if err := c.compile(r); err != nil {
-		return nil, whenError(file, yamlfile.Get(n, "when"), r.ID, err)
+	if r.When != "" && validScope(r.Scope) {
+		if err := c.compile(r); err != nil {
+			errs = append(errs, whenError(file, yamlfile.Get(n, "when"), r.ID, err))
+		}
 	}
-	return r, nil
+	return r, joinErrors(errs)
 }
 
-// whenError places an error in a rule's condition on the file's line:
+// whenError places the errors in a rule's condition on the file's lines:
 // expr counts lines within the condition, which a literal block (when: |)
 // keeps and starts on the line after the key. (Other styles join lines.)
 func whenError(file string, n *yaml.Node, id string, err error) error {
+	if many, ok := err.(interface{ Unwrap() []error }); ok {
+		var errs []error
+		for _, one := range many.Unwrap() {
+			errs = append(errs, whenError(file, n, id, one))
+		}
+		return joinErrors(errs)
+	}
 	e := yamlfile.At(file, n, "rule %s: %v", id, err)
 	var fe *exprfile.Error
 	if n == nil || !errors.As(err, &fe) || fe.Line < 1 {
@@ -279,77 +303,56 @@ func whenError(file string, n *yaml.Node, id string, err error) error {
 	return e
 }
 
-// validate checks every field a rule must have; errors point at the field.
-// strict (the built-in rules) requires a built-in category, messages in en
-// and zh-Hans, an explanation and a source.
+// validate checks every field a rule must have and reports every mistake;
+// errors point at the field. strict (the built-in rules) requires a
+// built-in category, messages in en and zh-Hans, an explanation and a
+// source.
 func validate(file string, n *yaml.Node, r *Rule, severity string, strict bool) error {
-	at := func(key, format string, args ...any) error {
+	var errs []error
+	check := func(wrong bool, key, format string, args ...any) {
+		if !wrong {
+			return
+		}
 		node := yamlfile.Get(n, key)
 		if node == nil {
 			node = n
 		}
-		return yamlfile.At(file, node, format, args...)
+		errs = append(errs, yamlfile.At(file, node, format, args...))
 	}
-	switch {
-	case !idRE.MatchString(r.ID):
-		return at("id", "rule id %q must be kebab-case (a-z, 0-9, -)", r.ID)
-	case strict && !slices.Contains(Categories, r.Category):
-		return at("category", "rule %s: category %q is not one of %v", r.ID, r.Category, Categories)
-	case !strict && !idRE.MatchString(r.Category):
-		return at("category", "rule %s: category %q must be one of %v or a house category in kebab-case (a-z, 0-9, -)", r.ID, r.Category, Categories)
-	case len(r.Swap) > 0 && r.Report != "":
-		return at("swap", "rule %s: a swap rule reports its own terms; drop report", r.ID)
-	case len(r.Swap) > 0 && r.Scope != SentenceScope && r.Scope != HeadingScope:
-		return at("scope", "rule %s: a swap rule needs scope sentence or heading", r.ID)
-	case r.Fixer != "" && fixers[r.Fixer] == nil:
-		return at("fix", "rule %s: fix %q is not one of %v", r.ID, r.Fixer, FixerNames())
-	case r.Fixer != "" && r.Scope != SentenceScope && r.Scope != HeadingScope:
-		return at("fix", "rule %s: fix needs scope sentence or heading", r.ID)
-	case len(r.Suggest) > 0 && r.Report == "":
-		return at("suggest", "rule %s: suggest replaces the terms a rule reports; it needs report", r.ID)
-	case r.When == "" && r.Scope != SuppressionScope:
-		return at("when", "rule %s: when (an expr condition) is required", r.ID)
-	case r.When != "" && r.Scope == SuppressionScope:
-		return at("when", "rule %s: a rule of scope suppression has no condition", r.ID)
-	case r.Scope == SuppressionScope && r.ID != UnusedSuppression && r.ID != UnknownSuppression:
-		return at("scope", "rule %s: scope suppression is only for %s and %s", r.ID, UnusedSuppression, UnknownSuppression)
-	case strict && (r.Messages["en"] == "" || r.Messages["zh-Hans"] == ""):
-		return at("message", "rule %s: message needs both en and zh-Hans", r.ID)
-	case pick(r.Messages, "en") == "":
-		return at("message", "rule %s: message needs at least one of en, zh-Hans, zh-Hant", r.ID)
-	case strict && len(r.Notes) > 0 && (r.Notes["en"] == "" || r.Notes["zh-Hans"] == ""):
-		return at("note", "rule %s: note needs both en and zh-Hans", r.ID)
-	case strict && r.Explanation["en"] == "":
-		return at("explanation", "rule %s: explanation needs at least en", r.ID)
-	case strict && r.Source == "":
-		return at("source", "rule %s: source (the criterion or study behind the rule) is required", r.ID)
-	}
+	id := r.ID
+	check(!idRE.MatchString(r.ID), "id", "rule id %q must be kebab-case (a-z, 0-9, -)", r.ID)
+	check(strict && !slices.Contains(Categories, r.Category), "category", "rule %s: category %q is not one of %v", id, r.Category, Categories)
+	check(!strict && !idRE.MatchString(r.Category), "category", "rule %s: category %q must be one of %v or a house category in kebab-case (a-z, 0-9, -)", id, r.Category, Categories)
+	check(len(r.Swap) > 0 && r.Report != "", "swap", "rule %s: a swap rule reports its own terms; drop report", id)
+	check(len(r.Swap) > 0 && r.Scope != SentenceScope && r.Scope != HeadingScope, "scope", "rule %s: a swap rule needs scope sentence or heading", id)
+	check(r.Fixer != "" && fixers[r.Fixer] == nil, "fix", "rule %s: fix %q is not one of %v", id, r.Fixer, FixerNames())
+	check(r.Fixer != "" && r.Scope != SentenceScope && r.Scope != HeadingScope, "fix", "rule %s: fix needs scope sentence or heading", id)
+	check(len(r.Suggest) > 0 && r.Report == "", "suggest", "rule %s: suggest replaces the terms a rule reports; it needs report", id)
+	check(r.When == "" && r.Scope != SuppressionScope, "when", "rule %s: when (an expr condition) is required", id)
+	check(r.When != "" && r.Scope == SuppressionScope, "when", "rule %s: a rule of scope suppression has no condition", id)
+	check(r.Scope == SuppressionScope && r.ID != UnusedSuppression && r.ID != UnknownSuppression, "scope", "rule %s: scope suppression is only for %s and %s", id, UnusedSuppression, UnknownSuppression)
+	bothMessages := r.Messages["en"] != "" && r.Messages["zh-Hans"] != ""
+	check(strict && !bothMessages, "message", "rule %s: message needs both en and zh-Hans", id)
+	check(!strict && pick(r.Messages, "en") == "", "message", "rule %s: message needs at least one of en, zh-Hans, zh-Hant", id)
+	check(strict && len(r.Notes) > 0 && (r.Notes["en"] == "" || r.Notes["zh-Hans"] == ""), "note", "rule %s: note needs both en and zh-Hans", id)
+	check(strict && r.Explanation["en"] == "", "explanation", "rule %s: explanation needs at least en", id)
+	check(strict && r.Source == "", "source", "rule %s: source (the criterion or study behind the rule) is required", id)
 	sev, ok := ParseSeverity(severity)
-	if !ok {
-		return at("severity", "rule %s: severity %q is not error, warning or info", r.ID, severity)
-	}
+	check(!ok, "severity", "rule %s: severity %q is not error, warning or info", id, severity)
 	r.Severity = sev
-	switch r.Scope {
+	check(!validScope(r.Scope), "scope", "rule %s: scope %q is not sentence, heading, paragraph, document or suppression", id, r.Scope)
+	check(!slices.Contains([]string{"", "document", "paragraph", "sentence", "study"}, r.Once), "once", "rule %s: once %q is not document, paragraph, sentence or study", id, r.Once)
+	check(r.Cover != "" && r.Cover != "sentence" && r.Cover != "story", "cover", "rule %s: cover %q is not sentence or story", id, r.Cover)
+	check(r.Cover != "" && (r.Report == "" || r.Report == ReportClaims || r.Scope != SentenceScope), "cover", "rule %s: cover applies to a sentence rule that reports a class's hits", id)
+	check(r.Once != "" && r.Scope == SuppressionScope, "once", "rule %s: once does not apply to scope suppression", id)
+	check(r.Report != "" && r.Scope != SentenceScope && r.Scope != HeadingScope, "report", "rule %s: report needs scope sentence or heading", id)
+	return joinErrors(errs)
+}
+
+func validScope(s Scope) bool {
+	switch s {
 	case SentenceScope, HeadingScope, ParagraphScope, DocumentScope, SuppressionScope:
-	default:
-		return at("scope", "rule %s: scope %q is not sentence, heading, paragraph, document or suppression", r.ID, r.Scope)
+		return true
 	}
-	switch r.Once {
-	case "", "document", "paragraph", "sentence", "study":
-	default:
-		return at("once", "rule %s: once %q is not document, paragraph, sentence or study", r.ID, r.Once)
-	}
-	switch {
-	case r.Cover != "" && r.Cover != "sentence" && r.Cover != "story":
-		return at("cover", "rule %s: cover %q is not sentence or story", r.ID, r.Cover)
-	case r.Cover != "" && (r.Report == "" || r.Report == ReportClaims || r.Scope != SentenceScope):
-		return at("cover", "rule %s: cover applies to a sentence rule that reports a class's hits", r.ID)
-	}
-	if r.Once != "" && r.Scope == SuppressionScope {
-		return at("once", "rule %s: once does not apply to scope suppression", r.ID)
-	}
-	if r.Report != "" && r.Scope != SentenceScope && r.Scope != HeadingScope {
-		return at("report", "rule %s: report needs scope sentence or heading", r.ID)
-	}
-	return nil
+	return false
 }

@@ -120,6 +120,8 @@ type Rule struct {
 	DocURL string
 
 	program     *vm.Program
+	classRefs   []classRef // the class names the condition uses, checked by Bind
+	env         envKind    // the environment it is compiled against
 	reportClass int
 	hant        *traditional           // zh-Hant texts, derived on first use
 	needs       [][]int                // sentence classes the condition requires (see sentenceNeeds)

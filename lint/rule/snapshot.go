@@ -58,9 +58,11 @@ func walkRules(c binfmt.Codec, rules *[]*Rule) {
 
 // Snapshot writes the parsed rules out (see FromSnapshot).
 func (p *Parsed) Snapshot() []byte {
-	rules := make([]*Rule, len(p.rules))
-	for i, pr := range p.rules {
-		rules[i] = pr.Rule // writing leaves each rule as it was
+	var rules []*Rule
+	for _, pr := range p.rules {
+		if !pr.broken {
+			rules = append(rules, pr.Rule) // writing leaves each rule as it was
+		}
 	}
 	w := binfmt.NewWriter(snapshotMagic)
 	walkRules(w, &rules)
@@ -106,6 +108,9 @@ func (c *compiler) load(r *Rule) error {
 	r.reportClass, r.hant = -1, &traditional{}
 	if err := validate(r.File, nil, r, r.Severity.String(), true); err != nil {
 		return err
+	}
+	if r.Scope == SuppressionScope {
+		return nil // no condition
 	}
 	if err := prepareFixes(r); err != nil {
 		return fmt.Errorf("rule %s: %v", r.ID, err)
