@@ -80,6 +80,10 @@ type pattern struct {
 	// window, or unbounded on that side).
 	window        int
 	before, after int
+	// ahead and behind are what a match holds on either side of a
+	// window literal (reach.go): walking them bounds a window where the
+	// bytes do not.
+	ahead, behind reach
 }
 
 // lazyRegexp compiles a pattern the first time a sentence needs it: most
@@ -245,13 +249,28 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 			continue
 		}
 		w := span{0, len(text)}
-		if p.before >= 0 {
+		switch {
+		case p.ahead.other >= 0:
+			// A rune more than the match can take: what ^ and \b see.
+			w.start = p.ahead.back(text, o.start, p.before)
+			if w.start > 0 {
+				_, n := utf8.DecodeLastRuneInString(text[:w.start])
+				w.start -= n
+			}
+		case p.before >= 0:
 			w.start = max(0, o.start-p.before-utf8.UTFMax)
 			for w.start > 0 && !utf8.RuneStart(text[w.start]) {
 				w.start--
 			}
 		}
-		if p.after >= 0 {
+		switch {
+		case p.behind.other >= 0:
+			w.end = p.behind.forth(text, o.end, p.after)
+			if w.end < len(text) {
+				_, n := utf8.DecodeRuneInString(text[w.end:])
+				w.end += n
+			}
+		case p.after >= 0:
 			w.end = min(len(text), o.end+p.after+utf8.UTFMax)
 			for w.end < len(text) && !utf8.RuneStart(text[w.end]) {
 				w.end++

@@ -62,12 +62,16 @@ type snapPattern struct {
 	Clauses, DigitClause uint64
 	Window               int
 	Before, After        int
+	AheadRunes           []int32
+	AheadOther           int
+	BehindRunes          []int32
+	BehindOther          int
 }
 
 // snapshotMagic starts every snapshot; its last digits are the version,
 // which changes whenever the layout or the meaning of a snapshot does, so
 // that an old one is refused rather than misread.
-const snapshotMagic = "hypelint-lexicon-5\n"
+const snapshotMagic = "hypelint-lexicon-6\n"
 
 func (s *snapshot) fields(c binfmt.Codec) {
 	binfmt.Slice(c, &s.Classes, func(cl *Class) {
@@ -97,6 +101,10 @@ func (s *snapshot) fields(c binfmt.Codec) {
 		c.Num(&p.Window)
 		c.Num(&p.Before)
 		c.Num(&p.After)
+		c.Int32s(&p.AheadRunes)
+		c.Num(&p.AheadOther)
+		c.Int32s(&p.BehindRunes)
+		c.Num(&p.BehindOther)
 	})
 	c.Int32s(&s.First)
 	c.Text(&s.EdgeByte)
@@ -152,7 +160,8 @@ func (l *Lexicon) Snapshot() ([]byte, error) {
 	s.TermText, s.TermFlags, s.TriggerClause, s.TriggerWindow = text.String(), flags.String(), clause.String(), window.String()
 	for _, p := range l.regexes {
 		s.Patterns = append(s.Patterns, snapPattern{Src: p.re.src, Class: p.class, Group: p.group, Always: p.always,
-			Clauses: p.clauses, DigitClause: p.digitClause, Window: p.window, Before: p.before, After: p.after})
+			Clauses: p.clauses, DigitClause: p.digitClause, Window: p.window, Before: p.before, After: p.after,
+			AheadRunes: p.ahead.runes, AheadOther: p.ahead.other, BehindRunes: p.behind.runes, BehindOther: p.behind.other})
 	}
 	for _, p := range l.phrases {
 		sp := snapPhrase{Class: p.class, Gap: p.gap}
@@ -206,7 +215,8 @@ func FromSnapshot(data string) (*Lexicon, error) {
 	l.regexes = make([]pattern, len(s.Patterns))
 	for i, sp := range s.Patterns {
 		l.regexes[i] = pattern{re: &lazyRegexp{src: sp.Src}, class: sp.Class, group: sp.Group, always: sp.Always,
-			clauses: sp.Clauses, digitClause: sp.DigitClause, window: sp.Window, before: sp.Before, after: sp.After}
+			clauses: sp.Clauses, digitClause: sp.DigitClause, window: sp.Window, before: sp.Before, after: sp.After,
+			ahead: reach{sp.AheadRunes, sp.AheadOther}, behind: reach{sp.BehindRunes, sp.BehindOther}}
 	}
 	l.ac = &automaton{first: s.First, edgeByte: []byte(s.EdgeByte), edgeNext: s.EdgeNext, term: s.Term, fail: s.Fail, dict: s.Dict}
 	l.ac.fillDense(s.Dense)
@@ -237,7 +247,7 @@ func (s *snapshot) check() error {
 		monotone(s.First, len(s.EdgeByte)) && s.Dense >= 0 && s.Dense <= states &&
 		len(s.Fail) == states && len(s.Dict) == states && within(s.Fail, 0, states) && within(s.Dict, -1, states)
 	for _, p := range s.Patterns {
-		ok = ok && p.Class >= 0 && p.Class < len(s.Classes)
+		ok = ok && p.Class >= 0 && p.Class < len(s.Classes) && len(p.AheadRunes)%2 == 0 && len(p.BehindRunes)%2 == 0
 	}
 	for _, p := range s.Phrases {
 		ok = ok && p.Class >= 0 && p.Class < len(s.Classes) && len(p.Slots) >= 2 && within(p.Slots, 0, len(s.Classes))
