@@ -11,10 +11,15 @@ import "sort"
 // pre-commit hook starts a process per commit.
 type automaton struct {
 	// dense holds complete transition rows (failure links already
-	// followed) for the shallowest states, 0 to len(dense)/256-1: nearly
-	// every byte of text passes through them, and resolving a mismatch by
-	// walking failure links through sparse rows was most of a scan.
-	dense []int32
+	// followed) for the shallowest states, 0 to rows-1, one column per
+	// class of bytes: nearly every byte of text passes through them, and
+	// resolving a mismatch by walking failure links through sparse rows
+	// was most of a scan. An entry is the next state, or ^next when a term
+	// ends there, so that a scan reads nothing else for most bytes.
+	dense  []int32
+	rows   int32
+	stride int32      // columns per row
+	class  [256]uint8 // byte → column; 0 for bytes no term holds
 	// State s's transitions are edgeByte/edgeNext[first[s]:first[s+1]],
 	// sorted by byte.
 	first    []int32
@@ -44,13 +49,11 @@ func (a *automaton) step(s int32, b byte) int32 {
 	return -1
 }
 
-// denseDepth and maxDense bound the states given dense rows: those at
-// most denseDepth bytes deep (a Han character and the first byte of the
-// next), at most maxDense of them (1 KiB each).
-const (
-	denseDepth = 2
-	maxDense   = 2048
-)
+// denseBudget bounds the entries of the dense rows (4 bytes each): rows
+// for the first states breadth first, up to 4 MiB. With 47,000 states and
+// 127 classes of bytes the built-in lexicon's first 8,000 (five bytes deep)
+// take nine landings in ten of Chinese text; all of them would take 24 MiB.
+const denseBudget = 1 << 20
 
 // buildAutomaton builds the automaton of distinct, non-empty terms.
 func buildAutomaton(terms []string) *automaton {
@@ -74,12 +77,8 @@ func buildAutomaton(terms []string) *automaton {
 	type span struct{ lo, hi, depth int32 }
 	spans := make([]span, 1, states)
 	spans[0] = span{0, int32(len(order)), 0}
-	dense := 0
 	for s := 0; s < len(spans); s++ {
 		sp := spans[s]
-		if sp.depth <= denseDepth && s < maxDense {
-			dense = s + 1
-		}
 		lo := sp.lo
 		if lo < sp.hi && len(terms[order[lo]]) == int(sp.depth) {
 			a.term[s] = order[lo] // a prefix sorts first
@@ -100,7 +99,7 @@ func buildAutomaton(terms []string) *automaton {
 		a.first = append(a.first, int32(len(a.edgeByte)))
 	}
 	a.link()
-	a.fillDense(dense)
+	a.fillDense(-1)
 	return a
 }
 
@@ -136,44 +135,104 @@ func (a *automaton) link() {
 	}
 }
 
-// fillDense builds the dense rows of states 0 to n-1. A state's row is its
-// failure state's row (numbered earlier, breadth first) with its own
-// transitions written over it.
+// fillDense builds the dense rows of states 0 to n-1, or of as many as
+// denseBudget allows when n < 0. A state's row is its failure state's row
+// (numbered earlier, breadth first) with its own transitions written over
+// it.
 func (a *automaton) fillDense(n int) {
-	a.dense = make([]int32, n*256)
+	a.classes()
+	if n < 0 {
+		n = min(len(a.term), denseBudget/int(a.stride))
+	}
+	n = max(n, 1) // the root's row ends every walk down failure links
+	a.rows = int32(n)
+	a.dense = make([]int32, n*int(a.stride))
 	for s := 0; s < n; s++ {
-		row := a.dense[s*256 : s*256+256]
+		row := a.row(int32(s))
 		if s > 0 {
-			f := int(a.fail[s])
-			copy(row, a.dense[f*256:f*256+256])
+			copy(row, a.row(a.fail[s]))
 		}
 		for e := a.first[s]; e < a.first[s+1]; e++ {
-			row[a.edgeByte[e]] = a.edgeNext[e]
+			next := a.edgeNext[e]
+			if a.emits(next) {
+				next = ^next
+			}
+			row[a.class[a.edgeByte[e]]] = next
 		}
 	}
 }
 
-// scan calls found(term, end) for every occurrence, end exclusive.
-func (a *automaton) scan(text string, found func(term int32, end int)) {
-	dense := a.dense
-	rows := int32(len(dense) / 256)
+// classes numbers the bytes the terms hold from 1; the others share 0.
+func (a *automaton) classes() {
+	a.class = [256]uint8{}
+	a.stride = 1
+	for _, b := range a.edgeByte {
+		if a.class[b] == 0 {
+			a.class[b] = uint8(a.stride)
+			a.stride++
+		}
+	}
+}
+
+func (a *automaton) row(s int32) []int32 {
+	return a.dense[s*a.stride : (s+1)*a.stride]
+}
+
+// emits reports a state where some term ends.
+func (a *automaton) emits(s int32) bool { return a.term[s] >= 0 || a.dict[s] >= 0 }
+
+// match is a term found in text, ending at end (exclusive).
+type match struct {
+	term int32
+	end  int32
+}
+
+// find appends every occurrence of a term in text to out.
+func (a *automaton) find(text string, out []match) []match {
+	dense, class, stride, rows := a.dense, &a.class, a.stride, a.rows
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
 		b := text[i]
-		for s >= rows {
-			if next := a.step(s, b); next >= 0 {
-				s = next
-				goto moved
+		if s < rows {
+			if s = dense[s*stride+int32(class[b])]; s >= 0 {
+				continue
 			}
-			s = a.fail[s]
+			s = ^s
+		} else {
+			// Deeper than the dense rows: follow the sparse edges and
+			// failure links back to a dense state.
+			for s >= rows {
+				if next := a.step(s, b); next >= 0 {
+					s = next
+					goto moved
+				}
+				s = a.fail[s]
+			}
+			if s = dense[s*stride+int32(class[b])]; s >= 0 {
+				continue
+			}
+			s = ^s
+			goto emit
+		moved:
+			if !a.emits(s) {
+				continue
+			}
 		}
-		s = dense[s<<8|int32(b)]
-	moved:
+	emit:
 		if t := a.term[s]; t >= 0 {
-			found(t, i+1)
+			out = append(out, match{t, int32(i + 1)})
 		}
 		for d := a.dict[s]; d >= 0; d = a.dict[d] {
-			found(a.term[d], i+1)
+			out = append(out, match{a.term[d], int32(i + 1)})
 		}
+	}
+	return out
+}
+
+// scan calls found(term, end) for every occurrence, end exclusive.
+func (a *automaton) scan(text string, found func(term int32, end int)) {
+	var buf [64]match
+	for _, m := range a.find(text, buf[:0]) {
+		found(m.term, int(m.end))
 	}
 }

@@ -50,3 +50,49 @@ func TestAutomatonFindsWhatASearchFinds(t *testing.T) {
 		require.Equal(t, want, got, "terms %q in %q", terms, text)
 	}
 }
+
+// How many states get dense rows changes nothing but speed: the sparse
+// edges and failure links below them find the same occurrences. Random
+// terms over a small alphabet, and the built-in lexicon over the corpus,
+// with dense rows for every state, for the root only and for a few.
+func TestDenseRowsFindWhatSparseEdgesFind(t *testing.T) {
+	alphabet := []string{"a", "b", "鼠", "老", "c"}
+	rng := rand.New(rand.NewSource(4))
+	word := func(max int) string {
+		var sb strings.Builder
+		for n := 1 + rng.Intn(max); n > 0; n-- {
+			sb.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		return sb.String()
+	}
+	for round := 0; round < 300; round++ {
+		var terms []string
+		seen := map[string]bool{}
+		for len(terms) < 1+rng.Intn(10) {
+			if w := word(5); !seen[w] {
+				seen[w] = true
+				terms = append(terms, w)
+			}
+		}
+		a := buildAutomaton(terms)
+		text := word(60)
+		want := a.find(text, nil)
+		for _, rows := range []int{1, 1 + rng.Intn(len(a.term))} {
+			a.fillDense(rows)
+			require.Equal(t, want, a.find(text, nil), "terms %q in %q with %d dense rows", terms, text, rows)
+		}
+	}
+	l := builtinLexicon(t)
+	require.Less(t, int(l.ac.rows), len(l.ac.term), "the built-in lexicon has states below the dense rows")
+	lines := corpusLines(t)
+	var want [][]match
+	for _, line := range lines {
+		want = append(want, l.ac.find(line, nil))
+	}
+	for _, rows := range []int{1, len(l.ac.term)} {
+		l.ac.fillDense(rows)
+		for i, line := range lines {
+			require.Equal(t, want[i], l.ac.find(line, nil), "%q with %d dense rows", line, rows)
+		}
+	}
+}

@@ -142,7 +142,9 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	cand := words(candBuf[:], (len(l.regexes)+63)/64)
 	copy(cand, l.alwaysSet)
 	if l.ac != nil {
-		l.ac.scan(text, func(id int32, end int) {
+		var foundBuf [128]match
+		for _, m := range l.ac.find(text, foundBuf[:0]) {
+			id, end := m.term, int(m.end)
 			t := &l.terms[id]
 			start := end - len(t.text)
 			for _, tr := range t.triggers {
@@ -153,10 +155,10 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 				}
 			}
 			if len(t.classes) == 0 && !t.ignore {
-				return
+				continue
 			}
 			if !l.boundaryOK(text, start, end, t) {
-				return
+				continue
 			}
 			if t.ignore {
 				ignored = append(ignored, Hit{Class: -1, Start: start, End: end, Term: id})
@@ -164,7 +166,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			for _, c := range t.classes {
 				dst = append(dst, Hit{Class: c, Start: start, End: end, Term: id})
 			}
-		})
+		}
 	}
 	hasDigit := strings.ContainsAny(text, "0123456789")
 	if hasDigit {

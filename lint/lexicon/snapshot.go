@@ -123,7 +123,7 @@ func (s *snapshot) fields(c binfmt.Codec) {
 // Snapshot writes the lexicon out (see FromSnapshot).
 func (l *Lexicon) Snapshot() ([]byte, error) {
 	a := l.ac
-	s := snapshot{Classes: l.Classes, Dense: len(a.dense) / 256, First: a.first, EdgeByte: string(a.edgeByte),
+	s := snapshot{Classes: l.Classes, Dense: int(a.rows), First: a.first, EdgeByte: string(a.edgeByte),
 		EdgeNext: a.edgeNext, Term: a.term, Fail: a.fail, Dict: a.dict}
 	var text, flags, clause, window strings.Builder
 	for _, t := range l.terms {
@@ -246,6 +246,11 @@ func (s *snapshot) check() error {
 	ok = ok && states > 0 && len(s.First) == states+1 && len(s.EdgeByte) == len(s.EdgeNext) &&
 		monotone(s.First, len(s.EdgeByte)) && s.Dense >= 0 && s.Dense <= states &&
 		len(s.Fail) == states && len(s.Dict) == states && within(s.Fail, 0, states) && within(s.Dict, -1, states)
+	// Links point to shallower states, numbered earlier: a scan follows
+	// them to the root and never round a loop.
+	for st := 1; ok && st < states; st++ {
+		ok = s.Fail[st] < int32(st) && s.Dict[st] < int32(st)
+	}
 	for _, p := range s.Patterns {
 		ok = ok && p.Class >= 0 && p.Class < len(s.Classes) && len(p.AheadRunes)%2 == 0 && len(p.BehindRunes)%2 == 0
 	}
