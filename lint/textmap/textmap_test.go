@@ -103,3 +103,24 @@ func TestRunMapsEachCharacterToItsEdges(t *testing.T) {
 	assert.Equal(t, 12, m.End(15))
 	assert.Equal(t, 8, m.Start(12), "inside the 4-byte character")
 }
+
+// A map taken with Clone keeps its pieces when the builder is reset and
+// reused for the next map.
+func TestCloneSurvivesReset(t *testing.T) {
+	var b Builder
+	b.Copy(0, 3)
+	b.Replace(3, 3, 1)
+	first := b.Clone()
+	b.Reset()
+	assert.Equal(t, 0, b.Len())
+	b.Replace(0, 2, 5)
+	b.Copy(2, 4)
+	second := b.Clone()
+	assert.Equal(t, 2, first.Pieces())
+	assert.Equal(t, 6, first.End(4), "the replaced character of the first map")
+	assert.Equal(t, 3, first.End(3))
+	assert.Equal(t, 0, second.Start(3), "inside the second map's replacement")
+	assert.Equal(t, 4, second.End(7))
+	var empty Builder
+	assert.Equal(t, 0, empty.Clone().Pieces(), "an empty builder gives an empty map")
+}
