@@ -253,8 +253,11 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 		w := span{0, len(text)}
 		switch {
 		case p.ahead.other >= 0:
-			// A rune more than the match can take: what ^ and \b see.
 			w.start = p.ahead.back(text, o.start, p.before)
+			if o.start-w.start < p.ahead.least {
+				continue // no match holds this literal
+			}
+			// A rune more than the match can take: what ^ and \b see.
 			if w.start > 0 {
 				_, n := utf8.DecodeLastRuneInString(text[:w.start])
 				w.start -= n
@@ -268,6 +271,9 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 		switch {
 		case p.behind.other >= 0:
 			w.end = p.behind.forth(text, o.end, p.after)
+			if w.end-o.end < p.behind.least {
+				continue
+			}
 			if w.end < len(text) {
 				_, n := utf8.DecodeRuneInString(text[w.end:])
 				w.end += n

@@ -69,9 +69,11 @@ func requiredClauses(re *syntax.Regexp) []clause {
 		if re.Op == syntax.OpRepeat && re.Max >= 0 {
 			other = mul(re.Max-1, maxLen(re.Sub[0]))
 		}
-		others := repeated(reachOf(re.Sub[0]), -1)
+		// The literal may be in the first repetition or the last: the
+		// others may all be on either side, or none.
+		others := repeated(reachOf(re.Sub[0]), 0, -1)
 		if re.Op == syntax.OpRepeat && re.Max >= 0 {
-			others = repeated(reachOf(re.Sub[0]), re.Max-1)
+			others = repeated(reachOf(re.Sub[0]), 0, re.Max-1)
 		}
 		var out []clause
 		for _, c := range requiredClauses(re.Sub[0]) {
@@ -93,7 +95,7 @@ func requiredClauses(re *syntax.Regexp) []clause {
 	case syntax.OpAlternate:
 		// One clause: each branch's most selective clause, joined.
 		var union clause
-		for _, sub := range re.Sub {
+		for i, sub := range re.Sub {
 			best, ok := mostSelective(requiredClauses(sub))
 			if !ok {
 				return nil
@@ -101,6 +103,10 @@ func requiredClauses(re *syntax.Regexp) []clause {
 			union.lits = append(union.lits, best.lits...)
 			union.before = maxBound(union.before, best.before)
 			union.after = maxBound(union.after, best.after)
+			if i == 0 {
+				union.ahead, union.behind = best.ahead, best.behind
+				continue
+			}
 			union.ahead = either(union.ahead, best.ahead)
 			union.behind = either(union.behind, best.behind)
 		}

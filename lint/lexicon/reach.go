@@ -17,10 +17,13 @@ import (
 // bytes of any rune. Walking outwards from a literal while the text stays
 // within its reach bounds the window to where a match can be.
 
-// reach is what a match may hold on one side of a literal.
+// reach is what a match may hold on one side of a literal. It also says
+// the fewest bytes a match holds there: a walk that stops short of them
+// (人 after 很多, where \d+% must come) leaves no window at all.
 type reach struct {
 	runes []rune // sorted, disjoint ranges lo, hi (as syntax.Regexp.Rune)
 	other int    // bytes of runes outside runes; -1: unbounded (no walk)
+	least int    // bytes a match holds at the least
 }
 
 // maxReachRunes bounds the runes a character class may add to a reach's
@@ -32,33 +35,45 @@ func reachOf(re *syntax.Regexp) reach {
 	switch re.Op {
 	case syntax.OpLiteral:
 		var runes []rune
+		least := 0
 		for _, r := range re.Rune {
 			runes = append(runes, r, r)
+			n := utf8.RuneLen(r)
 			if re.Flags&syntax.FoldCase != 0 {
 				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 					runes = append(runes, f, f)
+					n = min(n, utf8.RuneLen(f))
 				}
 			}
+			least += max(n, 1)
 		}
-		return reach{runes: normRanges(runes)}
+		return reach{runes: normRanges(runes), least: least}
 	case syntax.OpCharClass:
-		if classSize(re.Rune) <= maxReachRunes {
-			return reach{runes: normRanges(slices.Clone(re.Rune))}
+		if len(re.Rune) == 0 {
+			return reach{} // matches nothing
 		}
-		return reach{other: maxLen(re)}
+		least := max(utf8.RuneLen(re.Rune[0]), 1)
+		if classSize(re.Rune) <= maxReachRunes {
+			return reach{runes: normRanges(slices.Clone(re.Rune)), least: least}
+		}
+		return reach{other: maxLen(re), least: least}
 	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return reach{other: utf8.UTFMax}
-	case syntax.OpCapture, syntax.OpQuest:
+		return reach{other: utf8.UTFMax, least: 1}
+	case syntax.OpCapture:
 		return reachOf(re.Sub[0])
-	case syntax.OpStar, syntax.OpPlus:
-		return repeated(reachOf(re.Sub[0]), -1)
+	case syntax.OpQuest:
+		return repeated(reachOf(re.Sub[0]), 0, 1)
+	case syntax.OpStar:
+		return repeated(reachOf(re.Sub[0]), 0, -1)
+	case syntax.OpPlus:
+		return repeated(reachOf(re.Sub[0]), 1, -1)
 	case syntax.OpRepeat:
-		return repeated(reachOf(re.Sub[0]), re.Max)
+		return repeated(reachOf(re.Sub[0]), re.Min, re.Max)
 	case syntax.OpConcat:
 		return seqReach(re.Sub)
 	case syntax.OpAlternate:
-		var out reach
-		for _, sub := range re.Sub {
+		out := reachOf(re.Sub[0])
+		for _, sub := range re.Sub[1:] {
 			out = either(out, reachOf(sub))
 		}
 		return out
@@ -75,25 +90,26 @@ func seqReach(subs []*syntax.Regexp) reach {
 	return out
 }
 
-// repeated is the reach of up to n repetitions of r (-1: unbounded).
-func repeated(r reach, n int) reach {
-	if n < 0 {
+// repeated is the reach of lo to hi repetitions of r (hi -1: unbounded).
+func repeated(r reach, lo, hi int) reach {
+	r.least *= lo
+	if hi < 0 {
 		if r.other != 0 {
 			r.other = -1
 		}
 		return r
 	}
-	r.other = mul(n, r.other)
+	r.other = mul(hi, r.other)
 	return r
 }
 
 // both is the reach of a and b in sequence; either that of one or the other.
 func both(a, b reach) reach {
-	return reach{runes: unionRanges(a.runes, b.runes), other: add(a.other, b.other)}
+	return reach{runes: unionRanges(a.runes, b.runes), other: add(a.other, b.other), least: a.least + b.least}
 }
 
 func either(a, b reach) reach {
-	return reach{runes: unionRanges(a.runes, b.runes), other: maxBound(a.other, b.other)}
+	return reach{runes: unionRanges(a.runes, b.runes), other: maxBound(a.other, b.other), least: min(a.least, b.least)}
 }
 
 func classSize(ranges []rune) int {

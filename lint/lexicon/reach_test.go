@@ -38,6 +38,25 @@ func TestWindowClauseReach(t *testing.T) {
 	}
 }
 
+// The fewest bytes a match holds ahead of and behind its window literal.
+func TestReachLeast(t *testing.T) {
+	for src, want := range map[string][2]int{
+		`\d+%[的之]*(女性|人)`:           {2, 0},
+		`(百分之[一二]+|\d+%)的?(女性|人)`: {2, 0},
+		`\b[a-z]+, [1-9][0-9],`:        {1, 3},
+		`(?i)k{2,3}x* risk`:            {2, 0},
+		`在[^,。]{0,3}(小鼠|细胞)(中|里)`:     {3, 0},
+		`(a|bb)?风险.{2}`:               {0, 2},
+	} {
+		re, err := syntax.Parse(src, syntax.Perl)
+		require.NoError(t, err)
+		cs := gate(requiredClauses(re.Simplify()))
+		w := window(cs)
+		require.GreaterOrEqual(t, w, 0, src)
+		assert.Equal(t, want, [2]int{cs[w].ahead.least, cs[w].behind.least}, "%s: window clause %q", src, cs[w].lits)
+	}
+}
+
 // spell lists the runes of a set of ranges.
 func spell(ranges []rune) string {
 	var sb strings.Builder
@@ -109,14 +128,15 @@ func TestReachWindowsKeepMatches(t *testing.T) {
 }
 
 // Reach shrinks the windows of a pattern unbounded ahead of its literal to
-// the stretch of text a match could hold.
+// the stretch of text a match could hold, and drops those too short to
+// hold the \d% every match has ahead of its noun.
 func TestReachNarrowsWindows(t *testing.T) {
 	l, err := Parse(map[string]string{"a.yaml": `classes:
   c:
     patterns: ['\d+%[的之]*(女性|人)']
 `})
 	require.NoError(t, err)
-	text := normalize.Normalize("很多很多很多的人说，其中35%的女性").Text
+	text := normalize.Normalize("很多人说，很多很多的人说，其中35%的女性").Text
 	var occ []occurrence
 	l.ac.scan(text, func(id int32, end int) {
 		for _, tr := range l.terms[id].triggers {
