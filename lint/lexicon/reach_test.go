@@ -41,12 +41,12 @@ func TestWindowClauseReach(t *testing.T) {
 // The fewest bytes a match holds ahead of and behind its window literal.
 func TestReachLeast(t *testing.T) {
 	for src, want := range map[string][2]int{
-		`\d+%[的之]*(女性|人)`:           {2, 0},
+		`\d+%[的之]*(女性|人)`:         {2, 0},
 		`(百分之[一二]+|\d+%)的?(女性|人)`: {2, 0},
-		`\b[a-z]+, [1-9][0-9],`:        {1, 3},
-		`(?i)k{2,3}x* risk`:            {2, 0},
-		`在[^,。]{0,3}(小鼠|细胞)(中|里)`:     {3, 0},
-		`(a|bb)?风险.{2}`:               {0, 2},
+		`\b[a-z]+, [1-9][0-9],`:   {1, 3},
+		`(?i)k{2,3}x* risk`:       {2, 0},
+		`在[^,。]{0,3}(小鼠|细胞)(中|里)`: {3, 0},
+		`(a|bb)?风险.{2}`:           {0, 2},
 	} {
 		re, err := syntax.Parse(src, syntax.Perl)
 		require.NoError(t, err)
