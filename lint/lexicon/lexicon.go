@@ -349,10 +349,7 @@ func resolve(hits []Hit, ignored []Hit) int {
 	// reflection on every call, and this runs for every sentence. The order
 	// is total (pattern hits, Term -1, before term hits) so that which of
 	// two equal hits stays never depends on the sort.
-	slices.SortFunc(hits, func(a, b Hit) int {
-		return cmp.Or(cmp.Compare(a.Class, b.Class), cmp.Compare(a.Start, b.Start),
-			cmp.Compare(b.End, a.End), cmp.Compare(a.Term, b.Term))
-	})
+	slices.SortFunc(hits, compareHits)
 	n := 0
 	lastEnd := -1
 	lastClass := -2
@@ -375,6 +372,21 @@ func resolve(hits []Hit, ignored []Hit) int {
 	kept := hits[:n]
 	slices.SortStableFunc(kept, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
 	return n
+}
+
+// compareHits orders hits by class, start, longest first, then term. It
+// returns at the first field that differs (cmp.Or would compare all four
+// for every pair, and this runs for every sentence).
+func compareHits(a, b Hit) int {
+	switch {
+	case a.Class != b.Class:
+		return cmp.Compare(a.Class, b.Class)
+	case a.Start != b.Start:
+		return cmp.Compare(a.Start, b.Start)
+	case a.End != b.End:
+		return cmp.Compare(b.End, a.End)
+	}
+	return cmp.Compare(a.Term, b.Term)
 }
 
 // covered reports whether an ignore phrase contains h. A term that is both

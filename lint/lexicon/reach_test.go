@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"cmp"
 	"math/rand"
 	"regexp/syntax"
 	"strings"
@@ -165,4 +166,19 @@ func TestBuiltinPatternsAreGated(t *testing.T) {
 	}
 	assert.Empty(t, ungatedSrc, "patterns without a literal gate")
 	assert.NotEmpty(t, l.regexes)
+}
+
+// compareHits orders as comparing class, start, end (longest first) and
+// term in turn does.
+func TestCompareHitsOrder(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	hit := func() Hit {
+		return Hit{Class: rng.Intn(3), Start: rng.Intn(4), End: rng.Intn(4), Term: int32(rng.Intn(3) - 1)}
+	}
+	for range 5000 {
+		a, b := hit(), hit()
+		want := cmp.Or(cmp.Compare(a.Class, b.Class), cmp.Compare(a.Start, b.Start),
+			cmp.Compare(b.End, a.End), cmp.Compare(a.Term, b.Term))
+		require.Equal(t, want, compareHits(a, b), "%+v %+v", a, b)
+	}
 }
