@@ -8,8 +8,9 @@
 //
 // How a text is matched: one Aho–Corasick automaton (ahocorasick.go) finds
 // every term and every literal a pattern needs; a pattern runs only when
-// its literals are all there, and only on windows around them
-// (prefilter.go, pattern.windows). The built-in lexicon is loaded from a
+// its literals are all there, and only on windows around them, as far
+// as what a match can hold reaches (prefilter.go, reach.go,
+// pattern.windows). The built-in lexicon is loaded from a
 // compiled snapshot rather than compiled at start-up (snapshot.go).
 package lexicon
 
