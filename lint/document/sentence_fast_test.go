@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -77,4 +78,19 @@ func referenceSentences(text string, kind Kind) []Span {
 	}
 	add(len(text))
 	return out
+}
+
+// FuzzSentencesMatchDecodingEveryRune: any bytes split as the reference
+// splitter splits them.
+func FuzzSentencesMatchDecodingEveryRune(f *testing.F) {
+	for _, s := range []string{"研究发现。小鼠！", "Dr. Smith said so. Then|x", "《吃它，年轻20岁！》的文章", "\xe4\xb8。\xff."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, kind := range []Kind{Paragraph, TableRow} {
+			if got, want := Sentences(text, kind), referenceSentences(text, kind); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: %v, reference %v", text, got, want)
+			}
+		}
+	})
 }

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -69,4 +70,17 @@ func TestSegmentsEndBeforeASCIIAndHan(t *testing.T) {
 	for _, next := range []string{"\u0301", "\u3099", "\u1161", "ﾞ", "\u4dff", "\ua000", "\xe4\xb8"} {
 		assert.False(t, startsSegment(next, 0), "%q", next)
 	}
+}
+
+// FuzzFastPathsMatchReference: any bytes normalize as the reference does.
+func FuzzFastPathsMatchReference(f *testing.F) {
+	for _, s := range []string{"逆轉衰老！ＮＭＮ", "a\u0301研", "，\u0301", "ｶﾞ", "\xe4\xb8研", "嘅冇 in\r\nmice"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := Normalize(text), refNormalize(text)
+		if got.Text != want.Text || !reflect.DeepEqual(got.Map, want.Map) {
+			t.Fatalf("%q: %q %+v, reference %q %+v", text, got.Text, got.Map, want.Text, want.Map)
+		}
+	})
 }
