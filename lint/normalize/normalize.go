@@ -99,11 +99,19 @@ func (n *normalizer) run() {
 }
 
 // asciiRun returns the end of the run of ASCII that starts at i (whose
-// first byte qualifies): no white space, and no byte followed by a possible
-// combining mark. Such a run is copied as a whole.
+// first byte qualifies): no white space but single spaces between words,
+// and no byte followed by a possible combining mark. Such a run is copied
+// as a whole.
 func (n *normalizer) asciiRun(i int) int {
 	j := i + 1
-	for j < len(n.src) && plainASCII[n.src[j]] {
+	for j < len(n.src) {
+		if c := n.src[j]; !plainASCII[c] {
+			// A single space between words is copied as it is, which is
+			// what space would make of it.
+			if c != ' ' || j+1 == len(n.src) || !plainASCII[n.src[j+1]] {
+				break
+			}
+		}
 		j++
 	}
 	if j < len(n.src) && n.src[j] >= utf8.RuneSelf && j > i+1 {
