@@ -1,6 +1,10 @@
 package lexicon
 
-import "sort"
+import (
+	"sort"
+	"sync"
+	"sync/atomic"
+)
 
 // automaton is an Aho–Corasick matcher over the bytes of normalized text. It
 // reports every occurrence of every term, overlapping ones included, each at
@@ -10,16 +14,15 @@ import "sort"
 // allocation): building it is part of every process's start-up, and a
 // pre-commit hook starts a process per commit.
 type automaton struct {
-	// dense holds complete transition rows (failure links already
-	// followed) for the shallowest states, 0 to rows-1, one column per
-	// class of bytes: nearly every byte of text passes through them, and
-	// resolving a mismatch by walking failure links through sparse rows
-	// was most of a scan. An entry is the next state, or ^next when a term
-	// ends there, so that a scan reads nothing else for most bytes.
-	dense  []int32
-	rows   int32
-	stride int32      // columns per row
-	class  [256]uint8 // byte → column; 0 for bytes no term holds
+	// rows are the dense rows a scan starts with, few enough to build at
+	// every start-up; more, once growAt bytes have been scanned (-1:
+	// never), are rows for many more states, which pay off on an archive
+	// but would cost a one-article run more to build than they save.
+	rows    *denseRows
+	more    atomic.Pointer[denseRows]
+	growAt  int64
+	scanned atomic.Int64
+	grow    sync.Once
 	// State s's transitions are edgeByte/edgeNext[first[s]:first[s+1]],
 	// sorted by byte.
 	first    []int32
@@ -49,12 +52,30 @@ func (a *automaton) step(s int32, b byte) int32 {
 	return -1
 }
 
-// denseBudget bounds the entries of the dense rows (4 bytes each): rows
-// for the first states breadth first, up to 2 MiB. With 47,000 states and
-// 127 classes of bytes the built-in lexicon's first 4,100 (four bytes deep)
-// take four landings in five of Chinese text; all of them would take 24
-// MiB, and building them is part of every process's start-up.
-const denseBudget = 1 << 19
+// denseRows holds complete transition rows (failure links already
+// followed) for the shallowest states, 0 to n-1, one column per class of
+// bytes: nearly every byte of text passes through them, and resolving a
+// mismatch by walking failure links through sparse rows was most of a
+// scan. An entry is the next state, or ^next when a term ends there, so
+// that a scan reads nothing else for most bytes.
+type denseRows struct {
+	dense  []int32
+	n      int32
+	stride int32      // columns per row
+	class  [256]uint8 // byte → column; 0 for bytes no term holds
+}
+
+// Budgets bound the entries of the dense rows (4 bytes each), for the first
+// states breadth first. With 47,000 states and 127 classes of bytes the
+// built-in lexicon's first 516 rows (256 KiB, two bytes deep) take half
+// the landings in Chinese text, its first 4,100 (2 MiB, four bytes deep)
+// four in five; all of them would take 24 MiB. Building the 2 MiB added a
+// tenth to linting one article, so they are built after the first MiB.
+const (
+	startBudget = 1 << 16
+	fullBudget  = 1 << 19
+	growAfter   = 1 << 20
+)
 
 // buildAutomaton builds the automaton of distinct, non-empty terms.
 func buildAutomaton(terms []string) *automaton {
@@ -100,7 +121,7 @@ func buildAutomaton(terms []string) *automaton {
 		a.first = append(a.first, int32(len(a.edgeByte)))
 	}
 	a.link()
-	a.fillDense(-1)
+	a.prepare(-1)
 	return a
 }
 
@@ -136,47 +157,74 @@ func (a *automaton) link() {
 	}
 }
 
-// fillDense builds the dense rows of states 0 to n-1, or of as many as
-// denseBudget allows when n < 0. A state's row is its failure state's row
+// prepare builds the starting rows (n of them, at most as many as
+// startBudget allows, which n < 0 asks for) and lets the scans grow more.
+func (a *automaton) prepare(n int) {
+	a.rows = a.buildRows(n, startBudget)
+	if a.rows.n > 1 && len(a.rows.dense) > startBudget { // a snapshot asking for more
+		a.rows = a.buildRows(-1, startBudget)
+	}
+	a.more.Store(nil)
+	a.growAt = growAfter
+}
+
+// fillDense makes the dense rows exactly n, or as many as fullBudget
+// allows when n < 0, for good (tests compare scans with any number).
+func (a *automaton) fillDense(n int) {
+	a.rows = a.buildRows(n, fullBudget)
+	a.more.Store(nil)
+	a.growAt = -1
+}
+
+// buildRows builds the dense rows of states 0 to n-1, or of as many as
+// budget entries hold when n < 0. A state's row is its failure state's row
 // (numbered earlier, breadth first) with its own transitions written over
 // it.
-func (a *automaton) fillDense(n int) {
-	a.classes()
-	if n < 0 {
-		n = min(len(a.term), denseBudget/int(a.stride))
+func (a *automaton) buildRows(n, budget int) *denseRows {
+	d := &denseRows{stride: 1}
+	for _, b := range a.edgeByte {
+		if d.class[b] == 0 {
+			d.class[b] = uint8(d.stride)
+			d.stride++
+		}
 	}
-	n = max(n, 1) // the root's row ends every walk down failure links
-	a.rows = int32(n)
-	a.dense = make([]int32, n*int(a.stride))
+	if n < 0 {
+		n = budget / int(d.stride)
+	}
+	n = max(min(n, len(a.term)), 1) // the root's row ends every walk down failure links
+	d.n = int32(n)
+	d.dense = make([]int32, n*int(d.stride))
 	for s := 0; s < n; s++ {
-		row := a.row(int32(s))
+		row := d.row(int32(s))
 		if s > 0 {
-			copy(row, a.row(a.fail[s]))
+			copy(row, d.row(a.fail[s]))
 		}
 		for e := a.first[s]; e < a.first[s+1]; e++ {
 			next := a.edgeNext[e]
 			if a.emits(next) {
 				next = ^next
 			}
-			row[a.class[a.edgeByte[e]]] = next
+			row[d.class[a.edgeByte[e]]] = next
 		}
 	}
+	return d
 }
 
-// classes numbers the bytes the terms hold from 1; the others share 0.
-func (a *automaton) classes() {
-	a.class = [256]uint8{}
-	a.stride = 1
-	for _, b := range a.edgeByte {
-		if a.class[b] == 0 {
-			a.class[b] = uint8(a.stride)
-			a.stride++
-		}
+func (d *denseRows) row(s int32) []int32 {
+	return d.dense[s*d.stride : (s+1)*d.stride]
+}
+
+// denseRows returns the rows to scan text with, growing them once enough
+// text has been scanned.
+func (a *automaton) denseRows(text string) *denseRows {
+	if d := a.more.Load(); d != nil {
+		return d
 	}
-}
-
-func (a *automaton) row(s int32) []int32 {
-	return a.dense[s*a.stride : (s+1)*a.stride]
+	if a.growAt >= 0 && a.scanned.Add(int64(len(text))) > a.growAt {
+		a.grow.Do(func() { a.more.Store(a.buildRows(-1, fullBudget)) })
+		return a.more.Load()
+	}
+	return a.rows
 }
 
 // emits reports a state where some term ends.
@@ -190,7 +238,8 @@ type match struct {
 
 // find appends every occurrence of a term in text to out.
 func (a *automaton) find(text string, out []match) []match {
-	dense, class, stride, rows := a.dense, &a.class, a.stride, a.rows
+	d := a.denseRows(text)
+	dense, class, stride, rows := d.dense, &d.class, d.stride, d.n
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
 		b := text[i]
