@@ -21,6 +21,17 @@ func Sentences(text string, kind Kind) []Span {
 	}
 	inTitle := false // inside 《…》: a headline quoted by its title marks is one sentence of the text
 	for i := 0; i < len(text); {
+		// Most of a text is ASCII other than the marks below and common Han
+		// characters, which change nothing here: step over them undecoded.
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiMark[c] {
+				i++
+				continue
+			}
+		} else if c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			i += 3 // U+4000–U+9FFF
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		next := i + n
 		switch r {
@@ -47,6 +58,10 @@ func Sentences(text string, kind Kind) []Span {
 	add(len(text))
 	return out
 }
+
+// asciiMark marks the ASCII bytes Sentences looks at: terminators, the
+// full stop, line breaks and table cell bars.
+var asciiMark = [utf8.RuneSelf]bool{'!': true, '?': true, ';': true, '.': true, '\n': true, '|': true}
 
 // titleCloses reports a 》 closing a title within a headline's length, on
 // the same line: an unclosed 《 does not swallow the paragraph.

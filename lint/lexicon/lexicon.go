@@ -8,8 +8,9 @@
 //
 // How a text is matched: one Aho–Corasick automaton (ahocorasick.go) finds
 // every term and every literal a pattern needs; a pattern runs only when
-// its literals are all there, and only on windows around them
-// (prefilter.go, pattern.windows). The built-in lexicon is loaded from a
+// its literals are all there, and only on windows around them, as far
+// as what a match can hold reaches (prefilter.go, reach.go,
+// pattern.windows). The built-in lexicon is loaded from a
 // compiled snapshot rather than compiled at start-up (snapshot.go).
 package lexicon
 
@@ -80,6 +81,10 @@ type pattern struct {
 	// window, or unbounded on that side).
 	window        int
 	before, after int
+	// ahead and behind are what a match holds on either side of a
+	// window literal (reach.go): walking them bounds a window where the
+	// bytes do not.
+	ahead, behind reach
 }
 
 // lazyRegexp compiles a pattern the first time a sentence needs it: most
@@ -138,7 +143,9 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	cand := words(candBuf[:], (len(l.regexes)+63)/64)
 	copy(cand, l.alwaysSet)
 	if l.ac != nil {
-		l.ac.scan(text, func(id int32, end int) {
+		var foundBuf [128]match
+		for _, m := range l.ac.find(text, foundBuf[:0]) {
+			id, end := m.term, int(m.end)
 			t := &l.terms[id]
 			start := end - len(t.text)
 			for _, tr := range t.triggers {
@@ -149,10 +156,10 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 				}
 			}
 			if len(t.classes) == 0 && !t.ignore {
-				return
+				continue
 			}
 			if !l.boundaryOK(text, start, end, t) {
-				return
+				continue
 			}
 			if t.ignore {
 				ignored = append(ignored, Hit{Class: -1, Start: start, End: end, Term: id})
@@ -160,7 +167,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			for _, c := range t.classes {
 				dst = append(dst, Hit{Class: c, Start: start, End: end, Term: id})
 			}
-		})
+		}
 	}
 	hasDigit := strings.ContainsAny(text, "0123456789")
 	if hasDigit {
@@ -245,13 +252,34 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 			continue
 		}
 		w := span{0, len(text)}
-		if p.before >= 0 {
+		switch {
+		case p.ahead.other >= 0:
+			w.start = p.ahead.back(text, o.start, p.before)
+			if o.start-w.start < p.ahead.least {
+				continue // no match holds this literal
+			}
+			// A rune more than the match can take: what ^ and \b see.
+			if w.start > 0 {
+				_, n := utf8.DecodeLastRuneInString(text[:w.start])
+				w.start -= n
+			}
+		case p.before >= 0:
 			w.start = max(0, o.start-p.before-utf8.UTFMax)
 			for w.start > 0 && !utf8.RuneStart(text[w.start]) {
 				w.start--
 			}
 		}
-		if p.after >= 0 {
+		switch {
+		case p.behind.other >= 0:
+			w.end = p.behind.forth(text, o.end, p.after)
+			if w.end-o.end < p.behind.least {
+				continue
+			}
+			if w.end < len(text) {
+				_, n := utf8.DecodeRuneInString(text[w.end:])
+				w.end += n
+			}
+		case p.after >= 0:
 			w.end = min(len(text), o.end+p.after+utf8.UTFMax)
 			for w.end < len(text) && !utf8.RuneStart(text[w.end]) {
 				w.end++
@@ -322,10 +350,7 @@ func resolve(hits []Hit, ignored []Hit) int {
 	// reflection on every call, and this runs for every sentence. The order
 	// is total (pattern hits, Term -1, before term hits) so that which of
 	// two equal hits stays never depends on the sort.
-	slices.SortFunc(hits, func(a, b Hit) int {
-		return cmp.Or(cmp.Compare(a.Class, b.Class), cmp.Compare(a.Start, b.Start),
-			cmp.Compare(b.End, a.End), cmp.Compare(a.Term, b.Term))
-	})
+	slices.SortFunc(hits, compareHits)
 	n := 0
 	lastEnd := -1
 	lastClass := -2
@@ -348,6 +373,21 @@ func resolve(hits []Hit, ignored []Hit) int {
 	kept := hits[:n]
 	slices.SortStableFunc(kept, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
 	return n
+}
+
+// compareHits orders hits by class, start, longest first, then term. It
+// returns at the first field that differs (cmp.Or would compare all four
+// for every pair, and this runs for every sentence).
+func compareHits(a, b Hit) int {
+	switch {
+	case a.Class != b.Class:
+		return cmp.Compare(a.Class, b.Class)
+	case a.Start != b.Start:
+		return cmp.Compare(a.Start, b.Start)
+	case a.End != b.End:
+		return cmp.Compare(b.End, a.End)
+	}
+	return cmp.Compare(a.Term, b.Term)
 }
 
 // covered reports whether an ignore phrase contains h. A term that is both

@@ -246,8 +246,10 @@ func (b *builder) addPattern(src string, class int) error {
 	p.always = len(clauses) == 0
 	p.clauses = uint64(1)<<len(clauses) - 1
 	p.window = window(clauses)
+	p.ahead, p.behind = reach{other: -1}, reach{other: -1}
 	if p.window >= 0 {
-		p.before, p.after = clauses[p.window].before, clauses[p.window].after
+		c := clauses[p.window]
+		p.before, p.after, p.ahead, p.behind = c.before, c.after, c.ahead, c.behind
 	}
 	index := int32(len(b.lex.regexes))
 	b.lex.regexes = append(b.lex.regexes, p)

@@ -27,6 +27,9 @@ import (
 type clause struct {
 	lits          []string
 	before, after int
+	// What a match holds before and after the literal (reach.go): a
+	// tighter bound than the bytes where a side is unbounded.
+	ahead, behind reach
 }
 
 // maxClauses bounds the clauses kept per pattern (tracked in a 64-bit mask).
@@ -66,24 +69,33 @@ func requiredClauses(re *syntax.Regexp) []clause {
 		if re.Op == syntax.OpRepeat && re.Max >= 0 {
 			other = mul(re.Max-1, maxLen(re.Sub[0]))
 		}
+		// The literal may be in the first repetition or the last: the
+		// others may all be on either side, or none.
+		others := repeated(reachOf(re.Sub[0]), 0, -1)
+		if re.Op == syntax.OpRepeat && re.Max >= 0 {
+			others = repeated(reachOf(re.Sub[0]), 0, re.Max-1)
+		}
 		var out []clause
 		for _, c := range requiredClauses(re.Sub[0]) {
-			out = append(out, clause{lits: c.lits, before: add(c.before, other), after: add(c.after, other)})
+			out = append(out, clause{lits: c.lits, before: add(c.before, other), after: add(c.after, other),
+				ahead: both(c.ahead, others), behind: both(c.behind, others)})
 		}
 		return out
 	case syntax.OpConcat:
 		var all []clause
 		for i, sub := range re.Sub {
 			ahead, behind := spanLen(re.Sub[:i]), spanLen(re.Sub[i+1:])
+			aheadReach, behindReach := seqReach(re.Sub[:i]), seqReach(re.Sub[i+1:])
 			for _, c := range requiredClauses(sub) {
-				all = append(all, clause{lits: c.lits, before: add(c.before, ahead), after: add(c.after, behind)})
+				all = append(all, clause{lits: c.lits, before: add(c.before, ahead), after: add(c.after, behind),
+					ahead: both(c.ahead, aheadReach), behind: both(c.behind, behindReach)})
 			}
 		}
 		return append(all, joinedClauses(re.Sub)...)
 	case syntax.OpAlternate:
 		// One clause: each branch's most selective clause, joined.
 		var union clause
-		for _, sub := range re.Sub {
+		for i, sub := range re.Sub {
 			best, ok := mostSelective(requiredClauses(sub))
 			if !ok {
 				return nil
@@ -91,6 +103,12 @@ func requiredClauses(re *syntax.Regexp) []clause {
 			union.lits = append(union.lits, best.lits...)
 			union.before = maxBound(union.before, best.before)
 			union.after = maxBound(union.after, best.after)
+			if i == 0 {
+				union.ahead, union.behind = best.ahead, best.behind
+				continue
+			}
+			union.ahead = either(union.ahead, best.ahead)
+			union.behind = either(union.behind, best.behind)
 		}
 		return []clause{union}
 	}
@@ -118,7 +136,8 @@ func joinedClauses(subs []*syntax.Regexp) []clause {
 			j++
 		}
 		if ok && j-i > 1 && !slices.Contains(strs, "") {
-			out = append(out, clause{lits: strs, before: spanLen(subs[:i]), after: spanLen(subs[j:])})
+			out = append(out, clause{lits: strs, before: spanLen(subs[:i]), after: spanLen(subs[j:]),
+				ahead: seqReach(subs[:i]), behind: seqReach(subs[j:])})
 		}
 		i = j
 	}
@@ -328,8 +347,8 @@ func impliedByAnother(c clause, all []clause) bool {
 
 // window picks the clause to cut a pattern's windows around: one with a
 // bound on both sides if any, else on one side; -1 when none is bounded
-// (the pattern then runs on the whole sentence). A digit clause has no
-// positions.
+// (the pattern then runs on the whole sentence). A side is bounded in
+// bytes or by its reach. A digit clause has no positions.
 func window(cs []clause) int {
 	best, score := -1, 0
 	for i, c := range cs {
@@ -337,10 +356,10 @@ func window(cs []clause) int {
 			continue
 		}
 		s := 0
-		if c.before >= 0 {
+		if c.before >= 0 || c.ahead.other >= 0 {
 			s++
 		}
-		if c.after >= 0 {
+		if c.after >= 0 || c.behind.other >= 0 {
 			s++
 		}
 		if s > score {

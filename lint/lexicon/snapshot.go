@@ -62,12 +62,18 @@ type snapPattern struct {
 	Clauses, DigitClause uint64
 	Window               int
 	Before, After        int
+	AheadRunes           []int32
+	AheadOther           int
+	AheadLeast           int
+	BehindRunes          []int32
+	BehindOther          int
+	BehindLeast          int
 }
 
 // snapshotMagic starts every snapshot; its last digits are the version,
 // which changes whenever the layout or the meaning of a snapshot does, so
 // that an old one is refused rather than misread.
-const snapshotMagic = "hypelint-lexicon-5\n"
+const snapshotMagic = "hypelint-lexicon-7\n"
 
 func (s *snapshot) fields(c binfmt.Codec) {
 	binfmt.Slice(c, &s.Classes, func(cl *Class) {
@@ -97,6 +103,12 @@ func (s *snapshot) fields(c binfmt.Codec) {
 		c.Num(&p.Window)
 		c.Num(&p.Before)
 		c.Num(&p.After)
+		c.Int32s(&p.AheadRunes)
+		c.Num(&p.AheadOther)
+		c.Num(&p.AheadLeast)
+		c.Int32s(&p.BehindRunes)
+		c.Num(&p.BehindOther)
+		c.Num(&p.BehindLeast)
 	})
 	c.Int32s(&s.First)
 	c.Text(&s.EdgeByte)
@@ -115,7 +127,7 @@ func (s *snapshot) fields(c binfmt.Codec) {
 // Snapshot writes the lexicon out (see FromSnapshot).
 func (l *Lexicon) Snapshot() ([]byte, error) {
 	a := l.ac
-	s := snapshot{Classes: l.Classes, Dense: len(a.dense) / 256, First: a.first, EdgeByte: string(a.edgeByte),
+	s := snapshot{Classes: l.Classes, Dense: int(a.rows.n), First: a.first, EdgeByte: string(a.edgeByte),
 		EdgeNext: a.edgeNext, Term: a.term, Fail: a.fail, Dict: a.dict}
 	var text, flags, clause, window strings.Builder
 	for _, t := range l.terms {
@@ -152,7 +164,9 @@ func (l *Lexicon) Snapshot() ([]byte, error) {
 	s.TermText, s.TermFlags, s.TriggerClause, s.TriggerWindow = text.String(), flags.String(), clause.String(), window.String()
 	for _, p := range l.regexes {
 		s.Patterns = append(s.Patterns, snapPattern{Src: p.re.src, Class: p.class, Group: p.group, Always: p.always,
-			Clauses: p.clauses, DigitClause: p.digitClause, Window: p.window, Before: p.before, After: p.after})
+			Clauses: p.clauses, DigitClause: p.digitClause, Window: p.window, Before: p.before, After: p.after,
+			AheadRunes: p.ahead.runes, AheadOther: p.ahead.other, AheadLeast: p.ahead.least,
+			BehindRunes: p.behind.runes, BehindOther: p.behind.other, BehindLeast: p.behind.least})
 	}
 	for _, p := range l.phrases {
 		sp := snapPhrase{Class: p.class, Gap: p.gap}
@@ -206,10 +220,11 @@ func FromSnapshot(data string) (*Lexicon, error) {
 	l.regexes = make([]pattern, len(s.Patterns))
 	for i, sp := range s.Patterns {
 		l.regexes[i] = pattern{re: &lazyRegexp{src: sp.Src}, class: sp.Class, group: sp.Group, always: sp.Always,
-			clauses: sp.Clauses, digitClause: sp.DigitClause, window: sp.Window, before: sp.Before, after: sp.After}
+			clauses: sp.Clauses, digitClause: sp.DigitClause, window: sp.Window, before: sp.Before, after: sp.After,
+			ahead: reach{sp.AheadRunes, sp.AheadOther, sp.AheadLeast}, behind: reach{sp.BehindRunes, sp.BehindOther, sp.BehindLeast}}
 	}
 	l.ac = &automaton{first: s.First, edgeByte: []byte(s.EdgeByte), edgeNext: s.EdgeNext, term: s.Term, fail: s.Fail, dict: s.Dict}
-	l.ac.fillDense(s.Dense)
+	l.ac.prepare(s.Dense)
 	l.patternSets()
 	for _, sp := range s.Phrases {
 		p := phrase{class: sp.Class, gap: sp.Gap}
@@ -236,8 +251,13 @@ func (s *snapshot) check() error {
 	ok = ok && states > 0 && len(s.First) == states+1 && len(s.EdgeByte) == len(s.EdgeNext) &&
 		monotone(s.First, len(s.EdgeByte)) && s.Dense >= 0 && s.Dense <= states &&
 		len(s.Fail) == states && len(s.Dict) == states && within(s.Fail, 0, states) && within(s.Dict, -1, states)
+	// Links point to shallower states, numbered earlier: a scan follows
+	// them to the root and never round a loop.
+	for st := 1; ok && st < states; st++ {
+		ok = s.Fail[st] < int32(st) && s.Dict[st] < int32(st)
+	}
 	for _, p := range s.Patterns {
-		ok = ok && p.Class >= 0 && p.Class < len(s.Classes)
+		ok = ok && p.Class >= 0 && p.Class < len(s.Classes) && len(p.AheadRunes)%2 == 0 && len(p.BehindRunes)%2 == 0
 	}
 	for _, p := range s.Phrases {
 		ok = ok && p.Class >= 0 && p.Class < len(s.Classes) && len(p.Slots) >= 2 && within(p.Slots, 0, len(s.Classes))

@@ -7,6 +7,7 @@ package normalize
 
 import (
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,17 +26,22 @@ type View struct {
 // Normalize builds the matching view of text.
 func Normalize(text string) View {
 	s := scratchPool.Get().(*scratch)
-	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0]}
+	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0], b: s.b}
+	n.b.Reset()
 	n.run()
-	v := View{Text: string(n.out), Map: n.b.Map()}
-	s.out, s.nfkc = n.out, n.nfkc
+	v := View{Text: string(n.out), Map: n.b.Clone()}
+	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
 	scratchPool.Put(s)
 	return v
 }
 
 // scratch holds a normalizer's working buffers between calls: allocating
-// them per sentence was a fifth of all the bytes linting allocated.
-type scratch struct{ out, nfkc []byte }
+// them per sentence was a fifth of all the bytes linting allocated, and
+// growing each sentence's map piece by piece a tenth.
+type scratch struct {
+	out, nfkc []byte
+	b         textmap.Builder
+}
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
@@ -47,6 +53,7 @@ type normalizer struct {
 }
 
 func (n *normalizer) run() {
+	hanOnce.Do(markChangedHan)
 	for i := 0; i < len(n.src); {
 		c := n.src[i]
 		switch {
@@ -56,8 +63,10 @@ func (n *normalizer) run() {
 			// ASCII not followed by a possible combining mark: lower-case in
 			// place; one byte stays one byte, so the map stays linear.
 			j := n.asciiRun(i)
-			for k := i; k < j; k++ {
-				n.out = append(n.out, lowerASCII(n.src[k]))
+			start := len(n.out)
+			n.out = append(n.out, n.src[i:j]...)
+			for k := start; k < len(n.out); k++ {
+				n.out[k] = lowerASCII(n.out[k])
 			}
 			n.b.Copy(i, j-i)
 			i = j
@@ -69,13 +78,12 @@ func (n *normalizer) run() {
 			case isCommonHan(r):
 				// Common Han characters are NFKC-stable; only fold the script
 				// (and written Cantonese's function characters).
-				if c, ok := cantonese[r]; ok {
-					n.emit(i, size, c)
-					i += size
-					break
-				}
-				if f := zhconv.Fold(r); f != r {
-					n.emit(i, size, string(f))
+				if changedHan(r) {
+					if c, ok := cantonese[r]; ok {
+						n.emit(i, size, c)
+					} else {
+						n.emit(i, size, string(zhconv.Fold(r)))
+					}
 					i += size
 					break
 				}
@@ -91,40 +99,108 @@ func (n *normalizer) run() {
 }
 
 // asciiRun returns the end of the run of ASCII that starts at i (whose
-// first byte qualifies): no white space, and no byte followed by a possible
-// combining mark. Such a run is copied as a whole.
+// first byte qualifies): no white space but single spaces between words,
+// and no byte followed by a possible combining mark. Such a run is copied
+// as a whole.
 func (n *normalizer) asciiRun(i int) int {
 	j := i + 1
-	for j < len(n.src) && n.src[j] < utf8.RuneSelf && !isASCIISpace(n.src[j]) &&
-		(j+1 == len(n.src) || n.src[j+1] < utf8.RuneSelf) {
+	for j < len(n.src) {
+		if c := n.src[j]; !plainASCII[c] {
+			// A single space between words is copied as it is, which is
+			// what space would make of it.
+			if c != ' ' || j+1 == len(n.src) || !plainASCII[n.src[j+1]] {
+				break
+			}
+		}
 		j++
+	}
+	if j < len(n.src) && n.src[j] >= utf8.RuneSelf && j > i+1 {
+		j-- // the last one may take a combining mark
 	}
 	return j
 }
 
+// plainASCII marks the ASCII bytes other than white space.
+var plainASCII = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = !isASCIISpace(byte(c))
+	}
+	return t
+}()
+
 // stableHanRun returns the end of the run of common Han characters from i
 // that folding leaves alone (Simplified text): copied as a whole.
 func (n *normalizer) stableHanRun(i int) int {
-	for i < len(n.src) {
-		r, size := utf8.DecodeRuneInString(n.src[i:])
-		if !isCommonHan(r) || zhconv.Fold(r) != r || cantonese[r] != "" {
-			break
+	for {
+		r, ok := commonHanAt(n.src, i)
+		if !ok || changedHan(r) {
+			return i
 		}
-		i += size
+		i += 3
 	}
-	return i
 }
 
 func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
+// commonHanAt decodes the common Han character at s[i:], if there is one,
+// without the general decoder: they are most of the runes of Chinese text
+// and all three bytes long (lead bytes E4 to E9).
+func commonHanAt(s string, i int) (rune, bool) {
+	if i+3 > len(s) {
+		return 0, false
+	}
+	c0, c1, c2 := s[i], s[i+1], s[i+2]
+	if c0 < 0xE4 || c0 > 0xE9 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		return 0, false
+	}
+	r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+	return r, r >= 0x4E00
+}
+
+// hanChanged has a bit per common Han character that normalization
+// changes (a Traditional form, written Cantonese): looking up the fold
+// table and the Cantonese map for every character was a fifth of
+// normalizing.
+var (
+	hanOnce    sync.Once
+	hanChanged [(0x9FFF - 0x4E00 + 64) / 64]uint64
+)
+
+func markChangedHan() {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if zhconv.Fold(r) != r {
+			setChangedHan(r)
+		}
+	}
+	for r := range cantonese {
+		setChangedHan(r)
+	}
+}
+
+func setChangedHan(r rune) {
+	i := r - 0x4E00
+	hanChanged[i/64] |= 1 << (i % 64)
+}
+
+// changedHan reports whether common Han character r changes (after
+// markChangedHan has run).
+func changedHan(r rune) bool {
+	i := r - 0x4E00
+	return hanChanged[i/64]&(1<<(i%64)) != 0
+}
+
 // segment normalizes one NFKC segment starting at i and returns its end.
 func (n *normalizer) segment(i int) int {
-	end := len(n.src)
-	if k := norm.NFKC.NextBoundaryInString(n.src[i:], true); k > 0 {
-		end = i + k
+	r, size := utf8.DecodeRuneInString(n.src[i:])
+	end := i + size
+	if end < len(n.src) && !startsSegment(n.src, end) {
+		end = len(n.src)
+		if k := norm.NFKC.NextBoundaryInString(n.src[i:], true); k > 0 {
+			end = i + k
+		}
 	}
 	start := len(n.out)
-	if r, size := utf8.DecodeRuneInString(n.src[i:]); i+size == end {
+	if i+size == end {
 		n.out = append(n.out, singleRune(r)...)
 		n.record(i, size, start)
 		return end
@@ -139,21 +215,66 @@ func (n *normalizer) segment(i int) int {
 	return end
 }
 
+// startsSegment reports a rune at s[i:] that NFKC always starts a segment
+// with, as norm.NFKC.NextBoundaryInString would find (ASCII and common Han
+// characters: starters that nothing combines with), so that the segment
+// before it is known without asking: most segments that change are one
+// full-width punctuation mark before Chinese text.
+func startsSegment(s string, i int) bool {
+	if s[i] < utf8.RuneSelf {
+		return true
+	}
+	_, ok := commonHanAt(s, i)
+	return ok
+}
+
 // singles caches the normalized form of one-rune segments (full-width
 // punctuation and digits, "…", "℃"...), nearly all the segments that
 // change: the norm package allocates a reorder buffer for each such call.
-var singles sync.Map // rune → string
+// The blocks of punctuation Chinese text is full of (general punctuation,
+// CJK symbols, full-width forms) and Latin-1 (ASCII before a Chinese
+// character is a segment of its own) have slots of their own, read without
+// hashing.
+var (
+	singles     sync.Map // rune → string
+	singleSlots [4][0x100]atomic.Pointer[string]
+)
 
 func singleRune(r rune) string {
+	var slot *atomic.Pointer[string]
+	switch r >> 8 {
+	case 0x00:
+		slot = &singleSlots[3][r]
+	case 0x20:
+		slot = &singleSlots[0][r&0xFF]
+	case 0x30:
+		slot = &singleSlots[1][r&0xFF]
+	case 0xFF:
+		slot = &singleSlots[2][r&0xFF]
+	}
+	if slot != nil {
+		if p := slot.Load(); p != nil {
+			return *p
+		}
+		out := normalizeRune(r)
+		slot.Store(&out)
+		return out
+	}
 	if v, ok := singles.Load(r); ok {
 		return v.(string)
 	}
+	out := normalizeRune(r)
+	if r <= 0xFFFF { // bounds the cache whatever the input
+		singles.Store(r, out)
+	}
+	return out
+}
+
+// normalizeRune is the normalized form of r as a segment of its own.
+func normalizeRune(r rune) string {
 	var out []byte
 	for _, c := range norm.NFKC.String(string(r)) {
 		out = utf8.AppendRune(out, unicode.ToLower(zhconv.Fold(c)))
-	}
-	if r <= 0xFFFF { // bounds the cache whatever the input
-		singles.Store(r, string(out))
 	}
 	return string(out)
 }
@@ -189,10 +310,8 @@ func (n *normalizer) space(i int) int {
 		newline = newline || r == '\n' || r == '\r'
 		j += size
 	}
-	prev, _ := utf8.DecodeLastRune(n.out)
-	next, _ := utf8.DecodeRuneInString(n.src[j:])
 	switch {
-	case len(n.out) == 0 || j == len(n.src), newline && isCJK(prev) && isCJK(next):
+	case len(n.out) == 0 || j == len(n.src), newline && n.wrapAt(j):
 		n.b.Replace(i, j-i, 0)
 	case j-i == 1 && n.src[i] == ' ':
 		n.out = append(n.out, ' ')
@@ -202,6 +321,14 @@ func (n *normalizer) space(i int) int {
 		n.b.Replace(i, j-i, 1)
 	}
 	return j
+}
+
+// wrapAt reports a line break between two Chinese characters: the one
+// written last and the one at src[j].
+func (n *normalizer) wrapAt(j int) bool {
+	prev, _ := utf8.DecodeLastRune(n.out)
+	next, _ := utf8.DecodeRuneInString(n.src[j:])
+	return isCJK(prev) && isCJK(next)
 }
 
 func isASCIISpace(c byte) bool {

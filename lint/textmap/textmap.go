@@ -94,6 +94,23 @@ func (b *Builder) Len() int { return b.dst }
 // Map returns the finished map. The builder must not be used afterwards.
 func (b *Builder) Map() Map { return b.m }
 
+// Clone returns the map built so far in memory of its own, exactly its
+// size: a builder kept between maps (Reset) grows its buffer once instead
+// of every map growing its own piece by piece.
+func (b *Builder) Clone() Map {
+	if len(b.m.pieces) == 0 {
+		return Map{}
+	}
+	return Map{pieces: append(make([]piece, 0, len(b.m.pieces)), b.m.pieces...)}
+}
+
+// Reset empties the builder for a new map, keeping its buffer (maps
+// returned by Map share it: take them with Clone).
+func (b *Builder) Reset() {
+	b.m.pieces = b.m.pieces[:0]
+	b.dst = 0
+}
+
 // Identity returns a map for a derived text that is src[base:base+n] verbatim.
 func Identity(base, n int) Map {
 	var b Builder
@@ -161,7 +178,38 @@ func (m Map) End(d int) int {
 // is split where outer's pieces split, so offsets stay exact across text
 // that outer dropped (Markdown emphasis markers, HTML tags).
 func (m Map) Compose(outer Map) Map {
-	out := Map{pieces: make([]piece, 0, len(m.pieces))}
+	if len(outer.pieces) == 1 && outer.pieces[0].verbatim {
+		if out, ok := m.shifted(outer.pieces[0]); ok {
+			return out
+		}
+	}
+	return m.composeGeneral(outer)
+}
+
+// shifted is Compose through one verbatim piece o that holds every source
+// range of m: m with its source offsets moved. Nearly every sentence's
+// map is composed this way (a paragraph's text is its bytes verbatim).
+func (m Map) shifted(o piece) (Map, bool) {
+	for _, p := range m.pieces {
+		if p.src < o.dst || p.src+p.srcLen > o.dst+o.dstLen {
+			return Map{}, false
+		}
+	}
+	out := Map{pieces: make([]piece, len(m.pieces))}
+	for i, p := range m.pieces {
+		p.src += o.src - o.dst
+		if !p.verbatim || p.srcLen == 0 { // atomic, as composeGeneral makes it
+			p.verbatim, p.dstUnit, p.srcUnit = false, 0, 0
+		}
+		out.pieces[i] = p
+	}
+	return out, true
+}
+
+func (m Map) composeGeneral(outer Map) Map {
+	// Both maps are in order, so each piece of outer splits at most one of
+	// m's pieces in two: one allocation of the most pieces there can be.
+	out := Map{pieces: make([]piece, 0, len(m.pieces)+len(outer.pieces))}
 	for _, p := range m.pieces {
 		if !p.verbatim || p.srcLen == 0 {
 			s, e := outer.Start(int(p.src)), outer.End(int(p.src+p.srcLen))

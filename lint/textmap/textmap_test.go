@@ -1,9 +1,11 @@
 package textmap
 
 import (
+	"math/rand"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestIdentity(t *testing.T) {
@@ -102,4 +104,63 @@ func TestRunMapsEachCharacterToItsEdges(t *testing.T) {
 	assert.Equal(t, 8, m.Start(11))
 	assert.Equal(t, 12, m.End(15))
 	assert.Equal(t, 8, m.Start(12), "inside the 4-byte character")
+}
+
+// A map taken with Clone keeps its pieces when the builder is reset and
+// reused for the next map.
+func TestCloneSurvivesReset(t *testing.T) {
+	var b Builder
+	b.Copy(0, 3)
+	b.Replace(3, 3, 1)
+	first := b.Clone()
+	b.Reset()
+	assert.Equal(t, 0, b.Len())
+	b.Replace(0, 2, 5)
+	b.Copy(2, 4)
+	second := b.Clone()
+	assert.Equal(t, 2, first.Pieces())
+	assert.Equal(t, 6, first.End(4), "the replaced character of the first map")
+	assert.Equal(t, 3, first.End(3))
+	assert.Equal(t, 0, second.Start(3), "inside the second map's replacement")
+	assert.Equal(t, 4, second.End(7))
+	var empty Builder
+	assert.Equal(t, 0, empty.Clone().Pieces(), "an empty builder gives an empty map")
+}
+
+// Composing through one verbatim piece (shifted) gives what the general
+// composition gives: random maps of copies, replacements, dropped bytes
+// and runs, through pieces that hold all of their sources or not.
+func TestComposeThroughOneVerbatimPiece(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	shifted := 0
+	for round := 0; round < 5000; round++ {
+		var b Builder
+		src := rng.Intn(4)
+		for n := rng.Intn(8); n > 0; n-- {
+			switch rng.Intn(4) {
+			case 0:
+				k := 1 + rng.Intn(5)
+				b.Copy(src, k)
+				src += k
+			case 1:
+				k := rng.Intn(4)
+				b.Replace(src, k, rng.Intn(4))
+				src += k
+			case 2:
+				b.Run(src, 2, 3)
+				src += 2
+			default:
+				src += rng.Intn(3) // source bytes the map skips
+			}
+		}
+		m := b.Map()
+		from := rng.Intn(3)
+		outer := Identity(rng.Intn(100), max(1, from+src+rng.Intn(3)-rng.Intn(3)))
+		outer.pieces[0].dst = int32(from)
+		if _, ok := m.shifted(outer.pieces[0]); ok {
+			shifted++
+		}
+		require.Equal(t, m.composeGeneral(outer), m.Compose(outer), "map %+v through %+v", m.pieces, outer.pieces)
+	}
+	assert.Greater(t, shifted, 1000, "most maps lie inside the piece")
 }

@@ -1,0 +1,96 @@
+package document
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+)
+
+// Stepping over ASCII and Han undecoded splits exactly as decoding every
+// rune did: the splitter as it was (below) against Sentences on random
+// text full of terminators, titles, table bars, invalid and cut UTF-8, and
+// on every corpus article.
+func TestSentencesMatchesDecodingEveryRune(t *testing.T) {
+	pieces := []string{"研究", "发现", "。", "！", "？", "；", "…", "｡", "《", "》", "\n", "|", ".", "!", "?", ";",
+		" ", "Dr", "U.S", "J", "e.g", "0", "5", "a", "The", "”", "」", "）", "\"", "'", "\xe4\xb8", "\xff", "\xe9\xbf\xbf",
+		"\u4dff", "\u3000", "é", "😀", "\ufe12", "．"}
+	rng := rand.New(rand.NewSource(6))
+	for round := 0; round < 20000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(30); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := sb.String()
+		for _, kind := range []Kind{Paragraph, TableRow} {
+			require.Equal(t, referenceSentences(text, kind), Sentences(text, kind), "%q", text)
+		}
+	}
+	articles, _ := filepath.Glob("../../corpus/*/*")
+	require.NotEmpty(t, articles)
+	for _, a := range articles {
+		data, err := os.ReadFile(a)
+		require.NoError(t, err)
+		require.Equal(t, referenceSentences(string(data), Paragraph), Sentences(string(data), Paragraph), a)
+	}
+}
+
+// referenceSentences is Sentences as it was before it stepped over runes
+// undecoded.
+func referenceSentences(text string, kind Kind) []Span {
+	var out []Span
+	start := 0
+	add := func(end int) {
+		if s, ok := trimSpan(text, start, end); ok {
+			out = append(out, s)
+		}
+		start = end
+	}
+	inTitle := false // inside 《…》: a headline quoted by its title marks is one sentence of the text
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		next := i + n
+		switch r {
+		case '《':
+			inTitle = titleCloses(text[next:])
+		case '》', '\n':
+			inTitle = false
+		}
+		switch {
+		case kind == TableRow && r == '|':
+			add(i)
+			start = next
+		case inTitle && r != '\n':
+			// 一篇题为《吃它一个月，年轻20岁！哈佛都在研究的神药》的文章: the ！ is the title's
+		case isTerminator(r):
+			add(closeRun(text, next))
+			next = start
+		case r == '.' && fullStop(text, i):
+			add(closeRun(text, next))
+			next = start
+		}
+		i = next
+	}
+	add(len(text))
+	return out
+}
+
+// FuzzSentencesMatchDecodingEveryRune: any bytes split as the reference
+// splitter splits them.
+func FuzzSentencesMatchDecodingEveryRune(f *testing.F) {
+	for _, s := range []string{"研究发现。小鼠！", "Dr. Smith said so. Then|x", "《吃它，年轻20岁！》的文章", "\xe4\xb8。\xff."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, kind := range []Kind{Paragraph, TableRow} {
+			if got, want := Sentences(text, kind), referenceSentences(text, kind); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: %v, reference %v", text, got, want)
+			}
+		}
+	})
+}

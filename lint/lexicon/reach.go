@@ -1,0 +1,208 @@
+package lexicon
+
+import (
+	"regexp/syntax"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A pattern whose match can run any length ahead of its literal
+// ("\d+(\.\d+)?%的(女性|人)", "\b[a-z]+, [1-9][0-9],") used to run on
+// everything before the literal: with 人 in most Chinese sentences that
+// was most of the regex time. What a match can hold on that side is
+// usually a few runes (digits, %, 的), and the text next to a literal
+// rarely is one of them. A reach says what a match may hold on one side of
+// its literal: any number of the runes in its set, plus at most other
+// bytes of any rune. Walking outwards from a literal while the text stays
+// within its reach bounds the window to where a match can be.
+
+// reach is what a match may hold on one side of a literal. It also says
+// the fewest bytes a match holds there: a walk that stops short of them
+// (人 after 很多, where \d+% must come) leaves no window at all.
+type reach struct {
+	runes []rune // sorted, disjoint ranges lo, hi (as syntax.Regexp.Rune)
+	other int    // bytes of runes outside runes; -1: unbounded (no walk)
+	least int    // bytes a match holds at the least
+}
+
+// maxReachRunes bounds the runes a character class may add to a reach's
+// set; a larger class ([^,。]) counts towards other instead.
+const maxReachRunes = 256
+
+// reachOf is the reach of everything a match of re may hold.
+func reachOf(re *syntax.Regexp) reach {
+	switch re.Op {
+	case syntax.OpLiteral:
+		var runes []rune
+		least := 0
+		for _, r := range re.Rune {
+			runes = append(runes, r, r)
+			n := utf8.RuneLen(r)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					runes = append(runes, f, f)
+					n = min(n, utf8.RuneLen(f))
+				}
+			}
+			least += max(n, 1)
+		}
+		return reach{runes: normRanges(runes), least: least}
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return reach{} // matches nothing
+		}
+		least := max(utf8.RuneLen(re.Rune[0]), 1)
+		if classSize(re.Rune) <= maxReachRunes {
+			return reach{runes: normRanges(slices.Clone(re.Rune)), least: least}
+		}
+		return reach{other: maxLen(re), least: least}
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return reach{other: utf8.UTFMax, least: 1}
+	case syntax.OpCapture:
+		return reachOf(re.Sub[0])
+	case syntax.OpQuest:
+		return repeated(reachOf(re.Sub[0]), 0, 1)
+	case syntax.OpStar:
+		return repeated(reachOf(re.Sub[0]), 0, -1)
+	case syntax.OpPlus:
+		return repeated(reachOf(re.Sub[0]), 1, -1)
+	case syntax.OpRepeat:
+		return repeated(reachOf(re.Sub[0]), re.Min, re.Max)
+	case syntax.OpConcat:
+		return seqReach(re.Sub)
+	case syntax.OpAlternate:
+		out := reachOf(re.Sub[0])
+		for _, sub := range re.Sub[1:] {
+			out = either(out, reachOf(sub))
+		}
+		return out
+	}
+	return reach{} // empty matches and assertions hold nothing
+}
+
+// seqReach is the reach of a sequence of pieces.
+func seqReach(subs []*syntax.Regexp) reach {
+	var out reach
+	for _, sub := range subs {
+		out = both(out, reachOf(sub))
+	}
+	return out
+}
+
+// repeated is the reach of lo to hi repetitions of r (hi -1: unbounded).
+func repeated(r reach, lo, hi int) reach {
+	r.least *= lo
+	if hi < 0 {
+		if r.other != 0 {
+			r.other = -1
+		}
+		return r
+	}
+	r.other = mul(hi, r.other)
+	return r
+}
+
+// both is the reach of a and b in sequence; either that of one or the other.
+func both(a, b reach) reach {
+	return reach{runes: unionRanges(a.runes, b.runes), other: add(a.other, b.other), least: a.least + b.least}
+}
+
+func either(a, b reach) reach {
+	return reach{runes: unionRanges(a.runes, b.runes), other: maxBound(a.other, b.other), least: min(a.least, b.least)}
+}
+
+func classSize(ranges []rune) int {
+	n := 0
+	for i := 0; i+1 < len(ranges); i += 2 {
+		n += int(ranges[i+1]-ranges[i]) + 1
+	}
+	return n
+}
+
+func unionRanges(a, b []rune) []rune {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	return normRanges(append(slices.Clone(a), b...))
+}
+
+// normRanges sorts pairs lo, hi and merges those that overlap or touch.
+func normRanges(r []rune) []rune {
+	type pair struct{ lo, hi rune }
+	ps := make([]pair, 0, len(r)/2)
+	for i := 0; i+1 < len(r); i += 2 {
+		ps = append(ps, pair{r[i], r[i+1]})
+	}
+	slices.SortFunc(ps, func(a, b pair) int { return int(a.lo - b.lo) })
+	out := r[:0]
+	for _, p := range ps {
+		if n := len(out); n > 0 && p.lo <= out[n-1]+1 {
+			out[n-1] = max(out[n-1], p.hi)
+			continue
+		}
+		out = append(out, p.lo, p.hi)
+	}
+	return out
+}
+
+// holds reports whether r is in the reach's set.
+func (x *reach) holds(r rune) bool {
+	lo, hi := 0, len(x.runes)/2
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch {
+		case r < x.runes[2*m]:
+			hi = m
+		case r > x.runes[2*m+1]:
+			lo = m + 1
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// back returns the furthest offset before from that a match holding the
+// literal at from can start at: text[start:from] is within the reach and,
+// when limit ≥ 0, at most limit bytes long.
+func (x *reach) back(text string, from, limit int) int {
+	i, other := from, 0
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if limit >= 0 && from-(i-n) > limit {
+			break
+		}
+		if !x.holds(r) {
+			if other+n > x.other {
+				break
+			}
+			other += n
+		}
+		i -= n
+	}
+	return i
+}
+
+// forth is back's mirror: the furthest offset after from that a match
+// holding the literal ending at from can end at.
+func (x *reach) forth(text string, from, limit int) int {
+	i, other := from, 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if limit >= 0 && i+n-from > limit {
+			break
+		}
+		if !x.holds(r) {
+			if other+n > x.other {
+				break
+			}
+			other += n
+		}
+		i += n
+	}
+	return i
+}

@@ -1,0 +1,184 @@
+package lexicon
+
+import (
+	"cmp"
+	"math/rand"
+	"regexp/syntax"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/lint/normalize"
+)
+
+// The reach of a pattern's window clause: which runes a match may hold on
+// each side of the literal, and how many bytes of others.
+func TestWindowClauseReach(t *testing.T) {
+	type side struct {
+		runes string // every rune the set holds, in order
+		other int
+	}
+	for src, want := range map[string][2]side{
+		`\d+%的(女性|人)`:             {{"0123456789", 0}, {"", 0}},
+		`\b[a-z]+, [1-9][0-9],`:   {{"abcdefghijklmnopqrstuvwxyz", 0}, {",0123456789", 0}},
+		`在[^,。]{0,3}(小鼠|细胞)中`:     {{"在", 12}, {"", 0}},
+		`(降低|减少)了?.*%`:            {{"", 0}, {"%了", -1}},
+		`\b\d+ (in|out of) \d+\b`: {{"0123456789", 0}, {"0123456789", 0}},
+		`(?i)x+ risk`:             {{"Xx", 0}, {"", 0}},
+		`(a|b)c*风险(d+|e)`:         {{"abc", 0}, {"de", 0}},
+	} {
+		re, err := syntax.Parse(src, syntax.Perl)
+		require.NoError(t, err)
+		cs := gate(requiredClauses(re.Simplify()))
+		w := window(cs)
+		require.GreaterOrEqual(t, w, 0, src)
+		got := [2]side{{spell(cs[w].ahead.runes), cs[w].ahead.other}, {spell(cs[w].behind.runes), cs[w].behind.other}}
+		assert.Equal(t, want, got, "%s: window clause %q", src, cs[w].lits)
+	}
+}
+
+// The fewest bytes a match holds ahead of and behind its window literal.
+func TestReachLeast(t *testing.T) {
+	for src, want := range map[string][2]int{
+		`\d+%[的之]*(女性|人)`:         {2, 0},
+		`(百分之[一二]+|\d+%)的?(女性|人)`: {2, 0},
+		`\b[a-z]+, [1-9][0-9],`:   {1, 3},
+		`(?i)k{2,3}x* risk`:       {2, 0},
+		`在[^,。]{0,3}(小鼠|细胞)(中|里)`: {3, 0},
+		`(a|bb)?风险.{2}`:           {0, 2},
+	} {
+		re, err := syntax.Parse(src, syntax.Perl)
+		require.NoError(t, err)
+		cs := gate(requiredClauses(re.Simplify()))
+		w := window(cs)
+		require.GreaterOrEqual(t, w, 0, src)
+		assert.Equal(t, want, [2]int{cs[w].ahead.least, cs[w].behind.least}, "%s: window clause %q", src, cs[w].lits)
+	}
+}
+
+// spell lists the runes of a set of ranges.
+func spell(ranges []rune) string {
+	var sb strings.Builder
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}
+
+// Walking a reach stops at the first rune it cannot hold once the bytes of
+// other runes are spent, and at the byte limit.
+func TestReachWalk(t *testing.T) {
+	digits := reach{runes: []rune{'%', '%', '0', '9'}}
+	text := "共有12%的人"
+	lit := strings.Index(text, "的人")
+	assert.Equal(t, strings.Index(text, "12"), digits.back(text, lit, -1))
+	assert.Equal(t, strings.Index(text, "2"), digits.back(text, lit, 2))
+	loose := reach{runes: digits.runes, other: 3}
+	assert.Equal(t, strings.Index(text, "有"), loose.back(text, lit, -1))
+	after := "12%的人"
+	assert.Equal(t, len("12%"), digits.forth(after, 0, -1))
+	assert.Equal(t, len("12%的"), loose.forth(after, 0, -1))
+	assert.Equal(t, 0, digits.back("人", 0, -1))
+	assert.Equal(t, 1, digits.forth("人", 1, -1))
+}
+
+// Windows walked by reach find what the patterns find on whole texts:
+// random texts from the patterns' pieces, each compared with every
+// pattern run on the whole text.
+func TestReachWindowsKeepMatches(t *testing.T) {
+	l, err := Parse(map[string]string{"a.yaml": `classes:
+  c:
+    patterns:
+      - '(\d+(\.\d+)?\s?%|百分之[\d一二三]+|[一二三]成)(的)?(以上)?(女性|人)'
+      - '\b\d+(,\d{3})* (in|out of) (every )?\d+(,\d{3})*\b'
+      - '\b[a-z]+, [1-9][0-9],'
+      - '(?:^|[^a-z])(a|one|the first)( [a-z-]+){0,3} (study|trial)([,.;:]|$| (found|of)\b)'
+      - '(降低|减少)了?\s?(约|近)?\s?\d+(\.\d+)?\s?%'
+      - '\d[\d,]*(名|人)[^,。;]{0,4}中有?\d[\d,]*(名|人)'
+      - '(?P<t>x[^,]{0,3}人)$'
+`})
+	require.NoError(t, err)
+	walked := 0
+	for _, p := range l.regexes {
+		if p.window >= 0 && (p.before < 0 && p.ahead.other >= 0 || p.after < 0 && p.behind.other >= 0) {
+			walked++
+		}
+	}
+	assert.GreaterOrEqual(t, walked, 5, "most of these patterns are bounded only by their reach")
+	whole := ungated(l)
+	pieces := []string{"12", "3.5", "1,000", "%", " ", "的", "以上", "女性", "人", "百分之", "一", "三", "成", "，", "。",
+		" in ", " out of ", "every ", "a", "one", "the first", " new", " study", " trial", ",", ".", " found", " of",
+		"降低", "减少了", "约", "名", "中有", "中", "x", "研究", "é", "Ⅻ", "-", "k"}
+	rng := rand.New(rand.NewSource(3))
+	matched := 0
+	for round := 0; round < 20000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(24); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := normalize.Normalize(sb.String()).Text
+		want := whole.Match(text, nil)
+		matched += len(want)
+		require.Equal(t, want, l.Match(text, nil), "%q", text)
+	}
+	assert.Greater(t, matched, 200, "the texts include matches")
+}
+
+// Reach shrinks the windows of a pattern unbounded ahead of its literal to
+// the stretch of text a match could hold, and drops those too short to
+// hold the \d% every match has ahead of its noun.
+func TestReachNarrowsWindows(t *testing.T) {
+	l, err := Parse(map[string]string{"a.yaml": `classes:
+  c:
+    patterns: ['\d+%[的之]*(女性|人)']
+`})
+	require.NoError(t, err)
+	text := normalize.Normalize("很多人说，很多很多的人说，其中35%的女性").Text
+	var occ []occurrence
+	l.ac.scan(text, func(id int32, end int) {
+		for _, tr := range l.terms[id].triggers {
+			if tr.window {
+				occ = append(occ, occurrence{tr.pattern, end - len(l.terms[id].text), end})
+			}
+		}
+	})
+	var got []string
+	for _, w := range l.regexes[0].windows(text, 0, occ, nil) {
+		got = append(got, text[w.start:w.end])
+	}
+	assert.Equal(t, []string{"多的人说", "中35%的女性"}, got)
+}
+
+// Every built-in pattern is gated by literals the automaton finds: one
+// that is not runs its regexp on every sentence. A pattern listed here
+// needs a literal it must contain (a word, not only \d or [a-z]).
+func TestBuiltinPatternsAreGated(t *testing.T) {
+	l := builtinLexicon(t)
+	var ungatedSrc []string
+	for _, p := range l.regexes {
+		if p.always {
+			ungatedSrc = append(ungatedSrc, l.Classes[p.class].Name+": "+p.re.src)
+		}
+	}
+	assert.Empty(t, ungatedSrc, "patterns without a literal gate")
+	assert.NotEmpty(t, l.regexes)
+}
+
+// compareHits orders as comparing class, start, end (longest first) and
+// term in turn does.
+func TestCompareHitsOrder(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	hit := func() Hit {
+		return Hit{Class: rng.Intn(3), Start: rng.Intn(4), End: rng.Intn(4), Term: int32(rng.Intn(3) - 1)}
+	}
+	for range 5000 {
+		a, b := hit(), hit()
+		want := cmp.Or(cmp.Compare(a.Class, b.Class), cmp.Compare(a.Start, b.Start),
+			cmp.Compare(b.End, a.End), cmp.Compare(a.Term, b.Term))
+		require.Equal(t, want, compareHits(a, b), "%+v %+v", a, b)
+	}
+}
