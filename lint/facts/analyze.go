@@ -150,17 +150,27 @@ type runState struct {
 // adds them to d's running totals and returns them (without keeping them).
 func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 	blocks := make([]*Block, 0, len(doc.Blocks))
+	// The blocks and sentences are allocated together, not one by one.
+	n := 0
+	for i := range doc.Blocks {
+		n += len(doc.Blocks[i].Sentences)
+	}
+	blockSlab, sentenceSlab, pointers := make([]Block, len(doc.Blocks)), make([]Sentence, n), make([]*Sentence, n)
 	for i := range doc.Blocks {
 		src := &doc.Blocks[i]
-		b := &Block{Kind: src.Kind.String(), Index: d.run.block, Source: src}
+		b := &blockSlab[i]
+		*b = Block{Kind: src.Kind.String(), Index: d.run.block, Source: src}
 		if src.Continues { // a piece of a cut block is numbered as the block
 			b.Index--
 		} else {
 			d.run.block++
 		}
 		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
-		for _, span := range src.Sentences {
-			s := a.sentence(src, span)
+		k := len(src.Sentences)
+		b.Sentences = pointers[:0:k]
+		for j, span := range src.Sentences {
+			s := &sentenceSlab[j]
+			a.sentence(s, src, span)
 			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
 			s.IsHeadline = s.IsTitle
@@ -168,6 +178,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 			b.SampleSize = b.SampleSize || s.SampleSize
 			b.Sentences = append(b.Sentences, s)
 		}
+		sentenceSlab, pointers = sentenceSlab[k:], pointers[k:]
 		a.markSection(d, b)
 		a.markSize(d, b)
 		a.markStudy(d, b)
@@ -197,29 +208,39 @@ func (a *Analyzer) dropInsideTitles(text string, hits []lexicon.Hit) []lexicon.H
 	return slices.DeleteFunc(hits, inside)
 }
 
-// match matches text into a pooled buffer and keeps an exact-size copy:
-// growing each sentence's hits from nothing was the largest allocation
-// left in linting.
-func (a *Analyzer) match(text string) []lexicon.Hit {
-	buf := hitPool.Get().(*[]lexicon.Hit)
-	hits := a.Lex.Match(text, (*buf)[:0])
-	out := slices.Clone(hits)
-	*buf = hits
-	hitPool.Put(buf)
-	return out
+// scratch holds the buffers one sentence is matched and scanned into; the
+// sentence keeps exact-size copies (none when nothing was found): growing
+// each sentence's hits from nothing was the largest allocation left in
+// linting.
+type scratch struct {
+	hits []lexicon.Hit
+	nums []numbers.Mention
 }
 
-var hitPool = sync.Pool{New: func() any { return new([]lexicon.Hit) }}
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// sentence builds the normalized view of one sentence and matches it.
-func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
+// clone copies a non-empty slice to an exact-size one; empty is nil.
+func clone[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
+}
+
+// sentence builds the normalized view of one sentence into s and matches it.
+func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span) {
 	text := b.Text[span.Start:span.End]
 	v := normalize.Normalize(text)
 	local := v.Map
 	v.Map = v.Map.Compose(textmap.Identity(span.Start, len(text)).Compose(b.Map))
-	s := &Sentence{Text: v.Text, View: v, Span: b.SourceSpan(span)}
-	s.Hits = a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, a.match(v.Text)))
-	s.Nums = numbers.Find(v.Text)
+	s.Text, s.View, s.Span = v.Text, v, b.SourceSpan(span)
+	buf := scratchPool.Get().(*scratch)
+	buf.hits = a.Lex.Match(v.Text, buf.hits[:0])
+	s.Hits = clone(a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, buf.hits)))
+	s.indexClasses()
+	buf.nums = numbers.FindInto(buf.nums, v.Text)
+	s.Nums = clone(buf.nums)
+	scratchPool.Put(buf)
 	for _, m := range s.Nums {
 		switch m.Kind {
 		case numbers.SampleSize:
@@ -244,7 +265,6 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Count(a.ids.hedge) > 0
 	s.Caveat = s.Count(a.ids.caveat) > 0
-	return s
 }
 
 // markSection sets where block b lies: in the lead (the first paragraph,

@@ -48,8 +48,13 @@ type Mention struct {
 }
 
 // Find returns every numeric mention in text, in order of Start, non-overlapping.
-func Find(text string) []Mention {
-	s := scanner{text: text}
+func Find(text string) []Mention { return FindInto(nil, text) }
+
+// FindInto is Find writing into buf's storage (from buf[:0]), so that a
+// caller scanning sentence after sentence can reuse one buffer; the result
+// is valid until buf is reused.
+func FindInto(buf []Mention, text string) []Mention {
+	s := scanner{text: text, out: buf[:0]}
 	for i := 0; i < len(text); {
 		i = s.step(i)
 	}

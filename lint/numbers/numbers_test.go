@@ -407,3 +407,22 @@ func checkInvariants(t *testing.T, text string, ms []Mention) {
 		prev = m.End
 	}
 }
+
+// FindInto reuses its buffer and finds what Find finds, whatever the
+// buffer held before.
+func TestFindIntoReusesBuffer(t *testing.T) {
+	texts := []string{"共纳入1200名受试者，其中30%为女性", "无数字的句子", "a trial of 6,812 people in spain, 12% more", ""}
+	buf := make([]Mention, 0, 16)
+	for range 2 {
+		for _, text := range texts {
+			got := FindInto(buf, text)
+			assert.Equal(t, len(Find(text)), len(got), text)
+			if len(got) > 0 {
+				assert.Equal(t, Find(text), got, text)
+				assert.Same(t, &buf[:1][0], &got[0], "written into the buffer")
+			}
+			buf = got
+		}
+	}
+	assert.NotEmpty(t, Find(texts[0]), "the test sees mentions")
+}
