@@ -31,3 +31,21 @@ func TestCountWithClassIndex(t *testing.T) {
 	assert.Equal(t, 1, s.Count(classSetSize+1))
 	assert.Equal(t, 0, s.Count(4))
 }
+
+// The claims pass describes only sentences with a claim term: one without
+// has none to describe.
+func TestHasClaimTerm(t *testing.T) {
+	lex, err := lexicon.Parse(map[string]string{"l.yaml": `
+classes:
+  effect: {description: d, source: s, zh: [逆转]}
+  negation: {description: d, source: s, zh: [不]}
+`})
+	assert.NoError(t, err)
+	a := NewAnalyzer(lex)
+	effect, negation := lex.ClassID("effect"), lex.ClassID("negation")
+	assert.True(t, a.hasClaimTerm(&Sentence{Hits: []lexicon.Hit{{Class: negation}, {Class: effect}}}))
+	assert.False(t, a.hasClaimTerm(&Sentence{Hits: []lexicon.Hit{{Class: negation}}}))
+	assert.False(t, a.hasClaimTerm(&Sentence{}))
+	assert.Empty(t, a.claimsOf(&Document{Lex: lex}, &Sentence{Hits: []lexicon.Hit{{Class: negation}}}),
+		"what the pass skips has no claims")
+}
