@@ -156,6 +156,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		n += len(doc.Blocks[i].Sentences)
 	}
 	blockSlab, sentenceSlab, pointers := make([]Block, len(doc.Blocks)), make([]Sentence, n), make([]*Sentence, n)
+	var keep keeper
 	for i := range doc.Blocks {
 		src := &doc.Blocks[i]
 		b := &blockSlab[i]
@@ -170,7 +171,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		b.Sentences = pointers[:0:k]
 		for j, span := range src.Sentences {
 			s := &sentenceSlab[j]
-			a.sentence(s, src, span)
+			a.sentence(s, src, span, &keep)
 			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
 			s.IsHeadline = s.IsTitle
@@ -209,9 +210,8 @@ func (a *Analyzer) dropInsideTitles(text string, hits []lexicon.Hit) []lexicon.H
 }
 
 // scratch holds the buffers one sentence is matched and scanned into; the
-// sentence keeps exact-size copies (none when nothing was found): growing
-// each sentence's hits from nothing was the largest allocation left in
-// linting.
+// sentence keeps copies (see keeper): growing each sentence's hits from
+// nothing was the largest allocation left in linting.
 type scratch struct {
 	hits []lexicon.Hit
 	nums []numbers.Mention
@@ -219,16 +219,42 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// clone copies a non-empty slice to an exact-size one; empty is nil.
-func clone[T any](s []T) []T {
+// keeper holds the arenas the sentences of one Blocks call keep their hits
+// and numbers in.
+type keeper struct {
+	hits arena[lexicon.Hit]
+	nums arena[numbers.Mention]
+}
+
+// arena hands out copies of small slices cut from shared chunks, so that
+// a document's thousands of hit lists cost a few allocations. A copy's
+// capacity is its length: appending to one never writes into another.
+type arena[T any] struct {
+	free  []T
+	chunk int // the size of the last chunk: each is twice the last, up to arenaChunk
+}
+
+// arenaChunk bounds a chunk's size (a longer slice gets a chunk its size).
+const arenaChunk = 512
+
+// keep returns a copy of s (nil when s is empty).
+func (a *arena[T]) keep(s []T) []T {
 	if len(s) == 0 {
 		return nil
 	}
-	return slices.Clone(s)
+	if len(s) > len(a.free) {
+		a.chunk = min(max(2*a.chunk, 8), arenaChunk)
+		a.free = make([]T, max(a.chunk, len(s)))
+	}
+	out := a.free[:len(s):len(s)]
+	copy(out, s)
+	a.free = a.free[len(s):]
+	return out
 }
 
-// sentence builds the normalized view of one sentence into s and matches it.
-func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span) {
+// sentence builds the normalized view of one sentence into s and matches
+// it, keeping its hits and numbers in keep.
+func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper) {
 	text := b.Text[span.Start:span.End]
 	v := normalize.Normalize(text)
 	local := v.Map
@@ -236,10 +262,10 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span) 
 	s.Text, s.View, s.Span = v.Text, v, b.SourceSpan(span)
 	buf := scratchPool.Get().(*scratch)
 	buf.hits = a.Lex.Match(v.Text, buf.hits[:0])
-	s.Hits = clone(a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, buf.hits)))
+	s.Hits = keep.hits.keep(a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, buf.hits)))
 	s.indexClasses()
 	buf.nums = numbers.FindInto(buf.nums, v.Text)
-	s.Nums = clone(buf.nums)
+	s.Nums = keep.nums.keep(buf.nums)
 	scratchPool.Put(buf)
 	for _, m := range s.Nums {
 		switch m.Kind {

@@ -49,3 +49,24 @@ classes:
 	assert.Empty(t, a.claimsOf(&Document{Lex: lex}, &Sentence{Hits: []lexicon.Hit{{Class: negation}}}),
 		"what the pass skips has no claims")
 }
+
+// An arena's copies hold what was kept, share chunks, and cannot be
+// appended into one another.
+func TestArenaKeep(t *testing.T) {
+	var a arena[int]
+	assert.Nil(t, a.keep(nil))
+	first := a.keep([]int{1, 2, 3})
+	second := a.keep([]int{4})
+	assert.Equal(t, []int{1, 2, 3}, first)
+	assert.Equal(t, []int{4}, second)
+	assert.Equal(t, 3, cap(first), "capacity clipped to the length")
+	grown := append(first, 9)
+	assert.Equal(t, []int{4}, second, "appending to one copy leaves the next alone")
+	assert.Equal(t, []int{1, 2, 3, 9}, grown)
+	big := make([]int, arenaChunk+5)
+	big[arenaChunk+4] = 7
+	kept := a.keep(big)
+	assert.Equal(t, big, kept)
+	big[0] = 1
+	assert.Equal(t, 0, kept[0], "a copy, not the caller's slice")
+}
