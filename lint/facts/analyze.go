@@ -150,27 +150,23 @@ type runState struct {
 // adds them to d's running totals and returns them (without keeping them).
 func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 	blocks := make([]*Block, 0, len(doc.Blocks))
-	// The blocks and sentences are allocated together, not one by one.
-	n := 0
-	for i := range doc.Blocks {
-		n += len(doc.Blocks[i].Sentences)
-	}
-	blockSlab, sentenceSlab, pointers := make([]Block, len(doc.Blocks)), make([]Sentence, n), make([]*Sentence, n)
 	var keep keeper
 	for i := range doc.Blocks {
 		src := &doc.Blocks[i]
-		b := &blockSlab[i]
-		*b = Block{Kind: src.Kind.String(), Index: d.run.block, Source: src}
+		b := &Block{Kind: src.Kind.String(), Index: d.run.block, Source: src}
 		if src.Continues { // a piece of a cut block is numbered as the block
 			b.Index--
 		} else {
 			d.run.block++
 		}
 		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
-		k := len(src.Sentences)
-		b.Sentences = pointers[:0:k]
+		// A block's sentences are allocated together, not one by one (a
+		// block holds them all anyway; a slab for the whole document would
+		// keep every block alive while one is referenced).
+		slab := make([]Sentence, len(src.Sentences))
+		b.Sentences = make([]*Sentence, 0, len(src.Sentences))
 		for j, span := range src.Sentences {
-			s := &sentenceSlab[j]
+			s := &slab[j]
 			a.sentence(s, src, span, &keep)
 			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
@@ -179,7 +175,6 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 			b.SampleSize = b.SampleSize || s.SampleSize
 			b.Sentences = append(b.Sentences, s)
 		}
-		sentenceSlab, pointers = sentenceSlab[k:], pointers[k:]
 		a.markSection(d, b)
 		a.markSize(d, b)
 		a.markStudy(d, b)
