@@ -28,8 +28,8 @@ import (
 //     handed to the VM, nor are the hit facts computed for it.
 
 // sentenceNeeds finds the sentence classes a condition cannot be true
-// without: has(sentence, "x") joined by && at the top, and disjunctions of
-// such calls. A sentence lacking them is skipped without running the
+// without: has(sentence, "x") and the tests classTest knows, joined by &&
+// at the top, and disjunctions of them. A sentence lacking them is skipped without running the
 // condition (each clause: at least one of its classes must be present).
 func sentenceNeeds(lex *lexicon.Lexicon, n ast.Node) [][]int {
 	switch n := n.(type) {
