@@ -238,7 +238,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		if decidedFalse(r.gate.onClaim, &e.env) {
 			continue // decided without the hit's facts
 		}
-		e.hit = e.hitFacts(s, h)
+		e.hit = e.hitFacts(r, s, h)
 		e.env.Hit = &e.hit
 		ok, err := e.run(r)
 		if err != nil {
@@ -252,6 +252,9 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 			}
 			if r.Cover == "story" && s.StoryEnd > span.End {
 				span.End = s.StoryEnd // the person, and the sentence that tells how they improved
+			}
+			if r.gate.hitFields&facts.HitVoice == 0 { // the finding says whose words it is in
+				e.hit.Voice = e.doc.HitFactsOf(s, h, facts.HitVoice).Voice
 			}
 			e.addTerm(r, span, term, b.Role, e.hit.Voice)
 			if span == term {
@@ -326,7 +329,7 @@ func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 		}
 		e.hit = e.blankHit
 		if r.readsHit {
-			e.hit = e.hitFacts(s, c.Hit)
+			e.hit = e.hitFacts(r, s, c.Hit)
 		}
 		e.env.Hit = &e.hit
 		ok, err := e.run(r)
@@ -345,10 +348,10 @@ func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 	return found, nil
 }
 
-// hitFacts returns the facts of hit h of s. (A cache across rules cost
-// more in allocation than it saved.)
-func (e *evaluator) hitFacts(s *facts.Sentence, h lexicon.Hit) facts.Hit {
-	return e.doc.HitFacts(s, h)
+// hitFacts returns the facts of hit h of s that r's condition reads.
+// (A cache across rules cost more in allocation than it saved.)
+func (e *evaluator) hitFacts(r *Rule, s *facts.Sentence, h lexicon.Hit) facts.Hit {
+	return e.doc.HitFactsOf(s, h, r.gate.hitFields)
 }
 
 // scope sets the study and claim a sentence rule sees.

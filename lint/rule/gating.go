@@ -225,6 +225,9 @@ type gate struct {
 	onDoc      guard // once per document: the doc scope alone
 	onSentence guard // per sentence: doc, sentence, paragraph
 	onClaim    guard // per claim or reported hit, before its hit facts: and claim, study
+	// hitFields are the hit facts the condition reads, the only ones
+	// worked out for it (see hitFieldsRead).
+	hitFields facts.HitFields
 }
 
 // guard decides part of a condition; it returns no only when the
@@ -250,6 +253,53 @@ func newGate(lex *lexicon.Lexicon, n ast.Node) gate {
 		onDoc:      stage("doc"),
 		onSentence: stage("doc", "sentence", "paragraph"),
 		onClaim:    stage("doc", "sentence", "paragraph", "claim", "study"),
+		hitFields:  hitFieldsRead(n),
+	}
+}
+
+// hitFieldsRead finds the hit facts a condition reads: hit.<name> for the
+// names facts knows. Anything else (hit used whole, a name it does not
+// know) reads them all.
+func hitFieldsRead(n ast.Node) facts.HitFields {
+	v := &hitReads{}
+	ast.Walk(&n, v)
+	if v.all || v.idents != v.members {
+		return facts.AllHitFields
+	}
+	return v.fields
+}
+
+// hitReads counts the uses of hit: as an identifier, and as the base of a
+// known field.
+type hitReads struct {
+	idents, members int
+	fields          facts.HitFields
+	all             bool
+}
+
+func (v *hitReads) Visit(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.IdentifierNode:
+		if n.Value == "hit" {
+			v.idents++
+		}
+	case *ast.MemberNode:
+		id, ok := n.Node.(*ast.IdentifierNode)
+		if !ok || id.Value != "hit" {
+			return
+		}
+		prop, ok := n.Property.(*ast.StringNode)
+		if !ok || n.Method {
+			v.all = true
+			return
+		}
+		f, known := facts.HitFieldNamed(prop.Value)
+		if !known {
+			v.all = true
+			return
+		}
+		v.members++
+		v.fields |= f
 	}
 }
 

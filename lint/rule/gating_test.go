@@ -259,3 +259,19 @@ func fill(rng *rand.Rand, v reflect.Value, pool []string) {
 		}
 	}
 }
+
+// A rule's hit facts are the ones its condition reads; hit used in any
+// other way reads them all.
+func TestHitFieldsRead(t *testing.T) {
+	lex := gatingLexicon(t)
+	for when, want := range map[string]facts.HitFields{
+		`!hit.negated && !sentence.caveat`:                 facts.HitNegated,
+		`!hit.negated && hit.term matches "^x"`:            facts.HitNegated,
+		`hit.voice == "writer" || hit.distanced`:           facts.HitVoice | facts.HitDistanced,
+		`!hit.associated && !hit.numbered && hit.specific`: facts.HitAssociated | facts.HitNumbered | facts.HitSpecific,
+		`sentence.caveat`:                                  0,
+		`hit != nil && hit.hedged`:                         facts.AllHitFields,
+	} {
+		assert.Equal(t, want, withCondition(t, lex, when).gate.hitFields, when)
+	}
+}
