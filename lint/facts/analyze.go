@@ -150,6 +150,7 @@ type runState struct {
 // adds them to d's running totals and returns them (without keeping them).
 func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 	blocks := make([]*Block, 0, len(doc.Blocks))
+	var keep keeper
 	for i := range doc.Blocks {
 		src := &doc.Blocks[i]
 		b := &Block{Kind: src.Kind.String(), Index: d.run.block, Source: src}
@@ -159,8 +160,14 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 			d.run.block++
 		}
 		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
-		for _, span := range src.Sentences {
-			s := a.sentence(src, span)
+		// A block's sentences are allocated together, not one by one (a
+		// block holds them all anyway; a slab for the whole document would
+		// keep every block alive while one is referenced).
+		slab := make([]Sentence, len(src.Sentences))
+		b.Sentences = make([]*Sentence, 0, len(src.Sentences))
+		for j, span := range src.Sentences {
+			s := &slab[j]
+			a.sentence(s, src, span, &keep)
 			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
 			s.IsHeadline = s.IsTitle
@@ -197,29 +204,64 @@ func (a *Analyzer) dropInsideTitles(text string, hits []lexicon.Hit) []lexicon.H
 	return slices.DeleteFunc(hits, inside)
 }
 
-// match matches text into a pooled buffer and keeps an exact-size copy:
-// growing each sentence's hits from nothing was the largest allocation
-// left in linting.
-func (a *Analyzer) match(text string) []lexicon.Hit {
-	buf := hitPool.Get().(*[]lexicon.Hit)
-	hits := a.Lex.Match(text, (*buf)[:0])
-	out := slices.Clone(hits)
-	*buf = hits
-	hitPool.Put(buf)
+// scratch holds the buffers one sentence is matched and scanned into; the
+// sentence keeps copies (see keeper): growing each sentence's hits from
+// nothing was the largest allocation left in linting.
+type scratch struct {
+	hits []lexicon.Hit
+	nums []numbers.Mention
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// keeper holds the arenas the sentences of one Blocks call keep their hits
+// and numbers in.
+type keeper struct {
+	hits arena[lexicon.Hit]
+	nums arena[numbers.Mention]
+}
+
+// arena hands out copies of small slices cut from shared chunks, so that
+// a document's thousands of hit lists cost a few allocations. A copy's
+// capacity is its length: appending to one never writes into another.
+type arena[T any] struct {
+	free  []T
+	chunk int // the size of the last chunk: each is twice the last, up to arenaChunk
+}
+
+// arenaChunk bounds a chunk's size (a longer slice gets a chunk its size).
+const arenaChunk = 512
+
+// keep returns a copy of s (nil when s is empty).
+func (a *arena[T]) keep(s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	if len(s) > len(a.free) {
+		a.chunk = min(max(2*a.chunk, 8), arenaChunk)
+		a.free = make([]T, max(a.chunk, len(s)))
+	}
+	out := a.free[:len(s):len(s)]
+	copy(out, s)
+	a.free = a.free[len(s):]
 	return out
 }
 
-var hitPool = sync.Pool{New: func() any { return new([]lexicon.Hit) }}
-
-// sentence builds the normalized view of one sentence and matches it.
-func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
+// sentence builds the normalized view of one sentence into s and matches
+// it, keeping its hits and numbers in keep.
+func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper) {
 	text := b.Text[span.Start:span.End]
 	v := normalize.Normalize(text)
 	local := v.Map
 	v.Map = v.Map.Compose(textmap.Identity(span.Start, len(text)).Compose(b.Map))
-	s := &Sentence{Text: v.Text, View: v, Span: b.SourceSpan(span)}
-	s.Hits = a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, a.match(v.Text)))
-	s.Nums = numbers.Find(v.Text)
+	s.Text, s.View, s.Span = v.Text, v, b.SourceSpan(span)
+	buf := scratchPool.Get().(*scratch)
+	buf.hits = a.Lex.Match(v.Text, buf.hits[:0])
+	s.Hits = keep.hits.keep(a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, buf.hits)))
+	s.indexClasses()
+	buf.nums = numbers.FindInto(buf.nums, v.Text)
+	s.Nums = keep.nums.keep(buf.nums)
+	scratchPool.Put(buf)
 	for _, m := range s.Nums {
 		switch m.Kind {
 		case numbers.SampleSize:
@@ -244,7 +286,6 @@ func (a *Analyzer) sentence(b *document.Block, span document.Span) *Sentence {
 	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Count(a.ids.hedge) > 0
 	s.Caveat = s.Count(a.ids.caveat) > 0
-	return s
 }
 
 // markSection sets where block b lies: in the lead (the first paragraph,

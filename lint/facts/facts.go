@@ -53,6 +53,10 @@ type Sentence struct {
 	Span  document.Span     `expr:"-"` // source span
 
 	study int // which study of the article it is about (see Analyzer.markSize)
+	// classes says which classes Hits has (see indexClasses), so that
+	// asking for a class the sentence lacks, most asks, walks no hits.
+	classes classSet
+	indexed bool
 
 	OpensStudy bool `expr:"opensStudy"` // opens a study context (see markStudy)
 	// ImprovementAfter: one of the next two sentences states an
@@ -146,6 +150,9 @@ type Counter interface {
 
 // Count returns how many hits of a class the sentence has.
 func (s *Sentence) Count(class int) int {
+	if s.indexed && class >= 0 && class < classSetSize && !s.classes.has(class) {
+		return 0
+	}
 	n := 0
 	for _, h := range s.Hits {
 		if h.Class == class {
@@ -154,6 +161,20 @@ func (s *Sentence) Count(class int) int {
 	}
 	return n
 }
+
+// indexClasses notes which classes the sentence's hits are of; Hits must
+// not change afterwards. (A sentence built by hand is not indexed, and
+// Count walks its hits.)
+func (s *Sentence) indexClasses() {
+	s.classes = classSet{}
+	for _, h := range s.Hits {
+		s.classes.add(h.Class)
+	}
+	s.indexed = true
+}
+
+// classSetSize is how many classes a classSet holds.
+const classSetSize = len(classSet{}) * 64
 
 // Count returns how many hits of a class the block has. Blocks are short;
 // a count per class per block was a tenth of the memory a long book took.

@@ -47,22 +47,74 @@ const (
 // (Document.Critical, Sentence.Critical), for a term in anybody's voice but
 // the writer's: a debunk quotes the hype it takes apart.
 func (d *Document) HitFacts(s *Sentence, h lexicon.Hit) Hit {
-	window := d.ids.negationWindowFor(h.Class)
-	voice := d.ids.voice(s, h)
-	critical := d.Critical || s.Critical
-	return Hit{
-		Term:       s.Text[h.Start:h.End],
-		Class:      d.Lex.Classes[h.Class].Name,
-		Negated:    d.ids.precededBy(s, h, d.ids.negation, window),
-		Distanced:  voice == VoiceDistanced || critical && voice != VoiceWriter,
-		Hedged:     d.ids.precededBy(s, h, d.ids.hedge, negationWindow),
-		Specific:   d.ids.precededBy(s, h, d.ids.demonstrative, demonstrativeWindow),
-		Voice:      voice,
-		Quoted:     quoted(s.Text, h),
-		Hit:        h,
-		Associated: d.ids.inClauseOf(s, h, d.ids.association) || d.ids.inClauseOf(s, h, d.ids.causalCaveat),
-		Numbered:   numberInClause(s.Text, h),
+	return d.HitFactsOf(s, h, AllHitFields)
+}
+
+// HitFields selects facts of a hit, so that a rule reading two of them
+// does not pay for all (see HitFactsOf).
+type HitFields uint16
+
+// The hit facts that cost something to work out (Term and Class do not).
+const (
+	HitNegated HitFields = 1 << iota
+	HitDistanced
+	HitHedged
+	HitSpecific
+	HitVoice
+	HitQuoted
+	HitAssociated
+	HitNumbered
+
+	AllHitFields = 1<<iota - 1
+)
+
+// hitFieldNames maps the names conditions use (hit.negated) to fields.
+var hitFieldNames = map[string]HitFields{
+	"term": 0, "class": 0, "negated": HitNegated, "distanced": HitDistanced, "hedged": HitHedged,
+	"specific": HitSpecific, "voice": HitVoice, "quoted": HitQuoted, "associated": HitAssociated,
+	"numbered": HitNumbered,
+}
+
+// HitFieldNamed returns the field a condition names as hit.<name>; false
+// for a name it does not know (read everything then).
+func HitFieldNamed(name string) (HitFields, bool) {
+	f, ok := hitFieldNames[name]
+	return f, ok
+}
+
+// HitFactsOf is HitFacts working out only the fields asked for (Term,
+// Class and the hit itself always); the others are left zero.
+func (d *Document) HitFactsOf(s *Sentence, h lexicon.Hit, fields HitFields) Hit {
+	out := Hit{Term: s.Text[h.Start:h.End], Class: d.Lex.Classes[h.Class].Name, Hit: h}
+	if fields&(HitVoice|HitDistanced) != 0 {
+		out.Voice = d.ids.voice(s, h)
 	}
+	if fields&HitNegated != 0 {
+		out.Negated = d.ids.precededBy(s, h, d.ids.negation, d.ids.negationWindowFor(h.Class))
+	}
+	if fields&HitDistanced != 0 {
+		critical := d.Critical || s.Critical
+		out.Distanced = out.Voice == VoiceDistanced || critical && out.Voice != VoiceWriter
+	}
+	if fields&HitHedged != 0 {
+		out.Hedged = d.ids.precededBy(s, h, d.ids.hedge, negationWindow)
+	}
+	if fields&HitSpecific != 0 {
+		out.Specific = d.ids.precededBy(s, h, d.ids.demonstrative, demonstrativeWindow)
+	}
+	if fields&HitQuoted != 0 {
+		out.Quoted = quoted(s.Text, h)
+	}
+	if fields&HitAssociated != 0 {
+		out.Associated = d.ids.inClauseOf(s, h, d.ids.association) || d.ids.inClauseOf(s, h, d.ids.causalCaveat)
+	}
+	if fields&HitNumbered != 0 {
+		out.Numbered = numberInClause(s.Text, h)
+	}
+	if fields&HitVoice == 0 {
+		out.Voice = "" // worked out for Distanced only
+	}
+	return out
 }
 
 // inClauseOf reports a hit of class in the clause of h.

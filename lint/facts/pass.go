@@ -132,6 +132,9 @@ var ClaimsPass = &Pass{
 	Run: func(r *PassRun) (any, error) {
 		var all []*Claim
 		r.sentences(func(s *Sentence) {
+			if !r.Analyzer.hasClaimTerm(s) {
+				return // no claim to describe: the stance and price checks are spared
+			}
 			s.Claims = r.Analyzer.claimsOf(r.Doc, s)
 			all = append(all, s.Claims...)
 		})
@@ -163,3 +166,14 @@ var AttributionPass = &Pass{
 
 // completionPasses are the passes Complete runs.
 var completionPasses = []*Pass{StoriesPass, AttributionPass}
+
+// hasClaimTerm reports whether s has a hit of a claim class: a sentence
+// without one has no claims.
+func (a *Analyzer) hasClaimTerm(s *Sentence) bool {
+	for _, h := range s.Hits {
+		if a.ids.isClaim(h.Class) {
+			return true
+		}
+	}
+	return false
+}

@@ -48,8 +48,13 @@ type Mention struct {
 }
 
 // Find returns every numeric mention in text, in order of Start, non-overlapping.
-func Find(text string) []Mention {
-	s := scanner{text: text}
+func Find(text string) []Mention { return FindInto(nil, text) }
+
+// FindInto is Find writing into buf's storage (from buf[:0]), so that a
+// caller scanning sentence after sentence can reuse one buffer; the result
+// is valid until buf is reused.
+func FindInto(buf []Mention, text string) []Mention {
+	s := scanner{text: text, out: buf[:0]}
 	for i := 0; i < len(text); {
 		i = s.step(i)
 	}
@@ -95,11 +100,30 @@ func (s *scanner) step(i int) int {
 		return i + 1
 	}
 	r, size := utf8.DecodeRuneInString(t[i:])
+	if !cjkTriggers.has(r) {
+		return i + size // most Chinese characters start nothing
+	}
 	if next := s.fromCJK(i, r); next > i {
 		return next
 	}
 	return i + size
 }
+
+// runeSet is a set of runes of the Basic Multilingual Plane.
+type runeSet [0x10000 / 64]uint64
+
+func (rs *runeSet) has(r rune) bool { return r < 0x10000 && rs[r/64]&(1<<(r%64)) != 0 }
+
+// cjkTriggers are the runes fromCJK may start a mention at: 大 (大量,
+// 大型), the words cjkLead reads (成千上万, 数以万计, 上万) and the numerals
+// that open a number (零 and 〇 only continue one).
+var cjkTriggers = func() *runeSet {
+	rs := new(runeSet)
+	for _, r := range "大数成上十百千万亿几一二两三四五六七八九" {
+		rs[r/64] |= 1 << (r % 64)
+	}
+	return rs
+}()
 
 // fromWord handles an English word: a number word, "a dozen",
 // "thousands of", "a large study", or else skips the word.

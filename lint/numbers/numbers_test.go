@@ -407,3 +407,44 @@ func checkInvariants(t *testing.T, text string, ms []Mention) {
 		prev = m.End
 	}
 }
+
+// FindInto reuses its buffer and finds what Find finds, whatever the
+// buffer held before.
+func TestFindIntoReusesBuffer(t *testing.T) {
+	texts := []string{"共纳入1200名受试者，其中30%为女性", "无数字的句子", "a trial of 6,812 people in spain, 12% more", ""}
+	buf := make([]Mention, 0, 16)
+	for range 2 {
+		for _, text := range texts {
+			got := FindInto(buf, text)
+			assert.Equal(t, len(Find(text)), len(got), text)
+			if len(got) > 0 {
+				assert.Equal(t, Find(text), got, text)
+				assert.Same(t, &buf[:1][0], &got[0], "written into the buffer")
+			}
+			buf = got
+		}
+	}
+	assert.NotEmpty(t, Find(texts[0]), "the test sees mentions")
+}
+
+// The scanner skips a rune outside cjkTriggers without asking fromCJK:
+// for no such rune, whatever follows, does fromCJK start anything; and
+// the set is no larger than it needs (each of its runes starts a mention
+// somewhere).
+func TestCJKTriggersCoverFromCJK(t *testing.T) {
+	contexts := []string{"千名受试者", "万人", "以万计", "百上千人", "型研究", "量患者", ""}
+	for r := rune(0x80); r < 0x10000; r++ {
+		if cjkTriggers.has(r) || !utf8.ValidRune(r) {
+			continue
+		}
+		for _, ctx := range contexts {
+			text := string(r) + ctx
+			s := scanner{text: text}
+			require.Equal(t, 0, s.fromCJK(0, r), "%q starts a mention in %q", r, text)
+		}
+	}
+	for _, text := range []string{"大量患者", "大型研究", "成千上万人", "数以万计的人", "上万名患者", "十名", "百名", "千名", "万名",
+		"亿人", "几十名", "两名", "三名", "四名", "五名", "六名", "七名", "八名", "九名", "一千名", "二十名"} {
+		assert.NotEmpty(t, Find(text), text)
+	}
+}

@@ -3,10 +3,8 @@ package rule
 import (
 	"errors"
 	"regexp"
-	"slices"
 
 	"github.com/expr-lang/expr"
-	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/checker"
 	exprcompiler "github.com/expr-lang/expr/compiler"
 	"github.com/expr-lang/expr/conf"
@@ -124,69 +122,6 @@ func checkClasses(lex *lexicon.Lexicon, r *Rule) error {
 		return err
 	}
 	r.needs = sentenceNeeds(lex, r.program.Node())
+	r.gate = newGate(lex, r.program.Node())
 	return nil
-}
-
-// sentenceNeeds finds the sentence classes a condition cannot be true
-// without: has(sentence, "x") joined by && at the top, and disjunctions of
-// such calls. A sentence lacking them is skipped without running the
-// condition (each clause: at least one of its classes must be present).
-func sentenceNeeds(lex *lexicon.Lexicon, n ast.Node) [][]int {
-	switch n := n.(type) {
-	case *ast.BinaryNode:
-		left, right := sentenceNeeds(lex, n.Left), sentenceNeeds(lex, n.Right)
-		switch n.Operator {
-		case "&&", "and":
-			return append(left, right...)
-		case "||", "or":
-			return eitherNeeds(left, right)
-		}
-	case *ast.CallNode:
-		if class, ok := sentenceHas(lex, n); ok {
-			return [][]int{{class}}
-		}
-	}
-	return nil
-}
-
-// maxNeeds bounds the clauses a disjunction expands to: a prefilter, not
-// a second evaluator.
-const maxNeeds = 8
-
-// eitherNeeds is what "left || right" needs when each side needs all of its
-// clauses: whichever side holds, every clause of the one meets the union of
-// it with any clause of the other, so each such union is a clause. A side
-// needing nothing makes the disjunction need nothing.
-func eitherNeeds(left, right [][]int) [][]int {
-	if len(left) == 0 || len(right) == 0 || len(left)*len(right) > maxNeeds {
-		return nil
-	}
-	var out [][]int
-	for _, l := range left {
-		for _, r := range right {
-			clause := append([]int{}, l...)
-			for _, c := range r {
-				if !slices.Contains(clause, c) {
-					clause = append(clause, c)
-				}
-			}
-			out = append(out, clause)
-		}
-	}
-	return out
-}
-
-// sentenceHas recognises has(sentence, "class").
-func sentenceHas(lex *lexicon.Lexicon, call *ast.CallNode) (int, bool) {
-	id, ok := call.Callee.(*ast.IdentifierNode)
-	if !ok || id.Value != "has" || len(call.Arguments) != 2 {
-		return 0, false
-	}
-	scope, ok := call.Arguments[0].(*ast.IdentifierNode)
-	lit, ok2 := call.Arguments[1].(*ast.StringNode)
-	if !ok || !ok2 || scope.Value != "sentence" {
-		return 0, false
-	}
-	class := lex.ClassID(lit.Value)
-	return class, class >= 0
 }

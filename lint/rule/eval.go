@@ -22,6 +22,10 @@ type evaluator struct {
 	noStudy  facts.Study // stands in for the study outside any study context
 	noClaim  facts.Claim // ... and for the claim of a sentence without one
 	blankHit facts.Hit   // for claim rules that read no hit.* field
+	hit      facts.Hit   // the facts of the hit being judged (env.Hit points here)
+	// off says, per rule, that the document's facts alone make its
+	// condition false (see Rule.guard): the rule is not run on it.
+	off []bool
 	// done says, per rule, that the current once-unit has had its report;
 	// it carries from one section of blocks to the next.
 	done []bool
@@ -59,6 +63,10 @@ func (s *Set) Start(doc *facts.Document) *Run {
 	e.noClaim = facts.Claim{Subject: facts.None, Strength: facts.None, Voice: facts.VoiceWriter, Evidence: facts.None}
 	e.env.Doc = doc
 	e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
+	e.off = make([]bool, len(s.Rules))
+	for i, r := range s.Rules {
+		e.off[i] = decidedFalse(r.gate.onDoc, &e.env)
+	}
 	return &Run{set: s, e: e}
 }
 
@@ -128,6 +136,9 @@ func ruleError(r *Rule, err error) error {
 }
 
 func (e *evaluator) paragraphs(r *Rule, ri int, blocks []*facts.Block) error {
+	if e.off[ri] {
+		return nil
+	}
 	for _, b := range blocks {
 		if e.done[ri] {
 			return nil // once: document
@@ -137,6 +148,9 @@ func (e *evaluator) paragraphs(r *Rule, ri int, blocks []*facts.Block) error {
 		}
 		e.env.Sentence, e.env.Paragraph, e.env.Hit = &e.blank, b, nil
 		e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
+		if decidedFalse(r.gate.onClaim, &e.env) {
+			continue
+		}
 		ok, err := e.run(r)
 		if err != nil {
 			return err
@@ -152,6 +166,9 @@ func (e *evaluator) paragraphs(r *Rule, ri int, blocks []*facts.Block) error {
 // sentences evaluates a sentence- or heading-scope rule, per hit when the
 // rule reports a class. once limits reports to the first per unit.
 func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
+	if e.off[ri] {
+		return nil
+	}
 	for _, b := range blocks {
 		if r.Scope == HeadingScope && b.Source.Kind != document.Title && b.Source.Kind != document.Heading {
 			continue
@@ -197,12 +214,18 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		if s.Study != nil {
 			e.env.Study = s.Study // a sentence rule judges the sentence's own study
 		}
+		if decidedFalse(r.gate.onClaim, &e.env) {
+			return false, nil
+		}
 		ok, err := e.run(r)
 		if ok {
 			e.addIn(r, s.Span, b.Role, s.Voice)
 			e.fix(r, s)
 		}
 		return ok, err
+	}
+	if decidedFalse(r.gate.onSentence, &e.env) {
+		return false, nil
 	}
 	if r.Report == ReportClaims {
 		return e.claims(r, s)
@@ -212,9 +235,12 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		if h.Class != r.reportClass {
 			continue
 		}
-		hit := e.hitFacts(s, h)
-		e.env.Hit = &hit
 		e.scope(s, claimAt(s, h.Start, h.End))
+		if decidedFalse(r.gate.onClaim, &e.env) {
+			continue // decided without the hit's facts
+		}
+		e.hit = e.hitFacts(r, s, h)
+		e.env.Hit = &e.hit
 		ok, err := e.run(r)
 		if err != nil {
 			return found, err
@@ -228,7 +254,10 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 			if r.Cover == "story" && s.StoryEnd > span.End {
 				span.End = s.StoryEnd // the person, and the sentence that tells how they improved
 			}
-			e.addTerm(r, span, term, b.Role, hit.Voice)
+			if r.gate.hitFields&facts.HitVoice == 0 { // the finding says whose words it is in
+				e.hit.Voice = e.doc.HitFactsOf(s, h, facts.HitVoice).Voice
+			}
+			e.addTerm(r, span, term, b.Role, e.hit.Voice)
 			if span == term {
 				e.suggest(r)
 			}
@@ -295,12 +324,15 @@ func (e *evaluator) suggest(r *Rule) {
 func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 	found := false
 	for _, c := range s.Claims {
-		hit := e.blankHit
-		if r.readsHit {
-			hit = e.hitFacts(s, c.Hit)
-		}
-		e.env.Hit = &hit
 		e.scope(s, c)
+		if decidedFalse(r.gate.onClaim, &e.env) {
+			continue // decided without the hit's facts
+		}
+		e.hit = e.blankHit
+		if r.readsHit {
+			e.hit = e.hitFacts(r, s, c.Hit)
+		}
+		e.env.Hit = &e.hit
 		ok, err := e.run(r)
 		if err != nil {
 			return found, err
@@ -317,10 +349,10 @@ func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 	return found, nil
 }
 
-// hitFacts returns the facts of hit h of s. (A cache across rules cost
-// more in allocation than it saved.)
-func (e *evaluator) hitFacts(s *facts.Sentence, h lexicon.Hit) facts.Hit {
-	return e.doc.HitFacts(s, h)
+// hitFacts returns the facts of hit h of s that r's condition reads.
+// (A cache across rules cost more in allocation than it saved.)
+func (e *evaluator) hitFacts(r *Rule, s *facts.Sentence, h lexicon.Hit) facts.Hit {
+	return e.doc.HitFactsOf(s, h, r.gate.hitFields)
 }
 
 // scope sets the study and claim a sentence rule sees.
@@ -396,22 +428,4 @@ func (e *evaluator) titleSpan() document.Span {
 		return t.SourceSpan(document.Span{Start: 0, End: len(t.Text)})
 	}
 	return e.doc.Doc.LineSpan(0)
-}
-
-// meets reports whether the sentence has, for every clause, one of its
-// classes.
-func meets(s *facts.Sentence, needs [][]int) bool {
-	for _, clause := range needs {
-		found := false
-		for _, class := range clause {
-			if s.Count(class) > 0 {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
 }

@@ -1,6 +1,9 @@
 package rule
 
 import (
+	"math/rand/v2"
+	"reflect"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -9,6 +12,8 @@ import (
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/lexicon"
+	"github.com/hypelint/hypelint/lint/yamlfile"
+	"github.com/hypelint/hypelint/rules"
 )
 
 // A rule is not evaluated for a sentence that lacks a class it needs: with
@@ -34,4 +39,239 @@ func TestRuleNotEvaluatedWithoutNeededClass(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, ok, "evaluated: the sentence has the class")
 	assert.Len(t, e.findings, 1)
+}
+
+func gatingLexicon(t *testing.T) *lexicon.Lexicon {
+	t.Helper()
+	lex, err := lexicon.Parse(map[string]string{"l.yaml": `
+classes:
+  hype: {description: d, source: s, zh: [重磅]}
+  a: {description: d, source: s, zh: [甲]}
+  b: {description: d, source: s, zh: [乙]}
+`})
+	require.NoError(t, err)
+	return lex
+}
+
+// withCondition parses validRule (report: hype) with another condition.
+func withCondition(t *testing.T, lex *lexicon.Lexicon, when string) *Rule {
+	t.Helper()
+	set, err := Parse(lex, "r.yaml", []byte(replace(validRule, `when: "!hit.negated"`, `when: '`+when+`'`)))
+	require.NoError(t, err, when)
+	return set.Get("hype-word")
+}
+
+// The classes a sentence needs come from counts and claim classes as well
+// as has(); where the condition could hold without the class (a negation,
+// a disjunction with anything else, a count compared the other way, a
+// predicate over a list that may be empty, a variable)
+// nothing is derived and the sentence is always evaluated.
+func TestNeedsDerivedFromCountsAndClaimClasses(t *testing.T) {
+	lex := gatingLexicon(t)
+	id := lex.ClassID
+	for when, want := range map[string][][]int{
+		`count(sentence, "a") > 0 && !sentence.negated`:                 {{id("a")}},
+		`count(sentence, "a") >= 1`:                                     {{id("a")}},
+		`count(sentence, "a") != 0`:                                     {{id("a")}},
+		`claim.class in ["hype", "b"] && has(sentence, "a")`:            {{id("hype"), id("b")}, {id("a")}},
+		`claim.class == "b"`:                                            {{id("b")}},
+		`(claim.class == "a" || has(sentence, "b")) && sentence.hedged`: {{id("a"), id("b")}},
+		`hit.class == "hype"`:                                           {{id("hype")}},
+	} {
+		assert.Equal(t, want, withCondition(t, lex, when).needs, when)
+	}
+	for _, when := range []string{
+		`!has(sentence, "a")`,
+		`!(has(sentence, "a") && has(sentence, "b"))`,
+		`has(sentence, "a") || !has(sentence, "b")`,
+		`count(sentence, "a") < 2`,
+		`count(sentence, "a") >= 0`,
+		`count(sentence, "a") == 0`,
+		`count(paragraph, "a") > 0`, // the paragraph may have it where the sentence does not
+		`has(doc, "a")`,
+		`claim.class in ["", "a"]`, // the blank claim's class is ""
+		`claim.class != "a"`,
+		`all(sentence.sampleSizes, has(sentence, "a"))`, // true of an empty list
+		`let s = sentence; has(s, "a")`,                 // a variable the derivation does not follow
+		`has(sentence, "a") ? false : true`,
+	} {
+		assert.Empty(t, withCondition(t, lex, when).needs, when)
+	}
+}
+
+// A guard decides a condition false from the facts known at its stage,
+// and otherwise leaves it to the VM.
+func TestGuardDecidesOnlyWhatItKnows(t *testing.T) {
+	lex := gatingLexicon(t)
+	blankDoc := &facts.Document{Doc: &document.Document{}}
+	sized := &facts.Sentence{SampleSize: true, SampleSizes: []int{12}, Kind: "paragraph"}
+	unsized := &facts.Sentence{Kind: "paragraph"}
+	animal := &facts.Claim{Evidence: "preclinical", Class: "hype"}
+	human := &facts.Claim{Evidence: "human", Class: "hype"}
+	env := func(s *facts.Sentence, c *facts.Claim) *HitEnv {
+		return &HitEnv{Doc: blankDoc, Sentence: s, Paragraph: &facts.Block{}, Claim: c, Study: &facts.Study{}}
+	}
+	type stage int
+	const (
+		onDoc stage = iota
+		onSentence
+		onClaim
+	)
+	guardAt := func(r *Rule, at stage) guard {
+		return [...]guard{r.gate.onDoc, r.gate.onSentence, r.gate.onClaim}[at]
+	}
+	cases := []struct {
+		when  string
+		env   *HitEnv
+		at    stage
+		false bool
+	}{
+		{`sentence.sampleSize && claim.evidence == "preclinical" && !hit.negated`, env(unsized, animal), onSentence, true},
+		{`sentence.sampleSize && claim.evidence == "preclinical" && !hit.negated`, env(sized, human), onSentence, false}, // the claim is not known yet
+		{`sentence.sampleSize && claim.evidence == "preclinical" && !hit.negated`, env(sized, human), onClaim, true},
+		{`sentence.sampleSize && claim.evidence == "preclinical" && !hit.negated`, env(sized, animal), onClaim, false}, // hit.negated decides
+		{`sentence.sampleSize && claim.evidence == "preclinical"`, env(unsized, animal), onDoc, false},
+		{`claim.class in ["hype", "a"] && len(sentence.sampleSizes) > 0`, env(unsized, animal), onClaim, true},
+		{`claim.class in ["a", "b"]`, env(sized, animal), onClaim, true},
+		{`claim.class in ["a", "hype"]`, env(sized, animal), onClaim, false},
+		{`sentence.kind != "paragraph" || sentence.sampleSize`, env(unsized, animal), onSentence, true},
+		{`sentence.text matches "x" && sentence.sampleSize`, env(unsized, animal), onSentence, true},
+		{`sentence.text matches "x" || sentence.sampleSize`, env(unsized, animal), onSentence, false}, // matches may hold
+		{`!(sentence.sampleSize || sentence.text matches "x")`, env(unsized, animal), onSentence, false},
+		{`!(sentence.sampleSize || sentence.text matches "x")`, env(sized, animal), onSentence, true},
+		{`count(sentence, "a") + count(sentence, "b") > 0`, env(unsized, animal), onSentence, true},
+		{`has(doc, "a") && !doc.critical`, env(sized, animal), onDoc, true},
+		{`!doc.evidence.preclinicalOnly && sentence.sampleSize`, env(unsized, animal), onDoc, false},
+		{`study.index > 0 && !study.sized`, env(sized, animal), onClaim, true},
+		{`study.index > 0 && !study.sized`, env(sized, animal), onSentence, false},
+		{`let s = sentence; s.sampleSize`, env(unsized, animal), onSentence, false}, // not followed: left to the VM
+		{`sentence.sampleSize == false`, env(sized, animal), onSentence, true},
+		{`all(sentence.sampleSizes, # < 10) && sentence.sampleSize`, env(sized, animal), onSentence, false},
+	}
+	for _, c := range cases {
+		r := withCondition(t, lex, c.when)
+		got := decidedFalse(guardAt(r, c.at), c.env)
+		assert.Equal(t, c.false, got, "%s at stage %d", c.when, c.at)
+		if got {
+			vm := &evaluator{env: *c.env, doc: blankDoc}
+			vm.env.Hit = &facts.Hit{}
+			ok, err := vm.run(r)
+			require.NoError(t, err, c.when)
+			assert.False(t, ok, "%s: the VM must agree with the guard", c.when)
+		}
+	}
+}
+
+// On random facts, no guard of a built-in rule ever decides false a
+// condition the VM finds true; and the guards do decide (most sentences
+// are turned away before the VM).
+func TestGuardsAgreeWithVMOnBuiltinRules(t *testing.T) {
+	lexFiles, err := yamlfile.ReadDir(rules.FS, "lexicon", "rules")
+	require.NoError(t, err)
+	lex, err := lexicon.Compile(lexFiles)
+	require.NoError(t, err)
+	ruleFiles, err := yamlfile.ReadDir(rules.FS, ".", "rules")
+	require.NoError(t, err)
+	parsed, err := ParseFiles(ruleFiles)
+	require.NoError(t, err)
+	set, err := parsed.Bind(lex)
+	require.NoError(t, err)
+
+	rng := rand.New(rand.NewPCG(1, 2))
+	literal := regexp.MustCompile(`"([^"]*)"`)
+	decided := 0
+	for _, r := range set.Rules {
+		if r.program == nil {
+			continue
+		}
+		// Strings to draw from: the condition's own literals, so that
+		// comparisons go both ways; classes: those it names.
+		pool := []string{"", "other"}
+		var classes []int
+		for _, m := range literal.FindAllStringSubmatch(r.When, -1) {
+			pool = append(pool, m[1])
+			if id := lex.ClassID(m[1]); id >= 0 {
+				classes = append(classes, id)
+			}
+		}
+		for range 3000 {
+			env := randomEnv(rng, pool, classes)
+			for _, g := range []guard{r.gate.onDoc, r.gate.onSentence, r.gate.onClaim} {
+				if !decidedFalse(g, env) {
+					continue
+				}
+				decided++
+				e := &evaluator{env: *env, doc: env.Doc}
+				ok, err := e.run(r)
+				require.NoError(t, err, r.ID)
+				require.False(t, ok, "%s: a guard decided false a condition that holds", r.ID)
+			}
+		}
+	}
+	assert.Greater(t, decided, 10000, "the guards decide most random cases of the built-in rules")
+}
+
+// randomEnv fills every bool, int, string and number-list field of the
+// scopes at random (strings from pool), and gives the sentence hits of
+// some of classes.
+func randomEnv(rng *rand.Rand, pool []string, classes []int) *HitEnv {
+	s := &facts.Sentence{}
+	b := &facts.Block{Sentences: []*facts.Sentence{s}}
+	env := &HitEnv{Doc: &facts.Document{}, Sentence: s, Paragraph: b, Study: &facts.Study{}, Claim: &facts.Claim{}, Hit: &facts.Hit{}}
+	for _, scope := range []any{env.Doc, s, b, env.Study, env.Claim, env.Hit} {
+		fill(rng, reflect.ValueOf(scope).Elem(), pool)
+	}
+	for range rng.IntN(4) {
+		if len(classes) > 0 {
+			s.Hits = append(s.Hits, lexicon.Hit{Class: classes[rng.IntN(len(classes))]})
+		}
+	}
+	return env
+}
+
+func fill(rng *rand.Rand, v reflect.Value, pool []string) {
+	for i := range v.NumField() {
+		f, field := v.Type().Field(i), v.Field(i)
+		if _, ok := exprName(f); !ok {
+			continue
+		}
+		switch field.Kind() {
+		case reflect.Bool:
+			field.SetBool(rng.IntN(2) == 0)
+		case reflect.Int:
+			field.SetInt(int64(rng.IntN(4)))
+		case reflect.String:
+			field.SetString(pool[rng.IntN(len(pool))])
+		case reflect.Struct:
+			fill(rng, field, pool)
+		case reflect.Slice:
+			n := rng.IntN(3)
+			list := reflect.MakeSlice(field.Type(), n, n)
+			for j := range n {
+				switch list.Index(j).Kind() {
+				case reflect.Int:
+					list.Index(j).SetInt(int64(rng.IntN(60)))
+				case reflect.Float64:
+					list.Index(j).SetFloat(float64(rng.IntN(60)))
+				}
+			}
+			field.Set(list)
+		}
+	}
+}
+
+// A rule's hit facts are the ones its condition reads; hit used in any
+// other way reads them all.
+func TestHitFieldsRead(t *testing.T) {
+	lex := gatingLexicon(t)
+	for when, want := range map[string]facts.HitFields{
+		`!hit.negated && !sentence.caveat`:                 facts.HitNegated,
+		`!hit.negated && hit.term matches "^x"`:            facts.HitNegated,
+		`hit.voice == "writer" || hit.distanced`:           facts.HitVoice | facts.HitDistanced,
+		`!hit.associated && !hit.numbered && hit.specific`: facts.HitAssociated | facts.HitNumbered | facts.HitSpecific,
+		`sentence.caveat`:                                  0,
+		`hit != nil && hit.hedged`:                         facts.AllHitFields,
+	} {
+		assert.Equal(t, want, withCondition(t, lex, when).gate.hitFields, when)
+	}
 }

@@ -1,0 +1,747 @@
+package rule
+
+import (
+	"reflect"
+	"slices"
+	"unsafe"
+
+	"github.com/expr-lang/expr/ast"
+
+	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/lexicon"
+)
+
+// Gating: work in proportion to hits. Most sentences cannot satisfy most
+// conditions (vague-sample-size needs a sentence that gives a sample size,
+// animal-result-generalised a claim resting on preclinical evidence), and
+// running the expr VM to find that out was most of the rules' time. Two
+// things are derived from each condition when the rule is bound to a
+// lexicon, both conservative: where the derivation does not understand a
+// part of the condition, that part decides nothing and the VM runs.
+//
+//   - needs: the lexicon classes a sentence must have (has(sentence, "x"),
+//     count(sentence, "x") > 0, claim.class in [...]), checked against the
+//     sentence's hits before anything else;
+//   - a guard: the parts of the condition Go can decide from the facts
+//     already known (the document's, the sentence's, the claim's), read
+//     in three-valued logic, so that a condition decided false is never
+//     handed to the VM, nor are the hit facts computed for it.
+
+// sentenceNeeds finds the sentence classes a condition cannot be true
+// without: has(sentence, "x") and the tests classTest knows, joined by &&
+// at the top, and disjunctions of them. A sentence lacking them is skipped without running the
+// condition (each clause: at least one of its classes must be present).
+func sentenceNeeds(lex *lexicon.Lexicon, n ast.Node) [][]int {
+	switch n := n.(type) {
+	case *ast.BinaryNode:
+		if classes, ok := classTest(lex, n); ok {
+			return [][]int{classes}
+		}
+		left, right := sentenceNeeds(lex, n.Left), sentenceNeeds(lex, n.Right)
+		switch n.Operator {
+		case "&&", "and":
+			return append(left, right...)
+		case "||", "or":
+			return eitherNeeds(left, right)
+		}
+	case *ast.CallNode:
+		if class, ok := sentenceHas(lex, n); ok {
+			return [][]int{{class}}
+		}
+	}
+	return nil
+}
+
+// maxNeeds bounds the clauses a disjunction expands to: a prefilter, not
+// a second evaluator.
+const maxNeeds = 8
+
+// eitherNeeds is what "left || right" needs when each side needs all of its
+// clauses: whichever side holds, every clause of the one meets the union of
+// it with any clause of the other, so each such union is a clause. A side
+// needing nothing makes the disjunction need nothing.
+func eitherNeeds(left, right [][]int) [][]int {
+	if len(left) == 0 || len(right) == 0 || len(left)*len(right) > maxNeeds {
+		return nil
+	}
+	var out [][]int
+	for _, l := range left {
+		for _, r := range right {
+			clause := append([]int{}, l...)
+			for _, c := range r {
+				if !slices.Contains(clause, c) {
+					clause = append(clause, c)
+				}
+			}
+			out = append(out, clause)
+		}
+	}
+	return out
+}
+
+// sentenceHas recognises has(sentence, "class").
+func sentenceHas(lex *lexicon.Lexicon, call *ast.CallNode) (int, bool) {
+	scope, class, ok := classCall(lex, call, "has")
+	return class, ok && scope == "sentence"
+}
+
+// classCall recognises name(scope, "class") with a known class.
+func classCall(lex *lexicon.Lexicon, call *ast.CallNode, name string) (scope string, class int, ok bool) {
+	id, ok := call.Callee.(*ast.IdentifierNode)
+	if !ok || id.Value != name || len(call.Arguments) != 2 {
+		return "", 0, false
+	}
+	sc, ok := call.Arguments[0].(*ast.IdentifierNode)
+	lit, ok2 := call.Arguments[1].(*ast.StringNode)
+	if !ok || !ok2 {
+		return "", 0, false
+	}
+	class = lex.ClassID(lit.Value)
+	return sc.Value, class, class >= 0
+}
+
+// classTest recognises the comparisons that hold only when the sentence
+// has a hit of one of some classes: count(sentence, "x") > 0 (or >= 1,
+// != 0), and claim.class or hit.class == "x" or in ["x", "y"] (a claim's
+// class, and a reported hit's, is the class of one of the sentence's
+// hits; the blank claim's is "", so a list holding "" or a name that is no
+// class needs nothing).
+func classTest(lex *lexicon.Lexicon, n *ast.BinaryNode) ([]int, bool) {
+	if call, ok := n.Left.(*ast.CallNode); ok {
+		scope, class, ok := classCall(lex, call, "count")
+		lit, isInt := n.Right.(*ast.IntegerNode)
+		if !ok || !isInt || scope != "sentence" {
+			return nil, false
+		}
+		switch {
+		case n.Operator == ">" && lit.Value >= 0, n.Operator == ">=" && lit.Value >= 1, n.Operator == "!=" && lit.Value == 0:
+			return []int{class}, true
+		}
+		return nil, false
+	}
+	member, ok := n.Left.(*ast.MemberNode)
+	if !ok || (n.Operator != "==" && n.Operator != "in") {
+		return nil, false
+	}
+	scope, ok1 := member.Node.(*ast.IdentifierNode)
+	prop, ok2 := member.Property.(*ast.StringNode)
+	if !ok1 || !ok2 || (scope.Value != "claim" && scope.Value != "hit") || prop.Value != "class" {
+		return nil, false
+	}
+	names, ok := stringSet(n.Right)
+	if !ok || n.Operator == "==" && len(names) != 1 {
+		return nil, false
+	}
+	var classes []int
+	for _, name := range names {
+		class := lex.ClassID(name)
+		if name == "" || class < 0 {
+			return nil, false
+		}
+		classes = append(classes, class)
+	}
+	slices.Sort(classes)
+	return classes, true
+}
+
+// stringSet reads a string literal, a literal array of strings, or the
+// set the expr optimizer makes of one (`x in ["a", "b"]`).
+func stringSet(n ast.Node) ([]string, bool) {
+	switch n := n.(type) {
+	case *ast.StringNode:
+		return []string{n.Value}, true
+	case *ast.ArrayNode:
+		var out []string
+		for _, item := range n.Nodes {
+			s, ok := item.(*ast.StringNode)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s.Value)
+		}
+		return out, true
+	case *ast.ConstantNode:
+		set, ok := n.Value.(map[string]struct{})
+		if !ok {
+			return nil, false
+		}
+		out := make([]string, 0, len(set))
+		for s := range set {
+			out = append(out, s)
+		}
+		slices.Sort(out)
+		return out, true
+	}
+	return nil, false
+}
+
+// meets reports whether the sentence has, for every clause, one of its
+// classes.
+func meets(s *facts.Sentence, needs [][]int) bool {
+	for _, clause := range needs {
+		found := false
+		for _, class := range clause {
+			if s.Count(class) > 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// tri is a truth value that may not be known yet.
+type tri int8
+
+const (
+	unknown tri = iota
+	no
+	yes
+)
+
+func (t tri) not() tri {
+	switch t {
+	case no:
+		return yes
+	case yes:
+		return no
+	}
+	return unknown
+}
+
+func truth(b bool) tri {
+	if b {
+		return yes
+	}
+	return no
+}
+
+// gate holds a rule's guards, one per stage of evaluation: each reads only
+// the scopes known at its stage (nil: it can decide nothing there).
+type gate struct {
+	onDoc      guard // once per document: the doc scope alone
+	onSentence guard // per sentence: doc, sentence, paragraph
+	onClaim    guard // per claim or reported hit, before its hit facts: and claim, study
+	// hitFields are the hit facts the condition reads, the only ones
+	// worked out for it (see hitFieldsRead).
+	hitFields facts.HitFields
+}
+
+// guard decides part of a condition; it returns no only when the
+// condition is false.
+type guard func(env *HitEnv) tri
+
+// Typed parts of a guard; ok is false when the value is not known.
+type (
+	intGuard    func(env *HitEnv) (v int, ok bool)
+	stringGuard func(env *HitEnv) (v string, ok bool)
+)
+
+// newGate compiles the guards of a condition.
+func newGate(lex *lexicon.Lexicon, n ast.Node) gate {
+	stage := func(names ...string) guard {
+		c := guardCompiler{lex: lex, known: map[string]bool{}}
+		for _, name := range names {
+			c.known[name] = true
+		}
+		return c.bool(n)
+	}
+	return gate{
+		onDoc:      stage("doc"),
+		onSentence: stage("doc", "sentence", "paragraph"),
+		onClaim:    stage("doc", "sentence", "paragraph", "claim", "study"),
+		hitFields:  hitFieldsRead(n),
+	}
+}
+
+// hitFieldsRead finds the hit facts a condition reads: hit.<name> for the
+// names facts knows. Anything else (hit used whole, a name it does not
+// know) reads them all.
+func hitFieldsRead(n ast.Node) facts.HitFields {
+	v := &hitReads{}
+	ast.Walk(&n, v)
+	if v.all || v.idents != v.members {
+		return facts.AllHitFields
+	}
+	return v.fields
+}
+
+// hitReads counts the uses of hit: as an identifier, and as the base of a
+// known field.
+type hitReads struct {
+	idents, members int
+	fields          facts.HitFields
+	all             bool
+}
+
+func (v *hitReads) Visit(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.IdentifierNode:
+		if n.Value == "hit" {
+			v.idents++
+		}
+	case *ast.MemberNode:
+		id, ok := n.Node.(*ast.IdentifierNode)
+		if !ok || id.Value != "hit" {
+			return
+		}
+		prop, ok := n.Property.(*ast.StringNode)
+		if !ok || n.Method {
+			v.all = true
+			return
+		}
+		f, known := facts.HitFieldNamed(prop.Value)
+		if !known {
+			v.all = true
+			return
+		}
+		v.members++
+		v.fields |= f
+	}
+}
+
+// decidedFalse reports whether g decides the condition false.
+func decidedFalse(g guard, env *HitEnv) bool { return g != nil && g(env) == no }
+
+// guardCompiler compiles what Go can decide of a condition from the scopes
+// known. It understands &&, ||, !, bool, int and string fields of the
+// scopes (sentence.sampleSize, claim.evidence, study.index,
+// doc.evidence.preclinicalOnly), has() and count() on a scope, len() of a
+// field, comparisons, + and - of ints and `in` a list of strings; anything
+// else (matches, all(), let, ?:, floats, a scope not known yet) compiles
+// to nil, which stands for "unknown".
+type guardCompiler struct {
+	lex   *lexicon.Lexicon
+	known map[string]bool
+}
+
+func (c guardCompiler) bool(n ast.Node) guard {
+	switch n := n.(type) {
+	case *ast.BoolNode:
+		v := truth(n.Value)
+		return func(*HitEnv) tri { return v }
+	case *ast.UnaryNode:
+		if n.Operator != "!" && n.Operator != "not" {
+			return nil
+		}
+		x := c.bool(n.Node)
+		if x == nil {
+			return nil
+		}
+		return func(env *HitEnv) tri { return x(env).not() }
+	case *ast.MemberNode:
+		f, ok := c.field(n, reflect.Bool)
+		if !ok {
+			return nil
+		}
+		return func(env *HitEnv) tri {
+			p := f.at(env)
+			if p == nil {
+				return unknown
+			}
+			return truth(*(*bool)(p))
+		}
+	case *ast.CallNode:
+		scope, class, ok := classCall(c.lex, n, "has")
+		if !ok {
+			return nil
+		}
+		counter := c.counter(scope)
+		if counter == nil {
+			return nil
+		}
+		return func(env *HitEnv) tri {
+			s := counter(env)
+			if s == nil {
+				return unknown
+			}
+			return truth(s.Count(class) > 0)
+		}
+	case *ast.BinaryNode:
+		return c.binary(n)
+	}
+	return nil
+}
+
+func (c guardCompiler) binary(n *ast.BinaryNode) guard {
+	switch n.Operator {
+	case "&&", "and":
+		l, r := c.bool(n.Left), c.bool(n.Right)
+		switch {
+		case l == nil && r == nil:
+			return nil
+		case l == nil:
+			return func(env *HitEnv) tri { return and(unknown, r(env)) }
+		case r == nil:
+			return func(env *HitEnv) tri { return and(l(env), unknown) }
+		}
+		return func(env *HitEnv) tri {
+			v := l(env)
+			if v == no {
+				return no
+			}
+			return and(v, r(env))
+		}
+	case "||", "or":
+		l, r := c.bool(n.Left), c.bool(n.Right)
+		switch {
+		case l == nil && r == nil:
+			return nil
+		case l == nil:
+			return func(env *HitEnv) tri { return or(unknown, r(env)) }
+		case r == nil:
+			return func(env *HitEnv) tri { return or(l(env), unknown) }
+		}
+		return func(env *HitEnv) tri {
+			v := l(env)
+			if v == yes {
+				return yes
+			}
+			return or(v, r(env))
+		}
+	case "in":
+		set, ok := stringSet(n.Right)
+		left := c.string(n.Left)
+		if !ok || left == nil {
+			return nil
+		}
+		return func(env *HitEnv) tri {
+			v, ok := left(env)
+			if !ok {
+				return unknown
+			}
+			return truth(slices.Contains(set, v))
+		}
+	case "==", "!=":
+		eq := c.equality(n.Left, n.Right)
+		if eq == nil {
+			return nil
+		}
+		if n.Operator == "!=" {
+			return func(env *HitEnv) tri { return eq(env).not() }
+		}
+		return eq
+	case "<", "<=", ">", ">=":
+		l, r := c.int(n.Left), c.int(n.Right)
+		if l == nil || r == nil {
+			return nil
+		}
+		return compareInts(l, r, intComparison(n.Operator))
+	}
+	return nil
+}
+
+// equality compares two ints, two strings or two bools.
+func (c guardCompiler) equality(left, right ast.Node) guard {
+	if l, r := c.int(left), c.int(right); l != nil && r != nil {
+		return compareInts(l, r, func(a, b int) bool { return a == b })
+	}
+	if l, r := c.string(left), c.string(right); l != nil && r != nil {
+		return func(env *HitEnv) tri {
+			a, ok := l(env)
+			if !ok {
+				return unknown
+			}
+			b, ok := r(env)
+			if !ok {
+				return unknown
+			}
+			return truth(a == b)
+		}
+	}
+	if isBool(left) && isBool(right) {
+		l, r := c.bool(left), c.bool(right)
+		if l == nil || r == nil {
+			return nil
+		}
+		return func(env *HitEnv) tri {
+			a, b := l(env), r(env)
+			if a == unknown || b == unknown {
+				return unknown
+			}
+			return truth(a == b)
+		}
+	}
+	return nil
+}
+
+func compareInts(l, r intGuard, cmp func(a, b int) bool) guard {
+	return func(env *HitEnv) tri {
+		a, ok := l(env)
+		if !ok {
+			return unknown
+		}
+		b, ok := r(env)
+		if !ok {
+			return unknown
+		}
+		return truth(cmp(a, b))
+	}
+}
+
+func isBool(n ast.Node) bool {
+	t := n.Type()
+	return t != nil && t.Kind() == reflect.Bool
+}
+
+func intComparison(op string) func(a, b int) bool {
+	switch op {
+	case "<":
+		return func(a, b int) bool { return a < b }
+	case "<=":
+		return func(a, b int) bool { return a <= b }
+	case ">":
+		return func(a, b int) bool { return a > b }
+	}
+	return func(a, b int) bool { return a >= b }
+}
+
+func and(a, b tri) tri {
+	switch {
+	case a == no || b == no:
+		return no
+	case a == yes && b == yes:
+		return yes
+	}
+	return unknown
+}
+
+func or(a, b tri) tri {
+	switch {
+	case a == yes || b == yes:
+		return yes
+	case a == no && b == no:
+		return no
+	}
+	return unknown
+}
+
+// int compiles an int literal, an int field, count(scope, "class"), len()
+// of a field, or a sum or difference of those.
+func (c guardCompiler) int(n ast.Node) intGuard {
+	switch n := n.(type) {
+	case *ast.IntegerNode:
+		v := n.Value
+		return func(*HitEnv) (int, bool) { return v, true }
+	case *ast.MemberNode:
+		f, ok := c.field(n, reflect.Int)
+		if !ok {
+			return nil
+		}
+		return func(env *HitEnv) (int, bool) {
+			p := f.at(env)
+			if p == nil {
+				return 0, false
+			}
+			return *(*int)(p), true
+		}
+	case *ast.CallNode:
+		scope, class, ok := classCall(c.lex, n, "count")
+		if !ok {
+			return nil
+		}
+		counter := c.counter(scope)
+		if counter == nil {
+			return nil
+		}
+		return func(env *HitEnv) (int, bool) {
+			s := counter(env)
+			if s == nil {
+				return 0, false
+			}
+			return s.Count(class), true
+		}
+	case *ast.BuiltinNode:
+		return c.len(n)
+	case *ast.BinaryNode:
+		if n.Operator != "+" && n.Operator != "-" {
+			return nil
+		}
+		l, r := c.int(n.Left), c.int(n.Right)
+		if l == nil || r == nil {
+			return nil
+		}
+		sign := 1
+		if n.Operator == "-" {
+			sign = -1
+		}
+		return func(env *HitEnv) (int, bool) {
+			a, ok := l(env)
+			if !ok {
+				return 0, false
+			}
+			b, ok := r(env)
+			return a + sign*b, ok
+		}
+	}
+	return nil
+}
+
+// len compiles len() of a slice or string field.
+func (c guardCompiler) len(n *ast.BuiltinNode) intGuard {
+	if n.Name != "len" || len(n.Arguments) != 1 {
+		return nil
+	}
+	member, ok := n.Arguments[0].(*ast.MemberNode)
+	if !ok {
+		return nil
+	}
+	f, ok := c.field(member, reflect.Slice)
+	if !ok {
+		if f, ok = c.field(member, reflect.String); !ok {
+			return nil
+		}
+	}
+	return func(env *HitEnv) (int, bool) {
+		p := f.at(env)
+		if p == nil {
+			return 0, false
+		}
+		return reflect.NewAt(f.typ, p).Elem().Len(), true
+	}
+}
+
+// string compiles a string literal or a string field.
+func (c guardCompiler) string(n ast.Node) stringGuard {
+	switch n := n.(type) {
+	case *ast.StringNode:
+		v := n.Value
+		return func(*HitEnv) (string, bool) { return v, true }
+	case *ast.MemberNode:
+		f, ok := c.field(n, reflect.String)
+		if !ok {
+			return nil
+		}
+		return func(env *HitEnv) (string, bool) {
+			p := f.at(env)
+			if p == nil {
+				return "", false
+			}
+			return *(*string)(p), true
+		}
+	}
+	return nil
+}
+
+// fieldAt locates a field of a scope: the scope's pointer sits at offset
+// scope in Env, the field at offset within what it points to. Guards run
+// for every sentence and rule, so they read fields at offsets worked out
+// here, from reflect, with the field's kind checked, rather than through
+// reflect on each read.
+type fieldAt struct {
+	scope, offset uintptr
+	typ           reflect.Type
+}
+
+// at returns the field's address, or nil when its scope is not set.
+func (f fieldAt) at(env *HitEnv) unsafe.Pointer {
+	p := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(env), f.scope))
+	if p == nil {
+		return nil
+	}
+	return unsafe.Add(p, f.offset)
+}
+
+// field compiles scope.field or scope.struct.field of the given kind, for
+// a known scope.
+func (c guardCompiler) field(n *ast.MemberNode, kind reflect.Kind) (fieldAt, bool) {
+	var path []string
+	var node ast.Node = n
+	for {
+		m, ok := node.(*ast.MemberNode)
+		if !ok {
+			break
+		}
+		prop, ok := m.Property.(*ast.StringNode)
+		if !ok || m.Optional || m.Method {
+			return fieldAt{}, false
+		}
+		path = append([]string{prop.Value}, path...)
+		node = m.Node
+	}
+	id, ok := node.(*ast.IdentifierNode)
+	if !ok || !c.known[id.Value] {
+		return fieldAt{}, false
+	}
+	scope, ok := gateScopes[id.Value]
+	if !ok || len(path) == 0 {
+		return fieldAt{}, false
+	}
+	f := fieldAt{scope: scope.offset, typ: scope.typ}
+	for i, name := range path {
+		sf, ok := fieldNamed(f.typ, name)
+		if !ok || i < len(path)-1 && sf.Type.Kind() != reflect.Struct {
+			return fieldAt{}, false
+		}
+		f.offset += sf.Offset
+		f.typ = sf.Type
+	}
+	return f, f.typ.Kind() == kind
+}
+
+// fieldNamed finds a struct's field by the name expr gives it (its own
+// fields only: promoted ones are left to the VM).
+func fieldNamed(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if n, ok := exprName(f); ok && n == name {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// counter compiles the scope has() and count() ask.
+func (c guardCompiler) counter(name string) func(env *HitEnv) facts.Counter {
+	scope, ok := gateScopes[name]
+	if !ok || !c.known[name] || !reflect.PointerTo(scope.typ).Implements(reflect.TypeFor[facts.Counter]()) {
+		return nil
+	}
+	f := fieldAt{scope: scope.offset, typ: scope.typ}
+	return func(env *HitEnv) facts.Counter {
+		p := f.at(env)
+		if p == nil {
+			return nil
+		}
+		return reflect.NewAt(f.typ, p).Interface().(facts.Counter)
+	}
+}
+
+// gateScopes maps the names conditions use (sentence, doc, hit...) to the
+// Env fields holding them: pointers to structs.
+var gateScopes = func() map[string]envScope {
+	m := map[string]envScope{}
+	t := reflect.TypeFor[HitEnv]()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, ok := exprName(f)
+		if ok && f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() == reflect.Struct {
+			m[name] = envScope{offset: f.Offset, typ: f.Type.Elem()}
+		}
+	}
+	return m
+}()
+
+type envScope struct {
+	offset uintptr
+	typ    reflect.Type
+}
+
+// exprName is the name expr gives a struct field: its expr tag, else its
+// Go name; "-" hides it.
+func exprName(f reflect.StructField) (string, bool) {
+	if !f.IsExported() || f.Anonymous {
+		return "", false
+	}
+	switch tag := f.Tag.Get("expr"); tag {
+	case "-":
+		return "", false
+	case "":
+		return f.Name, true
+	default:
+		return tag, true
+	}
+}
