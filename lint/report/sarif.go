@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -22,19 +21,6 @@ const (
 	// later way of hashing sit beside this one.
 	fingerprintKey = "hypelint/v1"
 )
-
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	ColumnKind  string            `json:"columnKind"`
-	Results     []sarifResult     `json:"results"`
-}
 
 type sarifTool struct {
 	Driver sarifDriver `json:"driver"`
@@ -166,47 +152,85 @@ func sarifLevel(severity string) string {
 	return "note"
 }
 
-// WriteSARIF writes a SARIF 2.1.0 log with one run: every rule of the set
-// under tool.driver.rules, one result per finding, and a notification in
-// invocations[0] for each file that could not be read. Columns, charOffset
-// and charLength count Unicode code points (run.columnKind
-// "unicodeCodePoints").
+// WriteSARIF writes a SARIF 2.1.0 log with one run (see SARIFWriter). It
+// describes every rule of the run and any other rule a finding refers to.
 func WriteSARIF(w io.Writer, run Run) error {
-	table := newRuleTable(run)
+	return writeAll(newSARIFWriter(w, run.Info(), newRuleTable(run)), run.Files)
+}
+
+// SARIFWriter writes a SARIF 2.1.0 log with one run, one file at a time:
+// every rule of the set under tool.driver.rules, one result per finding,
+// and a notification in invocations[0] for each file that could not be
+// read. Columns, charOffset and charLength count Unicode code points
+// (run.columnKind "unicodeCodePoints").
+//
+// The invocation comes after the results: whether every file could be
+// read is known only at the end (the order of an object's keys means
+// nothing in JSON or SARIF).
+type SARIFWriter struct {
+	o       *jsonOut
+	table   *ruleTable
+	inv     sarifInvocation
+	results int
+}
+
+// Indentation of the parts of the log.
+const (
+	sarifRunKey    = "      "   // a key of the run
+	sarifResultKey = "        " // a result in "results"
+)
+
+// NewSARIFWriter starts a SARIF log on w describing the run's rules.
+func NewSARIFWriter(w io.Writer, info RunInfo) *SARIFWriter {
+	return newSARIFWriter(w, info, newRuleTable(Run{Rules: info.Rules}))
+}
+
+func newSARIFWriter(w io.Writer, info RunInfo, table *ruleTable) *SARIFWriter {
 	driver := sarifDriver{
 		Name:           toolName,
-		Version:        run.Version,
+		Version:        info.Version,
 		InformationURI: toolURI,
 		Rules:          make([]sarifRule, 0, len(table.rules)),
 	}
 	for _, r := range table.rules {
-		driver.Rules = append(driver.Rules, newSARIFRule(r, run.Locale))
+		driver.Rules = append(driver.Rules, newSARIFRule(r, info.Locale))
 	}
-	out := sarifRun{
-		Tool:        sarifTool{Driver: driver},
-		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
-		ColumnKind:  "unicodeCodePoints",
-		Results:     []sarifResult{},
+	s := &SARIFWriter{o: newJSONOut(w), table: table, inv: sarifInvocation{ExecutionSuccessful: true}}
+	s.o.str("{\n  \"$schema\": \"" + sarifSchema + "\",\n  \"version\": \"" + sarifVersion + "\",\n  \"runs\": [\n    {\n" +
+		sarifRunKey + `"tool": `)
+	s.o.value(sarifTool{Driver: driver}, sarifRunKey)
+	s.o.str(",\n" + sarifRunKey + `"columnKind": "unicodeCodePoints",` + "\n" + sarifRunKey + `"results": [`)
+	return s
+}
+
+// File writes one file's results and notes it when it could not be read.
+func (s *SARIFWriter) File(f File) error {
+	uri := sarifURI(f.Path)
+	if f.Error != "" {
+		s.inv.ExecutionSuccessful = false
+		s.inv.ToolExecutionNotifications = append(s.inv.ToolExecutionNotifications, sarifNotification{
+			Level:   "error",
+			Message: sarifText{Text: f.Error},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+				ArtifactLocation: sarifArtifactLocation{URI: uri},
+			}}},
+		})
 	}
-	for _, f := range run.Files {
-		uri := sarifURI(f.Path)
-		if f.Error != "" {
-			inv := &out.Invocations[0]
-			inv.ExecutionSuccessful = false
-			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
-				Level:   "error",
-				Message: sarifText{Text: f.Error},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
-					ArtifactLocation: sarifArtifactLocation{URI: uri},
-				}}},
-			})
-		}
-		out.Results = append(out.Results, sarifResults(f, uri, table)...)
+	for _, res := range sarifResults(f, uri, s.table) {
+		s.o.item(s.results, sarifResultKey)
+		s.o.value(&res, sarifResultKey)
+		s.results++
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{out}})
+	return s.o.err
+}
+
+// Close writes the invocation and ends the log.
+func (s *SARIFWriter) Close() error {
+	s.o.endArray(s.results, sarifRunKey)
+	s.o.str(",\n" + sarifRunKey + `"invocations": `)
+	s.o.value([]sarifInvocation{s.inv}, sarifRunKey)
+	s.o.str("\n    }\n  ]\n}\n")
+	return s.o.flush()
 }
 
 // sarifResults are a file's results: its findings, then the findings
