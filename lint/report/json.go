@@ -64,19 +64,23 @@ func (j *JSONWriter) start(path, language string) {
 	j.o.str(",\n" + jsonFileKey + `"findings": `)
 }
 
-// findings writes a file's findings array (null when nil, as
-// encoding/json writes a nil slice).
-func (j *JSONWriter) findings(xs []Finding) {
+// findings writes a file's findings array.
+func (j *JSONWriter) findings(xs []Finding) { writeArray(j.o, xs, jsonFinding, jsonFileKey) }
+
+// writeArray writes an array element by element, as encoding/json writes
+// it (null when nil): a long book's findings or claims encoded at once
+// were held whole, twice.
+func writeArray[T any](o *jsonOut, xs []T, itemPrefix, closePrefix string) {
 	if xs == nil {
-		j.o.str("null")
+		o.str("null")
 		return
 	}
-	j.o.str("[")
+	o.str("[")
 	for i := range xs {
-		j.o.item(i, jsonFinding)
-		j.o.value(&xs[i], jsonFinding)
+		o.item(i, itemPrefix)
+		o.value(&xs[i], itemPrefix)
 	}
-	j.o.endArray(len(xs), jsonFileKey)
+	o.endArray(len(xs), closePrefix)
 }
 
 // end writes the fields after the findings and closes the file's object.
@@ -91,9 +95,9 @@ func (j *JSONWriter) end(f File) {
 		j.o.value(f.Criteria, jsonFileKey)
 	}
 	key("studies")
-	j.o.value(f.Studies, jsonFileKey)
+	writeArray(j.o, f.Studies, jsonFinding, jsonFileKey)
 	key("claims")
-	j.o.value(f.Claims, jsonFileKey)
+	writeArray(j.o, f.Claims, jsonFinding, jsonFileKey)
 	if f.Error != "" {
 		key("error")
 		j.o.value(f.Error, jsonFileKey)

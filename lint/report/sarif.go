@@ -216,11 +216,11 @@ func (s *SARIFWriter) File(f File) error {
 			}}},
 		})
 	}
-	for _, res := range sarifResults(f, uri, s.table) {
+	sarifEachResult(f, uri, s.table, func(res *sarifResult) {
 		s.o.item(s.results, sarifResultKey)
-		s.o.value(&res, sarifResultKey)
+		s.o.value(res, sarifResultKey)
 		s.results++
-	}
+	})
 	return s.o.err
 }
 
@@ -233,25 +233,39 @@ func (s *SARIFWriter) Close() error {
 	return s.o.flush()
 }
 
-// sarifResults are a file's results: its findings, then the findings
-// comments or a baseline hid, marked as suppressed. Fingerprints are
-// counted over both in source order, so hiding one finding does not
-// change another's.
+// sarifResults are a file's results (see sarifEachResult).
 func sarifResults(f File, uri string, table *ruleTable) []sarifResult {
-	all := make([]Suppressed, 0, len(f.Findings)+len(f.Suppressed))
-	for _, x := range f.Findings {
-		all = append(all, Suppressed{Finding: x})
+	var out []sarifResult
+	sarifEachResult(f, uri, table, func(res *sarifResult) { out = append(out, *res) })
+	return out
+}
+
+// sarifEachResult makes a file's results one at a time: its findings,
+// then the findings comments or a baseline hid, marked as suppressed.
+// Fingerprints are counted over both in source order, so hiding one
+// finding does not change another's.
+func sarifEachResult(f File, uri string, table *ruleTable, use func(*sarifResult)) {
+	all := f.Findings
+	var kinds []Suppressed // the suppressed, when there are any
+	if len(f.Suppressed) > 0 {
+		kinds = make([]Suppressed, 0, len(f.Findings)+len(f.Suppressed))
+		for _, x := range f.Findings {
+			kinds = append(kinds, Suppressed{Finding: x})
+		}
+		kinds = append(kinds, f.Suppressed...)
+		slices.SortStableFunc(kinds, func(a, b Suppressed) int {
+			return cmp.Or(cmp.Compare(a.span.Start, b.span.Start), strings.Compare(a.Rule, b.Rule))
+		})
+		all = make([]Finding, len(kinds))
+		for i, x := range kinds {
+			all[i] = x.Finding
+		}
+	} else if !slices.IsSortedFunc(all, bySARIFOrder) {
+		all = slices.Clone(all)
+		slices.SortStableFunc(all, bySARIFOrder)
 	}
-	all = append(all, f.Suppressed...)
-	slices.SortStableFunc(all, func(a, b Suppressed) int {
-		return cmp.Or(cmp.Compare(a.span.Start, b.span.Start), strings.Compare(a.Rule, b.Rule))
-	})
-	ordered := File{Path: f.Path, Findings: make([]Finding, len(all))}
-	for i, x := range all {
-		ordered.Findings[i] = x.Finding
-	}
-	prints := fingerprints(ordered)
-	var shown, hidden []sarifResult
+	fp := newFingerprinter(f.Path)
+	var hidden []sarifResult
 	for i, x := range all {
 		res := sarifResult{
 			RuleID:  x.Rule,
@@ -259,26 +273,33 @@ func sarifResults(f File, uri string, table *ruleTable) []sarifResult {
 			Message: sarifText{Text: x.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
 				ArtifactLocation: sarifArtifactLocation{URI: uri},
-				Region:           sarifRegionOf(f, x.Finding),
+				Region:           sarifRegionOf(f, x),
 			}}},
-			PartialFingerprints: map[string]string{fingerprintKey: prints[i]},
-			RelatedLocations:    sarifRelated(uri, f, x.Finding),
+			PartialFingerprints: map[string]string{fingerprintKey: fp.next(x)},
+			RelatedLocations:    sarifRelated(uri, f, x),
 		}
 		if idx, ok := table.index[x.Rule]; ok {
 			res.RuleIndex = &idx
 		}
-		res.Fixes = sarifFixes(f, uri, x.Finding)
+		res.Fixes = sarifFixes(f, uri, x)
 		if x.Note != "" {
 			res.Properties = &sarifNote{x.Note}
 		}
-		if x.Kind == "" {
-			shown = append(shown, res)
+		if kinds == nil || kinds[i].Kind == "" {
+			use(&res)
 			continue
 		}
-		res.Suppressions = []sarifSuppression{{Kind: x.Kind, Justification: x.Justification}}
+		res.Suppressions = []sarifSuppression{{Kind: kinds[i].Kind, Justification: kinds[i].Justification}}
 		hidden = append(hidden, res)
 	}
-	return append(shown, hidden...)
+	for i := range hidden {
+		use(&hidden[i])
+	}
+}
+
+// bySARIFOrder orders results by where they start, then by rule.
+func bySARIFOrder(a, b Finding) int {
+	return cmp.Or(cmp.Compare(a.span.Start, b.span.Start), strings.Compare(a.Rule, b.Rule))
 }
 
 func newSARIFRule(r *rule.Rule, locale string) sarifRule {

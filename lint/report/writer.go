@@ -85,7 +85,11 @@ func (o *jsonOut) encode(v any, prefix, indent string) {
 		return
 	}
 	if o.scratch.Cap() > 1<<20 {
-		o.scratch = bytes.Buffer{} // one huge value need not stay allocated
+		// One huge value need not stay allocated (the encoder keeps an
+		// indented copy too).
+		o.scratch = bytes.Buffer{}
+		o.enc = json.NewEncoder(&o.scratch)
+		o.enc.SetEscapeHTML(false)
 	}
 	o.scratch.Reset()
 	o.enc.SetIndent(prefix, indent)
