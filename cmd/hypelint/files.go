@@ -28,33 +28,46 @@ func (r *lintRun) lintAll(inputs []string) []report.File {
 	return files
 }
 
-// lintEach lints the inputs on a bounded pool of workers and hands each
+// lintEach lints the inputs (see inOrder) and hands each report to use in
+// input order; it stops when use returns false. A failed input is
+// reported on standard error at its turn.
+func (r *lintRun) lintEach(inputs []string, use func(report.File) bool) {
+	inOrder(inputs, r.flags.jobs, r.lintOne, func(f report.File) bool {
+		if f.Error != "" {
+			r.failed = true
+			fmt.Fprintf(r.env.stderr, "hypelint: %s\n", report.TerminalSafe(f.Error)) // names can hold ESC
+		}
+		return use(f)
+	})
+}
+
+// inOrder runs lint on the inputs on a pool of jobs workers and hands each
 // report to use in input order, whatever order the workers finish in, as
-// soon as it and every report before it are ready; it stops when use
-// returns false. A failed input is reported on standard error at its turn.
+// soon as it and every report before it are ready, until use returns
+// false.
 //
 // Workers run at most two reports per worker ahead of the one use waits
 // for: a slow file holds back only that many finished reports, not the
 // rest of the archive.
-func (r *lintRun) lintEach(inputs []string, use func(report.File) bool) {
-	workers := min(r.flags.jobs, max(len(inputs), 1))
+func inOrder(inputs []string, jobs int, lint func(string) report.File, use func(report.File) bool) {
+	workers := min(jobs, max(len(inputs), 1))
 	results := make([]chan report.File, len(inputs))
 	for i := range results {
 		results[i] = make(chan report.File, 1)
 	}
-	jobs := make(chan int)
+	work := make(chan int)
 	ahead := make(chan struct{}, 2*workers) // a token per report being linted or waiting
 	stop := make(chan struct{})
 	defer close(stop)
 	for w := 0; w < workers; w++ {
 		go func() {
-			for i := range jobs {
-				results[i] <- r.lintOne(inputs[i])
+			for i := range work {
+				results[i] <- lint(inputs[i])
 			}
 		}()
 	}
 	go func() {
-		defer close(jobs)
+		defer close(work)
 		for i := range inputs {
 			select {
 			case ahead <- struct{}{}:
@@ -62,7 +75,7 @@ func (r *lintRun) lintEach(inputs []string, use func(report.File) bool) {
 				return
 			}
 			select {
-			case jobs <- i:
+			case work <- i:
 			case <-stop:
 				return
 			}
@@ -72,10 +85,6 @@ func (r *lintRun) lintEach(inputs []string, use func(report.File) bool) {
 		f := <-results[i]
 		results[i] = nil
 		<-ahead
-		if f.Error != "" {
-			r.failed = true
-			fmt.Fprintf(r.env.stderr, "hypelint: %s\n", report.TerminalSafe(f.Error)) // names can hold ESC
-		}
 		if !use(f) {
 			return
 		}

@@ -108,9 +108,10 @@ func TestDiffReportsOnlyChangedLines(t *testing.T) {
 	assert.Equal(t, []string{"reverse-aging-claim"}, rulesOf(rep, 0), "the unchanged 神药 line is not reported")
 	rep, _ = lintJSON(t, "a.txt")
 	assert.Contains(t, rulesOf(rep, 0), "miracle-cure-claim", "without --diff everything is reported")
-	r := runCLI(t, nil, false, "--diff", "no-such-rev", "a.txt")
+	r := runCLI(t, nil, false, "--diff", "no-such-rev", "--format", "json", "a.txt")
 	assert.Equal(t, exitError, r.code)
 	assert.Contains(t, r.stderr, "not a commit")
+	assert.Empty(t, r.stdout, "every input is placed in git before any output")
 }
 
 // TestGitHubActionStep runs the action's lint step (action/run.sh) the way

@@ -36,11 +36,11 @@ const (
 
 // manageMemory says whether a run budgets the collector: only when it owns
 // the runtime, the user set neither GOGC nor GOMEMLIMIT, and it streams
-// (prints each file and forgets it). A run that keeps every file's report
-// for the end (JSON, SARIF, any -o file) has a live heap that grows with
-// the archive; under the small-file soft limit the collector then ran
-// without pause (an archive's JSON took 2.6 times the CPU), so such a run
-// keeps the runtime's default pacing.
+// (writes each file's report in turn and forgets it, which every format
+// does). A run that keeps every file's report for the end (--fix) has a
+// live heap that grows with the archive; under the small-file soft limit
+// the collector then ran without pause (an archive's JSON took 2.6 times
+// the CPU), so such a run keeps the runtime's default pacing.
 func manageMemory(ownsRuntime bool, getenv func(string) string, streams bool) bool {
 	return ownsRuntime && streams && getenv("GOGC") == "" && getenv("GOMEMLIMIT") == ""
 }
