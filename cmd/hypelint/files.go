@@ -122,7 +122,7 @@ func (r *lintRun) lintInto(input string, t *report.TextWriter) (report.File, *re
 	in := lint.Input{Path: name, Data: dec.Text, Origin: dec.Origin, Encoding: dec.Encoding, Card: r.card}
 	// Budget by the file's size: a legacy file's text is up to 1.5× larger,
 	// and the collector then works harder to keep within 3× the file.
-	r.memory.reserve(min(len(in.Data), len(data)), lint.Sectioned(in))
+	r.memory.reserve(min(len(in.Data), len(data)), lint.Sectioned(in), in.Card)
 	if t == nil {
 		res, err := l.Lint(in)
 		if err != nil {
