@@ -98,10 +98,11 @@ func (r *lintRun) lintOne(input string) report.File {
 	return f
 }
 
-// lintInto is lintOne that, given a text writer, prints the findings of a
-// long plain text as they are found (lint.Linter.LintStream) and returns
-// the file without them, with the stream that printed them.
-func (r *lintRun) lintInto(input string, t *report.TextWriter) (report.File, *report.FileStream) {
+// lintInto is lintOne that, given a writer whose format takes a file part
+// by part, writes the findings of a long plain text as they are found
+// (lint.Linter.LintStream) and returns the file without them, with the
+// stream that wrote them.
+func (r *lintRun) lintInto(input string, w report.Writer) (report.File, *report.FileStream) {
 	name := r.displayName(input)
 	cfg := r.configs.forFile(name)
 	l, err := r.configs.linter(cfg)
@@ -123,14 +124,17 @@ func (r *lintRun) lintInto(input string, t *report.TextWriter) (report.File, *re
 	// Budget by the file's size: a legacy file's text is up to 1.5× larger,
 	// and the collector then works harder to keep within 3× the file.
 	r.memory.reserve(min(len(in.Data), len(data)), lint.Sectioned(in), in.Card)
-	if t == nil {
+	var s *report.FileStream
+	if w != nil {
+		s = report.StreamFile(w, name, r.flags.locale)
+	}
+	if s == nil {
 		res, err := l.Lint(in)
 		if err != nil {
 			return report.ErrorFile(name, err), nil
 		}
 		return r.newFile(name, res), nil
 	}
-	s := t.Stream(name, r.flags.locale)
 	res, err := l.LintStream(context.Background(), in, s.Emit)
 	switch {
 	case err != nil:

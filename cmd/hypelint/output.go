@@ -48,11 +48,11 @@ func (r *lintRun) stream(inputs []string) int {
 		reached = reached || r.minSeverity > 0 && f.AtLeast(r.minSeverity)
 		return true
 	}
-	t, text := w.(*report.TextWriter)
-	if len(inputs) == 1 && text && flt.none() {
-		// One input is printed as it is linted: a long text's findings
-		// need not all be held (with several, each waits for its turn).
-		f, s := r.lintInto(inputs[0], t)
+	if len(inputs) == 1 && flt.none() {
+		// One input is written as it is linted, in the formats that take
+		// a file part by part: a long text's findings need not all be
+		// held (with several, each waits for its turn).
+		f, s := r.lintInto(inputs[0], w)
 		if f.Error != "" {
 			r.failed = true
 			fmt.Fprintf(r.env.stderr, "hypelint: %s\n", report.TerminalSafe(f.Error))

@@ -38,27 +38,46 @@ func NewCheckstyleWriter(w io.Writer) *CheckstyleWriter {
 }
 
 // File writes one file's element.
-func (c *CheckstyleWriter) File(f File) error {
-	cf := checkstyleFileOf(f)
-	return c.o.element(&cf, "file")
+func (c *CheckstyleWriter) File(f File) error { return writeParts(c, f) }
+
+func (c *CheckstyleWriter) beginFile(f *File) error {
+	c.o.start("file", xml.Attr{Name: xml.Name{Local: "name"}, Value: slashPath(f.Path)})
+	if f.Error != "" {
+		return c.o.element(checkstyleReadError(*f), "error")
+	}
+	return c.o.err
 }
+
+func (c *CheckstyleWriter) finding(_ *File, x Finding) error {
+	return c.o.element(checkstyleErrorOf(x), "error")
+}
+
+func (c *CheckstyleWriter) endFile(File) error { return c.o.end() }
 
 // checkstyleFileOf is a file's element.
 func checkstyleFileOf(f File) checkstyleFile {
 	cf := checkstyleFile{Name: slashPath(f.Path)}
 	if f.Error != "" {
-		cf.Errors = append(cf.Errors, checkstyleError{Severity: "error", Message: f.Error, Source: toolName})
+		cf.Errors = append(cf.Errors, checkstyleReadError(f))
 	}
 	for _, x := range f.Findings {
-		cf.Errors = append(cf.Errors, checkstyleError{
-			Line:     x.Start.Line,
-			Column:   x.Start.Column,
-			Severity: checkstyleSeverity(x.Severity),
-			Message:  x.Message,
-			Source:   toolName + "." + x.Rule,
-		})
+		cf.Errors = append(cf.Errors, checkstyleErrorOf(x))
 	}
 	return cf
+}
+
+func checkstyleReadError(f File) checkstyleError {
+	return checkstyleError{Severity: "error", Message: f.Error, Source: toolName}
+}
+
+func checkstyleErrorOf(x Finding) checkstyleError {
+	return checkstyleError{
+		Line:     x.Start.Line,
+		Column:   x.Start.Column,
+		Severity: checkstyleSeverity(x.Severity),
+		Message:  x.Message,
+		Source:   toolName + "." + x.Rule,
+	}
 }
 
 // Close ends the document.

@@ -43,24 +43,33 @@ func NewGitHubWriter(w io.Writer) *GitHubWriter {
 }
 
 // File writes one file's annotations.
-func (g *GitHubWriter) File(f File) error {
-	file := githubProperty(slashPath(f.Path))
+func (g *GitHubWriter) File(f File) error { return writeParts(g, f) }
+
+func (g *GitHubWriter) beginFile(f *File) error {
+	g.summary.beginFile()
 	if f.Error != "" {
-		g.p.printf("::error file=%s,title=%s::%s\n", file, githubProperty(toolName), githubData(f.Error))
+		g.p.printf("::error file=%s,title=%s::%s\n", githubProperty(slashPath(f.Path)), githubProperty(toolName), githubData(f.Error))
 		g.kinds["error"]++
 	}
-	for _, x := range f.Findings {
-		pos := fmt.Sprintf("line=%d", x.Start.Line)
-		if x.End.Line == x.Start.Line {
-			pos += fmt.Sprintf(",col=%d,endLine=%d,endColumn=%d", x.Start.Column, x.End.Line, x.End.Column)
-		} else {
-			pos += fmt.Sprintf(",endLine=%d", x.End.Line)
-		}
-		kind := githubCommand(x.Severity)
-		g.p.printf("::%s file=%s,%s,title=%s::%s\n", kind, file, pos, githubProperty(x.Rule), githubData(x.Message))
-		g.kinds[kind]++
+	return g.p.err
+}
+
+func (g *GitHubWriter) finding(f *File, x Finding) error {
+	pos := fmt.Sprintf("line=%d", x.Start.Line)
+	if x.End.Line == x.Start.Line {
+		pos += fmt.Sprintf(",col=%d,endLine=%d,endColumn=%d", x.Start.Column, x.End.Line, x.End.Column)
+	} else {
+		pos += fmt.Sprintf(",endLine=%d", x.End.Line)
 	}
-	g.summary.add(f)
+	kind := githubCommand(x.Severity)
+	g.p.printf("::%s file=%s,%s,title=%s::%s\n", kind, githubProperty(slashPath(f.Path)), pos, githubProperty(x.Rule), githubData(x.Message))
+	g.kinds[kind]++
+	g.summary.addFinding(f, x)
+	return g.p.err
+}
+
+func (g *GitHubWriter) endFile(f File) error {
+	g.summary.endFile(f)
 	return g.p.err
 }
 
@@ -151,6 +160,7 @@ type githubSummary struct {
 	byRule   map[string]*ruleTally
 	findings []string // the first summaryFindings findings
 	files    int      // files seen, numbering them for the rule tallies
+	current  Counts   // the findings of the file being added
 }
 
 // ruleTally is a rule's line in the summary.
@@ -161,14 +171,30 @@ type ruleTally struct {
 }
 
 func (s *githubSummary) add(f File) {
+	s.beginFile()
+	for _, x := range f.Findings {
+		s.addFinding(&f, x)
+	}
+	s.endFile(f)
+}
+
+func (s *githubSummary) beginFile() {
 	s.files++
-	fc := Count([]File{f})
+	s.current = Counts{}
+}
+
+// endFile adds a file's row, once its findings are added (f's own are
+// not looked at: a streamed file has none left).
+func (s *githubSummary) endFile(f File) {
+	fc := s.current
 	s.counts.Error += fc.Error
 	s.counts.Warning += fc.Warning
 	s.counts.Info += fc.Info
 	s.counts.Files++
-	s.counts.Failed += fc.Failed
-	if len(f.Findings) > 0 || f.Error != "" {
+	if f.Error != "" {
+		s.counts.Failed++
+	}
+	if fc.Error+fc.Warning+fc.Info > 0 || f.Error != "" {
 		if s.rows++; s.rows <= summaryFiles {
 			score := "–"
 			if f.Score != nil {
@@ -181,26 +207,29 @@ func (s *githubSummary) add(f File) {
 				markdownCode(slashPath(f.Path)), score, fc.Error, fc.Warning, fc.Info))
 		}
 	}
+}
+
+// addFinding counts a finding of the file being added.
+func (s *githubSummary) addFinding(f *File, x Finding) {
+	s.current.addSeverity(x.severity)
 	if s.byRule == nil {
 		s.byRule = map[string]*ruleTally{}
 	}
-	for _, x := range f.Findings {
-		t := s.byRule[x.Rule]
-		if t == nil {
-			t = &ruleTally{rule: x.Rule, url: x.docURL(), severity: x.Severity}
-			s.byRule[x.Rule] = t
-			s.rules = append(s.rules, t)
-		}
-		t.count++
-		if t.lastFile != s.files {
-			t.lastFile = s.files
-			t.files++
-		}
-		if len(s.findings) < summaryFindings {
-			s.findings = append(s.findings, fmt.Sprintf("| %s | %s | %s | %s |\n",
-				markdownCode(fmt.Sprintf("%s:%d:%d", slashPath(f.Path), x.Start.Line, x.Start.Column)),
-				x.Severity, markdownCode(x.Rule), markdownCell(x.Message)))
-		}
+	t := s.byRule[x.Rule]
+	if t == nil {
+		t = &ruleTally{rule: x.Rule, url: x.docURL(), severity: x.Severity}
+		s.byRule[x.Rule] = t
+		s.rules = append(s.rules, t)
+	}
+	t.count++
+	if t.lastFile != s.files {
+		t.lastFile = s.files
+		t.files++
+	}
+	if len(s.findings) < summaryFindings {
+		s.findings = append(s.findings, fmt.Sprintf("| %s | %s | %s | %s |\n",
+			markdownCode(fmt.Sprintf("%s:%d:%d", slashPath(f.Path), x.Start.Line, x.Start.Column)),
+			x.Severity, markdownCode(x.Rule), markdownCell(x.Message)))
 	}
 }
 

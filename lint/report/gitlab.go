@@ -47,8 +47,9 @@ func WriteGitLab(w io.Writer, run Run) error {
 // Files that could not be read are left out: the format has no place for
 // them that is not a code issue. An empty run is "[]".
 type GitLabWriter struct {
-	o *jsonOut
-	n int // issues written
+	o  *jsonOut
+	n  int // issues written
+	fp *fingerprinter
 }
 
 // NewGitLabWriter starts a GitLab report on w.
@@ -59,34 +60,46 @@ func NewGitLabWriter(w io.Writer) *GitLabWriter {
 }
 
 // File writes one file's issues.
-func (g *GitLabWriter) File(f File) error {
-	for _, issue := range gitlabIssues(f) {
-		g.o.item(g.n, "  ")
-		g.o.value(&issue, "  ")
-		g.n++
-	}
+func (g *GitLabWriter) File(f File) error { return writeParts(g, f) }
+
+func (g *GitLabWriter) beginFile(f *File) error {
+	g.fp = newFingerprinter(f.Path)
 	return g.o.err
 }
+
+func (g *GitLabWriter) finding(f *File, x Finding) error {
+	issue := gitlabIssueOf(*f, x, g.fp.next(x))
+	g.o.item(g.n, "  ")
+	g.o.value(&issue, "  ")
+	g.n++
+	return g.o.err
+}
+
+func (g *GitLabWriter) endFile(File) error { return g.o.err }
 
 // gitlabIssues are a file's findings as Code Climate issues.
 func gitlabIssues(f File) []gitlabIssue {
 	prints := fingerprints(f)
 	out := make([]gitlabIssue, 0, len(f.Findings))
 	for i, x := range f.Findings {
-		out = append(out, gitlabIssue{
-			Type:        "issue",
-			Description: x.Message,
-			CheckName:   x.Rule,
-			Fingerprint: prints[i],
-			Severity:    gitlabSeverity(x.Severity),
-			Categories:  []string{"Style"},
-			Location: gitlabLocation{
-				Path:  slashPath(f.Path),
-				Lines: gitlabLines{Begin: x.Start.Line, End: x.End.Line},
-			},
-		})
+		out = append(out, gitlabIssueOf(f, x, prints[i]))
 	}
 	return out
+}
+
+func gitlabIssueOf(f File, x Finding, fingerprint string) gitlabIssue {
+	return gitlabIssue{
+		Type:        "issue",
+		Description: x.Message,
+		CheckName:   x.Rule,
+		Fingerprint: fingerprint,
+		Severity:    gitlabSeverity(x.Severity),
+		Categories:  []string{"Style"},
+		Location: gitlabLocation{
+			Path:  slashPath(f.Path),
+			Lines: gitlabLines{Begin: x.Start.Line, End: x.End.Line},
+		},
+	}
 }
 
 // Close ends the array.

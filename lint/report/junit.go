@@ -54,7 +54,10 @@ func NewJUnitWriter(w io.Writer) *JUnitWriter {
 // File writes one file's test suite.
 func (j *JUnitWriter) File(f File) error {
 	s := junitSuiteOf(f)
-	return j.o.element(&s, "testsuite")
+	if err := j.o.element(&s, "testsuite"); err != nil {
+		return err
+	}
+	return j.o.flush()
 }
 
 // junitSuiteOf is a file's test suite.

@@ -65,30 +65,38 @@ func rdSeverity(severity string) string {
 // without a range when it could not be read.
 func rdDiagnostics(f File) []rdDiagnostic {
 	var out []rdDiagnostic
-	src := rdSource{Name: toolName}
-	path := slashPath(f.Path)
 	if f.Error != "" {
-		out = append(out, rdDiagnostic{
-			Message:  f.Error,
-			Location: rdLocation{Path: path},
-			Severity: "ERROR",
-			Source:   src,
-		})
+		out = append(out, rdError(f))
 	}
 	for _, x := range f.Findings {
-		out = append(out, rdDiagnostic{
-			Message: x.Message,
-			Location: rdLocation{Path: path, Range: &rdRange{
-				Start: rdPosition{Line: x.Start.Line, Column: byteColumn(f, x.span.Start, x.Start.Column)},
-				End:   &rdPosition{Line: x.End.Line, Column: byteColumn(f, x.span.End, x.End.Column)},
-			}},
-			Severity:    rdSeverity(x.Severity),
-			Source:      src,
-			Code:        &rdCode{Value: x.Rule, URL: x.docURL()},
-			Suggestions: rdSuggestions(f, x),
-		})
+		out = append(out, rdFinding(f, x))
 	}
 	return out
+}
+
+// rdError is the diagnostic of a file that could not be read.
+func rdError(f File) rdDiagnostic {
+	return rdDiagnostic{
+		Message:  f.Error,
+		Location: rdLocation{Path: slashPath(f.Path)},
+		Severity: "ERROR",
+		Source:   rdSource{Name: toolName},
+	}
+}
+
+// rdFinding is the diagnostic of a finding.
+func rdFinding(f File, x Finding) rdDiagnostic {
+	return rdDiagnostic{
+		Message: x.Message,
+		Location: rdLocation{Path: slashPath(f.Path), Range: &rdRange{
+			Start: rdPosition{Line: x.Start.Line, Column: byteColumn(f, x.span.Start, x.Start.Column)},
+			End:   &rdPosition{Line: x.End.Line, Column: byteColumn(f, x.span.End, x.End.Column)},
+		}},
+		Severity:    rdSeverity(x.Severity),
+		Source:      rdSource{Name: toolName},
+		Code:        &rdCode{Value: x.Rule, URL: x.docURL()},
+		Suggestions: rdSuggestions(f, x),
+	}
 }
 
 func rdSuggestions(f File, x Finding) []rdSuggestion {
@@ -145,17 +153,32 @@ func NewRDJSONWriter(w io.Writer) *RDJSONWriter {
 }
 
 // File writes one file's diagnostics.
-func (r *RDJSONWriter) File(f File) error {
-	for _, d := range rdDiagnostics(f) {
-		if r.lines {
-			r.o.line(&d)
-		} else {
-			r.o.item(r.n, rdDiagnosticKey)
-			r.o.value(&d, rdDiagnosticKey)
-		}
-		r.n++
+func (r *RDJSONWriter) File(f File) error { return writeParts(r, f) }
+
+func (r *RDJSONWriter) beginFile(f *File) error {
+	if f.Error != "" {
+		d := rdError(*f)
+		r.put(&d)
 	}
 	return r.o.err
+}
+
+func (r *RDJSONWriter) finding(f *File, x Finding) error {
+	d := rdFinding(*f, x)
+	r.put(&d)
+	return r.o.err
+}
+
+func (r *RDJSONWriter) endFile(File) error { return r.o.err }
+
+func (r *RDJSONWriter) put(d *rdDiagnostic) {
+	if r.lines {
+		r.o.line(d)
+	} else {
+		r.o.item(r.n, rdDiagnosticKey)
+		r.o.value(d, rdDiagnosticKey)
+	}
+	r.n++
 }
 
 // Close ends the document.

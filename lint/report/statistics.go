@@ -32,17 +32,21 @@ type statisticsTally struct {
 }
 
 func (t *statisticsTally) add(f File) {
+	for _, x := range f.Findings {
+		t.addFinding(x)
+	}
+}
+
+func (t *statisticsTally) addFinding(x Finding) {
 	if t.byRule == nil {
 		t.byRule = map[string]*Statistic{}
 	}
-	for _, x := range f.Findings {
-		s := t.byRule[x.Rule]
-		if s == nil {
-			s = &Statistic{Rule: x.Rule, Category: x.Category, Severity: x.Severity}
-			t.byRule[x.Rule] = s
-		}
-		s.Count++
+	s := t.byRule[x.Rule]
+	if s == nil {
+		s = &Statistic{Rule: x.Rule, Category: x.Category, Severity: x.Severity}
+		t.byRule[x.Rule] = s
 	}
+	s.Count++
 }
 
 func (t *statisticsTally) sorted() []Statistic {
@@ -81,10 +85,16 @@ func NewStatisticsWriter(w io.Writer, asJSON bool) *StatisticsWriter {
 }
 
 // File counts one file's findings.
-func (s *StatisticsWriter) File(f File) error {
-	s.tally.add(f)
+func (s *StatisticsWriter) File(f File) error { return writeParts(s, f) }
+
+func (s *StatisticsWriter) beginFile(*File) error { return nil }
+
+func (s *StatisticsWriter) finding(_ *File, x Finding) error {
+	s.tally.addFinding(x)
 	return nil
 }
+
+func (s *StatisticsWriter) endFile(File) error { return nil }
 
 // Close writes the counts.
 func (s *StatisticsWriter) Close() error {

@@ -53,11 +53,21 @@ func NewTextWriter(w io.Writer, opt TextOptions) *TextWriter {
 }
 
 // File writes one file's findings and returns the first write error.
-func (t *TextWriter) File(f File) error {
-	for _, x := range f.Findings {
-		t.p.finding(f, x)
+func (t *TextWriter) File(f File) error { return writeParts(t, f) }
+
+func (t *TextWriter) beginFile(*File) error { return t.p.err }
+
+func (t *TextWriter) finding(f *File, x Finding) error {
+	t.p.finding(*f, x)
+	t.counts.addSeverity(x.severity)
+	return t.p.err
+}
+
+func (t *TextWriter) endFile(f File) error {
+	t.counts.Files++
+	if f.Error != "" {
+		t.counts.Failed++
 	}
-	t.counts.add(f)
 	if f.Score != nil {
 		t.scores = append(t.scores, scoreLine(f, t.p.opt.Locale))
 	}

@@ -124,27 +124,53 @@ func (o *jsonOut) flush() error {
 // xmlOut writes an XML document element by element under one root, as
 // encoding/xml indents it when it encodes the whole document.
 type xmlOut struct {
-	w    io.Writer
+	b    *bufio.Writer
 	enc  *xml.Encoder
-	root xml.StartElement
+	open []xml.StartElement // the root, and the element being written in it
 	err  error
 }
 
 func newXMLOut(w io.Writer, root xml.StartElement) *xmlOut {
-	o := &xmlOut{w: w, enc: xml.NewEncoder(w), root: root}
+	b := bufio.NewWriterSize(w, 64<<10)
+	o := &xmlOut{b: b, enc: xml.NewEncoder(b)}
 	o.enc.Indent("", "  ")
-	_, o.err = io.WriteString(w, xml.Header)
-	if o.err == nil {
-		o.err = o.enc.EncodeToken(root)
-	}
+	_, o.err = b.WriteString(xml.Header)
+	o.start(root.Name.Local, root.Attr...)
 	return o
 }
 
-// element writes one child of the root and flushes it.
+// start opens an element.
+func (o *xmlOut) start(name string, attrs ...xml.Attr) {
+	el := xml.StartElement{Name: xml.Name{Local: name}, Attr: attrs}
+	if o.err == nil {
+		o.err = o.enc.EncodeToken(el)
+	}
+	o.open = append(o.open, el)
+}
+
+// end closes the innermost open element.
+func (o *xmlOut) end() error {
+	el := o.open[len(o.open)-1]
+	o.open = o.open[:len(o.open)-1]
+	if o.err == nil {
+		o.err = o.enc.EncodeToken(el.End())
+	}
+	if o.err == nil {
+		o.err = o.enc.Flush() // into the buffer: the encoder keeps no element
+	}
+	return o.err
+}
+
+// element writes v as an element inside the open ones.
 func (o *xmlOut) element(v any, name string) error {
 	if o.err == nil {
 		o.err = o.enc.EncodeElement(v, xml.StartElement{Name: xml.Name{Local: name}})
 	}
+	return o.err
+}
+
+// flush moves what the encoder holds into the buffer.
+func (o *xmlOut) flush() error {
 	if o.err == nil {
 		o.err = o.enc.Flush()
 	}
@@ -153,14 +179,12 @@ func (o *xmlOut) element(v any, name string) error {
 
 // close ends the root and the document, with a final newline.
 func (o *xmlOut) close() error {
+	o.end()
 	if o.err == nil {
-		o.err = o.enc.EncodeToken(o.root.End())
+		_, o.err = o.b.WriteString("\n")
 	}
 	if o.err == nil {
-		o.err = o.enc.Flush()
-	}
-	if o.err == nil {
-		_, o.err = io.WriteString(o.w, "\n")
+		o.err = o.b.Flush()
 	}
 	return o.err
 }
