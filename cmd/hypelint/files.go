@@ -14,7 +14,6 @@ import (
 	"github.com/hypelint/hypelint/lint/baseline"
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/encoding"
-	"github.com/hypelint/hypelint/lint/gitdiff"
 	"github.com/hypelint/hypelint/lint/report"
 	"github.com/hypelint/hypelint/lint/textmap"
 )
@@ -22,41 +21,73 @@ import (
 // lintAll lints the inputs and returns their reports in input order.
 func (r *lintRun) lintAll(inputs []string) []report.File {
 	files := make([]report.File, 0, len(inputs))
-	r.lintEach(inputs, func(f report.File) { files = append(files, f) })
+	r.lintEach(inputs, func(f report.File) bool {
+		files = append(files, f)
+		return true
+	})
 	return files
 }
 
-// lintEach lints the inputs on a bounded pool of workers and hands each
-// report to use in input order, whatever order the workers finish in, as
-// soon as it and every report before it are ready. A failed input is
+// lintEach lints the inputs (see inOrder) and hands each report to use in
+// input order; it stops when use returns false. A failed input is
 // reported on standard error at its turn.
-func (r *lintRun) lintEach(inputs []string, use func(report.File)) {
-	results := make([]chan report.File, len(inputs))
-	for i := range results {
-		results[i] = make(chan report.File, 1)
-	}
-	jobs := make(chan int)
-	for w := 0; w < min(r.flags.jobs, max(len(inputs), 1)); w++ {
-		go func() {
-			for i := range jobs {
-				results[i] <- r.lintOne(inputs[i])
-			}
-		}()
-	}
-	go func() {
-		for i := range inputs {
-			jobs <- i
-		}
-		close(jobs)
-	}()
-	for i := range inputs {
-		f := <-results[i]
-		results[i] = nil
+func (r *lintRun) lintEach(inputs []string, use func(report.File) bool) {
+	inOrder(inputs, r.flags.jobs, r.lintOne, func(f report.File) bool {
 		if f.Error != "" {
 			r.failed = true
 			fmt.Fprintf(r.env.stderr, "hypelint: %s\n", report.TerminalSafe(f.Error)) // names can hold ESC
 		}
-		use(f)
+		return use(f)
+	})
+}
+
+// inOrder runs lint on the inputs on a pool of jobs workers and hands each
+// report to use in input order, whatever order the workers finish in, as
+// soon as it and every report before it are ready, until use returns
+// false.
+//
+// Workers run at most two reports per worker ahead of the one use waits
+// for: a slow file holds back only that many finished reports, not the
+// rest of the archive.
+func inOrder(inputs []string, jobs int, lint func(string) report.File, use func(report.File) bool) {
+	workers := min(jobs, max(len(inputs), 1))
+	results := make([]chan report.File, len(inputs))
+	for i := range results {
+		results[i] = make(chan report.File, 1)
+	}
+	work := make(chan int)
+	ahead := make(chan struct{}, 2*workers) // a token per report being linted or waiting
+	stop := make(chan struct{})
+	defer close(stop)
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := range work {
+				results[i] <- lint(inputs[i])
+			}
+		}()
+	}
+	go func() {
+		defer close(work)
+		for i := range inputs {
+			select {
+			case ahead <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case work <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for i := range inputs {
+		f := <-results[i]
+		results[i] = nil
+		<-ahead
+		if !use(f) {
+			return
+		}
 	}
 }
 
@@ -67,10 +98,11 @@ func (r *lintRun) lintOne(input string) report.File {
 	return f
 }
 
-// lintInto is lintOne that, given a text writer, prints the findings of a
-// long plain text as they are found (lint.Linter.LintStream) and returns
-// the file without them, with the stream that printed them.
-func (r *lintRun) lintInto(input string, t *report.TextWriter) (report.File, *report.FileStream) {
+// lintInto is lintOne that, given a writer whose format takes a file part
+// by part, writes the findings of a long plain text as they are found
+// (lint.Linter.LintStream) and returns the file without them, with the
+// stream that wrote them.
+func (r *lintRun) lintInto(input string, w report.Writer) (report.File, *report.FileStream) {
 	name := r.displayName(input)
 	cfg := r.configs.forFile(name)
 	l, err := r.configs.linter(cfg)
@@ -91,15 +123,18 @@ func (r *lintRun) lintInto(input string, t *report.TextWriter) (report.File, *re
 	in := lint.Input{Path: name, Data: dec.Text, Origin: dec.Origin, Encoding: dec.Encoding, Card: r.card}
 	// Budget by the file's size: a legacy file's text is up to 1.5× larger,
 	// and the collector then works harder to keep within 3× the file.
-	r.memory.reserve(min(len(in.Data), len(data)), lint.Sectioned(in))
-	if t == nil {
+	r.memory.reserve(min(len(in.Data), len(data)), lint.Sectioned(in), in.Card)
+	var s *report.FileStream
+	if w != nil {
+		s = report.StreamFile(w, name, r.flags.locale)
+	}
+	if s == nil {
 		res, err := l.Lint(in)
 		if err != nil {
 			return report.ErrorFile(name, err), nil
 		}
 		return r.newFile(name, res), nil
 	}
-	s := t.Stream(name, r.flags.locale)
 	res, err := l.LintStream(context.Background(), in, s.Emit)
 	switch {
 	case err != nil:
@@ -176,16 +211,32 @@ func readFile(path string) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// saveBaseline records every finding and exits 0: adopting hypelint on an
-// archive starts from here.
-func (r *lintRun) saveBaseline(files []report.File) int {
-	fp := baseline.NewFingerprinter()
+// saveBaseline records every finding of the reports (after --diff) and
+// exits 0: adopting hypelint on an archive starts from here.
+func (r *lintRun) saveBaseline(files []report.File, flt *filters) int {
 	var entries []baseline.Entry
-	for _, f := range files {
-		for _, x := range f.Findings {
-			entries = append(entries, fp.Next(x.Rule, f.Path, x.Excerpt))
-		}
+	for i := range files {
+		r.keepChanged(flt, &files[i])
+		entries = append(entries, flt.fp.entries(files[i])...)
 	}
+	return r.writeBaselineFile(entries)
+}
+
+// recordBaseline lints every input and records its findings (after
+// --diff), keeping only the entries.
+func (r *lintRun) recordBaseline(inputs []string, flt *filters) int {
+	var entries []baseline.Entry
+	r.lintEach(inputs, func(f report.File) bool {
+		r.keepChanged(flt, &f)
+		entries = append(entries, flt.fp.entries(f)...)
+		return true
+	})
+	return r.writeBaselineFile(entries)
+}
+
+// writeBaselineFile writes --write-baseline and exits 0 (2 when an input
+// could not be linted).
+func (r *lintRun) writeBaselineFile(entries []baseline.Entry) int {
 	out, err := os.Create(r.flags.writeBaseline)
 	if err == nil {
 		err = baseline.Write(out, entries)
@@ -202,69 +253,4 @@ func (r *lintRun) saveBaseline(files []report.File) int {
 		return exitError
 	}
 	return exitClean
-}
-
-// applyBaseline hides the findings a baseline records (keeping them as
-// suppressed) and returns how many.
-func (r *lintRun) applyBaseline(files []report.File) (int, error) {
-	if r.flags.baseline == "" {
-		return 0, nil
-	}
-	in, err := os.Open(r.flags.baseline)
-	if err != nil {
-		return 0, err
-	}
-	defer in.Close()
-	known, err := baseline.Read(r.flags.baseline, in)
-	if err != nil {
-		return 0, err
-	}
-	fp := baseline.NewFingerprinter()
-	hidden := 0
-	for i := range files {
-		kept := files[i].Findings[:0]
-		for _, x := range files[i].Findings {
-			if known.Has(fp.Next(x.Rule, files[i].Path, x.Excerpt)) {
-				hidden++
-				// SARIF reports it as suppressed; the other formats leave it out.
-				files[i].Suppressed = append(files[i].Suppressed, report.Suppressed{Finding: x, Kind: report.External,
-					Justification: "recorded in the baseline " + r.flags.baseline})
-				continue
-			}
-			kept = append(kept, x)
-		}
-		files[i].Findings = kept
-	}
-	return hidden, nil
-}
-
-// keepChanged drops findings on lines that --diff says did not change.
-// Every linted file must be matched to git's view: a file git cannot
-// place, or a git failure, stops the run rather than hiding findings.
-func (r *lintRun) keepChanged(files []report.File) error {
-	if r.flags.diff == "" {
-		return nil
-	}
-	changes := gitdiff.Since(r.flags.diff)
-	for i := range files {
-		if files[i].Error != "" {
-			continue
-		}
-		changed, err := changes.File(files[i].Path)
-		if err != nil {
-			return err
-		}
-		kept := files[i].Findings[:0]
-		for _, x := range files[i].Findings {
-			touched, err := changed.Touches(x.Start.Offset, x.End.Offset)
-			if err != nil {
-				return fmt.Errorf("--diff: %v", err)
-			}
-			if touched {
-				kept = append(kept, x)
-			}
-		}
-		files[i].Findings = kept
-	}
-	return nil
 }

@@ -2,21 +2,17 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/hypelint/hypelint/lint/report"
 )
 
-// github writes --format github: the annotations, a note on standard
+// githubExtras follows --format github's annotations: a note on standard
 // error when GitHub will not show them all, and, when the runner names a
 // step summary file (GITHUB_STEP_SUMMARY), a Markdown summary appended to
 // it.
-func (r *lintRun) github(w io.Writer, run report.Run) error {
-	if err := report.WriteGitHub(w, run); err != nil {
-		return err
-	}
-	if note := report.GitHubOverflow(run); note != "" {
+func (r *lintRun) githubExtras(g *report.GitHubWriter) error {
+	if note := g.Overflow(); note != "" {
 		fmt.Fprintf(r.env.stderr, "hypelint: %s.\n", note)
 	}
 	path := r.env.getenv("GITHUB_STEP_SUMMARY")
@@ -27,7 +23,7 @@ func (r *lintRun) github(w io.Writer, run report.Run) error {
 	if err != nil {
 		return fmt.Errorf("GITHUB_STEP_SUMMARY: %v", err)
 	}
-	err = report.WriteGitHubSummary(f, run)
+	err = g.WriteSummary(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -176,23 +176,23 @@ func (r *lintRun) gather() (inputs []string, ok bool) {
 	return inputs, true
 }
 
-// finish filters the findings (--diff, a baseline), applies fixes when
-// asked (then lints again: the report shows what remains, where it now
-// is) and writes the report.
+// finish applies fixes (--fix, --diff-fixes) to the reports of every
+// input, then lints again (the report shows what remains, where it now
+// is) and writes the report, filtered by --diff and a baseline as a
+// streamed run is.
 func (r *lintRun) finish(inputs []string, files []report.File, mayFix bool) int {
-	if err := r.keepChanged(files); err != nil {
-		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
-		return exitError
-	}
-	if r.flags.writeBaseline != "" {
-		return r.saveBaseline(files)
-	}
-	hidden, err := r.applyBaseline(files)
+	flt, err := r.newFilters(inputs)
 	if err != nil {
 		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
 		return exitError
 	}
-	if mayFix && r.fixing() {
+	if r.flags.writeBaseline != "" {
+		return r.saveBaseline(files, flt)
+	}
+	for i := range files {
+		r.filter(flt, &files[i])
+	}
+	if mayFix {
 		changed := r.fixFiles(files)
 		if r.flags.diffFixes {
 			return r.exitCode(changed > 0)
@@ -201,11 +201,7 @@ func (r *lintRun) finish(inputs []string, files []report.File, mayFix bool) int 
 			return r.finish(inputs, r.lintAll(inputs), false)
 		}
 	}
-	if err := r.output(files, hidden); err != nil {
-		fmt.Fprintf(r.env.stderr, "hypelint: writing output: %v\n", err)
-		return exitError
-	}
-	return r.exitCode(r.minSeverity > 0 && report.AtLeast(files, r.minSeverity))
+	return r.writeReport(files, flt)
 }
 
 // prepare loads the configuration and compiles the rules every input

@@ -33,19 +33,21 @@ func TestMemoryBudget(t *testing.T) {
 		assert.Equal(t, wantLimit, gotLimit, msg)
 	}
 	assertBudget(400, 48<<20, "at the start")
-	m.reserve(20<<10, false)
+	m.reserve(20<<10, false, false)
 	assertBudget(400, 48<<20, "a 20 KB article changes nothing")
-	m.reserve(10<<20, true)
+	m.reserve(10<<20, true, false)
 	assertBudget(100, 48<<20+30<<20, "a 10 MB text in sections")
-	m.reserve(2<<20, false)
+	m.reserve(2<<20, false, true)
 	assertBudget(100, 48<<20+50<<20, "a 2 MB Markdown file, linted whole")
-	m.reserve(5<<20, true)
+	m.reserve(5<<20, true, false)
 	assertBudget(100, 48<<20+50<<20, "a smaller need does not lower the limit")
+	m.reserve(12<<20, true, true)
+	assertBudget(100, 48<<20+60<<20, "a 12 MB text in sections with its evidence card")
 
 	debug.SetGCPercent(100)
 	debug.SetMemoryLimit(math.MaxInt64)
 	user := newMemoryBudget(false)
-	user.reserve(100<<20, true)
+	user.reserve(100<<20, true, true)
 	assertBudget(100, math.MaxInt64, "GOGC or GOMEMLIMIT set by the user wins")
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -13,42 +14,45 @@ import (
 // formats are the values --format takes.
 var formats = []string{"text", "json", "sarif", "github", "rdjsonl", "rdjson", "gitlab", "junit", "checkstyle"}
 
-// output writes the report to standard output or to -o FILE.
-func (r *lintRun) output(files []report.File, hidden int) (err error) {
-	w := r.env.stdout
-	if r.flags.output != "" {
-		f, err := os.Create(r.flags.output)
-		if err != nil {
-			return err
-		}
-		defer func() {
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-		}()
-		w = f
-	}
-	return r.render(w, files, hidden)
-}
+// streams reports whether this run writes each file's report as soon as
+// it and every file before it are linted, and then forgets it: every run
+// but --fix and --diff-fixes (which lint again after fixing). It keeps
+// memory flat on archives of any size, in every format.
+func (r *lintRun) streams() bool { return !r.fixing() }
 
-// streams reports whether this run can print each file's findings as soon
-// as it is linted and then forget them: text to standard output, with
-// nothing (statistics, a baseline, --diff) that needs every file first. It
-// keeps memory flat on archives of any size.
-func (r *lintRun) streams() bool {
-	f := r.flags
-	return f.format == "text" && !f.statistics && f.output == "" &&
-		f.baseline == "" && f.writeBaseline == "" && f.diff == "" && !r.fixing()
-}
-
-// stream lints and prints file by file (see streams).
+// stream lints file by file and writes each report as it comes (see
+// streams), filtered by --diff and --baseline, or records the baseline.
 func (r *lintRun) stream(inputs []string) int {
-	t := report.NewTextWriter(r.env.stdout, r.textOptions())
+	flt, err := r.newFilters(inputs)
+	if err != nil {
+		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
+		return exitError
+	}
+	if r.flags.writeBaseline != "" {
+		return r.recordBaseline(inputs, flt)
+	}
+	out, err := r.openOutput()
+	if err != nil {
+		fmt.Fprintf(r.env.stderr, "hypelint: writing output: %v\n", err)
+		return exitError
+	}
+	w := r.newWriter(out)
 	reached := false
-	if len(inputs) == 1 {
-		// One input is printed as it is linted: a long text's findings
-		// need not all be held (with several, each waits for its turn).
-		f, s := r.lintInto(inputs[0], t)
+	var writeErr error
+	write := func(f report.File) bool {
+		r.filter(flt, &f)
+		if err := w.File(f); err != nil {
+			writeErr = err
+			return false
+		}
+		reached = reached || r.minSeverity > 0 && f.AtLeast(r.minSeverity)
+		return true
+	}
+	if len(inputs) == 1 && flt.none() {
+		// One input is written as it is linted, in the formats that take
+		// a file part by part: a long text's findings need not all be
+		// held (with several, each waits for its turn).
+		f, s := r.lintInto(inputs[0], w)
 		if f.Error != "" {
 			r.failed = true
 			fmt.Fprintf(r.env.stderr, "hypelint: %s\n", report.TerminalSafe(f.Error))
@@ -56,20 +60,110 @@ func (r *lintRun) stream(inputs []string) int {
 		if s != nil {
 			reached = r.minSeverity > 0 && s.AtLeast(r.minSeverity)
 		} else {
-			t.File(f)
-			reached = r.minSeverity > 0 && f.AtLeast(r.minSeverity)
+			write(f)
 		}
 		inputs = nil
 	}
-	r.lintEach(inputs, func(f report.File) {
-		t.File(f)
-		reached = reached || r.minSeverity > 0 && f.AtLeast(r.minSeverity)
-	})
-	if err := t.Close(); err != nil {
+	r.lintEach(inputs, write)
+	if err := cmp.Or(writeErr, r.closeReport(w, flt), out.Close()); err != nil {
 		fmt.Fprintf(r.env.stderr, "hypelint: writing output: %v\n", err)
 		return exitError
 	}
 	return r.exitCode(reached)
+}
+
+// filter applies --diff and --baseline to a file's report.
+func (r *lintRun) filter(flt *filters, f *report.File) {
+	r.keepChanged(flt, f)
+	flt.applyBaseline(f)
+}
+
+// keepChanged applies --diff to a file's report. A finding whose lines
+// cannot be read is kept, and the run exits 2.
+func (r *lintRun) keepChanged(flt *filters, f *report.File) {
+	if err := flt.keepChanged(f); err != nil {
+		fmt.Fprintf(r.env.stderr, "hypelint: %v\n", err)
+		r.failed = true
+	}
+}
+
+// writeReport writes a whole run's reports (after --fix), filtered
+// already (see filter).
+func (r *lintRun) writeReport(files []report.File, flt *filters) int {
+	out, err := r.openOutput()
+	if err != nil {
+		fmt.Fprintf(r.env.stderr, "hypelint: writing output: %v\n", err)
+		return exitError
+	}
+	w := r.newWriter(out)
+	reached := false
+	for _, f := range files {
+		if err = w.File(f); err != nil {
+			break
+		}
+		reached = reached || r.minSeverity > 0 && f.AtLeast(r.minSeverity)
+	}
+	if err := cmp.Or(err, r.closeReport(w, flt), out.Close()); err != nil {
+		fmt.Fprintf(r.env.stderr, "hypelint: writing output: %v\n", err)
+		return exitError
+	}
+	return r.exitCode(reached)
+}
+
+// openOutput opens -o FILE, or standard output (which Close leaves open).
+func (r *lintRun) openOutput() (io.WriteCloser, error) {
+	if r.flags.output == "" {
+		return nopCloser{r.env.stdout}, nil
+	}
+	return os.Create(r.flags.output)
+}
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
+
+// newWriter starts the report in the run's format.
+func (r *lintRun) newWriter(w io.Writer) report.Writer {
+	if r.flags.statistics {
+		return report.NewStatisticsWriter(w, r.flags.format == "json")
+	}
+	info := report.RunInfo{Rules: r.rules(), Version: version, Locale: r.flags.locale}
+	switch r.flags.format {
+	case "json":
+		return report.NewJSONWriter(w, version)
+	case "sarif":
+		return report.NewSARIFWriter(w, info)
+	case "github":
+		return report.NewGitHubWriter(w)
+	case "rdjsonl":
+		return report.NewRDJSONLWriter(w)
+	case "rdjson":
+		return report.NewRDJSONWriter(w)
+	case "gitlab":
+		return report.NewGitLabWriter(w)
+	case "junit":
+		return report.NewJUnitWriter(w)
+	case "checkstyle":
+		return report.NewCheckstyleWriter(w)
+	}
+	return report.NewTextWriter(w, r.textOptions())
+}
+
+// closeReport finishes the report: the text format says how many findings
+// the baseline hid; GitHub's adds its overflow note and step summary.
+func (r *lintRun) closeReport(w report.Writer, flt *filters) error {
+	if err := w.Close(); err != nil {
+		return err
+	}
+	switch w := w.(type) {
+	case *report.TextWriter:
+		if flt.hidden > 0 && !r.flags.quiet {
+			return w.Line(report.HiddenByBaseline(flt.hidden, r.flags.baseline, r.flags.locale))
+		}
+	case *report.GitHubWriter:
+		return r.githubExtras(w)
+	}
+	return nil
 }
 
 // exitCode is the run's exit status once its output is written; reached
@@ -114,39 +208,6 @@ func useColor(mode string, terminal, toFile bool, getenv func(string) string) bo
 		return force != "0" && force != "false"
 	}
 	return terminal
-}
-
-func (r *lintRun) render(w io.Writer, files []report.File, hidden int) error {
-	run := report.Run{Files: files, Rules: r.rules(), Version: version, Locale: r.flags.locale}
-	if r.flags.statistics {
-		return report.WriteStatistics(w, run, r.flags.format == "json")
-	}
-	switch r.flags.format {
-	case "json":
-		return report.WriteJSON(w, files, version)
-	case "sarif":
-		return report.WriteSARIF(w, run)
-	case "github":
-		return r.github(w, run)
-	case "rdjsonl":
-		return report.WriteRDJSONL(w, run)
-	case "rdjson":
-		return report.WriteRDJSON(w, run)
-	case "gitlab":
-		return report.WriteGitLab(w, run)
-	case "junit":
-		return report.WriteJUnit(w, run)
-	case "checkstyle":
-		return report.WriteCheckstyle(w, run)
-	}
-	if err := report.WriteText(w, files, r.textOptions()); err != nil {
-		return err
-	}
-	if hidden > 0 && !r.flags.quiet {
-		_, err := fmt.Fprintln(w, report.HiddenByBaseline(hidden, r.flags.baseline, r.flags.locale))
-		return err
-	}
-	return nil
 }
 
 // rules lists every rule of the linters this run used (the union over

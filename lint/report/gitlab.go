@@ -1,9 +1,6 @@
 package report
 
-import (
-	"encoding/json"
-	"io"
-)
+import "io"
 
 // GitLab Code Quality report: a JSON array of Code Climate issues with the
 // fields GitLab reads (description, check_name, fingerprint, severity,
@@ -41,30 +38,73 @@ func gitlabSeverity(severity string) string {
 	return "info"
 }
 
-// WriteGitLab writes a GitLab Code Quality report. Files that could not be
-// read are left out: the format has no place for them that is not a code
-// issue. An empty run is "[]".
+// WriteGitLab writes a GitLab Code Quality report (see GitLabWriter).
 func WriteGitLab(w io.Writer, run Run) error {
-	issues := []gitlabIssue{}
-	for _, f := range run.Files {
-		prints := fingerprints(f)
-		for i, x := range f.Findings {
-			issues = append(issues, gitlabIssue{
-				Type:        "issue",
-				Description: x.Message,
-				CheckName:   x.Rule,
-				Fingerprint: prints[i],
-				Severity:    gitlabSeverity(x.Severity),
-				Categories:  []string{"Style"},
-				Location: gitlabLocation{
-					Path:  slashPath(f.Path),
-					Lines: gitlabLines{Begin: x.Start.Line, End: x.End.Line},
-				},
-			})
-		}
+	return writeAll(NewGitLabWriter(w), run.Files)
+}
+
+// GitLabWriter writes a GitLab Code Quality report one file at a time.
+// Files that could not be read are left out: the format has no place for
+// them that is not a code issue. An empty run is "[]".
+type GitLabWriter struct {
+	o  *jsonOut
+	n  int // issues written
+	fp *fingerprinter
+}
+
+// NewGitLabWriter starts a GitLab report on w.
+func NewGitLabWriter(w io.Writer) *GitLabWriter {
+	g := &GitLabWriter{o: newJSONOut(w)}
+	g.o.str("[")
+	return g
+}
+
+// File writes one file's issues.
+func (g *GitLabWriter) File(f File) error { return writeParts(g, f) }
+
+func (g *GitLabWriter) beginFile(f *File) error {
+	g.fp = newFingerprinter(f.Path)
+	return g.o.err
+}
+
+func (g *GitLabWriter) finding(f *File, x Finding) error {
+	issue := gitlabIssueOf(*f, x, g.fp.next(x))
+	g.o.item(g.n, "  ")
+	g.o.value(&issue, "  ")
+	g.n++
+	return g.o.err
+}
+
+func (g *GitLabWriter) endFile(File) error { return g.o.err }
+
+// gitlabIssues are a file's findings as Code Climate issues.
+func gitlabIssues(f File) []gitlabIssue {
+	prints := fingerprints(f)
+	out := make([]gitlabIssue, 0, len(f.Findings))
+	for i, x := range f.Findings {
+		out = append(out, gitlabIssueOf(f, x, prints[i]))
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(issues)
+	return out
+}
+
+func gitlabIssueOf(f File, x Finding, fingerprint string) gitlabIssue {
+	return gitlabIssue{
+		Type:        "issue",
+		Description: x.Message,
+		CheckName:   x.Rule,
+		Fingerprint: fingerprint,
+		Severity:    gitlabSeverity(x.Severity),
+		Categories:  []string{"Style"},
+		Location: gitlabLocation{
+			Path:  slashPath(f.Path),
+			Lines: gitlabLines{Begin: x.Start.Line, End: x.End.Line},
+		},
+	}
+}
+
+// Close ends the array.
+func (g *GitLabWriter) Close() error {
+	g.o.endArray(g.n, "")
+	g.o.str("\n")
+	return g.o.flush()
 }

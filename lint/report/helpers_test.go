@@ -22,9 +22,8 @@ var (
 )
 
 // formatRules are the rules these tests run: the report writers are tested
-// on a fixed selection, so that a new rule elsewhere does not change every
-// expected output here (changing one of these rules still does: update the
-// golden files with -update).
+// on a fixed selection, so that a new rule elsewhere does not change what
+// they expect (the goldens take fixed findings, see fixture_test.go).
 var formatRules = []string{
 	"missing-disclosure", "hype-word", "reverse-aging-claim", "study-without-sample-size",
 	"miracle-cure-claim", "animal-result-in-headline", "safety-absolute", "animal-age-conversion",

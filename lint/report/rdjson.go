@@ -1,9 +1,6 @@
 package report
 
-import (
-	"encoding/json"
-	"io"
-)
+import "io"
 
 // reviewdog Diagnostic Format (rdf), https://github.com/reviewdog/reviewdog/tree/master/proto/rdf.
 // Lines are 1-based; columns are 1-based UTF-8 byte counts within the line;
@@ -64,36 +61,42 @@ func rdSeverity(severity string) string {
 	return "INFO"
 }
 
-// rdDiagnostics converts a run: one diagnostic per finding, and one
-// without a range for each file that could not be read.
-func rdDiagnostics(run Run) []rdDiagnostic {
-	out := []rdDiagnostic{}
-	src := rdSource{Name: toolName}
-	for _, f := range run.Files {
-		path := slashPath(f.Path)
-		if f.Error != "" {
-			out = append(out, rdDiagnostic{
-				Message:  f.Error,
-				Location: rdLocation{Path: path},
-				Severity: "ERROR",
-				Source:   src,
-			})
-		}
-		for _, x := range f.Findings {
-			out = append(out, rdDiagnostic{
-				Message: x.Message,
-				Location: rdLocation{Path: path, Range: &rdRange{
-					Start: rdPosition{Line: x.Start.Line, Column: byteColumn(f, x.span.Start, x.Start.Column)},
-					End:   &rdPosition{Line: x.End.Line, Column: byteColumn(f, x.span.End, x.End.Column)},
-				}},
-				Severity:    rdSeverity(x.Severity),
-				Source:      src,
-				Code:        &rdCode{Value: x.Rule, URL: x.docURL()},
-				Suggestions: rdSuggestions(f, x),
-			})
-		}
+// rdDiagnostics converts a file: one diagnostic per finding, and one
+// without a range when it could not be read.
+func rdDiagnostics(f File) []rdDiagnostic {
+	var out []rdDiagnostic
+	if f.Error != "" {
+		out = append(out, rdError(f))
+	}
+	for _, x := range f.Findings {
+		out = append(out, rdFinding(f, x))
 	}
 	return out
+}
+
+// rdError is the diagnostic of a file that could not be read.
+func rdError(f File) rdDiagnostic {
+	return rdDiagnostic{
+		Message:  f.Error,
+		Location: rdLocation{Path: slashPath(f.Path)},
+		Severity: "ERROR",
+		Source:   rdSource{Name: toolName},
+	}
+}
+
+// rdFinding is the diagnostic of a finding.
+func rdFinding(f File, x Finding) rdDiagnostic {
+	return rdDiagnostic{
+		Message: x.Message,
+		Location: rdLocation{Path: slashPath(f.Path), Range: &rdRange{
+			Start: rdPosition{Line: x.Start.Line, Column: byteColumn(f, x.span.Start, x.Start.Column)},
+			End:   &rdPosition{Line: x.End.Line, Column: byteColumn(f, x.span.End, x.End.Column)},
+		}},
+		Severity:    rdSeverity(x.Severity),
+		Source:      rdSource{Name: toolName},
+		Code:        &rdCode{Value: x.Rule, URL: x.docURL()},
+		Suggestions: rdSuggestions(f, x),
+	}
 }
 
 func rdSuggestions(f File, x Finding) []rdSuggestion {
@@ -113,22 +116,76 @@ func rdSuggestions(f File, x Finding) []rdSuggestion {
 // WriteRDJSONL writes one reviewdog Diagnostic per line (reviewdog
 // -f=rdjsonl).
 func WriteRDJSONL(w io.Writer, run Run) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, d := range rdDiagnostics(run) {
-		if err := enc.Encode(d); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeAll(NewRDJSONLWriter(w), run.Files)
 }
 
 // WriteRDJSON writes one reviewdog DiagnosticResult document (reviewdog
 // -f=rdjson). It leaves the optional overall severity out: each diagnostic
 // carries its own.
 func WriteRDJSON(w io.Writer, run Run) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(rdResult{Source: rdSource{Name: toolName}, Diagnostics: rdDiagnostics(run)})
+	return writeAll(NewRDJSONWriter(w), run.Files)
+}
+
+// RDJSONWriter writes reviewdog's formats one file at a time: one
+// DiagnosticResult document (rdjson), or one Diagnostic per line
+// (rdjsonl).
+type RDJSONWriter struct {
+	o     *jsonOut
+	lines bool // rdjsonl
+	n     int  // diagnostics written
+}
+
+// Indentation of a diagnostic in rdjson's "diagnostics".
+const rdDiagnosticKey = "    "
+
+// NewRDJSONLWriter starts an rdjsonl report on w.
+func NewRDJSONLWriter(w io.Writer) *RDJSONWriter {
+	return &RDJSONWriter{o: newJSONOut(w), lines: true}
+}
+
+// NewRDJSONWriter starts an rdjson document on w.
+func NewRDJSONWriter(w io.Writer) *RDJSONWriter {
+	r := &RDJSONWriter{o: newJSONOut(w)}
+	r.o.str("{\n  \"source\": ")
+	r.o.value(rdSource{Name: toolName}, "  ")
+	r.o.str(",\n  \"diagnostics\": [")
+	return r
+}
+
+// File writes one file's diagnostics.
+func (r *RDJSONWriter) File(f File) error { return writeParts(r, f) }
+
+func (r *RDJSONWriter) beginFile(f *File) error {
+	if f.Error != "" {
+		d := rdError(*f)
+		r.put(&d)
+	}
+	return r.o.err
+}
+
+func (r *RDJSONWriter) finding(f *File, x Finding) error {
+	d := rdFinding(*f, x)
+	r.put(&d)
+	return r.o.err
+}
+
+func (r *RDJSONWriter) endFile(File) error { return r.o.err }
+
+func (r *RDJSONWriter) put(d *rdDiagnostic) {
+	if r.lines {
+		r.o.line(d)
+	} else {
+		r.o.item(r.n, rdDiagnosticKey)
+		r.o.value(d, rdDiagnosticKey)
+	}
+	r.n++
+}
+
+// Close ends the document.
+func (r *RDJSONWriter) Close() error {
+	if !r.lines {
+		r.o.endArray(r.n, "  ")
+		r.o.str("\n}\n")
+	}
+	return r.o.flush()
 }

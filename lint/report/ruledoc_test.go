@@ -22,7 +22,7 @@ func TestRulesDocIsCurrent(t *testing.T) {
 	l, err := lint.Default()
 	require.NoError(t, err)
 	got := report.RulesMarkdown(l.Rules.Rules)
-	if *update {
+	if *report.Update {
 		require.NoError(t, os.MkdirAll(filepath.Dir(rulesDocPath), 0o755))
 		require.NoError(t, os.WriteFile(rulesDocPath, got, 0o644))
 	}

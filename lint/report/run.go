@@ -28,22 +28,36 @@ const toolURI = "https://github.com/hypelint/hypelint"
 // slashPath is a report path with forward slashes, as CI systems expect.
 func slashPath(p string) string { return filepath.ToSlash(p) }
 
-// fingerprints returns a stable hash for each finding of a file: SHA-256 of
-// the rule, the path, the excerpt and how many findings of the same rule
-// with the same excerpt came before it in the file. It survives edits that
-// move a finding but not ones that change what it flags.
+// fingerprints returns a stable hash for each finding of a file (see
+// fingerprinter).
 func fingerprints(f File) []string {
-	seen := map[string]int{}
+	fp := newFingerprinter(f.Path)
 	out := make([]string, len(f.Findings))
-	path := slashPath(f.Path)
 	for i, x := range f.Findings {
-		key := x.Rule + "\x00" + x.Excerpt
-		n := seen[key]
-		seen[key]++
-		sum := sha256.Sum256([]byte(x.Rule + "\x00" + path + "\x00" + x.Excerpt + "\x00" + strconv.Itoa(n)))
-		out[i] = hex.EncodeToString(sum[:])
+		out[i] = fp.next(x)
 	}
 	return out
+}
+
+// fingerprinter hashes a file's findings in order: SHA-256 of the rule,
+// the path, the excerpt and how many findings of the same rule with the
+// same excerpt came before it in the file. It survives edits that move a
+// finding but not ones that change what it flags.
+type fingerprinter struct {
+	path string
+	seen map[string]int
+}
+
+func newFingerprinter(path string) *fingerprinter {
+	return &fingerprinter{path: slashPath(path), seen: map[string]int{}}
+}
+
+func (fp *fingerprinter) next(x Finding) string {
+	key := x.Rule + "\x00" + x.Excerpt
+	n := fp.seen[key]
+	fp.seen[key]++
+	sum := sha256.Sum256([]byte(x.Rule + "\x00" + fp.path + "\x00" + x.Excerpt + "\x00" + strconv.Itoa(n)))
+	return hex.EncodeToString(sum[:])
 }
 
 // byteColumn returns the 1-based column of a source offset counted in UTF-8

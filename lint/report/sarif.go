@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -22,19 +21,6 @@ const (
 	// later way of hashing sit beside this one.
 	fingerprintKey = "hypelint/v1"
 )
-
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	ColumnKind  string            `json:"columnKind"`
-	Results     []sarifResult     `json:"results"`
-}
 
 type sarifTool struct {
 	Driver sarifDriver `json:"driver"`
@@ -166,68 +152,120 @@ func sarifLevel(severity string) string {
 	return "note"
 }
 
-// WriteSARIF writes a SARIF 2.1.0 log with one run: every rule of the set
-// under tool.driver.rules, one result per finding, and a notification in
-// invocations[0] for each file that could not be read. Columns, charOffset
-// and charLength count Unicode code points (run.columnKind
-// "unicodeCodePoints").
+// WriteSARIF writes a SARIF 2.1.0 log with one run (see SARIFWriter). It
+// describes every rule of the run and any other rule a finding refers to.
 func WriteSARIF(w io.Writer, run Run) error {
-	table := newRuleTable(run)
+	return writeAll(newSARIFWriter(w, run.Info(), newRuleTable(run)), run.Files)
+}
+
+// SARIFWriter writes a SARIF 2.1.0 log with one run, one file at a time:
+// every rule of the set under tool.driver.rules, one result per finding,
+// and a notification in invocations[0] for each file that could not be
+// read. Columns, charOffset and charLength count Unicode code points
+// (run.columnKind "unicodeCodePoints").
+//
+// The invocation comes after the results: whether every file could be
+// read is known only at the end (the order of an object's keys means
+// nothing in JSON or SARIF).
+type SARIFWriter struct {
+	o       *jsonOut
+	table   *ruleTable
+	inv     sarifInvocation
+	results int
+}
+
+// Indentation of the parts of the log.
+const (
+	sarifRunKey    = "      "   // a key of the run
+	sarifResultKey = "        " // a result in "results"
+)
+
+// NewSARIFWriter starts a SARIF log on w describing the run's rules.
+func NewSARIFWriter(w io.Writer, info RunInfo) *SARIFWriter {
+	return newSARIFWriter(w, info, newRuleTable(Run{Rules: info.Rules}))
+}
+
+func newSARIFWriter(w io.Writer, info RunInfo, table *ruleTable) *SARIFWriter {
 	driver := sarifDriver{
 		Name:           toolName,
-		Version:        run.Version,
+		Version:        info.Version,
 		InformationURI: toolURI,
 		Rules:          make([]sarifRule, 0, len(table.rules)),
 	}
 	for _, r := range table.rules {
-		driver.Rules = append(driver.Rules, newSARIFRule(r, run.Locale))
+		driver.Rules = append(driver.Rules, newSARIFRule(r, info.Locale))
 	}
-	out := sarifRun{
-		Tool:        sarifTool{Driver: driver},
-		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
-		ColumnKind:  "unicodeCodePoints",
-		Results:     []sarifResult{},
-	}
-	for _, f := range run.Files {
-		uri := sarifURI(f.Path)
-		if f.Error != "" {
-			inv := &out.Invocations[0]
-			inv.ExecutionSuccessful = false
-			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
-				Level:   "error",
-				Message: sarifText{Text: f.Error},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
-					ArtifactLocation: sarifArtifactLocation{URI: uri},
-				}}},
-			})
-		}
-		out.Results = append(out.Results, sarifResults(f, uri, table)...)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{out}})
+	s := &SARIFWriter{o: newJSONOut(w), table: table, inv: sarifInvocation{ExecutionSuccessful: true}}
+	s.o.str("{\n  \"$schema\": \"" + sarifSchema + "\",\n  \"version\": \"" + sarifVersion + "\",\n  \"runs\": [\n    {\n" +
+		sarifRunKey + `"tool": `)
+	s.o.value(sarifTool{Driver: driver}, sarifRunKey)
+	s.o.str(",\n" + sarifRunKey + `"columnKind": "unicodeCodePoints",` + "\n" + sarifRunKey + `"results": [`)
+	return s
 }
 
-// sarifResults are a file's results: its findings, then the findings
-// comments or a baseline hid, marked as suppressed. Fingerprints are
-// counted over both in source order, so hiding one finding does not
-// change another's.
-func sarifResults(f File, uri string, table *ruleTable) []sarifResult {
-	all := make([]Suppressed, 0, len(f.Findings)+len(f.Suppressed))
-	for _, x := range f.Findings {
-		all = append(all, Suppressed{Finding: x})
+// File writes one file's results and notes it when it could not be read.
+func (s *SARIFWriter) File(f File) error {
+	uri := sarifURI(f.Path)
+	if f.Error != "" {
+		s.inv.ExecutionSuccessful = false
+		s.inv.ToolExecutionNotifications = append(s.inv.ToolExecutionNotifications, sarifNotification{
+			Level:   "error",
+			Message: sarifText{Text: f.Error},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+				ArtifactLocation: sarifArtifactLocation{URI: uri},
+			}}},
+		})
 	}
-	all = append(all, f.Suppressed...)
-	slices.SortStableFunc(all, func(a, b Suppressed) int {
-		return cmp.Or(cmp.Compare(a.span.Start, b.span.Start), strings.Compare(a.Rule, b.Rule))
+	sarifEachResult(f, uri, s.table, func(res *sarifResult) {
+		s.o.item(s.results, sarifResultKey)
+		s.o.value(res, sarifResultKey)
+		s.results++
 	})
-	ordered := File{Path: f.Path, Findings: make([]Finding, len(all))}
-	for i, x := range all {
-		ordered.Findings[i] = x.Finding
+	return s.o.err
+}
+
+// Close writes the invocation and ends the log.
+func (s *SARIFWriter) Close() error {
+	s.o.endArray(s.results, sarifRunKey)
+	s.o.str(",\n" + sarifRunKey + `"invocations": `)
+	s.o.value([]sarifInvocation{s.inv}, sarifRunKey)
+	s.o.str("\n    }\n  ]\n}\n")
+	return s.o.flush()
+}
+
+// sarifResults are a file's results (see sarifEachResult).
+func sarifResults(f File, uri string, table *ruleTable) []sarifResult {
+	var out []sarifResult
+	sarifEachResult(f, uri, table, func(res *sarifResult) { out = append(out, *res) })
+	return out
+}
+
+// sarifEachResult makes a file's results one at a time: its findings,
+// then the findings comments or a baseline hid, marked as suppressed.
+// Fingerprints are counted over both in source order, so hiding one
+// finding does not change another's.
+func sarifEachResult(f File, uri string, table *ruleTable, use func(*sarifResult)) {
+	all := f.Findings
+	var kinds []Suppressed // the suppressed, when there are any
+	if len(f.Suppressed) > 0 {
+		kinds = make([]Suppressed, 0, len(f.Findings)+len(f.Suppressed))
+		for _, x := range f.Findings {
+			kinds = append(kinds, Suppressed{Finding: x})
+		}
+		kinds = append(kinds, f.Suppressed...)
+		slices.SortStableFunc(kinds, func(a, b Suppressed) int {
+			return cmp.Or(cmp.Compare(a.span.Start, b.span.Start), strings.Compare(a.Rule, b.Rule))
+		})
+		all = make([]Finding, len(kinds))
+		for i, x := range kinds {
+			all[i] = x.Finding
+		}
+	} else if !slices.IsSortedFunc(all, bySARIFOrder) {
+		all = slices.Clone(all)
+		slices.SortStableFunc(all, bySARIFOrder)
 	}
-	prints := fingerprints(ordered)
-	var shown, hidden []sarifResult
+	fp := newFingerprinter(f.Path)
+	var hidden []sarifResult
 	for i, x := range all {
 		res := sarifResult{
 			RuleID:  x.Rule,
@@ -235,26 +273,33 @@ func sarifResults(f File, uri string, table *ruleTable) []sarifResult {
 			Message: sarifText{Text: x.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
 				ArtifactLocation: sarifArtifactLocation{URI: uri},
-				Region:           sarifRegionOf(f, x.Finding),
+				Region:           sarifRegionOf(f, x),
 			}}},
-			PartialFingerprints: map[string]string{fingerprintKey: prints[i]},
-			RelatedLocations:    sarifRelated(uri, f, x.Finding),
+			PartialFingerprints: map[string]string{fingerprintKey: fp.next(x)},
+			RelatedLocations:    sarifRelated(uri, f, x),
 		}
 		if idx, ok := table.index[x.Rule]; ok {
 			res.RuleIndex = &idx
 		}
-		res.Fixes = sarifFixes(f, uri, x.Finding)
+		res.Fixes = sarifFixes(f, uri, x)
 		if x.Note != "" {
 			res.Properties = &sarifNote{x.Note}
 		}
-		if x.Kind == "" {
-			shown = append(shown, res)
+		if kinds == nil || kinds[i].Kind == "" {
+			use(&res)
 			continue
 		}
-		res.Suppressions = []sarifSuppression{{Kind: x.Kind, Justification: x.Justification}}
+		res.Suppressions = []sarifSuppression{{Kind: kinds[i].Kind, Justification: kinds[i].Justification}}
 		hidden = append(hidden, res)
 	}
-	return append(shown, hidden...)
+	for i := range hidden {
+		use(&hidden[i])
+	}
+}
+
+// bySARIFOrder orders results by where they start, then by rule.
+func bySARIFOrder(a, b Finding) int {
+	return cmp.Or(cmp.Compare(a.span.Start, b.span.Start), strings.Compare(a.Rule, b.Rule))
 }
 
 func newSARIFRule(r *rule.Rule, locale string) sarifRule {

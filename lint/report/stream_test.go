@@ -3,9 +3,11 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/hypelint/hypelint/lint"
@@ -51,5 +53,64 @@ func TestStreamedTextEqualsWholeText(t *testing.T) {
 	require.Equal(t, whole.Criteria, f.Criteria)
 	for _, sev := range []rule.Severity{rule.Info, rule.Warning, rule.Error} {
 		require.Equal(t, whole.AtLeast(sev), s.AtLeast(sev), "at least %v", sev)
+	}
+}
+
+// TestStreamedFormatsEqualWholeFile writes the same long text through
+// every format that takes a file part by part, as its findings come and
+// whole, and checks that JSON, SARIF and JUnit take files whole.
+func TestStreamedFormatsEqualWholeFile(t *testing.T) {
+	l := defaultLinter(t)
+	src := []byte("NMN逆转衰老\n" + strings.Repeat("研究显示，这款神药让患者返老还童。 It is 100% safe!\n", 2*lint.SectionSize/60))
+	in := lint.Input{Path: "long.txt", Data: src}
+	require.True(t, lint.Sectioned(in))
+	res, err := l.Lint(in)
+	require.NoError(t, err)
+	whole := report.NewFileWithoutCard("long.txt", res, "en")
+	require.Greater(t, len(whole.Findings), 10000)
+
+	formats := map[string]func(io.Writer) report.Writer{
+		"text":       func(w io.Writer) report.Writer { return report.NewTextWriter(w, report.TextOptions{}) },
+		"github":     func(w io.Writer) report.Writer { return report.NewGitHubWriter(w) },
+		"rdjson":     func(w io.Writer) report.Writer { return report.NewRDJSONWriter(w) },
+		"rdjsonl":    func(w io.Writer) report.Writer { return report.NewRDJSONLWriter(w) },
+		"gitlab":     func(w io.Writer) report.Writer { return report.NewGitLabWriter(w) },
+		"checkstyle": func(w io.Writer) report.Writer { return report.NewCheckstyleWriter(w) },
+		"statistics": func(w io.Writer) report.Writer { return report.NewStatisticsWriter(w, false) },
+	}
+	// One lint gives its parts to every format at once.
+	outs := map[string]*bytes.Buffer{}
+	writers := map[string]report.Writer{}
+	streams := map[string]*report.FileStream{}
+	for name, start := range formats {
+		outs[name] = &bytes.Buffer{}
+		writers[name] = start(outs[name])
+		streams[name] = report.StreamFile(writers[name], "long.txt", "en")
+		require.NotNil(t, streams[name], name)
+	}
+	streamed, err := l.LintStream(context.Background(), in, func(doc *document.Document, found []rule.Finding) error {
+		for _, s := range streams {
+			if err := s.Emit(doc, found); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	require.True(t, streamed.Streamed)
+	for name, start := range formats {
+		streams[name].End(streamed)
+		require.NoError(t, writers[name].Close())
+		var want bytes.Buffer
+		w := start(&want)
+		require.NoError(t, w.File(whole))
+		require.NoError(t, w.Close())
+		assert.Equal(t, want.String(), outs[name].String(), name)
+	}
+	for name, w := range map[string]report.Writer{
+		"json": report.NewJSONWriter(io.Discard, "1"), "sarif": report.NewSARIFWriter(io.Discard, report.RunInfo{}),
+		"junit": report.NewJUnitWriter(io.Discard),
+	} {
+		assert.Nil(t, report.StreamFile(w, "long.txt", "en"), "%s takes files whole", name)
 	}
 }

@@ -2,8 +2,6 @@ package report
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 )
@@ -54,16 +52,27 @@ func NewTextWriter(w io.Writer, opt TextOptions) *TextWriter {
 	return &TextWriter{p: printer{w: buf, opt: opt}, buf: buf}
 }
 
-// File writes one file's findings.
-func (t *TextWriter) File(f File) {
-	for _, x := range f.Findings {
-		t.p.finding(f, x)
+// File writes one file's findings and returns the first write error.
+func (t *TextWriter) File(f File) error { return writeParts(t, f) }
+
+func (t *TextWriter) beginFile(*File) error { return t.p.err }
+
+func (t *TextWriter) finding(f *File, x Finding) error {
+	t.p.finding(*f, x)
+	t.counts.addSeverity(x.severity)
+	return t.p.err
+}
+
+func (t *TextWriter) endFile(f File) error {
+	t.counts.Files++
+	if f.Error != "" {
+		t.counts.Failed++
 	}
-	t.counts.add(f)
 	if f.Score != nil {
 		t.scores = append(t.scores, scoreLine(f, t.p.opt.Locale))
 	}
 	t.flush()
+	return t.p.err
 }
 
 // Close writes the scores and the summary, and returns the first write error.
@@ -74,6 +83,13 @@ func (t *TextWriter) Close() error {
 		}
 		t.p.summary(t.counts)
 	}
+	t.flush()
+	return t.p.err
+}
+
+// Line writes a line after the report (a note on what was hidden).
+func (t *TextWriter) Line(s string) error {
+	t.p.printf("%s\n", s)
 	t.flush()
 	return t.p.err
 }
@@ -160,57 +176,4 @@ func (p *printer) summary(c Counts) {
 	for _, line := range phrasesFor(p.opt.Locale).summary(c) {
 		p.printf("%s\n", line)
 	}
-}
-
-// JSON is the document --format json writes.
-type JSON struct {
-	Tool  Tool   `json:"tool"`
-	Files []File `json:"files"`
-}
-
-// Tool names the program that wrote a report.
-type Tool struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
-}
-
-// WriteJSON writes one JSON document for the whole run, as encoding/json
-// indents a JSON value, one file at a time: encoding the document whole
-// held all of it in memory a second time (an archive's is tens of MB).
-func WriteJSON(w io.Writer, files []File, version string) error {
-	b := bufio.NewWriterSize(w, 64<<10)
-	tool, err := indented(Tool{Name: "hypelint", Version: version}, "  ")
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(b, "{\n  \"tool\": %s,\n  \"files\": [", tool)
-	for i, f := range files {
-		data, err := indented(f, "    ")
-		if err != nil {
-			return err
-		}
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString("\n    ")
-		b.Write(data)
-	}
-	if len(files) > 0 {
-		b.WriteString("\n  ")
-	}
-	b.WriteString("]\n}\n")
-	return b.Flush()
-}
-
-// indented encodes v as encoding/json indents it when it sits at prefix
-// inside a document, without escaping HTML characters.
-func indented(v any, prefix string) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
