@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -12,6 +13,8 @@ import (
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/config"
 	"github.com/hypelint/hypelint/lint/measure"
+	"github.com/hypelint/hypelint/lint/rule"
+	"github.com/hypelint/hypelint/lint/ruletest"
 	"github.com/hypelint/hypelint/lint/score"
 )
 
@@ -121,19 +124,45 @@ func (e *env) explain(s *ruleSet, id string) error {
 	if r.Source != "" { // optional for a house rule
 		fmt.Fprintf(e.stdout, "\nSource: %s\n", r.Source)
 	}
-	printExamples(e, "Flagged", r.Examples.Bad)
-	printExamples(e, "Not flagged", r.Examples.Good)
+	// The examples are run, so that one the rule no longer (or never) meets
+	// is not shown as if it held: a house rule's examples run nowhere else
+	// unless its author runs hypelint test.
+	res, err := ruletest.Run(s.all, []*rule.Rule{r})
+	if err != nil {
+		return err
+	}
+	failed := map[exampleKey]string{}
+	for _, f := range res.Failures {
+		failed[exampleKey{f.Example.Bad, f.Example.Text}] = f.Problem
+	}
+	printExamples(e, "Flagged", r.Examples.Bad, true, failed)
+	printExamples(e, "Not flagged", r.Examples.Good, false, failed)
+	if n := len(res.Failures); n > 0 {
+		fmt.Fprintf(e.stdout, "\n%d of these examples fail (marked ✗): hypelint test %s\n", n, filepath.Dir(r.File))
+	}
 	return nil
 }
 
-func printExamples(e *env, heading string, examples []string) {
+// exampleKey names an example by its kind and text.
+type exampleKey struct {
+	bad  bool
+	text string
+}
+
+// printExamples lists examples under heading, marking those in failed
+// with what went wrong.
+func printExamples(e *env, heading string, examples []string, bad bool, failed map[exampleKey]string) {
 	if len(examples) == 0 {
 		return
 	}
 	fmt.Fprintf(e.stdout, "\n%s:\n", heading)
 	for _, ex := range examples {
 		lines := strings.Split(strings.TrimSpace(ex), "\n")
-		fmt.Fprintf(e.stdout, "  - %s\n", lines[0])
+		if problem, ok := failed[exampleKey{bad, ex}]; ok {
+			fmt.Fprintf(e.stdout, "  ✗ %s  (fails: %s)\n", lines[0], problem)
+		} else {
+			fmt.Fprintf(e.stdout, "  - %s\n", lines[0])
+		}
 		for _, l := range lines[1:] {
 			if strings.TrimSpace(l) != "" {
 				fmt.Fprintf(e.stdout, "    %s\n", l)

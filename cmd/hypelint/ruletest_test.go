@@ -81,4 +81,9 @@ func TestExplainHouseSwapRule(t *testing.T) {
 	assert.True(t, strings.HasPrefix(r.stdout, "no-panacea (house-style, warning, scope sentence)\n\nAvoid 灵丹妙药\n  灵丹妙药 → 一种疗法\n  miracle cure → promising treatment\n\nFlagged:\n"), r.stdout)
 	assert.NotContains(t, r.stdout, "Source:")
 	assert.NotContains(t, r.stdout, "{{", "examples are shown without their markers")
+	// The examples are run: the two that fail are marked, not listed as if they held.
+	assert.Contains(t, r.stdout, "  - 标题\n", "a passing example is listed plainly")
+	assert.Contains(t, r.stdout, "  ✗ 标题  (fails: not flagged)\n")
+	assert.Contains(t, r.stdout, "  ✗ 标题  (fails: flagged")
+	assert.Contains(t, r.stdout, "2 of these examples fail (marked ✗): hypelint test "+filepath.Join(dir, "house")+"\n")
 }
