@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -109,8 +110,9 @@ func TestWriteGeneratesTheStyleFromTheLexicon(t *testing.T) {
 		if rule.Extends != "existence" || !rule.IgnoreCase || !rule.NonWord {
 			t.Errorf("%s: extends %q, ignorecase %v, nonword %v", p, rule.Extends, rule.IgnoreCase, rule.NonWord)
 		}
-		if len(rule.Tokens) != len(class.Terms) || len(class.Terms) == 0 {
-			t.Errorf("%s: %d tokens for %d terms", p, len(rule.Tokens), len(class.Terms))
+		terms := valeTerms(class)
+		if len(rule.Tokens) != len(terms) || len(terms) != 2*valePerScript {
+			t.Errorf("%s: %d tokens for %d terms, want %d", p, len(rule.Tokens), len(terms), 2*valePerScript)
 			continue
 		}
 		// As Vale joins them: one alternation, case ignored.
@@ -119,11 +121,23 @@ func TestWriteGeneratesTheStyleFromTheLexicon(t *testing.T) {
 			t.Errorf("%s: %v", p, err)
 			continue
 		}
-		for _, term := range class.Terms {
+		for _, term := range terms {
 			if got := re.FindString(" " + strings.ToUpper(term) + " "); !strings.EqualFold(got, term) {
 				t.Errorf("%s: term %q found as %q", p, term, got)
 			}
 		}
+	}
+}
+
+func TestValeTermsTakeTheFirstOfEachScript(t *testing.T) {
+	var c lexterms.Class
+	for i := 0; i < valePerScript+2; i++ {
+		c.Terms = append(c.Terms, fmt.Sprintf("药%d", i), fmt.Sprintf("cure %d", i))
+	}
+	got := valeTerms(c)
+	if len(got) != 2*valePerScript || got[0] != "药0" || got[valePerScript-1] != fmt.Sprintf("药%d", valePerScript-1) ||
+		got[valePerScript] != "cure 0" || got[2*valePerScript-1] != fmt.Sprintf("cure %d", valePerScript-1) {
+		t.Errorf("valeTerms = %q", got)
 	}
 }
 

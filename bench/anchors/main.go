@@ -4,7 +4,7 @@
 //
 //	go run ./bench/anchors -out DIR
 //
-//	DIR/terms.txt                    every plain term, one a line, for rg -F -i -f
+//	DIR/terms.txt                    every plain term (lower-cased), one a line, for rg -F -f
 //	DIR/vale/.vale.ini               a Vale configuration using only the style below
 //	DIR/vale/styles/Hypelint/*.yml   one Vale existence rule per overclaim class
 //

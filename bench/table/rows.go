@@ -60,7 +60,7 @@ func rows(ms measurements) []row {
 	}
 	// rg, rg-1: ripgrep over the archive, all threads and -j1; vale, vale-1: Vale, all cores and GOMAXPROCS=1.
 	anchors := []struct{ key, name string }{
-		{"rg", "ripgrep `rg -F -i -f terms`, all cores"},
+		{"rg", "ripgrep `rg -F -f terms`, all cores"},
 		{"rg-1", "ripgrep, one thread (`-j1`)"},
 		{"vale", "Vale, all cores"},
 		{"vale-1", "Vale, `GOMAXPROCS=1`"},
