@@ -168,10 +168,10 @@ func rows(ms measurements) []row {
 	}
 	if a, b := large[10], large[100]; a.ok() && b.ok() {
 		r := b.wall / a.wall
-		add(row{"100 MB time ÷ 10 MB time", fmt.Sprintf("%.1f×", r), fmt.Sprintf("≤ %.0f×", max100Over10), verdict(r <= max100Over10), ""})
+		add(row{"100 MB time ÷ 10 MB time", fmt.Sprintf("%.1f× (CPU time %.1f×)", r, b.cpu/a.cpu), fmt.Sprintf("≤ %.0f×", max100Over10), verdict(r <= max100Over10), ""})
 	}
 	if a, b := large[1], large[10]; a.ok() && b.ok() {
-		add(row{"10 MB time ÷ 1 MB time", fmt.Sprintf("%.1f×", b.wall/a.wall), "", "", ""})
+		add(row{"10 MB time ÷ 1 MB time", fmt.Sprintf("%.1f× (CPU time %.1f×)", b.wall/a.wall, b.cpu/a.cpu), "", "", ""})
 	}
 
 	out = append(out, memoryRows(ms)...)
