@@ -17,14 +17,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
-	"github.com/hypelint/hypelint/rules"
+	"github.com/hypelint/hypelint/bench/lexterms"
 )
 
 func main() {
@@ -96,72 +93,9 @@ func isArticle(p string) bool {
 // lexiconTerms returns every term (and ignore phrase) of the embedded
 // lexicons, expanded and lower-cased, without duplicates.
 func lexiconTerms() ([]string, error) {
-	names, err := fs.Glob(rules.FS, "lexicon/*.yaml")
+	classes, err := lexterms.Classes()
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	var terms []string
-	for _, name := range names {
-		data, err := fs.ReadFile(rules.FS, name)
-		if err != nil {
-			return nil, err
-		}
-		var f struct {
-			Classes map[string]termLists `yaml:"classes"`
-			Ignore  termLists            `yaml:"ignore"`
-		}
-		if err := yaml.Unmarshal(data, &f); err != nil {
-			return nil, fmt.Errorf("%s: %v", path.Base(name), err)
-		}
-		all := []termLists{f.Ignore}
-		for _, l := range f.Classes {
-			all = append(all, l)
-		}
-		for _, l := range all {
-			for _, list := range [][]yaml.Node{l.Zh, l.ZhTW, l.ZhHK, l.En} {
-				for _, n := range list {
-					text := n.Value // a plain term
-					if n.Kind == yaml.MappingNode {
-						var e struct{ Term string }
-						if err := n.Decode(&e); err != nil {
-							return nil, err
-						}
-						text = e.Term // empty for a {pattern: …} entry
-					}
-					for _, t := range expand(strings.ToLower(text)) {
-						if t != "" && !seen[t] {
-							seen[t] = true
-							terms = append(terms, t)
-						}
-					}
-				}
-			}
-		}
-	}
-	return terms, nil
-}
-
-// termLists are the term lists of a class or of the ignore section.
-type termLists struct {
-	Zh   []yaml.Node `yaml:"zh"`
-	ZhTW []yaml.Node `yaml:"zh-TW"`
-	ZhHK []yaml.Node `yaml:"zh-HK"`
-	En   []yaml.Node `yaml:"en"`
-}
-
-// expand turns "revers{e,ed} ag{e,}ing" into its four forms.
-func expand(s string) []string {
-	open := strings.IndexByte(s, '{')
-	end := strings.IndexByte(s, '}')
-	if open < 0 || end < open {
-		return []string{s}
-	}
-	var out []string
-	for _, alt := range strings.Split(s[open+1:end], ",") {
-		for _, rest := range expand(s[end+1:]) {
-			out = append(out, s[:open]+alt+rest)
-		}
-	}
-	return out
+	return lexterms.All(classes), nil
 }

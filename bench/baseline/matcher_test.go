@@ -22,13 +22,6 @@ func TestMatcherCountsEveryOccurrence(t *testing.T) {
 	}
 }
 
-func TestExpand(t *testing.T) {
-	got := strings.Join(expand("revers{e,ed} ag{e,}ing"), "|")
-	if want := "reverse ageing|reverse aging|reversed ageing|reversed aging"; got != want {
-		t.Errorf("expand = %q, want %q", got, want)
-	}
-}
-
 func TestLexiconTerms(t *testing.T) {
 	terms, err := lexiconTerms()
 	if err != nil {
