@@ -1,7 +1,9 @@
 package report
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -28,7 +30,7 @@ type jsonBuilder struct {
 	b      []byte
 	prefix string
 	depth  int
-	count  [8]int // members written so far at each open level
+	count  [16]int // members written so far at each open level (SARIF nests 9 deep)
 }
 
 func (e *jsonBuilder) open(c byte) {
@@ -331,4 +333,171 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// SARIF results, one per finding, are written the same way.
+
+func (e *jsonBuilder) text(name string, t sarifText) {
+	e.key(name)
+	e.open('{')
+	e.str("text", t.Text)
+	e.close('}')
+}
+
+func (e *jsonBuilder) optInt(name string, n *int) {
+	if n != nil {
+		e.int(name, *n)
+	}
+}
+
+func (e *jsonBuilder) artifact(uri string) {
+	e.key("artifactLocation")
+	e.open('{')
+	e.str("uri", uri)
+	e.close('}')
+}
+
+func (e *jsonBuilder) region(name string, r *sarifRegion) {
+	e.key(name)
+	e.open('{')
+	e.int("startLine", r.StartLine)
+	e.int("startColumn", r.StartColumn)
+	e.int("endLine", r.EndLine)
+	e.int("endColumn", r.EndColumn)
+	e.optInt("charOffset", r.CharOffset)
+	e.optInt("charLength", r.CharLength)
+	if r.Snippet != nil {
+		e.text("snippet", *r.Snippet)
+	}
+	e.close('}')
+}
+
+func (e *jsonBuilder) locations(name string, ls []sarifLocation) {
+	e.key(name)
+	if ls == nil {
+		e.b = append(e.b, "null"...)
+		return
+	}
+	e.open('[')
+	for i := range ls {
+		l := &ls[i]
+		e.next()
+		e.open('{')
+		e.optInt("id", l.ID)
+		e.key("physicalLocation")
+		e.open('{')
+		e.artifact(l.PhysicalLocation.ArtifactLocation.URI)
+		if r := l.PhysicalLocation.Region; r != nil {
+			e.region("region", r)
+		}
+		e.close('}')
+		if l.Message != nil {
+			e.text("message", *l.Message)
+		}
+		e.close('}')
+	}
+	e.close(']')
+}
+
+// stringMap writes a map with its keys sorted, as encoding/json does.
+func (e *jsonBuilder) stringMap(name string, m map[string]string) {
+	e.key(name)
+	if m == nil {
+		e.b = append(e.b, "null"...)
+		return
+	}
+	e.open('{')
+	if len(m) == 1 { // the usual case: one fingerprint
+		for k, v := range m {
+			e.next()
+			e.b = appendJSONString(e.b, k)
+			e.b = append(e.b, ':', ' ')
+			e.b = appendJSONString(e.b, v)
+		}
+	} else {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			e.next()
+			e.b = appendJSONString(e.b, k)
+			e.b = append(e.b, ':', ' ')
+			e.b = appendJSONString(e.b, m[k])
+		}
+	}
+	e.close('}')
+}
+
+func (r *sarifResult) appendJSON(b []byte, prefix string) []byte {
+	e := jsonBuilder{b: b, prefix: prefix}
+	e.open('{')
+	e.str("ruleId", r.RuleID)
+	e.optInt("ruleIndex", r.RuleIndex)
+	e.str("level", r.Level)
+	e.text("message", r.Message)
+	e.locations("locations", r.Locations)
+	e.stringMap("partialFingerprints", r.PartialFingerprints)
+	if len(r.RelatedLocations) > 0 {
+		e.locations("relatedLocations", r.RelatedLocations)
+	}
+	if len(r.Suppressions) > 0 {
+		e.key("suppressions")
+		e.open('[')
+		for _, s := range r.Suppressions {
+			e.next()
+			e.open('{')
+			e.str("kind", s.Kind)
+			if s.Justification != "" {
+				e.str("justification", s.Justification)
+			}
+			e.close('}')
+		}
+		e.close(']')
+	}
+	if len(r.Fixes) > 0 {
+		e.key("fixes")
+		e.open('[')
+		for i := range r.Fixes {
+			f := &r.Fixes[i]
+			e.next()
+			e.open('{')
+			e.text("description", f.Description)
+			e.key("artifactChanges")
+			if f.ArtifactChanges == nil {
+				e.b = append(e.b, "null"...)
+			} else {
+				e.open('[')
+				for j := range f.ArtifactChanges {
+					c := &f.ArtifactChanges[j]
+					e.next()
+					e.open('{')
+					e.artifact(c.ArtifactLocation.URI)
+					e.key("replacements")
+					if c.Replacements == nil {
+						e.b = append(e.b, "null"...)
+					} else {
+						e.open('[')
+						for k := range c.Replacements {
+							rep := &c.Replacements[k]
+							e.next()
+							e.open('{')
+							e.region("deletedRegion", &rep.DeletedRegion)
+							e.text("insertedContent", rep.InsertedContent)
+							e.close('}')
+						}
+						e.close(']')
+					}
+					e.close('}')
+				}
+				e.close(']')
+			}
+			e.close('}')
+		}
+		e.close(']')
+	}
+	if r.Properties != nil {
+		e.key("properties")
+		e.open('{')
+		e.str("note", r.Properties.Note)
+		e.close('}')
+	}
+	e.close('}')
+	return e.b
 }

@@ -325,3 +325,88 @@ func BenchmarkJSONFile(b *testing.B) {
 		}
 	})
 }
+
+// fullSARIFResult has every field of a result set, nested lists with
+// more than one element, and strings that need escaping.
+func fullSARIFResult() sarifResult {
+	n := func(v int) *int { return &v }
+	region := func(l int) *sarifRegion {
+		return &sarifRegion{StartLine: l, StartColumn: l + 1, EndLine: l + 2, EndColumn: l + 3, CharOffset: n(l + 4), CharLength: n(0),
+			Snippet: &sarifText{Text: "神药\"\u2028\xff"}}
+	}
+	loc := func(id *int, l int, msg *sarifText) sarifLocation {
+		return sarifLocation{ID: id, PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: "a%20b/c.txt"}, Region: region(l)}, Message: msg}
+	}
+	return sarifResult{
+		RuleID: "miracle-cure-claim", RuleIndex: n(0), Level: "error", Message: sarifText{Text: "<\"m\">\n"},
+		Locations:           []sarifLocation{loc(nil, 1, nil), {PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: "x"}}}},
+		PartialFingerprints: map[string]string{fingerprintKey: "abc:1", "a/v0": "\x01", "z": ""},
+		RelatedLocations:    []sarifLocation{loc(n(1), 5, &sarifText{Text: "the study"}), loc(n(2), 9, &sarifText{})},
+		Suppressions:        []sarifSuppression{{Kind: InSource, Justification: "quoted\tword"}, {Kind: External}},
+		Fixes: []sarifFix{
+			{Description: sarifText{Text: `Replace with "疗法"`}, ArtifactChanges: []sarifArtifactEdit{
+				{ArtifactLocation: sarifArtifactLocation{URI: "u"}, Replacements: []sarifReplacement{
+					{DeletedRegion: *region(3), InsertedContent: sarifText{Text: "疗法"}},
+					{DeletedRegion: sarifRegion{StartLine: 1}, InsertedContent: sarifText{}},
+				}},
+				{ArtifactLocation: sarifArtifactLocation{URI: "v"}, Replacements: []sarifReplacement{}},
+				{},
+			}},
+			{Description: sarifText{Text: "empty"}, ArtifactChanges: []sarifArtifactEdit{}},
+			{},
+		},
+		Properties: &sarifNote{Note: "Ask for the rate\nof side effects."},
+	}
+}
+
+func TestSARIFResultEncodesAsEncodingJSON(t *testing.T) {
+	full := fullSARIFResult()
+	cases := map[string]sarifResult{
+		"every field":  full,
+		"one print":    {RuleID: "r", Level: "note", Locations: full.Locations, PartialFingerprints: map[string]string{fingerprintKey: "x"}},
+		"zero":         {},
+		"empty lists":  {Locations: []sarifLocation{}, PartialFingerprints: map[string]string{}, RelatedLocations: []sarifLocation{}, Suppressions: []sarifSuppression{}, Fixes: []sarifFix{}},
+		"no note text": {Properties: &sarifNote{}},
+	}
+	for name, r := range cases {
+		for _, prefix := range []string{"", sarifResultKey} {
+			assert.Equal(t, viaEncodingJSON(t, &r, prefix), viaValue(t, &r, prefix), "%s at %q", name, prefix)
+		}
+	}
+}
+
+// The SARIF results of real files, every one against encoding/json.
+func TestSARIFResultsOfAFileEncodeAsEncodingJSON(t *testing.T) {
+	f := benchmarkFile(t)
+	f.Suppressed = []Suppressed{{Finding: f.Findings[0], Kind: InSource, Justification: "quoted"}}
+	results := sarifResults(f, sarifURI(f.Path), newRuleTable(Run{Files: []File{f}}))
+	require.NotEmpty(t, results)
+	for i := range results {
+		require.Equal(t, viaEncodingJSON(t, &results[i], sarifResultKey), viaValue(t, &results[i], sarifResultKey))
+	}
+}
+
+// BenchmarkSARIFFile encodes the SARIF results of the article of
+// BenchmarkJSONFile, directly and through encoding/json as before.
+func BenchmarkSARIFFile(b *testing.B) {
+	f := benchmarkFile(b)
+	results := sarifResults(f, sarifURI(f.Path), newRuleTable(Run{Files: []File{f}}))
+	b.Run("direct", func(b *testing.B) {
+		o := newJSONOut(io.Discard)
+		b.ReportAllocs()
+		for b.Loop() {
+			for i := range results {
+				o.value(&results[i], sarifResultKey)
+			}
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		w := oldJSONWriter{newJSONOut(io.Discard)}
+		b.ReportAllocs()
+		for b.Loop() {
+			for i := range results {
+				w.value(&results[i], sarifResultKey)
+			}
+		}
+	})
+}
