@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
+	"strconv"
 
 	"github.com/hypelint/hypelint/lint/rule"
+	"github.com/hypelint/hypelint/lint/score"
 )
 
 // Writer writes a report one file at a time, in input order, and forgets
@@ -47,6 +49,7 @@ type jsonOut struct {
 	b       *bufio.Writer
 	scratch bytes.Buffer
 	enc     *json.Encoder
+	direct  []byte // a value written by jsonAppender
 	err     error
 }
 
@@ -64,11 +67,44 @@ func (o *jsonOut) str(s string) {
 	}
 }
 
-// value writes v as it reads at prefix inside an indented document.
+// value writes v as it reads at prefix inside an indented document. The
+// JSON report's own types and strings are written directly (see
+// jsonAppender); the rest go through encoding/json.
 func (o *jsonOut) value(v any, prefix string) {
+	if o.err != nil {
+		return
+	}
+	switch v := v.(type) {
+	case jsonAppender:
+		o.direct = v.appendJSON(o.direct[:0], prefix)
+		o.writeDirect()
+		return
+	case string:
+		o.direct = appendJSONString(o.direct[:0], v)
+		o.writeDirect()
+		return
+	case int:
+		o.direct = strconv.AppendInt(o.direct[:0], int64(v), 10)
+		o.writeDirect()
+		return
+	case []score.Criterion:
+		if b, ok := criteria(v).appendJSON(o.direct[:0], prefix); ok {
+			o.direct = b
+			o.writeDirect()
+			return
+		}
+	}
 	o.encode(v, prefix, "  ")
 	if o.err == nil {
 		_, o.err = o.b.Write(bytes.TrimSuffix(o.scratch.Bytes(), []byte("\n")))
+	}
+}
+
+// writeDirect writes what value appended to o.direct.
+func (o *jsonOut) writeDirect() {
+	_, o.err = o.b.Write(o.direct)
+	if cap(o.direct) > 1<<20 {
+		o.direct = nil // one huge value need not stay allocated
 	}
 }
 

@@ -1,0 +1,503 @@
+package report
+
+import (
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/score"
+)
+
+// The JSON report's values are written indented directly, byte for byte
+// as encoding/json's Encoder with SetEscapeHTML(false) and SetIndent
+// writes them: encoding compact and then re-indenting was 6–12% of an
+// archive run with --format json (issue 17). jsonenc_test.go checks every
+// type here against encoding/json.
+
+// jsonAppender is a value that appends itself as JSON indented at prefix
+// (two spaces a level), as jsonOut.value would encode it.
+type jsonAppender interface {
+	appendJSON(b []byte, prefix string) []byte
+}
+
+// jsonBuilder writes one value's structure: it opens and closes objects
+// and arrays and separates their members, as json.Indent lays them out
+// (an empty object or array stays "{}" or "[]").
+type jsonBuilder struct {
+	b      []byte
+	prefix string
+	depth  int
+	count  [16]int // members written so far at each open level (SARIF nests 9 deep)
+}
+
+func (e *jsonBuilder) open(c byte) {
+	e.b = append(e.b, c)
+	e.depth++
+	e.count[e.depth] = 0
+}
+
+func (e *jsonBuilder) close(c byte) {
+	n := e.count[e.depth]
+	e.depth--
+	if n > 0 {
+		e.newline()
+	}
+	e.b = append(e.b, c)
+}
+
+// next starts a member or element of the innermost open level.
+func (e *jsonBuilder) next() {
+	if e.count[e.depth] > 0 {
+		e.b = append(e.b, ',')
+	}
+	e.count[e.depth]++
+	e.newline()
+}
+
+// key starts an object member; name needs no escaping.
+func (e *jsonBuilder) key(name string) {
+	e.next()
+	e.b = append(e.b, '"')
+	e.b = append(e.b, name...)
+	e.b = append(e.b, '"', ':', ' ')
+}
+
+func (e *jsonBuilder) newline() {
+	e.b = append(e.b, '\n')
+	e.b = append(e.b, e.prefix...)
+	for range e.depth {
+		e.b = append(e.b, ' ', ' ')
+	}
+}
+
+func (e *jsonBuilder) str(name, s string) {
+	e.key(name)
+	e.b = appendJSONString(e.b, s)
+}
+
+func (e *jsonBuilder) int(name string, n int) {
+	e.key(name)
+	e.b = strconv.AppendInt(e.b, int64(n), 10)
+}
+
+func (e *jsonBuilder) bool(name string, v bool) {
+	e.key(name)
+	e.b = strconv.AppendBool(e.b, v)
+}
+
+func (e *jsonBuilder) position(name string, p document.Position) {
+	e.key(name)
+	e.open('{')
+	e.int("line", p.Line)
+	e.int("column", p.Column)
+	e.int("offset", p.Offset)
+	e.close('}')
+}
+
+// strings writes a list of strings; nil is null.
+func (e *jsonBuilder) strings(name string, xs []string) {
+	e.key(name)
+	if xs == nil {
+		e.b = append(e.b, "null"...)
+		return
+	}
+	e.open('[')
+	for _, s := range xs {
+		e.next()
+		e.b = appendJSONString(e.b, s)
+	}
+	e.close(']')
+}
+
+func (x *Finding) appendJSON(b []byte, prefix string) []byte {
+	e := jsonBuilder{b: b, prefix: prefix}
+	e.open('{')
+	e.str("rule", x.Rule)
+	e.str("category", x.Category)
+	e.str("severity", x.Severity)
+	e.str("message", x.Message)
+	e.position("start", x.Start)
+	e.position("end", x.End)
+	e.str("excerpt", x.Excerpt)
+	if x.Role != "" {
+		e.str("role", x.Role)
+	}
+	if len(x.Related) > 0 {
+		e.key("related")
+		e.open('[')
+		for i := range x.Related {
+			r := &x.Related[i]
+			e.next()
+			e.open('{')
+			e.position("start", r.Start)
+			e.position("end", r.End)
+			e.str("message", r.Message)
+			e.close('}')
+		}
+		e.close(']')
+	}
+	if len(x.Fixes) > 0 {
+		e.key("fixes")
+		e.open('[')
+		for i := range x.Fixes {
+			f := &x.Fixes[i]
+			e.next()
+			e.open('{')
+			e.key("span")
+			e.open('{')
+			e.position("start", f.Span.Start)
+			e.position("end", f.Span.End)
+			e.close('}')
+			e.str("replacement", f.Replacement)
+			e.bool("safe", f.Safe)
+			e.close('}')
+		}
+		e.close(']')
+	}
+	if x.Note != "" {
+		e.str("note", x.Note)
+	}
+	e.close('}')
+	return e.b
+}
+
+func (s *Study) appendJSON(b []byte, prefix string) []byte {
+	e := jsonBuilder{b: b, prefix: prefix}
+	e.open('{')
+	e.int("index", s.Index)
+	e.str("population", s.Population)
+	if s.Model != "" {
+		e.str("model", s.Model)
+	}
+	e.str("design", s.Design)
+	e.int("size", s.Size)
+	if s.Studies != 0 {
+		e.int("studies", s.Studies)
+	}
+	if s.Venue != "" {
+		e.str("venue", s.Venue)
+	}
+	if s.Link != "" {
+		e.str("link", s.Link)
+	}
+	e.int("sentences", s.Sentences)
+	e.str("description", s.Description)
+	e.position("start", s.Start)
+	e.position("end", s.End)
+	e.key("notes")
+	if s.Notes == nil {
+		e.b = append(e.b, "null"...)
+	} else {
+		e.open('[')
+		for _, n := range s.Notes {
+			e.next()
+			e.open('{')
+			e.str("rule", n.Rule)
+			e.str("message", n.Message)
+			e.close('}')
+		}
+		e.close(']')
+	}
+	e.close('}')
+	return e.b
+}
+
+func (c *Claim) appendJSON(b []byte, prefix string) []byte {
+	e := jsonBuilder{b: b, prefix: prefix}
+	e.open('{')
+	e.str("term", c.Term)
+	e.str("class", c.Class)
+	e.str("subject", c.Subject)
+	e.str("strength", c.Strength)
+	e.str("voice", c.Voice)
+	e.str("evidence", c.Evidence)
+	e.str("where", c.Where)
+	e.int("study", c.Study)
+	e.position("start", c.Start)
+	e.position("end", c.End)
+	e.str("excerpt", c.Excerpt)
+	e.strings("rules", c.Rules)
+	if c.Why != "" {
+		e.str("why", c.Why)
+	}
+	e.close('}')
+	return e.b
+}
+
+// criteria is a file's score breakdown as the JSON report writes it.
+type criteria []score.Criterion
+
+// appendJSON appends the breakdown; ok is false when an Earned is not a
+// number JSON can carry (encoding/json then reports the error).
+func (cs criteria) appendJSON(b []byte, prefix string) (out []byte, ok bool) {
+	if cs == nil {
+		return append(b, "null"...), true
+	}
+	e := jsonBuilder{b: b, prefix: prefix}
+	e.open('[')
+	for _, c := range cs {
+		if math.IsNaN(c.Earned) || math.IsInf(c.Earned, 0) {
+			return b, false
+		}
+		e.next()
+		e.open('{')
+		e.str("id", c.ID)
+		e.str("question", c.Question)
+		e.bool("applicable", c.Applicable)
+		e.bool("satisfied", c.Satisfied)
+		e.int("findings", c.Findings)
+		e.key("earned")
+		e.b = appendJSONFloat(e.b, c.Earned)
+		e.close('}')
+	}
+	e.close(']')
+	return e.b, true
+}
+
+// appendJSONFloat appends a finite float64 as encoding/json writes it:
+// the shortest form that reads back the same, in exponent form only for
+// very small or very large magnitudes.
+func appendJSONFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 → e-9, as encoding/json does.
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+const jsonHex = "0123456789abcdef"
+
+// appendJSONString appends s quoted as encoding/json quotes it without
+// HTML escaping: `"` and `\` escaped, control characters as \b \f \n \r
+// \t or \u00XX, invalid UTF-8 as \ufffd, U+2028 and U+2029 as \u2028 and
+// \u2029, everything else as is.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', jsonHex[c>>4], jsonHex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', jsonHex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// SARIF results, one per finding, are written the same way.
+
+func (e *jsonBuilder) text(name string, t sarifText) {
+	e.key(name)
+	e.open('{')
+	e.str("text", t.Text)
+	e.close('}')
+}
+
+func (e *jsonBuilder) optInt(name string, n *int) {
+	if n != nil {
+		e.int(name, *n)
+	}
+}
+
+func (e *jsonBuilder) artifact(uri string) {
+	e.key("artifactLocation")
+	e.open('{')
+	e.str("uri", uri)
+	e.close('}')
+}
+
+func (e *jsonBuilder) region(name string, r *sarifRegion) {
+	e.key(name)
+	e.open('{')
+	e.int("startLine", r.StartLine)
+	e.int("startColumn", r.StartColumn)
+	e.int("endLine", r.EndLine)
+	e.int("endColumn", r.EndColumn)
+	e.optInt("charOffset", r.CharOffset)
+	e.optInt("charLength", r.CharLength)
+	if r.Snippet != nil {
+		e.text("snippet", *r.Snippet)
+	}
+	e.close('}')
+}
+
+func (e *jsonBuilder) locations(name string, ls []sarifLocation) {
+	e.key(name)
+	if ls == nil {
+		e.b = append(e.b, "null"...)
+		return
+	}
+	e.open('[')
+	for i := range ls {
+		l := &ls[i]
+		e.next()
+		e.open('{')
+		e.optInt("id", l.ID)
+		e.key("physicalLocation")
+		e.open('{')
+		e.artifact(l.PhysicalLocation.ArtifactLocation.URI)
+		if r := l.PhysicalLocation.Region; r != nil {
+			e.region("region", r)
+		}
+		e.close('}')
+		if l.Message != nil {
+			e.text("message", *l.Message)
+		}
+		e.close('}')
+	}
+	e.close(']')
+}
+
+// stringMap writes a map with its keys sorted, as encoding/json does.
+func (e *jsonBuilder) stringMap(name string, m map[string]string) {
+	e.key(name)
+	if m == nil {
+		e.b = append(e.b, "null"...)
+		return
+	}
+	e.open('{')
+	if len(m) == 1 { // the usual case: one fingerprint
+		for k, v := range m {
+			e.next()
+			e.b = appendJSONString(e.b, k)
+			e.b = append(e.b, ':', ' ')
+			e.b = appendJSONString(e.b, v)
+		}
+	} else {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			e.next()
+			e.b = appendJSONString(e.b, k)
+			e.b = append(e.b, ':', ' ')
+			e.b = appendJSONString(e.b, m[k])
+		}
+	}
+	e.close('}')
+}
+
+func (r *sarifResult) appendJSON(b []byte, prefix string) []byte {
+	e := jsonBuilder{b: b, prefix: prefix}
+	e.open('{')
+	e.str("ruleId", r.RuleID)
+	e.optInt("ruleIndex", r.RuleIndex)
+	e.str("level", r.Level)
+	e.text("message", r.Message)
+	e.locations("locations", r.Locations)
+	e.stringMap("partialFingerprints", r.PartialFingerprints)
+	if len(r.RelatedLocations) > 0 {
+		e.locations("relatedLocations", r.RelatedLocations)
+	}
+	if len(r.Suppressions) > 0 {
+		e.key("suppressions")
+		e.open('[')
+		for _, s := range r.Suppressions {
+			e.next()
+			e.open('{')
+			e.str("kind", s.Kind)
+			if s.Justification != "" {
+				e.str("justification", s.Justification)
+			}
+			e.close('}')
+		}
+		e.close(']')
+	}
+	if len(r.Fixes) > 0 {
+		e.key("fixes")
+		e.open('[')
+		for i := range r.Fixes {
+			f := &r.Fixes[i]
+			e.next()
+			e.open('{')
+			e.text("description", f.Description)
+			e.key("artifactChanges")
+			if f.ArtifactChanges == nil {
+				e.b = append(e.b, "null"...)
+			} else {
+				e.open('[')
+				for j := range f.ArtifactChanges {
+					c := &f.ArtifactChanges[j]
+					e.next()
+					e.open('{')
+					e.artifact(c.ArtifactLocation.URI)
+					e.key("replacements")
+					if c.Replacements == nil {
+						e.b = append(e.b, "null"...)
+					} else {
+						e.open('[')
+						for k := range c.Replacements {
+							rep := &c.Replacements[k]
+							e.next()
+							e.open('{')
+							e.region("deletedRegion", &rep.DeletedRegion)
+							e.text("insertedContent", rep.InsertedContent)
+							e.close('}')
+						}
+						e.close(']')
+					}
+					e.close('}')
+				}
+				e.close(']')
+			}
+			e.close('}')
+		}
+		e.close(']')
+	}
+	if r.Properties != nil {
+		e.key("properties")
+		e.open('{')
+		e.str("note", r.Properties.Note)
+		e.close('}')
+	}
+	e.close('}')
+	return e.b
+}
