@@ -1,9 +1,6 @@
 package report
 
-import (
-	"bytes"
-	"io"
-)
+import "io"
 
 // JSON is the document --format json writes.
 type JSON struct {
@@ -35,8 +32,39 @@ type JSONWriter struct {
 	// them, held encoded (see claim).
 	found      int
 	claims     *jsonOut
-	claimBytes bytes.Buffer
+	claimBytes chunks
 	claimCount int
+}
+
+// chunks holds written bytes in pieces of a fixed size: a growing buffer
+// copies itself at each doubling, twice the claims at the peak.
+type chunks struct{ pieces [][]byte }
+
+const chunkSize = 256 << 10
+
+func (c *chunks) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		last := len(c.pieces) - 1
+		if last < 0 || len(c.pieces[last]) == chunkSize {
+			c.pieces = append(c.pieces, make([]byte, 0, chunkSize))
+			last++
+		}
+		k := copy(c.pieces[last][len(c.pieces[last]):chunkSize], p)
+		c.pieces[last] = c.pieces[last][:len(c.pieces[last])+k]
+		p = p[k:]
+	}
+	return n, nil
+}
+
+// writeTo writes the bytes held to o and forgets them.
+func (c *chunks) writeTo(o *jsonOut) {
+	for _, piece := range c.pieces {
+		if o.err == nil {
+			_, o.err = o.b.Write(piece)
+		}
+	}
+	c.pieces = nil
 }
 
 // Indentation of the parts of the document.
@@ -69,7 +97,7 @@ func (j *JSONWriter) beginFile(f *File) error {
 	j.start(f.Path, f.Language)
 	j.o.str("[")
 	j.found, j.claimCount = 0, 0
-	j.claimBytes.Reset()
+	j.claimBytes = chunks{}
 	return j.o.err
 }
 
@@ -105,12 +133,9 @@ func (j *JSONWriter) endFile(f File) error {
 			}
 		}
 		j.o.str("[")
-		if j.o.err == nil {
-			_, j.o.err = j.o.b.Write(j.claimBytes.Bytes())
-		}
+		j.claimBytes.writeTo(j.o)
 		j.o.endArray(j.claimCount, jsonFileKey)
 	})
-	j.claimBytes = bytes.Buffer{}
 	return j.o.err
 }
 
