@@ -394,13 +394,49 @@ type Emit func(doc *document.Document, found []rule.Finding) error
 // every few bytes has millions), and its result has none, Streamed set.
 // Other inputs are linted as LintContext does and emit is not called.
 func (l *Linter) LintStream(ctx context.Context, in Input, emit Emit) (*Result, error) {
+	return l.LintParts(ctx, in, &emitParts{emit: emit})
+}
+
+// Parts takes a long text part by part (see LintParts).
+type Parts interface {
+	// Begin comes first, once the document-level facts are final, with
+	// the evidence card when Input.Card asks for it: its studies are
+	// final then, its claims come with the parts.
+	Begin(doc *document.Document, f *facts.Document, card *evidence.Card) error
+	// Part takes a part's findings, in order, and with a card the claims
+	// of the part with their findings attached (evidence.Card.Part), in
+	// article order.
+	Part(found []rule.Finding, claims []*evidence.Claim) error
+}
+
+// LintParts is LintStream that hands out the evidence card too: a long
+// plain text without suppression directives gives parts its findings and
+// its claims part by part, and its result has neither (Streamed; its
+// Card keeps the studies, with the findings about them). Other inputs are
+// linted as LintContext does and parts is not called.
+func (l *Linter) LintParts(ctx context.Context, in Input, parts Parts) (*Result, error) {
 	if Sectioned(in) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		return l.lintSections(ctx, in, SectionSize, PieceSize, emit)
+		return l.lintSections(ctx, in, SectionSize, PieceSize, parts)
 	}
 	return l.LintContext(ctx, in)
+}
+
+// emitParts takes the findings of the parts to an Emit.
+type emitParts struct {
+	doc  *document.Document
+	emit Emit
+}
+
+func (e *emitParts) Begin(doc *document.Document, _ *facts.Document, _ *evidence.Card) error {
+	e.doc = doc
+	return nil
+}
+
+func (e *emitParts) Part(found []rule.Finding, _ []*evidence.Claim) error {
+	return e.emit(e.doc, found)
 }
 
 // Result is the outcome of linting one article.

@@ -40,9 +40,10 @@ const PieceSize = 256 << 10
 // (has(paragraph, …)) sees the piece rather than the block, which differs
 // only in blocks longer than pieceSize, far longer than any paragraph.
 //
-// With emit set and no suppression directives in the text, the findings
-// go to emit part by part, in order, and the result has none (Streamed).
-func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int, emit Emit) (*Result, error) {
+// With parts set and no suppression directives in the text, the findings
+// go to parts part by part, in order, with the claims of the evidence card
+// when in.Card asks for it, and the result has neither (Streamed).
+func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int, parts Parts) (*Result, error) {
 	shell, err := document.TextShell(in.Path, in.Data)
 	if err != nil {
 		return nil, err
@@ -50,6 +51,12 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int
 	in.decoded(shell)
 	sections := shell.TextSections(size)
 	f := l.analyzer.Begin(shell)
+	var card *evidence.Card
+	if in.Card && parts != nil {
+		// Studies described on the first pass are final when the second
+		// hands out claims (and findings judged against a study).
+		card = evidence.New(f)
+	}
 	cut := cutBlocks{sized: map[int]bool{}, counts: map[int][]int{}}
 	err = eachPart(ctx, shell, sections, pieceSize, func(sec *document.Document) {
 		if t := sec.Title(); t != nil {
@@ -62,8 +69,12 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int
 			}
 		}
 		shell.Comments = append(shell.Comments, sec.Comments...)
-		for _, b := range l.analyzer.Blocks(f, sec) {
+		blocks := l.analyzer.Blocks(f, sec)
+		for _, b := range blocks {
 			cut.total(b, len(f.Lex.Classes))
+		}
+		if card != nil {
+			card.Describe(f, blocks)
 		}
 	})
 	if err != nil {
@@ -73,15 +84,17 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int
 
 	f.Restart()
 	run := l.Rules.Start(f)
-	var card *evidence.Card
-	if in.Card {
+	if parts != nil && len(suppress.Parse(shell)) > 0 {
+		parts = nil // directives may hide findings anywhere, or be unused: take them whole
+	}
+	if in.Card && parts == nil {
 		card = evidence.New(f) // the first pass found the studies
 	}
-	if emit != nil && len(suppress.Parse(shell)) > 0 {
-		emit = nil // directives may hide findings anywhere, or be unused: take them whole
-	}
-	if emit != nil {
+	if parts != nil {
 		if err := run.Document(); err != nil {
+			return nil, err
+		}
+		if err := parts.Begin(shell, f, card); err != nil {
 			return nil, err
 		}
 	}
@@ -96,13 +109,18 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int
 		}
 		l.analyzer.Complete(f, blocks)
 		ruleErr = run.Blocks(blocks)
-		if card != nil {
-			card.Add(f, blocks)
-		}
-		if ruleErr == nil && emit != nil {
+		switch {
+		case ruleErr != nil:
+		case parts != nil:
 			found := run.Take()
 			slices.SortStableFunc(found, byPosition)
-			ruleErr = emit(shell, found)
+			var claims []*evidence.Claim
+			if card != nil {
+				claims = card.Part(f, blocks, found)
+			}
+			ruleErr = parts.Part(found, claims)
+		case card != nil:
+			card.Add(f, blocks)
 		}
 	})
 	if err = cmp.Or(err, ruleErr); err != nil {
@@ -112,11 +130,14 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int
 	if err != nil {
 		return nil, err
 	}
-	if emit != nil {
-		if err := emit(shell, findings); err != nil {
+	if parts != nil {
+		if card != nil {
+			card.Part(f, nil, findings) // none come after the parts; any would be about a study
+		}
+		if err := parts.Part(findings, nil); err != nil {
 			return nil, err
 		}
-		return &Result{Doc: shell, Facts: f, Streamed: true}, nil
+		return &Result{Doc: shell, Facts: f, Card: card, Streamed: true}, nil
 	}
 	res := l.result(shell, f, findings)
 	if card != nil {

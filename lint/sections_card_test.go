@@ -10,7 +10,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/evidence"
+	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/rule"
 )
 
 // TestSectionsCollectTheWholeCard: a long text linted in sections keeps no
@@ -45,6 +48,67 @@ func TestSectionsCollectTheWholeCard(t *testing.T) {
 	parts, err = l.lintSections(context.Background(), in, 20000, PieceSize, nil)
 	require.NoError(t, err)
 	require.Nil(t, parts.Card, "no card unless asked for")
+}
+
+// cardParts collects the evidence card a long text hands out part by part,
+// counting the claims the card still holds after each part.
+type cardParts struct {
+	card     *evidence.Card
+	claims   []*evidence.Claim
+	parts    int
+	retained int // the most claims the card held after a part
+}
+
+func (c *cardParts) Begin(_ *document.Document, _ *facts.Document, card *evidence.Card) error {
+	c.card = card
+	return nil
+}
+
+func (c *cardParts) Part(_ []rule.Finding, claims []*evidence.Claim) error {
+	c.claims = append(c.claims, claims...)
+	c.parts++
+	c.retained = max(c.retained, len(c.card.Claims))
+	return nil
+}
+
+// TestSectionsHandOutTheCard: streamed, a long text's card comes part by
+// part: its studies at the start, its claims with their findings as each
+// part is linted, together the card of the text linted whole; the card
+// itself keeps none of the claims, however long the text.
+func TestSectionsHandOutTheCard(t *testing.T) {
+	l := defaultLinter(t)
+	paths, err := filepath.Glob("../corpus/*/*.txt")
+	require.NoError(t, err)
+	var book strings.Builder
+	book.WriteString("A reader of health news\n\n")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		book.Write(data)
+		book.WriteString("\n\n")
+	}
+	in := Input{Path: "book.txt", Data: []byte(book.String()), Card: true}
+	doc, err := Parse(in)
+	require.NoError(t, err)
+	whole, err := l.LintDocument(doc)
+	require.NoError(t, err)
+	want := describeCard(evidence.Build(whole.Facts, whole.Findings))
+
+	for _, copies := range []int{1, 4} {
+		in.Data = []byte(book.String() + strings.Repeat(book.String()[len("A reader of health news\n\n"):], copies-1))
+		var got cardParts
+		res, err := l.lintSections(context.Background(), in, 20000, PieceSize, &got)
+		require.NoError(t, err)
+		require.True(t, res.Streamed)
+		require.Same(t, got.card, res.Card, "the studies come back with the result")
+		require.Greater(t, got.parts, 10*copies, "%d copies: claims come part by part", copies)
+		require.Zero(t, got.retained, "%d copies: the card holds no claim once handed out", copies)
+		require.Greater(t, len(got.claims), 100*copies)
+		if copies == 1 {
+			res.Card.Claims = got.claims
+			require.Equal(t, want, describeCard(res.Card), "the parts make the whole card")
+		}
+	}
 }
 
 func describeCard(c *evidence.Card) []string {

@@ -135,12 +135,12 @@ func compareCut(t *testing.T, l *Linter, name string, data []byte, pieceSize int
 	// Streamed part by part: the same findings, in the same order.
 	var streamed []rule.Finding
 	parts := 0
-	res, err := l.lintSections(context.Background(), in, len(data), pieceSize, func(doc *document.Document, found []rule.Finding) error {
+	res, err := l.lintSections(context.Background(), in, len(data), pieceSize, &emitParts{emit: func(doc *document.Document, found []rule.Finding) error {
 		require.Equal(t, "article.txt", doc.Path)
 		streamed = append(streamed, found...)
 		parts++
 		return nil
-	})
+	}})
 	require.NoError(t, err)
 	if len(suppress.Parse(whole.Doc)) > 0 {
 		require.False(t, res.Streamed, "%s: directives: not streamed", name)

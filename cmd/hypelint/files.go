@@ -121,13 +121,14 @@ func (r *lintRun) lintInto(input string, w report.Writer) (report.File, *report.
 		fmt.Fprintf(r.env.stderr, "hypelint: %s: %s, config %s\n", name, describeEncoding(dec), describeConfig(cfg.Path))
 	}
 	in := lint.Input{Path: name, Data: dec.Text, Origin: dec.Origin, Encoding: dec.Encoding, Card: r.card}
-	// Budget by the file's size: a legacy file's text is up to 1.5× larger,
-	// and the collector then works harder to keep within 3× the file.
-	r.memory.reserve(min(len(in.Data), len(data)), lint.Sectioned(in), in.Card)
 	var s *report.FileStream
-	if w != nil {
+	if w != nil && !r.allClaims {
 		s = report.StreamFile(w, name, r.flags.locale)
 	}
+	// Budget by the file's size: a legacy file's text is up to 1.5× larger,
+	// and the collector then works harder to keep within 3× the file. A
+	// streamed card is handed out part by part, not held.
+	r.memory.reserve(min(len(in.Data), len(data)), lint.Sectioned(in), in.Card && s == nil)
 	if s == nil {
 		res, err := l.Lint(in)
 		if err != nil {
@@ -135,7 +136,7 @@ func (r *lintRun) lintInto(input string, w report.Writer) (report.File, *report.
 		}
 		return r.newFile(name, res), nil
 	}
-	res, err := l.LintStream(context.Background(), in, s.Emit)
+	res, err := l.LintParts(context.Background(), in, s)
 	switch {
 	case err != nil:
 		return report.ErrorFile(name, err), nil

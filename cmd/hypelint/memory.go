@@ -16,13 +16,17 @@ import (
 // 45 MiB, within the 64 MiB allowance).
 //
 // A large input needs memory in proportion to its size: linted in
-// sections, three times it (the text and its findings), five times with
-// the evidence card (JSON, SARIF), which holds every claim of the text to
-// the end; whole, about twenty-five times. A limit below what the input
-// keeps alive makes the collector run without pause (a 10 MB book's JSON
-// took 1.5 times the CPU under the three-times limit). When one comes, the run returns to the default pacing
-// and raises the limit to 48 MiB plus that need, so a 100 MB book peaks
-// near 340 MiB instead of the 385 MiB the default pacing alone gave.
+// sections, three times it (the text and its findings) in every format
+// when written as it is linted, the evidence card of JSON and SARIF
+// included (handed out part by part, see lint.Linter.LintParts); five
+// times when its report is kept whole with the card, which then holds
+// every claim of the text to the end (one of several inputs, or a text
+// with suppression comments); whole, about twenty-five times. A limit
+// below what the input keeps alive makes the collector run without pause
+// (a 10 MB book's JSON with the card held took 1.5 times the CPU under the
+// three-times limit). When one comes, the run returns to the default
+// pacing and raises the limit to 48 MiB plus that need, so a 100 MB book
+// peaks near 340 MiB instead of the 385 MiB the default pacing alone gave.
 //
 // A GOGC or GOMEMLIMIT the user sets turns all of this off.
 type memoryBudget struct {
@@ -59,8 +63,8 @@ func newMemoryBudget(managed bool) *memoryBudget {
 	return m
 }
 
-// reserve makes room for linting an input of size bytes, with its
-// evidence card when card is set.
+// reserve makes room for linting an input of size bytes, with its whole
+// evidence card held when card is set.
 func (m *memoryBudget) reserve(size int, sectioned, card bool) {
 	need := 25 * int64(size)
 	switch {

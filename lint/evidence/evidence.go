@@ -100,6 +100,37 @@ func (c *Card) Add(d *facts.Document, blocks []*facts.Block) {
 	if d.Lex != nil {
 		c.describeStudies(d, blocks)
 	}
+	c.addClaims(d, blocks)
+}
+
+// Describe takes the studies d has found so far and the model, venue and
+// link of those of blocks, for a card whose document is analysed in
+// passes: described on the first, the studies are final when the second
+// hands out claims part by part (Part).
+func (c *Card) Describe(d *facts.Document, blocks []*facts.Block) {
+	for _, fs := range d.Studies[len(c.Studies):] {
+		s := &Study{Study: fs}
+		c.Studies = append(c.Studies, s)
+		c.byFacts[fs] = s
+	}
+	if d.Lex != nil {
+		c.describeStudies(d, blocks)
+	}
+}
+
+// Part gives the claims of analysed blocks with their findings attached
+// (see Attach), final once the findings about them are, and forgets them:
+// a long text's card then holds its studies, never all its claims. A
+// finding on none of these claims that carries a study goes to the study.
+func (c *Card) Part(d *facts.Document, blocks []*facts.Block, findings []rule.Finding) []*Claim {
+	c.addClaims(d, blocks)
+	c.Attach(findings)
+	claims := c.Claims
+	c.Claims = nil
+	return claims
+}
+
+func (c *Card) addClaims(d *facts.Document, blocks []*facts.Block) {
 	for _, b := range blocks {
 		for _, s := range b.Sentences {
 			for _, fc := range s.Claims {

@@ -91,17 +91,21 @@ func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings
 		f.Claims = append(f.Claims, newClaim(doc, card, c, locale))
 	}
 	for i, x := range findings {
-		if x.Study == nil {
-			continue
+		if x.Study != nil {
+			f.Findings[i].Related = append(f.Findings[i].Related, related(doc, card, x, locale))
 		}
-		s := card.Study(x.Study)
-		if s == nil { // a study the card does not list: describe its facts alone
-			s = &evidence.Study{Study: x.Study}
-		}
-		r := Related{Message: evidence.Related(s, locale), span: x.Study.Span}
-		r.Start, r.End = positions(doc, x.Study.Span)
-		f.Findings[i].Related = append(f.Findings[i].Related, r)
 	}
+}
+
+// related is the related location of a finding that carries a study.
+func related(doc *document.Document, card *evidence.Card, x rule.Finding, locale string) Related {
+	s := card.Study(x.Study)
+	if s == nil { // a study the card does not list: describe its facts alone
+		s = &evidence.Study{Study: x.Study}
+	}
+	r := Related{Message: evidence.Related(s, locale), span: x.Study.Span}
+	r.Start, r.End = positions(doc, x.Study.Span)
+	return r
 }
 
 func newStudy(doc *document.Document, s *evidence.Study, locale string) Study {

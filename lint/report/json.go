@@ -26,6 +26,45 @@ func WriteJSON(w io.Writer, files []File, version string) error {
 type JSONWriter struct {
 	o     *jsonOut
 	files int
+
+	// A file written part by part (see FileStream): its findings so far,
+	// and its flagged claims, which come with them but are written after
+	// them, held encoded (see claim).
+	found      int
+	claims     *jsonOut
+	claimBytes chunks
+	claimCount int
+}
+
+// chunks holds written bytes in pieces of a fixed size: a growing buffer
+// copies itself at each doubling, twice the claims at the peak.
+type chunks struct{ pieces [][]byte }
+
+const chunkSize = 256 << 10
+
+func (c *chunks) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		last := len(c.pieces) - 1
+		if last < 0 || len(c.pieces[last]) == chunkSize {
+			c.pieces = append(c.pieces, make([]byte, 0, chunkSize))
+			last++
+		}
+		k := copy(c.pieces[last][len(c.pieces[last]):chunkSize], p)
+		c.pieces[last] = c.pieces[last][:len(c.pieces[last])+k]
+		p = p[k:]
+	}
+	return n, nil
+}
+
+// writeTo writes the bytes held to o and forgets them.
+func (c *chunks) writeTo(o *jsonOut) {
+	for _, piece := range c.pieces {
+		if o.err == nil {
+			_, o.err = o.b.Write(piece)
+		}
+	}
+	c.pieces = nil
 }
 
 // Indentation of the parts of the document.
@@ -49,7 +88,54 @@ func NewJSONWriter(w io.Writer, version string) *JSONWriter {
 func (j *JSONWriter) File(f File) error {
 	j.start(f.Path, f.Language)
 	j.findings(f.Findings)
-	j.end(f)
+	j.end(f, func() { writeArray(j.o, f.Claims, jsonFinding, jsonFileKey) })
+	return j.o.err
+}
+
+// beginFile starts a file whose findings and claims come part by part.
+func (j *JSONWriter) beginFile(f *File) error {
+	j.start(f.Path, f.Language)
+	j.o.str("[")
+	j.found, j.claimCount = 0, 0
+	j.claimBytes = chunks{}
+	return j.o.err
+}
+
+// finding writes a file's next finding.
+func (j *JSONWriter) finding(_ *File, x Finding) error {
+	j.o.item(j.found, jsonFinding)
+	j.o.value(&x, jsonFinding)
+	j.found++
+	return j.o.err
+}
+
+// claim encodes a file's next flagged claim, to be written after the
+// findings and the studies: encoded, a claim takes a fraction of what the
+// evidence card's claim and the facts behind it held.
+func (j *JSONWriter) claim(_ *File, c Claim) error {
+	if j.claims == nil {
+		j.claims = newJSONOut(&j.claimBytes)
+	}
+	j.claims.item(j.claimCount, jsonFinding)
+	j.claims.value(&c, jsonFinding)
+	j.claimCount++
+	return j.claims.err
+}
+
+// endFile closes the findings of a file written part by part, and writes
+// the rest of it with the claims encoded so far.
+func (j *JSONWriter) endFile(f File) error {
+	j.o.endArray(j.found, jsonFileKey)
+	j.end(f, func() {
+		if j.claims != nil {
+			if err := j.claims.flush(); err != nil && j.o.err == nil {
+				j.o.err = err
+			}
+		}
+		j.o.str("[")
+		j.claimBytes.writeTo(j.o)
+		j.o.endArray(j.claimCount, jsonFileKey)
+	})
 	return j.o.err
 }
 
@@ -83,8 +169,9 @@ func writeArray[T any](o *jsonOut, xs []T, itemPrefix, closePrefix string) {
 	o.endArray(len(xs), closePrefix)
 }
 
-// end writes the fields after the findings and closes the file's object.
-func (j *JSONWriter) end(f File) {
+// end writes the fields after the findings, the claims with writeClaims,
+// and closes the file's object.
+func (j *JSONWriter) end(f File, writeClaims func()) {
 	key := func(name string) { j.o.str(",\n" + jsonFileKey + `"` + name + `": `) }
 	if f.Score != nil {
 		key("score")
@@ -97,7 +184,7 @@ func (j *JSONWriter) end(f File) {
 	key("studies")
 	writeArray(j.o, f.Studies, jsonFinding, jsonFileKey)
 	key("claims")
-	writeArray(j.o, f.Claims, jsonFinding, jsonFileKey)
+	writeClaims()
 	if f.Error != "" {
 		key("error")
 		j.o.value(f.Error, jsonFileKey)

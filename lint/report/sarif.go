@@ -172,6 +172,11 @@ type SARIFWriter struct {
 	table   *ruleTable
 	inv     sarifInvocation
 	results int
+
+	// A file written part by part (see FileStream): its URI, and the
+	// fingerprints counted so far.
+	uri string
+	fp  *fingerprinter
 }
 
 // Indentation of the parts of the log.
@@ -216,12 +221,33 @@ func (s *SARIFWriter) File(f File) error {
 			}}},
 		})
 	}
-	sarifEachResult(f, uri, s.table, func(res *sarifResult) {
-		s.o.item(s.results, sarifResultKey)
-		s.o.value(res, sarifResultKey)
-		s.results++
-	})
+	sarifEachResult(f, uri, s.table, s.result)
 	return s.o.err
+}
+
+// beginFile starts a file whose findings come part by part, in the order
+// of its results (by start, then rule: lint.Linter.LintStream's).
+func (s *SARIFWriter) beginFile(f *File) error {
+	s.uri, s.fp = sarifURI(f.Path), newFingerprinter(f.Path)
+	return s.o.err
+}
+
+// finding writes a file's next result.
+func (s *SARIFWriter) finding(f *File, x Finding) error {
+	s.result(sarifResultOf(*f, s.uri, s.table, s.fp, x))
+	return s.o.err
+}
+
+// endFile ends a file written part by part.
+func (s *SARIFWriter) endFile(File) error {
+	s.fp = nil
+	return s.o.err
+}
+
+func (s *SARIFWriter) result(res *sarifResult) {
+	s.o.item(s.results, sarifResultKey)
+	s.o.value(res, sarifResultKey)
+	s.results++
 }
 
 // Close writes the invocation and ends the log.
@@ -267,34 +293,40 @@ func sarifEachResult(f File, uri string, table *ruleTable, use func(*sarifResult
 	fp := newFingerprinter(f.Path)
 	var hidden []sarifResult
 	for i, x := range all {
-		res := sarifResult{
-			RuleID:  x.Rule,
-			Level:   sarifLevel(x.Severity),
-			Message: sarifText{Text: x.Message},
-			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
-				ArtifactLocation: sarifArtifactLocation{URI: uri},
-				Region:           sarifRegionOf(f, x),
-			}}},
-			PartialFingerprints: map[string]string{fingerprintKey: fp.next(x)},
-			RelatedLocations:    sarifRelated(uri, f, x),
-		}
-		if idx, ok := table.index[x.Rule]; ok {
-			res.RuleIndex = &idx
-		}
-		res.Fixes = sarifFixes(f, uri, x)
-		if x.Note != "" {
-			res.Properties = &sarifNote{x.Note}
-		}
+		res := sarifResultOf(f, uri, table, fp, x)
 		if kinds == nil || kinds[i].Kind == "" {
-			use(&res)
+			use(res)
 			continue
 		}
 		res.Suppressions = []sarifSuppression{{Kind: kinds[i].Kind, Justification: kinds[i].Justification}}
-		hidden = append(hidden, res)
+		hidden = append(hidden, *res)
 	}
 	for i := range hidden {
 		use(&hidden[i])
 	}
+}
+
+// sarifResultOf is a finding's result, its fingerprint the next of fp.
+func sarifResultOf(f File, uri string, table *ruleTable, fp *fingerprinter, x Finding) *sarifResult {
+	res := &sarifResult{
+		RuleID:  x.Rule,
+		Level:   sarifLevel(x.Severity),
+		Message: sarifText{Text: x.Message},
+		Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+			ArtifactLocation: sarifArtifactLocation{URI: uri},
+			Region:           sarifRegionOf(f, x),
+		}}},
+		PartialFingerprints: map[string]string{fingerprintKey: fp.next(x)},
+		RelatedLocations:    sarifRelated(uri, f, x),
+	}
+	if idx, ok := table.index[x.Rule]; ok {
+		res.RuleIndex = &idx
+	}
+	res.Fixes = sarifFixes(f, uri, x)
+	if x.Note != "" {
+		res.Properties = &sarifNote{x.Note}
+	}
+	return res
 }
 
 // bySARIFOrder orders results by where they start, then by rule.

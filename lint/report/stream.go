@@ -3,6 +3,8 @@ package report
 import (
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/evidence"
+	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/score"
 )
@@ -12,11 +14,11 @@ import (
 // (counts, the worst severity), not the findings: a 50 MB file on one line
 // has millions.
 //
-// The formats that list findings one after another take a file this way
-// (text, GitHub, rdjson, rdjsonl, GitLab, Checkstyle, statistics); JSON
-// and SARIF need the file's language and evidence card around its
-// findings, and JUnit a suite's counts before its test cases, so they take
-// the file whole.
+// Every format but JUnit (which needs a suite's counts before its test
+// cases) takes a file this way. JSON and SARIF take the evidence card part
+// by part too (lint.Linter.LintParts): the related study of each finding
+// as it is written, and JSON the flagged claims, which it writes after the
+// findings.
 type FileStream struct {
 	w        partWriter
 	file     File // the path, and the document once the first findings come
@@ -24,7 +26,8 @@ type FileStream struct {
 	locale   string
 	messages map[messageKey]string
 	worst    rule.Severity
-	tally    score.Tally // what the score needs of the findings
+	tally    score.Tally    // what the score needs of the findings
+	card     *evidence.Card // the card's studies, when the format shows it
 }
 
 // partWriter is a Writer that can take a file's findings part by part.
@@ -35,6 +38,12 @@ type partWriter interface {
 	finding(f *File, x Finding) error
 	// endFile ends it; f has no findings (they were written).
 	endFile(f File) error
+}
+
+// claimWriter is a partWriter that shows the flagged claims of the
+// evidence card (JSON), given one by one after the findings they follow.
+type claimWriter interface {
+	claim(f *File, c Claim) error
 }
 
 // StreamFile starts the report on w of one file whose findings come part
@@ -57,15 +66,46 @@ func (s *FileStream) Emit(doc *document.Document, found []rule.Finding) error {
 	if s.file.doc == nil {
 		s.file.doc = doc.Lines()
 	}
+	return s.Part(found, nil)
+}
+
+// Begin starts the file's report once its document facts are final, with
+// the studies of its evidence card when it was asked for (a lint.Parts).
+func (s *FileStream) Begin(doc *document.Document, f *facts.Document, card *evidence.Card) error {
+	s.file.doc = doc.Lines()
+	s.file.Language = f.Language
+	s.card = card
+	return s.begin()
+}
+
+// Part writes a part's findings, and its flagged claims when the format
+// shows them (a lint.Parts).
+func (s *FileStream) Part(found []rule.Finding, claims []*evidence.Claim) error {
 	if err := s.begin(); err != nil {
 		return err
 	}
 	for _, x := range found {
-		if err := s.w.finding(&s.file, newFinding(s.file.doc, x, s.locale, s.messages)); err != nil {
+		out := newFinding(s.file.doc, x, s.locale, s.messages)
+		if s.card != nil && x.Study != nil {
+			out.Related = []Related{related(s.file.doc, s.card, x, s.locale)}
+		}
+		if err := s.w.finding(&s.file, out); err != nil {
 			return err
 		}
 		s.worst = max(s.worst, x.Rule.Severity)
 		s.tally.Add(x)
+	}
+	cw, ok := s.w.(claimWriter)
+	if !ok || s.card == nil {
+		return nil
+	}
+	for _, c := range claims {
+		if !c.Flagged() {
+			continue
+		}
+		if err := cw.claim(&s.file, newClaim(s.file.doc, s.card, c, s.locale)); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -79,13 +119,18 @@ func (s *FileStream) begin() error {
 }
 
 // End finishes the file's report from its result (Streamed) and returns
-// the file without its findings, which were written.
+// the file without its findings and claims, which were written.
 func (s *FileStream) End(res *lint.Result) File {
 	f := s.file
 	f.Language = res.Facts.Language
 	sc := s.tally.Result(res.Facts, s.locale)
 	f.Score, f.Criteria = &sc.Value, sc.Criteria
 	f.Studies, f.Claims = []Study{}, []Claim{}
+	if s.card != nil {
+		for _, st := range s.card.Studies {
+			f.Studies = append(f.Studies, newStudy(f.doc, st, s.locale))
+		}
+	}
 	if s.begin() == nil {
 		s.w.endFile(f) // a write error is the writer's, returned by Close
 	}

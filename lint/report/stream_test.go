@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,6 +14,7 @@ import (
 
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/evidence"
 	"github.com/hypelint/hypelint/lint/report"
 	"github.com/hypelint/hypelint/lint/rule"
 )
@@ -107,10 +110,90 @@ func TestStreamedFormatsEqualWholeFile(t *testing.T) {
 		require.NoError(t, w.Close())
 		assert.Equal(t, want.String(), outs[name].String(), name)
 	}
-	for name, w := range map[string]report.Writer{
-		"json": report.NewJSONWriter(io.Discard, "1"), "sarif": report.NewSARIFWriter(io.Discard, report.RunInfo{}),
-		"junit": report.NewJUnitWriter(io.Discard),
-	} {
-		assert.Nil(t, report.StreamFile(w, "long.txt", "en"), "%s takes files whole", name)
+	assert.Nil(t, report.StreamFile(report.NewJUnitWriter(io.Discard), "long.txt", "en"), "JUnit takes files whole")
+}
+
+// TestStreamedCardFormatsEqualWholeFile writes a long text with studies and
+// flagged claims (the corpus over and over) in JSON and SARIF, part by part
+// with its evidence card handed out as it is linted, and whole: the same
+// bytes, the findings' related studies and JSON's studies and claims
+// included.
+func TestStreamedCardFormatsEqualWholeFile(t *testing.T) {
+	l := defaultLinter(t)
+	paths, err := filepath.Glob("../../corpus/*/*.txt")
+	require.NoError(t, err)
+	var book bytes.Buffer
+	book.WriteString("A reader of health news\n\n")
+	for book.Len() < 2*lint.SectionSize+1 {
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			require.NoError(t, err)
+			book.Write(data)
+			book.WriteString("\n\n")
+		}
 	}
+	in := lint.Input{Path: "book.txt", Data: book.Bytes(), Card: true}
+	require.True(t, lint.Sectioned(in))
+	res, err := l.Lint(in)
+	require.NoError(t, err)
+	whole := report.NewFile("book.txt", res, "en")
+	require.Greater(t, len(whole.Studies), 100)
+	require.Greater(t, len(whole.Claims), 100)
+	related := 0
+	for _, x := range whole.Findings {
+		related += len(x.Related)
+	}
+	require.Greater(t, related, 100, "findings judged against a study")
+
+	run := report.Run{Rules: l.Rules.Rules, Version: "1", Locale: "en"}
+	formats := map[string]func(io.Writer) report.Writer{
+		"json":  func(w io.Writer) report.Writer { return report.NewJSONWriter(w, "1") },
+		"sarif": func(w io.Writer) report.Writer { return report.NewSARIFWriter(w, run.Info()) },
+	}
+	for name, start := range formats {
+		var want, got bytes.Buffer
+		w := start(&want)
+		require.NoError(t, w.File(whole))
+		require.NoError(t, w.Close())
+
+		w = start(&got)
+		s := report.StreamFile(w, "book.txt", "en")
+		require.NotNil(t, s, name)
+		parts := &countParts{Parts: s}
+		streamed, err := l.LintParts(context.Background(), in, parts)
+		require.NoError(t, err)
+		require.True(t, streamed.Streamed, name)
+		require.Empty(t, streamed.Card.Claims, "%s: the card holds no claim", name)
+		s.End(streamed)
+		require.NoError(t, w.Close())
+		require.Greater(t, parts.n, 2, "%s: written part by part", name)
+		requireSameText(t, want.String(), got.String(), name)
+	}
+}
+
+// requireSameText fails with the first line that differs (the reports are
+// megabytes: a whole diff takes minutes to print).
+func requireSameText(t *testing.T, want, got, name string) {
+	t.Helper()
+	if want == got {
+		return
+	}
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < min(len(w), len(g)); i++ {
+		if w[i] != g[i] {
+			t.Fatalf("%s: line %d: want %q, got %q", name, i+1, w[i], g[i])
+		}
+	}
+	t.Fatalf("%s: want %d lines, got %d", name, len(w), len(g))
+}
+
+// countParts counts the parts a lint.Parts takes.
+type countParts struct {
+	lint.Parts
+	n int
+}
+
+func (c *countParts) Part(found []rule.Finding, claims []*evidence.Claim) error {
+	c.n++
+	return c.Parts.Part(found, claims)
 }
