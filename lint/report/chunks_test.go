@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -31,4 +32,32 @@ func TestChunksKeepWritesInOrder(t *testing.T) {
 	require.NoError(t, o.flush())
 	require.Equal(t, want.String(), got.String())
 	require.Nil(t, c.pieces, "forgotten once written")
+}
+
+// TestChunksSpillPastMaxHeld: past maxHeld bytes the full pieces go to a
+// temporary file; what comes back is still every byte in order, memory
+// holds no more than maxHeld plus a piece, and the file is removed.
+func TestChunksSpillPastMaxHeld(t *testing.T) {
+	defer func(old int) { maxHeld = old }(maxHeld)
+	maxHeld = 2 * chunkSize
+	var c chunks
+	var want strings.Builder
+	for i := 0; want.Len() < 7*chunkSize+123; i++ {
+		p := strings.Repeat(string(rune('a'+i%26)), 1+i*389%9000)
+		want.WriteString(p)
+		n, err := c.Write([]byte(p))
+		require.NoError(t, err)
+		require.Equal(t, len(p), n)
+		require.LessOrEqual(t, len(c.pieces)*chunkSize, maxHeld+chunkSize)
+	}
+	require.NotNil(t, c.spill, "more than maxHeld was written")
+	name := c.spill.Name()
+	var got bytes.Buffer
+	o := newJSONOut(&got)
+	c.writeTo(o)
+	require.NoError(t, o.flush())
+	require.Equal(t, want.String(), got.String())
+	require.Nil(t, c.spill)
+	_, err := os.Stat(name)
+	require.True(t, os.IsNotExist(err), "the temporary file is removed: %v", err)
 }

@@ -1,6 +1,10 @@
 package report
 
-import "io"
+import (
+	"fmt"
+	"io"
+	"os"
+)
 
 // JSON is the document --format json writes.
 type JSON struct {
@@ -37,18 +41,33 @@ type JSONWriter struct {
 }
 
 // chunks holds written bytes in pieces of a fixed size: a growing buffer
-// copies itself at each doubling, twice the claims at the peak.
-type chunks struct{ pieces [][]byte }
+// copies itself at each doubling, twice the claims at the peak. Past
+// maxHeld bytes the full pieces move to a temporary file, so that a book's
+// flagged claims (about a tenth of its size, encoded) are not held in
+// memory until its findings are written.
+type chunks struct {
+	pieces [][]byte
+	spill  *os.File // the bytes before pieces, once more than maxHeld were held
+	free   [][]byte // pieces already moved to spill, for reuse
+}
 
 const chunkSize = 256 << 10
+
+// maxHeld is how many bytes chunks keeps in memory (a variable for tests).
+var maxHeld = 16 << 20
 
 func (c *chunks) Write(p []byte) (int, error) {
 	n := len(p)
 	for len(p) > 0 {
 		last := len(c.pieces) - 1
 		if last < 0 || len(c.pieces[last]) == chunkSize {
-			c.pieces = append(c.pieces, make([]byte, 0, chunkSize))
-			last++
+			if len(c.pieces)*chunkSize >= maxHeld {
+				if err := c.moveToSpill(); err != nil {
+					return n - len(p), err
+				}
+			}
+			c.pieces = append(c.pieces, c.newPiece())
+			last = len(c.pieces) - 1
 		}
 		k := copy(c.pieces[last][len(c.pieces[last]):chunkSize], p)
 		c.pieces[last] = c.pieces[last][:len(c.pieces[last])+k]
@@ -57,14 +76,60 @@ func (c *chunks) Write(p []byte) (int, error) {
 	return n, nil
 }
 
+func (c *chunks) newPiece() []byte {
+	if k := len(c.free); k > 0 {
+		piece := c.free[k-1][:0]
+		c.free = c.free[:k-1]
+		return piece
+	}
+	return make([]byte, 0, chunkSize)
+}
+
+// moveToSpill appends the pieces held to the temporary file, creating it
+// on first use, and keeps their buffers for reuse.
+func (c *chunks) moveToSpill() error {
+	if c.spill == nil {
+		f, err := os.CreateTemp("", "hypelint-claims-*")
+		if err != nil {
+			return fmt.Errorf("holding a long file's claims: %w", err)
+		}
+		c.spill = f
+	}
+	for _, piece := range c.pieces {
+		if _, err := c.spill.Write(piece); err != nil {
+			return fmt.Errorf("holding a long file's claims: %w", err)
+		}
+	}
+	c.free = append(c.free, c.pieces...)
+	c.pieces = c.pieces[:0]
+	return nil
+}
+
 // writeTo writes the bytes held to o and forgets them.
 func (c *chunks) writeTo(o *jsonOut) {
+	if c.spill != nil {
+		if _, err := c.spill.Seek(0, io.SeekStart); err != nil && o.err == nil {
+			o.err = err
+		}
+		if o.err == nil {
+			_, o.err = io.Copy(o.b, c.spill)
+		}
+	}
 	for _, piece := range c.pieces {
 		if o.err == nil {
 			_, o.err = o.b.Write(piece)
 		}
 	}
-	c.pieces = nil
+	c.reset()
+}
+
+// reset forgets the bytes held and removes the temporary file, if any.
+func (c *chunks) reset() {
+	if c.spill != nil {
+		c.spill.Close()
+		os.Remove(c.spill.Name())
+	}
+	*c = chunks{}
 }
 
 // Indentation of the parts of the document.
@@ -97,7 +162,7 @@ func (j *JSONWriter) beginFile(f *File) error {
 	j.start(f.Path, f.Language)
 	j.o.str("[")
 	j.found, j.claimCount = 0, 0
-	j.claimBytes = chunks{}
+	j.claimBytes.reset()
 	return j.o.err
 }
 
