@@ -369,39 +369,9 @@ func (c guardCompiler) bool(n ast.Node) guard {
 func (c guardCompiler) binary(n *ast.BinaryNode) guard {
 	switch n.Operator {
 	case "&&", "and":
-		l, r := c.bool(n.Left), c.bool(n.Right)
-		switch {
-		case l == nil && r == nil:
-			return nil
-		case l == nil:
-			return func(env *HitEnv) tri { return and(unknown, r(env)) }
-		case r == nil:
-			return func(env *HitEnv) tri { return and(l(env), unknown) }
-		}
-		return func(env *HitEnv) tri {
-			v := l(env)
-			if v == no {
-				return no
-			}
-			return and(v, r(env))
-		}
+		return joined(c.bool(n.Left), c.bool(n.Right), and, no)
 	case "||", "or":
-		l, r := c.bool(n.Left), c.bool(n.Right)
-		switch {
-		case l == nil && r == nil:
-			return nil
-		case l == nil:
-			return func(env *HitEnv) tri { return or(unknown, r(env)) }
-		case r == nil:
-			return func(env *HitEnv) tri { return or(l(env), unknown) }
-		}
-		return func(env *HitEnv) tri {
-			v := l(env)
-			if v == yes {
-				return yes
-			}
-			return or(v, r(env))
-		}
+		return joined(c.bool(n.Left), c.bool(n.Right), or, yes)
 	case "in":
 		set, ok := stringSet(n.Right)
 		left := c.string(n.Left)
@@ -497,6 +467,28 @@ func intComparison(op string) func(a, b int) bool {
 		return func(a, b int) bool { return a > b }
 	}
 	return func(a, b int) bool { return a >= b }
+}
+
+// joined combines two guards with op (and, or); a left side giving
+// decisive (no for and, yes for or) settles it without the right. A nil
+// side decides nothing (unknown); both nil, nor does the whole.
+func joined(l, r guard, op func(a, b tri) tri, decisive tri) guard {
+	if l == nil && r == nil {
+		return nil
+	}
+	if l == nil {
+		return func(env *HitEnv) tri { return op(unknown, r(env)) }
+	}
+	if r == nil {
+		return func(env *HitEnv) tri { return op(l(env), unknown) }
+	}
+	return func(env *HitEnv) tri {
+		v := l(env)
+		if v == decisive {
+			return v
+		}
+		return op(v, r(env))
+	}
 }
 
 func and(a, b tri) tri {
