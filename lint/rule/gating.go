@@ -523,13 +523,7 @@ func (c guardCompiler) int(n ast.Node) intGuard {
 		if !ok {
 			return nil
 		}
-		return func(env *HitEnv) (int, bool) {
-			p := f.at(env)
-			if p == nil {
-				return 0, false
-			}
-			return *(*int)(p), true
-		}
+		return valueOf[int](f)
 	case *ast.CallNode:
 		scope, class, ok := classCall(c.lex, n, "count")
 		if !ok {
@@ -596,6 +590,19 @@ func (c guardCompiler) len(n *ast.BuiltinNode) intGuard {
 	}
 }
 
+// valueOf reads f, a field of type T; ok is false when its scope is not
+// known at this stage.
+func valueOf[T any](f fieldAt) func(*HitEnv) (T, bool) {
+	return func(env *HitEnv) (T, bool) {
+		p := f.at(env)
+		if p == nil {
+			var zero T
+			return zero, false
+		}
+		return *(*T)(p), true
+	}
+}
+
 // string compiles a string literal or a string field.
 func (c guardCompiler) string(n ast.Node) stringGuard {
 	switch n := n.(type) {
@@ -607,13 +614,7 @@ func (c guardCompiler) string(n ast.Node) stringGuard {
 		if !ok {
 			return nil
 		}
-		return func(env *HitEnv) (string, bool) {
-			p := f.at(env)
-			if p == nil {
-				return "", false
-			}
-			return *(*string)(p), true
-		}
+		return valueOf[string](f)
 	}
 	return nil
 }
