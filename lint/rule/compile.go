@@ -68,7 +68,6 @@ func (c *compiler) compile(r *Rule) error {
 	}
 	r.program = program
 	r.readsStudy = readsStudyRE.MatchString(r.When)
-	r.readsHit = readsHitRE.MatchString(r.When)
 	return nil
 }
 
@@ -110,10 +109,6 @@ func compileChecked(input string, ops []expr.Option, check func(*parser.Tree) er
 // readsStudyRE finds conditions that judge a claim against its study: their
 // findings carry that study as a related location.
 var readsStudyRE = regexp.MustCompile(`\b(study|claim)\.`)
-
-// readsHitRE finds conditions that read hit.*: a claim rule that does not
-// is spared computing its hits' facts.
-var readsHitRE = regexp.MustCompile(`\bhit\.`)
 
 // checkClasses checks a compiled rule's class names against lex and works
 // out which sentence classes it needs.

@@ -329,7 +329,7 @@ func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 			continue // decided without the hit's facts
 		}
 		e.hit = e.blankHit
-		if r.readsHit {
+		if r.gate.hitFields != 0 { // the condition reads hit: work out what it reads
 			e.hit = e.hitFacts(r, s, c.Hit)
 		}
 		e.env.Hit = &e.hit

@@ -127,7 +127,6 @@ type Rule struct {
 	needs       [][]int                // sentence classes the condition requires (see sentenceNeeds)
 	gate        gate                   // what Go can decide of the condition before the VM runs (see newGate)
 	readsStudy  bool                   // the condition reads study.* or claim.*
-	readsHit    bool                   // the condition reads hit.*
 	swapLex     *lexicon.Lexicon       // the Swap terms, one class per term, in Swap's order
 	suggestFor  map[string]Replacement // normalized Suggest term → its entry
 }
