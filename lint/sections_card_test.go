@@ -21,17 +21,8 @@ import (
 // the card of the text linted whole.
 func TestSectionsCollectTheWholeCard(t *testing.T) {
 	l := defaultLinter(t)
-	paths, err := filepath.Glob("../corpus/*/*.txt")
-	require.NoError(t, err)
-	var book strings.Builder
-	book.WriteString("A reader of health news\n\n")
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		require.NoError(t, err)
-		book.Write(data)
-		book.WriteString("\n\n")
-	}
-	in := Input{Path: "book.txt", Data: []byte(book.String()), Card: true}
+	book := corpusBook(t)
+	in := Input{Path: "book.txt", Data: []byte(book), Card: true}
 	doc, err := Parse(in)
 	require.NoError(t, err)
 	whole, err := l.LintDocument(doc)
@@ -77,17 +68,8 @@ func (c *cardParts) Part(_ []rule.Finding, claims []*evidence.Claim) error {
 // itself keeps none of the claims, however long the text.
 func TestSectionsHandOutTheCard(t *testing.T) {
 	l := defaultLinter(t)
-	paths, err := filepath.Glob("../corpus/*/*.txt")
-	require.NoError(t, err)
-	var book strings.Builder
-	book.WriteString("A reader of health news\n\n")
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		require.NoError(t, err)
-		book.Write(data)
-		book.WriteString("\n\n")
-	}
-	in := Input{Path: "book.txt", Data: []byte(book.String()), Card: true}
+	book := corpusBook(t)
+	in := Input{Path: "book.txt", Data: []byte(book), Card: true}
 	doc, err := Parse(in)
 	require.NoError(t, err)
 	whole, err := l.LintDocument(doc)
@@ -95,7 +77,7 @@ func TestSectionsHandOutTheCard(t *testing.T) {
 	want := describeCard(evidence.Build(whole.Facts, whole.Findings))
 
 	for _, copies := range []int{1, 4} {
-		in.Data = []byte(book.String() + strings.Repeat(book.String()[len("A reader of health news\n\n"):], copies-1))
+		in.Data = []byte(book + strings.Repeat(book[len(bookTitle):], copies-1))
 		var got cardParts
 		res, err := l.lintSections(context.Background(), in, 20000, PieceSize, &got)
 		require.NoError(t, err)
@@ -109,6 +91,26 @@ func TestSectionsHandOutTheCard(t *testing.T) {
 			require.Equal(t, want, describeCard(res.Card), "the parts make the whole card")
 		}
 	}
+}
+
+// bookTitle opens corpusBook.
+const bookTitle = "A reader of health news\n\n"
+
+// corpusBook is every plain-text corpus article joined under one title: a
+// text long enough to be linted in sections.
+func corpusBook(t *testing.T) string {
+	t.Helper()
+	paths, err := filepath.Glob("../corpus/*/*.txt")
+	require.NoError(t, err)
+	var book strings.Builder
+	book.WriteString(bookTitle)
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		book.Write(data)
+		book.WriteString("\n\n")
+	}
+	return book.String()
 }
 
 func describeCard(c *evidence.Card) []string {
