@@ -3,6 +3,7 @@ package rule
 import (
 	"errors"
 	"regexp"
+	"sync"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/checker"
@@ -21,9 +22,20 @@ import (
 // class names in has() and count() are checked when the rule is loaded, not
 // when it runs. Conditions compile before the lexicon is known: has() and
 // count() look it up only when they run.
+//
+// Loading parses and checks every condition (every mistake is reported
+// then, with its file and line) and optimizes its tree, from which the
+// gates are built; the last step, the bytecode, waits for the first time
+// a condition runs (Rule.compiled): most rules never run on a small file.
 type compiler struct {
 	lex     *lexicon.Lexicon
 	options [][]expr.Option // per environment (envKind)
+	// configs holds a config per environment, reused from rule to rule:
+	// making one copies expr's builtins and walks the environment's
+	// type, and its cache of field types fills once instead of per rule.
+	// A config's cache is not safe for concurrent use, so each goroutine
+	// takes its own set from the pool.
+	configs sync.Pool
 }
 
 func newCompiler() *compiler {
@@ -36,7 +48,32 @@ func newCompiler() *compiler {
 			expr.Function("count", c.count, new(func(facts.Counter, string) int)),
 		})
 	}
+	c.configs.New = func() any { return make([]*conf.Config, len(environments)) }
 	return c
+}
+
+// withConfig runs f with a config for env that no other goroutine uses
+// meanwhile.
+func (c *compiler) withConfig(env envKind, f func(*conf.Config)) {
+	set := c.configs.Get().([]*conf.Config)
+	if set[env] == nil {
+		set[env] = newConfig(c.options[env])
+	}
+	f(set[env])
+	c.configs.Put(set)
+}
+
+// newConfig makes a config as expr.Compile does (expr v1.17).
+func newConfig(ops []expr.Option) *conf.Config {
+	config := conf.CreateNew()
+	for _, op := range ops {
+		op(config)
+	}
+	for name := range config.Disabled {
+		delete(config.Builtins, name)
+	}
+	config.Check()
+	return config
 }
 
 func (c *compiler) has(params ...any) (any, error) {
@@ -53,37 +90,42 @@ func (c *compiler) count(params ...any) (any, error) {
 	return scope.Count(c.lex.ClassID(name)), nil
 }
 
+// compile parses, checks and optimizes r's condition (see compiler).
 func (c *compiler) compile(r *Rule) error {
 	r.env = envOf(r.Scope, r.Report)
 	env := environments[r.env]
 	// Every mistake the checks find, at once; Bind checks the class names
 	// even when the rule is broken.
-	program, err := compileChecked(r.When, c.options[r.env], func(tree *parser.Tree) error {
-		var refErr error
-		r.classRefs, refErr = classRefs(env, tree)
-		return errors.Join(checkNames(env, r.Scope, tree), checkEnums(env, r.Scope, tree), refErr)
+	var tree *parser.Tree
+	var err error
+	c.withConfig(r.env, func(config *conf.Config) {
+		tree, err = checkedTree(r.When, config, func(tree *parser.Tree) error {
+			var refErr error
+			r.classRefs, refErr = classRefs(env, tree)
+			return errors.Join(checkNames(env, r.Scope, tree), checkEnums(env, r.Scope, tree), refErr)
+		})
 	})
 	if err != nil {
 		return err
 	}
-	r.program = program
+	r.tree = tree
+	r.program = sync.OnceValues(func() (program *vm.Program, err error) {
+		c.withConfig(r.env, func(config *conf.Config) { program, err = exprcompiler.Compile(tree, config) })
+		return program, err
+	})
 	r.readsStudy = readsStudyRE.MatchString(r.When)
 	return nil
 }
 
-// compileChecked compiles a condition as expr.Compile does (expr v1.17),
+// compiled returns r's condition as a program, compiling it on the first
+// call.
+func (r *Rule) compiled() (*vm.Program, error) { return r.program() }
+
+// checkedTree does what expr.Compile does (expr v1.17) up to the bytecode,
 // running check on the parsed tree before the type checker and the
 // optimizer (which turns x in ["a", "b"] into a set): one parse, where
 // calling expr.Compile after parsing for the checks took two.
-func compileChecked(input string, ops []expr.Option, check func(*parser.Tree) error) (*vm.Program, error) {
-	config := conf.CreateNew()
-	for _, op := range ops {
-		op(config)
-	}
-	for name := range config.Disabled {
-		delete(config.Builtins, name)
-	}
-	config.Check()
+func checkedTree(input string, config *conf.Config, check func(*parser.Tree) error) (*parser.Tree, error) {
 	tree, err := parser.ParseWithConfig(input, config)
 	if err != nil {
 		return nil, err
@@ -103,7 +145,7 @@ func compileChecked(input string, ops []expr.Option, check func(*parser.Tree) er
 			return nil, err
 		}
 	}
-	return exprcompiler.Compile(tree, config)
+	return tree, nil
 }
 
 // readsStudyRE finds conditions that judge a claim against its study: their
@@ -116,7 +158,7 @@ func checkClasses(lex *lexicon.Lexicon, r *Rule) error {
 	if err := checkClassRefs(lex, r); err != nil {
 		return err
 	}
-	r.needs = sentenceNeeds(lex, r.program.Node())
-	r.gate = newGate(lex, r.program.Node())
+	r.needs = sentenceNeeds(lex, r.tree.Node)
+	r.gate = newGate(lex, r.tree.Node)
 	return nil
 }

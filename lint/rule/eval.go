@@ -382,7 +382,11 @@ func claimAt(s *facts.Sentence, start, end int) *facts.Claim {
 }
 
 func (e *evaluator) run(r *Rule) (bool, error) {
-	out, err := e.machine.Run(r.program, e.envs.fill(r.env, &e.env))
+	program, err := r.compiled()
+	if err != nil {
+		return false, err
+	}
+	out, err := e.machine.Run(program, e.envs.fill(r.env, &e.env))
 	if err != nil {
 		return false, err
 	}

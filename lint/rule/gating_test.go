@@ -181,7 +181,7 @@ func TestGuardsAgreeWithVMOnBuiltinRules(t *testing.T) {
 	literal := regexp.MustCompile(`"([^"]*)"`)
 	decided := 0
 	for _, r := range set.Rules {
-		if r.program == nil {
+		if r.tree == nil {
 			continue
 		}
 		// Strings to draw from: the condition's own literals, so that

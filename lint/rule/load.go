@@ -188,7 +188,7 @@ func (set *Set) bind(lex *lexicon.Lexicon, pr parsedRule) error {
 	if prev := set.byID[r.ID]; prev != nil {
 		return yamlfile.At(r.File, yamlfile.Get(pr.node, "id"), "rule id %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
 	}
-	if r.program != nil { // suppression rules have no condition
+	if r.tree != nil { // suppression rules have no condition
 		if err := checkClasses(lex, r); err != nil {
 			return whenError(r.File, yamlfile.Get(pr.node, "when"), r.ID, err)
 		}

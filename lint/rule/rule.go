@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/hypelint/hypelint/lint/document"
@@ -119,7 +120,8 @@ type Rule struct {
 	// code.url); empty for a house rule without documentation.
 	DocURL string
 
-	program     *vm.Program
+	tree        *parser.Tree                   // the checked, optimized condition; nil for a suppression rule
+	program     func() (*vm.Program, error) // its bytecode, compiled on the first call (see compiler)
 	classRefs   []classRef // the class names the condition uses, checked by Bind
 	env         envKind    // the environment it is compiled against
 	reportClass int
