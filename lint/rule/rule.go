@@ -120,10 +120,10 @@ type Rule struct {
 	// code.url); empty for a house rule without documentation.
 	DocURL string
 
-	tree        *parser.Tree                   // the checked, optimized condition; nil for a suppression rule
+	tree        *parser.Tree                // the checked, optimized condition; nil for a suppression rule
 	program     func() (*vm.Program, error) // its bytecode, compiled on the first call (see compiler)
-	classRefs   []classRef // the class names the condition uses, checked by Bind
-	env         envKind    // the environment it is compiled against
+	classRefs   []classRef                  // the class names the condition uses, checked by Bind
+	env         envKind                     // the environment it is compiled against
 	reportClass int
 	hant        *traditional           // zh-Hant texts, derived on first use
 	needs       [][]int                // sentence classes the condition requires (see sentenceNeeds)
