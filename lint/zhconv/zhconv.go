@@ -140,7 +140,48 @@ var (
 	folder   *foldTable
 )
 
-func loadFold() { folder = newFoldTable(readTable(t2sFile)) }
+func loadFold() {
+	data, _ := rules.FS.ReadFile(t2sFile) // missing: no entries, as readTable
+	folder = foldTableOf(string(data))
+}
+
+// foldTableOf builds the fold table straight from a table's text: the
+// table newFoldTable(parseTable(data)) builds, without the entries and the
+// map in between, which made building it most of the cost of a process's
+// first Fold (1.2 ms against 0.1).
+func foldTableOf(data string) *foldTable {
+	pairs := make([][2]rune, 0, strings.Count(data, "\n")+1)
+	lo := rune(utf8.MaxRune + 1)
+	for line := range strings.Lines(data) {
+		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+		// One rune, a tab, one rune, as singleRune and parseLine accept.
+		k, size := utf8.DecodeRuneInString(line)
+		if k == utf8.RuneError || k == '\t' || size >= len(line) || line[size] != '\t' {
+			continue
+		}
+		value := line[size+1:]
+		v, size := utf8.DecodeRuneInString(value)
+		if v == utf8.RuneError || v == '\t' || size != len(value) || k == v {
+			continue
+		}
+		pairs = append(pairs, [2]rune{k, v})
+		if k <= maxBMP && k < lo {
+			lo = k
+		}
+	}
+	t := &foldTable{lo: lo, astral: map[rune]rune{}}
+	if lo <= maxBMP {
+		t.bmp = make([]rune, maxBMP-lo+1)
+	}
+	for _, p := range pairs { // a later line wins, as in newFoldTable's map
+		if p[0] <= maxBMP {
+			t.bmp[p[0]-lo] = p[1]
+		} else {
+			t.astral[p[0]] = p[1]
+		}
+	}
+	return t
+}
 
 // Fold maps a Traditional Chinese rune, including Taiwan and Hong Kong
 // variant forms, to its Simplified form (衛→卫, 衞→卫, 臺→台, 峯→峰), using the

@@ -2,6 +2,7 @@ package zhconv
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -300,5 +301,37 @@ func TestToTaiwanUsesTaiwanResearchTerms(t *testing.T) {
 	}
 	for in, want := range cases {
 		assert.Equal(t, want, ToTaiwan(in), in)
+	}
+}
+
+// BenchmarkLoadFold is what the first Fold of a process costs: building
+// the fold table.
+func BenchmarkLoadFold(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		loadFold()
+	}
+}
+
+// foldTableOf reads a table's text straight into the fold table; it must
+// build the table that parsing the entries and newFoldTable build, on the
+// real table, on the malformed lines parseTable skips and on random lines
+// of runes, tabs, line ends and broken bytes.
+func TestFoldTableOfMatchesParsedEntries(t *testing.T) {
+	data, err := rules.FS.ReadFile(t2sFile)
+	require.NoError(t, err)
+	inputs := []string{string(data), "", "\n", "體\t体\nno tab\n\t空\n空\t\na\tb\tc\n\xff\t坏\n萬\t万\r\n兩\t两",
+		"體\t体\n體\t體\n體\t仏\n𫇭\t𫇭\n𩙰\t风\n\uFFFD\t体\n体\t\uFFFD\n"}
+	pieces := []string{"體", "体", "a", "𫇭", "风", "\t", "\n", "\r", "\xff", "\xe9\xab", "\uFFFD", "x"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, in := range inputs {
+		assert.Equal(t, newFoldTable(parseTable(in)), foldTableOf(in), "%q", in)
 	}
 }
