@@ -166,9 +166,12 @@ func loadLexicon(sources []Source) (*lexicon.Lexicon, error) {
 // A snapshot's first line names the files it was made from (a checksum of
 // their names and bytes), so an edited rule or lexicon file is read from
 // the file, never from a stale snapshot: a stale one costs time, not
-// correctness.
+// correctness. The line is padded with spaces to a multiple of eight bytes,
+// so that the snapshot after it starts as aligned as the embedded data and
+// its arrays can be read in place (see binfmt).
 func snapshotHeader(files []yamlfile.File) string {
-	return fmt.Sprintf("hypelint snapshot of %d files, crc32 %08x\n", len(files), filesChecksum(files))
+	line := fmt.Sprintf("hypelint snapshot of %d files, crc32 %08x", len(files), filesChecksum(files))
+	return line + strings.Repeat(" ", 7-len(line)%8) + "\n"
 }
 
 // filesChecksum is a CRC-32 of files' names and bytes.

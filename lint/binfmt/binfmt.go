@@ -1,12 +1,15 @@
 // Package binfmt is the small binary format of hypelint's build-time
 // snapshots (the compiled lexicon and the parsed rules): integers as
-// varints, strings with their length, int32 arrays as little-endian words.
+// varints, strings with their length, int32 arrays as little-endian words
+// starting at a multiple of four bytes from the snapshot's start.
 //
 // A snapshot type describes its fields once, as a walk over a Codec; the
 // Writer and the Reader both run that walk, so the two directions cannot
 // drift apart. The Reader reads from a string in place: strings it returns
 // are slices of the snapshot, which is embedded in the binary and never
-// copied.
+// copied. An int32 array is read in place too where the machine is
+// little-endian and the snapshot aligned (the built-in ones are): the
+// slices Int32s returns must never be written.
 package binfmt
 
 import (
@@ -16,6 +19,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // Codec is one direction of the format.
@@ -49,6 +53,9 @@ func (w *Writer) Flag(v *bool) {
 
 func (w *Writer) Int32s(v *[]int32) {
 	w.Count(len(*v))
+	for len(w.Buf)%4 != 0 {
+		w.Buf = append(w.Buf, 0)
+	}
 	for _, x := range *v {
 		w.Buf = binary.LittleEndian.AppendUint32(w.Buf, uint32(x))
 	}
@@ -59,6 +66,7 @@ func (w *Writer) Int32s(v *[]int32) {
 // at the end.
 type Reader struct {
 	data string
+	size int // of the whole snapshot: data's offset is size-len(data)
 	err  error
 }
 
@@ -71,7 +79,7 @@ func NewReader(data, magic string) (*Reader, error) {
 	if !ok {
 		return nil, fmt.Errorf("not a snapshot of this version (want %q)", strings.TrimSpace(magic))
 	}
-	return &Reader{data: rest}, nil
+	return &Reader{data: rest, size: len(data)}, nil
 }
 
 // Done reports the first error, or bytes left over.
@@ -136,19 +144,38 @@ func (r *Reader) Flag(v *bool) {
 	*v = s == "\x01"
 }
 
+// Int32s reads an array in place when it can (see the package comment),
+// and copies it otherwise.
 func (r *Reader) Int32s(v *[]int32) {
 	n := r.Count(0)
+	if pad := (4 - (r.size-len(r.data))%4) % 4; pad <= len(r.data) {
+		r.data = r.data[pad:]
+	} else {
+		r.fail(errTruncated)
+	}
 	if 4*n > len(r.data) {
 		r.fail(errTruncated)
 		n = 0
 	}
+	if n == 0 {
+		*v = []int32{}
+		return
+	}
+	words := r.data[:4*n]
+	r.data = r.data[4*n:]
+	if p := unsafe.StringData(words); littleEndian && uintptr(unsafe.Pointer(p))%4 == 0 {
+		*v = unsafe.Slice((*int32)(unsafe.Pointer(p)), n)
+		return
+	}
 	out := make([]int32, n)
 	for i := range out {
-		d := r.data[4*i:]
+		d := words[4*i:]
 		out[i] = int32(uint32(d[0]) | uint32(d[1])<<8 | uint32(d[2])<<16 | uint32(d[3])<<24)
 	}
-	*v, r.data = out, r.data[4*n:]
+	*v = out
 }
+
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
 // Strings walks a list of strings.
 func Strings(c Codec, v *[]string) { Slice(c, v, c.Text) }

@@ -14,9 +14,9 @@ import (
 // checks that the snapshot in the binary matches them.
 //
 // The format is binfmt's, fields in the order of snapshot.fields. Loading
-// reads the strings in place (term texts are slices of the snapshot) and
-// copies each array once; a general encoder (gob) copied everything twice
-// and was most of loading. The
+// reads the strings and the int32 arrays in place (term texts and the
+// automaton's tables are slices of the snapshot, never written); a general
+// encoder (gob) copied everything twice and was most of loading. The
 // automaton's dense rows, the pattern bit sets and the regexps are rebuilt
 // on load: they are quick to derive and large.
 type snapshot struct {
@@ -73,7 +73,7 @@ type snapPattern struct {
 // snapshotMagic starts every snapshot; its last digits are the version,
 // which changes whenever the layout or the meaning of a snapshot does, so
 // that an old one is refused rather than misread.
-const snapshotMagic = "hypelint-lexicon-7\n"
+const snapshotMagic = "hypelint-lexicon-8\n"
 
 func (s *snapshot) fields(c binfmt.Codec) {
 	binfmt.Slice(c, &s.Classes, func(cl *Class) {

@@ -1,0 +1,33 @@
+package lexicon
+
+import (
+	"encoding/binary"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/rules"
+)
+
+// The built-in snapshot's automaton tables are read in place, not copied:
+// its header keeps them aligned (see binfmt).
+func TestBuiltinSnapshotTablesReadInPlace(t *testing.T) {
+	if binary.NativeEndian.Uint16([]byte{1, 0}) != 1 {
+		t.Skip("big-endian: the tables are copied")
+	}
+	snapshot := rules.LexiconSnapshot
+	_, content, ok := strings.Cut(snapshot, "\n") // the header line
+	require.True(t, ok)
+	l, err := FromSnapshot(content)
+	require.NoError(t, err)
+	start := uintptr(unsafe.Pointer(unsafe.StringData(snapshot)))
+	for name, table := range map[string][]int32{"first": l.ac.first, "edgeNext": l.ac.edgeNext, "term": l.ac.term,
+		"fail": l.ac.fail, "dict": l.ac.dict} {
+		require.NotEmpty(t, table, name)
+		p := uintptr(unsafe.Pointer(&table[0]))
+		assert.True(t, p >= start && p < start+uintptr(len(snapshot)), "%s is a copy", name)
+	}
+}
