@@ -2,6 +2,7 @@ package rule
 
 import (
 	"reflect"
+	"sync"
 	"slices"
 	"unsafe"
 
@@ -678,13 +679,30 @@ func (c guardCompiler) field(n *ast.MemberNode, kind reflect.Kind) (fieldAt, boo
 // fieldNamed finds a struct's field by the name expr gives it (its own
 // fields only: promoted ones are left to the VM).
 func fieldNamed(t reflect.Type, name string) (reflect.StructField, bool) {
+	f, ok := fieldsByExprName(t)[name]
+	return f, ok
+}
+
+// fieldIndex holds each struct type's own fields by expr name, made on
+// first use: building every gate asked reflect for the same few types'
+// fields and tags again and again, a tenth of start-up.
+var fieldIndex sync.Map // reflect.Type → map[string]reflect.StructField
+
+func fieldsByExprName(t reflect.Type) map[string]reflect.StructField {
+	if m, ok := fieldIndex.Load(t); ok {
+		return m.(map[string]reflect.StructField)
+	}
+	m := map[string]reflect.StructField{}
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if n, ok := exprName(f); ok && n == name {
-			return f, true
+		if n, ok := exprName(f); ok {
+			if _, dup := m[n]; !dup { // the first field of a name, as a scan finds
+				m[n] = f
+			}
 		}
 	}
-	return reflect.StructField{}, false
+	fieldIndex.Store(t, m)
+	return m
 }
 
 // counter compiles the scope has() and count() ask.

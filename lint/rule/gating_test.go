@@ -275,3 +275,34 @@ func TestHitFieldsRead(t *testing.T) {
 		assert.Equal(t, want, withCondition(t, lex, when).gate.hitFields, when)
 	}
 }
+
+// fieldNamed's index finds, for every environment type and every name, the
+// field a scan of the type's own fields finds first.
+func TestFieldNamedMatchesScan(t *testing.T) {
+	scan := func(t reflect.Type, name string) (reflect.StructField, bool) {
+		for i := range t.NumField() {
+			if n, ok := exprName(t.Field(i)); ok && n == name {
+				return t.Field(i), true
+			}
+		}
+		return reflect.StructField{}, false
+	}
+	checked := 0
+	for typ := range exprFields {
+		if typ.Kind() != reflect.Struct {
+			continue
+		}
+		names := []string{"", "nope", "-"}
+		for i := range typ.NumField() {
+			names = append(names, typ.Field(i).Name, typ.Field(i).Tag.Get("expr"))
+		}
+		for _, name := range names {
+			want, wantOK := scan(typ, name)
+			got, ok := fieldNamed(typ, name)
+			assert.Equal(t, wantOK, ok, "%v.%s", typ, name)
+			assert.Equal(t, want.Index, got.Index, "%v.%s", typ, name)
+			checked++
+		}
+	}
+	assert.Greater(t, checked, 50)
+}
