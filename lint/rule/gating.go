@@ -2,8 +2,8 @@ package rule
 
 import (
 	"reflect"
-	"sync"
 	"slices"
+	"sync"
 	"unsafe"
 
 	"github.com/expr-lang/expr/ast"
