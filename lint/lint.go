@@ -10,8 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -107,12 +109,15 @@ func parseRules(sources []Source) (*rule.Parsed, error) {
 		if src.Rules == "" {
 			continue
 		}
-		files, err := yamlfile.ReadDir(src.FS, src.Rules, src.Prefix)
-		if err != nil {
-			return nil, err
+		p := ruleSnapshot(src)
+		if p == nil {
+			files, err := yamlfile.ReadDir(src.FS, src.Rules, src.Prefix)
+			if err != nil {
+				return nil, err
+			}
+			p, err = parseSource(src, files)
+			errs = append(errs, err)
 		}
-		p, err := parseSource(src, files)
-		errs = append(errs, err)
 		if p == nil {
 			continue
 		}
@@ -125,42 +130,64 @@ func parseRules(sources []Source) (*rule.Parsed, error) {
 }
 
 func parseSource(src Source, files []yamlfile.File) (*rule.Parsed, error) {
-	if content, ok := currentSnapshot(src.RuleSnapshot, files); ok {
-		if p, err := rule.FromSnapshot(content); err == nil {
-			return p, nil
-		}
-	}
 	if !src.Strict {
 		return rule.ParseHouseFiles(files)
 	}
 	return rule.ParseFiles(files)
 }
 
+// ruleSnapshot returns the rules of src's snapshot when it was made from
+// src's files as they are now, nil otherwise.
+func ruleSnapshot(src Source) *rule.Parsed {
+	if src.RuleSnapshot == "" {
+		return nil
+	}
+	header, err := dirHeader(src.FS, src.Rules, src.Prefix)
+	if err != nil {
+		return nil // reading the files reports it
+	}
+	content, ok := strings.CutPrefix(src.RuleSnapshot, header)
+	if !ok {
+		return nil
+	}
+	p, err := rule.FromSnapshot(content)
+	if err != nil {
+		return nil
+	}
+	return p
+}
+
 // loadLexicon compiles the lexicons of the sources, or loads the snapshot
 // of the only source that has lexicons when that was made from its files
 // as they are now.
 func loadLexicon(sources []Source) (*lexicon.Lexicon, error) {
-	var files []yamlfile.File
-	var withLexicons []Source
-	for _, src := range sources {
-		if src.Lexicons == "" {
-			continue
+	if only := lexiconSources(sources); len(only) == 1 && only[0].Snapshot != "" {
+		header, err := dirHeader(only[0].FS, only[0].Lexicons, only[0].Prefix)
+		if content, ok := strings.CutPrefix(only[0].Snapshot, header); err == nil && ok {
+			if lex, err := lexicon.FromSnapshot(content); err == nil {
+				return lex, nil
+			}
 		}
-		withLexicons = append(withLexicons, src)
+	}
+	var files []yamlfile.File
+	for _, src := range lexiconSources(sources) {
 		more, err := yamlfile.ReadDir(src.FS, src.Lexicons, src.Prefix)
 		if err != nil {
 			return nil, err
 		}
 		files = append(files, more...)
 	}
-	if len(withLexicons) == 1 {
-		if content, ok := currentSnapshot(withLexicons[0].Snapshot, files); ok {
-			if lex, err := lexicon.FromSnapshot(content); err == nil {
-				return lex, nil
-			}
+	return lexicon.Compile(files)
+}
+
+func lexiconSources(sources []Source) []Source {
+	var out []Source
+	for _, src := range sources {
+		if src.Lexicons != "" {
+			out = append(out, src)
 		}
 	}
-	return lexicon.Compile(files)
+	return out
 }
 
 // A snapshot's first line names the files it was made from (a checksum of
@@ -170,8 +197,45 @@ func loadLexicon(sources []Source) (*lexicon.Lexicon, error) {
 // so that the snapshot after it starts as aligned as the embedded data and
 // its arrays can be read in place (see binfmt).
 func snapshotHeader(files []yamlfile.File) string {
-	line := fmt.Sprintf("hypelint snapshot of %d files, crc32 %08x", len(files), filesChecksum(files))
+	return header(len(files), filesChecksum(files))
+}
+
+func header(files int, crc uint32) string {
+	line := fmt.Sprintf("hypelint snapshot of %d files, crc32 %08x", files, crc)
 	return line + strings.Repeat(" ", 7-len(line)%8) + "\n"
+}
+
+// dirHeader is snapshotHeader of the files yamlfile.ReadDir would read,
+// without keeping them: a current snapshot needs only their checksum, and
+// copying the embedded files out to take it was a twentieth of start-up.
+func dirHeader(fsys fs.FS, dir, prefix string) (string, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
+	if err != nil {
+		return "", err
+	}
+	slices.Sort(names)
+	crc := uint32(0)
+	buf := make([]byte, 32<<10)
+	for _, name := range names {
+		crc = crc32.Update(crc, crc32.IEEETable, []byte(path.Join(prefix, name)+"\x00"))
+		f, err := fsys.Open(name)
+		if err != nil {
+			return "", err
+		}
+		for {
+			n, err := f.Read(buf)
+			crc = crc32.Update(crc, crc32.IEEETable, buf[:n])
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				f.Close()
+				return "", err
+			}
+		}
+		f.Close()
+	}
+	return header(len(names), crc), nil
 }
 
 // filesChecksum is a CRC-32 of files' names and bytes.
@@ -201,11 +265,6 @@ func (s Source) Checksum() (string, error) {
 		parts = append(parts, fmt.Sprintf("%d %s files crc32 %08x", len(files), dir.what, filesChecksum(files)))
 	}
 	return strings.Join(parts, ", "), nil
-}
-
-// currentSnapshot returns a snapshot's content if it was made from files.
-func currentSnapshot(snapshot string, files []yamlfile.File) (string, bool) {
-	return strings.CutPrefix(snapshot, snapshotHeader(files))
 }
 
 // StampSnapshot prefixes a snapshot's content with the header naming the

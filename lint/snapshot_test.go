@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite rules/lexicon.snapshot and rule
 
 // TestBuiltinSnapshotsAreCurrent compiles the built-in lexicon files and
 // parses the rule files, and checks the snapshots in the binary are exactly
-// what they give. A stale snapshot is not used (see currentSnapshot), so
+// what they give. A stale snapshot is not used (see ruleSnapshot, loadLexicon), so
 // this keeps start-up fast rather than results right. -update rewrites
 // them.
 func TestBuiltinSnapshotsAreCurrent(t *testing.T) {
@@ -57,10 +57,9 @@ func TestStaleSnapshotsAreNotUsed(t *testing.T) {
 	stale.Snapshot = strings.Replace(stale.Snapshot, "crc32 ", "crc32 0", 1)
 	stale.RuleSnapshot = strings.Replace(stale.RuleSnapshot, "crc32 ", "crc32 0", 1)
 	for _, src := range []Source{Builtin, stale} {
-		_, ok := currentSnapshot(src.Snapshot, mustReadDir(t, src.Lexicons))
+		ok := strings.HasPrefix(src.Snapshot, snapshotHeader(mustReadDir(t, src.Lexicons)))
 		assert.Equal(t, src.Snapshot == Builtin.Snapshot, ok)
-		_, ok = currentSnapshot(src.RuleSnapshot, mustReadDir(t, src.Rules))
-		assert.Equal(t, src.RuleSnapshot == Builtin.RuleSnapshot, ok)
+		assert.Equal(t, src.RuleSnapshot == Builtin.RuleSnapshot, ruleSnapshot(src) != nil)
 	}
 	fromFiles, err := New(stale)
 	require.NoError(t, err)
@@ -79,6 +78,30 @@ func TestStaleSnapshotsAreNotUsed(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotEmpty(t, a.Findings)
 	assert.Equal(t, len(a.Findings), len(b.Findings))
+}
+
+// dirHeader, which streams the files through the checksum, gives the
+// header of the files yamlfile.ReadDir reads, on the built-in directories
+// and on a directory with files of other kinds, empty and large files.
+func TestDirHeaderMatchesReadDir(t *testing.T) {
+	for _, dir := range []string{Builtin.Rules, Builtin.Lexicons} {
+		want := snapshotHeader(mustReadDir(t, dir))
+		got, err := dirHeader(rules.FS, dir, Builtin.Prefix)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+		assert.Zero(t, len(got)%8, "padded: %q", got)
+	}
+	dir := t.TempDir()
+	for name, data := range map[string]string{"b.yaml": strings.Repeat("x: 1\n", 20000), "a.yaml": "", "c.yml": "no",
+		"notes.txt": "no", "d.yaml": "rules: []\n"} {
+		require.NoError(t, os.WriteFile(dir+"/"+name, []byte(data), 0o644))
+	}
+	files, err := yamlfile.ReadDir(os.DirFS(dir), ".", "house")
+	require.NoError(t, err)
+	require.Len(t, files, 3)
+	got, err := dirHeader(os.DirFS(dir), ".", "house")
+	require.NoError(t, err)
+	assert.Equal(t, snapshotHeader(files), got)
 }
 
 func mustReadDir(t *testing.T, dir string) []yamlfile.File {
