@@ -79,11 +79,9 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or rule er
 			return e.lint(cmd, &rootFlags, args)
 		},
 	}
-	// --version prints what `hypelint version` prints.
-	var v strings.Builder
-	if err := printVersion(&v); err == nil {
-		root.SetVersionTemplate(strings.ReplaceAll(v.String(), "{{", ""))
-	}
+	// --version prints what `hypelint version` prints, worked out only
+	// then: the rule set's checksum reads every rule and lexicon file.
+	root.SetVersionTemplate("{{hypelintVersion}}")
 	root.SetFlagErrorFunc(suggestFlag)
 	root.SuggestionsMinimumDistance = 2
 	root.CompletionOptions.HiddenDefaultCmd = false

@@ -5,6 +5,9 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/hypelint/hypelint/lint"
 )
@@ -51,6 +54,16 @@ func versionFrom(info *debug.BuildInfo) string {
 		v += ".dirty"
 	}
 	return v
+}
+
+func init() {
+	cobra.AddTemplateFunc("hypelintVersion", func() string {
+		var v strings.Builder
+		if err := printVersion(&v); err != nil {
+			return fmt.Sprintf("hypelint version %s\n", version) // what cobra prints by default
+		}
+		return v.String()
+	})
 }
 
 // printVersion writes what `hypelint version` and `--version` print: the
