@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -406,7 +407,9 @@ func (p *htmlParser) flush() {
 }
 
 // metaAttr matches one attribute of a <meta> tag with its value.
-var metaAttr = regexp.MustCompile(`(?i)\b(name|property|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+var metaAttr = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(name|property|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+})
 
 // meta reads <meta name="description"> and <meta property="og:description">
 // (the text social cards show) as a standfirst block whose text is the
@@ -416,7 +419,7 @@ func (p *htmlParser) meta(tok Span) {
 	raw := p.src[tok.Start:tok.End]
 	var which string
 	var content []int // start, end of the value in raw
-	for _, m := range metaAttr.FindAllSubmatchIndex(raw, -1) {
+	for _, m := range metaAttr().FindAllSubmatchIndex(raw, -1) {
 		val := m[4:6]
 		if val[0] < 0 {
 			val = m[6:8]

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -286,8 +287,8 @@ func venueName(text string) string {
 	if i := strings.Index(text, "《"); i >= 0 && strings.HasSuffix(text, "》") {
 		return text[i:]
 	}
-	name := strings.TrimSpace(publicationCue.ReplaceAllString(text, ""))
-	if name == "" || bareVenue.MatchString(name) {
+	name := strings.TrimSpace(publicationCue().ReplaceAllString(text, ""))
+	if name == "" || bareVenue().MatchString(name) {
 		return ""
 	}
 	return name
@@ -295,7 +296,11 @@ func venueName(text string) string {
 
 // publicationCue is how a phrase introduces a journal, in Simplified and
 // Traditional script and in English.
-var publicationCue = regexp.MustCompile(`^(?i:(published( online| today| recently| this week)? (in|by)|(in|to) the journal|peer-reviewed journal)\s*|(发表|發表|刊登|刊发|刊發|刊载|刊載|刊出|登载|登載)?(于|於|在)?(国际|國際)?(权威|權威)?(学术|學術)?(医学|醫學)?(期刊|杂志|雜誌)?)`)
+var publicationCue = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:(published( online| today| recently| this week)? (in|by)|(in|to) the journal|peer-reviewed journal)\s*|(发表|發表|刊登|刊发|刊發|刊载|刊載|刊出|登载|登載)?(于|於|在)?(国际|國際)?(权威|權威)?(学术|學術)?(医学|醫學)?(期刊|杂志|雜誌)?)`)
+})
 
 // bareVenue is what names no journal on its own.
-var bareVenue = regexp.MustCompile(`^(?i:journal of|(期刊|杂志|雜誌|学报|學報|通讯作者|通訊作者)|.*(年会|年會|大会|大會|研讨会|研討會)上(公布|发表|發表))$`)
+var bareVenue = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:journal of|(期刊|杂志|雜誌|学报|學報|通讯作者|通訊作者)|.*(年会|年會|大会|大會|研讨会|研討會)上(公布|发表|發表))$`)
+})

@@ -150,7 +150,7 @@ func Population(s *Study, locale string) string {
 	switch {
 	case s.Model == "" || s.Population != "animals" && s.Population != "cells":
 		return kind
-	case s.Population == "animals" && !notAnOrganism.MatchString(s.Model):
+	case s.Population == "animals" && !notAnOrganism().MatchString(s.Model):
 		return s.Model
 	case strings.HasPrefix(locale, "zh"):
 		return kind + "（" + s.Model + "）"
@@ -160,7 +160,9 @@ func Population(s *Study, locale string) string {
 
 // notAnOrganism matches the animal and cell words that name a kind of work
 // or a vessel, not the animals studied.
-var notAnOrganism = regexp.MustCompile(`(?i)(实验|實驗|研究|试验|試驗|模型|皿|study|studies|experiment|model|trial)`)
+var notAnOrganism = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(实验|實驗|研究|试验|試驗|模型|皿|study|studies|experiment|model|trial)`)
+})
 
 // Design names a study's design, with the number of studies a review pooled.
 func Design(s *Study, locale string) string {

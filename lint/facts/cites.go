@@ -3,6 +3,7 @@ package facts
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // bracketMarker matches numbered markers: [12], [3,4], [5-7], ［3］.
@@ -10,8 +11,10 @@ var bracketMarker = regexp.MustCompile(`\[\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*\]
 
 // authorYearMarker matches (Smith et al., 2020), (Smith and Lee 2019),
 // （王等，2021）.
-var authorYearMarker = regexp.MustCompile(`\(\p{Lu}[\p{L}'\-]+(?: et al\.?| and \p{Lu}[\p{L}'\-]+)?,? (?:19|20)\d\d[a-z]?\)|` +
-	`（[\p{Han}\p{L}]{1,12}等[，,、]\s*(?:19|20)\d\d）`)
+var authorYearMarker = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\(\p{Lu}[\p{L}'\-]+(?: et al\.?| and \p{Lu}[\p{L}'\-]+)?,? (?:19|20)\d\d[a-z]?\)|` +
+		`（[\p{Han}\p{L}]{1,12}等[，,、]\s*(?:19|20)\d\d）`)
+})
 
 // superscripts are the digits of superscript citation markers.
 const superscripts = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -24,7 +27,7 @@ func citesSource(text string) bool {
 	if (strings.Contains(text, "]") || strings.Contains(text, "］")) && bracketMarker.MatchString(text) {
 		return true
 	}
-	if yearBeforeClose(text) && authorYearMarker.MatchString(text) {
+	if yearBeforeClose(text) && authorYearMarker().MatchString(text) {
 		return true
 	}
 	// ¹²³ are U+00B9, U+00B2, U+00B3 (UTF-8 C2 ..), ⁰⁴–⁹ U+2070–2079

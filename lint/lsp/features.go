@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/evidence"
@@ -119,14 +120,14 @@ func (s *server) explain(f rule.Finding) string {
 
 // label is the start of an explanation line that opens a part of it
 // ("What it does:", "Why it matters:", "作用：").
-var label = regexp.MustCompile(`^(\p{Lu}[\p{L} ]{0,15}|\p{Han}{1,6})[:：]`)
+var label = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\p{Lu}[\p{L} ]{0,15}|\p{Han}{1,6})[:：]`) })
 
 // labelParagraphs starts a Markdown paragraph, with the label in bold, at
 // each labelled line of a hard-wrapped explanation.
 func labelParagraphs(e string) string {
 	var b strings.Builder
 	for i, line := range strings.Split(e, "\n") {
-		m := label.FindStringIndex(line)
+		m := label().FindStringIndex(line)
 		switch {
 		case m != nil && i > 0:
 			b.WriteString("\n\n")

@@ -118,7 +118,7 @@ func (c *conn) read() ([]byte, error) {
 		if line == "" {
 			break
 		}
-		if !headerLine.MatchString(line + "\n") {
+		if !headerLine().MatchString(line + "\n") {
 			return nil, errFrame{fmt.Sprintf("malformed header line %q", line)}
 		}
 	}
@@ -196,7 +196,7 @@ func unexpected(err error) error {
 
 // headerLine matches header lines and blank lines, which may come before
 // the marker without being reported.
-var headerLine = regexp.MustCompile(`^(?:(?:[!-9;-~]+:[^\r\n]*)?\r?\n)*$`)
+var headerLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:(?:[!-9;-~]+:[^\r\n]*)?\r?\n)*$`) })
 
 // droppedBytes counts the bytes seek passed and keeps the first of them.
 type droppedBytes struct {
@@ -216,7 +216,7 @@ func (d *droppedBytes) add(b []byte) {
 // garbage tells whether the bytes passed were anything but header lines
 // and blank lines.
 func (d droppedBytes) garbage() bool {
-	return d.n > sampleSize || !headerLine.Match(d.sample)
+	return d.n > sampleSize || !headerLine().Match(d.sample)
 }
 
 // write sends one message.

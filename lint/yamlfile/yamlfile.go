@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -66,7 +67,7 @@ func At(file string, n *yaml.Node, format string, args ...any) *Error {
 	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
-var lineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
+var lineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:yaml: )?line (\d+): `) })
 
 // parserProblems are go-yaml's parser errors. It numbers their lines from
 // 0 (its scanner errors, from 1), and leaves the line out when it is the
@@ -80,7 +81,9 @@ var parserProblems = []string{
 
 // syntaxProblem matches go-yaml's parser and scanner errors, which come
 // without a line when it is the first.
-var syntaxProblem = regexp.MustCompile(`^(?:found |did not find |could not find |mapping values |block sequence entries |while |exceeded max depth)`)
+var syntaxProblem = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:found |did not find |could not find |mapping values |block sequence entries |while |exceeded max depth)`)
+})
 
 // Wrap turns a YAML decoding error into file:line errors, one per line.
 func Wrap(file string, err error) error {
@@ -97,7 +100,7 @@ func Wrap(file string, err error) error {
 
 func wrapOne(file, msg string) error {
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
+	if m := lineRE().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		msg = msg[len(m[0]):]
 		if slices.Contains(parserProblems, msg) {
@@ -105,7 +108,7 @@ func wrapOne(file, msg string) error {
 		}
 		return &Error{File: file, Line: line, Msg: msg}
 	}
-	if syntaxProblem.MatchString(msg) {
+	if syntaxProblem().MatchString(msg) {
 		return &Error{File: file, Line: 1, Msg: msg}
 	}
 	return &Error{File: file, Msg: msg}
