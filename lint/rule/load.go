@@ -3,6 +3,7 @@ package rule
 import (
 	"errors"
 	"regexp"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -162,10 +163,25 @@ func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
 	for _, c := range p.compilers {
 		c.lex = lex
 	}
+	// The class checks and gates of the conditions, each rule's own work,
+	// are spread over the CPUs; the set is then made in order.
+	classErrs := make([]error, len(p.rules))
+	workers := min(runtime.GOMAXPROCS(0), len(p.rules))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(p.rules); i += workers {
+				if pr := p.rules[i]; !pr.broken && pr.tree != nil { // suppression rules have no condition
+					classErrs[i] = checkClasses(lex, pr.Rule)
+				}
+			}
+		})
+	}
+	wg.Wait()
 	set := &Set{byID: map[string]*Rule{}}
 	var errs []error
-	for _, pr := range p.rules {
-		if err := set.bind(lex, pr); err != nil {
+	for i, pr := range p.rules {
+		if err := set.bind(lex, pr, classErrs[i]); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -175,7 +191,9 @@ func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
 	return set, nil
 }
 
-func (set *Set) bind(lex *lexicon.Lexicon, pr parsedRule) error {
+// bind adds a rule to the set; classErr is what checkClasses found in its
+// condition.
+func (set *Set) bind(lex *lexicon.Lexicon, pr parsedRule, classErr error) error {
 	r := pr.Rule
 	if pr.broken {
 		if len(r.classRefs) > 0 {
@@ -188,10 +206,8 @@ func (set *Set) bind(lex *lexicon.Lexicon, pr parsedRule) error {
 	if prev := set.byID[r.ID]; prev != nil {
 		return yamlfile.At(r.File, yamlfile.Get(pr.node, "id"), "rule id %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
 	}
-	if r.tree != nil { // suppression rules have no condition
-		if err := checkClasses(lex, r); err != nil {
-			return whenError(r.File, yamlfile.Get(pr.node, "when"), r.ID, err)
-		}
+	if classErr != nil {
+		return whenError(r.File, yamlfile.Get(pr.node, "when"), r.ID, classErr)
 	}
 	if r.Report == ReportClaims {
 		r.reportClass = -1

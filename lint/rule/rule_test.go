@@ -1,6 +1,8 @@
 package rule
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -219,4 +221,30 @@ func TestFindingSuggestion(t *testing.T) {
 	r := &Rule{ID: "x", Messages: map[string]string{"en": "{term}: did you mean {suggestion}?"}}
 	assert.Equal(t, "abc: did you mean abd?", Finding{Rule: r, Term: "abc", Suggestion: "abd"}.Message("en"))
 	assert.Equal(t, "abc: did you mean …?", r.Message("en", "abc"))
+}
+
+// Bind checks the conditions' classes in parallel but reports every rule's
+// mistakes in file order, and a repeated id before its condition's.
+func TestBindReportsEveryRuleInOrder(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("rules:\n")
+	for i := range 9 {
+		rule := strings.TrimPrefix(validRule, "rules:\n")
+		rule = replace(rule, "id: hype-word", fmt.Sprintf("id: hype-word-%d", i))
+		rule = replace(rule, `when: "!hit.negated"`, fmt.Sprintf(`when: "has(sentence, \"nonsense%d\")"`, i))
+		src.WriteString(rule)
+	}
+	src.WriteString(strings.TrimPrefix(validRule, "rules:\n"))
+	src.WriteString(replace(strings.TrimPrefix(validRule, "rules:\n"), `when: "!hit.negated"`, `when: "has(sentence, \"again\")"`))
+	_, err := Parse(testLexicon(t), "r.yaml", []byte(src.String()))
+	require.Error(t, err)
+	msg := err.Error()
+	last := -1
+	for i := range 9 {
+		at := strings.Index(msg, fmt.Sprintf(`has(): no lexicon class named "nonsense%d"`, i))
+		require.Greater(t, at, last, "rule %d in order:\n%s", i, msg)
+		last = at
+	}
+	assert.Greater(t, strings.Index(msg, `rule id "hype-word" is already defined at r.yaml:`), last)
+	assert.NotContains(t, msg, "again")
 }
