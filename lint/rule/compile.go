@@ -48,18 +48,21 @@ func newCompiler() *compiler {
 			expr.Function("count", c.count, new(func(facts.Counter, string) int)),
 		})
 	}
-	c.configs.New = func() any { return make([]*conf.Config, len(environments)) }
+	c.configs.New = func() any {
+		set := make([]*conf.Config, len(environments))
+		return &set
+	}
 	return c
 }
 
 // withConfig runs f with a config for env that no other goroutine uses
 // meanwhile.
 func (c *compiler) withConfig(env envKind, f func(*conf.Config)) {
-	set := c.configs.Get().([]*conf.Config)
-	if set[env] == nil {
-		set[env] = newConfig(c.options[env])
+	set := c.configs.Get().(*[]*conf.Config)
+	if (*set)[env] == nil {
+		(*set)[env] = newConfig(c.options[env])
 	}
-	f(set[env])
+	f((*set)[env])
 	c.configs.Put(set)
 }
 
