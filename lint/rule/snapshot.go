@@ -13,8 +13,9 @@ import (
 // process can skip decoding the YAML of the built-in rules, whose long
 // explanations and examples made it the slowest part of start-up. The
 // files stay the source; a test checks the snapshot matches them.
-// Conditions are compiled on load either way (expr programs cannot be
-// written out).
+// Conditions are parsed and checked on load either way (expr trees and
+// programs cannot be written out); their bytecode waits for their first
+// run (see compiler).
 const snapshotMagic = "hypelint-rules-3\n"
 
 func walkRules(c binfmt.Codec, rules *[]*Rule) {
@@ -70,7 +71,7 @@ func (p *Parsed) Snapshot() []byte {
 }
 
 // FromSnapshot reads rules that Snapshot wrote, checks each as a rule file
-// would be checked and compiles the conditions, spread over the CPUs.
+// would be checked and its condition as compile does, spread over the CPUs.
 func FromSnapshot(data string) (*Parsed, error) {
 	r, err := binfmt.NewReader(data, snapshotMagic)
 	if err != nil {
@@ -103,7 +104,7 @@ func FromSnapshot(data string) (*Parsed, error) {
 	return p, nil
 }
 
-// load checks and compiles a rule read from a snapshot.
+// load checks a rule read from a snapshot and its condition.
 func (c *compiler) load(r *Rule) error {
 	r.reportClass, r.hant = -1, &traditional{}
 	if err := validate(r.File, nil, r, r.Severity.String(), true); err != nil {
