@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,7 +35,7 @@ func ParseMarkdown(path string, src []byte) (*Document, error) {
 	p := &mdParser{src: src, base: body}
 	// goldmark sees only the body so that front matter is never parsed as
 	// Markdown (its closing "---" would turn the last key into a heading).
-	p.blocks(newMarkdownParser().Parse(text.NewReader(src[body:])), Paragraph)
+	p.blocks(markdownParser().Parse(text.NewReader(src[body:])), Paragraph)
 	d.Blocks = dropRepeatedTitle(p.finish(fm))
 	d.Comments = p.comments
 	for i := range d.Blocks {
@@ -44,11 +45,14 @@ func ParseMarkdown(path string, src []byte) (*Document, error) {
 	return d, nil
 }
 
-// newMarkdownParser builds a parser per call: goldmark parsers are cheap and
-// this keeps the package free of shared state.
-func newMarkdownParser() parser.Parser {
+// markdownParser is one goldmark parser for every call: building one and
+// sorting its block and inline parsers (done on its first Parse) cost more
+// than parsing a short article. After that first Parse a goldmark parser
+// holds no state of its own (each Parse has a context of its own), so
+// concurrent calls may share it.
+var markdownParser = sync.OnceValue(func() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
-}
+})
 
 // mdParser collects blocks and comments from a goldmark AST. Offsets in the
 // AST are relative to src[base:]; everything stored is absolute.
