@@ -26,6 +26,11 @@ import (
 // every block's Text, and each block's Map points back at the Markdown
 // source so findings land inside emphasis, links and table cells.
 func ParseMarkdown(path string, src []byte) (*Document, error) {
+	return parseMarkdownWith(markdownParser(), path, src)
+}
+
+// parseMarkdownWith is ParseMarkdown with the goldmark parser given.
+func parseMarkdownWith(md parser.Parser, path string, src []byte) (*Document, error) {
 	start, err := checkUTF8(path, src)
 	if err != nil {
 		return nil, err
@@ -35,7 +40,7 @@ func ParseMarkdown(path string, src []byte) (*Document, error) {
 	p := &mdParser{src: src, base: body}
 	// goldmark sees only the body so that front matter is never parsed as
 	// Markdown (its closing "---" would turn the last key into a heading).
-	p.blocks(markdownParser().Parse(text.NewReader(src[body:])), Paragraph)
+	p.blocks(md.Parse(text.NewReader(src[body:])), Paragraph)
 	d.Blocks = dropRepeatedTitle(p.finish(fm))
 	d.Comments = p.comments
 	for i := range d.Blocks {
@@ -51,8 +56,46 @@ func ParseMarkdown(path string, src []byte) (*Document, error) {
 // holds no state of its own (each Parse has a context of its own), so
 // concurrent calls may share it.
 var markdownParser = sync.OnceValue(func() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
+	return newMarkdownParser(quickLinkify{extension.NewLinkifyParser()})
 })
+
+// newMarkdownParser is goldmark with the GFM extensions and footnotes, GFM's
+// autolinks found by linkify.
+func newMarkdownParser(linkify parser.InlineParser) parser.Parser {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
+		// The priority GFM gives linkify (extension.Linkify.Extend).
+		goldmark.WithParserOptions(parser.WithInlineParsers(util.Prioritized(linkify, 999))),
+	).Parser()
+}
+
+// quickLinkify is goldmark's linkify parser with a cheap test first: it is
+// tried at every space of every paragraph, and nearly always finds
+// nothing, after copying the line and matching three prefixes. The test
+// turns away, without a look at more than the start of the line, the
+// positions where linkify would return nil as well: it returns a node
+// only for a word starting with "http:", "https:", "ftp:" or "www.", or an
+// address whose '@' lies within 64 bytes (util.FindEmailIndex).
+type quickLinkify struct{ parser.InlineParser }
+
+func (q quickLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	if len(line) > 0 {
+		rest := line
+		// linkify steps over the character that triggered it.
+		if c := line[0]; c == ' ' || c == '*' || c == '_' || c == '~' || c == '(' {
+			rest = line[1:]
+		}
+		if len(rest) == 0 {
+			return nil
+		}
+		if c := rest[0]; c != 'h' && c != 'f' && c != 'w' &&
+			bytes.IndexByte(rest[:min(len(rest), 65)], '@') < 0 {
+			return nil
+		}
+	}
+	return q.InlineParser.Parse(parent, block, pc)
+}
 
 // mdParser collects blocks and comments from a goldmark AST. Offsets in the
 // AST are relative to src[base:]; everything stored is absolute.
