@@ -43,10 +43,7 @@ func parseMarkdownWith(md parser.Parser, path string, src []byte) (*Document, er
 	p.blocks(md.Parse(text.NewReader(src[body:])), Paragraph)
 	d.Blocks = dropRepeatedTitle(p.finish(fm))
 	d.Comments = p.comments
-	for i := range d.Blocks {
-		b := &d.Blocks[i]
-		b.Sentences = Sentences(b.Text, b.Kind)
-	}
+	splitSentences(d.Blocks)
 	return d, nil
 }
 

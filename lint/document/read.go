@@ -76,10 +76,22 @@ func ParseText(path string, src []byte) (*Document, error) {
 	return d, nil
 }
 
+// splitSentences sets the sentences of every block. They share one array
+// (one allocation, not one per block); each block's slice is capped so
+// that appending to it copies.
 func splitSentences(blocks []Block) {
+	size := 0
+	for i := range blocks {
+		size += len(blocks[i].Text)
+	}
+	all := make([]Span, 0, size/64+len(blocks)) // a sentence is rarely under 64 bytes
 	for i := range blocks {
 		b := &blocks[i]
-		b.Sentences = Sentences(b.Text, b.Kind)
+		from := len(all)
+		all = appendSentences(all, b.Text, b.Kind)
+		if len(all) > from {
+			b.Sentences = all[from:len(all):len(all)]
+		}
 	}
 }
 
