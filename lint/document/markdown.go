@@ -2,7 +2,7 @@ package document
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -165,7 +165,7 @@ func (p *mdParser) add(r *mdRuns, kind Kind, level int) {
 // with '|' so that Sentences makes each cell a sentence of its own.
 func (p *mdParser) table(t *east.Table) {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		r := &mdRuns{}
+		r := &mdRuns{src: p.src}
 		first := true
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			if cell.Lines().Len() == 0 {
@@ -201,7 +201,7 @@ func (p *mdParser) cellSeparator(cellStart int, r *mdRuns) {
 
 // inlineRuns collects the lintable text of a block's inline content.
 func (p *mdParser) inlineRuns(n ast.Node) *mdRuns {
-	r := &mdRuns{}
+	r := &mdRuns{src: p.src}
 	p.inlines(n, r)
 	return r
 }
@@ -231,7 +231,7 @@ func (p *mdParser) inlines(n ast.Node, r *mdRuns) {
 // ("[https://x.org/a](https://x.org/a)"), which is no more prose than an
 // autolink.
 func (p *mdParser) linkText(l *ast.Link, r *mdRuns) {
-	t := &mdRuns{}
+	t := &mdRuns{src: p.src}
 	p.inlines(l, t)
 	if mdIsURL(t.String(), string(l.Destination)) {
 		return
@@ -263,7 +263,7 @@ func (p *mdParser) text(t *ast.Text, r *mdRuns) {
 		return // never seen; guards against a malformed segment
 	}
 	if t.IsRaw() {
-		r.copy(p.src, start, stop-start)
+		r.copy(start, stop-start)
 	} else {
 		p.decode(start, stop, r)
 	}
@@ -276,12 +276,16 @@ func (p *mdParser) text(t *ast.Text, r *mdRuns) {
 // references resolved; each decoded character maps to the bytes that
 // produced it.
 func (p *mdParser) decode(start, stop int, r *mdRuns) {
+	if seg := p.src[start:stop]; bytes.IndexByte(seg, '\\') < 0 && bytes.IndexByte(seg, '&') < 0 {
+		r.copy(start, stop-start) // nothing to resolve, as in most text
+		return
+	}
 	run := start // start of the verbatim run not yet added
 	for i := start; i < stop; {
 		c := p.src[i]
 		switch {
 		case c == '\\' && i+1 < stop && util.IsPunct(p.src[i+1]):
-			r.copy(p.src, run, i-run)
+			r.copy(run, i-run)
 			run = i + 1 // drop the backslash, keep the character
 			i += 2
 		case c == '&':
@@ -290,7 +294,7 @@ func (p *mdParser) decode(start, stop int, r *mdRuns) {
 				i++
 				continue
 			}
-			r.copy(p.src, run, i-run)
+			r.copy(run, i-run)
 			r.replace(i, n, s)
 			i += n
 			run = i
@@ -298,7 +302,7 @@ func (p *mdParser) decode(start, stop int, r *mdRuns) {
 			i++
 		}
 	}
-	r.copy(p.src, run, stop-run)
+	r.copy(run, stop-run)
 }
 
 // lineBreak keeps the newline that ends a line of a paragraph, copied from
@@ -311,9 +315,9 @@ func (p *mdParser) lineBreak(stop int, r *mdRuns) {
 	}
 	switch {
 	case bytes.HasPrefix(p.src[i:], []byte("\r\n")):
-		r.copy(p.src, i, 2)
+		r.copy(i, 2)
 	case i < len(p.src) && (p.src[i] == '\n' || p.src[i] == '\r'):
-		r.copy(p.src, i, 1)
+		r.copy(i, 1)
 	default:
 		r.replace(stop, 0, "\n") // not expected: goldmark saw a line end here
 	}
@@ -375,12 +379,11 @@ func (p *mdParser) abs(off int) int { return p.base + off }
 // definitions to the end), marks the title and returns the blocks.
 func (p *mdParser) finish(fm mdFront) []Block {
 	found := p.found
-	sort.SliceStable(found, func(i, j int) bool {
-		return found[i].Map.Start(0) < found[j].Map.Start(0)
-	})
-	sort.SliceStable(p.comments, func(i, j int) bool {
-		return p.comments[i].Span.Start < p.comments[j].Span.Start
-	})
+	byStart := func(a, b mdBlock) int { return a.Map.Start(0) - b.Map.Start(0) }
+	if !slices.IsSortedFunc(found, byStart) { // in order but for footnotes
+		slices.SortStableFunc(found, byStart)
+	}
+	slices.SortStableFunc(p.comments, func(a, b Comment) int { return a.Span.Start - b.Span.Start })
 	var out []Block
 	if t, ok := fm.title.block(Title); ok {
 		out = append(out, t)
@@ -464,33 +467,55 @@ func mdNumericEntity(digits string, n int) (string, int) {
 	return string(r), n
 }
 
-// mdRun is a piece of a block's text: verbatim source bytes, or text that
-// stands for a source range as a whole (a decoded entity, an inserted
-// cell separator).
+// mdRun is a piece of a block's text: verbatim source bytes
+// src[src:src+srcLen], or text that stands for a source range as a whole
+// (a decoded entity, an inserted cell separator).
 type mdRun struct {
-	text        string
+	text        string // the text of a run that is not verbatim
 	src, srcLen int
 	verbatim    bool
 }
 
 // mdRuns accumulates a block's text before it is trimmed and mapped.
-type mdRuns struct{ list []mdRun }
+// Verbatim runs hold offsets, not copies: the text is copied once, when
+// the block is built.
+type mdRuns struct {
+	src  []byte // the whole source
+	list []mdRun
+}
 
-func (r *mdRuns) copy(src []byte, start, n int) {
-	if n > 0 {
-		r.list = append(r.list, mdRun{string(src[start : start+n]), start, n, true})
+// copy adds src[start:start+n], extending the last run when it ends where
+// this one starts (goldmark cuts a line into text nodes at every space).
+func (r *mdRuns) copy(start, n int) {
+	if n <= 0 {
+		return
 	}
+	if k := len(r.list); k > 0 {
+		if last := &r.list[k-1]; last.verbatim && last.src+last.srcLen == start {
+			last.srcLen += n
+			return
+		}
+	}
+	r.list = append(r.list, mdRun{src: start, srcLen: n, verbatim: true})
 }
 
 func (r *mdRuns) replace(start, srcLen int, s string) {
 	r.list = append(r.list, mdRun{s, start, srcLen, false})
 }
 
+// bytesOf is the text of a run.
+func (r *mdRuns) bytesOf(x mdRun) []byte {
+	if x.verbatim {
+		return r.src[x.src : x.src+x.srcLen]
+	}
+	return []byte(x.text)
+}
+
 // String is the text collected so far.
 func (r *mdRuns) String() string {
 	var sb strings.Builder
 	for _, x := range r.list {
-		sb.WriteString(x.text)
+		sb.Write(r.bytesOf(x))
 	}
 	return sb.String()
 }
@@ -501,49 +526,60 @@ func (r *mdRuns) block(kind Kind) (b Block, ok bool) {
 	if r == nil {
 		return Block{}, false
 	}
-	list := mdTrimRuns(r.list)
+	list := r.trimmed()
 	if len(list) == 0 {
 		return Block{}, false
 	}
-	var tb textmap.Builder
-	var sb strings.Builder
+	size := 0
 	for _, x := range list {
 		if x.verbatim {
-			tb.Copy(x.src, len(x.text))
+			size += x.srcLen
+		} else {
+			size += len(x.text)
+		}
+	}
+	var tb textmap.Builder
+	var sb strings.Builder
+	sb.Grow(size)
+	for _, x := range list {
+		if x.verbatim {
+			tb.Copy(x.src, x.srcLen)
+			sb.Write(r.src[x.src : x.src+x.srcLen])
 		} else {
 			tb.Replace(x.src, x.srcLen, len(x.text))
+			sb.WriteString(x.text)
 		}
-		sb.WriteString(x.text)
 	}
 	return Block{Kind: kind, Text: sb.String(), Map: tb.Map()}, true
 }
 
-// mdTrimRuns drops white space at both ends: whole runs of it, or the blank
-// edge of a verbatim run (a decoded run is atomic and kept whole).
-func mdTrimRuns(list []mdRun) []mdRun {
-	list = append([]mdRun(nil), list...)
+// trimmed drops white space at both ends: whole runs of it, or the blank
+// edge of a verbatim run (a decoded run is atomic and kept whole). The
+// edge runs are trimmed in place: trimming again finds nothing more.
+func (r *mdRuns) trimmed() []mdRun {
+	list := r.list
 	for len(list) > 0 {
 		x := &list[0]
-		t := strings.TrimLeftFunc(x.text, unicode.IsSpace)
-		if t == "" {
+		t := bytes.TrimLeftFunc(r.bytesOf(*x), unicode.IsSpace)
+		if len(t) == 0 {
 			list = list[1:]
 			continue
 		}
 		if x.verbatim {
-			x.src += len(x.text) - len(t)
-			x.text = t
+			x.src += x.srcLen - len(t)
+			x.srcLen = len(t)
 		}
 		break
 	}
 	for len(list) > 0 {
 		x := &list[len(list)-1]
-		t := strings.TrimRightFunc(x.text, unicode.IsSpace)
-		if t == "" {
+		t := bytes.TrimRightFunc(r.bytesOf(*x), unicode.IsSpace)
+		if len(t) == 0 {
 			list = list[:len(list)-1]
 			continue
 		}
 		if x.verbatim {
-			x.text = t
+			x.srcLen = len(t)
 		}
 		break
 	}
@@ -617,7 +653,7 @@ func mdYAMLKey(src []byte, lines []line, name string) *mdRuns {
 // mdYAMLScalar maps the scalar at src[start:end] without its quotes; in a
 // quoted scalar the escape of the quote character is resolved.
 func mdYAMLScalar(src []byte, start, end int) *mdRuns {
-	r := &mdRuns{}
+	r := &mdRuns{src: src}
 	if start >= end {
 		return r
 	}
@@ -637,7 +673,7 @@ func mdYAMLScalar(src []byte, start, end int) *mdRuns {
 		if i := bytes.Index(src[start:stop], []byte("\t#")); i >= 0 {
 			stop = start + i
 		}
-		r.copy(src, start, stop-start)
+		r.copy(start, stop-start)
 	}
 	return r
 }
@@ -651,7 +687,7 @@ func mdQuotedScalar(src []byte, start, end int, quote, esc byte, r *mdRuns) {
 	for i := start; i < end; i++ {
 		c := src[i]
 		if c == esc && i+1 < end && (src[i+1] == quote || src[i+1] == esc) {
-			r.copy(src, run, i-run)
+			r.copy(run, i-run)
 			run = i + 1
 			i++
 			continue
@@ -661,5 +697,5 @@ func mdQuotedScalar(src []byte, start, end int, quote, esc byte, r *mdRuns) {
 			break
 		}
 	}
-	r.copy(src, run, end-run)
+	r.copy(run, end-run)
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 	"github.com/yuin/goldmark"
@@ -62,5 +63,43 @@ func TestMarkdownMatchesGFMParser(t *testing.T) {
 		want := referenceMarkdown(t, p, src)
 		require.Equal(t, want.Blocks, got.Blocks, p)
 		require.Equal(t, want.Comments, got.Comments, p)
+	}
+}
+
+// mdRuns.copy extends the last run with a verbatim run that follows it in
+// the source; the block built, trimmed at both ends, is the one built from
+// the same text cut into runs that are never merged (as goldmark's text
+// nodes cut it), with decoded runs among them.
+func TestMarkdownRunsMergeLikeSeparateRuns(t *testing.T) {
+	rng := rand.New(rand.NewSource(22))
+	pieces := []string{"研究", " ", "  ", "\n", "\u3000", "a", "&amp;", "\u00a0"}
+	for round := 0; round < 5000; round++ {
+		src := []byte(randomText(rng, pieces, 1+rng.Intn(12)))
+		merged, separate := &mdRuns{src: src}, &mdRuns{src: src}
+		for i := 0; i < len(src); {
+			n := 1 + rng.Intn(len(src)-i)
+			for i+n < len(src) && !utf8.RuneStart(src[i+n]) {
+				n++ // goldmark cuts text at ASCII bytes only: runs hold whole characters
+			}
+			switch {
+			case rng.Intn(5) == 0: // a decoded run standing for the bytes
+				text := []string{"&", " ", "\u00a0", "x"}[rng.Intn(4)]
+				merged.replace(i, n, text)
+				separate.list = append(separate.list, mdRun{text, i, n, false})
+			default:
+				merged.copy(i, n)
+				separate.list = append(separate.list, mdRun{src: i, srcLen: n, verbatim: true})
+			}
+			if rng.Intn(4) == 0 && i+n < len(src) && src[i+n] < utf8.RuneSelf {
+				n++ // a dropped byte (a backslash): the next run does not follow
+			}
+			i += n
+		}
+		require.LessOrEqual(t, len(merged.list), len(separate.list))
+		require.Equal(t, separate.String(), merged.String(), "%q", src)
+		want, wantOK := separate.block(Paragraph)
+		got, ok := merged.block(Paragraph)
+		require.Equal(t, wantOK, ok, "%q", src)
+		require.Equal(t, want, got, "%q", src)
 	}
 }
