@@ -26,11 +26,13 @@ import (
 // every block's Text, and each block's Map points back at the Markdown
 // source so findings land inside emphasis, links and table cells.
 func ParseMarkdown(path string, src []byte) (*Document, error) {
-	return parseMarkdownWith(markdownParser(), path, src)
+	return parseMarkdownWith(markdownParser(), true, path, src)
 }
 
-// parseMarkdownWith is ParseMarkdown with the goldmark parser given.
-func parseMarkdownWith(md parser.Parser, path string, src []byte) (*Document, error) {
+// parseMarkdownWith is ParseMarkdown with the goldmark parser given; plain
+// says whether a body of plain paragraphs and headings may skip goldmark
+// (see plainBlocks).
+func parseMarkdownWith(md parser.Parser, plain bool, path string, src []byte) (*Document, error) {
 	start, err := checkUTF8(path, src)
 	if err != nil {
 		return nil, err
@@ -40,7 +42,9 @@ func parseMarkdownWith(md parser.Parser, path string, src []byte) (*Document, er
 	p := &mdParser{src: src, base: body}
 	// goldmark sees only the body so that front matter is never parsed as
 	// Markdown (its closing "---" would turn the last key into a heading).
-	p.blocks(md.Parse(text.NewReader(src[body:])), Paragraph)
+	if !plain || !p.plainBlocks() {
+		p.blocks(md.Parse(text.NewReader(src[body:])), Paragraph)
+	}
 	d.Blocks = dropRepeatedTitle(p.finish(fm))
 	d.Comments = p.comments
 	splitSentences(d.Blocks)
@@ -136,6 +140,119 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 			p.blocks(c, kind)
 		}
 	}
+}
+
+// mdNotPlain marks the bytes that may start Markdown syntax other than a
+// paragraph or an ATX heading, or make goldmark cut or change a line:
+// escapes, code, emphasis, strikethrough, entities, HTML, quotes, links,
+// footnotes, tables, addresses (linkify), and white space other than ' '
+// and '\n'. '#' is looked at where a line starts.
+var mdNotPlain = func() (t [256]bool) {
+	for _, c := range []byte("\\`*_~&<>[]|@\t\r\v\f") {
+		t[c] = true
+	}
+	return t
+}()
+
+// plainBlocks reads a body that holds nothing but paragraphs and ATX
+// headings without closing hashes, and no inline markup, as goldmark
+// would, without goldmark: a heading's text is the line after its hashes,
+// a paragraph's the lines without their blanks at both ends, joined by
+// their line breaks. It returns false, having added nothing, for any
+// other body: one with a byte of mdNotPlain, a URL linkify would find, a
+// line indented four spaces or more, or a line starting with '-', '+',
+// '=' (lists, thematic breaks, setext underlines), an ordered list marker
+// or a '#' that is not a plain heading. TestMarkdownPlainBlocksMatchGoldmark
+// checks it against goldmark.
+func (p *mdParser) plainBlocks() bool {
+	body := p.src[p.base:]
+	for _, c := range body {
+		if mdNotPlain[c] {
+			return false
+		}
+	}
+	for _, url := range []string{"http:", "https:", "ftp:", "www."} {
+		if bytes.Contains(body, []byte(url)) {
+			return false
+		}
+	}
+	var para *mdRuns          // the paragraph being read
+	lastStop, lastEnd := 0, 0 // where its last line's text and the line end
+	closePara := func() {
+		if para != nil {
+			p.add(para, Paragraph, 0)
+			para = nil
+		}
+	}
+	for ls := p.base; ls <= len(p.src); {
+		le := len(p.src)
+		if j := bytes.IndexByte(p.src[ls:], '\n'); j >= 0 {
+			le = ls + j
+		}
+		next := le + 1
+		i := ls
+		for i < le && p.src[i] == ' ' {
+			i++
+		}
+		stop := le
+		for stop > i && p.src[stop-1] == ' ' {
+			stop--
+		}
+		switch {
+		case i == le: // blank
+			closePara()
+		case i-ls >= 4:
+			p.found = nil
+			return false
+		case p.src[i] == '#':
+			level := 0
+			for i < le && p.src[i] == '#' {
+				i++
+				level++
+			}
+			if level > 6 || i < le && p.src[i] != ' ' || bytes.IndexByte(p.src[i:le], '#') >= 0 {
+				p.found = nil
+				return false
+			}
+			closePara()
+			h := &mdRuns{src: p.src} // the blanks after the hashes are trimmed with the block's
+			h.copy(i, stop-i)
+			p.add(h, Heading, level)
+		default:
+			if c := p.src[i]; c == '-' || c == '+' || c == '=' || mdOrderedMarker(p.src[i:le]) {
+				p.found = nil
+				return false
+			}
+			if para == nil {
+				para = &mdRuns{src: p.src}
+			} else {
+				// The line before ends in a line break. goldmark keeps all
+				// but three of four or more blanks before a hard one: the
+				// hard break takes two, and the text node its linkify
+				// trigger starts at the last blank is trimmed.
+				if k := lastEnd - lastStop; k >= 4 {
+					para.copy(lastStop, k-3)
+					lastStop += k - 3
+				}
+				p.lineBreak(lastStop, para)
+			}
+			para.copy(i, stop-i)
+			lastStop, lastEnd = stop, le
+		}
+		ls = next
+	}
+	closePara()
+	return true
+}
+
+// mdOrderedMarker reports a line starting with digits and '.' or ')': an
+// ordered list marker, or near enough to one to leave to goldmark.
+func mdOrderedMarker(line []byte) bool {
+	i := 0
+	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(line) && (line[i] == '.' || line[i] == ')')
 }
 
 func mdContainerKind(outer, inner Kind) Kind {

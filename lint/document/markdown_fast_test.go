@@ -17,7 +17,7 @@ import (
 func referenceMarkdown(t testing.TB, path string, src []byte) *Document {
 	t.Helper()
 	gfm := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
-	d, err := parseMarkdownWith(gfm, path, src)
+	d, err := parseMarkdownWith(gfm, false, path, src)
 	require.NoError(t, err)
 	return d
 }
@@ -102,4 +102,75 @@ func TestMarkdownRunsMergeLikeSeparateRuns(t *testing.T) {
 		require.Equal(t, wantOK, ok, "%q", src)
 		require.Equal(t, want, got, "%q", src)
 	}
+}
+
+// plainPieces make random Markdown that is mostly plain paragraphs and
+// headings, with the syntax that must turn plainBlocks away now and then.
+var plainPieces = []string{
+	"研究", "发现", "。", "the ", "study", " ", "  ", "   ", "\n", "\n", "\n\n", "\n# ", "\n## ", "\n###### ",
+	"    ", "####### ", "#", "#x", " #", "\u3000", "\u00a0", "1. ", "2) ", "12", "3.5", "- ", "+ ", "=", "!", "?", ":", "http:", "www.",
+	"ftp", "a@b", "*", "_", "`", "&", "<", ">", "[", "|", "\\", "\t", "\r\n", "---\ntitle: 标题\n---\n", "\ufeff",
+}
+
+// plainBlocks gives the documents goldmark gives, on random Markdown (most
+// of it plain paragraphs and headings, some of it not), on every Markdown
+// article of the corpus and tests, and it is taken for plain text.
+func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
+	rng := rand.New(rand.NewSource(24))
+	taken := 0
+	check := func(name string, src []byte) {
+		t.Helper()
+		got, err := ParseMarkdown(name, src)
+		require.NoError(t, err)
+		want := referenceMarkdown(t, name, src)
+		require.Equal(t, want.Blocks, got.Blocks, "%s: %q", name, src)
+		require.Equal(t, want.Comments, got.Comments, "%s: %q", name, src)
+		start, _ := checkUTF8(name, src)
+		body, _ := mdFrontMatter(src, start)
+		if (&mdParser{src: src, base: body}).plainBlocks() {
+			taken++
+		}
+	}
+	for round := 0; round < 20000; round++ {
+		pieces := plainPieces
+		if round%2 == 0 {
+			pieces = plainPieces[:14] // plain only: the fast path is taken
+		}
+		check("r.md", []byte(randomText(rng, pieces, rng.Intn(40))))
+	}
+	require.Greater(t, taken, 8000, "the random texts must take the fast path")
+	for _, src := range []string{"", "\n", "#", "# ", "#\n", "# a\nb\n# c", "a\n  b  \nc   \n\n d", "   # h #", "a  \n b",
+		"###### six", "####### seven", "a\n=\n", "a\n    b", "    code", "\ufeff# t\n\nx"} {
+		check("fixed.md", []byte(src))
+	}
+	var paths []string
+	for _, dir := range []string{"../../corpus", "testdata"} {
+		require.NoError(t, filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+			if err == nil && filepath.Ext(p) == ".md" {
+				paths = append(paths, p)
+			}
+			return err
+		}))
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		require.NoError(t, err)
+		check(p, src)
+	}
+}
+
+// FuzzMarkdownPlainBlocks checks plainBlocks against goldmark on any input.
+func FuzzMarkdownPlainBlocks(f *testing.F) {
+	for _, seed := range []string{"# 标题\n\n正文第一句。\n第二行  \n\n## 小节\n内容", "a\n  b\n\n   # h\n", "1. x", "#x\n- y"} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		got, err := ParseMarkdown("f.md", src)
+		if err != nil {
+			return
+		}
+		want := referenceMarkdown(t, "f.md", src)
+		require.Equal(t, want.Blocks, got.Blocks, "%q", src)
+		require.Equal(t, want.Comments, got.Comments, "%q", src)
+	})
 }
