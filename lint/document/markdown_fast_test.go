@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -109,7 +110,7 @@ func TestMarkdownRunsMergeLikeSeparateRuns(t *testing.T) {
 var plainPieces = []string{
 	"研究", "发现", "。", "the ", "study", " ", "  ", "   ", "\n", "\n", "\n\n", "\n# ", "\n## ", "\n###### ",
 	"    ", "####### ", "#", "#x", " #", "\u3000", "\u00a0", "1. ", "2) ", "12", "3.5", "- ", "+ ", "=", "!", "?", ":", "http:", "www.",
-	"ftp", "a@b", "*", "_", "`", "&", "<", ">", "[", "|", "\\", "\t", "\r\n", "---\ntitle: 标题\n---\n", "\ufeff",
+	"ftp", "https:", "ftp:", "a@b", "*", "_", "`", "&", "<", ">", "[", "|", "\\", "\t", "\r\n", "---\ntitle: 标题\n---\n", "\ufeff",
 }
 
 // plainBlocks gives the documents goldmark gives, on random Markdown (most
@@ -133,12 +134,16 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 	}
 	for round := 0; round < 20000; round++ {
 		pieces := plainPieces
-		if round%2 == 0 {
+		switch round % 4 {
+		case 0, 2:
 			pieces = plainPieces[:14] // plain only: the fast path is taken
+		case 1: // plain but for URLs linkify finds
+			pieces = append(slices.Clip(plainPieces[:14]), "http://x.org/a", "https://y.cn/b", "ftp://f.net/c", "www.z.com",
+				"Https://no.link", "wwx.no", "ftp:/", ".")
 		}
 		check("r.md", []byte(randomText(rng, pieces, rng.Intn(40))))
 	}
-	require.Greater(t, taken, 8000, "the random texts must take the fast path")
+	require.Greater(t, taken, 9000, "the random texts must take the fast path")
 	for _, src := range []string{"", "\n", "#", "# ", "#\n", "# a\nb\n# c", "a\n  b  \nc   \n\n d", "   # h #", "a  \n b",
 		"###### six", "####### seven", "a\n=\n", "a\n    b", "    code", "\ufeff# t\n\nx"} {
 		check("fixed.md", []byte(src))
