@@ -147,3 +147,15 @@ func TestWrapWidthOfMatchesOnePass(t *testing.T) {
 	}
 	require.Greater(t, found, 10, "the random texts must reach the wrapped case")
 }
+
+// plainParser.blank answers from a line's first byte where it can, as
+// isBlankLine does.
+func TestPlainBlankMatchesTrimSpace(t *testing.T) {
+	rng := rand.New(rand.NewSource(25))
+	pieces := []string{"a", "研", "\u4e00", "\u9fff", " ", "\t", "\v", "\u3000", "\u00a0", "\u0085", "\u2028", "\x1c", "\x7f", "é", "😀"}
+	for round := 0; round < 20000; round++ {
+		src := []byte(randomText(rng, pieces, rng.Intn(5)))
+		p := &plainParser{src: src, str: string(src)}
+		require.Equal(t, isBlankLine(string(src)), p.blank(line{0, len(src)}), "%q", src)
+	}
+}

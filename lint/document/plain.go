@@ -79,6 +79,8 @@ func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment) {
 // it here.
 func parsePlainText(src []byte, str string, start int, titled bool, wrapWidth int) ([]Block, []Comment) {
 	p := &plainParser{src: src, str: str, base: start, lines: splitLines(src, start)}
+	// Blocks are mostly paragraphs between blank lines: one for two lines.
+	p.blocks = make([]Block, 0, len(p.lines)/2+1)
 	p.wrapWidth = wrapWidth
 	if wrapWidth < 0 {
 		p.wrapWidth = p.spacedWrapWidth()
@@ -327,7 +329,16 @@ func (p *plainParser) text(l line) string { return p.slice(l.start, l.end) }
 // slice returns src[start:end] as a string without copying it.
 func (p *plainParser) slice(start, end int) string { return p.str[start-p.base : end-p.base] }
 
-func (p *plainParser) blank(l line) bool { return isBlankLine(p.text(l)) }
+func (p *plainParser) blank(l line) bool {
+	// A line that starts with an ASCII character other than white space,
+	// or with a Han character (lead byte 0xE4–0xE9), is not blank.
+	if l.start < l.end {
+		if c := p.src[l.start]; c > ' ' && c < utf8.RuneSelf || c >= 0xE4 && c <= 0xE9 {
+			return false
+		}
+	}
+	return isBlankLine(p.text(l))
+}
 
 // isBlankLine reports a line of white space only; the ideographic space
 // (U+3000) that indents Chinese paragraphs counts, as unicode.IsSpace says.
