@@ -31,10 +31,7 @@ func ParseHTML(path string, src []byte) (*Document, error) {
 	p := &htmlParser{src: src, firstH1: -1}
 	p.run(start)
 	d := &Document{Path: path, Source: src, Format: "html", bodyStart: start, Blocks: p.blocks, Comments: p.comments}
-	for i := range d.Blocks {
-		b := &d.Blocks[i]
-		b.Sentences = Sentences(b.Text, b.Kind)
-	}
+	splitSentences(d.Blocks)
 	return d, nil
 }
 

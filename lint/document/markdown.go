@@ -2,9 +2,10 @@ package document
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,6 +26,13 @@ import (
 // every block's Text, and each block's Map points back at the Markdown
 // source so findings land inside emphasis, links and table cells.
 func ParseMarkdown(path string, src []byte) (*Document, error) {
+	return parseMarkdownWith(markdownParser(), true, path, src)
+}
+
+// parseMarkdownWith is ParseMarkdown with the goldmark parser given; plain
+// says whether a body of plain paragraphs and headings may skip goldmark
+// (see plainBlocks).
+func parseMarkdownWith(md parser.Parser, plain bool, path string, src []byte) (*Document, error) {
 	start, err := checkUTF8(path, src)
 	if err != nil {
 		return nil, err
@@ -34,20 +42,60 @@ func ParseMarkdown(path string, src []byte) (*Document, error) {
 	p := &mdParser{src: src, base: body}
 	// goldmark sees only the body so that front matter is never parsed as
 	// Markdown (its closing "---" would turn the last key into a heading).
-	p.blocks(newMarkdownParser().Parse(text.NewReader(src[body:])), Paragraph)
+	if !plain || !p.plainBlocks() {
+		p.blocks(md.Parse(text.NewReader(src[body:])), Paragraph)
+	}
 	d.Blocks = dropRepeatedTitle(p.finish(fm))
 	d.Comments = p.comments
-	for i := range d.Blocks {
-		b := &d.Blocks[i]
-		b.Sentences = Sentences(b.Text, b.Kind)
-	}
+	splitSentences(d.Blocks)
 	return d, nil
 }
 
-// newMarkdownParser builds a parser per call: goldmark parsers are cheap and
-// this keeps the package free of shared state.
-func newMarkdownParser() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
+// markdownParser is one goldmark parser for every call: building one and
+// sorting its block and inline parsers (done on its first Parse) cost more
+// than parsing a short article. After that first Parse a goldmark parser
+// holds no state of its own (each Parse has a context of its own), so
+// concurrent calls may share it.
+var markdownParser = sync.OnceValue(func() parser.Parser {
+	return newMarkdownParser(quickLinkify{extension.NewLinkifyParser()})
+})
+
+// newMarkdownParser is goldmark with the GFM extensions and footnotes, GFM's
+// autolinks found by linkify.
+func newMarkdownParser(linkify parser.InlineParser) parser.Parser {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
+		// The priority GFM gives linkify (extension.Linkify.Extend).
+		goldmark.WithParserOptions(parser.WithInlineParsers(util.Prioritized(linkify, 999))),
+	).Parser()
+}
+
+// quickLinkify is goldmark's linkify parser with a cheap test first: it is
+// tried at every space of every paragraph, and nearly always finds
+// nothing, after copying the line and matching three prefixes. The test
+// turns away, without a look at more than the start of the line, the
+// positions where linkify would return nil as well: it returns a node
+// only for a word starting with "http:", "https:", "ftp:" or "www.", or an
+// address whose '@' lies within 64 bytes (util.FindEmailIndex).
+type quickLinkify struct{ parser.InlineParser }
+
+func (q quickLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	if len(line) > 0 {
+		rest := line
+		// linkify steps over the character that triggered it.
+		if c := line[0]; c == ' ' || c == '*' || c == '_' || c == '~' || c == '(' {
+			rest = line[1:]
+		}
+		if len(rest) == 0 {
+			return nil
+		}
+		if c := rest[0]; c != 'h' && c != 'f' && c != 'w' &&
+			bytes.IndexByte(rest[:min(len(rest), 65)], '@') < 0 {
+			return nil
+		}
+	}
+	return q.InlineParser.Parse(parent, block, pc)
 }
 
 // mdParser collects blocks and comments from a goldmark AST. Offsets in the
@@ -94,6 +142,119 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 	}
 }
 
+// mdNotPlain marks the bytes that may start Markdown syntax other than a
+// paragraph or an ATX heading, or make goldmark cut or change a line:
+// escapes, code, emphasis, strikethrough, entities, HTML, quotes, links,
+// footnotes, tables, addresses (linkify), and white space other than ' '
+// and '\n'. '#' is looked at where a line starts.
+var mdNotPlain = func() (t [256]bool) {
+	for _, c := range []byte("\\`*_~&<>[]|@\t\r\v\f") {
+		t[c] = true
+	}
+	return t
+}()
+
+// plainBlocks reads a body that holds nothing but paragraphs and ATX
+// headings without closing hashes, and no inline markup, as goldmark
+// would, without goldmark: a heading's text is the line after its hashes,
+// a paragraph's the lines without their blanks at both ends, joined by
+// their line breaks. It returns false, having added nothing, for any
+// other body: one with a byte of mdNotPlain, a URL linkify would find, a
+// line indented four spaces or more, or a line starting with '-', '+',
+// '=' (lists, thematic breaks, setext underlines), an ordered list marker
+// or a '#' that is not a plain heading. TestMarkdownPlainBlocksMatchGoldmark
+// checks it against goldmark.
+func (p *mdParser) plainBlocks() bool {
+	body := p.src[p.base:]
+	for _, c := range body {
+		if mdNotPlain[c] {
+			return false
+		}
+	}
+	for _, url := range []string{"http:", "https:", "ftp:", "www."} {
+		if bytes.Contains(body, []byte(url)) {
+			return false
+		}
+	}
+	var para *mdRuns          // the paragraph being read
+	lastStop, lastEnd := 0, 0 // where its last line's text and the line end
+	closePara := func() {
+		if para != nil {
+			p.add(para, Paragraph, 0)
+			para = nil
+		}
+	}
+	for ls := p.base; ls <= len(p.src); {
+		le := len(p.src)
+		if j := bytes.IndexByte(p.src[ls:], '\n'); j >= 0 {
+			le = ls + j
+		}
+		next := le + 1
+		i := ls
+		for i < le && p.src[i] == ' ' {
+			i++
+		}
+		stop := le
+		for stop > i && p.src[stop-1] == ' ' {
+			stop--
+		}
+		switch {
+		case i == le: // blank
+			closePara()
+		case i-ls >= 4:
+			p.found = nil
+			return false
+		case p.src[i] == '#':
+			level := 0
+			for i < le && p.src[i] == '#' {
+				i++
+				level++
+			}
+			if level > 6 || i < le && p.src[i] != ' ' || bytes.IndexByte(p.src[i:le], '#') >= 0 {
+				p.found = nil
+				return false
+			}
+			closePara()
+			h := &mdRuns{src: p.src} // the blanks after the hashes are trimmed with the block's
+			h.copy(i, stop-i)
+			p.add(h, Heading, level)
+		default:
+			if c := p.src[i]; c == '-' || c == '+' || c == '=' || mdOrderedMarker(p.src[i:le]) {
+				p.found = nil
+				return false
+			}
+			if para == nil {
+				para = &mdRuns{src: p.src}
+			} else {
+				// The line before ends in a line break. goldmark keeps all
+				// but three of four or more blanks before a hard one: the
+				// hard break takes two, and the text node its linkify
+				// trigger starts at the last blank is trimmed.
+				if k := lastEnd - lastStop; k >= 4 {
+					para.copy(lastStop, k-3)
+					lastStop += k - 3
+				}
+				p.lineBreak(lastStop, para)
+			}
+			para.copy(i, stop-i)
+			lastStop, lastEnd = stop, le
+		}
+		ls = next
+	}
+	closePara()
+	return true
+}
+
+// mdOrderedMarker reports a line starting with digits and '.' or ')': an
+// ordered list marker, or near enough to one to leave to goldmark.
+func mdOrderedMarker(line []byte) bool {
+	i := 0
+	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(line) && (line[i] == '.' || line[i] == ')')
+}
+
 func mdContainerKind(outer, inner Kind) Kind {
 	if outer == Quote {
 		return Quote
@@ -121,7 +282,7 @@ func (p *mdParser) add(r *mdRuns, kind Kind, level int) {
 // with '|' so that Sentences makes each cell a sentence of its own.
 func (p *mdParser) table(t *east.Table) {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		r := &mdRuns{}
+		r := &mdRuns{src: p.src}
 		first := true
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			if cell.Lines().Len() == 0 {
@@ -157,7 +318,7 @@ func (p *mdParser) cellSeparator(cellStart int, r *mdRuns) {
 
 // inlineRuns collects the lintable text of a block's inline content.
 func (p *mdParser) inlineRuns(n ast.Node) *mdRuns {
-	r := &mdRuns{}
+	r := &mdRuns{src: p.src}
 	p.inlines(n, r)
 	return r
 }
@@ -187,7 +348,7 @@ func (p *mdParser) inlines(n ast.Node, r *mdRuns) {
 // ("[https://x.org/a](https://x.org/a)"), which is no more prose than an
 // autolink.
 func (p *mdParser) linkText(l *ast.Link, r *mdRuns) {
-	t := &mdRuns{}
+	t := &mdRuns{src: p.src}
 	p.inlines(l, t)
 	if mdIsURL(t.String(), string(l.Destination)) {
 		return
@@ -219,7 +380,7 @@ func (p *mdParser) text(t *ast.Text, r *mdRuns) {
 		return // never seen; guards against a malformed segment
 	}
 	if t.IsRaw() {
-		r.copy(p.src, start, stop-start)
+		r.copy(start, stop-start)
 	} else {
 		p.decode(start, stop, r)
 	}
@@ -232,12 +393,16 @@ func (p *mdParser) text(t *ast.Text, r *mdRuns) {
 // references resolved; each decoded character maps to the bytes that
 // produced it.
 func (p *mdParser) decode(start, stop int, r *mdRuns) {
+	if seg := p.src[start:stop]; bytes.IndexByte(seg, '\\') < 0 && bytes.IndexByte(seg, '&') < 0 {
+		r.copy(start, stop-start) // nothing to resolve, as in most text
+		return
+	}
 	run := start // start of the verbatim run not yet added
 	for i := start; i < stop; {
 		c := p.src[i]
 		switch {
 		case c == '\\' && i+1 < stop && util.IsPunct(p.src[i+1]):
-			r.copy(p.src, run, i-run)
+			r.copy(run, i-run)
 			run = i + 1 // drop the backslash, keep the character
 			i += 2
 		case c == '&':
@@ -246,7 +411,7 @@ func (p *mdParser) decode(start, stop int, r *mdRuns) {
 				i++
 				continue
 			}
-			r.copy(p.src, run, i-run)
+			r.copy(run, i-run)
 			r.replace(i, n, s)
 			i += n
 			run = i
@@ -254,7 +419,7 @@ func (p *mdParser) decode(start, stop int, r *mdRuns) {
 			i++
 		}
 	}
-	r.copy(p.src, run, stop-run)
+	r.copy(run, stop-run)
 }
 
 // lineBreak keeps the newline that ends a line of a paragraph, copied from
@@ -267,9 +432,9 @@ func (p *mdParser) lineBreak(stop int, r *mdRuns) {
 	}
 	switch {
 	case bytes.HasPrefix(p.src[i:], []byte("\r\n")):
-		r.copy(p.src, i, 2)
+		r.copy(i, 2)
 	case i < len(p.src) && (p.src[i] == '\n' || p.src[i] == '\r'):
-		r.copy(p.src, i, 1)
+		r.copy(i, 1)
 	default:
 		r.replace(stop, 0, "\n") // not expected: goldmark saw a line end here
 	}
@@ -331,12 +496,11 @@ func (p *mdParser) abs(off int) int { return p.base + off }
 // definitions to the end), marks the title and returns the blocks.
 func (p *mdParser) finish(fm mdFront) []Block {
 	found := p.found
-	sort.SliceStable(found, func(i, j int) bool {
-		return found[i].Map.Start(0) < found[j].Map.Start(0)
-	})
-	sort.SliceStable(p.comments, func(i, j int) bool {
-		return p.comments[i].Span.Start < p.comments[j].Span.Start
-	})
+	byStart := func(a, b mdBlock) int { return a.Map.Start(0) - b.Map.Start(0) }
+	if !slices.IsSortedFunc(found, byStart) { // in order but for footnotes
+		slices.SortStableFunc(found, byStart)
+	}
+	slices.SortStableFunc(p.comments, func(a, b Comment) int { return a.Span.Start - b.Span.Start })
 	var out []Block
 	if t, ok := fm.title.block(Title); ok {
 		out = append(out, t)
@@ -420,33 +584,55 @@ func mdNumericEntity(digits string, n int) (string, int) {
 	return string(r), n
 }
 
-// mdRun is a piece of a block's text: verbatim source bytes, or text that
-// stands for a source range as a whole (a decoded entity, an inserted
-// cell separator).
+// mdRun is a piece of a block's text: verbatim source bytes
+// src[src:src+srcLen], or text that stands for a source range as a whole
+// (a decoded entity, an inserted cell separator).
 type mdRun struct {
-	text        string
+	text        string // the text of a run that is not verbatim
 	src, srcLen int
 	verbatim    bool
 }
 
 // mdRuns accumulates a block's text before it is trimmed and mapped.
-type mdRuns struct{ list []mdRun }
+// Verbatim runs hold offsets, not copies: the text is copied once, when
+// the block is built.
+type mdRuns struct {
+	src  []byte // the whole source
+	list []mdRun
+}
 
-func (r *mdRuns) copy(src []byte, start, n int) {
-	if n > 0 {
-		r.list = append(r.list, mdRun{string(src[start : start+n]), start, n, true})
+// copy adds src[start:start+n], extending the last run when it ends where
+// this one starts (goldmark cuts a line into text nodes at every space).
+func (r *mdRuns) copy(start, n int) {
+	if n <= 0 {
+		return
 	}
+	if k := len(r.list); k > 0 {
+		if last := &r.list[k-1]; last.verbatim && last.src+last.srcLen == start {
+			last.srcLen += n
+			return
+		}
+	}
+	r.list = append(r.list, mdRun{src: start, srcLen: n, verbatim: true})
 }
 
 func (r *mdRuns) replace(start, srcLen int, s string) {
 	r.list = append(r.list, mdRun{s, start, srcLen, false})
 }
 
+// bytesOf is the text of a run.
+func (r *mdRuns) bytesOf(x mdRun) []byte {
+	if x.verbatim {
+		return r.src[x.src : x.src+x.srcLen]
+	}
+	return []byte(x.text)
+}
+
 // String is the text collected so far.
 func (r *mdRuns) String() string {
 	var sb strings.Builder
 	for _, x := range r.list {
-		sb.WriteString(x.text)
+		sb.Write(r.bytesOf(x))
 	}
 	return sb.String()
 }
@@ -457,49 +643,60 @@ func (r *mdRuns) block(kind Kind) (b Block, ok bool) {
 	if r == nil {
 		return Block{}, false
 	}
-	list := mdTrimRuns(r.list)
+	list := r.trimmed()
 	if len(list) == 0 {
 		return Block{}, false
 	}
-	var tb textmap.Builder
-	var sb strings.Builder
+	size := 0
 	for _, x := range list {
 		if x.verbatim {
-			tb.Copy(x.src, len(x.text))
+			size += x.srcLen
+		} else {
+			size += len(x.text)
+		}
+	}
+	var tb textmap.Builder
+	var sb strings.Builder
+	sb.Grow(size)
+	for _, x := range list {
+		if x.verbatim {
+			tb.Copy(x.src, x.srcLen)
+			sb.Write(r.src[x.src : x.src+x.srcLen])
 		} else {
 			tb.Replace(x.src, x.srcLen, len(x.text))
+			sb.WriteString(x.text)
 		}
-		sb.WriteString(x.text)
 	}
 	return Block{Kind: kind, Text: sb.String(), Map: tb.Map()}, true
 }
 
-// mdTrimRuns drops white space at both ends: whole runs of it, or the blank
-// edge of a verbatim run (a decoded run is atomic and kept whole).
-func mdTrimRuns(list []mdRun) []mdRun {
-	list = append([]mdRun(nil), list...)
+// trimmed drops white space at both ends: whole runs of it, or the blank
+// edge of a verbatim run (a decoded run is atomic and kept whole). The
+// edge runs are trimmed in place: trimming again finds nothing more.
+func (r *mdRuns) trimmed() []mdRun {
+	list := r.list
 	for len(list) > 0 {
 		x := &list[0]
-		t := strings.TrimLeftFunc(x.text, unicode.IsSpace)
-		if t == "" {
+		t := bytes.TrimLeftFunc(r.bytesOf(*x), unicode.IsSpace)
+		if len(t) == 0 {
 			list = list[1:]
 			continue
 		}
 		if x.verbatim {
-			x.src += len(x.text) - len(t)
-			x.text = t
+			x.src += x.srcLen - len(t)
+			x.srcLen = len(t)
 		}
 		break
 	}
 	for len(list) > 0 {
 		x := &list[len(list)-1]
-		t := strings.TrimRightFunc(x.text, unicode.IsSpace)
-		if t == "" {
+		t := bytes.TrimRightFunc(r.bytesOf(*x), unicode.IsSpace)
+		if len(t) == 0 {
 			list = list[:len(list)-1]
 			continue
 		}
 		if x.verbatim {
-			x.text = t
+			x.srcLen = len(t)
 		}
 		break
 	}
@@ -573,7 +770,7 @@ func mdYAMLKey(src []byte, lines []line, name string) *mdRuns {
 // mdYAMLScalar maps the scalar at src[start:end] without its quotes; in a
 // quoted scalar the escape of the quote character is resolved.
 func mdYAMLScalar(src []byte, start, end int) *mdRuns {
-	r := &mdRuns{}
+	r := &mdRuns{src: src}
 	if start >= end {
 		return r
 	}
@@ -593,7 +790,7 @@ func mdYAMLScalar(src []byte, start, end int) *mdRuns {
 		if i := bytes.Index(src[start:stop], []byte("\t#")); i >= 0 {
 			stop = start + i
 		}
-		r.copy(src, start, stop-start)
+		r.copy(start, stop-start)
 	}
 	return r
 }
@@ -607,7 +804,7 @@ func mdQuotedScalar(src []byte, start, end int, quote, esc byte, r *mdRuns) {
 	for i := start; i < end; i++ {
 		c := src[i]
 		if c == esc && i+1 < end && (src[i+1] == quote || src[i+1] == esc) {
-			r.copy(src, run, i-run)
+			r.copy(run, i-run)
 			run = i + 1
 			i++
 			continue
@@ -617,5 +814,5 @@ func mdQuotedScalar(src []byte, start, end int, quote, esc byte, r *mdRuns) {
 			break
 		}
 	}
-	r.copy(src, run, end-run)
+	r.copy(run, end-run)
 }

@@ -1,6 +1,8 @@
 package document
 
 import (
+	"bytes"
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -15,6 +17,24 @@ type line struct{ start, end int }
 // splitLines cuts src from start into lines ending at "\n", "\r\n" or a
 // lone "\r" (as Document.Position counts them).
 func splitLines(src []byte, start int) []line {
+	rest := src[start:]
+	if bytes.IndexByte(rest, '\r') >= 0 {
+		return splitLinesCR(src, start)
+	}
+	// Only "\n" ends a line: find each with the library's fast search.
+	lines := make([]line, 0, bytes.Count(rest, []byte{'\n'})+1)
+	for i := start; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return append(lines, line{i, len(src)})
+		}
+		lines = append(lines, line{i, i + j})
+		i += j + 1
+	}
+}
+
+// splitLinesCR is splitLines for a text with carriage returns.
+func splitLinesCR(src []byte, start int) []line {
 	var lines []line
 	for i := start; i <= len(src); {
 		j := i
@@ -59,6 +79,8 @@ func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment) {
 // it here.
 func parsePlainText(src []byte, str string, start int, titled bool, wrapWidth int) ([]Block, []Comment) {
 	p := &plainParser{src: src, str: str, base: start, lines: splitLines(src, start)}
+	// Blocks are mostly paragraphs between blank lines: one for two lines.
+	p.blocks = make([]Block, 0, len(p.lines)/2+1)
 	p.wrapWidth = wrapWidth
 	if wrapWidth < 0 {
 		p.wrapWidth = p.spacedWrapWidth()
@@ -203,30 +225,31 @@ const wrapSample = 2000
 // spacedWrapWidth detects text extracted from a PDF with a blank line
 // after every wrapped line (see wrapWidthOf) in the parser's lines.
 func (p *plainParser) spacedWrapWidth() int {
-	i := 0
-	return wrapWidthOf(func() (string, bool) {
-		if i >= len(p.lines) {
-			return "", false
+	return wrapWidthOf(func(yield func(string) bool) {
+		for _, l := range p.lines {
+			if !yield(p.text(l)) {
+				return
+			}
 		}
-		i++
-		return p.text(p.lines[i-1]), true
 	})
 }
 
-// wrapWidthOf reads lines from next (up to wrapSample) and decides whether
-// they are text extracted from a PDF with a blank line after every wrapped
-// line: most lines are separated by exactly one blank line, most stop
+// wrapWidthOf reads lines (up to wrapSample) and decides whether they are
+// text extracted from a PDF with a blank line after every wrapped line:
+// most lines are separated by exactly one blank line, most stop
 // mid-sentence, and most are about as long as each other. It returns
-// their typical length in characters, or 0.
-func wrapWidthOf(next func() (string, bool)) int {
-	var lengths []int
-	single, gaps, open := 0, 0, 0
+// their typical length in characters, or 0. Lines are read twice: the
+// cheap tests on the first pass turn nearly every text away before any
+// line's characters are counted.
+func wrapWidthOf(lines iter.Seq[string]) int {
+	single, gaps, open, texts := 0, 0, 0, 0
 	blanks, seen := 0, false
-	for n := 0; n < wrapSample; n++ {
-		line, ok := next()
-		if !ok {
+	n := 0
+	for line := range lines {
+		if n == wrapSample {
 			break
 		}
+		n++
 		t := strings.TrimSpace(line)
 		if t == "" {
 			blanks++
@@ -239,14 +262,25 @@ func wrapWidthOf(next func() (string, bool)) int {
 			}
 		}
 		seen, blanks = true, 0
-		lengths = append(lengths, utf8.RuneCountInString(t))
+		texts++
 		last, _ := utf8.DecodeLastRuneInString(t)
 		if !strings.ContainsRune("。！？.!?”\"」』…", last) {
 			open++
 		}
 	}
-	if len(lengths) < 6 || single*10 < gaps*8 || open*2 < len(lengths) {
+	if texts < 6 || single*10 < gaps*8 || open*2 < texts {
 		return 0
+	}
+	lengths := make([]int, 0, texts)
+	n = 0
+	for line := range lines {
+		if n == wrapSample {
+			break
+		}
+		n++
+		if t := strings.TrimSpace(line); t != "" {
+			lengths = append(lengths, utf8.RuneCountInString(t))
+		}
 	}
 	sorted := slices.Clone(lengths)
 	slices.Sort(sorted)
@@ -295,7 +329,16 @@ func (p *plainParser) text(l line) string { return p.slice(l.start, l.end) }
 // slice returns src[start:end] as a string without copying it.
 func (p *plainParser) slice(start, end int) string { return p.str[start-p.base : end-p.base] }
 
-func (p *plainParser) blank(l line) bool { return isBlankLine(p.text(l)) }
+func (p *plainParser) blank(l line) bool {
+	// A line that starts with an ASCII character other than white space,
+	// or with a Han character (lead byte 0xE4–0xE9), is not blank.
+	if l.start < l.end {
+		if c := p.src[l.start]; c > ' ' && c < utf8.RuneSelf || c >= 0xE4 && c <= 0xE9 {
+			return false
+		}
+	}
+	return isBlankLine(p.text(l))
+}
 
 // isBlankLine reports a line of white space only; the ideographic space
 // (U+3000) that indents Chinese paragraphs counts, as unicode.IsSpace says.

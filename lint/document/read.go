@@ -41,6 +41,11 @@ func checkUTF8(path string, src []byte) (int, error) {
 	if bytes.HasPrefix(src, bom) {
 		start = len(bom)
 	}
+	// Nearly every file is valid: check it whole with the library's fast
+	// scans, and walk it rune by rune only to name the first bad byte.
+	if utf8.Valid(src[start:]) && bytes.IndexByte(src[start:], 0) < 0 {
+		return start, nil
+	}
 	for i := start; i < len(src); {
 		if src[i] < utf8.RuneSelf {
 			if src[i] == 0 {
@@ -71,10 +76,22 @@ func ParseText(path string, src []byte) (*Document, error) {
 	return d, nil
 }
 
+// splitSentences sets the sentences of every block. They share one array
+// (one allocation, not one per block); each block's slice is capped so
+// that appending to it copies.
 func splitSentences(blocks []Block) {
+	size := 0
+	for i := range blocks {
+		size += len(blocks[i].Text)
+	}
+	all := make([]Span, 0, size/64+len(blocks)) // a sentence is rarely under 64 bytes
 	for i := range blocks {
 		b := &blocks[i]
-		b.Sentences = Sentences(b.Text, b.Kind)
+		from := len(all)
+		all = appendSentences(all, b.Text, b.Kind)
+		if len(all) > from {
+			b.Sentences = all[from:len(all):len(all)]
+		}
 	}
 }
 
@@ -106,14 +123,14 @@ func (d *Document) TextSections(size int) []Span {
 		return i, end
 	}
 	text := func(start, end int) string { return string(bytes.TrimRight(d.Source[start:end], "\r")) }
-	pos := d.bodyStart
-	d.wrapWidth = wrapWidthOf(func() (string, bool) {
-		if pos >= len(d.Source) {
-			return "", false
+	d.wrapWidth = wrapWidthOf(func(yield func(string) bool) {
+		for pos := d.bodyStart; pos < len(d.Source); {
+			start, end := lineAt(pos)
+			pos = end + 1
+			if !yield(text(start, end)) {
+				return
+			}
 		}
-		start, end := lineAt(pos)
-		pos = end + 1
-		return text(start, end), true
 	})
 	var out []Span
 	from := d.bodyStart

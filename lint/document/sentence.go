@@ -11,7 +11,11 @@ import (
 // terminators do, and an English full stop does unless it belongs to an
 // abbreviation, an initial or a number. Table cells are sentences of their own.
 func Sentences(text string, kind Kind) []Span {
-	var out []Span
+	return appendSentences(nil, text, kind)
+}
+
+// appendSentences appends the sentences of text to out.
+func appendSentences(out []Span, text string, kind Kind) []Span {
 	start := 0
 	add := func(end int) {
 		if s, ok := trimSpan(text, start, end); ok {
@@ -28,9 +32,15 @@ func Sentences(text string, kind Kind) []Span {
 				i++
 				continue
 			}
-		} else if c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			i += 3 // U+4000–U+9FFF
-			continue
+		} else if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			// A three-byte character (Han, and the commas and quotes of
+			// Chinese text) other than the marks below. An ill-formed
+			// sequence (overlong, surrogate) decodes to three errors,
+			// none of them a mark, so it is stepped over too.
+			if r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); !wideMark(r) {
+				i += 3
+				continue
+			}
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		next := i + n
@@ -62,6 +72,16 @@ func Sentences(text string, kind Kind) []Span {
 // asciiMark marks the ASCII bytes Sentences looks at: terminators, the
 // full stop, line breaks and table cell bars.
 var asciiMark = [utf8.RuneSelf]bool{'!': true, '?': true, ';': true, '.': true, '\n': true, '|': true}
+
+// wideMark reports the three-byte characters Sentences looks at: title
+// marks and terminators.
+func wideMark(r rune) bool {
+	switch r {
+	case '《', '》', '。', '！', '？', '；', '…', '｡':
+		return true
+	}
+	return false
+}
 
 // titleCloses reports a 》 closing a title within a headline's length, on
 // the same line: an unclosed 《 does not swallow the paragraph.

@@ -1,0 +1,181 @@
+package document
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+)
+
+// referenceMarkdown parses with goldmark configured as it was before any
+// shortcut: GFM and footnotes, linkify tried at every trigger.
+func referenceMarkdown(t testing.TB, path string, src []byte) *Document {
+	t.Helper()
+	gfm := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
+	d, err := parseMarkdownWith(gfm, false, path, src)
+	require.NoError(t, err)
+	return d
+}
+
+// markdownPieces make random Markdown that reaches linkify (URLs, www.,
+// addresses, its trigger characters), block syntax and inline markup.
+var markdownPieces = []string{
+	"研究", "发现", "。", "the ", "study", " ", "  ", "\n", "\n\n", "\t", "# ", "## ", "- ", "* ", "1. ", "> ",
+	"http://x.org/a", "https://y.cn/b?c=1", "ftp://f.net", "www.z.com", "WWW.Q.ORG", "HTTP://U.S", "h", "f", "w",
+	"a@b.org", "名@例.中国", "@", "x@y", "(", ")", "*", "_", "~", "**", "`", "[t](http://l.org)", "<http://v.io>",
+	"<!-- c -->", "&amp;", "&#20013;", "\\*", "[^1]", "\n[^1]: 注释\n", "| a | b |\n|---|---|\n| c | d |\n",
+	"---\n", "```\ncode\n```\n", "    ", ".", ",", ":", "é", "😀",
+}
+
+// The parser ParseMarkdown uses (quickLinkify, extensions listed one by
+// one) gives documents identical to goldmark's GFM configuration: on
+// random Markdown and on every Markdown article of the corpus and tests.
+func TestMarkdownMatchesGFMParser(t *testing.T) {
+	rng := rand.New(rand.NewSource(20))
+	for round := 0; round < 3000; round++ {
+		src := []byte(randomText(rng, markdownPieces, rng.Intn(40)))
+		got, err := ParseMarkdown("r.md", src)
+		require.NoError(t, err)
+		want := referenceMarkdown(t, "r.md", src)
+		require.Equal(t, want.Blocks, got.Blocks, "%q", src)
+		require.Equal(t, want.Comments, got.Comments, "%q", src)
+	}
+	var paths []string
+	for _, dir := range []string{"../../corpus", "testdata"} {
+		require.NoError(t, filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+			if err == nil && filepath.Ext(p) == ".md" {
+				paths = append(paths, p)
+			}
+			return err
+		}))
+	}
+	require.NotEmpty(t, paths)
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		require.NoError(t, err)
+		got, err := ParseMarkdown(p, src)
+		require.NoError(t, err)
+		want := referenceMarkdown(t, p, src)
+		require.Equal(t, want.Blocks, got.Blocks, p)
+		require.Equal(t, want.Comments, got.Comments, p)
+	}
+}
+
+// mdRuns.copy extends the last run with a verbatim run that follows it in
+// the source; the block built, trimmed at both ends, is the one built from
+// the same text cut into runs that are never merged (as goldmark's text
+// nodes cut it), with decoded runs among them.
+func TestMarkdownRunsMergeLikeSeparateRuns(t *testing.T) {
+	rng := rand.New(rand.NewSource(22))
+	pieces := []string{"研究", " ", "  ", "\n", "\u3000", "a", "&amp;", "\u00a0"}
+	for round := 0; round < 5000; round++ {
+		src := []byte(randomText(rng, pieces, 1+rng.Intn(12)))
+		merged, separate := &mdRuns{src: src}, &mdRuns{src: src}
+		for i := 0; i < len(src); {
+			n := 1 + rng.Intn(len(src)-i)
+			for i+n < len(src) && !utf8.RuneStart(src[i+n]) {
+				n++ // goldmark cuts text at ASCII bytes only: runs hold whole characters
+			}
+			switch {
+			case rng.Intn(5) == 0: // a decoded run standing for the bytes
+				text := []string{"&", " ", "\u00a0", "x"}[rng.Intn(4)]
+				merged.replace(i, n, text)
+				separate.list = append(separate.list, mdRun{text, i, n, false})
+			default:
+				merged.copy(i, n)
+				separate.list = append(separate.list, mdRun{src: i, srcLen: n, verbatim: true})
+			}
+			if rng.Intn(4) == 0 && i+n < len(src) && src[i+n] < utf8.RuneSelf {
+				n++ // a dropped byte (a backslash): the next run does not follow
+			}
+			i += n
+		}
+		require.LessOrEqual(t, len(merged.list), len(separate.list))
+		require.Equal(t, separate.String(), merged.String(), "%q", src)
+		want, wantOK := separate.block(Paragraph)
+		got, ok := merged.block(Paragraph)
+		require.Equal(t, wantOK, ok, "%q", src)
+		require.Equal(t, want, got, "%q", src)
+	}
+}
+
+// plainPieces make random Markdown that is mostly plain paragraphs and
+// headings, with the syntax that must turn plainBlocks away now and then.
+var plainPieces = []string{
+	"研究", "发现", "。", "the ", "study", " ", "  ", "   ", "\n", "\n", "\n\n", "\n# ", "\n## ", "\n###### ",
+	"    ", "####### ", "#", "#x", " #", "\u3000", "\u00a0", "1. ", "2) ", "12", "3.5", "- ", "+ ", "=", "!", "?", ":", "http:", "www.",
+	"ftp", "https:", "ftp:", "a@b", "*", "_", "`", "&", "<", ">", "[", "|", "\\", "\t", "\r\n", "---\ntitle: 标题\n---\n", "\ufeff",
+}
+
+// plainBlocks gives the documents goldmark gives, on random Markdown (most
+// of it plain paragraphs and headings, some of it not), on every Markdown
+// article of the corpus and tests, and it is taken for plain text.
+func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
+	rng := rand.New(rand.NewSource(24))
+	taken := 0
+	check := func(name string, src []byte) {
+		t.Helper()
+		got, err := ParseMarkdown(name, src)
+		require.NoError(t, err)
+		want := referenceMarkdown(t, name, src)
+		require.Equal(t, want.Blocks, got.Blocks, "%s: %q", name, src)
+		require.Equal(t, want.Comments, got.Comments, "%s: %q", name, src)
+		start, _ := checkUTF8(name, src)
+		body, _ := mdFrontMatter(src, start)
+		if (&mdParser{src: src, base: body}).plainBlocks() {
+			taken++
+		}
+	}
+	for round := 0; round < 20000; round++ {
+		pieces := plainPieces
+		switch round % 4 {
+		case 0, 2:
+			pieces = plainPieces[:14] // plain only: the fast path is taken
+		case 1: // plain but for URLs linkify finds
+			pieces = append(slices.Clip(plainPieces[:14]), "http://x.org/a", "https://y.cn/b", "ftp://f.net/c", "www.z.com",
+				"Https://no.link", "wwx.no", "ftp:/", ".")
+		}
+		check("r.md", []byte(randomText(rng, pieces, rng.Intn(40))))
+	}
+	require.Greater(t, taken, 9000, "the random texts must take the fast path")
+	for _, src := range []string{"", "\n", "#", "# ", "#\n", "# a\nb\n# c", "a\n  b  \nc   \n\n d", "   # h #", "a  \n b",
+		"###### six", "####### seven", "a\n=\n", "a\n    b", "    code", "\ufeff# t\n\nx"} {
+		check("fixed.md", []byte(src))
+	}
+	var paths []string
+	for _, dir := range []string{"../../corpus", "testdata"} {
+		require.NoError(t, filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+			if err == nil && filepath.Ext(p) == ".md" {
+				paths = append(paths, p)
+			}
+			return err
+		}))
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		require.NoError(t, err)
+		check(p, src)
+	}
+}
+
+// FuzzMarkdownPlainBlocks checks plainBlocks against goldmark on any input.
+func FuzzMarkdownPlainBlocks(f *testing.F) {
+	for _, seed := range []string{"# 标题\n\n正文第一句。\n第二行  \n\n## 小节\n内容", "a\n  b\n\n   # h\n", "1. x", "#x\n- y"} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		got, err := ParseMarkdown("f.md", src)
+		if err != nil {
+			return
+		}
+		want := referenceMarkdown(t, "f.md", src)
+		require.Equal(t, want.Blocks, got.Blocks, "%q", src)
+		require.Equal(t, want.Comments, got.Comments, "%q", src)
+	})
+}
