@@ -133,7 +133,10 @@ func (s *scanner) fromWord(i int) int {
 	if i > 0 && isAlnum(t[i-1]) {
 		return e
 	}
-	if _, ok := lookup(enTriggers, w); !ok { // most words: one lookup
+	if !mayTrigger(w) { // most words: a table lookup
+		return e
+	}
+	if _, ok := lookup(enTriggers, w); !ok {
 		return e
 	}
 	if tok, ok := vagueCount(t, i); ok {
@@ -185,6 +188,23 @@ func init() {
 	for w := range enTwice {
 		enTriggers[w] = struct{}{}
 	}
+	for w := range enTriggers {
+		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			continue // fromWord looks up runs of letters only
+		}
+		triggerShapes[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << min(len(w), 63)
+	}
+}
+
+// triggerShapes has a bit for each length of the enTriggers words with a
+// given first and last letter, so that most words are ruled out without
+// hashing them (the map lookup was a tenth of the scan).
+var triggerShapes [26][26]uint64
+
+// mayTrigger reports whether w, a run of ASCII letters, may be in
+// enTriggers: false means it is not.
+func mayTrigger(w string) bool {
+	return triggerShapes[lower(w[0])-'a'][lower(w[len(w)-1])-'a']&(1<<min(len(w), 63)) != 0
 }
 
 // enTwice are single words that are ratios.

@@ -1,6 +1,8 @@
 package numbers
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -446,5 +448,69 @@ func TestCJKTriggersCoverFromCJK(t *testing.T) {
 	for _, text := range []string{"大量患者", "大型研究", "成千上万人", "数以万计的人", "上万名患者", "十名", "百名", "千名", "万名",
 		"亿人", "几十名", "两名", "三名", "四名", "五名", "六名", "七名", "八名", "九名", "一千名", "二十名"} {
 		assert.NotEmpty(t, Find(text), text)
+	}
+}
+
+// TestMayTriggerKeepsEveryTrigger checks the word filter in front of the
+// enTriggers lookup: it may let other words through, never drop a trigger,
+// in any case.
+func TestMayTriggerKeepsEveryTrigger(t *testing.T) {
+	for w := range enTriggers {
+		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			continue
+		}
+		if !mayTrigger(w) || !mayTrigger(strings.ToUpper(w)) {
+			t.Errorf("mayTrigger(%q) = false for a trigger word", w)
+		}
+	}
+	rejected := 0
+	for _, w := range strings.Fields("the study found that people who drank coffee lived longer researchers said") {
+		if _, ok := enTriggers[w]; ok {
+			continue
+		}
+		if !mayTrigger(w) {
+			rejected++
+		}
+	}
+	if rejected == 0 {
+		t.Error("the filter rejects no ordinary word")
+	}
+}
+
+// TestSuffixSetMatchesLongestFirst checks the grouped suffix lookup
+// against a plain walk over the list, longest entry first.
+func TestSuffixSetMatchesLongestFirst(t *testing.T) {
+	list := []string{"more than", "than", "over", "超过", "超", "约有", "约", "a", "in all", "ii"}
+	ss := newSuffixSet(slices.Clone(list)...)
+	sorted := slices.Clone(list)
+	sortLongestFirst(sorted)
+	reference := func(t string, k int) (int, bool) {
+		for _, p := range sorted {
+			j := k - len(p)
+			if j < 0 || !strings.EqualFold(t[j:k], p) {
+				continue
+			}
+			if isLetter(p[0]) && j > 0 && isLetter(t[j-1]) {
+				continue
+			}
+			return j, true
+		}
+		return k, false
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"more ", "than", "Than", "over", "moreover", "超过", "超", "约有", "约", "a", "A", " ", "in all", "ii", "x", "在"}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		for k := 0; k <= len(text); k++ {
+			j1, ok1 := suffixAt(text, k, ss)
+			j2, ok2 := reference(text, k)
+			if j1 != j2 || ok1 != ok2 {
+				t.Fatalf("suffixAt(%q, %d) = %d, %v; want %d, %v", text, k, j1, ok1, j2, ok2)
+			}
+		}
 	}
 }
