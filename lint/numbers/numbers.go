@@ -99,7 +99,7 @@ func (s *scanner) step(i int) int {
 	case c < utf8.RuneSelf:
 		return i + 1
 	}
-	r, size := utf8.DecodeRuneInString(t[i:])
+	r, size := decodeRune(t, i)
 	if !cjkTriggers.has(r) {
 		return i + size // most Chinese characters start nothing
 	}
@@ -107,6 +107,21 @@ func (s *scanner) step(i int) int {
 		return next
 	}
 	return i + size
+}
+
+// decodeRune is utf8.DecodeRuneInString(t[i:]) with the three-byte runes
+// of Chinese text decoded inline: the general decoder was a tenth of the scan.
+func decodeRune(t string, i int) (rune, int) {
+	if i+2 < len(t) {
+		c0, c1, c2 := t[i], t[i+1], t[i+2]
+		if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, not a surrogate
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(t[i:])
 }
 
 // runeSet is a set of runes of the Basic Multilingual Plane.

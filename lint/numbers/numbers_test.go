@@ -514,3 +514,32 @@ func TestSuffixSetMatchesLongestFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeRuneMatchesUTF8 checks the inline three-byte decoder against
+// the standard one on every three-byte pattern of interest and random bytes.
+func TestDecodeRuneMatchesUTF8(t *testing.T) {
+	check := func(s string) {
+		for i := 0; i < len(s); i++ {
+			r1, n1 := decodeRune(s, i)
+			r2, n2 := utf8.DecodeRuneInString(s[i:])
+			if r1 != r2 || n1 != n2 {
+				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r1, n1, r2, n2)
+			}
+		}
+	}
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0x70; c1 <= 0xC0; c1++ {
+			check(string([]byte{byte(c0), byte(c1), 0x80, 'x'}))
+			check(string([]byte{byte(c0), byte(c1), 0xBF}))
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		b := make([]byte, rng.IntN(8))
+		for k := range b {
+			b[k] = byte(rng.IntN(256))
+		}
+		check(string(b))
+	}
+	check("一项纳入1,013名患者的研究")
+}
