@@ -42,13 +42,43 @@ func citesSource(text string) bool {
 	return false
 }
 
-// yearBeforeClose reports a digit right before a closing parenthesis, as
-// an author-year marker ends: "2020)", "2021）".
+// yearBeforeClose reports what authorYearMarker needs to match: a year
+// (19xx or 20xx, perhaps with a letter) right before ")", or a year right
+// before "）" in a text that has 等. Most parentheses that close after a
+// digit hold a value ("(n=120)", "（61.4%）"), not a year.
 func yearBeforeClose(text string) bool {
-	for i := 1; i < len(text); i++ {
-		if text[i] == ')' && text[i-1] >= '0' && text[i-1] <= '9' {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], ')')
+		if k < 0 {
+			break
+		}
+		i += k
+		if yearEndsAt(text, i) || i > 0 && 'a' <= text[i-1] && text[i-1] <= 'z' && yearEndsAt(text, i-1) {
 			return true
 		}
 	}
-	return strings.Contains(text, "）") && strings.ContainsAny(text, "0123456789") && strings.Contains(text, "等")
+	if !strings.Contains(text, "等") {
+		return false
+	}
+	for i := 0; ; i++ {
+		k := strings.Index(text[i:], "）")
+		if k < 0 {
+			return false
+		}
+		i += k
+		if yearEndsAt(text, i) {
+			return true
+		}
+	}
 }
+
+// yearEndsAt reports a year from 1900 to 2099 in text ending at k.
+func yearEndsAt(text string, k int) bool {
+	if k < 4 {
+		return false
+	}
+	y := text[k-4 : k]
+	return (y[0] == '1' && y[1] == '9' || y[0] == '2' && y[1] == '0') && isDigit(y[2]) && isDigit(y[3])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -76,14 +76,52 @@ func inName(src string, start, end int) bool {
 	if !capitalised(words[0]) {
 		return false
 	}
-	before := strings.Fields(src[:start])
-	after := strings.Fields(src[end:])
-	if len(before) == 0 && len(words) == 1 {
+	nBefore, last := lastField(src[:start])
+	if nBefore == 0 && len(words) == 1 {
 		return false // capitalised because it opens the sentence
 	}
-	prevName := len(before) > 1 && capitalised(before[len(before)-1]) && !strings.HasSuffix(before[len(before)-1], ",")
-	nextName := len(after) > 0 && capitalised(after[0]) && !acronym(after[0])
+	next := firstField(src[end:])
+	prevName := nBefore > 1 && capitalised(last) && !strings.HasSuffix(last, ",")
+	nextName := next != "" && capitalised(next) && !acronym(next)
 	return prevName || nextName
+}
+
+// lastField returns how many fields (as strings.Fields splits them) s has,
+// counting up to 2, and its last one, without splitting the whole sentence.
+func lastField(s string) (n int, last string) {
+	end := len(s)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	if end == 0 {
+		return 0, ""
+	}
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= size
+	}
+	if strings.TrimSpace(s[:start]) != "" {
+		return 2, s[start:end]
+	}
+	return 1, s[start:end]
+}
+
+// firstField returns the first field of s (as strings.Fields splits it),
+// or "" when there is none.
+func firstField(s string) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // acronym reports a word in capitals (IV, NMN, DNA): it follows a term
