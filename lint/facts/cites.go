@@ -21,15 +21,13 @@ const superscripts = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 // (m², cm³). Each marker shape is looked for only when the characters it
 // needs are there: most sentences have a bracket but no marker.
 func citesSource(text string) bool {
-	if (strings.Contains(text, "]") || strings.Contains(text, "］")) && bracketMarker.MatchString(text) {
+	if bracketBeforeDigit(text) && bracketMarker.MatchString(text) {
 		return true
 	}
 	if yearBeforeClose(text) && authorYearMarker.MatchString(text) {
 		return true
 	}
-	// ¹²³ are U+00B9, U+00B2, U+00B3 (UTF-8 C2 ..), ⁰⁴–⁹ U+2070–2079
-	// (E2 81 ..): two byte searches rule most sentences out.
-	if strings.IndexByte(text, 0xC2) < 0 && !strings.Contains(text, "\xe2\x81") || !strings.ContainsAny(text, superscripts) {
+	if !hasSuperscript(text) {
 		return false
 	}
 	prev := ' '
@@ -38,6 +36,53 @@ func citesSource(text string) bool {
 			return true
 		}
 		prev = r
+	}
+	return false
+}
+
+// bracketBeforeDigit reports what bracketMarker needs to match: a closing
+// bracket, and an opening one right before a digit ("[12", "［3").
+func bracketBeforeDigit(text string) bool {
+	if !strings.Contains(text, "]") && !strings.Contains(text, "］") {
+		return false
+	}
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], '[')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+1 < len(text) && isDigit(text[i+1]) {
+			return true
+		}
+	}
+	for i := 0; ; i++ {
+		k := strings.Index(text[i:], "［")
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i+len("［") < len(text) && isDigit(text[i+len("［")]) {
+			return true
+		}
+	}
+}
+
+// hasSuperscript reports a superscript digit: ¹²³ are U+00B9, U+00B2,
+// U+00B3 (C2 B9, C2 B2, C2 B3), ⁰⁴–⁹ U+2070, U+2074–2079 (E2 81 B0,
+// E2 81 B4–B9). Those byte pairs and triples are always whole runes.
+func hasSuperscript(text string) bool {
+	for i := 0; i+1 < len(text); i++ {
+		switch text[i] {
+		case 0xC2:
+			if c := text[i+1]; c == 0xB9 || c == 0xB2 || c == 0xB3 {
+				return true
+			}
+		case 0xE2:
+			if i+2 < len(text) && text[i+1] == 0x81 && (text[i+2] == 0xB0 || 0xB4 <= text[i+2] && text[i+2] <= 0xB9) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -52,3 +52,36 @@ func TestYearBeforeCloseGuardsAuthorYear(t *testing.T) {
 		}
 	}
 }
+
+// TestCiteGuardsMatchTheirPatterns checks the byte tests in front of the
+// bracket marker and the superscript scan on random text: each says yes
+// whenever the pattern it guards is there.
+func TestCiteGuardsMatchTheirPatterns(t *testing.T) {
+	pieces := []string{"[", "]", "［", "］", "12", "3", ",", "-", " ", "x", "¹", "²", "³", "⁰", "⁴", "⁹", "·", "°", "\u2071", "\u207a",
+		"\xc2", "\xe2\x81", "m", "研究", "“"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	brackets, supers := 0, 0
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		if bracketMarker.MatchString(text) {
+			brackets++
+			if !bracketBeforeDigit(text) {
+				t.Fatalf("bracketBeforeDigit(%q) = false, but bracketMarker matches", text)
+			}
+		}
+		want := strings.ContainsAny(text, superscripts)
+		if want {
+			supers++
+		}
+		if got := hasSuperscript(text); got != want {
+			t.Fatalf("hasSuperscript(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if brackets == 0 || supers == 0 {
+		t.Fatal("no random text had a marker: the test checks nothing")
+	}
+}

@@ -1,0 +1,54 @@
+package facts
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/hypelint/hypelint/lint/zhconv"
+)
+
+// countLettersByRunes is countLetters as a plain walk over the runes: the
+// reference for the byte-level one.
+func countLettersByRunes(text string, han, trad, latin *int) {
+	for _, r := range text {
+		switch {
+		case r < 0x80:
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				*latin++
+			}
+		case r >= 0x4E00 && r <= 0x9FFF || unicode.Is(unicode.Han, r):
+			*han++
+			if zhconv.Fold(r) != r {
+				*trad++
+			}
+		case r < 0x250 && unicode.IsLetter(r):
+			*latin++
+		}
+	}
+}
+
+func TestCountLettersMatchesRuneWalk(t *testing.T) {
+	pieces := []string{"研究", "發現", "體重", "中", "a", "Z", "é", "ß", "ɐ", "㐀", "𠀀", "，", "“", "1", " ", "\xe4", "\xe4\xb8", "\xff",
+		"\xed\xa0\x80", "\xe4\xb7\xbf", "\u9fff", "\ua000"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		var h1, t1, l1, h2, t2, l2 int
+		countLetters(text, &h1, &t1, &l1)
+		countLettersByRunes(text, &h2, &t2, &l2)
+		if h1 != h2 || t1 != t2 || l1 != l2 {
+			t.Fatalf("countLetters(%q) = %d, %d, %d; want %d, %d, %d", text, h1, t1, l1, h2, t2, l2)
+		}
+	}
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if foldsHan(r) != (zhconv.Fold(r) != r) {
+			t.Fatalf("foldsHan(%U) disagrees with zhconv.Fold", r)
+		}
+	}
+}
