@@ -11,7 +11,6 @@ import (
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/normalize"
 	"github.com/hypelint/hypelint/lint/numbers"
-	"github.com/hypelint/hypelint/lint/textmap"
 	"github.com/hypelint/hypelint/lint/zhconv"
 )
 
@@ -254,7 +253,7 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	text := b.Text[span.Start:span.End]
 	v := normalize.Normalize(text)
 	local := v.Map
-	v.Map = v.Map.Compose(textmap.Identity(span.Start, len(text)).Compose(b.Map))
+	v.Map = v.Map.ComposeSlice(span.Start, len(text), b.Map)
 	s.Text, s.View, s.Span = v.Text, v, b.SourceSpan(span)
 	buf := scratchPool.Get().(*scratch)
 	buf.hits = a.Lex.Match(v.Text, buf.hits[:0])
@@ -281,8 +280,9 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	s.Question = isQuestion(v.Text)
 	s.Critical = s.Count(a.ids.critique) > 0
 	s.Cites = citesSource(text)
-	s.Voice = a.ids.sentenceVoice(s)
-	s.Testimonial = quotedShare(v.Text) > 0 && firstPersonSingular(quotedText(v.Text))
+	quoted := quotedShare(v.Text)
+	s.Voice = a.ids.sentenceVoice(s, quoted)
+	s.Testimonial = quoted > 0 && firstPersonSingular(quotedText(v.Text))
 	s.Negated = a.ids.negatesClaim(s)
 	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Count(a.ids.hedge) > 0

@@ -52,3 +52,37 @@ func TestCountLettersMatchesRuneWalk(t *testing.T) {
 		}
 	}
 }
+
+// isQuestionByTrim is isQuestion as first written: the reference.
+func isQuestionByTrim(text string) bool {
+	t := strings.TrimRight(text, " \t\r\n”」』\"'’)）")
+	for _, end := range []string{"?", "？", "吗", "么"} {
+		if strings.HasSuffix(t, end) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestIsQuestionMatchesTrim(t *testing.T) {
+	pieces := []string{"?", "？", "吗", "么", "”", "」", "』", "\"", "'", "’", ")", "）", " ", "\n", "研究", "a", "\x97", "\xe5\x90", "\xbc", "\xff"}
+	rng := rand.New(rand.NewPCG(15, 16))
+	asks := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := isQuestionByTrim(text)
+		if want {
+			asks++
+		}
+		if got := isQuestion(text); got != want {
+			t.Fatalf("isQuestion(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if asks == 0 {
+		t.Fatal("no random text asked: the test checks nothing")
+	}
+}

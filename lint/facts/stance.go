@@ -103,11 +103,18 @@ func (ids *classIDs) reportedBefore(s *Sentence, h lexicon.Hit) bool {
 // isQuestion reports a sentence that asks: it ends with a question mark
 // (before any closing quotation mark), or with 吗/吧/呢.
 func isQuestion(text string) bool {
-	t := strings.TrimRight(text, " \t\r\n”」』\"'’)）")
-	for _, end := range []string{"?", "？", "吗", "么"} {
-		if strings.HasSuffix(t, end) {
+	// The marks trimmed and looked for are whole runes, so a walk back
+	// over runes reads them as strings.TrimRight and HasSuffix would.
+	for len(text) > 0 {
+		r, size := utf8.DecodeLastRuneInString(text)
+		switch r {
+		case ' ', '\t', '\r', '\n', '”', '」', '』', '"', '\'', '’', ')', '）':
+			text = text[:len(text)-size]
+			continue
+		case '?', '？', '吗', '么':
 			return true
 		}
+		return false
 	}
 	return false
 }
@@ -149,9 +156,10 @@ func quotedShare(text string) float64 {
 
 // sentenceVoice is the voice of a sentence as a whole, for rules that judge
 // sentences rather than terms.
-func (ids *classIDs) sentenceVoice(s *Sentence) string {
+// quoted is quotedShare(s.Text), which the caller has at hand.
+func (ids *classIDs) sentenceVoice(s *Sentence, quoted float64) string {
 	switch {
-	case quotedShare(s.Text) >= 0.6:
+	case quoted >= 0.6:
 		return VoiceQuoted
 	case s.Count(ids.speech) > 0:
 		return VoiceReported
