@@ -602,19 +602,22 @@ func animalSize(s *Sentence) bool {
 // Traditional-only forms, those that fold to another character) and its
 // Latin letters to the counts.
 func countLetters(text string, han, trad, latin *int) {
+	hanFoldsOnce.Do(markHanFolds)
+	h, t, l := 0, 0, 0 // counted here, not through the pointers, to stay in registers
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if 'a' <= c|0x20 && c|0x20 <= 'z' {
-				*latin++
+				l++
 			}
 			i++
 			continue
 		}
 		if r, ok := commonHanAt(text, i); ok { // most of Chinese text: no decoding, no fold table
-			*han++
-			if foldsHan(r) {
-				*trad++
+			h++
+			k := r - 0x4E00
+			if hanFolds[k/64]&(1<<(k%64)) != 0 {
+				t++
 			}
 			i += 3
 			continue
@@ -623,14 +626,15 @@ func countLetters(text string, han, trad, latin *int) {
 		i += size
 		switch {
 		case unicode.Is(unicode.Han, r):
-			*han++
+			h++
 			if zhconv.Fold(r) != r {
-				*trad++
+				t++
 			}
 		case r < 0x250 && unicode.IsLetter(r):
-			*latin++
+			l++
 		}
 	}
+	*han, *trad, *latin = *han+h, *trad+t, *latin+l
 }
 
 // commonHanAt decodes the character of the common Han block (U+4E00 to
@@ -655,18 +659,14 @@ var (
 	hanFolds     [(0x9FFF - 0x4E00 + 64) / 64]uint64
 )
 
-// foldsHan reports zhconv.Fold(r) != r for r in the common Han block.
-func foldsHan(r rune) bool {
-	hanFoldsOnce.Do(func() {
-		for r := rune(0x4E00); r <= 0x9FFF; r++ {
-			if zhconv.Fold(r) != r {
-				i := r - 0x4E00
-				hanFolds[i/64] |= 1 << (i % 64)
-			}
+// markHanFolds sets hanFolds from zhconv.Fold.
+func markHanFolds() {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if zhconv.Fold(r) != r {
+			i := r - 0x4E00
+			hanFolds[i/64] |= 1 << (i % 64)
 		}
-	})
-	i := r - 0x4E00
-	return hanFolds[i/64]&(1<<(i%64)) != 0
+	}
 }
 
 // language calls a text Chinese when Han characters make up a fair share

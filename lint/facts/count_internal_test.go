@@ -47,8 +47,10 @@ func TestCountLettersMatchesRuneWalk(t *testing.T) {
 		}
 	}
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
-		if foldsHan(r) != (zhconv.Fold(r) != r) {
-			t.Fatalf("foldsHan(%U) disagrees with zhconv.Fold", r)
+		var h, tr, l int
+		countLetters(string(r), &h, &tr, &l)
+		if h != 1 || (tr == 1) != (zhconv.Fold(r) != r) {
+			t.Fatalf("countLetters(%q) = %d Han, %d Traditional; zhconv.Fold gives %q", r, h, tr, zhconv.Fold(r))
 		}
 	}
 }
