@@ -72,6 +72,9 @@ func bracketBeforeDigit(text string) bool {
 // U+00B3 (C2 B9, C2 B2, C2 B3), ⁰⁴–⁹ U+2070, U+2074–2079 (E2 81 B0,
 // E2 81 B4–B9). Those byte pairs and triples are always whole runes.
 func hasSuperscript(text string) bool {
+	if strings.IndexByte(text, 0xC2) < 0 && !strings.Contains(text, "\xe2\x81") { // two fast searches rule most out
+		return false
+	}
 	for i := 0; i+1 < len(text); i++ {
 		switch text[i] {
 		case 0xC2:
