@@ -340,10 +340,24 @@ func init() {
 type suffixSet struct {
 	byLast []string       // the entries grouped by last byte, longest first in each group
 	group  [256][2]uint16 // byLast[group[c][0]:group[c][1]] end in byte c
+	bit    uint64         // the set's bit in suffixEnds
 }
 
+// suffixEnds has, for each byte, a bit for each suffix set with an entry
+// ending in it: the twenty-odd lists a number's context is read with are
+// ruled out in one shared table, not one table each. Sets past the 63rd
+// share the last bit.
+var (
+	suffixEnds [256]uint64
+	suffixSets int
+)
+
 func newSuffixSet(list ...string) *suffixSet {
-	ss := &suffixSet{byLast: slices.Clone(list)}
+	ss := &suffixSet{byLast: slices.Clone(list), bit: 1 << min(suffixSets, 63)}
+	suffixSets++
+	for _, p := range list {
+		suffixEnds[p[len(p)-1]] |= ss.bit
+	}
 	sortLongestFirst(ss.byLast)
 	sort.SliceStable(ss.byLast, func(i, j int) bool {
 		return ss.byLast[i][len(ss.byLast[i])-1] < ss.byLast[j][len(ss.byLast[j])-1]

@@ -57,7 +57,7 @@ func wordAt(t string, i int, p string) bool {
 // that begin with an ASCII letter must start a word, so "over" does not
 // match inside "moreover". It returns where the match starts.
 func suffixAt(t string, k int, ss *suffixSet) (int, bool) {
-	if k == 0 {
+	if k == 0 || suffixEnds[lower(t[k-1])]&ss.bit == 0 {
 		return k, false
 	}
 	g := ss.group[lower(t[k-1])]
