@@ -191,7 +191,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 // or paper: 《北欧预防医学期刊》 holds 预防, which is nobody's claim), except
 // those of the source classes that read titles.
 func (a *Analyzer) dropInsideTitles(text string, hits []lexicon.Hit) []lexicon.Hit {
-	if !strings.Contains(text, "《") {
+	if len(hits) == 0 || !strings.Contains(text, "《") {
 		return hits
 	}
 	inside := func(h lexicon.Hit) bool {

@@ -145,6 +145,9 @@ func (ids *classIDs) negationWindowFor(class int) int {
 // term (不 in 不老神药) is not a cue; one inside a caveat (不能 in 不能证明因果)
 // still is.
 func (ids *classIDs) precededBy(s *Sentence, h lexicon.Hit, class, window int) bool {
+	if s.Count(class) == 0 { // one bit in an indexed sentence: most have no cue of the class
+		return false
+	}
 	for _, c := range s.Hits {
 		if c.Class != class || c.End > h.Start || h.Start-c.End > window || ids.insideClaim(s, c) ||
 			class == ids.negation && describesGroup(s.Text, c, h) {

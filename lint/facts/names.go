@@ -79,6 +79,9 @@ func hasUpperLatin(s string) bool {
 // inName reports whether src[start:end] is made of capitalised words (small
 // words aside) and a capitalised word stands right before or after it.
 func inName(src string, start, end int) bool {
+	if start < end && 'a' <= src[start] && src[start] <= 'z' {
+		return false // the first word is not capitalised: most hits
+	}
 	first, words := "", 0
 	for rest := src[start:end]; ; words++ {
 		var w string
