@@ -55,7 +55,7 @@ func Find(text string) []Mention { return FindInto(nil, text) }
 // is valid until buf is reused.
 func FindInto(buf []Mention, text string) []Mention {
 	s := scanner{text: text, out: buf[:0]}
-	for i := 0; i < len(text); {
+	for i := s.skip(0); i < len(text); i = s.skip(i) {
 		i = s.step(i)
 	}
 	return dropShadowedVague(s.out)
@@ -109,6 +109,54 @@ func (s *scanner) step(i int) int {
 	return i + size
 }
 
+// skip returns the first position from i where step might do more than
+// move on: a digit, an English word that may be a trigger, a Chinese
+// trigger. What it passes over, step would pass over one call at a time:
+// other ASCII bytes a byte each, other words whole, and other bytes from
+// 0x80 up (a rune that is no trigger, or the inside of one) a byte each;
+// only the first byte of a trigger rune, which never lies inside another
+// rune, is looked at closely.
+func (s *scanner) skip(i int) int {
+	t := s.text
+	for i < len(t) {
+		c := t[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			if c&0xF0 == 0xE0 && i+1 < len(t) && cjkTriggerPairs[c&0x0F]&(1<<(t[i+1]&0x3F)) != 0 {
+				if r, _ := decodeRune(t, i); cjkTriggers.has(r) {
+					return i
+				}
+			}
+			i++
+		case isDigit(c):
+			return i
+		case isLetter(c):
+			w, e := word(t, i)
+			if i > 0 && isAlnum(t[i-1]) || !mayTrigger(w) {
+				i = e
+				continue
+			}
+			return i
+		default:
+			i++
+		}
+	}
+	return i
+}
+
+// cjkTriggerPairs has, for each three-byte lead byte (low four bits), a bit
+// for the low six bits of the second byte of each trigger rune: one load
+// rules out nearly every other Chinese character.
+var cjkTriggerPairs = func() (p [16]uint64) {
+	for i, r := range cjkTriggerRunes {
+		if utf8.RuneLen(r) != 3 {
+			panic("numbers: a Chinese trigger that is not three bytes long")
+		}
+		p[cjkTriggerRunes[i]&0x0F] |= 1 << (cjkTriggerRunes[i+1] & 0x3F)
+	}
+	return p
+}()
+
 // decodeRune is utf8.DecodeRuneInString(t[i:]) with the three-byte runes
 // of Chinese text decoded inline: the general decoder was a tenth of the scan.
 func decodeRune(t string, i int) (rune, int) {
@@ -134,11 +182,13 @@ func (rs *runeSet) has(r rune) bool { return r < 0x10000 && rs[r/64]&(1<<(r%64))
 // that open a number (零 and 〇 only continue one).
 var cjkTriggers = func() *runeSet {
 	rs := new(runeSet)
-	for _, r := range "大数成上十百千万亿几一二两三四五六七八九" {
+	for _, r := range cjkTriggerRunes {
 		rs[r/64] |= 1 << (r % 64)
 	}
 	return rs
 }()
+
+const cjkTriggerRunes = "大数成上十百千万亿几一二两三四五六七八九"
 
 // fromWord handles an English word: a number word, "a dozen",
 // "thousands of", "a large study", or else skips the word.

@@ -543,3 +543,33 @@ func TestDecodeRuneMatchesUTF8(t *testing.T) {
 	}
 	check("一项纳入1,013名患者的研究")
 }
+
+// findByStepping is FindInto without skip: step at every position it
+// returns, the reference for the skipping scan.
+func findByStepping(text string) []Mention {
+	s := scanner{text: text}
+	for i := 0; i < len(text); {
+		i = s.step(i)
+	}
+	return dropShadowedVague(s.out)
+}
+
+func TestSkipFindsWhatSteppingFinds(t *testing.T) {
+	pieces := []string{"1", "2,013", "50", "%", "名", "人", "岁", "一", "项", "两", "组", "大", "型", "数", "千", "万", "成", "上",
+		"研究", "患者", "one", "two", "thousands", "of", "a", "large", "study", "people", "patients", "in", "mice", "aged",
+		" ", ",", "，", "。", "“", "\xe4", "\xe4\xb8", "\xb8\x80", "\xff", "x1", "10mg", "約", "〇", "零"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	found := 0
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := findByStepping(text)
+		got := Find(text)
+		found += len(want)
+		require.Equal(t, want, got, "%q", text)
+	}
+	require.Greater(t, found, 1000, "the random texts hold numbers")
+}
