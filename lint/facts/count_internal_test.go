@@ -88,3 +88,41 @@ func TestIsQuestionMatchesTrim(t *testing.T) {
 		t.Fatal("no random text asked: the test checks nothing")
 	}
 }
+
+// firstPersonByFields is firstPersonSingular's word test as first written,
+// with strings.FieldsFunc: the reference.
+func firstPersonByFields(text string) bool {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’') }) {
+		switch w {
+		case "i", "my", "me", "i'm", "i’m", "i've", "i’ve", "myself":
+			return true
+		}
+	}
+	return false
+}
+
+func TestFirstPersonWordsMatchFields(t *testing.T) {
+	pieces := []string{"i", "my", "me", "'m", "’m", "'ve", "self", "a", "b", " ", ",", "“", "\xe2\x80", "\x99", "’", "'", "mine", "time"}
+	rng := rand.New(rand.NewPCG(23, 24))
+	first := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		if strings.Contains(text, "我") || strings.Contains(text, "自己") {
+			continue
+		}
+		want := firstPersonByFields(text)
+		if want {
+			first++
+		}
+		if got := firstPersonSingular(text); got != want {
+			t.Fatalf("firstPersonSingular(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if first == 0 {
+		t.Fatal("no random text was in the first person: the test checks nothing")
+	}
+}

@@ -191,6 +191,7 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 // quotedText returns the parts of text inside quotation marks.
 func quotedText(text string) string {
 	var b strings.Builder
+	b.Grow(len(text)) // one allocation, not one per doubling
 	depth := 0
 	for _, r := range text {
 		switch r {
@@ -229,11 +230,28 @@ func firstPersonSingular(text string) bool {
 	if strings.Contains(text, "自己") {
 		return true
 	}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’') }) {
-		switch w {
-		case "i", "my", "me", "i'm", "i’m", "i've", "i’ve", "myself":
+	// The words are runs of a–z and apostrophes, walked without
+	// splitting the text into a slice.
+	start := -1
+	for i, r := range text {
+		if r >= 'a' && r <= 'z' || r == '\'' || r == '’' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && firstPersonWord(text[start:i]) {
 			return true
 		}
+		start = -1
+	}
+	return start >= 0 && firstPersonWord(text[start:])
+}
+
+func firstPersonWord(w string) bool {
+	switch w {
+	case "i", "my", "me", "i'm", "i’m", "i've", "i’ve", "myself":
+		return true
 	}
 	return false
 }
