@@ -24,15 +24,13 @@ const superscripts = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 // (m², cm³). Each marker shape is looked for only when the characters it
 // needs are there: most sentences have a bracket but no marker.
 func citesSource(text string) bool {
-	if (strings.Contains(text, "]") || strings.Contains(text, "］")) && bracketMarker.MatchString(text) {
+	if bracketBeforeDigit(text) && bracketMarker.MatchString(text) {
 		return true
 	}
 	if yearBeforeClose(text) && authorYearMarker().MatchString(text) {
 		return true
 	}
-	// ¹²³ are U+00B9, U+00B2, U+00B3 (UTF-8 C2 ..), ⁰⁴–⁹ U+2070–2079
-	// (E2 81 ..): two byte searches rule most sentences out.
-	if strings.IndexByte(text, 0xC2) < 0 && !strings.Contains(text, "\xe2\x81") || !strings.ContainsAny(text, superscripts) {
+	if !hasSuperscript(text) {
 		return false
 	}
 	prev := ' '
@@ -45,13 +43,93 @@ func citesSource(text string) bool {
 	return false
 }
 
-// yearBeforeClose reports a digit right before a closing parenthesis, as
-// an author-year marker ends: "2020)", "2021）".
-func yearBeforeClose(text string) bool {
-	for i := 1; i < len(text); i++ {
-		if text[i] == ')' && text[i-1] >= '0' && text[i-1] <= '9' {
+// bracketBeforeDigit reports what bracketMarker needs to match: a closing
+// bracket, and an opening one right before a digit ("[12", "［3").
+func bracketBeforeDigit(text string) bool {
+	if !strings.Contains(text, "]") && !strings.Contains(text, "］") {
+		return false
+	}
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], '[')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+1 < len(text) && isDigit(text[i+1]) {
 			return true
 		}
 	}
-	return strings.Contains(text, "）") && strings.ContainsAny(text, "0123456789") && strings.Contains(text, "等")
+	for i := 0; ; i++ {
+		k := strings.Index(text[i:], "［")
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i+len("［") < len(text) && isDigit(text[i+len("［")]) {
+			return true
+		}
+	}
 }
+
+// hasSuperscript reports a superscript digit: ¹²³ are U+00B9, U+00B2,
+// U+00B3 (C2 B9, C2 B2, C2 B3), ⁰⁴–⁹ U+2070, U+2074–2079 (E2 81 B0,
+// E2 81 B4–B9). Those byte pairs and triples are always whole runes.
+func hasSuperscript(text string) bool {
+	if strings.IndexByte(text, 0xC2) < 0 && !strings.Contains(text, "\xe2\x81") { // two fast searches rule most out
+		return false
+	}
+	for i := 0; i+1 < len(text); i++ {
+		switch text[i] {
+		case 0xC2:
+			if c := text[i+1]; c == 0xB9 || c == 0xB2 || c == 0xB3 {
+				return true
+			}
+		case 0xE2:
+			if i+2 < len(text) && text[i+1] == 0x81 && (text[i+2] == 0xB0 || 0xB4 <= text[i+2] && text[i+2] <= 0xB9) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// yearBeforeClose reports what authorYearMarker needs to match: a year
+// (19xx or 20xx, perhaps with a letter) right before ")", or a year right
+// before "）" in a text that has 等. Most parentheses that close after a
+// digit hold a value ("(n=120)", "（61.4%）"), not a year.
+func yearBeforeClose(text string) bool {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], ')')
+		if k < 0 {
+			break
+		}
+		i += k
+		if yearEndsAt(text, i) || i > 0 && 'a' <= text[i-1] && text[i-1] <= 'z' && yearEndsAt(text, i-1) {
+			return true
+		}
+	}
+	if !strings.Contains(text, "等") {
+		return false
+	}
+	for i := 0; ; i++ {
+		k := strings.Index(text[i:], "）")
+		if k < 0 {
+			return false
+		}
+		i += k
+		if yearEndsAt(text, i) {
+			return true
+		}
+	}
+}
+
+// yearEndsAt reports a year from 1900 to 2099 in text ending at k.
+func yearEndsAt(text string, k int) bool {
+	if k < 4 {
+		return false
+	}
+	y := text[k-4 : k]
+	return (y[0] == '1' && y[1] == '9' || y[0] == '2' && y[1] == '0') && isDigit(y[2]) && isDigit(y[3])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -145,6 +145,9 @@ func (ids *classIDs) negationWindowFor(class int) int {
 // term (不 in 不老神药) is not a cue; one inside a caveat (不能 in 不能证明因果)
 // still is.
 func (ids *classIDs) precededBy(s *Sentence, h lexicon.Hit, class, window int) bool {
+	if s.Count(class) == 0 { // one bit in an indexed sentence: most have no cue of the class
+		return false
+	}
 	for _, c := range s.Hits {
 		if c.Class != class || c.End > h.Start || h.Start-c.End > window || ids.insideClaim(s, c) ||
 			class == ids.negation && describesGroup(s.Text, c, h) {
@@ -229,30 +232,46 @@ func quotation(text string, h lexicon.Hit) (open, after int) {
 	// One backward walk finds the nearest opening mark, giving up at a
 	// closing one (strings.LastIndexAny with non-ASCII marks searched the
 	// set for every rune, and this runs for many hits of long sentences).
+	// Only runes ending in one of quoteLast's bytes are decoded: no
+	// other can be a mark, and the bytes inside a valid rune never end one.
 	open = -1
-	for i := h.Start; i > 0; {
+	for i := h.Start; i > 0; i-- {
+		if !quoteLast[text[i-1]] {
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:i])
-		i -= size
 		if closesQuote(r) && r != '"' {
 			return -1, -1
 		}
 		if opensQuote(r) {
-			open = i
+			open = i - size
 			break
 		}
 	}
 	if open < 0 {
 		return -1, -1
 	}
-	for i := h.End; i < len(text); {
+	// Forward, only a mark's first byte (", E2, E3) starts one.
+	for i := h.End; i < len(text); i++ {
+		if c := text[i]; c != '"' && c != 0xE2 && c != 0xE3 {
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if closesQuote(r) {
 			return open, i + size
 		}
-		i += size
 	}
 	return -1, -1
 }
+
+// quoteLast marks the last bytes of the quotation marks' encodings.
+var quoteLast = func() (t [256]bool) {
+	for _, r := range "“「『‘\"”」』’" {
+		s := string(r)
+		t[s[len(s)-1]] = true
+	}
+	return t
+}()
 
 // opensQuote and closesQuote classify the opening quotation marks and their
 // closing partners.

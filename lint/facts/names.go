@@ -52,8 +52,23 @@ func isLatinHit(src string, local textmap.Map, h lexicon.Hit) bool {
 	return start >= 0 && start < len(src) && src[start] < 0x80
 }
 
+// hasUpperLatin reports an ASCII capital in s, eight bytes at a time: a
+// byte is a capital when its low seven bits lie in 0x41–0x5A and its high
+// bit is clear; the additions cannot carry from one byte into the next.
 func hasUpperLatin(s string) bool {
-	for i := 0; i < len(s); i++ {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		low := x &^ highs
+		atLeastA := low + (0x80-'A')*ones // high bit set: low seven bits ≥ 'A'
+		pastZ := low + (0x80-'Z'-1)*ones  // high bit set: low seven bits > 'Z'
+		if atLeastA&^pastZ&^x&highs != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
 		if 'A' <= s[i] && s[i] <= 'Z' {
 			return true
 		}
@@ -64,26 +79,79 @@ func hasUpperLatin(s string) bool {
 // inName reports whether src[start:end] is made of capitalised words (small
 // words aside) and a capitalised word stands right before or after it.
 func inName(src string, start, end int) bool {
-	words := strings.Fields(src[start:end])
-	if len(words) == 0 {
-		return false
+	if start < end && 'a' <= src[start] && src[start] <= 'z' {
+		return false // the first word is not capitalised: most hits
 	}
-	for _, w := range words {
+	first, words := "", 0
+	for rest := src[start:end]; ; words++ {
+		var w string
+		w, rest = nextField(rest)
+		if w == "" {
+			break
+		}
+		if words == 0 {
+			first = w
+		}
 		if !capitalised(w) && !smallWords[strings.ToLower(w)] {
 			return false
 		}
 	}
-	if !capitalised(words[0]) {
+	if words == 0 || !capitalised(first) {
 		return false
 	}
-	before := strings.Fields(src[:start])
-	after := strings.Fields(src[end:])
-	if len(before) == 0 && len(words) == 1 {
+	nBefore, last := lastField(src[:start])
+	if nBefore == 0 && words == 1 {
 		return false // capitalised because it opens the sentence
 	}
-	prevName := len(before) > 1 && capitalised(before[len(before)-1]) && !strings.HasSuffix(before[len(before)-1], ",")
-	nextName := len(after) > 0 && capitalised(after[0]) && !acronym(after[0])
+	next := firstField(src[end:])
+	prevName := nBefore > 1 && capitalised(last) && !strings.HasSuffix(last, ",")
+	nextName := next != "" && capitalised(next) && !acronym(next)
 	return prevName || nextName
+}
+
+// lastField returns how many fields (as strings.Fields splits them) s has,
+// counting up to 2, and its last one, without splitting the whole sentence.
+func lastField(s string) (n int, last string) {
+	end := len(s)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	if end == 0 {
+		return 0, ""
+	}
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= size
+	}
+	if strings.TrimSpace(s[:start]) != "" {
+		return 2, s[start:end]
+	}
+	return 1, s[start:end]
+}
+
+// firstField returns the first field of s (as strings.Fields splits it),
+// or "" when there is none.
+func firstField(s string) string {
+	f, _ := nextField(s)
+	return f
+}
+
+// nextField returns the first field of s (as strings.Fields splits it), or
+// "" when there is none, and the text after it.
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // acronym reports a word in capitals (IV, NMN, DNA): it follows a term

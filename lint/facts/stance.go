@@ -103,11 +103,18 @@ func (ids *classIDs) reportedBefore(s *Sentence, h lexicon.Hit) bool {
 // isQuestion reports a sentence that asks: it ends with a question mark
 // (before any closing quotation mark), or with 吗/吧/呢.
 func isQuestion(text string) bool {
-	t := strings.TrimRight(text, " \t\r\n”」』\"'’)）")
-	for _, end := range []string{"?", "？", "吗", "么"} {
-		if strings.HasSuffix(t, end) {
+	// The marks trimmed and looked for are whole runes, so a walk back
+	// over runes reads them as strings.TrimRight and HasSuffix would.
+	for len(text) > 0 {
+		r, size := utf8.DecodeLastRuneInString(text)
+		switch r {
+		case ' ', '\t', '\r', '\n', '”', '」', '』', '"', '\'', '’', ')', '）':
+			text = text[:len(text)-size]
+			continue
+		case '?', '？', '吗', '么':
 			return true
 		}
+		return false
 	}
 	return false
 }
@@ -149,9 +156,10 @@ func quotedShare(text string) float64 {
 
 // sentenceVoice is the voice of a sentence as a whole, for rules that judge
 // sentences rather than terms.
-func (ids *classIDs) sentenceVoice(s *Sentence) string {
+// quoted is quotedShare(s.Text), which the caller has at hand.
+func (ids *classIDs) sentenceVoice(s *Sentence, quoted float64) string {
 	switch {
-	case quotedShare(s.Text) >= 0.6:
+	case quoted >= 0.6:
 		return VoiceQuoted
 	case s.Count(ids.speech) > 0:
 		return VoiceReported
@@ -183,6 +191,7 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 // quotedText returns the parts of text inside quotation marks.
 func quotedText(text string) string {
 	var b strings.Builder
+	b.Grow(len(text)) // one allocation, not one per doubling
 	depth := 0
 	for _, r := range text {
 		switch r {
@@ -221,11 +230,28 @@ func firstPersonSingular(text string) bool {
 	if strings.Contains(text, "自己") {
 		return true
 	}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’') }) {
-		switch w {
-		case "i", "my", "me", "i'm", "i’m", "i've", "i’ve", "myself":
+	// The words are runs of a–z and apostrophes, walked without
+	// splitting the text into a slice.
+	start := -1
+	for i, r := range text {
+		if r >= 'a' && r <= 'z' || r == '\'' || r == '’' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && firstPersonWord(text[start:i]) {
 			return true
 		}
+		start = -1
+	}
+	return start >= 0 && firstPersonWord(text[start:])
+}
+
+func firstPersonWord(w string) bool {
+	switch w {
+	case "i", "my", "me", "i'm", "i’m", "i've", "i’ve", "myself":
+		return true
 	}
 	return false
 }

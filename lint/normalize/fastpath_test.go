@@ -72,9 +72,50 @@ func TestSegmentsEndBeforeASCIIAndHan(t *testing.T) {
 	}
 }
 
+// The punctuation table says a segment ends before a mark exactly where
+// norm.NFKC.NextBoundaryInString ends it: every mark of the three blocks
+// after ASCII, Han, every mark of the blocks, combining marks, jamo, kana
+// and a sample of the rest of the Basic Multilingual Plane.
+func TestPunctuationStartsSegmentsAsNFKCSays(t *testing.T) {
+	hanOnce.Do(markChangedHan)
+	firsts := []rune{'a', '1', ' ', '研', '\u0301', '\u3099', '\u1100', '\u1161', 'ｶ', 'ﾞ', 'é', '\u00a8', 0xFFFD}
+	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
+		for r := block[0]; r <= block[1]; r++ {
+			firsts = append(firsts, r)
+		}
+	}
+	rng := rand.New(rand.NewSource(6))
+	for range 300 {
+		if r := rune(rng.Intn(0x10000)); r < 0xD800 || r > 0xDFFF {
+			firsts = append(firsts, r)
+		}
+	}
+	starts := 0
+	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
+		for next := block[0]; next <= block[1]; next++ {
+			ns := string(next)
+			r, ok := punctAt(ns, 0)
+			require.True(t, ok && r == next, "%U", next)
+			if !startsSegment(ns, 0) {
+				continue
+			}
+			starts++
+			for _, first := range firsts {
+				fs := string(first)
+				require.Equal(t, len(fs), norm.NFKC.NextBoundaryInString(fs+ns, true), "%U before %U", first, next)
+			}
+		}
+	}
+	require.Greater(t, starts, 300, "most marks start a segment")
+	for _, s := range []string{"\u1fff", "\u2070", "\u2fff", "\u3040", "\ufeff", "\ufff0", "\xe3\x80", "\xe3\x80a"} {
+		_, ok := punctAt(s, 0)
+		require.False(t, ok, "%q", s)
+	}
+}
+
 // FuzzFastPathsMatchReference: any bytes normalize as the reference does.
 func FuzzFastPathsMatchReference(f *testing.F) {
-	for _, s := range []string{"逆轉衰老！ＮＭＮ", "a\u0301研", "，\u0301", "ｶﾞ", "\xe4\xb8研", "嘅冇 in\r\nmice"} {
+	for _, s := range []string{"逆轉衰老！ＮＭＮ", "a\u0301研", "，\u0301", "ｶﾞ", "\xe4\xb8研", "嘅冇 in\r\nmice", "。”\u0301，（）！", "……——「」\u3099"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -79,11 +79,16 @@ func (n *normalizer) run() {
 				// Common Han characters are NFKC-stable; only fold the script
 				// (and written Cantonese's function characters).
 				if changedHan(r) {
-					if c, ok := cantonese[r]; ok {
-						n.emit(i, size, c)
+					// Written Cantonese is rare: its map is read only for
+					// the characters it holds, and a folded character is
+					// written straight into the output.
+					start := len(n.out)
+					if cantoneseHan(r) {
+						n.out = append(n.out, cantonese[r]...)
 					} else {
-						n.emit(i, size, string(zhconv.Fold(r)))
+						n.out = utf8.AppendRune(n.out, zhconv.Fold(r))
 					}
+					n.record(i, size, start)
 					i += size
 					break
 				}
@@ -174,7 +179,23 @@ func markChangedHan() {
 	}
 	for r := range cantonese {
 		setChangedHan(r)
+		cantoneseMask |= 1 << (r % 64)
 	}
+	markPunctStarts()
+}
+
+// cantoneseMask has bit r%64 set for each rune r of the cantonese map: a
+// changed character whose bit is clear is not in the map.
+var cantoneseMask uint64
+
+// cantoneseHan reports whether r may be in the cantonese map (after
+// markChangedHan has run); the map decides.
+func cantoneseHan(r rune) bool {
+	if cantoneseMask&(1<<(r%64)) == 0 {
+		return false
+	}
+	_, ok := cantonese[r]
+	return ok
 }
 
 func setChangedHan(r rune) {
@@ -224,8 +245,66 @@ func startsSegment(s string, i int) bool {
 	if s[i] < utf8.RuneSelf {
 		return true
 	}
-	_, ok := commonHanAt(s, i)
-	return ok
+	if _, ok := commonHanAt(s, i); ok {
+		return true
+	}
+	// Punctuation after punctuation (。” ）， ……): the table of the blocks
+	// Chinese text is full of says which of them start a segment.
+	if r, ok := punctAt(s, i); ok {
+		k := punctIndex(r)
+		return punctStarts[k/64]&(1<<(k%64)) != 0
+	}
+	return false
+}
+
+// punctAt decodes the rune at s[i:] when it is one of the punctuation
+// blocks punctStarts covers: general punctuation (U+2000–U+206F), CJK
+// symbols and punctuation (U+3000–U+303F), half- and full-width forms
+// (U+FF00–U+FFEF).
+func punctAt(s string, i int) (rune, bool) {
+	if i+3 > len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return 0, false
+	}
+	c0 := s[i]
+	if c0 != 0xE2 && c0 != 0xE3 && c0 != 0xEF {
+		return 0, false
+	}
+	r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	switch {
+	case r >= 0x2000 && r <= 0x206F, r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF:
+		return r, true
+	}
+	return 0, false
+}
+
+// punctIndex numbers the runes punctAt accepts from 0.
+func punctIndex(r rune) rune {
+	switch {
+	case r < 0x3000:
+		return r - 0x2000
+	case r < 0xFF00:
+		return 0x70 + r - 0x3000
+	}
+	return 0xB0 + r - 0xFF00
+}
+
+// punctStarts has a bit per rune punctAt accepts that NFKC always starts
+// a segment with: norm.NFKC.NextBoundaryInString ends a segment before it
+// after "a", and so after anything (its boundary test reads how many
+// non-starters the rune leads with, not what came before; the test checks
+// every mark after every mark and a sample of other runes). Set by
+// markChangedHan.
+var punctStarts [(0xB0 + 0xF0 + 63) / 64]uint64
+
+func markPunctStarts() {
+	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
+		for r := block[0]; r <= block[1]; r++ {
+			if norm.NFKC.NextBoundaryInString("a"+string(r), true) == 1 {
+				k := punctIndex(r)
+				punctStarts[k/64] |= 1 << (k % 64)
+			}
+		}
+	}
 }
 
 // singles caches the normalized form of one-rune segments (full-width
@@ -277,13 +356,6 @@ func normalizeRune(r rune) string {
 		out = utf8.AppendRune(out, unicode.ToLower(zhconv.Fold(c)))
 	}
 	return string(out)
-}
-
-// emit writes out for src[i:i+size], as a verbatim copy when unchanged.
-func (n *normalizer) emit(i, size int, out string) {
-	start := len(n.out)
-	n.out = append(n.out, out...)
-	n.record(i, size, start)
 }
 
 // record maps what was written to out from start on to src[i:i+size]: a

@@ -1,6 +1,10 @@
 package numbers
 
-import "testing"
+import (
+	"os"
+	"strings"
+	"testing"
+)
 
 // benchText is a mixed Simplified/Traditional(folded)/English paragraph,
 // normalized as the engine would pass it.
@@ -31,4 +35,35 @@ func BenchmarkFind(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkFindSentences scans the sentences of a file named by
+// HYPELINT_BENCH_SENTENCES (normalized sentences separated by NUL bytes, as
+// the engine passes them), so that a change is measured on real text.
+func BenchmarkFindSentences(b *testing.B) {
+	sentences := benchSentences(b)
+	size := 0
+	for _, s := range sentences {
+		size += len(s)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(size))
+	var buf []Mention
+	for b.Loop() {
+		for _, s := range sentences {
+			buf = FindInto(buf, s)
+		}
+	}
+}
+
+func benchSentences(b *testing.B) []string {
+	name := os.Getenv("HYPELINT_BENCH_SENTENCES")
+	if name == "" {
+		b.Skip("HYPELINT_BENCH_SENTENCES names no file of sentences")
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(data), "\x00"), "\x00")
 }

@@ -1,6 +1,7 @@
 package numbers
 
 import (
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -332,18 +333,41 @@ func init() {
 }
 
 // suffixSet is a list matched at the end of the text before a number,
-// longest entry first, with a table of the entries' last bytes so that
-// most lists are rejected by one lookup.
+// longest entry first. The entries are grouped by their last byte, so that
+// a lookup tries only those that can end at the text's last byte: for
+// Chinese text most lists are rejected without a comparison, and the rest
+// try one or two entries instead of the whole list.
 type suffixSet struct {
-	list []string
-	last [256]bool
+	byLast []string       // the entries grouped by last byte, longest first in each group
+	group  [256][2]uint16 // byLast[group[c][0]:group[c][1]] end in byte c
+	bit    uint64         // the set's bit in suffixEnds
 }
 
+// suffixEnds has, for each byte, a bit for each suffix set with an entry
+// ending in it: the twenty-odd lists a number's context is read with are
+// ruled out in one shared table, not one table each. Sets past the 63rd
+// share the last bit.
+var (
+	suffixEnds [256]uint64
+	suffixSets int
+)
+
 func newSuffixSet(list ...string) *suffixSet {
-	ss := &suffixSet{list: list}
-	sortLongestFirst(ss.list)
+	ss := &suffixSet{byLast: slices.Clone(list), bit: 1 << min(suffixSets, 63)}
+	suffixSets++
 	for _, p := range list {
-		ss.last[p[len(p)-1]] = true
+		suffixEnds[p[len(p)-1]] |= ss.bit
+	}
+	sortLongestFirst(ss.byLast)
+	sort.SliceStable(ss.byLast, func(i, j int) bool {
+		return ss.byLast[i][len(ss.byLast[i])-1] < ss.byLast[j][len(ss.byLast[j])-1]
+	})
+	for i, p := range ss.byLast {
+		g := &ss.group[p[len(p)-1]]
+		if g[1] == 0 {
+			g[0] = uint16(i)
+		}
+		g[1] = uint16(i + 1)
 	}
 	return ss
 }

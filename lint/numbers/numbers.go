@@ -55,7 +55,7 @@ func Find(text string) []Mention { return FindInto(nil, text) }
 // is valid until buf is reused.
 func FindInto(buf []Mention, text string) []Mention {
 	s := scanner{text: text, out: buf[:0]}
-	for i := 0; i < len(text); {
+	for i := s.skip(0); i < len(text); i = s.skip(i) {
 		i = s.step(i)
 	}
 	return dropShadowedVague(s.out)
@@ -99,7 +99,7 @@ func (s *scanner) step(i int) int {
 	case c < utf8.RuneSelf:
 		return i + 1
 	}
-	r, size := utf8.DecodeRuneInString(t[i:])
+	r, size := decodeRune(t, i)
 	if !cjkTriggers.has(r) {
 		return i + size // most Chinese characters start nothing
 	}
@@ -107,6 +107,69 @@ func (s *scanner) step(i int) int {
 		return next
 	}
 	return i + size
+}
+
+// skip returns the first position from i where step might do more than
+// move on: a digit, an English word that may be a trigger, a Chinese
+// trigger. What it passes over, step would pass over one call at a time:
+// other ASCII bytes a byte each, other words whole, and other bytes from
+// 0x80 up (a rune that is no trigger, or the inside of one) a byte each;
+// only the first byte of a trigger rune, which never lies inside another
+// rune, is looked at closely.
+func (s *scanner) skip(i int) int {
+	t := s.text
+	for i < len(t) {
+		c := t[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			if c&0xF0 == 0xE0 && i+1 < len(t) && cjkTriggerPairs[c&0x0F]&(1<<(t[i+1]&0x3F)) != 0 {
+				if r, _ := decodeRune(t, i); cjkTriggers.has(r) {
+					return i
+				}
+			}
+			i++
+		case isDigit(c):
+			return i
+		case isLetter(c):
+			w, e := word(t, i)
+			if i > 0 && isAlnum(t[i-1]) || !mayTrigger(w) {
+				i = e
+				continue
+			}
+			return i
+		default:
+			i++
+		}
+	}
+	return i
+}
+
+// cjkTriggerPairs has, for each three-byte lead byte (low four bits), a bit
+// for the low six bits of the second byte of each trigger rune: one load
+// rules out nearly every other Chinese character.
+var cjkTriggerPairs = func() (p [16]uint64) {
+	for i, r := range cjkTriggerRunes {
+		if utf8.RuneLen(r) != 3 {
+			panic("numbers: a Chinese trigger that is not three bytes long")
+		}
+		p[cjkTriggerRunes[i]&0x0F] |= 1 << (cjkTriggerRunes[i+1] & 0x3F)
+	}
+	return p
+}()
+
+// decodeRune is utf8.DecodeRuneInString(t[i:]) with the three-byte runes
+// of Chinese text decoded inline: the general decoder was a tenth of the scan.
+func decodeRune(t string, i int) (rune, int) {
+	if i+2 < len(t) {
+		c0, c1, c2 := t[i], t[i+1], t[i+2]
+		if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, not a surrogate
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(t[i:])
 }
 
 // runeSet is a set of runes of the Basic Multilingual Plane.
@@ -119,11 +182,13 @@ func (rs *runeSet) has(r rune) bool { return r < 0x10000 && rs[r/64]&(1<<(r%64))
 // that open a number (零 and 〇 only continue one).
 var cjkTriggers = func() *runeSet {
 	rs := new(runeSet)
-	for _, r := range "大数成上十百千万亿几一二两三四五六七八九" {
+	for _, r := range cjkTriggerRunes {
 		rs[r/64] |= 1 << (r % 64)
 	}
 	return rs
 }()
+
+const cjkTriggerRunes = "大数成上十百千万亿几一二两三四五六七八九"
 
 // fromWord handles an English word: a number word, "a dozen",
 // "thousands of", "a large study", or else skips the word.
@@ -133,7 +198,10 @@ func (s *scanner) fromWord(i int) int {
 	if i > 0 && isAlnum(t[i-1]) {
 		return e
 	}
-	if _, ok := lookup(enTriggers, w); !ok { // most words: one lookup
+	if !mayTrigger(w) { // most words: a table lookup
+		return e
+	}
+	if _, ok := lookup(enTriggers, w); !ok {
 		return e
 	}
 	if tok, ok := vagueCount(t, i); ok {
@@ -185,6 +253,23 @@ func init() {
 	for w := range enTwice {
 		enTriggers[w] = struct{}{}
 	}
+	for w := range enTriggers {
+		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			continue // fromWord looks up runs of letters only
+		}
+		triggerShapes[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << min(len(w), 63)
+	}
+}
+
+// triggerShapes has a bit for each length of the enTriggers words with a
+// given first and last letter, so that most words are ruled out without
+// hashing them (the map lookup was a tenth of the scan).
+var triggerShapes [26][26]uint64
+
+// mayTrigger reports whether w, a run of ASCII letters, may be in
+// enTriggers: false means it is not.
+func mayTrigger(w string) bool {
+	return triggerShapes[lower(w[0])-'a'][lower(w[len(w)-1])-'a']&(1<<min(len(w), 63)) != 0
 }
 
 // enTwice are single words that are ratios.

@@ -1,6 +1,8 @@
 package numbers
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -447,4 +449,127 @@ func TestCJKTriggersCoverFromCJK(t *testing.T) {
 		"亿人", "几十名", "两名", "三名", "四名", "五名", "六名", "七名", "八名", "九名", "一千名", "二十名"} {
 		assert.NotEmpty(t, Find(text), text)
 	}
+}
+
+// TestMayTriggerKeepsEveryTrigger checks the word filter in front of the
+// enTriggers lookup: it may let other words through, never drop a trigger,
+// in any case.
+func TestMayTriggerKeepsEveryTrigger(t *testing.T) {
+	for w := range enTriggers {
+		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			continue
+		}
+		if !mayTrigger(w) || !mayTrigger(strings.ToUpper(w)) {
+			t.Errorf("mayTrigger(%q) = false for a trigger word", w)
+		}
+	}
+	rejected := 0
+	for _, w := range strings.Fields("the study found that people who drank coffee lived longer researchers said") {
+		if _, ok := enTriggers[w]; ok {
+			continue
+		}
+		if !mayTrigger(w) {
+			rejected++
+		}
+	}
+	if rejected == 0 {
+		t.Error("the filter rejects no ordinary word")
+	}
+}
+
+// TestSuffixSetMatchesLongestFirst checks the grouped suffix lookup
+// against a plain walk over the list, longest entry first.
+func TestSuffixSetMatchesLongestFirst(t *testing.T) {
+	list := []string{"more than", "than", "over", "超过", "超", "约有", "约", "a", "in all", "ii"}
+	ss := newSuffixSet(slices.Clone(list)...)
+	sorted := slices.Clone(list)
+	sortLongestFirst(sorted)
+	reference := func(t string, k int) (int, bool) {
+		for _, p := range sorted {
+			j := k - len(p)
+			if j < 0 || !strings.EqualFold(t[j:k], p) {
+				continue
+			}
+			if isLetter(p[0]) && j > 0 && isLetter(t[j-1]) {
+				continue
+			}
+			return j, true
+		}
+		return k, false
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"more ", "than", "Than", "over", "moreover", "超过", "超", "约有", "约", "a", "A", " ", "in all", "ii", "x", "在"}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		for k := 0; k <= len(text); k++ {
+			j1, ok1 := suffixAt(text, k, ss)
+			j2, ok2 := reference(text, k)
+			if j1 != j2 || ok1 != ok2 {
+				t.Fatalf("suffixAt(%q, %d) = %d, %v; want %d, %v", text, k, j1, ok1, j2, ok2)
+			}
+		}
+	}
+}
+
+// TestDecodeRuneMatchesUTF8 checks the inline three-byte decoder against
+// the standard one on every three-byte pattern of interest and random bytes.
+func TestDecodeRuneMatchesUTF8(t *testing.T) {
+	check := func(s string) {
+		for i := 0; i < len(s); i++ {
+			r1, n1 := decodeRune(s, i)
+			r2, n2 := utf8.DecodeRuneInString(s[i:])
+			if r1 != r2 || n1 != n2 {
+				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r1, n1, r2, n2)
+			}
+		}
+	}
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0x70; c1 <= 0xC0; c1++ {
+			check(string([]byte{byte(c0), byte(c1), 0x80, 'x'}))
+			check(string([]byte{byte(c0), byte(c1), 0xBF}))
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		b := make([]byte, rng.IntN(8))
+		for k := range b {
+			b[k] = byte(rng.IntN(256))
+		}
+		check(string(b))
+	}
+	check("一项纳入1,013名患者的研究")
+}
+
+// findByStepping is FindInto without skip: step at every position it
+// returns, the reference for the skipping scan.
+func findByStepping(text string) []Mention {
+	s := scanner{text: text}
+	for i := 0; i < len(text); {
+		i = s.step(i)
+	}
+	return dropShadowedVague(s.out)
+}
+
+func TestSkipFindsWhatSteppingFinds(t *testing.T) {
+	pieces := []string{"1", "2,013", "50", "%", "名", "人", "岁", "一", "项", "两", "组", "大", "型", "数", "千", "万", "成", "上",
+		"研究", "患者", "one", "two", "thousands", "of", "a", "large", "study", "people", "patients", "in", "mice", "aged",
+		" ", ",", "，", "。", "“", "\xe4", "\xe4\xb8", "\xb8\x80", "\xff", "x1", "10mg", "約", "〇", "零"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	found := 0
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := findByStepping(text)
+		got := Find(text)
+		found += len(want)
+		require.Equal(t, want, got, "%q", text)
+	}
+	require.Greater(t, found, 1000, "the random texts hold numbers")
 }

@@ -57,10 +57,11 @@ func wordAt(t string, i int, p string) bool {
 // that begin with an ASCII letter must start a word, so "over" does not
 // match inside "moreover". It returns where the match starts.
 func suffixAt(t string, k int, ss *suffixSet) (int, bool) {
-	if k == 0 || !ss.last[lower(t[k-1])] {
+	if k == 0 || suffixEnds[lower(t[k-1])]&ss.bit == 0 {
 		return k, false
 	}
-	for _, p := range ss.list {
+	g := ss.group[lower(t[k-1])]
+	for _, p := range ss.byLast[g[0]:g[1]] {
 		j := k - len(p)
 		if j < 0 || !endsWithFold(t, k, p) {
 			continue

@@ -186,6 +186,25 @@ func (m Map) Compose(outer Map) Map {
 	return m.composeGeneral(outer)
 }
 
+// ComposeSlice is m.Compose(Identity(base, n).Compose(outer)): m maps a
+// derived text to the n bytes of outer's derived text from base (a
+// sentence's view to its block's text), and the result maps it to outer's
+// source. When outer is one verbatim piece that holds the slice, as a
+// paragraph's map is, the result is m shifted, made without the two maps
+// in between.
+func (m Map) ComposeSlice(base, n int, outer Map) Map {
+	if n > 0 && len(outer.pieces) == 1 {
+		o := outer.pieces[0]
+		if o.verbatim && int(o.dst) <= base && base+n <= int(o.dst+o.dstLen) {
+			slice := piece{src: int32(base) + o.src - o.dst, dstLen: int32(n), srcLen: int32(n), verbatim: true}
+			if out, ok := m.shifted(slice); ok {
+				return out
+			}
+		}
+	}
+	return m.Compose(Identity(base, n).Compose(outer))
+}
+
 // shifted is Compose through one verbatim piece o that holds every source
 // range of m: m with its source offsets moved. Nearly every sentence's
 // map is composed this way (a paragraph's text is its bytes verbatim).

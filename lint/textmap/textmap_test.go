@@ -164,3 +164,47 @@ func TestComposeThroughOneVerbatimPiece(t *testing.T) {
 	}
 	assert.Greater(t, shifted, 1000, "most maps lie inside the piece")
 }
+
+// ComposeSlice gives what composing through Identity and then outer gives,
+// for random maps, slices and outer maps of one verbatim piece (the fast
+// path) or several.
+func TestComposeSliceMatchesComposingTwice(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	fast := 0
+	for round := 0; round < 5000; round++ {
+		var b Builder
+		src := 0
+		for n := rng.Intn(8); n > 0; n-- {
+			switch rng.Intn(3) {
+			case 0:
+				k := 1 + rng.Intn(5)
+				b.Copy(src, k)
+				src += k
+			case 1:
+				k := rng.Intn(4)
+				b.Replace(src, k, rng.Intn(4))
+				src += k
+			default:
+				src += rng.Intn(3)
+			}
+		}
+		m := b.Map()
+		base, n := rng.Intn(10), max(0, src+rng.Intn(3)-1)
+		var ob Builder
+		if rng.Intn(3) == 0 { // a block with markup dropped: several pieces
+			ob.Copy(rng.Intn(5), 1+rng.Intn(8))
+			ob.Replace(20, 2, 0)
+			ob.Copy(30, 20)
+		} else {
+			ob.Copy(rng.Intn(50), base+n+rng.Intn(3)-rng.Intn(2))
+		}
+		outer := ob.Map()
+		want := m.Compose(Identity(base, n).Compose(outer))
+		got := m.ComposeSlice(base, n, outer)
+		require.Equal(t, want, got, "map %+v, slice %d+%d, outer %+v", m.pieces, base, n, outer.pieces)
+		if len(outer.pieces) == 1 && outer.pieces[0].verbatim && n > 0 && base+n <= int(outer.pieces[0].dstLen) {
+			fast++
+		}
+	}
+	assert.Greater(t, fast, 1000, "most slices take the fast path")
+}

@@ -1,0 +1,112 @@
+package facts
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestFieldEdgesMatchFields checks lastField and firstField against
+// strings.Fields on random text with Unicode spaces and broken UTF-8.
+func TestFieldEdgesMatchFields(t *testing.T) {
+	pieces := []string{" ", "  ", "\t", "\n", "\u00a0", "\u0085", "\u3000", "\u2003", "Fountain", "of", "Youth,", "神药", "a",
+		"\xe2", "\x80", "\xc2", "\xff", "é"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(7) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		fields := strings.Fields(s)
+		n, last := lastField(s)
+		wantLast := ""
+		if len(fields) > 0 {
+			wantLast = fields[len(fields)-1]
+		}
+		if n != min(len(fields), 2) || last != wantLast {
+			t.Fatalf("lastField(%q) = %d, %q; want %d, %q", s, n, last, min(len(fields), 2), wantLast)
+		}
+		wantFirst := ""
+		if len(fields) > 0 {
+			wantFirst = fields[0]
+		}
+		if first := firstField(s); first != wantFirst {
+			t.Fatalf("firstField(%q) = %q; want %q", s, first, wantFirst)
+		}
+	}
+}
+
+func TestHasUpperLatinMatchesByteLoop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for range 100000 {
+		b := make([]byte, rng.IntN(20))
+		for k := range b {
+			switch rng.IntN(3) {
+			case 0:
+				b[k] = byte(rng.IntN(256))
+			case 1:
+				b[k] = byte(0x3F + rng.IntN(0x20)) // around the capitals
+			default:
+				b[k] = byte(0xBF + rng.IntN(0x20)) // the same with the high bit set
+			}
+		}
+		want := false
+		for _, c := range b {
+			want = want || 'A' <= c && c <= 'Z'
+		}
+		if got := hasUpperLatin(string(b)); got != want {
+			t.Fatalf("hasUpperLatin(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+// inNameByFields is inName as first written, with strings.Fields: the
+// reference.
+func inNameByFields(src string, start, end int) bool {
+	words := strings.Fields(src[start:end])
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !capitalised(w) && !smallWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	if !capitalised(words[0]) {
+		return false
+	}
+	before := strings.Fields(src[:start])
+	after := strings.Fields(src[end:])
+	if len(before) == 0 && len(words) == 1 {
+		return false
+	}
+	prevName := len(before) > 1 && capitalised(before[len(before)-1]) && !strings.HasSuffix(before[len(before)-1], ",")
+	nextName := len(after) > 0 && capitalised(after[0]) && !acronym(after[0])
+	return prevName || nextName
+}
+
+func TestInNameMatchesFields(t *testing.T) {
+	pieces := []string{" ", "  ", "\u00a0", "Fountain", "of", "Youth", "Park,", "park", "IV", "NMN", "“Fight", "for", "Sight”", "神药", "\xff", "\x80", "\u2003", "É", "the"}
+	rng := rand.New(rand.NewPCG(19, 20))
+	names := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := b.String()
+		start := rng.IntN(len(src) + 1)
+		end := start + rng.IntN(len(src)-start+1)
+		want := inNameByFields(src, start, end)
+		if want {
+			names++
+		}
+		if got := inName(src, start, end); got != want {
+			t.Fatalf("inName(%q, %d, %d) = %v, want %v", src, start, end, got, want)
+		}
+	}
+	if names == 0 {
+		t.Fatal("no random span was a name: the test checks nothing")
+	}
+}
