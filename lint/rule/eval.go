@@ -32,6 +32,11 @@ type evaluator struct {
 	// newStudy is the lexicon class that starts another study ("once: study").
 	newStudy int
 	envs     scopeEnvs
+	// verify, in tests, runs the VM where the full guard decided too, and
+	// counts the decisions (decisions[yes], [no]) and disagreements.
+	verify        bool
+	decisions     [3]int
+	disagreements []string
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
@@ -382,6 +387,33 @@ func claimAt(s *facts.Sentence, start, end int) *facts.Claim {
 }
 
 func (e *evaluator) run(r *Rule) (bool, error) {
+	d := decided(r.gate.full, &e.env)
+	if e.verify {
+		e.check(r, d)
+	}
+	switch d {
+	case yes:
+		return true, nil
+	case no:
+		return false, nil
+	}
+	return e.runVM(r)
+}
+
+// check records a decision of the full guard, and whether the VM agrees.
+func (e *evaluator) check(r *Rule, d tri) {
+	e.decisions[d]++
+	if d == unknown {
+		return
+	}
+	ok, err := e.runVM(r)
+	if err != nil || ok != (d == yes) {
+		e.disagreements = append(e.disagreements, fmt.Sprintf("%s: guard %v, VM %v (%v)", r.ID, d == yes, ok, err))
+	}
+}
+
+// runVM runs the rule's condition on the expr VM.
+func (e *evaluator) runVM(r *Rule) (bool, error) {
 	out, err := e.machine.Run(r.program, e.envs.fill(r.env, &e.env))
 	if err != nil {
 		return false, err

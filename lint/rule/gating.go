@@ -225,6 +225,9 @@ type gate struct {
 	onDoc      guard // once per document: the doc scope alone
 	onSentence guard // per sentence: doc, sentence, paragraph
 	onClaim    guard // per claim or reported hit, before its hit facts: and claim, study
+	// full reads every scope: where it understands the whole condition it
+	// decides it outright (yes as well as no) and the VM is not run.
+	full guard
 	// hitFields are the hit facts the condition reads, the only ones
 	// worked out for it (see hitFieldsRead).
 	hitFields facts.HitFields
@@ -253,6 +256,7 @@ func newGate(lex *lexicon.Lexicon, n ast.Node) gate {
 		onDoc:      stage("doc"),
 		onSentence: stage("doc", "sentence", "paragraph"),
 		onClaim:    stage("doc", "sentence", "paragraph", "claim", "study"),
+		full:       stage("doc", "sentence", "paragraph", "claim", "study", "hit"),
 		hitFields:  hitFieldsRead(n),
 	}
 }
@@ -305,6 +309,14 @@ func (v *hitReads) Visit(node *ast.Node) {
 
 // decidedFalse reports whether g decides the condition false.
 func decidedFalse(g guard, env *HitEnv) bool { return g != nil && g(env) == no }
+
+// decided is what g decides (unknown for no guard).
+func decided(g guard, env *HitEnv) tri {
+	if g == nil {
+		return unknown
+	}
+	return g(env)
+}
 
 // guardCompiler compiles what Go can decide of a condition from the scopes
 // known. It understands &&, ||, !, bool, int and string fields of the
@@ -566,7 +578,8 @@ func (c guardCompiler) int(n ast.Node) intGuard {
 	return nil
 }
 
-// len compiles len() of a slice or string field.
+// len compiles len() of a slice field. (Not of a string: expr counts its
+// runes or its bytes depending on how the call was compiled.)
 func (c guardCompiler) len(n *ast.BuiltinNode) intGuard {
 	if n.Name != "len" || len(n.Arguments) != 1 {
 		return nil
@@ -577,9 +590,7 @@ func (c guardCompiler) len(n *ast.BuiltinNode) intGuard {
 	}
 	f, ok := c.field(member, reflect.Slice)
 	if !ok {
-		if f, ok = c.field(member, reflect.String); !ok {
-			return nil
-		}
+		return nil
 	}
 	return func(env *HitEnv) (int, bool) {
 		p := f.at(env)
