@@ -185,7 +185,7 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 			e.done[ri] = false
 		}
 		for _, s := range b.Sentences {
-			if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Count(e.newStudy) > 0) {
+			if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Has(e.newStudy)) {
 				e.done[ri] = false
 			}
 			if e.done[ri] && r.Once != "" {
@@ -202,7 +202,7 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 }
 
 func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, error) {
-	if !meets(s, r.needs) || r.reportClass >= 0 && s.Count(r.reportClass) == 0 {
+	if !meets(s, r.needs) || r.reportClass >= 0 && !s.Has(r.reportClass) {
 		return false, nil // the condition could not be true here
 	}
 	e.env.Sentence, e.env.Paragraph, e.env.Hit = s, b, nil
@@ -244,7 +244,13 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		if decidedFalse(r.gate.onClaim, &e.env) {
 			continue // decided without the hit's facts
 		}
-		e.hit = e.hitFacts(r, s, h)
+		// The voice comes with distanced at no cost: ask for it, for the
+		// finding (the condition does not read it: see hitFieldsRead).
+		fields := r.gate.hitFields
+		if fields&facts.HitDistanced != 0 {
+			fields |= facts.HitVoice
+		}
+		e.hit = e.doc.HitFactsOf(s, h, fields)
 		e.env.Hit = &e.hit
 		ok, err := e.run(r)
 		if err != nil {
@@ -259,7 +265,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 			if r.Cover == "story" && s.StoryEnd > span.End {
 				span.End = s.StoryEnd // the person, and the sentence that tells how they improved
 			}
-			if r.gate.hitFields&facts.HitVoice == 0 { // the finding says whose words it is in
+			if fields&facts.HitVoice == 0 { // the finding says whose words it is in
 				e.hit.Voice = e.doc.HitFactsOf(s, h, facts.HitVoice).Voice
 			}
 			e.addTerm(r, span, term, b.Role, e.hit.Voice)
@@ -377,6 +383,9 @@ func (e *evaluator) scope(s *facts.Sentence, c *facts.Claim) {
 // claimAt returns the claim of s whose term is the hit at [start, end) of
 // its normalized text, if any.
 func claimAt(s *facts.Sentence, start, end int) *facts.Claim {
+	if len(s.Claims) == 0 {
+		return nil
+	}
 	span := s.SourceSpan(start, end)
 	for _, c := range s.Claims {
 		if c.Span == span {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -392,4 +393,60 @@ func TestFullGuardIsTheVMOnCorpus(t *testing.T) {
 	assert.Greater(t, decisions[yes], 500, "decided true: %v", decisions)
 	assert.Greater(t, decisions[no], 200, "decided false: %v", decisions)
 	assert.Greater(t, decisions[yes]+decisions[no], 4*decisions[unknown], "most runs are decided: %v", decisions)
+}
+
+// allOf and anyOf are Kleene's three-valued && and || over any number of
+// guards, a nil guard being unknown: checked against the two-place tables
+// folded left, over every combination of up to four parts.
+func TestChainsAreThreeValuedLogic(t *testing.T) {
+	and := func(a, b tri) tri {
+		switch {
+		case a == no || b == no:
+			return no
+		case a == yes && b == yes:
+			return yes
+		}
+		return unknown
+	}
+	or := func(a, b tri) tri { return and(a.not(), b.not()).not() }
+	values := []tri{unknown, no, yes}
+	const nilGuard = tri(-1) // stands for a part the compiler did not understand
+	parts := append([]tri{nilGuard}, values...)
+	var combos func(n int) [][]tri
+	combos = func(n int) [][]tri {
+		if n == 0 {
+			return [][]tri{nil}
+		}
+		var out [][]tri
+		for _, c := range combos(n - 1) {
+			for _, p := range parts {
+				out = append(out, append(slices.Clone(c), p))
+			}
+		}
+		return out
+	}
+	for n := 1; n <= 4; n++ {
+		for _, c := range combos(n) {
+			var gs []guard
+			wantAll, wantAny := yes, no
+			allNil := true
+			for _, p := range c {
+				v := p
+				if p == nilGuard {
+					gs, v = append(gs, nil), unknown
+				} else {
+					gs = append(gs, func(*HitEnv) tri { return v })
+					allNil = false
+				}
+				wantAll, wantAny = and(wantAll, v), or(wantAny, v)
+			}
+			if allNil {
+				assert.Nil(t, allOf(gs), "%v", c)
+				assert.Nil(t, anyOf(gs), "%v", c)
+				continue
+			}
+			assert.Equal(t, wantAll, allOf(gs)(nil), "all of %v", c)
+			assert.Equal(t, wantAny, anyOf(gs)(nil), "any of %v", c)
+		}
+	}
 }
