@@ -85,7 +85,7 @@ func inClause(s *Sentence, class, start, end int, h lexicon.Hit) bool {
 func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 	var claims []*Claim
 	plain := a.plainVoice(s)
-	money := containsAnyOf(s.Text, moneyWords) // most sentences name no price: skip the clause check
+	money := moneyIndex.in(s.Text) // most sentences name no price: skip the clause check
 	for _, h := range s.Hits {
 		// A claim term inside another (逆转 in 能够逆转) is a claim of its
 		// own class: rules ask for classes, and report once per sentence.
@@ -207,6 +207,36 @@ func negatedInClause(s *Sentence, ids *classIDs, start int, h lexicon.Hit) bool 
 // moneyWords make a change in the clause a change of price, not of health
 // (价格有望大幅降低, "cuts the cost").
 var moneyWords = []string{"价格", "费用", "成本", "价钱", "售价", "price", "cost"}
+
+// moneyIndex finds moneyWords in one pass over a sentence.
+var moneyIndex = newWordIndex(moneyWords)
+
+// wordIndex finds any of a few words in a text in one pass, trying at each
+// byte only the words that start with it (rather than one search of the
+// whole text per word).
+type wordIndex [256][]string
+
+func newWordIndex(words []string) *wordIndex {
+	var x wordIndex
+	for _, w := range words {
+		if w != "" {
+			x[w[0]] = append(x[w[0]], w)
+		}
+	}
+	return &x
+}
+
+// in reports whether text contains one of the words.
+func (x *wordIndex) in(text string) bool {
+	for i := 0; i < len(text); i++ {
+		for _, w := range x[text[i]] {
+			if strings.HasPrefix(text[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // aboutMoney reports a claim term whose clause is about money.
 func aboutMoney(text string, h lexicon.Hit) bool {
