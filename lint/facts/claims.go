@@ -25,25 +25,58 @@ func (c *classIDs) isClaim(class int) bool {
 	return false
 }
 
-// clause returns the bounds of the clause of s holding h.
+// clause returns the bounds of the clause of s holding h. It scans bytes,
+// not runes, looking up each in a table of the bytes a break can end (or
+// start) with and decoding only there: a break is an ASCII byte or a whole
+// multi-byte rune, neither of which occurs inside another rune's encoding
+// (see clauseByRunes in the tests).
 func clause(text string, h lexicon.Hit) (start, end int) {
 	start = 0
-	for i := h.Start; i > 0; {
-		r, size := utf8.DecodeLastRuneInString(text[:i])
-		if breaksClause(r) {
+	for i := h.Start; i > 0; i-- {
+		if clauseBreakLast[text[i-1]] && breakEndsAt(text, i) {
 			start = i
 			break
 		}
-		i -= size
 	}
-	for i := h.End; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if breaksClause(r) {
+	for i := h.End; i < len(text); i++ {
+		if clauseBreakFirst[text[i]] && breakStartsAt(text, i) {
 			return start, i
 		}
-		i += size
 	}
 	return start, len(text)
+}
+
+// clauseBreaks are the runes breaksClause accepts.
+const clauseBreaks = ",;:!?\n，；：。！？"
+
+// clauseBreakFirst and clauseBreakLast mark the first and last bytes of
+// the breaks' encodings.
+var clauseBreakFirst, clauseBreakLast = func() (first, last [256]bool) {
+	for _, r := range clauseBreaks {
+		enc := string(r)
+		first[enc[0]], last[enc[len(enc)-1]] = true, true
+	}
+	return first, last
+}()
+
+// breakEndsAt reports a clause break ending at byte i of text.
+func breakEndsAt(text string, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return breaksClause(rune(c))
+	}
+	for size := 2; size <= utf8.UTFMax && size <= i; size++ {
+		if utf8.RuneStart(text[i-size]) {
+			r, n := utf8.DecodeRuneInString(text[i-size : i])
+			return n == size && breaksClause(r)
+		}
+	}
+	return false
+}
+
+// breakStartsAt reports a clause break starting at byte i of text.
+func breakStartsAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r != utf8.RuneError && breaksClause(r)
 }
 
 // breaksClause reports the runes that end a clause: a modifier or subject
@@ -85,7 +118,7 @@ func inClause(s *Sentence, class, start, end int, h lexicon.Hit) bool {
 func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 	var claims []*Claim
 	plain := a.plainVoice(s)
-	money := moneyIndex.in(s.Text) // most sentences name no price: skip the clause check
+	money := containsAnyOf(s.Text, moneyWords) // most sentences name no price: skip the clause check
 	for _, h := range s.Hits {
 		// A claim term inside another (逆转 in 能够逆转) is a claim of its
 		// own class: rules ask for classes, and report once per sentence.
@@ -207,36 +240,6 @@ func negatedInClause(s *Sentence, ids *classIDs, start int, h lexicon.Hit) bool 
 // moneyWords make a change in the clause a change of price, not of health
 // (价格有望大幅降低, "cuts the cost").
 var moneyWords = []string{"价格", "费用", "成本", "价钱", "售价", "price", "cost"}
-
-// moneyIndex finds moneyWords in one pass over a sentence.
-var moneyIndex = newWordIndex(moneyWords)
-
-// wordIndex finds any of a few words in a text in one pass, trying at each
-// byte only the words that start with it (rather than one search of the
-// whole text per word).
-type wordIndex [256][]string
-
-func newWordIndex(words []string) *wordIndex {
-	var x wordIndex
-	for _, w := range words {
-		if w != "" {
-			x[w[0]] = append(x[w[0]], w)
-		}
-	}
-	return &x
-}
-
-// in reports whether text contains one of the words.
-func (x *wordIndex) in(text string) bool {
-	for i := 0; i < len(text); i++ {
-		for _, w := range x[text[i]] {
-			if strings.HasPrefix(text[i:], w) {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // aboutMoney reports a claim term whose clause is about money.
 func aboutMoney(text string, h lexicon.Hit) bool {
