@@ -116,7 +116,18 @@ func inClause(s *Sentence, class, start, end int, h lexicon.Hit) bool {
 
 // claimsOf describes the claims of sentence s.
 func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
-	var claims []*Claim
+	n := 0
+	for _, h := range s.Hits {
+		if a.ids.isClaim(h.Class) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	// The claims and the list of them are allocated once per sentence.
+	slab := make([]Claim, n)
+	claims := make([]*Claim, 0, n)
 	plain := a.plainVoice(s)
 	money := containsAnyOf(s.Text, moneyWords) // most sentences name no price: skip the clause check
 	for _, h := range s.Hits {
@@ -125,7 +136,12 @@ func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 		if !a.ids.isClaim(h.Class) || money && aboutMoney(s.Text, h) {
 			continue
 		}
-		claims = append(claims, a.claim(d, s, h, plain))
+		c := &slab[len(claims)]
+		a.claim(c, d, s, h, plain)
+		claims = append(claims, c)
+	}
+	if len(claims) == 0 {
+		return nil
 	}
 	return claims
 }
@@ -148,11 +164,11 @@ func (a *Analyzer) plainVoice(s *Sentence) bool {
 	return true
 }
 
-// claim describes the claim made by hit h of sentence s.
-func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit, plain bool) *Claim {
+// claim describes in c the claim made by hit h of sentence s.
+func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plain bool) {
 	ids := &a.ids
 	start, end := clause(s.Text, h)
-	c := &Claim{
+	*c = Claim{
 		Term:    s.Text[h.Start:h.End],
 		Class:   d.Lex.Classes[h.Class].Name,
 		Span:    s.SourceSpan(h.Start, h.End),
@@ -206,7 +222,6 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit, plain bool) *C
 		c.Voice = ids.voice(s, h) // the stance model's (stance.go)
 	}
 	c.Summary = s.IsTitle || s.IsHeading || s.IsLead && s.Study == nil || opensWith(s, ids.summary)
-	return c
 }
 
 // inferenceOpeners open a clause that draws a conclusion from the one
