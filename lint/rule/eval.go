@@ -240,7 +240,14 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		if h.Class != r.reportClass {
 			continue
 		}
-		e.scope(s, claimAt(s, h.Start, h.End))
+		// The hit's source span, worked out once: to find its claim (when
+		// the sentence has any) and for the finding.
+		var term document.Span
+		spanned := len(s.Claims) > 0
+		if spanned {
+			term = s.SourceSpan(h.Start, h.End)
+		}
+		e.scope(s, claimWithSpan(s, term))
 		if decidedFalse(r.gate.onClaim, &e.env) {
 			continue // decided without the hit's facts
 		}
@@ -257,7 +264,9 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 			return found, err
 		}
 		if ok {
-			term := s.SourceSpan(h.Start, h.End)
+			if !spanned {
+				term = s.SourceSpan(h.Start, h.End)
+			}
 			span := term
 			if r.Cover != "" {
 				span = s.SourceSpan(h.Start, len(s.Text))
@@ -380,13 +389,9 @@ func (e *evaluator) scope(s *facts.Sentence, c *facts.Claim) {
 	}
 }
 
-// claimAt returns the claim of s whose term is the hit at [start, end) of
-// its normalized text, if any.
-func claimAt(s *facts.Sentence, start, end int) *facts.Claim {
-	if len(s.Claims) == 0 {
-		return nil
-	}
-	span := s.SourceSpan(start, end)
+// claimWithSpan returns the claim of s whose term has the given source
+// span (that of a hit of s), if any.
+func claimWithSpan(s *facts.Sentence, span document.Span) *facts.Claim {
 	for _, c := range s.Claims {
 		if c.Span == span {
 			return c
