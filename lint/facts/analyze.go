@@ -345,12 +345,16 @@ func (a *Analyzer) markSection(d *Document, b *Block) {
 func (a *Analyzer) ownHype(b *Block) int {
 	n := 0
 	for _, s := range b.Sentences {
+		if !s.Has(a.ids.antiaging) && !s.Has(a.ids.miracle) && !s.Has(a.ids.hype) {
+			continue // most sentences: no hit to look at
+		}
 		for _, h := range s.Hits {
 			if h.Class != a.ids.antiaging && h.Class != a.ids.miracle && h.Class != a.ids.hype {
 				continue
 			}
-			if a.ids.voice(s, h) == VoiceWriter && !a.ids.precededBy(s, h, a.ids.negation, negationWindow) &&
-				!a.ids.precededBy(s, h, a.ids.hedge, negationWindow) {
+			// The stance model last: it costs most.
+			if !a.ids.precededBy(s, h, a.ids.negation, negationWindow) && !a.ids.precededBy(s, h, a.ids.hedge, negationWindow) &&
+				a.ids.voice(s, h) == VoiceWriter {
 				n++
 			}
 		}
@@ -388,6 +392,12 @@ const answerWindow = 12
 // or only in someone else's words; a negated study reports none.
 func (a *Analyzer) studies(b *Block, r *runState) {
 	for _, s := range b.Sentences {
+		if r.ownStudy && r.otherStudy {
+			return // nothing more to learn
+		}
+		if !s.Has(a.ids.study) {
+			continue
+		}
 		for _, h := range s.Hits {
 			if h.Class != a.ids.study || a.ids.precededBy(s, h, a.ids.negation, certaintyNegationWindow) {
 				continue

@@ -25,25 +25,58 @@ func (c *classIDs) isClaim(class int) bool {
 	return false
 }
 
-// clause returns the bounds of the clause of s holding h.
+// clause returns the bounds of the clause of s holding h. It scans bytes,
+// not runes, looking up each in a table of the bytes a break can end (or
+// start) with and decoding only there: a break is an ASCII byte or a whole
+// multi-byte rune, neither of which occurs inside another rune's encoding
+// (see clauseByRunes in the tests).
 func clause(text string, h lexicon.Hit) (start, end int) {
 	start = 0
-	for i := h.Start; i > 0; {
-		r, size := utf8.DecodeLastRuneInString(text[:i])
-		if breaksClause(r) {
+	for i := h.Start; i > 0; i-- {
+		if clauseBreakLast[text[i-1]] && breakEndsAt(text, i) {
 			start = i
 			break
 		}
-		i -= size
 	}
-	for i := h.End; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if breaksClause(r) {
+	for i := h.End; i < len(text); i++ {
+		if clauseBreakFirst[text[i]] && breakStartsAt(text, i) {
 			return start, i
 		}
-		i += size
 	}
 	return start, len(text)
+}
+
+// clauseBreaks are the runes breaksClause accepts.
+const clauseBreaks = ",;:!?\n，；：。！？"
+
+// clauseBreakFirst and clauseBreakLast mark the first and last bytes of
+// the breaks' encodings.
+var clauseBreakFirst, clauseBreakLast = func() (first, last [256]bool) {
+	for _, r := range clauseBreaks {
+		enc := string(r)
+		first[enc[0]], last[enc[len(enc)-1]] = true, true
+	}
+	return first, last
+}()
+
+// breakEndsAt reports a clause break ending at byte i of text.
+func breakEndsAt(text string, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return breaksClause(rune(c))
+	}
+	for size := 2; size <= utf8.UTFMax && size <= i; size++ {
+		if utf8.RuneStart(text[i-size]) {
+			r, n := utf8.DecodeRuneInString(text[i-size : i])
+			return n == size && breaksClause(r)
+		}
+	}
+	return false
+}
+
+// breakStartsAt reports a clause break starting at byte i of text.
+func breakStartsAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r != utf8.RuneError && breaksClause(r)
 }
 
 // breaksClause reports the runes that end a clause: a modifier or subject
@@ -83,7 +116,18 @@ func inClause(s *Sentence, class, start, end int, h lexicon.Hit) bool {
 
 // claimsOf describes the claims of sentence s.
 func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
-	var claims []*Claim
+	n := 0
+	for _, h := range s.Hits {
+		if a.ids.isClaim(h.Class) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	// The claims and the list of them are allocated once per sentence.
+	slab := make([]Claim, n)
+	claims := make([]*Claim, 0, n)
 	plain := a.plainVoice(s)
 	money := containsAnyOf(s.Text, moneyWords) // most sentences name no price: skip the clause check
 	for _, h := range s.Hits {
@@ -92,7 +136,12 @@ func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 		if !a.ids.isClaim(h.Class) || money && aboutMoney(s.Text, h) {
 			continue
 		}
-		claims = append(claims, a.claim(d, s, h, plain))
+		c := &slab[len(claims)]
+		a.claim(c, d, s, h, plain)
+		claims = append(claims, c)
+	}
+	if len(claims) == 0 {
+		return nil
 	}
 	return claims
 }
@@ -115,11 +164,11 @@ func (a *Analyzer) plainVoice(s *Sentence) bool {
 	return true
 }
 
-// claim describes the claim made by hit h of sentence s.
-func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit, plain bool) *Claim {
+// claim describes in c the claim made by hit h of sentence s.
+func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plain bool) {
 	ids := &a.ids
 	start, end := clause(s.Text, h)
-	c := &Claim{
+	*c = Claim{
 		Term:    s.Text[h.Start:h.End],
 		Class:   d.Lex.Classes[h.Class].Name,
 		Span:    s.SourceSpan(h.Start, h.End),
@@ -173,7 +222,6 @@ func (a *Analyzer) claim(d *Document, s *Sentence, h lexicon.Hit, plain bool) *C
 		c.Voice = ids.voice(s, h) // the stance model's (stance.go)
 	}
 	c.Summary = s.IsTitle || s.IsHeading || s.IsLead && s.Study == nil || opensWith(s, ids.summary)
-	return c
 }
 
 // inferenceOpeners open a clause that draws a conclusion from the one

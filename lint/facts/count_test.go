@@ -23,6 +23,8 @@ func TestCountWithClassIndex(t *testing.T) {
 		indexed.indexClasses()
 		for class := -1; class < classSetSize+20; class++ {
 			assert.Equal(t, plain.Count(class), indexed.Count(class), "class %d of %v", class, hits)
+			assert.Equal(t, plain.Count(class) > 0, plain.Has(class), "class %d of %v", class, hits)
+			assert.Equal(t, plain.Count(class) > 0, indexed.Has(class), "class %d of %v", class, hits)
 		}
 	}
 	s := &Sentence{Hits: []lexicon.Hit{{Class: 3}, {Class: 3}, {Class: classSetSize + 1}}}

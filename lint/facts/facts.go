@@ -162,6 +162,15 @@ func (s *Sentence) Count(class int) int {
 	return n
 }
 
+// Has reports whether the sentence has a hit of a class (Count > 0
+// without counting).
+func (s *Sentence) Has(class int) bool {
+	if s.indexed && class >= 0 && class < classSetSize {
+		return s.classes.has(class)
+	}
+	return s.Count(class) > 0
+}
+
 // indexClasses notes which classes the sentence's hits are of; Hits must
 // not change afterwards. (A sentence built by hand is not indexed, and
 // Count walks its hits.)

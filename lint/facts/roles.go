@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/hypelint/hypelint/lint/document"
 )
@@ -42,9 +43,16 @@ func Excluded(role string) bool {
 // for the blocks under it, up to the next heading.
 var sectionRoles = []string{RoleReferences, RoleDisclaimer, RoleBio, RoleRelated, RoleAdvert}
 
-// roleClasses maps each cue-word role to its lexicon class id.
-func (ids *classIDs) roleClasses() [][2]any {
-	return [][2]any{
+// roleCue is a cue-word role and its lexicon class id.
+type roleCue struct {
+	role  string
+	class int
+}
+
+// roleClasses maps each cue-word role to its lexicon class id (an array:
+// it is asked for every block).
+func (ids *classIDs) roleClasses() [7]roleCue {
+	return [...]roleCue{
 		{RoleReferences, ids.roleReferences}, {RoleDisclaimer, ids.roleDisclaimer}, {RoleNotice, ids.roleNotice},
 		{RoleBio, ids.roleBio}, {RoleRelated, ids.roleRelated}, {RoleAdvert, ids.roleAdvert}, {RoleCaption, ids.roleCaption},
 	}
@@ -80,8 +88,26 @@ var authorList = regexp.MustCompile(`^\s*[A-Z][A-Za-z'\-]+ [A-Z]{1,3}(, [A-Z][A-
 
 // isReferenceEntry reports a block shaped like a bibliography entry.
 func isReferenceEntry(text string) bool {
+	if !mayOpenEntry(text) {
+		return false // most blocks: no regular expression run
+	}
 	head := text[:min(len(text), 400)]
 	return (referenceEntry.MatchString(head) || authorList.MatchString(head)) && referenceShape.MatchString(head)
+}
+
+// mayOpenEntry reports whether text, after the white space \s matches,
+// starts as referenceEntry or authorList needs: with '[', '［', an ASCII
+// digit or an ASCII capital.
+func mayOpenEntry(text string) bool {
+	i := 0
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\f' || text[i] == '\r') {
+		i++
+	}
+	if i == len(text) {
+		return false
+	}
+	c := text[i]
+	return c == '[' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' || strings.HasPrefix(text[i:], "［")
 }
 
 // cueRole returns the role a cue word gives block b: a cue at the start of
@@ -93,9 +119,8 @@ func (ids *classIDs) cueRole(b *Block) (role string, label bool) {
 		return "", false
 	}
 	first := b.Sentences[0]
-	short := runeLen(b.Source.Text) <= shortBlockRunes
 	for _, rc := range ids.roleClasses() {
-		r, class := rc[0].(string), rc[1].(int)
+		r, class := rc.role, rc.class
 		if class < 0 {
 			continue
 		}
@@ -115,10 +140,13 @@ func (ids *classIDs) cueRole(b *Block) (role string, label bool) {
 			return r, label
 		}
 	}
-	switch {
-	case short && ids.noticePhrase >= 0 && b.Count(ids.noticePhrase) > 0:
-		return RoleNotice, false
-	case short && ids.disclaimerPhrase >= 0 && b.Count(ids.disclaimerPhrase) > 0:
+	// The length is counted only for a block with a phrase (most have none).
+	notice := ids.noticePhrase >= 0 && b.Count(ids.noticePhrase) > 0
+	disclaimer := ids.disclaimerPhrase >= 0 && b.Count(ids.disclaimerPhrase) > 0
+	if (notice || disclaimer) && runeLen(b.Source.Text) <= shortBlockRunes {
+		if notice {
+			return RoleNotice, false
+		}
 		return RoleDisclaimer, false
 	}
 	return "", false

@@ -32,6 +32,11 @@ type evaluator struct {
 	// newStudy is the lexicon class that starts another study ("once: study").
 	newStudy int
 	envs     scopeEnvs
+	// verify, in tests, runs the VM where the full guard decided too, and
+	// counts the decisions (decisions[yes], [no]) and disagreements.
+	verify        bool
+	decisions     [3]int
+	disagreements []string
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
@@ -180,7 +185,7 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 			e.done[ri] = false
 		}
 		for _, s := range b.Sentences {
-			if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Count(e.newStudy) > 0) {
+			if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Has(e.newStudy)) {
 				e.done[ri] = false
 			}
 			if e.done[ri] && r.Once != "" {
@@ -197,7 +202,7 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 }
 
 func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, error) {
-	if !meets(s, r.needs) || r.reportClass >= 0 && s.Count(r.reportClass) == 0 {
+	if !meets(s, r.needs) || r.reportClass >= 0 && !s.Has(r.reportClass) {
 		return false, nil // the condition could not be true here
 	}
 	e.env.Sentence, e.env.Paragraph, e.env.Hit = s, b, nil
@@ -235,18 +240,33 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 		if h.Class != r.reportClass {
 			continue
 		}
-		e.scope(s, claimAt(s, h.Start, h.End))
+		// The hit's source span, worked out once: to find its claim (when
+		// the sentence has any) and for the finding.
+		var term document.Span
+		spanned := len(s.Claims) > 0
+		if spanned {
+			term = s.SourceSpan(h.Start, h.End)
+		}
+		e.scope(s, claimWithSpan(s, term))
 		if decidedFalse(r.gate.onClaim, &e.env) {
 			continue // decided without the hit's facts
 		}
-		e.hit = e.hitFacts(r, s, h)
+		// The voice comes with distanced at no cost: ask for it, for the
+		// finding (the condition does not read it: see hitFieldsRead).
+		fields := r.gate.hitFields
+		if fields&facts.HitDistanced != 0 {
+			fields |= facts.HitVoice
+		}
+		e.hit = e.doc.HitFactsOf(s, h, fields)
 		e.env.Hit = &e.hit
 		ok, err := e.run(r)
 		if err != nil {
 			return found, err
 		}
 		if ok {
-			term := s.SourceSpan(h.Start, h.End)
+			if !spanned {
+				term = s.SourceSpan(h.Start, h.End)
+			}
 			span := term
 			if r.Cover != "" {
 				span = s.SourceSpan(h.Start, len(s.Text))
@@ -254,7 +274,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 			if r.Cover == "story" && s.StoryEnd > span.End {
 				span.End = s.StoryEnd // the person, and the sentence that tells how they improved
 			}
-			if r.gate.hitFields&facts.HitVoice == 0 { // the finding says whose words it is in
+			if fields&facts.HitVoice == 0 { // the finding says whose words it is in
 				e.hit.Voice = e.doc.HitFactsOf(s, h, facts.HitVoice).Voice
 			}
 			e.addTerm(r, span, term, b.Role, e.hit.Voice)
@@ -369,10 +389,9 @@ func (e *evaluator) scope(s *facts.Sentence, c *facts.Claim) {
 	}
 }
 
-// claimAt returns the claim of s whose term is the hit at [start, end) of
-// its normalized text, if any.
-func claimAt(s *facts.Sentence, start, end int) *facts.Claim {
-	span := s.SourceSpan(start, end)
+// claimWithSpan returns the claim of s whose term has the given source
+// span (that of a hit of s), if any.
+func claimWithSpan(s *facts.Sentence, span document.Span) *facts.Claim {
 	for _, c := range s.Claims {
 		if c.Span == span {
 			return c
@@ -382,6 +401,33 @@ func claimAt(s *facts.Sentence, start, end int) *facts.Claim {
 }
 
 func (e *evaluator) run(r *Rule) (bool, error) {
+	d := decided(r.gate.full, &e.env)
+	if e.verify {
+		e.check(r, d)
+	}
+	switch d {
+	case yes:
+		return true, nil
+	case no:
+		return false, nil
+	}
+	return e.runVM(r)
+}
+
+// check records a decision of the full guard, and whether the VM agrees.
+func (e *evaluator) check(r *Rule, d tri) {
+	e.decisions[d]++
+	if d == unknown {
+		return
+	}
+	ok, err := e.runVM(r)
+	if err != nil || ok != (d == yes) {
+		e.disagreements = append(e.disagreements, fmt.Sprintf("%s: guard %v, VM %v (%v)", r.ID, d == yes, ok, err))
+	}
+}
+
+// runVM runs the rule's condition on the expr VM.
+func (e *evaluator) runVM(r *Rule) (bool, error) {
 	program, err := r.compiled()
 	if err != nil {
 		return false, err

@@ -182,7 +182,7 @@ func meets(s *facts.Sentence, needs [][]int) bool {
 	for _, clause := range needs {
 		found := false
 		for _, class := range clause {
-			if s.Count(class) > 0 {
+			if s.Has(class) {
 				found = true
 				break
 			}
@@ -226,6 +226,9 @@ type gate struct {
 	onDoc      guard // once per document: the doc scope alone
 	onSentence guard // per sentence: doc, sentence, paragraph
 	onClaim    guard // per claim or reported hit, before its hit facts: and claim, study
+	// full reads every scope: where it understands the whole condition it
+	// decides it outright (yes as well as no) and the VM is not run.
+	full guard
 	// hitFields are the hit facts the condition reads, the only ones
 	// worked out for it (see hitFieldsRead).
 	hitFields facts.HitFields
@@ -254,6 +257,7 @@ func newGate(lex *lexicon.Lexicon, n ast.Node) gate {
 		onDoc:      stage("doc"),
 		onSentence: stage("doc", "sentence", "paragraph"),
 		onClaim:    stage("doc", "sentence", "paragraph", "claim", "study"),
+		full:       stage("doc", "sentence", "paragraph", "claim", "study", "hit"),
 		hitFields:  hitFieldsRead(n),
 	}
 }
@@ -307,6 +311,14 @@ func (v *hitReads) Visit(node *ast.Node) {
 // decidedFalse reports whether g decides the condition false.
 func decidedFalse(g guard, env *HitEnv) bool { return g != nil && g(env) == no }
 
+// decided is what g decides (unknown for no guard).
+func decided(g guard, env *HitEnv) tri {
+	if g == nil {
+		return unknown
+	}
+	return g(env)
+}
+
 // guardCompiler compiles what Go can decide of a condition from the scopes
 // known. It understands &&, ||, !, bool, int and string fields of the
 // scopes (sentence.sampleSize, claim.evidence, study.index,
@@ -350,16 +362,16 @@ func (c guardCompiler) bool(n ast.Node) guard {
 		if !ok {
 			return nil
 		}
-		counter := c.counter(scope)
-		if counter == nil {
+		count := c.counter(scope)
+		if count == nil {
 			return nil
 		}
 		return func(env *HitEnv) tri {
-			s := counter(env)
-			if s == nil {
+			n, ok := count(env, class)
+			if !ok {
 				return unknown
 			}
-			return truth(s.Count(class) > 0)
+			return truth(n > 0)
 		}
 	case *ast.BinaryNode:
 		return c.binary(n)
@@ -370,9 +382,9 @@ func (c guardCompiler) bool(n ast.Node) guard {
 func (c guardCompiler) binary(n *ast.BinaryNode) guard {
 	switch n.Operator {
 	case "&&", "and":
-		return joined(c.bool(n.Left), c.bool(n.Right), and, no)
+		return allOf(c.operands(n, "&&", "and"))
 	case "||", "or":
-		return joined(c.bool(n.Left), c.bool(n.Right), or, yes)
+		return anyOf(c.operands(n, "||", "or"))
 	case "in":
 		set, ok := stringSet(n.Right)
 		left := c.string(n.Left)
@@ -470,46 +482,66 @@ func intComparison(op string) func(a, b int) bool {
 	return func(a, b int) bool { return a >= b }
 }
 
-// joined combines two guards with op (and, or); a left side giving
-// decisive (no for and, yes for or) settles it without the right. A nil
-// side decides nothing (unknown); both nil, nor does the whole.
-func joined(l, r guard, op func(a, b tri) tri, decisive tri) guard {
-	if l == nil && r == nil {
+// operands compiles the operands of a chain of one operator (a && b && c,
+// however parenthesised), each nil where it decides nothing.
+func (c guardCompiler) operands(n *ast.BinaryNode, ops ...string) []guard {
+	var out []guard
+	for _, side := range []ast.Node{n.Left, n.Right} {
+		if b, ok := side.(*ast.BinaryNode); ok && slices.Contains(ops, b.Operator) {
+			out = append(out, c.operands(b, ops...)...)
+			continue
+		}
+		out = append(out, c.bool(side))
+	}
+	return out
+}
+
+// allOf is the conjunction of guards in three-valued logic: no as soon as
+// one says no, yes when all say yes, else unknown (a nil guard is unknown).
+// One loop rather than a closure per &&: guards run for every sentence.
+func allOf(gs []guard) guard {
+	return chain(gs, no, yes)
+}
+
+// anyOf is the disjunction: yes as soon as one says yes, no when all say
+// no, else unknown.
+func anyOf(gs []guard) guard {
+	return chain(gs, yes, no)
+}
+
+// chain evaluates guards in order: the first to give decisive decides;
+// when all give other, so does the chain; otherwise it is unknown.
+func chain(gs []guard, decisive, other tri) guard {
+	known, all := known(gs)
+	if len(known) == 0 {
 		return nil
 	}
-	if l == nil {
-		return func(env *HitEnv) tri { return op(unknown, r(env)) }
-	}
-	if r == nil {
-		return func(env *HitEnv) tri { return op(l(env), unknown) }
-	}
 	return func(env *HitEnv) tri {
-		v := l(env)
-		if v == decisive {
-			return v
+		undecided := !all
+		for _, g := range known {
+			switch g(env) {
+			case decisive:
+				return decisive
+			case unknown:
+				undecided = true
+			}
 		}
-		return op(v, r(env))
+		if undecided {
+			return unknown
+		}
+		return other
 	}
 }
 
-func and(a, b tri) tri {
-	switch {
-	case a == no || b == no:
-		return no
-	case a == yes && b == yes:
-		return yes
+// known returns the guards that are not nil, and whether all are.
+func known(gs []guard) ([]guard, bool) {
+	out := make([]guard, 0, len(gs))
+	for _, g := range gs {
+		if g != nil {
+			out = append(out, g)
+		}
 	}
-	return unknown
-}
-
-func or(a, b tri) tri {
-	switch {
-	case a == yes || b == yes:
-		return yes
-	case a == no && b == no:
-		return no
-	}
-	return unknown
+	return out, len(out) == len(gs)
 }
 
 // int compiles an int literal, an int field, count(scope, "class"), len()
@@ -530,17 +562,11 @@ func (c guardCompiler) int(n ast.Node) intGuard {
 		if !ok {
 			return nil
 		}
-		counter := c.counter(scope)
-		if counter == nil {
+		count := c.counter(scope)
+		if count == nil {
 			return nil
 		}
-		return func(env *HitEnv) (int, bool) {
-			s := counter(env)
-			if s == nil {
-				return 0, false
-			}
-			return s.Count(class), true
-		}
+		return func(env *HitEnv) (int, bool) { return count(env, class) }
 	case *ast.BuiltinNode:
 		return c.len(n)
 	case *ast.BinaryNode:
@@ -567,7 +593,8 @@ func (c guardCompiler) int(n ast.Node) intGuard {
 	return nil
 }
 
-// len compiles len() of a slice or string field.
+// len compiles len() of a slice field. (Not of a string: expr counts its
+// runes or its bytes depending on how the call was compiled.)
 func (c guardCompiler) len(n *ast.BuiltinNode) intGuard {
 	if n.Name != "len" || len(n.Arguments) != 1 {
 		return nil
@@ -578,9 +605,7 @@ func (c guardCompiler) len(n *ast.BuiltinNode) intGuard {
 	}
 	f, ok := c.field(member, reflect.Slice)
 	if !ok {
-		if f, ok = c.field(member, reflect.String); !ok {
-			return nil
-		}
+		return nil
 	}
 	return func(env *HitEnv) (int, bool) {
 		p := f.at(env)
@@ -705,19 +730,47 @@ func fieldsByExprName(t reflect.Type) map[string]reflect.StructField {
 	return m
 }
 
-// counter compiles the scope has() and count() ask.
-func (c guardCompiler) counter(name string) func(env *HitEnv) facts.Counter {
+// counter compiles the scope has() and count() ask: a function counting a
+// class's hits in it, ok false when the scope is not set. The scopes with
+// hits are read directly; another Counter through reflect.
+func (c guardCompiler) counter(name string) func(env *HitEnv, class int) (int, bool) {
 	scope, ok := gateScopes[name]
 	if !ok || !c.known[name] || !reflect.PointerTo(scope.typ).Implements(reflect.TypeFor[facts.Counter]()) {
 		return nil
 	}
 	f := fieldAt{scope: scope.offset, typ: scope.typ}
-	return func(env *HitEnv) facts.Counter {
+	switch scope.typ {
+	case reflect.TypeFor[facts.Sentence]():
+		return func(env *HitEnv, class int) (int, bool) {
+			p := f.at(env)
+			if p == nil {
+				return 0, false
+			}
+			return (*facts.Sentence)(p).Count(class), true
+		}
+	case reflect.TypeFor[facts.Block]():
+		return func(env *HitEnv, class int) (int, bool) {
+			p := f.at(env)
+			if p == nil {
+				return 0, false
+			}
+			return (*facts.Block)(p).Count(class), true
+		}
+	case reflect.TypeFor[facts.Document]():
+		return func(env *HitEnv, class int) (int, bool) {
+			p := f.at(env)
+			if p == nil {
+				return 0, false
+			}
+			return (*facts.Document)(p).Count(class), true
+		}
+	}
+	return func(env *HitEnv, class int) (int, bool) {
 		p := f.at(env)
 		if p == nil {
-			return nil
+			return 0, false
 		}
-		return reflect.NewAt(f.typ, p).Interface().(facts.Counter)
+		return reflect.NewAt(f.typ, p).Interface().(facts.Counter).Count(class), true
 	}
 }
 

@@ -1,9 +1,13 @@
 package rule
 
 import (
+	"io/fs"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -155,7 +159,7 @@ func TestGuardDecidesOnlyWhatItKnows(t *testing.T) {
 		if got {
 			vm := &evaluator{env: *c.env, doc: blankDoc}
 			vm.env.Hit = &facts.Hit{}
-			ok, err := vm.run(r)
+			ok, err := vm.runVM(r)
 			require.NoError(t, err, c.when)
 			assert.False(t, ok, "%s: the VM must agree with the guard", c.when)
 		}
@@ -202,13 +206,89 @@ func TestGuardsAgreeWithVMOnBuiltinRules(t *testing.T) {
 				}
 				decided++
 				e := &evaluator{env: *env, doc: env.Doc}
-				ok, err := e.run(r)
+				ok, err := e.runVM(r)
 				require.NoError(t, err, r.ID)
 				require.False(t, ok, "%s: a guard decided false a condition that holds", r.ID)
 			}
 		}
 	}
 	assert.Greater(t, decided, 10000, "the guards decide most random cases of the built-in rules")
+}
+
+// The full guard, which sees every scope, decides a condition outright in
+// place of the VM: on random facts its every yes and no is the VM's answer,
+// for every built-in rule; and it decides most of them, both ways.
+func TestFullGuardIsTheVMOnBuiltinRules(t *testing.T) {
+	set, lex := builtinSet(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	counts := map[tri]int{}
+	fully := 0
+	for _, r := range set.Rules {
+		if r.tree == nil {
+			continue
+		}
+		pool, classes := conditionPool(lex, r)
+		ruleCounts := map[tri]int{}
+		for range 3000 {
+			env := randomEnv(rng, pool, classes)
+			switch r.env { // what the evaluator leaves unset at each scope
+			case paragraphEnv, documentEnv:
+				env.Sentence, env.Claim, env.Study, env.Hit = &facts.Sentence{}, &facts.Claim{}, &facts.Study{}, nil
+			case sentenceEnv, headingEnv:
+				env.Hit = nil
+			}
+			got := decided(r.gate.full, env)
+			ruleCounts[got]++
+			if got == unknown {
+				continue
+			}
+			e := &evaluator{env: *env, doc: env.Doc}
+			ok, err := e.runVM(r)
+			require.NoError(t, err, r.ID)
+			require.Equal(t, ok, got == yes, "%s: the full guard and the VM disagree", r.ID)
+			gotRun, err := e.run(r)
+			require.NoError(t, err, r.ID)
+			require.Equal(t, ok, gotRun, "%s: run gives the guard's answer", r.ID)
+		}
+		if ruleCounts[unknown] == 0 {
+			fully++
+		}
+		for k, v := range ruleCounts {
+			counts[k] += v
+		}
+	}
+	assert.Greater(t, counts[yes], 1000, "the full guard decides true conditions")
+	assert.Greater(t, counts[no], 10000, "the full guard decides false conditions")
+	assert.Greater(t, fully, len(set.Rules)/2, "most built-in conditions are understood whole")
+}
+
+func builtinSet(t *testing.T) (*Set, *lexicon.Lexicon) {
+	t.Helper()
+	lexFiles, err := yamlfile.ReadDir(rules.FS, "lexicon", "rules")
+	require.NoError(t, err)
+	lex, err := lexicon.Compile(lexFiles)
+	require.NoError(t, err)
+	ruleFiles, err := yamlfile.ReadDir(rules.FS, ".", "rules")
+	require.NoError(t, err)
+	parsed, err := ParseFiles(ruleFiles)
+	require.NoError(t, err)
+	set, err := parsed.Bind(lex)
+	require.NoError(t, err)
+	return set, lex
+}
+
+// conditionPool gives the strings to draw from (the condition's own
+// literals, so that comparisons go both ways) and the classes it names.
+func conditionPool(lex *lexicon.Lexicon, r *Rule) ([]string, []int) {
+	pool := []string{"", "other"}
+	var classes []int
+	for _, m := range regexp.MustCompile(`"([^"]*)"`).FindAllStringSubmatch(r.When, -1) {
+		pool = append(pool, m[1])
+		if id := lex.ClassID(m[1]); id >= 0 {
+			classes = append(classes, id)
+		}
+	}
+	return pool, classes
 }
 
 // randomEnv fills every bool, int, string and number-list field of the
@@ -305,4 +385,99 @@ func TestFieldNamedMatchesScan(t *testing.T) {
 		}
 	}
 	assert.Greater(t, checked, 50)
+}
+
+// On the corpus's articles, analysed for real, the full guard decides most
+// conditions the rules reach, and each of its answers is the VM's.
+func TestFullGuardIsTheVMOnCorpus(t *testing.T) {
+	set, lex := builtinSet(t)
+	analyzer := facts.NewAnalyzer(lex)
+	parse := map[string]func(string, []byte) (*document.Document, error){
+		".txt": document.ParseText, ".md": document.ParseMarkdown, ".html": document.ParseHTML,
+	}
+	var decisions [3]int
+	files := 0
+	err := filepath.WalkDir("../../corpus", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || parse[filepath.Ext(path)] == nil {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		doc, err := parse[filepath.Ext(path)](path, data)
+		if err != nil {
+			return nil // the corpus holds files that must fail to parse
+		}
+		files++
+		run := set.Start(analyzer.Analyze(doc))
+		run.e.verify = true
+		require.NoError(t, run.Blocks(run.e.doc.Blocks))
+		_, err = run.Finish()
+		require.NoError(t, err)
+		assert.Empty(t, run.e.disagreements, path)
+		for i, n := range run.e.decisions {
+			decisions[i] += n
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	require.Greater(t, files, 100)
+	assert.Greater(t, decisions[yes], 500, "decided true: %v", decisions)
+	assert.Greater(t, decisions[no], 200, "decided false: %v", decisions)
+	assert.Greater(t, decisions[yes]+decisions[no], 4*decisions[unknown], "most runs are decided: %v", decisions)
+}
+
+// allOf and anyOf are Kleene's three-valued && and || over any number of
+// guards, a nil guard being unknown: checked against the two-place tables
+// folded left, over every combination of up to four parts.
+func TestChainsAreThreeValuedLogic(t *testing.T) {
+	and := func(a, b tri) tri {
+		switch {
+		case a == no || b == no:
+			return no
+		case a == yes && b == yes:
+			return yes
+		}
+		return unknown
+	}
+	or := func(a, b tri) tri { return and(a.not(), b.not()).not() }
+	values := []tri{unknown, no, yes}
+	const nilGuard = tri(-1) // stands for a part the compiler did not understand
+	parts := append([]tri{nilGuard}, values...)
+	var combos func(n int) [][]tri
+	combos = func(n int) [][]tri {
+		if n == 0 {
+			return [][]tri{nil}
+		}
+		var out [][]tri
+		for _, c := range combos(n - 1) {
+			for _, p := range parts {
+				out = append(out, append(slices.Clone(c), p))
+			}
+		}
+		return out
+	}
+	for n := 1; n <= 4; n++ {
+		for _, c := range combos(n) {
+			var gs []guard
+			wantAll, wantAny := yes, no
+			allNil := true
+			for _, p := range c {
+				v := p
+				if p == nilGuard {
+					gs, v = append(gs, nil), unknown
+				} else {
+					gs = append(gs, func(*HitEnv) tri { return v })
+					allNil = false
+				}
+				wantAll, wantAny = and(wantAll, v), or(wantAny, v)
+			}
+			if allNil {
+				assert.Nil(t, allOf(gs), "%v", c)
+				assert.Nil(t, anyOf(gs), "%v", c)
+				continue
+			}
+			assert.Equal(t, wantAll, allOf(gs)(nil), "all of %v", c)
+			assert.Equal(t, wantAny, anyOf(gs)(nil), "any of %v", c)
+		}
+	}
 }

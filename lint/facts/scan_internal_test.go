@@ -1,0 +1,120 @@
+package facts
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/lint/lexicon"
+)
+
+// The check before the regular expressions turns away only texts they
+// would not match: on random texts built from the characters they look
+// for, and on shaped entries, isReferenceEntry is the expressions alone.
+func TestReferenceEntryPrecheck(t *testing.T) {
+	byRegexp := func(text string) bool {
+		head := text[:min(len(text), 400)]
+		return (referenceEntry.MatchString(head) || authorList.MatchString(head)) && referenceShape.MatchString(head)
+	}
+	pieces := []string{" ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "　", "[", "］", "［", "]", "1", "12", "2020", ";", "；", "3", ".", "、", ")",
+		"Smith", " J", ", ", "Lee", " K", "et al", "等.", "doi: 10.", "10.1234/", "a", "x", "研究", "(", "4", "Z", "é"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	matched := 0
+	for range 20000 {
+		var b strings.Builder
+		if rng.IntN(2) == 0 { // half open as an entry might
+			b.WriteString([]string{"[1] ", " 12. ", "Smith J, Lee K. ", "［3］", "\n7、 "}[rng.IntN(5)])
+		}
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := byRegexp(text)
+		require.Equal(t, want, isReferenceEntry(text), "%q", text)
+		if want {
+			matched++
+		}
+	}
+	for _, text := range []string{"[1] Smith J, Lee K. Title. Lancet 2020;395:1.", "  ［2］ 王某等. 标题. 2019;3", "Smith J, Lee K, Wu T. A study. 2021;12(3).",
+		"\t3. Doe A et al. doi: 10.1000/xyz", "研究表明 2020;1", "[12]"} {
+		require.Equal(t, byRegexp(text), isReferenceEntry(text), "%q", text)
+	}
+	assert.Greater(t, matched, 20, "the random texts include entries")
+}
+
+// clauseByRunes is clause as it was written first, rune by rune: the
+// reference the byte scan is checked against.
+func clauseByRunes(text string, h lexicon.Hit) (start, end int) {
+	for i := h.Start; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if breaksClause(r) {
+			start = i
+			break
+		}
+		i -= size
+	}
+	for i := h.End; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if breaksClause(r) {
+			return start, i
+		}
+		i += size
+	}
+	return start, len(text)
+}
+
+// The byte scan finds the clause the rune scan finds, on random texts of
+// breaks, other runes and stray bytes (invalid UTF-8), for hits at rune
+// starts.
+func TestClauseScansBytesAsRunes(t *testing.T) {
+	pieces := []string{",", ";", ":", "!", "?", "\n", "，", "；", "：", "。", "！", "？", "a", " ", "研究", "、", "”",
+		"\xef", "\xbc", "\x8c", "\xe3\x80", "\xef\xbc", "\x80", "\xf0\x9f\x98\x80", "é"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		var starts []int
+		for i := range len(text) + 1 {
+			if i == len(text) || utf8.RuneStart(text[i]) {
+				starts = append(starts, i)
+			}
+		}
+		s := starts[rng.IntN(len(starts))]
+		e := starts[rng.IntN(len(starts))]
+		if e < s {
+			s, e = e, s
+		}
+		h := lexicon.Hit{Start: s, End: e}
+		ws, we := clauseByRunes(text, h)
+		gs, ge := clause(text, h)
+		require.Equal(t, [2]int{ws, we}, [2]int{gs, ge}, "%q hit %d-%d", text, s, e)
+	}
+}
+
+// BenchmarkClause compares the byte scan with the rune scan on a long
+// Chinese sentence with the hit in its middle clause.
+func BenchmarkClause(b *testing.B) {
+	text := strings.Repeat("研究人员发现这种药物", 8) + "，" + strings.Repeat("可以显著改善患者的症状", 8) + "。"
+	h := lexicon.Hit{Start: len(text) / 2, End: len(text)/2 + 3}
+	for h.Start > 0 && !utf8.RuneStart(text[h.Start]) {
+		h.Start--
+	}
+	h.End = h.Start + 3
+	b.Run("bytes", func(b *testing.B) {
+		for b.Loop() {
+			clause(text, h)
+		}
+	})
+	b.Run("runes", func(b *testing.B) {
+		for b.Loop() {
+			clauseByRunes(text, h)
+		}
+	})
+}
