@@ -350,7 +350,7 @@ func resolve(hits []Hit, ignored []Hit) int {
 	// reflection on every call, and this runs for every sentence. The order
 	// is total (pattern hits, Term -1, before term hits) so that which of
 	// two equal hits stays never depends on the sort.
-	slices.SortFunc(hits, compareHits)
+	sortHits(hits)
 	n := 0
 	lastEnd := -1
 	lastClass := -2
@@ -370,9 +370,57 @@ func resolve(hits []Hit, ignored []Hit) int {
 		n++
 		lastClass, lastEnd = h.Class, h.End
 	}
-	kept := hits[:n]
-	slices.SortStableFunc(kept, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
+	sortByStart(hits[:n])
 	return n
+}
+
+// smallSort is the most hits sorted by insertion: a sentence has a few,
+// nearly in order already (the automaton reports them by end, each
+// pattern by start), and the generic sorts' calls through a comparison
+// function cost more than the moves.
+const smallSort = 32
+
+// sortHits sorts hits in compareHits order.
+func sortHits(hits []Hit) {
+	if len(hits) > smallSort {
+		slices.SortFunc(hits, compareHits)
+		return
+	}
+	for i := 1; i < len(hits); i++ {
+		h, j := hits[i], i
+		for ; j > 0 && hitLess(&h, &hits[j-1]); j-- {
+			hits[j] = hits[j-1]
+		}
+		hits[j] = h
+	}
+}
+
+// hitLess is compareHits(*a, *b) < 0.
+func hitLess(a, b *Hit) bool {
+	switch {
+	case a.Class != b.Class:
+		return a.Class < b.Class
+	case a.Start != b.Start:
+		return a.Start < b.Start
+	case a.End != b.End:
+		return a.End > b.End
+	}
+	return a.Term < b.Term
+}
+
+// sortByStart sorts hits by start, keeping the order of equal starts.
+func sortByStart(hits []Hit) {
+	if len(hits) > smallSort {
+		slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
+		return
+	}
+	for i := 1; i < len(hits); i++ {
+		h, j := hits[i], i
+		for ; j > 0 && h.Start < hits[j-1].Start; j-- {
+			hits[j] = hits[j-1]
+		}
+		hits[j] = h
+	}
 }
 
 // compareHits orders hits by class, start, longest first, then term. It

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math/rand"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 
@@ -180,5 +181,26 @@ func TestCompareHitsOrder(t *testing.T) {
 		want := cmp.Or(cmp.Compare(a.Class, b.Class), cmp.Compare(a.Start, b.Start),
 			cmp.Compare(b.End, a.End), cmp.Compare(a.Term, b.Term))
 		require.Equal(t, want, compareHits(a, b), "%+v %+v", a, b)
+	}
+}
+
+// sortHits and sortByStart (insertion sorts up to smallSort hits) order as
+// the generic sorts do, on both sides of smallSort.
+func TestSortHitsAsGeneric(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	for range 3000 {
+		hits := make([]Hit, rng.Intn(2*smallSort+2))
+		for i := range hits {
+			hits[i] = Hit{Class: rng.Intn(4), Start: rng.Intn(6), End: rng.Intn(6), Term: int32(rng.Intn(4) - 1)}
+		}
+		want := slices.Clone(hits)
+		slices.SortFunc(want, compareHits)
+		got := slices.Clone(hits)
+		sortHits(got)
+		require.Equal(t, want, got)
+
+		slices.SortStableFunc(want, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
+		sortByStart(got)
+		require.Equal(t, want, got)
 	}
 }
