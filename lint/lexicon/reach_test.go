@@ -73,7 +73,7 @@ func spell(ranges []rune) string {
 // Walking a reach stops at the first rune it cannot hold once the bytes of
 // other runes are spent, and at the byte limit.
 func TestReachWalk(t *testing.T) {
-	digits := reach{runes: []rune{'%', '%', '0', '9'}}
+	digits := reach{runes: []rune{'%', '%', '0', '9'}, spaces: -1}
 	text := "共有12%的人"
 	lit := strings.Index(text, "的人")
 	assert.Equal(t, strings.Index(text, "12"), digits.back(text, lit, -1))
@@ -85,6 +85,21 @@ func TestReachWalk(t *testing.T) {
 	assert.Equal(t, len("12%的"), loose.forth(after, 0, -1))
 	assert.Equal(t, 0, digits.back("人", 0, -1))
 	assert.Equal(t, 1, digits.forth("人", 1, -1))
+
+	// ( [a-z]+){0,2} holds two spaces: the walk stops at the third.
+	words := reachOf(mustParse(t, `( [a-z]+){0,2}`))
+	assert.Equal(t, 2, words.spaces)
+	clause := "so one big new study"
+	assert.Equal(t, strings.Index(clause, "big"), words.back(clause, len(clause), -1))
+	assert.Equal(t, len(" one big"), words.forth(clause, len("so"), -1)-len("so"))
+	assert.Equal(t, -1, reachOf(mustParse(t, `[a-z ]+`)).spaces)
+	assert.Equal(t, 2, reachOf(mustParse(t, `(a b|c|.)\s`)).spaces)
+}
+
+func mustParse(t *testing.T, src string) *syntax.Regexp {
+	re, err := syntax.Parse(src, syntax.Perl)
+	require.NoError(t, err)
+	return re.Simplify()
 }
 
 // Windows walked by reach find what the patterns find on whole texts:
