@@ -19,7 +19,6 @@ import (
 	"math/bits"
 	"regexp"
 	"slices"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -169,7 +168,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			}
 		}
 	}
-	hasDigit := strings.ContainsAny(text, "0123456789")
+	hasDigit := hasASCIIDigit(text)
 	if hasDigit {
 		for w := range cand {
 			cand[w] |= l.digitSet[w]
@@ -190,6 +189,17 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		dst = l.dropSlots(dst, first)
 	}
 	return dst
+}
+
+// hasASCIIDigit is strings.ContainsAny(text, "0123456789") without its
+// set building and lookups: a comparison a byte.
+func hasASCIIDigit(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i]-'0' <= 9 {
+			return true
+		}
+	}
+	return false
 }
 
 // dropSlots removes the hits of slot-only classes from dst[first:].

@@ -219,3 +219,9 @@ func TestSortHitsAsGeneric(t *testing.T) {
 		require.Equal(t, want, got)
 	}
 }
+
+func TestHasASCIIDigit(t *testing.T) {
+	for _, s := range []string{"", "abc", "共有12%", "٣ full-width ３", "/:", "x9", "0"} {
+		assert.Equal(t, strings.ContainsAny(s, "0123456789"), hasASCIIDigit(s), "%q", s)
+	}
+}
