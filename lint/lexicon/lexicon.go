@@ -94,6 +94,11 @@ type lazyRegexp struct {
 	src  string
 	once sync.Once
 	re   *regexp.Regexp
+	seq  *wordSeq // a hand matcher for the source, or nil (wordseq.go)
+}
+
+func newLazyRegexp(src string) *lazyRegexp {
+	return &lazyRegexp{src: src, seq: parseWordSeq(src)}
 }
 
 func (l *lazyRegexp) get() *regexp.Regexp {
@@ -312,6 +317,12 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 
 // find appends the pattern's matches in text[from:to].
 func (p *pattern) find(text string, from, to int, dst []Hit) []Hit {
+	if p.re.seq != nil && p.group == 0 {
+		p.re.seq.findAll(text[from:to], func(start, end int) {
+			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
+		})
+		return dst
+	}
 	for _, m := range p.re.get().FindAllStringSubmatchIndex(text[from:to], -1) {
 		start, end := m[0], m[1]
 		if p.group > 0 && m[2*p.group] >= 0 {

@@ -223,7 +223,7 @@ func FromSnapshot(data string) (*Lexicon, error) {
 	}
 	l.regexes = make([]pattern, len(s.Patterns))
 	for i, sp := range s.Patterns {
-		l.regexes[i] = pattern{re: &lazyRegexp{src: sp.Src}, class: sp.Class, group: sp.Group, always: sp.Always,
+		l.regexes[i] = pattern{re: newLazyRegexp(sp.Src), class: sp.Class, group: sp.Group, always: sp.Always,
 			clauses: sp.Clauses, digitClause: sp.DigitClause, window: sp.Window, before: sp.Before, after: sp.After,
 			ahead:  reach{sp.AheadRunes, sp.AheadOther, sp.AheadLeast, sp.AheadSpaces},
 			behind: reach{sp.BehindRunes, sp.BehindOther, sp.BehindLeast, sp.BehindSpaces}}
