@@ -23,49 +23,26 @@ type automaton struct {
 	growAt  int64
 	scanned atomic.Int64
 	grow    sync.Once
-	// State s's transitions are edges[nodes[s].edges:nodes[s+1].edges],
-	// sorted by byte; what a scan reads of a state sits together, so that a
-	// step below the dense rows touches a cache line or two, not six arrays.
-	nodes []node
-	edges []edge
-}
-
-// node is one state. The last node only closes the previous one's edges.
-type node struct {
-	edges int32 // its first edge
-	fail  int32
-	term  int32 // the term ending at the state, or -1
-	// dict is the nearest state on the failure chain (itself excluded) at
-	// which a term ends, or -1: the other terms that end here as suffixes.
-	dict int32
-}
-
-// edge is a transition on b to next, or to ^next when a term ends there
-// (as in the dense rows).
-type edge struct {
-	next int32
-	b    byte
-}
-
-// trie is the automaton as built (and as a snapshot stores it): one array
-// per field of the states.
-type trie struct {
-	first    []int32 // state s's edges are first[s]:first[s+1]
+	// State s's transitions are edgeByte/edgeNext[first[s]:first[s+1]],
+	// sorted by byte.
+	first    []int32
 	edgeByte []byte
 	edgeNext []int32
 	fail     []int32
-	term     []int32
-	dict     []int32
+	term     []int32 // the term ending at the state, or -1
+	// dict is the nearest state on the failure chain (itself excluded) at
+	// which a term ends, or -1: the other terms that end here as suffixes.
+	dict []int32
 }
 
 // step follows the transition on b out of s, or returns -1.
-func (t *trie) step(s int32, b byte) int32 {
-	lo, hi := t.first[s], t.first[s+1]
+func (a *automaton) step(s int32, b byte) int32 {
+	lo, hi := a.first[s], a.first[s+1]
 	for lo < hi {
 		mid := int32(uint32(lo+hi) >> 1)
-		switch c := t.edgeByte[mid]; {
+		switch c := a.edgeByte[mid]; {
 		case c == b:
-			return t.edgeNext[mid]
+			return a.edgeNext[mid]
 		case c < b:
 			lo = mid + 1
 		default:
@@ -73,59 +50,6 @@ func (t *trie) step(s int32, b byte) int32 {
 		}
 	}
 	return -1
-}
-
-// pack lays the trie out as the automaton scans it.
-func pack(t *trie) *automaton {
-	n := len(t.term)
-	a := &automaton{nodes: make([]node, n+1), edges: make([]edge, len(t.edgeByte))}
-	for s := range n {
-		a.nodes[s] = node{edges: t.first[s], fail: t.fail[s], term: t.term[s], dict: t.dict[s]}
-	}
-	a.nodes[n].edges = t.first[n]
-	for e, next := range t.edgeNext {
-		if t.term[next] >= 0 || t.dict[next] >= 0 {
-			next = ^next
-		}
-		a.edges[e] = edge{next: next, b: t.edgeByte[e]}
-	}
-	return a
-}
-
-// unpack is pack's inverse.
-func (a *automaton) unpack() *trie {
-	n := a.states()
-	t := &trie{first: make([]int32, n+1), edgeByte: make([]byte, len(a.edges)), edgeNext: make([]int32, len(a.edges)),
-		fail: make([]int32, n), term: make([]int32, n), dict: make([]int32, n)}
-	for s, nd := range a.nodes[:n] {
-		t.first[s], t.fail[s], t.term[s], t.dict[s] = nd.edges, nd.fail, nd.term, nd.dict
-	}
-	t.first[n] = a.nodes[n].edges
-	for e, ed := range a.edges {
-		t.edgeByte[e], t.edgeNext[e] = ed.b, max(ed.next, ^ed.next)
-	}
-	return t
-}
-
-// states is the number of states.
-func (a *automaton) states() int { return len(a.nodes) - 1 }
-
-// step follows the transition on b out of s: the next state, or its
-// complement when a term ends there; ok is false when s has none.
-func (a *automaton) step(s int32, b byte) (next int32, ok bool) {
-	lo, hi := a.nodes[s].edges, a.nodes[s+1].edges
-	for lo < hi {
-		mid := int32(uint32(lo+hi) >> 1)
-		switch e := a.edges[mid]; {
-		case e.b == b:
-			return e.next, true
-		case e.b < b:
-			lo = mid + 1
-		default:
-			hi = mid
-		}
-	}
-	return 0, false
 }
 
 // denseRows holds complete transition rows (failure links already
@@ -163,13 +87,13 @@ func buildAutomaton(terms []string) *automaton {
 	}
 	sort.Slice(order, func(i, j int) bool { return terms[order[i]] < terms[order[j]] })
 
-	t := &trie{
+	a := &automaton{
 		first:    make([]int32, 1, states+1),
 		edgeByte: make([]byte, 0, states),
 		edgeNext: make([]int32, 0, states),
 		term:     make([]int32, 1, states),
 	}
-	t.term[0] = -1
+	a.term[0] = -1
 	// Breadth first over the sorted terms: state s stands for the terms in
 	// order[span[s].lo:span[s].hi], which share their first depth bytes.
 	type span struct{ lo, hi, depth int32 }
@@ -179,7 +103,7 @@ func buildAutomaton(terms []string) *automaton {
 		sp := spans[s]
 		lo := sp.lo
 		if lo < sp.hi && len(terms[order[lo]]) == int(sp.depth) {
-			t.term[s] = order[lo] // a prefix sorts first
+			a.term[s] = order[lo] // a prefix sorts first
 			lo++
 		}
 		for lo < sp.hi {
@@ -188,23 +112,22 @@ func buildAutomaton(terms []string) *automaton {
 			for hi < sp.hi && terms[order[hi]][sp.depth] == b {
 				hi++
 			}
-			t.edgeByte = append(t.edgeByte, b)
-			t.edgeNext = append(t.edgeNext, int32(len(spans)))
+			a.edgeByte = append(a.edgeByte, b)
+			a.edgeNext = append(a.edgeNext, int32(len(spans)))
 			spans = append(spans, span{lo, hi, sp.depth + 1})
-			t.term = append(t.term, -1)
+			a.term = append(a.term, -1)
 			lo = hi
 		}
-		t.first = append(t.first, int32(len(t.edgeByte)))
+		a.first = append(a.first, int32(len(a.edgeByte)))
 	}
-	t.link()
-	a := pack(t)
+	a.link()
 	a.prepare(-1)
 	return a
 }
 
 // link sets the failure and dictionary links. States are numbered breadth
 // first, so every state's links are set before its children need them.
-func (a *trie) link() {
+func (a *automaton) link() {
 	n := int32(len(a.term))
 	a.fail = make([]int32, n)
 	a.dict = make([]int32, n)
@@ -259,25 +182,29 @@ func (a *automaton) fillDense(n int) {
 // it.
 func (a *automaton) buildRows(n, budget int) *denseRows {
 	d := &denseRows{stride: 1}
-	for _, e := range a.edges {
-		if d.class[e.b] == 0 {
-			d.class[e.b] = uint8(d.stride)
+	for _, b := range a.edgeByte {
+		if d.class[b] == 0 {
+			d.class[b] = uint8(d.stride)
 			d.stride++
 		}
 	}
 	if n < 0 {
 		n = budget / int(d.stride)
 	}
-	n = max(min(n, a.states()), 1) // the root's row ends every walk down failure links
+	n = max(min(n, len(a.term)), 1) // the root's row ends every walk down failure links
 	d.n = int32(n)
 	d.dense = make([]int32, n*int(d.stride))
 	for s := 0; s < n; s++ {
 		row := d.row(int32(s))
 		if s > 0 {
-			copy(row, d.row(a.nodes[s].fail))
+			copy(row, d.row(a.fail[s]))
 		}
-		for _, e := range a.edges[a.nodes[s].edges:a.nodes[s+1].edges] {
-			row[d.class[e.b]] = e.next
+		for e := a.first[s]; e < a.first[s+1]; e++ {
+			next := a.edgeNext[e]
+			if a.emits(next) {
+				next = ^next
+			}
+			row[d.class[a.edgeByte[e]]] = next
 		}
 	}
 	return d
@@ -299,6 +226,9 @@ func (a *automaton) denseRows(text string) *denseRows {
 	}
 	return a.rows
 }
+
+// emits reports a state where some term ends.
+func (a *automaton) emits(s int32) bool { return a.term[s] >= 0 || a.dict[s] >= 0 }
 
 // match is a term found in text, ending at end (exclusive).
 type match struct {
@@ -322,24 +252,28 @@ func (a *automaton) find(text string, out []match) []match {
 			// Deeper than the dense rows: follow the sparse edges and
 			// failure links back to a dense state.
 			for s >= rows {
-				if next, ok := a.step(s, b); ok {
+				if next := a.step(s, b); next >= 0 {
 					s = next
 					goto moved
 				}
-				s = a.nodes[s].fail
+				s = a.fail[s]
 			}
-			s = dense[s*stride+int32(class[b])]
-		moved:
-			if s >= 0 {
+			if s = dense[s*stride+int32(class[b])]; s >= 0 {
 				continue
 			}
 			s = ^s
+			goto emit
+		moved:
+			if !a.emits(s) {
+				continue
+			}
 		}
-		if t := a.nodes[s].term; t >= 0 {
+	emit:
+		if t := a.term[s]; t >= 0 {
 			out = append(out, match{t, int32(i + 1)})
 		}
-		for d := a.nodes[s].dict; d >= 0; d = a.nodes[d].dict {
-			out = append(out, match{a.nodes[d].term, int32(i + 1)})
+		for d := a.dict[s]; d >= 0; d = a.dict[d] {
+			out = append(out, match{a.term[d], int32(i + 1)})
 		}
 	}
 	return out

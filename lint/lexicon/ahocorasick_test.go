@@ -80,19 +80,19 @@ func TestDenseRowsFindWhatSparseEdgesFind(t *testing.T) {
 		a := buildAutomaton(terms)
 		text := word(60)
 		want := a.find(text, nil)
-		for _, rows := range []int{1, 1 + rng.Intn(a.states())} {
+		for _, rows := range []int{1, 1 + rng.Intn(len(a.term))} {
 			a.fillDense(rows)
 			require.Equal(t, want, a.find(text, nil), "terms %q in %q with %d dense rows", terms, text, rows)
 		}
 	}
 	l := builtinLexicon(t)
-	require.Less(t, int(l.ac.rows.n), l.ac.states(), "the built-in lexicon has states below the dense rows")
+	require.Less(t, int(l.ac.rows.n), len(l.ac.term), "the built-in lexicon has states below the dense rows")
 	lines := corpusLines(t)
 	var want [][]match
 	for _, line := range lines {
 		want = append(want, l.ac.find(line, nil))
 	}
-	for _, rows := range []int{1, l.ac.states()} {
+	for _, rows := range []int{1, len(l.ac.term)} {
 		l.ac.fillDense(rows)
 		for i, line := range lines {
 			require.Equal(t, want[i], l.ac.find(line, nil), "%q with %d dense rows", line, rows)

@@ -130,8 +130,8 @@ func (s *snapshot) fields(c binfmt.Codec) {
 
 // Snapshot writes the lexicon out (see FromSnapshot).
 func (l *Lexicon) Snapshot() ([]byte, error) {
-	a := l.ac.unpack()
-	s := snapshot{Classes: l.Classes, Dense: int(l.ac.rows.n), First: a.first, EdgeByte: string(a.edgeByte),
+	a := l.ac
+	s := snapshot{Classes: l.Classes, Dense: int(a.rows.n), First: a.first, EdgeByte: string(a.edgeByte),
 		EdgeNext: a.edgeNext, Term: a.term, Fail: a.fail, Dict: a.dict}
 	var text, flags, clause, window strings.Builder
 	for _, t := range l.terms {
@@ -228,7 +228,7 @@ func FromSnapshot(data string) (*Lexicon, error) {
 			ahead:  reach{sp.AheadRunes, sp.AheadOther, sp.AheadLeast, sp.AheadSpaces},
 			behind: reach{sp.BehindRunes, sp.BehindOther, sp.BehindLeast, sp.BehindSpaces}}
 	}
-	l.ac = pack(&trie{first: s.First, edgeByte: []byte(s.EdgeByte), edgeNext: s.EdgeNext, term: s.Term, fail: s.Fail, dict: s.Dict})
+	l.ac = &automaton{first: s.First, edgeByte: []byte(s.EdgeByte), edgeNext: s.EdgeNext, term: s.Term, fail: s.Fail, dict: s.Dict}
 	l.ac.prepare(s.Dense)
 	l.patternSets()
 	for _, sp := range s.Phrases {
