@@ -19,7 +19,6 @@ import (
 	"math/bits"
 	"regexp"
 	"slices"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -95,6 +94,11 @@ type lazyRegexp struct {
 	src  string
 	once sync.Once
 	re   *regexp.Regexp
+	seq  *wordSeq // a hand matcher for the source, or nil (wordseq.go)
+}
+
+func newLazyRegexp(src string) *lazyRegexp {
+	return &lazyRegexp{src: src, seq: parseWordSeq(src)}
 }
 
 func (l *lazyRegexp) get() *regexp.Regexp {
@@ -169,7 +173,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			}
 		}
 	}
-	hasDigit := strings.ContainsAny(text, "0123456789")
+	hasDigit := hasASCIIDigit(text)
 	if hasDigit {
 		for w := range cand {
 			cand[w] |= l.digitSet[w]
@@ -190,6 +194,17 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		dst = l.dropSlots(dst, first)
 	}
 	return dst
+}
+
+// hasASCIIDigit is strings.ContainsAny(text, "0123456789") without its
+// set building and lookups: a comparison a byte.
+func hasASCIIDigit(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i]-'0' <= 9 {
+			return true
+		}
+	}
+	return false
 }
 
 // dropSlots removes the hits of slot-only classes from dst[first:].
@@ -302,6 +317,12 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 
 // find appends the pattern's matches in text[from:to].
 func (p *pattern) find(text string, from, to int, dst []Hit) []Hit {
+	if p.re.seq != nil && p.group == 0 {
+		p.re.seq.findAll(text[from:to], func(start, end int) {
+			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
+		})
+		return dst
+	}
 	for _, m := range p.re.get().FindAllStringSubmatchIndex(text[from:to], -1) {
 		start, end := m[0], m[1]
 		if p.group > 0 && m[2*p.group] >= 0 {
@@ -350,7 +371,7 @@ func resolve(hits []Hit, ignored []Hit) int {
 	// reflection on every call, and this runs for every sentence. The order
 	// is total (pattern hits, Term -1, before term hits) so that which of
 	// two equal hits stays never depends on the sort.
-	slices.SortFunc(hits, compareHits)
+	sortHits(hits)
 	n := 0
 	lastEnd := -1
 	lastClass := -2
@@ -370,9 +391,57 @@ func resolve(hits []Hit, ignored []Hit) int {
 		n++
 		lastClass, lastEnd = h.Class, h.End
 	}
-	kept := hits[:n]
-	slices.SortStableFunc(kept, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
+	sortByStart(hits[:n])
 	return n
+}
+
+// smallSort is the most hits sorted by insertion: a sentence has a few,
+// nearly in order already (the automaton reports them by end, each
+// pattern by start), and the generic sorts' calls through a comparison
+// function cost more than the moves.
+const smallSort = 32
+
+// sortHits sorts hits in compareHits order.
+func sortHits(hits []Hit) {
+	if len(hits) > smallSort {
+		slices.SortFunc(hits, compareHits)
+		return
+	}
+	for i := 1; i < len(hits); i++ {
+		h, j := hits[i], i
+		for ; j > 0 && hitLess(&h, &hits[j-1]); j-- {
+			hits[j] = hits[j-1]
+		}
+		hits[j] = h
+	}
+}
+
+// hitLess is compareHits(*a, *b) < 0.
+func hitLess(a, b *Hit) bool {
+	switch {
+	case a.Class != b.Class:
+		return a.Class < b.Class
+	case a.Start != b.Start:
+		return a.Start < b.Start
+	case a.End != b.End:
+		return a.End > b.End
+	}
+	return a.Term < b.Term
+}
+
+// sortByStart sorts hits by start, keeping the order of equal starts.
+func sortByStart(hits []Hit) {
+	if len(hits) > smallSort {
+		slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
+		return
+	}
+	for i := 1; i < len(hits); i++ {
+		h, j := hits[i], i
+		for ; j > 0 && h.Start < hits[j-1].Start; j-- {
+			hits[j] = hits[j-1]
+		}
+		hits[j] = h
+	}
 }
 
 // compareHits orders hits by class, start, longest first, then term. It

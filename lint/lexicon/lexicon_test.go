@@ -153,7 +153,7 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 }
 
 // builtinLexicon compiles the lexicon files in rules/lexicon.
-func builtinLexicon(t *testing.T) *Lexicon {
+func builtinLexicon(t testing.TB) *Lexicon {
 	t.Helper()
 	files := map[string]string{}
 	names, err := filepath.Glob("../../rules/lexicon/*.yaml")
@@ -170,7 +170,7 @@ func builtinLexicon(t *testing.T) *Lexicon {
 
 // corpusLines returns every line of the plain-text corpus articles,
 // normalized.
-func corpusLines(t *testing.T) []string {
+func corpusLines(t testing.TB) []string {
 	t.Helper()
 	articles, _ := filepath.Glob("../../corpus/*/*.txt")
 	require.NotEmpty(t, articles)

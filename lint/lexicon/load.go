@@ -236,7 +236,7 @@ func (b *builder) addPattern(src string, class int) error {
 	if err != nil {
 		return err
 	}
-	p := pattern{re: &lazyRegexp{src: src}, class: class}
+	p := pattern{re: newLazyRegexp(src), class: class}
 	for i, name := range parsed.CapNames() {
 		if name == "t" {
 			p.group = i

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -24,6 +25,10 @@ type reach struct {
 	runes []rune // sorted, disjoint ranges lo, hi (as syntax.Regexp.Rune)
 	other int    // bytes of runes outside runes; -1: unbounded (no walk)
 	least int    // bytes a match holds at the least
+	// spaces is the most spaces a match holds (-1: any number): a walk
+	// through English words stops after that many, where the set of
+	// runes ([a-z -]) would let it run to the end of the clause.
+	spaces int
 }
 
 // maxReachRunes bounds the runes a character class may add to a reach's
@@ -47,18 +52,22 @@ func reachOf(re *syntax.Regexp) reach {
 			}
 			least += max(n, 1)
 		}
-		return reach{runes: normRanges(runes), least: least}
+		return reach{runes: normRanges(runes), least: least, spaces: strings.Count(string(re.Rune), " ")}
 	case syntax.OpCharClass:
 		if len(re.Rune) == 0 {
 			return reach{} // matches nothing
 		}
 		least := max(utf8.RuneLen(re.Rune[0]), 1)
-		if classSize(re.Rune) <= maxReachRunes {
-			return reach{runes: normRanges(slices.Clone(re.Rune)), least: least}
+		spaces := 0
+		if (&reach{runes: re.Rune}).holds(' ') {
+			spaces = 1
 		}
-		return reach{other: maxLen(re), least: least}
+		if classSize(re.Rune) <= maxReachRunes {
+			return reach{runes: normRanges(slices.Clone(re.Rune)), least: least, spaces: spaces}
+		}
+		return reach{other: maxLen(re), least: least, spaces: spaces}
 	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return reach{other: utf8.UTFMax, least: 1}
+		return reach{other: utf8.UTFMax, least: 1, spaces: 1}
 	case syntax.OpCapture:
 		return reachOf(re.Sub[0])
 	case syntax.OpQuest:
@@ -97,19 +106,25 @@ func repeated(r reach, lo, hi int) reach {
 		if r.other != 0 {
 			r.other = -1
 		}
+		if r.spaces != 0 {
+			r.spaces = -1
+		}
 		return r
 	}
 	r.other = mul(hi, r.other)
+	r.spaces = mul(hi, r.spaces)
 	return r
 }
 
 // both is the reach of a and b in sequence; either that of one or the other.
 func both(a, b reach) reach {
-	return reach{runes: unionRanges(a.runes, b.runes), other: add(a.other, b.other), least: a.least + b.least}
+	return reach{runes: unionRanges(a.runes, b.runes), other: add(a.other, b.other), least: a.least + b.least,
+		spaces: add(a.spaces, b.spaces)}
 }
 
 func either(a, b reach) reach {
-	return reach{runes: unionRanges(a.runes, b.runes), other: maxBound(a.other, b.other), least: min(a.least, b.least)}
+	return reach{runes: unionRanges(a.runes, b.runes), other: maxBound(a.other, b.other), least: min(a.least, b.least),
+		spaces: maxBound(a.spaces, b.spaces)}
 }
 
 func classSize(ranges []rune) int {
@@ -167,14 +182,21 @@ func (x *reach) holds(r rune) bool {
 }
 
 // back returns the furthest offset before from that a match holding the
-// literal at from can start at: text[start:from] is within the reach and,
-// when limit ≥ 0, at most limit bytes long.
+// literal at from can start at: text[start:from] is within the reach
+// (its runes, other bytes and spaces) and, when limit ≥ 0, at most limit
+// bytes long.
 func (x *reach) back(text string, from, limit int) int {
-	i, other := from, 0
+	i, other, spaces := from, 0, 0
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(text[:i])
 		if limit >= 0 && from-(i-n) > limit {
 			break
+		}
+		if r == ' ' {
+			if spaces == x.spaces {
+				break
+			}
+			spaces++
 		}
 		if !x.holds(r) {
 			if other+n > x.other {
@@ -190,11 +212,17 @@ func (x *reach) back(text string, from, limit int) int {
 // forth is back's mirror: the furthest offset after from that a match
 // holding the literal ending at from can end at.
 func (x *reach) forth(text string, from, limit int) int {
-	i, other := from, 0
+	i, other, spaces := from, 0, 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if limit >= 0 && i+n-from > limit {
 			break
+		}
+		if r == ' ' {
+			if spaces == x.spaces {
+				break
+			}
+			spaces++
 		}
 		if !x.holds(r) {
 			if other+n > x.other {

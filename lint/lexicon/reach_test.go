@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math/rand"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,7 +73,7 @@ func spell(ranges []rune) string {
 // Walking a reach stops at the first rune it cannot hold once the bytes of
 // other runes are spent, and at the byte limit.
 func TestReachWalk(t *testing.T) {
-	digits := reach{runes: []rune{'%', '%', '0', '9'}}
+	digits := reach{runes: []rune{'%', '%', '0', '9'}, spaces: -1}
 	text := "共有12%的人"
 	lit := strings.Index(text, "的人")
 	assert.Equal(t, strings.Index(text, "12"), digits.back(text, lit, -1))
@@ -84,6 +85,21 @@ func TestReachWalk(t *testing.T) {
 	assert.Equal(t, len("12%的"), loose.forth(after, 0, -1))
 	assert.Equal(t, 0, digits.back("人", 0, -1))
 	assert.Equal(t, 1, digits.forth("人", 1, -1))
+
+	// ( [a-z]+){0,2} holds two spaces: the walk stops at the third.
+	words := reachOf(mustParse(t, `( [a-z]+){0,2}`))
+	assert.Equal(t, 2, words.spaces)
+	clause := "so one big new study"
+	assert.Equal(t, strings.Index(clause, "big"), words.back(clause, len(clause), -1))
+	assert.Equal(t, len(" one big"), words.forth(clause, len("so"), -1)-len("so"))
+	assert.Equal(t, -1, reachOf(mustParse(t, `[a-z ]+`)).spaces)
+	assert.Equal(t, 2, reachOf(mustParse(t, `(a b|c|.)\s`)).spaces)
+}
+
+func mustParse(t *testing.T, src string) *syntax.Regexp {
+	re, err := syntax.Parse(src, syntax.Perl)
+	require.NoError(t, err)
+	return re.Simplify()
 }
 
 // Windows walked by reach find what the patterns find on whole texts:
@@ -180,5 +196,32 @@ func TestCompareHitsOrder(t *testing.T) {
 		want := cmp.Or(cmp.Compare(a.Class, b.Class), cmp.Compare(a.Start, b.Start),
 			cmp.Compare(b.End, a.End), cmp.Compare(a.Term, b.Term))
 		require.Equal(t, want, compareHits(a, b), "%+v %+v", a, b)
+	}
+}
+
+// sortHits and sortByStart (insertion sorts up to smallSort hits) order as
+// the generic sorts do, on both sides of smallSort.
+func TestSortHitsAsGeneric(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	for range 3000 {
+		hits := make([]Hit, rng.Intn(2*smallSort+2))
+		for i := range hits {
+			hits[i] = Hit{Class: rng.Intn(4), Start: rng.Intn(6), End: rng.Intn(6), Term: int32(rng.Intn(4) - 1)}
+		}
+		want := slices.Clone(hits)
+		slices.SortFunc(want, compareHits)
+		got := slices.Clone(hits)
+		sortHits(got)
+		require.Equal(t, want, got)
+
+		slices.SortStableFunc(want, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
+		sortByStart(got)
+		require.Equal(t, want, got)
+	}
+}
+
+func TestHasASCIIDigit(t *testing.T) {
+	for _, s := range []string{"", "abc", "共有12%", "٣ full-width ３", "/:", "x9", "0"} {
+		assert.Equal(t, strings.ContainsAny(s, "0123456789"), hasASCIIDigit(s), "%q", s)
 	}
 }

@@ -65,15 +65,17 @@ type snapPattern struct {
 	AheadRunes           []int32
 	AheadOther           int
 	AheadLeast           int
+	AheadSpaces          int
 	BehindRunes          []int32
 	BehindOther          int
 	BehindLeast          int
+	BehindSpaces         int
 }
 
 // snapshotMagic starts every snapshot; its last digits are the version,
 // which changes whenever the layout or the meaning of a snapshot does, so
 // that an old one is refused rather than misread.
-const snapshotMagic = "hypelint-lexicon-8\n"
+const snapshotMagic = "hypelint-lexicon-9\n"
 
 func (s *snapshot) fields(c binfmt.Codec) {
 	binfmt.Slice(c, &s.Classes, func(cl *Class) {
@@ -106,9 +108,11 @@ func (s *snapshot) fields(c binfmt.Codec) {
 		c.Int32s(&p.AheadRunes)
 		c.Num(&p.AheadOther)
 		c.Num(&p.AheadLeast)
+		c.Num(&p.AheadSpaces)
 		c.Int32s(&p.BehindRunes)
 		c.Num(&p.BehindOther)
 		c.Num(&p.BehindLeast)
+		c.Num(&p.BehindSpaces)
 	})
 	c.Int32s(&s.First)
 	c.Text(&s.EdgeByte)
@@ -165,8 +169,8 @@ func (l *Lexicon) Snapshot() ([]byte, error) {
 	for _, p := range l.regexes {
 		s.Patterns = append(s.Patterns, snapPattern{Src: p.re.src, Class: p.class, Group: p.group, Always: p.always,
 			Clauses: p.clauses, DigitClause: p.digitClause, Window: p.window, Before: p.before, After: p.after,
-			AheadRunes: p.ahead.runes, AheadOther: p.ahead.other, AheadLeast: p.ahead.least,
-			BehindRunes: p.behind.runes, BehindOther: p.behind.other, BehindLeast: p.behind.least})
+			AheadRunes: p.ahead.runes, AheadOther: p.ahead.other, AheadLeast: p.ahead.least, AheadSpaces: p.ahead.spaces,
+			BehindRunes: p.behind.runes, BehindOther: p.behind.other, BehindLeast: p.behind.least, BehindSpaces: p.behind.spaces})
 	}
 	for _, p := range l.phrases {
 		sp := snapPhrase{Class: p.class, Gap: p.gap}
@@ -219,9 +223,10 @@ func FromSnapshot(data string) (*Lexicon, error) {
 	}
 	l.regexes = make([]pattern, len(s.Patterns))
 	for i, sp := range s.Patterns {
-		l.regexes[i] = pattern{re: &lazyRegexp{src: sp.Src}, class: sp.Class, group: sp.Group, always: sp.Always,
+		l.regexes[i] = pattern{re: newLazyRegexp(sp.Src), class: sp.Class, group: sp.Group, always: sp.Always,
 			clauses: sp.Clauses, digitClause: sp.DigitClause, window: sp.Window, before: sp.Before, after: sp.After,
-			ahead: reach{sp.AheadRunes, sp.AheadOther, sp.AheadLeast}, behind: reach{sp.BehindRunes, sp.BehindOther, sp.BehindLeast}}
+			ahead:  reach{sp.AheadRunes, sp.AheadOther, sp.AheadLeast, sp.AheadSpaces},
+			behind: reach{sp.BehindRunes, sp.BehindOther, sp.BehindLeast, sp.BehindSpaces}}
 	}
 	l.ac = &automaton{first: s.First, edgeByte: []byte(s.EdgeByte), edgeNext: s.EdgeNext, term: s.Term, fail: s.Fail, dict: s.Dict}
 	l.ac.prepare(s.Dense)
