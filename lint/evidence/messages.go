@@ -1,8 +1,8 @@
 package evidence
 
 import (
-	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -37,11 +37,11 @@ func (p phrase) in(locale string) string {
 // fill replaces {name} placeholders with values given as name, value
 // pairs; a later pair for the same name wins.
 func fill(template string, pairs ...string) string {
-	values := map[string]string{}
-	for i := 0; i+1 < len(pairs); i += 2 {
-		values[pairs[i]] = pairs[i+1]
+	if strings.IndexByte(template, '{') < 0 {
+		return template
 	}
 	var b strings.Builder
+	b.Grow(len(template) + 32)
 	for {
 		open := strings.IndexByte(template, '{')
 		if open < 0 {
@@ -51,8 +51,7 @@ func fill(template string, pairs ...string) string {
 		if end < 0 {
 			break
 		}
-		name := template[open+1 : open+end]
-		value, ok := values[name]
+		value, ok := lookupPair(pairs, template[open+1:open+end])
 		if !ok {
 			value = template[open : open+end+1]
 		}
@@ -62,6 +61,17 @@ func fill(template string, pairs ...string) string {
 	}
 	b.WriteString(template)
 	return b.String()
+}
+
+// lookupPair is the value of the last pair named name: the pairs are a
+// handful, so a scan beats building a map.
+func lookupPair(pairs []string, name string) (string, bool) {
+	for i := len(pairs)&^1 - 2; i >= 0; i -= 2 {
+		if pairs[i] == name {
+			return pairs[i+1], true
+		}
+	}
+	return "", false
 }
 
 var (
@@ -138,7 +148,7 @@ var (
 
 // Label names a study in a locale: "study 2", "研究2".
 func Label(s *Study, locale string) string {
-	return fill(studyLabel.in(locale), "n", fmt.Sprint(s.Index))
+	return fill(studyLabel.in(locale), "n", strconv.Itoa(s.Index))
 }
 
 // Population says who a study was done on: "people", or for animals and
@@ -166,7 +176,7 @@ var notAnOrganism = regexp.MustCompile(`(?i)(实验|實驗|研究|试验|試驗|
 func Design(s *Study, locale string) string {
 	d := lookup(designs, s.Design, "unknown").in(locale)
 	if s.Design == "review" && s.Studies > 0 {
-		d += listSep(locale) + fill(pooled.in(locale), "k", fmt.Sprint(s.Studies))
+		d += listSep(locale) + fill(pooled.in(locale), "k", strconv.Itoa(s.Studies))
 	}
 	return d
 }
@@ -174,7 +184,7 @@ func Design(s *Study, locale string) string {
 // Size is "n = 120", or that no number of subjects is given.
 func Size(s *Study, locale string) string {
 	if s.Size > 0 {
-		return fill(sizeGiven.in(locale), "n", fmt.Sprint(s.Size))
+		return fill(sizeGiven.in(locale), "n", strconv.Itoa(s.Size))
 	}
 	return sizeMissing.in(locale)
 }
@@ -222,8 +232,9 @@ func (c *Card) Why(cl *Claim, locale string) string {
 	st := c.StudyOf(cl)
 	args := []string{"where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown()}
 	if st != nil {
-		args = append(args, "label", Label(st, locale), "design", lookup(designIs, st.Design, "unknown").in(locale),
-			"model", Population(st, locale), "about", Describe(st, locale))
+		// The model and the description go in only where a reason names
+		// them: they are the dear part.
+		args = append(args, "label", Label(st, locale), "design", lookup(designIs, st.Design, "unknown").in(locale))
 	}
 	say := func(clause, tail phrase, more ...string) string {
 		return fill(clause.in(locale)+tail.in(locale), append(args, more...)...)
@@ -249,7 +260,7 @@ func (c *Card) Why(cl *Claim, locale string) string {
 				return say(whom, restsOnUnstated, "other", Label(other, locale), "model", Population(other, locale))
 			}
 		}
-		return say(whom, restsOnModel)
+		return say(whom, restsOnModel, "model", Population(st, locale))
 	case causal && st.Design != "rct":
 		return say(claimsCause, restsOnAssociation)
 	case certain && st.Design != "rct":
@@ -257,7 +268,7 @@ func (c *Card) Why(cl *Claim, locale string) string {
 	case cl.hasCategory("sample-size") && !st.Sized:
 		return say(claims, restsOnUnsized)
 	}
-	return fill(whyOther.in(locale), append(args, "message", cl.Findings[0].Message(locale))...)
+	return fill(whyOther.in(locale), append(args, "about", Describe(st, locale), "message", cl.Findings[0].Message(locale))...)
 }
 
 // shown is the claim as the article writes it, or its term.

@@ -3,6 +3,7 @@ package report
 import (
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/evidence"
+	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/rule"
 )
 
@@ -90,21 +91,32 @@ func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings
 		}
 		f.Claims = append(f.Claims, newClaim(doc, card, c, locale))
 	}
+	// Every finding on a study's claims relates to the same place with
+	// the same message: resolve each study once.
+	var relatedTo map[*facts.Study]Related
 	for i, x := range findings {
 		if x.Study != nil {
-			f.Findings[i].Related = append(f.Findings[i].Related, related(doc, card, x, locale))
+			r, ok := relatedTo[x.Study]
+			if !ok {
+				r = related(doc, card, x.Study, locale)
+				if relatedTo == nil {
+					relatedTo = map[*facts.Study]Related{}
+				}
+				relatedTo[x.Study] = r
+			}
+			f.Findings[i].Related = append(f.Findings[i].Related, r)
 		}
 	}
 }
 
-// related is the related location of a finding that carries a study.
-func related(doc *document.Document, card *evidence.Card, x rule.Finding, locale string) Related {
-	s := card.Study(x.Study)
+// related is the related location of the study a finding carries.
+func related(doc *document.Document, card *evidence.Card, study *facts.Study, locale string) Related {
+	s := card.Study(study)
 	if s == nil { // a study the card does not list: describe its facts alone
-		s = &evidence.Study{Study: x.Study}
+		s = &evidence.Study{Study: study}
 	}
-	r := Related{Message: evidence.Related(s, locale), span: x.Study.Span}
-	r.Start, r.End = positions(doc, x.Study.Span)
+	r := Related{Message: evidence.Related(s, locale), span: study.Span}
+	r.Start, r.End = positions(doc, study.Span)
 	return r
 }
 

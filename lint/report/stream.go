@@ -87,7 +87,7 @@ func (s *FileStream) Part(found []rule.Finding, claims []*evidence.Claim) error 
 	for _, x := range found {
 		out := newFinding(s.file.doc, x, s.locale, s.messages)
 		if s.card != nil && x.Study != nil {
-			out.Related = []Related{related(s.file.doc, s.card, x, s.locale)}
+			out.Related = []Related{related(s.file.doc, s.card, x.Study, s.locale)}
 		}
 		if err := s.w.finding(&s.file, out); err != nil {
 			return err
