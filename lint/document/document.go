@@ -4,6 +4,7 @@
 package document
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -258,6 +259,18 @@ func (d *Document) LineCount() int {
 func (d *Document) indexLines() {
 	d.lineStarts = []int{0}
 	src := d.Source
+	if bytes.IndexByte(src, '\r') < 0 {
+		// Most files end lines with "\n" alone: find them with the
+		// library's vectorised search rather than byte by byte.
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return
+			}
+			i += j + 1
+			d.lineStarts = append(d.lineStarts, i)
+		}
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\r':

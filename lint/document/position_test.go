@@ -102,3 +102,28 @@ func TestPlainTextSplitsLinesAtLoneCR(t *testing.T) {
 	assert.Equal(t, "标题", d.Blocks[0].Text)
 	assert.Equal(t, "第二段。", d.Blocks[2].Text)
 }
+
+// The line index of a text without CR (found with bytes.IndexByte) is the
+// one a byte-by-byte scan finds, including empty lines and a final "\n".
+func TestLineIndexWithoutCR(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "\n", "神", "\n\n", "xyz"}
+	for range 500 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := b.String()
+		want := []int{0}
+		for i := 0; i < len(src); i++ {
+			if src[i] == '\n' {
+				want = append(want, i+1)
+			}
+		}
+		d := &Document{Source: []byte(src)}
+		d.indexLines()
+		if !assert.Equal(t, want, d.lineStarts, "%q", src) {
+			return
+		}
+	}
+}

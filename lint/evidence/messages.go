@@ -231,10 +231,12 @@ func (c *Card) Why(cl *Claim, locale string) string {
 	}
 	st := c.StudyOf(cl)
 	args := []string{"where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown()}
+	var words studyWords
 	if st != nil {
 		// The model and the description go in only where a reason names
-		// them: they are the dear part.
-		args = append(args, "label", Label(st, locale), "design", lookup(designIs, st.Design, "unknown").in(locale))
+		// them.
+		words = c.words(st, locale)
+		args = append(args, "label", words.label, "design", lookup(designIs, st.Design, "unknown").in(locale))
 	}
 	say := func(clause, tail phrase, more ...string) string {
 		return fill(clause.in(locale)+tail.in(locale), append(args, more...)...)
@@ -257,10 +259,11 @@ func (c *Card) Why(cl *Claim, locale string) string {
 	case preclinical && (animalRule || !causal && !certain) && cl.Subject != "animals" && cl.Subject != "cells":
 		if !st.Preclinical {
 			if other := c.firstPreclinical(); other != nil {
-				return say(whom, restsOnUnstated, "other", Label(other, locale), "model", Population(other, locale))
+				o := c.words(other, locale)
+				return say(whom, restsOnUnstated, "other", o.label, "model", o.population)
 			}
 		}
-		return say(whom, restsOnModel, "model", Population(st, locale))
+		return say(whom, restsOnModel, "model", words.population)
 	case causal && st.Design != "rct":
 		return say(claimsCause, restsOnAssociation)
 	case certain && st.Design != "rct":
@@ -268,7 +271,42 @@ func (c *Card) Why(cl *Claim, locale string) string {
 	case cl.hasCategory("sample-size") && !st.Sized:
 		return say(claims, restsOnUnsized)
 	}
-	return fill(whyOther.in(locale), append(args, "about", Describe(st, locale), "message", cl.Findings[0].Message(locale))...)
+	return fill(whyOther.in(locale), append(args, "about", words.description, "message", cl.Findings[0].Message(locale))...)
+}
+
+// Description is Describe(s, locale), worked out once per card.
+func (c *Card) Description(s *Study, locale string) string { return c.words(s, locale).description }
+
+// RelatedMessage is Related(s, locale), with the label and description
+// worked out once per card.
+func (c *Card) RelatedMessage(s *Study, locale string) string {
+	w := c.words(s, locale)
+	return fill(relatedStudy.in(locale), "label", w.label, "about", w.description)
+}
+
+// studyWords are the texts Why names a study by, in one locale.
+type studyWords struct{ label, population, description string }
+
+// words are a study's texts, worked out once per card and locale: every
+// flagged claim on a study names it the same way.
+func (c *Card) words(s *Study, locale string) studyWords {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	key := wordsKey{s, locale}
+	w, ok := c.said[key]
+	if !ok {
+		w = studyWords{Label(s, locale), Population(s, locale), Describe(s, locale)}
+		if c.said == nil {
+			c.said = map[wordsKey]studyWords{}
+		}
+		c.said[key] = w
+	}
+	return w
+}
+
+type wordsKey struct {
+	study  *Study
+	locale string
 }
 
 // shown is the claim as the article writes it, or its term.

@@ -83,7 +83,7 @@ func positions(doc *document.Document, span document.Span) (start, end document.
 // related location of each finding that carries a study.
 func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings []rule.Finding, locale string, allClaims bool) {
 	for _, s := range card.Studies {
-		f.Studies = append(f.Studies, newStudy(doc, s, locale))
+		f.Studies = append(f.Studies, newStudy(doc, card, s, locale))
 	}
 	for _, c := range card.Claims {
 		if !allClaims && len(c.Findings) == 0 {
@@ -115,16 +115,16 @@ func related(doc *document.Document, card *evidence.Card, study *facts.Study, lo
 	if s == nil { // a study the card does not list: describe its facts alone
 		s = &evidence.Study{Study: study}
 	}
-	r := Related{Message: evidence.Related(s, locale), span: study.Span}
+	r := Related{Message: card.RelatedMessage(s, locale), span: study.Span}
 	r.Start, r.End = positions(doc, study.Span)
 	return r
 }
 
-func newStudy(doc *document.Document, s *evidence.Study, locale string) Study {
+func newStudy(doc *document.Document, card *evidence.Card, s *evidence.Study, locale string) Study {
 	out := Study{
 		Index: s.Index, Population: s.Population, Model: s.Model, Design: s.Design, Size: s.Size,
 		Studies: s.Study.Studies, Venue: s.Venue, Link: s.Link, Sentences: s.Sentences,
-		Description: evidence.Describe(s, locale), Notes: []Note{}, span: s.Span,
+		Description: card.Description(s, locale), Notes: []Note{}, span: s.Span,
 	}
 	out.Start, out.End = positions(doc, s.Span)
 	for _, x := range s.Findings {

@@ -128,7 +128,7 @@ func (s *FileStream) End(res *lint.Result) File {
 	f.Studies, f.Claims = []Study{}, []Claim{}
 	if s.card != nil {
 		for _, st := range s.card.Studies {
-			f.Studies = append(f.Studies, newStudy(f.doc, st, s.locale))
+			f.Studies = append(f.Studies, newStudy(f.doc, s.card, st, s.locale))
 		}
 	}
 	if s.begin() == nil {
