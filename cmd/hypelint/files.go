@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -230,25 +229,6 @@ func (r *lintRun) read(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %v", path, pe.Err)
 	}
 	return data, err
-}
-
-// readFile reads a file whose size stat allows (see document.CheckSize).
-func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if err := document.CheckSize(path, info.Size()); err != nil {
-		return nil, err
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead)) // read without regrowing
-	_, err = buf.ReadFrom(io.LimitReader(f, textmap.MaxOffset+1))
-	return buf.Bytes(), err
 }
 
 // saveBaseline records every finding of the reports (after --diff) and
