@@ -1,6 +1,9 @@
 package evidence
 
 import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -40,4 +43,24 @@ func TestCardWordsAgreeWithThePackageFunctions(t *testing.T) {
 		}
 	}
 	assert.Len(t, c.said, 9)
+}
+
+// namesNoOrganism agrees with the regular expression it replaces on
+// random mixes of the words, their letters in any case, characters that
+// fold to or look like them, and bytes that are not UTF-8.
+func TestNamesNoOrganismAgreesWithTheRegexp(t *testing.T) {
+	ref := regexp.MustCompile(`(?i)(实验|實驗|研究|试验|試驗|模型|皿|study|studies|experiment|model|trial)`)
+	pieces := []string{"stu", "dy", "STUDY", "ſtudy", "Studies", "experi", "MENT", "mod", "eL", "tr", "İ", "ı", "ial",
+		"TRIAL", "K", "实", "验", "实验", "研究", "模型", "皿", "小鼠", " ", "\xff", "\xe5", "s", "t"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		model := b.String()
+		if !assert.Equal(t, ref.MatchString(model), namesNoOrganism(model), "%q", model) {
+			return
+		}
+	}
 }

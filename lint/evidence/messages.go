@@ -1,7 +1,6 @@
 package evidence
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -160,7 +159,7 @@ func Population(s *Study, locale string) string {
 	switch {
 	case s.Model == "" || s.Population != "animals" && s.Population != "cells":
 		return kind
-	case s.Population == "animals" && !notAnOrganism.MatchString(s.Model):
+	case s.Population == "animals" && !namesNoOrganism(s.Model):
 		return s.Model
 	case strings.HasPrefix(locale, "zh"):
 		return kind + "（" + s.Model + "）"
@@ -168,9 +167,36 @@ func Population(s *Study, locale string) string {
 	return kind + " (" + s.Model + ")"
 }
 
-// notAnOrganism matches the animal and cell words that name a kind of work
-// or a vessel, not the animals studied.
-var notAnOrganism = regexp.MustCompile(`(?i)(实验|實驗|研究|试验|試驗|模型|皿|study|studies|experiment|model|trial)`)
+// notAnOrganism are the animal and cell words that name a kind of work or
+// a vessel, not the animals studied; namesNoOrganism looks for them as the
+// regular expression (?i)(实验|…|trial) would, without running one for
+// every study.
+var notAnOrganism = []string{"实验", "實驗", "研究", "试验", "試驗", "模型", "皿", "study", "studies", "experiment", "model", "trial"}
+
+// namesNoOrganism reports whether model holds one of notAnOrganism, the
+// Latin letters in any case: ASCII capitals and the long s (ſ, which
+// simple case folding pairs with s) are folded first; no other character
+// folds to a letter of these words.
+func namesNoOrganism(model string) bool {
+	folded := model
+	if strings.ContainsFunc(model, func(r rune) bool { return 'A' <= r && r <= 'Z' || r == 'ſ' }) {
+		folded = strings.Map(func(r rune) rune {
+			switch {
+			case 'A' <= r && r <= 'Z':
+				return r + 'a' - 'A'
+			case r == 'ſ':
+				return 's'
+			}
+			return r
+		}, model)
+	}
+	for _, w := range notAnOrganism {
+		if strings.Contains(folded, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // Design names a study's design, with the number of studies a review pooled.
 func Design(s *Study, locale string) string {
@@ -210,7 +236,12 @@ func Source(s *Study, locale string) string {
 
 // Describe is a study on one line: population, design, size and source.
 func Describe(s *Study, locale string) string {
-	return strings.Join([]string{Population(s, locale), Design(s, locale), Size(s, locale), Source(s, locale)}, listSep(locale))
+	return describe(s, locale, Population(s, locale))
+}
+
+// describe is Describe with the study's population worked out already.
+func describe(s *Study, locale, population string) string {
+	return strings.Join([]string{population, Design(s, locale), Size(s, locale), Source(s, locale)}, listSep(locale))
 }
 
 // Related is the short message of a finding's related location: the study
@@ -295,7 +326,8 @@ func (c *Card) words(s *Study, locale string) studyWords {
 	key := wordsKey{s, locale}
 	w, ok := c.said[key]
 	if !ok {
-		w = studyWords{Label(s, locale), Population(s, locale), Describe(s, locale)}
+		population := Population(s, locale)
+		w = studyWords{Label(s, locale), population, describe(s, locale, population)}
 		if c.said == nil {
 			c.said = map[wordsKey]studyWords{}
 		}

@@ -136,7 +136,7 @@ func newStudy(doc *document.Document, card *evidence.Card, s *evidence.Study, lo
 func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, locale string) Claim {
 	out := Claim{
 		Term: c.Term, Class: c.Class, Subject: c.Subject, Strength: c.Strength, Voice: c.Voice,
-		Evidence: c.Evidence, Where: c.Where, Excerpt: string(doc.Source[c.Span.Start:c.Span.End]),
+		Evidence: c.Evidence, Where: c.Where, Excerpt: sourceText(doc, c.Span, c.Excerpt),
 		Rules: []string{}, Why: card.Why(c, locale), span: c.Span,
 	}
 	if s := card.StudyOf(c); s != nil {
@@ -147,6 +147,16 @@ func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, lo
 		out.Rules = append(out.Rules, x.Rule.ID)
 	}
 	return out
+}
+
+// sourceText is the source text of span, shared with text when that is
+// the same (a claim's excerpt on one line, as the card keeps it).
+func sourceText(doc *document.Document, span document.Span, text string) string {
+	src := doc.Source[span.Start:span.End]
+	if string(src) == text {
+		return text
+	}
+	return string(src)
 }
 
 // sarifRelated turns a finding's related locations into SARIF
