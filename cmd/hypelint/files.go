@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -32,7 +31,7 @@ func (r *lintRun) lintAll(inputs []string) []report.File {
 // input order; it stops when use returns false. A failed input is
 // reported on standard error at its turn.
 func (r *lintRun) lintEach(inputs []string, use func(report.File) bool) {
-	inOrder(inputs, r.flags.jobs, r.lintOne, func(f report.File) bool {
+	inOrder(inputs, r.flags.jobs, r.lintOne, textWeight, func(f report.File) bool {
 		if f.Error != "" {
 			r.failed = true
 			fmt.Fprintf(r.env.stderr, "hypelint: %s\n", report.TerminalSafe(f.Error)) // names can hold ESC
@@ -46,49 +45,88 @@ func (r *lintRun) lintEach(inputs []string, use func(report.File) bool) {
 // soon as it and every report before it are ready, until use returns
 // false.
 //
-// Workers run at most two reports per worker ahead of the one use waits
-// for: a slow file holds back only that many finished reports, not the
-// rest of the archive.
-func inOrder(inputs []string, jobs int, lint func(string) report.File, use func(report.File) bool) {
+// Workers run ahead of the report use waits for by two reports per worker,
+// and further, up to aheadPerWorker per worker, while the finished reports
+// waiting for their turn come to less than aheadBytes of text (weight): a
+// slow file then holds back only a little memory, yet an archive's small
+// files keep both cores busy. Two per worker left a worker idle whenever
+// one file took more than about three times the others (a fifth of the
+// second core on the archive).
+func inOrder(inputs []string, jobs int, lint func(string) report.File, weight func(report.File) int, use func(report.File) bool) {
 	workers := min(jobs, max(len(inputs), 1))
 	results := make([]chan report.File, len(inputs))
 	for i := range results {
 		results[i] = make(chan report.File, 1)
 	}
-	work := make(chan int)
-	ahead := make(chan struct{}, 2*workers) // a token per report being linted or waiting
-	stop := make(chan struct{})
-	defer close(stop)
+	var (
+		mu      sync.Mutex
+		room    = sync.NewCond(&mu) // signalled when a report is used or the run stops
+		next    int                 // the next input to start
+		used    int                 // reports handed to use so far
+		held    int                 // weight of the finished reports not yet used
+		stopped bool
+	)
+	mayStart := func() bool {
+		ahead := next - used
+		return ahead < 2*workers || ahead < aheadPerWorker*workers && held < aheadBytes
+	}
 	for w := 0; w < workers; w++ {
 		go func() {
-			for i := range work {
-				results[i] <- lint(inputs[i])
+			for {
+				mu.Lock()
+				for !stopped && next < len(inputs) && !mayStart() {
+					room.Wait()
+				}
+				if stopped || next >= len(inputs) {
+					mu.Unlock()
+					return
+				}
+				i := next
+				next++
+				mu.Unlock()
+				f := lint(inputs[i])
+				mu.Lock()
+				held += weight(f)
+				mu.Unlock()
+				results[i] <- f
 			}
 		}()
 	}
-	go func() {
-		defer close(work)
-		for i := range inputs {
-			select {
-			case ahead <- struct{}{}:
-			case <-stop:
-				return
-			}
-			select {
-			case work <- i:
-			case <-stop:
-				return
-			}
-		}
+	defer func() {
+		mu.Lock()
+		stopped = true
+		room.Broadcast()
+		mu.Unlock()
 	}()
 	for i := range inputs {
 		f := <-results[i]
 		results[i] = nil
-		<-ahead
 		if !use(f) {
 			return
 		}
+		// Counted until used: the report use writes is held too.
+		mu.Lock()
+		used++
+		held -= weight(f)
+		room.Broadcast()
+		mu.Unlock()
 	}
+}
+
+// How far workers may run ahead of the report being waited for (see
+// inOrder).
+const (
+	aheadPerWorker = 16
+	aheadBytes     = 1 << 20
+)
+
+// textWeight is what a finished report holds, for inOrder: the length of
+// its text (the findings and card grow with it).
+func textWeight(f report.File) int {
+	if d := f.Doc(); d != nil {
+		return len(d.Source)
+	}
+	return 0
 }
 
 // lintOne reads, decodes, parses and lints one input. Any problem becomes
@@ -191,25 +229,6 @@ func (r *lintRun) read(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %v", path, pe.Err)
 	}
 	return data, err
-}
-
-// readFile reads a file whose size stat allows (see document.CheckSize).
-func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if err := document.CheckSize(path, info.Size()); err != nil {
-		return nil, err
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead)) // read without regrowing
-	_, err = buf.ReadFrom(io.LimitReader(f, textmap.MaxOffset+1))
-	return buf.Bytes(), err
 }
 
 // saveBaseline records every finding of the reports (after --diff) and

@@ -13,11 +13,35 @@ import (
 	"github.com/hypelint/hypelint/lint/report"
 )
 
+// heavy weighs every report at the whole allowance for reports run ahead.
+func heavy(report.File) int { return aheadBytes }
+
+// light weighs every report at nothing.
+func light(report.File) int { return 0 }
+
 // TestInOrderHoldsFewReports makes the first input slow: the others finish
-// meanwhile, but only two per worker may run ahead of it, and every report
-// still comes in input order.
+// meanwhile, but only two per worker may run ahead of it when their
+// reports are heavy, and every report still comes in input order.
 func TestInOrderHoldsFewReports(t *testing.T) {
-	const jobs, n = 3, 60
+	for _, c := range []struct {
+		name      string
+		weight    func(report.File) int
+		mostAhead int
+	}{{"heavy", heavy, 2 * 3}, {"light", light, aheadPerWorker * 3}} {
+		t.Run(c.name, func(t *testing.T) {
+			ahead := runAheadOfASlowFirst(t, 3, c.weight)
+			assert.LessOrEqual(t, ahead, int64(c.mostAhead), "reports started before the first was used")
+			if c.mostAhead > 2*3 {
+				assert.Greater(t, ahead, int64(2*3), "light reports run further ahead")
+			}
+		})
+	}
+}
+
+// runAheadOfASlowFirst lints 60 inputs whose first is slow and returns the
+// most reports started before the first was used.
+func runAheadOfASlowFirst(t *testing.T, jobs int, weight func(report.File) int) int64 {
+	const n = 60
 	inputs := make([]string, n)
 	for i := range inputs {
 		inputs[i] = fmt.Sprint(i)
@@ -44,22 +68,29 @@ func TestInOrderHoldsFewReports(t *testing.T) {
 		return report.File{Path: in}
 	}
 	var got []string
-	inOrder(inputs, jobs, lint, func(f report.File) bool {
+	inOrder(inputs, jobs, lint, weight, func(f report.File) bool {
 		used.Add(1)
 		got = append(got, f.Path)
 		return true
 	})
 	require.Len(t, got, n)
 	assert.Equal(t, inputs, got, "input order")
-	assert.LessOrEqual(t, mostAhead.Load(), int64(2*jobs), "reports started before the first was used")
+	return mostAhead.Load()
+}
 
-	// Stopping early lints no more than what was already under way.
-	started.Store(0)
-	got = nil
+// Stopping early lints no more than what was already under way.
+func TestInOrderStopsEarly(t *testing.T) {
+	const jobs, n = 3, 60
+	inputs := make([]string, n)
+	for i := range inputs {
+		inputs[i] = fmt.Sprint(i)
+	}
+	var started atomic.Int64
+	var got []string
 	inOrder(inputs, jobs, func(in string) report.File {
 		started.Add(1)
 		return report.File{Path: in}
-	}, func(f report.File) bool {
+	}, heavy, func(f report.File) bool {
 		got = append(got, f.Path)
 		return len(got) < 5
 	})

@@ -4,6 +4,7 @@
 package document
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -113,11 +114,12 @@ type Document struct {
 	Origin   *textmap.Map
 	Encoding string // the encoding the file was read in ("utf-8" unless decoded)
 
-	lineStarts []int                    // offset of the first byte of each line
-	runes      *runecount.Index[[]byte] // code points before any offset, for columns
-	bodyStart  int                      // offset after a byte-order mark
-	wrapWidth  int                      // plain text in sections: the PDF wrap width TextSections found (see spacedWrapWidth)
-	section    struct {                 // the section last parsed (see sectionText)
+	lineStarts []int                              // offset of the first byte of each line
+	runes      *runecount.Index[[]byte]           // code points before any offset, for columns
+	bodyStart  int                                // offset after a byte-order mark
+	last       struct{ line, offset, column int } // the last Position (column 0: none yet): the next is usually on the same line, a little further on
+	wrapWidth  int                                // plain text in sections: the PDF wrap width TextSections found (see spacedWrapWidth)
+	section    struct {                           // the section last parsed (see sectionText)
 		span Span
 		text string
 	}
@@ -141,16 +143,34 @@ func (d *Document) FileOffset(offset int) int {
 }
 
 // Position converts a source byte offset to line and column. It costs a
-// binary search and at most runecount.Step bytes, however long the line.
+// binary search (none for an offset on the line of the last call) and a
+// count of at most longLine bytes, however long the line: columns on
+// longer lines come from a rune-count index of the text.
 func (d *Document) Position(offset int) Position {
 	offset = max(0, min(offset, len(d.Source)))
 	line := d.lineOf(offset)
-	if d.runes == nil {
-		d.runes = runecount.New(d.Source)
+	start := d.lineStart(line, offset)
+	var col int
+	switch {
+	case d.last.column > 0 && line == d.last.line && start <= d.last.offset && d.last.offset <= offset && offset-d.last.offset <= longLine:
+		// Reports ask for a span's end after its start, and for spans in
+		// order: count on from the last position (column 0: none yet).
+		col = d.last.column + runecount.Count(d.Source[d.last.offset:offset])
+	case offset-start <= longLine:
+		col = 1 + runecount.Count(d.Source[start:offset])
+	default:
+		if d.runes == nil {
+			d.runes = runecount.New(d.Source)
+		}
+		col = d.runes.Runes(offset) - d.runes.Runes(start) + 1
 	}
-	col := d.runes.Runes(offset) - d.runes.Runes(d.lineStart(line, offset)) + 1
+	d.last.line, d.last.offset, d.last.column = line, offset, col
 	return Position{Line: line + 1, Column: col, Offset: offset}
 }
+
+// longLine is how far Position counts code points byte by byte (eight at
+// a time); past it the index is cheaper.
+const longLine = 4 * runecount.Step
 
 // RuneOffset is the number of code points from the start of the text
 // (after a byte-order mark) to offset.
@@ -165,6 +185,9 @@ func (d *Document) RuneOffset(offset int) int {
 func (d *Document) lineOf(offset int) int {
 	if d.lineStarts == nil {
 		d.indexLines()
+	}
+	if l := d.last.line; l >= 0 && l < len(d.lineStarts) && d.lineStarts[l] <= offset && (l+1 == len(d.lineStarts) || offset < d.lineStarts[l+1]) {
+		return l
 	}
 	return sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
 }
@@ -236,6 +259,18 @@ func (d *Document) LineCount() int {
 func (d *Document) indexLines() {
 	d.lineStarts = []int{0}
 	src := d.Source
+	if bytes.IndexByte(src, '\r') < 0 {
+		// Most files end lines with "\n" alone: find them with the
+		// library's vectorised search rather than byte by byte.
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return
+			}
+			i += j + 1
+			d.lineStarts = append(d.lineStarts, i)
+		}
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\r':

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -29,6 +30,46 @@ func TestPositionAgreesWithCountingFromTheLineStart(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 5, d.LineCount())
+}
+
+// Position agrees with a count from the line start for offsets asked in
+// any order (counting on from the last position, from the line start, or
+// through the index on long lines), at any byte, inside a character or
+// not, and in the byte-order mark.
+func TestPositionInAnyOrderAgreesWithCountingFromTheLineStart(t *testing.T) {
+	src := "\ufeff短 line\n" + strings.Repeat("神药。", 2000) + "\r\n" + strings.Repeat("é😀x", 100) + "\r" +
+		"中\n\n" + strings.Repeat("ab", 300) + "\nlast 逆转"
+	want := func(off int) Position {
+		line, start := 0, 0
+		for i := 0; i < off; i++ {
+			if src[i] == '\n' || src[i] == '\r' && !strings.HasPrefix(src[i:], "\r\n") {
+				line, start = line+1, i+1
+			}
+		}
+		if line == 0 {
+			start = min(3, off)
+		}
+		col := 1
+		for i := start; i < off; i++ {
+			if src[i]&0xC0 != 0x80 {
+				col++
+			}
+		}
+		return Position{Line: line + 1, Column: col, Offset: off}
+	}
+	fresh := &Document{Source: []byte("abcdef")}
+	assert.Equal(t, Position{Line: 1, Column: 6, Offset: 5}, fresh.Position(5), "a first call on the first line")
+	rng := rand.New(rand.NewPCG(3, 4))
+	d := &Document{Source: []byte(src), bodyStart: 3}
+	for range 3000 {
+		off := rng.IntN(len(src) + 1)
+		if rng.IntN(3) == 0 { // a span's end a little after its start
+			off = min(len(src), d.last.offset+rng.IntN(40))
+		}
+		if !assert.Equal(t, want(off), d.Position(off), "offset %d", off) {
+			return
+		}
+	}
 }
 
 // A lone CR ends a line, as in the language server: old Mac files and text
@@ -60,4 +101,29 @@ func TestPlainTextSplitsLinesAtLoneCR(t *testing.T) {
 	assert.Equal(t, Title, d.Blocks[0].Kind)
 	assert.Equal(t, "标题", d.Blocks[0].Text)
 	assert.Equal(t, "第二段。", d.Blocks[2].Text)
+}
+
+// The line index of a text without CR (found with bytes.IndexByte) is the
+// one a byte-by-byte scan finds, including empty lines and a final "\n".
+func TestLineIndexWithoutCR(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "\n", "神", "\n\n", "xyz"}
+	for range 500 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := b.String()
+		want := []int{0}
+		for i := 0; i < len(src); i++ {
+			if src[i] == '\n' {
+				want = append(want, i+1)
+			}
+		}
+		d := &Document{Source: []byte(src)}
+		d.indexLines()
+		if !assert.Equal(t, want, d.lineStarts, "%q", src) {
+			return
+		}
+	}
 }

@@ -28,6 +28,9 @@ type Card struct {
 	Claims  []*Claim // every claim, in article order
 
 	byFacts map[*facts.Study]*Study
+
+	mu   sync.Mutex              // guards said: a card may be read by more than one goroutine
+	said map[wordsKey]studyWords // see words
 }
 
 // Study is one study the article reports, with what the card shows of it

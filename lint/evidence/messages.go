@@ -1,8 +1,7 @@
 package evidence
 
 import (
-	"fmt"
-	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -37,11 +36,11 @@ func (p phrase) in(locale string) string {
 // fill replaces {name} placeholders with values given as name, value
 // pairs; a later pair for the same name wins.
 func fill(template string, pairs ...string) string {
-	values := map[string]string{}
-	for i := 0; i+1 < len(pairs); i += 2 {
-		values[pairs[i]] = pairs[i+1]
+	if strings.IndexByte(template, '{') < 0 {
+		return template
 	}
 	var b strings.Builder
+	b.Grow(len(template) + 32)
 	for {
 		open := strings.IndexByte(template, '{')
 		if open < 0 {
@@ -51,8 +50,7 @@ func fill(template string, pairs ...string) string {
 		if end < 0 {
 			break
 		}
-		name := template[open+1 : open+end]
-		value, ok := values[name]
+		value, ok := lookupPair(pairs, template[open+1:open+end])
 		if !ok {
 			value = template[open : open+end+1]
 		}
@@ -62,6 +60,17 @@ func fill(template string, pairs ...string) string {
 	}
 	b.WriteString(template)
 	return b.String()
+}
+
+// lookupPair is the value of the last pair named name: the pairs are a
+// handful, so a scan beats building a map.
+func lookupPair(pairs []string, name string) (string, bool) {
+	for i := len(pairs)&^1 - 2; i >= 0; i -= 2 {
+		if pairs[i] == name {
+			return pairs[i+1], true
+		}
+	}
+	return "", false
 }
 
 var (
@@ -138,7 +147,7 @@ var (
 
 // Label names a study in a locale: "study 2", "研究2".
 func Label(s *Study, locale string) string {
-	return fill(studyLabel.in(locale), "n", fmt.Sprint(s.Index))
+	return fill(studyLabel.in(locale), "n", strconv.Itoa(s.Index))
 }
 
 // Population says who a study was done on: "people", or for animals and
@@ -150,7 +159,7 @@ func Population(s *Study, locale string) string {
 	switch {
 	case s.Model == "" || s.Population != "animals" && s.Population != "cells":
 		return kind
-	case s.Population == "animals" && !notAnOrganism().MatchString(s.Model):
+	case s.Population == "animals" && !namesNoOrganism(s.Model):
 		return s.Model
 	case strings.HasPrefix(locale, "zh"):
 		return kind + "（" + s.Model + "）"
@@ -158,17 +167,42 @@ func Population(s *Study, locale string) string {
 	return kind + " (" + s.Model + ")"
 }
 
-// notAnOrganism matches the animal and cell words that name a kind of work
-// or a vessel, not the animals studied.
-var notAnOrganism = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(实验|實驗|研究|试验|試驗|模型|皿|study|studies|experiment|model|trial)`)
-})
+// notAnOrganism are the animal and cell words that name a kind of work or
+// a vessel, not the animals studied; namesNoOrganism looks for them as the
+// regular expression (?i)(实验|…|trial) would, without running one for
+// every study.
+var notAnOrganism = []string{"实验", "實驗", "研究", "试验", "試驗", "模型", "皿", "study", "studies", "experiment", "model", "trial"}
+
+// namesNoOrganism reports whether model holds one of notAnOrganism, the
+// Latin letters in any case: ASCII capitals and the long s (ſ, which
+// simple case folding pairs with s) are folded first; no other character
+// folds to a letter of these words.
+func namesNoOrganism(model string) bool {
+	folded := model
+	if strings.ContainsFunc(model, func(r rune) bool { return 'A' <= r && r <= 'Z' || r == 'ſ' }) {
+		folded = strings.Map(func(r rune) rune {
+			switch {
+			case 'A' <= r && r <= 'Z':
+				return r + 'a' - 'A'
+			case r == 'ſ':
+				return 's'
+			}
+			return r
+		}, model)
+	}
+	for _, w := range notAnOrganism {
+		if strings.Contains(folded, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // Design names a study's design, with the number of studies a review pooled.
 func Design(s *Study, locale string) string {
 	d := lookup(designs, s.Design, "unknown").in(locale)
 	if s.Design == "review" && s.Studies > 0 {
-		d += listSep(locale) + fill(pooled.in(locale), "k", fmt.Sprint(s.Studies))
+		d += listSep(locale) + fill(pooled.in(locale), "k", strconv.Itoa(s.Studies))
 	}
 	return d
 }
@@ -176,7 +210,7 @@ func Design(s *Study, locale string) string {
 // Size is "n = 120", or that no number of subjects is given.
 func Size(s *Study, locale string) string {
 	if s.Size > 0 {
-		return fill(sizeGiven.in(locale), "n", fmt.Sprint(s.Size))
+		return fill(sizeGiven.in(locale), "n", strconv.Itoa(s.Size))
 	}
 	return sizeMissing.in(locale)
 }
@@ -202,7 +236,12 @@ func Source(s *Study, locale string) string {
 
 // Describe is a study on one line: population, design, size and source.
 func Describe(s *Study, locale string) string {
-	return strings.Join([]string{Population(s, locale), Design(s, locale), Size(s, locale), Source(s, locale)}, listSep(locale))
+	return describe(s, locale, Population(s, locale))
+}
+
+// describe is Describe with the study's population worked out already.
+func describe(s *Study, locale, population string) string {
+	return strings.Join([]string{population, Design(s, locale), Size(s, locale), Source(s, locale)}, listSep(locale))
 }
 
 // Related is the short message of a finding's related location: the study
@@ -223,9 +262,12 @@ func (c *Card) Why(cl *Claim, locale string) string {
 	}
 	st := c.StudyOf(cl)
 	args := []string{"where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown()}
+	var words studyWords
 	if st != nil {
-		args = append(args, "label", Label(st, locale), "design", lookup(designIs, st.Design, "unknown").in(locale),
-			"model", Population(st, locale), "about", Describe(st, locale))
+		// The model and the description go in only where a reason names
+		// them.
+		words = c.words(st, locale)
+		args = append(args, "label", words.label, "design", lookup(designIs, st.Design, "unknown").in(locale))
 	}
 	say := func(clause, tail phrase, more ...string) string {
 		return fill(clause.in(locale)+tail.in(locale), append(args, more...)...)
@@ -248,10 +290,11 @@ func (c *Card) Why(cl *Claim, locale string) string {
 	case preclinical && (animalRule || !causal && !certain) && cl.Subject != "animals" && cl.Subject != "cells":
 		if !st.Preclinical {
 			if other := c.firstPreclinical(); other != nil {
-				return say(whom, restsOnUnstated, "other", Label(other, locale), "model", Population(other, locale))
+				o := c.words(other, locale)
+				return say(whom, restsOnUnstated, "other", o.label, "model", o.population)
 			}
 		}
-		return say(whom, restsOnModel)
+		return say(whom, restsOnModel, "model", words.population)
 	case causal && st.Design != "rct":
 		return say(claimsCause, restsOnAssociation)
 	case certain && st.Design != "rct":
@@ -259,7 +302,43 @@ func (c *Card) Why(cl *Claim, locale string) string {
 	case cl.hasCategory("sample-size") && !st.Sized:
 		return say(claims, restsOnUnsized)
 	}
-	return fill(whyOther.in(locale), append(args, "message", cl.Findings[0].Message(locale))...)
+	return fill(whyOther.in(locale), append(args, "about", words.description, "message", cl.Findings[0].Message(locale))...)
+}
+
+// Description is Describe(s, locale), worked out once per card.
+func (c *Card) Description(s *Study, locale string) string { return c.words(s, locale).description }
+
+// RelatedMessage is Related(s, locale), with the label and description
+// worked out once per card.
+func (c *Card) RelatedMessage(s *Study, locale string) string {
+	w := c.words(s, locale)
+	return fill(relatedStudy.in(locale), "label", w.label, "about", w.description)
+}
+
+// studyWords are the texts Why names a study by, in one locale.
+type studyWords struct{ label, population, description string }
+
+// words are a study's texts, worked out once per card and locale: every
+// flagged claim on a study names it the same way.
+func (c *Card) words(s *Study, locale string) studyWords {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	key := wordsKey{s, locale}
+	w, ok := c.said[key]
+	if !ok {
+		population := Population(s, locale)
+		w = studyWords{Label(s, locale), population, describe(s, locale, population)}
+		if c.said == nil {
+			c.said = map[wordsKey]studyWords{}
+		}
+		c.said[key] = w
+	}
+	return w
+}
+
+type wordsKey struct {
+	study  *Study
+	locale string
 }
 
 // shown is the claim as the article writes it, or its term.

@@ -3,6 +3,7 @@ package report
 import (
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/evidence"
+	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/rule"
 )
 
@@ -82,7 +83,7 @@ func positions(doc *document.Document, span document.Span) (start, end document.
 // related location of each finding that carries a study.
 func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings []rule.Finding, locale string, allClaims bool) {
 	for _, s := range card.Studies {
-		f.Studies = append(f.Studies, newStudy(doc, s, locale))
+		f.Studies = append(f.Studies, newStudy(doc, card, s, locale))
 	}
 	for _, c := range card.Claims {
 		if !allClaims && len(c.Findings) == 0 {
@@ -90,29 +91,40 @@ func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings
 		}
 		f.Claims = append(f.Claims, newClaim(doc, card, c, locale))
 	}
+	// Every finding on a study's claims relates to the same place with
+	// the same message: resolve each study once.
+	var relatedTo map[*facts.Study]Related
 	for i, x := range findings {
 		if x.Study != nil {
-			f.Findings[i].Related = append(f.Findings[i].Related, related(doc, card, x, locale))
+			r, ok := relatedTo[x.Study]
+			if !ok {
+				r = related(doc, card, x.Study, locale)
+				if relatedTo == nil {
+					relatedTo = map[*facts.Study]Related{}
+				}
+				relatedTo[x.Study] = r
+			}
+			f.Findings[i].Related = append(f.Findings[i].Related, r)
 		}
 	}
 }
 
-// related is the related location of a finding that carries a study.
-func related(doc *document.Document, card *evidence.Card, x rule.Finding, locale string) Related {
-	s := card.Study(x.Study)
+// related is the related location of the study a finding carries.
+func related(doc *document.Document, card *evidence.Card, study *facts.Study, locale string) Related {
+	s := card.Study(study)
 	if s == nil { // a study the card does not list: describe its facts alone
-		s = &evidence.Study{Study: x.Study}
+		s = &evidence.Study{Study: study}
 	}
-	r := Related{Message: evidence.Related(s, locale), span: x.Study.Span}
-	r.Start, r.End = positions(doc, x.Study.Span)
+	r := Related{Message: card.RelatedMessage(s, locale), span: study.Span}
+	r.Start, r.End = positions(doc, study.Span)
 	return r
 }
 
-func newStudy(doc *document.Document, s *evidence.Study, locale string) Study {
+func newStudy(doc *document.Document, card *evidence.Card, s *evidence.Study, locale string) Study {
 	out := Study{
 		Index: s.Index, Population: s.Population, Model: s.Model, Design: s.Design, Size: s.Size,
 		Studies: s.Study.Studies, Venue: s.Venue, Link: s.Link, Sentences: s.Sentences,
-		Description: evidence.Describe(s, locale), Notes: []Note{}, span: s.Span,
+		Description: card.Description(s, locale), Notes: []Note{}, span: s.Span,
 	}
 	out.Start, out.End = positions(doc, s.Span)
 	for _, x := range s.Findings {
@@ -124,7 +136,7 @@ func newStudy(doc *document.Document, s *evidence.Study, locale string) Study {
 func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, locale string) Claim {
 	out := Claim{
 		Term: c.Term, Class: c.Class, Subject: c.Subject, Strength: c.Strength, Voice: c.Voice,
-		Evidence: c.Evidence, Where: c.Where, Excerpt: string(doc.Source[c.Span.Start:c.Span.End]),
+		Evidence: c.Evidence, Where: c.Where, Excerpt: sourceText(doc, c.Span, c.Excerpt),
 		Rules: []string{}, Why: card.Why(c, locale), span: c.Span,
 	}
 	if s := card.StudyOf(c); s != nil {
@@ -135,6 +147,16 @@ func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, lo
 		out.Rules = append(out.Rules, x.Rule.ID)
 	}
 	return out
+}
+
+// sourceText is the source text of span, shared with text when that is
+// the same (a claim's excerpt on one line, as the card keeps it).
+func sourceText(doc *document.Document, span document.Span, text string) string {
+	src := doc.Source[span.Start:span.End]
+	if string(src) == text {
+		return text
+	}
+	return string(src)
 }
 
 // sarifRelated turns a finding's related locations into SARIF

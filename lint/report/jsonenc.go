@@ -68,10 +68,11 @@ func (e *jsonBuilder) key(name string) {
 func (e *jsonBuilder) newline() {
 	e.b = append(e.b, '\n')
 	e.b = append(e.b, e.prefix...)
-	for range e.depth {
-		e.b = append(e.b, ' ', ' ')
-	}
+	e.b = append(e.b, jsonIndent[:2*e.depth]...)
 }
+
+// jsonIndent is the indentation of the deepest level count allows.
+const jsonIndent = "                                "
 
 func (e *jsonBuilder) str(name, s string) {
 	e.key(name)

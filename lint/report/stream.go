@@ -87,7 +87,7 @@ func (s *FileStream) Part(found []rule.Finding, claims []*evidence.Claim) error 
 	for _, x := range found {
 		out := newFinding(s.file.doc, x, s.locale, s.messages)
 		if s.card != nil && x.Study != nil {
-			out.Related = []Related{related(s.file.doc, s.card, x, s.locale)}
+			out.Related = []Related{related(s.file.doc, s.card, x.Study, s.locale)}
 		}
 		if err := s.w.finding(&s.file, out); err != nil {
 			return err
@@ -128,7 +128,7 @@ func (s *FileStream) End(res *lint.Result) File {
 	f.Studies, f.Claims = []Study{}, []Claim{}
 	if s.card != nil {
 		for _, st := range s.card.Studies {
-			f.Studies = append(f.Studies, newStudy(f.doc, st, s.locale))
+			f.Studies = append(f.Studies, newStudy(f.doc, s.card, st, s.locale))
 		}
 	}
 	if s.begin() == nil {

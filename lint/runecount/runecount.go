@@ -15,6 +15,8 @@
 // that is not a continuation byte counts as one.
 package runecount
 
+import "math/bits"
+
 // Step is the number of bytes between checkpoints: the most a count scans.
 const Step = 256
 
@@ -30,17 +32,57 @@ func New[T ~string | ~[]byte](text T) *Index[T] {
 	n := len(text)/Step + 1
 	x := &Index[T]{text: text, runes: make([]int32, n), wide: make([]int32, n)}
 	var runes, wide int32
-	for i := 0; i < len(text); i++ {
-		if i%Step == 0 {
-			x.runes[i/Step], x.wide[i/Step] = runes, wide
-		}
-		runes += starts(text[i])
-		wide += startsWide(text[i])
-	}
-	if len(text)%Step == 0 {
-		x.runes[n-1], x.wide[n-1] = runes, wide
+	for k := 0; k < n; k++ {
+		x.runes[k], x.wide[k] = runes, wide
+		block := text[k*Step : min(len(text), (k+1)*Step)]
+		runes += int32(Count(block))
+		wide += int32(countWide(block))
 	}
 	return x
+}
+
+// countWide is the number of bytes of text that start a four-byte code
+// point, skipping eight bytes at a time where none has its top four bits
+// set (0xF0 and above).
+func countWide[T ~string | ~[]byte](text T) int {
+	n, i := 0, 0
+	for ; i+8 <= len(text); i += 8 {
+		if w := word(text[i : i+8]); w&(w<<1)&(w<<2)&(w<<3)&0x8080808080808080 == 0 {
+			continue
+		}
+		for _, c := range []byte(text[i : i+8]) {
+			n += int(startsWide(c))
+		}
+	}
+	for ; i < len(text); i++ {
+		n += int(startsWide(text[i]))
+	}
+	return n
+}
+
+// Count is the number of bytes of text that start a code point (that are
+// not continuation bytes 10xxxxxx), as Runes counts them: eight bytes at a
+// time, so a position needs no index for a line of a few hundred bytes.
+func Count[T ~string | ~[]byte](text T) int {
+	n, i := len(text), 0
+	for ; i+8 <= len(text); i += 8 {
+		w := word(text[i : i+8])
+		// A continuation byte has its top bit set and the next one clear;
+		// shifting the word left by one moves each byte's bit 6 to its bit 7.
+		n -= bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+	}
+	for ; i < len(text); i++ {
+		n -= int(1 - starts(text[i]))
+	}
+	return n
+}
+
+// word reads eight bytes as one machine word (the order does not matter
+// for counting).
+func word[T ~string | ~[]byte](b T) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // starts is 1 for a byte that starts a code point.
@@ -64,11 +106,7 @@ func startsWide(c byte) int32 {
 func (x *Index[T]) Runes(offset int) int {
 	offset = max(0, min(offset, len(x.text)))
 	k := offset / Step
-	n := x.runes[k]
-	for i := k * Step; i < offset; i++ {
-		n += starts(x.text[i])
-	}
-	return int(n)
+	return int(x.runes[k]) + Count(x.text[k*Step:offset])
 }
 
 // UTF16 is the number of UTF-16 code units in text[:offset].

@@ -1,6 +1,7 @@
 package runecount
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -47,4 +48,30 @@ func TestCountsBytesThatStartCharacters(t *testing.T) {
 	assert.Equal(t, 2, x.Runes(4), "0xFF counts once")
 	assert.Equal(t, 3, x.Runes(6), "a stray continuation byte does not count")
 	assert.Equal(t, 4, x.Runes(7))
+}
+
+// Count agrees with counting byte by byte on random bytes, valid UTF-8 or
+// not, at every length and alignment.
+func TestCountAgreesWithBytewiseCount(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte("a\x80\xbf\xc3\xa9\xe7\xa5\x9e\xf0\x9f\x98\x80\xff\n")
+	for range 2000 {
+		b := make([]byte, rng.IntN(70))
+		for i := range b {
+			if rng.IntN(4) == 0 {
+				b[i] = byte(rng.IntN(256))
+			} else {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+		}
+		want := 0
+		for _, c := range b {
+			if c&0xC0 != 0x80 {
+				want++
+			}
+		}
+		if !assert.Equal(t, want, Count(b), "%q", b) || !assert.Equal(t, want, Count(string(b)), "%q", b) {
+			return
+		}
+	}
 }

@@ -1,0 +1,66 @@
+package evidence
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/hypelint/hypelint/lint/facts"
+)
+
+// fill puts each placeholder's value in, the last pair of a name winning,
+// and leaves a placeholder with no value, a lone brace and plain text as
+// they are.
+func TestFillPlaceholders(t *testing.T) {
+	assert.Equal(t, "study 2 (n = 3)", fill("{label} ({about})", "label", "study 1", "about", "n = 3", "label", "study 2"))
+	assert.Equal(t, "a {missing} b", fill("a {missing} b", "label", "x"))
+	assert.Equal(t, "no placeholders", fill("no placeholders", "label", "x"))
+	assert.Equal(t, "x { open", fill("{label} { open", "label", "x"))
+	assert.Equal(t, "{label}", fill("{label}", "label"), "a name without a value")
+	assert.Equal(t, "{x}", fill("{label}", "label", "{x}"), "values are not filled again")
+}
+
+// A card's remembered study texts are those the package functions give,
+// in each locale, for the card's studies and for one it does not list.
+func TestCardWordsAgreeWithThePackageFunctions(t *testing.T) {
+	c := &Card{}
+	studies := []*Study{
+		{Study: &facts.Study{Index: 1, Population: "animals", Design: "lab"}, Model: "小鼠实验"},
+		{Study: &facts.Study{Index: 2, Population: "people", Design: "review", Studies: 12, Size: 300}, Venue: "《柳叶刀》"},
+		{Study: &facts.Study{Index: 3, Population: "cells"}, Model: "cells", Link: "doi:10.1/x"},
+	}
+	for range 2 { // the second time from memory
+		for _, s := range studies {
+			for _, locale := range []string{"en", "zh-Hans", "zh-Hant"} {
+				assert.Equal(t, Describe(s, locale), c.Description(s, locale))
+				assert.Equal(t, Related(s, locale), c.RelatedMessage(s, locale))
+				w := c.words(s, locale)
+				assert.Equal(t, studyWords{Label(s, locale), Population(s, locale), Describe(s, locale)}, w)
+			}
+		}
+	}
+	assert.Len(t, c.said, 9)
+}
+
+// namesNoOrganism agrees with the regular expression it replaces on
+// random mixes of the words, their letters in any case, characters that
+// fold to or look like them, and bytes that are not UTF-8.
+func TestNamesNoOrganismAgreesWithTheRegexp(t *testing.T) {
+	ref := regexp.MustCompile(`(?i)(实验|實驗|研究|试验|試驗|模型|皿|study|studies|experiment|model|trial)`)
+	pieces := []string{"stu", "dy", "STUDY", "ſtudy", "Studies", "experi", "MENT", "mod", "eL", "tr", "İ", "ı", "ial",
+		"TRIAL", "K", "实", "验", "实验", "研究", "模型", "皿", "小鼠", " ", "\xff", "\xe5", "s", "t"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		model := b.String()
+		if !assert.Equal(t, ref.MatchString(model), namesNoOrganism(model), "%q", model) {
+			return
+		}
+	}
+}
