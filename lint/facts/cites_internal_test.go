@@ -31,7 +31,7 @@ func TestYearBeforeCloseGuardsAuthorYear(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		text := b.String()
-		if authorYearMarker.MatchString(text) {
+		if authorYearMarker().MatchString(text) {
 			matched++
 			if !yearBeforeClose(text) {
 				t.Fatalf("yearBeforeClose(%q) = false, but authorYearMarker matches", text)
