@@ -151,8 +151,26 @@ func Compute(d *facts.Document, findings []rule.Finding, locale string) Result {
 // they are found (a one-line file with millions) adds them one by one
 // instead of keeping them.
 type Tally struct {
-	counts  map[string]int
-	weights map[string]float64
+	// categories holds one entry per category seen, in the order first
+	// seen: an article's findings fall in a handful of categories, so a
+	// short scan beats two maps made per file.
+	categories []categoryTally
+}
+
+type categoryTally struct {
+	category string
+	count    int
+	weight   float64
+}
+
+// of returns the tally of a category (nil: no finding of it counted).
+func (t *Tally) of(category string) *categoryTally {
+	for i := range t.categories {
+		if t.categories[i].category == category {
+			return &t.categories[i]
+		}
+	}
+	return nil
 }
 
 // Add counts a finding.
@@ -161,30 +179,36 @@ func (t *Tally) Add(f rule.Finding) {
 	if w <= 0 {
 		return
 	}
-	if t.counts == nil {
-		t.counts, t.weights = map[string]int{}, map[string]float64{}
+	c := t.of(f.Rule.Category)
+	if c == nil {
+		t.categories = append(t.categories, categoryTally{category: f.Rule.Category})
+		c = &t.categories[len(t.categories)-1]
 	}
-	t.counts[f.Rule.Category]++
-	t.weights[f.Rule.Category] += w
+	c.count++
+	c.weight += w
 }
 
 // Result scores an article from its facts and the findings added.
 func (t *Tally) Result(d *facts.Document, locale string) Result {
-	counts, weights := t.counts, t.weights
-	var res Result
+	res := Result{Criteria: make([]Criterion, 0, len(criteria))}
 	applicable, logSum := 0, 0.0
 	for _, c := range criteria {
-		cr := Criterion{ID: c.category, Question: question(c, locale), Applicable: c.applies(d), Findings: counts[c.category]}
+		var weight float64
+		cr := Criterion{ID: c.category, Question: question(c, locale), Applicable: c.applies(d)}
+		if ct := t.of(c.category); ct != nil {
+			cr.Findings, weight = ct.count, ct.weight
+		}
 		if cr.Applicable {
 			applicable++
 			if c.met != nil {
-				cr.Satisfied = c.met(d) && cr.Findings == 0
-				if c.met(d) {
-					cr.Earned = 1 / (1 + 2*weights[c.category])
+				met := c.met(d)
+				cr.Satisfied = met && cr.Findings == 0
+				if met {
+					cr.Earned = 1 / (1 + 2*weight)
 				}
 			} else {
 				cr.Satisfied = cr.Findings == 0
-				cr.Earned = 1 / (1 + 2*weights[c.category])
+				cr.Earned = 1 / (1 + 2*weight)
 			}
 			logSum += math.Log(max(cr.Earned, floor))
 		}

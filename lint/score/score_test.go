@@ -196,3 +196,42 @@ func TestTallyScoresAsCompute(t *testing.T) {
 		assert.Equal(t, score.Compute(res.Facts, res.Findings, "zh-Hans"), tally.Result(res.Facts, "zh-Hans"), p)
 	}
 }
+
+// The tally's per-category slice counts and weighs as the maps it
+// replaced: over random, shuffled subsets of every corpus article's
+// findings, each criterion's count and earned share equal those of a
+// map-based reference tally summed in the same order.
+func TestTallyMatchesMapReference(t *testing.T) {
+	l, err := lint.Default()
+	require.NoError(t, err)
+	paths, _ := filepath.Glob("../../corpus/*/*.txt")
+	require.NotEmpty(t, paths)
+	rng := rand.New(rand.NewSource(17))
+	for _, p := range paths {
+		res := lintFile(t, l, p)
+		for range 10 {
+			var subset []rule.Finding
+			for _, f := range res.Findings {
+				if rng.Intn(3) != 0 {
+					subset = append(subset, f)
+				}
+			}
+			rng.Shuffle(len(subset), func(i, j int) { subset[i], subset[j] = subset[j], subset[i] })
+			counts, weights := map[string]int{}, map[string]float64{}
+			for _, f := range subset {
+				if w := score.Weight(f); w > 0 {
+					counts[f.Rule.Category]++
+					weights[f.Rule.Category] += w
+				}
+			}
+			got := score.Compute(res.Facts, subset, "en")
+			require.Len(t, got.Criteria, len(score.Sources("en")), p)
+			for _, c := range got.Criteria {
+				assert.Equal(t, counts[c.ID], c.Findings, "%s %s", p, c.ID)
+				if c.Applicable && c.Earned != 0 {
+					assert.Equal(t, 1/(1+2*weights[c.ID]), c.Earned, "%s %s", p, c.ID)
+				}
+			}
+		}
+	}
+}
