@@ -82,9 +82,21 @@ func positions(doc *document.Document, span document.Span) (start, end document.
 // addEvidence fills a file's studies and claims from the card, and the
 // related location of each finding that carries a study.
 func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings []rule.Finding, locale string, allClaims bool) {
+	f.Studies = make([]Study, 0, len(card.Studies))
 	for _, s := range card.Studies {
 		f.Studies = append(f.Studies, newStudy(doc, card, s, locale))
 	}
+	// Sized first: a Claim is large, and growing the slice copied them.
+	claims := len(card.Claims)
+	if !allClaims {
+		claims = 0
+		for _, c := range card.Claims {
+			if len(c.Findings) > 0 {
+				claims++
+			}
+		}
+	}
+	f.Claims = make([]Claim, 0, claims)
 	for _, c := range card.Claims {
 		if !allClaims && len(c.Findings) == 0 {
 			continue
