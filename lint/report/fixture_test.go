@@ -83,7 +83,6 @@ func fixtureFile(t testing.TB, path, text string, scoreValue int, findings ...fi
 		return document.Span{Start: i, End: i + len(s)}
 	}
 	f := File{Path: path, Language: fixtureLanguage(path), Findings: []Finding{}, Studies: []Study{}, Claims: []Claim{}, doc: doc}
-	messages := map[messageKey]string{}
 	for _, ff := range findings {
 		term := ff.term
 		if term == "" {
@@ -93,7 +92,7 @@ func fixtureFile(t testing.TB, path, text string, scoreValue int, findings ...fi
 		if ff.fix != "" {
 			x.Fixes = []rule.Fix{{Span: x.Span, Replacement: ff.fix, Safe: ff.safe}}
 		}
-		resolved := newFinding(doc, x, "en", messages)
+		resolved := newFinding(doc, x, "en")
 		if ff.related != "" {
 			r := Related{Message: "the study in mice", span: span(ff.related)}
 			r.Start, r.End = positions(doc, r.span)

@@ -3,6 +3,8 @@
 package report
 
 import (
+	"sync"
+
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/evidence"
@@ -94,12 +96,11 @@ func NewFileWithoutCard(path string, res *lint.Result, locale string) File {
 	doc := res.Doc.Lines()
 	f := File{Path: path, Language: res.Facts.Language, Findings: make([]Finding, 0, len(res.Findings)), Studies: []Study{}, Claims: []Claim{},
 		doc: doc}
-	messages := map[messageKey]string{}
 	for _, x := range res.Findings {
-		f.Findings = append(f.Findings, newFinding(doc, x, locale, messages))
+		f.Findings = append(f.Findings, newFinding(doc, x, locale))
 	}
 	for _, h := range res.Suppressed {
-		f.Suppressed = append(f.Suppressed, Suppressed{newFinding(doc, h.Finding, locale, messages), InSource, h.Reason})
+		f.Suppressed = append(f.Suppressed, Suppressed{newFinding(doc, h.Finding, locale), InSource, h.Reason})
 	}
 	// The score rates the article itself: findings hidden later by a
 	// baseline or --diff still count.
@@ -113,17 +114,11 @@ func NewFileWithoutCard(path string, res *lint.Result, locale string) File {
 // a bounded scan (see Document.Position), so a run is linear in the text
 // plus the findings, however long its lines.
 //
-// Findings of one rule on one term share their message: a one-line file
-// of 50 MB has millions of findings, and a message each was a third of
-// what they held.
-func newFinding(doc *document.Document, x rule.Finding, locale string, messages map[messageKey]string) Finding {
+// Findings of one rule on one term share their message (see
+// findingMessage).
+func newFinding(doc *document.Document, x rule.Finding, locale string) Finding {
 	start, end := doc.Position(x.Span.Start), doc.Position(x.Span.End)
-	key := messageKey{x.Rule, x.Term}
-	msg, ok := messages[key]
-	if !ok {
-		msg = x.Message(locale)
-		messages[key] = msg
-	}
+	msg := findingMessage(x, locale)
 	start.Offset, end.Offset = doc.FileOffset(x.Span.Start), doc.FileOffset(x.Span.End)
 	return Finding{
 		Rule:     x.Rule.ID,
@@ -172,9 +167,44 @@ func newFixes(doc *document.Document, fixes []rule.Fix) []Fix {
 	return out
 }
 
+// messages holds finding messages across the files of a run, which share
+// a few hundred rules and terms: a one-line file of 50 MB has millions of
+// findings, and a message each was a third of what they held; composing
+// them again for each file, in a map made for each file, was a tenth of
+// building a file's report. The key is everything a message is made of.
+// Past maxMessages entries (user-written terms, rules reloaded by a
+// server), messages are composed each time.
+var messages struct {
+	sync.RWMutex
+	m map[messageKey]string
+}
+
+const maxMessages = 1 << 14
+
 type messageKey struct {
-	rule *rule.Rule
-	term string
+	rule                     *rule.Rule
+	term, suggestion, locale string
+}
+
+// findingMessage is x.Message(locale), shared.
+func findingMessage(x rule.Finding, locale string) string {
+	key := messageKey{x.Rule, x.Term, x.Suggestion, locale}
+	messages.RLock()
+	msg, ok := messages.m[key]
+	messages.RUnlock()
+	if ok {
+		return msg
+	}
+	msg = x.Message(locale)
+	messages.Lock()
+	if messages.m == nil {
+		messages.m = map[messageKey]string{}
+	}
+	if len(messages.m) < maxMessages {
+		messages.m[key] = msg
+	}
+	messages.Unlock()
+	return msg
 }
 
 // excerpt is the source text of a finding's span, shared with the

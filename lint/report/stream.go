@@ -20,14 +20,13 @@ import (
 // as it is written, and JSON the flagged claims, which it writes after the
 // findings.
 type FileStream struct {
-	w        partWriter
-	file     File // the path, and the document once the first findings come
-	started  bool
-	locale   string
-	messages map[messageKey]string
-	worst    rule.Severity
-	tally    score.Tally    // what the score needs of the findings
-	card     *evidence.Card // the card's studies, when the format shows it
+	w       partWriter
+	file    File // the path, and the document once the first findings come
+	started bool
+	locale  string
+	worst   rule.Severity
+	tally   score.Tally    // what the score needs of the findings
+	card    *evidence.Card // the card's studies, when the format shows it
 }
 
 // partWriter is a Writer that can take a file's findings part by part.
@@ -54,7 +53,7 @@ func StreamFile(w Writer, path, locale string) *FileStream {
 	if !ok {
 		return nil
 	}
-	return &FileStream{w: pw, file: File{Path: path}, locale: locale, messages: map[messageKey]string{}}
+	return &FileStream{w: pw, file: File{Path: path}, locale: locale}
 }
 
 // Stream starts the text report of one file whose findings come part by
@@ -85,7 +84,7 @@ func (s *FileStream) Part(found []rule.Finding, claims []*evidence.Claim) error 
 		return err
 	}
 	for _, x := range found {
-		out := newFinding(s.file.doc, x, s.locale, s.messages)
+		out := newFinding(s.file.doc, x, s.locale)
 		if s.card != nil && x.Study != nil {
 			out.Related = []Related{related(s.file.doc, s.card, x.Study, s.locale)}
 		}

@@ -1,0 +1,46 @@
+package report
+
+import (
+	"fmt"
+	"math/rand"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/hypelint/hypelint/lint/rule"
+)
+
+// The shared message cache gives every finding the message it would
+// compose itself: over every corpus finding in each locale, twice (the
+// second time from the cache), from two goroutines at once.
+func TestSharedMessagesEqualComposed(t *testing.T) {
+	_, results := corpusResults(t)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			for range 2 {
+				for _, locale := range []string{"en", "zh-Hans", "zh-Hant"} {
+					for _, res := range results {
+						for _, x := range res.Findings {
+							assert.Equal(t, x.Message(locale), findingMessage(x, locale))
+						}
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// Random terms and suggestions of one rule: each message is its own,
+// whatever was cached before (the suggestion is part of the key).
+func TestSharedMessagesRandomTerms(t *testing.T) {
+	r := &rule.Rule{ID: "test-random", Messages: map[string]string{"en": "{term}: try {suggestion}", "zh-Hans": "「{term}」改为{suggestion}"}}
+	rng := rand.New(rand.NewSource(3))
+	for range 2000 {
+		x := rule.Finding{Rule: r, Term: fmt.Sprint(rng.Intn(20)), Suggestion: fmt.Sprint(rng.Intn(5))}
+		locale := []string{"en", "zh-Hans", "zh-Hant"}[rng.Intn(3)]
+		assert.Equal(t, x.Message(locale), findingMessage(x, locale))
+	}
+}
