@@ -264,7 +264,12 @@ func (c *Card) describeStudies(d *facts.Document, blocks []*facts.Block) {
 				case (h.Class == animal || h.Class == invitro) && h.Class >= 0 && st.Model == "":
 					st.Model = text()
 				case h.Class == journal && h.Class >= 0:
-					st.Venue = longer(st.Venue, venueName(text()))
+					// A name is part of its phrase: a phrase no longer
+					// than the name kept cannot give a longer one, so
+					// the regular expressions need not run.
+					if span := s.SourceSpan(h.Start, h.End); span.End-span.Start > len(st.Venue) {
+						st.Venue = longer(st.Venue, venueName(text()))
+					}
 				case h.Class == doi && h.Class >= 0:
 					st.Link = longer(st.Link, text())
 				}

@@ -64,3 +64,23 @@ func TestNamesNoOrganismAgreesWithTheRegexp(t *testing.T) {
 		}
 	}
 }
+
+// describeStudies skips a journal phrase no longer than the venue kept:
+// that holds because a venue name is part of its phrase, never longer.
+// Checked on random phrases of cues, journal names and spaces.
+func TestVenueNameIsPartOfItsPhrase(t *testing.T) {
+	pieces := []string{"published in ", "Published online in", "in the journal ", "peer-reviewed journal", " ",
+		"发表于", "發表於", "刊登在", "国际", "权威", "学术", "医学", "期刊", "杂志", "《", "》", "自然·衰老", "Nature Aging",
+		"journal of", "学报", "年会上公布", "The Lancet", "\t"}
+	rng := rand.New(rand.NewPCG(5, 5))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		name := venueName(text)
+		assert.LessOrEqual(t, len(name), len(text), "%q", text)
+		assert.Contains(t, text, name, "%q", text)
+	}
+}
