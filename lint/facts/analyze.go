@@ -278,6 +278,7 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 		}
 	}
 	s.Question = isQuestion(v.Text)
+	s.plainVoice = a.ids.plainVoice(s) // after Hits, indexed, and Question
 	s.Critical = s.Count(a.ids.critique) > 0
 	s.Cites = citesSource(text)
 	quoted := quotedShare(v.Text)

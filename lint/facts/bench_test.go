@@ -56,3 +56,43 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkVoice reads the voice of every hit of the corpus's documents,
+// with the plain-sentence shortcut and (full) without it.
+func BenchmarkVoice(b *testing.B) {
+	l, err := lint.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := facts.NewAnalyzer(l.Lexicon)
+	var docs []*facts.Document
+	err = filepath.WalkDir("../../corpus", func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || filepath.Ext(path) == ".yaml" || filepath.Ext(path) == ".go" {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if doc, err := lint.Parse(lint.Input{Path: path, Data: data}); err == nil {
+			docs = append(docs, a.Analyze(doc))
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, full := range []bool{false, true} {
+		name := "shortcut"
+		if full {
+			name = "full"
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				for _, d := range docs {
+					facts.VoiceAll(d, full)
+				}
+			}
+		})
+	}
+}

@@ -57,6 +57,9 @@ type Sentence struct {
 	// asking for a class the sentence lacks, most asks, walks no hits.
 	classes classSet
 	indexed bool
+	// plainVoice: the sentence has no cue the voice of a term reads but a
+	// claim label (see classIDs.plainVoice); false when not worked out.
+	plainVoice bool
 
 	OpensStudy bool `expr:"opensStudy"` // opens a study context (see markStudy)
 	// ImprovementAfter: one of the next two sentences states an

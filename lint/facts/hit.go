@@ -289,6 +289,9 @@ var claimLabels = []string{"之类", "一类", "的说法", "等说法", "这种
 // labelsClaims reports whether text (what follows a quotation, possibly
 // further quotations first: “…”、“…”之类) starts with a claim label.
 func labelsClaims(text string) bool {
+	if len(text) == 0 || !labelFirst[text[0]] { // most terms are followed by no label
+		return false
+	}
 	for {
 		switch {
 		case strings.HasPrefix(text, "、"):
@@ -312,6 +315,15 @@ func labelsClaims(text string) bool {
 	}
 	return false
 }
+
+// labelFirst marks the first bytes of the claim labels and of the marks
+// labelsClaims steps over (、“「): text starting with no other can hold a label.
+var labelFirst = func() (t [256]bool) {
+	for _, l := range append([]string{"、", "“", "「"}, claimLabels...) {
+		t[l[0]] = true
+	}
+	return t
+}()
 
 // distancesClaim reports whether some claim term of the sentence is
 // distanced (see distanced).

@@ -6,6 +6,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
 
@@ -61,4 +64,50 @@ func TestQuotationMatchesRuneWalk(t *testing.T) {
 	if quoted == 0 {
 		t.Fatal("no random hit was quoted: the test checks nothing")
 	}
+}
+
+// labelsClaimsByPrefix is labelsClaims without the first-byte check: the
+// reference that check is held to.
+func labelsClaimsByPrefix(text string) bool {
+	for {
+		switch {
+		case strings.HasPrefix(text, "、"):
+			text = text[len("、"):]
+			continue
+		case strings.HasPrefix(text, "“") || strings.HasPrefix(text, "「"):
+			end := strings.IndexAny(text, "”」")
+			if end < 0 {
+				return false
+			}
+			_, size := utf8.DecodeRuneInString(text[end:])
+			text = text[end+size:]
+			continue
+		}
+		break
+	}
+	for _, l := range claimLabels {
+		if strings.HasPrefix(text, l) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLabelsClaimsFirstByteCheck(t *testing.T) {
+	pieces := append([]string{"、", "“", "”", "「", "」", "的", "之", "等", "这", "说法", "神", "药", "a", " ", "，", "。", "’"}, claimLabels...)
+	rng := rand.New(rand.NewPCG(3, 9))
+	labelled := 0
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := labelsClaimsByPrefix(text)
+		require.Equal(t, want, labelsClaims(text), "%q", text)
+		if want {
+			labelled++
+		}
+	}
+	assert.Greater(t, labelled, 1000, "the random texts include labels")
 }

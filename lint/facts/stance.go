@@ -19,6 +19,35 @@ const (
 // voice says whose words hit h of sentence s is in. Distanced beats quoted,
 // quoted beats reported, reported beats posed.
 func (ids *classIDs) voice(s *Sentence, h lexicon.Hit) string {
+	if s.plainVoice {
+		// No cue that fullVoice reads: only a claim label right after
+		// the term (神药的说法) can still distance it.
+		if labelsClaims(s.Text[h.End:]) {
+			return VoiceDistanced
+		}
+		return VoiceWriter
+	}
+	return ids.fullVoice(s, h)
+}
+
+// plainVoice reports a sentence with none of the cues fullVoice reads but
+// a claim label: no quotation mark, no question, and no hit of a class that
+// distances, rebuts, hedges, labels, frames or reports. Most sentences are
+// plain, and their terms' voice is then found without a walk over the hits.
+func (ids *classIDs) plainVoice(s *Sentence) bool {
+	if s.Question || hasQuotation(s.Text) {
+		return false
+	}
+	for _, class := range [...]int{ids.distancing, ids.framing, ids.rebuttal, ids.hedge, ids.critique, ids.speech} {
+		if s.Has(class) {
+			return false
+		}
+	}
+	return true
+}
+
+// fullVoice is voice read from every cue.
+func (ids *classIDs) fullVoice(s *Sentence, h lexicon.Hit) string {
 	switch {
 	case ids.distanced(s, h) || ids.rebutted(s, h) || ids.labelledClaim(s, h):
 		return VoiceDistanced

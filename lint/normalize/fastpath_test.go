@@ -125,3 +125,50 @@ func FuzzFastPathsMatchReference(f *testing.F) {
 		}
 	})
 }
+
+// The eight-byte steps over ASCII (wordASCII8 in asciiRun,
+// lowerASCIIRun) give the reference normalizer's text and map on random
+// mostly-ASCII text with every ASCII byte, long words, single and double
+// spaces, combining marks and non-ASCII between them.
+func TestASCIIWordStepsMatchReference(t *testing.T) {
+	pieces := []string{"Anti-Aging", "NMN", "reverses", "THE", "mice", "2024", "(n=12)", " ", " ", "  ", "\t", "\n", "\x7f", "\x00", "\x1f", "!", "~",
+		"@", "[", "`", "{", "Z", "A", "z", "a", "é", "e\u0301", "\u0301", "研究", "，", "\xff", "ＮＭＮ"}
+	rng := rand.New(rand.NewSource(11))
+	for round := 0; round < 30000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(24); n > 0; n-- {
+			if rng.Intn(4) == 0 { // any ASCII byte
+				sb.WriteByte(byte(rng.Intn(128)))
+				continue
+			}
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := sb.String()
+		got, want := Normalize(text), refNormalize(text)
+		require.Equal(t, want.Text, got.Text, "%q", text)
+		require.Equal(t, want.Map, got.Map, "%q", text)
+	}
+	for c := 0; c < 256; c++ { // every byte in every lane, beside a space or not
+		for lane := 0; lane < 8; lane++ {
+			for _, word := range []string{"abcdefgh", "a cd fgh", "ab de gh", " b d f h"} {
+				w := []byte(word)
+				w[lane] = byte(c)
+				want := w[7] != ' '
+				for k, b := range w {
+					want = want && b >= 0x20 && b < 0x80 && (b != ' ' || k == 7 || w[k+1] != ' ')
+				}
+				require.Equal(t, want, wordASCII8(load8(string(w))), "byte %#x in lane %d of %q", c, lane, w)
+			}
+			w := []byte("abcdefgh")
+			w[lane] = byte(c)
+			if c < 0x80 {
+				got := append([]byte(nil), w...)
+				lowerASCIIRun(got)
+				for k := range w {
+					w[k] = lowerASCII(w[k])
+				}
+				require.Equal(t, w, got, "byte %#x in lane %d", c, lane)
+			}
+		}
+	}
+}

@@ -6,6 +6,7 @@
 package normalize
 
 import (
+	"encoding/binary"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -65,9 +66,7 @@ func (n *normalizer) run() {
 			j := n.asciiRun(i)
 			start := len(n.out)
 			n.out = append(n.out, n.src[i:j]...)
-			for k := start; k < len(n.out); k++ {
-				n.out[k] = lowerASCII(n.out[k])
-			}
+			lowerASCIIRun(n.out[start:])
 			n.b.Copy(i, j-i)
 			i = j
 		default:
@@ -110,6 +109,14 @@ func (n *normalizer) run() {
 func (n *normalizer) asciiRun(i int) int {
 	j := i + 1
 	for j < len(n.src) {
+		// Eight bytes at a time while the byte loop would step over all
+		// of them (see wordASCII8).
+		for j+8 <= len(n.src) && wordASCII8(load8(n.src[j:])) {
+			j += 8
+		}
+		if j == len(n.src) {
+			break
+		}
 		if c := n.src[j]; !plainASCII[c] {
 			// A single space between words is copied as it is, which is
 			// what space would make of it.
@@ -405,6 +412,52 @@ func (n *normalizer) wrapAt(j int) bool {
 
 func isASCIISpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// load8 reads the first eight bytes of s as a little-endian word.
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+const (
+	ones8  = 0x0101010101010101
+	highs8 = 0x8080808080808080
+)
+
+// wordASCII8 reports whether every byte of w is in 0x20–0x7F (printable
+// ASCII or DEL), with no two spaces in a row and no space last: words and
+// the single spaces between them, which asciiRun copies, the byte after w
+// being no matter. A byte below 0x20 borrows into its high bit when 0x20 is
+// taken from it; a borrow only ever makes the answer false, never true.
+func wordASCII8(w uint64) bool {
+	if (w|(w-0x20*ones8))&highs8 != 0 {
+		return false
+	}
+	// The spaces' high bits, exactly: with every byte below 0x80 adding
+	// 0x7F carries into the high bit of each byte but a zero one.
+	v := w ^ 0x20*ones8
+	spaces := ^((v + 0x7F*ones8) | v | 0x7F*ones8)
+	return spaces&(spaces>>8) == 0 && spaces>>63 == 0
+}
+
+// lowerASCIIRun lower-cases b, which is all ASCII, in place: eight bytes at
+// a time, then byte by byte.
+func lowerASCIIRun(b []byte) {
+	k := 0
+	for ; k+8 <= len(b); k += 8 {
+		w := binary.LittleEndian.Uint64(b[k:])
+		// With every byte below 0x80 no addition carries across bytes:
+		// the high bit of w+(0x80-'A') says c >= 'A', of w+(0x80-'Z'-1)
+		// says c > 'Z'; upper-case letters have the first and not the
+		// second, and get 0x20 added.
+		upper := ((w + (0x80-'A')*ones8) ^ (w + (0x80-'Z'-1)*ones8)) & highs8
+		binary.LittleEndian.PutUint64(b[k:], w|upper>>2)
+	}
+	for ; k < len(b); k++ {
+		b[k] = lowerASCII(b[k])
+	}
 }
 
 func lowerASCII(c byte) byte {

@@ -30,6 +30,25 @@ const MaxOffset = 1<<31 - 1
 // an empty map.
 type Map struct {
 	pieces []piece
+	// shift is added to every source offset of pieces: a sentence's map
+	// is its view's pieces, shared, moved to the block's source (see
+	// ComposeSlice). Only Start and End read it; the other methods work
+	// on the map made plain first (unshifted).
+	shift int32
+}
+
+// unshifted returns m with shift applied to its pieces (m itself when
+// shift is zero).
+func (m Map) unshifted() Map {
+	if m.shift == 0 {
+		return m
+	}
+	out := Map{pieces: make([]piece, len(m.pieces))}
+	for i, p := range m.pieces {
+		p.src += m.shift
+		out.pieces[i] = p
+	}
+	return out
 }
 
 // Builder collects pieces in order of the derived text.
@@ -130,19 +149,20 @@ func (m Map) Start(d int) int {
 	})
 	if i == len(m.pieces) {
 		p := m.pieces[len(m.pieces)-1]
-		return int(p.src + p.srcLen)
+		return int(m.shift + p.src + p.srcLen)
 	}
 	p := m.pieces[i]
+	src := int(m.shift + p.src)
 	if d < int(p.dst) {
-		return int(p.src)
+		return src
 	}
 	if p.verbatim {
-		return int(p.src) + (d - int(p.dst))
+		return src + (d - int(p.dst))
 	}
 	if p.dstUnit > 0 { // the start of the run's character holding d
-		return int(p.src) + (d-int(p.dst))/int(p.dstUnit)*int(p.srcUnit)
+		return src + (d-int(p.dst))/int(p.dstUnit)*int(p.srcUnit)
 	}
-	return int(p.src)
+	return src
 }
 
 // End maps the derived offset just past a span's last byte to a source offset.
@@ -155,20 +175,21 @@ func (m Map) End(d int) int {
 		return int(m.pieces[i].dst) >= d
 	}) - 1
 	if i < 0 {
-		return int(m.pieces[0].src)
+		return int(m.shift + m.pieces[0].src)
 	}
 	p := m.pieces[i]
+	src := int(m.shift + p.src)
 	if d >= int(p.dst+p.dstLen) {
-		return int(p.src + p.srcLen)
+		return src + int(p.srcLen)
 	}
 	if p.verbatim {
-		return int(p.src) + (d - int(p.dst))
+		return src + (d - int(p.dst))
 	}
 	if p.dstUnit > 0 { // the end of the run's character holding d-1
 		u := int(p.dstUnit)
-		return int(p.src) + (d-int(p.dst)+u-1)/u*int(p.srcUnit)
+		return src + (d-int(p.dst)+u-1)/u*int(p.srcUnit)
 	}
-	return int(p.src + p.srcLen)
+	return src + int(p.srcLen)
 }
 
 // Compose returns a map from this map's derived text to outer's source (a
@@ -178,6 +199,7 @@ func (m Map) End(d int) int {
 // is split where outer's pieces split, so offsets stay exact across text
 // that outer dropped (Markdown emphasis markers, HTML tags).
 func (m Map) Compose(outer Map) Map {
+	m, outer = m.unshifted(), outer.unshifted()
 	if len(outer.pieces) == 1 && outer.pieces[0].verbatim {
 		if out, ok := m.shifted(outer.pieces[0]); ok {
 			return out
@@ -196,13 +218,34 @@ func (m Map) ComposeSlice(base, n int, outer Map) Map {
 	if n > 0 && len(outer.pieces) == 1 {
 		o := outer.pieces[0]
 		if o.verbatim && int(o.dst) <= base && base+n <= int(o.dst+o.dstLen) {
-			slice := piece{src: int32(base) + o.src - o.dst, dstLen: int32(n), srcLen: int32(n), verbatim: true}
+			delta := int32(base) + o.src - o.dst + outer.shift
+			if m.movable(n) { // no copy: m's pieces, shared, moved by delta
+				return Map{pieces: m.pieces, shift: m.shift + delta}
+			}
+			m = m.unshifted()
+			slice := piece{src: delta, dstLen: int32(n), srcLen: int32(n), verbatim: true}
 			if out, ok := m.shifted(slice); ok {
 				return out
 			}
 		}
 	}
 	return m.Compose(Identity(base, n).Compose(outer))
+}
+
+// movable reports whether shifted would change m's pieces only by moving
+// their source offsets: m is not empty, maps into [0, n), and has no run
+// and no empty verbatim piece (shifted makes those atomic). Normalized
+// views' maps are movable.
+func (m Map) movable(n int) bool {
+	if len(m.pieces) == 0 {
+		return false
+	}
+	for _, p := range m.pieces {
+		if p.dstUnit != 0 || p.verbatim && p.srcLen == 0 || m.shift+p.src < 0 || int(m.shift+p.src+p.srcLen) > n {
+			return false
+		}
+	}
+	return true
 }
 
 // shifted is Compose through one verbatim piece o that holds every source

@@ -201,9 +201,18 @@ func TestComposeSliceMatchesComposingTwice(t *testing.T) {
 		outer := ob.Map()
 		want := m.Compose(Identity(base, n).Compose(outer))
 		got := m.ComposeSlice(base, n, outer)
-		require.Equal(t, want, got, "map %+v, slice %d+%d, outer %+v", m.pieces, base, n, outer.pieces)
-		if len(outer.pieces) == 1 && outer.pieces[0].verbatim && n > 0 && base+n <= int(outer.pieces[0].dstLen) {
-			fast++
+		// A moved map (shift) holds the same pieces once moved, and maps
+		// every offset, and composes further, as the composed one.
+		require.Equal(t, want, got.unshifted(), "map %+v, slice %d+%d, outer %+v", m.pieces, base, n, outer.pieces)
+		for d := 0; d <= n+2; d++ {
+			require.Equal(t, want.Start(d), got.Start(d), "start %d", d)
+			require.Equal(t, want.End(d), got.End(d), "end %d", d)
+		}
+		require.Equal(t, want.Compose(Identity(7, 40)), got.Compose(Identity(7, 40)))
+		again := Identity(0, 3).ComposeSlice(1, 2, got) // a moved map as the outer one
+		require.Equal(t, Identity(0, 3).ComposeSlice(1, 2, want).unshifted(), again.unshifted())
+		if got.shift != 0 || len(got.pieces) > 0 && &got.pieces[0] == &m.pieces[0] {
+			fast++ // moved, not copied
 		}
 	}
 	assert.Greater(t, fast, 1000, "most slices take the fast path")
