@@ -92,7 +92,24 @@ func breaksClause(r rune) bool {
 
 // classSet is a set of lexicon classes; classes beyond its size are
 // never reported present (the built-in lexicon has about 120).
-type classSet [4]uint64
+type classSet = ClassSet
+
+// ClassSet is a set of lexicon classes below ClassSetSize, one bit each.
+type ClassSet [4]uint64
+
+// ClassSetSize is how many classes a ClassSet holds.
+const ClassSetSize = classSetSize
+
+// Classes returns the set of classes the sentence's hits are of, and
+// false for a sentence built by hand (not indexed), whose set is unknown.
+// A hit of a class beyond ClassSetSize is not in the set.
+func (s *Sentence) Classes() (ClassSet, bool) {
+	return s.classes, s.indexed
+}
+
+// IndexClasses indexes a sentence built by hand as Analyze indexes its
+// own (Hits must not change afterwards), so that Classes knows its set.
+func (s *Sentence) IndexClasses() { s.indexClasses() }
 
 func (c *classSet) add(class int) {
 	if class >= 0 && class < 256 {
