@@ -92,7 +92,24 @@ func breaksClause(r rune) bool {
 
 // classSet is a set of lexicon classes; classes beyond its size are
 // never reported present (the built-in lexicon has about 120).
-type classSet [4]uint64
+type classSet = ClassSet
+
+// ClassSet is a set of lexicon classes below ClassSetSize, one bit each.
+type ClassSet [4]uint64
+
+// ClassSetSize is how many classes a ClassSet holds.
+const ClassSetSize = classSetSize
+
+// Classes returns the set of classes the sentence's hits are of, and
+// false for a sentence built by hand (not indexed), whose set is unknown.
+// A hit of a class beyond ClassSetSize is not in the set.
+func (s *Sentence) Classes() (ClassSet, bool) {
+	return s.classes, s.indexed
+}
+
+// IndexClasses indexes a sentence built by hand as Analyze indexes its
+// own (Hits must not change afterwards), so that Classes knows its set.
+func (s *Sentence) IndexClasses() { s.indexClasses() }
 
 func (c *classSet) add(class int) {
 	if class >= 0 && class < 256 {
@@ -129,7 +146,7 @@ func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 	slab := make([]Claim, n)
 	claims := make([]*Claim, 0, n)
 	plain := a.plainVoice(s)
-	money := containsAnyOf(s.Text, moneyWords) // most sentences name no price: skip the clause check
+	money := moneyWordSet.in(s.Text) // most sentences name no price: skip the clause check
 	for _, h := range s.Hits {
 		// A claim term inside another (逆转 in 能够逆转) is a claim of its
 		// own class: rules ask for classes, and report once per sentence.
@@ -256,10 +273,51 @@ func negatedInClause(s *Sentence, ids *classIDs, start int, h lexicon.Hit) bool 
 // (价格有望大幅降低, "cuts the cost").
 var moneyWords = []string{"价格", "费用", "成本", "价钱", "售价", "price", "cost"}
 
+// moneyWordSet finds moneyWords in one pass over a text.
+var moneyWordSet = newWordSet(moneyWords)
+
+// wordSet finds whether a text contains any of some words in one pass:
+// the words are compared only where the text has the first two bytes of
+// one of them (instead of a search of the whole text per word; in Chinese
+// text a first byte alone matches at most characters).
+type wordSet struct {
+	pairs [1 << 16 / 64]uint64 // the first two bytes of each word, one bit each
+	words []string
+}
+
+// newWordSet makes the set of words, each at least two bytes long.
+func newWordSet(words []string) *wordSet {
+	ws := &wordSet{words: words}
+	for _, w := range words {
+		if len(w) < 2 {
+			panic("wordSet: word shorter than two bytes: " + w)
+		}
+		k := uint(w[0])<<8 | uint(w[1])
+		ws.pairs[k/64] |= 1 << (k % 64)
+	}
+	return ws
+}
+
+// in reports whether text contains one of the words (containsAnyOf).
+func (ws *wordSet) in(text string) bool {
+	for i := 0; i+1 < len(text); i++ {
+		k := uint(text[i])<<8 | uint(text[i+1])
+		if ws.pairs[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		for _, w := range ws.words {
+			if strings.HasPrefix(text[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // aboutMoney reports a claim term whose clause is about money.
 func aboutMoney(text string, h lexicon.Hit) bool {
 	start, end := clause(text, h)
-	return containsAnyOf(text[start:end], moneyWords)
+	return moneyWordSet.in(text[start:end])
 }
 
 func containsAnyOf(s string, words []string) bool {

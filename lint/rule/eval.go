@@ -2,6 +2,7 @@ package rule
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/expr-lang/expr/vm"
 
@@ -37,6 +38,12 @@ type evaluator struct {
 	verify        bool
 	decisions     [3]int
 	disagreements []string
+	// sieves[i] is rule i's needs as class bitsets; blocks holds the
+	// classes of the blocks of the current Blocks call. noSieve (tests)
+	// visits every sentence, as before the sieves.
+	sieves  []sieve
+	blocks  []blockClasses
+	noSieve bool
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
@@ -50,6 +57,29 @@ func (s *Set) Evaluate(doc *facts.Document) ([]Finding, error) {
 		return nil, err
 	}
 	return run.Finish()
+}
+
+// sieves returns the sieve of each rule, built on the first call; when the
+// rules have changed since, a fresh list (not kept).
+func (s *Set) sieves() []sieve {
+	s.sieveOnce.Do(func() {
+		s.sieved = slices.Clone(s.Rules)
+		s.sieveList = buildSieves(s.Rules)
+	})
+	if slices.Equal(s.sieved, s.Rules) {
+		return s.sieveList
+	}
+	return buildSieves(s.Rules)
+}
+
+func buildSieves(rules []*Rule) []sieve {
+	list := make([]sieve, len(rules))
+	for i, r := range rules {
+		if r.Scope == SentenceScope || r.Scope == HeadingScope {
+			list[i] = newSieve(r.needs, r.reportClass)
+		}
+	}
+	return list
 }
 
 // Run evaluates a rule set over a document given section by section: the
@@ -72,12 +102,17 @@ func (s *Set) Start(doc *facts.Document) *Run {
 	for i, r := range s.Rules {
 		e.off[i] = decidedFalse(r.gate.onDoc, &e.env)
 	}
+	e.sieves = s.sieves()
 	return &Run{set: s, e: e}
 }
 
 // Blocks evaluates the paragraph-, sentence- and heading-scope rules over
 // blocks, which follow those given before.
 func (r *Run) Blocks(blocks []*facts.Block) error {
+	r.e.blocks = slices.Grow(r.e.blocks[:0], len(blocks))
+	for _, b := range blocks {
+		r.e.blocks = append(r.e.blocks, classesOfBlock(b, r.e.newStudy))
+	}
 	for i, rl := range r.set.Rules {
 		var err error
 		switch rl.Scope {
@@ -174,7 +209,9 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 	if e.off[ri] {
 		return nil
 	}
-	for _, b := range blocks {
+	sv := &e.sieves[ri]
+	sieved := sv.ok && !e.noSieve
+	for bi, b := range blocks {
 		if r.Scope == HeadingScope && b.Source.Kind != document.Title && b.Source.Kind != document.Heading {
 			continue
 		}
@@ -184,12 +221,25 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 		if r.Once == "paragraph" {
 			e.done[ri] = false
 		}
+		if bc := &e.blocks[bi]; sieved && bc.indexed && !sv.admits(&bc.union) {
+			// No sentence can meet the needs: only the resets of once
+			// happen, as the loop below would do them.
+			if r.Once == "sentence" && len(b.Sentences) > 0 || r.Once == "study" && bc.opensStudy {
+				e.done[ri] = false
+			}
+			continue
+		}
 		for _, s := range b.Sentences {
 			if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Has(e.newStudy)) {
 				e.done[ri] = false
 			}
 			if e.done[ri] && r.Once != "" {
 				continue
+			}
+			if sieved {
+				if set, ok := s.Classes(); ok && !sv.admits(&set) {
+					continue // sentence would find the needs unmet
+				}
 			}
 			found, err := e.sentence(r, b, s)
 			if err != nil {

@@ -809,3 +809,73 @@ func exprName(f reflect.StructField) (string, bool) {
 		return tag, true
 	}
 }
+
+// sieve is a rule's needs (and its reported class) as class bitsets: a
+// sentence, or a block through the union of its sentences' classes, can
+// only meet the needs when it has a class of every clause, one AND per
+// clause instead of a lookup per class.
+type sieve struct {
+	clauses []facts.ClassSet
+	ok      bool // every class fits a ClassSet: the sieve may be used
+}
+
+// newSieve builds the sieve of a rule's needs and reported class.
+func newSieve(needs [][]int, reportClass int) sieve {
+	sv := sieve{ok: true}
+	add := func(clause []int) {
+		var set facts.ClassSet
+		for _, c := range clause {
+			if c < 0 || c >= facts.ClassSetSize {
+				sv.ok = false
+				return
+			}
+			set[c/64] |= 1 << (c % 64)
+		}
+		sv.clauses = append(sv.clauses, set)
+	}
+	for _, clause := range needs {
+		add(clause)
+	}
+	if reportClass >= 0 {
+		add([]int{reportClass})
+	}
+	return sv
+}
+
+// admits reports whether a sentence or block with the classes in set may
+// meet the needs (false only when it cannot).
+func (sv *sieve) admits(set *facts.ClassSet) bool {
+	for i := range sv.clauses {
+		c := &sv.clauses[i]
+		if c[0]&set[0]|c[1]&set[1]|c[2]&set[2]|c[3]&set[3] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// blockClasses is what the sieves need to know of a block: the union of
+// its sentences' classes, whether they were all indexed, and whether one
+// of them opens a study (which resets "once: study").
+type blockClasses struct {
+	union      facts.ClassSet
+	indexed    bool
+	opensStudy bool
+}
+
+func classesOfBlock(b *facts.Block, newStudy int) blockClasses {
+	bc := blockClasses{indexed: true}
+	for _, s := range b.Sentences {
+		set, ok := s.Classes()
+		if !ok {
+			bc.indexed = false
+		}
+		for i := range set {
+			bc.union[i] |= set[i]
+		}
+		if s.OpensStudy || s.Has(newStudy) {
+			bc.opensStudy = true
+		}
+	}
+	return bc
+}

@@ -42,6 +42,10 @@ var idRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 type Set struct {
 	Rules []*Rule
 	byID  map[string]*Rule
+	// sieves caches the rules' sieves (see Set.sieves).
+	sieveOnce sync.Once
+	sieved    []*Rule
+	sieveList []sieve
 }
 
 // Subset returns a set with the given rules (in the given order); a rule

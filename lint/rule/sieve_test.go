@@ -1,0 +1,138 @@
+package rule
+
+import (
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/lexicon"
+)
+
+// A sieve admits a sentence exactly when meets (and, for a rule that
+// reports a class, Has) does, on random needs and random sentences; a
+// block's union admits whenever one of its sentences is admitted.
+func TestSieveAdmitsAsMeets(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 2))
+	admitted, refused := 0, 0
+	for range 3000 {
+		var needs [][]int
+		for range rng.IntN(4) {
+			clause := make([]int, 1+rng.IntN(3))
+			for i := range clause {
+				clause[i] = rng.IntN(12)
+			}
+			needs = append(needs, clause)
+		}
+		report := rng.IntN(14) - 2
+		sv := newSieve(needs, report)
+		require.True(t, sv.ok)
+		var block facts.Block
+		blockMeets := false
+		for range 1 + rng.IntN(3) {
+			var hits []lexicon.Hit
+			for range rng.IntN(6) {
+				hits = append(hits, lexicon.Hit{Class: rng.IntN(12)})
+			}
+			s := &facts.Sentence{Hits: hits}
+			s.IndexClasses()
+			block.Sentences = append(block.Sentences, s)
+			want := meets(s, needs) && (report < 0 || s.Has(report))
+			set, ok := s.Classes()
+			require.True(t, ok)
+			assert.Equal(t, want, sv.admits(&set), "needs %v report %d hits %v", needs, report, hits)
+			blockMeets = blockMeets || want
+			if want {
+				admitted++
+			} else {
+				refused++
+			}
+		}
+		bc := classesOfBlock(&block, -1)
+		if blockMeets {
+			assert.True(t, sv.admits(&bc.union))
+		}
+	}
+	assert.Greater(t, admitted, 500)
+	assert.Greater(t, refused, 500)
+	// A class beyond a ClassSet turns the sieve off.
+	assert.False(t, newSieve([][]int{{facts.ClassSetSize}}, -1).ok)
+	assert.False(t, newSieve(nil, facts.ClassSetSize+3).ok)
+}
+
+// On the corpus's articles the sieved evaluation finds exactly what the
+// evaluation that visits every sentence finds, in the same order.
+func TestSievedEvaluationIsUnsievedOnCorpus(t *testing.T) {
+	set, lex := builtinSet(t)
+	analyzer := facts.NewAnalyzer(lex)
+	parse := map[string]func(string, []byte) (*document.Document, error){
+		".txt": document.ParseText, ".md": document.ParseMarkdown, ".html": document.ParseHTML,
+	}
+	files, findings := 0, 0
+	err := filepath.WalkDir("../../corpus", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || parse[filepath.Ext(path)] == nil {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		doc, err := parse[filepath.Ext(path)](path, data)
+		if err != nil {
+			return nil // the corpus holds files that must fail to parse
+		}
+		files++
+		fd := analyzer.Analyze(doc)
+		var got [2][]Finding
+		for i, noSieve := range []bool{true, false} {
+			run := set.Start(fd)
+			run.e.noSieve = noSieve
+			require.NoError(t, run.Blocks(fd.Blocks))
+			got[i], err = run.Finish()
+			require.NoError(t, err)
+		}
+		assert.Equal(t, got[0], got[1], path)
+		findings += len(got[0])
+		return nil
+	})
+	require.NoError(t, err)
+	require.Greater(t, files, 100)
+	require.Greater(t, findings, 300)
+}
+
+// "once: study" reports again after a sentence that opens a study, also
+// when the block holding that sentence is sieved away: the block's reset
+// still happens.
+func TestSievedBlockStillResetsOnceStudy(t *testing.T) {
+	lex := gatingLexicon(t)
+	r := withCondition(t, lex, "true")
+	hype := lex.ClassID("hype")
+	r.Once, r.Report, r.reportClass, r.needs = "study", "", -1, [][]int{{hype}}
+	sentence := func(class int, opens bool) *facts.Sentence {
+		s := &facts.Sentence{Text: "重磅", OpensStudy: opens, Span: document.Span{Start: 0, End: 6}}
+		if class >= 0 {
+			s.Hits = []lexicon.Hit{{Class: class, Start: 0, End: 6}}
+		}
+		s.IndexClasses()
+		return s
+	}
+	blocks := []*facts.Block{
+		{Sentences: []*facts.Sentence{sentence(hype, false)}},
+		{Sentences: []*facts.Sentence{sentence(hype, false)}}, // same study: no report
+		{Sentences: []*facts.Sentence{sentence(lex.ClassID("a"), true)}},
+		{Sentences: []*facts.Sentence{sentence(hype, false)}}, // the next study: reported
+	}
+	doc := &facts.Document{Doc: &document.Document{Source: []byte("重磅")}, Lex: lex, Blocks: blocks}
+	for _, noSieve := range []bool{true, false} {
+		run := Subset([]*Rule{r}).Start(doc)
+		run.e.noSieve = noSieve
+		require.NoError(t, run.Blocks(blocks))
+		found, err := run.Finish()
+		require.NoError(t, err)
+		assert.Len(t, found, 2, "noSieve %v", noSieve)
+	}
+}
