@@ -95,10 +95,12 @@ type lazyRegexp struct {
 	once sync.Once
 	re   *regexp.Regexp
 	seq  *wordSeq // a hand matcher for the source, or nil (wordseq.go)
+	// title is the hand matcher of another shape, or nil (titleseq.go).
+	title *titleSeq
 }
 
 func newLazyRegexp(src string) *lazyRegexp {
-	return &lazyRegexp{src: src, seq: parseWordSeq(src)}
+	return &lazyRegexp{src: src, seq: parseWordSeq(src), title: parseTitleSeq(src)}
 }
 
 func (l *lazyRegexp) get() *regexp.Regexp {
@@ -319,6 +321,12 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 func (p *pattern) find(text string, from, to int, dst []Hit) []Hit {
 	if p.re.seq != nil && p.group == 0 {
 		p.re.seq.findAll(text[from:to], func(start, end int) {
+			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
+		})
+		return dst
+	}
+	if p.re.title != nil && p.group == 0 {
+		p.re.title.findAll(text[from:to], func(start, end int) {
 			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
 		})
 		return dst
