@@ -77,3 +77,38 @@ func BenchmarkTitleSeq(b *testing.B) {
 		}
 	})
 }
+
+// The funder pattern by its regexp and by its hand matcher (byseq.go), on
+// the corpus lines that hold " by ".
+func BenchmarkBySeq(b *testing.B) {
+	var re *lazyRegexp
+	for _, p := range builtinLexicon(b).regexes {
+		if p.re.by != nil {
+			re = p.re
+		}
+	}
+	var lines []string
+	size := 0
+	for _, line := range corpusLines(b) {
+		if strings.Contains(line, " by ") {
+			lines = append(lines, line)
+			size += len(line)
+		}
+	}
+	b.Run("regexp", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, line := range lines {
+				re.get().FindAllStringIndex(line, -1)
+			}
+		}
+	})
+	b.Run("hand", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, line := range lines {
+				re.by.findAll(line, func(int, int) {})
+			}
+		}
+	})
+}

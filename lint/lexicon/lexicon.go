@@ -97,10 +97,11 @@ type lazyRegexp struct {
 	seq  *wordSeq // a hand matcher for the source, or nil (wordseq.go)
 	// title is the hand matcher of another shape, or nil (titleseq.go).
 	title *titleSeq
+	by    *bySeq // and of a third (byseq.go)
 }
 
 func newLazyRegexp(src string) *lazyRegexp {
-	return &lazyRegexp{src: src, seq: parseWordSeq(src), title: parseTitleSeq(src)}
+	return &lazyRegexp{src: src, seq: parseWordSeq(src), title: parseTitleSeq(src), by: parseBySeq(src)}
 }
 
 func (l *lazyRegexp) get() *regexp.Regexp {
@@ -327,6 +328,12 @@ func (p *pattern) find(text string, from, to int, dst []Hit) []Hit {
 	}
 	if p.re.title != nil && p.group == 0 {
 		p.re.title.findAll(text[from:to], func(start, end int) {
+			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
+		})
+		return dst
+	}
+	if p.re.by != nil && p.group == 0 {
+		p.re.by.findAll(text[from:to], func(start, end int) {
 			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
 		})
 		return dst
