@@ -98,10 +98,18 @@ type lazyRegexp struct {
 	// title is the hand matcher of another shape, or nil (titleseq.go).
 	title *titleSeq
 	by    *bySeq // and of a third (byseq.go)
+	// need is the bytes a match holds (needbytes.go), found on first use.
+	needOnce sync.Once
+	need     needBytes
 }
 
 func newLazyRegexp(src string) *lazyRegexp {
 	return &lazyRegexp{src: src, seq: parseWordSeq(src), title: parseTitleSeq(src), by: parseBySeq(src)}
+}
+
+func (l *lazyRegexp) needs() *needBytes {
+	l.needOnce.Do(func() { l.need = needBytesOf(l.src) })
+	return &l.need
 }
 
 func (l *lazyRegexp) get() *regexp.Regexp {
@@ -238,6 +246,9 @@ func (l *Lexicon) runPattern(i int, text string, seen uint64, hasDigit bool, occ
 	}
 	if !p.always && seen != p.clauses {
 		return dst
+	}
+	if !p.re.needs().met(text) {
+		return dst // too few of a byte every match holds
 	}
 	if p.always || p.window < 0 {
 		return p.find(text, 0, len(text), dst)
