@@ -1,6 +1,9 @@
 package lexicon
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The corpus's lines through the built-in lexicon: Match as a whole, and
 // the automaton's scan alone (the floor of Match's cost). The archive-size
@@ -38,4 +41,74 @@ func benchInput(b *testing.B) (*Lexicon, []string, int64) {
 		size += len(line)
 	}
 	return l, lines, int64(size)
+}
+
+// The journal pattern by its regexp and by its hand matcher (titleseq.go),
+// on the corpus lines that hold 《.
+func BenchmarkTitleSeq(b *testing.B) {
+	var re *lazyRegexp
+	for _, p := range builtinLexicon(b).regexes {
+		if p.re.title != nil {
+			re = p.re
+		}
+	}
+	var lines []string
+	size := 0
+	for _, line := range corpusLines(b) {
+		if strings.Contains(line, "《") {
+			lines = append(lines, line)
+			size += len(line)
+		}
+	}
+	b.Run("regexp", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, line := range lines {
+				re.get().FindAllStringIndex(line, -1)
+			}
+		}
+	})
+	b.Run("hand", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, line := range lines {
+				re.title.findAll(line, func(int, int) {})
+			}
+		}
+	})
+}
+
+// The funder pattern by its regexp and by its hand matcher (byseq.go), on
+// the corpus lines that hold " by ".
+func BenchmarkBySeq(b *testing.B) {
+	var re *lazyRegexp
+	for _, p := range builtinLexicon(b).regexes {
+		if p.re.by != nil {
+			re = p.re
+		}
+	}
+	var lines []string
+	size := 0
+	for _, line := range corpusLines(b) {
+		if strings.Contains(line, " by ") {
+			lines = append(lines, line)
+			size += len(line)
+		}
+	}
+	b.Run("regexp", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, line := range lines {
+				re.get().FindAllStringIndex(line, -1)
+			}
+		}
+	})
+	b.Run("hand", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, line := range lines {
+				re.by.findAll(line, func(int, int) {})
+			}
+		}
+	})
 }

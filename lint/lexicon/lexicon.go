@@ -95,10 +95,21 @@ type lazyRegexp struct {
 	once sync.Once
 	re   *regexp.Regexp
 	seq  *wordSeq // a hand matcher for the source, or nil (wordseq.go)
+	// title is the hand matcher of another shape, or nil (titleseq.go).
+	title *titleSeq
+	by    *bySeq // and of a third (byseq.go)
+	// need is the bytes a match holds (needbytes.go), found on first use.
+	needOnce sync.Once
+	need     needBytes
 }
 
 func newLazyRegexp(src string) *lazyRegexp {
-	return &lazyRegexp{src: src, seq: parseWordSeq(src)}
+	return &lazyRegexp{src: src, seq: parseWordSeq(src), title: parseTitleSeq(src), by: parseBySeq(src)}
+}
+
+func (l *lazyRegexp) needs() *needBytes {
+	l.needOnce.Do(func() { l.need = needBytesOf(l.src) })
+	return &l.need
 }
 
 func (l *lazyRegexp) get() *regexp.Regexp {
@@ -236,6 +247,9 @@ func (l *Lexicon) runPattern(i int, text string, seen uint64, hasDigit bool, occ
 	if !p.always && seen != p.clauses {
 		return dst
 	}
+	if !p.re.needs().met(text) {
+		return dst // too few of a byte every match holds
+	}
 	if p.always || p.window < 0 {
 		return p.find(text, 0, len(text), dst)
 	}
@@ -319,6 +333,18 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 func (p *pattern) find(text string, from, to int, dst []Hit) []Hit {
 	if p.re.seq != nil && p.group == 0 {
 		p.re.seq.findAll(text[from:to], func(start, end int) {
+			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
+		})
+		return dst
+	}
+	if p.re.title != nil && p.group == 0 {
+		p.re.title.findAll(text[from:to], func(start, end int) {
+			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
+		})
+		return dst
+	}
+	if p.re.by != nil && p.group == 0 {
+		p.re.by.findAll(text[from:to], func(start, end int) {
 			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
 		})
 		return dst
