@@ -162,7 +162,7 @@ var mdNotPlain = func() (t [256]bool) {
 // other body: one with a byte of mdNotPlain, a URL linkify would find, a
 // line indented four spaces or more, or a line starting with '-', '+',
 // '=' (lists, thematic breaks, setext underlines), an ordered list marker
-// or a '#' that is not a plain heading. TestMarkdownPlainBlocksMatchGoldmark
+// (mdOrderedMarker) or a '#' that is not a plain heading. TestMarkdownPlainBlocksMatchGoldmark
 // checks it against goldmark.
 func (p *mdParser) plainBlocks() bool {
 	body := p.src[p.base:]
@@ -245,14 +245,18 @@ func (p *mdParser) plainBlocks() bool {
 	return true
 }
 
-// mdOrderedMarker reports a line starting with digits and '.' or ')': an
-// ordered list marker, or near enough to one to leave to goldmark.
+// mdOrderedMarker reports a line starting with an ordered list marker:
+// digits, '.' or ')', then a blank or the line's end. Digits followed by
+// anything else ("3.5%", "2024.") start no list: goldmark reads them as
+// text. More than nine digits start no list either, but are left to
+// goldmark all the same.
 func mdOrderedMarker(line []byte) bool {
 	i := 0
 	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
 		i++
 	}
-	return i > 0 && i < len(line) && (line[i] == '.' || line[i] == ')')
+	return i > 0 && i < len(line) && (line[i] == '.' || line[i] == ')') &&
+		(i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t')
 }
 
 func mdContainerKind(outer, inner Kind) Kind {

@@ -118,7 +118,7 @@ var plainPieces = []string{
 // article of the corpus and tests, and it is taken for plain text.
 func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 	rng := rand.New(rand.NewSource(24))
-	taken := 0
+	taken, takenNumbers := 0, 0
 	check := func(name string, src []byte) {
 		t.Helper()
 		got, err := ParseMarkdown(name, src)
@@ -132,18 +132,26 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 			taken++
 		}
 	}
-	for round := 0; round < 20000; round++ {
+	for round := 0; round < 25000; round++ {
 		pieces := plainPieces
-		switch round % 4 {
+		switch round % 5 {
 		case 0, 2:
 			pieces = plainPieces[:14] // plain only: the fast path is taken
 		case 1: // plain but for URLs linkify finds
 			pieces = append(slices.Clip(plainPieces[:14]), "http://x.org/a", "https://y.cn/b", "ftp://f.net/c", "www.z.com",
 				"Https://no.link", "wwx.no", "ftp:/", ".")
+		case 3: // plain but for numbers at line starts: ordered list markers and near misses
+			pieces = append(slices.Clip(plainPieces[:14]), "\n1. ", "\n2) ", "\n1.", "\n3)", "\n12. ", "\n1234567890. ",
+				"\n3.5", "\n2024.", "\n1.x", "\n7)个", "\n0. ", "\n 1. ", "\n   2) ", "1", "9", ".", ")", "\n1.\n", "\n5)  ")
 		}
+		before := taken
 		check("r.md", []byte(randomText(rng, pieces, rng.Intn(40))))
+		if round%5 == 3 {
+			takenNumbers += taken - before
+		}
 	}
-	require.Greater(t, taken, 9000, "the random texts must take the fast path")
+	require.Greater(t, taken, 10000, "the random texts must take the fast path")
+	require.Greater(t, takenNumbers, 300, "numbers that start no list must take the fast path")
 	for _, src := range []string{"", "\n", "#", "# ", "#\n", "# a\nb\n# c", "a\n  b  \nc   \n\n d", "   # h #", "a  \n b",
 		"###### six", "####### seven", "a\n=\n", "a\n    b", "    code", "\ufeff# t\n\nx"} {
 		check("fixed.md", []byte(src))
