@@ -154,16 +154,19 @@ var mdNotPlain = func() (t [256]bool) {
 	return t
 }()
 
-// plainBlocks reads a body that holds nothing but paragraphs and ATX
-// headings without closing hashes, and no inline markup, as goldmark
-// would, without goldmark: a heading's text is the line after its hashes,
-// a paragraph's the lines without their blanks at both ends, joined by
-// their line breaks. It returns false, having added nothing, for any
-// other body: one with a byte of mdNotPlain, a URL linkify would find, a
-// line indented four spaces or more, or a line starting with '-', '+',
-// '=' (lists, thematic breaks, setext underlines), an ordered list marker
-// (mdOrderedMarker) or a '#' that is not a plain heading. TestMarkdownPlainBlocksMatchGoldmark
-// checks it against goldmark.
+// plainBlocks reads a body that holds nothing but paragraphs, ATX
+// headings without closing hashes and simple '-' list items, and no inline
+// markup, as goldmark would, without goldmark: a heading's text is the
+// line after its hashes, a paragraph's (or list item's) the lines without
+// their blanks at both ends, joined by their line breaks. It returns
+// false, having added nothing, for any other body: one with a byte of
+// mdNotPlain, a URL linkify would find, a line indented four spaces or
+// more, a line starting with '+', '=' or a '-' that is not a simple list
+// item (mdBulletItem; thematic breaks, setext underlines, other lists), an
+// ordered list marker (mdOrderedMarker), a '#' that is not a plain
+// heading, or an indented line that starts a block while a list is open
+// (it may belong to an item). TestMarkdownPlainBlocksMatchGoldmark checks
+// it against goldmark.
 func (p *mdParser) plainBlocks() bool {
 	body := p.src[p.base:]
 	for _, c := range body {
@@ -177,10 +180,12 @@ func (p *mdParser) plainBlocks() bool {
 		}
 	}
 	var para *mdRuns          // the paragraph being read
+	paraKind := Paragraph     // what it becomes: Paragraph or ListItem
 	lastStop, lastEnd := 0, 0 // where its last line's text and the line end
+	list := false             // a list item was read and no line at the margin has closed the list since
 	closePara := func() {
 		if para != nil {
-			p.add(para, Paragraph, 0)
+			p.add(para, paraKind, 0)
 			para = nil
 		}
 	}
@@ -205,6 +210,11 @@ func (p *mdParser) plainBlocks() bool {
 			p.found = nil
 			return false
 		case p.src[i] == '#':
+			if list && i > ls {
+				p.found = nil
+				return false // maybe a heading inside an item: what follows it would be the item's
+			}
+			list = false
 			level := 0
 			for i < le && p.src[i] == '#' {
 				i++
@@ -218,13 +228,27 @@ func (p *mdParser) plainBlocks() bool {
 			h := &mdRuns{src: p.src} // the blanks after the hashes are trimmed with the block's
 			h.copy(i, stop-i)
 			p.add(h, Heading, level)
+		case p.src[i] == '-':
+			content := mdBulletItem(p.src[i:stop])
+			if content < 0 {
+				p.found = nil
+				return false
+			}
+			closePara()
+			para, paraKind, list = &mdRuns{src: p.src}, ListItem, true
+			para.copy(i+content, stop-i-content)
+			lastStop, lastEnd = stop, le
 		default:
-			if c := p.src[i]; c == '-' || c == '+' || c == '=' || mdOrderedMarker(p.src[i:le]) {
+			if c := p.src[i]; c == '+' || c == '=' || mdOrderedMarker(p.src[i:le]) {
 				p.found = nil
 				return false
 			}
 			if para == nil {
-				para = &mdRuns{src: p.src}
+				if list && i > ls {
+					p.found = nil
+					return false // maybe a paragraph of the last item
+				}
+				para, paraKind, list = &mdRuns{src: p.src}, Paragraph, false
 			} else {
 				// The line before ends in a line break. goldmark keeps all
 				// but three of four or more blanks before a hard one: the
@@ -243,6 +267,25 @@ func (p *mdParser) plainBlocks() bool {
 	}
 	closePara()
 	return true
+}
+
+// mdBulletItem returns where the text of a simple '-' list item starts in
+// line (which starts with the '-' and has no trailing blanks), or -1 when
+// the line is anything else: the marker must be followed by one to four
+// spaces (five or more start indented code) and text that starts no other
+// block ('#', '-', '+', '=', an ordered list marker).
+func mdBulletItem(line []byte) int {
+	i := 1
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	if i == 1 || i > 5 || i == len(line) {
+		return -1
+	}
+	if c := line[i]; c == '#' || c == '-' || c == '+' || c == '=' || mdOrderedMarker(line[i:]) {
+		return -1
+	}
+	return i
 }
 
 // mdOrderedMarker reports a line starting with an ordered list marker:

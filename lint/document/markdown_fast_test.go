@@ -118,7 +118,7 @@ var plainPieces = []string{
 // article of the corpus and tests, and it is taken for plain text.
 func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 	rng := rand.New(rand.NewSource(24))
-	taken, takenNumbers := 0, 0
+	taken, takenNumbers, takenLists := 0, 0, 0
 	check := func(name string, src []byte) {
 		t.Helper()
 		got, err := ParseMarkdown(name, src)
@@ -132,9 +132,9 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 			taken++
 		}
 	}
-	for round := 0; round < 25000; round++ {
+	for round := 0; round < 30000; round++ {
 		pieces := plainPieces
-		switch round % 5 {
+		switch round % 6 {
 		case 0, 2:
 			pieces = plainPieces[:14] // plain only: the fast path is taken
 		case 1: // plain but for URLs linkify finds
@@ -143,17 +143,26 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 		case 3: // plain but for numbers at line starts: ordered list markers and near misses
 			pieces = append(slices.Clip(plainPieces[:14]), "\n1. ", "\n2) ", "\n1.", "\n3)", "\n12. ", "\n1234567890. ",
 				"\n3.5", "\n2024.", "\n1.x", "\n7)个", "\n0. ", "\n 1. ", "\n   2) ", "1", "9", ".", ")", "\n1.\n", "\n5)  ")
+		case 4: // plain but for '-' list items, nested, indented, interrupting, and near misses
+			pieces = append(slices.Clip(plainPieces[:14]), "\n- ", "\n- ", "\n  - ", "\n   - ", "\n-  ", "\n-    ", "\n-     ",
+				"\n-", "- ", "-", "\n-x", "\n--", "\n- - ", "\n- # ", "\n- 1. ", "\n- 3.5", "\n---\n", "\n ", "\n  ", "\n\n  ",
+				"\n\n ", "\n  # ", "\n- \u3000", "\n- =", "\n- +")
 		}
 		before := taken
 		check("r.md", []byte(randomText(rng, pieces, rng.Intn(40))))
-		if round%5 == 3 {
+		switch round % 6 {
+		case 3:
 			takenNumbers += taken - before
+		case 4:
+			takenLists += taken - before
 		}
 	}
 	require.Greater(t, taken, 10000, "the random texts must take the fast path")
 	require.Greater(t, takenNumbers, 300, "numbers that start no list must take the fast path")
+	require.Greater(t, takenLists, 300, "simple '-' list items must take the fast path")
 	for _, src := range []string{"", "\n", "#", "# ", "#\n", "# a\nb\n# c", "a\n  b  \nc   \n\n d", "   # h #", "a  \n b",
-		"###### six", "####### seven", "a\n=\n", "a\n    b", "    code", "\ufeff# t\n\nx"} {
+		"###### six", "####### seven", "a\n=\n", "a\n    b", "    code", "\ufeff# t\n\nx",
+		"- a\n- b", "- a\nb\n\nc", "- a\n\n  b", "- a\n  # h\n  b", "- a\n# h\n  b", "a\n- b\n\n- c  \nd", "-     code", "- a\n---", "- a\n-"} {
 		check("fixed.md", []byte(src))
 	}
 	var paths []string
@@ -174,7 +183,7 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 
 // FuzzMarkdownPlainBlocks checks plainBlocks against goldmark on any input.
 func FuzzMarkdownPlainBlocks(f *testing.F) {
-	for _, seed := range []string{"# 标题\n\n正文第一句。\n第二行  \n\n## 小节\n内容", "a\n  b\n\n   # h\n", "1. x", "#x\n- y"} {
+	for _, seed := range []string{"# 标题\n\n正文第一句。\n第二行  \n\n## 小节\n内容", "a\n  b\n\n   # h\n", "1. x", "#x\n- y", "- 项目一\n- 项目二\n续行\n\n  段落", "3.5%\n- a\n\n- b"} {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
