@@ -144,11 +144,12 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 
 // mdNotPlain marks the bytes that may start Markdown syntax other than a
 // paragraph or an ATX heading, or make goldmark cut or change a line:
-// escapes, code, emphasis, strikethrough, entities, HTML, quotes, links,
-// footnotes, tables, addresses (linkify), and white space other than ' '
-// and '\n'. '#' is looked at where a line starts.
+// escapes, code, emphasis, strikethrough, HTML, quotes, links, footnotes,
+// tables, addresses (linkify), and white space other than ' ' and '\n'.
+// '#' is looked at where a line starts. Character references ('&') are
+// decoded in text as goldmark's text is (decode), so they may stay.
 var mdNotPlain = func() (t [256]bool) {
-	for _, c := range []byte("\\`*_~&<>[]|@\t\r\v\f") {
+	for _, c := range []byte("\\`*_~<>[]|@\t\r\v\f") {
 		t[c] = true
 	}
 	return t
@@ -156,9 +157,10 @@ var mdNotPlain = func() (t [256]bool) {
 
 // plainBlocks reads a body that holds nothing but paragraphs, ATX
 // headings without closing hashes and simple '-' list items, and no inline
-// markup, as goldmark would, without goldmark: a heading's text is the
-// line after its hashes, a paragraph's (or list item's) the lines without
-// their blanks at both ends, joined by their line breaks. It returns
+// markup but character references, as goldmark would, without goldmark: a
+// heading's text is the line after its hashes, a paragraph's (or list
+// item's) the lines without their blanks at both ends, joined by their
+// line breaks, each line decoded as goldmark's text nodes are. It returns
 // false, having added nothing, for any other body: one with a byte of
 // mdNotPlain, a URL linkify would find, a line indented four spaces or
 // more, a line starting with '+', '=' or a '-' that is not a simple list
@@ -226,7 +228,7 @@ func (p *mdParser) plainBlocks() bool {
 			}
 			closePara()
 			h := &mdRuns{src: p.src} // the blanks after the hashes are trimmed with the block's
-			h.copy(i, stop-i)
+			p.decode(i, stop, h)
 			p.add(h, Heading, level)
 		case p.src[i] == '-':
 			content := mdBulletItem(p.src[i:stop])
@@ -236,7 +238,7 @@ func (p *mdParser) plainBlocks() bool {
 			}
 			closePara()
 			para, paraKind, list = &mdRuns{src: p.src}, ListItem, true
-			para.copy(i+content, stop-i-content)
+			p.decode(i+content, stop, para)
 			lastStop, lastEnd = stop, le
 		default:
 			if c := p.src[i]; c == '+' || c == '=' || mdOrderedMarker(p.src[i:le]) {
@@ -260,7 +262,7 @@ func (p *mdParser) plainBlocks() bool {
 				}
 				p.lineBreak(lastStop, para)
 			}
-			para.copy(i, stop-i)
+			p.decode(i, stop, para)
 			lastStop, lastEnd = stop, le
 		}
 		ls = next

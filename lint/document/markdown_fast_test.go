@@ -118,7 +118,7 @@ var plainPieces = []string{
 // article of the corpus and tests, and it is taken for plain text.
 func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 	rng := rand.New(rand.NewSource(24))
-	taken, takenNumbers, takenLists := 0, 0, 0
+	taken, takenNumbers, takenLists, takenRefs := 0, 0, 0, 0
 	check := func(name string, src []byte) {
 		t.Helper()
 		got, err := ParseMarkdown(name, src)
@@ -132,9 +132,9 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 			taken++
 		}
 	}
-	for round := 0; round < 30000; round++ {
+	for round := 0; round < 35000; round++ {
 		pieces := plainPieces
-		switch round % 6 {
+		switch round % 7 {
 		case 0, 2:
 			pieces = plainPieces[:14] // plain only: the fast path is taken
 		case 1: // plain but for URLs linkify finds
@@ -147,19 +147,25 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 			pieces = append(slices.Clip(plainPieces[:14]), "\n- ", "\n- ", "\n  - ", "\n   - ", "\n-  ", "\n-    ", "\n-     ",
 				"\n-", "- ", "-", "\n-x", "\n--", "\n- - ", "\n- # ", "\n- 1. ", "\n- 3.5", "\n---\n", "\n ", "\n  ", "\n\n  ",
 				"\n\n ", "\n  # ", "\n- \u3000", "\n- =", "\n- +")
+		case 5: // plain but for character references and near misses, in paragraphs, headings and items
+			pieces = append(slices.Clip(plainPieces[:14]), "&", "&amp;", " & ", "&amp", "&#20013;", "&#x4E2D;", "&#X4e2d;", "&#32;",
+				"&#10;", "&#0;", "&#12345678;", "&#xFFFFFF;", "&nbsp;", "&bogus;", "&lt;", "&#35;", "&;", "&#;", "&#x;", "\n- ", "&copy")
 		}
 		before := taken
 		check("r.md", []byte(randomText(rng, pieces, rng.Intn(40))))
-		switch round % 6 {
+		switch round % 7 {
 		case 3:
 			takenNumbers += taken - before
 		case 4:
 			takenLists += taken - before
+		case 5:
+			takenRefs += taken - before
 		}
 	}
 	require.Greater(t, taken, 10000, "the random texts must take the fast path")
-	require.Greater(t, takenNumbers, 300, "numbers that start no list must take the fast path")
-	require.Greater(t, takenLists, 300, "simple '-' list items must take the fast path")
+	require.Greater(t, takenNumbers, 200, "numbers that start no list must take the fast path")
+	require.Greater(t, takenLists, 200, "simple '-' list items must take the fast path")
+	require.Greater(t, takenRefs, 1000, "character references must take the fast path")
 	for _, src := range []string{"", "\n", "#", "# ", "#\n", "# a\nb\n# c", "a\n  b  \nc   \n\n d", "   # h #", "a  \n b",
 		"###### six", "####### seven", "a\n=\n", "a\n    b", "    code", "\ufeff# t\n\nx",
 		"- a\n- b", "- a\nb\n\nc", "- a\n\n  b", "- a\n  # h\n  b", "- a\n# h\n  b", "a\n- b\n\n- c  \nd", "-     code", "- a\n---", "- a\n-"} {
@@ -183,7 +189,7 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 
 // FuzzMarkdownPlainBlocks checks plainBlocks against goldmark on any input.
 func FuzzMarkdownPlainBlocks(f *testing.F) {
-	for _, seed := range []string{"# 标题\n\n正文第一句。\n第二行  \n\n## 小节\n内容", "a\n  b\n\n   # h\n", "1. x", "#x\n- y", "- 项目一\n- 项目二\n续行\n\n  段落", "3.5%\n- a\n\n- b"} {
+	for _, seed := range []string{"# 标题\n\n正文第一句。\n第二行  \n\n## 小节\n内容", "a\n  b\n\n   # h\n", "1. x", "#x\n- y", "- 项目一\n- 项目二\n续行\n\n  段落", "3.5%\n- a\n\n- b", "# R&amp;D &copy;\n- a & b&#20013;\n&#32;x&nbsp;"} {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
