@@ -146,8 +146,9 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 // paragraph or an ATX heading, or make goldmark cut or change a line:
 // escapes, code, emphasis, strikethrough, HTML, quotes, links, footnotes,
 // tables, addresses (linkify), and white space other than ' ' and '\n'.
-// '#' is looked at where a line starts. Character references ('&') are
-// decoded in text as goldmark's text is (decode), so they may stay.
+// '#' is looked at where a line starts, a '<' in plainBlocks (mdLessThan).
+// Character references ('&') are decoded in text as goldmark's text is
+// (decode), so they may stay.
 var mdNotPlain = func() (t [256]bool) {
 	for _, c := range []byte("\\`*_~<>[]|@\t\r\v\f") {
 		t[c] = true
@@ -171,8 +172,8 @@ var mdNotPlain = func() (t [256]bool) {
 // it against goldmark.
 func (p *mdParser) plainBlocks() bool {
 	body := p.src[p.base:]
-	for _, c := range body {
-		if mdNotPlain[c] {
+	for k, c := range body {
+		if mdNotPlain[c] && !(c == '<' && k+1 < len(body) && mdLessThan(body[k+1])) {
 			return false
 		}
 	}
@@ -269,6 +270,14 @@ func (p *mdParser) plainBlocks() bool {
 	}
 	closePara()
 	return true
+}
+
+// mdLessThan reports whether a '<' followed by next is text ("P<0.001",
+// "a < b", "<=") to goldmark: no tag, HTML block or autolink starts with
+// a digit, a blank or '='. (An e-mail autolink may, but needs an '@', which
+// the fast path turns away.)
+func mdLessThan(next byte) bool {
+	return next >= '0' && next <= '9' || next == ' ' || next == '='
 }
 
 // mdBulletItem returns where the text of a simple '-' list item starts in
