@@ -144,30 +144,36 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 
 // mdNotPlain marks the bytes that may start Markdown syntax other than a
 // paragraph or an ATX heading, or make goldmark cut or change a line:
-// escapes, code, emphasis, strikethrough, entities, HTML, quotes, links,
-// footnotes, tables, addresses (linkify), and white space other than ' '
-// and '\n'. '#' is looked at where a line starts.
+// escapes, code, emphasis, strikethrough, HTML, quotes, links, footnotes,
+// tables, addresses (linkify), and white space other than ' ' and '\n'.
+// '#' is looked at where a line starts, a '<' in plainBlocks (mdLessThan).
+// Character references ('&') are decoded in text as goldmark's text is
+// (decode), so they may stay.
 var mdNotPlain = func() (t [256]bool) {
-	for _, c := range []byte("\\`*_~&<>[]|@\t\r\v\f") {
+	for _, c := range []byte("\\`*_~<>[]|@\t\r\v\f") {
 		t[c] = true
 	}
 	return t
 }()
 
-// plainBlocks reads a body that holds nothing but paragraphs and ATX
-// headings without closing hashes, and no inline markup, as goldmark
-// would, without goldmark: a heading's text is the line after its hashes,
-// a paragraph's the lines without their blanks at both ends, joined by
-// their line breaks. It returns false, having added nothing, for any
-// other body: one with a byte of mdNotPlain, a URL linkify would find, a
-// line indented four spaces or more, or a line starting with '-', '+',
-// '=' (lists, thematic breaks, setext underlines), an ordered list marker
-// or a '#' that is not a plain heading. TestMarkdownPlainBlocksMatchGoldmark
-// checks it against goldmark.
+// plainBlocks reads a body that holds nothing but paragraphs, ATX
+// headings without closing hashes and simple '-' list items, and no inline
+// markup but character references, as goldmark would, without goldmark: a
+// heading's text is the line after its hashes, a paragraph's (or list
+// item's) the lines without their blanks at both ends, joined by their
+// line breaks, each line decoded as goldmark's text nodes are. It returns
+// false, having added nothing, for any other body: one with a byte of
+// mdNotPlain, a URL linkify would find, a line indented four spaces or
+// more, a line starting with '+', '=' or a '-' that is not a simple list
+// item (mdBulletItem; thematic breaks, setext underlines, other lists), an
+// ordered list marker (mdOrderedMarker), a '#' that is not a plain
+// heading, or an indented line that starts a block while a list is open
+// (it may belong to an item). TestMarkdownPlainBlocksMatchGoldmark checks
+// it against goldmark.
 func (p *mdParser) plainBlocks() bool {
 	body := p.src[p.base:]
-	for _, c := range body {
-		if mdNotPlain[c] {
+	for k, c := range body {
+		if mdNotPlain[c] && !(c == '<' && k+1 < len(body) && mdLessThan(body[k+1])) {
 			return false
 		}
 	}
@@ -177,10 +183,12 @@ func (p *mdParser) plainBlocks() bool {
 		}
 	}
 	var para *mdRuns          // the paragraph being read
+	paraKind := Paragraph     // what it becomes: Paragraph or ListItem
 	lastStop, lastEnd := 0, 0 // where its last line's text and the line end
+	list := false             // a list item was read and no line at the margin has closed the list since
 	closePara := func() {
 		if para != nil {
-			p.add(para, Paragraph, 0)
+			p.add(para, paraKind, 0)
 			para = nil
 		}
 	}
@@ -205,6 +213,11 @@ func (p *mdParser) plainBlocks() bool {
 			p.found = nil
 			return false
 		case p.src[i] == '#':
+			if list && i > ls {
+				p.found = nil
+				return false // maybe a heading inside an item: what follows it would be the item's
+			}
+			list = false
 			level := 0
 			for i < le && p.src[i] == '#' {
 				i++
@@ -216,15 +229,29 @@ func (p *mdParser) plainBlocks() bool {
 			}
 			closePara()
 			h := &mdRuns{src: p.src} // the blanks after the hashes are trimmed with the block's
-			h.copy(i, stop-i)
+			p.decode(i, stop, h)
 			p.add(h, Heading, level)
+		case p.src[i] == '-':
+			content := mdBulletItem(p.src[i:stop])
+			if content < 0 {
+				p.found = nil
+				return false
+			}
+			closePara()
+			para, paraKind, list = &mdRuns{src: p.src}, ListItem, true
+			p.decode(i+content, stop, para)
+			lastStop, lastEnd = stop, le
 		default:
-			if c := p.src[i]; c == '-' || c == '+' || c == '=' || mdOrderedMarker(p.src[i:le]) {
+			if c := p.src[i]; c == '+' || c == '=' || mdOrderedMarker(p.src[i:le]) {
 				p.found = nil
 				return false
 			}
 			if para == nil {
-				para = &mdRuns{src: p.src}
+				if list && i > ls {
+					p.found = nil
+					return false // maybe a paragraph of the last item
+				}
+				para, paraKind, list = &mdRuns{src: p.src}, Paragraph, false
 			} else {
 				// The line before ends in a line break. goldmark keeps all
 				// but three of four or more blanks before a hard one: the
@@ -236,7 +263,7 @@ func (p *mdParser) plainBlocks() bool {
 				}
 				p.lineBreak(lastStop, para)
 			}
-			para.copy(i, stop-i)
+			p.decode(i, stop, para)
 			lastStop, lastEnd = stop, le
 		}
 		ls = next
@@ -245,14 +272,45 @@ func (p *mdParser) plainBlocks() bool {
 	return true
 }
 
-// mdOrderedMarker reports a line starting with digits and '.' or ')': an
-// ordered list marker, or near enough to one to leave to goldmark.
+// mdLessThan reports whether a '<' followed by next is text ("P<0.001",
+// "a < b", "<=") to goldmark: no tag, HTML block or autolink starts with
+// a digit, a blank or '='. (An e-mail autolink may, but needs an '@', which
+// the fast path turns away.)
+func mdLessThan(next byte) bool {
+	return next >= '0' && next <= '9' || next == ' ' || next == '='
+}
+
+// mdBulletItem returns where the text of a simple '-' list item starts in
+// line (which starts with the '-' and has no trailing blanks), or -1 when
+// the line is anything else: the marker must be followed by one to four
+// spaces (five or more start indented code) and text that starts no other
+// block ('#', '-', '+', '=', an ordered list marker).
+func mdBulletItem(line []byte) int {
+	i := 1
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	if i == 1 || i > 5 || i == len(line) {
+		return -1
+	}
+	if c := line[i]; c == '#' || c == '-' || c == '+' || c == '=' || mdOrderedMarker(line[i:]) {
+		return -1
+	}
+	return i
+}
+
+// mdOrderedMarker reports a line starting with an ordered list marker:
+// digits, '.' or ')', then a blank or the line's end. Digits followed by
+// anything else ("3.5%", "2024.") start no list: goldmark reads them as
+// text. More than nine digits start no list either, but are left to
+// goldmark all the same.
 func mdOrderedMarker(line []byte) bool {
 	i := 0
 	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
 		i++
 	}
-	return i > 0 && i < len(line) && (line[i] == '.' || line[i] == ')')
+	return i > 0 && i < len(line) && (line[i] == '.' || line[i] == ')') &&
+		(i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t')
 }
 
 func mdContainerKind(outer, inner Kind) Kind {

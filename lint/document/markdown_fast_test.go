@@ -118,7 +118,7 @@ var plainPieces = []string{
 // article of the corpus and tests, and it is taken for plain text.
 func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 	rng := rand.New(rand.NewSource(24))
-	taken := 0
+	taken, takenNumbers, takenLists, takenRefs, takenLess := 0, 0, 0, 0, 0
 	check := func(name string, src []byte) {
 		t.Helper()
 		got, err := ParseMarkdown(name, src)
@@ -132,20 +132,49 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 			taken++
 		}
 	}
-	for round := 0; round < 20000; round++ {
+	for round := 0; round < 40000; round++ {
 		pieces := plainPieces
-		switch round % 4 {
+		switch round % 8 {
 		case 0, 2:
 			pieces = plainPieces[:14] // plain only: the fast path is taken
 		case 1: // plain but for URLs linkify finds
 			pieces = append(slices.Clip(plainPieces[:14]), "http://x.org/a", "https://y.cn/b", "ftp://f.net/c", "www.z.com",
 				"Https://no.link", "wwx.no", "ftp:/", ".")
+		case 3: // plain but for numbers at line starts: ordered list markers and near misses
+			pieces = append(slices.Clip(plainPieces[:14]), "\n1. ", "\n2) ", "\n1.", "\n3)", "\n12. ", "\n1234567890. ",
+				"\n3.5", "\n2024.", "\n1.x", "\n7)个", "\n0. ", "\n 1. ", "\n   2) ", "1", "9", ".", ")", "\n1.\n", "\n5)  ")
+		case 4: // plain but for '-' list items, nested, indented, interrupting, and near misses
+			pieces = append(slices.Clip(plainPieces[:14]), "\n- ", "\n- ", "\n  - ", "\n   - ", "\n-  ", "\n-    ", "\n-     ",
+				"\n-", "- ", "-", "\n-x", "\n--", "\n- - ", "\n- # ", "\n- 1. ", "\n- 3.5", "\n---\n", "\n ", "\n  ", "\n\n  ",
+				"\n\n ", "\n  # ", "\n- \u3000", "\n- =", "\n- +")
+		case 5: // plain but for character references and near misses, in paragraphs, headings and items
+			pieces = append(slices.Clip(plainPieces[:14]), "&", "&amp;", " & ", "&amp", "&#20013;", "&#x4E2D;", "&#X4e2d;", "&#32;",
+				"&#10;", "&#0;", "&#12345678;", "&#xFFFFFF;", "&nbsp;", "&bogus;", "&lt;", "&#35;", "&;", "&#;", "&#x;", "\n- ", "&copy")
+		case 6: // plain but for '<' as text ("P<0.001") and near misses: tags, comments, autolinks, HTML blocks
+			pieces = append(slices.Clip(plainPieces[:14]), "P<0.001", "<", "<1", "< ", "<=", "<<", "\n<", "\n<1", "<a", "</", "<!",
+				"<?", "<x>", "<b>", "<1@a.b>", "<http://x.org>", "<!-- c -->", "\n<div>\n", "\n<1>", "<\n", "<#", "<-", "<中")
 		}
+		before := taken
 		check("r.md", []byte(randomText(rng, pieces, rng.Intn(40))))
+		switch round % 8 {
+		case 3:
+			takenNumbers += taken - before
+		case 4:
+			takenLists += taken - before
+		case 5:
+			takenRefs += taken - before
+		case 6:
+			takenLess += taken - before
+		}
 	}
-	require.Greater(t, taken, 9000, "the random texts must take the fast path")
+	require.Greater(t, taken, 10000, "the random texts must take the fast path")
+	require.Greater(t, takenNumbers, 200, "numbers that start no list must take the fast path")
+	require.Greater(t, takenLists, 200, "simple '-' list items must take the fast path")
+	require.Greater(t, takenRefs, 1000, "character references must take the fast path")
+	require.Greater(t, takenLess, 150, "'<' as text must take the fast path")
 	for _, src := range []string{"", "\n", "#", "# ", "#\n", "# a\nb\n# c", "a\n  b  \nc   \n\n d", "   # h #", "a  \n b",
-		"###### six", "####### seven", "a\n=\n", "a\n    b", "    code", "\ufeff# t\n\nx"} {
+		"###### six", "####### seven", "a\n=\n", "a\n    b", "    code", "\ufeff# t\n\nx",
+		"- a\n- b", "- a\nb\n\nc", "- a\n\n  b", "- a\n  # h\n  b", "- a\n# h\n  b", "a\n- b\n\n- c  \nd", "-     code", "- a\n---", "- a\n-"} {
 		check("fixed.md", []byte(src))
 	}
 	var paths []string
@@ -166,7 +195,7 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 
 // FuzzMarkdownPlainBlocks checks plainBlocks against goldmark on any input.
 func FuzzMarkdownPlainBlocks(f *testing.F) {
-	for _, seed := range []string{"# 标题\n\n正文第一句。\n第二行  \n\n## 小节\n内容", "a\n  b\n\n   # h\n", "1. x", "#x\n- y"} {
+	for _, seed := range []string{"# 标题\n\n正文第一句。\n第二行  \n\n## 小节\n内容", "a\n  b\n\n   # h\n", "1. x", "#x\n- y", "- 项目一\n- 项目二\n续行\n\n  段落", "3.5%\n- a\n\n- b", "# R&amp;D &copy;\n- a & b&#20013;\n&#32;x&nbsp;", "P<0.001\n- a<=b\n<1"} {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
