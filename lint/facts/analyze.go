@@ -624,7 +624,7 @@ func countLetters(text string, han, trad, latin *int) {
 			i++
 			continue
 		}
-		if r, ok := commonHanAt(text, i); ok { // most of Chinese text: no decoding, no fold table
+		if r, ok := normalize.CommonHanAt(text, i); ok { // most of Chinese text: no decoding, no fold table
 			h++
 			k := r - 0x4E00
 			if hanFolds[k/64]&(1<<(k%64)) != 0 {
@@ -646,20 +646,6 @@ func countLetters(text string, han, trad, latin *int) {
 		}
 	}
 	*han, *trad, *latin = *han+h, *trad+t, *latin+l
-}
-
-// commonHanAt decodes the character of the common Han block (U+4E00 to
-// U+9FFF, three bytes, lead bytes E4 to E9) at s[i:], if there is one.
-func commonHanAt(s string, i int) (rune, bool) {
-	if i+3 > len(s) {
-		return 0, false
-	}
-	c0, c1, c2 := s[i], s[i+1], s[i+2]
-	if c0 < 0xE4 || c0 > 0xE9 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-		return 0, false
-	}
-	r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-	return r, r >= 0x4E00
 }
 
 // hanFolds has a bit for each character of the common Han block that

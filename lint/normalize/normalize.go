@@ -144,7 +144,7 @@ var plainASCII = func() (t [256]bool) {
 // that folding leaves alone (Simplified text): copied as a whole.
 func (n *normalizer) stableHanRun(i int) int {
 	for {
-		r, ok := commonHanAt(n.src, i)
+		r, ok := CommonHanAt(n.src, i)
 		if !ok || changedHan(r) {
 			return i
 		}
@@ -154,10 +154,10 @@ func (n *normalizer) stableHanRun(i int) int {
 
 func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
-// commonHanAt decodes the common Han character at s[i:], if there is one,
-// without the general decoder: they are most of the runes of Chinese text
-// and all three bytes long (lead bytes E4 to E9).
-func commonHanAt(s string, i int) (rune, bool) {
+// CommonHanAt decodes the common Han character (U+4E00 to U+9FFF) at s[i:],
+// if there is one, without the general decoder: they are most of the runes
+// of Chinese text and all three bytes long (lead bytes E4 to E9).
+func CommonHanAt(s string, i int) (rune, bool) {
 	if i+3 > len(s) {
 		return 0, false
 	}
@@ -252,7 +252,7 @@ func startsSegment(s string, i int) bool {
 	if s[i] < utf8.RuneSelf {
 		return true
 	}
-	if _, ok := commonHanAt(s, i); ok {
+	if _, ok := CommonHanAt(s, i); ok {
 		return true
 	}
 	// Punctuation after punctuation (。” ）， ……): the table of the blocks
