@@ -10,28 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// byMatches returns the matches of a hand matcher as FindAllStringIndex
-// returns a regexp's.
-func byMatches(s *bySeq, text string) [][]int {
-	var out [][]int
-	s.findAll(text, func(start, end int) { out = append(out, []int{start, end}) })
-	return out
-}
-
-// builtinBySeqs returns the built-in patterns that have a by matcher.
-func builtinBySeqs(t *testing.T) []*lazyRegexp {
-	var out []*lazyRegexp
-	for _, p := range builtinLexicon(t).regexes {
-		if p.re.by != nil {
-			out = append(out, p.re)
-		}
-	}
-	return out
-}
-
 // The built-in funder pattern has the shape, and other sources do not.
 func TestBySeqShape(t *testing.T) {
-	seqs := builtinBySeqs(t)
+	seqs := builtinWith(t, func(re *lazyRegexp) bool { return re.by != nil })
 	require.Len(t, seqs, 1)
 	s := seqs[0].by
 	assert.Equal(t, 60, s.most)
@@ -58,7 +39,7 @@ func TestBySeqShape(t *testing.T) {
 // the pattern's own pieces and their near misses, and on the corpus.
 func TestBySeqIsItsRegexp(t *testing.T) {
 	srcs := []string{`\b(funded|fund|paid) by [^.;]{0,6}\b(fund|funder|inc|in)\b`, `\b(a|b-c) with [^.,]{0,3}\b(d|e|-x)\b`}
-	for _, re := range builtinBySeqs(t) {
+	for _, re := range builtinWith(t, func(re *lazyRegexp) bool { return re.by != nil }) {
 		srcs = append(srcs, re.src)
 	}
 	rng := rand.New(rand.NewSource(17))
@@ -93,14 +74,14 @@ func TestBySeqIsItsRegexp(t *testing.T) {
 			}
 			text := sb.String()
 			want := re.FindAllStringIndex(text, -1)
-			require.Equal(t, want, byMatches(s, text), "%q on %q", src, text)
+			require.Equal(t, want, matchesOf(s.findAll, text), "%q on %q", src, text)
 			if len(want) > 0 {
 				matched++
 			}
 		}
 		assert.Greater(t, matched, 1000, "texts with a match, of 20000")
 		for _, line := range corpusLines(t) {
-			require.Equal(t, re.FindAllStringIndex(line, -1), byMatches(s, line), "%q on %q", src, line)
+			require.Equal(t, re.FindAllStringIndex(line, -1), matchesOf(s.findAll, line), "%q on %q", src, line)
 		}
 	}
 }

@@ -10,28 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// titleMatches returns the matches of a hand matcher as FindAllStringIndex
-// returns a regexp's.
-func titleMatches(s *titleSeq, text string) [][]int {
-	var out [][]int
-	s.findAll(text, func(start, end int) { out = append(out, []int{start, end}) })
-	return out
-}
-
-// builtinTitleSeqs returns the built-in patterns that have a title matcher.
-func builtinTitleSeqs(t *testing.T) []*lazyRegexp {
-	var out []*lazyRegexp
-	for _, p := range builtinLexicon(t).regexes {
-		if p.re.title != nil {
-			out = append(out, p.re)
-		}
-	}
-	return out
-}
-
 // The built-in journal pattern has the shape, and other sources do not.
 func TestTitleSeqShape(t *testing.T) {
-	seqs := builtinTitleSeqs(t)
+	seqs := builtinWith(t, func(re *lazyRegexp) bool { return re.title != nil })
 	require.Len(t, seqs, 1)
 	s := seqs[0].title
 	assert.Equal(t, 40, s.most)
@@ -58,7 +39,7 @@ func TestTitleSeqShape(t *testing.T) {
 // the pattern's own pieces and their near misses, and on the corpus.
 func TestTitleSeqIsItsRegexp(t *testing.T) {
 	srcs := []string{`(发表|发)(于|在)?(国际)?(期刊|期)?《[^》]{1,4}》`, `(ab|a)(b)?(bc)?《[^》]{1,2}》`, `(发)?(于|在)?《[^》]{1,3}》`, `(刊)?(在|《)(期)?《[^》]{1,3}》`}
-	for _, re := range builtinTitleSeqs(t) {
+	for _, re := range builtinWith(t, func(re *lazyRegexp) bool { return re.title != nil }) {
 		srcs = append(srcs, re.src)
 	}
 	rng := rand.New(rand.NewSource(17))
@@ -100,14 +81,14 @@ func TestTitleSeqIsItsRegexp(t *testing.T) {
 			}
 			text := sb.String()
 			want := re.FindAllStringIndex(text, -1)
-			require.Equal(t, want, titleMatches(s, text), "%q on %q", src, text)
+			require.Equal(t, want, matchesOf(s.findAll, text), "%q on %q", src, text)
 			if len(want) > 0 {
 				matched++
 			}
 		}
 		assert.Greater(t, matched, 1000, "texts with a match, of 20000")
 		for _, line := range corpusLines(t) {
-			require.Equal(t, re.FindAllStringIndex(line, -1), titleMatches(s, line), "%q on %q", src, line)
+			require.Equal(t, re.FindAllStringIndex(line, -1), matchesOf(s.findAll, line), "%q on %q", src, line)
 		}
 	}
 }

@@ -10,28 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// seqMatches returns the matches of a hand matcher as FindAllStringIndex
-// returns a regexp's.
-func seqMatches(w *wordSeq, text string) [][]int {
-	var out [][]int
-	w.findAll(text, func(start, end int) { out = append(out, []int{start, end}) })
-	return out
-}
-
-// builtinWordSeqs returns the built-in patterns that have a hand matcher.
-func builtinWordSeqs(t *testing.T) []*lazyRegexp {
-	var out []*lazyRegexp
-	for _, p := range builtinLexicon(t).regexes {
-		if p.re.seq != nil {
-			out = append(out, p.re)
-		}
-	}
-	return out
-}
-
 // The built-in study_intro pattern has the shape, and other sources do not.
 func TestWordSeqShape(t *testing.T) {
-	seqs := builtinWordSeqs(t)
+	seqs := builtinWith(t, func(re *lazyRegexp) bool { return re.seq != nil })
 	require.Len(t, seqs, 1)
 	w := seqs[0].seq
 	assert.Equal(t, 3, w.words)
@@ -54,7 +35,7 @@ func TestWordSeqShape(t *testing.T) {
 // the pattern's own pieces and their near misses, and on the corpus.
 func TestWordSeqIsItsRegexp(t *testing.T) {
 	srcs := []string{`(?:^|[^a-z])(a|one|the first|a new)( [a-z-]+){0,2} (study|trial|meta-analysis|analysis)([,.;:]|$| (found|in|involving|of)\b)`}
-	for _, re := range builtinWordSeqs(t) {
+	for _, re := range builtinWith(t, func(re *lazyRegexp) bool { return re.seq != nil }) {
 		srcs = append(srcs, re.src)
 	}
 	rng := rand.New(rand.NewSource(17))
@@ -90,14 +71,14 @@ func TestWordSeqIsItsRegexp(t *testing.T) {
 			}
 			text := sb.String()
 			want := re.FindAllStringIndex(text, -1)
-			require.Equal(t, want, seqMatches(w, text), "%q on %q", src, text)
+			require.Equal(t, want, matchesOf(w.findAll, text), "%q on %q", src, text)
 			if len(want) > 0 {
 				matched++
 			}
 		}
 		assert.Greater(t, matched, 1000, "texts with a match, of 20000")
 		for _, line := range corpusLines(t) {
-			require.Equal(t, re.FindAllStringIndex(line, -1), seqMatches(w, line), "%q on %q", src, line)
+			require.Equal(t, re.FindAllStringIndex(line, -1), matchesOf(w.findAll, line), "%q on %q", src, line)
 		}
 	}
 }
