@@ -12,7 +12,7 @@ func matchesOf(findAll func(string, func(start, end int)), text string) [][]int 
 
 // builtinWith returns the built-in patterns for which has is true (has
 // picks the ones a given kind of hand matcher serves).
-func builtinWith(t *testing.T, has func(*lazyRegexp) bool) []*lazyRegexp {
+func builtinWith(t testing.TB, has func(*lazyRegexp) bool) []*lazyRegexp {
 	var out []*lazyRegexp
 	for _, p := range builtinLexicon(t).regexes {
 		if has(p.re) {
