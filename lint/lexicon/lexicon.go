@@ -101,6 +101,10 @@ type lazyRegexp struct {
 	// need is the bytes a match holds (needbytes.go), found on first use.
 	needOnce sync.Once
 	need     needBytes
+	// tree runs the pattern without package regexp (treematch.go), or is
+	// nil when it cannot; built on first use.
+	treeOnce sync.Once
+	tree     *treeMatcher
 }
 
 func newLazyRegexp(src string) *lazyRegexp {
@@ -110,6 +114,12 @@ func newLazyRegexp(src string) *lazyRegexp {
 func (l *lazyRegexp) needs() *needBytes {
 	l.needOnce.Do(func() { l.need = needBytesOf(l.src) })
 	return &l.need
+}
+
+// treeFor returns the tree matcher of the pattern reporting group, or nil.
+func (l *lazyRegexp) treeFor(group int) *treeMatcher {
+	l.treeOnce.Do(func() { l.tree = compileTree(l.src, group) })
+	return l.tree
 }
 
 func (l *lazyRegexp) get() *regexp.Regexp {
@@ -349,6 +359,16 @@ func (p *pattern) find(text string, from, to int, dst []Hit) []Hit {
 		})
 		return dst
 	}
+	if tree := p.re.treeFor(p.group); tree != nil {
+		if out, ok := tree.appendHits(text, from, to, p.class, dst); ok {
+			return out
+		}
+	}
+	return p.findRegexp(text, from, to, dst)
+}
+
+// findRegexp is find by the regexp alone.
+func (p *pattern) findRegexp(text string, from, to int, dst []Hit) []Hit {
 	for _, m := range p.re.get().FindAllStringSubmatchIndex(text[from:to], -1) {
 		start, end := m[0], m[1]
 		if p.group > 0 && m[2*p.group] >= 0 {
