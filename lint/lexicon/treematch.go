@@ -29,6 +29,10 @@ type treeMatcher struct {
 	// is set when a match can start with no byte (an empty match).
 	first    byteSet
 	anyStart bool
+	// Past the text's first byte, a match also needs a byte of second
+	// right after its first rune, when hasSecond (see afterFirst).
+	second    byteSet
+	hasSecond bool
 }
 
 type tmOp uint8
@@ -148,6 +152,11 @@ func compileTree(src string, group int) *treeMatcher {
 	t := &treeMatcher{start: start, group: group}
 	c.firsts(start)
 	t.first, t.anyStart = start.first, start.empty
+	if !t.anyStart {
+		var a afterFirst
+		a.walk(start, 0)
+		t.second, t.hasSecond = a.set, a.ok && !a.any
+	}
 	return t
 }
 
@@ -354,6 +363,62 @@ func (c *treeCompiler) firsts(n *tmNode) {
 	n.first, n.empty = first, empty
 }
 
+// afterFirst finds the bytes a match can hold right after its first rune
+// when it does not start at the start of the text (where ^ holds): for
+// (?:^|[^a-z])(a|one), a, o. Each node's first is known.
+type afterFirst struct {
+	set byteSet
+	any bool // anything may follow the first rune (or nothing)
+	ok  bool // set when walk met nothing it cannot follow
+}
+
+// after adds what can follow a rune that leaves the match at next.
+func (a *afterFirst) after(next *tmNode) {
+	a.set.union(&next.first)
+	a.any = a.any || next.empty
+}
+
+func (a *afterFirst) walk(n *tmNode, depth int) {
+	if depth == 0 {
+		a.ok = true
+	}
+	if depth > 64 {
+		a.ok = false
+		return
+	}
+	switch n.op {
+	case tmMatch:
+		a.ok = false // an empty match: nothing to check
+	case tmLit:
+		if _, w := utf8.DecodeRuneInString(n.lit); w < len(n.lit) {
+			a.set.add(n.lit[w])
+		} else {
+			a.after(n.next)
+		}
+	case tmClass:
+		a.after(n.next)
+	case tmRepeat:
+		if n.min == 0 {
+			a.walk(n.next, depth+1) // no rune of the class
+		}
+		if n.max != 1 {
+			s := n.cls.firstBytes()
+			a.set.union(&s)
+		}
+		if n.min <= 1 {
+			a.after(n.next)
+		}
+	case tmAlt:
+		for _, alt := range n.alts {
+			a.walk(alt, depth+1)
+		}
+	case tmBegin:
+		// Holds only at the text's start, which is always tried.
+	default: // tmSave, tmEnd and \b, \B take no rune
+		a.walk(n.next, depth+1)
+	}
+}
+
 // tmRun is the state of one findAll.
 type tmRun struct {
 	text  string
@@ -415,7 +480,7 @@ func (t *treeMatcher) search(r *tmRun, pos int) (int, int) {
 				return -1, -1
 			}
 		}
-		if t.anyStart || t.first.has(text[pos]) {
+		if t.anyStart || t.first.has(text[pos]) && t.secondOK(text, pos) {
 			r.group = [2]int{-1, -1}
 			if e := t.run(r, t.start, pos); e >= 0 {
 				return pos, e
@@ -435,6 +500,19 @@ func (t *treeMatcher) search(r *tmRun, pos int) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// secondOK reports whether the byte after the rune at pos can follow a
+// match's first rune (always at the text's start).
+func (t *treeMatcher) secondOK(text string, pos int) bool {
+	if !t.hasSecond || pos == 0 {
+		return true
+	}
+	w := 1
+	if text[pos] >= utf8.RuneSelf {
+		_, w = utf8.DecodeRuneInString(text[pos:])
+	}
+	return pos+w < len(text) && t.second.has(text[pos+w])
 }
 
 // run returns the end of the first match of the graph from n at pos in
