@@ -94,10 +94,6 @@ type lazyRegexp struct {
 	src  string
 	once sync.Once
 	re   *regexp.Regexp
-	seq  *wordSeq // a hand matcher for the source, or nil (wordseq.go)
-	// title is the hand matcher of another shape, or nil (titleseq.go).
-	title *titleSeq
-	by    *bySeq // and of a third (byseq.go)
 	// need is the bytes a match holds (needbytes.go), found on first use.
 	needOnce sync.Once
 	need     needBytes
@@ -108,7 +104,7 @@ type lazyRegexp struct {
 }
 
 func newLazyRegexp(src string) *lazyRegexp {
-	return &lazyRegexp{src: src, seq: parseWordSeq(src), title: parseTitleSeq(src), by: parseBySeq(src)}
+	return &lazyRegexp{src: src}
 }
 
 func (l *lazyRegexp) needs() *needBytes {
@@ -341,24 +337,6 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 
 // find appends the pattern's matches in text[from:to].
 func (p *pattern) find(text string, from, to int, dst []Hit) []Hit {
-	if p.re.seq != nil && p.group == 0 {
-		p.re.seq.findAll(text[from:to], func(start, end int) {
-			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
-		})
-		return dst
-	}
-	if p.re.title != nil && p.group == 0 {
-		p.re.title.findAll(text[from:to], func(start, end int) {
-			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
-		})
-		return dst
-	}
-	if p.re.by != nil && p.group == 0 {
-		p.re.by.findAll(text[from:to], func(start, end int) {
-			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
-		})
-		return dst
-	}
 	if tree := p.re.treeFor(p.group); tree != nil {
 		if out, ok := tree.appendHits(text, from, to, p.class, dst); ok {
 			return out

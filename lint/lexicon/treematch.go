@@ -652,3 +652,8 @@ func (t *treeMatcher) repeat(r *tmRun, n *tmNode, pos int) int {
 	}
 	return -1
 }
+
+// isWordByte reports the bytes \b counts as word characters.
+func isWordByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_'
+}
