@@ -10,8 +10,10 @@
 // every term and every literal a pattern needs; a pattern runs only when
 // its literals are all there, and only on windows around them, as far
 // as what a match can hold reaches (prefilter.go, reach.go,
-// pattern.windows). The built-in lexicon is loaded from a
-// compiled snapshot rather than compiled at start-up (snapshot.go).
+// pattern.windows). A pattern runs as a walk of its parsed form
+// (treematch.go), through package regexp only where that cannot. The
+// built-in lexicon is loaded from a compiled snapshot rather than
+// compiled at start-up (snapshot.go).
 package lexicon
 
 import (
