@@ -10,8 +10,10 @@
 // every term and every literal a pattern needs; a pattern runs only when
 // its literals are all there, and only on windows around them, as far
 // as what a match can hold reaches (prefilter.go, reach.go,
-// pattern.windows). The built-in lexicon is loaded from a
-// compiled snapshot rather than compiled at start-up (snapshot.go).
+// pattern.windows). A pattern runs as a walk of its parsed form
+// (treematch.go), through package regexp only where that cannot. The
+// built-in lexicon is loaded from a compiled snapshot rather than
+// compiled at start-up (snapshot.go).
 package lexicon
 
 import (
@@ -94,22 +96,28 @@ type lazyRegexp struct {
 	src  string
 	once sync.Once
 	re   *regexp.Regexp
-	seq  *wordSeq // a hand matcher for the source, or nil (wordseq.go)
-	// title is the hand matcher of another shape, or nil (titleseq.go).
-	title *titleSeq
-	by    *bySeq // and of a third (byseq.go)
 	// need is the bytes a match holds (needbytes.go), found on first use.
 	needOnce sync.Once
 	need     needBytes
+	// tree runs the pattern without package regexp (treematch.go), or is
+	// nil when it cannot; built on first use.
+	treeOnce sync.Once
+	tree     *treeMatcher
 }
 
 func newLazyRegexp(src string) *lazyRegexp {
-	return &lazyRegexp{src: src, seq: parseWordSeq(src), title: parseTitleSeq(src), by: parseBySeq(src)}
+	return &lazyRegexp{src: src}
 }
 
 func (l *lazyRegexp) needs() *needBytes {
 	l.needOnce.Do(func() { l.need = needBytesOf(l.src) })
 	return &l.need
+}
+
+// treeFor returns the tree matcher of the pattern reporting group, or nil.
+func (l *lazyRegexp) treeFor(group int) *treeMatcher {
+	l.treeOnce.Do(func() { l.tree = compileTree(l.src, group) })
+	return l.tree
 }
 
 func (l *lazyRegexp) get() *regexp.Regexp {
@@ -331,24 +339,16 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 
 // find appends the pattern's matches in text[from:to].
 func (p *pattern) find(text string, from, to int, dst []Hit) []Hit {
-	if p.re.seq != nil && p.group == 0 {
-		p.re.seq.findAll(text[from:to], func(start, end int) {
-			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
-		})
-		return dst
+	if tree := p.re.treeFor(p.group); tree != nil {
+		if out, ok := tree.appendHits(text, from, to, p.class, dst); ok {
+			return out
+		}
 	}
-	if p.re.title != nil && p.group == 0 {
-		p.re.title.findAll(text[from:to], func(start, end int) {
-			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
-		})
-		return dst
-	}
-	if p.re.by != nil && p.group == 0 {
-		p.re.by.findAll(text[from:to], func(start, end int) {
-			dst = append(dst, Hit{Class: p.class, Start: from + start, End: from + end, Term: -1})
-		})
-		return dst
-	}
+	return p.findRegexp(text, from, to, dst)
+}
+
+// findRegexp is find by the regexp alone.
+func (p *pattern) findRegexp(text string, from, to int, dst []Hit) []Hit {
 	for _, m := range p.re.get().FindAllStringSubmatchIndex(text[from:to], -1) {
 		start, end := m[0], m[1]
 		if p.group > 0 && m[2*p.group] >= 0 {

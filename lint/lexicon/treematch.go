@@ -1,0 +1,659 @@
+package lexicon
+
+import (
+	"regexp/syntax"
+	"slices"
+	"unicode/utf8"
+)
+
+// treeMatcher runs a pattern by walking a graph built from its parsed form
+// (regexp/syntax) instead of through package regexp, for the patterns the
+// lexicon writes: literal alternations, repeats of a character class,
+// optional groups, ^, $, \b and a named group. Go's regexp spends most of
+// its time per instruction (one per rune of every literal, a visited bit
+// for each, a sync.Pool machine and result slices per call); here a
+// literal is one byte comparison, a class repeat one loop, and positions
+// where no match can start are skipped on their first byte.
+//
+// It finds what regexp.FindAllStringSubmatchIndex finds: it backtracks in
+// the regexp's order of preference (alternatives in order, greedy repeats
+// longest first), which is what leftmost-first means, steps start
+// positions rune by rune as the regexp does, and keeps its rule for empty
+// matches. Backtracking can take longer than the regexp's linear bound, so
+// a run that takes too many steps gives up and the regexp runs instead.
+// Tests hold it to the regexp on every built-in pattern.
+type treeMatcher struct {
+	start *tmNode
+	group int // the capture reported as the hit, or 0
+	// first has the bits of the bytes a match can start with; anyStart
+	// is set when a match can start with no byte (an empty match).
+	first    byteSet
+	anyStart bool
+	// Past the text's first byte, a match also needs a byte of second
+	// right after its first rune, when hasSecond (see afterFirst).
+	second    byteSet
+	hasSecond bool
+}
+
+type tmOp uint8
+
+const (
+	tmMatch   tmOp = iota
+	tmLit          // the bytes of lit
+	tmClass        // one rune of cls
+	tmRepeat       // min to max runes of cls (max < 0: no bound)
+	tmAlt          // the first of alts that leads to a match
+	tmSave         // records the position in slot
+	tmBegin        // ^: the start of the text
+	tmEnd          // $: the end of the text
+	tmWord         // \b
+	tmNotWord      // \B
+)
+
+type tmNode struct {
+	op       tmOp
+	nonGreed bool // a repeat that tries fewer runes first
+	slot     int  // tmSave: 0 for the group's start, 1 for its end
+	min, max int
+	lit      string
+	cls      *runeClass
+	alts     []*tmNode
+	next     *tmNode
+	// first and empty say what the graph from this node can start with:
+	// a match through it starts with a byte of first, or with none when
+	// empty is set. tmAlt skips the alternatives that cannot start here.
+	first byteSet
+	empty bool
+}
+
+// byteSet has a bit per byte value.
+type byteSet [4]uint64
+
+func (s *byteSet) add(b byte)      { s[b>>6] |= 1 << (b & 63) }
+func (s *byteSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
+func (s *byteSet) union(o *byteSet) {
+	s[0], s[1], s[2], s[3] = s[0]|o[0], s[1]|o[1], s[2]|o[2], s[3]|o[3]
+}
+func (s *byteSet) addRange(lo, hi int) {
+	for b := lo; b <= hi; b++ {
+		s.add(byte(b))
+	}
+}
+
+// runeClass is a set of runes: a bit per ASCII rune, sorted ranges above.
+type runeClass struct {
+	ascii  [2]uint64
+	ranges []rune // lo, hi pairs of the runes from 0x80 on
+}
+
+func newRuneClass(pairs []rune) *runeClass {
+	c := &runeClass{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		lo, hi := pairs[i], pairs[i+1]
+		for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
+			c.ascii[r>>6] |= 1 << (r & 63)
+		}
+		if hi >= utf8.RuneSelf {
+			c.ranges = append(c.ranges, max(lo, utf8.RuneSelf), hi)
+		}
+	}
+	return c
+}
+
+func (c *runeClass) has(r rune) bool {
+	if r < utf8.RuneSelf {
+		return c.ascii[r>>6]&(1<<(r&63)) != 0
+	}
+	// Binary search for the first range whose end is at least r.
+	lo, hi := 0, len(c.ranges)/2
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if c.ranges[2*m+1] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(c.ranges)/2 && c.ranges[2*lo] <= r
+}
+
+// firstBytes returns the bytes a rune of c can start with in text:
+// the ASCII runes, the lead bytes of the others, and every byte from
+// 0x80 when c takes U+FFFD (what an invalid byte decodes to).
+func (c *runeClass) firstBytes() byteSet {
+	var s byteSet
+	s[0], s[1] = c.ascii[0], c.ascii[1]
+	for i := 0; i < len(c.ranges); i += 2 {
+		lo, hi := c.ranges[i], c.ranges[i+1]
+		var a, b [utf8.UTFMax]byte
+		utf8.EncodeRune(a[:], lo)
+		utf8.EncodeRune(b[:], min(hi, utf8.MaxRune))
+		s.addRange(int(a[0]), int(b[0]))
+	}
+	if c.has(utf8.RuneError) {
+		s.addRange(0x80, 0xff)
+	}
+	return s
+}
+
+// compileTree builds the matcher of src, reporting capture group (0: the
+// whole match), or returns nil when src holds something it does not
+// handle.
+func compileTree(src string, group int) *treeMatcher {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	c := treeCompiler{group: group, ok: true}
+	start := c.compile(re, &tmNode{op: tmMatch})
+	if !c.ok {
+		return nil
+	}
+	t := &treeMatcher{start: start, group: group}
+	c.firsts(start)
+	t.first, t.anyStart = start.first, start.empty
+	if !t.anyStart {
+		var a afterFirst
+		a.walk(start, 0)
+		t.second, t.hasSecond = a.set, a.ok && !a.any
+	}
+	return t
+}
+
+type treeCompiler struct {
+	group int
+	ok    bool
+	done  map[*tmNode]bool // nodes whose first is known (or being found)
+}
+
+// compile returns the entry of a graph that matches re and goes on to
+// next.
+func (c *treeCompiler) compile(re *syntax.Regexp, next *tmNode) *tmNode {
+	if !c.ok {
+		return next
+	}
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return next
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || slices.Contains(re.Rune, utf8.RuneError) {
+			break
+		}
+		if len(re.Rune) == 0 {
+			return next
+		}
+		return &tmNode{op: tmLit, lit: string(re.Rune), next: next}
+	case syntax.OpCharClass, syntax.OpAnyCharNotNL, syntax.OpAnyChar:
+		if cls := classOf(re); cls != nil {
+			return &tmNode{op: tmClass, cls: cls, next: next}
+		}
+	case syntax.OpBeginText:
+		return &tmNode{op: tmBegin, next: next}
+	case syntax.OpEndText:
+		return &tmNode{op: tmEnd, next: next}
+	case syntax.OpWordBoundary:
+		return &tmNode{op: tmWord, next: next}
+	case syntax.OpNoWordBoundary:
+		return &tmNode{op: tmNotWord, next: next}
+	case syntax.OpCapture:
+		if re.Cap != c.group || c.group == 0 {
+			return c.compile(re.Sub[0], next)
+		}
+		end := &tmNode{op: tmSave, slot: 1, next: next}
+		return &tmNode{op: tmSave, slot: 0, next: c.compile(re.Sub[0], end)}
+	case syntax.OpConcat:
+		for i := len(re.Sub) - 1; i >= 0; i-- {
+			next = c.compile(re.Sub[i], next)
+		}
+		return next
+	case syntax.OpAlternate:
+		alt := &tmNode{op: tmAlt}
+		for _, sub := range re.Sub {
+			alt.alts = append(alt.alts, c.compile(sub, next))
+		}
+		return alt
+	case syntax.OpQuest:
+		return c.optional(re.Sub[0], re.Flags&syntax.NonGreedy != 0, next)
+	case syntax.OpStar:
+		return c.repeat(re.Sub[0], 0, -1, re.Flags&syntax.NonGreedy != 0, next)
+	case syntax.OpPlus:
+		return c.repeat(re.Sub[0], 1, -1, re.Flags&syntax.NonGreedy != 0, next)
+	case syntax.OpRepeat:
+		return c.repeat(re.Sub[0], re.Min, re.Max, re.Flags&syntax.NonGreedy != 0, next)
+	}
+	c.ok = false
+	return next
+}
+
+// optional matches sub or nothing, in the order the flag says.
+func (c *treeCompiler) optional(sub *syntax.Regexp, nonGreedy bool, next *tmNode) *tmNode {
+	alt := &tmNode{op: tmAlt, alts: []*tmNode{c.compile(sub, next), next}}
+	if nonGreedy {
+		alt.alts[0], alt.alts[1] = alt.alts[1], alt.alts[0]
+	}
+	return alt
+}
+
+// repeat matches sub min to max times (max < 0: no bound). One rune
+// repeated becomes a tmRepeat; anything else is unrolled as
+// regexp/syntax's Simplify does (x{2,4} is xx(x(x)?)?), with a loop for
+// no bound.
+func (c *treeCompiler) repeat(sub *syntax.Regexp, min, max int, nonGreedy bool, next *tmNode) *tmNode {
+	if cls := classOf(sub); cls != nil {
+		return &tmNode{op: tmRepeat, cls: cls, min: min, max: max, nonGreed: nonGreedy, next: next}
+	}
+	if max > 1000 || min > 1000 {
+		c.ok = false
+		return next
+	}
+	var tail *tmNode
+	if max < 0 {
+		// A loop: an alternative between another sub and what follows.
+		// A sub that can match nothing could loop without moving; the
+		// regexp has its own rules for that, so such patterns are left
+		// to it.
+		if canBeEmpty(sub) {
+			c.ok = false
+			return next
+		}
+		loop := &tmNode{op: tmAlt}
+		loop.alts = []*tmNode{c.compile(sub, loop), next}
+		if nonGreedy {
+			loop.alts[0], loop.alts[1] = loop.alts[1], loop.alts[0]
+		}
+		tail = loop
+	} else {
+		tail = next
+		for i := min; i < max; i++ {
+			tail = c.optional(sub, nonGreedy, tail)
+		}
+	}
+	for i := 0; i < min; i++ {
+		tail = c.compile(sub, tail)
+	}
+	return tail
+}
+
+// classOf returns the runes re matches when it matches exactly one
+// rune, or nil.
+func classOf(re *syntax.Regexp) *runeClass {
+	switch re.Op {
+	case syntax.OpCharClass:
+		return newRuneClass(re.Rune)
+	case syntax.OpAnyCharNotNL:
+		return newRuneClass([]rune{0, '\n' - 1, '\n' + 1, utf8.MaxRune})
+	case syntax.OpAnyChar:
+		return newRuneClass([]rune{0, utf8.MaxRune})
+	case syntax.OpLiteral:
+		if len(re.Rune) == 1 && re.Flags&syntax.FoldCase == 0 && re.Rune[0] != utf8.RuneError {
+			return newRuneClass([]rune{re.Rune[0], re.Rune[0]})
+		}
+	}
+	return nil
+}
+
+// canBeEmpty reports whether re can match without taking a rune
+// (erring towards yes).
+func canBeEmpty(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(re.Rune) == 0
+	case syntax.OpCharClass, syntax.OpAnyCharNotNL, syntax.OpAnyChar:
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return canBeEmpty(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min == 0 || canBeEmpty(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !canBeEmpty(sub) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		return slices.ContainsFunc(re.Sub, canBeEmpty)
+	}
+	return true
+}
+
+// firsts fills in first and empty for n and every node it reaches.
+func (c *treeCompiler) firsts(n *tmNode) {
+	if c.done == nil {
+		c.done = map[*tmNode]bool{}
+	}
+	if c.done[n] {
+		return
+	}
+	c.done[n] = true
+	// Meanwhile a loop back to n (through a sub that takes a rune before
+	// it gets back) sees every byte: never too few.
+	n.empty = true
+	n.first = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+	var first byteSet
+	empty := false
+	through := func(m *tmNode) {
+		c.firsts(m)
+		first.union(&m.first)
+		empty = empty || m.empty
+	}
+	switch n.op {
+	case tmMatch:
+		empty = true
+	case tmLit:
+		c.firsts(n.next)
+		first.add(n.lit[0])
+	case tmClass:
+		c.firsts(n.next)
+		first = n.cls.firstBytes()
+	case tmRepeat:
+		first = n.cls.firstBytes()
+		if n.min == 0 {
+			through(n.next)
+		} else {
+			c.firsts(n.next)
+		}
+	case tmAlt:
+		for _, a := range n.alts {
+			through(a)
+		}
+	default: // tmSave and the assertions take no byte
+		through(n.next)
+	}
+	n.first, n.empty = first, empty
+}
+
+// afterFirst finds the bytes a match can hold right after its first rune
+// when it does not start at the start of the text (where ^ holds): for
+// (?:^|[^a-z])(a|one), a, o. Each node's first is known.
+type afterFirst struct {
+	set byteSet
+	any bool // anything may follow the first rune (or nothing)
+	ok  bool // set when walk met nothing it cannot follow
+}
+
+// after adds what can follow a rune that leaves the match at next.
+func (a *afterFirst) after(next *tmNode) {
+	a.set.union(&next.first)
+	a.any = a.any || next.empty
+}
+
+func (a *afterFirst) walk(n *tmNode, depth int) {
+	if depth == 0 {
+		a.ok = true
+	}
+	if depth > 64 {
+		a.ok = false
+		return
+	}
+	switch n.op {
+	case tmMatch:
+		a.ok = false // an empty match: nothing to check
+	case tmLit:
+		if _, w := utf8.DecodeRuneInString(n.lit); w < len(n.lit) {
+			a.set.add(n.lit[w])
+		} else {
+			a.after(n.next)
+		}
+	case tmClass:
+		a.after(n.next)
+	case tmRepeat:
+		if n.min == 0 {
+			a.walk(n.next, depth+1) // no rune of the class
+		}
+		if n.max != 1 {
+			s := n.cls.firstBytes()
+			a.set.union(&s)
+		}
+		if n.min <= 1 {
+			a.after(n.next)
+		}
+	case tmAlt:
+		for _, alt := range n.alts {
+			a.walk(alt, depth+1)
+		}
+	case tmBegin:
+		// Holds only at the text's start, which is always tried.
+	default: // tmSave, tmEnd and \b, \B take no rune
+		a.walk(n.next, depth+1)
+	}
+}
+
+// tmRun is the state of one findAll.
+type tmRun struct {
+	text  string
+	group [2]int // where the reported group starts and ends
+	steps int    // nodes left to visit before giving up
+}
+
+// appendHits appends the hits of class in text[from:to] to dst as
+// pattern.find does with the regexp's matches. It returns false, and dst
+// unchanged, when the walk gave up: the regexp must run instead.
+func (t *treeMatcher) appendHits(text string, from, to, class int, dst []Hit) ([]Hit, bool) {
+	r := tmRun{text: text[from:to], steps: 64*(to-from) + 4096}
+	first := len(dst)
+	// The loop of regexp's allMatches: after an empty match, the next
+	// search starts a rune further on. (It also drops an empty match
+	// right after another match; an empty match makes no hit anyway.)
+	for pos := 0; pos <= len(r.text); {
+		s, e := t.search(&r, pos)
+		if r.steps < 0 {
+			return dst[:first], false
+		}
+		if s < 0 {
+			break
+		}
+		if e == pos {
+			if pos < len(r.text) {
+				_, w := utf8.DecodeRuneInString(r.text[pos:])
+				pos += w
+			} else {
+				pos++
+			}
+		} else {
+			pos = e
+		}
+		if t.group > 0 && r.group[0] >= 0 {
+			s, e = r.group[0], r.group[1]
+		}
+		if e > s {
+			dst = append(dst, Hit{Class: class, Start: from + s, End: from + e, Term: -1})
+		}
+	}
+	return dst, true
+}
+
+// search returns the leftmost match starting at pos or after, or -1.
+func (t *treeMatcher) search(r *tmRun, pos int) (int, int) {
+	text := r.text
+	for pos <= len(text) {
+		if !t.anyStart {
+			// Skipping bytes one by one stops only where the regexp's
+			// rune steps stop too: an ASCII byte is a rune, and from a
+			// lead byte the skip goes on over its continuation bytes,
+			// which are not in first unless every byte from 0x80 is
+			// (a class that takes the U+FFFD of a stray byte).
+			for pos < len(text) && !t.first.has(text[pos]) {
+				pos++
+			}
+			if pos == len(text) {
+				return -1, -1
+			}
+		}
+		if t.anyStart || t.first.has(text[pos]) && t.secondOK(text, pos) {
+			r.group = [2]int{-1, -1}
+			if e := t.run(r, t.start, pos); e >= 0 {
+				return pos, e
+			}
+			if r.steps < 0 {
+				return -1, -1
+			}
+		}
+		if pos == len(text) {
+			break
+		}
+		if c := text[pos]; c < utf8.RuneSelf {
+			pos++
+		} else {
+			_, w := utf8.DecodeRuneInString(text[pos:])
+			pos += w
+		}
+	}
+	return -1, -1
+}
+
+// secondOK reports whether the byte after the rune at pos can follow a
+// match's first rune (always at the text's start).
+func (t *treeMatcher) secondOK(text string, pos int) bool {
+	if !t.hasSecond || pos == 0 {
+		return true
+	}
+	w := 1
+	if text[pos] >= utf8.RuneSelf {
+		_, w = utf8.DecodeRuneInString(text[pos:])
+	}
+	return pos+w < len(text) && t.second.has(text[pos+w])
+}
+
+// run returns the end of the first match of the graph from n at pos in
+// the order of preference, or -1.
+func (t *treeMatcher) run(r *tmRun, n *tmNode, pos int) int {
+	text := r.text
+	for {
+		if r.steps--; r.steps < 0 {
+			return -1
+		}
+		switch n.op {
+		case tmMatch:
+			return pos
+		case tmLit:
+			if len(text)-pos < len(n.lit) || text[pos:pos+len(n.lit)] != n.lit {
+				return -1
+			}
+			pos += len(n.lit)
+		case tmClass:
+			if pos >= len(text) {
+				return -1
+			}
+			c, w := rune(text[pos]), 1
+			if c >= utf8.RuneSelf {
+				c, w = utf8.DecodeRuneInString(text[pos:])
+			}
+			if !n.cls.has(c) {
+				return -1
+			}
+			pos += w
+		case tmRepeat:
+			return t.repeat(r, n, pos)
+		case tmAlt:
+			// The last alternative that can start here goes on in this
+			// loop; the others are tried in calls that can fail.
+			var tail *tmNode
+			for _, a := range n.alts {
+				if !a.empty && (pos >= len(text) || !a.first.has(text[pos])) {
+					continue
+				}
+				if tail != nil {
+					if e := t.run(r, tail, pos); e >= 0 || r.steps < 0 {
+						return e
+					}
+				}
+				tail = a
+			}
+			if tail == nil {
+				return -1
+			}
+			n = tail
+			continue
+		case tmSave:
+			old := r.group[n.slot]
+			r.group[n.slot] = pos
+			if e := t.run(r, n.next, pos); e >= 0 {
+				return e
+			}
+			r.group[n.slot] = old
+			return -1
+		case tmBegin:
+			if pos != 0 {
+				return -1
+			}
+		case tmEnd:
+			if pos != len(text) {
+				return -1
+			}
+		case tmWord, tmNotWord:
+			before := pos > 0 && isWordByte(text[pos-1])
+			after := pos < len(text) && isWordByte(text[pos])
+			if (before != after) != (n.op == tmWord) {
+				return -1
+			}
+		}
+		n = n.next
+	}
+}
+
+// repeat runs a tmRepeat node at pos: the most runes first, or the
+// fewest when it is not greedy.
+func (t *treeMatcher) repeat(r *tmRun, n *tmNode, pos int) int {
+	text := r.text
+	step := func(p int) int { // the end of a rune of the class at p, or -1
+		if p >= len(text) {
+			return -1
+		}
+		c, w := rune(text[p]), 1
+		if c >= utf8.RuneSelf {
+			c, w = utf8.DecodeRuneInString(text[p:])
+		}
+		if !n.cls.has(c) {
+			return -1
+		}
+		return p + w
+	}
+	if n.nonGreed {
+		count := 0
+		for ; count < n.min; count++ {
+			if pos = step(pos); pos < 0 {
+				return -1
+			}
+		}
+		for {
+			if e := t.run(r, n.next, pos); e >= 0 || r.steps < 0 {
+				return e
+			}
+			if n.max >= 0 && count == n.max {
+				return -1
+			}
+			if pos = step(pos); pos < 0 {
+				return -1
+			}
+			count++
+			r.steps--
+		}
+	}
+	// The positions after 0, 1, 2... runes, to give back from the last.
+	var buf [32]int
+	ends := append(buf[:0], pos)
+	for count := 0; n.max < 0 || count < n.max; count++ {
+		p := step(pos)
+		if p < 0 {
+			break
+		}
+		pos = p
+		ends = append(ends, pos)
+	}
+	next := n.next
+	for k := len(ends) - 1; k >= n.min; k-- {
+		if p := ends[k]; next.empty || p < len(text) && next.first.has(text[p]) {
+			if e := t.run(r, next, p); e >= 0 || r.steps < 0 {
+				return e
+			}
+		}
+		r.steps--
+	}
+	return -1
+}
+
+// isWordByte reports the bytes \b counts as word characters.
+func isWordByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_'
+}

@@ -1,0 +1,227 @@
+package lexicon
+
+import (
+	"math/rand"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// regexpHits is what pattern.find reports from the regexp: the reference
+// the tree matcher must equal.
+func regexpHits(re *regexp.Regexp, group int, text string, from, to int) []Hit {
+	var out []Hit
+	for _, m := range re.FindAllStringSubmatchIndex(text[from:to], -1) {
+		start, end := m[0], m[1]
+		if group > 0 && m[2*group] >= 0 {
+			start, end = m[2*group], m[2*group+1]
+		}
+		if end > start {
+			out = append(out, Hit{Class: 7, Start: from + start, End: from + end, Term: -1})
+		}
+	}
+	return out
+}
+
+// treeHits is what the tree matcher reports, and whether it did not give up.
+func treeHits(tm *treeMatcher, text string, from, to int) ([]Hit, bool) {
+	out, ok := tm.appendHits(text, from, to, 7, nil)
+	if len(out) == 0 {
+		out = nil
+	}
+	return out, ok
+}
+
+// piecesOf returns bits of text a pattern is made of: its literals, the
+// runes at the edges of its classes and just outside them (the
+// separators a negated class stops at), plus some every text has.
+func piecesOf(src string) []string {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	pieces := []string{" ", ",", "，", "。", ".", ";", "a", "x", "1", "42", "3.5", "%", "-", "é", "_",
+		"中", "\n", "\xe4", "\xb8", "\xff"}
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		switch re.Op {
+		case syntax.OpLiteral:
+			pieces = append(pieces, string(re.Rune))
+			if len(re.Rune) > 1 {
+				pieces = append(pieces, string(re.Rune[:1]), string(re.Rune[len(re.Rune)-1:]))
+			}
+		case syntax.OpCharClass:
+			for i := 0; i+1 < len(re.Rune) && i < 40; i += 2 {
+				lo, hi := re.Rune[i], min(re.Rune[i+1], 0x10ffff)
+				for _, r := range []rune{lo, hi, lo - 1, hi + 1, lo + (hi-lo)/2} {
+					if r >= 0 && r <= 0x10ffff && utf8.ValidRune(r) {
+						pieces = append(pieces, string(r))
+					}
+				}
+			}
+		}
+		for _, sub := range re.Sub {
+			walk(sub)
+		}
+	}
+	walk(re)
+	slices.Sort(pieces)
+	return slices.Compact(pieces)
+}
+
+// sample returns a random text that re matches, or nearly: assertions
+// are ignored, so the pieces around it decide whether they hold.
+func sample(rng *rand.Rand, re *syntax.Regexp) string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return string(re.Rune)
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return ""
+		}
+		i := 2 * rng.Intn(len(re.Rune)/2)
+		lo, hi := re.Rune[i], min(re.Rune[i+1], re.Rune[i]+200)
+		r := lo + rune(rng.Intn(int(hi-lo)+1))
+		if !utf8.ValidRune(r) {
+			return "?"
+		}
+		return string(r)
+	case syntax.OpAnyCharNotNL, syntax.OpAnyChar:
+		return []string{"x", "中", " ", ","}[rng.Intn(4)]
+	case syntax.OpCapture:
+		return sample(rng, re.Sub[0])
+	case syntax.OpConcat:
+		var sb strings.Builder
+		for _, sub := range re.Sub {
+			sb.WriteString(sample(rng, sub))
+		}
+		return sb.String()
+	case syntax.OpAlternate:
+		return sample(rng, re.Sub[rng.Intn(len(re.Sub))])
+	case syntax.OpQuest, syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		lo, hi := 0, 1
+		switch re.Op {
+		case syntax.OpStar:
+			hi = 3
+		case syntax.OpPlus:
+			lo, hi = 1, 3
+		case syntax.OpRepeat:
+			lo, hi = re.Min, re.Max
+			if hi < 0 || hi > lo+4 {
+				hi = lo + 4
+			}
+		}
+		var sb strings.Builder
+		for k := lo + rng.Intn(hi-lo+1); k > 0; k-- {
+			sb.WriteString(sample(rng, re.Sub[0]))
+		}
+		return sb.String()
+	}
+	return ""
+}
+
+// randomText joins up to n pieces picked at random.
+func randomText(rng *rand.Rand, pieces []string, n int) string {
+	var sb strings.Builder
+	for k := rng.Intn(n + 1); k > 0; k-- {
+		sb.WriteString(pieces[rng.Intn(len(pieces))])
+	}
+	return sb.String()
+}
+
+// Every built-in pattern the tree matcher takes finds what its regexp
+// finds, on the corpus lines and on random texts made of its own pieces,
+// whole and in random slices (as windows are run).
+func TestTreeMatcherEqualsRegexp(t *testing.T) {
+	l := builtinLexicon(t)
+	lines := corpusLines(t)
+	rng := rand.New(rand.NewSource(17))
+	taken, matched := 0, 0
+	for _, p := range l.regexes {
+		tm := compileTree(p.re.src, p.group)
+		if tm == nil {
+			continue
+		}
+		taken++
+		re := regexp.MustCompile(p.re.src)
+		check := func(text string, from, to int) {
+			want := regexpHits(re, p.group, text, from, to)
+			got, ok := treeHits(tm, text, from, to)
+			require.True(t, ok, "%s gave up on %q", p.re.src, text)
+			require.Equal(t, want, got, "%s on %q[%d:%d]", p.re.src, text, from, to)
+			matched += len(want)
+		}
+		for _, line := range lines {
+			check(line, 0, len(line))
+		}
+		pieces := piecesOf(p.re.src)
+		parsed, err := syntax.Parse(p.re.src, syntax.Perl)
+		require.NoError(t, err)
+		for range 2000 {
+			text := randomText(rng, pieces, 30)
+			if rng.Intn(2) == 0 {
+				// A match of the pattern, or nearly, among the pieces.
+				text = randomText(rng, pieces, 4) + sample(rng, parsed) + randomText(rng, pieces, 4)
+			}
+			check(text, 0, len(text))
+			from := rng.Intn(len(text) + 1)
+			check(text, from, from+rng.Intn(len(text)-from+1))
+		}
+	}
+	t.Logf("%d of %d patterns taken, %d matches compared", taken, len(l.regexes), matched)
+	assert.GreaterOrEqual(t, taken, len(l.regexes)-2, "the tree matcher takes nearly every built-in pattern")
+	assert.Greater(t, matched, 20000, "the texts include matches")
+}
+
+// Shapes the built-in patterns do not all have: non-greedy and unbounded
+// repeats of groups, \B, empty matches (their rule for a match right
+// after another), alternatives that match nothing, . across lines, a
+// group set on a path that failed, and invalid UTF-8 (a class that takes
+// U+FFFD takes a stray byte, but only where the regexp's rune steps
+// land).
+func TestTreeMatcherShapes(t *testing.T) {
+	srcs := []string{
+		`(ab|a)(c|bcd)(d*)`, `(?:ab)+?c`, `(?:ab){2,}`, `(x|xy){1,3}?y`, `a*`, `\Bb+\B`, `(a|)b?`,
+		`^|$`, `\b`, `(?:a|b)*?$`, `a.{0,3}?b`, `(?s:a.b)`, `(?P<t>a+)b|(?P<u>c)`, `x(?P<t>y?)z`,
+		`[^a-c]{2,4}[a-c]`, `(?:^|[^a-z])(one|a)( [a-z-]+){0,3} (study)`, `\d+(\.\d+)?%`,
+		`(?P<t>a)ab|aa`, `[\x{fffd}x]a`, `[^a-c]{2}`,
+	}
+	pieces := []string{"a", "b", "c", "d", "x", "y", "z", "ab", " ", "\n", "é", "1", "2.5", "%", "one", "study", "\xe4", "-"}
+	rng := rand.New(rand.NewSource(5))
+	for _, src := range srcs {
+		re := regexp.MustCompile(src)
+		group := max(re.SubexpIndex("t"), 0)
+		tm := compileTree(src, group)
+		require.NotNil(t, tm, src)
+		for range 5000 {
+			text := randomText(rng, pieces, 12)
+			got, ok := treeHits(tm, text, 0, len(text))
+			require.True(t, ok)
+			require.Equal(t, regexpHits(re, group, text, 0, len(text)), got, "%s on %q", src, text)
+		}
+	}
+	for _, src := range []string{`(?i)ab`, `(a*)*`, `(?m)^a`} {
+		assert.Nil(t, compileTree(src, 0), "%s is left to the regexp", src)
+	}
+}
+
+// A walk that takes too many steps gives up rather than run long, and
+// pattern.find then gives the regexp's hits.
+func TestTreeMatcherGivesUp(t *testing.T) {
+	src := `(?:a|aa)*(?:a|aa)*b|c`
+	text := strings.Repeat("a", 60) + "c"
+	tm := compileTree(src, 0)
+	require.NotNil(t, tm)
+	_, ok := tm.appendHits(text, 0, len(text), 0, nil)
+	assert.False(t, ok, "the walk should give up on this text")
+	p := pattern{re: newLazyRegexp(src), class: 7}
+	want := regexpHits(p.re.get(), 0, text, 0, len(text))
+	require.Len(t, want, 1)
+	assert.Equal(t, want, p.find(text, 0, len(text), nil))
+}
