@@ -292,6 +292,27 @@ var (
 var zhUnits = map[rune][]zhUnit{}
 var zhNouns = map[rune][]noun{}
 
+// zhUnitFirst and zhNounFirst have the first runes of zhUnits and zhNouns
+// (of the Basic Multilingual Plane): one load rules out the runes that
+// start none, which are most of those a noun window walks over.
+var zhUnitFirst, zhNounFirst runeSet
+
+// zhUnitsOf is zhUnits[r], without hashing r when nothing starts with it.
+func zhUnitsOf(r rune) []zhUnit {
+	if r < 0x10000 && !zhUnitFirst.has(r) {
+		return nil
+	}
+	return zhUnits[r]
+}
+
+// zhNounsOf is zhNouns[r], without hashing r when nothing starts with it.
+func zhNounsOf(r rune) []noun {
+	if r < 0x10000 && !zhNounFirst.has(r) {
+		return nil
+	}
+	return zhNouns[r]
+}
+
 func init() {
 	for _, u := range zhUnitList {
 		if u.cls == ucNone {
@@ -301,6 +322,7 @@ func init() {
 		zhUnits[r] = append(zhUnits[r], u)
 	}
 	for r := range zhUnits {
+		zhUnitFirst.add(r)
 		l := zhUnits[r]
 		sort.SliceStable(l, func(i, j int) bool { return len(l[i].s) > len(l[j].s) })
 	}
@@ -311,6 +333,7 @@ func init() {
 		}
 	}
 	for r := range zhNouns {
+		zhNounFirst.add(r)
 		l := zhNouns[r]
 		sort.SliceStable(l, func(i, j int) bool { return len(l[i].s) > len(l[j].s) })
 	}

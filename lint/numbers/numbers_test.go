@@ -515,8 +515,8 @@ func TestSuffixSetMatchesLongestFirst(t *testing.T) {
 	}
 }
 
-// TestDecodeRuneMatchesUTF8 checks the inline three-byte decoder against
-// the standard one on every three-byte pattern of interest and random bytes.
+// TestDecodeRuneMatchesUTF8 checks the inline three-byte decoders
+// (decodeRune, runeAt, runeBefore) against the standard ones on every three-byte pattern of interest and random bytes.
 func TestDecodeRuneMatchesUTF8(t *testing.T) {
 	check := func(s string) {
 		for i := 0; i < len(s); i++ {
@@ -524,6 +524,19 @@ func TestDecodeRuneMatchesUTF8(t *testing.T) {
 			r2, n2 := utf8.DecodeRuneInString(s[i:])
 			if r1 != r2 || n1 != n2 {
 				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r1, n1, r2, n2)
+			}
+			if r1, n1 = runeAt(s, i); r1 != r2 || n1 != n2 {
+				t.Fatalf("runeAt(%q, %d) = %U, %d; want %U, %d", s, i, r1, n1, r2, n2)
+			}
+		}
+		for k := 0; k <= len(s); k++ {
+			r1, n1 := runeBefore(s, k)
+			r2, n2 := utf8.DecodeLastRuneInString(s[:k])
+			if k == 0 {
+				r2 = 0 // runeBefore says "nothing before" with a zero rune
+			}
+			if r1 != r2 || n1 != n2 {
+				t.Fatalf("runeBefore(%q, %d) = %U, %d; want %U, %d", s, k, r1, n1, r2, n2)
 			}
 		}
 	}
@@ -572,4 +585,39 @@ func TestSkipFindsWhatSteppingFinds(t *testing.T) {
 		require.Equal(t, want, got, "%q", text)
 	}
 	require.Greater(t, found, 1000, "the random texts hold numbers")
+}
+
+// The first-rune and first-byte gates in front of the unit, noun, range
+// and tail lists hold the start of every entry: a gate that left one out
+// would silently lose the mentions that entry reads.
+func TestGatesHoldEveryEntry(t *testing.T) {
+	for r := range zhUnits {
+		require.NotEmpty(t, zhUnitsOf(r), "unit rune %q", r)
+	}
+	for r := range zhNouns {
+		require.NotEmpty(t, zhNounsOf(r), "noun rune %q", r)
+	}
+	for _, w := range append(slices.Clone(rangeSeps), "to", "To", "TO", "tO") {
+		require.True(t, rangeSepFirst.has(w[0]), "range separator %q", w)
+	}
+	for _, w := range zhTailWords {
+		require.True(t, zhTailFirst.has(w[0]), "tail %q", w)
+	}
+	// The gates rule things out: the point of having them.
+	require.Empty(t, zhUnitsOf('的'))
+	require.Empty(t, zhNounsOf('的'))
+	require.False(t, rangeSepFirst.has('x'))
+	require.False(t, zhTailFirst.has('x'))
+	// And the gated readers read what they read before.
+	for _, c := range []struct {
+		text string
+		kind Kind
+		val  float64
+	}{{"50~103岁", Age, 50}, {"40 to 69 years old", Age, 40}, {"50岁以上", Age, 50}, {"3000名患者", SampleSize, 3000},
+		{"1000多名受试者", SampleSize, 1000}, {"2019-2021年", Year, 2019}, {"500-plus patients", SampleSize, 500}} {
+		ms := Find(c.text)
+		require.Len(t, ms, 1, c.text)
+		require.Equal(t, c.kind, ms[0].Kind, c.text)
+		require.Equal(t, c.val, ms[0].Value, c.text)
+	}
 }
