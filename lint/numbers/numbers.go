@@ -205,13 +205,6 @@ type runeSet [0x10000 / 64]uint64
 
 func (rs *runeSet) has(r rune) bool { return r < 0x10000 && rs[r/64]&(1<<(r%64)) != 0 }
 
-// add puts r in the set (a rune past the plane is left out).
-func (rs *runeSet) add(r rune) {
-	if r >= 0 && r < 0x10000 {
-		rs[r/64] |= 1 << (r % 64)
-	}
-}
-
 // cjkTriggers are the runes fromCJK may start a mention at: 大 (大量,
 // 大型), the words cjkLead reads (成千上万, 数以万计, 上万) and the numerals
 // that open a number (零 and 〇 only continue one).
