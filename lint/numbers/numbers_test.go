@@ -629,3 +629,34 @@ func TestGatesHoldEveryEntry(t *testing.T) {
 		require.Equal(t, c.val, ms[0].Value, c.text)
 	}
 }
+
+// The one-load gates before settled and nearMarks never rule out a
+// position where one of their lists ends: every entry of every list, in
+// either case, after random text.
+func TestContextGatesKeepEveryEntry(t *testing.T) {
+	gates := []struct {
+		bits uint64
+		sets []*suffixSet
+	}{
+		{settledBits, []*suffixSet{ordinalMarks, zhRankCtx, enRankCtx, refMarks, statEq, statRatio, rateMarks}},
+		{nearBits, []*suffixSet{armMarks, zhAgeCtx, enAgeCtx, enYearPrep}},
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	prefixes := []string{"", " ", "研究", "the ", "x", "1"}
+	checked := 0
+	for _, g := range gates {
+		for _, ss := range g.sets {
+			for _, p := range ss.byLast {
+				for _, w := range []string{p, strings.ToUpper(p)} {
+					text := prefixes[rng.IntN(len(prefixes))] + w
+					if _, ok := suffixAt(text, len(text), ss); ok {
+						require.True(t, mayEnd(text, len(text), g.bits), "%q", text)
+						checked++
+					}
+				}
+			}
+		}
+	}
+	require.Greater(t, checked, 100)
+	require.False(t, mayEnd("研究", len("研究"), settledBits|nearBits), "the gates rule out what ends no entry")
+}
