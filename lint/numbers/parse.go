@@ -235,8 +235,11 @@ func enMultiplier(t string, j int) (float64, int) {
 		return 1e9, j + 2
 	}
 	k := skipSpace(t, j)
+	if k == j {
+		return 1, j // no space: no scale word (most digits, before a Chinese unit)
+	}
 	w, e := word(t, k)
-	if v, ok := lookup(enScaleWords, w); ok && k > j {
+	if v, ok := lookup(enScaleWords, w); ok {
 		return v, e
 	}
 	return 1, j
