@@ -92,10 +92,13 @@ func (n *normalizer) run() {
 					start := len(n.out)
 					if cantoneseHan(r) {
 						n.out = append(n.out, cantonese[r]...)
+						n.record(i, size, start)
 					} else {
+						// A folded character is another character: no
+						// need to compare it with the source to know.
 						n.out = utf8.AppendRune(n.out, zhconv.Fold(r))
+						n.b.Replace(i, size, len(n.out)-start)
 					}
-					n.record(i, size, start)
 					i += size
 					break
 				}
