@@ -660,3 +660,18 @@ func TestContextGatesKeepEveryEntry(t *testing.T) {
 	require.Greater(t, checked, 100)
 	require.False(t, mayEnd("研究", len("研究"), settledBits|nearBits), "the gates rule out what ends no entry")
 }
+
+// zhVague reads on from 大 only into its four words, each of which still
+// gives its vague size; other words with 大 give none.
+func TestZhVagueLeads(t *testing.T) {
+	for _, c := range []struct{ text, span string }{{"大量患者参与", "大量患者"}, {"这项大规模研究", "大规模研究"},
+		{"这项大型队列研究显示", "大型队列研究"}, {"大样本数据显示", "大样本"}} {
+		ms := Find(c.text)
+		require.Len(t, ms, 1, c.text)
+		require.Equal(t, c.span, c.text[ms[0].Start:ms[0].End], c.text)
+		require.True(t, ms[0].Vague && ms[0].Kind == SampleSize, c.text)
+	}
+	for _, text := range []string{"大学研究人员", "大家都知道", "大约如此", "仍需大型研究"} {
+		require.Empty(t, Find(text), text)
+	}
+}
