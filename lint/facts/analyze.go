@@ -260,11 +260,11 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	s.Hits = keep.hits.keep(a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, buf.hits)))
 	s.indexClasses()
 	buf.nums = numbers.FindInto(buf.nums, v.Text)
-	s.Nums = keep.nums.keep(buf.nums)
-	scratchPool.Put(buf)
-	for _, m := range s.Nums {
+	sizes := buf.nums[:0] // kept in place: only sample sizes are read later
+	for _, m := range buf.nums {
 		switch m.Kind {
 		case numbers.SampleSize:
+			sizes = append(sizes, m)
 			if a.promisedCrowd(s, m) {
 				continue
 			}
@@ -277,6 +277,8 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 			s.Percents = append(s.Percents, m.Value)
 		}
 	}
+	s.Nums = keep.nums.keep(sizes)
+	scratchPool.Put(buf)
 	s.Question = isQuestion(v.Text)
 	s.plainVoice = a.ids.plainVoice(s) // after Hits, indexed, and Question
 	s.Critical = s.Count(a.ids.critique) > 0

@@ -49,7 +49,7 @@ type Sentence struct {
 	Block *Block            `expr:"-"`
 	View  normalize.View    `expr:"-"` // Map leads to source offsets
 	Hits  []lexicon.Hit     `expr:"-"`
-	Nums  []numbers.Mention `expr:"-"`
+	Nums  []numbers.Mention `expr:"-"` // its sample sizes (the other kinds are read into Percents, or not at all)
 	Span  document.Span     `expr:"-"` // source span
 
 	study int // which study of the article it is about (see Analyzer.markSize)

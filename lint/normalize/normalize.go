@@ -70,11 +70,19 @@ func (n *normalizer) run() {
 			n.b.Copy(i, j-i)
 			i = j
 		default:
-			r, size := utf8.DecodeRuneInString(n.src[i:])
+			// Common Han characters first: most of Chinese text, and
+			// never white space, so decoded without the general decoder.
+			r, ok := CommonHanAt(n.src, i)
+			size := 3
+			if !ok && n.punctSegment(i) {
+				i += 3
+				break
+			}
+			if !ok {
+				r, size = utf8.DecodeRuneInString(n.src[i:])
+			}
 			switch {
-			case unicode.IsSpace(r):
-				i = n.space(i)
-			case isCommonHan(r):
+			case ok:
 				// Common Han characters are NFKC-stable; only fold the script
 				// (and written Cantonese's function characters).
 				if changedHan(r) {
@@ -84,10 +92,13 @@ func (n *normalizer) run() {
 					start := len(n.out)
 					if cantoneseHan(r) {
 						n.out = append(n.out, cantonese[r]...)
+						n.record(i, size, start)
 					} else {
+						// A folded character is another character: no
+						// need to compare it with the source to know.
 						n.out = utf8.AppendRune(n.out, zhconv.Fold(r))
+						n.b.Replace(i, size, len(n.out)-start)
 					}
-					n.record(i, size, start)
 					i += size
 					break
 				}
@@ -95,6 +106,8 @@ func (n *normalizer) run() {
 				n.out = append(n.out, n.src[i:j]...)
 				n.b.Copy(i, j-i)
 				i = j
+			case unicode.IsSpace(r):
+				i = n.space(i)
 			default:
 				i = n.segment(i)
 			}
@@ -243,6 +256,25 @@ func (n *normalizer) segment(i int) int {
 	return end
 }
 
+// punctSegment normalizes the punctuation mark at i when it is an NFKC
+// segment of its own (the commas and stops of Chinese text between Han
+// characters) and no white space, as segment would, without the general
+// decoder; it reports false, having done nothing, for anything else.
+func (n *normalizer) punctSegment(i int) bool {
+	r, ok := punctAt(n.src, i)
+	if !ok {
+		return false
+	}
+	k := punctIndex(r)
+	if punctPlain[k/64]&(1<<(k%64)) == 0 || i+3 < len(n.src) && !startsSegment(n.src, i+3) {
+		return false
+	}
+	start := len(n.out)
+	n.out = append(n.out, singleRune(r)...)
+	n.record(i, 3, start)
+	return true
+}
+
 // startsSegment reports a rune at s[i:] that NFKC always starts a segment
 // with, as norm.NFKC.NextBoundaryInString would find (ASCII and common Han
 // characters: starters that nothing combines with), so that the segment
@@ -303,12 +335,19 @@ func punctIndex(r rune) rune {
 // markChangedHan.
 var punctStarts [(0xB0 + 0xF0 + 63) / 64]uint64
 
+// punctPlain has a bit per rune of punctStarts that is not white space:
+// those punctSegment takes. Set by markChangedHan.
+var punctPlain [len(punctStarts)]uint64
+
 func markPunctStarts() {
 	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
 		for r := block[0]; r <= block[1]; r++ {
 			if norm.NFKC.NextBoundaryInString("a"+string(r), true) == 1 {
 				k := punctIndex(r)
 				punctStarts[k/64] |= 1 << (k % 64)
+				if !unicode.IsSpace(r) {
+					punctPlain[k/64] |= 1 << (k % 64)
+				}
 			}
 		}
 	}

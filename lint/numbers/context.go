@@ -27,6 +27,20 @@ var (
 	armMarks     = newSuffixSet("组", "组(", "组:", "组,")
 )
 
+// settledBits and nearBits are the suffixEnds bits of the lists settled
+// and nearMarks read at one position: one load tells that none of them
+// ends there, as for most numbers.
+var (
+	settledBits = ordinalMarks.bit | zhRankCtx.bit | enRankCtx.bit | refMarks.bit | statEq.bit | statRatio.bit | rateMarks.bit
+	nearBits    = armMarks.bit | zhAgeCtx.bit | enAgeCtx.bit | enYearPrep.bit
+)
+
+// mayEnd reports whether an entry of a list with one of bits may end at
+// k; false means none does.
+func mayEnd(t string, k int, bits uint64) bool {
+	return k > 0 && suffixEnds[lower(t[k-1])]&bits != 0
+}
+
 // extend moves the span start left to j unless that would overlap the
 // previous mention.
 func (pc *preCtx) extend(j, lastEnd int) {
@@ -42,7 +56,7 @@ func (s *scanner) preContext(at int) preCtx {
 	t := s.text
 	pc := preCtx{start: at}
 	k := trimSpaceBack(t, at)
-	if s.settled(&pc, k) {
+	if mayEnd(t, k, settledBits) && s.settled(&pc, k) {
 		return pc
 	}
 	if j, ok := suffixAt(t, k, moneyMarks); ok {
@@ -164,6 +178,9 @@ func (s *scanner) nearMarks(pc *preCtx, k int) {
 	case '前', '后':
 		before, _ := runeBefore(t, k-size)
 		pc.rankNear = !strings.ContainsRune(zhRankBlock, before)
+	}
+	if !mayEnd(t, k, nearBits) {
+		return // most numbers: none of the four lists ends here
 	}
 	if _, ok := suffixAt(t, k, armMarks); ok {
 		pc.arm = true

@@ -292,6 +292,51 @@ var (
 var zhUnits = map[rune][]zhUnit{}
 var zhNouns = map[rune][]noun{}
 
+// zhUnitIndex and zhNounIndex hold zhUnits and zhNouns with their first
+// runes of the Basic Multilingual Plane looked up in a dense table rather
+// than hashed: a number's unit and the noun window after it look up rune
+// after rune, and most of those runes start nothing.
+var (
+	zhUnitIndex runeLists[zhUnit]
+	zhNounIndex runeLists[noun]
+)
+
+// zhUnitsOf is zhUnits[r].
+func zhUnitsOf(r rune) []zhUnit { return zhUnitIndex.of(r, zhUnits) }
+
+// zhNounsOf is zhNouns[r].
+func zhNounsOf(r rune) []noun { return zhNounIndex.of(r, zhNouns) }
+
+// runeLists is a map from runes to lists as a table: slot[r] is 1 + the
+// index of r's list in lists, 0 for none (runes past the plane are read
+// from the map itself).
+type runeLists[T any] struct {
+	slot  *[0x10000]uint8
+	lists [][]T
+}
+
+func newRuneLists[T any](m map[rune][]T) runeLists[T] {
+	rl := runeLists[T]{slot: new([0x10000]uint8), lists: [][]T{nil}}
+	for r, l := range m {
+		if r < 0 || r >= 0x10000 {
+			continue
+		}
+		if len(rl.lists) > 255 {
+			panic("numbers: more than 255 first runes in a list")
+		}
+		rl.slot[r] = uint8(len(rl.lists))
+		rl.lists = append(rl.lists, l)
+	}
+	return rl
+}
+
+func (rl *runeLists[T]) of(r rune, m map[rune][]T) []T {
+	if r >= 0 && r < 0x10000 {
+		return rl.lists[rl.slot[r]]
+	}
+	return m[r]
+}
+
 func init() {
 	for _, u := range zhUnitList {
 		if u.cls == ucNone {
@@ -314,6 +359,7 @@ func init() {
 		l := zhNouns[r]
 		sort.SliceStable(l, func(i, j int) bool { return len(l[i].s) > len(l[j].s) })
 	}
+	zhUnitIndex, zhNounIndex = newRuneLists(zhUnits), newRuneLists(zhNouns)
 	for k, words := range enUnitText {
 		for _, w := range words {
 			enUnits[w] = plain(k)

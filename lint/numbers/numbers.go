@@ -118,31 +118,59 @@ func (s *scanner) step(i int) int {
 // rune, is looked at closely.
 func (s *scanner) skip(i int) int {
 	t := s.text
-	for i < len(t) {
-		c := t[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			if c&0xF0 == 0xE0 && i+1 < len(t) && cjkTriggerPairs[c&0x0F]&(1<<(t[i+1]&0x3F)) != 0 {
+	for {
+		// Most bytes start nothing: one table load each.
+		for i < len(t) && skipClass[t[i]] == passByte {
+			i++
+		}
+		if i >= len(t) {
+			return i
+		}
+		switch c := t[i]; skipClass[c] {
+		case leadByte:
+			if i+1 < len(t) && cjkTriggerPairs[c&0x0F]&(1<<(t[i+1]&0x3F)) != 0 {
 				if r, _ := decodeRune(t, i); cjkTriggers.has(r) {
 					return i
 				}
 			}
 			i++
-		case isDigit(c):
+		case digitByte:
 			return i
-		case isLetter(c):
-			w, e := word(t, i)
-			if i > 0 && isAlnum(t[i-1]) || !mayTrigger(w) {
+		default: // a letter
+			e := i + 1
+			for e < len(t) && skipClass[t[e]] == letterByte {
+				e++
+			}
+			if i > 0 && isAlnum(t[i-1]) || !mayTrigger(t[i:e]) {
 				i = e
 				continue
 			}
 			return i
-		default:
-			i++
 		}
 	}
-	return i
 }
+
+// The classes of bytes skip tells apart.
+const (
+	passByte   = iota // other ASCII, bytes from 0x80 up that lead no three-byte rune
+	leadByte          // the lead byte of a three-byte rune (0xE0–0xEF): may start a Chinese trigger
+	digitByte         // 0–9
+	letterByte        // A–Z, a–z
+)
+
+var skipClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c&0xF0 == 0xE0:
+			t[c] = leadByte
+		case isDigit(byte(c)):
+			t[c] = digitByte
+		case isLetter(byte(c)):
+			t[c] = letterByte
+		}
+	}
+	return t
+}()
 
 // cjkTriggerPairs has, for each three-byte lead byte (low four bits), a bit
 // for the low six bits of the second byte of each trigger rune: one load

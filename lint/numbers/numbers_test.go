@@ -515,8 +515,8 @@ func TestSuffixSetMatchesLongestFirst(t *testing.T) {
 	}
 }
 
-// TestDecodeRuneMatchesUTF8 checks the inline three-byte decoder against
-// the standard one on every three-byte pattern of interest and random bytes.
+// TestDecodeRuneMatchesUTF8 checks the inline three-byte decoders
+// (decodeRune, runeAt, runeBefore) against the standard ones on every three-byte pattern of interest and random bytes.
 func TestDecodeRuneMatchesUTF8(t *testing.T) {
 	check := func(s string) {
 		for i := 0; i < len(s); i++ {
@@ -524,6 +524,19 @@ func TestDecodeRuneMatchesUTF8(t *testing.T) {
 			r2, n2 := utf8.DecodeRuneInString(s[i:])
 			if r1 != r2 || n1 != n2 {
 				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r1, n1, r2, n2)
+			}
+			if r1, n1 = runeAt(s, i); r1 != r2 || n1 != n2 {
+				t.Fatalf("runeAt(%q, %d) = %U, %d; want %U, %d", s, i, r1, n1, r2, n2)
+			}
+		}
+		for k := 0; k <= len(s); k++ {
+			r1, n1 := runeBefore(s, k)
+			r2, n2 := utf8.DecodeLastRuneInString(s[:k])
+			if k == 0 {
+				r2 = 0 // runeBefore says "nothing before" with a zero rune
+			}
+			if r1 != r2 || n1 != n2 {
+				t.Fatalf("runeBefore(%q, %d) = %U, %d; want %U, %d", s, k, r1, n1, r2, n2)
 			}
 		}
 	}
@@ -572,4 +585,93 @@ func TestSkipFindsWhatSteppingFinds(t *testing.T) {
 		require.Equal(t, want, got, "%q", text)
 	}
 	require.Greater(t, found, 1000, "the random texts hold numbers")
+}
+
+// The tables of first runes and the first-byte gates in front of the
+// unit, noun, range and tail lists give every entry and nothing else: a
+// gate that left one out would silently lose the mentions it reads.
+func TestGatesHoldEveryEntry(t *testing.T) {
+	for r := range zhUnits {
+		require.Equal(t, zhUnits[r], zhUnitsOf(r), "unit rune %q", r)
+	}
+	for r := range zhNouns {
+		require.Equal(t, zhNouns[r], zhNounsOf(r), "noun rune %q", r)
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if _, ok := zhUnits[r]; !ok {
+			require.Empty(t, zhUnitsOf(r), "unit rune %q", r)
+		}
+		if _, ok := zhNouns[r]; !ok {
+			require.Empty(t, zhNounsOf(r), "noun rune %q", r)
+		}
+	}
+	for _, w := range append(slices.Clone(rangeSeps), "to", "To", "TO", "tO") {
+		require.True(t, rangeSepFirst.has(w[0]), "range separator %q", w)
+	}
+	for _, w := range zhTailWords {
+		require.True(t, zhTailFirst.has(w[0]), "tail %q", w)
+	}
+	// The gates rule things out: the point of having them.
+	require.Empty(t, zhUnitsOf('的'))
+	require.Empty(t, zhNounsOf('的'))
+	require.False(t, rangeSepFirst.has('x'))
+	require.False(t, zhTailFirst.has('x'))
+	// And the gated readers read what they read before.
+	for _, c := range []struct {
+		text string
+		kind Kind
+		val  float64
+	}{{"50~103岁", Age, 50}, {"40 to 69 years old", Age, 40}, {"50岁以上", Age, 50}, {"3000名患者", SampleSize, 3000},
+		{"1000多名受试者", SampleSize, 1000}, {"2019-2021年", Year, 2019}, {"500-plus patients", SampleSize, 500}} {
+		ms := Find(c.text)
+		require.Len(t, ms, 1, c.text)
+		require.Equal(t, c.kind, ms[0].Kind, c.text)
+		require.Equal(t, c.val, ms[0].Value, c.text)
+	}
+}
+
+// The one-load gates before settled and nearMarks never rule out a
+// position where one of their lists ends: every entry of every list, in
+// either case, after random text.
+func TestContextGatesKeepEveryEntry(t *testing.T) {
+	gates := []struct {
+		bits uint64
+		sets []*suffixSet
+	}{
+		{settledBits, []*suffixSet{ordinalMarks, zhRankCtx, enRankCtx, refMarks, statEq, statRatio, rateMarks}},
+		{nearBits, []*suffixSet{armMarks, zhAgeCtx, enAgeCtx, enYearPrep}},
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	prefixes := []string{"", " ", "研究", "the ", "x", "1"}
+	checked := 0
+	for _, g := range gates {
+		for _, ss := range g.sets {
+			for _, p := range ss.byLast {
+				for _, w := range []string{p, strings.ToUpper(p)} {
+					text := prefixes[rng.IntN(len(prefixes))] + w
+					if _, ok := suffixAt(text, len(text), ss); ok {
+						require.True(t, mayEnd(text, len(text), g.bits), "%q", text)
+						checked++
+					}
+				}
+			}
+		}
+	}
+	require.Greater(t, checked, 100)
+	require.False(t, mayEnd("研究", len("研究"), settledBits|nearBits), "the gates rule out what ends no entry")
+}
+
+// zhVague reads on from 大 only into its four words, each of which still
+// gives its vague size; other words with 大 give none.
+func TestZhVagueLeads(t *testing.T) {
+	for _, c := range []struct{ text, span string }{{"大量患者参与", "大量患者"}, {"这项大规模研究", "大规模研究"},
+		{"这项大型队列研究显示", "大型队列研究"}, {"大样本数据显示", "大样本"}} {
+		ms := Find(c.text)
+		require.Len(t, ms, 1, c.text)
+		require.Equal(t, c.span, c.text[ms[0].Start:ms[0].End], c.text)
+		require.True(t, ms[0].Vague && ms[0].Kind == SampleSize, c.text)
+	}
+	for _, text := range []string{"大学研究人员", "大家都知道", "大约如此", "仍需大型研究"} {
+		require.Empty(t, Find(text), text)
+	}
 }

@@ -235,8 +235,11 @@ func enMultiplier(t string, j int) (float64, int) {
 		return 1e9, j + 2
 	}
 	k := skipSpace(t, j)
+	if k == j {
+		return 1, j // no space: no scale word (most digits, before a Chinese unit)
+	}
 	w, e := word(t, k)
-	if v, ok := lookup(enScaleWords, w); ok && k > j {
+	if v, ok := lookup(enScaleWords, w); ok {
 		return v, e
 	}
 	return 1, j
@@ -276,6 +279,9 @@ func (s *scanner) approxSuffix(tok *token) {
 		tok.end, tok.approx = j+1, true
 		return
 	}
+	if j >= len(t) || t[j] != '-' && t[j] != ' ' {
+		return // the suffixes below start with '-' or ' '
+	}
 	for _, suf := range []string{"-plus", "-odd", " or more", " or so"} {
 		if wordAt(t, j, suf) {
 			tok.end, tok.approx = j+len(suf), true
@@ -287,7 +293,7 @@ func (s *scanner) approxSuffix(tok *token) {
 // zhUnitStart reports whether a Chinese unit or classifier starts at j.
 func (s *scanner) zhUnitStart(t string, j int) (zhUnit, bool) {
 	r, _ := runeAt(t, j)
-	for _, u := range zhUnits[r] {
+	for _, u := range zhUnitsOf(r) {
 		if strings.HasPrefix(t[j:], u.s) {
 			return u, true
 		}
@@ -297,7 +303,10 @@ func (s *scanner) zhUnitStart(t string, j int) (zhUnit, bool) {
 
 // rangeSep reads a range separator: - ~ – — 〜 至 到, or "to" in English.
 func rangeSep(t string, j int, script byte) (int, bool) {
-	for _, sep := range []string{"-", "~", "–", "—", "〜", "至", "到"} {
+	if j >= len(t) || !rangeSepFirst.has(t[j]) {
+		return j, false // most numbers: what follows starts no separator
+	}
+	for _, sep := range rangeSeps {
 		if strings.HasPrefix(t[j:], sep) {
 			return j + len(sep), true
 		}
@@ -307,6 +316,11 @@ func rangeSep(t string, j int, script byte) (int, bool) {
 	}
 	return j, false
 }
+
+var (
+	rangeSeps     = []string{"-", "~", "–", "—", "〜", "至", "到"}
+	rangeSepFirst = newByteSet(append([]string{"to", "TO", "To", "tO"}, rangeSeps...)...)
+)
 
 // rangeTo extends tok over a second number: 50~103岁, 2019-2021, 40 to 69.
 // The value stays the lower bound; a descending pair is not a range.

@@ -95,13 +95,29 @@ func runeAt(t string, i int) (rune, int) {
 	if i >= len(t) {
 		return 0, 0
 	}
-	return utf8.DecodeRuneInString(t[i:])
+	if c := t[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return decodeRune(t, i)
 }
 
-// runeBefore decodes the rune ending at k.
+// runeBefore decodes the rune ending at k: utf8.DecodeLastRuneInString
+// with the three-byte runes of Chinese text decoded inline.
 func runeBefore(t string, k int) (rune, int) {
 	if k <= 0 {
 		return 0, 0
+	}
+	if c := t[k-1]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if k >= 3 {
+		c0, c1, c2 := t[k-3], t[k-2], t[k-1]
+		if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, not a surrogate
+				return r, 3
+			}
+		}
 	}
 	return utf8.DecodeLastRuneInString(t[:k])
 }
@@ -174,3 +190,17 @@ func asciiRunEnd(t string, i int) int {
 func isCJKRune(r rune) bool {
 	return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FFFF
 }
+
+// byteSet is a set of bytes: the first bytes of a list of words, so that
+// a position where none of them starts costs one load.
+type byteSet [4]uint64
+
+func newByteSet(words ...string) *byteSet {
+	bs := new(byteSet)
+	for _, w := range words {
+		bs[w[0]/64] |= 1 << (w[0] % 64)
+	}
+	return bs
+}
+
+func (bs *byteSet) has(c byte) bool { return bs[c/64]&(1<<(c%64)) != 0 }

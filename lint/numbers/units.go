@@ -62,7 +62,7 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 		return unitHit{}, false
 	}
 	r, _ := runeAt(t, k)
-	for _, u := range zhUnits[r] {
+	for _, u := range zhUnitsOf(r) {
 		if !strings.HasPrefix(t[k:], u.s) || u.arabicOnly && tok.script != 'a' {
 			continue
 		}
@@ -119,10 +119,12 @@ func (s *scanner) zhResolve(tok *token, u zhUnit, e int) (unitHit, bool) {
 // and for times and ages also 一年多, 十天余.
 func (s *scanner) zhTail(h unitHit, timeLike bool) unitHit {
 	t := s.text
-	for _, w := range []string{"以上", "左右", "上下", "出头", "开外", "有余", "之多"} {
-		if strings.HasPrefix(t[h.end:], w) {
-			h.end, h.approx = h.end+len(w), true
-			return h
+	if h.end < len(t) && zhTailFirst.has(t[h.end]) {
+		for _, w := range zhTailWords {
+			if strings.HasPrefix(t[h.end:], w) {
+				h.end, h.approx = h.end+len(w), true
+				return h
+			}
 		}
 	}
 	if r, size := runeAt(t, h.end); timeLike && (r == '多' || r == '余') {
@@ -130,6 +132,11 @@ func (s *scanner) zhTail(h unitHit, timeLike bool) unitHit {
 	}
 	return h
 }
+
+var (
+	zhTailWords = []string{"以上", "左右", "上下", "出头", "开外", "有余", "之多"}
+	zhTailFirst = newByteSet(zhTailWords...)
+)
 
 // zhFraction reads the numerator of X分之Y; the value is Y/X as a percentage.
 func (s *scanner) zhFraction(tok *token, h unitHit) (unitHit, bool) {
@@ -213,7 +220,7 @@ func zhHeadNoun(t string, p int, n noun, e int) (noun, int) {
 // zhNounAt matches a counted noun starting exactly at p, longest first.
 func zhNounAt(t string, p int) (noun, int, bool) {
 	r, _ := runeAt(t, p)
-	for _, n := range zhNouns[r] {
+	for _, n := range zhNounsOf(r) {
 		if strings.HasPrefix(t[p:], n.s) {
 			return n, p + len(n.s), true
 		}

@@ -59,6 +59,9 @@ func (s *scanner) enVagueEmit(start, end int, noun string) int {
 // zhVague matches 大量 + subjects, and 大规模/大型/大样本 + a study noun.
 func (s *scanner) zhVague(i int) int {
 	t := s.text
+	if !hasAnyPrefix(t[i:], zhVagueLeads) {
+		return i // 大学, 大家, 大约…: the context before is not read
+	}
 	if strings.ContainsAny(t[backRunes(t, i, 2):i], "更需待应") || containsAny(t[backRunes(t, i, 12):i], negVagueZh) {
 		return i
 	}
@@ -70,7 +73,7 @@ func (s *scanner) zhVague(i int) int {
 		}
 		return s.emit(Mention{Start: i, End: e, Kind: SampleSize, Vague: true, Subject: n.s, Animal: n.cls == nAnimal})
 	}
-	for _, adj := range []string{"大规模", "大型", "大样本"} {
+	for _, adj := range zhVagueLeads[1:] {
 		if !strings.HasPrefix(t[i:], adj) {
 			continue
 		}
@@ -84,6 +87,9 @@ func (s *scanner) zhVague(i int) int {
 	}
 	return i
 }
+
+// zhVagueLeads are the words zhVague reads on from 大.
+var zhVagueLeads = []string{"大量", "大规模", "大型", "大样本"}
 
 // skipDe skips a 的.
 func skipDe(t string, p int) int {
