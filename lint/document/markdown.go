@@ -145,12 +145,13 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 // mdNotPlain marks the bytes that may start Markdown syntax other than a
 // paragraph or an ATX heading, or make goldmark cut or change a line:
 // escapes, code, emphasis, strikethrough, HTML, quotes, links, footnotes,
-// tables, addresses (linkify), and white space other than ' ' and '\n'.
-// '#' is looked at where a line starts, a '<' in plainBlocks (mdLessThan).
+// addresses (linkify), and white space other than ' ' and '\n'. '#' is
+// looked at where a line starts, a '<' in plainBlocks (mdLessThan), a
+// table's '|' by the line that would make it one (mdTableDelimiter).
 // Character references ('&') are decoded in text as goldmark's text is
 // (decode), so they may stay.
 var mdNotPlain = func() (t [256]bool) {
-	for _, c := range []byte("\\`*_~<>[]|@\t\r\v\f") {
+	for _, c := range []byte("\\`*_~<>[]@\t\r\v\f") {
 		t[c] = true
 	}
 	return t
@@ -158,12 +159,14 @@ var mdNotPlain = func() (t [256]bool) {
 
 // plainBlocks reads a body that holds nothing but paragraphs, ATX
 // headings without closing hashes and simple '-' list items, and no inline
-// markup but character references, as goldmark would, without goldmark: a
+// markup but character references ('|' too, in a body with no table
+// delimiter row), as goldmark would, without goldmark: a
 // heading's text is the line after its hashes, a paragraph's (or list
 // item's) the lines without their blanks at both ends, joined by their
 // line breaks, each line decoded as goldmark's text nodes are. It returns
 // false, having added nothing, for any other body: one with a byte of
-// mdNotPlain, a URL linkify would find, a line indented four spaces or
+// mdNotPlain, a URL linkify would find, a line that may be a table's
+// delimiter row (mdTableDelimiter), a line indented four spaces or
 // more, a line starting with '+', '=' or a '-' that is not a simple list
 // item (mdBulletItem; thematic breaks, setext underlines, other lists), an
 // ordered list marker (mdOrderedMarker), a '#' that is not a plain
@@ -205,6 +208,10 @@ func (p *mdParser) plainBlocks() bool {
 		stop := le
 		for stop > i && p.src[stop-1] == ' ' {
 			stop--
+		}
+		if mdTableDelimiter(p.src[i:stop]) {
+			p.found = nil
+			return false // a table's delimiter row, if a header row comes before it
 		}
 		switch {
 		case i == le: // blank
@@ -270,6 +277,24 @@ func (p *mdParser) plainBlocks() bool {
 	}
 	closePara()
 	return true
+}
+
+// mdTableDelimiter reports a line (without its blanks at both ends) that
+// goldmark's table extension may read as the delimiter row under a
+// header row: only '-', '|', ':' and blanks, at least one '-' ("|---|",
+// ":--", "-|-"). With no such line, '|' is text.
+func mdTableDelimiter(line []byte) bool {
+	dash := false
+	for _, c := range line {
+		switch c {
+		case '-':
+			dash = true
+		case '|', ':', ' ':
+		default:
+			return false
+		}
+	}
+	return dash
 }
 
 // mdLessThan reports whether a '<' followed by next is text ("P<0.001",
