@@ -39,8 +39,19 @@ func fill(template string, pairs ...string) string {
 	if strings.IndexByte(template, '{') < 0 {
 		return template
 	}
+	// Measured first, so the message is allocated once at its size.
+	n := 0
+	forEachPiece(template, pairs, func(piece string) { n += len(piece) })
 	var b strings.Builder
-	b.Grow(len(template) + 32)
+	b.Grow(n)
+	forEachPiece(template, pairs, func(piece string) { b.WriteString(piece) })
+	return b.String()
+}
+
+// forEachPiece calls use with each piece of the filled template in turn:
+// text between placeholders, and placeholders' values (a placeholder with
+// no value stays as it is).
+func forEachPiece(template string, pairs []string, use func(string)) {
 	for {
 		open := strings.IndexByte(template, '{')
 		if open < 0 {
@@ -54,12 +65,11 @@ func fill(template string, pairs ...string) string {
 		if !ok {
 			value = template[open : open+end+1]
 		}
-		b.WriteString(template[:open])
-		b.WriteString(value)
+		use(template[:open])
+		use(value)
 		template = template[open+end+1:]
 	}
-	b.WriteString(template)
-	return b.String()
+	use(template)
 }
 
 // lookupPair is the value of the last pair named name: the pairs are a
@@ -261,7 +271,8 @@ func (c *Card) Why(cl *Claim, locale string) string {
 		return ""
 	}
 	st := c.StudyOf(cl)
-	args := []string{"where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown()}
+	args := make([]string, 0, 16) // room for every pair below: no regrowing
+	args = append(args, "where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown())
 	var words studyWords
 	if st != nil {
 		// The model and the description go in only where a reason names
