@@ -105,6 +105,18 @@ type mdParser struct {
 	base     int
 	found    []mdBlock
 	comments []Comment
+	spare    mdRuns // the runs plainBlocks reads a block into (see fresh)
+}
+
+// fresh returns the parser's spare runs emptied: plainBlocks holds one
+// block's runs at a time, and add copies them into the block, so one list
+// and one map builder serve every block of the body.
+func (p *mdParser) fresh() *mdRuns {
+	if p.spare.maps == nil {
+		p.spare = mdRuns{src: p.src, maps: &textmap.Builder{}}
+	}
+	p.spare.list = p.spare.list[:0]
+	return &p.spare
 }
 
 // mdBlock is a block with its heading level (0: not a heading), which
@@ -235,7 +247,7 @@ func (p *mdParser) plainBlocks() bool {
 				return false
 			}
 			closePara()
-			h := &mdRuns{src: p.src} // the blanks after the hashes are trimmed with the block's
+			h := p.fresh() // the blanks after the hashes are trimmed with the block's
 			p.decode(i, stop, h)
 			p.add(h, Heading, level)
 		case p.src[i] == '-':
@@ -245,7 +257,7 @@ func (p *mdParser) plainBlocks() bool {
 				return false
 			}
 			closePara()
-			para, paraKind, list = &mdRuns{src: p.src}, ListItem, true
+			para, paraKind, list = p.fresh(), ListItem, true
 			p.decode(i+content, stop, para)
 			lastStop, lastEnd = stop, le
 		default:
@@ -258,7 +270,7 @@ func (p *mdParser) plainBlocks() bool {
 					p.found = nil
 					return false // maybe a paragraph of the last item
 				}
-				para, paraKind, list = &mdRuns{src: p.src}, Paragraph, false
+				para, paraKind, list = p.fresh(), Paragraph, false
 			} else {
 				// The line before ends in a line break. goldmark keeps all
 				// but three of four or more blanks before a hard one: the
@@ -682,6 +694,7 @@ type mdRun struct {
 type mdRuns struct {
 	src  []byte // the whole source
 	list []mdRun
+	maps *textmap.Builder // kept between blocks when set (see mdParser.fresh)
 }
 
 // copy adds src[start:start+n], extending the last run when it ends where
@@ -738,7 +751,12 @@ func (r *mdRuns) block(kind Kind) (b Block, ok bool) {
 			size += len(x.text)
 		}
 	}
-	var tb textmap.Builder
+	tb := r.maps
+	if tb == nil {
+		tb = &textmap.Builder{}
+	} else {
+		tb.Reset()
+	}
 	var sb strings.Builder
 	sb.Grow(size)
 	for _, x := range list {
@@ -750,7 +768,11 @@ func (r *mdRuns) block(kind Kind) (b Block, ok bool) {
 			sb.WriteString(x.text)
 		}
 	}
-	return Block{Kind: kind, Text: sb.String(), Map: tb.Map()}, true
+	m := tb.Map()
+	if r.maps != nil {
+		m = tb.Clone() // the builder stays for the next block
+	}
+	return Block{Kind: kind, Text: sb.String(), Map: m}, true
 }
 
 // trimmed drops white space at both ends: whole runs of it, or the blank
