@@ -39,19 +39,10 @@ func fill(template string, pairs ...string) string {
 	if strings.IndexByte(template, '{') < 0 {
 		return template
 	}
-	// Measured first, so the message is allocated once at its size.
-	n := 0
-	forEachPiece(template, pairs, func(piece string) { n += len(piece) })
-	var b strings.Builder
-	b.Grow(n)
-	forEachPiece(template, pairs, func(piece string) { b.WriteString(piece) })
-	return b.String()
-}
-
-// forEachPiece calls use with each piece of the filled template in turn:
-// text between placeholders, and placeholders' values (a placeholder with
-// no value stays as it is).
-func forEachPiece(template string, pairs []string, use func(string)) {
+	// The pieces are gathered first, so the message is allocated once at
+	// its size.
+	var room [24]string
+	pieces := room[:0]
 	for {
 		open := strings.IndexByte(template, '{')
 		if open < 0 {
@@ -65,11 +56,20 @@ func forEachPiece(template string, pairs []string, use func(string)) {
 		if !ok {
 			value = template[open : open+end+1]
 		}
-		use(template[:open])
-		use(value)
+		pieces = append(pieces, template[:open], value)
 		template = template[open+end+1:]
 	}
-	use(template)
+	pieces = append(pieces, template)
+	n := 0
+	for _, piece := range pieces {
+		n += len(piece)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, piece := range pieces {
+		b.WriteString(piece)
+	}
+	return b.String()
 }
 
 // lookupPair is the value of the last pair named name: the pairs are a
