@@ -193,3 +193,27 @@ func BenchmarkJSONString(b *testing.B) {
 		})
 	}
 }
+
+// carve hands out empty, non-nil lists from one slab in turn, each capped
+// to its room: filling one and appending past it leaves the next alone. A
+// nil or short slab gives a list of its own.
+func TestCarveListsDoNotOverlap(t *testing.T) {
+	slab := make([]string, 0, 5)
+	a, b, empty := carve(&slab, 2), carve(&slab, 3), carve(&slab, 0)
+	require.NotNil(t, empty)
+	require.Len(t, empty, 0)
+	a = append(a, "a1", "a2")
+	b = append(b, "b1")
+	a = append(a, "a3") // past its room: moves, b stays
+	require.Equal(t, []string{"a1", "a2", "a3"}, a)
+	require.Equal(t, []string{"b1"}, b)
+	b = append(b, "b2", "b3")
+	require.Equal(t, []string{"a1", "a2"}, slab[:2])
+	require.Equal(t, []string{"b1", "b2", "b3"}, slab[2:5])
+	own := carve(&slab, 1) // no room left
+	own = append(own, "x")
+	require.Equal(t, []string{"b1", "b2", "b3"}, b)
+	require.Equal(t, []string{"x"}, own)
+	require.NotNil(t, carve(nil, 0))
+	require.Equal(t, 4, cap(carve(nil, 4)))
+}
