@@ -260,8 +260,10 @@ func (d *Document) indexLines() {
 	d.lineStarts = []int{0}
 	src := d.Source
 	if bytes.IndexByte(src, '\r') < 0 {
-		// Most files end lines with "\n" alone: find them with the
-		// library's vectorised search rather than byte by byte.
+		// Most files end lines with "\n" alone: count and find them with
+		// the library's vectorised search rather than byte by byte, into a
+		// list allocated once.
+		d.lineStarts = make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
 		for i := 0; ; {
 			j := bytes.IndexByte(src[i:], '\n')
 			if j < 0 {

@@ -105,6 +105,18 @@ type mdParser struct {
 	base     int
 	found    []mdBlock
 	comments []Comment
+	spare    mdRuns // the runs plainBlocks reads a block into (see fresh)
+}
+
+// fresh returns the parser's spare runs emptied: plainBlocks holds one
+// block's runs at a time, and add copies them into the block, so one list
+// and one map builder serve every block of the body.
+func (p *mdParser) fresh() *mdRuns {
+	if p.spare.maps == nil {
+		p.spare = mdRuns{src: p.src, maps: &textmap.Builder{}}
+	}
+	p.spare.list = p.spare.list[:0]
+	return &p.spare
 }
 
 // mdBlock is a block with its heading level (0: not a heading), which
@@ -145,12 +157,13 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 // mdNotPlain marks the bytes that may start Markdown syntax other than a
 // paragraph or an ATX heading, or make goldmark cut or change a line:
 // escapes, code, emphasis, strikethrough, HTML, quotes, links, footnotes,
-// tables, addresses (linkify), and white space other than ' ' and '\n'.
-// '#' is looked at where a line starts, a '<' in plainBlocks (mdLessThan).
+// addresses (linkify), and white space other than ' ' and '\n'. '#' is
+// looked at where a line starts, a '<' in plainBlocks (mdLessThan), a
+// table's '|' by the line that would make it one (mdTableDelimiter).
 // Character references ('&') are decoded in text as goldmark's text is
 // (decode), so they may stay.
 var mdNotPlain = func() (t [256]bool) {
-	for _, c := range []byte("\\`*_~<>[]|@\t\r\v\f") {
+	for _, c := range []byte("\\`*_~<>[]@\t\r\v\f") {
 		t[c] = true
 	}
 	return t
@@ -158,12 +171,14 @@ var mdNotPlain = func() (t [256]bool) {
 
 // plainBlocks reads a body that holds nothing but paragraphs, ATX
 // headings without closing hashes and simple '-' list items, and no inline
-// markup but character references, as goldmark would, without goldmark: a
+// markup but character references ('|' too, in a body with no table
+// delimiter row), as goldmark would, without goldmark: a
 // heading's text is the line after its hashes, a paragraph's (or list
 // item's) the lines without their blanks at both ends, joined by their
 // line breaks, each line decoded as goldmark's text nodes are. It returns
 // false, having added nothing, for any other body: one with a byte of
-// mdNotPlain, a URL linkify would find, a line indented four spaces or
+// mdNotPlain, a URL linkify would find, a line that may be a table's
+// delimiter row (mdTableDelimiter), a line indented four spaces or
 // more, a line starting with '+', '=' or a '-' that is not a simple list
 // item (mdBulletItem; thematic breaks, setext underlines, other lists), an
 // ordered list marker (mdOrderedMarker), a '#' that is not a plain
@@ -206,6 +221,10 @@ func (p *mdParser) plainBlocks() bool {
 		for stop > i && p.src[stop-1] == ' ' {
 			stop--
 		}
+		if mdTableDelimiter(p.src[i:stop]) {
+			p.found = nil
+			return false // a table's delimiter row, if a header row comes before it
+		}
 		switch {
 		case i == le: // blank
 			closePara()
@@ -228,7 +247,7 @@ func (p *mdParser) plainBlocks() bool {
 				return false
 			}
 			closePara()
-			h := &mdRuns{src: p.src} // the blanks after the hashes are trimmed with the block's
+			h := p.fresh() // the blanks after the hashes are trimmed with the block's
 			p.decode(i, stop, h)
 			p.add(h, Heading, level)
 		case p.src[i] == '-':
@@ -238,7 +257,7 @@ func (p *mdParser) plainBlocks() bool {
 				return false
 			}
 			closePara()
-			para, paraKind, list = &mdRuns{src: p.src}, ListItem, true
+			para, paraKind, list = p.fresh(), ListItem, true
 			p.decode(i+content, stop, para)
 			lastStop, lastEnd = stop, le
 		default:
@@ -251,7 +270,7 @@ func (p *mdParser) plainBlocks() bool {
 					p.found = nil
 					return false // maybe a paragraph of the last item
 				}
-				para, paraKind, list = &mdRuns{src: p.src}, Paragraph, false
+				para, paraKind, list = p.fresh(), Paragraph, false
 			} else {
 				// The line before ends in a line break. goldmark keeps all
 				// but three of four or more blanks before a hard one: the
@@ -270,6 +289,24 @@ func (p *mdParser) plainBlocks() bool {
 	}
 	closePara()
 	return true
+}
+
+// mdTableDelimiter reports a line (without its blanks at both ends) that
+// goldmark's table extension may read as the delimiter row under a
+// header row: only '-', '|', ':' and blanks, at least one '-' ("|---|",
+// ":--", "-|-"). With no such line, '|' is text.
+func mdTableDelimiter(line []byte) bool {
+	dash := false
+	for _, c := range line {
+		switch c {
+		case '-':
+			dash = true
+		case '|', ':', ' ':
+		default:
+			return false
+		}
+	}
+	return dash
 }
 
 // mdLessThan reports whether a '<' followed by next is text ("P<0.001",
@@ -657,6 +694,7 @@ type mdRun struct {
 type mdRuns struct {
 	src  []byte // the whole source
 	list []mdRun
+	maps *textmap.Builder // kept between blocks when set (see mdParser.fresh)
 }
 
 // copy adds src[start:start+n], extending the last run when it ends where
@@ -713,7 +751,12 @@ func (r *mdRuns) block(kind Kind) (b Block, ok bool) {
 			size += len(x.text)
 		}
 	}
-	var tb textmap.Builder
+	tb := r.maps
+	if tb == nil {
+		tb = &textmap.Builder{}
+	} else {
+		tb.Reset()
+	}
 	var sb strings.Builder
 	sb.Grow(size)
 	for _, x := range list {
@@ -725,7 +768,11 @@ func (r *mdRuns) block(kind Kind) (b Block, ok bool) {
 			sb.WriteString(x.text)
 		}
 	}
-	return Block{Kind: kind, Text: sb.String(), Map: tb.Map()}, true
+	m := tb.Map()
+	if r.maps != nil {
+		m = tb.Clone() // the builder stays for the next block
+	}
+	return Block{Kind: kind, Text: sb.String(), Map: m}, true
 }
 
 // trimmed drops white space at both ends: whole runs of it, or the blank

@@ -118,7 +118,7 @@ var plainPieces = []string{
 // article of the corpus and tests, and it is taken for plain text.
 func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 	rng := rand.New(rand.NewSource(24))
-	taken, takenNumbers, takenLists, takenRefs, takenLess := 0, 0, 0, 0, 0
+	taken, takenNumbers, takenLists, takenRefs, takenLess, takenPipes := 0, 0, 0, 0, 0, 0
 	check := func(name string, src []byte) {
 		t.Helper()
 		got, err := ParseMarkdown(name, src)
@@ -132,9 +132,9 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 			taken++
 		}
 	}
-	for round := 0; round < 40000; round++ {
+	for round := 0; round < 45000; round++ {
 		pieces := plainPieces
-		switch round % 8 {
+		switch round % 9 {
 		case 0, 2:
 			pieces = plainPieces[:14] // plain only: the fast path is taken
 		case 1: // plain but for URLs linkify finds
@@ -153,10 +153,13 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 		case 6: // plain but for '<' as text ("P<0.001") and near misses: tags, comments, autolinks, HTML blocks
 			pieces = append(slices.Clip(plainPieces[:14]), "P<0.001", "<", "<1", "< ", "<=", "<<", "\n<", "\n<1", "<a", "</", "<!",
 				"<?", "<x>", "<b>", "<1@a.b>", "<http://x.org>", "<!-- c -->", "\n<div>\n", "\n<1>", "<\n", "<#", "<-", "<中")
+		case 8: // plain but for '|' as text and tables: delimiter rows with and without pipes, and near misses
+			pieces = append(slices.Clip(plainPieces[:14]), "|", " | ", "| a | b |", "\n| c | d |", "\n|---|---|", "\n|---|", "\n:--",
+				"\n:-:", "\n--:", "\n-|-", "\n - | -", "\n- |", "\n|", "\n:", ":", "-", "\n| :-- |", "\n|:", "\n  |--", "\n- a|b", "\n|x-|")
 		}
 		before := taken
 		check("r.md", []byte(randomText(rng, pieces, rng.Intn(40))))
-		switch round % 8 {
+		switch round % 9 {
 		case 3:
 			takenNumbers += taken - before
 		case 4:
@@ -165,6 +168,8 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 			takenRefs += taken - before
 		case 6:
 			takenLess += taken - before
+		case 8:
+			takenPipes += taken - before
 		}
 	}
 	require.Greater(t, taken, 10000, "the random texts must take the fast path")
@@ -172,9 +177,11 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 	require.Greater(t, takenLists, 200, "simple '-' list items must take the fast path")
 	require.Greater(t, takenRefs, 1000, "character references must take the fast path")
 	require.Greater(t, takenLess, 150, "'<' as text must take the fast path")
+	require.Greater(t, takenPipes, 300, "'|' as text must take the fast path")
 	for _, src := range []string{"", "\n", "#", "# ", "#\n", "# a\nb\n# c", "a\n  b  \nc   \n\n d", "   # h #", "a  \n b",
 		"###### six", "####### seven", "a\n=\n", "a\n    b", "    code", "\ufeff# t\n\nx",
-		"- a\n- b", "- a\nb\n\nc", "- a\n\n  b", "- a\n  # h\n  b", "- a\n# h\n  b", "a\n- b\n\n- c  \nd", "-     code", "- a\n---", "- a\n-"} {
+		"- a\n- b", "- a\nb\n\nc", "- a\n\n  b", "- a\n  # h\n  b", "- a\n# h\n  b", "a\n- b\n\n- c  \nd", "-     code", "- a\n---", "- a\n-",
+		"abc\n:--", "a | b\n--|--\nc | d", "a|b\nc|d", "| a |\n| - |", "- a\n|---", "x\n- |"} {
 		check("fixed.md", []byte(src))
 	}
 	var paths []string

@@ -104,7 +104,8 @@ func TestPlainTextSplitsLinesAtLoneCR(t *testing.T) {
 }
 
 // The line index of a text without CR (found with bytes.IndexByte) is the
-// one a byte-by-byte scan finds, including empty lines and a final "\n".
+// one a byte-by-byte scan finds, including empty lines and a final "\n",
+// in a list allocated at its size.
 func TestLineIndexWithoutCR(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	pieces := []string{"a", "\n", "神", "\n\n", "xyz"}
@@ -122,7 +123,7 @@ func TestLineIndexWithoutCR(t *testing.T) {
 		}
 		d := &Document{Source: []byte(src)}
 		d.indexLines()
-		if !assert.Equal(t, want, d.lineStarts, "%q", src) {
+		if !assert.Equal(t, want, d.lineStarts, "%q", src) || !assert.Equal(t, len(want), cap(d.lineStarts), "allocated once at its size: %q", src) {
 			return
 		}
 	}

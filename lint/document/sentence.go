@@ -174,9 +174,35 @@ var abbreviations = map[string]bool{
 	"dept": true, "univ": true, "approx.": true,
 }
 
+// isAbbreviation reports a word of abbreviations in any case. An ASCII
+// word is lower-cased on the stack (no abbreviation is longer than
+// maxAbbreviation bytes); any other goes through strings.ToLower, whose
+// case mappings may change its length (the Kelvin sign becomes "k").
 func isAbbreviation(word string) bool {
-	return abbreviations[strings.ToLower(word)]
+	if len(word) > maxAbbreviation {
+		for i := 0; i < len(word); i++ {
+			if word[i] >= utf8.RuneSelf {
+				return abbreviations[strings.ToLower(word)]
+			}
+		}
+		return false
+	}
+	var lower [maxAbbreviation]byte
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(word)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return abbreviations[string(lower[:len(word)])]
 }
+
+// maxAbbreviation is the length of the longest of abbreviations.
+const maxAbbreviation = 7
 
 // trimSpan drops white space at both ends of text[start:end].
 func trimSpan(text string, start, end int) (Span, bool) {

@@ -134,11 +134,26 @@ func (c *Card) Part(d *facts.Document, blocks []*facts.Block, findings []rule.Fi
 	return claims
 }
 
+// addClaims adds the claims of blocks. The claims of one call share one
+// allocation: they live and die together (a card, or a part of a long
+// text's).
 func (c *Card) addClaims(d *facts.Document, blocks []*facts.Block) {
+	n := 0
+	for _, b := range blocks {
+		for _, s := range b.Sentences {
+			n += len(s.Claims)
+		}
+	}
+	if n == 0 {
+		return
+	}
+	slab := make([]Claim, 0, n)
+	c.Claims = slices.Grow(c.Claims, n)
 	for _, b := range blocks {
 		for _, s := range b.Sentences {
 			for _, fc := range s.Claims {
-				c.Claims = append(c.Claims, &Claim{Claim: fc, Where: where(s, fc), Excerpt: oneLine(d.Doc, fc.Span)})
+				slab = append(slab, Claim{Claim: fc, Where: where(s, fc), Excerpt: oneLine(d.Doc, fc.Span)})
+				c.Claims = append(c.Claims, &slab[len(slab)-1])
 			}
 		}
 	}

@@ -39,8 +39,10 @@ func fill(template string, pairs ...string) string {
 	if strings.IndexByte(template, '{') < 0 {
 		return template
 	}
-	var b strings.Builder
-	b.Grow(len(template) + 32)
+	// The pieces are gathered first, so the message is allocated once at
+	// its size.
+	var room [24]string
+	pieces := room[:0]
 	for {
 		open := strings.IndexByte(template, '{')
 		if open < 0 {
@@ -54,11 +56,19 @@ func fill(template string, pairs ...string) string {
 		if !ok {
 			value = template[open : open+end+1]
 		}
-		b.WriteString(template[:open])
-		b.WriteString(value)
+		pieces = append(pieces, template[:open], value)
 		template = template[open+end+1:]
 	}
-	b.WriteString(template)
+	pieces = append(pieces, template)
+	n := 0
+	for _, piece := range pieces {
+		n += len(piece)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, piece := range pieces {
+		b.WriteString(piece)
+	}
 	return b.String()
 }
 
@@ -261,7 +271,8 @@ func (c *Card) Why(cl *Claim, locale string) string {
 		return ""
 	}
 	st := c.StudyOf(cl)
-	args := []string{"where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown()}
+	args := make([]string, 0, 16) // room for every pair below: no regrowing
+	args = append(args, "where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown())
 	var words studyWords
 	if st != nil {
 		// The model and the description go in only where a reason names

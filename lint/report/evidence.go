@@ -87,35 +87,50 @@ func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings
 		f.Studies = append(f.Studies, newStudy(doc, card, s, locale))
 	}
 	// Sized first: a Claim is large, and growing the slice copied them.
-	claims := len(card.Claims)
-	if !allClaims {
-		claims = 0
-		for _, c := range card.Claims {
-			if len(c.Findings) > 0 {
-				claims++
-			}
+	// The claims' rules share one list, carved out claim by claim.
+	claims, rules := 0, 0
+	for _, c := range card.Claims {
+		if allClaims || len(c.Findings) > 0 {
+			claims++
+			rules += len(c.Findings)
 		}
 	}
 	f.Claims = make([]Claim, 0, claims)
+	ruleSlab := make([]string, 0, rules)
 	for _, c := range card.Claims {
 		if !allClaims && len(c.Findings) == 0 {
 			continue
 		}
-		f.Claims = append(f.Claims, newClaim(doc, card, c, locale))
+		f.Claims = append(f.Claims, newClaim(doc, card, c, locale, &ruleSlab))
 	}
 	// Every finding on a study's claims relates to the same place with
-	// the same message: resolve each study once.
+	// the same message: resolve each study once. The findings' related
+	// locations share one list too, each capped to its own element.
+	withStudy := 0
+	for _, x := range findings {
+		if x.Study != nil {
+			withStudy++
+		}
+	}
+	relatedSlab := make([]Related, 0, withStudy)
 	var relatedTo map[*facts.Study]Related
 	for i, x := range findings {
-		if x.Study != nil {
-			r, ok := relatedTo[x.Study]
-			if !ok {
-				r = related(doc, card, x.Study, locale)
-				if relatedTo == nil {
-					relatedTo = map[*facts.Study]Related{}
-				}
-				relatedTo[x.Study] = r
+		if x.Study == nil {
+			continue
+		}
+		r, ok := relatedTo[x.Study]
+		if !ok {
+			r = related(doc, card, x.Study, locale)
+			if relatedTo == nil {
+				relatedTo = map[*facts.Study]Related{}
 			}
+			relatedTo[x.Study] = r
+		}
+		if len(f.Findings[i].Related) == 0 {
+			relatedSlab = append(relatedSlab, r)
+			k := len(relatedSlab)
+			f.Findings[i].Related = relatedSlab[k-1 : k : k]
+		} else {
 			f.Findings[i].Related = append(f.Findings[i].Related, r)
 		}
 	}
@@ -145,11 +160,13 @@ func newStudy(doc *document.Document, card *evidence.Card, s *evidence.Study, lo
 	return out
 }
 
-func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, locale string) Claim {
+// newClaim resolves a claim for the report; its rules are carved out of
+// slab when that has room (nil: a list of their own).
+func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, locale string, slab *[]string) Claim {
 	out := Claim{
 		Term: c.Term, Class: c.Class, Subject: c.Subject, Strength: c.Strength, Voice: c.Voice,
 		Evidence: c.Evidence, Where: c.Where, Excerpt: sourceText(doc, c.Span, c.Excerpt),
-		Rules: []string{}, Why: card.Why(c, locale), span: c.Span,
+		Rules: carve(slab, len(c.Findings)), Why: card.Why(c, locale), span: c.Span,
 	}
 	if s := card.StudyOf(c); s != nil {
 		out.Study = s.Index
@@ -159,6 +176,19 @@ func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, lo
 		out.Rules = append(out.Rules, x.Rule.ID)
 	}
 	return out
+}
+
+// carve returns an empty, non-nil list with room for n strings: the next n
+// of slab's spare capacity (capped, so appending past n cannot reach the
+// next list), or a list of its own when slab is nil or short.
+func carve(slab *[]string, n int) []string {
+	if slab == nil || cap(*slab)-len(*slab) < n {
+		return make([]string, 0, n)
+	}
+	s := *slab
+	k := len(s)
+	*slab = s[:k+n]
+	return s[k : k : k+n]
 }
 
 // sourceText is the source text of span, shared with text when that is

@@ -112,13 +112,11 @@ func (c *chunks) writeTo(o *jsonOut) {
 			o.err = err
 		}
 		if o.err == nil {
-			_, o.err = io.Copy(o.b, c.spill)
+			_, o.err = io.Copy(o, c.spill)
 		}
 	}
 	for _, piece := range c.pieces {
-		if o.err == nil {
-			_, o.err = o.b.Write(piece)
-		}
+		o.Write(piece)
 	}
 	c.reset()
 }
@@ -237,7 +235,11 @@ func writeArray[T any](o *jsonOut, xs []T, itemPrefix, closePrefix string) {
 // end writes the fields after the findings, the claims with writeClaims,
 // and closes the file's object.
 func (j *JSONWriter) end(f File, writeClaims func()) {
-	key := func(name string) { j.o.str(",\n" + jsonFileKey + `"` + name + `": `) }
+	key := func(name string) {
+		j.o.buf = append(j.o.buf, ",\n"+jsonFileKey+`"`...)
+		j.o.buf = append(j.o.buf, name...)
+		j.o.buf = append(j.o.buf, `": `...)
+	}
 	if f.Score != nil {
 		key("score")
 		j.o.value(*f.Score, jsonFileKey)

@@ -29,9 +29,22 @@ type jsonAppender interface {
 type jsonBuilder struct {
 	b      []byte
 	prefix string
+	spaces bool // prefix is blanks only, and a line break with its indent is part of jsonBreaks
 	depth  int
 	count  [16]int // members written so far at each open level (SARIF nests 9 deep)
 }
+
+func newJSONBuilder(b []byte, prefix string) jsonBuilder {
+	spaces := 1+len(prefix)+len(jsonIndent) <= len(jsonBreaks)
+	for i := 0; i < len(prefix) && spaces; i++ {
+		spaces = prefix[i] == ' '
+	}
+	return jsonBuilder{b: b, prefix: prefix, spaces: spaces}
+}
+
+// jsonBreaks holds every line break with its indent that a blank prefix
+// and the levels count allows need: one append writes them.
+const jsonBreaks = "\n" + jsonIndent + jsonIndent + jsonIndent
 
 func (e *jsonBuilder) open(c byte) {
 	e.b = append(e.b, c)
@@ -66,6 +79,10 @@ func (e *jsonBuilder) key(name string) {
 }
 
 func (e *jsonBuilder) newline() {
+	if e.spaces {
+		e.b = append(e.b, jsonBreaks[:1+len(e.prefix)+2*e.depth]...)
+		return
+	}
 	e.b = append(e.b, '\n')
 	e.b = append(e.b, e.prefix...)
 	e.b = append(e.b, jsonIndent[:2*e.depth]...)
@@ -114,7 +131,7 @@ func (e *jsonBuilder) strings(name string, xs []string) {
 }
 
 func (x *Finding) appendJSON(b []byte, prefix string) []byte {
-	e := jsonBuilder{b: b, prefix: prefix}
+	e := newJSONBuilder(b, prefix)
 	e.open('{')
 	e.str("rule", x.Rule)
 	e.str("category", x.Category)
@@ -166,7 +183,7 @@ func (x *Finding) appendJSON(b []byte, prefix string) []byte {
 }
 
 func (s *Study) appendJSON(b []byte, prefix string) []byte {
-	e := jsonBuilder{b: b, prefix: prefix}
+	e := newJSONBuilder(b, prefix)
 	e.open('{')
 	e.int("index", s.Index)
 	e.str("population", s.Population)
@@ -207,7 +224,7 @@ func (s *Study) appendJSON(b []byte, prefix string) []byte {
 }
 
 func (c *Claim) appendJSON(b []byte, prefix string) []byte {
-	e := jsonBuilder{b: b, prefix: prefix}
+	e := newJSONBuilder(b, prefix)
 	e.open('{')
 	e.str("term", c.Term)
 	e.str("class", c.Class)
@@ -237,7 +254,7 @@ func (cs criteria) appendJSON(b []byte, prefix string) (out []byte, ok bool) {
 	if cs == nil {
 		return append(b, "null"...), true
 	}
-	e := jsonBuilder{b: b, prefix: prefix}
+	e := newJSONBuilder(b, prefix)
 	e.open('[')
 	for _, c := range cs {
 		if math.IsNaN(c.Earned) || math.IsInf(c.Earned, 0) {
@@ -283,17 +300,33 @@ const jsonHex = "0123456789abcdef"
 // appendJSONString appends s quoted as encoding/json quotes it without
 // HTML escaping: `"` and `\` escaped, control characters as \b \f \n \r
 // \t or \u00XX, invalid UTF-8 as \ufffd, U+2028 and U+2029 as \u2028 and
-// \u2029, everything else as is.
+// \u2029, everything else as is. Printable ASCII and well-formed two- and
+// three-byte characters (nearly all of a report's text) are stepped over
+// with a table lookup and a check of their continuation bytes; the rest
+// is decoded as a rune.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
+		switch jsonByte[c] {
+		case jsonCopy:
+			i = skipPlainASCII(s, i+1)
+			continue
+		case jsonLead2:
+			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				i += 2
 				continue
 			}
+		case jsonLead3:
+			// Not E0 (overlong forms), ED (surrogates) or a separator
+			// (E2 80 A8, E2 80 A9): those are left to the decoder.
+			if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+				!(c == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8) {
+				i += 3
+				continue
+			}
+		case jsonEscape:
 			b = append(b, s[start:i]...)
 			switch c {
 			case '"', '\\':
@@ -335,6 +368,52 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// skipPlainASCII returns where the run of eight-byte words from i that
+// are all printable ASCII other than '"' and '\\' ends (each word's
+// bytes tested at once).
+func skipPlainASCII(s string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// (y - n*ones) &^ y has a high bit set where some byte of y is below n.
+		quote, backslash := x^('"'*ones), x^('\\'*ones)
+		control := (x - 0x20*ones) &^ x
+		if (x|control|(quote-ones)&^quote|(backslash-ones)&^backslash)&highs != 0 {
+			break
+		}
+	}
+	return i
+}
+
+// What appendJSONString does with a byte where a character starts.
+const (
+	jsonDecode = iota // decode the rune (four-byte leads, E0, ED, stray bytes)
+	jsonCopy          // printable ASCII other than '"' and '\\'
+	jsonEscape        // '"', '\\' and control characters
+	jsonLead2         // C2–DF: a two-byte character if one continuation byte follows
+	jsonLead3         // E1–EC, EE, EF: a three-byte character if two follow
+)
+
+var jsonByte = func() (t [256]uint8) {
+	for c := range 0x80 {
+		t[c] = jsonCopy
+		if c < 0x20 || c == '"' || c == '\\' {
+			t[c] = jsonEscape
+		}
+	}
+	for c := 0xC2; c <= 0xDF; c++ {
+		t[c] = jsonLead2
+	}
+	for c := 0xE1; c <= 0xEF; c++ {
+		if c != 0xED {
+			t[c] = jsonLead3
+		}
+	}
+	return t
+}()
 
 // SARIF results, one per finding, are written the same way.
 
@@ -427,7 +506,7 @@ func (e *jsonBuilder) stringMap(name string, m map[string]string) {
 }
 
 func (r *sarifResult) appendJSON(b []byte, prefix string) []byte {
-	e := jsonBuilder{b: b, prefix: prefix}
+	e := newJSONBuilder(b, prefix)
 	e.open('{')
 	e.str("ruleId", r.RuleID)
 	e.optInt("ruleIndex", r.RuleIndex)

@@ -256,7 +256,7 @@ type oldJSONWriter struct{ o *jsonOut }
 func (w oldJSONWriter) value(v any, prefix string) {
 	w.o.encode(v, prefix, "  ")
 	if w.o.err == nil {
-		_, w.o.err = w.o.b.Write(bytes.TrimSuffix(w.o.scratch.Bytes(), []byte("\n")))
+		w.o.Write(bytes.TrimSuffix(w.o.scratch.Bytes(), []byte("\n")))
 	}
 }
 

@@ -102,7 +102,7 @@ func (s *FileStream) Part(found []rule.Finding, claims []*evidence.Claim) error 
 		if !c.Flagged() {
 			continue
 		}
-		if err := cw.claim(&s.file, newClaim(s.file.doc, s.card, c, s.locale)); err != nil {
+		if err := cw.claim(&s.file, newClaim(s.file.doc, s.card, c, s.locale, nil)); err != nil {
 			return err
 		}
 	}

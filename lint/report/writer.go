@@ -43,18 +43,23 @@ func writeAll(w Writer, files []File) error {
 }
 
 // jsonOut writes a JSON document piece by piece, each value indented as
-// encoding/json indents it at its depth, so that the whole document reads
-// as if encoded at once.
+// encoding/json indents it in the whole document. Values are appended
+// straight to buf, which goes out in writes of about jsonFlushAt bytes:
+// encoding a value to a side buffer and copying it through a bufio.Writer
+// moved every byte of an archive's 163 MB report twice (issue 17).
 type jsonOut struct {
-	b       *bufio.Writer
+	w       io.Writer
+	buf     []byte // written but not yet sent to w
 	scratch bytes.Buffer
 	enc     *json.Encoder
-	direct  []byte // a value written by jsonAppender
 	err     error
 }
 
+// jsonFlushAt is how much jsonOut holds before it writes to its writer.
+const jsonFlushAt = 256 << 10
+
 func newJSONOut(w io.Writer) *jsonOut {
-	o := &jsonOut{b: bufio.NewWriterSize(w, 64<<10)}
+	o := &jsonOut{w: w, buf: make([]byte, 0, jsonFlushAt+jsonFlushAt/4)}
 	o.enc = json.NewEncoder(&o.scratch)
 	o.enc.SetEscapeHTML(false)
 	return o
@@ -62,8 +67,34 @@ func newJSONOut(w io.Writer) *jsonOut {
 
 // str writes literal document text (brackets, keys, line breaks).
 func (o *jsonOut) str(s string) {
-	if o.err == nil {
-		_, o.err = o.b.WriteString(s)
+	o.buf = append(o.buf, s...)
+	o.spill()
+}
+
+// Write appends p to the document (io.Writer, for bytes already encoded).
+func (o *jsonOut) Write(p []byte) (int, error) {
+	o.buf = append(o.buf, p...)
+	o.spill()
+	return len(p), nil
+}
+
+// spill sends what buf holds to the writer once there is enough of it.
+func (o *jsonOut) spill() {
+	if len(o.buf) >= jsonFlushAt {
+		o.send()
+	}
+}
+
+// send sends what buf holds to the writer. After the first error nothing
+// more is sent; the error is kept for flush.
+func (o *jsonOut) send() {
+	if o.err == nil && len(o.buf) > 0 {
+		_, o.err = o.w.Write(o.buf)
+	}
+	if cap(o.buf) > 4*jsonFlushAt {
+		o.buf = make([]byte, 0, jsonFlushAt+jsonFlushAt/4) // one huge value need not stay allocated
+	} else {
+		o.buf = o.buf[:0]
 	}
 }
 
@@ -76,35 +107,27 @@ func (o *jsonOut) value(v any, prefix string) {
 	}
 	switch v := v.(type) {
 	case jsonAppender:
-		o.direct = v.appendJSON(o.direct[:0], prefix)
-		o.writeDirect()
+		o.buf = v.appendJSON(o.buf, prefix)
+		o.spill()
 		return
 	case string:
-		o.direct = appendJSONString(o.direct[:0], v)
-		o.writeDirect()
+		o.buf = appendJSONString(o.buf, v)
+		o.spill()
 		return
 	case int:
-		o.direct = strconv.AppendInt(o.direct[:0], int64(v), 10)
-		o.writeDirect()
+		o.buf = strconv.AppendInt(o.buf, int64(v), 10)
+		o.spill()
 		return
 	case []score.Criterion:
-		if b, ok := criteria(v).appendJSON(o.direct[:0], prefix); ok {
-			o.direct = b
-			o.writeDirect()
+		if b, ok := criteria(v).appendJSON(o.buf, prefix); ok {
+			o.buf = b
+			o.spill()
 			return
 		}
 	}
 	o.encode(v, prefix, "  ")
 	if o.err == nil {
-		_, o.err = o.b.Write(bytes.TrimSuffix(o.scratch.Bytes(), []byte("\n")))
-	}
-}
-
-// writeDirect writes what value appended to o.direct.
-func (o *jsonOut) writeDirect() {
-	_, o.err = o.b.Write(o.direct)
-	if cap(o.direct) > 1<<20 {
-		o.direct = nil // one huge value need not stay allocated
+		o.Write(bytes.TrimSuffix(o.scratch.Bytes(), []byte("\n")))
 	}
 }
 
@@ -112,7 +135,7 @@ func (o *jsonOut) writeDirect() {
 func (o *jsonOut) line(v any) {
 	o.encode(v, "", "")
 	if o.err == nil {
-		_, o.err = o.b.Write(o.scratch.Bytes())
+		o.Write(o.scratch.Bytes())
 	}
 }
 
@@ -135,25 +158,25 @@ func (o *jsonOut) encode(v any, prefix, indent string) {
 // item starts the i-th element of an array whose elements sit at prefix.
 func (o *jsonOut) item(i int, prefix string) {
 	if i > 0 {
-		o.str(",")
+		o.buf = append(o.buf, ',')
 	}
-	o.str("\n" + prefix)
+	o.buf = append(o.buf, '\n')
+	o.buf = append(o.buf, prefix...)
 }
 
 // endArray closes an array of n elements whose closing bracket sits at
 // prefix.
 func (o *jsonOut) endArray(n int, prefix string) {
 	if n > 0 {
-		o.str("\n" + prefix)
+		o.buf = append(o.buf, '\n')
+		o.buf = append(o.buf, prefix...)
 	}
-	o.str("]")
+	o.buf = append(o.buf, ']')
 }
 
-// flush writes out what is buffered and returns the first error.
+// flush writes out what is held and returns the first error.
 func (o *jsonOut) flush() error {
-	if o.err == nil {
-		o.err = o.b.Flush()
-	}
+	o.send()
 	return o.err
 }
 
