@@ -52,10 +52,14 @@ type Lexicon struct {
 	ac      *automaton
 	regexes []pattern
 	// alwaysSet and digitSet have a bit per pattern that runs on every
-	// text, and per pattern gated on a digit.
+	// text, and per pattern gated on digits only.
 	alwaysSet, digitSet []uint64
-	phrases             []phrase // open phrasing over hits (phrase.go)
-	phraseStarts        [][]int  // per class, the phrases it starts
+	// Per pattern, what the loop over automaton matches reads, apart
+	// from the large pattern structs: the bits of all its clauses, and
+	// of those an ASCII digit meets (noDigits: none, for text without).
+	clauseBits, digitBits, noDigits []uint8
+	phrases                         []phrase // open phrasing over hits (phrase.go)
+	phraseStarts                    [][]int  // per class, the phrases it starts
 }
 
 type term struct {
@@ -147,16 +151,25 @@ func (l *Lexicon) Term(h Hit) string {
 func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	var ignored []Hit
 	first := len(dst)
-	var seenBuf [256]uint64                   // on the stack for the usual number of patterns
-	seen := words(seenBuf[:], len(l.regexes)) // clauses satisfied per pattern
+	var seenBuf [256]uint8                      // on the stack for the usual number of patterns
+	seen := bytesOf(seenBuf[:], len(l.regexes)) // clauses satisfied per pattern
 	var occBuf [64]occurrence
 	occ := occBuf[:0] // where the window literals of patterns are
-	// The patterns to consider: those a literal triggered, those that always
-	// run and, in text with a digit, those gated on one; a bit each, so the
-	// loop below visits a few patterns rather than all of them.
+	// The patterns to run: those that always run, those whose clauses the
+	// literals (and digits) all met and, in text with a digit, those gated
+	// on digits only; a bit each, so the loop below visits those patterns
+	// rather than all of them.
 	var candBuf [4]uint64
 	cand := words(candBuf[:], (len(l.regexes)+63)/64)
 	copy(cand, l.alwaysSet)
+	hasDigit := hasASCIIDigit(text)
+	digits := l.noDigits
+	if hasDigit {
+		digits = l.digitBits
+		for w := range cand {
+			cand[w] |= l.digitSet[w]
+		}
+	}
 	if l.ac != nil {
 		var foundBuf [128]match
 		for _, m := range l.ac.find(text, foundBuf[:0]) {
@@ -164,8 +177,11 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			t := &l.terms[id]
 			start := end - len(t.text)
 			for _, tr := range t.triggers {
-				seen[tr.pattern] |= 1 << tr.clause
-				cand[tr.pattern/64] |= 1 << (tr.pattern % 64)
+				met := seen[tr.pattern] | 1<<tr.clause
+				seen[tr.pattern] = met
+				if met|digits[tr.pattern] == l.clauseBits[tr.pattern] {
+					cand[tr.pattern/64] |= 1 << (tr.pattern % 64)
+				}
 				if tr.window {
 					occ = append(occ, occurrence{tr.pattern, start, end})
 				}
@@ -184,16 +200,10 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			}
 		}
 	}
-	hasDigit := hasASCIIDigit(text)
-	if hasDigit {
-		for w := range cand {
-			cand[w] |= l.digitSet[w]
-		}
-	}
 	for w, bitsLeft := range cand {
 		for ; bitsLeft != 0; bitsLeft &= bitsLeft - 1 {
 			i := w*64 + bits.TrailingZeros64(bitsLeft)
-			dst = l.runPattern(i, text, seen[i], hasDigit, occ, dst)
+			dst = l.runPattern(i, text, uint64(seen[i]), hasDigit, occ, dst)
 		}
 	}
 	dst = dst[:first+resolve(dst[first:], ignored)]
@@ -208,9 +218,21 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 }
 
 // hasASCIIDigit is strings.ContainsAny(text, "0123456789") without its
-// set building and lookups: a comparison a byte.
+// set building and lookups: eight bytes at a time, a byte is a digit when
+// it differs from '0' by less than 10 (hasLess, from Sean Anderson's "Bit
+// Twiddling Hacks": a word has a byte below n, n <= 128).
 func hasASCIIDigit(text string) bool {
-	for i := 0; i < len(text); i++ {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		x ^= '0' * ones
+		if (x-10*ones)&^x&highs != 0 {
+			return true
+		}
+	}
+	for ; i < len(text); i++ {
 		if text[i]-'0' <= 9 {
 			return true
 		}
@@ -228,6 +250,14 @@ func (l *Lexicon) dropSlots(dst []Hit, first int) []Hit {
 		kept = append(kept, h)
 	}
 	return kept
+}
+
+// bytesOf returns n zeroed bytes: buf when it is long enough.
+func bytesOf(buf []uint8, n int) []uint8 {
+	if n <= len(buf) {
+		return buf[:n]
+	}
+	return make([]uint8, n)
 }
 
 // words returns n zeroed words: buf when it is long enough.

@@ -221,7 +221,55 @@ func TestSortHitsAsGeneric(t *testing.T) {
 }
 
 func TestHasASCIIDigit(t *testing.T) {
-	for _, s := range []string{"", "abc", "共有12%", "٣ full-width ３", "/:", "x9", "0"} {
+	for _, s := range []string{"", "abc", "共有12%", "٣ full-width ３", "/:", "x9", "0", "abcdefgh9", "abcdefgh/", ":::::::::"} {
 		assert.Equal(t, strings.ContainsAny(s, "0123456789"), hasASCIIDigit(s), "%q", s)
 	}
+	// Eight bytes at a time: every byte value at every place of a word
+	// and of the tail, next to bytes just outside the digits.
+	rng := rand.New(rand.NewSource(5))
+	near := []byte{'/', ':', 0x00, 0x7f, 0x80, 0xb0, 0xb9, 0xff, 'a'}
+	for round := 0; round < 20000; round++ {
+		b := make([]byte, rng.Intn(20))
+		for i := range b {
+			b[i] = near[rng.Intn(len(near))]
+		}
+		if len(b) > 0 && rng.Intn(3) == 0 {
+			b[rng.Intn(len(b))] = byte(rng.Intn(256))
+		}
+		s := string(b)
+		require.Equal(t, strings.ContainsAny(s, "0123456789"), hasASCIIDigit(s), "%q", s)
+	}
+}
+
+// A pattern becomes a candidate only once the literals and digits of the
+// text meet all its clauses (or it needs digits only): random texts of
+// the patterns' pieces find what running every pattern on every text
+// finds, and the gated lexicon runs fewer patterns.
+func TestCandidatesWhenClausesComplete(t *testing.T) {
+	l, err := Parse(map[string]string{"a.yaml": `classes:
+  c:
+    patterns:
+      - '\b\d{4}\b'
+      - '(\d|百分之)[一二三]?成'
+      - '(降低|减少)了?\d+%'
+      - '比[^,]{0,4}(高|低)\d+%'
+      - '风险(降低|减少)'
+`})
+	require.NoError(t, err)
+	whole := ungated(l)
+	pieces := []string{"1", "23", "2024", "百分之", "一", "成", "降低", "减少", "了", "%", "比", "高", "低", "风险", ",", " ", "x"}
+	rng := rand.New(rand.NewSource(3))
+	matched := 0
+	for round := 0; round < 20000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := sb.String()
+		want := whole.Match(text, nil)
+		matched += len(want)
+		require.Equal(t, want, l.Match(text, nil), "%q", text)
+	}
+	assert.Greater(t, matched, 1000, "the texts include matches")
+	assert.Equal(t, uint64(1), l.digitSet[0], "only the first pattern needs digits alone")
 }
