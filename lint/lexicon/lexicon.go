@@ -422,34 +422,52 @@ func isWordRune(r rune) bool {
 // resolve sorts hits, drops those inside an ignored phrase and keeps the
 // longest of overlapping hits of one class; pattern hits of one class that
 // touch are merged (two patterns often describe one phrase: 换算到人体，相当于…).
-// It returns the new length.
+// It returns the new length. The hits end in start order.
+//
+// One sort by start then class (not by class, resolving, then by start
+// again): each class's hits still come by start, longest first, and the
+// last kept hit of each class is remembered on the side.
 func resolve(hits []Hit, ignored []Hit) int {
 	// slices.SortFunc, not sort.Slice: that one allocates through
 	// reflection on every call, and this runs for every sentence. The order
 	// is total (pattern hits, Term -1, before term hits) so that which of
 	// two equal hits stays never depends on the sort.
 	sortHits(hits)
+	var lastBuf [16]lastOfClass // a sentence's hits are of a few classes
+	last := lastBuf[:0]
 	n := 0
-	lastEnd := -1
-	lastClass := -2
 	for _, h := range hits {
 		if covered(h, ignored) {
 			continue
 		}
-		if h.Class == lastClass && h.Term < 0 && hits[n-1].Term < 0 && h.Start <= lastEnd {
-			hits[n-1].End = max(lastEnd, h.End)
-			lastEnd = hits[n-1].End
-			continue
+		k := 0
+		for k < len(last) && last[k].class != h.Class {
+			k++
 		}
-		if h.Class == lastClass && h.Start < lastEnd {
-			continue
+		if k < len(last) {
+			e := &last[k]
+			prev := &hits[e.index]
+			if h.Term < 0 && prev.Term < 0 && h.Start <= e.end {
+				prev.End = max(e.end, h.End)
+				e.end = prev.End
+				continue
+			}
+			if h.Start < e.end {
+				continue
+			}
+			*e = lastOfClass{h.Class, n, h.End}
+		} else {
+			last = append(last, lastOfClass{h.Class, n, h.End})
 		}
 		hits[n] = h
 		n++
-		lastClass, lastEnd = h.Class, h.End
 	}
-	sortByStart(hits[:n])
 	return n
+}
+
+// lastOfClass is where the last hit resolve kept of a class is, and its end.
+type lastOfClass struct {
+	class, index, end int
 }
 
 // smallSort is the most hits sorted by insertion: a sentence has a few,
@@ -476,40 +494,25 @@ func sortHits(hits []Hit) {
 // hitLess is compareHits(*a, *b) < 0.
 func hitLess(a, b *Hit) bool {
 	switch {
-	case a.Class != b.Class:
-		return a.Class < b.Class
 	case a.Start != b.Start:
 		return a.Start < b.Start
+	case a.Class != b.Class:
+		return a.Class < b.Class
 	case a.End != b.End:
 		return a.End > b.End
 	}
 	return a.Term < b.Term
 }
 
-// sortByStart sorts hits by start, keeping the order of equal starts.
-func sortByStart(hits []Hit) {
-	if len(hits) > smallSort {
-		slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
-		return
-	}
-	for i := 1; i < len(hits); i++ {
-		h, j := hits[i], i
-		for ; j > 0 && h.Start < hits[j-1].Start; j-- {
-			hits[j] = hits[j-1]
-		}
-		hits[j] = h
-	}
-}
-
-// compareHits orders hits by class, start, longest first, then term. It
+// compareHits orders hits by start, class, longest first, then term. It
 // returns at the first field that differs (cmp.Or would compare all four
 // for every pair, and this runs for every sentence).
 func compareHits(a, b Hit) int {
 	switch {
-	case a.Class != b.Class:
-		return cmp.Compare(a.Class, b.Class)
 	case a.Start != b.Start:
 		return cmp.Compare(a.Start, b.Start)
+	case a.Class != b.Class:
+		return cmp.Compare(a.Class, b.Class)
 	case a.End != b.End:
 		return cmp.Compare(b.End, a.End)
 	}
