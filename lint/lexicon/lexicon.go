@@ -153,8 +153,8 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	first := len(dst)
 	var seenBuf [256]uint8                      // on the stack for the usual number of patterns
 	seen := bytesOf(seenBuf[:], len(l.regexes)) // clauses satisfied per pattern
-	var occBuf [64]occurrence
-	occ := occBuf[:0] // where the window literals of patterns are
+	var occBuf [16]occurrence
+	occ := occBuf[:0] // where the window literals of patterns are (16: a 384-byte buffer zeroed per call holds nearly every sentence's)
 	// The patterns to run: those that always run, those whose clauses the
 	// literals (and digits) all met and, in text with a digit, those gated
 	// on digits only; a bit each, so the loop below visits those patterns
