@@ -54,10 +54,14 @@ type Lexicon struct {
 	ac      *automaton
 	regexes []pattern
 	// alwaysSet and digitSet have a bit per pattern that runs on every
-	// text, and per pattern gated on a digit.
+	// text, and per pattern gated on digits only.
 	alwaysSet, digitSet []uint64
-	phrases             []phrase // open phrasing over hits (phrase.go)
-	phraseStarts        [][]int  // per class, the phrases it starts
+	// Per pattern, what the loop over automaton matches reads, apart
+	// from the large pattern structs: the bits of all its clauses, and
+	// of those an ASCII digit meets (noDigits: none, for text without).
+	clauseBits, digitBits, noDigits []uint8
+	phrases                         []phrase // open phrasing over hits (phrase.go)
+	phraseStarts                    [][]int  // per class, the phrases it starts
 }
 
 type term struct {
@@ -155,16 +159,25 @@ func (l *Lexicon) Term(h Hit) string {
 func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	var ignored []Hit
 	first := len(dst)
-	var seenBuf [256]uint64                   // on the stack for the usual number of patterns
-	seen := words(seenBuf[:], len(l.regexes)) // clauses satisfied per pattern
-	var occBuf [64]occurrence
-	occ := occBuf[:0] // where the window literals of patterns are
-	// The patterns to consider: those a literal triggered, those that always
-	// run and, in text with a digit, those gated on one; a bit each, so the
-	// loop below visits a few patterns rather than all of them.
+	var seenBuf [256]uint8                      // on the stack for the usual number of patterns
+	seen := bytesOf(seenBuf[:], len(l.regexes)) // clauses satisfied per pattern
+	var occBuf [16]occurrence
+	occ := occBuf[:0] // where the window literals of patterns are (16: a 384-byte buffer zeroed per call holds nearly every sentence's)
+	// The patterns to run: those that always run, those whose clauses the
+	// literals (and digits) all met and, in text with a digit, those gated
+	// on digits only; a bit each, so the loop below visits those patterns
+	// rather than all of them.
 	var candBuf [4]uint64
 	cand := words(candBuf[:], (len(l.regexes)+63)/64)
 	copy(cand, l.alwaysSet)
+	hasDigit := hasASCIIDigit(text)
+	digits := l.noDigits
+	if hasDigit {
+		digits = l.digitBits
+		for w := range cand {
+			cand[w] |= l.digitSet[w]
+		}
+	}
 	if l.ac != nil {
 		var foundBuf [128]match
 		for _, m := range l.ac.find(text, foundBuf[:0]) {
@@ -172,8 +185,11 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			t := &l.terms[id]
 			start := end - len(t.text)
 			for _, tr := range t.triggers {
-				seen[tr.pattern] |= 1 << tr.clause
-				cand[tr.pattern/64] |= 1 << (tr.pattern % 64)
+				met := seen[tr.pattern] | 1<<tr.clause
+				seen[tr.pattern] = met
+				if met|digits[tr.pattern] == l.clauseBits[tr.pattern] {
+					cand[tr.pattern/64] |= 1 << (tr.pattern % 64)
+				}
 				if tr.window {
 					occ = append(occ, occurrence{tr.pattern, start, end})
 				}
@@ -192,16 +208,10 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			}
 		}
 	}
-	hasDigit := hasASCIIDigit(text)
-	if hasDigit {
-		for w := range cand {
-			cand[w] |= l.digitSet[w]
-		}
-	}
 	for w, bitsLeft := range cand {
 		for ; bitsLeft != 0; bitsLeft &= bitsLeft - 1 {
 			i := w*64 + bits.TrailingZeros64(bitsLeft)
-			dst = l.runPattern(i, text, seen[i], hasDigit, occ, dst)
+			dst = l.runPattern(i, text, uint64(seen[i]), hasDigit, occ, dst)
 		}
 	}
 	dst = dst[:first+resolve(dst[first:], ignored)]
@@ -216,9 +226,22 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 }
 
 // hasASCIIDigit is strings.ContainsAny(text, "0123456789") without its
-// set building and lookups: a comparison a byte.
+// set building and lookups: eight bytes at a time, a byte is a digit when
+// it differs from '0' by less than 10 (hasLess, from Sean Anderson's "Bit
+// Twiddling Hacks": a word has a byte below n, n <= 128).
 func hasASCIIDigit(text string) bool {
-	for i := 0; i < len(text); i++ {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		b := text[i : i+8] // one bounds check, and the compiler loads the word at once
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		x ^= '0' * ones
+		if (x-10*ones)&^x&highs != 0 {
+			return true
+		}
+	}
+	for ; i < len(text); i++ {
 		if text[i]-'0' <= 9 {
 			return true
 		}
@@ -236,6 +259,14 @@ func (l *Lexicon) dropSlots(dst []Hit, first int) []Hit {
 		kept = append(kept, h)
 	}
 	return kept
+}
+
+// bytesOf returns n zeroed bytes: buf when it is long enough.
+func bytesOf(buf []uint8, n int) []uint8 {
+	if n <= len(buf) {
+		return buf[:n]
+	}
+	return make([]uint8, n)
 }
 
 // words returns n zeroed words: buf when it is long enough.
@@ -391,34 +422,52 @@ func isWordRune(r rune) bool {
 // resolve sorts hits, drops those inside an ignored phrase and keeps the
 // longest of overlapping hits of one class; pattern hits of one class that
 // touch are merged (two patterns often describe one phrase: 换算到人体，相当于…).
-// It returns the new length.
+// It returns the new length. The hits end in start order.
+//
+// One sort by start then class (not by class, resolving, then by start
+// again): each class's hits still come by start, longest first, and the
+// last kept hit of each class is remembered on the side.
 func resolve(hits []Hit, ignored []Hit) int {
 	// slices.SortFunc, not sort.Slice: that one allocates through
 	// reflection on every call, and this runs for every sentence. The order
 	// is total (pattern hits, Term -1, before term hits) so that which of
 	// two equal hits stays never depends on the sort.
 	sortHits(hits)
+	var lastBuf [16]lastOfClass // a sentence's hits are of a few classes
+	last := lastBuf[:0]
 	n := 0
-	lastEnd := -1
-	lastClass := -2
 	for _, h := range hits {
 		if covered(h, ignored) {
 			continue
 		}
-		if h.Class == lastClass && h.Term < 0 && hits[n-1].Term < 0 && h.Start <= lastEnd {
-			hits[n-1].End = max(lastEnd, h.End)
-			lastEnd = hits[n-1].End
-			continue
+		k := 0
+		for k < len(last) && last[k].class != h.Class {
+			k++
 		}
-		if h.Class == lastClass && h.Start < lastEnd {
-			continue
+		if k < len(last) {
+			e := &last[k]
+			prev := &hits[e.index]
+			if h.Term < 0 && prev.Term < 0 && h.Start <= e.end {
+				prev.End = max(e.end, h.End)
+				e.end = prev.End
+				continue
+			}
+			if h.Start < e.end {
+				continue
+			}
+			*e = lastOfClass{h.Class, n, h.End}
+		} else {
+			last = append(last, lastOfClass{h.Class, n, h.End})
 		}
 		hits[n] = h
 		n++
-		lastClass, lastEnd = h.Class, h.End
 	}
-	sortByStart(hits[:n])
 	return n
+}
+
+// lastOfClass is where the last hit resolve kept of a class is, and its end.
+type lastOfClass struct {
+	class, index, end int
 }
 
 // smallSort is the most hits sorted by insertion: a sentence has a few,
@@ -445,40 +494,25 @@ func sortHits(hits []Hit) {
 // hitLess is compareHits(*a, *b) < 0.
 func hitLess(a, b *Hit) bool {
 	switch {
-	case a.Class != b.Class:
-		return a.Class < b.Class
 	case a.Start != b.Start:
 		return a.Start < b.Start
+	case a.Class != b.Class:
+		return a.Class < b.Class
 	case a.End != b.End:
 		return a.End > b.End
 	}
 	return a.Term < b.Term
 }
 
-// sortByStart sorts hits by start, keeping the order of equal starts.
-func sortByStart(hits []Hit) {
-	if len(hits) > smallSort {
-		slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
-		return
-	}
-	for i := 1; i < len(hits); i++ {
-		h, j := hits[i], i
-		for ; j > 0 && h.Start < hits[j-1].Start; j-- {
-			hits[j] = hits[j-1]
-		}
-		hits[j] = h
-	}
-}
-
-// compareHits orders hits by class, start, longest first, then term. It
+// compareHits orders hits by start, class, longest first, then term. It
 // returns at the first field that differs (cmp.Or would compare all four
 // for every pair, and this runs for every sentence).
 func compareHits(a, b Hit) int {
 	switch {
-	case a.Class != b.Class:
-		return cmp.Compare(a.Class, b.Class)
 	case a.Start != b.Start:
 		return cmp.Compare(a.Start, b.Start)
+	case a.Class != b.Class:
+		return cmp.Compare(a.Class, b.Class)
 	case a.End != b.End:
 		return cmp.Compare(b.End, a.End)
 	}

@@ -102,17 +102,20 @@ func Parse(files map[string]string) (*Lexicon, error) {
 }
 
 // patternSets sets the bits of the patterns that always run and of those
-// gated on a digit.
+// gated on digits only, and the compact clause masks Match reads.
 func (l *Lexicon) patternSets() {
-	words := (len(l.regexes) + 63) / 64
+	words, n := (len(l.regexes)+63)/64, len(l.regexes)
 	l.alwaysSet, l.digitSet = make([]uint64, words), make([]uint64, words)
+	l.clauseBits, l.digitBits, l.noDigits = make([]uint8, n), make([]uint8, n), make([]uint8, n)
 	for i, p := range l.regexes {
 		if p.always {
 			l.alwaysSet[i/64] |= 1 << (i % 64)
 		}
-		if p.digitClause != 0 {
+		if !p.always && p.clauses == p.digitClause {
 			l.digitSet[i/64] |= 1 << (i % 64)
 		}
+		// At most maxClauses (8) clauses: a byte holds their bits.
+		l.clauseBits[i], l.digitBits[i] = uint8(p.clauses), uint8(p.digitClause)
 	}
 }
 

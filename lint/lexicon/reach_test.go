@@ -184,7 +184,7 @@ func TestBuiltinPatternsAreGated(t *testing.T) {
 	assert.NotEmpty(t, l.regexes)
 }
 
-// compareHits orders as comparing class, start, end (longest first) and
+// compareHits orders as comparing start, class, end (longest first) and
 // term in turn does.
 func TestCompareHitsOrder(t *testing.T) {
 	rng := rand.New(rand.NewSource(8))
@@ -193,14 +193,14 @@ func TestCompareHitsOrder(t *testing.T) {
 	}
 	for range 5000 {
 		a, b := hit(), hit()
-		want := cmp.Or(cmp.Compare(a.Class, b.Class), cmp.Compare(a.Start, b.Start),
+		want := cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.Class, b.Class),
 			cmp.Compare(b.End, a.End), cmp.Compare(a.Term, b.Term))
 		require.Equal(t, want, compareHits(a, b), "%+v %+v", a, b)
 	}
 }
 
-// sortHits and sortByStart (insertion sorts up to smallSort hits) order as
-// the generic sorts do, on both sides of smallSort.
+// sortHits (an insertion sort up to smallSort hits) orders as the generic
+// sort does, on both sides of smallSort.
 func TestSortHitsAsGeneric(t *testing.T) {
 	rng := rand.New(rand.NewSource(9))
 	for range 3000 {
@@ -213,15 +213,114 @@ func TestSortHitsAsGeneric(t *testing.T) {
 		got := slices.Clone(hits)
 		sortHits(got)
 		require.Equal(t, want, got)
-
-		slices.SortStableFunc(want, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
-		sortByStart(got)
-		require.Equal(t, want, got)
 	}
 }
 
+// resolve sorts once, by start, and keeps each class's last hit on the
+// side; resolveByClass, what it replaced, sorted by class, resolved each
+// class's run in turn and sorted the rest by start. They agree on random
+// hits: overlapping, touching, pattern and term hits, some in ignored
+// phrases.
+func TestResolveAsByClass(t *testing.T) {
+	rng := rand.New(rand.NewSource(10))
+	for range 20000 {
+		hits := make([]Hit, rng.Intn(2*smallSort+2))
+		for i := range hits {
+			start := rng.Intn(12)
+			hits[i] = Hit{Class: rng.Intn(20) % 5, Start: start, End: start + rng.Intn(5), Term: int32(rng.Intn(4) - 1)}
+		}
+		var ignored []Hit
+		for range rng.Intn(3) {
+			start := rng.Intn(12)
+			ignored = append(ignored, Hit{Class: -1, Start: start, End: start + rng.Intn(4), Term: int32(rng.Intn(4) - 1)})
+		}
+		want := slices.Clone(hits)
+		want = want[:resolveByClass(want, ignored)]
+		got := slices.Clone(hits)
+		got = got[:resolve(got, ignored)]
+		require.Equal(t, want, got, "%+v ignoring %+v", hits, ignored)
+	}
+}
+
+// resolveByClass is resolve as it was (commit e757be5), the reference.
+func resolveByClass(hits []Hit, ignored []Hit) int {
+	slices.SortFunc(hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(a.Class, b.Class), cmp.Compare(a.Start, b.Start),
+			cmp.Compare(b.End, a.End), cmp.Compare(a.Term, b.Term))
+	})
+	n := 0
+	lastEnd := -1
+	lastClass := -2
+	for _, h := range hits {
+		if covered(h, ignored) {
+			continue
+		}
+		if h.Class == lastClass && h.Term < 0 && hits[n-1].Term < 0 && h.Start <= lastEnd {
+			hits[n-1].End = max(lastEnd, h.End)
+			lastEnd = hits[n-1].End
+			continue
+		}
+		if h.Class == lastClass && h.Start < lastEnd {
+			continue
+		}
+		hits[n] = h
+		n++
+		lastClass, lastEnd = h.Class, h.End
+	}
+	slices.SortStableFunc(hits[:n], func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
+	return n
+}
+
 func TestHasASCIIDigit(t *testing.T) {
-	for _, s := range []string{"", "abc", "共有12%", "٣ full-width ３", "/:", "x9", "0"} {
+	for _, s := range []string{"", "abc", "共有12%", "٣ full-width ３", "/:", "x9", "0", "abcdefgh9", "abcdefgh/", ":::::::::"} {
 		assert.Equal(t, strings.ContainsAny(s, "0123456789"), hasASCIIDigit(s), "%q", s)
 	}
+	// Eight bytes at a time: every byte value at every place of a word
+	// and of the tail, next to bytes just outside the digits.
+	rng := rand.New(rand.NewSource(5))
+	near := []byte{'/', ':', 0x00, 0x7f, 0x80, 0xb0, 0xb9, 0xff, 'a'}
+	for round := 0; round < 20000; round++ {
+		b := make([]byte, rng.Intn(20))
+		for i := range b {
+			b[i] = near[rng.Intn(len(near))]
+		}
+		if len(b) > 0 && rng.Intn(3) == 0 {
+			b[rng.Intn(len(b))] = byte(rng.Intn(256))
+		}
+		s := string(b)
+		require.Equal(t, strings.ContainsAny(s, "0123456789"), hasASCIIDigit(s), "%q", s)
+	}
+}
+
+// A pattern becomes a candidate only once the literals and digits of the
+// text meet all its clauses (or it needs digits only): random texts of
+// the patterns' pieces find what running every pattern on every text
+// finds, and the gated lexicon runs fewer patterns.
+func TestCandidatesWhenClausesComplete(t *testing.T) {
+	l, err := Parse(map[string]string{"a.yaml": `classes:
+  c:
+    patterns:
+      - '\b\d{4}\b'
+      - '(\d|百分之)[一二三]?成'
+      - '(降低|减少)了?\d+%'
+      - '比[^,]{0,4}(高|低)\d+%'
+      - '风险(降低|减少)'
+`})
+	require.NoError(t, err)
+	whole := ungated(l)
+	pieces := []string{"1", "23", "2024", "百分之", "一", "成", "降低", "减少", "了", "%", "比", "高", "低", "风险", ",", " ", "x"}
+	rng := rand.New(rand.NewSource(3))
+	matched := 0
+	for round := 0; round < 20000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := sb.String()
+		want := whole.Match(text, nil)
+		matched += len(want)
+		require.Equal(t, want, l.Match(text, nil), "%q", text)
+	}
+	assert.Greater(t, matched, 1000, "the texts include matches")
+	assert.Equal(t, uint64(1), l.digitSet[0], "only the first pattern needs digits alone")
 }
