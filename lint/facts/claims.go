@@ -17,6 +17,14 @@ import (
 
 // isClaim reports the classes whose terms state an effect or property.
 func (c *classIDs) isClaim(class int) bool {
+	if c.masked && class >= 0 {
+		return c.claims.has(class)
+	}
+	return c.isClaimByID(class)
+}
+
+// isClaimByID is isClaim by comparing ids (see mask).
+func (c *classIDs) isClaimByID(class int) bool {
 	switch class {
 	case c.effect, c.antiaging, c.miracle, c.causalStrong, c.causalCan, c.certainty,
 		c.safetyAbsolute, c.relativeChange, c.improvement, c.hype:
@@ -117,6 +125,11 @@ func (c *classSet) add(class int) {
 	}
 }
 
+// meets reports whether c and o share a class.
+func (c *classSet) meets(o *classSet) bool {
+	return c[0]&o[0]|c[1]&o[1]|c[2]&o[2]|c[3]&o[3] != 0
+}
+
 func (c *classSet) has(class int) bool {
 	return class >= 0 && class < 256 && c[class/64]&(1<<(class%64)) != 0
 }
@@ -145,7 +158,7 @@ func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 	// The claims and the list of them are allocated once per sentence.
 	slab := make([]Claim, n)
 	claims := make([]*Claim, 0, n)
-	plain := a.plainVoice(s)
+	plain := s.plainVoice || a.plainVoice(s) // the sentence's own test asks for more
 	money := moneyWordSet.in(s.Text) // most sentences name no price: skip the clause check
 	for _, h := range s.Hits {
 		// A claim term inside another (逆转 in 能够逆转) is a claim of its
@@ -168,7 +181,7 @@ func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 // or speech words): its claims are all in the writer's voice, and the
 // per-term scans (quotation search above all) can be skipped.
 func (a *Analyzer) plainVoice(s *Sentence) bool {
-	if s.Question || hasQuotation(s.Text) {
+	if s.Question || s.hasQuotation() {
 		return false
 	}
 	ids := &a.ids

@@ -43,3 +43,48 @@ func VoiceAll(d *Document, full bool) int {
 	}
 	return n
 }
+
+// FastPathCheck compares, over every sentence of d, each shortcut the
+// analyzer takes with the walk it replaces, and returns a description of
+// each disagreement: the class masks (modifier, isClaim) with the id
+// comparisons, hasClaimTerm's set test with its walk over the hits, the
+// quotation mark noted at analysis with a fresh search, and negatesClaim
+// with its walk without the early exit.
+func FastPathCheck(d *Document) []string {
+	var differ []string
+	ids := d.ids
+	for class := -1; class < len(d.Lex.Classes)+8; class++ {
+		if class >= 0 && ids.modifier(class) != ids.modifierByID(class) {
+			differ = append(differ, "modifier of class "+d.Lex.Classes[min(class, len(d.Lex.Classes)-1)].Name)
+		}
+		if class >= 0 && ids.isClaim(class) != ids.isClaimByID(class) {
+			differ = append(differ, "isClaim of class "+d.Lex.Classes[min(class, len(d.Lex.Classes)-1)].Name)
+		}
+	}
+	a := &Analyzer{Lex: d.Lex, ids: *ids}
+	for _, b := range d.Blocks {
+		for _, s := range b.Sentences {
+			walk := false
+			for _, h := range s.Hits {
+				walk = walk || ids.isClaimByID(h.Class)
+			}
+			if a.hasClaimTerm(s) != walk {
+				differ = append(differ, "hasClaimTerm: "+s.Text)
+			}
+			if s.hasQuotation() != hasQuotation(s.Text) {
+				differ = append(differ, "hasQuotation: "+s.Text)
+			}
+			negated := false
+			for _, h := range s.Hits {
+				if !ids.modifierByID(h.Class) && ids.precededBy(s, h, ids.negation, ids.negationWindowFor(h.Class)) {
+					negated = true
+					break
+				}
+			}
+			if ids.negatesClaim(s) != negated {
+				differ = append(differ, "negatesClaim: "+s.Text)
+			}
+		}
+	}
+	return differ
+}

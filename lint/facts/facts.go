@@ -60,6 +60,9 @@ type Sentence struct {
 	// plainVoice: the sentence has no cue the voice of a term reads but a
 	// claim label (see classIDs.plainVoice); false when not worked out.
 	plainVoice bool
+	// quotes: whether the text has an opening quotation mark (quotesNone,
+	// quotesSome), or quotesUnknown for a sentence built by hand.
+	quotes uint8
 
 	OpensStudy bool `expr:"opensStudy"` // opens a study context (see markStudy)
 	// ImprovementAfter: one of the next two sentences states an

@@ -226,6 +226,23 @@ func hasQuotation(text string) bool {
 		strings.Contains(text, "‘") || strings.IndexByte(text, '"') >= 0
 }
 
+// hasQuotation is hasQuotation of the sentence's text, looked for once
+// when Analyze built the sentence (plainVoice, quotedShare and
+// distancesClaim all ask).
+func (s *Sentence) hasQuotation() bool {
+	if s.quotes == quotesUnknown {
+		return hasQuotation(s.Text)
+	}
+	return s.quotes == quotesSome
+}
+
+// quotesUnknown, quotesNone and quotesSome say what Sentence.quotes knows.
+const (
+	quotesUnknown = iota
+	quotesNone
+	quotesSome
+)
+
 // quotation returns where the quotation holding h opens and where the
 // text after its closing mark starts, or -1, -1 when h is not quoted.
 func quotation(text string, h lexicon.Hit) (open, after int) {
@@ -330,7 +347,7 @@ var labelFirst = func() (t [256]bool) {
 func (ids *classIDs) distancesClaim(s *Sentence) bool {
 	// Most sentences have neither a cue nor a quotation; looking for a
 	// quotation around every hit of a long sentence costs its length each.
-	if s.Count(ids.distancing) == 0 && !hasQuotation(s.Text) {
+	if s.Count(ids.distancing) == 0 && !s.hasQuotation() {
 		return false
 	}
 	for _, h := range s.Hits {
@@ -345,6 +362,9 @@ func (ids *classIDs) distancesClaim(s *Sentence) bool {
 // sentence ("并非神药", "does not reverse aging"); a negation that qualifies
 // nothing the lexicon knows ("a cure, not a hearing aid") does not count.
 func (ids *classIDs) negatesClaim(s *Sentence) bool {
+	if !s.Has(ids.negation) { // most sentences: precededBy would say so for every hit
+		return false
+	}
 	for _, h := range s.Hits {
 		if !ids.modifier(h.Class) && ids.precededBy(s, h, ids.negation, ids.negationWindowFor(h.Class)) {
 			return true

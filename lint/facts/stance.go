@@ -35,7 +35,7 @@ func (ids *classIDs) voice(s *Sentence, h lexicon.Hit) string {
 // distances, rebuts, hedges, labels, frames or reports. Most sentences are
 // plain, and their terms' voice is then found without a walk over the hits.
 func (ids *classIDs) plainVoice(s *Sentence) bool {
-	if s.Question || hasQuotation(s.Text) {
+	if s.Question || s.hasQuotation() {
 		return false
 	}
 	for _, class := range [...]int{ids.distancing, ids.framing, ids.rebuttal, ids.hedge, ids.critique, ids.speech} {
