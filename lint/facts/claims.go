@@ -159,7 +159,7 @@ func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 	slab := make([]Claim, n)
 	claims := make([]*Claim, 0, n)
 	plain := s.plainVoice || a.plainVoice(s) // the sentence's own test asks for more
-	money := moneyWordSet.in(s.Text) // most sentences name no price: skip the clause check
+	money := moneyWordSet.in(s.Text)         // most sentences name no price: skip the clause check
 	for _, h := range s.Hits {
 		// A claim term inside another (逆转 in 能够逆转) is a claim of its
 		// own class: rules ask for classes, and report once per sentence.
