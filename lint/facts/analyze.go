@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -665,6 +666,13 @@ func countLetters(text string, han, trad, latin *int) {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
+			if i+8 <= len(text) { // eight ASCII bytes at once where there is one (English text)
+				if w := load64(text[i : i+8]); w&highBits == 0 {
+					l += asciiLetters(w)
+					i += 8
+					continue
+				}
+			}
 			if 'a' <= c|0x20 && c|0x20 <= 'z' {
 				l++
 			}
@@ -673,7 +681,7 @@ func countLetters(text string, han, trad, latin *int) {
 		}
 		if r, ok := normalize.CommonHanAt(text, i); ok { // most of Chinese text: no decoding, no fold table
 			h++
-			k := r - 0x4E00
+			k := uint32(r - 0x4E00) // unsigned: the division and remainder are shifts
 			if hanFolds[k/64]&(1<<(k%64)) != 0 {
 				t++
 			}
@@ -693,6 +701,28 @@ func countLetters(text string, han, trad, latin *int) {
 		}
 	}
 	*han, *trad, *latin = *han+h, *trad+t, *latin+l
+}
+
+// highBits has the top bit of each byte of a word: no ASCII byte has it.
+const highBits = 0x8080808080808080
+
+// load64 reads the eight bytes of s as a little-endian word (one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiLetters counts the ASCII letters among the eight ASCII bytes of w.
+// Folded to lower case (|0x20, as countLetters folds one byte), a byte is a
+// letter when it is at least 'a' and below '{': adding 0x1F sets its top
+// bit for the first, adding 0x05 for not the second; no byte below 0x80
+// carries into the next.
+func asciiLetters(w uint64) int {
+	x := w | 0x2020202020202020
+	atLeastA := x + 0x1F1F1F1F1F1F1F1F
+	pastZ := x + 0x0505050505050505
+	return bits.OnesCount64(atLeastA &^ pastZ & highBits)
 }
 
 // hanFolds has a bit for each character of the common Han block that

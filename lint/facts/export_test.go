@@ -1,5 +1,7 @@
 package facts
 
+import "github.com/hypelint/hypelint/lint/lexicon"
+
 // VoiceCheck compares, for every hit of every sentence of d, the voice
 // with the plain-sentence shortcut (voice) and without it (fullVoice). It
 // returns the texts of the sentences where they differ, and how many hits
@@ -84,7 +86,41 @@ func FastPathCheck(d *Document) []string {
 			if ids.negatesClaim(s) != negated {
 				differ = append(differ, "negatesClaim: "+s.Text)
 			}
+			// The same sentence without the quotation mark noted: every
+			// reader of it searches the text afresh.
+			u := *s
+			u.quotes = quotesUnknown
+			if ids.plainVoice(s) != ids.plainVoice(&u) || ids.distancesClaim(s) != ids.distancesClaim(&u) {
+				differ = append(differ, "plainVoice or distancesClaim: "+s.Text)
+			}
+			for _, h := range s.Hits {
+				if s.quoted(h) != quoted(s.Text, h) || ids.distanced(s, h) != distancedByWalk(ids, s, h) ||
+					ids.fullVoice(s, h) != ids.fullVoice(&u, h) || d.HitFacts(s, h) != d.HitFacts(&u, h) {
+					differ = append(differ, "quoted, distanced, fullVoice or HitFacts: "+s.Text)
+				}
+			}
 		}
 	}
 	return differ
+}
+
+// distancedByWalk is distanced as first written, looking for the quotation
+// around h whether or not the sentence has a quotation mark: the reference.
+func distancedByWalk(ids *classIDs, s *Sentence, h lexicon.Hit) bool {
+	if ids.precededBy(s, h, ids.distancing, distanceWindow) || labelsClaims(s.Text[h.End:]) {
+		return true
+	}
+	open, close := quotation(s.Text, h)
+	if open < 0 {
+		return false
+	}
+	if labelsClaims(s.Text[close:]) {
+		return true
+	}
+	for _, c := range s.Hits {
+		if c.End <= open && (c.Class == ids.distancing || c.Class == ids.framing && !ownSide(s.Text[:c.Start])) {
+			return true
+		}
+	}
+	return false
 }

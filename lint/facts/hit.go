@@ -103,7 +103,7 @@ func (d *Document) HitFactsOf(s *Sentence, h lexicon.Hit, fields HitFields) Hit 
 		out.Specific = d.ids.precededBy(s, h, d.ids.demonstrative, demonstrativeWindow)
 	}
 	if fields&HitQuoted != 0 {
-		out.Quoted = quoted(s.Text, h)
+		out.Quoted = s.quoted(h)
 	}
 	if fields&HitAssociated != 0 {
 		out.Associated = d.ids.inClauseOf(s, h, d.ids.association) || d.ids.inClauseOf(s, h, d.ids.causalCaveat)
@@ -183,6 +183,9 @@ func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
 	}
 	if labelsClaims(s.Text[h.End:]) { // 返老还童的说法, 神药的神话
 		return true
+	}
+	if !s.hasQuotation() { // no opening mark: quotation would walk back for nothing
+		return false
 	}
 	open, close := quotation(s.Text, h)
 	if open < 0 {

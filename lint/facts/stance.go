@@ -51,7 +51,7 @@ func (ids *classIDs) fullVoice(s *Sentence, h lexicon.Hit) string {
 	switch {
 	case ids.distanced(s, h) || ids.rebutted(s, h) || ids.labelledClaim(s, h):
 		return VoiceDistanced
-	case quoted(s.Text, h):
+	case s.quoted(h):
 		return VoiceQuoted
 	case ids.reportedBefore(s, h):
 		return VoiceReported
@@ -66,6 +66,12 @@ func (ids *classIDs) fullVoice(s *Sentence, h lexicon.Hit) string {
 func quoted(text string, h lexicon.Hit) bool {
 	open, _ := quotation(text, h)
 	return open >= 0
+}
+
+// quoted is quoted of the sentence's text: one without an opening mark has
+// no quotation to walk back to.
+func (s *Sentence) quoted(h lexicon.Hit) bool {
+	return s.hasQuotation() && quoted(s.Text, h)
 }
 
 // rebutted reports a claim that the words after it, in the same clause,
