@@ -44,6 +44,9 @@ type evaluator struct {
 	sieves  []sieve
 	blocks  []blockClasses
 	noSieve bool
+	// batch is the blocks' classes together: a rule whose needs no block
+	// of the call can meet is passed over in one test.
+	batch blockClasses
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
@@ -110,8 +113,11 @@ func (s *Set) Start(doc *facts.Document) *Run {
 // blocks, which follow those given before.
 func (r *Run) Blocks(blocks []*facts.Block) error {
 	r.e.blocks = slices.Grow(r.e.blocks[:0], len(blocks))
+	r.e.batch = blockClasses{indexed: true}
 	for _, b := range blocks {
-		r.e.blocks = append(r.e.blocks, classesOfBlock(b, r.e.newStudy))
+		bc := classesOfBlock(b, r.e.newStudy)
+		r.e.blocks = append(r.e.blocks, bc)
+		r.e.batch.add(&bc)
 	}
 	for i, rl := range r.set.Rules {
 		var err error
@@ -211,6 +217,12 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 	}
 	sv := &e.sieves[ri]
 	sieved := sv.ok && !e.noSieve
+	if sieved && !e.done[ri] && e.batch.indexed && !sv.admits(&e.batch.union) {
+		// No block can meet the needs, so the loop would only clear done
+		// (the once resets), which is clear already. Most rules, most
+		// documents.
+		return nil
+	}
 	for bi, b := range blocks {
 		if r.Scope == HeadingScope && b.Source.Kind != document.Title && b.Source.Kind != document.Heading {
 			continue

@@ -863,6 +863,15 @@ type blockClasses struct {
 	opensStudy bool
 }
 
+// add joins the classes of block o to those of c (several blocks).
+func (c *blockClasses) add(o *blockClasses) {
+	for i := range o.union {
+		c.union[i] |= o.union[i]
+	}
+	c.indexed = c.indexed && o.indexed
+	c.opensStudy = c.opensStudy || o.opensStudy
+}
+
 func classesOfBlock(b *facts.Block, newStudy int) blockClasses {
 	bc := blockClasses{indexed: true}
 	for _, s := range b.Sentences {
