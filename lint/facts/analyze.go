@@ -331,7 +331,7 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 		quoted = quotedShare(v.Text)
 	}
 	s.Voice = a.ids.sentenceVoice(s, quoted)
-	s.Testimonial = quoted > 0 && firstPersonSingular(quotedText(v.Text))
+	s.Testimonial = quoted > 0 && testimonial(v.Text)
 	s.Negated = a.ids.negatesClaim(s)
 	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Count(a.ids.hedge) > 0

@@ -151,3 +151,30 @@ func TestASCIILettersMatchesBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestTestimonialMatchesQuotedText checks the letter test in front of
+// testimonial against copying out the quoted parts every time, on random
+// texts of quotation marks, first-person words and their pieces.
+func TestTestimonialMatchesQuotedText(t *testing.T) {
+	pieces := []string{"“", "”", "「", "」", "『", "』", "\"", "‘", "’", "我", "们", "国", "自", "己", "自己", "i", "m", "y", "my", "'", "’m",
+		" ", "，", "研究", "he said", "self", "e"}
+	rng := rand.New(rand.NewPCG(7, 9))
+	found := 0
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := firstPersonSingular(quotedText(text))
+		if got := testimonial(text); got != want {
+			t.Fatalf("testimonial(%q) = %v, want %v", text, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d random texts were testimonials: the test says little", found)
+	}
+}

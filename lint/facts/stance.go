@@ -248,6 +248,19 @@ func quotedText(text string) string {
 	return b.String()
 }
 
+// testimonial reports first-person words in the quoted parts of text
+// (firstPersonSingular of quotedText). Most quoted text has none of the
+// letters they are made of, and then the quoted parts are not copied out:
+// 我, or 自 and 己 (quotations joined can make 自己), or i or m, which every
+// English first-person word starts with.
+func testimonial(text string) bool {
+	if !strings.Contains(text, "我") && !(strings.Contains(text, "自") && strings.Contains(text, "己")) &&
+		strings.IndexByte(text, 'i') < 0 && strings.IndexByte(text, 'm') < 0 {
+		return false
+	}
+	return firstPersonSingular(quotedText(text))
+}
+
 // firstPersonSingular reports 我 (not 我们, 我国), 自己, or I/my/me in
 // normalized text: someone telling their own story.
 func firstPersonSingular(text string) bool {
