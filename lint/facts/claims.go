@@ -159,15 +159,24 @@ func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 	slab := make([]Claim, n)
 	claims := make([]*Claim, 0, n)
 	plain := s.plainVoice || a.plainVoice(s) // the sentence's own test asks for more
-	money := moneyWordSet.in(s.Text)         // most sentences name no price: skip the clause check
+	// A claim about money is none: each clause is searched for a money
+	// word once, however many claim terms it holds.
+	lastStart, lastEnd, money := -1, -1, false
 	for _, h := range s.Hits {
 		// A claim term inside another (逆转 in 能够逆转) is a claim of its
 		// own class: rules ask for classes, and report once per sentence.
-		if !a.ids.isClaim(h.Class) || money && aboutMoney(s.Text, h) {
+		if !a.ids.isClaim(h.Class) {
+			continue
+		}
+		start, end := clause(s.Text, h)
+		if start != lastStart || end != lastEnd {
+			lastStart, lastEnd, money = start, end, moneyWordSet.in(s.Text[start:end])
+		}
+		if money {
 			continue
 		}
 		c := &slab[len(claims)]
-		a.claim(c, d, s, h, plain)
+		a.claim(c, d, s, h, plain, start, end)
 		claims = append(claims, c)
 	}
 	if len(claims) == 0 {
@@ -194,10 +203,10 @@ func (a *Analyzer) plainVoice(s *Sentence) bool {
 	return true
 }
 
-// claim describes in c the claim made by hit h of sentence s.
-func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plain bool) {
+// claim describes in c the claim made by hit h of sentence s, whose
+// clause is s.Text[start:end].
+func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plain bool, start, end int) {
 	ids := &a.ids
-	start, end := clause(s.Text, h)
 	*c = Claim{
 		Term:    s.Text[h.Start:h.End],
 		Class:   d.Lex.Classes[h.Class].Name,
@@ -325,12 +334,6 @@ func (ws *wordSet) in(text string) bool {
 		}
 	}
 	return false
-}
-
-// aboutMoney reports a claim term whose clause is about money.
-func aboutMoney(text string, h lexicon.Hit) bool {
-	start, end := clause(text, h)
-	return moneyWordSet.in(text[start:end])
 }
 
 func containsAnyOf(s string, words []string) bool {

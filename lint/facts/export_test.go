@@ -1,6 +1,10 @@
 package facts
 
-import "github.com/hypelint/hypelint/lint/lexicon"
+import (
+	"slices"
+
+	"github.com/hypelint/hypelint/lint/lexicon"
+)
 
 // VoiceCheck compares, for every hit of every sentence of d, the voice
 // with the plain-sentence shortcut (voice) and without it (fullVoice). It
@@ -86,6 +90,21 @@ func FastPathCheck(d *Document) []string {
 			if ids.negatesClaim(s) != negated {
 				differ = append(differ, "negatesClaim: "+s.Text)
 			}
+			// The claims kept: every claim term but those whose clause
+			// names money, as first worked out (a search of the sentence,
+			// then of the clause).
+			var kept, want []lexicon.Hit
+			for _, c := range s.Claims {
+				kept = append(kept, c.Hit)
+			}
+			for _, h := range s.Hits {
+				if ids.isClaimByID(h.Class) && !(moneyWordSet.in(s.Text) && aboutMoney(s.Text, h)) {
+					want = append(want, h)
+				}
+			}
+			if !slices.Equal(kept, want) {
+				differ = append(differ, "claims: "+s.Text)
+			}
 			// The same sentence without the quotation mark noted: every
 			// reader of it searches the text afresh.
 			u := *s
@@ -123,4 +142,11 @@ func distancedByWalk(ids *classIDs, s *Sentence, h lexicon.Hit) bool {
 		}
 	}
 	return false
+}
+
+// aboutMoney reports a claim term whose clause is about money: the
+// reference for the clause-by-clause search in claimsOf.
+func aboutMoney(text string, h lexicon.Hit) bool {
+	start, end := clause(text, h)
+	return moneyWordSet.in(text[start:end])
 }
