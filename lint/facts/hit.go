@@ -259,7 +259,16 @@ func quotation(text string, h lexicon.Hit) (open, after int) {
 		if !quoteLast[text[i-1]] {
 			continue
 		}
-		r, size := utf8.DecodeLastRuneInString(text[:i])
+		// Every mark but " is three bytes, E2 80 xx or E3 80 xx: the last
+		// byte of many a Han character is a mark's last byte, its first two
+		// bytes never are.
+		r, size := rune('"'), 1
+		if text[i-1] != '"' {
+			if i < 3 || text[i-2] != 0x80 || text[i-3] != 0xE2 && text[i-3] != 0xE3 {
+				continue
+			}
+			r, size = rune(text[i-3]&0x0F)<<12|rune(text[i-1]&0x3F), 3 // the middle byte, 0x80, adds nothing
+		}
 		if closesQuote(r) && r != '"' {
 			return -1, -1
 		}
@@ -273,8 +282,8 @@ func quotation(text string, h lexicon.Hit) (open, after int) {
 	}
 	// Forward, only a mark's first byte (", E2, E3) starts one.
 	for i := h.End; i < len(text); i++ {
-		if c := text[i]; c != '"' && c != 0xE2 && c != 0xE3 {
-			continue
+		if c := text[i]; c != '"' && (c != 0xE2 && c != 0xE3 || i+1 < len(text) && text[i+1] != 0x80) {
+			continue // not a mark's first byte, or E2/E3 starting other punctuation (、。…)
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if closesQuote(r) {
