@@ -465,6 +465,9 @@ func (a *Analyzer) studies(b *Block, r *runState) {
 // announcesLimits reports a sentence that announces the study's limits in
 // passing (…但该研究存在局限性): a limitations word ending its clause.
 func announcesLimits(s *Sentence, class int) bool {
+	if !s.Has(class) {
+		return false
+	}
 	for _, h := range s.Hits {
 		if h.Class == class && strings.Contains(s.Text[:h.Start], "存在") {
 			return true
@@ -475,6 +478,9 @@ func announcesLimits(s *Sentence, class int) bool {
 
 // startsWith reports a hit of class at the very start of the sentence.
 func startsWith(s *Sentence, class int) bool {
+	if !s.Has(class) {
+		return false
+	}
 	for _, h := range s.Hits {
 		if h.Class == class && h.Start == 0 {
 			return true
@@ -485,6 +491,9 @@ func startsWith(s *Sentence, class int) bool {
 
 // opensWith reports a hit of class within the first few characters.
 func opensWith(s *Sentence, class int) bool {
+	if !s.Has(class) {
+		return false
+	}
 	for _, h := range s.Hits {
 		if h.Class == class && h.Start <= 12 {
 			return true

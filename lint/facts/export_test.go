@@ -70,6 +70,17 @@ func FastPathCheck(d *Document) []string {
 	a := &Analyzer{Lex: d.Lex, ids: *ids}
 	for _, b := range d.Blocks {
 		for _, s := range b.Sentences {
+			// Has answers from the class bits every shortcut that asks
+			// it first relies on (cueRole, startsWith, negatesClaim...).
+			for class := -1; class < len(d.Lex.Classes)+8; class++ {
+				has := false
+				for _, h := range s.Hits {
+					has = has || h.Class == class
+				}
+				if s.Has(class) != has {
+					differ = append(differ, "Has: "+s.Text)
+				}
+			}
 			walk := false
 			for _, h := range s.Hits {
 				walk = walk || ids.isClaimByID(h.Class)

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 
 	"github.com/expr-lang/expr/vm"
@@ -44,9 +45,9 @@ type evaluator struct {
 	sieves  []sieve
 	blocks  []blockClasses
 	noSieve bool
-	// batch is the blocks' classes together: a rule whose needs no block
-	// of the call can meet is passed over in one test.
-	batch blockClasses
+	// masks say which blocks of the call have each class: a rule visits
+	// only the blocks its sieve admits.
+	masks blockMasks
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
@@ -113,12 +114,10 @@ func (s *Set) Start(doc *facts.Document) *Run {
 // blocks, which follow those given before.
 func (r *Run) Blocks(blocks []*facts.Block) error {
 	r.e.blocks = slices.Grow(r.e.blocks[:0], len(blocks))
-	r.e.batch = blockClasses{indexed: true}
 	for _, b := range blocks {
-		bc := classesOfBlock(b, r.e.newStudy)
-		r.e.blocks = append(r.e.blocks, bc)
-		r.e.batch.add(&bc)
+		r.e.blocks = append(r.e.blocks, classesOfBlock(b, r.e.newStudy))
 	}
+	r.e.masks.set(blocks, r.e.blocks)
 	for i, rl := range r.set.Rules {
 		var err error
 		switch rl.Scope {
@@ -217,13 +216,30 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 	}
 	sv := &e.sieves[ri]
 	sieved := sv.ok && !e.noSieve
-	if sieved && !e.done[ri] && e.batch.indexed && !sv.admits(&e.batch.union) {
-		// No block can meet the needs, so the loop would only clear done
-		// (the once resets), which is clear already. Most rules, most
-		// documents.
+	if sieved && !e.done[ri] && e.masks.ok {
+		// The blocks the sieve admits, from the batch's class masks: the
+		// others would only clear done (the once resets), which is clear
+		// until a report sets it; from there on, block by block.
+		admitted := e.masks.admitted(sv, r.Scope == HeadingScope)
+		for admitted != 0 {
+			bi := bits.TrailingZeros64(admitted)
+			admitted &= admitted - 1
+			if err := e.block(r, ri, blocks[bi], sv, sieved); err != nil {
+				return err
+			}
+			if e.done[ri] {
+				return e.blocksFrom(r, ri, blocks, bi+1, sv, sieved)
+			}
+		}
 		return nil
 	}
-	for bi, b := range blocks {
+	return e.blocksFrom(r, ri, blocks, 0, sv, sieved)
+}
+
+// blocksFrom is sentences over blocks[from:], block by block.
+func (e *evaluator) blocksFrom(r *Rule, ri int, blocks []*facts.Block, from int, sv *sieve, sieved bool) error {
+	for bi := from; bi < len(blocks); bi++ {
+		b := blocks[bi]
 		if r.Scope == HeadingScope && b.Source.Kind != document.Title && b.Source.Kind != document.Heading {
 			continue
 		}
@@ -241,24 +257,36 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 			}
 			continue
 		}
-		for _, s := range b.Sentences {
-			if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Has(e.newStudy)) {
-				e.done[ri] = false
-			}
-			if e.done[ri] && r.Once != "" {
-				continue
-			}
-			if sieved {
-				if set, ok := s.Classes(); ok && !sv.admits(&set) {
-					continue // sentence would find the needs unmet
-				}
-			}
-			found, err := e.sentence(r, b, s)
-			if err != nil {
-				return err
-			}
-			e.done[ri] = e.done[ri] || found
+		if err := e.block(r, ri, b, sv, sieved); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// block evaluates a sentence rule over the sentences of b, a block of its
+// scope that the sieve admits.
+func (e *evaluator) block(r *Rule, ri int, b *facts.Block, sv *sieve, sieved bool) error {
+	if r.Once == "paragraph" {
+		e.done[ri] = false
+	}
+	for _, s := range b.Sentences {
+		if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Has(e.newStudy)) {
+			e.done[ri] = false
+		}
+		if e.done[ri] && r.Once != "" {
+			continue
+		}
+		if sieved {
+			if set, ok := s.Classes(); ok && !sv.admits(&set) {
+				continue // sentence would find the needs unmet
+			}
+		}
+		found, err := e.sentence(r, b, s)
+		if err != nil {
+			return err
+		}
+		e.done[ri] = e.done[ri] || found
 	}
 	return nil
 }
