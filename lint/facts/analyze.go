@@ -278,13 +278,29 @@ func (a *arena[T]) keep(s []T) []T {
 	if len(s) == 0 {
 		return nil
 	}
-	if len(s) > len(a.free) {
-		a.chunk = min(max(2*a.chunk, 8), arenaChunk)
-		a.free = make([]T, max(a.chunk, len(s)))
-	}
-	out := a.free[:len(s):len(s)]
+	out := a.take(len(s))
 	copy(out, s)
-	a.free = a.free[len(s):]
+	return out
+}
+
+// reserve makes room for n values in one chunk, when there is less.
+func (a *arena[T]) reserve(n int) {
+	if n > len(a.free) {
+		a.free = make([]T, n)
+	}
+}
+
+// take returns n zero values (nil for none), their capacity n.
+func (a *arena[T]) take(n int) []T {
+	if n == 0 {
+		return nil
+	}
+	if n > len(a.free) {
+		a.chunk = min(max(2*a.chunk, 8), arenaChunk)
+		a.free = make([]T, max(a.chunk, n))
+	}
+	out := a.free[:n:n]
+	a.free = a.free[n:]
 	return out
 }
 

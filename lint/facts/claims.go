@@ -146,18 +146,14 @@ func inClause(s *Sentence, class, start, end int, h lexicon.Hit) bool {
 
 // claimsOf describes the claims of sentence s.
 func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
-	n := 0
-	for _, h := range s.Hits {
-		if a.ids.isClaim(h.Class) {
-			n++
-		}
-	}
+	n := a.claimTerms(s)
 	if n == 0 {
 		return nil
 	}
-	// The claims and the list of them are allocated once per sentence.
-	slab := make([]Claim, n)
-	claims := make([]*Claim, 0, n)
+	// The claims and the list of them come from the document's arenas: a
+	// few allocations for all its sentences.
+	slab := d.claimArena.take(n)
+	claims := d.claimList.take(n)[:0]
 	plain := s.plainVoice || a.plainVoice(s) // the sentence's own test asks for more
 	// A claim about money is none: each clause is searched for a money
 	// word once, however many claim terms it holds.
@@ -183,6 +179,17 @@ func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 		return nil
 	}
 	return claims
+}
+
+// claimTerms counts the hits of s of claim classes.
+func (a *Analyzer) claimTerms(s *Sentence) int {
+	n := 0
+	for _, h := range s.Hits {
+		if a.ids.isClaim(h.Class) {
+			n++
+		}
+	}
+	return n
 }
 
 // plainVoice reports a sentence with none of the cues the stance model

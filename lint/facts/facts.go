@@ -147,6 +147,10 @@ type Document struct {
 	// sentence telling the improvement ends (see markStories); kept across
 	// Restart.
 	storyImproved map[int]int
+	// claimArena and claimList hold the sentences' claims and their lists
+	// (see claimsOf).
+	claimArena arena[Claim]
+	claimList  arena[*Claim]
 }
 
 // Counter is implemented by every scope a rule can ask about classes.

@@ -134,6 +134,16 @@ var ClaimsPass = &Pass{
 	Doc:      "the claims of each sentence, with subject, strength and voice",
 	Requires: []*Pass{StudiesPass},
 	Run: func(r *PassRun) (any, error) {
+		// The claims of all the sentences, and their lists, in two
+		// allocations of the size they need.
+		n := 0
+		r.sentences(func(s *Sentence) {
+			if r.Analyzer.hasClaimTerm(s) {
+				n += r.Analyzer.claimTerms(s)
+			}
+		})
+		r.Doc.claimArena.reserve(n)
+		r.Doc.claimList.reserve(n)
 		var all []*Claim
 		r.sentences(func(s *Sentence) {
 			if !r.Analyzer.hasClaimTerm(s) {

@@ -46,8 +46,8 @@ type evaluator struct {
 	blocks  []blockClasses
 	noSieve bool
 	// masks say which blocks of the call have each class: a rule visits
-	// only the blocks its sieve admits.
-	masks blockMasks
+	// only the blocks its sieve admits. From masksPool, back at Finish.
+	masks *blockMasks
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
@@ -117,6 +117,9 @@ func (r *Run) Blocks(blocks []*facts.Block) error {
 	for _, b := range blocks {
 		r.e.blocks = append(r.e.blocks, classesOfBlock(b, r.e.newStudy))
 	}
+	if r.e.masks == nil {
+		r.e.masks = masksPool.Get().(*blockMasks)
+	}
 	r.e.masks.set(blocks, r.e.blocks)
 	for i, rl := range r.set.Rules {
 		var err error
@@ -156,6 +159,10 @@ func (r *Run) Take() []Finding {
 // (but those Take returned).
 func (r *Run) Finish() ([]Finding, error) {
 	e := r.e
+	if e.masks != nil {
+		masksPool.Put(e.masks)
+		e.masks = nil
+	}
 	for _, rl := range r.set.Rules {
 		if r.docDone {
 			break

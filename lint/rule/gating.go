@@ -877,6 +877,9 @@ type blockMasks struct {
 	used     []int  // classes whose mask is set, to clear them for the next call
 }
 
+// masksPool keeps the masks (2 KB) from one document's run to the next.
+var masksPool = sync.Pool{New: func() any { return new(blockMasks) }}
+
 // set builds the masks of blocks, whose classes are classes.
 func (m *blockMasks) set(blocks []*facts.Block, classes []blockClasses) {
 	for _, c := range m.used {
