@@ -175,10 +175,22 @@ func (s *Sentence) Count(class int) int {
 // Has reports whether the sentence has a hit of a class (Count > 0
 // without counting).
 func (s *Sentence) Has(class int) bool {
-	if s.indexed && class >= 0 && class < classSetSize {
-		return s.classes.has(class)
+	// Kept small enough to inline (the walk is its own function): it is
+	// asked for every sentence by every rule and most facts.
+	if k := uint(class); s.indexed && k < uint(classSetSize) {
+		return s.classes[k/64]&(1<<(k%64)) != 0
 	}
-	return s.Count(class) > 0
+	return s.walkHas(class)
+}
+
+// walkHas is Has by a walk over the hits.
+func (s *Sentence) walkHas(class int) bool {
+	for _, h := range s.Hits {
+		if h.Class == class {
+			return true
+		}
+	}
+	return false
 }
 
 // indexClasses notes which classes the sentence's hits are of; Hits must
