@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -38,10 +39,48 @@ type classIDs struct {
 	roleReferences, roleDisclaimer, roleNotice, roleBio                                 int
 	roleRelated, roleAdvert, roleCaption, disclaimerPhrase, hype, riskNoun, association int
 	noticePhrase, framing                                                               int
+
+	// modifiers and claims hold the classes modifier and isClaim accept,
+	// when every one of them fits a classSet (masked): one bit test per
+	// hit instead of a dozen comparisons, for loops that ask of every hit.
+	modifiers, claims classSet
+	masked            bool
+}
+
+// mask fills in the class sets behind modifier and isClaim.
+func (c *classIDs) mask() {
+	c.masked = false
+	var mods, claims classSet
+	for class := range classSetSize {
+		if c.modifierByID(class) {
+			mods.add(class)
+		}
+		if c.isClaimByID(class) {
+			claims.add(class)
+		}
+	}
+	// A class id beyond the set cannot be masked: keep the comparisons.
+	for _, id := range []int{c.negation, c.hedge, c.caveat, c.speciesCaveat, c.causalCaveat, c.distancing, c.future,
+		c.demonstrative, c.reader, c.rebuttal, c.speech, c.critique, c.promise, c.studyIntro, c.summary, c.framing,
+		c.effect, c.antiaging, c.miracle, c.causalStrong, c.causalCan, c.certainty,
+		c.safetyAbsolute, c.relativeChange, c.improvement, c.hype} {
+		if id >= classSetSize {
+			return
+		}
+	}
+	c.modifiers, c.claims, c.masked = mods, claims, true
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
 func (c *classIDs) modifier(class int) bool {
+	if c.masked && class >= 0 {
+		return c.modifiers.has(class)
+	}
+	return c.modifierByID(class)
+}
+
+// modifierByID is modifier by comparing ids (see mask).
+func (c *classIDs) modifierByID(class int) bool {
 	switch class {
 	case c.negation, c.hedge, c.caveat, c.speciesCaveat, c.causalCaveat, c.distancing, c.future,
 		c.demonstrative, c.reader, c.rebuttal, c.speech, c.critique, c.promise, c.studyIntro, c.summary, c.framing:
@@ -52,7 +91,9 @@ func (c *classIDs) modifier(class int) bool {
 
 // NewAnalyzer prepares an analyzer for a lexicon.
 func NewAnalyzer(lex *lexicon.Lexicon) *Analyzer {
-	return &Analyzer{Lex: lex, ids: engineClasses(lex.ClassID)}
+	a := &Analyzer{Lex: lex, ids: engineClasses(lex.ClassID)}
+	a.ids.mask()
+	return a
 }
 
 // MissingClasses lists the classes the engine itself reads that lex does
@@ -237,13 +278,29 @@ func (a *arena[T]) keep(s []T) []T {
 	if len(s) == 0 {
 		return nil
 	}
-	if len(s) > len(a.free) {
-		a.chunk = min(max(2*a.chunk, 8), arenaChunk)
-		a.free = make([]T, max(a.chunk, len(s)))
-	}
-	out := a.free[:len(s):len(s)]
+	out := a.take(len(s))
 	copy(out, s)
-	a.free = a.free[len(s):]
+	return out
+}
+
+// reserve makes room for n values in one chunk, when there is less.
+func (a *arena[T]) reserve(n int) {
+	if n > len(a.free) {
+		a.free = make([]T, n)
+	}
+}
+
+// take returns n zero values (nil for none), their capacity n.
+func (a *arena[T]) take(n int) []T {
+	if n == 0 {
+		return nil
+	}
+	if n > len(a.free) {
+		a.chunk = min(max(2*a.chunk, 8), arenaChunk)
+		a.free = make([]T, max(a.chunk, n))
+	}
+	out := a.free[:n:n]
+	a.free = a.free[n:]
 	return out
 }
 
@@ -280,12 +337,19 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	s.Nums = keep.nums.keep(sizes)
 	scratchPool.Put(buf)
 	s.Question = isQuestion(v.Text)
+	s.quotes = quotesNone
+	if hasQuotation(v.Text) {
+		s.quotes = quotesSome
+	}
 	s.plainVoice = a.ids.plainVoice(s) // after Hits, indexed, and Question
 	s.Critical = s.Count(a.ids.critique) > 0
 	s.Cites = citesSource(text)
-	quoted := quotedShare(v.Text)
+	quoted := 0.0
+	if s.quotes == quotesSome {
+		quoted = quotedShare(v.Text)
+	}
 	s.Voice = a.ids.sentenceVoice(s, quoted)
-	s.Testimonial = quoted > 0 && firstPersonSingular(quotedText(v.Text))
+	s.Testimonial = quoted > 0 && testimonial(v.Text)
 	s.Negated = a.ids.negatesClaim(s)
 	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Count(a.ids.hedge) > 0
@@ -419,6 +483,9 @@ func (a *Analyzer) studies(b *Block, r *runState) {
 // announcesLimits reports a sentence that announces the study's limits in
 // passing (…但该研究存在局限性): a limitations word ending its clause.
 func announcesLimits(s *Sentence, class int) bool {
+	if !s.Has(class) {
+		return false
+	}
 	for _, h := range s.Hits {
 		if h.Class == class && strings.Contains(s.Text[:h.Start], "存在") {
 			return true
@@ -429,6 +496,9 @@ func announcesLimits(s *Sentence, class int) bool {
 
 // startsWith reports a hit of class at the very start of the sentence.
 func startsWith(s *Sentence, class int) bool {
+	if !s.Has(class) {
+		return false
+	}
 	for _, h := range s.Hits {
 		if h.Class == class && h.Start == 0 {
 			return true
@@ -439,6 +509,9 @@ func startsWith(s *Sentence, class int) bool {
 
 // opensWith reports a hit of class within the first few characters.
 func opensWith(s *Sentence, class int) bool {
+	if !s.Has(class) {
+		return false
+	}
 	for _, h := range s.Hits {
 		if h.Class == class && h.Start <= 12 {
 			return true
@@ -620,6 +693,13 @@ func countLetters(text string, han, trad, latin *int) {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
+			if i+8 <= len(text) { // eight ASCII bytes at once where there is one (English text)
+				if w := load64(text[i : i+8]); w&highBits == 0 {
+					l += asciiLetters(w)
+					i += 8
+					continue
+				}
+			}
 			if 'a' <= c|0x20 && c|0x20 <= 'z' {
 				l++
 			}
@@ -628,7 +708,7 @@ func countLetters(text string, han, trad, latin *int) {
 		}
 		if r, ok := normalize.CommonHanAt(text, i); ok { // most of Chinese text: no decoding, no fold table
 			h++
-			k := r - 0x4E00
+			k := uint32(r - 0x4E00) // unsigned: the division and remainder are shifts
 			if hanFolds[k/64]&(1<<(k%64)) != 0 {
 				t++
 			}
@@ -648,6 +728,28 @@ func countLetters(text string, han, trad, latin *int) {
 		}
 	}
 	*han, *trad, *latin = *han+h, *trad+t, *latin+l
+}
+
+// highBits has the top bit of each byte of a word: no ASCII byte has it.
+const highBits = 0x8080808080808080
+
+// load64 reads the eight bytes of s as a little-endian word (one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiLetters counts the ASCII letters among the eight ASCII bytes of w.
+// Folded to lower case (|0x20, as countLetters folds one byte), a byte is a
+// letter when it is at least 'a' and below '{': adding 0x1F sets its top
+// bit for the first, adding 0x05 for not the second; no byte below 0x80
+// carries into the next.
+func asciiLetters(w uint64) int {
+	x := w | 0x2020202020202020
+	atLeastA := x + 0x1F1F1F1F1F1F1F1F
+	pastZ := x + 0x0505050505050505
+	return bits.OnesCount64(atLeastA &^ pastZ & highBits)
 }
 
 // hanFolds has a bit for each character of the common Han block that

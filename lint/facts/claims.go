@@ -17,6 +17,14 @@ import (
 
 // isClaim reports the classes whose terms state an effect or property.
 func (c *classIDs) isClaim(class int) bool {
+	if c.masked && class >= 0 {
+		return c.claims.has(class)
+	}
+	return c.isClaimByID(class)
+}
+
+// isClaimByID is isClaim by comparing ids (see mask).
+func (c *classIDs) isClaimByID(class int) bool {
 	switch class {
 	case c.effect, c.antiaging, c.miracle, c.causalStrong, c.causalCan, c.certainty,
 		c.safetyAbsolute, c.relativeChange, c.improvement, c.hype:
@@ -117,6 +125,11 @@ func (c *classSet) add(class int) {
 	}
 }
 
+// meets reports whether c and o share a class.
+func (c *classSet) meets(o *classSet) bool {
+	return c[0]&o[0]|c[1]&o[1]|c[2]&o[2]|c[3]&o[3] != 0
+}
+
 func (c *classSet) has(class int) bool {
 	return class >= 0 && class < 256 && c[class/64]&(1<<(class%64)) != 0
 }
@@ -133,28 +146,33 @@ func inClause(s *Sentence, class, start, end int, h lexicon.Hit) bool {
 
 // claimsOf describes the claims of sentence s.
 func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
-	n := 0
-	for _, h := range s.Hits {
-		if a.ids.isClaim(h.Class) {
-			n++
-		}
-	}
+	n := a.claimTerms(s)
 	if n == 0 {
 		return nil
 	}
-	// The claims and the list of them are allocated once per sentence.
-	slab := make([]Claim, n)
-	claims := make([]*Claim, 0, n)
-	plain := a.plainVoice(s)
-	money := moneyWordSet.in(s.Text) // most sentences name no price: skip the clause check
+	// The claims and the list of them come from the document's arenas: a
+	// few allocations for all its sentences.
+	slab := d.claimArena.take(n)
+	claims := d.claimList.take(n)[:0]
+	plain := s.plainVoice || a.plainVoice(s) // the sentence's own test asks for more
+	// A claim about money is none: each clause is searched for a money
+	// word once, however many claim terms it holds.
+	lastStart, lastEnd, money := -1, -1, false
 	for _, h := range s.Hits {
 		// A claim term inside another (逆转 in 能够逆转) is a claim of its
 		// own class: rules ask for classes, and report once per sentence.
-		if !a.ids.isClaim(h.Class) || money && aboutMoney(s.Text, h) {
+		if !a.ids.isClaim(h.Class) {
+			continue
+		}
+		start, end := clause(s.Text, h)
+		if start != lastStart || end != lastEnd {
+			lastStart, lastEnd, money = start, end, moneyWordSet.in(s.Text[start:end])
+		}
+		if money {
 			continue
 		}
 		c := &slab[len(claims)]
-		a.claim(c, d, s, h, plain)
+		a.claim(c, d, s, h, plain, start, end)
 		claims = append(claims, c)
 	}
 	if len(claims) == 0 {
@@ -163,12 +181,23 @@ func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 	return claims
 }
 
+// claimTerms counts the hits of s of claim classes.
+func (a *Analyzer) claimTerms(s *Sentence) int {
+	n := 0
+	for _, h := range s.Hits {
+		if a.ids.isClaim(h.Class) {
+			n++
+		}
+	}
+	return n
+}
+
 // plainVoice reports a sentence with none of the cues the stance model
 // reads (quotation marks, a question, distancing, rebuttal, hedge, critique
 // or speech words): its claims are all in the writer's voice, and the
 // per-term scans (quotation search above all) can be skipped.
 func (a *Analyzer) plainVoice(s *Sentence) bool {
-	if s.Question || hasQuotation(s.Text) {
+	if s.Question || s.hasQuotation() {
 		return false
 	}
 	ids := &a.ids
@@ -181,10 +210,10 @@ func (a *Analyzer) plainVoice(s *Sentence) bool {
 	return true
 }
 
-// claim describes in c the claim made by hit h of sentence s.
-func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plain bool) {
+// claim describes in c the claim made by hit h of sentence s, whose
+// clause is s.Text[start:end].
+func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plain bool, start, end int) {
 	ids := &a.ids
-	start, end := clause(s.Text, h)
 	*c = Claim{
 		Term:    s.Text[h.Start:h.End],
 		Class:   d.Lex.Classes[h.Class].Name,
@@ -312,12 +341,6 @@ func (ws *wordSet) in(text string) bool {
 		}
 	}
 	return false
-}
-
-// aboutMoney reports a claim term whose clause is about money.
-func aboutMoney(text string, h lexicon.Hit) bool {
-	start, end := clause(text, h)
-	return moneyWordSet.in(text[start:end])
 }
 
 func containsAnyOf(s string, words []string) bool {

@@ -31,11 +31,11 @@ func countLettersByRunes(text string, han, trad, latin *int) {
 
 func TestCountLettersMatchesRuneWalk(t *testing.T) {
 	pieces := []string{"研究", "發現", "體重", "中", "a", "Z", "é", "ß", "ɐ", "㐀", "𠀀", "，", "“", "1", " ", "\xe4", "\xe4\xb8", "\xff",
-		"\xed\xa0\x80", "\xe4\xb7\xbf", "\u9fff", "\ua000"}
+		"\xed\xa0\x80", "\xe4\xb7\xbf", "\u9fff", "\ua000", "@", "[", "`", "{", "Hello, world", "\x7f", "\x00", "study 12 "}
 	rng := rand.New(rand.NewPCG(13, 14))
 	for range 50000 {
 		var b strings.Builder
-		for range rng.IntN(10) {
+		for range rng.IntN(30) { // long enough for the eight-byte steps
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		text := b.String()
@@ -124,5 +124,57 @@ func TestFirstPersonWordsMatchFields(t *testing.T) {
 	}
 	if first == 0 {
 		t.Fatal("no random text was in the first person: the test checks nothing")
+	}
+}
+
+// TestASCIILettersMatchesBytes checks the eight-byte letter count against
+// the byte test countLetters makes, for every ASCII byte at every position.
+func TestASCIILettersMatchesBytes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	for c := range 128 {
+		for pos := range 8 {
+			var w uint64
+			want := 0
+			for k := range 8 {
+				b := byte(rng.IntN(128))
+				if k == pos {
+					b = byte(c)
+				}
+				w |= uint64(b) << (8 * k)
+				if 'a' <= b|0x20 && b|0x20 <= 'z' {
+					want++
+				}
+			}
+			if got := asciiLetters(w); got != want {
+				t.Fatalf("asciiLetters(%#x) = %d, want %d", w, got, want)
+			}
+		}
+	}
+}
+
+// TestTestimonialMatchesQuotedText checks the letter test in front of
+// testimonial against copying out the quoted parts every time, on random
+// texts of quotation marks, first-person words and their pieces.
+func TestTestimonialMatchesQuotedText(t *testing.T) {
+	pieces := []string{"“", "”", "「", "」", "『", "』", "\"", "‘", "’", "我", "们", "国", "自", "己", "自己", "i", "m", "y", "my", "'", "’m",
+		" ", "，", "研究", "he said", "self", "e"}
+	rng := rand.New(rand.NewPCG(7, 9))
+	found := 0
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := firstPersonSingular(quotedText(text))
+		if got := testimonial(text); got != want {
+			t.Fatalf("testimonial(%q) = %v, want %v", text, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d random texts were testimonials: the test says little", found)
 	}
 }

@@ -72,3 +72,23 @@ func TestArenaKeep(t *testing.T) {
 	big[0] = 1
 	assert.Equal(t, 0, kept[0], "a copy, not the caller's slice")
 }
+
+// take hands out zero values, each region its own: writing one, or
+// appending to one, leaves the others alone.
+func TestArenaTake(t *testing.T) {
+	var a arena[int]
+	assert.Nil(t, a.take(0))
+	first, second := a.take(3), a.take(2)
+	assert.Equal(t, []int{0, 0, 0}, first)
+	assert.Equal(t, 3, cap(first))
+	first[2] = 5
+	grown := append(first, 9)
+	assert.Equal(t, []int{0, 0}, second, "neither a write nor an append reaches the next region")
+	assert.Equal(t, []int{0, 0, 5, 9}, grown)
+	list := a.take(4)[:0] // as claimsOf fills its list
+	list = append(list, 1, 2, 3, 4)
+	assert.Equal(t, []int{0, 0}, second)
+	assert.Equal(t, []int{0, 0, 0}, a.take(3), "fresh values after a list filled to its capacity")
+	assert.Len(t, list, 4)
+	assert.Len(t, a.take(arenaChunk+3), arenaChunk+3, "a region beyond a chunk")
+}

@@ -1,5 +1,11 @@
 package facts
 
+import (
+	"slices"
+
+	"github.com/hypelint/hypelint/lint/lexicon"
+)
+
 // VoiceCheck compares, for every hit of every sentence of d, the voice
 // with the plain-sentence shortcut (voice) and without it (fullVoice). It
 // returns the texts of the sentences where they differ, and how many hits
@@ -42,4 +48,116 @@ func VoiceAll(d *Document, full bool) int {
 		}
 	}
 	return n
+}
+
+// FastPathCheck compares, over every sentence of d, each shortcut the
+// analyzer takes with the walk it replaces, and returns a description of
+// each disagreement: the class masks (modifier, isClaim) with the id
+// comparisons, hasClaimTerm's set test with its walk over the hits, the
+// quotation mark noted at analysis with a fresh search, and negatesClaim
+// with its walk without the early exit.
+func FastPathCheck(d *Document) []string {
+	var differ []string
+	ids := d.ids
+	for class := -1; class < len(d.Lex.Classes)+8; class++ {
+		if class >= 0 && ids.modifier(class) != ids.modifierByID(class) {
+			differ = append(differ, "modifier of class "+d.Lex.Classes[min(class, len(d.Lex.Classes)-1)].Name)
+		}
+		if class >= 0 && ids.isClaim(class) != ids.isClaimByID(class) {
+			differ = append(differ, "isClaim of class "+d.Lex.Classes[min(class, len(d.Lex.Classes)-1)].Name)
+		}
+	}
+	a := &Analyzer{Lex: d.Lex, ids: *ids}
+	for _, b := range d.Blocks {
+		for _, s := range b.Sentences {
+			// Has answers from the class bits every shortcut that asks
+			// it first relies on (cueRole, startsWith, negatesClaim...).
+			for class := -1; class < len(d.Lex.Classes)+8; class++ {
+				has := false
+				for _, h := range s.Hits {
+					has = has || h.Class == class
+				}
+				if s.Has(class) != has {
+					differ = append(differ, "Has: "+s.Text)
+				}
+			}
+			walk := false
+			for _, h := range s.Hits {
+				walk = walk || ids.isClaimByID(h.Class)
+			}
+			if a.hasClaimTerm(s) != walk {
+				differ = append(differ, "hasClaimTerm: "+s.Text)
+			}
+			if s.hasQuotation() != hasQuotation(s.Text) {
+				differ = append(differ, "hasQuotation: "+s.Text)
+			}
+			negated := false
+			for _, h := range s.Hits {
+				if !ids.modifierByID(h.Class) && ids.precededBy(s, h, ids.negation, ids.negationWindowFor(h.Class)) {
+					negated = true
+					break
+				}
+			}
+			if ids.negatesClaim(s) != negated {
+				differ = append(differ, "negatesClaim: "+s.Text)
+			}
+			// The claims kept: every claim term but those whose clause
+			// names money, as first worked out (a search of the sentence,
+			// then of the clause).
+			var kept, want []lexicon.Hit
+			for _, c := range s.Claims {
+				kept = append(kept, c.Hit)
+			}
+			for _, h := range s.Hits {
+				if ids.isClaimByID(h.Class) && !(moneyWordSet.in(s.Text) && aboutMoney(s.Text, h)) {
+					want = append(want, h)
+				}
+			}
+			if !slices.Equal(kept, want) {
+				differ = append(differ, "claims: "+s.Text)
+			}
+			// The same sentence without the quotation mark noted: every
+			// reader of it searches the text afresh.
+			u := *s
+			u.quotes = quotesUnknown
+			if ids.plainVoice(s) != ids.plainVoice(&u) || ids.distancesClaim(s) != ids.distancesClaim(&u) {
+				differ = append(differ, "plainVoice or distancesClaim: "+s.Text)
+			}
+			for _, h := range s.Hits {
+				if s.quoted(h) != quoted(s.Text, h) || ids.distanced(s, h) != distancedByWalk(ids, s, h) ||
+					ids.fullVoice(s, h) != ids.fullVoice(&u, h) || d.HitFacts(s, h) != d.HitFacts(&u, h) {
+					differ = append(differ, "quoted, distanced, fullVoice or HitFacts: "+s.Text)
+				}
+			}
+		}
+	}
+	return differ
+}
+
+// distancedByWalk is distanced as first written, looking for the quotation
+// around h whether or not the sentence has a quotation mark: the reference.
+func distancedByWalk(ids *classIDs, s *Sentence, h lexicon.Hit) bool {
+	if ids.precededBy(s, h, ids.distancing, distanceWindow) || labelsClaims(s.Text[h.End:]) {
+		return true
+	}
+	open, close := quotation(s.Text, h)
+	if open < 0 {
+		return false
+	}
+	if labelsClaims(s.Text[close:]) {
+		return true
+	}
+	for _, c := range s.Hits {
+		if c.End <= open && (c.Class == ids.distancing || c.Class == ids.framing && !ownSide(s.Text[:c.Start])) {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutMoney reports a claim term whose clause is about money: the
+// reference for the clause-by-clause search in claimsOf.
+func aboutMoney(text string, h lexicon.Hit) bool {
+	start, end := clause(text, h)
+	return moneyWordSet.in(text[start:end])
 }

@@ -60,6 +60,9 @@ type Sentence struct {
 	// plainVoice: the sentence has no cue the voice of a term reads but a
 	// claim label (see classIDs.plainVoice); false when not worked out.
 	plainVoice bool
+	// quotes: whether the text has an opening quotation mark (quotesNone,
+	// quotesSome), or quotesUnknown for a sentence built by hand.
+	quotes uint8
 
 	OpensStudy bool `expr:"opensStudy"` // opens a study context (see markStudy)
 	// ImprovementAfter: one of the next two sentences states an
@@ -144,6 +147,10 @@ type Document struct {
 	// sentence telling the improvement ends (see markStories); kept across
 	// Restart.
 	storyImproved map[int]int
+	// claimArena and claimList hold the sentences' claims and their lists
+	// (see claimsOf).
+	claimArena arena[Claim]
+	claimList  arena[*Claim]
 }
 
 // Counter is implemented by every scope a rule can ask about classes.
@@ -168,10 +175,22 @@ func (s *Sentence) Count(class int) int {
 // Has reports whether the sentence has a hit of a class (Count > 0
 // without counting).
 func (s *Sentence) Has(class int) bool {
-	if s.indexed && class >= 0 && class < classSetSize {
-		return s.classes.has(class)
+	// Kept small enough to inline (the walk is its own function): it is
+	// asked for every sentence by every rule and most facts.
+	if k := uint(class); s.indexed && k < uint(classSetSize) {
+		return s.classes[k/64]&(1<<(k%64)) != 0
 	}
-	return s.Count(class) > 0
+	return s.walkHas(class)
+}
+
+// walkHas is Has by a walk over the hits.
+func (s *Sentence) walkHas(class int) bool {
+	for _, h := range s.Hits {
+		if h.Class == class {
+			return true
+		}
+	}
+	return false
 }
 
 // indexClasses notes which classes the sentence's hits are of; Hits must

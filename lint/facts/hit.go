@@ -103,7 +103,7 @@ func (d *Document) HitFactsOf(s *Sentence, h lexicon.Hit, fields HitFields) Hit 
 		out.Specific = d.ids.precededBy(s, h, d.ids.demonstrative, demonstrativeWindow)
 	}
 	if fields&HitQuoted != 0 {
-		out.Quoted = quoted(s.Text, h)
+		out.Quoted = s.quoted(h)
 	}
 	if fields&HitAssociated != 0 {
 		out.Associated = d.ids.inClauseOf(s, h, d.ids.association) || d.ids.inClauseOf(s, h, d.ids.causalCaveat)
@@ -184,6 +184,9 @@ func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
 	if labelsClaims(s.Text[h.End:]) { // 返老还童的说法, 神药的神话
 		return true
 	}
+	if !s.hasQuotation() { // no opening mark: quotation would walk back for nothing
+		return false
+	}
 	open, close := quotation(s.Text, h)
 	if open < 0 {
 		return false
@@ -226,6 +229,23 @@ func hasQuotation(text string) bool {
 		strings.Contains(text, "‘") || strings.IndexByte(text, '"') >= 0
 }
 
+// hasQuotation is hasQuotation of the sentence's text, looked for once
+// when Analyze built the sentence (plainVoice, quotedShare and
+// distancesClaim all ask).
+func (s *Sentence) hasQuotation() bool {
+	if s.quotes == quotesUnknown {
+		return hasQuotation(s.Text)
+	}
+	return s.quotes == quotesSome
+}
+
+// quotesUnknown, quotesNone and quotesSome say what Sentence.quotes knows.
+const (
+	quotesUnknown = iota
+	quotesNone
+	quotesSome
+)
+
 // quotation returns where the quotation holding h opens and where the
 // text after its closing mark starts, or -1, -1 when h is not quoted.
 func quotation(text string, h lexicon.Hit) (open, after int) {
@@ -239,7 +259,16 @@ func quotation(text string, h lexicon.Hit) (open, after int) {
 		if !quoteLast[text[i-1]] {
 			continue
 		}
-		r, size := utf8.DecodeLastRuneInString(text[:i])
+		// Every mark but " is three bytes, E2 80 xx or E3 80 xx: the last
+		// byte of many a Han character is a mark's last byte, its first two
+		// bytes never are.
+		r, size := rune('"'), 1
+		if text[i-1] != '"' {
+			if i < 3 || text[i-2] != 0x80 || text[i-3] != 0xE2 && text[i-3] != 0xE3 {
+				continue
+			}
+			r, size = rune(text[i-3]&0x0F)<<12|rune(text[i-1]&0x3F), 3 // the middle byte, 0x80, adds nothing
+		}
 		if closesQuote(r) && r != '"' {
 			return -1, -1
 		}
@@ -253,8 +282,8 @@ func quotation(text string, h lexicon.Hit) (open, after int) {
 	}
 	// Forward, only a mark's first byte (", E2, E3) starts one.
 	for i := h.End; i < len(text); i++ {
-		if c := text[i]; c != '"' && c != 0xE2 && c != 0xE3 {
-			continue
+		if c := text[i]; c != '"' && (c != 0xE2 && c != 0xE3 || i+1 < len(text) && text[i+1] != 0x80) {
+			continue // not a mark's first byte, or E2/E3 starting other punctuation (、。…)
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if closesQuote(r) {
@@ -330,7 +359,7 @@ var labelFirst = func() (t [256]bool) {
 func (ids *classIDs) distancesClaim(s *Sentence) bool {
 	// Most sentences have neither a cue nor a quotation; looking for a
 	// quotation around every hit of a long sentence costs its length each.
-	if s.Count(ids.distancing) == 0 && !hasQuotation(s.Text) {
+	if s.Count(ids.distancing) == 0 && !s.hasQuotation() {
 		return false
 	}
 	for _, h := range s.Hits {
@@ -345,6 +374,9 @@ func (ids *classIDs) distancesClaim(s *Sentence) bool {
 // sentence ("并非神药", "does not reverse aging"); a negation that qualifies
 // nothing the lexicon knows ("a cure, not a hearing aid") does not count.
 func (ids *classIDs) negatesClaim(s *Sentence) bool {
+	if !s.Has(ids.negation) { // most sentences: precededBy would say so for every hit
+		return false
+	}
 	for _, h := range s.Hits {
 		if !ids.modifier(h.Class) && ids.precededBy(s, h, ids.negation, ids.negationWindowFor(h.Class)) {
 			return true

@@ -41,7 +41,8 @@ func quotationByRunes(text string, h lexicon.Hit) (open, after int) {
 }
 
 func TestQuotationMatchesRuneWalk(t *testing.T) {
-	pieces := []string{"“", "”", "「", "」", "『", "』", "‘", "’", "\"", "神药", "cure", " ", "—", "…", "\xe2", "\x80", "\x9c", "\xe2\x80", "\xf0\x9f"}
+	pieces := []string{"“", "”", "「", "」", "『", "』", "‘", "’", "\"", "神药", "cure", " ", "—", "…", "\xe2", "\x80", "\x9c", "\xe2\x80", "\xf0\x9f",
+		"、", "。", "〃", "偌", "蚝", "\xe3", "\xe3\x80", "\x8c", "\x98", "\xe2\x81\x9c", "\xe4\x80\x9c", "\xf0\xe2\x80\x9c"}
 	rng := rand.New(rand.NewPCG(9, 10))
 	quoted := 0
 	for range 100000 {

@@ -59,8 +59,7 @@ func hasUpperLatin(s string) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := load64(s[i : i+8])
 		low := x &^ highs
 		atLeastA := low + (0x80-'A')*ones // high bit set: low seven bits ≥ 'A'
 		pastZ := low + (0x80-'Z'-1)*ones  // high bit set: low seven bits > 'Z'

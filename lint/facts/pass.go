@@ -110,6 +110,10 @@ var StoriesPass = &Pass{
 	Doc:  "sentences introducing a person whose improvement follows (anecdotes over sentences)",
 	Run: func(r *PassRun) (any, error) {
 		n := 0
+		if len(r.Doc.storyImproved) == 0 { // most articles: no story, no lookup per sentence
+			r.sentences(func(s *Sentence) { s.StoryEnd, s.ImprovementAfter = 0, false })
+			return n, nil
+		}
 		r.sentences(func(s *Sentence) {
 			s.StoryEnd = r.Doc.storyImproved[s.Index]
 			s.ImprovementAfter = s.StoryEnd > 0
@@ -130,6 +134,16 @@ var ClaimsPass = &Pass{
 	Doc:      "the claims of each sentence, with subject, strength and voice",
 	Requires: []*Pass{StudiesPass},
 	Run: func(r *PassRun) (any, error) {
+		// The claims of all the sentences, and their lists, in two
+		// allocations of the size they need.
+		n := 0
+		r.sentences(func(s *Sentence) {
+			if r.Analyzer.hasClaimTerm(s) {
+				n += r.Analyzer.claimTerms(s)
+			}
+		})
+		r.Doc.claimArena.reserve(n)
+		r.Doc.claimList.reserve(n)
 		var all []*Claim
 		r.sentences(func(s *Sentence) {
 			if !r.Analyzer.hasClaimTerm(s) {
@@ -170,6 +184,9 @@ var completionPasses = []*Pass{StoriesPass, AttributionPass}
 // hasClaimTerm reports whether s has a hit of a claim class: a sentence
 // without one has no claims.
 func (a *Analyzer) hasClaimTerm(s *Sentence) bool {
+	if a.ids.masked && s.indexed { // the sentence's classes meet the claim classes
+		return s.classes.meets(&a.ids.claims)
+	}
 	for _, h := range s.Hits {
 		if a.ids.isClaim(h.Class) {
 			return true

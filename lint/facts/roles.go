@@ -121,7 +121,7 @@ func (ids *classIDs) cueRole(b *Block) (role string, label bool) {
 	first := b.Sentences[0]
 	for _, rc := range ids.roleClasses() {
 		r, class := rc.role, rc.class
-		if class < 0 {
+		if class < 0 || !first.Has(class) { // one bit: most blocks open with no cue
 			continue
 		}
 		for _, h := range first.Hits {

@@ -35,7 +35,7 @@ func (ids *classIDs) voice(s *Sentence, h lexicon.Hit) string {
 // distances, rebuts, hedges, labels, frames or reports. Most sentences are
 // plain, and their terms' voice is then found without a walk over the hits.
 func (ids *classIDs) plainVoice(s *Sentence) bool {
-	if s.Question || hasQuotation(s.Text) {
+	if s.Question || s.hasQuotation() {
 		return false
 	}
 	for _, class := range [...]int{ids.distancing, ids.framing, ids.rebuttal, ids.hedge, ids.critique, ids.speech} {
@@ -51,7 +51,7 @@ func (ids *classIDs) fullVoice(s *Sentence, h lexicon.Hit) string {
 	switch {
 	case ids.distanced(s, h) || ids.rebutted(s, h) || ids.labelledClaim(s, h):
 		return VoiceDistanced
-	case quoted(s.Text, h):
+	case s.quoted(h):
 		return VoiceQuoted
 	case ids.reportedBefore(s, h):
 		return VoiceReported
@@ -66,6 +66,12 @@ func (ids *classIDs) fullVoice(s *Sentence, h lexicon.Hit) string {
 func quoted(text string, h lexicon.Hit) bool {
 	open, _ := quotation(text, h)
 	return open >= 0
+}
+
+// quoted is quoted of the sentence's text: one without an opening mark has
+// no quotation to walk back to.
+func (s *Sentence) quoted(h lexicon.Hit) bool {
+	return s.hasQuotation() && quoted(s.Text, h)
 }
 
 // rebutted reports a claim that the words after it, in the same clause,
@@ -240,6 +246,19 @@ func quotedText(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// testimonial reports first-person words in the quoted parts of text
+// (firstPersonSingular of quotedText). Most quoted text has none of the
+// letters they are made of, and then the quoted parts are not copied out:
+// 我, or 自 and 己 (quotations joined can make 自己), or i or m, which every
+// English first-person word starts with.
+func testimonial(text string) bool {
+	if !strings.Contains(text, "我") && !(strings.Contains(text, "自") && strings.Contains(text, "己")) &&
+		strings.IndexByte(text, 'i') < 0 && strings.IndexByte(text, 'm') < 0 {
+		return false
+	}
+	return firstPersonSingular(quotedText(text))
 }
 
 // firstPersonSingular reports 我 (not 我们, 我国), 自己, or I/my/me in

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 
 	"github.com/expr-lang/expr/vm"
@@ -44,6 +45,9 @@ type evaluator struct {
 	sieves  []sieve
 	blocks  []blockClasses
 	noSieve bool
+	// masks say which blocks of the call have each class: a rule visits
+	// only the blocks its sieve admits. From masksPool, back at Finish.
+	masks *blockMasks
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
@@ -113,6 +117,10 @@ func (r *Run) Blocks(blocks []*facts.Block) error {
 	for _, b := range blocks {
 		r.e.blocks = append(r.e.blocks, classesOfBlock(b, r.e.newStudy))
 	}
+	if r.e.masks == nil {
+		r.e.masks = masksPool.Get().(*blockMasks)
+	}
+	r.e.masks.set(blocks, r.e.blocks)
 	for i, rl := range r.set.Rules {
 		var err error
 		switch rl.Scope {
@@ -151,6 +159,10 @@ func (r *Run) Take() []Finding {
 // (but those Take returned).
 func (r *Run) Finish() ([]Finding, error) {
 	e := r.e
+	if e.masks != nil {
+		masksPool.Put(e.masks)
+		e.masks = nil
+	}
 	for _, rl := range r.set.Rules {
 		if r.docDone {
 			break
@@ -211,7 +223,30 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 	}
 	sv := &e.sieves[ri]
 	sieved := sv.ok && !e.noSieve
-	for bi, b := range blocks {
+	if sieved && !e.done[ri] && e.masks.ok {
+		// The blocks the sieve admits, from the batch's class masks: the
+		// others would only clear done (the once resets), which is clear
+		// until a report sets it; from there on, block by block.
+		admitted := e.masks.admitted(sv, r.Scope == HeadingScope)
+		for admitted != 0 {
+			bi := bits.TrailingZeros64(admitted)
+			admitted &= admitted - 1
+			if err := e.block(r, ri, blocks[bi], sv, sieved); err != nil {
+				return err
+			}
+			if e.done[ri] {
+				return e.blocksFrom(r, ri, blocks, bi+1, sv, sieved)
+			}
+		}
+		return nil
+	}
+	return e.blocksFrom(r, ri, blocks, 0, sv, sieved)
+}
+
+// blocksFrom is sentences over blocks[from:], block by block.
+func (e *evaluator) blocksFrom(r *Rule, ri int, blocks []*facts.Block, from int, sv *sieve, sieved bool) error {
+	for bi := from; bi < len(blocks); bi++ {
+		b := blocks[bi]
 		if r.Scope == HeadingScope && b.Source.Kind != document.Title && b.Source.Kind != document.Heading {
 			continue
 		}
@@ -229,24 +264,36 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 			}
 			continue
 		}
-		for _, s := range b.Sentences {
-			if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Has(e.newStudy)) {
-				e.done[ri] = false
-			}
-			if e.done[ri] && r.Once != "" {
-				continue
-			}
-			if sieved {
-				if set, ok := s.Classes(); ok && !sv.admits(&set) {
-					continue // sentence would find the needs unmet
-				}
-			}
-			found, err := e.sentence(r, b, s)
-			if err != nil {
-				return err
-			}
-			e.done[ri] = e.done[ri] || found
+		if err := e.block(r, ri, b, sv, sieved); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// block evaluates a sentence rule over the sentences of b, a block of its
+// scope that the sieve admits.
+func (e *evaluator) block(r *Rule, ri int, b *facts.Block, sv *sieve, sieved bool) error {
+	if r.Once == "paragraph" {
+		e.done[ri] = false
+	}
+	for _, s := range b.Sentences {
+		if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Has(e.newStudy)) {
+			e.done[ri] = false
+		}
+		if e.done[ri] && r.Once != "" {
+			continue
+		}
+		if sieved {
+			if set, ok := s.Classes(); ok && !sv.admits(&set) {
+				continue // sentence would find the needs unmet
+			}
+		}
+		found, err := e.sentence(r, b, s)
+		if err != nil {
+			return err
+		}
+		e.done[ri] = e.done[ri] || found
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package rule
 
 import (
+	"math/bits"
 	"reflect"
 	"slices"
 	"sync"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/expr-lang/expr/ast"
 
+	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
@@ -861,6 +863,77 @@ type blockClasses struct {
 	union      facts.ClassSet
 	indexed    bool
 	opensStudy bool
+}
+
+// blockMasks are the classes of up to 64 blocks as, for each class, the
+// set of blocks (one bit each) that have it: the blocks a sieve admits are
+// then an AND over its clauses of an OR over their classes, instead of a
+// test per block.
+type blockMasks struct {
+	ok       bool // at most 64 blocks, every sentence indexed: the masks may be used
+	of       [facts.ClassSetSize]uint64
+	content  uint64 // blocks a rule reads (not facts.Excluded)
+	headings uint64 // of those, titles and headings
+	used     []int  // classes whose mask is set, to clear them for the next call
+}
+
+// masksPool keeps the masks (2 KB) from one document's run to the next.
+var masksPool = sync.Pool{New: func() any { return new(blockMasks) }}
+
+// set builds the masks of blocks, whose classes are classes.
+func (m *blockMasks) set(blocks []*facts.Block, classes []blockClasses) {
+	for _, c := range m.used {
+		m.of[c] = 0
+	}
+	m.used, m.content, m.headings = m.used[:0], 0, 0
+	m.ok = len(blocks) <= 64
+	if !m.ok {
+		return
+	}
+	for bi, b := range blocks {
+		bc := &classes[bi]
+		if !bc.indexed {
+			m.ok = false
+			return
+		}
+		if facts.Excluded(b.Role) {
+			continue
+		}
+		bit := uint64(1) << bi
+		m.content |= bit
+		if b.Source != nil && (b.Source.Kind == document.Title || b.Source.Kind == document.Heading) {
+			m.headings |= bit
+		}
+		for w, word := range bc.union {
+			for word != 0 {
+				c := w*64 + bits.TrailingZeros64(word)
+				word &= word - 1
+				if m.of[c] == 0 {
+					m.used = append(m.used, c)
+				}
+				m.of[c] |= bit
+			}
+		}
+	}
+}
+
+// admitted returns the blocks of a rule's scope that sv admits.
+func (m *blockMasks) admitted(sv *sieve, headings bool) uint64 {
+	out := m.content
+	if headings {
+		out = m.headings
+	}
+	for i := range sv.clauses {
+		var any uint64
+		for w, word := range sv.clauses[i] {
+			for word != 0 {
+				any |= m.of[w*64+bits.TrailingZeros64(word)]
+				word &= word - 1
+			}
+		}
+		out &= any
+	}
+	return out
 }
 
 func classesOfBlock(b *facts.Block, newStudy int) blockClasses {

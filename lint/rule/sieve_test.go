@@ -87,15 +87,22 @@ func TestSievedEvaluationIsUnsievedOnCorpus(t *testing.T) {
 		}
 		files++
 		fd := analyzer.Analyze(doc)
-		var got [2][]Finding
-		for i, noSieve := range []bool{true, false} {
+		var got [3][]Finding
+		for i, noSieve := range []bool{true, false, false} {
 			run := set.Start(fd)
 			run.e.noSieve = noSieve
-			require.NoError(t, run.Blocks(fd.Blocks))
+			if i < 2 {
+				require.NoError(t, run.Blocks(fd.Blocks))
+			} else { // in calls of a few blocks, so that whole calls are sieved away
+				for bs := fd.Blocks; len(bs) > 0; bs = bs[min(3, len(bs)):] {
+					require.NoError(t, run.Blocks(bs[:min(3, len(bs))]))
+				}
+			}
 			got[i], err = run.Finish()
 			require.NoError(t, err)
 		}
 		assert.Equal(t, got[0], got[1], path)
+		assert.ElementsMatch(t, got[0], got[2], path) // each call reports in rule order
 		findings += len(got[0])
 		return nil
 	})
@@ -134,5 +141,48 @@ func TestSievedBlockStillResetsOnceStudy(t *testing.T) {
 		found, err := run.Finish()
 		require.NoError(t, err)
 		assert.Len(t, found, 2, "noSieve %v", noSieve)
+		// Block by block (as sections are run): the call holding only the
+		// opening sentence, which no block of it lets the rule meet, must
+		// still reset once.
+		run = Subset([]*Rule{r}).Start(doc)
+		run.e.noSieve = noSieve
+		for i := range blocks {
+			require.NoError(t, run.Blocks(blocks[i:i+1]))
+		}
+		found, err = run.Finish()
+		require.NoError(t, err)
+		assert.Len(t, found, 2, "block by block, noSieve %v", noSieve)
+	}
+}
+
+// The blocks a rule visits come from the call's class masks: a heading
+// rule reads titles and headings only, and no rule reads a block whose
+// role is excluded (references), whatever classes they have.
+func TestMaskedBlocksKeepScopeAndRoles(t *testing.T) {
+	lex := gatingLexicon(t)
+	r := withCondition(t, lex, "true")
+	hype := lex.ClassID("hype")
+	r.Report, r.reportClass, r.needs, r.Once = "", -1, [][]int{{hype}}, ""
+	block := func(kind document.Kind, role string) *facts.Block {
+		s := &facts.Sentence{Text: "重磅", Span: document.Span{Start: 0, End: 6}, Hits: []lexicon.Hit{{Class: hype, Start: 0, End: 6}}}
+		s.IndexClasses()
+		return &facts.Block{Source: &document.Block{Kind: kind}, Role: role, Sentences: []*facts.Sentence{s}}
+	}
+	blocks := []*facts.Block{
+		block(document.Paragraph, facts.RoleReferences), block(document.Paragraph, facts.RoleBody),
+		block(document.Title, facts.RoleHeadline), block(document.Heading, facts.RoleBody),
+	}
+	doc := &facts.Document{Doc: &document.Document{Source: []byte("重磅")}, Lex: lex, Blocks: blocks}
+	for _, scope := range []Scope{SentenceScope, HeadingScope} {
+		r.Scope = scope
+		want := map[Scope]int{SentenceScope: 3, HeadingScope: 2}[scope]
+		for _, noSieve := range []bool{true, false} {
+			run := Subset([]*Rule{r}).Start(doc)
+			run.e.noSieve = noSieve
+			require.NoError(t, run.Blocks(blocks))
+			found, err := run.Finish()
+			require.NoError(t, err)
+			assert.Len(t, found, want, "scope %v, noSieve %v", scope, noSieve)
+		}
 	}
 }
