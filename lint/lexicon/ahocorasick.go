@@ -34,14 +34,16 @@ type automaton struct {
 	// dict is the nearest state on the failure chain (itself excluded) at
 	// which a term ends, or -1: the other terms that end here as suffixes.
 	dict []int32
-	// Derived at load (the snapshot holds the arrays above): what a scan
-	// reads below the dense rows, packed so that a step reads one line
-	// where the arrays above take four or five. emitBits has bit s set
-	// where some term ends at state s; nodes[s] is state s's failure link
-	// and first edge; ends[s] is term[s] and dict[s] side by side.
-	emitBits []uint64
-	nodes    []node
-	ends     []ending
+}
+
+// packed is what a scan reads below the dense rows, derived from the
+// arrays of the automaton (the snapshot holds those) so that a step reads
+// one cache line where they take four or five: nodes[s] is state s's
+// failure link and first edge, ends[s] is term[s] and dict[s] side by
+// side. Built with the grown rows, not at start-up.
+type packed struct {
+	nodes []node
+	ends  []ending
 }
 
 // node is a state as a scan below the dense rows reads it.
@@ -51,6 +53,13 @@ type node struct {
 	first int32 // the edges in edgeByte/edgeNext, when more than one
 	b     byte  // the first edge's byte
 	edges uint8 // how many edges, 255 for 255 or more
+	emits bool  // some term ends here
+}
+
+// emitting is a dense state where a term ends, with what ends there.
+type emitting struct {
+	state int32
+	ending
 }
 
 // ending is the term that ends at a state and the next state on its
@@ -84,13 +93,14 @@ func (a *automaton) step(s int32, b byte) int32 {
 //   - below n: a dense state where no term ends, so that a scan reads
 //     nothing else for most bytes;
 //   - from n to the number of states: that state, below the dense rows
-//     (whether a term ends there is in the automaton's emit bits);
+//     (whether a term ends there is in its node);
 //   - the top codes, down from the largest: emitting[top-code], a dense
-//     state where a term ends.
+//     state where a term ends, with what ends there.
 type denseRows struct {
 	narrow   []uint16
 	wide     []uint32
-	emitting []int32
+	emitting []emitting
+	packed   *packed // nil: read the automaton's arrays below the rows
 	n        int32
 	shift    uint       // a row is 1<<shift entries (a shift is quicker than a multiply)
 	class    [256]uint8 // byte → column; 0 for bytes no term holds
@@ -101,9 +111,9 @@ type denseRows struct {
 // codes need them), for the first states breadth first. With 52,000
 // states and 127 classes of bytes the built-in lexicon's first 516 rows
 // (two bytes deep) take half the landings in Chinese text, its first
-// 4,100 three in four, its first 8,250 (2 MiB) 85%; all of them would
-// take 13 MiB. Building the big rows added a tenth to linting one article,
-// so they are built after the first MiB.
+// 4,100 three in four, its first 8,250 (2 MiB) 85%, 16,500 94%; all of
+// them would take 13 MiB. Building the big rows (and the packed tables) added a tenth
+// to linting one article, so they are built after the first MiB.
 const (
 	startBudget = 1 << 16
 	fullBudget  = 1 << 20
@@ -193,7 +203,6 @@ func (a *automaton) link() {
 // prepare builds the starting rows (n of them, at most as many as
 // startBudget allows, which n < 0 asks for) and lets the scans grow more.
 func (a *automaton) prepare(n int) {
-	a.derive()
 	a.rows = a.buildRows(n, startBudget, true)
 	if a.rows.n > 1 && a.rows.entries() > startBudget { // a snapshot asking for more
 		a.rows = a.buildRows(-1, startBudget, true)
@@ -202,44 +211,47 @@ func (a *automaton) prepare(n int) {
 	a.growAt = growAfter
 }
 
-// derive builds the packed tables a scan reads below the dense rows.
-func (a *automaton) derive() {
+// pack builds the packed tables.
+func (a *automaton) pack() *packed {
 	n := len(a.term)
-	a.emitBits = make([]uint64, (n+63)/64)
-	a.nodes = make([]node, n)
-	a.ends = make([]ending, n)
+	p := &packed{nodes: make([]node, n), ends: make([]ending, n)}
 	for s := range n {
-		a.ends[s] = ending{a.term[s], a.dict[s]}
-		if a.term[s] >= 0 || a.dict[s] >= 0 {
-			a.emitBits[s/64] |= 1 << (s % 64)
-		}
+		p.ends[s] = ending{a.term[s], a.dict[s]}
 		first, end := a.first[s], a.first[s+1]
-		nd := node{fail: a.fail[s], next: -1, first: first, edges: uint8(min(end-first, 255))}
+		nd := node{fail: a.fail[s], next: -1, first: first, edges: uint8(min(end-first, 255)), emits: a.emits(int32(s))}
 		if end > first {
 			nd.next, nd.b = a.edgeNext[first], a.edgeByte[first]
 		}
-		a.nodes[s] = nd
+		p.nodes[s] = nd
 	}
+	return p
 }
 
-// next follows the transition on b out of state s below the dense rows,
-// or returns -1.
-func (a *automaton) next(s uint, b byte) int32 {
-	nd := &a.nodes[s]
-	switch {
-	case nd.b == b && nd.edges > 0:
-		return nd.next
-	case nd.edges <= 1 || b < nd.b:
-		return -1
+// emitsAt and endingAt read the packed tables, or without them the
+// automaton's arrays.
+func (a *automaton) emitsAt(p *packed, s uint) bool {
+	if p != nil {
+		return p.nodes[s].emits
 	}
-	return a.step(int32(s), b)
+	return a.emits(int32(s))
+}
+
+func (a *automaton) endingAt(p *packed, s uint) ending {
+	if p != nil {
+		return p.ends[s]
+	}
+	return ending{a.term[s], a.dict[s]}
 }
 
 // fillDense makes the dense rows exactly n, or as many as fullBudget
 // allows when n < 0, for good (tests compare scans with any number), with
-// 16-bit entries where they fit unless narrow is false.
-func (a *automaton) fillDense(n int, narrow bool) {
+// 16-bit entries where they fit unless narrow is false, and the packed
+// tables if asked.
+func (a *automaton) fillDense(n int, narrow, pack bool) {
 	a.rows = a.buildRows(n, fullBudget, narrow)
+	if pack {
+		a.rows.packed = a.pack()
+	}
 	a.more.Store(nil)
 	a.growAt = -1
 }
@@ -250,11 +262,20 @@ func (a *automaton) fillDense(n int, narrow bool) {
 // earlier, breadth first) with its own transitions written over it.
 func (a *automaton) buildRows(n, budget int, narrow bool) *denseRows {
 	d := &denseRows{}
-	columns := 1
+	var used [256]bool
 	for _, b := range a.edgeByte {
-		if d.class[b] == 0 {
-			d.class[b] = uint8(columns)
-			columns++
+		used[b] = true
+	}
+	// Columns in the order ASCII, lead bytes, continuation bytes: a row
+	// is read at the first two after a whole character and at the third
+	// within one, so each kind of read stays within fewer cache lines.
+	columns := 1
+	for _, kind := range [][2]int{{0, 0x80}, {0xc0, 0x100}, {0x80, 0xc0}} {
+		for b := kind[0]; b < kind[1]; b++ {
+			if used[b] {
+				d.class[b] = uint8(columns)
+				columns++
+			}
 		}
 	}
 	d.shift = uint(bits.Len(uint(columns - 1)))
@@ -264,41 +285,47 @@ func (a *automaton) buildRows(n, budget int, narrow bool) *denseRows {
 	}
 	n = max(min(n, len(a.term)), 1) // the root's row ends every walk down failure links
 	d.n = int32(n)
-	code := make([]uint32, len(a.term)) // state → its code
+	code := make([]uint32, n) // dense state → its code; a state below the rows is its number
 	top := uint32(1<<32 - 1)
 	if narrow {
 		top = 1<<16 - 1
 	}
 	for s := range code {
 		code[s] = uint32(s)
-		if s < n && a.emits(int32(s)) {
+		if a.emits(int32(s)) {
 			code[s] = top - uint32(len(d.emitting))
-			d.emitting = append(d.emitting, int32(s))
+			d.emitting = append(d.emitting, emitting{int32(s), ending{a.term[s], a.dict[s]}})
 		}
 	}
 	if len(a.term)+len(d.emitting) > int(top)+1 {
 		return a.buildRows(n, budget, false) // the codes need 32 bits
 	}
-	wide := make([]uint32, n*stride)
-	for s := 0; s < n; s++ {
-		row := wide[s*stride : (s+1)*stride]
-		if s > 0 {
-			f := int(a.fail[s])
-			copy(row, wide[f*stride:(f+1)*stride])
-		}
-		for e := a.first[s]; e < a.first[s+1]; e++ {
-			row[d.class[a.edgeByte[e]]] = code[a.edgeNext[e]]
-		}
-	}
-	if !narrow {
-		d.wide = wide
-		return d
-	}
-	d.narrow = make([]uint16, len(wide))
-	for i, c := range wide {
-		d.narrow[i] = uint16(c)
+	if narrow {
+		d.narrow = make([]uint16, n*stride)
+		fillRows(a, d.narrow, &d.class, code, stride)
+	} else {
+		d.wide = make([]uint32, n*stride)
+		fillRows(a, d.wide, &d.class, code, stride)
 	}
 	return d
+}
+
+// fillRows writes the rows of the first len(code) states.
+func fillRows[T uint16 | uint32](a *automaton, rows []T, class *[256]uint8, code []uint32, stride int) {
+	for s := range code {
+		row := rows[s*stride : (s+1)*stride]
+		if s > 0 {
+			f := int(a.fail[s])
+			copy(row, rows[f*stride:(f+1)*stride])
+		}
+		for e := a.first[s]; e < a.first[s+1]; e++ {
+			c := uint32(a.edgeNext[e])
+			if int(c) < len(code) {
+				c = code[c]
+			}
+			row[class[a.edgeByte[e]]] = T(c)
+		}
+	}
 }
 
 // entries is how many entries the rows would hold unpadded (the budgets
@@ -318,7 +345,11 @@ func (a *automaton) denseRows(text string) *denseRows {
 		return d
 	}
 	if a.growAt >= 0 && a.scanned.Add(int64(len(text))) > a.growAt {
-		a.grow.Do(func() { a.more.Store(a.buildRows(-1, fullBudget, true)) })
+		a.grow.Do(func() {
+			d := a.buildRows(-1, fullBudget, true)
+			d.packed = a.pack()
+			a.more.Store(d)
+		})
 		return a.more.Load()
 	}
 	return a.rows
@@ -345,9 +376,11 @@ func (a *automaton) find(text string, out []match) []match {
 
 // findIn is find over dense rows with entries of type T.
 func findIn[T uint16 | uint32](a *automaton, d *denseRows, dense []T, text string, out []match) []match {
-	class, shift, rows := &d.class, d.shift, uint(d.n)
-	emittingFrom := ^T(0) - T(len(d.emitting)) // codes above it are emitting dense states
+	class, shift, rows := &d.class, d.shift&63, uint(d.n) // &63: a plain shift
+	emittingFrom := ^T(0) - T(len(d.emitting))            // codes above it are emitting dense states
+	p := d.packed
 	s, i := uint(0), 0
+	var e ending // what ends at s
 scan:
 	for i < len(text) {
 		if s < rows {
@@ -355,42 +388,62 @@ scan:
 			// ends or the scan goes below them.
 			c := dense[s<<shift|uint(class[text[i]])]
 			for uint(c) < rows {
-				if i++; i == len(text) {
+				s = uint(c)
+				if i++; i >= len(text) {
 					return out
 				}
-				s = uint(c)
 				c = dense[s<<shift|uint(class[text[i]])]
 			}
 			if c > emittingFrom {
-				s = uint(d.emitting[^T(0)-c])
-			} else if s = uint(c); a.emitBits[s/64]&(1<<(s%64)) == 0 {
+				em := &d.emitting[^T(0)-c]
+				s, e = uint(em.state), em.ending
+			} else if s = uint(c); !a.emitsAt(p, s) {
 				i++
 				continue
+			} else {
+				e = a.endingAt(p, s)
 			}
 		} else {
 			// Below the dense rows: follow the sparse edges, or the
 			// failure links back to a dense state.
 			b := text[i]
-			for {
-				if next := a.next(s, b); next >= 0 {
+			for p == nil {
+				if next := a.step(int32(s), b); next >= 0 {
 					s = uint(next)
-					break
+					goto landed
 				}
-				if s = uint(a.nodes[s].fail); s < rows {
+				if s = uint(a.fail[s]); s < rows {
 					continue scan
 				}
 			}
-			if a.emitBits[s/64]&(1<<(s%64)) == 0 {
+			for {
+				nd := &p.nodes[s]
+				if nd.b == b && nd.edges > 0 { // most have one edge
+					s = uint(nd.next)
+					break
+				}
+				if nd.edges > 1 && b > nd.b {
+					if next := a.step(int32(s), b); next >= 0 {
+						s = uint(next)
+						break
+					}
+				}
+				if s = uint(nd.fail); s < rows {
+					continue scan
+				}
+			}
+		landed:
+			if !a.emitsAt(p, s) {
 				i++
 				continue
 			}
+			e = a.endingAt(p, s)
 		}
-		e := a.ends[s]
 		if e.term >= 0 {
 			out = append(out, match{e.term, int32(i + 1)})
 		}
 		for e.dict >= 0 {
-			e = a.ends[e.dict]
+			e = a.endingAt(p, uint(e.dict))
 			out = append(out, match{e.term, int32(i + 1)})
 		}
 		i++

@@ -81,7 +81,7 @@ func TestDenseRowsFindWhatSparseEdgesFind(t *testing.T) {
 		text := word(60)
 		want := a.find(text, nil)
 		for _, rows := range []int{1, 1 + rng.Intn(len(a.term))} {
-			a.fillDense(rows, rng.Intn(2) == 0)
+			a.fillDense(rows, rng.Intn(2) == 0, rng.Intn(2) == 0)
 			require.Equal(t, want, a.find(text, nil), "terms %q in %q with %d dense rows", terms, text, rows)
 		}
 	}
@@ -93,7 +93,7 @@ func TestDenseRowsFindWhatSparseEdgesFind(t *testing.T) {
 		want = append(want, l.ac.find(line, nil))
 	}
 	for _, rows := range []int{1, len(l.ac.term)} {
-		l.ac.fillDense(rows, true)
+		l.ac.fillDense(rows, true, rows > 1)
 		for i, line := range lines {
 			require.Equal(t, want[i], l.ac.find(line, nil), "%q with %d dense rows", line, rows)
 		}
@@ -121,6 +121,8 @@ func TestDenseRowsGrowAfterAMiB(t *testing.T) {
 	for i, line := range lines {
 		require.Equal(t, want[i], l.ac.find(line, nil), "%q", line)
 	}
+	require.NotNil(t, l.ac.more.Load().packed, "the grown rows read packed tables")
+	require.Nil(t, l.ac.rows.packed, "the start rows do not")
 }
 
 // Scans on several goroutines may grow the rows while others scan (run
@@ -160,7 +162,8 @@ func TestDenseRowsGrowWhileScanning(t *testing.T) {
 // built-in terms (whole terms, pieces of them, other runes, stray bytes):
 // every (term, end), by end, the longest first at one end. With dense
 // entries of 16 bits and of 32, and with dense rows for the root alone, for
-// the start, for the grown budget and for every state.
+// the start, for the grown budget and for every state, with the packed
+// tables below the rows and without.
 func TestScanMatchesNaiveSearchOnBuiltinTerms(t *testing.T) {
 	a := builtinLexicon(t).ac
 	terms := termTexts(a)
@@ -174,10 +177,11 @@ func TestScanMatchesNaiveSearchOnBuiltinTerms(t *testing.T) {
 		want[i] = naiveFind(terms, text)
 	}
 	for _, c := range []struct {
-		rows   int
-		narrow bool
-	}{{1, true}, {516, true}, {-1, true}, {-1, false}, {len(a.term), true}, {1 + rng.Intn(len(a.term)), false}} {
-		a.fillDense(c.rows, c.narrow)
+		rows         int
+		narrow, pack bool
+	}{{1, true, false}, {1, true, true}, {516, true, false}, {-1, true, true}, {-1, false, true}, {-1, true, false},
+		{len(a.term), true, true}, {1 + rng.Intn(len(a.term)), false, false}} {
+		a.fillDense(c.rows, c.narrow, c.pack)
 		d := a.rows
 		require.Equal(t, c.narrow, d.narrow != nil, "the built-in lexicon's codes fit 16 bits")
 		if d.n > 1 {
@@ -208,7 +212,7 @@ func TestScanWithWideCodes(t *testing.T) {
 	terms = slices.Compact(slices.Sorted(slices.Values(terms)))
 	a := buildAutomaton(terms)
 	require.Greater(t, len(a.term), 1<<16)
-	a.fillDense(-1, true)
+	a.fillDense(-1, true, true)
 	require.Nil(t, a.rows.narrow, "32-bit entries")
 	require.NotEmpty(t, a.rows.emitting)
 	for range 30 {
