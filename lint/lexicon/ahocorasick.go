@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math/bits"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -35,6 +36,36 @@ type automaton struct {
 	dict []int32
 }
 
+// packed is what a scan reads below the dense rows, derived from the
+// arrays of the automaton (the snapshot holds those) so that a step reads
+// one cache line where they take four or five: nodes[s] is state s's
+// failure link and first edge, ends[s] is term[s] and dict[s] side by
+// side. Built with the grown rows, not at start-up.
+type packed struct {
+	nodes []node
+	ends  []ending
+}
+
+// node is a state as a scan below the dense rows reads it.
+type node struct {
+	fail  int32
+	next  int32 // the state after the first edge (the smallest byte)
+	first int32 // the edges in edgeByte/edgeNext, when more than one
+	b     byte  // the first edge's byte
+	edges uint8 // how many edges, 255 for 255 or more
+	emits bool  // some term ends here
+}
+
+// emitting is a dense state where a term ends, with what ends there.
+type emitting struct {
+	state int32
+	ending
+}
+
+// ending is the term that ends at a state and the next state on its
+// failure chain where one does (both -1 for none).
+type ending struct{ term, dict int32 }
+
 // step follows the transition on b out of s, or returns -1.
 func (a *automaton) step(s int32, b byte) int32 {
 	lo, hi := a.first[s], a.first[s+1]
@@ -56,24 +87,36 @@ func (a *automaton) step(s int32, b byte) int32 {
 // followed) for the shallowest states, 0 to n-1, one column per class of
 // bytes: nearly every byte of text passes through them, and resolving a
 // mismatch by walking failure links through sparse rows was most of a
-// scan. An entry is the next state, or ^next when a term ends there, so
-// that a scan reads nothing else for most bytes.
+// scan. An entry is a code for the next state, in 16 bits when the codes
+// fit (twice the rows in the same cache), else in 32:
+//
+//   - below n: a dense state where no term ends, so that a scan reads
+//     nothing else for most bytes;
+//   - from n to the number of states: that state, below the dense rows
+//     (whether a term ends there is in its node);
+//   - the top codes, down from the largest: emitting[top-code], a dense
+//     state where a term ends, with what ends there.
 type denseRows struct {
-	dense  []int32
-	n      int32
-	stride int32      // columns per row
-	class  [256]uint8 // byte → column; 0 for bytes no term holds
+	narrow   []uint16
+	wide     []uint32
+	emitting []emitting
+	packed   *packed // nil: read the automaton's arrays below the rows
+	n        int32
+	shift    uint       // a row is 1<<shift entries (a shift is quicker than a multiply)
+	class    [256]uint8 // byte → column; 0 for bytes no term holds
 }
 
-// Budgets bound the entries of the dense rows (4 bytes each), for the first
-// states breadth first. With 47,000 states and 127 classes of bytes the
-// built-in lexicon's first 516 rows (256 KiB, two bytes deep) take half
-// the landings in Chinese text, its first 4,100 (2 MiB, four bytes deep)
-// four in five; all of them would take 24 MiB. Building the 2 MiB added a
-// tenth to linting one article, so they are built after the first MiB.
+// Budgets bound the entries of the dense rows, one per class of bytes
+// (rows are padded to a power of two; entries take 2 bytes, 4 where the
+// codes need them), for the first states breadth first. With 52,000
+// states and 127 classes of bytes the built-in lexicon's first 516 rows
+// (two bytes deep) take half the landings in Chinese text, its first
+// 4,100 three in four, its first 8,250 (2 MiB) 85%, 16,500 94%; all of
+// them would take 13 MiB. Building the big rows (and the packed tables) added a tenth
+// to linting one article, so they are built after the first MiB.
 const (
 	startBudget = 1 << 16
-	fullBudget  = 1 << 19
+	fullBudget  = 1 << 20
 	growAfter   = 1 << 20
 )
 
@@ -160,58 +203,139 @@ func (a *automaton) link() {
 // prepare builds the starting rows (n of them, at most as many as
 // startBudget allows, which n < 0 asks for) and lets the scans grow more.
 func (a *automaton) prepare(n int) {
-	a.rows = a.buildRows(n, startBudget)
-	if a.rows.n > 1 && len(a.rows.dense) > startBudget { // a snapshot asking for more
-		a.rows = a.buildRows(-1, startBudget)
+	a.rows = a.buildRows(n, startBudget, true)
+	if a.rows.n > 1 && a.rows.entries() > startBudget { // a snapshot asking for more
+		a.rows = a.buildRows(-1, startBudget, true)
 	}
 	a.more.Store(nil)
 	a.growAt = growAfter
 }
 
+// pack builds the packed tables.
+func (a *automaton) pack() *packed {
+	n := len(a.term)
+	p := &packed{nodes: make([]node, n), ends: make([]ending, n)}
+	for s := range n {
+		p.ends[s] = ending{a.term[s], a.dict[s]}
+		first, end := a.first[s], a.first[s+1]
+		nd := node{fail: a.fail[s], next: -1, first: first, edges: uint8(min(end-first, 255)), emits: a.emits(int32(s))}
+		if end > first {
+			nd.next, nd.b = a.edgeNext[first], a.edgeByte[first]
+		}
+		p.nodes[s] = nd
+	}
+	return p
+}
+
+// emitsAt and endingAt read the packed tables, or without them the
+// automaton's arrays.
+func (a *automaton) emitsAt(p *packed, s uint) bool {
+	if p != nil {
+		return p.nodes[s].emits
+	}
+	return a.emits(int32(s))
+}
+
+func (a *automaton) endingAt(p *packed, s uint) ending {
+	if p != nil {
+		return p.ends[s]
+	}
+	return ending{a.term[s], a.dict[s]}
+}
+
 // fillDense makes the dense rows exactly n, or as many as fullBudget
-// allows when n < 0, for good (tests compare scans with any number).
-func (a *automaton) fillDense(n int) {
-	a.rows = a.buildRows(n, fullBudget)
+// allows when n < 0, for good (tests compare scans with any number), with
+// 16-bit entries where they fit unless narrow is false, and the packed
+// tables if asked.
+func (a *automaton) fillDense(n int, narrow, pack bool) {
+	a.rows = a.buildRows(n, fullBudget, narrow)
+	if pack {
+		a.rows.packed = a.pack()
+	}
 	a.more.Store(nil)
 	a.growAt = -1
 }
 
 // buildRows builds the dense rows of states 0 to n-1, or of as many as
-// budget entries hold when n < 0. A state's row is its failure state's row
-// (numbered earlier, breadth first) with its own transitions written over
-// it.
-func (a *automaton) buildRows(n, budget int) *denseRows {
-	d := &denseRows{stride: 1}
+// budget entries hold when n < 0, with 16-bit entries if narrow allows and
+// the codes fit. A state's row is its failure state's row (numbered
+// earlier, breadth first) with its own transitions written over it.
+func (a *automaton) buildRows(n, budget int, narrow bool) *denseRows {
+	d := &denseRows{}
+	var used [256]bool
 	for _, b := range a.edgeByte {
-		if d.class[b] == 0 {
-			d.class[b] = uint8(d.stride)
-			d.stride++
+		used[b] = true
+	}
+	// Columns in the order ASCII, lead bytes, continuation bytes: a row
+	// is read at the first two after a whole character and at the third
+	// within one, so each kind of read stays within fewer cache lines.
+	columns := 1
+	for _, kind := range [][2]int{{0, 0x80}, {0xc0, 0x100}, {0x80, 0xc0}} {
+		for b := kind[0]; b < kind[1]; b++ {
+			if used[b] {
+				d.class[b] = uint8(columns)
+				columns++
+			}
 		}
 	}
+	d.shift = uint(bits.Len(uint(columns - 1)))
+	stride := 1 << d.shift
 	if n < 0 {
-		n = budget / int(d.stride)
+		n = budget / columns // not stride: the snapshot records the start rows by this count
 	}
 	n = max(min(n, len(a.term)), 1) // the root's row ends every walk down failure links
 	d.n = int32(n)
-	d.dense = make([]int32, n*int(d.stride))
-	for s := 0; s < n; s++ {
-		row := d.row(int32(s))
-		if s > 0 {
-			copy(row, d.row(a.fail[s]))
+	code := make([]uint32, n) // dense state → its code; a state below the rows is its number
+	top := uint32(1<<32 - 1)
+	if narrow {
+		top = 1<<16 - 1
+	}
+	for s := range code {
+		code[s] = uint32(s)
+		if a.emits(int32(s)) {
+			code[s] = top - uint32(len(d.emitting))
+			d.emitting = append(d.emitting, emitting{int32(s), ending{a.term[s], a.dict[s]}})
 		}
-		for e := a.first[s]; e < a.first[s+1]; e++ {
-			next := a.edgeNext[e]
-			if a.emits(next) {
-				next = ^next
-			}
-			row[d.class[a.edgeByte[e]]] = next
-		}
+	}
+	if len(a.term)+len(d.emitting) > int(top)+1 {
+		return a.buildRows(n, budget, false) // the codes need 32 bits
+	}
+	if narrow {
+		d.narrow = make([]uint16, n*stride)
+		fillRows(a, d.narrow, &d.class, code, stride)
+	} else {
+		d.wide = make([]uint32, n*stride)
+		fillRows(a, d.wide, &d.class, code, stride)
 	}
 	return d
 }
 
-func (d *denseRows) row(s int32) []int32 {
-	return d.dense[s*d.stride : (s+1)*d.stride]
+// fillRows writes the rows of the first len(code) states.
+func fillRows[T uint16 | uint32](a *automaton, rows []T, class *[256]uint8, code []uint32, stride int) {
+	for s := range code {
+		row := rows[s*stride : (s+1)*stride]
+		if s > 0 {
+			f := int(a.fail[s])
+			copy(row, rows[f*stride:(f+1)*stride])
+		}
+		for e := a.first[s]; e < a.first[s+1]; e++ {
+			c := uint32(a.edgeNext[e])
+			if int(c) < len(code) {
+				c = code[c]
+			}
+			row[class[a.edgeByte[e]]] = T(c)
+		}
+	}
+}
+
+// entries is how many entries the rows would hold unpadded (the budgets
+// count these).
+func (d *denseRows) entries() int {
+	columns := 0
+	for _, c := range d.class {
+		columns = max(columns, int(c)+1)
+	}
+	return int(d.n) * columns
 }
 
 // denseRows returns the rows to scan text with, growing them once enough
@@ -221,7 +345,11 @@ func (a *automaton) denseRows(text string) *denseRows {
 		return d
 	}
 	if a.growAt >= 0 && a.scanned.Add(int64(len(text))) > a.growAt {
-		a.grow.Do(func() { a.more.Store(a.buildRows(-1, fullBudget)) })
+		a.grow.Do(func() {
+			d := a.buildRows(-1, fullBudget, true)
+			d.packed = a.pack()
+			a.more.Store(d)
+		})
 		return a.more.Load()
 	}
 	return a.rows
@@ -236,45 +364,89 @@ type match struct {
 	end  int32
 }
 
-// find appends every occurrence of a term in text to out.
+// find appends every occurrence of a term in text to out, by end, the
+// longest first at the same end.
 func (a *automaton) find(text string, out []match) []match {
 	d := a.denseRows(text)
-	dense, class, stride, rows := d.dense, &d.class, d.stride, d.n
-	s := int32(0)
-	for i := 0; i < len(text); i++ {
-		b := text[i]
+	if d.narrow != nil {
+		return findIn(a, d, d.narrow, text, out)
+	}
+	return findIn(a, d, d.wide, text, out)
+}
+
+// findIn is find over dense rows with entries of type T.
+func findIn[T uint16 | uint32](a *automaton, d *denseRows, dense []T, text string, out []match) []match {
+	class, shift, rows := &d.class, d.shift&63, uint(d.n) // &63: a plain shift
+	emittingFrom := ^T(0) - T(len(d.emitting))            // codes above it are emitting dense states
+	p := d.packed
+	s, i := uint(0), 0
+	var e ending // what ends at s
+scan:
+	for i < len(text) {
 		if s < rows {
-			if s = dense[s*stride+int32(class[b])]; s >= 0 {
-				continue
-			}
-			s = ^s
-		} else {
-			// Deeper than the dense rows: follow the sparse edges and
-			// failure links back to a dense state.
-			for s >= rows {
-				if next := a.step(s, b); next >= 0 {
-					s = next
-					goto moved
+			// Within the dense rows: one lookup a byte until a term
+			// ends or the scan goes below them.
+			c := dense[s<<shift|uint(class[text[i]])]
+			for uint(c) < rows {
+				s = uint(c)
+				if i++; i >= len(text) {
+					return out
 				}
-				s = a.fail[s]
+				c = dense[s<<shift|uint(class[text[i]])]
 			}
-			if s = dense[s*stride+int32(class[b])]; s >= 0 {
+			if c > emittingFrom {
+				em := &d.emitting[^T(0)-c]
+				s, e = uint(em.state), em.ending
+			} else if s = uint(c); !a.emitsAt(p, s) {
+				i++
+				continue
+			} else {
+				e = a.endingAt(p, s)
+			}
+		} else {
+			// Below the dense rows: follow the sparse edges, or the
+			// failure links back to a dense state.
+			b := text[i]
+			for p == nil {
+				if next := a.step(int32(s), b); next >= 0 {
+					s = uint(next)
+					goto landed
+				}
+				if s = uint(a.fail[s]); s < rows {
+					continue scan
+				}
+			}
+			for {
+				nd := &p.nodes[s]
+				if nd.b == b && nd.edges > 0 { // most have one edge
+					s = uint(nd.next)
+					break
+				}
+				if nd.edges > 1 && b > nd.b {
+					if next := a.step(int32(s), b); next >= 0 {
+						s = uint(next)
+						break
+					}
+				}
+				if s = uint(nd.fail); s < rows {
+					continue scan
+				}
+			}
+		landed:
+			if !a.emitsAt(p, s) {
+				i++
 				continue
 			}
-			s = ^s
-			goto emit
-		moved:
-			if !a.emits(s) {
-				continue
-			}
+			e = a.endingAt(p, s)
 		}
-	emit:
-		if t := a.term[s]; t >= 0 {
-			out = append(out, match{t, int32(i + 1)})
+		if e.term >= 0 {
+			out = append(out, match{e.term, int32(i + 1)})
 		}
-		for d := a.dict[s]; d >= 0; d = a.dict[d] {
-			out = append(out, match{a.term[d], int32(i + 1)})
+		for e.dict >= 0 {
+			e = a.endingAt(p, uint(e.dict))
+			out = append(out, match{e.term, int32(i + 1)})
 		}
+		i++
 	}
 	return out
 }

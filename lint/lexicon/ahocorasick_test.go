@@ -81,7 +81,7 @@ func TestDenseRowsFindWhatSparseEdgesFind(t *testing.T) {
 		text := word(60)
 		want := a.find(text, nil)
 		for _, rows := range []int{1, 1 + rng.Intn(len(a.term))} {
-			a.fillDense(rows)
+			a.fillDense(rows, rng.Intn(2) == 0, rng.Intn(2) == 0)
 			require.Equal(t, want, a.find(text, nil), "terms %q in %q with %d dense rows", terms, text, rows)
 		}
 	}
@@ -93,7 +93,7 @@ func TestDenseRowsFindWhatSparseEdgesFind(t *testing.T) {
 		want = append(want, l.ac.find(line, nil))
 	}
 	for _, rows := range []int{1, len(l.ac.term)} {
-		l.ac.fillDense(rows)
+		l.ac.fillDense(rows, true, rows > 1)
 		for i, line := range lines {
 			require.Equal(t, want[i], l.ac.find(line, nil), "%q with %d dense rows", line, rows)
 		}
@@ -121,6 +121,8 @@ func TestDenseRowsGrowAfterAMiB(t *testing.T) {
 	for i, line := range lines {
 		require.Equal(t, want[i], l.ac.find(line, nil), "%q", line)
 	}
+	require.NotNil(t, l.ac.more.Load().packed, "the grown rows read packed tables")
+	require.Nil(t, l.ac.rows.packed, "the start rows do not")
 }
 
 // Scans on several goroutines may grow the rows while others scan (run
@@ -154,4 +156,132 @@ func TestDenseRowsGrowWhileScanning(t *testing.T) {
 		t.Errorf("%q scanned differently", line)
 	}
 	assert.NotNil(t, l.ac.more.Load(), "the rows grew")
+}
+
+// The scan finds exactly what a naive search finds on random text over the
+// built-in terms (whole terms, pieces of them, other runes, stray bytes):
+// every (term, end), by end, the longest first at one end. With dense
+// entries of 16 bits and of 32, and with dense rows for the root alone, for
+// the start, for the grown budget and for every state, with the packed
+// tables below the rows and without.
+func TestScanMatchesNaiveSearchOnBuiltinTerms(t *testing.T) {
+	a := builtinLexicon(t).ac
+	terms := termTexts(a)
+	rng := rand.New(rand.NewSource(7))
+	var texts []string
+	for range 60 {
+		texts = append(texts, randomText(rng, terms, 300))
+	}
+	want := make([][]match, len(texts))
+	for i, text := range texts {
+		want[i] = naiveFind(terms, text)
+	}
+	for _, c := range []struct {
+		rows         int
+		narrow, pack bool
+	}{{1, true, false}, {1, true, true}, {516, true, false}, {-1, true, true}, {-1, false, true}, {-1, true, false},
+		{len(a.term), true, true}, {1 + rng.Intn(len(a.term)), false, false}} {
+		a.fillDense(c.rows, c.narrow, c.pack)
+		d := a.rows
+		require.Equal(t, c.narrow, d.narrow != nil, "the built-in lexicon's codes fit 16 bits")
+		if d.n > 1 {
+			require.NotEmpty(t, d.emitting, "some dense states emit")
+		}
+		for i, text := range texts {
+			require.Equal(t, want[i], a.find(text, nil), "%q with %d dense rows, narrow %v", text, d.n, c.narrow)
+		}
+	}
+}
+
+// An automaton whose codes do not fit 16 bits gets 32-bit entries even
+// when 16 are asked for, and finds the same.
+func TestScanWithWideCodes(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	seen := map[string]bool{}
+	var terms []string
+	for len(terms) < 3000 {
+		var sb strings.Builder
+		for n := 40 + rng.Intn(20); n > 0; n-- {
+			sb.WriteByte("abcdefghij"[rng.Intn(10)])
+		}
+		if w := sb.String(); !seen[w] {
+			seen[w] = true
+			terms = append(terms, w, w[:5]) // short terms end at dense states
+		}
+	}
+	terms = slices.Compact(slices.Sorted(slices.Values(terms)))
+	a := buildAutomaton(terms)
+	require.Greater(t, len(a.term), 1<<16)
+	a.fillDense(-1, true, true)
+	require.Nil(t, a.rows.narrow, "32-bit entries")
+	require.NotEmpty(t, a.rows.emitting)
+	for range 30 {
+		text := randomText(rng, terms, 200)
+		require.Equal(t, naiveFind(terms, text), a.find(text, nil), "%q", text)
+	}
+}
+
+// termTexts returns the automaton's terms by id, read off its trie.
+func termTexts(a *automaton) []string {
+	path := make([]string, len(a.term))
+	n := 0
+	for s := range a.term {
+		for e := a.first[s]; e < a.first[s+1]; e++ {
+			path[a.edgeNext[e]] = path[s] + string([]byte{a.edgeByte[e]})
+		}
+		n = max(n, int(a.term[s])+1)
+	}
+	terms := make([]string, n)
+	for s, id := range a.term {
+		if id >= 0 {
+			terms[id] = path[s]
+		}
+	}
+	return terms
+}
+
+// randomText strings together about size pieces: whole terms, their
+// prefixes and suffixes, ASCII and Han runes, and bytes that are not UTF-8.
+func randomText(rng *rand.Rand, terms []string, size int) string {
+	var sb strings.Builder
+	for range size {
+		t := terms[rng.Intn(len(terms))]
+		switch k := rng.Intn(7); k {
+		case 0, 1:
+			sb.WriteString(t)
+		case 2:
+			sb.WriteString(t[:rng.Intn(len(t)+1)])
+		case 3:
+			sb.WriteString(t[rng.Intn(len(t)+1):])
+		case 4:
+			sb.WriteByte(" aeist,.%0"[rng.Intn(10)])
+		case 5:
+			sb.WriteRune(rune(0x4e00 + rng.Intn(0x5000)))
+		default:
+			sb.WriteByte([]byte{0x80, 0xbf, 0xe4, 0xff}[rng.Intn(4)])
+		}
+	}
+	return sb.String()
+}
+
+// naiveFind tries every term at every end, the longest first.
+func naiveFind(terms []string, text string) []match {
+	id := map[string]int32{}
+	var lengths []int
+	for i, t := range terms {
+		id[t] = int32(i)
+		if !slices.Contains(lengths, len(t)) {
+			lengths = append(lengths, len(t))
+		}
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(lengths)))
+	var out []match
+	for end := 1; end <= len(text); end++ {
+		for _, n := range lengths {
+			if t, ok := id[text[max(end-n, 0):end]]; ok && n <= end {
+				out = append(out, match{t, int32(end)})
+			}
+		}
+	}
+	return out
 }
