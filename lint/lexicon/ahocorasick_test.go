@@ -170,7 +170,7 @@ func TestScanMatchesNaiveSearchOnBuiltinTerms(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	var texts []string
 	for range 60 {
-		texts = append(texts, randomText(rng, terms, 300))
+		texts = append(texts, termSoup(rng, terms, 300))
 	}
 	want := make([][]match, len(texts))
 	for i, text := range texts {
@@ -216,7 +216,7 @@ func TestScanWithWideCodes(t *testing.T) {
 	require.Nil(t, a.rows.narrow, "32-bit entries")
 	require.NotEmpty(t, a.rows.emitting)
 	for range 30 {
-		text := randomText(rng, terms, 200)
+		text := termSoup(rng, terms, 200)
 		require.Equal(t, naiveFind(terms, text), a.find(text, nil), "%q", text)
 	}
 }
@@ -240,9 +240,9 @@ func termTexts(a *automaton) []string {
 	return terms
 }
 
-// randomText strings together about size pieces: whole terms, their
+// termSoup strings together about size pieces: whole terms, their
 // prefixes and suffixes, ASCII and Han runes, and bytes that are not UTF-8.
-func randomText(rng *rand.Rand, terms []string, size int) string {
+func termSoup(rng *rand.Rand, terms []string, size int) string {
 	var sb strings.Builder
 	for range size {
 		t := terms[rng.Intn(len(terms))]
