@@ -60,8 +60,13 @@ type Lexicon struct {
 	// from the large pattern structs: the bits of all its clauses, and
 	// of those an ASCII digit meets (noDigits: none, for text without).
 	clauseBits, digitBits, noDigits []uint8
-	phrases                         []phrase // open phrasing over hits (phrase.go)
-	phraseStarts                    [][]int  // per class, the phrases it starts
+	// hot has per term what the loop over automaton matches reads, in
+	// a small record (terms are 72 bytes: their loads were a tenth of
+	// Match), and triggers every term's triggers end to end.
+	hot          []hotTerm
+	triggers     []trigger
+	phrases      []phrase // open phrasing over hits (phrase.go)
+	phraseStarts [][]int  // per class, the phrases it starts
 }
 
 type term struct {
@@ -90,6 +95,53 @@ type pattern struct {
 	// window literal (reach.go): walking them bounds a window where the
 	// bytes do not.
 	ahead, behind reach
+}
+
+// hotTerm is a term as the loop over automaton matches reads it: its
+// length, its triggers (triggers[trig:trig+ntrig]), its class when it has
+// exactly one, and flags.
+type hotTerm struct {
+	trig   uint32
+	ntrig  uint16
+	length uint16
+	class  int16 // the term's one class, or -1 (none, or several: read term.classes)
+	flags  uint8
+}
+
+const (
+	hotHit    = 1 << iota // has a class or is an ignore phrase: a match may be a hit
+	hotIgnore             // an ignore phrase
+	hotLatinL             // needs a word boundary before
+	hotLatinR             // and after
+)
+
+// indexTerms builds the hot records and the flat triggers.
+func (l *Lexicon) indexTerms() {
+	l.hot = make([]hotTerm, len(l.terms))
+	n := 0
+	for _, t := range l.terms {
+		n += len(t.triggers)
+	}
+	l.triggers = make([]trigger, 0, n)
+	for i, t := range l.terms {
+		h := hotTerm{trig: uint32(len(l.triggers)), ntrig: uint16(len(t.triggers)), length: uint16(len(t.text)), class: -1}
+		if len(t.text) > 1<<16-1 || len(t.triggers) > 1<<16-1 {
+			panic("lexicon: term too long or with too many triggers") // terms are a line of a list
+		}
+		l.triggers = append(l.triggers, t.triggers...)
+		if len(t.classes) == 1 && t.classes[0] < 1<<15 {
+			h.class = int16(t.classes[0])
+		}
+		for _, f := range []struct {
+			on   bool
+			flag uint8
+		}{{len(t.classes) > 0 || t.ignore, hotHit}, {t.ignore, hotIgnore}, {t.latinL, hotLatinL}, {t.latinR, hotLatinR}} {
+			if f.on {
+				h.flags |= f.flag
+			}
+		}
+		l.hot[i] = h
+	}
 }
 
 // lazyRegexp compiles a pattern the first time a sentence needs it: most
@@ -182,9 +234,9 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		var foundBuf [128]match
 		for _, m := range l.ac.find(text, foundBuf[:0]) {
 			id, end := m.term, int(m.end)
-			t := &l.terms[id]
-			start := end - len(t.text)
-			for _, tr := range t.triggers {
+			h := l.hot[id]
+			start := end - int(h.length)
+			for _, tr := range l.triggers[h.trig : h.trig+uint32(h.ntrig)] {
 				met := seen[tr.pattern] | 1<<tr.clause
 				seen[tr.pattern] = met
 				if met|digits[tr.pattern] == l.clauseBits[tr.pattern] {
@@ -194,16 +246,17 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 					occ = append(occ, occurrence{tr.pattern, start, end})
 				}
 			}
-			if len(t.classes) == 0 && !t.ignore {
+			if h.flags&hotHit == 0 || !boundaryOK(text, start, end, h.flags) {
 				continue
 			}
-			if !l.boundaryOK(text, start, end, t) {
-				continue
-			}
-			if t.ignore {
+			if h.flags&hotIgnore != 0 {
 				ignored = append(ignored, Hit{Class: -1, Start: start, End: end, Term: id})
 			}
-			for _, c := range t.classes {
+			if h.class >= 0 {
+				dst = append(dst, Hit{Class: int(h.class), Start: start, End: end, Term: id})
+				continue
+			}
+			for _, c := range l.terms[id].classes {
 				dst = append(dst, Hit{Class: c, Start: start, End: end, Term: id})
 			}
 		}
@@ -393,14 +446,15 @@ func (p *pattern) findRegexp(text string, from, to int, dst []Hit) []Hit {
 	return dst
 }
 
-func (l *Lexicon) boundaryOK(text string, start, end int, t *term) bool {
-	if t.latinL && start > 0 {
+// boundaryOK reports a match with the word boundaries its term's flags ask for.
+func boundaryOK(text string, start, end int, flags uint8) bool {
+	if flags&hotLatinL != 0 && start > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:start])
 		if isWordRune(r) {
 			return false
 		}
 	}
-	if t.latinR && end < len(text) {
+	if flags&hotLatinR != 0 && end < len(text) {
 		r, _ := utf8.DecodeRuneInString(text[end:])
 		if isWordRune(r) {
 			return false

@@ -107,6 +107,7 @@ func (l *Lexicon) patternSets() {
 	words, n := (len(l.regexes)+63)/64, len(l.regexes)
 	l.alwaysSet, l.digitSet = make([]uint64, words), make([]uint64, words)
 	l.clauseBits, l.digitBits, l.noDigits = make([]uint8, n), make([]uint8, n), make([]uint8, n)
+	l.indexTerms()
 	for i, p := range l.regexes {
 		if p.always {
 			l.alwaysSet[i/64] |= 1 << (i % 64)

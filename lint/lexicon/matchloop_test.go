@@ -1,0 +1,135 @@
+package lexicon
+
+import (
+	"math/bits"
+	"math/rand"
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The hot records say what the terms say: length, triggers, the one class,
+// the flags; in a compiled lexicon and in one loaded from its snapshot.
+func TestHotTermsMirrorTerms(t *testing.T) {
+	l := builtinLexicon(t)
+	data, err := l.Snapshot()
+	require.NoError(t, err)
+	loaded, err := FromSnapshot(string(data))
+	require.NoError(t, err)
+	for _, lex := range []*Lexicon{l, loaded} {
+		require.Len(t, lex.hot, len(lex.terms))
+		ones, triggered := 0, 0
+		for id, term := range lex.terms {
+			h := lex.hot[id]
+			require.Equal(t, len(term.text), int(h.length), "%q", term.text)
+			got := lex.triggers[h.trig : h.trig+uint32(h.ntrig)]
+			require.Equal(t, len(term.triggers), len(got), "%q", term.text)
+			for i := range got {
+				require.Equal(t, term.triggers[i], got[i], "%q", term.text)
+			}
+			if len(term.classes) == 1 {
+				require.Equal(t, term.classes[0], int(h.class), "%q", term.text)
+				ones++
+			} else {
+				require.Equal(t, int16(-1), h.class, "%q", term.text)
+			}
+			triggered += min(len(got), 1)
+			require.Equal(t, len(term.classes) > 0 || term.ignore, h.flags&hotHit != 0, "%q", term.text)
+			require.Equal(t, term.ignore, h.flags&hotIgnore != 0, "%q", term.text)
+			require.Equal(t, term.latinL, h.flags&hotLatinL != 0, "%q", term.text)
+			require.Equal(t, term.latinR, h.flags&hotLatinR != 0, "%q", term.text)
+		}
+		assert.Greater(t, ones, 1000)
+		assert.Greater(t, triggered, 100)
+	}
+}
+
+// Match through the hot records finds what the loop over the terms' own
+// structs found (matchThroughTerms, Match as it was), on random text made
+// of the built-in terms and on the corpus.
+func TestMatchAsThroughTerms(t *testing.T) {
+	l := builtinLexicon(t)
+	texts := corpusLines(t)
+	rng := rand.New(rand.NewSource(11))
+	terms := termTexts(l.ac)
+	for range 400 {
+		texts = append(texts, termSoup(rng, terms, 5+rng.Intn(80)))
+	}
+	hits := 0
+	for _, text := range texts {
+		want := matchThroughTerms(l, text, nil)
+		hits += len(want)
+		require.Equal(t, want, l.Match(text, nil), "%q", text)
+	}
+	assert.Greater(t, hits, 5000)
+}
+
+// matchThroughTerms is Match reading each match's term struct (commit
+// 24fa607), the reference for the hot records.
+func matchThroughTerms(l *Lexicon, text string, dst []Hit) []Hit {
+	var ignored []Hit
+	first := len(dst)
+	seen := make([]uint8, len(l.regexes))
+	var occ []occurrence
+	cand := slices.Clone(l.alwaysSet)
+	hasDigit := hasASCIIDigit(text)
+	digits := l.noDigits
+	if hasDigit {
+		digits = l.digitBits
+		for w := range cand {
+			cand[w] |= l.digitSet[w]
+		}
+	}
+	for _, m := range l.ac.find(text, nil) {
+		id, end := m.term, int(m.end)
+		t := &l.terms[id]
+		start := end - len(t.text)
+		for _, tr := range t.triggers {
+			met := seen[tr.pattern] | 1<<tr.clause
+			seen[tr.pattern] = met
+			if met|digits[tr.pattern] == l.clauseBits[tr.pattern] {
+				cand[tr.pattern/64] |= 1 << (tr.pattern % 64)
+			}
+			if tr.window {
+				occ = append(occ, occurrence{tr.pattern, start, end})
+			}
+		}
+		if len(t.classes) == 0 && !t.ignore {
+			continue
+		}
+		if t.latinL && start > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:start]); isWordRune(r) {
+				continue
+			}
+		}
+		if t.latinR && end < len(text) {
+			if r, _ := utf8.DecodeRuneInString(text[end:]); isWordRune(r) {
+				continue
+			}
+		}
+		if t.ignore {
+			ignored = append(ignored, Hit{Class: -1, Start: start, End: end, Term: id})
+		}
+		for _, c := range t.classes {
+			dst = append(dst, Hit{Class: c, Start: start, End: end, Term: id})
+		}
+	}
+	for w, bitsLeft := range cand {
+		for ; bitsLeft != 0; bitsLeft &= bitsLeft - 1 {
+			i := w*64 + bits.TrailingZeros64(bitsLeft)
+			dst = l.runPattern(i, text, uint64(seen[i]), hasDigit, occ, dst)
+		}
+	}
+	dst = dst[:first+resolve(dst[first:], ignored)]
+	if len(l.phrases) > 0 {
+		n := len(dst)
+		if dst = l.matchPhrases(text, dst[first:n], dst); len(dst) > n {
+			dst = dst[:first+resolve(dst[first:], nil)]
+		}
+		dst = l.dropSlots(dst, first)
+	}
+	return dst
+}
