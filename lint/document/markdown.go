@@ -26,14 +26,20 @@ import (
 // every block's Text, and each block's Map points back at the Markdown
 // source so findings land inside emphasis, links and table cells.
 func ParseMarkdown(path string, src []byte) (*Document, error) {
-	return parseMarkdownWith(markdownParser(), true, path, src)
+	return parseMarkdownWith(markdownParser(), true, path, src, false)
+}
+
+// ParseValidMarkdown is ParseMarkdown for a source already found to be
+// valid UTF-8 (encoding.Decoded.ValidUTF8): it is not checked again.
+func ParseValidMarkdown(path string, src []byte) (*Document, error) {
+	return parseMarkdownWith(markdownParser(), true, path, src, true)
 }
 
 // parseMarkdownWith is ParseMarkdown with the goldmark parser given; plain
 // says whether a body of plain paragraphs and headings may skip goldmark
-// (see plainBlocks).
-func parseMarkdownWith(md parser.Parser, plain bool, path string, src []byte) (*Document, error) {
-	start, err := checkUTF8(path, src)
+// (see plainBlocks), valid whether src is known to be valid UTF-8.
+func parseMarkdownWith(md parser.Parser, plain bool, path string, src []byte, valid bool) (*Document, error) {
+	start, err := checkUTF8(path, src, valid)
 	if err != nil {
 		return nil, err
 	}

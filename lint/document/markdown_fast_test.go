@@ -18,7 +18,7 @@ import (
 func referenceMarkdown(t testing.TB, path string, src []byte) *Document {
 	t.Helper()
 	gfm := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
-	d, err := parseMarkdownWith(gfm, false, path, src)
+	d, err := parseMarkdownWith(gfm, false, path, src, false)
 	require.NoError(t, err)
 	return d
 }
@@ -126,7 +126,7 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 		want := referenceMarkdown(t, name, src)
 		require.Equal(t, want.Blocks, got.Blocks, "%s: %q", name, src)
 		require.Equal(t, want.Comments, got.Comments, "%s: %q", name, src)
-		start, _ := checkUTF8(name, src)
+		start, _ := checkUTF8(name, src, false)
 		body, _ := mdFrontMatter(src, start)
 		if (&mdParser{src: src, base: body}).plainBlocks() {
 			taken++
