@@ -167,10 +167,11 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 // looked at where a line starts, a '<' in plainBlocks (mdLessThan), a
 // table's '|' by the line that would make it one (mdTableDelimiter).
 // Character references ('&') are decoded in text as goldmark's text is
-// (decode), so they may stay; so may '*', as long as every run of it
-// pairs up as plain emphasis (see mdEmphasis).
+// (decode), so they may stay; so may '*' and '`', as long as every run of
+// them pairs up as plain emphasis or a code span on one line (see
+// decodeInline).
 var mdNotPlain = func() (t [256]bool) {
-	for _, c := range []byte("\\`_~<>[]@\t\r\v\f") {
+	for _, c := range []byte("\\_~<>[]@\t\r\v\f") {
 		t[c] = true
 	}
 	return t
@@ -268,7 +269,7 @@ func (p *mdParser) plainBlocks() bool {
 			}
 			h := p.fresh() // the blanks after the hashes are trimmed with the block's
 			var em mdEmphasis
-			if !p.decodeEmphasis(i, stop, h, &em) || em.open != 0 {
+			if !p.decodeInline(i, stop, h, &em) || em.open != 0 {
 				p.found = nil
 				return false
 			}
@@ -283,7 +284,7 @@ func (p *mdParser) plainBlocks() bool {
 				return false
 			}
 			para, paraKind, list = p.fresh(), ListItem, true
-			if !p.decodeEmphasis(i+content, stop, para, &paraEm) {
+			if !p.decodeInline(i+content, stop, para, &paraEm) {
 				p.found = nil
 				return false
 			}
@@ -311,7 +312,7 @@ func (p *mdParser) plainBlocks() bool {
 				}
 				p.lineBreak(lastStop, para)
 			}
-			if !p.decodeEmphasis(i, stop, para, &paraEm) {
+			if !p.decodeInline(i, stop, para, &paraEm) {
 				p.found = nil
 				return false
 			}
@@ -322,34 +323,47 @@ func (p *mdParser) plainBlocks() bool {
 	return closePara()
 }
 
-// mdEmphasis is what decodeEmphasis knows of a block's '*' runs so far:
+// mdEmphasis is what decodeInline knows of a block's '*' runs so far:
 // the length of the run that opened an emphasis not yet closed, or 0.
 type mdEmphasis struct{ open int }
 
-// decodeEmphasis is decode for a line's text src[start:stop] that may hold
-// '*' runs: it adds the text between them, dropping the runs, and returns
-// true, if each run is one or two '*' that goldmark pairs with the run
-// before or after it as emphasis; else false, having added part of the
-// line. Only the simplest form is taken: runs that alternate, an opener
+// decodeInline is decode for a line's text src[start:stop] that may hold
+// '*' runs and code spans: it adds the text around them, dropping the runs
+// and the spans, and returns true, if each run is one or two '*' that
+// goldmark pairs with the run before or after it as emphasis and each '`'
+// is a single backtick that pairs with the next on the line (a code span,
+// never linted); else false, having added part of the line. Only the simplest form is taken: runs that alternate, an opener
 // (left-flanking) then a closer (right-flanking) of the same length, so
 // that CommonMark's delimiter algorithm matches each closer with the run
 // just before it and consumes both whole (lengths 1+1 and 2+2 never meet
 // its rule of three). Flanking is judged with goldmark's own character
 // classes. A line whose text starts with a '*' that could start a list
 // item or thematic break is refused.
-func (p *mdParser) decodeEmphasis(start, stop int, r *mdRuns, em *mdEmphasis) bool {
+func (p *mdParser) decodeInline(start, stop int, r *mdRuns, em *mdEmphasis) bool {
 	line := p.src[start:stop]
-	k := bytes.IndexByte(line, '*')
+	k := mdInlineMark(line)
 	if k < 0 {
 		p.decode(start, stop, r)
 		return true
 	}
-	if k == 0 && (len(line) == 1 || line[1] == ' ' || mdOnlyStars(line)) {
+	if line[0] == '*' && (len(line) == 1 || line[1] == ' ' || mdOnlyStars(line)) {
 		return false // a '*' list item or a thematic break
 	}
 	from := start // the text not yet added
 	for k >= 0 {
 		k += from
+		if p.src[k] == '`' {
+			// A code span of one backtick each side, closed on this line;
+			// '*' inside it is code, not emphasis.
+			end := bytes.IndexByte(p.src[k+1:stop], '`')
+			if end <= 0 || k+1+end+1 < stop && p.src[k+1+end+1] == '`' {
+				return false // unclosed here, or longer backtick strings
+			}
+			p.decode(from, k, r)
+			from = k + 1 + end + 1
+			k = mdInlineMark(p.src[from:stop])
+			continue
+		}
 		j := k
 		for j < stop && p.src[j] == '*' {
 			j++
@@ -378,10 +392,20 @@ func (p *mdParser) decodeEmphasis(start, stop int, r *mdRuns, em *mdEmphasis) bo
 		}
 		p.decode(from, k, r)
 		from = j
-		k = bytes.IndexByte(p.src[from:stop], '*')
+		k = mdInlineMark(p.src[from:stop])
 	}
 	p.decode(from, stop, r)
 	return true
+}
+
+// mdInlineMark is the offset of the first '*' or '`' in s, or -1.
+func mdInlineMark(s []byte) int {
+	// Two of the library's fast scans beat one loop over every byte.
+	star, tick := bytes.IndexByte(s, '*'), bytes.IndexByte(s, '`')
+	if star < 0 || tick >= 0 && tick < star {
+		return tick
+	}
+	return star
 }
 
 // mdOnlyStars reports a line of '*' and blanks only (a thematic break if
