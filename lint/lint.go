@@ -360,6 +360,11 @@ type Input struct {
 	Origin   *textmap.Map
 	Encoding string
 
+	// ValidUTF8 says Data is already known to be valid UTF-8
+	// (encoding.Decoded.ValidUTF8): the parser then does not check it
+	// again. NUL bytes are refused all the same.
+	ValidUTF8 bool
+
 	// Card asks for the evidence card in the result (Result.Card). A long
 	// text linted in sections keeps no blocks, so its card is collected
 	// section by section as they are linted.
@@ -388,11 +393,11 @@ func FormatOf(path string) string {
 func Parse(in Input) (doc *document.Document, err error) {
 	switch format := in.format(); format {
 	case "markdown":
-		doc, err = document.ParseMarkdown(in.Path, in.Data)
+		doc, err = pick(in.ValidUTF8, document.ParseValidMarkdown, document.ParseMarkdown)(in.Path, in.Data)
 	case "html":
-		doc, err = document.ParseHTML(in.Path, in.Data)
+		doc, err = pick(in.ValidUTF8, document.ParseValidHTML, document.ParseHTML)(in.Path, in.Data)
 	case "text":
-		doc, err = document.ParseText(in.Path, in.Data)
+		doc, err = pick(in.ValidUTF8, document.ParseValidText, document.ParseText)(in.Path, in.Data)
 	default:
 		return nil, fmt.Errorf("%s: unknown format %q (want text, markdown or html)", in.Path, format)
 	}
@@ -400,6 +405,14 @@ func Parse(in Input) (doc *document.Document, err error) {
 		in.decoded(doc)
 	}
 	return doc, err
+}
+
+// pick is valid if ok, else other.
+func pick[T any](ok bool, valid, other T) T {
+	if ok {
+		return valid
+	}
+	return other
 }
 
 // decoded records on doc the encoding its text was decoded from, if any.

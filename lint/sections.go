@@ -44,7 +44,7 @@ const PieceSize = 256 << 10
 // go to parts part by part, in order, with the claims of the evidence card
 // when in.Card asks for it, and the result has neither (Streamed).
 func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int, parts Parts) (*Result, error) {
-	shell, err := document.TextShell(in.Path, in.Data)
+	shell, err := document.TextShell(in.Path, in.Data, in.ValidUTF8)
 	if err != nil {
 		return nil, err
 	}

@@ -158,7 +158,7 @@ func (r *lintRun) lintInto(input string, w report.Writer) (report.File, *report.
 	if r.flags.verbose {
 		fmt.Fprintf(r.env.stderr, "hypelint: %s: %s, config %s\n", name, describeEncoding(dec), describeConfig(cfg.Path))
 	}
-	in := lint.Input{Path: name, Data: dec.Text, Origin: dec.Origin, Encoding: dec.Encoding, Card: r.card}
+	in := lint.Input{Path: name, Data: dec.Text, Origin: dec.Origin, Encoding: dec.Encoding, ValidUTF8: dec.ValidUTF8, Card: r.card}
 	var s *report.FileStream
 	if w != nil && !r.allClaims {
 		s = report.StreamFile(w, name, r.flags.locale)

@@ -89,7 +89,7 @@ func TestIdeographicSpaceLineIsBlank(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, doc.Blocks, 3)
 	assert.Equal(t, "第二段。", doc.Blocks[2].Text)
-	shell, err := TextShell("a.txt", src)
+	shell, err := TextShell("a.txt", src, false)
 	require.NoError(t, err)
 	assert.Equal(t, []Span{{0, 8}, {8, 28}, {28, len(src)}}, shell.TextSections(1))
 }

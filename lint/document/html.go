@@ -24,7 +24,17 @@ import (
 // source offset is known; the element stack is tracked here, with the
 // implied end tags that matter for telling blocks apart.
 func ParseHTML(path string, src []byte) (*Document, error) {
-	start, err := checkUTF8(path, src)
+	return parseHTML(path, src, false)
+}
+
+// ParseValidHTML is ParseHTML for a source already found to be valid UTF-8
+// (encoding.Decoded.ValidUTF8): it is not checked again.
+func ParseValidHTML(path string, src []byte) (*Document, error) {
+	return parseHTML(path, src, true)
+}
+
+func parseHTML(path string, src []byte, valid bool) (*Document, error) {
+	start, err := checkUTF8(path, src, valid)
 	if err != nil {
 		return nil, err
 	}

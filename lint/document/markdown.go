@@ -26,14 +26,20 @@ import (
 // every block's Text, and each block's Map points back at the Markdown
 // source so findings land inside emphasis, links and table cells.
 func ParseMarkdown(path string, src []byte) (*Document, error) {
-	return parseMarkdownWith(markdownParser(), true, path, src)
+	return parseMarkdownWith(markdownParser(), true, path, src, false)
+}
+
+// ParseValidMarkdown is ParseMarkdown for a source already found to be
+// valid UTF-8 (encoding.Decoded.ValidUTF8): it is not checked again.
+func ParseValidMarkdown(path string, src []byte) (*Document, error) {
+	return parseMarkdownWith(markdownParser(), true, path, src, true)
 }
 
 // parseMarkdownWith is ParseMarkdown with the goldmark parser given; plain
 // says whether a body of plain paragraphs and headings may skip goldmark
-// (see plainBlocks).
-func parseMarkdownWith(md parser.Parser, plain bool, path string, src []byte) (*Document, error) {
-	start, err := checkUTF8(path, src)
+// (see plainBlocks), valid whether src is known to be valid UTF-8.
+func parseMarkdownWith(md parser.Parser, plain bool, path string, src []byte, valid bool) (*Document, error) {
+	start, err := checkUTF8(path, src, valid)
 	if err != nil {
 		return nil, err
 	}
@@ -161,9 +167,11 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 // looked at where a line starts, a '<' in plainBlocks (mdLessThan), a
 // table's '|' by the line that would make it one (mdTableDelimiter).
 // Character references ('&') are decoded in text as goldmark's text is
-// (decode), so they may stay.
+// (decode), so they may stay; so may '*' and '`', as long as every run of
+// them pairs up as plain emphasis or a code span on one line (see
+// decodeInline).
 var mdNotPlain = func() (t [256]bool) {
-	for _, c := range []byte("\\`*_~<>[]@\t\r\v\f") {
+	for _, c := range []byte("\\_~<>[]@\t\r\v\f") {
 		t[c] = true
 	}
 	return t
@@ -201,11 +209,19 @@ func (p *mdParser) plainBlocks() bool {
 	paraKind := Paragraph     // what it becomes: Paragraph or ListItem
 	lastStop, lastEnd := 0, 0 // where its last line's text and the line end
 	list := false             // a list item was read and no line at the margin has closed the list since
-	closePara := func() {
+	var paraEm mdEmphasis     // its emphasis
+	// closePara adds the paragraph being read, if any; false (having
+	// dropped every block) if an emphasis in it is left open.
+	closePara := func() bool {
 		if para != nil {
+			if paraEm.open != 0 {
+				p.found = nil
+				return false
+			}
 			p.add(para, paraKind, 0)
 			para = nil
 		}
+		return true
 	}
 	for ls := p.base; ls <= len(p.src); {
 		le := len(p.src)
@@ -227,7 +243,9 @@ func (p *mdParser) plainBlocks() bool {
 		}
 		switch {
 		case i == le: // blank
-			closePara()
+			if !closePara() {
+				return false
+			}
 		case i-ls >= 4:
 			p.found = nil
 			return false
@@ -237,6 +255,9 @@ func (p *mdParser) plainBlocks() bool {
 				return false // maybe a heading inside an item: what follows it would be the item's
 			}
 			list = false
+			if !closePara() {
+				return false
+			}
 			level := 0
 			for i < le && p.src[i] == '#' {
 				i++
@@ -246,9 +267,12 @@ func (p *mdParser) plainBlocks() bool {
 				p.found = nil
 				return false
 			}
-			closePara()
 			h := p.fresh() // the blanks after the hashes are trimmed with the block's
-			p.decode(i, stop, h)
+			var em mdEmphasis
+			if !p.decodeInline(i, stop, h, &em) || em.open != 0 {
+				p.found = nil
+				return false
+			}
 			p.add(h, Heading, level)
 		case p.src[i] == '-':
 			content := mdBulletItem(p.src[i:stop])
@@ -256,9 +280,14 @@ func (p *mdParser) plainBlocks() bool {
 				p.found = nil
 				return false
 			}
-			closePara()
+			if !closePara() {
+				return false
+			}
 			para, paraKind, list = p.fresh(), ListItem, true
-			p.decode(i+content, stop, para)
+			if !p.decodeInline(i+content, stop, para, &paraEm) {
+				p.found = nil
+				return false
+			}
 			lastStop, lastEnd = stop, le
 		default:
 			if c := p.src[i]; c == '+' || c == '=' || mdOrderedMarker(p.src[i:le]) {
@@ -271,6 +300,7 @@ func (p *mdParser) plainBlocks() bool {
 					return false // maybe a paragraph of the last item
 				}
 				para, paraKind, list = p.fresh(), Paragraph, false
+				paraEm = mdEmphasis{}
 			} else {
 				// The line before ends in a line break. goldmark keeps all
 				// but three of four or more blanks before a hard one: the
@@ -282,12 +312,110 @@ func (p *mdParser) plainBlocks() bool {
 				}
 				p.lineBreak(lastStop, para)
 			}
-			p.decode(i, stop, para)
+			if !p.decodeInline(i, stop, para, &paraEm) {
+				p.found = nil
+				return false
+			}
 			lastStop, lastEnd = stop, le
 		}
 		ls = next
 	}
-	closePara()
+	return closePara()
+}
+
+// mdEmphasis is what decodeInline knows of a block's '*' runs so far:
+// the length of the run that opened an emphasis not yet closed, or 0.
+type mdEmphasis struct{ open int }
+
+// decodeInline is decode for a line's text src[start:stop] that may hold
+// '*' runs and code spans: it adds the text around them, dropping the runs
+// and the spans, and returns true, if each run is one or two '*' that
+// goldmark pairs with the run before or after it as emphasis and each '`'
+// is a single backtick that pairs with the next on the line (a code span,
+// never linted); else false, having added part of the line. Only the simplest form is taken: runs that alternate, an opener
+// (left-flanking) then a closer (right-flanking) of the same length, so
+// that CommonMark's delimiter algorithm matches each closer with the run
+// just before it and consumes both whole (lengths 1+1 and 2+2 never meet
+// its rule of three). Flanking is judged with goldmark's own character
+// classes. A line whose text starts with a '*' that could start a list
+// item or thematic break is refused.
+func (p *mdParser) decodeInline(start, stop int, r *mdRuns, em *mdEmphasis) bool {
+	line := p.src[start:stop]
+	k := mdInlineMark(line)
+	if k < 0 {
+		p.decode(start, stop, r)
+		return true
+	}
+	if line[0] == '*' && (len(line) == 1 || line[1] == ' ' || mdOnlyStars(line)) {
+		return false // a '*' list item or a thematic break
+	}
+	from := start // the text not yet added
+	for k >= 0 {
+		k += from
+		if p.src[k] == '`' {
+			// A code span of one backtick each side, closed on this line;
+			// '*' inside it is code, not emphasis.
+			end := bytes.IndexByte(p.src[k+1:stop], '`')
+			if end <= 0 || k+1+end+1 < stop && p.src[k+1+end+1] == '`' {
+				return false // unclosed here, or longer backtick strings
+			}
+			p.decode(from, k, r)
+			from = k + 1 + end + 1
+			k = mdInlineMark(p.src[from:stop])
+			continue
+		}
+		j := k
+		for j < stop && p.src[j] == '*' {
+			j++
+		}
+		n := j - k
+		before, after := ' ', ' ' // a line's ends are white space to goldmark
+		if k > start {
+			before, _ = utf8.DecodeLastRune(p.src[start:k])
+		}
+		if j < stop {
+			after, _ = utf8.DecodeRune(p.src[j:stop])
+		}
+		beforePunct, beforeSpace := util.IsPunctRune(before), util.IsSpaceRune(before)
+		afterPunct, afterSpace := util.IsPunctRune(after), util.IsSpaceRune(after)
+		canOpen := !afterSpace && (!afterPunct || beforeSpace || beforePunct)
+		canClose := !beforeSpace && (!beforePunct || afterSpace || afterPunct)
+		switch {
+		case n > 2:
+			return false
+		case em.open == 0 && canOpen:
+			em.open = n
+		case em.open == n && canClose:
+			em.open = 0
+		default:
+			return false
+		}
+		p.decode(from, k, r)
+		from = j
+		k = mdInlineMark(p.src[from:stop])
+	}
+	p.decode(from, stop, r)
+	return true
+}
+
+// mdInlineMark is the offset of the first '*' or '`' in s, or -1.
+func mdInlineMark(s []byte) int {
+	// Two of the library's fast scans beat one loop over every byte.
+	star, tick := bytes.IndexByte(s, '*'), bytes.IndexByte(s, '`')
+	if star < 0 || tick >= 0 && tick < star {
+		return tick
+	}
+	return star
+}
+
+// mdOnlyStars reports a line of '*' and blanks only (a thematic break if
+// it has three '*').
+func mdOnlyStars(line []byte) bool {
+	for _, c := range line {
+		if c != '*' && c != ' ' {
+			return false
+		}
+	}
 	return true
 }
 

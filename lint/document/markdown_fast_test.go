@@ -18,7 +18,7 @@ import (
 func referenceMarkdown(t testing.TB, path string, src []byte) *Document {
 	t.Helper()
 	gfm := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
-	d, err := parseMarkdownWith(gfm, false, path, src)
+	d, err := parseMarkdownWith(gfm, false, path, src, false)
 	require.NoError(t, err)
 	return d
 }
@@ -118,7 +118,7 @@ var plainPieces = []string{
 // article of the corpus and tests, and it is taken for plain text.
 func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 	rng := rand.New(rand.NewSource(24))
-	taken, takenNumbers, takenLists, takenRefs, takenLess, takenPipes := 0, 0, 0, 0, 0, 0
+	taken, takenNumbers, takenLists, takenRefs, takenLess, takenPipes, takenStars, takenCode := 0, 0, 0, 0, 0, 0, 0, 0
 	check := func(name string, src []byte) {
 		t.Helper()
 		got, err := ParseMarkdown(name, src)
@@ -126,15 +126,15 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 		want := referenceMarkdown(t, name, src)
 		require.Equal(t, want.Blocks, got.Blocks, "%s: %q", name, src)
 		require.Equal(t, want.Comments, got.Comments, "%s: %q", name, src)
-		start, _ := checkUTF8(name, src)
+		start, _ := checkUTF8(name, src, false)
 		body, _ := mdFrontMatter(src, start)
 		if (&mdParser{src: src, base: body}).plainBlocks() {
 			taken++
 		}
 	}
-	for round := 0; round < 45000; round++ {
+	for round := 0; round < 55000; round++ {
 		pieces := plainPieces
-		switch round % 9 {
+		switch round % 11 {
 		case 0, 2:
 			pieces = plainPieces[:14] // plain only: the fast path is taken
 		case 1: // plain but for URLs linkify finds
@@ -156,10 +156,17 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 		case 8: // plain but for '|' as text and tables: delimiter rows with and without pipes, and near misses
 			pieces = append(slices.Clip(plainPieces[:14]), "|", " | ", "| a | b |", "\n| c | d |", "\n|---|---|", "\n|---|", "\n:--",
 				"\n:-:", "\n--:", "\n-|-", "\n - | -", "\n- |", "\n|", "\n:", ":", "-", "\n| :-- |", "\n|:", "\n  |--", "\n- a|b", "\n|x-|")
+		case 9: // plain but for '*': emphasis, its runs beside letters, blanks and punctuation, list items and breaks
+			pieces = append(slices.Clip(plainPieces[:14]), "*", "*", "**", "**", "***", "**重要**", "*x*", " *", "* ", "\n* ", "\n*",
+				"\n**", "\n** **", "\n***", "\n* * *", "。", "，", "（", "）", "\"", "'", ".", "”", "“", "\u3000", "\u00a0", "$", "+",
+				"、", "a", "é", "  \n", "    \n", "\n- *", "\n- * ", "\n- **", "\n- ** **", "\n# *", "*\n", "**\n", "\n  *", "&amp;", "&#42;")
+		case 10: // plain but for '`': code spans beside text, emphasis and line ends, across lines, fences and near misses
+			pieces = append(slices.Clip(plainPieces[:14]), "`", "`", "`code`", "`x`", "``", "```", "\n```\n", "`a b`", "` `", "`*`",
+				"*", "**", "\n`", "`\n", "  \n", "    \n", "。", "a", "\n- `", "\n# `", "``a``", "`&amp;`", "&amp;", "|", "\n    `x`")
 		}
 		before := taken
 		check("r.md", []byte(randomText(rng, pieces, rng.Intn(40))))
-		switch round % 9 {
+		switch round % 11 {
 		case 3:
 			takenNumbers += taken - before
 		case 4:
@@ -170,6 +177,10 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 			takenLess += taken - before
 		case 8:
 			takenPipes += taken - before
+		case 9:
+			takenStars += taken - before
+		case 10:
+			takenCode += taken - before
 		}
 	}
 	require.Greater(t, taken, 10000, "the random texts must take the fast path")
@@ -178,10 +189,16 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 	require.Greater(t, takenRefs, 1000, "character references must take the fast path")
 	require.Greater(t, takenLess, 150, "'<' as text must take the fast path")
 	require.Greater(t, takenPipes, 300, "'|' as text must take the fast path")
+	require.Greater(t, takenStars, 300, "'*' emphasis must take the fast path")
+	require.Greater(t, takenCode, 300, "code spans must take the fast path")
 	for _, src := range []string{"", "\n", "#", "# ", "#\n", "# a\nb\n# c", "a\n  b  \nc   \n\n d", "   # h #", "a  \n b",
 		"###### six", "####### seven", "a\n=\n", "a\n    b", "    code", "\ufeff# t\n\nx",
 		"- a\n- b", "- a\nb\n\nc", "- a\n\n  b", "- a\n  # h\n  b", "- a\n# h\n  b", "a\n- b\n\n- c  \nd", "-     code", "- a\n---", "- a\n-",
-		"abc\n:--", "a | b\n--|--\nc | d", "a|b\nc|d", "| a |\n| - |", "- a\n|---", "x\n- |"} {
+		"abc\n:--", "a | b\n--|--\nc | d", "a|b\nc|d", "| a |\n| - |", "- a\n|---", "x\n- |",
+		"**重要**的发现", "这是*新*药。", "**a** b **c**", "*a\nb*", "# **题**", "- **项**：内容", "**x**    \ny", "**x**  \ny", "a**\u00a0b**",
+		"**“引”**", "（**注**）", "a * b", "**a*", "***a***", "\n** **\n", "- * x", "*a* **b** *c*",
+		"a**。b**", "a*“b*", "**b。**a", "*b“*a", "。**b**。", "“*b*”", "a *b*", "*b* a", "a**b**c",
+		"用`x`表示", "`a` and `b`", "# `题`", "- `项`", "*a `*` b*", "`a`  \nb", "`a`    \nb", "``a``", "`a\nb`", "`a``", "a`", "**`x`**", "`x`**y**"} {
 		check("fixed.md", []byte(src))
 	}
 	var paths []string
@@ -202,7 +219,7 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 
 // FuzzMarkdownPlainBlocks checks plainBlocks against goldmark on any input.
 func FuzzMarkdownPlainBlocks(f *testing.F) {
-	for _, seed := range []string{"# 标题\n\n正文第一句。\n第二行  \n\n## 小节\n内容", "a\n  b\n\n   # h\n", "1. x", "#x\n- y", "- 项目一\n- 项目二\n续行\n\n  段落", "3.5%\n- a\n\n- b", "# R&amp;D &copy;\n- a & b&#20013;\n&#32;x&nbsp;", "P<0.001\n- a<=b\n<1"} {
+	for _, seed := range []string{"# 标题\n\n正文第一句。\n第二行  \n\n## 小节\n内容", "a\n  b\n\n   # h\n", "1. x", "#x\n- y", "- 项目一\n- 项目二\n续行\n\n  段落", "3.5%\n- a\n\n- b", "# R&amp;D &copy;\n- a & b&#20013;\n&#32;x&nbsp;", "P<0.001\n- a<=b\n<1", "# **重点**\n这是*新*药，**非常**有效。\n- **项**：a\n* b\n***", "用`x`表示*强调*\n`a\nb`"} {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -60,3 +60,11 @@ func BenchmarkParseMarkdown(b *testing.B) { benchParse(b, ".md", ParseMarkdown) 
 
 // BenchmarkParseText parses every plain-text article once per round.
 func BenchmarkParseText(b *testing.B) { benchParse(b, ".txt", ParseText) }
+
+// BenchmarkParseValidMarkdown is BenchmarkParseMarkdown for sources known
+// to be valid UTF-8 (what auto-detection passes on).
+func BenchmarkParseValidMarkdown(b *testing.B) { benchParse(b, ".md", ParseValidMarkdown) }
+
+// BenchmarkParseValidText is BenchmarkParseText for sources known to be
+// valid UTF-8.
+func BenchmarkParseValidText(b *testing.B) { benchParse(b, ".txt", ParseValidText) }

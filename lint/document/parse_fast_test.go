@@ -69,9 +69,37 @@ func TestCheckUTF8MatchesRuneWalk(t *testing.T) {
 	for round := 0; round < 20000; round++ {
 		src := []byte(randomText(rng, pieces, rng.Intn(12)))
 		wantStart, wantErr := referenceCheckUTF8("f", src)
-		start, err := checkUTF8("f", src)
+		start, err := checkUTF8("f", src, false)
 		require.Equal(t, wantErr, err, "%q", src)
 		require.Equal(t, wantStart, start, "%q", src)
+		if utf8.Valid(src) {
+			// A source the caller found valid gets the same answer
+			// (a NUL byte is still refused) without the second check.
+			start, err := checkUTF8("f", src, true)
+			require.Equal(t, wantErr, err, "valid %q", src)
+			require.Equal(t, wantStart, start, "valid %q", src)
+		}
+	}
+}
+
+// The Valid parsers give the documents the checking ones do.
+func TestParseValidMatchesParse(t *testing.T) {
+	for _, c := range []struct {
+		name         string
+		parse, valid func(string, []byte) (*Document, error)
+		src          string
+	}{
+		{"a.txt", ParseText, ParseValidText, "\ufeff标题\n\n第一句。第二句！\nSecond line.\n"},
+		{"a.md", ParseMarkdown, ParseValidMarkdown, "# 标题\n\n段落**重点**。\n\n- 一项\n"},
+		{"a.html", ParseHTML, ParseValidHTML, "<title>标题</title><p>段落。</p>"},
+		{"nul.txt", ParseText, ParseValidText, "a\x00b"},
+		{"nul.md", ParseMarkdown, ParseValidMarkdown, "a\x00b"},
+		{"nul.html", ParseHTML, ParseValidHTML, "<p>a\x00b</p>"},
+	} {
+		want, wantErr := c.parse(c.name, []byte(c.src))
+		got, err := c.valid(c.name, []byte(c.src))
+		require.Equal(t, wantErr, err, c.name)
+		require.Equal(t, want, got, c.name)
 	}
 }
 

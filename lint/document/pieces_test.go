@@ -48,7 +48,7 @@ func TestCutBlockKeepsSentences(t *testing.T) {
 // one part; a long block is cut and the blocks around it stay whole.
 func TestSectionPartsCutsOnlyLongBlocks(t *testing.T) {
 	src := "Title\n\nShort one. Two.\n\n" + strings.Repeat("Long sentence here. ", 500) + "\n\nAfter it.\n"
-	d, err := TextShell("a.txt", []byte(src))
+	d, err := TextShell("a.txt", []byte(src), false)
 	require.NoError(t, err)
 	all := Span{0, len(src)}
 	var parts []*Document

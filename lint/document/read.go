@@ -32,8 +32,9 @@ func CheckSize(path string, size int64) error {
 }
 
 // checkUTF8 returns the offset after a byte-order mark, or an error naming
-// the first byte that is not valid UTF-8.
-func checkUTF8(path string, src []byte) (int, error) {
+// the first byte that is not valid UTF-8 or NUL. A source the caller has
+// already found valid (valid) is only searched for NUL bytes.
+func checkUTF8(path string, src []byte, valid bool) (int, error) {
 	if err := CheckSize(path, int64(len(src))); err != nil {
 		return 0, err
 	}
@@ -43,7 +44,7 @@ func checkUTF8(path string, src []byte) (int, error) {
 	}
 	// Nearly every file is valid: check it whole with the library's fast
 	// scans, and walk it rune by rune only to name the first bad byte.
-	if utf8.Valid(src[start:]) && bytes.IndexByte(src[start:], 0) < 0 {
+	if (valid || utf8.Valid(src[start:])) && bytes.IndexByte(src[start:], 0) < 0 {
 		return start, nil
 	}
 	for i := start; i < len(src); {
@@ -66,7 +67,17 @@ func checkUTF8(path string, src []byte) (int, error) {
 // ParseText reads a plain-text article. The title is the first non-empty
 // line; blocks are separated by blank lines.
 func ParseText(path string, src []byte) (*Document, error) {
-	start, err := checkUTF8(path, src)
+	return parseText(path, src, false)
+}
+
+// ParseValidText is ParseText for a source already found to be valid UTF-8
+// (encoding.Decoded.ValidUTF8): it is not checked again.
+func ParseValidText(path string, src []byte) (*Document, error) {
+	return parseText(path, src, true)
+}
+
+func parseText(path string, src []byte, valid bool) (*Document, error) {
+	start, err := checkUTF8(path, src, valid)
 	if err != nil {
 		return nil, err
 	}
@@ -96,9 +107,10 @@ func splitSentences(blocks []Block) {
 }
 
 // TextShell checks a plain-text source and returns a document for it with
-// no blocks: the frame in which TextSections are linted one at a time.
-func TextShell(path string, src []byte) (*Document, error) {
-	start, err := checkUTF8(path, src)
+// no blocks: the frame in which TextSections are linted one at a time;
+// valid says src is already known to be valid UTF-8.
+func TextShell(path string, src []byte, valid bool) (*Document, error) {
+	start, err := checkUTF8(path, src, valid)
 	if err != nil {
 		return nil, err
 	}

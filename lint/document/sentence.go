@@ -27,12 +27,18 @@ func appendSentences(out []Span, text string, kind Kind) []Span {
 	for i := 0; i < len(text); {
 		// Most of a text is ASCII other than the marks below and common Han
 		// characters, which change nothing here: step over them undecoded.
-		if c := text[i]; c < utf8.RuneSelf {
-			if !asciiMark[c] {
-				i++
+		c := text[i]
+		switch sentenceStep[c] {
+		case 1:
+			i++
+			continue
+		case 3:
+			if i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				i += 3
 				continue
 			}
-		} else if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		}
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
 			// A three-byte character (Han, and the commas and quotes of
 			// Chinese text) other than the marks below. An ill-formed
 			// sequence (overlong, surrogate) decodes to three errors,
@@ -72,6 +78,24 @@ func appendSentences(out []Span, text string, kind Kind) []Span {
 // asciiMark marks the ASCII bytes Sentences looks at: terminators, the
 // full stop, line breaks and table cell bars.
 var asciiMark = [utf8.RuneSelf]bool{'!': true, '?': true, ';': true, '.': true, '\n': true, '|': true}
+
+// sentenceStep is how far Sentences steps over a byte without a closer
+// look: 1 for an ASCII byte that is no mark, 3 for the lead byte of a
+// three-byte character that is none of wideMark's (their lead bytes are
+// 0xE2, 0xE3 and 0xEF), as Han characters are; 0 otherwise.
+var sentenceStep = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		if !asciiMark[c] {
+			t[c] = 1
+		}
+	}
+	for c := 0xE0; c < 0xF0; c++ {
+		if c != 0xE2 && c != 0xE3 && c != 0xEF {
+			t[c] = 3
+		}
+	}
+	return t
+}()
 
 // wideMark reports the three-byte characters Sentences looks at: title
 // marks and terminators.

@@ -75,6 +75,10 @@ type Decoded struct {
 	Encoding string       // "utf-8", "gb18030" or "big5"
 	Origin   *textmap.Map // Text offsets -> file offsets; nil when Text is the file's bytes unchanged
 	Guessed  bool         // chosen by auto-detection
+	// ValidUTF8 says Text was checked here to be valid UTF-8 (auto-detection
+	// checks a file whole before taking it as UTF-8), so the document parser
+	// need not check it again.
+	ValidUTF8 bool
 }
 
 // DecodeError reports bytes that are not valid in the encoding asked for, or
@@ -133,7 +137,7 @@ func Decode(path string, data []byte, name string) (*Decoded, error) {
 		return r.decoded(canon, false), nil
 	}
 	if utf8.Valid(data) {
-		return &Decoded{Text: data, Encoding: UTF8, Guessed: true}, nil
+		return &Decoded{Text: data, Encoding: UTF8, Guessed: true, ValidUTF8: true}, nil
 	}
 	// Score each reading on the file's first Evidence characters, then
 	// decode the whole file in the best one; a reading that meets an

@@ -100,11 +100,14 @@ func TestUTF8Unchanged(t *testing.T) {
 		assert.Nil(t, d.Origin)
 		assert.Same(t, &data[0], &d.Text[0], "the file's bytes, not a copy")
 		assert.Equal(t, name == "auto" || name == "", d.Guessed)
+		// Only auto-detection checks the bytes, so only it vouches for them.
+		assert.Equal(t, name == "auto" || name == "", d.ValidUTF8)
 	}
 	// Invalid UTF-8 named as UTF-8 is left for the parser to report.
 	d, err := Decode("x.txt", []byte{'a', 0xFF}, "utf-8")
 	require.NoError(t, err)
 	assert.Equal(t, []byte{'a', 0xFF}, d.Text)
+	assert.False(t, d.ValidUTF8, "not checked, so not vouched for")
 }
 
 func TestShortTexts(t *testing.T) {
@@ -251,6 +254,9 @@ func FuzzDecode(f *testing.F) {
 		}
 		if !utf8.Valid(d.Text) {
 			t.Fatalf("text is not UTF-8")
+		}
+		if d.ValidUTF8 && d.Origin != nil {
+			t.Fatalf("decoded text marked as checked")
 		}
 		if d.Origin == nil {
 			if !bytes.Equal(d.Text, data) {
