@@ -53,9 +53,19 @@ func (pc *preCtx) extend(j, lastEnd int) {
 // settle the kind on their own come first, then qualifiers, then the
 // keywords that may sit before a qualifier ("样本量约1.2万").
 func (s *scanner) preContext(at int) preCtx {
+	k := trimSpaceBack(s.text, at)
+	if !contextMayEnd(s.text, k) { // most numbers: no list ends here
+		pc := preCtx{start: at}
+		nearRunes(&pc, s.text, k)
+		return pc
+	}
+	return s.readContext(at, k)
+}
+
+// readContext is preContext reading every list at k = trimSpaceBack(at).
+func (s *scanner) readContext(at, k int) preCtx {
 	t := s.text
 	pc := preCtx{start: at}
-	k := trimSpaceBack(t, at)
 	if mayEnd(t, k, settledBits) && s.settled(&pc, k) {
 		return pc
 	}
@@ -171,14 +181,7 @@ func zhApproxOK(t string, j int, w string) bool {
 // 一家3人, 前10名, ages, years.
 func (s *scanner) nearMarks(pc *preCtx, k int) {
 	t := s.text
-	prev, size := runeBefore(t, k)
-	switch prev {
-	case '家':
-		pc.family = true
-	case '前', '后':
-		before, _ := runeBefore(t, k-size)
-		pc.rankNear = !strings.ContainsRune(zhRankBlock, before)
-	}
+	nearRunes(pc, t, k)
 	if !mayEnd(t, k, nearBits) {
 		return // most numbers: none of the four lists ends here
 	}
@@ -193,6 +196,60 @@ func (s *scanner) nearMarks(pc *preCtx, k int) {
 	if _, ok := suffixAt(t, k, enYearPrep); ok {
 		pc.yearPrep = true
 	}
+}
+
+// nearRunes reads the single characters directly before the number: 一家3人, 前10名.
+func nearRunes(pc *preCtx, t string, k int) {
+	prev, size := runeBefore(t, k)
+	switch prev {
+	case '家':
+		pc.family = true
+	case '前', '后':
+		before, _ := runeBefore(t, k-size)
+		pc.rankNear = !strings.ContainsRune(zhRankBlock, before)
+	}
+}
+
+// contextLists are the lists readContext reads at the position before a
+// number (enArticles and statP only after another list's entry).
+var contextLists = []*suffixSet{ordinalMarks, zhRankCtx, enRankCtx, refMarks, statEq, statRatio,
+	rateMarks, moneyMarks, zhApprox, enApprox, zhTotal, enTotal, armMarks, zhAgeCtx, enAgeCtx,
+	enYearPrep, zhConnect, enConnect, zhSampleKW, enSampleKW, enCohortKW}
+
+// contextPairs has a bit for each pair of (lower-cased) bytes an entry of
+// contextLists ends with; an entry of one byte sets the bit of every byte
+// before it. Two bytes rule out far more than one: the last byte of a
+// Chinese character is one of 64, shared by many of the lists' words.
+var contextPairs = func() *[1 << 16 / 64]uint64 {
+	p := new([1 << 16 / 64]uint64)
+	set := func(i int) { p[i/64] |= 1 << (i % 64) }
+	for _, ss := range contextLists {
+		for _, w := range ss.byLast {
+			last := int(w[len(w)-1])
+			if len(w) == 1 {
+				for b := range 256 {
+					set(b<<8 | last)
+				}
+				continue
+			}
+			set(int(w[len(w)-2])<<8 | last)
+		}
+	}
+	return p
+}()
+
+// contextMayEnd reports whether an entry of contextLists may end at k;
+// false means none does and the context says nothing a list would tell.
+func contextMayEnd(t string, k int) bool {
+	if k == 0 {
+		return false
+	}
+	var b1 byte // no byte before: only one-byte entries, which set every b1
+	if k >= 2 {
+		b1 = lower(t[k-2])
+	}
+	i := int(b1)<<8 | int(lower(t[k-1]))
+	return contextPairs[i/64]&(1<<(i%64)) != 0
 }
 
 // keywords finds a sample-size keyword before the number, with an optional
