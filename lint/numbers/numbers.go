@@ -115,7 +115,8 @@ func (s *scanner) step(i int) int {
 // other ASCII bytes a byte each, other words whole, and other bytes from
 // 0x80 up (a rune that is no trigger, or the inside of one) a byte each;
 // only the first byte of a trigger rune, which never lies inside another
-// rune, is looked at closely.
+// rune, is looked at closely. Runs of well-formed Chinese runes are passed
+// a rune at a time (skipHan).
 func (s *scanner) skip(i int) int {
 	t := s.text
 	for {
@@ -128,6 +129,15 @@ func (s *scanner) skip(i int) int {
 		}
 		switch c := t[i]; skipClass[c] {
 		case leadByte:
+			var trigger bool
+			if i, trigger = skipHan(t, i); trigger {
+				return i
+			}
+			if i >= len(t) || skipClass[t[i]] != leadByte {
+				continue
+			}
+			// A lead byte without two continuation bytes after it.
+			c = t[i]
 			if i+1 < len(t) && cjkTriggerPairs[c&0x0F]&(1<<(t[i+1]&0x3F)) != 0 {
 				if r, _ := decodeRune(t, i); cjkTriggers.has(r) {
 					return i
@@ -148,6 +158,28 @@ func (s *scanner) skip(i int) int {
 			return i
 		}
 	}
+}
+
+// skipHan passes over the well-formed three-byte runes from i on (as
+// Chinese text is) that are no trigger, three bytes at a time, and returns
+// the first position that is not such a rune's start, and whether a
+// trigger starts there. It passes over what skip's byte loop would: a
+// rune's continuation bytes are passBytes.
+func skipHan(t string, i int) (int, bool) {
+	for i+2 < len(t) {
+		c0, c1, c2 := t[i], t[i+1], t[i+2]
+		if c0&0xF0 != 0xE0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			return i, false
+		}
+		// Every trigger is a valid rune, so no overlong or surrogate
+		// check is needed before the set is asked.
+		if cjkTriggerPairs[c0&0x0F]&(1<<(c1&0x3F)) != 0 &&
+			cjkTriggers.has(rune(c0&0x0F)<<12|rune(c1&0x3F)<<6|rune(c2&0x3F)) {
+			return i, true
+		}
+		i += 3
+	}
+	return i, false
 }
 
 // The classes of bytes skip tells apart.
