@@ -375,7 +375,7 @@ func (s *scanner) finish(i int, tok token) int {
 			return s.emit(m)
 		}
 	}
-	if m, ok := s.decide(tok, u, pc); ok {
+	if m, ok := s.decide(&tok, &u, &pc); ok {
 		return s.emit(m)
 	}
 	return max(tok.end, i+1)

@@ -69,7 +69,7 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 		e := k + len(u.s)
 		// After digits 只 is the classifier even in 24只在…, 3只有…
 		loose := u.s == "只" && tok.script == 'a'
-		if nr, _ := runeAt(t, e); nr != 0 && !loose && strings.ContainsRune(u.notBefore, nr) {
+		if u.notBefore != "" && !loose && notBefore(t, e, u.notBefore) {
 			continue
 		}
 		return s.zhResolve(tok, u, e)
@@ -87,6 +87,22 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 		}
 	}
 	return unitHit{}, false
+}
+
+// notBefore reports whether the rune at e is one of runes (a few Chinese
+// characters): a loop over them instead of strings.ContainsRune, which
+// encodes the rune and searches for its bytes.
+func notBefore(t string, e int, runes string) bool {
+	nr, _ := runeAt(t, e)
+	if nr == 0 {
+		return false
+	}
+	for _, r := range runes {
+		if r == nr {
+			return true
+		}
+	}
+	return false
 }
 
 // zhResolve builds the hit for a matched Chinese unit ending at e.
