@@ -166,6 +166,20 @@ func (s *scanner) skip(i int) int {
 // trigger starts there. It passes over what skip's byte loop would: a
 // rune's continuation bytes are passBytes.
 func skipHan(t string, i int) (int, bool) {
+	// Four bytes read in one load, where there are four: the rune's three
+	// checked together against the shape of a three-byte rune.
+	for i+3 < len(t) {
+		b := t[i : i+4]
+		w := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+		if w&0xC0C0F0 != 0x8080E0 {
+			return i, false
+		}
+		lead, mid := w&0x0F, w>>8&0x3F
+		if cjkTriggerPairs[lead]&(1<<mid) != 0 && cjkTriggers.has(rune(lead<<12|mid<<6|w>>16&0x3F)) {
+			return i, true
+		}
+		i += 3
+	}
 	for i+2 < len(t) {
 		c0, c1, c2 := t[i], t[i+1], t[i+2]
 		if c0&0xF0 != 0xE0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
