@@ -275,30 +275,45 @@ func (s *scanner) fromWord(i int) int {
 	if !mayTrigger(w) { // most words: a table lookup
 		return e
 	}
-	if _, ok := lookup(enTriggers, w); !ok {
+	role, ok := lookup(enTriggers, w)
+	if !ok {
 		return e
 	}
-	if tok, ok := vagueCount(t, i); ok {
-		return s.finish(i, tok)
-	}
-	if strings.EqualFold(w, "a") || strings.EqualFold(w, "an") {
-		if tok, ok := articleNumber(t, i); ok {
+	// Each reader below starts by looking w up in its own list: the role
+	// bits say which of them can read anything, and the others are not
+	// asked.
+	if role&roleVagueCount != 0 {
+		if tok, ok := vagueCount(t, i); ok {
 			return s.finish(i, tok)
 		}
+	}
+	if role&roleArticle != 0 {
 		if e+1 < len(t) && t[e] == ' ' {
-			if next := s.enVague(i, e+1); next > i {
-				return next
+			w2, _ := word(t, e+1)
+			next, _ := lookup(enTriggers, w2)
+			if next&roleNumWord != 0 {
+				if tok, ok := articleNumber(t, i); ok {
+					return s.finish(i, tok)
+				}
+			}
+			if next&roleVagueAdj != 0 {
+				if next := s.enVague(i, e+1); next > i {
+					return next
+				}
 			}
 		}
 		return e
 	}
-	if next := s.enVague(i, i); next > i {
-		return next
+	if role&roleVagueAdj != 0 {
+		if next := s.enVague(i, i); next > i {
+			return next
+		}
 	}
-	if v, ok := lookup(enTwice, w); ok {
+	if role&roleTwice != 0 {
+		v, _ := lookup(enTwice, w)
 		return s.finish(i, token{start: i, end: e, val: v, script: 'w', forced: Ratio, hasForced: true})
 	}
-	if _, ok := lookup(enNumWords, w); ok {
+	if role&roleNumWord != 0 {
 		if end, v, ok := wordNumber(t, i); ok {
 			tok := token{start: i, end: end, val: v, script: 'w'}
 			if m, k := enMultiplier(t, end); m > 1 {
@@ -311,21 +326,32 @@ func (s *scanner) fromWord(i int) int {
 }
 
 // enTriggers holds every word that can start a mention, so that other
-// words cost one map lookup.
-var enTriggers = map[string]struct{}{"a": {}, "an": {}}
+// words cost one map lookup, with the lists it is in.
+var enTriggers = map[string]uint8{"a": roleArticle, "an": roleArticle}
+
+// The lists a trigger word is in.
+const (
+	roleArticle    = 1 << iota // a, an
+	roleNumWord                // enNumWords
+	roleVagueCount             // enVagueCounts
+	roleVagueAdj               // enVagueAdj
+	roleTwice                  // enTwice
+)
 
 func init() {
 	for w := range enNumWords {
-		enTriggers[w] = struct{}{}
+		enTriggers[w] |= roleNumWord
 	}
 	for w := range enVagueCounts {
-		enTriggers[w] = struct{}{}
+		enTriggers[w] |= roleVagueCount
 	}
-	for w := range enVagueAdj {
-		enTriggers[w] = struct{}{}
+	for w, ok := range enVagueAdj {
+		if ok {
+			enTriggers[w] |= roleVagueAdj
+		}
 	}
 	for w := range enTwice {
-		enTriggers[w] = struct{}{}
+		enTriggers[w] |= roleTwice
 	}
 	for w := range enTriggers {
 		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
