@@ -27,19 +27,13 @@ var (
 	armMarks     = newSuffixSet("组", "组(", "组:", "组,")
 )
 
-// settledBits and nearBits are the suffixEnds bits of the lists settled
+// settledBits and nearBits are the suffixPairs bits of the lists settled
 // and nearMarks read at one position: one load tells that none of them
 // ends there, as for most numbers.
 var (
 	settledBits = ordinalMarks.bit | zhRankCtx.bit | enRankCtx.bit | refMarks.bit | statEq.bit | statRatio.bit | rateMarks.bit
 	nearBits    = armMarks.bit | zhAgeCtx.bit | enAgeCtx.bit | enYearPrep.bit
 )
-
-// mayEnd reports whether an entry of a list with one of bits may end at
-// k; false means none does.
-func mayEnd(t string, k int, bits uint64) bool {
-	return k > 0 && suffixEnds[lower(t[k-1])]&bits != 0
-}
 
 // extend moves the span start left to j unless that would overlap the
 // previous mention.
@@ -54,57 +48,60 @@ func (pc *preCtx) extend(j, lastEnd int) {
 // keywords that may sit before a qualifier ("样本量约1.2万").
 func (s *scanner) preContext(at int) preCtx {
 	k := trimSpaceBack(s.text, at)
-	if !contextMayEnd(s.text, k) { // most numbers: no list ends here
+	b := pairBits(s.text, k) // the lists that may end at k, read once
+	if b&contextBits == 0 {  // most numbers: none does
 		pc := preCtx{start: at}
 		nearRunes(&pc, s.text, k)
 		return pc
 	}
-	return s.readContext(at, k)
+	return s.readContext(at, k, b)
 }
 
-// readContext is preContext reading every list at k = trimSpaceBack(at).
-func (s *scanner) readContext(at, k int) preCtx {
+// readContext is preContext reading the lists at k = trimSpaceBack(at),
+// whose pairBits are b. Where k moves left over a word, b is read again.
+func (s *scanner) readContext(at, k int, b uint32) preCtx {
 	t := s.text
 	pc := preCtx{start: at}
-	if mayEnd(t, k, settledBits) && s.settled(&pc, k) {
+	if b&settledBits != 0 && s.settled(&pc, k, b) {
 		return pc
 	}
-	if j, ok := suffixAt(t, k, moneyMarks); ok {
+	if j, ok := moneyMarks.at(t, k, b); ok {
 		pc.money = true
 		pc.extend(j, s.lastEnd)
 		k = trimSpaceBack(t, j)
+		b = pairBits(t, k)
 	}
-	k = s.qualifiers(&pc, k)
-	s.nearMarks(&pc, k)
-	s.keywords(&pc, k)
+	k, b = s.qualifiers(&pc, k, b)
+	s.nearMarks(&pc, k, b)
+	s.keywords(&pc, k, b)
 	return pc
 }
 
 // settled handles marks that decide the kind whatever else is said:
 // ordinals, rankings, references, statistics and rate denominators.
-func (s *scanner) settled(pc *preCtx, k int) bool {
+func (s *scanner) settled(pc *preCtx, k int, b uint32) bool {
 	t := s.text
-	if j, ok := suffixAt(t, k, ordinalMarks); ok {
+	if j, ok := ordinalMarks.at(t, k, b); ok {
 		pc.ordinal = true
 		pc.extend(j, s.lastEnd)
 		return true
 	}
-	if _, ok := suffixAt(t, k, zhRankCtx); ok {
+	if _, ok := zhRankCtx.at(t, k, b); ok {
 		pc.rank = true
 		return true
 	}
-	if _, ok := suffixAt(t, k, enRankCtx); ok {
+	if _, ok := enRankCtx.at(t, k, b); ok {
 		pc.rank = true
 		return true
 	}
-	if _, ok := suffixAt(t, k, refMarks); ok {
+	if _, ok := refMarks.at(t, k, b); ok {
 		pc.ref = true
 		return true
 	}
-	if s.statistic(pc, k) {
+	if s.statistic(pc, k, b) {
 		return true
 	}
-	if j, ok := suffixAt(t, k, rateMarks); ok {
+	if j, ok := rateMarks.at(t, k, b); ok {
 		pc.rate = true
 		pc.extend(j, s.lastEnd)
 		return true
@@ -114,9 +111,9 @@ func (s *scanner) settled(pc *preCtx, k int) bool {
 
 // statistic recognises p-values ("p = 0.03", "p<0.05") and ratio
 // statistics ("hr 0.8", "or=1.5", "odds ratio of 2.1", "风险比为1.3").
-func (s *scanner) statistic(pc *preCtx, k int) bool {
+func (s *scanner) statistic(pc *preCtx, k int, b uint32) bool {
 	t := s.text
-	if j, ok := suffixAt(t, k, statEq); ok {
+	if j, ok := statEq.at(t, k, b); ok {
 		j = trimSpaceBack(t, j)
 		if _, ok := suffixAt(t, j, statP); ok {
 			pc.stat = true
@@ -127,7 +124,7 @@ func (s *scanner) statistic(pc *preCtx, k int) bool {
 			return true
 		}
 	}
-	if j, ok := suffixAt(t, k, statRatio); ok && t[j:k] != "or" && t[j:k] != "ci" {
+	if j, ok := statRatio.at(t, k, b); ok && t[j:k] != "or" && t[j:k] != "ci" {
 		pc.ratio = true
 		return true
 	}
@@ -137,29 +134,31 @@ func (s *scanner) statistic(pc *preCtx, k int) bool {
 // qualifiers strips up to two approximating words (超过, 约有, "just
 // over", "more than about") and then notes a totalling word (共, "a total
 // of"), which lets a bare 人 count as subjects.
-func (s *scanner) qualifiers(pc *preCtx, k int) int {
+func (s *scanner) qualifiers(pc *preCtx, k int, b uint32) (int, uint32) {
 	t := s.text
 	for n := 0; n < 2; n++ {
-		if j, ok := suffixAt(t, k, zhApprox); ok && zhApproxOK(t, j, t[j:k]) {
+		if j, ok := zhApprox.at(t, k, b); ok && zhApproxOK(t, j, t[j:k]) {
 			pc.approx = true
 			pc.extend(j, s.lastEnd)
 			k = trimSpaceBack(t, j)
+			b = pairBits(t, k)
 			continue
 		}
-		if j, ok := suffixAt(t, k, enApprox); ok {
+		if j, ok := enApprox.at(t, k, b); ok {
 			pc.approx = true
 			pc.extend(j, s.lastEnd)
 			k = trimSpaceBack(t, j)
+			b = pairBits(t, k)
 			continue
 		}
 		break
 	}
-	if _, ok := suffixAt(t, k, zhTotal); ok {
+	if _, ok := zhTotal.at(t, k, b); ok {
 		pc.total = true
-	} else if _, ok := suffixAt(t, k, enTotal); ok {
+	} else if _, ok := enTotal.at(t, k, b); ok {
 		pc.total = true
 	}
-	return k
+	return k, b
 }
 
 // zhApproxOK rejects qualifier characters that belong to another word:
@@ -179,21 +178,21 @@ func zhApproxOK(t string, j int, w string) bool {
 
 // nearMarks reads marks directly before the number (after qualifiers):
 // 一家3人, 前10名, ages, years.
-func (s *scanner) nearMarks(pc *preCtx, k int) {
+func (s *scanner) nearMarks(pc *preCtx, k int, b uint32) {
 	t := s.text
 	nearRunes(pc, t, k)
-	if !mayEnd(t, k, nearBits) {
+	if b&nearBits == 0 {
 		return // most numbers: none of the four lists ends here
 	}
-	if _, ok := suffixAt(t, k, armMarks); ok {
+	if _, ok := armMarks.at(t, k, b); ok {
 		pc.arm = true
 	}
-	if _, ok := suffixAt(t, k, zhAgeCtx); ok {
+	if _, ok := zhAgeCtx.at(t, k, b); ok {
 		pc.age = true
-	} else if _, ok := suffixAt(t, k, enAgeCtx); ok {
+	} else if _, ok := enAgeCtx.at(t, k, b); ok {
 		pc.age = true
 	}
-	if _, ok := suffixAt(t, k, enYearPrep); ok {
+	if _, ok := enYearPrep.at(t, k, b); ok {
 		pc.yearPrep = true
 	}
 }
@@ -216,53 +215,25 @@ var contextLists = []*suffixSet{ordinalMarks, zhRankCtx, enRankCtx, refMarks, st
 	rateMarks, moneyMarks, zhApprox, enApprox, zhTotal, enTotal, armMarks, zhAgeCtx, enAgeCtx,
 	enYearPrep, zhConnect, enConnect, zhSampleKW, enSampleKW, enCohortKW}
 
-// contextPairs has a bit for each pair of (lower-cased) bytes an entry of
-// contextLists ends with; an entry of one byte sets the bit of every byte
-// before it. Two bytes rule out far more than one: the last byte of a
-// Chinese character is one of 64, shared by many of the lists' words.
-var contextPairs = func() *[1 << 16 / 64]uint64 {
-	p := new([1 << 16 / 64]uint64)
-	set := func(i int) { p[i/64] |= 1 << (i % 64) }
+// contextBits are the suffixPairs bits of contextLists.
+var contextBits = func() (bits uint32) {
 	for _, ss := range contextLists {
-		for _, w := range ss.byLast {
-			last := int(w[len(w)-1])
-			if len(w) == 1 {
-				for b := range 256 {
-					set(b<<8 | last)
-				}
-				continue
-			}
-			set(int(w[len(w)-2])<<8 | last)
-		}
+		bits |= ss.bit
 	}
-	return p
+	return bits
 }()
-
-// contextMayEnd reports whether an entry of contextLists may end at k;
-// false means none does and the context says nothing a list would tell.
-func contextMayEnd(t string, k int) bool {
-	if k == 0 {
-		return false
-	}
-	var b1 byte // no byte before: only one-byte entries, which set every b1
-	if k >= 2 {
-		b1 = lower(t[k-2])
-	}
-	i := int(b1)<<8 | int(lower(t[k-1]))
-	return contextPairs[i/64]&(1<<(i%64)) != 0
-}
 
 // keywords finds a sample-size keyword before the number, with an optional
 // connector: "n = 48", "样本量为48", "样本数:300", "sample size of 500",
 // "a cohort of 2,400". The span then starts at the keyword.
-func (s *scanner) keywords(pc *preCtx, k int) {
+func (s *scanner) keywords(pc *preCtx, k int, b uint32) {
 	t := s.text
-	c := k
+	c, cb := k, b
 	conn := ""
 	for n := 0; n < 2; n++ {
-		j, ok := suffixAt(t, c, zhConnect)
+		j, ok := zhConnect.at(t, c, cb)
 		if !ok {
-			j, ok = suffixAt(t, c, enConnect)
+			j, ok = enConnect.at(t, c, cb)
 		}
 		if !ok {
 			break
@@ -271,23 +242,24 @@ func (s *scanner) keywords(pc *preCtx, k int) {
 			conn = t[j:c]
 		}
 		c = trimSpaceBack(t, j)
+		cb = pairBits(t, c)
 	}
 	if j, ok := nKeyword(t, c); ok && (conn == "=" || conn == ":") {
 		pc.sampleKW = true
 		pc.extend(j, s.lastEnd)
 		return
 	}
-	if j, ok := suffixAt(t, c, zhSampleKW); ok {
+	if j, ok := zhSampleKW.at(t, c, cb); ok {
 		pc.sampleKW = true
 		pc.extend(j, s.lastEnd)
 		return
 	}
-	if j, ok := suffixAt(t, c, enSampleKW); ok {
+	if j, ok := enSampleKW.at(t, c, cb); ok {
 		pc.sampleKW = true
 		pc.extend(j, s.lastEnd)
 		return
 	}
-	if j, ok := suffixAt(t, k, enCohortKW); ok {
+	if j, ok := enCohortKW.at(t, k, b); ok {
 		pc.sampleKW = true
 		if a, ok := suffixAt(t, trimSpaceBack(t, j), enArticles); ok {
 			j = a
