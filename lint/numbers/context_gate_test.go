@@ -241,7 +241,9 @@ func TestPreContextMatchesReadingEveryList(t *testing.T) {
 		for at := 0; at <= len(text); at++ {
 			s := scanner{text: text, lastEnd: rng.IntN(at + 1)}
 			want := s.preContextRef(at)
-			require.Equal(t, want, s.preContext(at), "%q before %d", text, at)
+			if got := s.preContext(at); got != want {
+				t.Fatalf("%q before %d: preContext = %+v, want %+v", text, at, got, want)
+			}
 			if !contextMayEnd(text, trimSpaceBack(text, at)) {
 				gated++
 			} else if bare := (preCtx{start: at, family: want.family, rankNear: want.rankNear}); want != bare {
@@ -267,7 +269,9 @@ func TestSuffixPairsMatchWalkingTheList(t *testing.T) {
 				j, ok := suffixAtRef(text, k, ss)
 				j1, ok1 := suffixAt(text, k, ss)
 				j2, ok2 := ss.at(text, k, pairBits(text, k))
-				require.True(t, j == j1 && ok == ok1 && j == j2 && ok == ok2, "%q at %d: %v", text, k, ss.byLast)
+				if j != j1 || ok != ok1 || j != j2 || ok != ok2 {
+					t.Fatalf("%q at %d: %v: suffixAt %d %v, at %d %v, want %d %v", text, k, ss.byLast, j1, ok1, j2, ok2, j, ok)
+				}
 				if ok {
 					found++
 				}
