@@ -90,15 +90,16 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 }
 
 // notBefore reports whether the rune at e is one of runes (a few Chinese
-// characters): a loop over them instead of strings.ContainsRune, which
-// encodes the rune and searches for its bytes.
+// characters, three bytes each): their bytes compared with the three at e,
+// instead of strings.ContainsRune, which encodes the rune and searches for
+// its bytes. Three bytes equal to a valid rune's are that rune.
 func notBefore(t string, e int, runes string) bool {
-	nr, _ := runeAt(t, e)
-	if nr == 0 {
-		return false
+	if e+3 > len(t) {
+		return false // no three-byte rune fits
 	}
-	for _, r := range runes {
-		if r == nr {
+	c := t[e : e+3]
+	for i := 0; i+3 <= len(runes); i += 3 {
+		if runes[i:i+3] == c {
 			return true
 		}
 	}
@@ -143,7 +144,10 @@ func (s *scanner) zhTail(h unitHit, timeLike bool) unitHit {
 			}
 		}
 	}
-	if r, size := runeAt(t, h.end); timeLike && (r == '多' || r == '余') {
+	if !timeLike {
+		return h // 多, 余 follow times and ages only: no rune to decode
+	}
+	if r, size := runeAt(t, h.end); r == '多' || r == '余' {
 		h.end, h.approx = h.end+size, true
 	}
 	return h
