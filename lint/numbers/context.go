@@ -287,23 +287,35 @@ func zhStudyNear(t string, start, end int) bool {
 	return zhStudyIn(t, lo, start) || zhStudyIn(t, end, hi)
 }
 
-// zhStudyIn looks for a study word starting in t[lo:hi].
+// zhStudyIn looks for a study word within t[lo:hi]. Every study word is
+// two three-byte runes, so one pass over the window's lead bytes looks
+// each six bytes up in a set, instead of searching the window once per
+// word.
 func zhStudyIn(t string, lo, hi int) bool {
-	for _, w := range zhStudyWords {
-		for from := lo; from < hi; {
-			i := strings.Index(t[from:hi], w)
-			if i < 0 {
-				break
-			}
-			e := from + i + len(w)
-			if !hasAnyPrefix(t[e:], zhResearcher) {
-				return true
-			}
-			from = e
+	for p := lo; p+zhStudyLen <= hi; p++ {
+		if t[p]&0xF0 != 0xE0 {
+			continue // no study word starts here
+		}
+		if _, ok := zhStudySet[t[p:p+zhStudyLen]]; ok && !hasAnyPrefix(t[p+zhStudyLen:], zhResearcher) {
+			return true
 		}
 	}
 	return false
 }
+
+// zhStudyLen is the length of every study word.
+const zhStudyLen = 6
+
+var zhStudySet = func() map[string]struct{} {
+	set := map[string]struct{}{}
+	for _, w := range zhStudyWords {
+		if len(w) != zhStudyLen || w[0]&0xF0 != 0xE0 || w[3]&0xF0 != 0xE0 {
+			panic("numbers: a study word that is not two three-byte runes: " + w)
+		}
+		set[w] = struct{}{}
+	}
+	return set
+}()
 
 // zhResearcher follows 研究 or 实验 in words for people and places.
 var zhResearcher = []string{"人员", "者", "团队", "员", "所", "院", "生", "室", "中心"}
