@@ -27,19 +27,13 @@ var (
 	armMarks     = newSuffixSet("组", "组(", "组:", "组,")
 )
 
-// settledBits and nearBits are the suffixEnds bits of the lists settled
+// settledBits and nearBits are the suffixPairs bits of the lists settled
 // and nearMarks read at one position: one load tells that none of them
 // ends there, as for most numbers.
 var (
 	settledBits = ordinalMarks.bit | zhRankCtx.bit | enRankCtx.bit | refMarks.bit | statEq.bit | statRatio.bit | rateMarks.bit
 	nearBits    = armMarks.bit | zhAgeCtx.bit | enAgeCtx.bit | enYearPrep.bit
 )
-
-// mayEnd reports whether an entry of a list with one of bits may end at
-// k; false means none does.
-func mayEnd(t string, k int, bits uint64) bool {
-	return k > 0 && suffixEnds[lower(t[k-1])]&bits != 0
-}
 
 // extend moves the span start left to j unless that would overlap the
 // previous mention.
@@ -53,48 +47,61 @@ func (pc *preCtx) extend(j, lastEnd int) {
 // settle the kind on their own come first, then qualifiers, then the
 // keywords that may sit before a qualifier ("样本量约1.2万").
 func (s *scanner) preContext(at int) preCtx {
-	t := s.text
-	pc := preCtx{start: at}
-	k := trimSpaceBack(t, at)
-	if mayEnd(t, k, settledBits) && s.settled(&pc, k) {
+	k := trimSpaceBack(s.text, at)
+	b := pairBits(s.text, k) // the lists that may end at k, read once
+	if b&contextBits == 0 {  // most numbers: none does
+		pc := preCtx{start: at}
+		nearRunes(&pc, s.text, k)
 		return pc
 	}
-	if j, ok := suffixAt(t, k, moneyMarks); ok {
+	return s.readContext(at, k, b)
+}
+
+// readContext is preContext reading the lists at k = trimSpaceBack(at),
+// whose pairBits are b. Where k moves left over a word, b is read again.
+func (s *scanner) readContext(at, k int, b uint32) preCtx {
+	t := s.text
+	pc := preCtx{start: at}
+	if b&settledBits != 0 && s.settled(&pc, k, b) {
+		return pc
+	}
+	if j, ok := moneyMarks.at(t, k, b); ok {
 		pc.money = true
 		pc.extend(j, s.lastEnd)
 		k = trimSpaceBack(t, j)
+		b = pairBits(t, k)
 	}
-	k = s.qualifiers(&pc, k)
-	s.nearMarks(&pc, k)
-	s.keywords(&pc, k)
+	k, b = s.qualifiers(&pc, k, b)
+	s.nearMarks(&pc, k, b)
+	s.keywords(&pc, k, b)
 	return pc
 }
 
 // settled handles marks that decide the kind whatever else is said:
 // ordinals, rankings, references, statistics and rate denominators.
-func (s *scanner) settled(pc *preCtx, k int) bool {
+func (s *scanner) settled(pc *preCtx, k int, b uint32) bool {
 	t := s.text
-	if j, ok := suffixAt(t, k, ordinalMarks); ok {
+	if j, ok := ordinalMarks.at(t, k, b); ok {
 		pc.ordinal = true
 		pc.extend(j, s.lastEnd)
 		return true
 	}
-	if _, ok := suffixAt(t, k, zhRankCtx); ok {
+	if _, ok := zhRankCtx.at(t, k, b); ok {
 		pc.rank = true
 		return true
 	}
-	if _, ok := suffixAt(t, k, enRankCtx); ok {
+	if _, ok := enRankCtx.at(t, k, b); ok {
 		pc.rank = true
 		return true
 	}
-	if _, ok := suffixAt(t, k, refMarks); ok {
+	if _, ok := refMarks.at(t, k, b); ok {
 		pc.ref = true
 		return true
 	}
-	if s.statistic(pc, k) {
+	if s.statistic(pc, k, b) {
 		return true
 	}
-	if j, ok := suffixAt(t, k, rateMarks); ok {
+	if j, ok := rateMarks.at(t, k, b); ok {
 		pc.rate = true
 		pc.extend(j, s.lastEnd)
 		return true
@@ -104,9 +111,9 @@ func (s *scanner) settled(pc *preCtx, k int) bool {
 
 // statistic recognises p-values ("p = 0.03", "p<0.05") and ratio
 // statistics ("hr 0.8", "or=1.5", "odds ratio of 2.1", "风险比为1.3").
-func (s *scanner) statistic(pc *preCtx, k int) bool {
+func (s *scanner) statistic(pc *preCtx, k int, b uint32) bool {
 	t := s.text
-	if j, ok := suffixAt(t, k, statEq); ok {
+	if j, ok := statEq.at(t, k, b); ok {
 		j = trimSpaceBack(t, j)
 		if _, ok := suffixAt(t, j, statP); ok {
 			pc.stat = true
@@ -117,7 +124,7 @@ func (s *scanner) statistic(pc *preCtx, k int) bool {
 			return true
 		}
 	}
-	if j, ok := suffixAt(t, k, statRatio); ok && t[j:k] != "or" && t[j:k] != "ci" {
+	if j, ok := statRatio.at(t, k, b); ok && t[j:k] != "or" && t[j:k] != "ci" {
 		pc.ratio = true
 		return true
 	}
@@ -127,29 +134,31 @@ func (s *scanner) statistic(pc *preCtx, k int) bool {
 // qualifiers strips up to two approximating words (超过, 约有, "just
 // over", "more than about") and then notes a totalling word (共, "a total
 // of"), which lets a bare 人 count as subjects.
-func (s *scanner) qualifiers(pc *preCtx, k int) int {
+func (s *scanner) qualifiers(pc *preCtx, k int, b uint32) (int, uint32) {
 	t := s.text
 	for n := 0; n < 2; n++ {
-		if j, ok := suffixAt(t, k, zhApprox); ok && zhApproxOK(t, j, t[j:k]) {
+		if j, ok := zhApprox.at(t, k, b); ok && zhApproxOK(t, j, t[j:k]) {
 			pc.approx = true
 			pc.extend(j, s.lastEnd)
 			k = trimSpaceBack(t, j)
+			b = pairBits(t, k)
 			continue
 		}
-		if j, ok := suffixAt(t, k, enApprox); ok {
+		if j, ok := enApprox.at(t, k, b); ok {
 			pc.approx = true
 			pc.extend(j, s.lastEnd)
 			k = trimSpaceBack(t, j)
+			b = pairBits(t, k)
 			continue
 		}
 		break
 	}
-	if _, ok := suffixAt(t, k, zhTotal); ok {
+	if _, ok := zhTotal.at(t, k, b); ok {
 		pc.total = true
-	} else if _, ok := suffixAt(t, k, enTotal); ok {
+	} else if _, ok := enTotal.at(t, k, b); ok {
 		pc.total = true
 	}
-	return k
+	return k, b
 }
 
 // zhApproxOK rejects qualifier characters that belong to another word:
@@ -169,8 +178,27 @@ func zhApproxOK(t string, j int, w string) bool {
 
 // nearMarks reads marks directly before the number (after qualifiers):
 // 一家3人, 前10名, ages, years.
-func (s *scanner) nearMarks(pc *preCtx, k int) {
+func (s *scanner) nearMarks(pc *preCtx, k int, b uint32) {
 	t := s.text
+	nearRunes(pc, t, k)
+	if b&nearBits == 0 {
+		return // most numbers: none of the four lists ends here
+	}
+	if _, ok := armMarks.at(t, k, b); ok {
+		pc.arm = true
+	}
+	if _, ok := zhAgeCtx.at(t, k, b); ok {
+		pc.age = true
+	} else if _, ok := enAgeCtx.at(t, k, b); ok {
+		pc.age = true
+	}
+	if _, ok := enYearPrep.at(t, k, b); ok {
+		pc.yearPrep = true
+	}
+}
+
+// nearRunes reads the single characters directly before the number: 一家3人, 前10名.
+func nearRunes(pc *preCtx, t string, k int) {
 	prev, size := runeBefore(t, k)
 	switch prev {
 	case '家':
@@ -179,33 +207,33 @@ func (s *scanner) nearMarks(pc *preCtx, k int) {
 		before, _ := runeBefore(t, k-size)
 		pc.rankNear = !strings.ContainsRune(zhRankBlock, before)
 	}
-	if !mayEnd(t, k, nearBits) {
-		return // most numbers: none of the four lists ends here
-	}
-	if _, ok := suffixAt(t, k, armMarks); ok {
-		pc.arm = true
-	}
-	if _, ok := suffixAt(t, k, zhAgeCtx); ok {
-		pc.age = true
-	} else if _, ok := suffixAt(t, k, enAgeCtx); ok {
-		pc.age = true
-	}
-	if _, ok := suffixAt(t, k, enYearPrep); ok {
-		pc.yearPrep = true
-	}
 }
+
+// contextLists are the lists readContext reads at the position before a
+// number (enArticles and statP only after another list's entry).
+var contextLists = []*suffixSet{ordinalMarks, zhRankCtx, enRankCtx, refMarks, statEq, statRatio,
+	rateMarks, moneyMarks, zhApprox, enApprox, zhTotal, enTotal, armMarks, zhAgeCtx, enAgeCtx,
+	enYearPrep, zhConnect, enConnect, zhSampleKW, enSampleKW, enCohortKW}
+
+// contextBits are the suffixPairs bits of contextLists.
+var contextBits = func() (bits uint32) {
+	for _, ss := range contextLists {
+		bits |= ss.bit
+	}
+	return bits
+}()
 
 // keywords finds a sample-size keyword before the number, with an optional
 // connector: "n = 48", "样本量为48", "样本数:300", "sample size of 500",
 // "a cohort of 2,400". The span then starts at the keyword.
-func (s *scanner) keywords(pc *preCtx, k int) {
+func (s *scanner) keywords(pc *preCtx, k int, b uint32) {
 	t := s.text
-	c := k
+	c, cb := k, b
 	conn := ""
 	for n := 0; n < 2; n++ {
-		j, ok := suffixAt(t, c, zhConnect)
+		j, ok := zhConnect.at(t, c, cb)
 		if !ok {
-			j, ok = suffixAt(t, c, enConnect)
+			j, ok = enConnect.at(t, c, cb)
 		}
 		if !ok {
 			break
@@ -214,23 +242,24 @@ func (s *scanner) keywords(pc *preCtx, k int) {
 			conn = t[j:c]
 		}
 		c = trimSpaceBack(t, j)
+		cb = pairBits(t, c)
 	}
 	if j, ok := nKeyword(t, c); ok && (conn == "=" || conn == ":") {
 		pc.sampleKW = true
 		pc.extend(j, s.lastEnd)
 		return
 	}
-	if j, ok := suffixAt(t, c, zhSampleKW); ok {
+	if j, ok := zhSampleKW.at(t, c, cb); ok {
 		pc.sampleKW = true
 		pc.extend(j, s.lastEnd)
 		return
 	}
-	if j, ok := suffixAt(t, c, enSampleKW); ok {
+	if j, ok := enSampleKW.at(t, c, cb); ok {
 		pc.sampleKW = true
 		pc.extend(j, s.lastEnd)
 		return
 	}
-	if j, ok := suffixAt(t, k, enCohortKW); ok {
+	if j, ok := enCohortKW.at(t, k, b); ok {
 		pc.sampleKW = true
 		if a, ok := suffixAt(t, trimSpaceBack(t, j), enArticles); ok {
 			j = a
@@ -258,23 +287,35 @@ func zhStudyNear(t string, start, end int) bool {
 	return zhStudyIn(t, lo, start) || zhStudyIn(t, end, hi)
 }
 
-// zhStudyIn looks for a study word starting in t[lo:hi].
+// zhStudyIn looks for a study word within t[lo:hi]. Every study word is
+// two three-byte runes, so one pass over the window's lead bytes looks
+// each six bytes up in a set, instead of searching the window once per
+// word.
 func zhStudyIn(t string, lo, hi int) bool {
-	for _, w := range zhStudyWords {
-		for from := lo; from < hi; {
-			i := strings.Index(t[from:hi], w)
-			if i < 0 {
-				break
-			}
-			e := from + i + len(w)
-			if !hasAnyPrefix(t[e:], zhResearcher) {
-				return true
-			}
-			from = e
+	for p := lo; p+zhStudyLen <= hi; p++ {
+		if t[p]&0xF0 != 0xE0 {
+			continue // no study word starts here
+		}
+		if _, ok := zhStudySet[t[p:p+zhStudyLen]]; ok && !hasAnyPrefix(t[p+zhStudyLen:], zhResearcher) {
+			return true
 		}
 	}
 	return false
 }
+
+// zhStudyLen is the length of every study word.
+const zhStudyLen = 6
+
+var zhStudySet = func() map[string]struct{} {
+	set := map[string]struct{}{}
+	for _, w := range zhStudyWords {
+		if len(w) != zhStudyLen || w[0]&0xF0 != 0xE0 || w[3]&0xF0 != 0xE0 {
+			panic("numbers: a study word that is not two three-byte runes: " + w)
+		}
+		set[w] = struct{}{}
+	}
+	return set
+}()
 
 // zhResearcher follows 研究 or 实验 in words for people and places.
 var zhResearcher = []string{"人员", "者", "团队", "员", "所", "院", "生", "室", "中心"}

@@ -6,7 +6,7 @@ import "strings"
 // reports false for Chinese numerals and number words that have neither a
 // unit nor a context making them an age, size or sum: 一 and "one" are
 // words far more often than they are counts.
-func (s *scanner) decide(tok token, u unitHit, pc preCtx) (Mention, bool) {
+func (s *scanner) decide(tok *token, u *unitHit, pc *preCtx) (Mention, bool) {
 	m := Mention{Start: pc.start, End: max(tok.end, u.end), Value: tok.val,
 		Approx: tok.approx || pc.approx || u.approx, Vague: tok.vague,
 		Subject: u.subject, Animal: u.animal}
@@ -16,7 +16,7 @@ func (s *scanner) decide(tok token, u unitHit, pc preCtx) (Mention, bool) {
 	if u.hasValue {
 		m.Value = u.value
 	}
-	m.Kind = s.override(s.baseKind(tok, u, pc, m), tok, u, pc, m)
+	m.Kind = s.override(s.baseKind(tok, u, pc, &m), tok, u, pc, &m)
 	if m.Kind != SampleSize {
 		m.Subject, m.Animal = "", false
 	}
@@ -34,7 +34,7 @@ func (s *scanner) decide(tok token, u unitHit, pc preCtx) (Mention, bool) {
 }
 
 // baseKind is the kind the unit gives, refined by context.
-func (s *scanner) baseKind(tok token, u unitHit, pc preCtx, m Mention) Kind {
+func (s *scanner) baseKind(tok *token, u *unitHit, pc *preCtx, m *Mention) Kind {
 	if tok.hasForced {
 		return tok.forced
 	}
@@ -63,7 +63,7 @@ func (s *scanner) baseKind(tok token, u unitHit, pc preCtx, m Mention) Kind {
 // or a population; 位 and 户 with a noun or study context; 人 and
 // "people" only with a qualifier, multiplier or study context; 个, 份,
 // 头, 条 with the right noun; 项, 篇 and "studies" when pooled.
-func (s *scanner) countsSubjects(tok token, u unitHit, pc preCtx, m Mention) bool {
+func (s *scanner) countsSubjects(tok *token, u *unitHit, pc *preCtx, m *Mention) bool {
 	t := s.text
 	switch u.cls {
 	case ucPerson, ucAnimal:
@@ -91,7 +91,7 @@ func (s *scanner) countsSubjects(tok token, u unitHit, pc preCtx, m Mention) boo
 }
 
 // bareKind is the kind of a number with no unit, from context alone.
-func bareKind(tok token, pc preCtx) Kind {
+func bareKind(tok *token, pc *preCtx) Kind {
 	switch {
 	case pc.sampleKW:
 		return SampleSize
@@ -110,7 +110,7 @@ func bareKind(tok token, pc preCtx) Kind {
 // plainKind is the kind of a unit that fixes it, with three exceptions:
 // "aged 65 years" is an age, "$5 m" money, and "95% ci" a confidence
 // level rather than a percentage of anything.
-func (s *scanner) plainKind(u unitHit, pc preCtx) Kind {
+func (s *scanner) plainKind(u *unitHit, pc *preCtx) Kind {
 	switch {
 	case u.kind == Duration && pc.age:
 		return Age
@@ -130,7 +130,7 @@ func (s *scanner) plainKind(u unitHit, pc preCtx) Kind {
 // override applies context that outranks the unit: ordinals and rankings
 // (第1000名, 前10名), references, statistics, rate denominators
 // (每10万人), calendar years after "in", and single subjects.
-func (s *scanner) override(k Kind, tok token, u unitHit, pc preCtx, m Mention) Kind {
+func (s *scanner) override(k Kind, tok *token, u *unitHit, pc *preCtx, m *Mention) Kind {
 	switch {
 	case pc.ordinal, pc.rank, pc.ref, pc.stat:
 		return Other
@@ -150,7 +150,7 @@ func (s *scanner) override(k Kind, tok token, u unitHit, pc preCtx, m Mention) K
 }
 
 // yearLike reports a plain four-digit number that can be a calendar year.
-func yearLike(tok token) bool {
+func yearLike(tok *token) bool {
 	if tok.approx || tok.mult {
 		return false
 	}
@@ -159,7 +159,7 @@ func yearLike(tok token) bool {
 }
 
 // studyNear looks for study words around a weak count (人, "people").
-func (s *scanner) studyNear(u unitHit, m Mention) bool {
+func (s *scanner) studyNear(u *unitHit, m *Mention) bool {
 	if u.zh {
 		return zhStudyNear(s.text, m.Start, m.End)
 	}
@@ -179,7 +179,7 @@ func (s *scanner) rateNumerator(start int) bool {
 // population reports a count of a population rather than of a study's
 // subjects: "280 million people worldwide", "66,000 americans each year",
 // 全球有5000万人. A study word nearby wins ("a trial of 6,812 people in spain").
-func (s *scanner) population(u unitHit, m Mention) bool {
+func (s *scanner) population(u *unitHit, m *Mention) bool {
 	t := s.text
 	if m.Vague || m.Value < 1000 || s.studyNear(u, m) { // populations run to thousands
 		return false

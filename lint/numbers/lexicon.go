@@ -386,23 +386,45 @@ func init() {
 type suffixSet struct {
 	byLast []string       // the entries grouped by last byte, longest first in each group
 	group  [256][2]uint16 // byLast[group[c][0]:group[c][1]] end in byte c
-	bit    uint64         // the set's bit in suffixEnds
+	bit    uint32         // the set's bit in suffixPairs
 }
 
-// suffixEnds has, for each byte, a bit for each suffix set with an entry
-// ending in it: the twenty-odd lists a number's context is read with are
-// ruled out in one shared table, not one table each. Sets past the 63rd
-// share the last bit.
+// suffixPairs has, for each pair of bytes, a bit for each suffix set with
+// an entry ending in them (an entry of one byte: after any byte, or none):
+// the twenty-odd lists a number's context is read with are ruled out in
+// one shared table, not one table each. Two bytes rule out far more than
+// one: the last byte of a Chinese character is one of 64, shared by many
+// of the lists' words. Sets past the 31st share the last bit.
 var (
-	suffixEnds [256]uint64
-	suffixSets int
+	suffixPairs = new([1 << 16]uint32)
+	suffixSets  int
 )
 
+// pairBits is the suffixPairs entry for the (lower-cased) bytes before k:
+// the sets with an entry that may end at k.
+func pairBits(t string, k int) uint32 {
+	if k == 0 {
+		return 0
+	}
+	var b1 byte // none before: only one-byte entries, which set every b1
+	if k >= 2 {
+		b1 = lower(t[k-2])
+	}
+	return suffixPairs[int(b1)<<8|int(lower(t[k-1]))]
+}
+
 func newSuffixSet(list ...string) *suffixSet {
-	ss := &suffixSet{byLast: slices.Clone(list), bit: 1 << min(suffixSets, 63)}
+	ss := &suffixSet{byLast: slices.Clone(list), bit: 1 << min(suffixSets, 31)}
 	suffixSets++
 	for _, p := range list {
-		suffixEnds[p[len(p)-1]] |= ss.bit
+		last := int(p[len(p)-1])
+		if len(p) == 1 {
+			for b := range 256 {
+				suffixPairs[b<<8|last] |= ss.bit
+			}
+			continue
+		}
+		suffixPairs[int(p[len(p)-2])<<8|last] |= ss.bit
 	}
 	sortLongestFirst(ss.byLast)
 	sort.SliceStable(ss.byLast, func(i, j int) bool {

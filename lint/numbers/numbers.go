@@ -115,7 +115,8 @@ func (s *scanner) step(i int) int {
 // other ASCII bytes a byte each, other words whole, and other bytes from
 // 0x80 up (a rune that is no trigger, or the inside of one) a byte each;
 // only the first byte of a trigger rune, which never lies inside another
-// rune, is looked at closely.
+// rune, is looked at closely. Runs of well-formed Chinese runes are passed
+// a rune at a time (skipHan).
 func (s *scanner) skip(i int) int {
 	t := s.text
 	for {
@@ -128,6 +129,15 @@ func (s *scanner) skip(i int) int {
 		}
 		switch c := t[i]; skipClass[c] {
 		case leadByte:
+			var trigger bool
+			if i, trigger = skipHan(t, i); trigger {
+				return i
+			}
+			if i >= len(t) || skipClass[t[i]] != leadByte {
+				continue
+			}
+			// A lead byte without two continuation bytes after it.
+			c = t[i]
 			if i+1 < len(t) && cjkTriggerPairs[c&0x0F]&(1<<(t[i+1]&0x3F)) != 0 {
 				if r, _ := decodeRune(t, i); cjkTriggers.has(r) {
 					return i
@@ -148,6 +158,42 @@ func (s *scanner) skip(i int) int {
 			return i
 		}
 	}
+}
+
+// skipHan passes over the well-formed three-byte runes from i on (as
+// Chinese text is) that are no trigger, three bytes at a time, and returns
+// the first position that is not such a rune's start, and whether a
+// trigger starts there. It passes over what skip's byte loop would: a
+// rune's continuation bytes are passBytes.
+func skipHan(t string, i int) (int, bool) {
+	// Four bytes read in one load, where there are four: the rune's three
+	// checked together against the shape of a three-byte rune.
+	for i+3 < len(t) {
+		b := t[i : i+4]
+		w := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+		if w&0xC0C0F0 != 0x8080E0 {
+			return i, false
+		}
+		lead, mid := w&0x0F, w>>8&0x3F
+		if cjkTriggerPairs[lead]&(1<<mid) != 0 && cjkTriggers.has(rune(lead<<12|mid<<6|w>>16&0x3F)) {
+			return i, true
+		}
+		i += 3
+	}
+	for i+2 < len(t) {
+		c0, c1, c2 := t[i], t[i+1], t[i+2]
+		if c0&0xF0 != 0xE0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			return i, false
+		}
+		// Every trigger is a valid rune, so no overlong or surrogate
+		// check is needed before the set is asked.
+		if cjkTriggerPairs[c0&0x0F]&(1<<(c1&0x3F)) != 0 &&
+			cjkTriggers.has(rune(c0&0x0F)<<12|rune(c1&0x3F)<<6|rune(c2&0x3F)) {
+			return i, true
+		}
+		i += 3
+	}
+	return i, false
 }
 
 // The classes of bytes skip tells apart.
@@ -229,30 +275,45 @@ func (s *scanner) fromWord(i int) int {
 	if !mayTrigger(w) { // most words: a table lookup
 		return e
 	}
-	if _, ok := lookup(enTriggers, w); !ok {
+	role, ok := lookup(enTriggers, w)
+	if !ok {
 		return e
 	}
-	if tok, ok := vagueCount(t, i); ok {
-		return s.finish(i, tok)
-	}
-	if strings.EqualFold(w, "a") || strings.EqualFold(w, "an") {
-		if tok, ok := articleNumber(t, i); ok {
+	// Each reader below starts by looking w up in its own list: the role
+	// bits say which of them can read anything, and the others are not
+	// asked.
+	if role&roleVagueCount != 0 {
+		if tok, ok := vagueCount(t, i); ok {
 			return s.finish(i, tok)
 		}
+	}
+	if role&roleArticle != 0 {
 		if e+1 < len(t) && t[e] == ' ' {
-			if next := s.enVague(i, e+1); next > i {
-				return next
+			w2, _ := word(t, e+1)
+			next, _ := lookup(enTriggers, w2)
+			if next&roleNumWord != 0 {
+				if tok, ok := articleNumber(t, i); ok {
+					return s.finish(i, tok)
+				}
+			}
+			if next&roleVagueAdj != 0 {
+				if next := s.enVague(i, e+1); next > i {
+					return next
+				}
 			}
 		}
 		return e
 	}
-	if next := s.enVague(i, i); next > i {
-		return next
+	if role&roleVagueAdj != 0 {
+		if next := s.enVague(i, i); next > i {
+			return next
+		}
 	}
-	if v, ok := lookup(enTwice, w); ok {
+	if role&roleTwice != 0 {
+		v, _ := lookup(enTwice, w)
 		return s.finish(i, token{start: i, end: e, val: v, script: 'w', forced: Ratio, hasForced: true})
 	}
-	if _, ok := lookup(enNumWords, w); ok {
+	if role&roleNumWord != 0 {
 		if end, v, ok := wordNumber(t, i); ok {
 			tok := token{start: i, end: end, val: v, script: 'w'}
 			if m, k := enMultiplier(t, end); m > 1 {
@@ -265,21 +326,32 @@ func (s *scanner) fromWord(i int) int {
 }
 
 // enTriggers holds every word that can start a mention, so that other
-// words cost one map lookup.
-var enTriggers = map[string]struct{}{"a": {}, "an": {}}
+// words cost one map lookup, with the lists it is in.
+var enTriggers = map[string]uint8{"a": roleArticle, "an": roleArticle}
+
+// The lists a trigger word is in.
+const (
+	roleArticle    = 1 << iota // a, an
+	roleNumWord                // enNumWords
+	roleVagueCount             // enVagueCounts
+	roleVagueAdj               // enVagueAdj
+	roleTwice                  // enTwice
+)
 
 func init() {
 	for w := range enNumWords {
-		enTriggers[w] = struct{}{}
+		enTriggers[w] |= roleNumWord
 	}
 	for w := range enVagueCounts {
-		enTriggers[w] = struct{}{}
+		enTriggers[w] |= roleVagueCount
 	}
-	for w := range enVagueAdj {
-		enTriggers[w] = struct{}{}
+	for w, ok := range enVagueAdj {
+		if ok {
+			enTriggers[w] |= roleVagueAdj
+		}
 	}
 	for w := range enTwice {
-		enTriggers[w] = struct{}{}
+		enTriggers[w] |= roleTwice
 	}
 	for w := range enTriggers {
 		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
@@ -343,7 +415,7 @@ func (s *scanner) finish(i int, tok token) int {
 			return s.emit(m)
 		}
 	}
-	if m, ok := s.decide(tok, u, pc); ok {
+	if m, ok := s.decide(&tok, &u, &pc); ok {
 		return s.emit(m)
 	}
 	return max(tok.end, i+1)

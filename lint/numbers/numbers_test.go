@@ -635,7 +635,7 @@ func TestGatesHoldEveryEntry(t *testing.T) {
 // either case, after random text.
 func TestContextGatesKeepEveryEntry(t *testing.T) {
 	gates := []struct {
-		bits uint64
+		bits uint32
 		sets []*suffixSet
 	}{
 		{settledBits, []*suffixSet{ordinalMarks, zhRankCtx, enRankCtx, refMarks, statEq, statRatio, rateMarks}},

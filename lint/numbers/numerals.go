@@ -238,10 +238,12 @@ func wordNumber(t string, i int) (end int, val float64, ok bool) {
 		nw, isNum := lookup(enNumWords, w)
 		if !isNum || !wordFollows(last, nw.kind) {
 			if w == "and" && (last == wHundred || last == wBig) {
-				if _, e2 := word(t, e+1); e < len(t) && t[e] == ' ' && e2 > e+1 {
-					if nx, ok := lookup(enNumWords, t[e+1:e2]); ok && nx.kind <= wTens {
-						j = e + 1
-						continue
+				if e < len(t) && t[e] == ' ' { // "and" may end the text: read on only after a space
+					if _, e2 := word(t, e+1); e2 > e+1 {
+						if nx, ok := lookup(enNumWords, t[e+1:e2]); ok && nx.kind <= wTens {
+							j = e + 1
+							continue
+						}
 					}
 				}
 			}

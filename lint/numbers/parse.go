@@ -269,11 +269,14 @@ func (s *scanner) scale(tok *token) {
 func (s *scanner) approxSuffix(tok *token) {
 	t := s.text
 	j := tok.end
-	if r, size := runeAt(t, j); r == '多' || r == '余' || r == '来' {
-		if _, ok := s.zhUnitStart(t, j+size); ok {
-			tok.end, tok.approx = j+size, true
+	// 多, 余 and 来 begin with 0xE4–0xE6: other bytes are not decoded.
+	if j < len(t) && t[j]-0xE4 <= 2 {
+		if r, size := runeAt(t, j); r == '多' || r == '余' || r == '来' {
+			if _, ok := s.zhUnitStart(t, j+size); ok {
+				tok.end, tok.approx = j+size, true
+			}
+			return
 		}
-		return
 	}
 	if j < len(t) && t[j] == '+' && (j+1 == len(t) || !isDigit(t[j+1])) {
 		tok.end, tok.approx = j+1, true

@@ -57,9 +57,23 @@ func wordAt(t string, i int, p string) bool {
 // that begin with an ASCII letter must start a word, so "over" does not
 // match inside "moreover". It returns where the match starts.
 func suffixAt(t string, k int, ss *suffixSet) (int, bool) {
-	if k == 0 || suffixEnds[lower(t[k-1])]&ss.bit == 0 {
+	if pairBits(t, k)&ss.bit == 0 { // most lists at most positions
 		return k, false
 	}
+	return ss.matchAt(t, k)
+}
+
+// at is suffixAt with the pairBits of k already read: one bit test
+// where the list is ruled out, inlined at the call.
+func (ss *suffixSet) at(t string, k int, bits uint32) (j int, ok bool) {
+	if j = k; bits&ss.bit != 0 {
+		j, ok = ss.matchAt(t, k)
+	}
+	return j, ok
+}
+
+// matchAt is suffixAt past the pair gate.
+func (ss *suffixSet) matchAt(t string, k int) (int, bool) {
 	g := ss.group[lower(t[k-1])]
 	for _, p := range ss.byLast[g[0]:g[1]] {
 		j := k - len(p)

@@ -69,7 +69,7 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 		e := k + len(u.s)
 		// After digits 只 is the classifier even in 24只在…, 3只有…
 		loose := u.s == "只" && tok.script == 'a'
-		if nr, _ := runeAt(t, e); nr != 0 && !loose && strings.ContainsRune(u.notBefore, nr) {
+		if u.notBefore != "" && !loose && notBefore(t, e, u.notBefore) {
 			continue
 		}
 		return s.zhResolve(tok, u, e)
@@ -87,6 +87,23 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 		}
 	}
 	return unitHit{}, false
+}
+
+// notBefore reports whether the rune at e is one of runes (a few Chinese
+// characters, three bytes each): their bytes compared with the three at e,
+// instead of strings.ContainsRune, which encodes the rune and searches for
+// its bytes. Three bytes equal to a valid rune's are that rune.
+func notBefore(t string, e int, runes string) bool {
+	if e+3 > len(t) {
+		return false // no three-byte rune fits
+	}
+	c := t[e : e+3]
+	for i := 0; i+3 <= len(runes); i += 3 {
+		if runes[i:i+3] == c {
+			return true
+		}
+	}
+	return false
 }
 
 // zhResolve builds the hit for a matched Chinese unit ending at e.
@@ -127,7 +144,10 @@ func (s *scanner) zhTail(h unitHit, timeLike bool) unitHit {
 			}
 		}
 	}
-	if r, size := runeAt(t, h.end); timeLike && (r == '多' || r == '余') {
+	if !timeLike {
+		return h // 多, 余 follow times and ages only: no rune to decode
+	}
+	if r, size := runeAt(t, h.end); r == '多' || r == '余' {
 		h.end, h.approx = h.end+size, true
 	}
 	return h

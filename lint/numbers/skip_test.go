@@ -1,0 +1,75 @@
+package numbers
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// skipByteAtATime is skip before skipHan: every byte of a Chinese rune
+// passed one loop turn at a time, the reference for the fast path.
+func skipByteAtATime(t string, i int) int {
+	for {
+		for i < len(t) && skipClass[t[i]] == passByte {
+			i++
+		}
+		if i >= len(t) {
+			return i
+		}
+		switch c := t[i]; skipClass[c] {
+		case leadByte:
+			if i+1 < len(t) && cjkTriggerPairs[c&0x0F]&(1<<(t[i+1]&0x3F)) != 0 {
+				if r, _ := decodeRune(t, i); cjkTriggers.has(r) {
+					return i
+				}
+			}
+			i++
+		case digitByte:
+			return i
+		default:
+			e := i + 1
+			for e < len(t) && skipClass[t[e]] == letterByte {
+				e++
+			}
+			if i > 0 && isAlnum(t[i-1]) || !mayTrigger(t[i:e]) {
+				i = e
+				continue
+			}
+			return i
+		}
+	}
+}
+
+// skip with skipHan stops where the byte-at-a-time loop stops, from every
+// position of random text (triggers, runes sharing a trigger's first two
+// bytes, malformed, overlong and surrogate sequences, cut runes) and of the
+// corpus articles.
+func TestSkipHanMatchesByteAtATime(t *testing.T) {
+	pieces := []string{"研究", "患者", "一", "大", "数", "成", "万", "两", "丁", "丂", "七", "夨", "x", "one", "1", " ", "，",
+		"\xe4", "\xe4\xb8", "\xb8", "\xe0\x80\x80", "\xed\xa0\x80", "\xe4\xb8\x80\x80", "\xef\xbf\xbd", "é", "𠀀", "\xff"}
+	rng := rand.New(rand.NewPCG(41, 42))
+	texts := gateTexts(t)
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	stops := 0
+	for _, text := range texts {
+		s := scanner{text: text}
+		for i := 0; i < len(text); i++ {
+			want := skipByteAtATime(text, i)
+			if got := s.skip(i); got != want {
+				t.Fatalf("%q from %d: skip = %d, want %d", text, i, got, want)
+			}
+			if want < len(text) && text[want] >= 0x80 {
+				stops++
+			}
+		}
+	}
+	require.Greater(t, stops, 10000, "the texts hold Chinese triggers")
+}

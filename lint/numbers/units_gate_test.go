@@ -1,0 +1,44 @@
+package numbers
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+)
+
+// notBefore answers as strings.ContainsRune on the rune after a unit, for
+// every unit's list and every rune of the plane, cut runes and the end.
+func TestNotBeforeMatchesContainsRune(t *testing.T) {
+	lists := map[string]bool{}
+	for _, us := range zhUnits {
+		for _, u := range us {
+			if u.notBefore != "" {
+				lists[u.notBefore] = true
+			}
+		}
+	}
+	require.Greater(t, len(lists), 5, "the units have lists")
+	texts := []string{"年", "年\xe4\xb8", "年\xff", "年\x00"}
+	for r := rune(0); r < 0x10000; r++ {
+		if utf8.ValidRune(r) {
+			texts = append(texts, "年"+string(r))
+		}
+	}
+	hits := 0
+	for list := range lists {
+		for _, text := range texts {
+			e := len("年")
+			nr, _ := runeAt(text, e)
+			want := nr != 0 && strings.ContainsRune(list, nr)
+			if got := notBefore(text, e, list); got != want {
+				t.Fatalf("notBefore(%q, %q) = %v, want %v", text, list, got, want)
+			}
+			if want {
+				hits++
+			}
+		}
+	}
+	require.Greater(t, hits, 20)
+}
