@@ -22,6 +22,8 @@ type keeper struct {
 	sentRefs  slab[*Sentence]
 	blocks    slab[Block]
 	blockRefs slab[*Block]
+	claims    slab[Claim]
+	claimRefs slab[*Claim]
 	views     normalize.Arena
 }
 
@@ -41,8 +43,24 @@ func (k *keeper) normalize(text string) normalize.View {
 	return normalize.NormalizeIn(text, &k.views)
 }
 
+// reserveClaims makes room for n claims and n entries of their lists in
+// d's claim arenas (see claimsOf), from d's memory when it has one.
+func (d *Document) reserveClaims(n int) {
+	if d.mem == nil {
+		d.claimArena.reserve(n)
+		d.claimList.reserve(n)
+		return
+	}
+	if n > len(d.claimArena.free) {
+		d.claimArena.free = d.mem.claims.take(n)
+	}
+	if n > len(d.claimList.free) {
+		d.claimList.free = d.mem.claimRefs.take(n)
+	}
+}
+
 // Release hands the memory of d's blocks (their sentences, texts, views,
-// hits and numbers) back for the next document analysed. Nothing of d's
+// hits, numbers and claims) back for the next document analysed. Nothing of d's
 // blocks, nor anything taken from them (a claim's or a hit's term, a
 // sentence's text), may be read afterwards: a caller releases once what
 // it reports holds copies of all it needs (see report.NewFile). A document
@@ -53,6 +71,7 @@ func (d *Document) Release() {
 		return
 	}
 	d.mem, d.Blocks = nil, nil
+	d.claimArena, d.claimList = arena[Claim]{}, arena[*Claim]{}
 	if poisonReleased.Load() {
 		k.poison()
 		return
@@ -69,6 +88,8 @@ func (k *keeper) reset() {
 	k.sentRefs.reset()
 	k.blocks.reset()
 	k.blockRefs.reset()
+	k.claims.reset()
+	k.claimRefs.reset()
 	k.views.Reset()
 }
 
@@ -98,6 +119,9 @@ func (k *keeper) poison() {
 	k.sentRefs.poison(nil)
 	k.blocks.poison(Block{Kind: poisonText, Role: poisonText, Index: -1 << 20, Span: spanPoison})
 	k.blockRefs.poison(nil)
+	k.claims.poison(Claim{Term: poisonText, Class: poisonText, Subject: poisonText, Strength: poisonText,
+		Voice: poisonText, Evidence: poisonText, Span: spanPoison})
+	k.claimRefs.poison(nil)
 	k.views.Poison()
 }
 

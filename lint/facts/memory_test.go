@@ -64,9 +64,11 @@ func TestPoisonedReleaseOverwritesSentences(t *testing.T) {
 	require.NoError(t, err)
 	d := a.Analyze(doc)
 	s := d.Blocks[1].Sentences[0]
-	text, hits := s.Text, s.Hits
+	text, hits, claims := s.Text, s.Hits, s.Claims
 	require.Contains(t, text, "神药")
 	require.NotEmpty(t, hits)
+	require.NotEmpty(t, claims)
+	claim := claims[0]
 	facts.PoisonReleased(true)
 	defer facts.PoisonReleased(false)
 	d.Release()
@@ -74,4 +76,7 @@ func TestPoisonedReleaseOverwritesSentences(t *testing.T) {
 	require.NotContains(t, text, "神药", "the text's bytes are overwritten too")
 	require.Equal(t, -1, hits[0].Class)
 	require.Less(t, s.Index, 0)
+	require.Nil(t, claims[0], "the claim lists are overwritten")
+	require.NotContains(t, claim.Term, "神药", "and the claims")
+	require.NotEqual(t, "none", claim.Subject)
 }
