@@ -192,6 +192,7 @@ type runState struct {
 // adds them to d's running totals and returns them (without keeping them).
 func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 	keep := d.keeper()
+	keep.reserve(doc)
 	blocks := keep.blockRefs.take(len(doc.Blocks))[:0]
 	slabB := keep.blocks.take(len(doc.Blocks))
 	for i := range doc.Blocks {
@@ -204,8 +205,8 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 			d.run.block++
 		}
 		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
-		// The sentences come from the document's memory, a few chunks
-		// for all of them (see keeper).
+		// The sentences come from the document's memory, one chunk for
+		// all of them (see keeper).
 		slab := keep.sentences.take(len(src.Sentences))
 		b.Sentences = keep.sentRefs.take(len(src.Sentences))[:0]
 		for j, span := range src.Sentences {

@@ -38,6 +38,23 @@ func (d *Document) keeper() *keeper {
 	return new(keeper)
 }
 
+// reserve makes room in k for the blocks and sentences of doc, and their
+// texts: in one chunk each, exactly their size in a fresh keeper.
+func (k *keeper) reserve(doc *document.Document) {
+	sentences, text := 0, 0
+	for i := range doc.Blocks {
+		sentences += len(doc.Blocks[i].Sentences)
+		text += len(doc.Blocks[i].Text)
+	}
+	k.blocks.reserve(len(doc.Blocks))
+	k.blockRefs.reserve(len(doc.Blocks))
+	k.sentences.reserve(sentences)
+	k.sentRefs.reserve(sentences)
+	// A sentence's view is about as long as its text, and has a few
+	// pieces (both can be more: another chunk then follows).
+	k.views.Reserve(text, 4*sentences)
+}
+
 // normalize builds the normalized view of a sentence's text in k.
 func (k *keeper) normalize(text string) normalize.View {
 	return normalize.NormalizeIn(text, &k.views)
@@ -159,6 +176,17 @@ func (s *slab[T]) take(n int) []T {
 	out := s.free[:n:n]
 	s.free = s.free[n:]
 	return out
+}
+
+// reserve makes room for n values in one chunk, when there is less: a
+// chunk of exactly n in a fresh slab, at least twice the last in one in
+// use.
+func (s *slab[T]) reserve(n int) {
+	if n > len(s.free) {
+		s.chunk = make([]T, max(n, 2*len(s.chunk)))
+		s.free = s.chunk
+		s.inUse = append(s.inUse, s.chunk)
+	}
 }
 
 // keep returns a copy of v (nil when v is empty).

@@ -60,8 +60,20 @@ type Arena struct {
 	maps        textmap.Arena
 }
 
-// arenaChunk is the size of an arena's first chunk of text.
-const arenaChunk = 16 << 10
+// arenaChunk is the least size of an arena's first chunk of text.
+const arenaChunk = 4 << 10
+
+// Reserve makes room in a for views of text bytes in all, with pieces
+// map pieces, in one chunk each when there is less (exactly that much in
+// a fresh arena).
+func (a *Arena) Reserve(text, pieces int) {
+	if text > len(a.free) {
+		a.chunk = make([]byte, max(text, 2*len(a.chunk)))
+		a.free = a.chunk
+		a.inUse = append(a.inUse, a.chunk)
+	}
+	a.maps.Reserve(pieces)
+}
 
 // keep returns a copy of b as a string in a's memory.
 func (a *Arena) keep(b []byte) string {

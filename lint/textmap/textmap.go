@@ -151,8 +151,18 @@ type Arena struct {
 	inUse       [][]piece // the chunks maps were taken from since the last Reset
 }
 
-// arenaChunk is the size in pieces of an arena's first chunk (20 KB).
-const arenaChunk = 1024
+// arenaChunk is the least size in pieces of an arena's first chunk (5 KB).
+const arenaChunk = 256
+
+// Reserve makes room for n pieces in one chunk, when there is less
+// (exactly n in a fresh arena).
+func (a *Arena) Reserve(n int) {
+	if n > len(a.free) {
+		a.chunk = make([]piece, max(n, 2*len(a.chunk)))
+		a.free = a.chunk
+		a.inUse = append(a.inUse, a.chunk)
+	}
+}
 
 // Reset makes the arena's memory free for new maps: every map taken from
 // it since the last Reset must no longer be read. The last chunk is kept
