@@ -25,9 +25,14 @@ type keeper struct {
 	claims    slab[Claim]
 	claimRefs slab[*Claim]
 	views     normalize.Arena
+	// pooled: k comes from keeperPool and goes back with Release. A
+	// keeper of its own (a section of a long text) gives each view memory
+	// of its own instead: a claim's term kept until its part is written
+	// then holds its sentence's text, not the section's.
+	pooled bool
 }
 
-var keeperPool = sync.Pool{New: func() any { return new(keeper) }}
+var keeperPool = sync.Pool{New: func() any { return &keeper{pooled: true} }}
 
 // keeper returns the memory d's blocks are built in: d's own when it has
 // one (see Analyze), otherwise a fresh one.
@@ -52,11 +57,16 @@ func (k *keeper) reserve(doc *document.Document) {
 	k.sentRefs.reserve(sentences)
 	// A sentence's view is about as long as its text, and has a few
 	// pieces (both can be more: another chunk then follows).
-	k.views.Reserve(text, 4*sentences)
+	if k.pooled {
+		k.views.Reserve(text, 4*sentences)
+	}
 }
 
 // normalize builds the normalized view of a sentence's text in k.
 func (k *keeper) normalize(text string) normalize.View {
+	if !k.pooled {
+		return normalize.Normalize(text)
+	}
 	return normalize.NormalizeIn(text, &k.views)
 }
 
