@@ -172,11 +172,7 @@ func (r *lintRun) lintInto(input string, w report.Writer) (report.File, *report.
 		if err != nil {
 			return report.ErrorFile(name, err), nil
 		}
-		// The report holds copies of all it shows: the facts' memory goes
-		// to the next file.
-		f := r.newFile(name, res)
-		res.Release()
-		return f, nil
+		return r.newFile(name, res), nil
 	}
 	res, err := l.LintParts(context.Background(), in, s)
 	switch {
@@ -185,9 +181,7 @@ func (r *lintRun) lintInto(input string, w report.Writer) (report.File, *report.
 	case res.Streamed:
 		return s.End(res), s
 	}
-	f := r.newFile(name, res)
-	res.Release()
-	return f, nil
+	return r.newFile(name, res), nil
 }
 
 // newFile resolves a result for reporting, with the evidence card only for

@@ -142,8 +142,9 @@ var ClaimsPass = &Pass{
 				n += r.Analyzer.claimTerms(s)
 			}
 		})
-		r.Doc.reserveClaims(n)
-		all := make([]*Claim, 0, n)
+		r.Doc.claimArena.reserve(n)
+		r.Doc.claimList.reserve(n)
+		var all []*Claim
 		r.sentences(func(s *Sentence) {
 			if !r.Analyzer.hasClaimTerm(s) {
 				return // no claim to describe: the stance and price checks are spared
