@@ -527,6 +527,17 @@ type Result struct {
 	Streamed bool
 }
 
+// Release hands the memory of the result's facts back for the next
+// article linted (see facts.Document.Release): after it, nothing of
+// r.Facts or r.Card may be read. A report built from the result
+// (report.NewFile) holds copies and stays valid.
+func (r *Result) Release() {
+	if r.Facts != nil {
+		r.Facts.Release()
+	}
+	r.Facts, r.Card = nil, nil
+}
+
 // LintText lints a plain-text article. The error is an *document.InputError
 // for bad input (invalid UTF-8 and the like).
 func (l *Linter) LintText(path string, src []byte) (*Result, error) {

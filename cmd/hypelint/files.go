@@ -172,7 +172,11 @@ func (r *lintRun) lintInto(input string, w report.Writer) (report.File, *report.
 		if err != nil {
 			return report.ErrorFile(name, err), nil
 		}
-		return r.newFile(name, res), nil
+		// The report holds copies of all it shows: the facts' memory goes
+		// to the next file.
+		f := r.newFile(name, res)
+		res.Release()
+		return f, nil
 	}
 	res, err := l.LintParts(context.Background(), in, s)
 	switch {
@@ -181,7 +185,9 @@ func (r *lintRun) lintInto(input string, w report.Writer) (report.File, *report.
 	case res.Streamed:
 		return s.End(res), s
 	}
-	return r.newFile(name, res), nil
+	f := r.newFile(name, res)
+	res.Release()
+	return f, nil
 }
 
 // newFile resolves a result for reporting, with the evidence card only for

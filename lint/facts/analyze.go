@@ -143,6 +143,7 @@ func engineClasses(id func(string) int) classIDs {
 // Analyze computes the facts of a parsed document.
 func (a *Analyzer) Analyze(doc *document.Document) *Document {
 	d := a.Begin(doc)
+	d.mem = keeperPool.Get().(*keeper) // until Release
 	d.Blocks = a.Blocks(d, doc)
 	a.Finish(d)
 	a.Complete(d, d.Blocks)
@@ -190,25 +191,27 @@ type runState struct {
 // Blocks analyses the blocks of doc, which follow those analysed before,
 // adds them to d's running totals and returns them (without keeping them).
 func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
-	blocks := make([]*Block, 0, len(doc.Blocks))
-	var keep keeper
+	keep := d.keeper()
+	keep.reserve(doc)
+	blocks := keep.blockRefs.take(len(doc.Blocks))[:0]
+	slabB := keep.blocks.take(len(doc.Blocks))
 	for i := range doc.Blocks {
 		src := &doc.Blocks[i]
-		b := &Block{Kind: src.Kind.String(), Index: d.run.block, Source: src}
+		b := &slabB[i]
+		*b = Block{Kind: src.Kind.String(), Index: d.run.block, Source: src}
 		if src.Continues { // a piece of a cut block is numbered as the block
 			b.Index--
 		} else {
 			d.run.block++
 		}
 		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
-		// A block's sentences are allocated together, not one by one (a
-		// block holds them all anyway; a slab for the whole document would
-		// keep every block alive while one is referenced).
-		slab := make([]Sentence, len(src.Sentences))
-		b.Sentences = make([]*Sentence, 0, len(src.Sentences))
+		// The sentences come from the document's memory, one chunk for
+		// all of them (see keeper).
+		slab := keep.sentences.take(len(src.Sentences))
+		b.Sentences = keep.sentRefs.take(len(src.Sentences))[:0]
 		for j, span := range src.Sentences {
 			s := &slab[j]
-			a.sentence(s, src, span, &keep)
+			a.sentence(s, src, span, keep)
 			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
 			s.IsHeadline = s.IsTitle
@@ -254,13 +257,6 @@ type scratch struct {
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
-
-// keeper holds the arenas the sentences of one Blocks call keep their hits
-// and numbers in.
-type keeper struct {
-	hits arena[lexicon.Hit]
-	nums arena[numbers.Mention]
-}
 
 // arena hands out copies of small slices cut from shared chunks, so that
 // a document's thousands of hit lists cost a few allocations. A copy's
@@ -308,7 +304,7 @@ func (a *arena[T]) take(n int) []T {
 // it, keeping its hits and numbers in keep.
 func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper) {
 	text := b.Text[span.Start:span.End]
-	v := normalize.Normalize(text)
+	v := keep.normalize(text)
 	local := v.Map
 	v.Map = v.Map.ComposeSlice(span.Start, len(text), b.Map)
 	s.Text, s.View, s.Span = v.Text, v, b.SourceSpan(span)

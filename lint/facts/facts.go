@@ -134,6 +134,7 @@ type Document struct {
 	ids    *classIDs
 	counts []int
 	run    runState
+	mem    *keeper // the memory its blocks are built in, until Release (see keeper)
 	// sizedStudies[i]: the article gives a sample size for its study i;
 	// kept across Restart, so that sections see sizes given further on.
 	sizedStudies []bool

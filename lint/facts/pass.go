@@ -142,9 +142,8 @@ var ClaimsPass = &Pass{
 				n += r.Analyzer.claimTerms(s)
 			}
 		})
-		r.Doc.claimArena.reserve(n)
-		r.Doc.claimList.reserve(n)
-		var all []*Claim
+		r.Doc.reserveClaims(n)
+		all := make([]*Claim, 0, n)
 		r.sentences(func(s *Sentence) {
 			if !r.Analyzer.hasClaimTerm(s) {
 				return // no claim to describe: the stance and price checks are spared

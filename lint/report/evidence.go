@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/evidence"
 	"github.com/hypelint/hypelint/lint/facts"
@@ -163,8 +165,10 @@ func newStudy(doc *document.Document, card *evidence.Card, s *evidence.Study, lo
 // newClaim resolves a claim for the report; its rules are carved out of
 // slab when that has room (nil: a list of their own).
 func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, locale string, slab *[]string) Claim {
+	// The term is a piece of a sentence's text, in memory the facts
+	// give back for the next file once the report is made (Release).
 	out := Claim{
-		Term: c.Term, Class: c.Class, Subject: c.Subject, Strength: c.Strength, Voice: c.Voice,
+		Term: strings.Clone(c.Term), Class: c.Class, Subject: c.Subject, Strength: c.Strength, Voice: c.Voice,
 		Evidence: c.Evidence, Where: c.Where, Excerpt: sourceText(doc, c.Span, c.Excerpt),
 		Rules: carve(slab, len(c.Findings)), Why: card.Why(c, locale), span: c.Span,
 	}

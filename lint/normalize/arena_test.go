@@ -1,0 +1,68 @@
+package normalize
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestNormalizeInMatchesNormalize builds the views of random texts in one
+// arena, resetting it now and then as a document's owner does, and checks
+// each against Normalize while it is valid: the same text and map, and
+// the views taken since the last reset unchanged by those taken after.
+func TestNormalizeInMatchesNormalize(t *testing.T) {
+	pieces := []string{"a", "Z", "1", " ", "  ", "\n", "研究", "發現", "嘅", "，", "。", "１２", "ＮＭＮ", "e\u0301", "ﬁ", "😀",
+		strings.Repeat("长", 3000)} // longer than a first chunk
+	rng := rand.New(rand.NewSource(7))
+	var a Arena
+	type kept struct {
+		src  string
+		view View
+	}
+	var live []kept
+	for round := 0; round < 5000; round++ {
+		if rng.Intn(40) == 0 {
+			for _, k := range live { // all still as built, just before the reset
+				want := Normalize(k.src)
+				require.Equal(t, want.Text, k.view.Text, "%q", k.src)
+				require.Equal(t, want.Map, k.view.Map, "%q", k.src)
+			}
+			a.Reset()
+			live = live[:0]
+		}
+		var sb strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		src := sb.String()
+		got, want := NormalizeIn(src, &a), Normalize(src)
+		require.Equal(t, want.Text, got.Text, "%q", src)
+		require.Equal(t, want.Map, got.Map, "%q", src)
+		live = append(live, kept{src, got})
+	}
+}
+
+// TestArenaReusesItsMemory: after Reset the next view's text is written
+// where the first one's was (no allocation), and Poison overwrites a view
+// taken before it.
+func TestArenaReusesItsMemory(t *testing.T) {
+	var a Arena
+	first := NormalizeIn("研究发现", &a)
+	a.Reset()
+	second := NormalizeIn("NMN逆转衰老", &a)
+	require.Equal(t, unsafe.StringData(first.Text), unsafe.StringData(second.Text))
+	require.Equal(t, "nmn逆转衰老", second.Text)
+	allocs := testing.AllocsPerRun(100, func() {
+		a.Reset()
+		NormalizeIn("研究发现，NMN逆转衰老。", &a)
+	})
+	require.Zero(t, allocs)
+
+	a.Poison()
+	require.NotEqual(t, "nmn逆转衰老", second.Text)
+	require.Equal(t, strings.Repeat("\xff", len(second.Text)), second.Text)
+	require.NotEqual(t, Normalize("NMN逆转衰老").Map.Start(3), second.Map.Start(3))
+}

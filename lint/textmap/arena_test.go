@@ -1,0 +1,72 @@
+package textmap
+
+import (
+	"math/rand"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestCloneInMatchesClone clones random maps into one arena, resetting it
+// now and then, and checks each against Clone: the same pieces, capacity
+// its length (appending cannot reach the next map), and the maps taken
+// since the last reset unchanged by those taken after.
+func TestCloneInMatchesClone(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	var a Arena
+	type kept struct{ got, want Map }
+	var live []kept
+	var b Builder
+	for round := 0; round < 3000; round++ {
+		if rng.Intn(30) == 0 {
+			for _, k := range live {
+				require.Equal(t, k.want, k.got)
+			}
+			a.Reset()
+			live = live[:0]
+		}
+		b.Reset()
+		src := 0
+		for n := rng.Intn(3 * arenaChunk / 2); n > 0; n-- { // sometimes longer than a chunk
+			switch rng.Intn(3) {
+			case 0:
+				k := 1 + rng.Intn(5)
+				b.Copy(src, k)
+				src += k
+			case 1:
+				b.Replace(src, 3, 1)
+				src += 3
+			default:
+				b.Run(src, 2, 3)
+				src += 2
+			}
+			src += rng.Intn(2) // a gap now and then: a new verbatim piece
+		}
+		got, want := b.CloneIn(&a), b.Clone()
+		require.Equal(t, want, got)
+		require.Equal(t, len(got.pieces), cap(got.pieces))
+		live = append(live, kept{got, want})
+	}
+}
+
+// TestMapArenaReusesItsMemory: after Reset the next map's pieces are
+// written where the first one's were, and Poison makes a map taken before
+// it point far outside any text.
+func TestMapArenaReusesItsMemory(t *testing.T) {
+	var a Arena
+	var b Builder
+	b.Copy(0, 4)
+	first := b.CloneIn(&a)
+	a.Reset()
+	b.Reset()
+	b.Copy(10, 4)
+	second := b.CloneIn(&a)
+	require.Same(t, &first.pieces[0], &second.pieces[0])
+	require.Equal(t, 12, second.Start(2))
+	require.Zero(t, testing.AllocsPerRun(100, func() {
+		a.Reset()
+		b.CloneIn(&a)
+	}))
+	a.Poison()
+	require.Less(t, second.Start(2), 0)
+}
