@@ -194,10 +194,9 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 	keep := d.keeper()
 	keep.reserve(doc)
 	blocks := keep.blockRefs.take(len(doc.Blocks))[:0]
-	slabB := keep.blocks.take(len(doc.Blocks))
 	for i := range doc.Blocks {
 		src := &doc.Blocks[i]
-		b := &slabB[i]
+		b := &keep.blocks.take(1)[0] // one at a time: see ownKeeper
 		*b = Block{Kind: src.Kind.String(), Index: d.run.block, Source: src}
 		if src.Continues { // a piece of a cut block is numbered as the block
 			b.Index--

@@ -3,6 +3,7 @@ package facts
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/hypelint/hypelint/lint/numbers"
@@ -47,4 +48,30 @@ func TestSlabTakesZeroedCappedValuesAndReusesThem(t *testing.T) {
 	require.Equal(t, -9, kept[0].Start)
 	require.Equal(t, -9, v[0].Start)
 	require.Nil(t, s.chunk, "poisoned memory is never handed out again")
+}
+
+// An own keeper (a section of a long text) ties no block or sentence to
+// another block's: each block and each block's sentences have a chunk of
+// their own, reserve sets nothing aside, and hit chunks stay within
+// ownChunk values however many are taken.
+func TestOwnKeeperSharesNoChunk(t *testing.T) {
+	k := ownKeeper()
+	k.sentences.reserve(1000)
+	k.blocks.reserve(100)
+	assert.Nil(t, k.sentences.chunk, "reserve set memory aside")
+	assert.Nil(t, k.blocks.chunk, "reserve set memory aside")
+	first := k.blocks.take(1)
+	second := k.blocks.take(1)
+	assert.Len(t, k.blocks.chunk, 1, "a block shares its chunk")
+	assert.NotSame(t, &first[0], &second[0])
+	for _, n := range []int{3, 1, 7} {
+		k.sentences.take(n)
+		assert.Len(t, k.sentences.chunk, n, "a block's sentences share a chunk with another's")
+	}
+	for range 5000 {
+		k.hits.take(3)
+		assert.LessOrEqual(t, len(k.hits.chunk), ownChunk)
+	}
+	k.hits.take(2 * ownChunk)
+	assert.Len(t, k.hits.chunk, 2*ownChunk, "a take larger than the bound gets exactly its size")
 }
