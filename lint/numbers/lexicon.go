@@ -337,7 +337,8 @@ func (rl *runeLists[T]) of(r rune, m map[rune][]T) []T {
 	return m[r]
 }
 
-func init() {
+// buildLexicon indexes the unit and noun lists (see loadTables).
+func buildLexicon() {
 	for _, u := range zhUnitList {
 		if u.cls == ucNone {
 			u.cls = ucPlain // a bare entry is a plain unit of u.kind (Other for counts)
@@ -394,10 +395,12 @@ type suffixSet struct {
 // the twenty-odd lists a number's context is read with are ruled out in
 // one shared table, not one table each. Two bytes rule out far more than
 // one: the last byte of a Chinese character is one of 64, shared by many
-// of the lists' words. Sets past the 31st share the last bit.
+// of the lists' words. Sets past the 31st share the last bit. The table
+// (256 KiB) is filled on first use (indexSuffixSets), not at start-up:
+// until then its pages are never touched.
 var (
-	suffixPairs = new([1 << 16]uint32)
-	suffixSets  int
+	suffixPairs [1 << 16]uint32
+	suffixSets  []*suffixSet // every set made, for indexSuffixSets
 )
 
 // pairBits is the suffixPairs entry for the (lower-cased) bytes before k:
@@ -414,18 +417,24 @@ func pairBits(t string, k int) uint32 {
 }
 
 func newSuffixSet(list ...string) *suffixSet {
-	ss := &suffixSet{byLast: slices.Clone(list), bit: 1 << min(suffixSets, 31)}
-	suffixSets++
-	for _, p := range list {
-		last := int(p[len(p)-1])
-		if len(p) == 1 {
-			for b := range 256 {
-				suffixPairs[b<<8|last] |= ss.bit
-			}
-			continue
-		}
-		suffixPairs[int(p[len(p)-2])<<8|last] |= ss.bit
+	ss := &suffixSet{byLast: slices.Clone(list), bit: 1 << min(len(suffixSets), 31)}
+	suffixSets = append(suffixSets, ss)
+	if tablesBuilt.Load() { // a set made after the tables (in a test)
+		ss.index()
 	}
+	return ss
+}
+
+// indexSuffixSets readies every suffix set for lookups (see loadTables).
+func indexSuffixSets() {
+	for _, ss := range suffixSets {
+		ss.index()
+	}
+}
+
+// index orders the entries by last byte, longest first in each group,
+// records the groups and sets the set's bit in suffixPairs.
+func (ss *suffixSet) index() {
 	sortLongestFirst(ss.byLast)
 	sort.SliceStable(ss.byLast, func(i, j int) bool {
 		return ss.byLast[i][len(ss.byLast[i])-1] < ss.byLast[j][len(ss.byLast[j])-1]
@@ -437,7 +446,21 @@ func newSuffixSet(list ...string) *suffixSet {
 		}
 		g[1] = uint16(i + 1)
 	}
-	return ss
+	ss.setPairs()
+}
+
+// setPairs sets the set's bit in suffixPairs for each of its entries.
+func (ss *suffixSet) setPairs() {
+	for _, p := range ss.byLast {
+		last := int(p[len(p)-1])
+		if len(p) == 1 {
+			for b := range 256 {
+				suffixPairs[b<<8|last] |= ss.bit
+			}
+			continue
+		}
+		suffixPairs[int(p[len(p)-2])<<8|last] |= ss.bit
+	}
 }
 
 // sortLongestFirst orders a suffix list so that "more than about" is tried before "about".

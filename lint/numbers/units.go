@@ -501,7 +501,8 @@ var hyphenUnits = []hyphenUnitDef{
 	{s: "-tenth", kind: Percent, den: 10},
 }
 
-func init() {
+// sortHyphenUnits puts the longest compounds first (see loadTables).
+func sortHyphenUnits() {
 	sort.SliceStable(hyphenUnits, func(i, j int) bool { return len(hyphenUnits[i].s) > len(hyphenUnits[j].s) })
 }
 
