@@ -224,6 +224,9 @@ var enNounText = map[nclass][]string{
 // enStop ends the search for a counted noun: "3 of the patients", "20 mg in patients".
 var enStop = map[string]bool{}
 
+// The filters of enUnits, enNouns and enStop (see wordFilter).
+var enUnitFilter, enNounFilter, enStopFilter wordFilter
+
 var enStopText = []string{"of", "and", "or", "in", "with", "who", "whom", "were", "was", "are",
 	"is", "had", "have", "has", "that", "which", "per", "to", "from", "for", "at", "by", "than",
 	"aged", "on", "as", "into", "during", "between", "over", "under", "whose", "but", "while",
@@ -376,6 +379,9 @@ func buildLexicon() {
 	for _, w := range enStopText {
 		enStop[w] = true
 	}
+	addKeys(&enUnitFilter, enUnits)
+	addKeys(&enNounFilter, enNouns)
+	addKeys(&enStopFilter, enStop)
 	sortLongestFirst(zhVagueStudy)
 }
 

@@ -284,8 +284,10 @@ func (s *scanner) fromWord(i int) int {
 	}
 	if role&roleArticle != 0 {
 		if e+1 < len(t) && t[e] == ' ' {
-			w2, _ := word(t, e+1)
-			next, _ := lookup(enTriggers, w2)
+			var next uint8
+			if w2, _ := word(t, e+1); w2 != "" && mayTrigger(w2) { // most words after "a": no hashing
+				next, _ = lookup(enTriggers, w2)
+			}
 			if next&roleNumWord != 0 {
 				if tok, ok := articleNumber(t, i); ok {
 					return s.finish(i, tok)
