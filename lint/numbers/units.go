@@ -1,7 +1,7 @@
 package numbers
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -503,7 +503,7 @@ var hyphenUnits = []hyphenUnitDef{
 
 // sortHyphenUnits puts the longest compounds first (see loadTables).
 func sortHyphenUnits() {
-	sort.SliceStable(hyphenUnits, func(i, j int) bool { return len(hyphenUnits[i].s) > len(hyphenUnits[j].s) })
+	slices.SortStableFunc(hyphenUnits, func(a, b hyphenUnitDef) int { return len(b.s) - len(a.s) })
 }
 
 // hyphenUnit matches a hyphenated compound at k.
