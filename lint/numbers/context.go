@@ -306,16 +306,17 @@ func zhStudyIn(t string, lo, hi int) bool {
 // zhStudyLen is the length of every study word.
 const zhStudyLen = 6
 
-var zhStudySet = func() map[string]struct{} {
-	set := map[string]struct{}{}
+var zhStudySet = map[string]struct{}{} // filled by buildStudySet
+
+// buildStudySet fills zhStudySet (see loadTables).
+func buildStudySet() {
 	for _, w := range zhStudyWords {
 		if len(w) != zhStudyLen || w[0]&0xF0 != 0xE0 || w[3]&0xF0 != 0xE0 {
 			panic("numbers: a study word that is not two three-byte runes: " + w)
 		}
-		set[w] = struct{}{}
+		zhStudySet[w] = struct{}{}
 	}
-	return set
-}()
+}
 
 // zhResearcher follows 研究 or 实验 in words for people and places.
 var zhResearcher = []string{"人员", "者", "团队", "员", "所", "院", "生", "室", "中心"}

@@ -2,7 +2,6 @@ package numbers
 
 import (
 	"slices"
-	"sort"
 	"unicode/utf8"
 )
 
@@ -224,6 +223,9 @@ var enNounText = map[nclass][]string{
 // enStop ends the search for a counted noun: "3 of the patients", "20 mg in patients".
 var enStop = map[string]bool{}
 
+// The filters of enUnits, enNouns and enStop (see wordFilter).
+var enUnitFilter, enNounFilter, enStopFilter wordFilter
+
 var enStopText = []string{"of", "and", "or", "in", "with", "who", "whom", "were", "was", "are",
 	"is", "had", "have", "has", "that", "which", "per", "to", "from", "for", "at", "by", "than",
 	"aged", "on", "as", "into", "during", "between", "over", "under", "whose", "but", "while",
@@ -307,24 +309,39 @@ func zhUnitsOf(r rune) []zhUnit { return zhUnitIndex.of(r, zhUnits) }
 // zhNounsOf is zhNouns[r].
 func zhNounsOf(r rune) []noun { return zhNounIndex.of(r, zhNouns) }
 
-// runeLists is a map from runes to lists as a table: slot[r] is 1 + the
-// index of r's list in lists, 0 for none (runes past the plane are read
-// from the map itself).
+// runeLists is a map from runes to lists as a two-level table: the slot
+// of rune r, slots[block[r>>8]][r&0xFF], is 1 + the index of r's list in
+// lists, 0 for none (runes past the plane are read from the map itself).
+// Only the blocks of 256 runes that hold a first rune are stored (slots[0]
+// is the empty block): a few KiB to fill on first use, not 64.
 type runeLists[T any] struct {
-	slot  *[0x10000]uint8
+	block [256]uint8
+	slots [][256]uint8
 	lists [][]T
 }
 
 func newRuneLists[T any](m map[rune][]T) runeLists[T] {
-	rl := runeLists[T]{slot: new([0x10000]uint8), lists: [][]T{nil}}
+	if len(m) > 255 {
+		panic("numbers: more than 255 first runes in a list")
+	}
+	var seen [256]bool
+	blocks := 1 // the empty block
+	for r := range m {
+		if r >= 0 && r < 0x10000 && !seen[r>>8] {
+			seen[r>>8] = true
+			blocks++
+		}
+	}
+	rl := runeLists[T]{slots: make([][256]uint8, 1, blocks), lists: make([][]T, 1, len(m)+1)}
 	for r, l := range m {
 		if r < 0 || r >= 0x10000 {
 			continue
 		}
-		if len(rl.lists) > 255 {
-			panic("numbers: more than 255 first runes in a list")
+		if rl.block[r>>8] == 0 {
+			rl.block[r>>8] = uint8(len(rl.slots))
+			rl.slots = append(rl.slots, [256]uint8{})
 		}
-		rl.slot[r] = uint8(len(rl.lists))
+		rl.slots[rl.block[r>>8]][r&0xFF] = uint8(len(rl.lists))
 		rl.lists = append(rl.lists, l)
 	}
 	return rl
@@ -332,12 +349,13 @@ func newRuneLists[T any](m map[rune][]T) runeLists[T] {
 
 func (rl *runeLists[T]) of(r rune, m map[rune][]T) []T {
 	if r >= 0 && r < 0x10000 {
-		return rl.lists[rl.slot[r]]
+		return rl.lists[rl.slots[rl.block[r>>8]][r&0xFF]]
 	}
 	return m[r]
 }
 
-func init() {
+// buildLexicon indexes the unit and noun lists (see loadTables).
+func buildLexicon() {
 	for _, u := range zhUnitList {
 		if u.cls == ucNone {
 			u.cls = ucPlain // a bare entry is a plain unit of u.kind (Other for counts)
@@ -347,7 +365,7 @@ func init() {
 	}
 	for r := range zhUnits {
 		l := zhUnits[r]
-		sort.SliceStable(l, func(i, j int) bool { return len(l[i].s) > len(l[j].s) })
+		slices.SortStableFunc(l, func(a, b zhUnit) int { return len(b.s) - len(a.s) })
 	}
 	for cls, words := range zhNounText {
 		for _, w := range words {
@@ -357,7 +375,7 @@ func init() {
 	}
 	for r := range zhNouns {
 		l := zhNouns[r]
-		sort.SliceStable(l, func(i, j int) bool { return len(l[i].s) > len(l[j].s) })
+		slices.SortStableFunc(l, func(a, b noun) int { return len(b.s) - len(a.s) })
 	}
 	zhUnitIndex, zhNounIndex = newRuneLists(zhUnits), newRuneLists(zhNouns)
 	for k, words := range enUnitText {
@@ -375,6 +393,9 @@ func init() {
 	for _, w := range enStopText {
 		enStop[w] = true
 	}
+	addKeys(&enUnitFilter, enUnits)
+	addKeys(&enNounFilter, enNouns)
+	addKeys(&enStopFilter, enStop)
 	sortLongestFirst(zhVagueStudy)
 }
 
@@ -394,11 +415,19 @@ type suffixSet struct {
 // the twenty-odd lists a number's context is read with are ruled out in
 // one shared table, not one table each. Two bytes rule out far more than
 // one: the last byte of a Chinese character is one of 64, shared by many
-// of the lists' words. Sets past the 31st share the last bit.
+// of the lists' words. Sets past the 31st share the last bit. The pair
+// is folded to the low six bits of each byte (pairIndex), which keeps the
+// pairs of continuation bytes Chinese words end in apart: a table of 16 KiB
+// rather than 256, filled on first use (indexSuffixSets), as the pages of
+// the larger one cost more to touch than the scanning they saved. A pair
+// shared through the fold lets a list through that matchAt then rejects.
 var (
-	suffixPairs = new([1 << 16]uint32)
-	suffixSets  int
+	suffixPairs [1 << 12]uint32
+	suffixSets  []*suffixSet // every set made, for indexSuffixSets
 )
+
+// pairIndex is the suffixPairs slot of the bytes b1, b2 (lower-cased).
+func pairIndex(b1, b2 byte) int { return int(b1&0x3F)<<6 | int(b2&0x3F) }
 
 // pairBits is the suffixPairs entry for the (lower-cased) bytes before k:
 // the sets with an entry that may end at k.
@@ -410,26 +439,30 @@ func pairBits(t string, k int) uint32 {
 	if k >= 2 {
 		b1 = lower(t[k-2])
 	}
-	return suffixPairs[int(b1)<<8|int(lower(t[k-1]))]
+	return suffixPairs[pairIndex(b1, lower(t[k-1]))]
 }
 
 func newSuffixSet(list ...string) *suffixSet {
-	ss := &suffixSet{byLast: slices.Clone(list), bit: 1 << min(suffixSets, 31)}
-	suffixSets++
-	for _, p := range list {
-		last := int(p[len(p)-1])
-		if len(p) == 1 {
-			for b := range 256 {
-				suffixPairs[b<<8|last] |= ss.bit
-			}
-			continue
-		}
-		suffixPairs[int(p[len(p)-2])<<8|last] |= ss.bit
+	ss := &suffixSet{byLast: slices.Clone(list), bit: 1 << min(len(suffixSets), 31)}
+	suffixSets = append(suffixSets, ss)
+	if tablesBuilt.Load() { // a set made after the tables (in a test)
+		ss.index()
 	}
+	return ss
+}
+
+// indexSuffixSets readies every suffix set for lookups (see loadTables).
+func indexSuffixSets() {
+	for _, ss := range suffixSets {
+		ss.index()
+	}
+}
+
+// index orders the entries by last byte, longest first in each group,
+// records the groups and sets the set's bit in suffixPairs.
+func (ss *suffixSet) index() {
 	sortLongestFirst(ss.byLast)
-	sort.SliceStable(ss.byLast, func(i, j int) bool {
-		return ss.byLast[i][len(ss.byLast[i])-1] < ss.byLast[j][len(ss.byLast[j])-1]
-	})
+	slices.SortStableFunc(ss.byLast, func(a, b string) int { return int(a[len(a)-1]) - int(b[len(b)-1]) })
 	for i, p := range ss.byLast {
 		g := &ss.group[p[len(p)-1]]
 		if g[1] == 0 {
@@ -437,10 +470,24 @@ func newSuffixSet(list ...string) *suffixSet {
 		}
 		g[1] = uint16(i + 1)
 	}
-	return ss
+	ss.setPairs()
+}
+
+// setPairs sets the set's bit in suffixPairs for each of its entries.
+func (ss *suffixSet) setPairs() {
+	for _, p := range ss.byLast {
+		last := p[len(p)-1]
+		if len(p) == 1 {
+			for b := range 256 {
+				suffixPairs[pairIndex(byte(b), last)] |= ss.bit
+			}
+			continue
+		}
+		suffixPairs[pairIndex(p[len(p)-2], last)] |= ss.bit
+	}
 }
 
 // sortLongestFirst orders a suffix list so that "more than about" is tried before "about".
 func sortLongestFirst(l []string) {
-	sort.SliceStable(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
+	slices.SortStableFunc(l, func(a, b string) int { return len(b) - len(a) })
 }

@@ -54,6 +54,7 @@ func Find(text string) []Mention { return FindInto(nil, text) }
 // caller scanning sentence after sentence can reuse one buffer; the result
 // is valid until buf is reused.
 func FindInto(buf []Mention, text string) []Mention {
+	loadTables()
 	s := scanner{text: text, out: buf[:0]}
 	for i := s.skip(0); i < len(text); i = s.skip(i) {
 		i = s.step(i)
@@ -254,13 +255,7 @@ func (rs *runeSet) has(r rune) bool { return r < 0x10000 && rs[r/64]&(1<<(r%64))
 // cjkTriggers are the runes fromCJK may start a mention at: 大 (大量,
 // 大型), the words cjkLead reads (成千上万, 数以万计, 上万) and the numerals
 // that open a number (零 and 〇 only continue one).
-var cjkTriggers = func() *runeSet {
-	rs := new(runeSet)
-	for _, r := range cjkTriggerRunes {
-		rs[r/64] |= 1 << (r % 64)
-	}
-	return rs
-}()
+var cjkTriggers runeSet // filled by buildTriggers
 
 const cjkTriggerRunes = "大数成上十百千万亿几一二两三四五六七八九"
 
@@ -289,8 +284,10 @@ func (s *scanner) fromWord(i int) int {
 	}
 	if role&roleArticle != 0 {
 		if e+1 < len(t) && t[e] == ' ' {
-			w2, _ := word(t, e+1)
-			next, _ := lookup(enTriggers, w2)
+			var next uint8
+			if w2, _ := word(t, e+1); w2 != "" && mayTrigger(w2) { // most words after "a": no hashing
+				next, _ = lookup(enTriggers, w2)
+			}
 			if next&roleNumWord != 0 {
 				if tok, ok := articleNumber(t, i); ok {
 					return s.finish(i, tok)
@@ -338,7 +335,11 @@ const (
 	roleTwice                  // enTwice
 )
 
-func init() {
+// buildTriggers fills cjkTriggers, enTriggers and triggerShapes (see loadTables).
+func buildTriggers() {
+	for _, r := range cjkTriggerRunes {
+		cjkTriggers[r/64] |= 1 << (r % 64)
+	}
 	for w := range enNumWords {
 		enTriggers[w] |= roleNumWord
 	}

@@ -173,9 +173,12 @@ func word(t string, i int) (string, int) {
 	return t[i:j], j
 }
 
+// maxFolded is the longest word lookup folds to lower case.
+const maxFolded = 40
+
 // lookup finds w in m, folding ASCII case without allocating.
 func lookup[T any](m map[string]T, w string) (T, bool) {
-	var buf [40]byte
+	var buf [maxFolded]byte
 	if len(w) > len(buf) {
 		v, ok := m[w]
 		return v, ok
@@ -185,6 +188,40 @@ func lookup[T any](m map[string]T, w string) (T, bool) {
 	}
 	v, ok := m[string(buf[:len(w)])]
 	return v, ok
+}
+
+// wordFilter rules out most words a map of lower-case words lacks without
+// hashing them: one bit for each shape (first and last byte, case folded,
+// and length) of its keys, the shapes folded into 4096 bits. The words
+// after a number are looked up in three maps each, and most are in none.
+type wordFilter [64]uint64
+
+// wordShape is the bit of w's shape; w is not empty.
+func wordShape(w string) uint {
+	return (uint(lower(w[0]))*67 + uint(lower(w[len(w)-1]))*7 + uint(len(w))) % 4096
+}
+
+// addKeys sets the bits of the keys of m.
+func addKeys[T any](f *wordFilter, m map[string]T) {
+	for w := range m {
+		if w != "" {
+			b := wordShape(w)
+			f[b/64] |= 1 << (b % 64)
+		}
+	}
+}
+
+// filteredLookup is lookup(m, w) for the map f was made from (by addKeys):
+// a word whose shape no key has is not hashed. The empty word, and a word
+// too long for lookup's folding (looked up as it is), are always asked.
+func filteredLookup[T any](f *wordFilter, m map[string]T, w string) (T, bool) {
+	if w != "" && len(w) <= maxFolded {
+		if b := wordShape(w); f[b/64]&(1<<(b%64)) == 0 {
+			var zero T
+			return zero, false
+		}
+	}
+	return lookup(m, w)
 }
 
 // asciiRunEnd returns the end of the identifier-like run at i

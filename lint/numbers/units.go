@@ -1,7 +1,7 @@
 package numbers
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -309,7 +309,7 @@ func (s *scanner) enUnitAt(tok *token, j, k int) unitHit {
 	if w == "" {
 		return none
 	}
-	if u, ok := lookup(enUnits, w); ok {
+	if u, ok := filteredLookup(&enUnitFilter, enUnits, w); ok {
 		if h, ok := s.enResolve(tok, u, w, e, k == j); ok {
 			return h
 		}
@@ -398,7 +398,7 @@ func enCounted(t string, k int, none unitHit) unitHit {
 		if w == "" || isDigit(w[0]) && !qualifiesNumber(prev) {
 			break
 		}
-		if cls, ok := lookup(enNouns, w); ok {
+		if cls, ok := filteredLookup(&enNounFilter, enNouns, w); ok {
 			if cls != nAnimal {
 				// "20 elderly mice", "40 aged rats": an adjective that names
 				// people on its own qualifies the animals after it.
@@ -408,10 +408,10 @@ func enCounted(t string, k int, none unitHit) unitHit {
 			}
 			return enNounHit(cls, t[p:e], e)
 		}
-		if _, unit := lookup(enUnits, w); unit && n > 0 {
+		if _, unit := filteredLookup(&enUnitFilter, enUnits, w); unit && n > 0 {
 			break
 		}
-		if _, stop := lookup(enStop, w); stop {
+		if _, stop := filteredLookup(&enStopFilter, enStop, w); stop {
 			break
 		}
 		if e >= len(t) || t[e] != ' ' {
@@ -428,7 +428,7 @@ func animalAfter(t string, e int) (unitHit, bool) {
 		return unitHit{}, false
 	}
 	w, end := nounWord(t, e+1)
-	if cls, ok := lookup(enNouns, w); ok && cls == nAnimal {
+	if cls, ok := filteredLookup(&enNounFilter, enNouns, w); ok && cls == nAnimal {
 		return enNounHit(cls, t[e+1:end], end), true
 	}
 	return unitHit{}, false
@@ -501,8 +501,9 @@ var hyphenUnits = []hyphenUnitDef{
 	{s: "-tenth", kind: Percent, den: 10},
 }
 
-func init() {
-	sort.SliceStable(hyphenUnits, func(i, j int) bool { return len(hyphenUnits[i].s) > len(hyphenUnits[j].s) })
+// sortHyphenUnits puts the longest compounds first (see loadTables).
+func sortHyphenUnits() {
+	slices.SortStableFunc(hyphenUnits, func(a, b hyphenUnitDef) int { return len(b.s) - len(a.s) })
 }
 
 // hyphenUnit matches a hyphenated compound at k.
