@@ -10,6 +10,7 @@ import (
 	exprfile "github.com/expr-lang/expr/file"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/hypelint/hypelint/internal/stack"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/yamlfile"
 )
@@ -174,6 +175,7 @@ func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			stack.Grow()
 			for i := w; i < len(p.rules); i += workers {
 				if pr := p.rules[i]; !pr.broken && pr.tree != nil { // suppression rules have no condition
 					classErrs[i] = checkClasses(lex, pr.Rule)
