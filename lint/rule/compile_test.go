@@ -91,3 +91,23 @@ func TestReadsStudyMatchesTheRegexp(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// kebabCase is the regexp ^[a-z][a-z0-9]*(-[a-z0-9]+)*$ it replaced.
+func TestKebabCaseMatchesTheRegexp(t *testing.T) {
+	re := regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := "az09-_A.é"
+	cases := []string{"", "a", "a-b", "a--b", "-a", "a-", "1a", "absolute-risk", "n2-trial", "Aa", "a_b"}
+	for range 50000 {
+		b := make([]byte, rng.IntN(7))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := kebabCase(s), re.MatchString(s); got != want {
+			t.Fatalf("kebabCase(%q) = %v, the regexp says %v", s, got, want)
+		}
+	}
+}
