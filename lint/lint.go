@@ -58,6 +58,10 @@ type Source struct {
 	// explanation, source, a built-in category): the built-in set. A
 	// newsroom's rules may be simpler (see docs/house-rules.md).
 	Strict bool
+	// BuiltIn says the snapshots are built into the binary, where a test
+	// checks their consistency: loading skips that check (see
+	// lexicon.FromBuiltinSnapshot).
+	BuiltIn bool
 }
 
 // RulesDoc is where the built-in rules are documented: docs/rules.md,
@@ -66,7 +70,7 @@ const RulesDoc = "https://github.com/hypelint/hypelint/blob/main/docs/rules.md"
 
 // Builtin is the rule set embedded in the binary.
 var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: rules.LexiconSnapshot,
-	RuleSnapshot: rules.RuleSnapshot, Docs: RulesDoc, Strict: true}
+	RuleSnapshot: rules.RuleSnapshot, Docs: RulesDoc, Strict: true, BuiltIn: true}
 
 // New compiles the lexicons of every source into one lexicon, then the rules
 // of every source against it.
@@ -164,7 +168,11 @@ func loadLexicon(sources []Source) (*lexicon.Lexicon, error) {
 	if only := lexiconSources(sources); len(only) == 1 && only[0].Snapshot != "" {
 		header, err := dirHeader(only[0].FS, only[0].Lexicons, only[0].Prefix)
 		if content, ok := strings.CutPrefix(only[0].Snapshot, header); err == nil && ok {
-			if lex, err := lexicon.FromSnapshot(content); err == nil {
+			load := lexicon.FromSnapshot
+			if only[0].BuiltIn {
+				load = lexicon.FromBuiltinSnapshot
+			}
+			if lex, err := load(content); err == nil {
 				return lex, nil
 			}
 		}

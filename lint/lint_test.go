@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/rules"
 )
 
@@ -75,6 +76,17 @@ func TestReadmeListsEveryRule(t *testing.T) {
 		row := "| " + r.ID + " | " + r.Category + " | " + r.Severity.String() + " |"
 		assert.True(t, strings.Contains(string(readme), row), "README.md's rule table lacks the row %q", row)
 	}
+}
+
+// The built-in lexicon snapshot, which loads without its consistency
+// check, passes it.
+func TestBuiltinLexiconSnapshotIsConsistent(t *testing.T) {
+	require.True(t, Builtin.BuiltIn)
+	header, err := dirHeader(Builtin.FS, Builtin.Lexicons, Builtin.Prefix)
+	require.NoError(t, err)
+	content, ok := strings.CutPrefix(Builtin.Snapshot, header)
+	require.True(t, ok, "stale snapshot")
+	assert.NoError(t, lexicon.CheckSnapshot(content))
 }
 
 func TestBuiltinChecksumMatchesTheSnapshots(t *testing.T) {

@@ -752,18 +752,11 @@ func asciiLetters(w uint64) int {
 // is 170 KB.
 var (
 	hanFoldsOnce sync.Once
-	hanFolds     [(0x9FFF - 0x4E00 + 64) / 64]uint64
+	hanFolds     [zhconv.CommonHanWords]uint64
 )
 
-// markHanFolds sets hanFolds from zhconv.Fold.
-func markHanFolds() {
-	for r := rune(0x4E00); r <= 0x9FFF; r++ {
-		if zhconv.Fold(r) != r {
-			i := r - 0x4E00
-			hanFolds[i/64] |= 1 << (i % 64)
-		}
-	}
-}
+// markHanFolds sets hanFolds from zhconv's table.
+func markHanFolds() { hanFolds = zhconv.CommonHanFolds() }
 
 // language calls a text Chinese when Han characters make up a fair share
 // of its letters, and Traditional when enough of them are Traditional-only.

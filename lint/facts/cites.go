@@ -7,7 +7,9 @@ import (
 )
 
 // bracketMarker matches numbered markers: [12], [3,4], [5-7], ［3］.
-var bracketMarker = regexp.MustCompile(`\[\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*\]|［\d{1,3}(?:[,，\-–]\d{1,3})*］`)
+var bracketMarker = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\[\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*\]|［\d{1,3}(?:[,，\-–]\d{1,3})*］`)
+})
 
 // authorYearMarker matches (Smith et al., 2020), (Smith and Lee 2019),
 // （王等，2021）.
@@ -24,7 +26,7 @@ const superscripts = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 // (m², cm³). Each marker shape is looked for only when the characters it
 // needs are there: most sentences have a bracket but no marker.
 func citesSource(text string) bool {
-	if bracketBeforeDigit(text) && bracketMarker.MatchString(text) {
+	if bracketBeforeDigit(text) && bracketMarker().MatchString(text) {
 		return true
 	}
 	if yearBeforeClose(text) && authorYearMarker().MatchString(text) {

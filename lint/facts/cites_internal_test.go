@@ -67,7 +67,7 @@ func TestCiteGuardsMatchTheirPatterns(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		text := b.String()
-		if bracketMarker.MatchString(text) {
+		if bracketMarker().MatchString(text) {
 			brackets++
 			if !bracketBeforeDigit(text) {
 				t.Fatalf("bracketBeforeDigit(%q) = false, but bracketMarker matches", text)

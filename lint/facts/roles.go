@@ -3,6 +3,7 @@ package facts
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/hypelint/hypelint/lint/document"
 )
@@ -76,15 +77,21 @@ const shortBlockRunes = 160
 
 // referenceEntry matches the start of a reference-list entry: a number in
 // brackets or followed by a full stop, then an author list.
-var referenceEntry = regexp.MustCompile(`^\s*(\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.、)]\s)\s*\S`)
+var referenceEntry = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.、)]\s)\s*\S`)
+})
 
 // referenceShape matches what reference entries carry and prose rarely
 // does: "et al.", 等., a year followed by a volume ("2024;12"), a DOI.
-var referenceShape = regexp.MustCompile(`(?i)\bet al\b|等[.．]|\b(19|20)\d\d\s*[;；]\s*\d|\b(19|20)\d\d\s*\(\d+\)|doi:\s*10\.|\b10\.\d{4,}/`)
+var referenceShape = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bet al\b|等[.．]|\b(19|20)\d\d\s*[;；]\s*\d|\b(19|20)\d\d\s*\(\d+\)|doi:\s*10\.|\b10\.\d{4,}/`)
+})
 
 // authorList matches a Vancouver author list opening an entry without a
 // number: "Smith J, Lee K, …".
-var authorList = regexp.MustCompile(`^\s*[A-Z][A-Za-z'\-]+ [A-Z]{1,3}(, [A-Z][A-Za-z'\-]+ [A-Z]{1,3})+[,.]`)
+var authorList = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*[A-Z][A-Za-z'\-]+ [A-Z]{1,3}(, [A-Z][A-Za-z'\-]+ [A-Z]{1,3})+[,.]`)
+})
 
 // isReferenceEntry reports a block shaped like a bibliography entry.
 func isReferenceEntry(text string) bool {
@@ -92,7 +99,7 @@ func isReferenceEntry(text string) bool {
 		return false // most blocks: no regular expression run
 	}
 	head := text[:min(len(text), 400)]
-	return (referenceEntry.MatchString(head) || authorList.MatchString(head)) && referenceShape.MatchString(head)
+	return (referenceEntry().MatchString(head) || authorList().MatchString(head)) && referenceShape().MatchString(head)
 }
 
 // mayOpenEntry reports whether text, after the white space \s matches,
@@ -222,7 +229,7 @@ func continuesSection(section, text string) bool {
 	n := runeLen(text)
 	switch section {
 	case RoleReferences:
-		return n <= 300 && yearLike.MatchString(text)
+		return n <= 300 && yearLike().MatchString(text)
 	case RoleRelated:
 		return n <= 60
 	}
@@ -230,7 +237,7 @@ func continuesSection(section, text string) bool {
 }
 
 // yearLike matches a publication year.
-var yearLike = regexp.MustCompile(`\b(19|20)\d\d\b`)
+var yearLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(19|20)\d\d\b`) })
 
 func isSectionRole(role string) bool {
 	for _, r := range sectionRoles {

@@ -18,7 +18,7 @@ import (
 func TestReferenceEntryPrecheck(t *testing.T) {
 	byRegexp := func(text string) bool {
 		head := text[:min(len(text), 400)]
-		return (referenceEntry.MatchString(head) || authorList.MatchString(head)) && referenceShape.MatchString(head)
+		return (referenceEntry().MatchString(head) || authorList().MatchString(head)) && referenceShape().MatchString(head)
 	}
 	pieces := []string{" ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "　", "[", "］", "［", "]", "1", "12", "2020", ";", "；", "3", ".", "、", ")",
 		"Smith", " J", ", ", "Lee", " K", "et al", "等.", "doi: 10.", "10.1234/", "a", "x", "研究", "(", "4", "Z", "é"}

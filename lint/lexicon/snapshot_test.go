@@ -31,3 +31,39 @@ func TestBuiltinSnapshotTablesReadInPlace(t *testing.T) {
 		assert.True(t, p >= start && p < start+uintptr(len(snapshot)), "%s is a copy", name)
 	}
 }
+
+// The built-in snapshot passes the consistency check that
+// FromBuiltinSnapshot skips, and loads the same lexicon either way.
+func TestBuiltinSnapshotIsConsistent(t *testing.T) {
+	_, content, ok := strings.Cut(rules.LexiconSnapshot, "\n") // the header line
+	require.True(t, ok)
+	require.NoError(t, CheckSnapshot(content))
+	checked, err := FromSnapshot(content)
+	require.NoError(t, err)
+	unchecked, err := FromBuiltinSnapshot(content)
+	require.NoError(t, err)
+	want, err := checked.Snapshot()
+	require.NoError(t, err)
+	got, err := unchecked.Snapshot()
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+}
+
+// CheckSnapshot refuses a snapshot whose automaton links loop (what
+// FromBuiltinSnapshot, trusting the built-in one, does not look for).
+func TestCheckSnapshotRefusesALoopingLink(t *testing.T) {
+	l := builtinLexicon(t)
+	data, err := l.Snapshot()
+	require.NoError(t, err)
+	require.NoError(t, CheckSnapshot(string(data)))
+	fail := l.ac.fail
+	defer func() { l.ac.fail = fail }()
+	l.ac.fail = append([]int32(nil), fail...)
+	last := len(fail) - 1
+	l.ac.fail[1] = int32(last) // a link to a deeper state
+	damaged, err := l.Snapshot()
+	require.NoError(t, err)
+	assert.Error(t, CheckSnapshot(string(damaged)))
+	_, err = FromSnapshot(string(damaged))
+	assert.Error(t, err)
+}

@@ -2,7 +2,6 @@ package lexicon
 
 import (
 	"errors"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -40,9 +39,19 @@ func expand(s string) ([]string, error) {
 	return out, nil
 }
 
-var classNameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-
-func validClassName(s string) bool { return classNameRE.MatchString(s) }
+// validClassName is the regexp ^[a-z][a-z0-9_]*$ as a byte scan (a
+// package init otherwise compiled it in every process).
+func validClassName(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
 
 func firstNonEmpty(a, b string) string {
 	if a != "" {

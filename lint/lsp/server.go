@@ -227,7 +227,11 @@ func (s *server) handle(m *message) (err error) {
 	return nil
 }
 
-var locales = language.NewMatcher([]language.Tag{language.English, language.SimplifiedChinese, language.TraditionalChinese})
+// locales is made on first use: every hypelint process linked it into its
+// start-up, though only the language server reads it.
+var locales = sync.OnceValue(func() language.Matcher {
+	return language.NewMatcher([]language.Tag{language.English, language.SimplifiedChinese, language.TraditionalChinese})
+})
 
 // matchLocale maps a BCP 47 tag to a message language: zh-TW and zh-HK
 // to zh-Hant, zh, zh-CN and zh-SG to zh-Hans, anything else to en.
@@ -236,7 +240,7 @@ func matchLocale(tag string) string {
 	if err != nil {
 		return "en"
 	}
-	_, i, confidence := locales.Match(t)
+	_, i, confidence := locales().Match(t)
 	if confidence == language.No {
 		return "en"
 	}

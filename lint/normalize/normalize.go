@@ -271,15 +271,11 @@ func CommonHanAt(s string, i int) (rune, bool) {
 // normalizing.
 var (
 	hanOnce    sync.Once
-	hanChanged [(0x9FFF - 0x4E00 + 64) / 64]uint64
+	hanChanged [zhconv.CommonHanWords]uint64
 )
 
 func markChangedHan() {
-	for r := rune(0x4E00); r <= 0x9FFF; r++ {
-		if zhconv.Fold(r) != r {
-			setChangedHan(r)
-		}
-	}
+	hanChanged = zhconv.CommonHanFolds()
 	for r := range cantonese {
 		setChangedHan(r)
 		cantoneseMask |= 1 << (r % 64)

@@ -2,7 +2,6 @@ package rule
 
 import (
 	"errors"
-	"regexp"
 	"runtime"
 	"slices"
 	"sync"
@@ -10,6 +9,7 @@ import (
 	exprfile "github.com/expr-lang/expr/file"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/hypelint/hypelint/internal/stack"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/yamlfile"
 )
@@ -36,7 +36,24 @@ type ruleFile struct {
 
 var ruleKeys = []string{"id", "category", "severity", "scope", "when", "report", "once", "cover", "message", "explanation", "source", "examples", "swap", "suggest", "fix", "note"}
 
-var idRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+// kebabCase reports whether s is a rule id or house category: lower-case
+// letters and digits in words joined by single hyphens, starting with a
+// letter (the regexp ^[a-z][a-z0-9]*(-[a-z0-9]+)*$, as a byte scan: every
+// process checks every rule, and compiling the regexp was a package init).
+func kebabCase(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Set is a compiled rule set.
 type Set struct {
@@ -174,6 +191,7 @@ func (p *Parsed) Bind(lex *lexicon.Lexicon) (*Set, error) {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			stack.Grow()
 			for i := w; i < len(p.rules); i += workers {
 				if pr := p.rules[i]; !pr.broken && pr.tree != nil { // suppression rules have no condition
 					classErrs[i] = checkClasses(lex, pr.Rule)
@@ -340,9 +358,9 @@ func validate(file string, n *yaml.Node, r *Rule, severity string, strict bool) 
 		errs = append(errs, yamlfile.At(file, node, format, args...))
 	}
 	id := r.ID
-	check(!idRE.MatchString(r.ID), "id", "rule id %q must be kebab-case (a-z, 0-9, -)", r.ID)
+	check(!kebabCase(r.ID), "id", "rule id %q must be kebab-case (a-z, 0-9, -)", r.ID)
 	check(strict && !slices.Contains(Categories, r.Category), "category", "rule %s: category %q is not one of %v", id, r.Category, Categories)
-	check(!strict && !idRE.MatchString(r.Category), "category", "rule %s: category %q must be one of %v or a house category in kebab-case (a-z, 0-9, -)", id, r.Category, Categories)
+	check(!strict && !kebabCase(r.Category), "category", "rule %s: category %q must be one of %v or a house category in kebab-case (a-z, 0-9, -)", id, r.Category, Categories)
 	check(len(r.Swap) > 0 && r.Report != "", "swap", "rule %s: a swap rule reports its own terms; drop report", id)
 	check(len(r.Swap) > 0 && r.Scope != SentenceScope && r.Scope != HeadingScope, "scope", "rule %s: a swap rule needs scope sentence or heading", id)
 	check(r.Fixer != "" && fixers[r.Fixer] == nil, "fix", "rule %s: fix %q is not one of %v", id, r.Fixer, FixerNames())

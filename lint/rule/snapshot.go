@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/hypelint/hypelint/internal/stack"
 	"github.com/hypelint/hypelint/lint/binfmt"
 	"github.com/hypelint/hypelint/lint/document"
 )
@@ -88,6 +89,7 @@ func FromSnapshot(data string) (*Parsed, error) {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			stack.Grow()
 			for i := w; i < len(rules); i += workers {
 				errs[i] = c.load(rules[i])
 			}
