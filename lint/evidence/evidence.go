@@ -27,8 +27,6 @@ type Card struct {
 	Studies []*Study // in article order
 	Claims  []*Claim // every claim, in article order
 
-	byFacts map[*facts.Study]*Study
-
 	mu   sync.Mutex              // guards said: a card may be read by more than one goroutine
 	said map[wordsKey]studyWords // see words
 }
@@ -89,11 +87,9 @@ func Build(d *facts.Document, findings []rule.Finding) *Card {
 // analysed in sections knows them after its first pass); Add then takes
 // its blocks as they are analysed, and Attach the findings at the end.
 func New(d *facts.Document) *Card {
-	c := &Card{byFacts: map[*facts.Study]*Study{}}
-	for _, fs := range d.Studies {
-		s := &Study{Study: fs}
-		c.Studies = append(c.Studies, s)
-		c.byFacts[fs] = s
+	c := &Card{Studies: make([]*Study, len(d.Studies))}
+	for i, fs := range d.Studies {
+		c.Studies[i] = &Study{Study: fs}
 	}
 	return c
 }
@@ -113,9 +109,7 @@ func (c *Card) Add(d *facts.Document, blocks []*facts.Block) {
 // hands out claims part by part (Part).
 func (c *Card) Describe(d *facts.Document, blocks []*facts.Block) {
 	for _, fs := range d.Studies[len(c.Studies):] {
-		s := &Study{Study: fs}
-		c.Studies = append(c.Studies, s)
-		c.byFacts[fs] = s
+		c.Studies = append(c.Studies, &Study{Study: fs})
 	}
 	if d.Lex != nil {
 		c.describeStudies(d, blocks)
@@ -166,18 +160,43 @@ func (c *Card) Attach(findings []rule.Finding) {
 	for _, f := range findings {
 		if cl := c.claimOf(f); cl != nil {
 			cl.Findings = append(cl.Findings, f)
-		} else if s := c.byFacts[f.Study]; s != nil {
+		} else if s := c.entry(f.Study); s != nil {
 			s.Findings = append(s.Findings, f)
 		}
 	}
 }
 
 // StudyOf returns the card's entry for a claim's study (nil: none).
-func (c *Card) StudyOf(cl *Claim) *Study { return c.byFacts[cl.Study] }
+func (c *Card) StudyOf(cl *Claim) *Study { return c.entry(cl.Study) }
 
 // Study returns the card's entry for a study the analysis found (nil when
 // it is not one of the article's).
-func (c *Card) Study(s *facts.Study) *Study { return c.byFacts[s] }
+func (c *Card) Study(s *facts.Study) *Study { return c.entry(s) }
+
+// entry returns the card's entry for a study (nil when it is not one of
+// the card's). The card holds the studies in the analysis's order, and a
+// study's Index is its place there (1-based, as facts keeps them): one
+// comparison instead of a map made per article and a hash per sentence.
+// A study past the card's is not described yet; one whose Index does not
+// fit (made by hand) is looked for among all.
+func (c *Card) entry(fs *facts.Study) *Study {
+	if fs == nil {
+		return nil
+	}
+	i := fs.Index - 1
+	if i >= len(c.Studies) {
+		return nil
+	}
+	if i >= 0 && c.Studies[i].Study == fs {
+		return c.Studies[i]
+	}
+	for _, s := range c.Studies {
+		if s.Study == fs {
+			return s
+		}
+	}
+	return nil
+}
 
 // Flagged returns the flagged claims, in article order.
 func (c *Card) Flagged() []*Claim {
@@ -266,7 +285,7 @@ func (c *Card) describeStudies(d *facts.Document, blocks []*facts.Block) {
 	src := d.Doc.Source
 	for _, b := range blocks {
 		for _, s := range b.Sentences {
-			st := c.byFacts[s.Study]
+			st := c.entry(s.Study)
 			if st == nil {
 				continue
 			}

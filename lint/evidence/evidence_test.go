@@ -254,3 +254,30 @@ func TestTraditionalSaysSubjectsNotObjects(t *testing.T) {
 		assert.NotContains(t, text, "物件", text)
 	}
 }
+
+// TestEntryFindsTheCardsStudy: entry returns the card's entry of each of
+// its studies (by Index, or by looking when the Index does not fit), nil
+// for no study, one not described yet and one of another card, as the
+// map it replaced did.
+func TestEntryFindsTheCardsStudy(t *testing.T) {
+	d := &facts.Document{}
+	for i := 1; i <= 5; i++ {
+		d.Studies = append(d.Studies, &facts.Study{Index: i})
+	}
+	c := evidence.New(d)
+	for i, fs := range d.Studies {
+		require.Same(t, c.Studies[i], c.Study(fs))
+		require.Same(t, fs, c.Study(fs).Study)
+	}
+	require.Nil(t, c.Study(nil))
+	require.Nil(t, c.Study(&facts.Study{Index: 2}), "another card's study with the same Index")
+	require.Nil(t, c.Study(&facts.Study{Index: 9}), "a study not described yet")
+
+	later := &facts.Study{Index: 6}
+	d.Studies = append(d.Studies, later)
+	c.Describe(d, nil)
+	require.Same(t, c.Studies[5], c.Study(later))
+
+	byHand := &evidence.Card{Studies: []*evidence.Study{{Study: &facts.Study{}}, {Study: &facts.Study{}}}}
+	require.Same(t, byHand.Studies[1], byHand.Study(byHand.Studies[1].Study), "an Index that does not fit")
+}

@@ -193,10 +193,10 @@ type runState struct {
 func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 	keep := d.keeper()
 	keep.reserve(doc)
-	blocks := keep.blockRefs.take(len(doc.Blocks))[:0]
+	blocks := keep.blockRefs.Take(len(doc.Blocks))[:0]
 	for i := range doc.Blocks {
 		src := &doc.Blocks[i]
-		b := &keep.blocks.take(1)[0] // one at a time: see ownKeeper
+		b := &keep.blocks.Take(1)[0] // one at a time: see ownKeeper
 		*b = Block{Kind: src.Kind.String(), Index: d.run.block, Source: src}
 		if src.Continues { // a piece of a cut block is numbered as the block
 			b.Index--
@@ -206,8 +206,8 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
 		// The sentences come from the document's memory, one chunk for
 		// all of them (see keeper).
-		slab := keep.sentences.take(len(src.Sentences))
-		b.Sentences = keep.sentRefs.take(len(src.Sentences))[:0]
+		slab := keep.sentences.Take(len(src.Sentences))
+		b.Sentences = keep.sentRefs.Take(len(src.Sentences))[:0]
 		for j, span := range src.Sentences {
 			s := &slab[j]
 			a.sentence(s, src, span, keep)
@@ -309,7 +309,7 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	s.Text, s.View, s.Span = v.Text, v, b.SourceSpan(span)
 	buf := scratchPool.Get().(*scratch)
 	buf.hits = a.Lex.Match(v.Text, buf.hits[:0])
-	s.Hits = keep.hits.keep(a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, buf.hits)))
+	s.Hits = keep.hits.Keep(a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, buf.hits)))
 	s.indexClasses()
 	buf.nums = numbers.FindInto(buf.nums, v.Text)
 	sizes := buf.nums[:0] // kept in place: only sample sizes are read later
@@ -329,7 +329,7 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 			s.Percents = append(s.Percents, m.Value)
 		}
 	}
-	s.Nums = keep.nums.keep(sizes)
+	s.Nums = keep.nums.Keep(sizes)
 	scratchPool.Put(buf)
 	s.Question = isQuestion(v.Text)
 	s.quotes = quotesNone

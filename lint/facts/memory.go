@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/internal/slab"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/normalize"
 	"github.com/hypelint/hypelint/lint/numbers"
@@ -16,14 +17,14 @@ import (
 // until Release gives it back for the next document; a document analysed
 // section by section gets one per Blocks call, collected with its blocks.
 type keeper struct {
-	hits      slab[lexicon.Hit]
-	nums      slab[numbers.Mention]
-	sentences slab[Sentence]
-	sentRefs  slab[*Sentence]
-	blocks    slab[Block]
-	blockRefs slab[*Block]
-	claims    slab[Claim]
-	claimRefs slab[*Claim]
+	hits      slab.Slab[lexicon.Hit]
+	nums      slab.Slab[numbers.Mention]
+	sentences slab.Slab[Sentence]
+	sentRefs  slab.Slab[*Sentence]
+	blocks    slab.Slab[Block]
+	blockRefs slab.Slab[*Block]
+	claims    slab.Slab[Claim]
+	claimRefs slab.Slab[*Claim]
 	views     normalize.Arena
 	// pooled: k comes from keeperPool and goes back with Release. A
 	// keeper of its own (a section of a long text) gives each view memory
@@ -53,9 +54,9 @@ func (d *Document) keeper() *keeper {
 // instead of 20 (bench/README.md, fourth session).
 func ownKeeper() *keeper {
 	k := new(keeper)
-	k.sentences.limit, k.sentRefs.limit = 1, 1
-	k.blocks.limit, k.blockRefs.limit = 1, 1
-	k.hits.limit, k.nums.limit = ownChunk, ownChunk
+	k.sentences.Limit, k.sentRefs.Limit = 1, 1
+	k.blocks.Limit, k.blockRefs.Limit = 1, 1
+	k.hits.Limit, k.nums.Limit = ownChunk, ownChunk
 	return k
 }
 
@@ -70,10 +71,10 @@ func (k *keeper) reserve(doc *document.Document) {
 		sentences += len(doc.Blocks[i].Sentences)
 		text += len(doc.Blocks[i].Text)
 	}
-	k.blocks.reserve(len(doc.Blocks))
-	k.blockRefs.reserve(len(doc.Blocks))
-	k.sentences.reserve(sentences)
-	k.sentRefs.reserve(sentences)
+	k.blocks.Reserve(len(doc.Blocks))
+	k.blockRefs.Reserve(len(doc.Blocks))
+	k.sentences.Reserve(sentences)
+	k.sentRefs.Reserve(sentences)
 	// A sentence's view is about as long as its text, and has a few
 	// pieces (both can be more: another chunk then follows).
 	if k.pooled {
@@ -98,10 +99,10 @@ func (d *Document) reserveClaims(n int) {
 		return
 	}
 	if n > len(d.claimArena.free) {
-		d.claimArena.free = d.mem.claims.take(n)
+		d.claimArena.free = d.mem.claims.Take(n)
 	}
 	if n > len(d.claimList.free) {
-		d.claimList.free = d.mem.claimRefs.take(n)
+		d.claimList.free = d.mem.claimRefs.Take(n)
 	}
 }
 
@@ -128,14 +129,14 @@ func (d *Document) Release() {
 
 // reset makes k's memory free for another document.
 func (k *keeper) reset() {
-	k.hits.reset()
-	k.nums.reset()
-	k.sentences.reset()
-	k.sentRefs.reset()
-	k.blocks.reset()
-	k.blockRefs.reset()
-	k.claims.reset()
-	k.claimRefs.reset()
+	k.hits.Reset()
+	k.nums.Reset()
+	k.sentences.Reset()
+	k.sentRefs.Reset()
+	k.blocks.Reset()
+	k.blockRefs.Reset()
+	k.claims.Reset()
+	k.claimRefs.Reset()
 	k.views.Reset()
 }
 
@@ -157,17 +158,17 @@ var spanPoison = document.Span{Start: -1 << 20, End: -1 << 20}
 const poisonText = "\xff released \xff"
 
 func (k *keeper) poison() {
-	k.hits.poison(lexicon.Hit{Class: -1, Start: -1 << 20, End: -1 << 20, Term: -1})
-	k.nums.poison(numbers.Mention{Start: -1 << 20, End: -1 << 20, Value: -1, Subject: poisonText})
-	k.sentences.poison(Sentence{Text: poisonText, Kind: poisonText, Role: poisonText, Voice: poisonText,
+	k.hits.Poison(lexicon.Hit{Class: -1, Start: -1 << 20, End: -1 << 20, Term: -1})
+	k.nums.Poison(numbers.Mention{Start: -1 << 20, End: -1 << 20, Value: -1, Subject: poisonText})
+	k.sentences.Poison(Sentence{Text: poisonText, Kind: poisonText, Role: poisonText, Voice: poisonText,
 		Index: -1 << 20, SampleSize: true, Negated: true, Question: true, Cites: true, study: -1 << 20,
 		Span: spanPoison, indexed: true, classes: poisonClasses(), quotes: 0xFF})
-	k.sentRefs.poison(nil)
-	k.blocks.poison(Block{Kind: poisonText, Role: poisonText, Index: -1 << 20, Span: spanPoison})
-	k.blockRefs.poison(nil)
-	k.claims.poison(Claim{Term: poisonText, Class: poisonText, Subject: poisonText, Strength: poisonText,
+	k.sentRefs.Poison(nil)
+	k.blocks.Poison(Block{Kind: poisonText, Role: poisonText, Index: -1 << 20, Span: spanPoison})
+	k.blockRefs.Poison(nil)
+	k.claims.Poison(Claim{Term: poisonText, Class: poisonText, Subject: poisonText, Strength: poisonText,
 		Voice: poisonText, Evidence: poisonText, Span: spanPoison})
-	k.claimRefs.poison(nil)
+	k.claimRefs.Poison(nil)
 	k.views.Poison()
 }
 
@@ -177,83 +178,4 @@ func poisonClasses() (c classSet) {
 		c[i] = ^c[i]
 	}
 	return c
-}
-
-// slab hands out slices of values cut from shared chunks: a document's
-// thousands of sentences and hit lists cost a few allocations, and none
-// once the memory is reused (reset). A slice's capacity is its length:
-// appending to one never writes into another.
-type slab[T any] struct {
-	chunk, free []T
-	inUse       [][]T // the chunks values were taken from since the last reset
-	// limit, when above 0, bounds the chunks of a slab that is never
-	// reset (see ownKeeper) and turns reserve off; 1 gives every take a
-	// chunk of its own.
-	limit int
-}
-
-// slabChunk is the size of a slab's first chunk, in values; each next is
-// twice the last (or the size asked, when larger).
-const slabChunk = 64
-
-// take returns n zero values (nil for none), their capacity n.
-func (s *slab[T]) take(n int) []T {
-	if n == 0 {
-		return nil
-	}
-	if n > len(s.free) {
-		if s.limit > 0 {
-			s.chunk = make([]T, max(n, min(2*len(s.chunk), s.limit)))
-			s.free = s.chunk
-		} else {
-			s.chunk = make([]T, max(n, 2*len(s.chunk), slabChunk))
-			s.free = s.chunk
-			s.inUse = append(s.inUse, s.chunk)
-		}
-	}
-	out := s.free[:n:n]
-	s.free = s.free[n:]
-	return out
-}
-
-// reserve makes room for n values in one chunk, when there is less: a
-// chunk of exactly n in a fresh slab, at least twice the last in one in
-// use.
-func (s *slab[T]) reserve(n int) {
-	if s.limit == 0 && n > len(s.free) {
-		s.chunk = make([]T, max(n, 2*len(s.chunk)))
-		s.free = s.chunk
-		s.inUse = append(s.inUse, s.chunk)
-	}
-}
-
-// keep returns a copy of v (nil when v is empty).
-func (s *slab[T]) keep(v []T) []T {
-	out := s.take(len(v))
-	copy(out, v)
-	return out
-}
-
-// reset makes the last chunk free again, zeroed (so that it holds on to
-// nothing of the document before); the earlier ones are left to the
-// collector.
-func (s *slab[T]) reset() {
-	clear(s.chunk[:len(s.chunk)-len(s.free)])
-	clear(s.inUse)
-	s.inUse = s.inUse[:0]
-	if s.chunk != nil {
-		s.inUse = append(s.inUse, s.chunk)
-	}
-	s.free = s.chunk
-}
-
-// poison overwrites every value handed out since the last reset with v and
-// forgets the chunks (see PoisonReleased).
-func (s *slab[T]) poison(v T) {
-	for _, c := range s.inUse {
-		for i := range c {
-			c[i] = v
-		}
-	}
-	*s = slab[T]{}
 }

@@ -11,10 +11,10 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/hypelint/hypelint/lint/internal/slab"
 	"github.com/hypelint/hypelint/lint/textmap"
 	"github.com/hypelint/hypelint/lint/zhconv"
 )
@@ -55,54 +55,26 @@ func NormalizeIn(text string, a *Arena) View {
 // decides when no view taken from it is read any more, and only then calls
 // Reset: the texts and maps are then overwritten by the next ones.
 type Arena struct {
-	chunk, free []byte
-	inUse       [][]byte // the chunks texts were taken from since the last Reset
-	maps        textmap.Arena
+	texts slab.Slab[byte]
+	maps  textmap.Arena
 }
-
-// arenaChunk is the least size of an arena's first chunk of text.
-const arenaChunk = 4 << 10
 
 // Reserve makes room in a for views of text bytes in all, with pieces
 // map pieces, in one chunk each when there is less (exactly that much in
 // a fresh arena).
 func (a *Arena) Reserve(text, pieces int) {
-	if text > len(a.free) {
-		a.chunk = make([]byte, max(text, 2*len(a.chunk)))
-		a.free = a.chunk
-		a.inUse = append(a.inUse, a.chunk)
-	}
+	a.texts.Reserve(text)
 	a.maps.Reserve(pieces)
 }
 
 // keep returns a copy of b as a string in a's memory.
-func (a *Arena) keep(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	if len(b) > len(a.free) {
-		a.chunk = make([]byte, max(len(b), 2*len(a.chunk), arenaChunk))
-		a.free = a.chunk
-		a.inUse = append(a.inUse, a.chunk)
-	}
-	out := a.free[:len(b):len(b)]
-	a.free = a.free[len(b):]
-	copy(out, b)
-	// The bytes are not written again until Reset, after which no string
-	// made of them may be read (the arena's rule).
-	return unsafe.String(&out[0], len(out))
-}
+func (a *Arena) keep(b []byte) string { return slab.KeepString(&a.texts, b) }
 
 // Reset makes the arena's memory free for new views: no view taken from it
 // since the last Reset may be read any more. The last (largest) chunks are
 // kept.
 func (a *Arena) Reset() {
-	clear(a.inUse)
-	a.inUse = a.inUse[:0]
-	if a.chunk != nil {
-		a.inUse = append(a.inUse, a.chunk)
-	}
-	a.free = a.chunk
+	a.texts.Reset()
 	a.maps.Reset()
 }
 
@@ -110,13 +82,8 @@ func (a *Arena) Reset() {
 // bytes and offsets no view holds (0xFF, invalid UTF-8), and forgets them:
 // a test's way of making a view read after its owner let it go show up.
 func (a *Arena) Poison() {
-	for _, c := range a.inUse {
-		for i := range c {
-			c[i] = 0xFF
-		}
-	}
+	a.texts.Poison(0xFF)
 	a.maps.Poison()
-	*a = Arena{}
 }
 
 // scratch holds a normalizer's working buffers between calls: allocating

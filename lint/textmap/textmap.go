@@ -11,7 +11,11 @@
 // piece per run of like characters, not one per character.
 package textmap
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/hypelint/hypelint/lint/internal/slab"
+)
 
 // piece offsets are 32-bit: a map has pieces for every character that
 // normalization changes, and at 20 bytes instead of 40 they were a fifth of
@@ -127,65 +131,33 @@ func (b *Builder) Clone() Map {
 // maps of one document's sentences then cost an allocation per chunk, and
 // none at all once a is reset and reused (see Arena).
 func (b *Builder) CloneIn(a *Arena) Map {
-	n := len(b.m.pieces)
-	if n == 0 {
+	if len(b.m.pieces) == 0 {
 		return Map{}
 	}
-	if n > len(a.free) {
-		size := max(n, 2*len(a.chunk), arenaChunk)
-		a.chunk = make([]piece, size)
-		a.free = a.chunk
-		a.inUse = append(a.inUse, a.chunk)
-	}
-	out := a.free[:n:n]
-	a.free = a.free[n:]
-	copy(out, b.m.pieces)
-	return Map{pieces: out}
+	return Map{pieces: a.pieces.Keep(b.m.pieces)}
 }
 
 // Arena is memory for maps (CloneIn). Its owner decides when every map
 // taken from it is no longer read, and only then calls Reset: the maps'
 // pieces are then overwritten by the next ones.
 type Arena struct {
-	chunk, free []piece
-	inUse       [][]piece // the chunks maps were taken from since the last Reset
+	pieces slab.Slab[piece]
 }
-
-// arenaChunk is the least size in pieces of an arena's first chunk (5 KB).
-const arenaChunk = 256
 
 // Reserve makes room for n pieces in one chunk, when there is less
 // (exactly n in a fresh arena).
-func (a *Arena) Reserve(n int) {
-	if n > len(a.free) {
-		a.chunk = make([]piece, max(n, 2*len(a.chunk)))
-		a.free = a.chunk
-		a.inUse = append(a.inUse, a.chunk)
-	}
-}
+func (a *Arena) Reserve(n int) { a.pieces.Reserve(n) }
 
 // Reset makes the arena's memory free for new maps: every map taken from
 // it since the last Reset must no longer be read. The last chunk is kept
 // (the largest: each is at least twice the one before).
-func (a *Arena) Reset() {
-	clear(a.inUse)
-	a.inUse = a.inUse[:0]
-	if a.chunk != nil {
-		a.inUse = append(a.inUse, a.chunk)
-	}
-	a.free = a.chunk
-}
+func (a *Arena) Reset() { a.pieces.Reset() }
 
-// Poison overwrites every chunk maps were taken from since the last Reset
+// Poison overwrites every piece maps were taken from since the last Reset
 // with pieces that map offsets far outside any text, and forgets them: a
 // test's way of making a map read after its owner let it go show up.
 func (a *Arena) Poison() {
-	for _, c := range a.inUse {
-		for i := range c {
-			c[i] = piece{dst: -1 << 30, src: -1 << 30, dstLen: 1, srcLen: 1}
-		}
-	}
-	*a = Arena{}
+	a.pieces.Poison(piece{dst: -1 << 30, src: -1 << 30, dstLen: 1, srcLen: 1})
 }
 
 // Reset empties the builder for a new map, keeping its buffer (maps
