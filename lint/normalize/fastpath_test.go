@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -171,4 +172,37 @@ func TestASCIIWordStepsMatchReference(t *testing.T) {
 			}
 		}
 	}
+}
+
+// CommonHanAt decodes exactly the three-byte sequences utf8 decodes to a
+// common Han character, every lead byte E0–EF with every pair of bytes
+// after it; stableHanRun steps over exactly those of them that neither
+// the fold nor the Cantonese table changes.
+func TestCommonHanAtAndStableHanRun(t *testing.T) {
+	hanOnce.Do(markChangedHan)
+	stable := 0
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0; c1 < 256; c1++ {
+			for c2 := 0; c2 < 256; c2++ {
+				s := string([]byte{byte(c0), byte(c1), byte(c2)})
+				r, size := utf8.DecodeRuneInString(s)
+				want := size == 3 && isCommonHan(r)
+				got, ok := CommonHanAt(s, 0)
+				if ok != want || ok && got != r {
+					t.Fatalf("CommonHanAt(%q) = %U, %v; want %v", s, got, ok, want)
+				}
+				wantStable := want && !changedHan(r)
+				n := normalizer{src: s + s[:2]} // a cut character after it
+				if end := n.stableHanRun(0); end != 3 && wantStable || end != 0 && !wantStable {
+					t.Fatalf("stableHanRun(%q) = %d, stable %v", s, end, wantStable)
+				}
+				if wantStable {
+					stable++
+				}
+			}
+		}
+	}
+	assert.Greater(t, stable, 15000, "Simplified characters are stable")
+	_, ok := CommonHanAt("研", 1)
+	assert.False(t, ok, "a cut character")
 }

@@ -237,15 +237,21 @@ var plainASCII = func() (t [256]bool) {
 }()
 
 // stableHanRun returns the end of the run of common Han characters from i
-// that folding leaves alone (Simplified text): copied as a whole.
+// that folding leaves alone (Simplified text): copied as a whole. One
+// table look-up a character (stableHan), decoded in line.
 func (n *normalizer) stableHanRun(i int) int {
-	for {
-		r, ok := CommonHanAt(n.src, i)
-		if !ok || changedHan(r) {
-			return i
+	for i+3 <= len(n.src) {
+		c := n.src[i : i+3]
+		if c[0]-0xE4 > 0xE9-0xE4 || (uint16(c[1])|uint16(c[2])<<8)&0xC0C0 != 0x8080 {
+			break
+		}
+		k := uint(c[0]-0xE4)<<12 | uint(c[1]&0x3F)<<6 | uint(c[2]&0x3F)
+		if stableHan[k/64]&(1<<(k%64)) == 0 {
+			break
 		}
 		i += 3
 	}
+	return i
 }
 
 func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
@@ -257,11 +263,11 @@ func CommonHanAt(s string, i int) (rune, bool) {
 	if i+3 > len(s) {
 		return 0, false
 	}
-	c0, c1, c2 := s[i], s[i+1], s[i+2]
-	if c0 < 0xE4 || c0 > 0xE9 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+	c := s[i : i+3] // one bounds check, and small enough to inline
+	if c[0]-0xE4 > 0xE9-0xE4 || (uint16(c[1])|uint16(c[2])<<8)&0xC0C0 != 0x8080 {
 		return 0, false
 	}
-	r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+	r := rune(c[0]&0x0F)<<12 | rune(c[1]&0x3F)<<6 | rune(c[2]&0x3F)
 	return r, r >= 0x4E00
 }
 
@@ -272,6 +278,10 @@ func CommonHanAt(s string, i int) (rune, bool) {
 var (
 	hanOnce    sync.Once
 	hanChanged [(0x9FFF - 0x4E00 + 64) / 64]uint64
+	// stableHan has a bit per three-byte character with lead byte E4 to
+	// E9 (U+4000 to U+9FFF, bit r-0x4000) that is a common Han character
+	// normalization leaves alone: what stableHanRun steps over.
+	stableHan [(0x9FFF - 0x4000 + 1) / 64]uint64
 )
 
 func markChangedHan() {
@@ -283,6 +293,12 @@ func markChangedHan() {
 	for r := range cantonese {
 		setChangedHan(r)
 		cantoneseMask |= 1 << (r % 64)
+	}
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !changedHan(r) {
+			k := r - 0x4000
+			stableHan[k/64] |= 1 << (k % 64)
+		}
 	}
 	markPunctStarts()
 }
