@@ -337,7 +337,7 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 		s.quotes = quotesSome
 	}
 	s.plainVoice = a.ids.plainVoice(s) // after Hits, indexed, and Question
-	s.Critical = s.Count(a.ids.critique) > 0
+	s.Critical = s.Has(a.ids.critique)
 	s.Cites = citesSource(text)
 	quoted := 0.0
 	if s.quotes == quotesSome {
@@ -347,8 +347,8 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	s.Testimonial = quoted > 0 && testimonial(v.Text)
 	s.Negated = a.ids.negatesClaim(s)
 	s.Distanced = a.ids.distancesClaim(s)
-	s.Hedged = s.Count(a.ids.hedge) > 0
-	s.Caveat = s.Count(a.ids.caveat) > 0
+	s.Hedged = s.Has(a.ids.hedge)
+	s.Caveat = s.Has(a.ids.caveat)
 }
 
 // markSection sets where block b lies: in the lead (the first paragraph,
@@ -523,14 +523,14 @@ func opensWith(s *Sentence, class int) bool {
 // number of participants a paragraph or two below.
 func (a *Analyzer) markSize(d *Document, b *Block) {
 	for _, s := range b.Sentences {
-		if s.Count(a.ids.newStudy) > 0 {
+		if s.Has(a.ids.newStudy) {
 			d.run.sizeSeen = false
 			d.run.study++
 		}
 		s.study = d.run.study
 		// Only a count of people sizes the study for sentences before it
 		// ("...old mice were joined to young ones, two animals" is not).
-		if s.HumanSize && s.Count(a.ids.animal) == 0 && s.Count(a.ids.invitro) == 0 {
+		if s.HumanSize && !s.Has(a.ids.animal) && !s.Has(a.ids.invitro) {
 			for len(d.sizedStudies) <= s.study {
 				d.sizedStudies = append(d.sizedStudies, false)
 			}
@@ -565,7 +565,7 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 		if excluded {
 			// Boilerplate does not describe the study or sell anything; it
 			// may still name sources and disclose.
-			r.discloses = r.discloses || s.Count(a.ids.disclosure) > 0 && s.Count(a.ids.disclosurePointer) == 0
+			r.discloses = r.discloses || s.Has(a.ids.disclosure) && !s.Has(a.ids.disclosurePointer)
 			for _, h := range s.Hits {
 				if h.Class == a.ids.disclosure || h.Class == a.ids.journal || h.Class == a.ids.doi {
 					d.counts[h.Class]++
@@ -583,12 +583,12 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 		// A disclosure word in a sentence that only points to the journal
 		// ("financial disclosures are available in the article") does not
 		// count.
-		r.discloses = r.discloses || s.Count(a.ids.disclosure) > 0 && s.Count(a.ids.disclosurePointer) == 0
+		r.discloses = r.discloses || s.Has(a.ids.disclosure) && !s.Has(a.ids.disclosurePointer)
 		// End matter describes organisations, not this study; a caption
 		// describes a picture: neither is evidence the article reports.
 		if !b.InEndMatter && b.Role != RoleCaption {
-			r.evidence.Animal = r.evidence.Animal || s.Count(a.ids.animal) > 0 || animalSize(s)
-			r.evidence.InVitro = r.evidence.InVitro || s.Count(a.ids.invitro) > 0
+			r.evidence.Animal = r.evidence.Animal || s.Has(a.ids.animal) || animalSize(s)
+			r.evidence.InVitro = r.evidence.InVitro || s.Has(a.ids.invitro)
 			r.evidence.Human = r.evidence.Human || a.humanEvidence(s)
 		}
 	}
@@ -634,8 +634,8 @@ func (a *Analyzer) Complete(d *Document, blocks []*Block) {
 			// In an article or sentence that argues against claims, what
 			// others say is quoted to be taken apart.
 			s.Distanced = s.Distanced || (d.Critical || s.Critical) && s.Voice != VoiceWriter
-			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
-				d.Evidence.InVitro && s.Count(a.ids.cells) > 0
+			s.NamesModel = s.Has(a.ids.animal) || s.Has(a.ids.invitro) || s.Has(a.ids.speciesCaveat) ||
+				d.Evidence.InVitro && s.Has(a.ids.cells)
 		}
 	}
 	if _, err := a.RunPasses(d, blocks, completionPasses...); err != nil {
@@ -664,10 +664,10 @@ func (a *Analyzer) design(d *Document) string {
 // needed", 正在准备临床试验申请) is not human evidence, and neither is a
 // count of people outside a study (全国有1000万患者).
 func (a *Analyzer) humanEvidence(s *Sentence) bool {
-	tentative := s.Negated || s.Hedged || s.Caveat || s.Count(a.ids.timeline) > 0 ||
-		s.Count(a.ids.speciesCaveat) > 0 || s.Count(a.ids.future) > 0
-	studied := s.HumanSize && s.Count(a.ids.study) > 0
-	return !tentative && (s.Count(a.ids.humanSubject) > 0 || studied)
+	tentative := s.Negated || s.Hedged || s.Caveat || s.Has(a.ids.timeline) ||
+		s.Has(a.ids.speciesCaveat) || s.Has(a.ids.future)
+	studied := s.HumanSize && s.Has(a.ids.study)
+	return !tentative && (s.Has(a.ids.humanSubject) || studied)
 }
 
 func animalSize(s *Sentence) bool {
