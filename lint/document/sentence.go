@@ -281,6 +281,9 @@ const maxAbbreviation = 7
 
 // trimSpan drops white space at both ends of text[start:end].
 func trimSpan(text string, start, end int) (Span, bool) {
+	if plainEnds(text[start:end]) { // most sentences: nothing to decode
+		return Span{start, end}, true
+	}
 	for start < end {
 		r, n := utf8.DecodeRuneInString(text[start:end])
 		if !unicode.IsSpace(r) {
