@@ -182,7 +182,7 @@ func (p *plainParser) linePerParagraph(i, j int) bool {
 	for k := i; k < j-1; k++ {
 		t := trimSpace(p.text(p.lines[k]))
 		last, _ := utf8.DecodeLastRuneInString(t)
-		if strings.ContainsRune("。！？.!?”\"」』…:：", last) || looksLikeHeading(t) ||
+		if lineCloser(last) || last == ':' || last == '：' || looksLikeHeading(t) ||
 			listMarker(t) > 0 || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#") {
 			ends++
 		}
@@ -264,7 +264,7 @@ func wrapWidthOf(lines iter.Seq[string]) int {
 		seen, blanks = true, 0
 		texts++
 		last, _ := utf8.DecodeLastRuneInString(t)
-		if !strings.ContainsRune("。！？.!?”\"」』…", last) {
+		if !lineCloser(last) {
 			open++
 		}
 	}
@@ -320,7 +320,7 @@ func wrapJoins(prev, next string, wrapWidth int) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(next)
-	shortHeading := width(next) < wrapWidth*6 && !strings.ContainsRune("。！？.!?”\"」』…", last)
+	shortHeading := width(next) < wrapWidth*6 && !lineCloser(last)
 	return !shortHeading
 }
 
@@ -430,12 +430,33 @@ func listMarker(s string) int {
 	return 0
 }
 
+// lineCloser reports the marks a line that ends a sentence ends with:
+// strings.ContainsRune("。！？.!?”\"」』…", r) without encoding r and
+// searching.
+func lineCloser(r rune) bool {
+	switch r {
+	case '。', '！', '？', '.', '!', '?', '”', '"', '」', '』', '…':
+		return true
+	}
+	return false
+}
+
+// headingCloser reports the marks no heading ends with (see
+// looksLikeHeading).
+func headingCloser(r rune) bool {
+	switch r {
+	case '。', '！', '？', '.', '!', '?', '；', ';', '：', ':', '…', ',', '，', '、', '”', '"', '」', '』', ')', '）':
+		return true
+	}
+	return false
+}
+
 // looksLikeHeading reports whether a one-line block reads as a heading: short
 // and without sentence-final punctuation.
 func looksLikeHeading(s string) bool {
 	s = trimSpace(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if strings.ContainsRune("。！？.!?；;：:…,，、”\"」』)）", last) {
+	if headingCloser(last) {
 		return false
 	}
 	n := utf8.RuneCountInString(s)

@@ -183,12 +183,23 @@ func isTerminator(r rune) bool {
 func closeRun(text string, i int) int {
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isTerminator(r) && r != '.' && !strings.ContainsRune("”’」』）)]\"'", r) {
+		if !isTerminator(r) && r != '.' && !sentenceCloser(r) {
 			break
 		}
 		i += n
 	}
 	return i
+}
+
+// sentenceCloser reports the closing quotes and brackets that belong to
+// the sentence before them: strings.ContainsRune("”’」』）)]\"'", r)
+// without encoding r and searching.
+func sentenceCloser(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', '）', ')', ']', '"', '\'':
+		return true
+	}
+	return false
 }
 
 // fullStop decides whether the '.' at text[i] ends an English sentence.

@@ -78,3 +78,15 @@ func TestPlainEndsBytesAndString(t *testing.T) {
 		}
 	}
 }
+
+// The closer switches hold exactly the marks of the sets they replace,
+// every rune checked.
+func TestCloserSwitchesMatchTheirSets(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if strings.ContainsRune("。！？.!?”\"」』…", r) != lineCloser(r) ||
+			strings.ContainsRune("。！？.!?；;：:…,，、”\"」』)）", r) != headingCloser(r) ||
+			strings.ContainsRune("”’」』）)]\"'", r) != sentenceCloser(r) {
+			t.Fatalf("%U: a switch and its set disagree", r)
+		}
+	}
+}
