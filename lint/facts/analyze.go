@@ -208,9 +208,13 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		// all of them (see keeper).
 		slab := keep.sentences.take(len(src.Sentences))
 		b.Sentences = keep.sentRefs.take(len(src.Sentences))[:0]
+		// The block's letters, counted as its sentences are normalized:
+		// the sentences hold all of its text but white space (and a
+		// table row's bars), which has none.
+		var letters normalize.Letters
 		for j, span := range src.Sentences {
 			s := &slab[j]
-			a.sentence(s, src, span, keep)
+			a.sentence(s, src, span, keep, &letters)
 			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
 			s.IsHeadline = s.IsTitle
@@ -223,7 +227,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		a.markStudy(d, b)
 		a.markStories(d, b)
 		if !d.run.replay {
-			a.tally(d, b)
+			a.tally(d, b, letters)
 		}
 		blocks = append(blocks, b)
 	}
@@ -300,10 +304,11 @@ func (a *arena[T]) take(n int) []T {
 }
 
 // sentence builds the normalized view of one sentence into s and matches
-// it, keeping its hits and numbers in keep.
-func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper) {
+// it, keeping its hits and numbers in keep and adding its letters to
+// letters.
+func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper, letters *normalize.Letters) {
 	text := b.Text[span.Start:span.End]
-	v := keep.normalize(text)
+	v := keep.normalize(text, letters)
 	local := v.Map
 	v.Map = v.Map.ComposeSlice(span.Start, len(text), b.Map)
 	s.Text, s.View, s.Span = v.Text, v, b.SourceSpan(span)
@@ -541,8 +546,9 @@ func (a *Analyzer) markSize(d *Document, b *Block) {
 	}
 }
 
-// tally adds block b to the running totals behind the document facts.
-func (a *Analyzer) tally(d *Document, b *Block) {
+// tally adds block b, whose letters are letters, to the running totals
+// behind the document facts.
+func (a *Analyzer) tally(d *Document, b *Block, letters normalize.Letters) {
 	r := &d.run
 	excluded := Excluded(b.Role)
 	r.references = r.references || b.Role == RoleReferences
@@ -592,7 +598,7 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 			r.evidence.Human = r.evidence.Human || a.humanEvidence(s)
 		}
 	}
-	countLetters(b.Source.Text, &r.han, &r.trad, &r.latin)
+	r.han, r.trad, r.latin = r.han+letters.Han, r.trad+letters.Trad, r.latin+letters.Latin
 }
 
 // Finish sets the document-level facts from the running totals.
@@ -681,7 +687,9 @@ func animalSize(s *Sentence) bool {
 
 // countLetters adds the Han characters of text (and how many of them are
 // Traditional-only forms, those that fold to another character) and its
-// Latin letters to the counts.
+// Latin letters to the counts. The normalizer counts a block's letters as
+// it goes (normalize.Letters); this walk over the text is what its counts
+// are tested against (TestBlockLettersMatchCountLetters).
 func countLetters(text string, han, trad, latin *int) {
 	hanFoldsOnce.Do(markHanFolds)
 	h, t, l := 0, 0, 0 // counted here, not through the pointers, to stay in registers

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -164,7 +165,7 @@ func TestASCIIWordStepsMatchReference(t *testing.T) {
 			w[lane] = byte(c)
 			if c < 0x80 {
 				got := append([]byte(nil), w...)
-				lowerASCIIRun(got)
+				_ = lowerASCIIRun(got)
 				for k := range w {
 					w[k] = lowerASCII(w[k])
 				}
@@ -205,4 +206,65 @@ func TestCommonHanAtAndStableHanRun(t *testing.T) {
 	assert.Greater(t, stable, 15000, "Simplified characters are stable")
 	_, ok := CommonHanAt("研", 1)
 	assert.False(t, ok, "a cut character")
+}
+
+// countLettersByRunes is the reference walk for Letters: every rune of
+// text, Han by unicode.Han, Traditional-only by zhconv.Fold, Latin
+// letters below U+0250.
+func countLettersByRunes(text string) (l Letters) {
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			l.Han++
+			if zhconv.Fold(r) != r {
+				l.Trad++
+			}
+		case r < 0x250 && unicode.IsLetter(r):
+			l.Latin++
+		}
+	}
+	return l
+}
+
+// The letters the normalizer counts on its way are the reference walk's,
+// whatever path each character takes: random text of every kind the
+// other tests use, every rune of the punctuation blocks, and every common
+// Han character; punctHan is exactly unicode.Han over the punctuation
+// blocks.
+func TestNormalizeCountsLettersAsTheRuneWalk(t *testing.T) {
+	pieces := []string{"a", "Z", "k", "1", " ", "  ", "\n", "\r\n", "\t", "\u3000", "\u00a0", "\u2009",
+		"研究", "发现", "逆轉", "衰老", "發現", "嘅", "冇", "咗", "萬", "隻", "名", "々", "〇", "〡", "〸",
+		"，", "。", "“", "”", "《", "》", "！", "１２", "ＮＭＮ", "…", "℃", "％", "～", "Anti-Aging", "THE mice",
+		"\u0301", "e\u0301", "，\u0301", "研\u0301", "\u0308", "ﬁ", "ｶ", "ﾞ", "ｶﾞ", "\u1100", "\u1161", "\u11a8", "가",
+		"é", "Å", "ß", "İ", "ɐ", "ʀ", "😀", "\xff", "\xe4\xb8", "\xe4", "\xbf", "\u4dff", "㐀", "\ua000", "\U00020000", "豈"}
+	check := func(text string) {
+		var got Letters
+		NormalizeCount(text, &got)
+		var a Arena
+		var in Letters
+		NormalizeCountIn(text, &a, &in)
+		if want := countLettersByRunes(text); got != want || in != want {
+			t.Fatalf("%q: counted %+v and %+v, the rune walk %+v", text, got, in, want)
+		}
+	}
+	rng := rand.New(rand.NewSource(15))
+	for round := 0; round < 30000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(16); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(sb.String())
+	}
+	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
+		for r := block[0]; r <= block[1]; r++ {
+			require.Equal(t, unicode.Is(unicode.Han, r), punctHan(r), "%U", r)
+			check("研" + string(r) + "究")
+			check("a" + string(r))
+		}
+	}
+	var sb strings.Builder
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		sb.WriteRune(r)
+	}
+	check(sb.String())
 }
