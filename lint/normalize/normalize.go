@@ -28,14 +28,8 @@ type View struct {
 
 // Normalize builds the matching view of text.
 func Normalize(text string) View {
-	s := scratchPool.Get().(*scratch)
-	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0], b: s.b}
-	n.b.Reset()
-	n.run()
-	v := View{Text: string(n.out), Map: n.b.Clone()}
-	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
-	scratchPool.Put(s)
-	return v
+	var l Letters
+	return NormalizeCount(text, &l)
 }
 
 // Letters counts the letters of a text as facts needs them to tell its
@@ -79,14 +73,8 @@ func (l *Letters) add(m Letters) {
 // a document's sentences then cost no allocation of their own, and none at
 // all once a is reset and reused. The view is valid until a.Reset.
 func NormalizeIn(text string, a *Arena) View {
-	s := scratchPool.Get().(*scratch)
-	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0], b: s.b}
-	n.b.Reset()
-	n.run()
-	v := View{Text: a.keep(n.out), Map: n.b.CloneIn(&a.maps)}
-	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
-	scratchPool.Put(s)
-	return v
+	var l Letters
+	return NormalizeCountIn(text, a, &l)
 }
 
 // Arena is memory for the views of one document (NormalizeIn). Its owner
