@@ -109,7 +109,7 @@ func parsePlainText(src []byte, str string, start int, titled bool, wrapWidth in
 // comment records a directive line ("# hypelint-disable …", "// hypelint-…"
 // or a whole-line "<!-- … -->") as a comment; such lines are never linted.
 func (p *plainParser) comment(l line) bool {
-	t := strings.TrimSpace(p.text(l))
+	t := trimSpace(p.text(l))
 	var inner string
 	switch {
 	case strings.HasPrefix(t, "<!--") && strings.HasSuffix(t, "-->"):
@@ -121,7 +121,7 @@ func (p *plainParser) comment(l line) bool {
 	default:
 		return false
 	}
-	inner = strings.TrimSpace(inner)
+	inner = trimSpace(inner)
 	if !strings.HasPrefix(inner, "hypelint-") && !strings.HasPrefix(t, "<!--") {
 		return false
 	}
@@ -180,9 +180,9 @@ func (p *plainParser) startGroup(i int) {
 func (p *plainParser) linePerParagraph(i, j int) bool {
 	ends := 0
 	for k := i; k < j-1; k++ {
-		t := strings.TrimSpace(p.text(p.lines[k]))
+		t := trimSpace(p.text(p.lines[k]))
 		last, _ := utf8.DecodeLastRuneInString(t)
-		if strings.ContainsRune("。！？.!?”\"」』…:：", last) || looksLikeHeading(t) ||
+		if lineCloser(last) || last == ':' || last == '：' || looksLikeHeading(t) ||
 			listMarker(t) > 0 || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#") {
 			ends++
 		}
@@ -250,7 +250,7 @@ func wrapWidthOf(lines iter.Seq[string]) int {
 			break
 		}
 		n++
-		t := strings.TrimSpace(line)
+		t := trimSpace(line)
 		if t == "" {
 			blanks++
 			continue
@@ -264,7 +264,7 @@ func wrapWidthOf(lines iter.Seq[string]) int {
 		seen, blanks = true, 0
 		texts++
 		last, _ := utf8.DecodeLastRuneInString(t)
-		if !strings.ContainsRune("。！？.!?”\"」』…", last) {
+		if !lineCloser(last) {
 			open++
 		}
 	}
@@ -278,7 +278,7 @@ func wrapWidthOf(lines iter.Seq[string]) int {
 			break
 		}
 		n++
-		if t := strings.TrimSpace(line); t != "" {
+		if t := trimSpace(line); t != "" {
 			lengths = append(lengths, utf8.RuneCountInString(t))
 		}
 	}
@@ -311,7 +311,7 @@ func (p *plainParser) wrapsAcrossBlank(j int) bool {
 // paragraph's last line is short), and next starts no block of its own
 // and is no short heading.
 func wrapJoins(prev, next string, wrapWidth int) bool {
-	prev, next = strings.TrimSpace(prev), strings.TrimSpace(next)
+	prev, next = trimSpace(prev), trimSpace(next)
 	if prev == "" || next == "" || strings.HasPrefix(next, "#") || strings.HasPrefix(next, "|") || listMarker(next) > 0 {
 		return false
 	}
@@ -320,7 +320,7 @@ func wrapJoins(prev, next string, wrapWidth int) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(next)
-	shortHeading := width(next) < wrapWidth*6 && !strings.ContainsRune("。！？.!?”\"」』…", last)
+	shortHeading := width(next) < wrapWidth*6 && !lineCloser(last)
 	return !shortHeading
 }
 
@@ -340,28 +340,67 @@ func (p *plainParser) blank(l line) bool {
 	return isBlankLine(p.text(l))
 }
 
+// trimSpace is strings.TrimSpace, answered without decoding where both
+// ends are plainly no white space: an ASCII byte that is none, or a
+// character with lead byte E4 to EF (U+4000 to U+FFFF, where Unicode has
+// no white space; an ill-formed sequence decodes to U+FFFD, none either).
+// Chinese lines begin and end so, and strings.TrimSpace decodes both ends
+// of any line that is not ASCII at both.
+func trimSpace(s string) string {
+	if plainEnds(s) {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// plainEnds reports s (not empty) beginning and ending plainly with no
+// white space (see trimSpace); false says nothing.
+func plainEnds[T string | []byte](s T) bool {
+	n := len(s)
+	if n == 0 || !noSpaceLead[s[0]] {
+		return false
+	}
+	last := s[n-1]
+	return last < utf8.RuneSelf && noSpaceLead[last] ||
+		n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xEF && s[n-2]&0xC0 == 0x80 && last&0xC0 == 0x80
+}
+
+// noSpaceLead marks the bytes that begin no white space: ASCII other than
+// white space, and the lead bytes E4 to EF.
+var noSpaceLead = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !strings.ContainsRune(" \t\n\v\f\r", rune(c))
+	}
+	for c := 0xE4; c <= 0xEF; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
 // isBlankLine reports a line of white space only; the ideographic space
 // (U+3000) that indents Chinese paragraphs counts, as unicode.IsSpace says.
-func isBlankLine(s string) bool { return strings.TrimSpace(s) == "" }
+func isBlankLine(s string) bool { return trimSpace(s) == "" }
 
 // emit adds a block for src[start:end] with surrounding white space trimmed.
 func (p *plainParser) emit(kind Kind, start, end int) {
-	for start < end {
-		r, n := utf8.DecodeRune(p.src[start:end])
-		if !unicode.IsSpace(r) {
-			break
+	if !plainEnds(p.src[start:end]) { // most blocks: nothing to decode
+		for start < end {
+			r, n := utf8.DecodeRune(p.src[start:end])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			start += n
 		}
-		start += n
-	}
-	for end > start {
-		r, n := utf8.DecodeLastRune(p.src[start:end])
-		if !unicode.IsSpace(r) {
-			break
+		for end > start {
+			r, n := utf8.DecodeLastRune(p.src[start:end])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			end -= n
 		}
-		end -= n
-	}
-	if start >= end {
-		return
+		if start >= end {
+			return
+		}
 	}
 	p.blocks = append(p.blocks, Block{Kind: kind, Text: p.slice(start, end), Map: textmap.Identity(start, end-start)})
 }
@@ -391,12 +430,33 @@ func listMarker(s string) int {
 	return 0
 }
 
+// lineCloser reports the marks a line that ends a sentence ends with:
+// strings.ContainsRune("。！？.!?”\"」』…", r) without encoding r and
+// searching.
+func lineCloser(r rune) bool {
+	switch r {
+	case '。', '！', '？', '.', '!', '?', '”', '"', '」', '』', '…':
+		return true
+	}
+	return false
+}
+
+// headingCloser reports the marks no heading ends with (see
+// looksLikeHeading).
+func headingCloser(r rune) bool {
+	switch r {
+	case '。', '！', '？', '.', '!', '?', '；', ';', '：', ':', '…', ',', '，', '、', '”', '"', '」', '』', ')', '）':
+		return true
+	}
+	return false
+}
+
 // looksLikeHeading reports whether a one-line block reads as a heading: short
 // and without sentence-final punctuation.
 func looksLikeHeading(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if strings.ContainsRune("。！？.!?；;：:…,，、”\"」』)）", last) {
+	if headingCloser(last) {
 		return false
 	}
 	n := utf8.RuneCountInString(s)

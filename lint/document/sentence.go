@@ -30,11 +30,11 @@ func appendSentences(out []Span, text string, kind Kind) []Span {
 		c := text[i]
 		switch sentenceStep[c] {
 		case 1:
-			i++
+			i = skipPlainASCII(text, i+1)
 			continue
 		case 3:
-			if i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-				i += 3
+			if j := skipHan(text, i); j > i {
+				i = j
 				continue
 			}
 		}
@@ -97,6 +97,57 @@ var sentenceStep = func() (t [256]uint8) {
 	return t
 }()
 
+// skipPlainASCII returns the end of the run of ASCII bytes from i that
+// are no mark of asciiMark: eight bytes at a time while a word holds none
+// (English text runs tens of bytes between marks), then byte by byte.
+func skipPlainASCII(text string, i int) int {
+	for i+8 <= len(text) && markOrHigh8(load8(text[i:])) == 0 {
+		i += 8
+	}
+	for i < len(text) && sentenceStep[text[i]] == 1 {
+		i++
+	}
+	return i
+}
+
+// skipHan returns the end of the run of well-formed three-byte
+// characters from i that are no wideMark (Han characters and the commas
+// of Chinese text, mostly): i itself when there is none at i.
+func skipHan(text string, i int) int {
+	for i+3 <= len(text) {
+		c := text[i : i+3]
+		if (uint16(c[1])|uint16(c[2])<<8)&0xC0C0 != 0x8080 {
+			break
+		}
+		if step := sentenceStep[c[0]]; step != 3 {
+			// The commas, quotes and the like of Chinese text, as the
+			// loop of appendSentences steps over them.
+			if step != 0 || c[0] < 0xE0 || c[0] >= 0xF0 || wideMark(rune(c[0]&0x0F)<<12|rune(c[1]&0x3F)<<6|rune(c[2]&0x3F)) {
+				break
+			}
+		}
+		i += 3
+	}
+	return i
+}
+
+// markOrHigh8 is zero when all eight bytes of w are ASCII and none is a
+// mark of asciiMark. (x-ones)&^x has a byte's high bit set above its lowest
+// zero byte and nowhere when x has none, which is all that is asked here.
+func markOrHigh8(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	a, b, c := w^'!'*ones, w^'?'*ones, w^';'*ones
+	d, e, f := w^'.'*ones, w^'\n'*ones, w^'|'*ones
+	return (w | (a-ones)&^a | (b-ones)&^b | (c-ones)&^c | (d-ones)&^d | (e-ones)&^e | (f-ones)&^f) & highs
+}
+
+// load8 reads the first eight bytes of s as a little-endian word.
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // wideMark reports the three-byte characters Sentences looks at: title
 // marks and terminators.
 func wideMark(r rune) bool {
@@ -132,12 +183,23 @@ func isTerminator(r rune) bool {
 func closeRun(text string, i int) int {
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isTerminator(r) && r != '.' && !strings.ContainsRune("”’」』）)]\"'", r) {
+		if !isTerminator(r) && r != '.' && !sentenceCloser(r) {
 			break
 		}
 		i += n
 	}
 	return i
+}
+
+// sentenceCloser reports the closing quotes and brackets that belong to
+// the sentence before them: strings.ContainsRune("”’」』）)]\"'", r)
+// without encoding r and searching.
+func sentenceCloser(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', '）', ')', ']', '"', '\'':
+		return true
+	}
+	return false
 }
 
 // fullStop decides whether the '.' at text[i] ends an English sentence.
@@ -230,6 +292,9 @@ const maxAbbreviation = 7
 
 // trimSpan drops white space at both ends of text[start:end].
 func trimSpan(text string, start, end int) (Span, bool) {
+	if plainEnds(text[start:end]) { // most sentences: nothing to decode
+		return Span{start, end}, true
+	}
 	for start < end {
 		r, n := utf8.DecodeRuneInString(text[start:end])
 		if !unicode.IsSpace(r) {

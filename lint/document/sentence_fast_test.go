@@ -94,3 +94,56 @@ func FuzzSentencesMatchDecodingEveryRune(f *testing.F) {
 		}
 	})
 }
+
+// markOrHigh8 says a word is plain exactly when each of its bytes is ASCII
+// and no mark: every byte value in every position of a plain word, and
+// random words built from marks, high bytes and plain bytes.
+func TestMarkOrHigh8MatchesByteByByte(t *testing.T) {
+	byteByByte := func(b []byte) bool {
+		for _, c := range b {
+			if sentenceStep[c] != 1 {
+				return false
+			}
+		}
+		return true
+	}
+	base := []byte("abcdefgh")
+	for pos := 0; pos < 8; pos++ {
+		for c := 0; c < 256; c++ {
+			b := append([]byte(nil), base...)
+			b[pos] = byte(c)
+			require.Equal(t, byteByByte(b), markOrHigh8(load8(string(b))) == 0, "%q", b)
+		}
+	}
+	alphabet := []byte("!?;.\n|\x00\x01\x7f\x80\xe4\xffaZ ,09\"'-()")
+	rng := rand.New(rand.NewSource(7))
+	for round := 0; round < 200000; round++ {
+		b := make([]byte, 8)
+		for i := range b {
+			if rng.Intn(4) == 0 {
+				b[i] = alphabet[rng.Intn(len(alphabet))]
+			} else {
+				b[i] = byte(rng.Intn(256))
+			}
+		}
+		require.Equal(t, byteByByte(b), markOrHigh8(load8(string(b))) == 0, "%q", b)
+	}
+}
+
+// Long runs of plain ASCII (stepped over a word at a time) split as the
+// reference splits them, with marks at every offset of a word.
+func TestSentencesLongASCIIRunsMatchReference(t *testing.T) {
+	pieces := []string{"the quick brown fox jumps over", "abcdefghijklmnopq", "Dr", ". ", ".", "!", "?", ";", "\n", "|",
+		"研究", "。", "”", "é", "\xff", "a", "ab", "abc", "Smith et al", "0.05", " "}
+	rng := rand.New(rand.NewSource(8))
+	for round := 0; round < 20000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(20); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := sb.String()
+		for _, kind := range []Kind{Paragraph, TableRow} {
+			require.Equal(t, referenceSentences(text, kind), Sentences(text, kind), "%q", text)
+		}
+	}
+}

@@ -208,9 +208,13 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		// all of them (see keeper).
 		slab := keep.sentences.Take(len(src.Sentences))
 		b.Sentences = keep.sentRefs.Take(len(src.Sentences))[:0]
+		// The block's letters, counted as its sentences are normalized:
+		// the sentences hold all of its text but white space (and a
+		// table row's bars), which has none.
+		var letters normalize.Letters
 		for j, span := range src.Sentences {
 			s := &slab[j]
-			a.sentence(s, src, span, keep)
+			a.sentence(s, src, span, keep, &letters)
 			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
 			s.IsHeadline = s.IsTitle
@@ -223,7 +227,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		a.markStudy(d, b)
 		a.markStories(d, b)
 		if !d.run.replay {
-			a.tally(d, b)
+			a.tally(d, b, letters)
 		}
 		blocks = append(blocks, b)
 	}
@@ -300,10 +304,11 @@ func (a *arena[T]) take(n int) []T {
 }
 
 // sentence builds the normalized view of one sentence into s and matches
-// it, keeping its hits and numbers in keep.
-func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper) {
+// it, keeping its hits and numbers in keep and adding its letters to
+// letters.
+func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper, letters *normalize.Letters) {
 	text := b.Text[span.Start:span.End]
-	v := keep.normalize(text)
+	v := keep.normalize(text, letters)
 	local := v.Map
 	v.Map = v.Map.ComposeSlice(span.Start, len(text), b.Map)
 	s.Text, s.View, s.Span = v.Text, v, b.SourceSpan(span)
@@ -337,7 +342,7 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 		s.quotes = quotesSome
 	}
 	s.plainVoice = a.ids.plainVoice(s) // after Hits, indexed, and Question
-	s.Critical = s.Count(a.ids.critique) > 0
+	s.Critical = s.Has(a.ids.critique)
 	s.Cites = citesSource(text)
 	quoted := 0.0
 	if s.quotes == quotesSome {
@@ -347,8 +352,8 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	s.Testimonial = quoted > 0 && testimonial(v.Text)
 	s.Negated = a.ids.negatesClaim(s)
 	s.Distanced = a.ids.distancesClaim(s)
-	s.Hedged = s.Count(a.ids.hedge) > 0
-	s.Caveat = s.Count(a.ids.caveat) > 0
+	s.Hedged = s.Has(a.ids.hedge)
+	s.Caveat = s.Has(a.ids.caveat)
 }
 
 // markSection sets where block b lies: in the lead (the first paragraph,
@@ -523,14 +528,14 @@ func opensWith(s *Sentence, class int) bool {
 // number of participants a paragraph or two below.
 func (a *Analyzer) markSize(d *Document, b *Block) {
 	for _, s := range b.Sentences {
-		if s.Count(a.ids.newStudy) > 0 {
+		if s.Has(a.ids.newStudy) {
 			d.run.sizeSeen = false
 			d.run.study++
 		}
 		s.study = d.run.study
 		// Only a count of people sizes the study for sentences before it
 		// ("...old mice were joined to young ones, two animals" is not).
-		if s.HumanSize && s.Count(a.ids.animal) == 0 && s.Count(a.ids.invitro) == 0 {
+		if s.HumanSize && !s.Has(a.ids.animal) && !s.Has(a.ids.invitro) {
 			for len(d.sizedStudies) <= s.study {
 				d.sizedStudies = append(d.sizedStudies, false)
 			}
@@ -541,8 +546,9 @@ func (a *Analyzer) markSize(d *Document, b *Block) {
 	}
 }
 
-// tally adds block b to the running totals behind the document facts.
-func (a *Analyzer) tally(d *Document, b *Block) {
+// tally adds block b, whose letters are letters, to the running totals
+// behind the document facts.
+func (a *Analyzer) tally(d *Document, b *Block, letters normalize.Letters) {
 	r := &d.run
 	excluded := Excluded(b.Role)
 	r.references = r.references || b.Role == RoleReferences
@@ -565,7 +571,7 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 		if excluded {
 			// Boilerplate does not describe the study or sell anything; it
 			// may still name sources and disclose.
-			r.discloses = r.discloses || s.Count(a.ids.disclosure) > 0 && s.Count(a.ids.disclosurePointer) == 0
+			r.discloses = r.discloses || s.Has(a.ids.disclosure) && !s.Has(a.ids.disclosurePointer)
 			for _, h := range s.Hits {
 				if h.Class == a.ids.disclosure || h.Class == a.ids.journal || h.Class == a.ids.doi {
 					d.counts[h.Class]++
@@ -583,16 +589,16 @@ func (a *Analyzer) tally(d *Document, b *Block) {
 		// A disclosure word in a sentence that only points to the journal
 		// ("financial disclosures are available in the article") does not
 		// count.
-		r.discloses = r.discloses || s.Count(a.ids.disclosure) > 0 && s.Count(a.ids.disclosurePointer) == 0
+		r.discloses = r.discloses || s.Has(a.ids.disclosure) && !s.Has(a.ids.disclosurePointer)
 		// End matter describes organisations, not this study; a caption
 		// describes a picture: neither is evidence the article reports.
 		if !b.InEndMatter && b.Role != RoleCaption {
-			r.evidence.Animal = r.evidence.Animal || s.Count(a.ids.animal) > 0 || animalSize(s)
-			r.evidence.InVitro = r.evidence.InVitro || s.Count(a.ids.invitro) > 0
+			r.evidence.Animal = r.evidence.Animal || s.Has(a.ids.animal) || animalSize(s)
+			r.evidence.InVitro = r.evidence.InVitro || s.Has(a.ids.invitro)
 			r.evidence.Human = r.evidence.Human || a.humanEvidence(s)
 		}
 	}
-	countLetters(b.Source.Text, &r.han, &r.trad, &r.latin)
+	r.han, r.trad, r.latin = r.han+letters.Han, r.trad+letters.Trad, r.latin+letters.Latin
 }
 
 // Finish sets the document-level facts from the running totals.
@@ -634,8 +640,8 @@ func (a *Analyzer) Complete(d *Document, blocks []*Block) {
 			// In an article or sentence that argues against claims, what
 			// others say is quoted to be taken apart.
 			s.Distanced = s.Distanced || (d.Critical || s.Critical) && s.Voice != VoiceWriter
-			s.NamesModel = s.Count(a.ids.animal)+s.Count(a.ids.invitro)+s.Count(a.ids.speciesCaveat) > 0 ||
-				d.Evidence.InVitro && s.Count(a.ids.cells) > 0
+			s.NamesModel = s.Has(a.ids.animal) || s.Has(a.ids.invitro) || s.Has(a.ids.speciesCaveat) ||
+				d.Evidence.InVitro && s.Has(a.ids.cells)
 		}
 	}
 	if _, err := a.RunPasses(d, blocks, completionPasses...); err != nil {
@@ -664,10 +670,10 @@ func (a *Analyzer) design(d *Document) string {
 // needed", 正在准备临床试验申请) is not human evidence, and neither is a
 // count of people outside a study (全国有1000万患者).
 func (a *Analyzer) humanEvidence(s *Sentence) bool {
-	tentative := s.Negated || s.Hedged || s.Caveat || s.Count(a.ids.timeline) > 0 ||
-		s.Count(a.ids.speciesCaveat) > 0 || s.Count(a.ids.future) > 0
-	studied := s.HumanSize && s.Count(a.ids.study) > 0
-	return !tentative && (s.Count(a.ids.humanSubject) > 0 || studied)
+	tentative := s.Negated || s.Hedged || s.Caveat || s.Has(a.ids.timeline) ||
+		s.Has(a.ids.speciesCaveat) || s.Has(a.ids.future)
+	studied := s.HumanSize && s.Has(a.ids.study)
+	return !tentative && (s.Has(a.ids.humanSubject) || studied)
 }
 
 func animalSize(s *Sentence) bool {
@@ -681,7 +687,9 @@ func animalSize(s *Sentence) bool {
 
 // countLetters adds the Han characters of text (and how many of them are
 // Traditional-only forms, those that fold to another character) and its
-// Latin letters to the counts.
+// Latin letters to the counts. The normalizer counts a block's letters as
+// it goes (normalize.Letters); this walk over the text is what its counts
+// are tested against (TestBlockLettersMatchCountLetters).
 func countLetters(text string, han, trad, latin *int) {
 	hanFoldsOnce.Do(markHanFolds)
 	h, t, l := 0, 0, 0 // counted here, not through the pointers, to stay in registers

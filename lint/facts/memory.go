@@ -82,12 +82,13 @@ func (k *keeper) reserve(doc *document.Document) {
 	}
 }
 
-// normalize builds the normalized view of a sentence's text in k.
-func (k *keeper) normalize(text string) normalize.View {
+// normalize builds the normalized view of a sentence's text in k, adding
+// the text's letters to l.
+func (k *keeper) normalize(text string, l *normalize.Letters) normalize.View {
 	if !k.pooled {
-		return normalize.Normalize(text)
+		return normalize.NormalizeCount(text, l)
 	}
-	return normalize.NormalizeIn(text, &k.views)
+	return normalize.NormalizeCountIn(text, &k.views, l)
 }
 
 // reserveClaims makes room for n claims and n entries of their lists in

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -163,7 +165,7 @@ func TestASCIIWordStepsMatchReference(t *testing.T) {
 			w[lane] = byte(c)
 			if c < 0x80 {
 				got := append([]byte(nil), w...)
-				lowerASCIIRun(got)
+				_ = lowerASCIIRun(got)
 				for k := range w {
 					w[k] = lowerASCII(w[k])
 				}
@@ -171,4 +173,98 @@ func TestASCIIWordStepsMatchReference(t *testing.T) {
 			}
 		}
 	}
+}
+
+// CommonHanAt decodes exactly the three-byte sequences utf8 decodes to a
+// common Han character, every lead byte E0–EF with every pair of bytes
+// after it; stableHanRun steps over exactly those of them that neither
+// the fold nor the Cantonese table changes.
+func TestCommonHanAtAndStableHanRun(t *testing.T) {
+	hanOnce.Do(markChangedHan)
+	stable := 0
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0; c1 < 256; c1++ {
+			for c2 := 0; c2 < 256; c2++ {
+				s := string([]byte{byte(c0), byte(c1), byte(c2)})
+				r, size := utf8.DecodeRuneInString(s)
+				want := size == 3 && isCommonHan(r)
+				got, ok := CommonHanAt(s, 0)
+				if ok != want || ok && got != r {
+					t.Fatalf("CommonHanAt(%q) = %U, %v; want %v", s, got, ok, want)
+				}
+				wantStable := want && !changedHan(r)
+				n := normalizer{src: s + s[:2]} // a cut character after it
+				if end := n.stableHanRun(0); end != 3 && wantStable || end != 0 && !wantStable {
+					t.Fatalf("stableHanRun(%q) = %d, stable %v", s, end, wantStable)
+				}
+				if wantStable {
+					stable++
+				}
+			}
+		}
+	}
+	assert.Greater(t, stable, 15000, "Simplified characters are stable")
+	_, ok := CommonHanAt("研", 1)
+	assert.False(t, ok, "a cut character")
+}
+
+// countLettersByRunes is the reference walk for Letters: every rune of
+// text, Han by unicode.Han, Traditional-only by zhconv.Fold, Latin
+// letters below U+0250.
+func countLettersByRunes(text string) (l Letters) {
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			l.Han++
+			if zhconv.Fold(r) != r {
+				l.Trad++
+			}
+		case r < 0x250 && unicode.IsLetter(r):
+			l.Latin++
+		}
+	}
+	return l
+}
+
+// The letters the normalizer counts on its way are the reference walk's,
+// whatever path each character takes: random text of every kind the
+// other tests use, every rune of the punctuation blocks, and every common
+// Han character; punctHan is exactly unicode.Han over the punctuation
+// blocks.
+func TestNormalizeCountsLettersAsTheRuneWalk(t *testing.T) {
+	pieces := []string{"a", "Z", "k", "1", " ", "  ", "\n", "\r\n", "\t", "\u3000", "\u00a0", "\u2009",
+		"研究", "发现", "逆轉", "衰老", "發現", "嘅", "冇", "咗", "萬", "隻", "名", "々", "〇", "〡", "〸",
+		"，", "。", "“", "”", "《", "》", "！", "１２", "ＮＭＮ", "…", "℃", "％", "～", "Anti-Aging", "THE mice",
+		"\u0301", "e\u0301", "，\u0301", "研\u0301", "\u0308", "ﬁ", "ｶ", "ﾞ", "ｶﾞ", "\u1100", "\u1161", "\u11a8", "가",
+		"é", "Å", "ß", "İ", "ɐ", "ʀ", "😀", "\xff", "\xe4\xb8", "\xe4", "\xbf", "\u4dff", "㐀", "\ua000", "\U00020000", "豈"}
+	check := func(text string) {
+		var got Letters
+		NormalizeCount(text, &got)
+		var a Arena
+		var in Letters
+		NormalizeCountIn(text, &a, &in)
+		if want := countLettersByRunes(text); got != want || in != want {
+			t.Fatalf("%q: counted %+v and %+v, the rune walk %+v", text, got, in, want)
+		}
+	}
+	rng := rand.New(rand.NewSource(15))
+	for round := 0; round < 30000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(16); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(sb.String())
+	}
+	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
+		for r := block[0]; r <= block[1]; r++ {
+			require.Equal(t, unicode.Is(unicode.Han, r), punctHan(r), "%U", r)
+			check("研" + string(r) + "究")
+			check("a" + string(r))
+		}
+	}
+	var sb strings.Builder
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		sb.WriteRune(r)
+	}
+	check(sb.String())
 }

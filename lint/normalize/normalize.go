@@ -7,6 +7,7 @@ package normalize
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -27,20 +28,19 @@ type View struct {
 
 // Normalize builds the matching view of text.
 func Normalize(text string) View {
-	s := scratchPool.Get().(*scratch)
-	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0], b: s.b}
-	n.b.Reset()
-	n.run()
-	v := View{Text: string(n.out), Map: n.b.Clone()}
-	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
-	scratchPool.Put(s)
-	return v
+	var l Letters
+	return NormalizeCount(text, &l)
 }
 
-// NormalizeIn is Normalize with the view's text and map in a's memory:
-// a document's sentences then cost no allocation of their own, and none at
-// all once a is reset and reused. The view is valid until a.Reset.
-func NormalizeIn(text string, a *Arena) View {
+// Letters counts the letters of a text as facts needs them to tell its
+// language: Han characters (unicode.Han), how many of them are
+// Traditional-only forms (zhconv.Fold changes them), and Latin letters
+// (letters below U+0250). The normalizer counts them as it passes, so that
+// no other walk over the text is needed.
+type Letters struct{ Han, Trad, Latin int }
+
+// NormalizeCountIn is NormalizeIn that also adds the letters of text to l.
+func NormalizeCountIn(text string, a *Arena, l *Letters) View {
 	s := scratchPool.Get().(*scratch)
 	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0], b: s.b}
 	n.b.Reset()
@@ -48,7 +48,33 @@ func NormalizeIn(text string, a *Arena) View {
 	v := View{Text: a.keep(n.out), Map: n.b.CloneIn(&a.maps)}
 	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
 	scratchPool.Put(s)
+	l.add(n.letters)
 	return v
+}
+
+// NormalizeCount is Normalize that also adds the letters of text to l.
+func NormalizeCount(text string, l *Letters) View {
+	s := scratchPool.Get().(*scratch)
+	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0], b: s.b}
+	n.b.Reset()
+	n.run()
+	v := View{Text: string(n.out), Map: n.b.Clone()}
+	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
+	scratchPool.Put(s)
+	l.add(n.letters)
+	return v
+}
+
+func (l *Letters) add(m Letters) {
+	l.Han, l.Trad, l.Latin = l.Han+m.Han, l.Trad+m.Trad, l.Latin+m.Latin
+}
+
+// NormalizeIn is Normalize with the view's text and map in a's memory:
+// a document's sentences then cost no allocation of their own, and none at
+// all once a is reset and reused. The view is valid until a.Reset.
+func NormalizeIn(text string, a *Arena) View {
+	var l Letters
+	return NormalizeCountIn(text, a, &l)
 }
 
 // Arena is memory for the views of one document (NormalizeIn). Its owner
@@ -97,10 +123,11 @@ type scratch struct {
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 type normalizer struct {
-	src  string
-	out  []byte
-	nfkc []byte // scratch for one NFKC segment
-	b    textmap.Builder
+	src     string
+	out     []byte
+	nfkc    []byte // scratch for one NFKC segment
+	b       textmap.Builder
+	letters Letters // of src, counted on the way
 }
 
 func (n *normalizer) run() {
@@ -116,7 +143,7 @@ func (n *normalizer) run() {
 			j := n.asciiRun(i)
 			start := len(n.out)
 			n.out = append(n.out, n.src[i:j]...)
-			lowerASCIIRun(n.out[start:])
+			n.letters.Latin += lowerASCIIRun(n.out[start:])
 			n.b.Copy(i, j-i)
 			i = j
 		default:
@@ -140,14 +167,19 @@ func (n *normalizer) run() {
 					// the characters it holds, and a folded character is
 					// written straight into the output.
 					start := len(n.out)
+					n.letters.Han++
 					if cantoneseHan(r) {
 						n.out = append(n.out, cantonese[r]...)
 						n.record(i, size, start)
+						if zhconv.Fold(r) != r {
+							n.letters.Trad++
+						}
 					} else {
 						// A folded character is another character: no
 						// need to compare it with the source to know.
 						n.out = utf8.AppendRune(n.out, zhconv.Fold(r))
 						n.b.Replace(i, size, len(n.out)-start)
+						n.letters.Trad++
 					}
 					i += size
 					break
@@ -155,6 +187,7 @@ func (n *normalizer) run() {
 				j := n.stableHanRun(i + size)
 				n.out = append(n.out, n.src[i:j]...)
 				n.b.Copy(i, j-i)
+				n.letters.Han += (j - i) / 3 // stable: none of them folds
 				i = j
 			case unicode.IsSpace(r):
 				i = n.space(i)
@@ -204,15 +237,21 @@ var plainASCII = func() (t [256]bool) {
 }()
 
 // stableHanRun returns the end of the run of common Han characters from i
-// that folding leaves alone (Simplified text): copied as a whole.
+// that folding leaves alone (Simplified text): copied as a whole. One
+// table look-up a character (stableHan), decoded in line.
 func (n *normalizer) stableHanRun(i int) int {
-	for {
-		r, ok := CommonHanAt(n.src, i)
-		if !ok || changedHan(r) {
-			return i
+	for i+3 <= len(n.src) {
+		c := n.src[i : i+3]
+		if c[0]-0xE4 > 0xE9-0xE4 || (uint16(c[1])|uint16(c[2])<<8)&0xC0C0 != 0x8080 {
+			break
+		}
+		k := uint(c[0]-0xE4)<<12 | uint(c[1]&0x3F)<<6 | uint(c[2]&0x3F)
+		if stableHan[k/64]&(1<<(k%64)) == 0 {
+			break
 		}
 		i += 3
 	}
+	return i
 }
 
 func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
@@ -224,11 +263,11 @@ func CommonHanAt(s string, i int) (rune, bool) {
 	if i+3 > len(s) {
 		return 0, false
 	}
-	c0, c1, c2 := s[i], s[i+1], s[i+2]
-	if c0 < 0xE4 || c0 > 0xE9 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+	c := s[i : i+3] // one bounds check, and small enough to inline
+	if c[0]-0xE4 > 0xE9-0xE4 || (uint16(c[1])|uint16(c[2])<<8)&0xC0C0 != 0x8080 {
 		return 0, false
 	}
-	r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+	r := rune(c[0]&0x0F)<<12 | rune(c[1]&0x3F)<<6 | rune(c[2]&0x3F)
 	return r, r >= 0x4E00
 }
 
@@ -239,6 +278,10 @@ func CommonHanAt(s string, i int) (rune, bool) {
 var (
 	hanOnce    sync.Once
 	hanChanged [zhconv.CommonHanWords]uint64
+	// stableHan has a bit per three-byte character with lead byte E4 to
+	// E9 (U+4000 to U+9FFF, bit r-0x4000) that is a common Han character
+	// normalization leaves alone: what stableHanRun steps over.
+	stableHan [(0x9FFF - 0x4000 + 1) / 64]uint64
 )
 
 func markChangedHan() {
@@ -246,6 +289,12 @@ func markChangedHan() {
 	for r := range cantonese {
 		setChangedHan(r)
 		cantoneseMask |= 1 << (r % 64)
+	}
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !changedHan(r) {
+			k := r - 0x4000
+			stableHan[k/64] |= 1 << (k % 64)
+		}
 	}
 	markPunctStarts()
 }
@@ -290,7 +339,13 @@ func (n *normalizer) segment(i int) int {
 	if i+size == end {
 		n.out = append(n.out, singleRune(r)...)
 		n.record(i, size, start)
+		n.count(r)
 		return end
+	}
+	for k := i; k < end; {
+		r, size := utf8.DecodeRuneInString(n.src[k:])
+		n.count(r)
+		k += size
 	}
 	n.nfkc = norm.NFKC.AppendString(n.nfkc[:0], n.src[i:end])
 	for k := 0; k < len(n.nfkc); {
@@ -318,7 +373,35 @@ func (n *normalizer) punctSegment(i int) bool {
 	start := len(n.out)
 	n.out = append(n.out, singleRune(r)...)
 	n.record(i, 3, start)
+	if punctHan(r) { // the rest are neither Han nor Latin letters
+		n.count(r)
+	}
 	return true
+}
+
+// punctHan reports the Han characters among the runes punctAt takes (々,
+// 〇, the Hangzhou numerals, 〸–〻), without unicode.Is: 、 and 。 are
+// among the commonest characters of Chinese text.
+func punctHan(r rune) bool {
+	return r == 0x3005 || r == 0x3007 || r >= 0x3021 && r <= 0x3029 || r >= 0x3038 && r <= 0x303B
+}
+
+// count counts rune r of the source in n.letters, as a Han character
+// (and a Traditional-only one) or a Latin letter (below U+0250).
+func (n *normalizer) count(r rune) {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'a' <= r|0x20 && r|0x20 <= 'z' {
+			n.letters.Latin++
+		}
+	case unicode.Is(unicode.Han, r):
+		n.letters.Han++
+		if zhconv.Fold(r) != r {
+			n.letters.Trad++
+		}
+	case r < 0x250 && unicode.IsLetter(r):
+		n.letters.Latin++
+	}
 }
 
 // startsSegment reports a rune at s[i:] that NFKC always starts a segment
@@ -528,9 +611,9 @@ func wordASCII8(w uint64) bool {
 }
 
 // lowerASCIIRun lower-cases b, which is all ASCII, in place: eight bytes at
-// a time, then byte by byte.
-func lowerASCIIRun(b []byte) {
-	k := 0
+// a time, then byte by byte. It returns how many letters b holds.
+func lowerASCIIRun(b []byte) int {
+	k, letters := 0, 0
 	for ; k+8 <= len(b); k += 8 {
 		w := binary.LittleEndian.Uint64(b[k:])
 		// With every byte below 0x80 no addition carries across bytes:
@@ -538,11 +621,19 @@ func lowerASCIIRun(b []byte) {
 		// says c > 'Z'; upper-case letters have the first and not the
 		// second, and get 0x20 added.
 		upper := ((w + (0x80-'A')*ones8) ^ (w + (0x80-'Z'-1)*ones8)) & highs8
-		binary.LittleEndian.PutUint64(b[k:], w|upper>>2)
+		w |= upper >> 2
+		binary.LittleEndian.PutUint64(b[k:], w)
+		// Lower case now: a letter is at least 'a' (adding 0x1F sets the
+		// high bit) and below '{' (adding 0x05 does not).
+		letters += bits.OnesCount64((w + 0x1F*ones8) &^ (w + 0x05*ones8) & highs8)
 	}
 	for ; k < len(b); k++ {
 		b[k] = lowerASCII(b[k])
+		if 'a' <= b[k] && b[k] <= 'z' {
+			letters++
+		}
 	}
+	return letters
 }
 
 func lowerASCII(c byte) byte {

@@ -1,0 +1,92 @@
+package document
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/stretchr/testify/require"
+)
+
+// trimSpace answers as strings.TrimSpace: every rune Unicode calls white
+// space and ill-formed bytes at either end of Han, ASCII and punctuation,
+// every one-, two- and three-byte ending after a Han character, and random
+// strings of all of these.
+func TestTrimSpaceMatchesStrings(t *testing.T) {
+	var spaces []string
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) {
+			spaces = append(spaces, string(r))
+		}
+	}
+	require.Contains(t, spaces, "\u3000")
+	pieces := append([]string{"研", "究", "。", "，", "a", "Z", ".", "\xff", "\xe4", "\xe4\xb8", "\x80", "\xef\xbf\xbd", "\xed\xa0\x80", "\ufeff", "\u4000", "\uffff", "é", "😀"}, spaces...)
+	rng := rand.New(rand.NewSource(9))
+	for round := 0; round < 100000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(6); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := sb.String()
+		require.Equal(t, strings.TrimSpace(s), trimSpace(s), "%q", s)
+	}
+	for a := 0; a < 256; a++ {
+		for b := 0; b < 256; b++ {
+			for _, s := range []string{"研" + string([]byte{byte(a), byte(b)}), "研" + string([]byte{byte(a)}), "研x" + string([]byte{byte(a), byte(b), 0x80}),
+				string([]byte{byte(a), byte(b)}) + "研", string([]byte{byte(a), 0x80, byte(b)}) + "研"} {
+				require.Equal(t, strings.TrimSpace(s), trimSpace(s), "%q", s)
+			}
+		}
+	}
+}
+
+// trimSpan trims as strings.TrimSpace does, with or without its fast path.
+func TestTrimSpanMatchesTrimSpace(t *testing.T) {
+	pieces := []string{"研", "。", "a", ".", " ", "\n", "\u3000", "\u00a0", "\u2029", "\u0085", "\xff", "\xe4\xb8", "\x80", "\ufeff"}
+	rng := rand.New(rand.NewSource(10))
+	for round := 0; round < 100000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := sb.String()
+		start := rng.Intn(len(text) + 1)
+		end := start + rng.Intn(len(text)-start+1)
+		span, ok := trimSpan(text, start, end)
+		want := strings.TrimSpace(text[start:end])
+		require.Equal(t, want != "", ok, "%q", text[start:end])
+		if ok {
+			require.Equal(t, want, text[span.Start:span.End], "%q", text[start:end])
+		}
+	}
+}
+
+// plainEnds answers alike for a string and its bytes, and only ever for
+// text strings.TrimSpace leaves as it is.
+func TestPlainEndsBytesAndString(t *testing.T) {
+	pieces := []string{"研", "。", "a", " ", "\u3000", "\u2000", "\xe4\xb8", "\x80", "\xef\xbf", ""}
+	for _, a := range pieces {
+		for _, b := range pieces {
+			for _, c := range pieces {
+				s := a + b + c
+				require.Equal(t, plainEnds(s), plainEnds([]byte(s)), "%q", s)
+				if plainEnds(s) {
+					require.Equal(t, s, strings.TrimSpace(s), "%q", s)
+				}
+			}
+		}
+	}
+}
+
+// The closer switches hold exactly the marks of the sets they replace,
+// every rune checked.
+func TestCloserSwitchesMatchTheirSets(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if strings.ContainsRune("。！？.!?”\"」』…", r) != lineCloser(r) ||
+			strings.ContainsRune("。！？.!?；;：:…,，、”\"」』)）", r) != headingCloser(r) ||
+			strings.ContainsRune("”’」』）)]\"'", r) != sentenceCloser(r) {
+			t.Fatalf("%U: a switch and its set disagree", r)
+		}
+	}
+}
