@@ -108,7 +108,9 @@ func (l *Lexicon) patternSets() {
 	l.alwaysSet, l.digitSet = make([]uint64, words), make([]uint64, words)
 	l.clauseBits, l.digitBits, l.noDigits = make([]uint8, n), make([]uint8, n), make([]uint8, n)
 	l.indexTerms()
-	for i, p := range l.regexes {
+	for i := range l.regexes {
+		p := &l.regexes[i]
+		p.ahead, p.behind = p.ahead.indexed(), p.behind.indexed()
 		if p.always {
 			l.alwaysSet[i/64] |= 1 << (i % 64)
 		}

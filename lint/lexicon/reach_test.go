@@ -73,12 +73,12 @@ func spell(ranges []rune) string {
 // Walking a reach stops at the first rune it cannot hold once the bytes of
 // other runes are spent, and at the byte limit.
 func TestReachWalk(t *testing.T) {
-	digits := reach{runes: []rune{'%', '%', '0', '9'}, spaces: -1}
+	digits := reach{runes: []rune{'%', '%', '0', '9'}, spaces: -1}.indexed()
 	text := "共有12%的人"
 	lit := strings.Index(text, "的人")
 	assert.Equal(t, strings.Index(text, "12"), digits.back(text, lit, -1))
 	assert.Equal(t, strings.Index(text, "2"), digits.back(text, lit, 2))
-	loose := reach{runes: digits.runes, other: 3}
+	loose := reach{runes: digits.runes, other: 3}.indexed()
 	assert.Equal(t, strings.Index(text, "有"), loose.back(text, lit, -1))
 	after := "12%的人"
 	assert.Equal(t, len("12%"), digits.forth(after, 0, -1))
@@ -87,7 +87,7 @@ func TestReachWalk(t *testing.T) {
 	assert.Equal(t, 1, digits.forth("人", 1, -1))
 
 	// ( [a-z]+){0,2} holds two spaces: the walk stops at the third.
-	words := reachOf(mustParse(t, `( [a-z]+){0,2}`))
+	words := reachOf(mustParse(t, `( [a-z]+){0,2}`)).indexed()
 	assert.Equal(t, 2, words.spaces)
 	clause := "so one big new study"
 	assert.Equal(t, strings.Index(clause, "big"), words.back(clause, len(clause), -1))
@@ -323,4 +323,22 @@ func TestCandidatesWhenClausesComplete(t *testing.T) {
 	}
 	assert.Greater(t, matched, 1000, "the texts include matches")
 	assert.Equal(t, uint64(1), l.digitSet[0], "only the first pattern needs digits alone")
+}
+
+// holds, through the ASCII bits for runes below 0x80, says what the
+// search of the ranges says, for every reach of the built-in patterns.
+func TestHoldsAsRanges(t *testing.T) {
+	l := builtinLexicon(t)
+	walked := 0
+	for _, p := range l.regexes {
+		for _, x := range []reach{p.ahead, p.behind} {
+			if len(x.runes) > 0 {
+				walked++
+			}
+			for r := rune(0); r < 0x3100; r++ {
+				require.Equal(t, x.inRanges(r), x.holds(r), "%q in %v", r, x.runes)
+			}
+		}
+	}
+	assert.Greater(t, walked, 20)
 }
