@@ -57,9 +57,10 @@ type Lexicon struct {
 	// text, and per pattern gated on digits only.
 	alwaysSet, digitSet []uint64
 	// Per pattern, what the loop over automaton matches reads, apart
-	// from the large pattern structs: the bits of all its clauses, and
-	// of those an ASCII digit meets (noDigits: none, for text without).
-	clauseBits, digitBits, noDigits []uint8
+	// from the large pattern structs: the bits of the clauses literals
+	// must meet, in text without an ASCII digit (all its clauses) and
+	// with one (those a digit does not meet).
+	needNoDigits, needDigits []uint8
 	// hot has per term what the loop over automaton matches reads, in
 	// a small record (terms are 72 bytes: their loads were a tenth of
 	// Match), and triggers every term's triggers end to end.
@@ -223,24 +224,35 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	cand := words(candBuf[:], (len(l.regexes)+63)/64)
 	copy(cand, l.alwaysSet)
 	hasDigit := hasASCIIDigit(text)
-	digits := l.noDigits
 	if hasDigit {
-		digits = l.digitBits
 		for w := range cand {
 			cand[w] |= l.digitSet[w]
 		}
 	}
 	if l.ac != nil {
 		var foundBuf [128]match
+		// Locals, and slices of one length, so that the loop neither
+		// reloads the lexicon's fields after each store nor checks the
+		// bounds of seen, need and cand apart.
+		hot, triggers := l.hot, l.triggers
+		need := l.needNoDigits
+		if hasDigit {
+			need = l.needDigits
+		}
+		need = need[:len(seen)]
 		for _, m := range l.ac.find(text, foundBuf[:0]) {
 			id, end := m.term, int(m.end)
-			h := l.hot[id]
+			h := hot[id]
 			start := end - int(h.length)
-			for _, tr := range l.triggers[h.trig : h.trig+uint32(h.ntrig)] {
-				met := seen[tr.pattern] | 1<<tr.clause
-				seen[tr.pattern] = met
-				if met|digits[tr.pattern] == l.clauseBits[tr.pattern] {
-					cand[tr.pattern/64] |= 1 << (tr.pattern % 64)
+			for _, tr := range triggers[h.trig : h.trig+uint32(h.ntrig)] {
+				p := int(tr.pattern)
+				if uint(p) >= uint(len(seen)) {
+					break // never: patterns are numbered below len(l.regexes)
+				}
+				met := seen[p] | 1<<tr.clause
+				seen[p] = met
+				if n := need[p]; met&n == n {
+					cand[p/64] |= 1 << (p % 64)
 				}
 				if tr.window {
 					occ = append(occ, occurrence{tr.pattern, start, end})

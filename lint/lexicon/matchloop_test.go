@@ -76,9 +76,7 @@ func matchThroughTerms(l *Lexicon, text string, dst []Hit) []Hit {
 	var occ []occurrence
 	cand := slices.Clone(l.alwaysSet)
 	hasDigit := hasASCIIDigit(text)
-	digits := l.noDigits
 	if hasDigit {
-		digits = l.digitBits
 		for w := range cand {
 			cand[w] |= l.digitSet[w]
 		}
@@ -90,7 +88,12 @@ func matchThroughTerms(l *Lexicon, text string, dst []Hit) []Hit {
 		for _, tr := range t.triggers {
 			met := seen[tr.pattern] | 1<<tr.clause
 			seen[tr.pattern] = met
-			if met|digits[tr.pattern] == l.clauseBits[tr.pattern] {
+			p := &l.regexes[tr.pattern]
+			digits := uint8(0)
+			if hasDigit {
+				digits = uint8(p.digitClause)
+			}
+			if met|digits == uint8(p.clauses) {
 				cand[tr.pattern/64] |= 1 << (tr.pattern % 64)
 			}
 			if tr.window {
