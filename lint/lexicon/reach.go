@@ -33,14 +33,28 @@ type reach struct {
 	// a walk through English text is bytes below 0x80, tested without a
 	// search.
 	ascii [2]uint64
+	// above has bit r&63 set for every rune r from 0x80 on in runes: a
+	// rune whose bit is clear (most Han characters next to a literal) is
+	// out of the set without a search.
+	above uint64
 }
 
-// indexed returns x with ascii set from runes; holds needs it.
+// indexed returns x with ascii and above set from runes; holds needs them.
 func (x reach) indexed() reach {
 	x.ascii = [2]uint64{}
 	for i := 0; i+1 < len(x.runes); i += 2 {
 		for r := max(x.runes[i], 0); r <= x.runes[i+1] && r < utf8.RuneSelf; r++ { // max: a damaged snapshot may hold anything
 			x.ascii[r>>6] |= 1 << (r & 63)
+		}
+		lo, hi := max(x.runes[i], utf8.RuneSelf), x.runes[i+1]
+		switch {
+		case hi < lo:
+		case hi-lo >= 63:
+			x.above = ^uint64(0)
+		default:
+			for r := lo; r <= hi; r++ {
+				x.above |= 1 << (r & 63)
+			}
 		}
 	}
 	return x
@@ -184,7 +198,7 @@ func (x *reach) holds(r rune) bool {
 	if r < utf8.RuneSelf {
 		return x.ascii[r>>6]&(1<<(r&63)) != 0
 	}
-	return x.inRanges(r)
+	return x.above&(1<<(r&63)) != 0 && x.inRanges(r)
 }
 
 // inRanges is holds by a search of runes alone.
@@ -224,7 +238,7 @@ func (x *reach) back(text string, from, limit int) int {
 			}
 			spaces++
 		}
-		if r >= utf8.RuneSelf && !x.inRanges(r) || r < utf8.RuneSelf && x.ascii[r>>6]&(1<<(r&63)) == 0 { // holds, inlined
+		if r >= utf8.RuneSelf && (x.above&(1<<(r&63)) == 0 || !x.inRanges(r)) || r < utf8.RuneSelf && x.ascii[r>>6]&(1<<(r&63)) == 0 { // !holds, inlined
 			if other+n > x.other {
 				break
 			}
@@ -253,7 +267,7 @@ func (x *reach) forth(text string, from, limit int) int {
 			}
 			spaces++
 		}
-		if r >= utf8.RuneSelf && !x.inRanges(r) || r < utf8.RuneSelf && x.ascii[r>>6]&(1<<(r&63)) == 0 { // holds, inlined
+		if r >= utf8.RuneSelf && (x.above&(1<<(r&63)) == 0 || !x.inRanges(r)) || r < utf8.RuneSelf && x.ascii[r>>6]&(1<<(r&63)) == 0 { // !holds, inlined
 			if other+n > x.other {
 				break
 			}

@@ -325,17 +325,22 @@ func TestCandidatesWhenClausesComplete(t *testing.T) {
 	assert.Equal(t, uint64(1), l.digitSet[0], "only the first pattern needs digits alone")
 }
 
-// holds, through the ASCII bits for runes below 0x80, says what the
-// search of the ranges says, for every reach of the built-in patterns.
+// holds, through the ASCII bits for runes below 0x80 and the bits of
+// r&63 above, says what the search of the ranges says, for every reach
+// of the built-in patterns.
 func TestHoldsAsRanges(t *testing.T) {
 	l := builtinLexicon(t)
 	walked := 0
+	reaches := []reach{reach{runes: []rune{'a', 'z', 0x4e00, 0x4eff, 0x9000, 0x9000}}.indexed()} // a wide range too
 	for _, p := range l.regexes {
-		for _, x := range []reach{p.ahead, p.behind} {
-			if len(x.runes) > 0 {
-				walked++
-			}
-			for r := rune(0); r < 0x3100; r++ {
+		reaches = append(reaches, p.ahead, p.behind)
+	}
+	for _, x := range reaches {
+		if len(x.runes) > 0 {
+			walked++
+		}
+		for r := rune(0); r < 0xa000; r++ { // ASCII to the common Han block
+			if x.inRanges(r) != x.holds(r) {
 				require.Equal(t, x.inRanges(r), x.holds(r), "%q in %v", r, x.runes)
 			}
 		}
