@@ -459,20 +459,33 @@ func (p *pattern) findRegexp(text string, from, to int, dst []Hit) []Hit {
 }
 
 // boundaryOK reports a match with the word boundaries its term's flags ask for.
+// An ASCII neighbour (most of them, next to a Latin term) is tested as a
+// byte, without decoding.
 func boundaryOK(text string, start, end int, flags uint8) bool {
 	if flags&hotLatinL != 0 && start > 0 {
-		r, _ := utf8.DecodeLastRuneInString(text[:start])
-		if isWordRune(r) {
+		if c := text[start-1]; c < utf8.RuneSelf {
+			if isWordByteASCII(c) {
+				return false
+			}
+		} else if r, _ := utf8.DecodeLastRuneInString(text[:start]); isWordRune(r) {
 			return false
 		}
 	}
 	if flags&hotLatinR != 0 && end < len(text) {
-		r, _ := utf8.DecodeRuneInString(text[end:])
-		if isWordRune(r) {
+		if c := text[end]; c < utf8.RuneSelf {
+			if isWordByteASCII(c) {
+				return false
+			}
+		} else if r, _ := utf8.DecodeRuneInString(text[end:]); isWordRune(r) {
 			return false
 		}
 	}
 	return true
+}
+
+// isWordByteASCII is isWordRune for an ASCII byte.
+func isWordByteASCII(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // isWordRune reports letters and digits of alphabetic scripts: the runes

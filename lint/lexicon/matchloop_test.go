@@ -136,3 +136,42 @@ func matchThroughTerms(l *Lexicon, text string, dst []Hit) []Hit {
 	}
 	return dst
 }
+
+// boundaryOK, testing ASCII neighbours as bytes, says what decoding the
+// neighbours and isWordRune say, on every pair of a few runes around a term.
+func TestBoundaryOKAsDecoded(t *testing.T) {
+	runes := []string{"", "a", "Z", "5", " ", "-", "_", ".", "é", "人", "ж", "あ", "\xff", "\u00a0"}
+	decoded := func(text string, start, end int, flags uint8) bool {
+		if flags&hotLatinL != 0 && start > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:start]); isWordRune(r) {
+				return false
+			}
+		}
+		if flags&hotLatinR != 0 && end < len(text) {
+			if r, _ := utf8.DecodeRuneInString(text[end:]); isWordRune(r) {
+				return false
+			}
+		}
+		return true
+	}
+	rejected := 0
+	for _, before := range runes {
+		for _, after := range runes {
+			text := before + "term" + after
+			start, end := len(before), len(before)+len("term")
+			for flags := uint8(0); flags < 16; flags++ {
+				want := decoded(text, start, end, flags)
+				require.Equal(t, want, boundaryOK(text, start, end, flags), "%q %b", text, flags)
+				rejected += int(b2i(!want))
+			}
+		}
+	}
+	assert.Greater(t, rejected, 100)
+}
+
+func b2i(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
