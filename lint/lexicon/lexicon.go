@@ -214,8 +214,8 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	first := len(dst)
 	var seenBuf [256]uint8                      // on the stack for the usual number of patterns
 	seen := bytesOf(seenBuf[:], len(l.regexes)) // clauses satisfied per pattern
-	var occBuf [16]occurrence
-	occ := occBuf[:0] // where the window literals of patterns are (16: a 384-byte buffer zeroed per call holds nearly every sentence's)
+	var occBuf [32]occurrence
+	occ := occBuf[:0] // where the window literals of patterns are (32: a 384-byte buffer zeroed per call holds all but a few sentences'; 16 left one in twelve to the heap)
 	// The patterns to run: those that always run, those whose clauses the
 	// literals (and digits) all met and, in text with a digit, those gated
 	// on digits only; a bit each, so the loop below visits those patterns
@@ -230,7 +230,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		}
 	}
 	if l.ac != nil {
-		var foundBuf [128]match
+		var foundBuf [64]match // a sentence in 250 has more (1 KiB zeroed per call cost more than their growing)
 		// Locals, and slices of one length, so that the loop neither
 		// reloads the lexicon's fields after each store nor checks the
 		// bounds of seen, need and cand apart.
@@ -255,7 +255,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 					cand[p/64] |= 1 << (p % 64)
 				}
 				if tr.window {
-					occ = append(occ, occurrence{tr.pattern, start, end})
+					occ = append(occ, occurrence{tr.pattern, int32(start), int32(end)})
 				}
 			}
 			if h.flags&hotHit == 0 || !boundaryOK(text, start, end, h.flags) {
@@ -364,10 +364,11 @@ func (l *Lexicon) runPattern(i int, text string, seen uint64, hasDigit bool, occ
 	return dst
 }
 
-// occurrence is where a literal of a pattern's window clause is.
+// occurrence is where a literal of a pattern's window clause is (a
+// sentence's offsets fit in 32 bits: twice the occurrences in Match's
+// buffer on the stack).
 type occurrence struct {
-	pattern    int32
-	start, end int
+	pattern, start, end int32
 }
 
 type span struct{ start, end int }
@@ -380,10 +381,11 @@ type span struct{ start, end int }
 // cut edge (that would take a literal further away), so ^, $, \b and
 // context classes see the same neighbours as in the whole text.
 func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []span {
-	for _, o := range occ {
-		if o.pattern != i {
+	for _, oc := range occ {
+		if oc.pattern != i {
 			continue
 		}
+		o := struct{ start, end int }{int(oc.start), int(oc.end)}
 		w := span{0, len(text)}
 		switch {
 		case p.ahead.other >= 0:

@@ -97,7 +97,7 @@ func matchThroughTerms(l *Lexicon, text string, dst []Hit) []Hit {
 				cand[tr.pattern/64] |= 1 << (tr.pattern % 64)
 			}
 			if tr.window {
-				occ = append(occ, occurrence{tr.pattern, start, end})
+				occ = append(occ, occurrence{tr.pattern, int32(start), int32(end)})
 			}
 		}
 		if len(t.classes) == 0 && !t.ignore {

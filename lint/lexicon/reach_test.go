@@ -158,7 +158,7 @@ func TestReachNarrowsWindows(t *testing.T) {
 	l.ac.scan(text, func(id int32, end int) {
 		for _, tr := range l.terms[id].triggers {
 			if tr.window {
-				occ = append(occ, occurrence{tr.pattern, end - len(l.terms[id].text), end})
+				occ = append(occ, occurrence{tr.pattern, int32(end - len(l.terms[id].text)), int32(end)})
 			}
 		}
 	})
