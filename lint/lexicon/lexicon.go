@@ -422,7 +422,24 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 		}
 		out = append(out, w)
 	}
-	slices.SortFunc(out, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	return mergeSpans(out)
+}
+
+// mergeSpans sorts spans by start and merges those that meet.
+func mergeSpans(out []span) []span {
+	// Nearly always in order already (the automaton reports literals by
+	// end), and an insertion sort of a few spans costs less than the
+	// generic sort's calls.
+	if len(out) > smallSort {
+		slices.SortFunc(out, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	}
+	for i := 1; i < len(out) && len(out) <= smallSort; i++ {
+		w, j := out[i], i
+		for ; j > 0 && w.start < out[j-1].start; j-- {
+			out[j] = out[j-1]
+		}
+		out[j] = w
+	}
 	n := 0
 	for _, w := range out {
 		if n > 0 && w.start <= out[n-1].end {

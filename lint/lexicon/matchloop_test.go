@@ -175,3 +175,28 @@ func b2i(b bool) uint8 {
 	}
 	return 0
 }
+
+// mergeSpans finds the union the generic sort and a merge found, on random
+// spans, few (insertion sort) and many.
+func TestMergeSpansAsSorted(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for range 3000 {
+		spans := make([]span, rng.Intn(2*smallSort+2))
+		for i := range spans {
+			s := rng.Intn(200)
+			spans[i] = span{s, s + rng.Intn(30)}
+		}
+		want := slices.Clone(spans)
+		slices.SortFunc(want, func(a, b span) int { return a.start - b.start })
+		n := 0
+		for _, w := range want {
+			if n > 0 && w.start <= want[n-1].end {
+				want[n-1].end = max(want[n-1].end, w.end)
+				continue
+			}
+			want[n] = w
+			n++
+		}
+		require.Equal(t, want[:n], mergeSpans(spans), "%v", spans)
+	}
+}
