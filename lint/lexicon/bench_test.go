@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"os"
 	"testing"
 )
 
@@ -40,4 +41,30 @@ func benchInput(b *testing.B) (*Lexicon, []string, int64) {
 		size += len(line)
 	}
 	return l, lines, int64(size)
+}
+
+// Match on the sentences of an archive as the facts analyzer hands them
+// over (HYPELINT_MATCH_ARCHIVE=DIR go test -bench MatchArchive ./lint/lexicon):
+// the corpus lines trigger patterns far more often than articles do.
+func BenchmarkMatchArchive(b *testing.B) {
+	dir := os.Getenv("HYPELINT_MATCH_ARCHIVE")
+	if dir == "" {
+		b.Skip("set HYPELINT_MATCH_ARCHIVE to a directory of articles")
+	}
+	l, sentences := builtinLexicon(b), archiveSentences(b, dir)
+	size := 0
+	for _, s := range sentences {
+		size += len(s)
+	}
+	var hits []Hit
+	for _, s := range sentences {
+		hits = l.Match(s, hits[:0]) // grow the automaton's rows before timing
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range sentences {
+			hits = l.Match(s, hits[:0])
+		}
+	}
 }

@@ -57,9 +57,10 @@ type Lexicon struct {
 	// text, and per pattern gated on digits only.
 	alwaysSet, digitSet []uint64
 	// Per pattern, what the loop over automaton matches reads, apart
-	// from the large pattern structs: the bits of all its clauses, and
-	// of those an ASCII digit meets (noDigits: none, for text without).
-	clauseBits, digitBits, noDigits []uint8
+	// from the large pattern structs: the bits of the clauses literals
+	// must meet, in text without an ASCII digit (all its clauses) and
+	// with one (those a digit does not meet).
+	needNoDigits, needDigits []uint8
 	// hot has per term what the loop over automaton matches reads, in
 	// a small record (terms are 72 bytes: their loads were a tenth of
 	// Match), and triggers every term's triggers end to end.
@@ -213,8 +214,8 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	first := len(dst)
 	var seenBuf [256]uint8                      // on the stack for the usual number of patterns
 	seen := bytesOf(seenBuf[:], len(l.regexes)) // clauses satisfied per pattern
-	var occBuf [16]occurrence
-	occ := occBuf[:0] // where the window literals of patterns are (16: a 384-byte buffer zeroed per call holds nearly every sentence's)
+	var occBuf [32]occurrence
+	occ := occBuf[:0] // where the window literals of patterns are (32: a 384-byte buffer zeroed per call holds all but a few sentences'; 16 left one in twelve to the heap)
 	// The patterns to run: those that always run, those whose clauses the
 	// literals (and digits) all met and, in text with a digit, those gated
 	// on digits only; a bit each, so the loop below visits those patterns
@@ -223,27 +224,38 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	cand := words(candBuf[:], (len(l.regexes)+63)/64)
 	copy(cand, l.alwaysSet)
 	hasDigit := hasASCIIDigit(text)
-	digits := l.noDigits
 	if hasDigit {
-		digits = l.digitBits
 		for w := range cand {
 			cand[w] |= l.digitSet[w]
 		}
 	}
 	if l.ac != nil {
-		var foundBuf [128]match
+		var foundBuf [64]match // a sentence in 250 has more (1 KiB zeroed per call cost more than their growing)
+		// Locals, and slices of one length, so that the loop neither
+		// reloads the lexicon's fields after each store nor checks the
+		// bounds of seen, need and cand apart.
+		hot, triggers := l.hot, l.triggers
+		need := l.needNoDigits
+		if hasDigit {
+			need = l.needDigits
+		}
+		need = need[:len(seen)]
 		for _, m := range l.ac.find(text, foundBuf[:0]) {
 			id, end := m.term, int(m.end)
-			h := l.hot[id]
+			h := hot[id]
 			start := end - int(h.length)
-			for _, tr := range l.triggers[h.trig : h.trig+uint32(h.ntrig)] {
-				met := seen[tr.pattern] | 1<<tr.clause
-				seen[tr.pattern] = met
-				if met|digits[tr.pattern] == l.clauseBits[tr.pattern] {
-					cand[tr.pattern/64] |= 1 << (tr.pattern % 64)
+			for _, tr := range triggers[h.trig : h.trig+uint32(h.ntrig)] {
+				p := int(tr.pattern)
+				if uint(p) >= uint(len(seen)) {
+					break // never: patterns are numbered below len(l.regexes)
+				}
+				met := seen[p] | 1<<tr.clause
+				seen[p] = met
+				if n := need[p]; met&n == n {
+					cand[p/64] |= 1 << (p % 64)
 				}
 				if tr.window {
-					occ = append(occ, occurrence{tr.pattern, start, end})
+					occ = append(occ, occurrence{tr.pattern, int32(start), int32(end)})
 				}
 			}
 			if h.flags&hotHit == 0 || !boundaryOK(text, start, end, h.flags) {
@@ -352,10 +364,11 @@ func (l *Lexicon) runPattern(i int, text string, seen uint64, hasDigit bool, occ
 	return dst
 }
 
-// occurrence is where a literal of a pattern's window clause is.
+// occurrence is where a literal of a pattern's window clause is (a
+// sentence's offsets fit in 32 bits: twice the occurrences in Match's
+// buffer on the stack).
 type occurrence struct {
-	pattern    int32
-	start, end int
+	pattern, start, end int32
 }
 
 type span struct{ start, end int }
@@ -368,10 +381,11 @@ type span struct{ start, end int }
 // cut edge (that would take a literal further away), so ^, $, \b and
 // context classes see the same neighbours as in the whole text.
 func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []span {
-	for _, o := range occ {
-		if o.pattern != i {
+	for _, oc := range occ {
+		if oc.pattern != i {
 			continue
 		}
+		o := struct{ start, end int }{int(oc.start), int(oc.end)}
 		w := span{0, len(text)}
 		switch {
 		case p.ahead.other >= 0:
@@ -408,7 +422,24 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 		}
 		out = append(out, w)
 	}
-	slices.SortFunc(out, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	return mergeSpans(out)
+}
+
+// mergeSpans sorts spans by start and merges those that meet.
+func mergeSpans(out []span) []span {
+	// Nearly always in order already (the automaton reports literals by
+	// end), and an insertion sort of a few spans costs less than the
+	// generic sort's calls.
+	if len(out) > smallSort {
+		slices.SortFunc(out, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	}
+	for i := 1; i < len(out) && len(out) <= smallSort; i++ {
+		w, j := out[i], i
+		for ; j > 0 && w.start < out[j-1].start; j-- {
+			out[j] = out[j-1]
+		}
+		out[j] = w
+	}
 	n := 0
 	for _, w := range out {
 		if n > 0 && w.start <= out[n-1].end {
@@ -447,20 +478,33 @@ func (p *pattern) findRegexp(text string, from, to int, dst []Hit) []Hit {
 }
 
 // boundaryOK reports a match with the word boundaries its term's flags ask for.
+// An ASCII neighbour (most of them, next to a Latin term) is tested as a
+// byte, without decoding.
 func boundaryOK(text string, start, end int, flags uint8) bool {
 	if flags&hotLatinL != 0 && start > 0 {
-		r, _ := utf8.DecodeLastRuneInString(text[:start])
-		if isWordRune(r) {
+		if c := text[start-1]; c < utf8.RuneSelf {
+			if isWordByteASCII(c) {
+				return false
+			}
+		} else if r, _ := utf8.DecodeLastRuneInString(text[:start]); isWordRune(r) {
 			return false
 		}
 	}
 	if flags&hotLatinR != 0 && end < len(text) {
-		r, _ := utf8.DecodeRuneInString(text[end:])
-		if isWordRune(r) {
+		if c := text[end]; c < utf8.RuneSelf {
+			if isWordByteASCII(c) {
+				return false
+			}
+		} else if r, _ := utf8.DecodeRuneInString(text[end:]); isWordRune(r) {
 			return false
 		}
 	}
 	return true
+}
+
+// isWordByteASCII is isWordRune for an ASCII byte.
+func isWordByteASCII(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // isWordRune reports letters and digits of alphabetic scripts: the runes

@@ -106,9 +106,11 @@ func Parse(files map[string]string) (*Lexicon, error) {
 func (l *Lexicon) patternSets() {
 	words, n := (len(l.regexes)+63)/64, len(l.regexes)
 	l.alwaysSet, l.digitSet = make([]uint64, words), make([]uint64, words)
-	l.clauseBits, l.digitBits, l.noDigits = make([]uint8, n), make([]uint8, n), make([]uint8, n)
+	l.needNoDigits, l.needDigits = make([]uint8, n), make([]uint8, n)
 	l.indexTerms()
-	for i, p := range l.regexes {
+	for i := range l.regexes {
+		p := &l.regexes[i]
+		p.ahead, p.behind = p.ahead.indexed(), p.behind.indexed()
 		if p.always {
 			l.alwaysSet[i/64] |= 1 << (i % 64)
 		}
@@ -116,7 +118,7 @@ func (l *Lexicon) patternSets() {
 			l.digitSet[i/64] |= 1 << (i % 64)
 		}
 		// At most maxClauses (8) clauses: a byte holds their bits.
-		l.clauseBits[i], l.digitBits[i] = uint8(p.clauses), uint8(p.digitClause)
+		l.needNoDigits[i], l.needDigits[i] = uint8(p.clauses), uint8(p.clauses&^p.digitClause)
 	}
 }
 

@@ -76,9 +76,7 @@ func matchThroughTerms(l *Lexicon, text string, dst []Hit) []Hit {
 	var occ []occurrence
 	cand := slices.Clone(l.alwaysSet)
 	hasDigit := hasASCIIDigit(text)
-	digits := l.noDigits
 	if hasDigit {
-		digits = l.digitBits
 		for w := range cand {
 			cand[w] |= l.digitSet[w]
 		}
@@ -90,11 +88,16 @@ func matchThroughTerms(l *Lexicon, text string, dst []Hit) []Hit {
 		for _, tr := range t.triggers {
 			met := seen[tr.pattern] | 1<<tr.clause
 			seen[tr.pattern] = met
-			if met|digits[tr.pattern] == l.clauseBits[tr.pattern] {
+			p := &l.regexes[tr.pattern]
+			digits := uint8(0)
+			if hasDigit {
+				digits = uint8(p.digitClause)
+			}
+			if met|digits == uint8(p.clauses) {
 				cand[tr.pattern/64] |= 1 << (tr.pattern % 64)
 			}
 			if tr.window {
-				occ = append(occ, occurrence{tr.pattern, start, end})
+				occ = append(occ, occurrence{tr.pattern, int32(start), int32(end)})
 			}
 		}
 		if len(t.classes) == 0 && !t.ignore {
@@ -132,4 +135,68 @@ func matchThroughTerms(l *Lexicon, text string, dst []Hit) []Hit {
 		dst = l.dropSlots(dst, first)
 	}
 	return dst
+}
+
+// boundaryOK, testing ASCII neighbours as bytes, says what decoding the
+// neighbours and isWordRune say, on every pair of a few runes around a term.
+func TestBoundaryOKAsDecoded(t *testing.T) {
+	runes := []string{"", "a", "Z", "5", " ", "-", "_", ".", "é", "人", "ж", "あ", "\xff", "\u00a0"}
+	decoded := func(text string, start, end int, flags uint8) bool {
+		if flags&hotLatinL != 0 && start > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:start]); isWordRune(r) {
+				return false
+			}
+		}
+		if flags&hotLatinR != 0 && end < len(text) {
+			if r, _ := utf8.DecodeRuneInString(text[end:]); isWordRune(r) {
+				return false
+			}
+		}
+		return true
+	}
+	rejected := 0
+	for _, before := range runes {
+		for _, after := range runes {
+			text := before + "term" + after
+			start, end := len(before), len(before)+len("term")
+			for flags := uint8(0); flags < 16; flags++ {
+				want := decoded(text, start, end, flags)
+				require.Equal(t, want, boundaryOK(text, start, end, flags), "%q %b", text, flags)
+				rejected += int(b2i(!want))
+			}
+		}
+	}
+	assert.Greater(t, rejected, 100)
+}
+
+func b2i(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// mergeSpans finds the union the generic sort and a merge found, on random
+// spans, few (insertion sort) and many.
+func TestMergeSpansAsSorted(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for range 3000 {
+		spans := make([]span, rng.Intn(2*smallSort+2))
+		for i := range spans {
+			s := rng.Intn(200)
+			spans[i] = span{s, s + rng.Intn(30)}
+		}
+		want := slices.Clone(spans)
+		slices.SortFunc(want, func(a, b span) int { return a.start - b.start })
+		n := 0
+		for _, w := range want {
+			if n > 0 && w.start <= want[n-1].end {
+				want[n-1].end = max(want[n-1].end, w.end)
+				continue
+			}
+			want[n] = w
+			n++
+		}
+		require.Equal(t, want[:n], mergeSpans(spans), "%v", spans)
+	}
 }

@@ -35,7 +35,7 @@ func runsOf(l *Lexicon, text string, out []patternRun) []patternRun {
 		for _, tr := range t.triggers {
 			seen[tr.pattern] |= 1 << tr.clause
 			if tr.window {
-				occ = append(occ, occurrence{tr.pattern, start, int(m.end)})
+				occ = append(occ, occurrence{tr.pattern, int32(start), m.end})
 			}
 		}
 	}

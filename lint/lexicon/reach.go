@@ -29,6 +29,35 @@ type reach struct {
 	// through English words stops after that many, where the set of
 	// runes ([a-z -]) would let it run to the end of the clause.
 	spaces int
+	// ascii has a bit per ASCII rune of runes (see indexed): most of
+	// a walk through English text is bytes below 0x80, tested without a
+	// search.
+	ascii [2]uint64
+	// above has bit r&63 set for every rune r from 0x80 on in runes: a
+	// rune whose bit is clear (most Han characters next to a literal) is
+	// out of the set without a search.
+	above uint64
+}
+
+// indexed returns x with ascii and above set from runes; holds needs them.
+func (x reach) indexed() reach {
+	x.ascii = [2]uint64{}
+	for i := 0; i+1 < len(x.runes); i += 2 {
+		for r := max(x.runes[i], 0); r <= x.runes[i+1] && r < utf8.RuneSelf; r++ { // max: a damaged snapshot may hold anything
+			x.ascii[r>>6] |= 1 << (r & 63)
+		}
+		lo, hi := max(x.runes[i], utf8.RuneSelf), x.runes[i+1]
+		switch {
+		case hi < lo:
+		case hi-lo >= 63:
+			x.above = ^uint64(0)
+		default:
+			for r := lo; r <= hi; r++ {
+				x.above |= 1 << (r & 63)
+			}
+		}
+	}
+	return x
 }
 
 // maxReachRunes bounds the runes a character class may add to a reach's
@@ -59,7 +88,7 @@ func reachOf(re *syntax.Regexp) reach {
 		}
 		least := max(utf8.RuneLen(re.Rune[0]), 1)
 		spaces := 0
-		if (&reach{runes: re.Rune}).holds(' ') {
+		if (&reach{runes: re.Rune}).inRanges(' ') {
 			spaces = 1
 		}
 		if classSize(re.Rune) <= maxReachRunes {
@@ -166,6 +195,14 @@ func normRanges(r []rune) []rune {
 
 // holds reports whether r is in the reach's set.
 func (x *reach) holds(r rune) bool {
+	if r < utf8.RuneSelf {
+		return x.ascii[r>>6]&(1<<(r&63)) != 0
+	}
+	return x.above&(1<<(r&63)) != 0 && x.inRanges(r)
+}
+
+// inRanges is holds by a search of runes alone.
+func (x *reach) inRanges(r rune) bool {
 	lo, hi := 0, len(x.runes)/2
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -188,7 +225,10 @@ func (x *reach) holds(r rune) bool {
 func (x *reach) back(text string, from, limit int) int {
 	i, other, spaces := from, 0, 0
 	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(text[:i])
+		r, n := rune(text[i-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(text[:i])
+		}
 		if limit >= 0 && from-(i-n) > limit {
 			break
 		}
@@ -198,7 +238,7 @@ func (x *reach) back(text string, from, limit int) int {
 			}
 			spaces++
 		}
-		if !x.holds(r) {
+		if r >= utf8.RuneSelf && (x.above&(1<<(r&63)) == 0 || !x.inRanges(r)) || r < utf8.RuneSelf && x.ascii[r>>6]&(1<<(r&63)) == 0 { // !holds, inlined
 			if other+n > x.other {
 				break
 			}
@@ -214,7 +254,10 @@ func (x *reach) back(text string, from, limit int) int {
 func (x *reach) forth(text string, from, limit int) int {
 	i, other, spaces := from, 0, 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		if limit >= 0 && i+n-from > limit {
 			break
 		}
@@ -224,7 +267,7 @@ func (x *reach) forth(text string, from, limit int) int {
 			}
 			spaces++
 		}
-		if !x.holds(r) {
+		if r >= utf8.RuneSelf && (x.above&(1<<(r&63)) == 0 || !x.inRanges(r)) || r < utf8.RuneSelf && x.ascii[r>>6]&(1<<(r&63)) == 0 { // !holds, inlined
 			if other+n > x.other {
 				break
 			}

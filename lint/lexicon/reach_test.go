@@ -73,12 +73,12 @@ func spell(ranges []rune) string {
 // Walking a reach stops at the first rune it cannot hold once the bytes of
 // other runes are spent, and at the byte limit.
 func TestReachWalk(t *testing.T) {
-	digits := reach{runes: []rune{'%', '%', '0', '9'}, spaces: -1}
+	digits := reach{runes: []rune{'%', '%', '0', '9'}, spaces: -1}.indexed()
 	text := "共有12%的人"
 	lit := strings.Index(text, "的人")
 	assert.Equal(t, strings.Index(text, "12"), digits.back(text, lit, -1))
 	assert.Equal(t, strings.Index(text, "2"), digits.back(text, lit, 2))
-	loose := reach{runes: digits.runes, other: 3}
+	loose := reach{runes: digits.runes, other: 3}.indexed()
 	assert.Equal(t, strings.Index(text, "有"), loose.back(text, lit, -1))
 	after := "12%的人"
 	assert.Equal(t, len("12%"), digits.forth(after, 0, -1))
@@ -87,7 +87,7 @@ func TestReachWalk(t *testing.T) {
 	assert.Equal(t, 1, digits.forth("人", 1, -1))
 
 	// ( [a-z]+){0,2} holds two spaces: the walk stops at the third.
-	words := reachOf(mustParse(t, `( [a-z]+){0,2}`))
+	words := reachOf(mustParse(t, `( [a-z]+){0,2}`)).indexed()
 	assert.Equal(t, 2, words.spaces)
 	clause := "so one big new study"
 	assert.Equal(t, strings.Index(clause, "big"), words.back(clause, len(clause), -1))
@@ -158,7 +158,7 @@ func TestReachNarrowsWindows(t *testing.T) {
 	l.ac.scan(text, func(id int32, end int) {
 		for _, tr := range l.terms[id].triggers {
 			if tr.window {
-				occ = append(occ, occurrence{tr.pattern, end - len(l.terms[id].text), end})
+				occ = append(occ, occurrence{tr.pattern, int32(end - len(l.terms[id].text)), int32(end)})
 			}
 		}
 	})
@@ -323,4 +323,27 @@ func TestCandidatesWhenClausesComplete(t *testing.T) {
 	}
 	assert.Greater(t, matched, 1000, "the texts include matches")
 	assert.Equal(t, uint64(1), l.digitSet[0], "only the first pattern needs digits alone")
+}
+
+// holds, through the ASCII bits for runes below 0x80 and the bits of
+// r&63 above, says what the search of the ranges says, for every reach
+// of the built-in patterns.
+func TestHoldsAsRanges(t *testing.T) {
+	l := builtinLexicon(t)
+	walked := 0
+	reaches := []reach{reach{runes: []rune{'a', 'z', 0x4e00, 0x4eff, 0x9000, 0x9000}}.indexed()} // a wide range too
+	for _, p := range l.regexes {
+		reaches = append(reaches, p.ahead, p.behind)
+	}
+	for _, x := range reaches {
+		if len(x.runes) > 0 {
+			walked++
+		}
+		for r := rune(0); r < 0xa000; r++ { // ASCII to the common Han block
+			if x.inRanges(r) != x.holds(r) {
+				require.Equal(t, x.inRanges(r), x.holds(r), "%q in %v", r, x.runes)
+			}
+		}
+	}
+	assert.Greater(t, walked, 20)
 }

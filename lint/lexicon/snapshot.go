@@ -258,8 +258,8 @@ func fromSnapshot(data string, check bool) (*Lexicon, error) {
 	for i, sp := range s.Patterns {
 		l.regexes[i] = pattern{re: newLazyRegexp(sp.Src), class: sp.Class, group: sp.Group, always: sp.Always,
 			clauses: sp.Clauses, digitClause: sp.DigitClause, window: sp.Window, before: sp.Before, after: sp.After,
-			ahead:  reach{sp.AheadRunes, sp.AheadOther, sp.AheadLeast, sp.AheadSpaces},
-			behind: reach{sp.BehindRunes, sp.BehindOther, sp.BehindLeast, sp.BehindSpaces}}
+			ahead:  reach{runes: sp.AheadRunes, other: sp.AheadOther, least: sp.AheadLeast, spaces: sp.AheadSpaces},
+			behind: reach{runes: sp.BehindRunes, other: sp.BehindOther, least: sp.BehindLeast, spaces: sp.BehindSpaces}}
 	}
 	l.ac = &automaton{first: s.First, edgeByte: []byte(s.EdgeByte), edgeNext: s.EdgeNext, term: s.Term, fail: s.Fail, dict: s.Dict}
 	l.ac.prepare(s.Dense)

@@ -104,6 +104,11 @@ func (c *runeClass) has(r rune) bool {
 	if r < utf8.RuneSelf {
 		return c.ascii[r>>6]&(1<<(r&63)) != 0
 	}
+	return c.hasAbove(r)
+}
+
+// hasAbove is has for a rune from 0x80 on.
+func (c *runeClass) hasAbove(r rune) bool {
 	// Binary search for the first range whose end is at least r.
 	lo, hi := 0, len(c.ranges)/2
 	for lo < hi {
@@ -115,6 +120,24 @@ func (c *runeClass) has(r rune) bool {
 		}
 	}
 	return lo < len(c.ranges)/2 && c.ranges[2*lo] <= r
+}
+
+// step returns the end of a rune of c at p in text, or -1: an ASCII byte
+// without decoding or a call.
+func (c *runeClass) step(text string, p int) int {
+	if p >= len(text) {
+		return -1
+	}
+	if b := text[p]; b < utf8.RuneSelf {
+		if c.ascii[b>>6]&(1<<(b&63)) == 0 {
+			return -1
+		}
+		return p + 1
+	}
+	if r, w := utf8.DecodeRuneInString(text[p:]); c.hasAbove(r) {
+		return p + w
+	}
+	return -1
 }
 
 // firstBytes returns the bytes a rune of c can start with in text:
@@ -532,17 +555,9 @@ func (t *treeMatcher) run(r *tmRun, n *tmNode, pos int) int {
 			}
 			pos += len(n.lit)
 		case tmClass:
-			if pos >= len(text) {
+			if pos = n.cls.step(text, pos); pos < 0 {
 				return -1
 			}
-			c, w := rune(text[pos]), 1
-			if c >= utf8.RuneSelf {
-				c, w = utf8.DecodeRuneInString(text[pos:])
-			}
-			if !n.cls.has(c) {
-				return -1
-			}
-			pos += w
 		case tmRepeat:
 			return t.repeat(r, n, pos)
 		case tmAlt:
@@ -595,24 +610,11 @@ func (t *treeMatcher) run(r *tmRun, n *tmNode, pos int) int {
 // repeat runs a tmRepeat node at pos: the most runes first, or the
 // fewest when it is not greedy.
 func (t *treeMatcher) repeat(r *tmRun, n *tmNode, pos int) int {
-	text := r.text
-	step := func(p int) int { // the end of a rune of the class at p, or -1
-		if p >= len(text) {
-			return -1
-		}
-		c, w := rune(text[p]), 1
-		if c >= utf8.RuneSelf {
-			c, w = utf8.DecodeRuneInString(text[p:])
-		}
-		if !n.cls.has(c) {
-			return -1
-		}
-		return p + w
-	}
+	text, cls := r.text, n.cls
 	if n.nonGreed {
 		count := 0
 		for ; count < n.min; count++ {
-			if pos = step(pos); pos < 0 {
+			if pos = cls.step(text, pos); pos < 0 {
 				return -1
 			}
 		}
@@ -623,7 +625,7 @@ func (t *treeMatcher) repeat(r *tmRun, n *tmNode, pos int) int {
 			if n.max >= 0 && count == n.max {
 				return -1
 			}
-			if pos = step(pos); pos < 0 {
+			if pos = cls.step(text, pos); pos < 0 {
 				return -1
 			}
 			count++
@@ -634,7 +636,7 @@ func (t *treeMatcher) repeat(r *tmRun, n *tmNode, pos int) int {
 	var buf [32]int
 	ends := append(buf[:0], pos)
 	for count := 0; n.max < 0 || count < n.max; count++ {
-		p := step(pos)
+		p := cls.step(text, pos)
 		if p < 0 {
 			break
 		}
