@@ -913,6 +913,33 @@ func exprName(f reflect.StructField) (string, bool) {
 	}
 }
 
+// sentenceFlags finds the bool fields of the sentence a condition cannot be
+// true without: sentence.x (not !sentence.x: most such flags are clear, and
+// testing them would refuse few sentences) joined by && at the top. A
+// sentence with one of them clear is skipped as one lacking a needed class
+// is.
+func sentenceFlags(n ast.Node) []uintptr {
+	c := guardCompiler{known: map[string]bool{"sentence": true}}
+	sentence := gateScopes["sentence"].offset
+	var out []uintptr
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.BinaryNode:
+			if n.Operator == "&&" || n.Operator == "and" {
+				walk(n.Left)
+				walk(n.Right)
+			}
+		case *ast.MemberNode:
+			if f, ok := c.field(n, reflect.Bool); ok && f.scope == sentence {
+				out = append(out, f.offset)
+			}
+		}
+	}
+	walk(n)
+	return out
+}
+
 // sieve is a rule's needs (and its reported class) as class bitsets: a
 // sentence, or a block through the union of its sentences' classes, can
 // only meet the needs when it has a class of every clause, one AND per
@@ -920,6 +947,9 @@ func exprName(f reflect.StructField) (string, bool) {
 type sieve struct {
 	clauses []facts.ClassSet
 	ok      bool // every class fits a ClassSet: the sieve may be used
+	// flags are the offsets in facts.Sentence of the bool fields the
+	// condition needs set (see sentenceFlags).
+	flags []uintptr
 }
 
 // newSieve builds the sieve of a rule's needs and reported class.
@@ -951,6 +981,17 @@ func (sv *sieve) admits(set *facts.ClassSet) bool {
 	for i := range sv.clauses {
 		c := &sv.clauses[i]
 		if c[0]&set[0]|c[1]&set[1]|c[2]&set[2]|c[3]&set[3] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// flagsSet reports whether every bool field the sieve's condition needs
+// set is set in s (false only when the condition cannot hold).
+func (sv *sieve) flagsSet(s *facts.Sentence) bool {
+	for _, off := range sv.flags {
+		if !*(*bool)(unsafe.Add(unsafe.Pointer(s), off)) {
 			return false
 		}
 	}
