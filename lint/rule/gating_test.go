@@ -484,7 +484,7 @@ func TestChainsAreThreeValuedLogic(t *testing.T) {
 
 // The guards as compiled (one-step tests, cheapest operand first) decide
 // every random case of every built-in rule as the plain guards do, at
-// every stage.
+// every stage, some scopes unset.
 func TestGuardsAreThePlainGuards(t *testing.T) {
 	set, lex := builtinSet(t)
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -506,6 +506,12 @@ func TestGuardsAreThePlainGuards(t *testing.T) {
 		pairs := [][2]guard{{fast.onDoc, plain.onDoc}, {fast.onSentence, plain.onSentence}, {fast.onClaim, plain.onClaim}, {fast.full, plain.full}}
 		for range 2000 {
 			env := randomEnv(rng, pool, classes)
+			switch rng.IntN(4) { // a scope not set yet: what it decides is unknown
+			case 0:
+				env.Hit = nil
+			case 1:
+				env.Claim, env.Study = nil, nil
+			}
 			for stage, p := range pairs {
 				got, want := decided(p[0], env), decided(p[1], env)
 				require.Equal(t, want, got, "%s at stage %d", r.ID, stage)
