@@ -82,3 +82,20 @@ func TestQuotedShareIsByRunes(t *testing.T) {
 	}
 	assert.Greater(t, lines, 1000)
 }
+
+// A classSet holds the classes 0–255 and never one outside them: the
+// unsigned bound check refuses negative classes as the signed one did.
+func TestClassSetBounds(t *testing.T) {
+	var c classSet
+	for _, class := range []int{-1, -64, -256, 256, 300, 1 << 40} {
+		c.add(class)
+		assert.False(t, c.has(class), "%d", class)
+	}
+	assert.Equal(t, classSet{}, c, "no class outside the set was added")
+	for _, class := range []int{0, 63, 64, 130, 255} {
+		assert.False(t, c.has(class), "%d", class)
+		c.add(class)
+		assert.True(t, c.has(class), "%d", class)
+	}
+	assert.Equal(t, classSet{1 | 1<<63, 1, 1 << 2, 1 << 63}, c)
+}
