@@ -177,6 +177,7 @@ func checkClasses(lex *lexicon.Lexicon, r *Rule) error {
 		return err
 	}
 	r.needs = sentenceNeeds(lex, r.tree.Node)
+	r.flags = sentenceFlags(r.tree.Node)
 	r.gate = newGate(lex, r.tree.Node)
 	return nil
 }

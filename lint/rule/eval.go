@@ -81,6 +81,7 @@ func buildSieves(rules []*Rule) []sieve {
 	for i, r := range rules {
 		if r.Scope == SentenceScope || r.Scope == HeadingScope {
 			list[i] = newSieve(r.needs, r.reportClass)
+			list[i].flags = r.flags
 		}
 	}
 	return list
@@ -285,7 +286,7 @@ func (e *evaluator) block(r *Rule, ri int, b *facts.Block, sv *sieve, sieved boo
 			continue
 		}
 		if sieved {
-			if set, ok := s.Classes(); ok && !sv.admits(&set) {
+			if set, ok := s.Classes(); ok && !sv.admits(&set) || !sv.flagsSet(s) {
 				continue // sentence would find the needs unmet
 			}
 		}

@@ -247,9 +247,14 @@ type (
 )
 
 // newGate compiles the guards of a condition.
-func newGate(lex *lexicon.Lexicon, n ast.Node) gate {
+func newGate(lex *lexicon.Lexicon, n ast.Node) gate { return compileGate(lex, n, false) }
+
+// compileGate is newGate; plain (tests) compiles the guards as they were
+// before the one-step tests and the cheapest-first order, to check those
+// against.
+func compileGate(lex *lexicon.Lexicon, n ast.Node, plain bool) gate {
 	stage := func(names ...string) guard {
-		c := guardCompiler{lex: lex, known: map[string]bool{}}
+		c := guardCompiler{lex: lex, known: map[string]bool{}, plain: plain}
 		for _, name := range names {
 			c.known[name] = true
 		}
@@ -331,6 +336,7 @@ func decided(g guard, env *HitEnv) tri {
 type guardCompiler struct {
 	lex   *lexicon.Lexicon
 	known map[string]bool
+	plain bool // see compileGate
 }
 
 func (c guardCompiler) bool(n ast.Node) guard {
@@ -342,11 +348,78 @@ func (c guardCompiler) bool(n ast.Node) guard {
 		if n.Operator != "!" && n.Operator != "not" {
 			return nil
 		}
+		if g := c.test(n.Node, true); g != nil && !c.plain {
+			return g // !field and !has(...) in one step
+		}
 		x := c.bool(n.Node)
 		if x == nil {
 			return nil
 		}
 		return func(env *HitEnv) tri { return x(env).not() }
+	case *ast.MemberNode, *ast.CallNode:
+		if c.plain {
+			return c.plainTest(n)
+		}
+		return c.test(n, false)
+	case *ast.BinaryNode:
+		return c.binary(n)
+	}
+	return nil
+}
+
+// test compiles a bool field or has(scope, "class"), negated when not is
+// set: the parts conditions are mostly made of, each read in one step
+// (the field at its offset, a sentence's class from its index) rather
+// than through a chain of closures.
+func (c guardCompiler) test(n ast.Node, not bool) guard {
+	switch n := n.(type) {
+	case *ast.MemberNode:
+		f, ok := c.field(n, reflect.Bool)
+		if !ok {
+			return nil
+		}
+		scope, offset := f.scope, f.offset
+		return func(env *HitEnv) tri {
+			p := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(env), scope))
+			if p == nil {
+				return unknown
+			}
+			return truth(*(*bool)(unsafe.Add(p, offset)) != not)
+		}
+	case *ast.CallNode:
+		scope, class, ok := classCall(c.lex, n, "has")
+		if !ok {
+			return nil
+		}
+		if s, ok := gateScopes[scope]; ok && c.known[scope] && s.typ == reflect.TypeFor[facts.Sentence]() {
+			at := s.offset
+			return func(env *HitEnv) tri {
+				p := *(**facts.Sentence)(unsafe.Add(unsafe.Pointer(env), at))
+				if p == nil {
+					return unknown
+				}
+				return truth(p.Has(class) != not) // Has is Count > 0
+			}
+		}
+		count := c.counter(scope)
+		if count == nil {
+			return nil
+		}
+		return func(env *HitEnv) tri {
+			n, ok := count(env, class)
+			if !ok {
+				return unknown
+			}
+			return truth(n > 0 != not)
+		}
+	}
+	return nil
+}
+
+// plainTest is test without the one-step reads: the reference it is
+// checked against.
+func (c guardCompiler) plainTest(n ast.Node) guard {
+	switch n := n.(type) {
 	case *ast.MemberNode:
 		f, ok := c.field(n, reflect.Bool)
 		if !ok {
@@ -375,8 +448,6 @@ func (c guardCompiler) bool(n ast.Node) guard {
 			}
 			return truth(n > 0)
 		}
-	case *ast.BinaryNode:
-		return c.binary(n)
 	}
 	return nil
 }
@@ -486,17 +557,47 @@ func intComparison(op string) func(a, b int) bool {
 
 // operands compiles the operands of a chain of one operator (a && b && c,
 // however parenthesised), each nil where it decides nothing.
+// The operands come cheapest first (by the size of their syntax tree):
+// Kleene's && and || do not depend on the order of their operands, and
+// guards have no effects, so a cheap test that decides spares the dearer.
 func (c guardCompiler) operands(n *ast.BinaryNode, ops ...string) []guard {
-	var out []guard
-	for _, side := range []ast.Node{n.Left, n.Right} {
-		if b, ok := side.(*ast.BinaryNode); ok && slices.Contains(ops, b.Operator) {
-			out = append(out, c.operands(b, ops...)...)
-			continue
+	type operand struct {
+		g    guard
+		cost int
+	}
+	var list []operand
+	var walk func(n *ast.BinaryNode)
+	walk = func(n *ast.BinaryNode) {
+		for _, side := range []ast.Node{n.Left, n.Right} {
+			if b, ok := side.(*ast.BinaryNode); ok && slices.Contains(ops, b.Operator) {
+				walk(b)
+				continue
+			}
+			list = append(list, operand{c.bool(side), nodeCount(side)})
 		}
-		out = append(out, c.bool(side))
+	}
+	walk(n)
+	if !c.plain {
+		slices.SortStableFunc(list, func(a, b operand) int { return a.cost - b.cost })
+	}
+	out := make([]guard, len(list))
+	for i, o := range list {
+		out[i] = o.g
 	}
 	return out
 }
+
+// nodeCount is the size of a syntax tree, a guess at what deciding it
+// costs.
+func nodeCount(n ast.Node) int {
+	v := &nodeCounter{}
+	ast.Walk(&n, v)
+	return v.n
+}
+
+type nodeCounter struct{ n int }
+
+func (v *nodeCounter) Visit(*ast.Node) { v.n++ }
 
 // allOf is the conjunction of guards in three-valued logic: no as soon as
 // one says no, yes when all say yes, else unknown (a nil guard is unknown).
@@ -812,6 +913,33 @@ func exprName(f reflect.StructField) (string, bool) {
 	}
 }
 
+// sentenceFlags finds the bool fields of the sentence a condition cannot be
+// true without: sentence.x (not !sentence.x: most such flags are clear, and
+// testing them would refuse few sentences) joined by && at the top. A
+// sentence with one of them clear is skipped as one lacking a needed class
+// is.
+func sentenceFlags(n ast.Node) []uintptr {
+	c := guardCompiler{known: map[string]bool{"sentence": true}}
+	sentence := gateScopes["sentence"].offset
+	var out []uintptr
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.BinaryNode:
+			if n.Operator == "&&" || n.Operator == "and" {
+				walk(n.Left)
+				walk(n.Right)
+			}
+		case *ast.MemberNode:
+			if f, ok := c.field(n, reflect.Bool); ok && f.scope == sentence {
+				out = append(out, f.offset)
+			}
+		}
+	}
+	walk(n)
+	return out
+}
+
 // sieve is a rule's needs (and its reported class) as class bitsets: a
 // sentence, or a block through the union of its sentences' classes, can
 // only meet the needs when it has a class of every clause, one AND per
@@ -819,6 +947,9 @@ func exprName(f reflect.StructField) (string, bool) {
 type sieve struct {
 	clauses []facts.ClassSet
 	ok      bool // every class fits a ClassSet: the sieve may be used
+	// flags are the offsets in facts.Sentence of the bool fields the
+	// condition needs set (see sentenceFlags).
+	flags []uintptr
 }
 
 // newSieve builds the sieve of a rule's needs and reported class.
@@ -850,6 +981,17 @@ func (sv *sieve) admits(set *facts.ClassSet) bool {
 	for i := range sv.clauses {
 		c := &sv.clauses[i]
 		if c[0]&set[0]|c[1]&set[1]|c[2]&set[2]|c[3]&set[3] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// flagsSet reports whether every bool field the sieve's condition needs
+// set is set in s (false only when the condition cannot hold).
+func (sv *sieve) flagsSet(s *facts.Sentence) bool {
+	for _, off := range sv.flags {
+		if !*(*bool)(unsafe.Add(unsafe.Pointer(s), off)) {
 			return false
 		}
 	}

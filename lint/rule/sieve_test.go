@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -185,4 +186,50 @@ func TestMaskedBlocksKeepScopeAndRoles(t *testing.T) {
 			assert.Len(t, found, want, "scope %v, noSieve %v", scope, noSieve)
 		}
 	}
+}
+
+// sentenceFlags finds the sentence's bool fields joined by && at the top,
+// set ones only; and on random facts of every built-in rule, a sentence
+// with one of its rule's flags clear never meets the rule's condition.
+func TestSentenceFlagsAreNeeded(t *testing.T) {
+	lex := gatingLexicon(t)
+	offset := func(name string) uintptr {
+		f, ok := fieldNamed(reflect.TypeFor[facts.Sentence](), name)
+		require.True(t, ok, name)
+		return f.Offset
+	}
+	for when, want := range map[string][]uintptr{
+		`sentence.sampleSize && !sentence.negated && sentence.opensStudy`: {offset("sampleSize"), offset("opensStudy")},
+		`sentence.sampleSize || sentence.opensStudy`:                      nil,
+		`!sentence.sampleSize`:                                            nil,
+		`doc.critical && (sentence.caveat && has(sentence, "a"))`:         {offset("caveat")},
+		`claim.summary && sentence.isHeading == false`:                    nil,
+	} {
+		assert.Equal(t, want, withCondition(t, lex, when).flags, when)
+	}
+
+	set, lex := builtinSet(t)
+	rng := rand.New(rand.NewPCG(5, 6))
+	refused, rules := 0, 0
+	for _, r := range set.Rules {
+		if r.tree == nil || len(r.flags) == 0 {
+			continue
+		}
+		rules++
+		sv := sieve{flags: r.flags}
+		pool, classes := conditionPool(lex, r)
+		for range 3000 {
+			env := randomEnv(rng, pool, classes)
+			if sv.flagsSet(env.Sentence) {
+				continue
+			}
+			refused++
+			e := &evaluator{env: *env, doc: env.Doc}
+			ok, err := e.runVM(r)
+			require.NoError(t, err, r.ID)
+			require.False(t, ok, "%s: a sentence refused for a clear flag meets the condition", r.ID)
+		}
+	}
+	assert.Greater(t, rules, 2, "built-in rules need sentence flags")
+	assert.Greater(t, refused, 1000)
 }
