@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/internal/slab"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/normalize"
 	"github.com/hypelint/hypelint/lint/numbers"
@@ -155,7 +156,9 @@ func (a *Analyzer) Analyze(doc *document.Document) *Document {
 // long book need not be held whole: the document-level facts come from
 // running totals, not from the blocks.
 func (a *Analyzer) Begin(doc *document.Document) *Document {
-	return &Document{Doc: doc, Lex: a.Lex, ids: &a.ids, counts: make([]int, len(a.Lex.Classes))}
+	return &Document{Doc: doc, Lex: a.Lex, ids: &a.ids, counts: make([]int, len(a.Lex.Classes)),
+		claims:    slab.Slab[Claim]{Limit: claimChunk, ReserveExact: true},
+		claimRefs: slab.Slab[*Claim]{Limit: claimChunk, ReserveExact: true}}
 }
 
 // Restart forgets the running position (lead, sections, sample sizes seen,
@@ -260,48 +263,6 @@ type scratch struct {
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
-
-// arena hands out copies of small slices cut from shared chunks, so that
-// a document's thousands of hit lists cost a few allocations. A copy's
-// capacity is its length: appending to one never writes into another.
-type arena[T any] struct {
-	free  []T
-	chunk int // the size of the last chunk: each is twice the last, up to arenaChunk
-}
-
-// arenaChunk bounds a chunk's size (a longer slice gets a chunk its size).
-const arenaChunk = 512
-
-// keep returns a copy of s (nil when s is empty).
-func (a *arena[T]) keep(s []T) []T {
-	if len(s) == 0 {
-		return nil
-	}
-	out := a.take(len(s))
-	copy(out, s)
-	return out
-}
-
-// reserve makes room for n values in one chunk, when there is less.
-func (a *arena[T]) reserve(n int) {
-	if n > len(a.free) {
-		a.free = make([]T, n)
-	}
-}
-
-// take returns n zero values (nil for none), their capacity n.
-func (a *arena[T]) take(n int) []T {
-	if n == 0 {
-		return nil
-	}
-	if n > len(a.free) {
-		a.chunk = min(max(2*a.chunk, 8), arenaChunk)
-		a.free = make([]T, max(a.chunk, n))
-	}
-	out := a.free[:n:n]
-	a.free = a.free[n:]
-	return out
-}
 
 // sentence builds the normalized view of one sentence into s and matches
 // it, keeping its hits and numbers in keep and adding its letters to
