@@ -51,11 +51,3 @@ func TestFindLoadsTables(t *testing.T) {
 		t.Fatalf("Find on first use gave\n%s\nwant\n%s", out, want)
 	}
 }
-
-func TestLoadingTwiceChangesNothing(t *testing.T) {
-	pairs, units := suffixPairs, len(zhUnitsOf('名'))
-	loadTables()
-	if suffixPairs != pairs || len(zhUnitsOf('名')) != units || units == 0 {
-		t.Fatal("loading the tables again changed them")
-	}
-}
