@@ -32,23 +32,6 @@ func TestBuiltinSnapshotTablesReadInPlace(t *testing.T) {
 	}
 }
 
-// The built-in snapshot passes the consistency check that
-// FromBuiltinSnapshot skips, and loads the same lexicon either way.
-func TestBuiltinSnapshotIsConsistent(t *testing.T) {
-	_, content, ok := strings.Cut(rules.LexiconSnapshot, "\n") // the header line
-	require.True(t, ok)
-	require.NoError(t, CheckSnapshot(content))
-	checked, err := FromSnapshot(content)
-	require.NoError(t, err)
-	unchecked, err := FromBuiltinSnapshot(content)
-	require.NoError(t, err)
-	want, err := checked.Snapshot()
-	require.NoError(t, err)
-	got, err := unchecked.Snapshot()
-	require.NoError(t, err)
-	assert.Equal(t, want, got)
-}
-
 // CheckSnapshot refuses a snapshot whose automaton links loop (what
 // FromBuiltinSnapshot, trusting the built-in one, does not look for).
 func TestCheckSnapshotRefusesALoopingLink(t *testing.T) {
