@@ -110,9 +110,11 @@ func skipPlainASCII(text string, i int) int {
 	return i
 }
 
-// skipHan returns the end of the run of well-formed three-byte
-// characters from i that are no wideMark (Han characters and the commas
-// of Chinese text, mostly): i itself when there is none at i.
+// skipHan returns the end of the run of three-byte sequences from i (a
+// lead byte from 0xE0 to 0xEF and two continuation bytes, overlong and
+// surrogate forms included, as the loop of appendSentences steps over
+// them) that are no wideMark (Han characters and the commas of Chinese
+// text, mostly): i itself when there is none at i.
 func skipHan(text string, i int) int {
 	for i+3 <= len(text) {
 		c := text[i : i+3]

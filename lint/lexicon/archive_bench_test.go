@@ -11,16 +11,16 @@ import (
 // The automaton's scan alone on an archive's sentences, one find per
 // sentence as Match calls it, with the grown rows a long run scans with:
 //
-//	HYPELINT_BENCH_ARCHIVE=DIR go test -run X -bench AutomatonArchive ./lint/lexicon
+//	HYPELINT_BENCH_DIR=DIR go test -run X -bench AutomatonArchive ./lint/lexicon
 //
 // (DIR: e.g. one folder of the synthetic archive; skipped without it). It
 // also reports what the scan meets per KiB of text: matches, places where
 // some term ends (each leaves the dense loop) and bytes stepped below the
 // dense rows.
 func BenchmarkAutomatonArchive(b *testing.B) {
-	dir := os.Getenv("HYPELINT_BENCH_ARCHIVE")
+	dir := os.Getenv("HYPELINT_BENCH_DIR")
 	if dir == "" {
-		b.Skip("set HYPELINT_BENCH_ARCHIVE to a directory of articles")
+		b.Skip("set HYPELINT_BENCH_DIR to a directory of articles")
 	}
 	l, sentences := builtinLexicon(b), archiveSentences(b, dir)
 	l.ac.fillDense(-1, true, true)
