@@ -391,7 +391,7 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 		if oc.pattern != i {
 			continue
 		}
-		o := struct{ start, end int }{int(oc.start), int(oc.end)}
+		o := span{int(oc.start), int(oc.end)}
 		w := span{0, len(text)}
 		switch {
 		case p.ahead.other >= 0:

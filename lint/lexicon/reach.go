@@ -42,7 +42,7 @@ type reach struct {
 // indexed returns x with ascii and above set from runes; back and forth
 // read them.
 func (x reach) indexed() reach {
-	x.ascii = [2]uint64{}
+	x.ascii, x.above = [2]uint64{}, 0
 	for i := 0; i+1 < len(x.runes); i += 2 {
 		for r := max(x.runes[i], 0); r <= x.runes[i+1] && r < utf8.RuneSelf; r++ { // max: a damaged snapshot may hold anything
 			x.ascii[r>>6] |= 1 << (r & 63)

@@ -357,3 +357,13 @@ func TestWalksTestRunesAsRanges(t *testing.T) {
 	}
 	assert.Greater(t, walked, 20)
 }
+
+// indexed sets ascii and above from the runes alone, whatever they held.
+func TestIndexedSetsTheBitsAfresh(t *testing.T) {
+	x := reach{runes: []rune{'a', 'z', 0x4e00, 0x4e00}}.indexed()
+	require.NotZero(t, x.above)
+	x.runes = []rune{'0', '9'}
+	x = x.indexed()
+	assert.Zero(t, x.above, "a rune above 0x80 left over")
+	assert.Equal(t, [2]uint64{0x3ff << '0', 0}, x.ascii)
+}
