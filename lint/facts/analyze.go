@@ -642,13 +642,6 @@ func animalSize(s *Sentence) bool {
 	return false
 }
 
-// load64 reads the eight bytes of s as a little-endian word (one load).
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
 // language calls a text Chinese when Han characters make up a fair share
 // of its letters, and Traditional when enough of them are Traditional-only.
 func language(han, trad, latin int) (lang, script string) {

@@ -1,13 +1,13 @@
 package facts
 
 import (
-	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/normalize"
 	"github.com/hypelint/hypelint/lint/zhconv"
 )
@@ -130,31 +130,6 @@ func TestFirstPersonWordsMatchFields(t *testing.T) {
 	}
 }
 
-// TestASCIILettersMatchesBytes checks the eight-byte letter count against
-// the byte test countLetters makes, for every ASCII byte at every position.
-func TestASCIILettersMatchesBytes(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 5))
-	for c := range 128 {
-		for pos := range 8 {
-			var w uint64
-			want := 0
-			for k := range 8 {
-				b := byte(rng.IntN(128))
-				if k == pos {
-					b = byte(c)
-				}
-				w |= uint64(b) << (8 * k)
-				if 'a' <= b|0x20 && b|0x20 <= 'z' {
-					want++
-				}
-			}
-			if got := asciiLetters(w); got != want {
-				t.Fatalf("asciiLetters(%#x) = %d, want %d", w, got, want)
-			}
-		}
-	}
-}
-
 // TestTestimonialMatchesQuotedText checks the letter test in front of
 // testimonial against copying out the quoted parts every time, on random
 // texts of quotation marks, first-person words and their pieces.
@@ -193,8 +168,8 @@ func countLetters(text string, han, trad, latin *int) {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if i+8 <= len(text) { // eight ASCII bytes at once where there is one (English text)
-				if w := load64(text[i : i+8]); w&highBits == 0 {
-					l += asciiLetters(w)
+				if w := swar.Load8(text[i : i+8]); w&swar.Highs == 0 {
+					l += swar.LowerLetters(w | 0x20*swar.Ones)
 					i += 8
 					continue
 				}
@@ -227,21 +202,6 @@ func countLetters(text string, han, trad, latin *int) {
 		}
 	}
 	*han, *trad, *latin = *han+h, *trad+t, *latin+l
-}
-
-// highBits has the top bit of each byte of a word: no ASCII byte has it.
-const highBits = 0x8080808080808080
-
-// asciiLetters counts the ASCII letters among the eight ASCII bytes of w.
-// Folded to lower case (|0x20, as countLetters folds one byte), a byte is a
-// letter when it is at least 'a' and below '{': adding 0x1F sets its top
-// bit for the first, adding 0x05 for not the second; no byte below 0x80
-// carries into the next.
-func asciiLetters(w uint64) int {
-	x := w | 0x2020202020202020
-	atLeastA := x + 0x1F1F1F1F1F1F1F1F
-	pastZ := x + 0x0505050505050505
-	return bits.OnesCount64(atLeastA &^ pastZ & highBits)
 }
 
 // hanFolds has a bit for each character of the common Han block that

@@ -517,7 +517,7 @@ func isWordByteASCII(c byte) bool {
 // that glue Latin words together. Han characters do not.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return isWordByteASCII(byte(r))
 	}
 	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !unicode.Is(unicode.Han, r) &&
 		!unicode.Is(unicode.Hiragana, r) && !unicode.Is(unicode.Katakana, r)
