@@ -58,10 +58,17 @@ type Source struct {
 	// explanation, source, a built-in category): the built-in set. A
 	// newsroom's rules may be simpler (see docs/house-rules.md).
 	Strict bool
-	// BuiltIn says the snapshots are built into the binary, where a test
-	// checks their consistency: loading skips that check (see
-	// lexicon.FromBuiltinSnapshot).
-	BuiltIn bool
+	// builtIn marks Builtin, whose snapshots are built into the binary,
+	// where a test checks their consistency: loading them skips that check
+	// (see trustsSnapshot). Unexported, so that no other source can.
+	builtIn bool
+}
+
+// trustsSnapshot reports whether s's lexicon snapshot is the built-in one,
+// loaded without the consistency check (lexicon.FromBuiltinSnapshot): s is
+// Builtin, or a copy of it whose Snapshot was not replaced.
+func (s *Source) trustsSnapshot() bool {
+	return s.builtIn && s.Snapshot == rules.LexiconSnapshot
 }
 
 // RulesDoc is where the built-in rules are documented: docs/rules.md,
@@ -70,7 +77,7 @@ const RulesDoc = "https://github.com/hypelint/hypelint/blob/main/docs/rules.md"
 
 // Builtin is the rule set embedded in the binary.
 var Builtin = Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: rules.LexiconSnapshot,
-	RuleSnapshot: rules.RuleSnapshot, Docs: RulesDoc, Strict: true, BuiltIn: true}
+	RuleSnapshot: rules.RuleSnapshot, Docs: RulesDoc, Strict: true, builtIn: true}
 
 // New compiles the lexicons of every source into one lexicon, then the rules
 // of every source against it.
@@ -169,7 +176,7 @@ func loadLexicon(sources []Source) (*lexicon.Lexicon, error) {
 		header, err := dirHeader(only[0].FS, only[0].Lexicons, only[0].Prefix)
 		if content, ok := strings.CutPrefix(only[0].Snapshot, header); err == nil && ok {
 			load := lexicon.FromSnapshot
-			if only[0].BuiltIn {
+			if only[0].trustsSnapshot() {
 				load = lexicon.FromBuiltinSnapshot
 			}
 			if lex, err := load(content); err == nil {

@@ -81,12 +81,23 @@ func TestReadmeListsEveryRule(t *testing.T) {
 // The built-in lexicon snapshot, which loads without its consistency
 // check, passes it.
 func TestBuiltinLexiconSnapshotIsConsistent(t *testing.T) {
-	require.True(t, Builtin.BuiltIn)
+	require.True(t, Builtin.trustsSnapshot())
 	header, err := dirHeader(Builtin.FS, Builtin.Lexicons, Builtin.Prefix)
 	require.NoError(t, err)
 	content, ok := strings.CutPrefix(Builtin.Snapshot, header)
 	require.True(t, ok, "stale snapshot")
 	assert.NoError(t, lexicon.CheckSnapshot(content))
+}
+
+// Only Builtin's own snapshot loads unchecked: not a copy of Builtin
+// given another snapshot, nor a source made elsewhere with the same one.
+func TestOnlyTheBuiltinSnapshotIsTrusted(t *testing.T) {
+	assert.True(t, Builtin.trustsSnapshot())
+	foreign := Builtin
+	foreign.Snapshot = strings.Replace(Builtin.Snapshot, "\n", "\n\n", 1)
+	assert.False(t, foreign.trustsSnapshot(), "a copy of Builtin with another snapshot")
+	other := Source{FS: rules.FS, Prefix: "rules", Rules: ".", Lexicons: "lexicon", Snapshot: rules.LexiconSnapshot}
+	assert.False(t, other.trustsSnapshot(), "a source that is not Builtin")
 }
 
 func TestBuiltinChecksumMatchesTheSnapshots(t *testing.T) {

@@ -1,8 +1,9 @@
 // Package stack grows a goroutine's stack ahead of deep recursion.
 package stack
 
-// Grow makes the calling goroutine's stack hold at least about 32 KiB in
-// one step. A goroutine starts with 2 KiB and doubles its stack each time
+// Grow makes the calling goroutine's stack 64 KiB in one step (a 32 KiB
+// frame; with what the stack already holds the runtime's doubling ends
+// at 64 KiB). A goroutine starts with 2 KiB and doubles its stack each time
 // it runs out, copying it and walking every frame's tables each time;
 // parsing and checking a rule's condition (expr's recursive descent) grew
 // the loading goroutines' stacks four or five times each, about 5% of a

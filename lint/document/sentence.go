@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/internal/swar"
 )
 
 // Sentences splits a block's text into sentences. Line breaks do not end a
@@ -101,7 +103,7 @@ var sentenceStep = func() (t [256]uint8) {
 // are no mark of asciiMark: eight bytes at a time while a word holds none
 // (English text runs tens of bytes between marks), then byte by byte.
 func skipPlainASCII(text string, i int) int {
-	for i+8 <= len(text) && markOrHigh8(load8(text[i:])) == 0 {
+	for i+8 <= len(text) && markOrHigh8(swar.Load8(text[i:])) == 0 {
 		i += 8
 	}
 	for i < len(text) && sentenceStep[text[i]] == 1 {
@@ -110,9 +112,11 @@ func skipPlainASCII(text string, i int) int {
 	return i
 }
 
-// skipHan returns the end of the run of well-formed three-byte
-// characters from i that are no wideMark (Han characters and the commas
-// of Chinese text, mostly): i itself when there is none at i.
+// skipHan returns the end of the run of three-byte sequences from i (a
+// lead byte from 0xE0 to 0xEF and two continuation bytes, overlong and
+// surrogate forms included, as the loop of appendSentences steps over
+// them) that are no wideMark (Han characters and the commas of Chinese
+// text, mostly): i itself when there is none at i.
 func skipHan(text string, i int) int {
 	for i+3 <= len(text) {
 		c := text[i : i+3]
@@ -135,17 +139,10 @@ func skipHan(text string, i int) int {
 // mark of asciiMark. (x-ones)&^x has a byte's high bit set above its lowest
 // zero byte and nowhere when x has none, which is all that is asked here.
 func markOrHigh8(w uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	const ones = swar.Ones
 	a, b, c := w^'!'*ones, w^'?'*ones, w^';'*ones
 	d, e, f := w^'.'*ones, w^'\n'*ones, w^'|'*ones
-	return (w | (a-ones)&^a | (b-ones)&^b | (c-ones)&^c | (d-ones)&^d | (e-ones)&^e | (f-ones)&^f) & highs
-}
-
-// load8 reads the first eight bytes of s as a little-endian word.
-func load8(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return (w | (a-ones)&^a | (b-ones)&^b | (c-ones)&^c | (d-ones)&^d | (e-ones)&^e | (f-ones)&^f) & swar.Highs
 }
 
 // wideMark reports the three-byte characters Sentences looks at: title

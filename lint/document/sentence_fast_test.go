@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/lint/internal/swar"
 )
 
 // Stepping over ASCII and Han undecoded splits exactly as decoding every
@@ -112,7 +114,7 @@ func TestMarkOrHigh8MatchesByteByByte(t *testing.T) {
 		for c := 0; c < 256; c++ {
 			b := append([]byte(nil), base...)
 			b[pos] = byte(c)
-			require.Equal(t, byteByByte(b), markOrHigh8(load8(string(b))) == 0, "%q", b)
+			require.Equal(t, byteByByte(b), markOrHigh8(swar.Load8(string(b))) == 0, "%q", b)
 		}
 	}
 	alphabet := []byte("!?;.\n|\x00\x01\x7f\x80\xe4\xffaZ ,09\"'-()")
@@ -126,7 +128,7 @@ func TestMarkOrHigh8MatchesByteByByte(t *testing.T) {
 				b[i] = byte(rng.Intn(256))
 			}
 		}
-		require.Equal(t, byteByByte(b), markOrHigh8(load8(string(b))) == 0, "%q", b)
+		require.Equal(t, byteByByte(b), markOrHigh8(swar.Load8(string(b))) == 0, "%q", b)
 	}
 }
 

@@ -177,17 +177,13 @@ func (c *Card) Study(s *facts.Study) *Study { return c.entry(s) }
 // the card's). The card holds the studies in the analysis's order, and a
 // study's Index is its place there (1-based, as facts keeps them): one
 // comparison instead of a map made per article and a hash per sentence.
-// A study past the card's is not described yet; one whose Index does not
-// fit (made by hand) is looked for among all.
+// A study whose Index does not fit (made by hand, or past the card's: not
+// described yet) is looked for among all.
 func (c *Card) entry(fs *facts.Study) *Study {
 	if fs == nil {
 		return nil
 	}
-	i := fs.Index - 1
-	if i >= len(c.Studies) {
-		return nil
-	}
-	if i >= 0 && c.Studies[i].Study == fs {
+	if i := fs.Index - 1; i >= 0 && i < len(c.Studies) && c.Studies[i].Study == fs {
 		return c.Studies[i]
 	}
 	for _, s := range c.Studies {

@@ -278,6 +278,7 @@ func TestEntryFindsTheCardsStudy(t *testing.T) {
 	c.Describe(d, nil)
 	require.Same(t, c.Studies[5], c.Study(later))
 
-	byHand := &evidence.Card{Studies: []*evidence.Study{{Study: &facts.Study{}}, {Study: &facts.Study{}}}}
-	require.Same(t, byHand.Studies[1], byHand.Study(byHand.Studies[1].Study), "an Index that does not fit")
+	byHand := &evidence.Card{Studies: []*evidence.Study{{Study: &facts.Study{}}, {Study: &facts.Study{Index: 7}}}}
+	require.Same(t, byHand.Studies[0], byHand.Study(byHand.Studies[0].Study), "an Index below the card's")
+	require.Same(t, byHand.Studies[1], byHand.Study(byHand.Studies[1].Study), "an Index past the card's")
 }

@@ -1,18 +1,15 @@
 package facts
 
 import (
-	"math/bits"
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/internal/slab"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/normalize"
 	"github.com/hypelint/hypelint/lint/numbers"
-	"github.com/hypelint/hypelint/lint/zhconv"
 )
 
 // Analyzer computes facts with one lexicon. It is safe for concurrent use.
@@ -155,7 +152,9 @@ func (a *Analyzer) Analyze(doc *document.Document) *Document {
 // long book need not be held whole: the document-level facts come from
 // running totals, not from the blocks.
 func (a *Analyzer) Begin(doc *document.Document) *Document {
-	return &Document{Doc: doc, Lex: a.Lex, ids: &a.ids, counts: make([]int, len(a.Lex.Classes))}
+	return &Document{Doc: doc, Lex: a.Lex, ids: &a.ids, counts: make([]int, len(a.Lex.Classes)),
+		claims:    slab.Slab[Claim]{Limit: claimChunk, ReserveExact: true},
+		claimRefs: slab.Slab[*Claim]{Limit: claimChunk, ReserveExact: true}}
 }
 
 // Restart forgets the running position (lead, sections, sample sizes seen,
@@ -260,48 +259,6 @@ type scratch struct {
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
-
-// arena hands out copies of small slices cut from shared chunks, so that
-// a document's thousands of hit lists cost a few allocations. A copy's
-// capacity is its length: appending to one never writes into another.
-type arena[T any] struct {
-	free  []T
-	chunk int // the size of the last chunk: each is twice the last, up to arenaChunk
-}
-
-// arenaChunk bounds a chunk's size (a longer slice gets a chunk its size).
-const arenaChunk = 512
-
-// keep returns a copy of s (nil when s is empty).
-func (a *arena[T]) keep(s []T) []T {
-	if len(s) == 0 {
-		return nil
-	}
-	out := a.take(len(s))
-	copy(out, s)
-	return out
-}
-
-// reserve makes room for n values in one chunk, when there is less.
-func (a *arena[T]) reserve(n int) {
-	if n > len(a.free) {
-		a.free = make([]T, n)
-	}
-}
-
-// take returns n zero values (nil for none), their capacity n.
-func (a *arena[T]) take(n int) []T {
-	if n == 0 {
-		return nil
-	}
-	if n > len(a.free) {
-		a.chunk = min(max(2*a.chunk, 8), arenaChunk)
-		a.free = make([]T, max(a.chunk, n))
-	}
-	out := a.free[:n:n]
-	a.free = a.free[n:]
-	return out
-}
 
 // sentence builds the normalized view of one sentence into s and matches
 // it, keeping its hits and numbers in keep and adding its letters to
@@ -684,87 +641,6 @@ func animalSize(s *Sentence) bool {
 	}
 	return false
 }
-
-// countLetters adds the Han characters of text (and how many of them are
-// Traditional-only forms, those that fold to another character) and its
-// Latin letters to the counts. The normalizer counts a block's letters as
-// it goes (normalize.Letters); this walk over the text is what its counts
-// are tested against (TestBlockLettersMatchCountLetters).
-func countLetters(text string, han, trad, latin *int) {
-	hanFoldsOnce.Do(markHanFolds)
-	h, t, l := 0, 0, 0 // counted here, not through the pointers, to stay in registers
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if i+8 <= len(text) { // eight ASCII bytes at once where there is one (English text)
-				if w := load64(text[i : i+8]); w&highBits == 0 {
-					l += asciiLetters(w)
-					i += 8
-					continue
-				}
-			}
-			if 'a' <= c|0x20 && c|0x20 <= 'z' {
-				l++
-			}
-			i++
-			continue
-		}
-		if r, ok := normalize.CommonHanAt(text, i); ok { // most of Chinese text: no decoding, no fold table
-			h++
-			k := uint32(r - 0x4E00) // unsigned: the division and remainder are shifts
-			if hanFolds[k/64]&(1<<(k%64)) != 0 {
-				t++
-			}
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		switch {
-		case unicode.Is(unicode.Han, r):
-			h++
-			if zhconv.Fold(r) != r {
-				t++
-			}
-		case r < 0x250 && unicode.IsLetter(r):
-			l++
-		}
-	}
-	*han, *trad, *latin = *han+h, *trad+t, *latin+l
-}
-
-// highBits has the top bit of each byte of a word: no ASCII byte has it.
-const highBits = 0x8080808080808080
-
-// load64 reads the eight bytes of s as a little-endian word (one load).
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// asciiLetters counts the ASCII letters among the eight ASCII bytes of w.
-// Folded to lower case (|0x20, as countLetters folds one byte), a byte is a
-// letter when it is at least 'a' and below '{': adding 0x1F sets its top
-// bit for the first, adding 0x05 for not the second; no byte below 0x80
-// carries into the next.
-func asciiLetters(w uint64) int {
-	x := w | 0x2020202020202020
-	atLeastA := x + 0x1F1F1F1F1F1F1F1F
-	pastZ := x + 0x0505050505050505
-	return bits.OnesCount64(atLeastA &^ pastZ & highBits)
-}
-
-// hanFolds has a bit for each character of the common Han block that
-// zhconv.Fold changes: 2.6 KB that stay in cache, where the fold table
-// is 170 KB.
-var (
-	hanFoldsOnce sync.Once
-	hanFolds     [zhconv.CommonHanWords]uint64
-)
-
-// markHanFolds sets hanFolds from zhconv's table.
-func markHanFolds() { hanFolds = zhconv.CommonHanFolds() }
 
 // language calls a text Chinese when Han characters make up a fair share
 // of its letters, and Traditional when enough of them are Traditional-only.

@@ -153,10 +153,11 @@ func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 	if n == 0 {
 		return nil
 	}
-	// The claims and the list of them come from the document's arenas: a
-	// few allocations for all its sentences.
-	slab := d.claimArena.take(n)
-	claims := d.claimList.take(n)[:0]
+	// The claims and the list of them come from the document's memory
+	// (reserveClaims): a few allocations for all its sentences.
+	claimMem, refMem := d.claimSlabs()
+	slab := claimMem.Take(n)
+	claims := refMem.Take(n)[:0]
 	plain := s.plainVoice || a.plainVoice(s) // the sentence's own test asks for more
 	// A claim about money is none: each clause is searched for a money
 	// word once, however many claim terms it holds.

@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/hypelint/hypelint/lint/internal/swar"
+	"github.com/hypelint/hypelint/lint/normalize"
 	"github.com/hypelint/hypelint/lint/zhconv"
 )
 
@@ -127,31 +130,6 @@ func TestFirstPersonWordsMatchFields(t *testing.T) {
 	}
 }
 
-// TestASCIILettersMatchesBytes checks the eight-byte letter count against
-// the byte test countLetters makes, for every ASCII byte at every position.
-func TestASCIILettersMatchesBytes(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 5))
-	for c := range 128 {
-		for pos := range 8 {
-			var w uint64
-			want := 0
-			for k := range 8 {
-				b := byte(rng.IntN(128))
-				if k == pos {
-					b = byte(c)
-				}
-				w |= uint64(b) << (8 * k)
-				if 'a' <= b|0x20 && b|0x20 <= 'z' {
-					want++
-				}
-			}
-			if got := asciiLetters(w); got != want {
-				t.Fatalf("asciiLetters(%#x) = %d, want %d", w, got, want)
-			}
-		}
-	}
-}
-
 // TestTestimonialMatchesQuotedText checks the letter test in front of
 // testimonial against copying out the quoted parts every time, on random
 // texts of quotation marks, first-person words and their pieces.
@@ -178,3 +156,54 @@ func TestTestimonialMatchesQuotedText(t *testing.T) {
 		t.Fatalf("only %d random texts were testimonials: the test says little", found)
 	}
 }
+
+// countLetters adds the Han characters of text (and how many of them are
+// Traditional-only forms, those that fold to another character) and its
+// Latin letters to the counts. The normalizer counts a block's letters as
+// it goes (normalize.Letters); this walk over the text, test code only, is
+// what its counts are tested against (TestBlockLettersMatchCountLetters).
+func countLetters(text string, han, trad, latin *int) {
+	h, t, l := 0, 0, 0 // counted here, not through the pointers, to stay in registers
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if i+8 <= len(text) { // eight ASCII bytes at once where there is one (English text)
+				if w := swar.Load8(text[i : i+8]); w&swar.Highs == 0 {
+					l += swar.LowerLetters(w | 0x20*swar.Ones)
+					i += 8
+					continue
+				}
+			}
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				l++
+			}
+			i++
+			continue
+		}
+		if r, ok := normalize.CommonHanAt(text, i); ok { // most of Chinese text: no decoding, no fold table
+			h++
+			k := uint32(r - 0x4E00) // unsigned: the division and remainder are shifts
+			if hanFolds[k/64]&(1<<(k%64)) != 0 {
+				t++
+			}
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case unicode.Is(unicode.Han, r):
+			h++
+			if zhconv.Fold(r) != r {
+				t++
+			}
+		case r < 0x250 && unicode.IsLetter(r):
+			l++
+		}
+	}
+	*han, *trad, *latin = *han+h, *trad+t, *latin+l
+}
+
+// hanFolds has a bit for each character of the common Han block that
+// zhconv.Fold changes.
+var hanFolds = zhconv.CommonHanFolds()

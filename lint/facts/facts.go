@@ -13,6 +13,7 @@ package facts
 
 import (
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/internal/slab"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/normalize"
 	"github.com/hypelint/hypelint/lint/numbers"
@@ -148,10 +149,10 @@ type Document struct {
 	// sentence telling the improvement ends (see markStories); kept across
 	// Restart.
 	storyImproved map[int]int
-	// claimArena and claimList hold the sentences' claims and their lists
-	// (see claimsOf).
-	claimArena arena[Claim]
-	claimList  arena[*Claim]
+	// claims and claimRefs hold the sentences' claims and their lists
+	// when d has no memory of its own (see claimSlabs).
+	claims    slab.Slab[Claim]
+	claimRefs slab.Slab[*Claim]
 }
 
 // Counter is implemented by every scope a rule can ask about classes.

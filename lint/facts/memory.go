@@ -91,20 +91,27 @@ func (k *keeper) normalize(text string, l *normalize.Letters) normalize.View {
 	return normalize.NormalizeCountIn(text, &k.views, l)
 }
 
+// claimSlabs returns the memory d's claims and their lists are taken
+// from: d's keeper's when it has one (Analyze), otherwise d's own (a
+// document analysed in sections), which keeps no list of its chunks, so
+// that the claims a section's card keeps hold only their own chunk.
+func (d *Document) claimSlabs() (*slab.Slab[Claim], *slab.Slab[*Claim]) {
+	if d.mem != nil {
+		return &d.mem.claims, &d.mem.claimRefs
+	}
+	return &d.claims, &d.claimRefs
+}
+
+// claimChunk bounds the chunks of a sectioned document's claim memory
+// past what reserveClaims set aside.
+const claimChunk = 512
+
 // reserveClaims makes room for n claims and n entries of their lists in
-// d's claim arenas (see claimsOf), from d's memory when it has one.
+// one chunk each (see claimsOf).
 func (d *Document) reserveClaims(n int) {
-	if d.mem == nil {
-		d.claimArena.reserve(n)
-		d.claimList.reserve(n)
-		return
-	}
-	if n > len(d.claimArena.free) {
-		d.claimArena.free = d.mem.claims.Take(n)
-	}
-	if n > len(d.claimList.free) {
-		d.claimList.free = d.mem.claimRefs.Take(n)
-	}
+	claims, refs := d.claimSlabs()
+	claims.Reserve(n)
+	refs.Reserve(n)
 }
 
 // Release hands the memory of d's blocks (their sentences, texts, views,
@@ -119,7 +126,6 @@ func (d *Document) Release() {
 		return
 	}
 	d.mem, d.Blocks = nil, nil
-	d.claimArena, d.claimList = arena[Claim]{}, arena[*Claim]{}
 	if poisonReleased.Load() {
 		k.poison()
 		return

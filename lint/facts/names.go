@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/textmap"
 )
@@ -56,10 +57,10 @@ func isLatinHit(src string, local textmap.Map, h lexicon.Hit) bool {
 // byte is a capital when its low seven bits lie in 0x41–0x5A and its high
 // bit is clear; the additions cannot carry from one byte into the next.
 func hasUpperLatin(s string) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	const ones, highs = swar.Ones, swar.Highs
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := load64(s[i : i+8])
+		x := swar.Load8(s[i : i+8])
 		low := x &^ highs
 		atLeastA := low + (0x80-'A')*ones // high bit set: low seven bits ≥ 'A'
 		pastZ := low + (0x80-'Z'-1)*ones  // high bit set: low seven bits > 'Z'

@@ -44,12 +44,12 @@ func benchInput(b *testing.B) (*Lexicon, []string, int64) {
 }
 
 // Match on the sentences of an archive as the facts analyzer hands them
-// over (HYPELINT_MATCH_ARCHIVE=DIR go test -bench MatchArchive ./lint/lexicon):
+// over (HYPELINT_BENCH_DIR=DIR go test -bench MatchArchive ./lint/lexicon):
 // the corpus lines trigger patterns far more often than articles do.
 func BenchmarkMatchArchive(b *testing.B) {
-	dir := os.Getenv("HYPELINT_MATCH_ARCHIVE")
+	dir := os.Getenv("HYPELINT_BENCH_DIR")
 	if dir == "" {
-		b.Skip("set HYPELINT_MATCH_ARCHIVE to a directory of articles")
+		b.Skip("set HYPELINT_BENCH_DIR to a directory of articles")
 	}
 	l, sentences := builtinLexicon(b), archiveSentences(b, dir)
 	size := 0

@@ -325,25 +325,45 @@ func TestCandidatesWhenClausesComplete(t *testing.T) {
 	assert.Equal(t, uint64(1), l.digitSet[0], "only the first pattern needs digits alone")
 }
 
-// holds, through the ASCII bits for runes below 0x80 and the bits of
-// r&63 above, says what the search of the ranges says, for every reach
-// of the built-in patterns.
-func TestHoldsAsRanges(t *testing.T) {
+// back and forth, testing a rune through the ASCII bits below 0x80 and
+// the bits of r&63 above, take into a walk just the runes the search of
+// the ranges finds, for every reach of the built-in patterns (a walk that
+// may hold no other byte stops at the first rune outside).
+func TestWalksTestRunesAsRanges(t *testing.T) {
 	l := builtinLexicon(t)
 	walked := 0
 	reaches := []reach{reach{runes: []rune{'a', 'z', 0x4e00, 0x4eff, 0x9000, 0x9000}}.indexed()} // a wide range too
 	for _, p := range l.regexes {
 		reaches = append(reaches, p.ahead, p.behind)
 	}
+	texts := make([]string, 0xa000) // ASCII to the common Han block
+	for r := range texts {
+		texts[r] = string(rune(r))
+	}
 	for _, x := range reaches {
 		if len(x.runes) > 0 {
 			walked++
 		}
-		for r := rune(0); r < 0xa000; r++ { // ASCII to the common Han block
-			if x.inRanges(r) != x.holds(r) {
-				require.Equal(t, x.inRanges(r), x.holds(r), "%q in %v", r, x.runes)
+		x.other, x.spaces = 0, -1
+		for r, text := range texts {
+			in := x.inRanges(rune(r))
+			if got := x.forth(text, 0, -1) == len(text); got != in {
+				require.Equal(t, in, got, "forth: %q in %v", r, x.runes)
+			}
+			if got := x.back(text, len(text), -1) == 0; got != in {
+				require.Equal(t, in, got, "back: %q in %v", r, x.runes)
 			}
 		}
 	}
 	assert.Greater(t, walked, 20)
+}
+
+// indexed sets ascii and above from the runes alone, whatever they held.
+func TestIndexedSetsTheBitsAfresh(t *testing.T) {
+	x := reach{runes: []rune{'a', 'z', 0x4e00, 0x4e00}}.indexed()
+	require.NotZero(t, x.above)
+	x.runes = []rune{'0', '9'}
+	x = x.indexed()
+	assert.Zero(t, x.above, "a rune above 0x80 left over")
+	assert.Equal(t, [2]uint64{0x3ff << '0', 0}, x.ascii)
 }

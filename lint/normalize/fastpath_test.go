@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/zhconv"
 )
 
@@ -159,7 +160,7 @@ func TestASCIIWordStepsMatchReference(t *testing.T) {
 				for k, b := range w {
 					want = want && b >= 0x20 && b < 0x80 && (b != ' ' || k == 7 || w[k+1] != ' ')
 				}
-				require.Equal(t, want, wordASCII8(load8(string(w))), "byte %#x in lane %d of %q", c, lane, w)
+				require.Equal(t, want, wordASCII8(swar.Load8(string(w))), "byte %#x in lane %d of %q", c, lane, w)
 			}
 			w := []byte("abcdefgh")
 			w[lane] = byte(c)

@@ -7,7 +7,6 @@ package normalize
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -16,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/hypelint/hypelint/lint/internal/slab"
+	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/textmap"
 	"github.com/hypelint/hypelint/lint/zhconv"
 )
@@ -207,7 +207,7 @@ func (n *normalizer) asciiRun(i int) int {
 	for j < len(n.src) {
 		// Eight bytes at a time while the byte loop would step over all
 		// of them (see wordASCII8).
-		for j+8 <= len(n.src) && wordASCII8(load8(n.src[j:])) {
+		for j+8 <= len(n.src) && wordASCII8(swar.Load8(n.src[j:])) {
 			j += 8
 		}
 		if j == len(n.src) {
@@ -582,16 +582,9 @@ func isASCIISpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
-// load8 reads the first eight bytes of s as a little-endian word.
-func load8(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
 const (
-	ones8  = 0x0101010101010101
-	highs8 = 0x8080808080808080
+	ones8  = swar.Ones
+	highs8 = swar.Highs
 )
 
 // wordASCII8 reports whether every byte of w is in 0x20–0x7F (printable
@@ -623,9 +616,7 @@ func lowerASCIIRun(b []byte) int {
 		upper := ((w + (0x80-'A')*ones8) ^ (w + (0x80-'Z'-1)*ones8)) & highs8
 		w |= upper >> 2
 		binary.LittleEndian.PutUint64(b[k:], w)
-		// Lower case now: a letter is at least 'a' (adding 0x1F sets the
-		// high bit) and below '{' (adding 0x05 does not).
-		letters += bits.OnesCount64((w + 0x1F*ones8) &^ (w + 0x05*ones8) & highs8)
+		letters += swar.LowerLetters(w)
 	}
 	for ; k < len(b); k++ {
 		b[k] = lowerASCII(b[k])

@@ -5,6 +5,9 @@
 // The scanner is hand-written: it walks the text once, and at each number
 // (digits, Chinese numerals, English number words) reads the unit or
 // counted noun after it and the qualifiers and keywords before it.
+//
+// Its tables are built on first use: an exported function that reads them
+// must call loadTables first (see tables.go).
 package numbers
 
 import (

@@ -9,7 +9,10 @@ import (
 // nouns, the trigger sets, ...) are built on first use rather than in the
 // package's init: a run that never scans a number (hypelint --version, a
 // config check) does not pay for them, and a small file pays once it gets
-// to its first sentence. Every entry point calls loadTables first.
+// to its first sentence. So every exported function calls loadTables
+// first, or goes through one that does (TestEntryPointsLoadTables): a
+// reader of a table not yet built would panic (zhUnitsOf, zhNounsOf index
+// empty slots) or answer "not found" (filteredLookup with an empty filter).
 var (
 	tablesOnce  sync.Once
 	tablesBuilt atomic.Bool // for tests: whether buildTables has run

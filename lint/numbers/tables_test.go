@@ -2,8 +2,13 @@ package numbers
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	gotoken "go/token"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -52,10 +57,66 @@ func TestFindLoadsTables(t *testing.T) {
 	}
 }
 
-func TestLoadingTwiceChangesNothing(t *testing.T) {
-	pairs, units := suffixPairs, len(zhUnitsOf('名'))
-	loadTables()
-	if suffixPairs != pairs || len(zhUnitsOf('名')) != units || units == 0 {
-		t.Fatal("loading the tables again changed them")
+// readsNoTable lists the exported functions that need no table.
+var readsNoTable = map[string]bool{"Kind.String": true}
+
+// TestEntryPointsLoadTables: every exported function of the package calls
+// loadTables, or an exported function that does, before anything else
+// could read a table (see tables.go).
+func TestEntryPointsLoadTables(t *testing.T) {
+	sources, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := gotoken.NewFileSet()
+	calls := map[string]string{} // an exported function: the first function its body calls
+	for _, path := range sources {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || !fn.Name.IsExported() {
+				continue
+			}
+			name := fn.Name.Name
+			if fn.Recv != nil {
+				recv := fn.Recv.List[0].Type
+				if star, ok := recv.(*ast.StarExpr); ok {
+					recv = star.X
+				}
+				id, ok := recv.(*ast.Ident)
+				if !ok || !id.IsExported() {
+					continue
+				}
+				name = id.Name + "." + name
+			}
+			calls[name] = ""
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				if c, ok := n.(*ast.CallExpr); ok && calls[name] == "" {
+					if id, ok := c.Fun.(*ast.Ident); ok {
+						calls[name] = id.Name
+					}
+				}
+				return calls[name] == ""
+			})
+		}
+	}
+	if len(calls) < 3 {
+		t.Fatalf("found only %v", calls)
+	}
+	var loads func(name string, depth int) bool
+	loads = func(name string, depth int) bool {
+		first := calls[name]
+		return first == "loadTables" || (depth < len(calls) && first != "" && loads(first, depth+1))
+	}
+	for name := range calls {
+		if !readsNoTable[name] && !loads(name, 0) {
+			t.Errorf("%s does not call loadTables first (nor an exported function that does)", name)
+		}
 	}
 }

@@ -5,6 +5,9 @@
 #   apt-get install -y opencc libopencc-data
 #   sh rules/zhconv/generate.sh
 #
+# It then rewrites lint/zhconv/hanfolds_table.go (which common Han characters
+# t2s.txt folds, and foldLo) from the new t2s.txt: that needs Go.
+#
 # The output is plain UTF-8 "KEY<TAB>VALUE" lines sorted bytewise (LC_ALL=C),
 # so running it again against the same package version gives byte-identical
 # files. Only the first candidate of each OpenCC entry is kept: hypelint needs
@@ -20,6 +23,10 @@ src=${OPENCC_DATA:-/usr/share/opencc}
 
 command -v opencc_dict >/dev/null 2>&1 || {
 	echo "generate.sh: opencc_dict not found (apt-get install -y opencc libopencc-data)" >&2
+	exit 1
+}
+command -v go >/dev/null 2>&1 || {
+	echo "generate.sh: go not found (needed to rewrite lint/zhconv/hanfolds_table.go)" >&2
 	exit 1
 }
 
@@ -111,3 +118,7 @@ awk -F '\t' -v keep="$keep" '
 	}' "$tmp/ts.txt" "$tmp/st.txt" "$tmp/twr.txt" "$tmp/hkr.txt" | sort -u >"$out/t2s.txt"
 
 wc -l "$out"/*.txt >&2
+
+# The fold bitmap of the common Han block, which the normalizer reads
+# instead of the 170 KB fold table, generated from t2s.txt by its test.
+(cd "$out/../.." && go test ./lint/zhconv -run TestCommonHanFoldsAreCurrent -update)

@@ -14,11 +14,16 @@ type Slab[T any] struct {
 	chunk, free []T
 	inUse       [][]T // the chunks values were taken from since the last Reset
 	// Limit, when above 0, bounds the chunks of a slab that is never
-	// reset and turns Reserve off: chunks then hold no more than Limit
-	// values (unless one take asks for more), and 1 gives every take a
-	// chunk of its own. Such a slab keeps no list of its chunks, so that
-	// a slice taken from it keeps only its own chunk alive.
+	// reset: chunks then hold no more than Limit values (unless one take
+	// asks for more, or ReserveExact), and 1 gives every take a chunk of
+	// its own. Such a slab keeps no list of its chunks, so that a slice
+	// taken from it keeps only its own chunk alive, and its Reserve sets
+	// nothing aside unless ReserveExact.
 	Limit int
+	// ReserveExact makes Reserve in a slab with a Limit set aside a chunk
+	// of exactly the size asked (still on no list): one allocation for a
+	// count known in advance, such as the claims of one section.
+	ReserveExact bool
 }
 
 // firstBytes is about the size of a slab's first chunk (at least
@@ -77,10 +82,16 @@ func KeepString(s *Slab[byte], b []byte) string {
 
 // Reserve makes room for n values in one chunk, when there is less: a
 // chunk of exactly n in a fresh slab, at least twice the last in one in
-// use. A slab with a Limit sets nothing aside.
+// use. A slab with a Limit sets nothing aside, unless ReserveExact: then
+// a chunk of exactly n.
 func (s *Slab[T]) Reserve(n int) {
-	if s.Limit == 0 && n > len(s.free) {
+	switch {
+	case n <= len(s.free):
+	case s.Limit == 0:
 		s.newChunk(max(n, 2*len(s.chunk)))
+	case s.ReserveExact:
+		s.chunk = make([]T, n)
+		s.free = s.chunk
 	}
 }
 
@@ -113,7 +124,7 @@ func (s *Slab[T]) Poison(v T) {
 			c[i] = v
 		}
 	}
-	*s = Slab[T]{Limit: s.Limit}
+	*s = Slab[T]{Limit: s.Limit, ReserveExact: s.ReserveExact}
 }
 
 // Chunk is the chunk values are being taken from (nil before the first):

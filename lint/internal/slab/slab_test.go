@@ -112,6 +112,30 @@ func TestLimitBoundsChunksAndKeepsNoList(t *testing.T) {
 	assert.Empty(t, bounded.inUse)
 }
 
+// TestReserveExactWithALimit: a slab with a Limit and ReserveExact sets
+// aside a chunk of exactly the size asked, beyond the Limit, whose takes
+// share it; it does nothing while there is room, keeps no chunk list, and
+// its takes past the reserve stay within the Limit.
+func TestReserveExactWithALimit(t *testing.T) {
+	s := Slab[int]{Limit: 8, ReserveExact: true}
+	s.Reserve(20)
+	require.Len(t, s.Chunk(), 20)
+	first, second := s.Take(5), s.Take(15)
+	require.Same(t, &s.Chunk()[0], &first[0])
+	require.Same(t, &s.Chunk()[5], &second[0])
+	s.Reserve(0) // fits
+	require.Len(t, s.Chunk(), 20)
+	s.Reserve(3)
+	require.Len(t, s.Chunk(), 3, "exactly the size asked, not twice the last")
+	s.Take(3)
+	s.Take(1)
+	require.LessOrEqual(t, len(s.Chunk()), 8)
+	require.Empty(t, s.inUse)
+	s.Poison(1)
+	s.Reserve(2)
+	require.Len(t, s.Chunk(), 2, "Poison keeps the settings")
+}
+
 // TestKeepStringUsesTheSlab: KeepString copies into the slab (the string
 // survives its source changing) and Poison overwrites it.
 func TestKeepStringUsesTheSlab(t *testing.T) {

@@ -1,0 +1,27 @@
+// Package swar holds the word-at-a-time tricks the text scanners share:
+// eight bytes read as one word and tested together, where English text
+// would otherwise be walked byte by byte.
+package swar
+
+import "math/bits"
+
+const (
+	Ones  = 0x0101010101010101 // 0x01 in every byte
+	Highs = 0x8080808080808080 // the top bit of every byte: no ASCII byte has it
+)
+
+// Load8 reads the first eight bytes of s as a little-endian word (one load).
+func Load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// LowerLetters counts the letters among the eight ASCII bytes of w, of
+// which none is an upper-case letter (lower-cased, or folded with |0x20):
+// a byte is a letter when it is at least 'a' (adding 0x1F sets its top
+// bit) and below '{' (adding 0x05 does not); no byte below 0x80 carries
+// into the next.
+func LowerLetters(w uint64) int {
+	return bits.OnesCount64((w + 0x1F*Ones) &^ (w + 0x05*Ones) & Highs)
+}

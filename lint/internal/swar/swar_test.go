@@ -1,0 +1,41 @@
+package swar
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// Load8 reads the bytes little-endian: the first byte is the low one.
+func TestLoad8(t *testing.T) {
+	if got := Load8("\x01\x02\x03\x04\x05\x06\x07\x08tail"); got != 0x0807060504030201 {
+		t.Fatalf("Load8 = %#x", got)
+	}
+}
+
+// LowerLetters agrees with a byte-by-byte count for every ASCII byte at
+// every position, folded to lower case, among random ASCII neighbours.
+func TestLowerLettersMatchesBytes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	for c := range 128 {
+		for pos := range 8 {
+			var w uint64
+			want := 0
+			for k := range 8 {
+				b := byte(rng.IntN(128))
+				if k == pos {
+					b = byte(c)
+				}
+				if 'A' <= b && b <= 'Z' {
+					b |= 0x20
+				}
+				w |= uint64(b) << (8 * k)
+				if 'a' <= b && b <= 'z' {
+					want++
+				}
+			}
+			if got := LowerLetters(w); got != want {
+				t.Fatalf("LowerLetters(%#x) = %d, want %d", w, got, want)
+			}
+		}
+	}
+}
