@@ -7,43 +7,16 @@ import (
 	"testing"
 
 	"github.com/hypelint/hypelint/lint"
-	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/internal/benchdocs"
 )
 
 // BenchmarkAnalyze computes the facts of every fifth file under the
 // directory HYPELINT_BENCH_DIR (the benchmark archive, say): parsing is
 // done before the clock starts.
 func BenchmarkAnalyze(b *testing.B) {
-	dir := os.Getenv("HYPELINT_BENCH_DIR")
-	if dir == "" {
-		b.Skip("HYPELINT_BENCH_DIR names no directory of articles")
-	}
+	docs, size := benchdocs.Parsed(b, 5)
 	l, err := lint.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var docs []*document.Document
-	size, n := 0, 0
-	err = filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		if n++; n%5 != 0 {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		doc, err := lint.Parse(lint.Input{Path: path, Data: data})
-		if err != nil {
-			return nil // a file the linter refuses is no matter here
-		}
-		docs = append(docs, doc)
-		size += len(data)
-		return nil
-	})
 	if err != nil {
 		b.Fatal(err)
 	}
