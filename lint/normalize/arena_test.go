@@ -9,15 +9,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestNormalizeInMatchesNormalize builds the views of random texts in one
+// TestNormalizeCountInMatchesNormalize builds the views of random texts in one
 // arena, resetting it now and then as a document's owner does, and checks
 // each against Normalize while it is valid: the same text and map, and
 // the views taken since the last reset unchanged by those taken after.
-func TestNormalizeInMatchesNormalize(t *testing.T) {
+func TestNormalizeCountInMatchesNormalize(t *testing.T) {
 	pieces := []string{"a", "Z", "1", " ", "  ", "\n", "研究", "發現", "嘅", "，", "。", "１２", "ＮＭＮ", "e\u0301", "ﬁ", "😀",
 		strings.Repeat("长", 3000)} // longer than a first chunk
 	rng := rand.New(rand.NewSource(7))
 	var a Arena
+	var letters Letters
 	type kept struct {
 		src  string
 		view View
@@ -38,7 +39,7 @@ func TestNormalizeInMatchesNormalize(t *testing.T) {
 			sb.WriteString(pieces[rng.Intn(len(pieces))])
 		}
 		src := sb.String()
-		got, want := NormalizeIn(src, &a), Normalize(src)
+		got, want := NormalizeCountIn(src, &a, &letters), Normalize(src)
 		require.Equal(t, want.Text, got.Text, "%q", src)
 		require.Equal(t, want.Map, got.Map, "%q", src)
 		live = append(live, kept{src, got})
@@ -50,14 +51,15 @@ func TestNormalizeInMatchesNormalize(t *testing.T) {
 // taken before it.
 func TestArenaReusesItsMemory(t *testing.T) {
 	var a Arena
-	first := NormalizeIn("研究发现", &a)
+	var letters Letters
+	first := NormalizeCountIn("研究发现", &a, &letters)
 	a.Reset()
-	second := NormalizeIn("NMN逆转衰老", &a)
+	second := NormalizeCountIn("NMN逆转衰老", &a, &letters)
 	require.Equal(t, unsafe.StringData(first.Text), unsafe.StringData(second.Text))
 	require.Equal(t, "nmn逆转衰老", second.Text)
 	allocs := testing.AllocsPerRun(100, func() {
 		a.Reset()
-		NormalizeIn("研究发现，NMN逆转衰老。", &a)
+		NormalizeCountIn("研究发现，NMN逆转衰老。", &a, &letters)
 	})
 	if !raceEnabled {
 		require.Zero(t, allocs)

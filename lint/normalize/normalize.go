@@ -39,26 +39,31 @@ func Normalize(text string) View {
 // no other walk over the text is needed.
 type Letters struct{ Han, Trad, Latin int }
 
-// NormalizeCountIn is NormalizeIn that also adds the letters of text to l.
+// NormalizeCountIn is NormalizeCount with the view's text and map in a's
+// memory: a document's sentences then cost no allocation of their own, and
+// none at all once a is reset and reused. The view is valid until a.Reset.
 func NormalizeCountIn(text string, a *Arena, l *Letters) View {
-	s := scratchPool.Get().(*scratch)
-	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0], b: s.b}
-	n.b.Reset()
-	n.run()
-	v := View{Text: a.keep(n.out), Map: n.b.CloneIn(&a.maps)}
-	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
-	scratchPool.Put(s)
-	l.add(n.letters)
-	return v
+	return normalizeCount(text, a, l)
 }
 
 // NormalizeCount is Normalize that also adds the letters of text to l.
 func NormalizeCount(text string, l *Letters) View {
+	return normalizeCount(text, nil, l)
+}
+
+// normalizeCount builds the view in a's memory, or in memory of its own
+// when a is nil, and adds the letters of text to l.
+func normalizeCount(text string, a *Arena, l *Letters) View {
 	s := scratchPool.Get().(*scratch)
 	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0], b: s.b}
 	n.b.Reset()
 	n.run()
-	v := View{Text: string(n.out), Map: n.b.Clone()}
+	var v View
+	if a != nil {
+		v = View{Text: a.keep(n.out), Map: n.b.CloneIn(&a.maps)}
+	} else {
+		v = View{Text: string(n.out), Map: n.b.Clone()}
+	}
 	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
 	scratchPool.Put(s)
 	l.add(n.letters)
@@ -69,15 +74,7 @@ func (l *Letters) add(m Letters) {
 	l.Han, l.Trad, l.Latin = l.Han+m.Han, l.Trad+m.Trad, l.Latin+m.Latin
 }
 
-// NormalizeIn is Normalize with the view's text and map in a's memory:
-// a document's sentences then cost no allocation of their own, and none at
-// all once a is reset and reused. The view is valid until a.Reset.
-func NormalizeIn(text string, a *Arena) View {
-	var l Letters
-	return NormalizeCountIn(text, a, &l)
-}
-
-// Arena is memory for the views of one document (NormalizeIn). Its owner
+// Arena is memory for the views of one document (NormalizeCountIn). Its owner
 // decides when no view taken from it is read any more, and only then calls
 // Reset: the texts and maps are then overwritten by the next ones.
 type Arena struct {
