@@ -438,13 +438,14 @@ func mergeSpans(out []span) []span {
 	// generic sort's calls.
 	if len(out) > smallSort {
 		slices.SortFunc(out, func(a, b span) int { return cmp.Compare(a.start, b.start) })
-	}
-	for i := 1; i < len(out) && len(out) <= smallSort; i++ {
-		w, j := out[i], i
-		for ; j > 0 && w.start < out[j-1].start; j-- {
-			out[j] = out[j-1]
+	} else {
+		for i := 1; i < len(out); i++ {
+			w, j := out[i], i
+			for ; j > 0 && w.start < out[j-1].start; j-- {
+				out[j] = out[j-1]
+			}
+			out[j] = w
 		}
-		out[j] = w
 	}
 	n := 0
 	for _, w := range out {

@@ -9,7 +9,7 @@ import (
 	exprfile "github.com/expr-lang/expr/file"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/hypelint/hypelint/internal/stack"
+	"github.com/hypelint/hypelint/lint/internal/stack"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/yamlfile"
 )

@@ -5,9 +5,9 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/hypelint/hypelint/internal/stack"
 	"github.com/hypelint/hypelint/lint/binfmt"
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/internal/stack"
 )
 
 // A rules snapshot is parsed rule files written out (binfmt), so that a
