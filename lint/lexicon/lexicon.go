@@ -56,11 +56,13 @@ type Lexicon struct {
 	// alwaysSet and digitSet have a bit per pattern that runs on every
 	// text, and per pattern gated on digits only.
 	alwaysSet, digitSet []uint64
+	digitOnly           bool // some pattern is gated on digits alone
 	// Per pattern, what the loop over automaton matches reads, apart
 	// from the large pattern structs: the bits of the clauses literals
-	// must meet, in text without an ASCII digit (all its clauses) and
-	// with one (those a digit does not meet).
-	needNoDigits, needDigits []uint8
+	// must meet to make it a candidate (those a digit does not meet; a
+	// candidate whose digit clauses are unmet runs only in text with an
+	// ASCII digit).
+	needLiterals []uint8
 	// hot has per term what the loop over automaton matches reads, in
 	// a small record (terms are 72 bytes: their loads were a tenth of
 	// Match), and triggers every term's triggers end to end.
@@ -223,10 +225,17 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	var candBuf [4]uint64
 	cand := words(candBuf[:], (len(l.regexes)+63)/64)
 	copy(cand, l.alwaysSet)
-	hasDigit := hasASCIIDigit(text)
-	if hasDigit {
-		for w := range cand {
-			cand[w] |= l.digitSet[w]
+	// Whether the text holds an ASCII digit is looked for only when a
+	// pattern needs the answer (a sixtieth of Match was spent asking every
+	// sentence): candidates are made as if it did, and a candidate whose
+	// literals left a digit clause unmet asks below. Patterns gated on
+	// digits alone (none built in) make every sentence ask.
+	digits := digitsUnknown
+	if l.digitOnly {
+		if digits = digitsOf(text); digits == digitsFound {
+			for w := range cand {
+				cand[w] |= l.digitSet[w]
+			}
 		}
 	}
 	if l.ac != nil {
@@ -235,11 +244,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		// reloads the lexicon's fields after each store nor checks the
 		// bounds of seen, need and cand apart.
 		hot, triggers := l.hot, l.triggers
-		need := l.needNoDigits
-		if hasDigit {
-			need = l.needDigits
-		}
-		need = need[:len(seen)]
+		need := l.needLiterals[:len(seen)]
 		for _, m := range l.ac.find(text, foundBuf[:0]) {
 			id, end := m.term, int(m.end)
 			h := hot[id]
@@ -282,7 +287,16 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	for w, bitsLeft := range cand {
 		for ; bitsLeft != 0; bitsLeft &= bitsLeft - 1 {
 			i := w*64 + bits.TrailingZeros64(bitsLeft)
-			dst = l.runPattern(i, text, uint64(seen[i]), hasDigit, occ, dst)
+			met := uint64(seen[i])
+			if p := &l.regexes[i]; !p.always && met != p.clauses {
+				if digits == digitsUnknown {
+					digits = digitsOf(text)
+				}
+				if digits == digitsNone || met|p.digitClause != p.clauses {
+					continue
+				}
+			}
+			dst = l.runPattern(i, text, occ, dst)
 		}
 	}
 	dst = dst[:first+resolve(dst[first:], ignored)]
@@ -294,6 +308,20 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		dst = l.dropSlots(dst, first)
 	}
 	return dst
+}
+
+// Whether a text holds an ASCII digit, once looked for.
+const (
+	digitsUnknown = iota
+	digitsNone
+	digitsFound
+)
+
+func digitsOf(text string) int {
+	if hasASCIIDigit(text) {
+		return digitsFound
+	}
+	return digitsNone
 }
 
 // hasASCIIDigit is strings.ContainsAny(text, "0123456789") without its
@@ -348,15 +376,9 @@ func words(buf []uint64, n int) []uint64 {
 	return make([]uint64, n)
 }
 
-// runPattern appends the matches of pattern i when all its clauses are met.
-func (l *Lexicon) runPattern(i int, text string, seen uint64, hasDigit bool, occ []occurrence, dst []Hit) []Hit {
+// runPattern appends the matches of pattern i, whose clauses are all met.
+func (l *Lexicon) runPattern(i int, text string, occ []occurrence, dst []Hit) []Hit {
 	p := &l.regexes[i]
-	if hasDigit {
-		seen |= p.digitClause
-	}
-	if !p.always && seen != p.clauses {
-		return dst
-	}
 	if !p.re.needs().met(text) {
 		return dst // too few of a byte every match holds
 	}

@@ -106,7 +106,7 @@ func Parse(files map[string]string) (*Lexicon, error) {
 func (l *Lexicon) patternSets() {
 	words, n := (len(l.regexes)+63)/64, len(l.regexes)
 	l.alwaysSet, l.digitSet = make([]uint64, words), make([]uint64, words)
-	l.needNoDigits, l.needDigits = make([]uint8, n), make([]uint8, n)
+	l.needLiterals = make([]uint8, n)
 	l.indexTerms()
 	for i := range l.regexes {
 		p := &l.regexes[i]
@@ -116,9 +116,10 @@ func (l *Lexicon) patternSets() {
 		}
 		if !p.always && p.clauses == p.digitClause {
 			l.digitSet[i/64] |= 1 << (i % 64)
+			l.digitOnly = true
 		}
 		// At most maxClauses (8) clauses: a byte holds their bits.
-		l.needNoDigits[i], l.needDigits[i] = uint8(p.clauses), uint8(p.clauses&^p.digitClause)
+		l.needLiterals[i] = uint8(p.clauses &^ p.digitClause)
 	}
 }
 

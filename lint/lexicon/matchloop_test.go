@@ -123,7 +123,7 @@ func matchThroughTerms(l *Lexicon, text string, dst []Hit) []Hit {
 	for w, bitsLeft := range cand {
 		for ; bitsLeft != 0; bitsLeft &= bitsLeft - 1 {
 			i := w*64 + bits.TrailingZeros64(bitsLeft)
-			dst = l.runPattern(i, text, uint64(seen[i]), hasDigit, occ, dst)
+			dst = runPatternReference(l, i, text, uint64(seen[i]), hasDigit, occ, dst)
 		}
 	}
 	dst = dst[:first+resolve(dst[first:], ignored)]
