@@ -423,7 +423,7 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 			}
 			// A rune more than the match can take: what ^ and \b see.
 			if w.start > 0 {
-				_, n := utf8.DecodeLastRuneInString(text[:w.start])
+				_, n := runeBefore(text, w.start)
 				w.start -= n
 			}
 		case p.before >= 0:
@@ -439,7 +439,7 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 				continue
 			}
 			if w.end < len(text) {
-				_, n := utf8.DecodeRuneInString(text[w.end:])
+				_, n := runeAt(text, w.end)
 				w.end += n
 			}
 		case p.after >= 0:

@@ -225,7 +225,7 @@ func (x *reach) back(text string, from, limit int) int {
 	for i > 0 {
 		r, n := rune(text[i-1]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeLastRuneInString(text[:i])
+			r, n = runeBefore(text, i)
 		}
 		if limit >= 0 && from-(i-n) > limit {
 			break
@@ -254,7 +254,7 @@ func (x *reach) forth(text string, from, limit int) int {
 	for i < len(text) {
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
+			r, n = runeAt(text, i)
 		}
 		if limit >= 0 && i+n-from > limit {
 			break

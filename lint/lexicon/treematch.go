@@ -134,7 +134,7 @@ func (c *runeClass) step(text string, p int) int {
 		}
 		return p + 1
 	}
-	if r, w := utf8.DecodeRuneInString(text[p:]); c.hasAbove(r) {
+	if r, w := runeAt(text, p); c.hasAbove(r) {
 		return p + w
 	}
 	return -1
@@ -468,7 +468,7 @@ func (t *treeMatcher) appendHits(text string, from, to, class int, dst []Hit) ([
 		}
 		if e == pos {
 			if pos < len(r.text) {
-				_, w := utf8.DecodeRuneInString(r.text[pos:])
+				_, w := runeAt(r.text, pos)
 				pos += w
 			} else {
 				pos++
@@ -518,7 +518,7 @@ func (t *treeMatcher) search(r *tmRun, pos int) (int, int) {
 		if c := text[pos]; c < utf8.RuneSelf {
 			pos++
 		} else {
-			_, w := utf8.DecodeRuneInString(text[pos:])
+			_, w := runeAt(text, pos)
 			pos += w
 		}
 	}
@@ -533,7 +533,7 @@ func (t *treeMatcher) secondOK(text string, pos int) bool {
 	}
 	w := 1
 	if text[pos] >= utf8.RuneSelf {
-		_, w = utf8.DecodeRuneInString(text[pos:])
+		_, w = runeAt(text, pos)
 	}
 	return pos+w < len(text) && t.second.has(text[pos+w])
 }
