@@ -63,6 +63,8 @@ type Lexicon struct {
 	// candidate whose digit clauses are unmet runs only in text with an
 	// ASCII digit).
 	needLiterals []uint8
+	// slotOnly is Classes[c].SlotOnly per class c.
+	slotOnly []bool
 	// hot has per term what the loop over automaton matches reads, in
 	// a small record (terms are 72 bytes: their loads were a tenth of
 	// Match), and triggers every term's triggers end to end.
@@ -348,16 +350,23 @@ func hasASCIIDigit(text string) bool {
 	return false
 }
 
-// dropSlots removes the hits of slot-only classes from dst[first:].
+// dropSlots removes the hits of slot-only classes from dst[first:]. Hits
+// are moved only from the first slot hit on, and the classes' flags are
+// read from a table of their own (a Class is over a hundred bytes).
 func (l *Lexicon) dropSlots(dst []Hit, first int) []Hit {
-	kept := dst[:first]
-	for _, h := range dst[first:] {
-		if h.Class >= 0 && l.Classes[h.Class].SlotOnly {
-			continue
+	slot := l.slotOnly
+	for i := first; i < len(dst); i++ {
+		if c := dst[i].Class; c >= 0 && slot[c] {
+			kept := dst[:i]
+			for _, h := range dst[i+1:] {
+				if h.Class < 0 || !slot[h.Class] {
+					kept = append(kept, h)
+				}
+			}
+			return kept
 		}
-		kept = append(kept, h)
 	}
-	return kept
+	return dst
 }
 
 // bytesOf returns n zeroed bytes: buf when it is long enough.

@@ -108,6 +108,10 @@ func (l *Lexicon) patternSets() {
 	l.alwaysSet, l.digitSet = make([]uint64, words), make([]uint64, words)
 	l.needLiterals = make([]uint8, n)
 	l.indexTerms()
+	l.slotOnly = make([]bool, len(l.Classes))
+	for c := range l.Classes {
+		l.slotOnly[c] = l.Classes[c].SlotOnly
+	}
 	for i := range l.regexes {
 		p := &l.regexes[i]
 		p.ahead, p.behind = p.ahead.indexed(), p.behind.indexed()

@@ -98,9 +98,21 @@ func matchReference(l *Lexicon, text string, dst []Hit) []Hit {
 		if dst = l.matchPhrases(text, dst[first:n], dst); len(dst) > n {
 			dst = dst[:first+resolve(dst[first:], nil)]
 		}
-		dst = l.dropSlots(dst, first)
+		dst = dropSlotsReference(l, dst, first)
 	}
 	return dst
+}
+
+// dropSlotsReference is dropSlots as of commit e3ee41c.
+func dropSlotsReference(l *Lexicon, dst []Hit, first int) []Hit {
+	kept := dst[:first]
+	for _, h := range dst[first:] {
+		if h.Class >= 0 && l.Classes[h.Class].SlotOnly {
+			continue
+		}
+		kept = append(kept, h)
+	}
+	return kept
 }
 
 // hotFlags is the boundary flags of a term.
