@@ -103,14 +103,20 @@ type pattern struct {
 }
 
 // hotTerm is a term as the loop over automaton matches reads it: its
-// length, its triggers (triggers[trig:trig+ntrig]), its class when it has
-// exactly one, and flags.
+// length, its first trigger (most terms have one at most: one load then
+// answers all the loop asks), the others (triggers[trig:trig+ntrig]), its
+// class when it has exactly one, and flags.
 type hotTerm struct {
 	trig   uint32
 	ntrig  uint16
 	length uint16
-	class  int16 // the term's one class, or -1 (none, or several: read term.classes)
-	flags  uint8
+	// pattern and clause are the first trigger's pattern and clause
+	// bit; without a trigger, the spare pattern slot (len(regexes),
+	// whose clauses are never all met) and no bit.
+	pattern uint16
+	class   int16 // the term's one class, or -1 (none, or several: read term.classes)
+	clause  uint8
+	flags   uint8
 }
 
 const (
@@ -118,29 +124,46 @@ const (
 	hotIgnore             // an ignore phrase
 	hotLatinL             // needs a word boundary before
 	hotLatinR             // and after
+	hotMore               // the first trigger is a window's, or more triggers follow
+	hotWindow             // the first trigger is a window's
 )
 
-// indexTerms builds the hot records and the flat triggers.
+// noTriggerNeed is the spare pattern slot's clause mask: never met, as
+// that slot's clauses only ever see the zero bit.
+const noTriggerNeed = 0xff
+
+// indexTerms builds the hot records and the flat triggers (all but each
+// term's first).
 func (l *Lexicon) indexTerms() {
 	l.hot = make([]hotTerm, len(l.terms))
 	n := 0
 	for _, t := range l.terms {
-		n += len(t.triggers)
+		n += max(len(t.triggers)-1, 0)
+	}
+	if len(l.regexes) >= 1<<16-1 {
+		panic("lexicon: more patterns than a hot record holds") // the built-in lexicon has a few hundred
 	}
 	l.triggers = make([]trigger, 0, n)
 	for i, t := range l.terms {
-		h := hotTerm{trig: uint32(len(l.triggers)), ntrig: uint16(len(t.triggers)), length: uint16(len(t.text)), class: -1}
+		h := hotTerm{trig: uint32(len(l.triggers)), length: uint16(len(t.text)), class: -1, pattern: uint16(len(l.regexes))}
 		if len(t.text) > 1<<16-1 || len(t.triggers) > 1<<16-1 {
 			panic("lexicon: term too long or with too many triggers") // terms are a line of a list
 		}
-		l.triggers = append(l.triggers, t.triggers...)
+		if len(t.triggers) > 0 {
+			first := t.triggers[0]
+			h.pattern, h.clause = uint16(first.pattern), 1<<first.clause
+			l.triggers = append(l.triggers, t.triggers[1:]...)
+			h.ntrig = uint16(len(t.triggers) - 1)
+		}
 		if len(t.classes) == 1 && t.classes[0] < 1<<15 {
 			h.class = int16(t.classes[0])
 		}
 		for _, f := range []struct {
 			on   bool
 			flag uint8
-		}{{len(t.classes) > 0 || t.ignore, hotHit}, {t.ignore, hotIgnore}, {t.latinL, hotLatinL}, {t.latinR, hotLatinR}} {
+		}{{len(t.classes) > 0 || t.ignore, hotHit}, {t.ignore, hotIgnore}, {t.latinL, hotLatinL}, {t.latinR, hotLatinR},
+			{len(t.triggers) > 1 || len(t.triggers) == 1 && t.triggers[0].window, hotMore},
+			{len(t.triggers) > 0 && t.triggers[0].window, hotWindow}} {
 			if f.on {
 				h.flags |= f.flag
 			}
@@ -216,8 +239,8 @@ func (l *Lexicon) Term(h Hit) string {
 func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	var ignored []Hit
 	first := len(dst)
-	var seenBuf [256]uint8                      // on the stack for the usual number of patterns
-	seen := bytesOf(seenBuf[:], len(l.regexes)) // clauses satisfied per pattern
+	var seenBuf [256]uint8                        // on the stack for the usual number of patterns
+	seen := bytesOf(seenBuf[:], len(l.regexes)+1) // clauses satisfied per pattern, and the spare slot of terms without a trigger
 	var occBuf [32]occurrence
 	occ := occBuf[:0] // where the window literals of patterns are (32: a 384-byte buffer zeroed per call holds all but a few sentences'; 16 left one in twelve to the heap)
 	// The patterns to run: those that always run, those whose clauses the
@@ -225,7 +248,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	// on digits only; a bit each, so the loop below visits those patterns
 	// rather than all of them.
 	var candBuf [4]uint64
-	cand := words(candBuf[:], (len(l.regexes)+63)/64)
+	cand := words(candBuf[:], len(l.alwaysSet))
 	copy(cand, l.alwaysSet)
 	// Whether the text holds an ASCII digit is looked for only when a
 	// pattern needs the answer (a sixtieth of Match was spent asking every
@@ -245,31 +268,20 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		// Locals, and slices of one length, so that the loop neither
 		// reloads the lexicon's fields after each store nor checks the
 		// bounds of seen, need and cand apart.
-		hot, triggers := l.hot, l.triggers
+		hot := l.hot
 		need := l.needLiterals[:len(seen)]
 		for _, m := range l.ac.find(text, foundBuf[:0]) {
 			id, end := m.term, int(m.end)
-			h := hot[id]
+			h := &hot[id]
 			start := end - int(h.length)
-			for _, tr := range triggers[h.trig : h.trig+uint32(h.ntrig)] {
-				p := int(tr.pattern)
-				if uint(p) >= uint(len(seen)) {
-					// Unreachable: a trigger names one of the lexicon's
-					// patterns (compiled so; every snapshot read checks
-					// it, TestSnapshotRefusesATriggerBeyondThePatterns).
-					// The test spares seen[p] and need[p] their own; an
-					// index check in its place cost Match 0.8% more
-					// instructions.
-					break
-				}
-				met := seen[p] | 1<<tr.clause
-				seen[p] = met
-				if n := need[p]; met&n == n {
-					cand[p/64] |= 1 << (p % 64)
-				}
-				if tr.window {
-					occ = append(occ, occurrence{tr.pattern, int32(start), int32(end)})
-				}
+			p := int(h.pattern)
+			met := seen[p] | h.clause
+			seen[p] = met
+			if n := need[p]; met&n == n {
+				cand[p/64] |= 1 << (p % 64)
+			}
+			if h.flags&hotMore != 0 {
+				occ = l.moreTriggers(h, start, end, seen, cand, occ)
 			}
 			if h.flags&hotHit == 0 || !boundaryOK(text, start, end, h.flags) {
 				continue
@@ -310,6 +322,29 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		dst = l.dropSlots(dst, first)
 	}
 	return dst
+}
+
+// moreTriggers is Match's loop for a term whose first trigger is a
+// window's or that has more: it records where the window literal is and
+// applies the others.
+func (l *Lexicon) moreTriggers(h *hotTerm, start, end int, seen []uint8, cand []uint64, occ []occurrence) []occurrence {
+	need := l.needLiterals[:len(seen)]
+	id := h.trig
+	if h.flags&hotWindow != 0 {
+		occ = append(occ, occurrence{int32(h.pattern), int32(start), int32(end)})
+	}
+	for _, tr := range l.triggers[id : id+uint32(h.ntrig)] {
+		p := int(tr.pattern)
+		met := seen[p] | 1<<tr.clause
+		seen[p] = met
+		if n := need[p]; met&n == n {
+			cand[p/64] |= 1 << (p % 64)
+		}
+		if tr.window {
+			occ = append(occ, occurrence{tr.pattern, int32(start), int32(end)})
+		}
+	}
+	return occ
 }
 
 // Whether a text holds an ASCII digit, once looked for.

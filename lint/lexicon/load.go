@@ -104,9 +104,10 @@ func Parse(files map[string]string) (*Lexicon, error) {
 // patternSets sets the bits of the patterns that always run and of those
 // gated on digits only, and the compact clause masks Match reads.
 func (l *Lexicon) patternSets() {
-	words, n := (len(l.regexes)+63)/64, len(l.regexes)
+	words, n := len(l.regexes)/64+1, len(l.regexes) // a bit for the spare slot too (hotTerm)
 	l.alwaysSet, l.digitSet = make([]uint64, words), make([]uint64, words)
-	l.needLiterals = make([]uint8, n)
+	l.needLiterals = make([]uint8, n+1)
+	l.needLiterals[n] = noTriggerNeed
 	l.indexTerms()
 	l.slotOnly = make([]bool, len(l.Classes))
 	for c := range l.Classes {

@@ -25,11 +25,19 @@ func TestHotTermsMirrorTerms(t *testing.T) {
 		for id, term := range lex.terms {
 			h := lex.hot[id]
 			require.Equal(t, len(term.text), int(h.length), "%q", term.text)
-			got := lex.triggers[h.trig : h.trig+uint32(h.ntrig)]
+			var got []trigger
+			if h.clause != 0 {
+				got = append(got, trigger{int32(h.pattern), uint8(bits.TrailingZeros8(h.clause)), h.flags&hotWindow != 0})
+			} else {
+				require.Equal(t, len(lex.regexes), int(h.pattern), "%q: the spare slot", term.text)
+				require.Zero(t, h.flags&hotWindow, "%q", term.text)
+			}
+			got = append(got, lex.triggers[h.trig:h.trig+uint32(h.ntrig)]...)
 			require.Equal(t, len(term.triggers), len(got), "%q", term.text)
 			for i := range got {
 				require.Equal(t, term.triggers[i], got[i], "%q", term.text)
 			}
+			require.Equal(t, len(got) > 1 || h.flags&hotWindow != 0, h.flags&hotMore != 0, "%q", term.text)
 			if len(term.classes) == 1 {
 				require.Equal(t, term.classes[0], int(h.class), "%q", term.text)
 				ones++
