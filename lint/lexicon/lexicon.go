@@ -280,6 +280,9 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			if n := need[p]; met&n == n {
 				cand[p/64] |= 1 << (p % 64)
 			}
+			if h.flags&(hotMore|hotHit) == 0 {
+				continue // a literal that only gates a pattern, as most are
+			}
 			if h.flags&hotMore != 0 {
 				occ = l.moreTriggers(h, start, end, seen, cand, occ)
 			}
