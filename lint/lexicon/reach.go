@@ -225,7 +225,9 @@ func (x *reach) back(text string, from, limit int) int {
 	for i > 0 {
 		r, n := rune(text[i-1]), 1
 		if r >= utf8.RuneSelf {
-			r, n = runeBefore(text, i)
+			if r, n = han3Before(text, i); n == 0 {
+				r, n = runeBefore(text, i)
+			}
 		}
 		if limit >= 0 && from-(i-n) > limit {
 			break
@@ -254,7 +256,9 @@ func (x *reach) forth(text string, from, limit int) int {
 	for i < len(text) {
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, n = runeAt(text, i)
+			if r, n = han3At(text, i); n == 0 {
+				r, n = runeAt(text, i)
+			}
 		}
 		if limit >= 0 && i+n-from > limit {
 			break

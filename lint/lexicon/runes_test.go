@@ -8,10 +8,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// runeAt and runeBefore decode as package utf8 does: every three bytes
+// runeAt and runeBefore decode as package utf8 does, and han3At and
+// han3Before decode what they decode alike, or nothing: every three bytes
 // from a byte ≥ 0x80 (overlong forms, surrogates, stray and cut runes
 // included), at the text's edges and inside it, and random byte strings.
 func TestRunesAsUTF8(t *testing.T) {
+	inline := 0
 	check := func(text string) {
 		for i := range len(text) + 1 {
 			if i < len(text) {
@@ -20,11 +22,19 @@ func TestRunesAsUTF8(t *testing.T) {
 				if r != wr || n != wn {
 					t.Fatalf("runeAt(%q, %d) = %U %d, want %U %d", text, i, r, n, wr, wn)
 				}
+				if r, n := han3At(text, i); n != 0 && (r != wr || n != wn) || n == 0 && r != 0 {
+					t.Fatalf("han3At(%q, %d) = %U %d, want %U %d", text, i, r, n, wr, wn)
+				}
 			}
 			r, n := runeBefore(text, i)
 			wr, wn := utf8.DecodeLastRuneInString(text[:i])
 			if r != wr || n != wn {
 				t.Fatalf("runeBefore(%q, %d) = %U %d, want %U %d", text, i, r, n, wr, wn)
+			}
+			if r, n := han3Before(text, i); n != 0 && (r != wr || n != wn) || n == 0 && r != 0 {
+				t.Fatalf("han3Before(%q, %d) = %U %d, want %U %d", text, i, r, n, wr, wn)
+			} else if n != 0 {
+				inline++
 			}
 		}
 	}
@@ -54,7 +64,8 @@ func TestRunesAsUTF8(t *testing.T) {
 		}
 		check(string(s))
 	}
-	r, n := runeAt("中", 0)
+	r, n := han3At("中", 0)
 	require.Equal(t, '中', r)
 	require.Equal(t, 3, n)
+	require.Greater(t, inline, 10000, "most well-formed three-byte runes decoded inline")
 }

@@ -134,7 +134,11 @@ func (c *runeClass) step(text string, p int) int {
 		}
 		return p + 1
 	}
-	if r, w := runeAt(text, p); c.hasAbove(r) {
+	r, w := han3At(text, p)
+	if w == 0 {
+		r, w = runeAt(text, p)
+	}
+	if c.hasAbove(r) {
 		return p + w
 	}
 	return -1
@@ -518,7 +522,10 @@ func (t *treeMatcher) search(r *tmRun, pos int) (int, int) {
 		if c := text[pos]; c < utf8.RuneSelf {
 			pos++
 		} else {
-			_, w := runeAt(text, pos)
+			_, w := han3At(text, pos)
+			if w == 0 {
+				_, w = runeAt(text, pos)
+			}
 			pos += w
 		}
 	}
@@ -533,7 +540,9 @@ func (t *treeMatcher) secondOK(text string, pos int) bool {
 	}
 	w := 1
 	if text[pos] >= utf8.RuneSelf {
-		_, w = runeAt(text, pos)
+		if _, w = han3At(text, pos); w == 0 {
+			_, w = runeAt(text, pos)
+		}
 	}
 	return pos+w < len(text) && t.second.has(text[pos+w])
 }
