@@ -268,7 +268,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 		// Locals, and slices of one length, so that the loop neither
 		// reloads the lexicon's fields after each store nor checks the
 		// bounds of seen, need and cand apart.
-		hot := l.hot
+		hot, triggers := l.hot, l.triggers
 		need := l.needLiterals[:len(seen)]
 		for _, m := range l.ac.find(text, foundBuf[:0]) {
 			id, end := m.term, int(m.end)
@@ -284,7 +284,12 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 				continue // a literal that only gates a pattern, as most are
 			}
 			if h.flags&hotMore != 0 {
-				occ = l.moreTriggers(h, start, end, seen, cand, occ)
+				if h.flags&hotWindow != 0 {
+					occ = append(occ, occurrence{int32(p), int32(start), int32(end)})
+				}
+				if h.ntrig > 0 {
+					occ = moreTriggers(triggers[h.trig:h.trig+uint32(h.ntrig)], start, end, seen, need, cand, occ)
+				}
 			}
 			if h.flags&hotHit == 0 || !boundaryOK(text, start, end, h.flags) {
 				continue
@@ -327,16 +332,12 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	return dst
 }
 
-// moreTriggers is Match's loop for a term whose first trigger is a
-// window's or that has more: it records where the window literal is and
-// applies the others.
-func (l *Lexicon) moreTriggers(h *hotTerm, start, end int, seen []uint8, cand []uint64, occ []occurrence) []occurrence {
-	need := l.needLiterals[:len(seen)]
-	id := h.trig
-	if h.flags&hotWindow != 0 {
-		occ = append(occ, occurrence{int32(h.pattern), int32(start), int32(end)})
-	}
-	for _, tr := range l.triggers[id : id+uint32(h.ntrig)] {
+// moreTriggers is Match's loop over the triggers of a term after its
+// first: they meet clauses (seen), make candidates (cand, when a pattern's
+// clauses need are all met) and say where window literals are (occ).
+func moreTriggers(trs []trigger, start, end int, seen, need []uint8, cand []uint64, occ []occurrence) []occurrence {
+	need = need[:len(seen)]
+	for _, tr := range trs {
 		p := int(tr.pattern)
 		met := seen[p] | 1<<tr.clause
 		seen[p] = met
