@@ -291,7 +291,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 					occ = moreTriggers(triggers[h.trig:h.trig+uint32(h.ntrig)], start, end, seen, need, cand, occ)
 				}
 			}
-			if h.flags&hotHit == 0 || !boundaryOK(text, start, end, h.flags) {
+			if h.flags&hotHit == 0 || h.flags&(hotLatinL|hotLatinR) != 0 && !boundaryOK(text, start, end, h.flags) {
 				continue
 			}
 			if h.flags&hotIgnore != 0 {
