@@ -284,7 +284,7 @@ func quotedText(text string) string {
 // 我, or 自 and 己 (quotations joined can make 自己), or i or m, which every
 // English first-person word starts with.
 func testimonial(text string) bool {
-	if !strings.Contains(text, "我") && !(strings.Contains(text, "自") && strings.Contains(text, "己")) &&
+	if !containsMark(text, "我") && !(containsMark(text, "自") && containsMark(text, "己")) &&
 		strings.IndexByte(text, 'i') < 0 && strings.IndexByte(text, 'm') < 0 {
 		return false
 	}
