@@ -48,10 +48,11 @@ func (ids *classIDs) plainVoice(s *Sentence) bool {
 
 // fullVoice is voice read from every cue.
 func (ids *classIDs) fullVoice(s *Sentence, h lexicon.Hit) string {
+	var q hitQuote
 	switch {
-	case ids.distanced(s, h) || ids.rebutted(s, h) || ids.labelledClaim(s, h):
+	case ids.distancedIn(s, h, &q) || ids.rebutted(s, h) || ids.labelledClaim(s, h):
 		return VoiceDistanced
-	case s.quoted(h):
+	case q.inside(s, h): // as s.quoted(h)
 		return VoiceQuoted
 	case ids.reportedBefore(s, h):
 		return VoiceReported
