@@ -145,7 +145,7 @@ func (ids *classIDs) negationWindowFor(class int) int {
 // term (不 in 不老神药) is not a cue; one inside a caveat (不能 in 不能证明因果)
 // still is.
 func (ids *classIDs) precededBy(s *Sentence, h lexicon.Hit, class, window int) bool {
-	if s.Count(class) == 0 { // one bit in an indexed sentence: most have no cue of the class
+	if !s.Has(class) { // one bit in an indexed sentence: most have no cue of the class
 		return false
 	}
 	for _, c := range s.Hits {
@@ -381,7 +381,7 @@ var labelFirst = func() (t [256]bool) {
 func (ids *classIDs) distancesClaim(s *Sentence) bool {
 	// Most sentences have neither a cue nor a quotation; looking for a
 	// quotation around every hit of a long sentence costs its length each.
-	if s.Count(ids.distancing) == 0 && !s.hasQuotation() {
+	if !s.Has(ids.distancing) && !s.hasQuotation() {
 		return false
 	}
 	for _, h := range s.Hits {

@@ -227,7 +227,7 @@ func (ids *classIDs) sentenceVoice(s *Sentence, quoted float64) string {
 	switch {
 	case quoted >= 0.6:
 		return VoiceQuoted
-	case s.Count(ids.speech) > 0:
+	case s.Has(ids.speech):
 		return VoiceReported
 	case s.Question:
 		return VoicePosed
