@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/textmap"
 )
 
@@ -177,6 +179,36 @@ var mdNotPlain = func() (t [256]bool) {
 	return t
 }()
 
+// mdPlainBytes reports a body with no byte of mdNotPlain but a '<' that
+// cannot open a tag (mdLessThan). Eight bytes of non-ASCII text (Chinese,
+// mostly) are stepped over at a time: none of them is one of mdNotPlain's.
+func mdPlainBytes(body []byte) bool {
+	k := 0
+	for ; k+8 <= len(body); k += 8 {
+		if binary.LittleEndian.Uint64(body[k:])&swar.Highs == swar.Highs {
+			continue
+		}
+		for j := k; j < k+8; j++ {
+			if mdNotPlainAt(body, j) {
+				return false
+			}
+		}
+	}
+	for ; k < len(body); k++ {
+		if mdNotPlainAt(body, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// mdNotPlainAt reports a byte of mdNotPlain at body[k], but a '<' that
+// cannot open a tag.
+func mdNotPlainAt(body []byte, k int) bool {
+	c := body[k]
+	return mdNotPlain[c] && !(c == '<' && k+1 < len(body) && mdLessThan(body[k+1]))
+}
+
 // plainBlocks reads a body that holds nothing but paragraphs, ATX
 // headings without closing hashes and simple '-' list items, and no inline
 // markup but character references ('|' too, in a body with no table
@@ -195,10 +227,8 @@ var mdNotPlain = func() (t [256]bool) {
 // it against goldmark.
 func (p *mdParser) plainBlocks() bool {
 	body := p.src[p.base:]
-	for k, c := range body {
-		if mdNotPlain[c] && !(c == '<' && k+1 < len(body) && mdLessThan(body[k+1])) {
-			return false
-		}
+	if !mdPlainBytes(body) {
+		return false
 	}
 	for _, url := range []string{"http:", "https:", "ftp:", "www."} {
 		if bytes.Contains(body, []byte(url)) {

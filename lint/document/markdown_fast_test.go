@@ -232,3 +232,39 @@ func FuzzMarkdownPlainBlocks(f *testing.F) {
 		require.Equal(t, want.Comments, got.Comments, "%q", src)
 	})
 }
+
+// mdPlainBytes, stepping over eight non-ASCII bytes at a time, answers as
+// a walk over every byte does, with the special bytes at every offset
+// from the words' bounds, on random bodies of Chinese, ASCII and
+// mdNotPlain's bytes.
+func TestMdPlainBytesIsByteByByte(t *testing.T) {
+	byByte := func(body []byte) bool {
+		for k, c := range body {
+			if mdNotPlain[c] && !(c == '<' && k+1 < len(body) && mdLessThan(body[k+1])) {
+				return false
+			}
+		}
+		return true
+	}
+	pieces := []string{"研究", "表明", "。", "a", "bc", " ", "\n", "<", "<1", "<a", "\\", "_", "~", ">", "[", "]", "@", "\t", "\r", "\v", "\f",
+		"\xe4", "\xff", "é"}
+	rng := rand.New(rand.NewSource(5))
+	plain := 0
+	for range 100000 {
+		var b []byte
+		for range rng.Intn(14) {
+			p := pieces[rng.Intn(len(pieces))]
+			if rng.Intn(3) > 0 {
+				p = pieces[rng.Intn(3)] // mostly Chinese, so that whole words are stepped over
+			}
+			b = append(b, p...)
+		}
+		want := byByte(b)
+		require.Equal(t, want, mdPlainBytes(b), "%q", b)
+		if want {
+			plain++
+		}
+	}
+	require.Greater(t, plain, 10000)
+	require.Less(t, plain, 90000)
+}

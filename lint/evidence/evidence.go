@@ -282,8 +282,8 @@ func (c *Card) describeStudies(d *facts.Document, blocks []*facts.Block) {
 	for _, b := range blocks {
 		for _, s := range b.Sentences {
 			st := c.entry(s.Study)
-			if st == nil {
-				continue
+			if st == nil || !s.Has(animal) && !s.Has(invitro) && !s.Has(journal) && !s.Has(doi) {
+				continue // most sentences: no hit to read (a class the lexicon lacks is -1, which no sentence has)
 			}
 			for _, h := range s.Hits {
 				text := func() string {

@@ -1,6 +1,9 @@
 package evidence_test
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -281,4 +284,35 @@ func TestEntryFindsTheCardsStudy(t *testing.T) {
 	byHand := &evidence.Card{Studies: []*evidence.Study{{Study: &facts.Study{}}, {Study: &facts.Study{Index: 7}}}}
 	require.Same(t, byHand.Studies[0], byHand.Study(byHand.Studies[0].Study), "an Index below the card's")
 	require.Same(t, byHand.Studies[1], byHand.Study(byHand.Studies[1].Study), "an Index past the card's")
+}
+
+// describeStudies, skipping the sentences with no hit of a class it
+// reads, leaves every corpus article's studies as the walk over all their
+// hits does.
+func TestDescribeStudiesSkipsAsTheWalk(t *testing.T) {
+	l, err := lint.Default()
+	require.NoError(t, err)
+	a := facts.NewAnalyzer(l.Lexicon)
+	files, err := filepath.Glob("../../corpus/*/*.*")
+	require.NoError(t, err)
+	described := 0
+	for _, path := range files {
+		if !strings.HasSuffix(path, ".md") && !strings.HasSuffix(path, ".txt") {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		doc, err := lint.Parse(lint.Input{Path: path, Data: data})
+		if err != nil {
+			continue
+		}
+		got, byWalk := evidence.Described(a.Analyze(doc))
+		require.Equal(t, byWalk, got, "%s", path)
+		for _, s := range got {
+			if s.Model != "" || s.Venue != "" || s.Link != "" {
+				described++
+			}
+		}
+	}
+	require.Greater(t, described, 20, "studies with a model, venue or link")
 }

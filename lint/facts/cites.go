@@ -48,7 +48,7 @@ func citesSource(text string) bool {
 // bracketBeforeDigit reports what bracketMarker needs to match: a closing
 // bracket, and an opening one right before a digit ("[12", "［3").
 func bracketBeforeDigit(text string) bool {
-	if !strings.Contains(text, "]") && !strings.Contains(text, "］") {
+	if !strings.Contains(text, "]") && !containsMark(text, "］") {
 		return false
 	}
 	for i := 0; ; i++ {
@@ -62,7 +62,7 @@ func bracketBeforeDigit(text string) bool {
 		}
 	}
 	for i := 0; ; i++ {
-		k := strings.Index(text[i:], "［")
+		k := indexMark(text[i:], "［")
 		if k < 0 {
 			return false
 		}
@@ -110,17 +110,16 @@ func yearBeforeClose(text string) bool {
 			return true
 		}
 	}
-	if !strings.Contains(text, "等") {
-		return false
-	}
+	// A year before "）" first, then 等: 等 is common in Chinese text, a
+	// year before "）" is not.
 	for i := 0; ; i++ {
-		k := strings.Index(text[i:], "）")
+		k := indexMark(text[i:], "）")
 		if k < 0 {
 			return false
 		}
 		i += k
 		if yearEndsAt(text, i) {
-			return true
+			return containsMark(text, "等")
 		}
 	}
 }

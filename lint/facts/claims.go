@@ -244,9 +244,9 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 	case c.Inferred:
 		// The conclusion goes beyond the model named earlier in the
 		// sentence: the clause itself names nobody.
-	case s.Count(ids.animal) > 0 || s.Count(ids.speciesCaveat) > 0:
+	case s.Has(ids.animal) || s.Has(ids.speciesCaveat):
 		c.Subject = Animals
-	case s.Count(ids.invitro) > 0:
+	case s.Has(ids.invitro):
 		c.Subject = Cells
 	}
 	switch {
@@ -447,8 +447,8 @@ func (a *Analyzer) judgeDesign(d *Document, s *Sentence, c *Claim) {
 	// groups of people rests on no experiment in people, whatever animal
 	// work the article reports (a claim told of people from the animal
 	// work itself is animal-as-human's to judge).
-	groups := s.Count(a.ids.riskNoun)+s.Count(a.ids.relativeChange) > 0
-	people := c.Subject == People || s.Count(a.ids.humanRef) > 0 && c.Subject == None
+	groups := s.Has(a.ids.riskNoun) || s.Has(a.ids.relativeChange)
+	people := c.Subject == People || s.Has(a.ids.humanRef) && c.Subject == None
 	if people && groups && (c.Design == DesignPreclinical || c.Design == DesignLab) {
 		c.Design = DesignObservational
 	}
@@ -496,7 +496,7 @@ func (a *Analyzer) markStories(d *Document, b *Block) {
 		return
 	}
 	for _, s := range b.Sentences {
-		improves := s.Count(a.ids.improvement)+s.Count(a.ids.effect)+s.Count(a.ids.miracle)+s.Count(a.ids.antiaging) > 0 &&
+		improves := (s.Has(a.ids.improvement) || s.Has(a.ids.effect) || s.Has(a.ids.miracle) || s.Has(a.ids.antiaging)) &&
 			!s.Negated && !s.Caveat
 		// Forget people introduced more than two sentences ago.
 		kept := r.story[:0]
@@ -517,7 +517,7 @@ func (a *Analyzer) markStories(d *Document, b *Block) {
 				d.storyImproved[i] = max(d.storyImproved[i], s.Span.End)
 			}
 		}
-		if s.Count(a.ids.anecdote) > 0 {
+		if s.Has(a.ids.anecdote) {
 			r.story = append(r.story, s.Index)
 		}
 	}

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
@@ -16,6 +17,9 @@ func VoiceCheck(d *Document) (differ []string, plain, full int) {
 			for _, h := range s.Hits {
 				if d.ids.voice(s, h) != d.ids.fullVoice(s, h) {
 					differ = append(differ, s.Text)
+				}
+				if d.ids.fullVoice(s, h) != d.ids.fullVoiceByWalks(s, h) {
+					differ = append(differ, "one walk to the quotation: "+s.Text)
 				}
 				if s.plainVoice {
 					plain++
@@ -160,4 +164,20 @@ func distancedByWalk(ids *classIDs, s *Sentence, h lexicon.Hit) bool {
 func aboutMoney(text string, h lexicon.Hit) bool {
 	start, end := clause(text, h)
 	return moneyWordSet.in(text[start:end])
+}
+
+// fullVoiceByWalks is fullVoice as it was before the walk to the quotation
+// holding h was shared (hitQuote): distanced and quoted each walk.
+func (ids *classIDs) fullVoiceByWalks(s *Sentence, h lexicon.Hit) string {
+	switch {
+	case ids.distanced(s, h) || ids.rebutted(s, h) || ids.labelledClaim(s, h):
+		return VoiceDistanced
+	case s.quoted(h):
+		return VoiceQuoted
+	case ids.reportedBefore(s, h):
+		return VoiceReported
+	case s.Question && !strings.ContainsAny(s.Text[h.End:], ",;:，；：。"):
+		return VoicePosed
+	}
+	return VoiceWriter
 }

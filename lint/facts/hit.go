@@ -145,7 +145,7 @@ func (ids *classIDs) negationWindowFor(class int) int {
 // term (不 in 不老神药) is not a cue; one inside a caveat (不能 in 不能证明因果)
 // still is.
 func (ids *classIDs) precededBy(s *Sentence, h lexicon.Hit, class, window int) bool {
-	if s.Count(class) == 0 { // one bit in an indexed sentence: most have no cue of the class
+	if !s.Has(class) { // one bit in an indexed sentence: most have no cue of the class
 		return false
 	}
 	for _, c := range s.Hits {
@@ -178,16 +178,19 @@ func (ids *classIDs) insideClaim(s *Sentence, c lexicon.Hit) bool {
 // of youth"), or that are labelled as mere claims after they close (“吃亚精胺逆转衰老”之类的
 // 文章, “一粒顶十年”的说法).
 func (ids *classIDs) distanced(s *Sentence, h lexicon.Hit) bool {
+	return ids.distancedIn(s, h, &hitQuote{})
+}
+
+// distancedIn is distanced with the quotation holding h read from q,
+// which fullVoice asks again.
+func (ids *classIDs) distancedIn(s *Sentence, h lexicon.Hit, q *hitQuote) bool {
 	if ids.precededBy(s, h, ids.distancing, distanceWindow) {
 		return true
 	}
 	if labelsClaims(s.Text[h.End:]) { // 返老还童的说法, 神药的神话
 		return true
 	}
-	if !s.hasQuotation() { // no opening mark: quotation would walk back for nothing
-		return false
-	}
-	open, close := quotation(s.Text, h)
+	open, close := q.of(s, h)
 	if open < 0 {
 		return false
 	}
@@ -245,6 +248,25 @@ const (
 	quotesNone
 	quotesSome
 )
+
+// hitQuote is the quotation holding a hit (see quotation), walked to on
+// first need: fullVoice asks for it twice (distanced, then quoted), and
+// the walk is the dearest part of a hit's voice.
+type hitQuote struct {
+	open, after int
+	known       bool
+}
+
+// of returns the quotation holding h in s, the same hit on every call.
+func (q *hitQuote) of(s *Sentence, h lexicon.Hit) (open, after int) {
+	if !q.known {
+		q.open, q.after, q.known = -1, -1, true
+		if s.hasQuotation() { // no opening mark: quotation would walk back for nothing
+			q.open, q.after = quotation(s.Text, h)
+		}
+	}
+	return q.open, q.after
+}
 
 // quotation returns where the quotation holding h opens and where the
 // text after its closing mark starts, or -1, -1 when h is not quoted.
@@ -359,7 +381,7 @@ var labelFirst = func() (t [256]bool) {
 func (ids *classIDs) distancesClaim(s *Sentence) bool {
 	// Most sentences have neither a cue nor a quotation; looking for a
 	// quotation around every hit of a long sentence costs its length each.
-	if s.Count(ids.distancing) == 0 && !s.hasQuotation() {
+	if !s.Has(ids.distancing) && !s.hasQuotation() {
 		return false
 	}
 	for _, h := range s.Hits {
@@ -400,4 +422,11 @@ func describesGroup(text string, neg, claim lexicon.Hit) bool {
 	}
 	before := text[max(0, neg.Start-12):neg.Start]
 	return strings.Contains(before, "who ") || strings.Contains(before, "those ") || strings.HasSuffix(strings.TrimSpace(before), "比")
+}
+
+// inside reports whether h lies inside a pair of quotation marks, as
+// Sentence.quoted does.
+func (q *hitQuote) inside(s *Sentence, h lexicon.Hit) bool {
+	open, _ := q.of(s, h)
+	return open >= 0
 }

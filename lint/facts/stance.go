@@ -48,10 +48,11 @@ func (ids *classIDs) plainVoice(s *Sentence) bool {
 
 // fullVoice is voice read from every cue.
 func (ids *classIDs) fullVoice(s *Sentence, h lexicon.Hit) string {
+	var q hitQuote
 	switch {
-	case ids.distanced(s, h) || ids.rebutted(s, h) || ids.labelledClaim(s, h):
+	case ids.distancedIn(s, h, &q) || ids.rebutted(s, h) || ids.labelledClaim(s, h):
 		return VoiceDistanced
-	case s.quoted(h):
+	case q.inside(s, h): // as s.quoted(h)
 		return VoiceQuoted
 	case ids.reportedBefore(s, h):
 		return VoiceReported
@@ -226,7 +227,7 @@ func (ids *classIDs) sentenceVoice(s *Sentence, quoted float64) string {
 	switch {
 	case quoted >= 0.6:
 		return VoiceQuoted
-	case s.Count(ids.speech) > 0:
+	case s.Has(ids.speech):
 		return VoiceReported
 	case s.Question:
 		return VoicePosed
@@ -284,7 +285,7 @@ func quotedText(text string) string {
 // 我, or 自 and 己 (quotations joined can make 自己), or i or m, which every
 // English first-person word starts with.
 func testimonial(text string) bool {
-	if !strings.Contains(text, "我") && !(strings.Contains(text, "自") && strings.Contains(text, "己")) &&
+	if !containsMark(text, "我") && !(containsMark(text, "自") && containsMark(text, "己")) &&
 		strings.IndexByte(text, 'i') < 0 && strings.IndexByte(text, 'm') < 0 {
 		return false
 	}

@@ -21,8 +21,8 @@ type population struct{ human, animal, cells bool }
 func (a *Analyzer) populationOf(s *Sentence) population {
 	return population{
 		human:  a.humanEvidence(s),
-		animal: s.Count(a.ids.animal) > 0 || animalSize(s),
-		cells:  s.Count(a.ids.invitro) > 0,
+		animal: s.Has(a.ids.animal) || animalSize(s),
+		cells:  s.Has(a.ids.invitro),
 	}
 }
 
@@ -42,19 +42,19 @@ func (a *Analyzer) opensStudy(s *Sentence, p population, cur *openStudy) (bool, 
 	// demonstrative is about the study in hand; another one named in
 	// passing does not take its place.
 	inHand := cur != nil && startsWith(s, a.ids.demonstrative)
-	if s.Count(a.ids.newStudy) > 0 && !inHand {
+	if s.Has(a.ids.newStudy) && !inHand {
 		return true, OpenedByMention
 	}
-	reports := s.Count(a.ids.study) > 0 || s.Count(a.ids.finding) > 0 || s.Count(a.ids.intervention) > 0
+	reports := s.Has(a.ids.study) || s.Has(a.ids.finding) || s.Has(a.ids.intervention)
 	if cur == nil {
 		// A reporting verb alone (卫福部公告指出, "experts found") names no study.
-		return s.Count(a.ids.study) > 0 || s.Count(a.ids.studyIntro) > 0 || s.Count(a.ids.intervention) > 0 ||
+		return s.Has(a.ids.study) || s.Has(a.ids.studyIntro) || s.Has(a.ids.intervention) ||
 			p.human && s.HumanSize || p.animal || p.cells, OpenedByMention
 	}
 	// An indefinite mention opens another study when the sentence reports
 	// one (a finding, something given, a size, a venue): "a randomised
 	// trial avoids that problem" and "a study website" do not.
-	if s.Count(a.ids.studyIntro) > 0 && !inHand && s.Count(a.ids.subAnalysis)+s.Count(a.ids.continuation) == 0 && (s.Count(a.ids.finding)+s.Count(a.ids.intervention)+s.Count(a.ids.journal) > 0 || s.SampleSize) {
+	if s.Has(a.ids.studyIntro) && !inHand && !(s.Has(a.ids.subAnalysis) || s.Has(a.ids.continuation)) && (s.Has(a.ids.finding) || s.Has(a.ids.intervention) || s.Has(a.ids.journal) || s.SampleSize) {
 		return true, OpenedByMention
 	}
 	if !reports {
@@ -113,7 +113,7 @@ func (a *Analyzer) addToStudy(st *Study, s *Sentence, p population) {
 	st.Animal = st.Animal || p.animal
 	st.Cells = st.Cells || p.cells
 	st.Venue = st.Venue || hasVenue(a, s)
-	st.Intervened = st.Intervened || s.Count(a.ids.intervention) > 0 && !s.Negated
+	st.Intervened = st.Intervened || s.Has(a.ids.intervention) && !s.Negated
 	for _, m := range s.Nums {
 		if m.Kind != numbers.SampleSize || m.Animal && !p.animal || a.promisedCrowd(s, m) {
 			continue
@@ -124,18 +124,18 @@ func (a *Analyzer) addToStudy(st *Study, s *Sentence, p population) {
 		st.Size = max(st.Size, int(m.Value))
 	}
 	// A trial planned or denied ("human trials will begin") is no design.
-	planned := s.Count(a.ids.future)+s.Count(a.ids.timeline) > 0 || s.Negated
+	planned := s.Has(a.ids.future) || s.Has(a.ids.timeline) || s.Negated
 	if !planned && (st.Design == "" || st.Design == Unknown || st.Design == DesignTrial) {
 		switch {
-		case s.Count(a.ids.review) > 0:
+		case s.Has(a.ids.review):
 			st.Design = DesignReview
-		case s.Count(a.ids.rct) > 0:
+		case s.Has(a.ids.rct):
 			st.Design = DesignRCT
-		case s.Count(a.ids.observational) > 0:
+		case s.Has(a.ids.observational):
 			st.Design = DesignObservational
-		case s.Count(a.ids.caseReport) > 0:
+		case s.Has(a.ids.caseReport):
 			st.Design = DesignCase
-		case s.Count(a.ids.trial) > 0:
+		case s.Has(a.ids.trial):
 			st.Design = DesignTrial
 		}
 	}
@@ -171,8 +171,8 @@ func finishStudies(studies []*Study) {
 // DOI or link, a citation marker ([3], ²), or a title in 《》 in a sentence about a study (据《某某期刊》
 // 发表的一项统合分析).
 func hasVenue(a *Analyzer, s *Sentence) bool {
-	return s.Count(a.ids.journal)+s.Count(a.ids.doi) > 0 || s.Cites ||
-		strings.Contains(s.Text, "《") && s.Count(a.ids.study)+s.Count(a.ids.studyIntro) > 0
+	return s.Has(a.ids.journal) || s.Has(a.ids.doi) || s.Cites ||
+		(s.Has(a.ids.study) || s.Has(a.ids.studyIntro)) && strings.Contains(s.Text, "《")
 }
 
 // shareVenues gives one venue to the studies of one paper: a study opened
@@ -200,5 +200,5 @@ func shareVenues(studies []*Study) {
 // 老年人, 可望造福数十万名患者, "could one day help millions of patients"):
 // the people who might benefit, not the people studied.
 func (a *Analyzer) promisedCrowd(s *Sentence, m numbers.Mention) bool {
-	return m.Kind == numbers.SampleSize && m.Vague && s.Count(a.ids.promise)+s.Count(a.ids.future) > 0
+	return m.Kind == numbers.SampleSize && m.Vague && (s.Has(a.ids.promise) || s.Has(a.ids.future))
 }

@@ -1,0 +1,49 @@
+package evidence
+
+import "github.com/hypelint/hypelint/lint/facts"
+
+// Described returns the studies of d's card as describeStudies leaves
+// them, and byWalk as the walk over every hit of every sentence of a study
+// (describeStudies before it skipped the sentences with none of the
+// classes it reads) leaves them.
+func Described(d *facts.Document) (got, byWalk []Study) {
+	c := New(d)
+	c.describeStudies(d, d.Blocks)
+	ref := New(d)
+	describeStudiesByWalk(ref, d, d.Blocks)
+	for i := range c.Studies {
+		got, byWalk = append(got, *c.Studies[i]), append(byWalk, *ref.Studies[i])
+	}
+	return got, byWalk
+}
+
+func describeStudiesByWalk(c *Card, d *facts.Document, blocks []*facts.Block) {
+	lex := d.Lex
+	animal, invitro := lex.ClassID("animal"), lex.ClassID("invitro")
+	journal, doi := lex.ClassID("journal"), lex.ClassID("doi")
+	src := d.Doc.Source
+	for _, b := range blocks {
+		for _, s := range b.Sentences {
+			st := c.entry(s.Study)
+			if st == nil {
+				continue
+			}
+			for _, h := range s.Hits {
+				text := func() string {
+					span := s.SourceSpan(h.Start, h.End)
+					return string(src[span.Start:span.End])
+				}
+				switch {
+				case (h.Class == animal || h.Class == invitro) && h.Class >= 0 && st.Model == "":
+					st.Model = text()
+				case h.Class == journal && h.Class >= 0:
+					if span := s.SourceSpan(h.Start, h.End); span.End-span.Start > len(st.Venue) {
+						st.Venue = longer(st.Venue, venueName(text()))
+					}
+				case h.Class == doi && h.Class >= 0:
+					st.Link = longer(st.Link, text())
+				}
+			}
+		}
+	}
+}
