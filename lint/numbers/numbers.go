@@ -273,7 +273,7 @@ func (s *scanner) fromWord(i int) int {
 	if !mayTrigger(w) { // most words: a table lookup
 		return e
 	}
-	role, ok := lookup(enTriggers, w)
+	role, ok := enTriggerTable.get(w)
 	if !ok {
 		return e
 	}
@@ -289,7 +289,7 @@ func (s *scanner) fromWord(i int) int {
 		if e+1 < len(t) && t[e] == ' ' {
 			var next uint8
 			if w2, _ := word(t, e+1); w2 != "" && mayTrigger(w2) { // most words after "a": no hashing
-				next, _ = lookup(enTriggers, w2)
+				next, _ = enTriggerTable.get(w2)
 			}
 			if next&roleNumWord != 0 {
 				if tok, ok := articleNumber(t, i); ok {
@@ -329,6 +329,9 @@ func (s *scanner) fromWord(i int) int {
 // words cost one map lookup, with the lists it is in.
 var enTriggers = map[string]uint8{"a": roleArticle, "an": roleArticle}
 
+// enTriggerTable is enTriggers as a wordTable.
+var enTriggerTable *wordTable[uint8]
+
 // The lists a trigger word is in.
 const (
 	roleArticle    = 1 << iota // a, an
@@ -363,6 +366,7 @@ func buildTriggers() {
 		}
 		triggerShapes[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << min(len(w), 63)
 	}
+	enTriggerTable = newWordTable(enTriggers)
 }
 
 // triggerShapes has a bit for each length of the enTriggers words with a

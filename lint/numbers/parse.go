@@ -137,7 +137,7 @@ func identAfter(t string, tok token) bool {
 // is part of a name.
 func gluedUnitOK(t string, j int) bool {
 	w, _ := word(t, j)
-	if _, ok := filteredLookup(&enUnitFilter, enUnits, w); ok {
+	if _, ok := enUnitTable.get(w); ok {
 		return true
 	}
 	switch strings.ToLower(w) {

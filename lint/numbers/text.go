@@ -190,38 +190,79 @@ func lookup[T any](m map[string]T, w string) (T, bool) {
 	return v, ok
 }
 
-// wordFilter rules out most words a map of lower-case words lacks without
-// hashing them: one bit for each shape (first and last byte, case folded,
-// and length) of its keys, the shapes folded into 4096 bits. The words
-// after a number are looked up in three maps each, and most are in none.
-type wordFilter [64]uint64
-
-// wordShape is the bit of w's shape; w is not empty.
-func wordShape(w string) uint {
-	return (uint(lower(w[0]))*67 + uint(lower(w[len(w)-1]))*7 + uint(len(w))) % 4096
+// wordTable is a map of lower-case words looked up with ASCII case folded,
+// without hashing: its keys are grouped by shape (first and last byte,
+// case folded, and length; see wordShape), and a word is compared with
+// the few keys of its shape, most often none. The words after a number
+// are looked up in three lists each, and most are in none; a map lookup
+// hashed every one of them.
+type wordTable[T any] struct {
+	m     map[string]T            // the source: asked for words get does not fold (empty, or too long)
+	first [tableShapes + 1]uint16 // the keys of shape b are keys[first[b]:first[b+1]]
+	keys  []string
+	vals  []T
 }
 
-// addKeys sets the bits of the keys of m.
-func addKeys[T any](f *wordFilter, m map[string]T) {
+// tableShapes is the number of shapes a wordTable groups its keys by.
+const tableShapes = 1024
+
+// wordShape is the shape of w, which is not empty.
+func wordShape(w string) uint {
+	return (uint(lower(w[0]))*67 + uint(lower(w[len(w)-1]))*7 + uint(len(w))) % tableShapes
+}
+
+// newWordTable groups the keys of m by shape.
+func newWordTable[T any](m map[string]T) *wordTable[T] {
+	wt := &wordTable[T]{m: m}
+	var count [tableShapes]int
 	for w := range m {
 		if w != "" {
-			b := wordShape(w)
-			f[b/64] |= 1 << (b % 64)
+			count[wordShape(w)]++
 		}
 	}
+	n := 0
+	for b, c := range count {
+		wt.first[b] = uint16(n)
+		n += c
+	}
+	wt.first[tableShapes] = uint16(n)
+	wt.keys, wt.vals = make([]string, n), make([]T, n)
+	next := wt.first
+	for w, v := range m {
+		if w != "" {
+			b := wordShape(w)
+			wt.keys[next[b]], wt.vals[next[b]] = w, v
+			next[b]++
+		}
+	}
+	return wt
 }
 
-// filteredLookup is lookup(m, w) for the map f was made from (by addKeys):
-// a word whose shape no key has is not hashed. The empty word, and a word
-// too long for lookup's folding (looked up as it is), are always asked.
-func filteredLookup[T any](f *wordFilter, m map[string]T, w string) (T, bool) {
-	if w != "" && len(w) <= maxFolded {
-		if b := wordShape(w); f[b/64]&(1<<(b%64)) == 0 {
-			var zero T
-			return zero, false
+// get is lookup(wt.m, w).
+func (wt *wordTable[T]) get(w string) (T, bool) {
+	if w == "" || len(w) > maxFolded {
+		v, ok := wt.m[w]
+		return v, ok
+	}
+	b := wordShape(w)
+	for i := wt.first[b]; i < wt.first[b+1]; i++ {
+		if k := wt.keys[i]; len(k) == len(w) && equalFolded(k, w) {
+			return wt.vals[i], true
 		}
 	}
-	return lookup(m, w)
+	var zero T
+	return zero, false
+}
+
+// equalFolded reports whether k is w with ASCII letters lower-cased; they
+// have the same length.
+func equalFolded(k, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if k[i] != lower(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiRunEnd returns the end of the identifier-like run at i

@@ -309,7 +309,7 @@ func (s *scanner) enUnitAt(tok *token, j, k int) unitHit {
 	if w == "" {
 		return none
 	}
-	if u, ok := filteredLookup(&enUnitFilter, enUnits, w); ok {
+	if u, ok := enUnitTable.get(w); ok {
 		if h, ok := s.enResolve(tok, u, w, e, k == j); ok {
 			return h
 		}
@@ -398,7 +398,7 @@ func enCounted(t string, k int, none unitHit) unitHit {
 		if w == "" || isDigit(w[0]) && !qualifiesNumber(prev) {
 			break
 		}
-		if cls, ok := filteredLookup(&enNounFilter, enNouns, w); ok {
+		if cls, ok := enNounTable.get(w); ok {
 			if cls != nAnimal {
 				// "20 elderly mice", "40 aged rats": an adjective that names
 				// people on its own qualifies the animals after it.
@@ -408,10 +408,10 @@ func enCounted(t string, k int, none unitHit) unitHit {
 			}
 			return enNounHit(cls, t[p:e], e)
 		}
-		if _, unit := filteredLookup(&enUnitFilter, enUnits, w); unit && n > 0 {
+		if _, unit := enUnitTable.get(w); unit && n > 0 {
 			break
 		}
-		if _, stop := filteredLookup(&enStopFilter, enStop, w); stop {
+		if _, stop := enStopTable.get(w); stop {
 			break
 		}
 		if e >= len(t) || t[e] != ' ' {
@@ -428,7 +428,7 @@ func animalAfter(t string, e int) (unitHit, bool) {
 		return unitHit{}, false
 	}
 	w, end := nounWord(t, e+1)
-	if cls, ok := filteredLookup(&enNounFilter, enNouns, w); ok && cls == nAnimal {
+	if cls, ok := enNounTable.get(w); ok && cls == nAnimal {
 		return enNounHit(cls, t[e+1:end], end), true
 	}
 	return unitHit{}, false
