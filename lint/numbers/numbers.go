@@ -11,8 +11,11 @@
 package numbers
 
 import (
+	mathbits "math/bits"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/internal/swar"
 )
 
 // Kind classifies a numeric mention.
@@ -151,10 +154,7 @@ func (s *scanner) skip(i int) int {
 		case digitByte:
 			return i
 		default: // a letter
-			e := i + 1
-			for e < len(t) && skipClass[t[e]] == letterByte {
-				e++
-			}
+			e := letterRunEnd(t, i+1)
 			if i > 0 && isAlnum(t[i-1]) || !mayTrigger(t[i:e]) {
 				i = e
 				continue
@@ -162,6 +162,28 @@ func (s *scanner) skip(i int) int {
 			return i
 		}
 	}
+}
+
+// letterRunEnd returns the end of the run of ASCII letters from e, eight
+// bytes at a time where there are eight.
+func letterRunEnd(t string, e int) int {
+	for e+8 <= len(t) {
+		w := swar.Load8(t[e:])
+		// An ASCII byte is a letter when, folded with |0x20, it lies in a–z
+		// (see swar.LowerLetters); the top bits are cleared first so that
+		// no byte carries into the next, and a byte that had one is no
+		// letter. The first byte that is not a letter ends the run.
+		f := w&^swar.Highs | 0x20*swar.Ones
+		other := (^((f + 0x1F*swar.Ones) &^ (f + 0x05*swar.Ones)) | w) & swar.Highs
+		if other != 0 {
+			return e + mathbits.TrailingZeros64(other)/8
+		}
+		e += 8
+	}
+	for e < len(t) && skipClass[t[e]] == letterByte {
+		e++
+	}
+	return e
 }
 
 // skipHan passes over the well-formed three-byte runes from i on (as
@@ -377,7 +399,8 @@ var triggerShapes [26][26]uint64
 // mayTrigger reports whether w, a run of ASCII letters, may be in
 // enTriggers: false means it is not.
 func mayTrigger(w string) bool {
-	return triggerShapes[lower(w[0])-'a'][lower(w[len(w)-1])-'a']&(1<<min(len(w), 63)) != 0
+	// w[0]|0x20 is lower(w[0]) for a letter.
+	return triggerShapes[w[0]|0x20-'a'][w[len(w)-1]|0x20-'a']&(1<<min(len(w), 63)) != 0
 }
 
 // enTwice are single words that are ratios.
