@@ -155,7 +155,8 @@ func (s *scanner) skip(i int) int {
 			return i
 		default: // a letter
 			e := letterRunEnd(t, i+1)
-			if i > 0 && isAlnum(t[i-1]) || !mayTrigger(t[i:e]) {
+			// Most words are no trigger: asked first.
+			if !mayTrigger(t[i:e]) || i > 0 && skipClass[t[i-1]] >= digitByte {
 				i = e
 				continue
 			}
@@ -386,7 +387,7 @@ func buildTriggers() {
 		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
 			continue // fromWord looks up runs of letters only
 		}
-		triggerShapes[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << min(len(w), 63)
+		triggerShapes[w[0]&31][w[len(w)-1]&31] |= 1 << min(len(w), 63)
 	}
 	enTriggerTable = newWordTable(enTriggers)
 }
@@ -394,13 +395,14 @@ func buildTriggers() {
 // triggerShapes has a bit for each length of the enTriggers words with a
 // given first and last letter, so that most words are ruled out without
 // hashing them (the map lookup was a tenth of the scan).
-var triggerShapes [26][26]uint64
+// A letter's row and column is its low five bits (a and A are 1, z and Z
+// 26), which need no bounds check.
+var triggerShapes [32][32]uint64
 
 // mayTrigger reports whether w, a run of ASCII letters, may be in
 // enTriggers: false means it is not.
 func mayTrigger(w string) bool {
-	// w[0]|0x20 is lower(w[0]) for a letter.
-	return triggerShapes[w[0]|0x20-'a'][w[len(w)-1]|0x20-'a']&(1<<min(len(w), 63)) != 0
+	return triggerShapes[w[0]&31][w[len(w)-1]&31]&(1<<min(len(w), 63)) != 0
 }
 
 // enTwice are single words that are ratios.

@@ -43,9 +43,9 @@ func skipByteAtATime(t string, i int) int {
 }
 
 // mayTriggerLowered is mayTrigger with each letter lowered by lower, the
-// reference for its |0x20.
+// reference for its five low bits.
 func mayTriggerLowered(w string) bool {
-	return triggerShapes[lower(w[0])-'a'][lower(w[len(w)-1])-'a']&(1<<min(len(w), 63)) != 0
+	return triggerShapes[lower(w[0])-'a'+1][lower(w[len(w)-1])-'a'+1]&(1<<min(len(w), 63)) != 0
 }
 
 // letterRunEnd stops where a byte-at-a-time loop over letters stops, from
