@@ -309,10 +309,28 @@ func rangeSep(t string, j int, script byte) (int, bool) {
 	if j >= len(t) || !rangeSepFirst.has(t[j]) {
 		return j, false // most numbers: what follows starts no separator
 	}
-	for _, sep := range rangeSeps {
-		if strings.HasPrefix(t[j:], sep) {
-			return j + len(sep), true
+	// The separators' first bytes tell them apart: 0xE5 and 0xE8 lead many
+	// Chinese characters, and only 到 and 至 are compared.
+	var sep string
+	switch t[j] {
+	case '-':
+		sep = "-"
+	case '~':
+		sep = "~"
+	case 0xE2:
+		sep = "–"
+		if strings.HasPrefix(t[j:], "—") {
+			sep = "—"
 		}
+	case 0xE3:
+		sep = "〜"
+	case 0xE8:
+		sep = "至"
+	case 0xE5:
+		sep = "到"
+	}
+	if sep != "" && strings.HasPrefix(t[j:], sep) {
+		return j + len(sep), true
 	}
 	if script != 'c' && wordAt(t, j, "to") {
 		return j + 2, true

@@ -49,7 +49,9 @@ func (s *scanner) unitAfter(tok *token) unitHit {
 		if h, ok := s.zhUnitAt(tok, k); ok {
 			return h
 		}
-		return s.enUnitAt(tok, j, k) // μg, °c
+		if c == 0xC2 || c == 0xCE { // the first byte of µ and °, of μ: no other unit word starts here
+			return s.enUnitAt(tok, j, k) // μg, °c
+		}
 	}
 	return none
 }
