@@ -308,8 +308,14 @@ const zhStudyLen = 6
 
 var zhStudySet = map[string]struct{}{} // filled by buildStudySet
 
-// buildStudySet fills zhStudySet (see loadTables).
+// The word lists searched for in windows, as substrings (made by buildStudySet).
+var enStudySet, poolSet, zhPopSet, enPopAfterSet, enPopBeforeSet, negVagueEnSet, negVagueZhSet *substrings
+
+// buildStudySet fills zhStudySet and makes the window word sets (see loadTables).
 func buildStudySet() {
+	enStudySet, poolSet = newSubstrings(enStudyWords), newSubstrings(zhPoolWords, enPoolWords)
+	zhPopSet, enPopAfterSet, enPopBeforeSet = newSubstrings(zhPopWords), newSubstrings(enPopAfter), newSubstrings(enPopBefore)
+	negVagueEnSet, negVagueZhSet = newSubstrings(negVagueEn), newSubstrings(negVagueZh)
 	for _, w := range zhStudyWords {
 		if len(w) != zhStudyLen || w[0]&0xF0 != 0xE0 || w[3]&0xF0 != 0xE0 {
 			panic("numbers: a study word that is not two three-byte runes: " + w)
@@ -333,7 +339,7 @@ func hasAnyPrefix(s string, ps []string) bool {
 // enStudyNear is the English counterpart, over about eight words.
 func enStudyNear(t string, start, end int) bool {
 	lo, hi := max(0, start-48), min(len(t), end+48)
-	return containsAny(t[lo:start], enStudyWords) || containsAny(t[end:hi], enStudyWords)
+	return enStudySet.in(t[lo:start]) || enStudySet.in(t[end:hi])
 }
 
 // pooledNear reports pooling words before a count of studies: 纳入23项研究,
@@ -344,5 +350,5 @@ func pooledNear(t string, start int) bool {
 		lo = start - 60
 	}
 	w := t[lo:start]
-	return containsAny(w, zhPoolWords) || containsAny(w, enPoolWords)
+	return poolSet.in(w)
 }
