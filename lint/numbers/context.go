@@ -296,6 +296,9 @@ func zhStudyIn(t string, lo, hi int) bool {
 		if t[p]&0xF0 != 0xE0 {
 			continue // no study word starts here
 		}
+		if zhStudyFirst[t[p]&0x0F]&(1<<(t[p+1]&0x3F)) == 0 {
+			continue // no study word's first rune: most runes, without hashing six bytes
+		}
 		if _, ok := zhStudySet[t[p:p+zhStudyLen]]; ok && !hasAnyPrefix(t[p+zhStudyLen:], zhResearcher) {
 			return true
 		}
@@ -307,6 +310,10 @@ func zhStudyIn(t string, lo, hi int) bool {
 const zhStudyLen = 6
 
 var zhStudySet = map[string]struct{}{} // filled by buildStudySet
+
+// zhStudyFirst has, as cjkTriggerPairs, a bit for the lead byte (low four
+// bits) and second byte (low six bits) of each study word's first rune.
+var zhStudyFirst [16]uint64 // filled by buildStudySet
 
 // The word lists searched for in windows, as substrings (made by buildStudySet).
 var enStudySet, poolSet, zhPopSet, enPopAfterSet, enPopBeforeSet, negVagueEnSet, negVagueZhSet *substrings
@@ -321,6 +328,7 @@ func buildStudySet() {
 			panic("numbers: a study word that is not two three-byte runes: " + w)
 		}
 		zhStudySet[w] = struct{}{}
+		zhStudyFirst[w[0]&0x0F] |= 1 << (w[1] & 0x3F)
 	}
 }
 
