@@ -136,10 +136,11 @@ func runeBefore(t string, k int) (rune, int) {
 	return utf8.DecodeLastRuneInString(t[:k])
 }
 
-// backRunes returns the offset n runes before k.
+// backRunes returns the offset n runes before k (Chinese runes stepped
+// over by runeBefore's inline path, not the general decoder).
 func backRunes(t string, k, n int) int {
 	for ; n > 0 && k > 0; n-- {
-		_, size := utf8.DecodeLastRuneInString(t[:k])
+		_, size := runeBefore(t, k)
 		k -= size
 	}
 	return k
@@ -148,7 +149,7 @@ func backRunes(t string, k, n int) int {
 // fwdRunes returns the offset n runes after k.
 func fwdRunes(t string, k, n int) int {
 	for ; n > 0 && k < len(t); n-- {
-		_, size := utf8.DecodeRuneInString(t[k:])
+		_, size := runeAt(t, k)
 		k += size
 	}
 	return k
