@@ -6,6 +6,21 @@ import (
 	"testing"
 )
 
+// lookup finds w in m, folding ASCII case without allocating: the map
+// lookup wordTable.get replaced, its reference.
+func lookup[T any](m map[string]T, w string) (T, bool) {
+	var buf [maxFolded]byte
+	if len(w) > len(buf) {
+		v, ok := m[w]
+		return v, ok
+	}
+	for k := 0; k < len(w); k++ {
+		buf[k] = lower(w[k])
+	}
+	v, ok := m[string(buf[:len(w)])]
+	return v, ok
+}
+
 // checkTable compares wordTable.get with lookup, the map lookup it
 // replaces, on every key of m in three cases, on each key with one byte
 // changed, and on random words.
@@ -47,14 +62,20 @@ func checkTable[T comparable](t *testing.T, name string, wt *wordTable[T], m map
 	same("")
 }
 
-// TestWordTablesMatchLookup checks that the tables of enUnits, enNouns,
-// enStop and enTriggers answer as looking the word up in the map does.
+// TestWordTablesMatchLookup checks that every word list's table answers
+// as looking the word up in the map does.
 func TestWordTablesMatchLookup(t *testing.T) {
 	loadTables()
 	checkTable(t, "enUnits", enUnitTable, enUnits)
 	checkTable(t, "enNouns", enNounTable, enNouns)
 	checkTable(t, "enStop", enStopTable, enStop)
 	checkTable(t, "enTriggers", enTriggerTable, enTriggers)
+	checkTable(t, "enTwice", enTwiceTable, enTwice)
+	checkTable(t, "enNumWords", enNumWordTable, enNumWords)
+	checkTable(t, "enVagueCounts", enVagueCountTable, enVagueCounts)
+	checkTable(t, "enScaleWords", enScaleTable, enScaleWords)
+	checkTable(t, "enVagueAdj", enVagueAdjTable, enVagueAdj)
+	checkTable(t, "enVagueNoun", enVagueNounTable, enVagueNoun)
 }
 
 // TestWordTableLongAndOddKeys covers the keys get compares in no group: a

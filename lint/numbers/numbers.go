@@ -333,7 +333,7 @@ func (s *scanner) fromWord(i int) int {
 		}
 	}
 	if role&roleTwice != 0 {
-		v, _ := lookup(enTwice, w)
+		v, _ := enTwiceTable.get(w)
 		return s.finish(i, token{start: i, end: e, val: v, script: 'w', forced: Ratio, hasForced: true})
 	}
 	if role&roleNumWord != 0 {
@@ -352,8 +352,17 @@ func (s *scanner) fromWord(i int) int {
 // words cost one map lookup, with the lists it is in.
 var enTriggers = map[string]uint8{"a": roleArticle, "an": roleArticle}
 
-// enTriggerTable is enTriggers as a wordTable.
-var enTriggerTable *wordTable[uint8]
+// The word lists as wordTables, made by buildTriggers: every word after
+// a number is looked up in some of them.
+var (
+	enTriggerTable    *wordTable[uint8]
+	enTwiceTable      *wordTable[float64]
+	enNumWordTable    *wordTable[numWord]
+	enVagueCountTable *wordTable[float64]
+	enScaleTable      *wordTable[float64]
+	enVagueAdjTable   *wordTable[bool]
+	enVagueNounTable  *wordTable[bool]
+)
 
 // The lists a trigger word is in.
 const (
@@ -389,7 +398,9 @@ func buildTriggers() {
 		}
 		triggerShapes[w[0]&31][w[len(w)-1]&31] |= 1 << min(len(w), 63)
 	}
-	enTriggerTable = newWordTable(enTriggers)
+	enTriggerTable, enTwiceTable, enNumWordTable = newWordTable(enTriggers), newWordTable(enTwice), newWordTable(enNumWords)
+	enVagueCountTable, enScaleTable = newWordTable(enVagueCounts), newWordTable(enScaleWords)
+	enVagueAdjTable, enVagueNounTable = newWordTable(enVagueAdj), newWordTable(enVagueNoun)
 }
 
 // triggerShapes has a bit for each length of the enTriggers words with a

@@ -235,12 +235,12 @@ func wordNumber(t string, i int) (end int, val float64, ok bool) {
 	end = i
 	for j := i; ; {
 		w, e := word(t, j)
-		nw, isNum := lookup(enNumWords, w)
+		nw, isNum := enNumWordTable.get(w)
 		if !isNum || !wordFollows(last, nw.kind) {
 			if w == "and" && (last == wHundred || last == wBig) {
 				if e < len(t) && t[e] == ' ' { // "and" may end the text: read on only after a space
 					if _, e2 := word(t, e+1); e2 > e+1 {
-						if nx, ok := lookup(enNumWords, t[e+1:e2]); ok && nx.kind <= wTens {
+						if nx, ok := enNumWordTable.get(t[e+1 : e2]); ok && nx.kind <= wTens {
 							j = e + 1
 							continue
 						}
@@ -291,7 +291,7 @@ func articleNumber(t string, i int) (token, bool) {
 		return token{}, false
 	}
 	w, e2 := word(t, e+1)
-	nw, ok := lookup(enNumWords, w)
+	nw, ok := enNumWordTable.get(w)
 	if !ok || (nw.kind != wHundred && nw.kind != wBig && nw.kind != wDozen) {
 		return token{}, false
 	}
@@ -302,7 +302,7 @@ func articleNumber(t string, i int) (token, bool) {
 // thousands of", "dozens of". The token ends after the last "of".
 func vagueCount(t string, i int) (token, bool) {
 	w, e := word(t, i)
-	v, ok := lookup(enVagueCounts, w)
+	v, ok := enVagueCountTable.get(w)
 	if !ok || !wordAt(t, e, " of ") {
 		return token{}, false
 	}

@@ -239,7 +239,7 @@ func enMultiplier(t string, j int) (float64, int) {
 		return 1, j // no space: no scale word (most digits, before a Chinese unit)
 	}
 	w, e := word(t, k)
-	if v, ok := lookup(enScaleWords, w); ok {
+	if v, ok := enScaleTable.get(w); ok {
 		return v, e
 	}
 	return 1, j

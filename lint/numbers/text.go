@@ -209,22 +209,9 @@ func word(t string, i int) (string, int) {
 	return t[i:j], j
 }
 
-// maxFolded is the longest word lookup folds to lower case.
+// maxFolded is the longest word a wordTable folds to lower case; a longer
+// one is looked up as it is.
 const maxFolded = 40
-
-// lookup finds w in m, folding ASCII case without allocating.
-func lookup[T any](m map[string]T, w string) (T, bool) {
-	var buf [maxFolded]byte
-	if len(w) > len(buf) {
-		v, ok := m[w]
-		return v, ok
-	}
-	for k := 0; k < len(w); k++ {
-		buf[k] = lower(w[k])
-	}
-	v, ok := m[string(buf[:len(w)])]
-	return v, ok
-}
 
 // wordTable is a map of lower-case words looked up with ASCII case folded,
 // without hashing: its keys are grouped by shape (first and last byte,

@@ -14,7 +14,7 @@ import "strings"
 func (s *scanner) enVague(start, a int) int {
 	t := s.text
 	w, e := word(t, a)
-	if ok, _ := lookup(enVagueAdj, w); !ok {
+	if ok, _ := enVagueAdjTable.get(w); !ok {
 		return start
 	}
 	if wordAt(t, e, "-scale") {
@@ -22,10 +22,10 @@ func (s *scanner) enVague(start, a int) int {
 	}
 	for p, n := e, 0; n < 3 && p < len(t) && t[p] == ' '; n++ {
 		w2, e2 := nounWord(t, p+1)
-		if ok, _ := lookup(enVagueNoun, w2); ok {
+		if ok, _ := enVagueNounTable.get(w2); ok {
 			return s.enVagueEmit(start, e2, w2)
 		}
-		if _, stop := lookup(enStop, w2); stop || w2 == "" {
+		if _, stop := enStopTable.get(w2); stop || w2 == "" {
 			break
 		}
 		p = e2
