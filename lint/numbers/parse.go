@@ -269,11 +269,12 @@ func (s *scanner) scale(tok *token) {
 func (s *scanner) approxSuffix(tok *token) {
 	t := s.text
 	j := tok.end
-	// 多, 余 and 来 begin with 0xE4–0xE6: other bytes are not decoded.
-	if j < len(t) && t[j]-0xE4 <= 2 {
-		if r, size := runeAt(t, j); r == '多' || r == '余' || r == '来' {
-			if _, ok := s.zhUnitStart(t, j+size); ok {
-				tok.end, tok.approx = j+size, true
+	// 多, 余 and 来 begin with 0xE4–0xE6: other bytes are not compared.
+	// Three bytes equal to a rune's are that rune: nothing is decoded.
+	if j+3 <= len(t) && t[j]-0xE4 <= 2 {
+		if c := t[j : j+3]; c == "多" || c == "余" || c == "来" {
+			if _, ok := s.zhUnitStart(t, j+3); ok {
+				tok.end, tok.approx = j+3, true
 			}
 			return
 		}

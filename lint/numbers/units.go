@@ -149,8 +149,8 @@ func (s *scanner) zhTail(h unitHit, timeLike bool) unitHit {
 	if !timeLike {
 		return h // 多, 余 follow times and ages only: no rune to decode
 	}
-	if r, size := runeAt(t, h.end); r == '多' || r == '余' {
-		h.end, h.approx = h.end+size, true
+	if e := h.end; e+3 <= len(t) && (t[e:e+3] == "多" || t[e:e+3] == "余") {
+		h.end, h.approx = e+3, true
 	}
 	return h
 }
