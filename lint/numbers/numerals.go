@@ -2,7 +2,6 @@ package numbers
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Chinese numerals.
@@ -61,7 +60,7 @@ func cjkNumber(t string, i int) (token, bool) {
 	var st cjkState
 	j := i
 	for j < len(t) {
-		r, size := utf8.DecodeRuneInString(t[j:])
+		r, size := decodeRune(t, j)
 		if !st.add(t, j, size, r, j == i) {
 			break
 		}

@@ -2,7 +2,6 @@ package numbers
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // token is a number as written, before its unit and context are read.
@@ -204,24 +203,30 @@ func phoneEnd(t string, i int) (int, bool) {
 
 // zhMultiplier reads 百/千/万/亿 after digits (1.2万, 3千万). 千克 and
 // 千米 are units, not thousands; 百分点 is a unit too.
+// The four are three bytes each, compared as bytes: nothing is decoded
+// after most numbers, and the rune after only after 百 and 千.
 func zhMultiplier(t string, j int) (float64, int) {
 	m := 1.0
-	for j < len(t) {
-		r, size := utf8.DecodeRuneInString(t[j:])
-		next, _ := runeAt(t, j+size)
-		switch {
-		case r == '百' && next != '分':
+	for j+3 <= len(t) {
+		switch t[j : j+3] {
+		case "百":
+			if next, _ := runeAt(t, j+3); next == '分' {
+				return m, j
+			}
 			m *= 100
-		case r == '千' && !strings.ContainsRune("克米卡瓦焦帕伏", next):
+		case "千":
+			if next, _ := runeAt(t, j+3); strings.ContainsRune("克米卡瓦焦帕伏", next) {
+				return m, j
+			}
 			m *= 1000
-		case r == '万':
+		case "万":
 			m *= 1e4
-		case r == '亿':
+		case "亿":
 			m *= 1e8
 		default:
 			return m, j
 		}
-		j += size
+		j += 3
 	}
 	return m, j
 }
