@@ -441,10 +441,17 @@ func (s *scanner) fromCJK(i int, r rune) int {
 }
 
 // zhNumberWordBefore reports a 数 that ends a word (多数, 人数, 样本数)
-// rather than meaning "several".
+// rather than meaning "several": a switch on the rune before, not a
+// search of a string of them for its encoding.
 func zhNumberWordBefore(t string, i int) bool {
 	prev, _ := runeBefore(t, i)
-	return strings.ContainsRune("多少无总人次例分位指函参系级倍半全大余变本量额据字目计算天年岁", prev)
+	switch prev {
+	case '多', '少', '无', '总', '人', '次', '例', '分', '位', '指', '函',
+		'参', '系', '级', '倍', '半', '全', '大', '余', '变', '本', '量',
+		'额', '据', '字', '目', '计', '算', '天', '年', '岁':
+		return true
+	}
+	return false
 }
 
 // finish reads the rest of a number (suffixes, range, unit, context),

@@ -183,7 +183,12 @@ func cjkLead(t string, i int, r rune) (token, bool) {
 		}
 	case '上':
 		next, _ := runeAt(t, i+len("上"))
-		if prev, _ := runeBefore(t, i); prev == '以' || !strings.ContainsRune("百千万亿", next) {
+		switch next {
+		case '百', '千', '万', '亿':
+		default:
+			return token{}, false
+		}
+		if prev, _ := runeBefore(t, i); prev == '以' {
 			return token{}, false
 		}
 		tok, ok := cjkNumber(t, i+len("上"))

@@ -271,7 +271,8 @@ func zhNounWindow(t string, p, limit int) (noun, int, bool) {
 			}
 			size = q - p
 		case isCJKRune(r):
-			if strings.ContainsRune("名例位只", r) {
+			switch r {
+			case '名', '例', '位', '只': // another classifier
 				return noun{}, p, false
 			}
 		case isLetter(t[p]) || t[p] == '-' || t[p] == ' ':
