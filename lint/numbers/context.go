@@ -198,13 +198,16 @@ func (s *scanner) nearMarks(pc *preCtx, k int, b uint32) {
 }
 
 // nearRunes reads the single characters directly before the number: 一家3人, 前10名.
+// 家, 前 and 后 all begin with 0xE5: before most numbers nothing is decoded.
 func nearRunes(pc *preCtx, t string, k int) {
-	prev, size := runeBefore(t, k)
-	switch prev {
-	case '家':
+	if k < 3 || t[k-3] != 0xE5 {
+		return
+	}
+	switch t[k-3 : k] {
+	case "家":
 		pc.family = true
-	case '前', '后':
-		before, _ := runeBefore(t, k-size)
+	case "前", "后":
+		before, _ := runeBefore(t, k-3)
 		pc.rankNear = !strings.ContainsRune(zhRankBlock, before)
 	}
 }
