@@ -138,12 +138,12 @@ func (s *scanner) zhResolve(tok *token, u zhUnit, e int) (unitHit, bool) {
 // and for times and ages also 一年多, 十天余.
 func (s *scanner) zhTail(h unitHit, timeLike bool) unitHit {
 	t := s.text
-	if h.end < len(t) && zhTailFirst.has(t[h.end]) {
-		for _, w := range zhTailWords {
-			if strings.HasPrefix(t[h.end:], w) {
-				h.end, h.approx = h.end+len(w), true
-				return h
-			}
+	// Every tail word is two three-byte runes: one switch on six bytes.
+	if e := h.end; e+6 <= len(t) && zhTailFirst.has(t[e]) {
+		switch t[e : e+6] {
+		case "以上", "左右", "上下", "出头", "开外", "有余", "之多": // zhTailWords
+			h.end, h.approx = e+6, true
+			return h
 		}
 	}
 	if !timeLike {
