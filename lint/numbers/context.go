@@ -198,13 +198,16 @@ func (s *scanner) nearMarks(pc *preCtx, k int, b uint32) {
 }
 
 // nearRunes reads the single characters directly before the number: 一家3人, 前10名.
+// 家, 前 and 后 all begin with 0xE5: before most numbers nothing is decoded.
 func nearRunes(pc *preCtx, t string, k int) {
-	prev, size := runeBefore(t, k)
-	switch prev {
-	case '家':
+	if k < 3 || t[k-3] != 0xE5 {
+		return
+	}
+	switch t[k-3 : k] {
+	case "家":
 		pc.family = true
-	case '前', '后':
-		before, _ := runeBefore(t, k-size)
+	case "前", "后":
+		before, _ := runeBefore(t, k-3)
 		pc.rankNear = !strings.ContainsRune(zhRankBlock, before)
 	}
 }
@@ -296,6 +299,9 @@ func zhStudyIn(t string, lo, hi int) bool {
 		if t[p]&0xF0 != 0xE0 {
 			continue // no study word starts here
 		}
+		if zhStudyFirst[t[p]&0x0F]&(1<<(t[p+1]&0x3F)) == 0 {
+			continue // no study word's first rune: most runes, without hashing six bytes
+		}
 		if _, ok := zhStudySet[t[p:p+zhStudyLen]]; ok && !hasAnyPrefix(t[p+zhStudyLen:], zhResearcher) {
 			return true
 		}
@@ -308,13 +314,24 @@ const zhStudyLen = 6
 
 var zhStudySet = map[string]struct{}{} // filled by buildStudySet
 
-// buildStudySet fills zhStudySet (see loadTables).
+// zhStudyFirst has, as cjkTriggerPairs, a bit for the lead byte (low four
+// bits) and second byte (low six bits) of each study word's first rune.
+var zhStudyFirst [16]uint64 // filled by buildStudySet
+
+// The word lists searched for in windows, as substrings (made by buildStudySet).
+var enStudySet, poolSet, zhPopSet, enPopAfterSet, enPopBeforeSet, negVagueEnSet, negVagueZhSet *substrings
+
+// buildStudySet fills zhStudySet and makes the window word sets (see loadTables).
 func buildStudySet() {
+	enStudySet, poolSet = newSubstrings(enStudyWords), newSubstrings(zhPoolWords, enPoolWords)
+	zhPopSet, enPopAfterSet, enPopBeforeSet = newSubstrings(zhPopWords), newSubstrings(enPopAfter), newSubstrings(enPopBefore)
+	negVagueEnSet, negVagueZhSet = newSubstrings(negVagueEn), newSubstrings(negVagueZh)
 	for _, w := range zhStudyWords {
 		if len(w) != zhStudyLen || w[0]&0xF0 != 0xE0 || w[3]&0xF0 != 0xE0 {
 			panic("numbers: a study word that is not two three-byte runes: " + w)
 		}
 		zhStudySet[w] = struct{}{}
+		zhStudyFirst[w[0]&0x0F] |= 1 << (w[1] & 0x3F)
 	}
 }
 
@@ -333,7 +350,7 @@ func hasAnyPrefix(s string, ps []string) bool {
 // enStudyNear is the English counterpart, over about eight words.
 func enStudyNear(t string, start, end int) bool {
 	lo, hi := max(0, start-48), min(len(t), end+48)
-	return containsAny(t[lo:start], enStudyWords) || containsAny(t[end:hi], enStudyWords)
+	return enStudySet.in(t[lo:start]) || enStudySet.in(t[end:hi])
 }
 
 // pooledNear reports pooling words before a count of studies: 纳入23项研究,
@@ -344,5 +361,5 @@ func pooledNear(t string, start int) bool {
 		lo = start - 60
 	}
 	w := t[lo:start]
-	return containsAny(w, zhPoolWords) || containsAny(w, enPoolWords)
+	return poolSet.in(w)
 }

@@ -12,7 +12,9 @@ import (
 
 // gateTexts are random strings of context words, numbers and filler, and
 // the corpus articles (as written and lower-cased, as normalization leaves
-// English).
+// English), and, when HYPELINT_BENCH_DIR names the benchmark archive,
+// every fiftieth of its articles too: the fast paths' tests then compare
+// them with their references on the archive's text as well.
 func gateTexts(t *testing.T) []string {
 	pieces := []string{"1", "2,013", "50", " ", ",", "研究", "患者", "名", "x", "N", "n", "=", "the ", "a ", "\xe4\xb8", "K"}
 	for _, ss := range append(contextLists, enArticles, statP) {
@@ -36,6 +38,22 @@ func gateTexts(t *testing.T) []string {
 		data, err := os.ReadFile(f)
 		require.NoError(t, err)
 		texts = append(texts, string(data), strings.ToLower(string(data)))
+	}
+	if dir := os.Getenv("HYPELINT_BENCH_DIR"); dir != "" {
+		n := 0
+		err := filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			if n++; n%50 != 0 {
+				return nil
+			}
+			data, err := os.ReadFile(path)
+			texts = append(texts, strings.ToLower(string(data)))
+			return err
+		})
+		require.NoError(t, err)
+		require.NotZero(t, n, "the archive's articles are found")
 	}
 	return texts
 }

@@ -223,8 +223,13 @@ var enNounText = map[nclass][]string{
 // enStop ends the search for a counted noun: "3 of the patients", "20 mg in patients".
 var enStop = map[string]bool{}
 
-// The filters of enUnits, enNouns and enStop (see wordFilter).
-var enUnitFilter, enNounFilter, enStopFilter wordFilter
+// The tables of enUnits, enNouns and enStop, which the words after a
+// number are looked up in (see wordTable).
+var (
+	enUnitTable *wordTable[enUnit]
+	enNounTable *wordTable[nclass]
+	enStopTable *wordTable[bool]
+)
 
 var enStopText = []string{"of", "and", "or", "in", "with", "who", "whom", "were", "was", "are",
 	"is", "had", "have", "has", "that", "which", "per", "to", "from", "for", "at", "by", "than",
@@ -393,9 +398,7 @@ func buildLexicon() {
 	for _, w := range enStopText {
 		enStop[w] = true
 	}
-	addKeys(&enUnitFilter, enUnits)
-	addKeys(&enNounFilter, enNouns)
-	addKeys(&enStopFilter, enStop)
+	enUnitTable, enNounTable, enStopTable = newWordTable(enUnits), newWordTable(enNouns), newWordTable(enStop)
 	sortLongestFirst(zhVagueStudy)
 }
 

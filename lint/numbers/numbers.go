@@ -11,8 +11,11 @@
 package numbers
 
 import (
+	mathbits "math/bits"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/internal/swar"
 )
 
 // Kind classifies a numeric mention.
@@ -151,17 +154,37 @@ func (s *scanner) skip(i int) int {
 		case digitByte:
 			return i
 		default: // a letter
-			e := i + 1
-			for e < len(t) && skipClass[t[e]] == letterByte {
-				e++
-			}
-			if i > 0 && isAlnum(t[i-1]) || !mayTrigger(t[i:e]) {
+			e := letterRunEnd(t, i+1)
+			// Most words are no trigger: asked first.
+			if !mayTrigger(t[i:e]) || i > 0 && skipClass[t[i-1]] >= digitByte {
 				i = e
 				continue
 			}
 			return i
 		}
 	}
+}
+
+// letterRunEnd returns the end of the run of ASCII letters from e, eight
+// bytes at a time where there are eight.
+func letterRunEnd(t string, e int) int {
+	for e+8 <= len(t) {
+		w := swar.Load8(t[e:])
+		// An ASCII byte is a letter when, folded with |0x20, it lies in a–z
+		// (see swar.LowerLetters); the top bits are cleared first so that
+		// no byte carries into the next, and a byte that had one is no
+		// letter. The first byte that is not a letter ends the run.
+		f := w&^swar.Highs | 0x20*swar.Ones
+		other := (^((f + 0x1F*swar.Ones) &^ (f + 0x05*swar.Ones)) | w) & swar.Highs
+		if other != 0 {
+			return e + mathbits.TrailingZeros64(other)/8
+		}
+		e += 8
+	}
+	for e < len(t) && skipClass[t[e]] == letterByte {
+		e++
+	}
+	return e
 }
 
 // skipHan passes over the well-formed three-byte runes from i on (as
@@ -273,7 +296,7 @@ func (s *scanner) fromWord(i int) int {
 	if !mayTrigger(w) { // most words: a table lookup
 		return e
 	}
-	role, ok := lookup(enTriggers, w)
+	role, ok := enTriggerTable.get(w)
 	if !ok {
 		return e
 	}
@@ -289,7 +312,7 @@ func (s *scanner) fromWord(i int) int {
 		if e+1 < len(t) && t[e] == ' ' {
 			var next uint8
 			if w2, _ := word(t, e+1); w2 != "" && mayTrigger(w2) { // most words after "a": no hashing
-				next, _ = lookup(enTriggers, w2)
+				next, _ = enTriggerTable.get(w2)
 			}
 			if next&roleNumWord != 0 {
 				if tok, ok := articleNumber(t, i); ok {
@@ -310,7 +333,7 @@ func (s *scanner) fromWord(i int) int {
 		}
 	}
 	if role&roleTwice != 0 {
-		v, _ := lookup(enTwice, w)
+		v, _ := enTwiceTable.get(w)
 		return s.finish(i, token{start: i, end: e, val: v, script: 'w', forced: Ratio, hasForced: true})
 	}
 	if role&roleNumWord != 0 {
@@ -328,6 +351,18 @@ func (s *scanner) fromWord(i int) int {
 // enTriggers holds every word that can start a mention, so that other
 // words cost one map lookup, with the lists it is in.
 var enTriggers = map[string]uint8{"a": roleArticle, "an": roleArticle}
+
+// The word lists as wordTables, made by buildTriggers: every word after
+// a number is looked up in some of them.
+var (
+	enTriggerTable    *wordTable[uint8]
+	enTwiceTable      *wordTable[float64]
+	enNumWordTable    *wordTable[numWord]
+	enVagueCountTable *wordTable[float64]
+	enScaleTable      *wordTable[float64]
+	enVagueAdjTable   *wordTable[bool]
+	enVagueNounTable  *wordTable[bool]
+)
 
 // The lists a trigger word is in.
 const (
@@ -361,19 +396,24 @@ func buildTriggers() {
 		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
 			continue // fromWord looks up runs of letters only
 		}
-		triggerShapes[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << min(len(w), 63)
+		triggerShapes[w[0]&31][w[len(w)-1]&31] |= 1 << min(len(w), 63)
 	}
+	enTriggerTable, enTwiceTable, enNumWordTable = newWordTable(enTriggers), newWordTable(enTwice), newWordTable(enNumWords)
+	enVagueCountTable, enScaleTable = newWordTable(enVagueCounts), newWordTable(enScaleWords)
+	enVagueAdjTable, enVagueNounTable = newWordTable(enVagueAdj), newWordTable(enVagueNoun)
 }
 
 // triggerShapes has a bit for each length of the enTriggers words with a
 // given first and last letter, so that most words are ruled out without
 // hashing them (the map lookup was a tenth of the scan).
-var triggerShapes [26][26]uint64
+// A letter's row and column is its low five bits (a and A are 1, z and Z
+// 26), which need no bounds check.
+var triggerShapes [32][32]uint64
 
 // mayTrigger reports whether w, a run of ASCII letters, may be in
 // enTriggers: false means it is not.
 func mayTrigger(w string) bool {
-	return triggerShapes[lower(w[0])-'a'][lower(w[len(w)-1])-'a']&(1<<min(len(w), 63)) != 0
+	return triggerShapes[w[0]&31][w[len(w)-1]&31]&(1<<min(len(w), 63)) != 0
 }
 
 // enTwice are single words that are ratios.
@@ -401,10 +441,17 @@ func (s *scanner) fromCJK(i int, r rune) int {
 }
 
 // zhNumberWordBefore reports a 数 that ends a word (多数, 人数, 样本数)
-// rather than meaning "several".
+// rather than meaning "several": a switch on the rune before, not a
+// search of a string of them for its encoding.
 func zhNumberWordBefore(t string, i int) bool {
 	prev, _ := runeBefore(t, i)
-	return strings.ContainsRune("多少无总人次例分位指函参系级倍半全大余变本量额据字目计算天年岁", prev)
+	switch prev {
+	case '多', '少', '无', '总', '人', '次', '例', '分', '位', '指', '函',
+		'参', '系', '级', '倍', '半', '全', '大', '余', '变', '本', '量',
+		'额', '据', '字', '目', '计', '算', '天', '年', '岁':
+		return true
+	}
+	return false
 }
 
 // finish reads the rest of a number (suffixes, range, unit, context),

@@ -557,6 +557,40 @@ func TestDecodeRuneMatchesUTF8(t *testing.T) {
 	check("一项纳入1,013名患者的研究")
 }
 
+// backRunes and fwdRunes step as the standard decoders do, from every
+// position of random bytes weighted to Chinese runes and cut ones.
+func TestRuneStepsMatchUTF8(t *testing.T) {
+	pieces := []string{"研", "究", "一", "x", " ", "é", "𠀀", "\xe4", "\xe4\xb8", "\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xff"}
+	rng := rand.New(rand.NewPCG(91, 92))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for k := 0; k <= len(s); k++ {
+			for _, n := range []int{1, 2, 6, 15} {
+				want := k
+				for m := 0; m < n && want > 0; m++ {
+					_, size := utf8.DecodeLastRuneInString(s[:want])
+					want -= size
+				}
+				if got := backRunes(s, k, n); got != want {
+					t.Fatalf("backRunes(%q, %d, %d) = %d, want %d", s, k, n, got, want)
+				}
+				want = k
+				for m := 0; m < n && want < len(s); m++ {
+					_, size := utf8.DecodeRuneInString(s[want:])
+					want += size
+				}
+				if got := fwdRunes(s, k, n); got != want {
+					t.Fatalf("fwdRunes(%q, %d, %d) = %d, want %d", s, k, n, got, want)
+				}
+			}
+		}
+	}
+}
+
 // findByStepping is FindInto without skip: step at every position it
 // returns, the reference for the skipping scan.
 func findByStepping(text string) []Mention {

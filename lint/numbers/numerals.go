@@ -2,7 +2,6 @@ package numbers
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Chinese numerals.
@@ -61,7 +60,7 @@ func cjkNumber(t string, i int) (token, bool) {
 	var st cjkState
 	j := i
 	for j < len(t) {
-		r, size := utf8.DecodeRuneInString(t[j:])
+		r, size := decodeRune(t, j)
 		if !st.add(t, j, size, r, j == i) {
 			break
 		}
@@ -184,7 +183,12 @@ func cjkLead(t string, i int, r rune) (token, bool) {
 		}
 	case '上':
 		next, _ := runeAt(t, i+len("上"))
-		if prev, _ := runeBefore(t, i); prev == '以' || !strings.ContainsRune("百千万亿", next) {
+		switch next {
+		case '百', '千', '万', '亿':
+		default:
+			return token{}, false
+		}
+		if prev, _ := runeBefore(t, i); prev == '以' {
 			return token{}, false
 		}
 		tok, ok := cjkNumber(t, i+len("上"))
@@ -235,12 +239,12 @@ func wordNumber(t string, i int) (end int, val float64, ok bool) {
 	end = i
 	for j := i; ; {
 		w, e := word(t, j)
-		nw, isNum := lookup(enNumWords, w)
+		nw, isNum := enNumWordTable.get(w)
 		if !isNum || !wordFollows(last, nw.kind) {
 			if w == "and" && (last == wHundred || last == wBig) {
 				if e < len(t) && t[e] == ' ' { // "and" may end the text: read on only after a space
 					if _, e2 := word(t, e+1); e2 > e+1 {
-						if nx, ok := lookup(enNumWords, t[e+1:e2]); ok && nx.kind <= wTens {
+						if nx, ok := enNumWordTable.get(t[e+1 : e2]); ok && nx.kind <= wTens {
 							j = e + 1
 							continue
 						}
@@ -291,7 +295,7 @@ func articleNumber(t string, i int) (token, bool) {
 		return token{}, false
 	}
 	w, e2 := word(t, e+1)
-	nw, ok := lookup(enNumWords, w)
+	nw, ok := enNumWordTable.get(w)
 	if !ok || (nw.kind != wHundred && nw.kind != wBig && nw.kind != wDozen) {
 		return token{}, false
 	}
@@ -302,7 +306,7 @@ func articleNumber(t string, i int) (token, bool) {
 // thousands of", "dozens of". The token ends after the last "of".
 func vagueCount(t string, i int) (token, bool) {
 	w, e := word(t, i)
-	v, ok := lookup(enVagueCounts, w)
+	v, ok := enVagueCountTable.get(w)
 	if !ok || !wordAt(t, e, " of ") {
 		return token{}, false
 	}

@@ -2,7 +2,6 @@ package numbers
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // token is a number as written, before its unit and context are read.
@@ -137,7 +136,7 @@ func identAfter(t string, tok token) bool {
 // is part of a name.
 func gluedUnitOK(t string, j int) bool {
 	w, _ := word(t, j)
-	if _, ok := filteredLookup(&enUnitFilter, enUnits, w); ok {
+	if _, ok := enUnitTable.get(w); ok {
 		return true
 	}
 	switch strings.ToLower(w) {
@@ -204,24 +203,30 @@ func phoneEnd(t string, i int) (int, bool) {
 
 // zhMultiplier reads 百/千/万/亿 after digits (1.2万, 3千万). 千克 and
 // 千米 are units, not thousands; 百分点 is a unit too.
+// The four are three bytes each, compared as bytes: nothing is decoded
+// after most numbers, and the rune after only after 百 and 千.
 func zhMultiplier(t string, j int) (float64, int) {
 	m := 1.0
-	for j < len(t) {
-		r, size := utf8.DecodeRuneInString(t[j:])
-		next, _ := runeAt(t, j+size)
-		switch {
-		case r == '百' && next != '分':
+	for j+3 <= len(t) {
+		switch t[j : j+3] {
+		case "百":
+			if next, _ := runeAt(t, j+3); next == '分' {
+				return m, j
+			}
 			m *= 100
-		case r == '千' && !strings.ContainsRune("克米卡瓦焦帕伏", next):
+		case "千":
+			if next, _ := runeAt(t, j+3); strings.ContainsRune("克米卡瓦焦帕伏", next) {
+				return m, j
+			}
 			m *= 1000
-		case r == '万':
+		case "万":
 			m *= 1e4
-		case r == '亿':
+		case "亿":
 			m *= 1e8
 		default:
 			return m, j
 		}
-		j += size
+		j += 3
 	}
 	return m, j
 }
@@ -239,7 +244,7 @@ func enMultiplier(t string, j int) (float64, int) {
 		return 1, j // no space: no scale word (most digits, before a Chinese unit)
 	}
 	w, e := word(t, k)
-	if v, ok := lookup(enScaleWords, w); ok {
+	if v, ok := enScaleTable.get(w); ok {
 		return v, e
 	}
 	return 1, j
@@ -269,11 +274,12 @@ func (s *scanner) scale(tok *token) {
 func (s *scanner) approxSuffix(tok *token) {
 	t := s.text
 	j := tok.end
-	// 多, 余 and 来 begin with 0xE4–0xE6: other bytes are not decoded.
-	if j < len(t) && t[j]-0xE4 <= 2 {
-		if r, size := runeAt(t, j); r == '多' || r == '余' || r == '来' {
-			if _, ok := s.zhUnitStart(t, j+size); ok {
-				tok.end, tok.approx = j+size, true
+	// 多, 余 and 来 begin with 0xE4–0xE6: other bytes are not compared.
+	// Three bytes equal to a rune's are that rune: nothing is decoded.
+	if j+3 <= len(t) && t[j]-0xE4 <= 2 {
+		if c := t[j : j+3]; c == "多" || c == "余" || c == "来" {
+			if _, ok := s.zhUnitStart(t, j+3); ok {
+				tok.end, tok.approx = j+3, true
 			}
 			return
 		}
@@ -309,10 +315,28 @@ func rangeSep(t string, j int, script byte) (int, bool) {
 	if j >= len(t) || !rangeSepFirst.has(t[j]) {
 		return j, false // most numbers: what follows starts no separator
 	}
-	for _, sep := range rangeSeps {
-		if strings.HasPrefix(t[j:], sep) {
-			return j + len(sep), true
+	// The separators' first bytes tell them apart: 0xE5 and 0xE8 lead many
+	// Chinese characters, and only 到 and 至 are compared.
+	var sep string
+	switch t[j] {
+	case '-':
+		sep = "-"
+	case '~':
+		sep = "~"
+	case 0xE2:
+		sep = "–"
+		if strings.HasPrefix(t[j:], "—") {
+			sep = "—"
 		}
+	case 0xE3:
+		sep = "〜"
+	case 0xE8:
+		sep = "至"
+	case 0xE5:
+		sep = "到"
+	}
+	if sep != "" && strings.HasPrefix(t[j:], sep) {
+		return j + len(sep), true
 	}
 	if script != 'c' && wordAt(t, j, "to") {
 		return j + 2, true

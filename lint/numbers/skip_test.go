@@ -33,11 +33,49 @@ func skipByteAtATime(t string, i int) int {
 			for e < len(t) && skipClass[t[e]] == letterByte {
 				e++
 			}
-			if i > 0 && isAlnum(t[i-1]) || !mayTrigger(t[i:e]) {
+			if i > 0 && isAlnum(t[i-1]) || !mayTriggerLowered(t[i:e]) {
 				i = e
 				continue
 			}
 			return i
+		}
+	}
+}
+
+// mayTriggerLowered is mayTrigger with each letter lowered by lower, the
+// reference for its five low bits.
+func mayTriggerLowered(w string) bool {
+	return triggerShapes[lower(w[0])-'a'+1][lower(w[len(w)-1])-'a'+1]&(1<<min(len(w), 63)) != 0
+}
+
+// letterRunEnd stops where a byte-at-a-time loop over letters stops, from
+// every position of random bytes weighted to letters and the bytes around
+// them ('@', '[', '`', '{', and bytes from 0x80 up, 0xC1 and 0xDA among
+// them, which |0x20 would fold into letters were they ASCII).
+func TestLetterRunEndMatchesBytes(t *testing.T) {
+	const near = "@[`{AZaz09 -\xc1\xda\xe4\x80\xff"
+	rng := rand.New(rand.NewPCG(51, 52))
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			switch rng.IntN(4) {
+			case 0:
+				b[i] = byte(rng.IntN(256))
+			case 1:
+				b[i] = near[rng.IntN(len(near))]
+			default:
+				b[i] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[rng.IntN(52)]
+			}
+		}
+		text := string(b)
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want < len(text) && isLetter(text[want]) {
+				want++
+			}
+			if got := letterRunEnd(text, i); got != want {
+				t.Fatalf("%q from %d: letterRunEnd = %d, want %d", text, i, got, want)
+			}
 		}
 	}
 }
@@ -48,7 +86,8 @@ func skipByteAtATime(t string, i int) int {
 // corpus articles.
 func TestSkipHanMatchesByteAtATime(t *testing.T) {
 	pieces := []string{"研究", "患者", "一", "大", "数", "成", "万", "两", "丁", "丂", "七", "夨", "x", "one", "1", " ", "，",
-		"\xe4", "\xe4\xb8", "\xb8", "\xe0\x80\x80", "\xed\xa0\x80", "\xe4\xb8\x80\x80", "\xef\xbf\xbd", "é", "𠀀", "\xff"}
+		"\xe4", "\xe4\xb8", "\xb8", "\xe0\x80\x80", "\xed\xa0\x80", "\xe4\xb8\x80\x80", "\xef\xbf\xbd", "é", "𠀀", "\xff",
+		"Thousands", "participants", "a", "An", "dozens", "twice", "ABCDEFGHIJKLMNOP", "abc@[`{", "wordé"}
 	rng := rand.New(rand.NewPCG(41, 42))
 	texts := gateTexts(t)
 	for range 20000 {

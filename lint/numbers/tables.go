@@ -12,7 +12,7 @@ import (
 // to its first sentence. So every exported function calls loadTables
 // first, or goes through one that does (TestEntryPointsLoadTables): a
 // reader of a table not yet built would panic (zhUnitsOf, zhNounsOf index
-// empty slots) or answer "not found" (filteredLookup with an empty filter).
+// empty slots) or panic (a wordTable not yet made).
 var (
 	tablesOnce  sync.Once
 	tablesBuilt atomic.Bool // for tests: whether buildTables has run

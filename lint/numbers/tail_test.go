@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -58,6 +59,7 @@ func (s *scanner) zhTailDecoding(h unitHit, timeLike bool) unitHit {
 func TestTailsMatchDecodingEveryRune(t *testing.T) {
 	pieces := []string{"多", "余", "来", "名", "人", "岁", "年", "天", "以上", "左右", "夕", "佘", "杨", "\xe5\xa4", "\xe4", "+", "1",
 		"-plus", "-odd", " or more", " or so", " ", "x", "研究"}
+	pieces = append(pieces, zhTailWords...) // a word in the list the switch lacks fails the test
 	rng := rand.New(rand.NewPCG(61, 62))
 	texts := gateTexts(t)
 	for range 20000 {
@@ -92,4 +94,58 @@ func TestTailsMatchDecodingEveryRune(t *testing.T) {
 		}
 	}
 	require.Greater(t, changed, 10000, "the texts hold tails")
+}
+
+// zhMultiplierDecoding is zhMultiplier as it was, decoding the rune at
+// each step and the one after it: the reference for the byte comparison.
+func zhMultiplierDecoding(t string, j int) (float64, int) {
+	m := 1.0
+	for j < len(t) {
+		r, size := utf8.DecodeRuneInString(t[j:])
+		next, _ := runeAt(t, j+size)
+		switch {
+		case r == '百' && next != '分':
+			m *= 100
+		case r == '千' && !strings.ContainsRune("克米卡瓦焦帕伏", next):
+			m *= 1000
+		case r == '万':
+			m *= 1e4
+		case r == '亿':
+			m *= 1e8
+		default:
+			return m, j
+		}
+		j += size
+	}
+	return m, j
+}
+
+// At every position of random text around 百千万亿 (with the units that
+// stop them, runes sharing their first bytes, cut runes) and of the corpus,
+// zhMultiplier answers as the decoding reference.
+func TestZhMultiplierMatchesDecoding(t *testing.T) {
+	pieces := []string{"百", "千", "万", "亿", "分", "克", "米", "伏", "名", "人", "1", " ", "x", "佰", "仟", "\xe7\x99", "\xe5", "\xe4\xb8"}
+	rng := rand.New(rand.NewPCG(101, 102))
+	texts := gateTexts(t)
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	scaled := 0
+	for _, text := range texts {
+		for j := 0; j <= len(text); j++ {
+			wm, wj := zhMultiplierDecoding(text, j)
+			gm, gj := zhMultiplier(text, j)
+			if wm != gm || wj != gj {
+				t.Fatalf("zhMultiplier(%q, %d) = %v, %d; want %v, %d", text, j, gm, gj, wm, wj)
+			}
+			if wm > 1 {
+				scaled++
+			}
+		}
+	}
+	require.Greater(t, scaled, 10000, "the texts hold multipliers")
 }

@@ -136,10 +136,11 @@ func runeBefore(t string, k int) (rune, int) {
 	return utf8.DecodeLastRuneInString(t[:k])
 }
 
-// backRunes returns the offset n runes before k.
+// backRunes returns the offset n runes before k (Chinese runes stepped
+// over by runeBefore's inline path, not the general decoder).
 func backRunes(t string, k, n int) int {
 	for ; n > 0 && k > 0; n-- {
-		_, size := utf8.DecodeLastRuneInString(t[:k])
+		_, size := runeBefore(t, k)
 		k -= size
 	}
 	return k
@@ -148,17 +149,52 @@ func backRunes(t string, k, n int) int {
 // fwdRunes returns the offset n runes after k.
 func fwdRunes(t string, k, n int) int {
 	for ; n > 0 && k < len(t); n-- {
-		_, size := utf8.DecodeRuneInString(t[k:])
+		_, size := runeAt(t, k)
 		k += size
 	}
 	return k
 }
 
-// containsAny reports whether s contains one of words.
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
+// substrings is a list of words looked for anywhere in a window of text
+// (study words near a count, population words, negations before a vague
+// size). One pass over the window looks each three bytes up in bit sets
+// of the words' first and second pairs of bytes and compares the words
+// only where one may start: searching the window once per word cost
+// forty searches a count.
+type substrings struct {
+	words         []string
+	first, second [1 << 12 / 64]uint64 // a bit at pairIndex of each word's first and second two bytes
+}
+
+// newSubstrings makes the set of the words of lists, each of them at
+// least three bytes long.
+func newSubstrings(lists ...[]string) *substrings {
+	ss := &substrings{}
+	for _, l := range lists {
+		for _, w := range l {
+			if len(w) < 3 {
+				panic("numbers: a window word shorter than three bytes: " + w)
+			}
+			ss.words = append(ss.words, w)
+			b, c := pairIndex(w[0], w[1]), pairIndex(w[1], w[2])
+			ss.first[b/64] |= 1 << (b % 64)
+			ss.second[c/64] |= 1 << (c % 64)
+		}
+	}
+	return ss
+}
+
+// in reports whether s contains one of the words.
+func (ss *substrings) in(s string) bool {
+	for p := 0; p+2 < len(s); p++ {
+		b, c := pairIndex(s[p], s[p+1]), pairIndex(s[p+1], s[p+2])
+		if ss.first[b/64]&(1<<(b%64)) == 0 || ss.second[c/64]&(1<<(c%64)) == 0 {
+			continue
+		}
+		for _, w := range ss.words {
+			if strings.HasPrefix(s[p:], w) {
+				return true
+			}
 		}
 	}
 	return false
@@ -173,55 +209,83 @@ func word(t string, i int) (string, int) {
 	return t[i:j], j
 }
 
-// maxFolded is the longest word lookup folds to lower case.
+// maxFolded is the longest word a wordTable folds to lower case; a longer
+// one is looked up as it is.
 const maxFolded = 40
 
-// lookup finds w in m, folding ASCII case without allocating.
-func lookup[T any](m map[string]T, w string) (T, bool) {
-	var buf [maxFolded]byte
-	if len(w) > len(buf) {
-		v, ok := m[w]
-		return v, ok
-	}
-	for k := 0; k < len(w); k++ {
-		buf[k] = lower(w[k])
-	}
-	v, ok := m[string(buf[:len(w)])]
-	return v, ok
+// wordTable is a map of lower-case words looked up with ASCII case folded,
+// without hashing: its keys are grouped by shape (first and last byte,
+// case folded, and length; see wordShape), and a word is compared with
+// the few keys of its shape, most often none. The words after a number
+// are looked up in three lists each, and most are in none; a map lookup
+// hashed every one of them.
+type wordTable[T any] struct {
+	m     map[string]T            // the source: asked for words get does not fold (empty, or too long)
+	first [tableShapes + 1]uint16 // the keys of shape b are keys[first[b]:first[b+1]]
+	keys  []string
+	vals  []T
 }
 
-// wordFilter rules out most words a map of lower-case words lacks without
-// hashing them: one bit for each shape (first and last byte, case folded,
-// and length) of its keys, the shapes folded into 4096 bits. The words
-// after a number are looked up in three maps each, and most are in none.
-type wordFilter [64]uint64
+// tableShapes is the number of shapes a wordTable groups its keys by.
+const tableShapes = 1024
 
-// wordShape is the bit of w's shape; w is not empty.
+// wordShape is the shape of w, which is not empty.
 func wordShape(w string) uint {
-	return (uint(lower(w[0]))*67 + uint(lower(w[len(w)-1]))*7 + uint(len(w))) % 4096
+	return (uint(lower(w[0]))*67 + uint(lower(w[len(w)-1]))*7 + uint(len(w))) % tableShapes
 }
 
-// addKeys sets the bits of the keys of m.
-func addKeys[T any](f *wordFilter, m map[string]T) {
+// newWordTable groups the keys of m by shape.
+func newWordTable[T any](m map[string]T) *wordTable[T] {
+	wt := &wordTable[T]{m: m}
+	var count [tableShapes]int
 	for w := range m {
 		if w != "" {
-			b := wordShape(w)
-			f[b/64] |= 1 << (b % 64)
+			count[wordShape(w)]++
 		}
 	}
+	n := 0
+	for b, c := range count {
+		wt.first[b] = uint16(n)
+		n += c
+	}
+	wt.first[tableShapes] = uint16(n)
+	wt.keys, wt.vals = make([]string, n), make([]T, n)
+	next := wt.first
+	for w, v := range m {
+		if w != "" {
+			b := wordShape(w)
+			wt.keys[next[b]], wt.vals[next[b]] = w, v
+			next[b]++
+		}
+	}
+	return wt
 }
 
-// filteredLookup is lookup(m, w) for the map f was made from (by addKeys):
-// a word whose shape no key has is not hashed. The empty word, and a word
-// too long for lookup's folding (looked up as it is), are always asked.
-func filteredLookup[T any](f *wordFilter, m map[string]T, w string) (T, bool) {
-	if w != "" && len(w) <= maxFolded {
-		if b := wordShape(w); f[b/64]&(1<<(b%64)) == 0 {
-			var zero T
-			return zero, false
+// get is lookup(wt.m, w).
+func (wt *wordTable[T]) get(w string) (T, bool) {
+	if w == "" || len(w) > maxFolded {
+		v, ok := wt.m[w]
+		return v, ok
+	}
+	b := wordShape(w)
+	for i := wt.first[b]; i < wt.first[b+1]; i++ {
+		if k := wt.keys[i]; len(k) == len(w) && equalFolded(k, w) {
+			return wt.vals[i], true
 		}
 	}
-	return lookup(m, w)
+	var zero T
+	return zero, false
+}
+
+// equalFolded reports whether k is w with ASCII letters lower-cased; they
+// have the same length.
+func equalFolded(k, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if k[i] != lower(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiRunEnd returns the end of the identifier-like run at i

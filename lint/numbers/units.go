@@ -49,7 +49,9 @@ func (s *scanner) unitAfter(tok *token) unitHit {
 		if h, ok := s.zhUnitAt(tok, k); ok {
 			return h
 		}
-		return s.enUnitAt(tok, j, k) // μg, °c
+		if c == 0xC2 || c == 0xCE { // the first byte of µ and °, of μ: no other unit word starts here
+			return s.enUnitAt(tok, j, k) // μg, °c
+		}
 	}
 	return none
 }
@@ -136,19 +138,19 @@ func (s *scanner) zhResolve(tok *token, u zhUnit, e int) (unitHit, bool) {
 // and for times and ages also 一年多, 十天余.
 func (s *scanner) zhTail(h unitHit, timeLike bool) unitHit {
 	t := s.text
-	if h.end < len(t) && zhTailFirst.has(t[h.end]) {
-		for _, w := range zhTailWords {
-			if strings.HasPrefix(t[h.end:], w) {
-				h.end, h.approx = h.end+len(w), true
-				return h
-			}
+	// Every tail word is two three-byte runes: one switch on six bytes.
+	if e := h.end; e+6 <= len(t) && zhTailFirst.has(t[e]) {
+		switch t[e : e+6] {
+		case "以上", "左右", "上下", "出头", "开外", "有余", "之多": // zhTailWords
+			h.end, h.approx = e+6, true
+			return h
 		}
 	}
 	if !timeLike {
 		return h // 多, 余 follow times and ages only: no rune to decode
 	}
-	if r, size := runeAt(t, h.end); r == '多' || r == '余' {
-		h.end, h.approx = h.end+size, true
+	if e := h.end; e+3 <= len(t) && (t[e:e+3] == "多" || t[e:e+3] == "余") {
+		h.end, h.approx = e+3, true
 	}
 	return h
 }
@@ -269,7 +271,8 @@ func zhNounWindow(t string, p, limit int) (noun, int, bool) {
 			}
 			size = q - p
 		case isCJKRune(r):
-			if strings.ContainsRune("名例位只", r) {
+			switch r {
+			case '名', '例', '位', '只': // another classifier
 				return noun{}, p, false
 			}
 		case isLetter(t[p]) || t[p] == '-' || t[p] == ' ':
@@ -309,7 +312,7 @@ func (s *scanner) enUnitAt(tok *token, j, k int) unitHit {
 	if w == "" {
 		return none
 	}
-	if u, ok := filteredLookup(&enUnitFilter, enUnits, w); ok {
+	if u, ok := enUnitTable.get(w); ok {
 		if h, ok := s.enResolve(tok, u, w, e, k == j); ok {
 			return h
 		}
@@ -398,7 +401,7 @@ func enCounted(t string, k int, none unitHit) unitHit {
 		if w == "" || isDigit(w[0]) && !qualifiesNumber(prev) {
 			break
 		}
-		if cls, ok := filteredLookup(&enNounFilter, enNouns, w); ok {
+		if cls, ok := enNounTable.get(w); ok {
 			if cls != nAnimal {
 				// "20 elderly mice", "40 aged rats": an adjective that names
 				// people on its own qualifies the animals after it.
@@ -408,10 +411,10 @@ func enCounted(t string, k int, none unitHit) unitHit {
 			}
 			return enNounHit(cls, t[p:e], e)
 		}
-		if _, unit := filteredLookup(&enUnitFilter, enUnits, w); unit && n > 0 {
+		if _, unit := enUnitTable.get(w); unit && n > 0 {
 			break
 		}
-		if _, stop := filteredLookup(&enStopFilter, enStop, w); stop {
+		if _, stop := enStopTable.get(w); stop {
 			break
 		}
 		if e >= len(t) || t[e] != ' ' {
@@ -428,7 +431,7 @@ func animalAfter(t string, e int) (unitHit, bool) {
 		return unitHit{}, false
 	}
 	w, end := nounWord(t, e+1)
-	if cls, ok := filteredLookup(&enNounFilter, enNouns, w); ok && cls == nAnimal {
+	if cls, ok := enNounTable.get(w); ok && cls == nAnimal {
 		return enNounHit(cls, t[e+1:end], end), true
 	}
 	return unitHit{}, false

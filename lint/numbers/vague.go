@@ -14,7 +14,7 @@ import "strings"
 func (s *scanner) enVague(start, a int) int {
 	t := s.text
 	w, e := word(t, a)
-	if ok, _ := lookup(enVagueAdj, w); !ok {
+	if ok, _ := enVagueAdjTable.get(w); !ok {
 		return start
 	}
 	if wordAt(t, e, "-scale") {
@@ -22,10 +22,10 @@ func (s *scanner) enVague(start, a int) int {
 	}
 	for p, n := e, 0; n < 3 && p < len(t) && t[p] == ' '; n++ {
 		w2, e2 := nounWord(t, p+1)
-		if ok, _ := lookup(enVagueNoun, w2); ok {
+		if ok, _ := enVagueNounTable.get(w2); ok {
 			return s.enVagueEmit(start, e2, w2)
 		}
-		if _, stop := lookup(enStop, w2); stop || w2 == "" {
+		if _, stop := enStopTable.get(w2); stop || w2 == "" {
 			break
 		}
 		p = e2
@@ -50,7 +50,7 @@ func (s *scanner) enVagueEmit(start, end int, noun string) int {
 	}
 	before := t[max(0, start-30):start]
 	after := t[m.End:min(len(t), m.End+20)]
-	if containsAny(before, negVagueEn) || strings.Contains(after, "need") || start < s.lastEnd {
+	if negVagueEnSet.in(before) || strings.Contains(after, "need") || start < s.lastEnd {
 		return start
 	}
 	return s.emit(m)
@@ -62,7 +62,7 @@ func (s *scanner) zhVague(i int) int {
 	if !hasAnyPrefix(t[i:], zhVagueLeads) {
 		return i // 大学, 大家, 大约…: the context before is not read
 	}
-	if strings.ContainsAny(t[backRunes(t, i, 2):i], "更需待应") || containsAny(t[backRunes(t, i, 12):i], negVagueZh) {
+	if strings.ContainsAny(t[backRunes(t, i, 2):i], "更需待应") || negVagueZhSet.in(t[backRunes(t, i, 12):i]) {
 		return i
 	}
 	if strings.HasPrefix(t[i:], "大量") {
