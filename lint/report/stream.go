@@ -141,16 +141,23 @@ func (s *FileStream) begin() error {
 }
 
 // End finishes the file's report from its result (Streamed) and returns
-// the file without its findings and claims, which were written.
+// the file without its findings, claims and studies, which were written.
 func (s *FileStream) End(res *lint.Result) File {
 	f := s.file
 	f.Language = res.Facts.Language
 	sc := s.tally.Result(res.Facts, s.locale)
 	f.Score, f.Criteria = &sc.Value, sc.Criteria
 	f.Studies, f.Claims = []Study{}, []Claim{}
-	if s.card != nil {
-		for _, st := range s.card.Studies {
-			f.Studies = append(f.Studies, newStudy(f.doc, s.card, st, s.locale))
+	if _, shows := s.w.(claimWriter); shows && s.card != nil {
+		// Resolved one at a time as they are written: a book's studies
+		// (tens of thousands) resolved first took tens of MB at the end.
+		card, doc, locale := s.card, f.doc, s.locale
+		f.studies = func(yield func(Study) bool) {
+			for _, st := range card.Studies {
+				if !yield(newStudy(doc, card, st, locale)) {
+					return
+				}
+			}
 		}
 	}
 	// A write error is the writer's, returned by Close.

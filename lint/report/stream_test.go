@@ -164,8 +164,9 @@ func TestStreamedCardFormatsEqualWholeFile(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, streamed.Streamed, name)
 		require.Empty(t, streamed.Card.Claims, "%s: the card holds no claim", name)
-		s.End(streamed)
+		f := s.End(streamed)
 		require.NoError(t, w.Close())
+		require.Empty(t, f.Studies, "%s: the studies are written, not held", name)
 		require.Greater(t, parts.n, 2, "%s: written part by part", name)
 		requireSameText(t, want.String(), got.String(), name)
 	}
