@@ -10,8 +10,9 @@ import (
 
 // TestMemoryBudget checks what a run tells the runtime: collect at five
 // times the live heap under 48 MiB while inputs are small; default pacing
-// and a limit of 48 MiB plus the input's need once one is large (three
-// times a sectioned text, twenty-five times anything else), never lowered;
+// and a limit of 48 MiB plus the input's need once one is large (five
+// times a sectioned text with its evidence card held, 2.75 times one
+// without, twenty-five times anything else), never lowered;
 // nothing at all when the user set GOGC or GOMEMLIMIT.
 func TestMemoryBudget(t *testing.T) {
 	gc, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
@@ -36,7 +37,7 @@ func TestMemoryBudget(t *testing.T) {
 	m.reserve(20<<10, false, false)
 	assertBudget(400, 48<<20, "a 20 KB article changes nothing")
 	m.reserve(10<<20, true, false)
-	assertBudget(100, 48<<20+30<<20, "a 10 MB text in sections")
+	assertBudget(100, 48<<20+(11*10<<20)/4, "a 10 MB text in sections")
 	m.reserve(2<<20, false, true)
 	assertBudget(100, 48<<20+50<<20, "a 2 MB Markdown file, linted whole")
 	m.reserve(5<<20, true, false)

@@ -114,7 +114,10 @@ type Document struct {
 	Origin   *textmap.Map
 	Encoding string // the encoding the file was read in ("utf-8" unless decoded)
 
-	lineStarts []int                              // offset of the first byte of each line
+	// lineStarts are the offsets of the first byte of each line, as int32
+	// (every offset is within textmap.MaxOffset): a long book's report
+	// holds them to its end, and ints took twice the memory.
+	lineStarts []int32
 	runes      *runecount.Index[[]byte]           // code points before any offset, for columns
 	bodyStart  int                                // offset after a byte-order mark
 	last       struct{ line, offset, column int } // the last Position (column 0: none yet): the next is usually on the same line, a little further on
@@ -186,10 +189,10 @@ func (d *Document) lineOf(offset int) int {
 	if d.lineStarts == nil {
 		d.indexLines()
 	}
-	if l := d.last.line; l >= 0 && l < len(d.lineStarts) && d.lineStarts[l] <= offset && (l+1 == len(d.lineStarts) || offset < d.lineStarts[l+1]) {
+	if l := d.last.line; l >= 0 && l < len(d.lineStarts) && int(d.lineStarts[l]) <= offset && (l+1 == len(d.lineStarts) || offset < int(d.lineStarts[l+1])) {
 		return l
 	}
-	return sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
+	return sort.Search(len(d.lineStarts), func(i int) bool { return int(d.lineStarts[i]) > offset }) - 1
 }
 
 // lineStart is where the text of a 0-based line starts: after a byte-order
@@ -198,7 +201,7 @@ func (d *Document) lineStart(line, offset int) int {
 	if line == 0 {
 		return min(d.bodyStart, offset)
 	}
-	return d.lineStarts[line]
+	return int(d.lineStarts[line])
 }
 
 // LineSpan returns the source range of the line holding offset, without its
@@ -206,13 +209,13 @@ func (d *Document) lineStart(line, offset int) int {
 func (d *Document) LineSpan(offset int) Span {
 	offset = max(0, min(offset, len(d.Source)))
 	line := d.lineOf(offset)
-	start := d.lineStarts[line]
+	start := int(d.lineStarts[line])
 	if line == 0 {
 		start = d.bodyStart
 	}
 	end := len(d.Source)
 	if line+1 < len(d.lineStarts) {
-		end = d.lineStarts[line+1] - 1
+		end = int(d.lineStarts[line+1]) - 1
 		if d.Source[end] == '\n' && end > start && d.Source[end-1] == '\r' {
 			end--
 		}
@@ -232,7 +235,7 @@ func (d *Document) LineStart(line int) int {
 	if line > len(d.lineStarts) {
 		return len(d.Source)
 	}
-	return d.lineStarts[line-1]
+	return int(d.lineStarts[line-1])
 }
 
 // Lines returns a copy of the document that keeps only what positions and
@@ -257,20 +260,20 @@ func (d *Document) LineCount() int {
 // indexLines finds the line starts. Lines end at "\n", "\r\n" or a lone
 // "\r", as in the language server (LSP's definition).
 func (d *Document) indexLines() {
-	d.lineStarts = []int{0}
+	d.lineStarts = []int32{0}
 	src := d.Source
 	if bytes.IndexByte(src, '\r') < 0 {
 		// Most files end lines with "\n" alone: count and find them with
 		// the library's vectorised search rather than byte by byte, into a
 		// list allocated once.
-		d.lineStarts = make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
+		d.lineStarts = make([]int32, 1, 1+bytes.Count(src, []byte{'\n'}))
 		for i := 0; ; {
 			j := bytes.IndexByte(src[i:], '\n')
 			if j < 0 {
 				return
 			}
 			i += j + 1
-			d.lineStarts = append(d.lineStarts, i)
+			d.lineStarts = append(d.lineStarts, int32(i))
 		}
 	}
 	for i := 0; i < len(src); i++ {
@@ -279,9 +282,9 @@ func (d *Document) indexLines() {
 			if i+1 < len(src) && src[i+1] == '\n' {
 				i++
 			}
-			d.lineStarts = append(d.lineStarts, i+1)
+			d.lineStarts = append(d.lineStarts, int32(i+1))
 		case '\n':
-			d.lineStarts = append(d.lineStarts, i+1)
+			d.lineStarts = append(d.lineStarts, int32(i+1))
 		}
 	}
 }

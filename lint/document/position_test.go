@@ -115,10 +115,10 @@ func TestLineIndexWithoutCR(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		src := b.String()
-		want := []int{0}
+		want := []int32{0}
 		for i := 0; i < len(src); i++ {
 			if src[i] == '\n' {
-				want = append(want, i+1)
+				want = append(want, int32(i+1))
 			}
 		}
 		d := &Document{Source: []byte(src)}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"iter"
 	"os"
 )
 
@@ -53,8 +54,11 @@ type chunks struct {
 
 const chunkSize = 256 << 10
 
-// maxHeld is how many bytes chunks keeps in memory (a variable for tests).
-var maxHeld = 16 << 20
+// maxHeld is how many bytes chunks keeps in memory (a variable for tests):
+// what it holds stays alive to the end of a long file, and the collector
+// lets the heap grow to twice what is alive; past it, the pieces go to the
+// temporary file in writes of maxHeld bytes.
+var maxHeld = 4 << 20
 
 func (c *chunks) Write(p []byte) (int, error) {
 	n := len(p)
@@ -232,6 +236,18 @@ func writeArray[T any](o *jsonOut, xs []T, itemPrefix, closePrefix string) {
 	o.endArray(len(xs), closePrefix)
 }
 
+// writeSeq is writeArray for values given one at a time.
+func writeSeq[T any](o *jsonOut, xs iter.Seq[T], itemPrefix, closePrefix string) {
+	o.str("[")
+	n := 0
+	for x := range xs {
+		o.item(n, itemPrefix)
+		o.value(&x, itemPrefix)
+		n++
+	}
+	o.endArray(n, closePrefix)
+}
+
 // end writes the fields after the findings, the claims with writeClaims,
 // and closes the file's object.
 func (j *JSONWriter) end(f File, writeClaims func()) {
@@ -249,7 +265,11 @@ func (j *JSONWriter) end(f File, writeClaims func()) {
 		j.o.value(f.Criteria, jsonFileKey)
 	}
 	key("studies")
-	writeArray(j.o, f.Studies, jsonFinding, jsonFileKey)
+	if f.studies != nil {
+		writeSeq(j.o, f.studies, jsonFinding, jsonFileKey)
+	} else {
+		writeArray(j.o, f.Studies, jsonFinding, jsonFileKey)
+	}
 	key("claims")
 	writeClaims()
 	if f.Error != "" {

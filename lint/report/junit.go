@@ -4,18 +4,13 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
+	"strconv"
 )
 
 // JUnit XML, as CI systems read it: one test suite per file, one failing
 // test case per finding.
-
-type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Cases    []junitCase `xml:"testcase"`
-}
 
 type junitCase struct {
 	Name      string        `xml:"name,attr"`
@@ -53,28 +48,38 @@ func NewJUnitWriter(w io.Writer) *JUnitWriter {
 
 // File writes one file's test suite.
 func (j *JUnitWriter) File(f File) error {
-	s := junitSuiteOf(f)
-	if err := j.o.element(&s, "testsuite"); err != nil {
-		return err
-	}
-	return j.o.flush()
+	return j.suite(&f, len(f.Findings), slices.Values(f.Findings))
 }
 
-// junitSuiteOf is a file's test suite.
-func junitSuiteOf(f File) junitSuite {
+// suite writes a file's test suite with its n findings, one test case at
+// a time: the cases of a long book's findings, built whole before they
+// were written, took as much memory as its text.
+func (j *JUnitWriter) suite(f *File, n int, findings iter.Seq[Finding]) error {
 	path := slashPath(f.Path)
-	s := junitSuite{Name: path, Cases: []junitCase{}}
+	tests, failures, errs := n, n, 0
 	switch {
 	case f.Error != "":
-		s.Errors++
-		s.Cases = append(s.Cases, junitCase{Name: toolName, Classname: path,
-			Error: &junitProblem{Message: f.Error, Type: "read-error", Body: path + ": " + f.Error}})
-	case len(f.Findings) == 0:
-		s.Cases = append(s.Cases, junitCase{Name: toolName, Classname: path})
+		tests, errs = tests+1, 1
+	case n == 0:
+		tests = 1
 	}
-	for _, x := range f.Findings {
-		s.Failures++
-		s.Cases = append(s.Cases, junitCase{
+	j.o.start("testsuite",
+		xml.Attr{Name: xml.Name{Local: "name"}, Value: path},
+		xml.Attr{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(tests)},
+		xml.Attr{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(failures)},
+		xml.Attr{Name: xml.Name{Local: "errors"}, Value: strconv.Itoa(errs)})
+	switch {
+	case f.Error != "":
+		j.o.element(&junitCase{Name: toolName, Classname: path,
+			Error: &junitProblem{Message: f.Error, Type: "read-error", Body: path + ": " + f.Error}}, "testcase")
+	case n == 0:
+		j.o.element(&junitCase{Name: toolName, Classname: path}, "testcase")
+	}
+	for x := range findings {
+		if j.o.err != nil {
+			break
+		}
+		j.o.element(&junitCase{
 			Name:      fmt.Sprintf("%s %d:%d", x.Rule, x.Start.Line, x.Start.Column),
 			Classname: path,
 			Failure: &junitProblem{
@@ -82,10 +87,12 @@ func junitSuiteOf(f File) junitSuite {
 				Type:    x.Severity,
 				Body:    fmt.Sprintf("%s:%d:%d: %s\n%s", path, x.Start.Line, x.Start.Column, x.Message, x.Excerpt),
 			},
-		})
+		}, "testcase")
 	}
-	s.Tests = len(s.Cases)
-	return s
+	if err := j.o.end(); err != nil {
+		return err
+	}
+	return j.o.flush()
 }
 
 // Close ends the document.

@@ -3,6 +3,7 @@
 package report
 
 import (
+	"iter"
 	"sync"
 
 	"github.com/hypelint/hypelint/lint"
@@ -50,6 +51,9 @@ type File struct {
 	Suppressed []Suppressed `json:"-"`
 
 	doc *document.Document
+	// studies, when set, gives the studies a streamed file writes instead
+	// of Studies (see FileStream.End).
+	studies iter.Seq[Study]
 }
 
 // Suppressed is a hidden finding and what hid it.

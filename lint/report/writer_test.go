@@ -249,3 +249,40 @@ func liveHeap() int64 {
 	runtime.ReadMemStats(&m)
 	return int64(m.HeapAlloc)
 }
+
+// junitSuite is a file's whole test suite, as encoding/xml writes it: the
+// reference JUnitWriter's case-by-case suites are checked against.
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+func junitSuiteOf(f File) junitSuite {
+	path := slashPath(f.Path)
+	s := junitSuite{Name: path, Cases: []junitCase{}}
+	switch {
+	case f.Error != "":
+		s.Errors++
+		s.Cases = append(s.Cases, junitCase{Name: toolName, Classname: path,
+			Error: &junitProblem{Message: f.Error, Type: "read-error", Body: path + ": " + f.Error}})
+	case len(f.Findings) == 0:
+		s.Cases = append(s.Cases, junitCase{Name: toolName, Classname: path})
+	}
+	for _, x := range f.Findings {
+		s.Failures++
+		s.Cases = append(s.Cases, junitCase{
+			Name:      fmt.Sprintf("%s %d:%d", x.Rule, x.Start.Line, x.Start.Column),
+			Classname: path,
+			Failure: &junitProblem{
+				Message: x.Message,
+				Type:    x.Severity,
+				Body:    fmt.Sprintf("%s:%d:%d: %s\n%s", path, x.Start.Line, x.Start.Column, x.Message, x.Excerpt),
+			},
+		})
+	}
+	s.Tests = len(s.Cases)
+	return s
+}
