@@ -463,7 +463,25 @@ func looksLikeHeading(s string) bool {
 	if hasHan(s) {
 		return n <= 30
 	}
-	return n <= 80 && len(strings.Fields(s)) <= 12
+	return n <= 80 && fieldsAtMost(s, 12)
+}
+
+// fieldsAtMost reports whether s has at most limit fields as strings.Fields
+// splits it (runs of non-space runes), counted without building the
+// slice: on a long plain-text book the slices were 7% of all allocation.
+func fieldsAtMost(s string, limit int) bool {
+	n, inField := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+		} else if !inField {
+			inField = true
+			if n++; n > limit {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func hasHan(s string) bool {
