@@ -237,6 +237,47 @@ func (l *Lexicon) Term(h Hit) string {
 // Match appends the hits in text to dst. Overlapping hits of one class keep
 // the longest; hits inside an ignore phrase are dropped.
 func (l *Lexicon) Match(text string, dst []Hit) []Hit {
+	var foundBuf [64]match // a sentence in 250 has more (1 KiB zeroed per call cost more than their growing)
+	var found []match
+	if l.ac != nil {
+		found = l.ac.find(text, foundBuf[:0])
+	}
+	return l.matchFound(text, found, dst)
+}
+
+// Found holds the automaton's matches in several texts, found back to back
+// by Find, for MatchFound to take text by text. Scanning a block's
+// sentences in one go keeps the automaton's rows in the cache from one
+// sentence to the next; between two Match calls the rest of the analysis
+// evicts them, and each scan started cold.
+type Found struct {
+	matches []match
+	ends    []int // where the matches of each text end in matches
+}
+
+// Find scans texts and keeps their matches in f (reused), for
+// MatchFound(texts[i], f, i, …).
+func (l *Lexicon) Find(f *Found, texts []string) {
+	f.matches, f.ends = f.matches[:0], f.ends[:0]
+	for _, text := range texts {
+		if l.ac != nil {
+			f.matches = l.ac.find(text, f.matches)
+		}
+		f.ends = append(f.ends, len(f.matches))
+	}
+}
+
+// MatchFound is Match(text, dst) for text, the i-th text f was found in.
+func (l *Lexicon) MatchFound(text string, f *Found, i int, dst []Hit) []Hit {
+	from := 0
+	if i > 0 {
+		from = f.ends[i-1]
+	}
+	return l.matchFound(text, f.matches[from:f.ends[i]], dst)
+}
+
+// matchFound is Match given what the automaton found in text.
+func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 	var ignored []Hit
 	first := len(dst)
 	var seenBuf [256]uint8                        // on the stack for the usual number of patterns
@@ -263,14 +304,13 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 			}
 		}
 	}
-	if l.ac != nil {
-		var foundBuf [64]match // a sentence in 250 has more (1 KiB zeroed per call cost more than their growing)
+	if len(found) > 0 {
 		// Locals, and slices of one length, so that the loop neither
 		// reloads the lexicon's fields after each store nor checks the
 		// bounds of seen, need and cand apart.
 		hot, triggers := l.hot, l.triggers
 		need := l.needLiterals[:len(seen)]
-		for _, m := range l.ac.find(text, foundBuf[:0]) {
+		for _, m := range found {
 			id, end := m.term, int(m.end)
 			h := &hot[id]
 			start := end - int(h.length)
