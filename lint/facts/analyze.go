@@ -10,6 +10,7 @@ import (
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/normalize"
 	"github.com/hypelint/hypelint/lint/numbers"
+	"github.com/hypelint/hypelint/lint/textmap"
 )
 
 // Analyzer computes facts with one lexicon. It is safe for concurrent use.
@@ -193,6 +194,8 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 	keep := d.keeper()
 	keep.reserve(doc)
 	blocks := keep.blockRefs.Take(len(doc.Blocks))[:0]
+	buf := a.viewSentences(doc, keep)
+	first := 0 // the index of the block's first sentence in buf
 	for i := range doc.Blocks {
 		src := &doc.Blocks[i]
 		b := &keep.blocks.Take(1)[0] // one at a time: see ownKeeper
@@ -203,17 +206,11 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 			d.run.block++
 		}
 		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
-		// The sentences come from the document's memory, one chunk for
-		// all of them (see keeper).
-		slab := keep.sentences.Take(len(src.Sentences))
+		slab, letters := buf.slabs[i], buf.letters[i]
 		b.Sentences = keep.sentRefs.Take(len(src.Sentences))[:0]
-		// The block's letters, counted as its sentences are normalized:
-		// the sentences hold all of its text but white space (and a
-		// table row's bars), which has none.
-		var letters normalize.Letters
 		for j, span := range src.Sentences {
 			s := &slab[j]
-			a.sentence(s, src, span, keep, &letters)
+			a.sentence(s, src, span, keep, buf, first+j)
 			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
 			s.IsHeadline = s.IsTitle
@@ -221,6 +218,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 			b.SampleSize = b.SampleSize || s.SampleSize
 			b.Sentences = append(b.Sentences, s)
 		}
+		first += len(src.Sentences)
 		a.markSection(d, b)
 		a.markSize(d, b)
 		a.markStudy(d, b)
@@ -230,6 +228,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		}
 		blocks = append(blocks, b)
 	}
+	buf.release()
 	return blocks
 }
 
@@ -250,27 +249,70 @@ func (a *Analyzer) dropInsideTitles(text string, hits []lexicon.Hit) []lexicon.H
 	return slices.DeleteFunc(hits, inside)
 }
 
-// scratch holds the buffers one sentence is matched and scanned into; the
-// sentence keeps copies (see keeper): growing each sentence's hits from
-// nothing was the largest allocation left in linting.
+// scratch holds the buffers a document's sentences are matched and
+// scanned into; the sentence keeps copies (see keeper): growing each
+// sentence's hits from nothing was the largest allocation left in linting.
 type scratch struct {
-	hits []lexicon.Hit
-	nums []numbers.Mention
+	hits    []lexicon.Hit
+	nums    []numbers.Mention
+	slabs   [][]Sentence        // each block's sentences
+	letters []normalize.Letters // each block's letters
+	texts   []string            // the normalized sentences, all blocks' in a row
+	locals  []textmap.Map       // their maps to each sentence's own text
+	found   lexicon.Found       // the lexicon's automaton's matches in texts
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// sentence builds the normalized view of one sentence into s and matches
-// it, keeping its hits and numbers in keep and adding its letters to
-// letters.
-func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper, letters *normalize.Letters) {
-	text := b.Text[span.Start:span.End]
-	v := keep.normalize(text, letters)
-	local := v.Map
-	v.Map = v.Map.ComposeSlice(span.Start, len(text), b.Map)
-	s.Text, s.View, s.Span = v.Text, v, b.SourceSpan(span)
+// viewSentences builds the normalized views of the sentences of all of
+// doc's blocks, in memory from keep, and finds the lexicon's terms in all
+// of them in one go: between two sentences the rest of their analysis
+// evicted the automaton's rows from the cache, and a scan starting cold
+// took half as long again (see lexicon.Found). The caller releases the
+// scratch it returns.
+func (a *Analyzer) viewSentences(doc *document.Document, keep *keeper) *scratch {
 	buf := scratchPool.Get().(*scratch)
-	buf.hits = a.Lex.Match(v.Text, buf.hits[:0])
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		// The sentences come from the document's memory, one chunk for
+		// all of them (see keeper).
+		slab := keep.sentences.Take(len(b.Sentences))
+		// The block's letters, counted as its sentences are normalized:
+		// the sentences hold all of its text but white space (and a
+		// table row's bars), which has none.
+		var letters normalize.Letters
+		for j, span := range b.Sentences {
+			s := &slab[j]
+			text := b.Text[span.Start:span.End]
+			v := keep.normalize(text, &letters)
+			buf.locals = append(buf.locals, v.Map)
+			v.Map = v.Map.ComposeSlice(span.Start, len(text), b.Map)
+			s.Text, s.View, s.Span = v.Text, v, b.SourceSpan(span)
+			buf.texts = append(buf.texts, v.Text)
+		}
+		buf.slabs, buf.letters = append(buf.slabs, slab), append(buf.letters, letters)
+	}
+	a.Lex.Find(&buf.found, buf.texts)
+	return buf
+}
+
+// release empties buf, so that the pool ties no document's memory, and
+// puts it back in scratchPool.
+func (buf *scratch) release() {
+	clear(buf.slabs)
+	clear(buf.texts)
+	clear(buf.locals)
+	buf.slabs, buf.letters, buf.texts, buf.locals = buf.slabs[:0], buf.letters[:0], buf.texts[:0], buf.locals[:0]
+	scratchPool.Put(buf)
+}
+
+// sentence matches sentence s of block b, the k-th whose view
+// viewSentences built (into s) and whose terms it found (into buf),
+// keeping its hits and numbers in keep.
+func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper, buf *scratch, k int) {
+	text := b.Text[span.Start:span.End]
+	v, local := s.View, buf.locals[k]
+	buf.hits = a.Lex.MatchFound(v.Text, &buf.found, k, buf.hits[:0])
 	s.Hits = keep.hits.Keep(a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, buf.hits)))
 	s.indexClasses()
 	buf.nums = numbers.FindInto(buf.nums, v.Text)
@@ -292,7 +334,6 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 		}
 	}
 	s.Nums = keep.nums.Keep(sizes)
-	scratchPool.Put(buf)
 	s.Question = isQuestion(v.Text)
 	s.quotes = quotesNone
 	if hasQuotation(v.Text) {

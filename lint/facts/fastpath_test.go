@@ -76,3 +76,39 @@ func TestFastPathsAgreeWithWalks(t *testing.T) {
 	}
 	require.Greater(t, sentences, 1000)
 }
+
+// The sentences of a document, their terms found all at once before each
+// is analysed, have the text, span and hits they have when each is
+// normalized and matched on its own; on the corpus and on random articles
+// stitched from its lines (blocks of one sentence and of many).
+func TestSentencesMatchAsAlone(t *testing.T) {
+	l, err := lint.Default()
+	require.NoError(t, err)
+	a := facts.NewAnalyzer(l.Lexicon)
+	ins := corpusTexts(t)
+	var lines []string
+	hits := 0
+	check := func(in lint.Input) {
+		doc, err := lint.Parse(in)
+		if err != nil {
+			return // the corpus holds files that must fail to parse
+		}
+		differ, n := facts.SentenceMatchCheck(a, a.Analyze(doc))
+		require.Empty(t, differ, in.Path)
+		hits += n
+	}
+	for _, in := range ins {
+		check(in)
+		lines = append(lines, strings.Split(string(in.Data), "\n")...)
+	}
+	rng := rand.New(rand.NewPCG(23, 5))
+	for i := range 100 {
+		var b strings.Builder
+		for range 1 + rng.IntN(30) {
+			b.WriteString(lines[rng.IntN(len(lines))])
+			b.WriteString("\n\n"[:1+rng.IntN(2)])
+		}
+		check(lint.Input{Path: "random" + string(rune('a'+i%26)) + ".txt", Data: []byte(b.String())})
+	}
+	require.Greater(t, hits, 5000)
+}
