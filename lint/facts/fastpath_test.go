@@ -77,10 +77,11 @@ func TestFastPathsAgreeWithWalks(t *testing.T) {
 	require.Greater(t, sentences, 1000)
 }
 
-// The sentences of a document, their terms found all at once before each
-// is analysed, have the text, span and hits they have when each is
+// The sentences of a document, their terms found a batch of blocks at once
+// before each is analysed, have the text, span and hits they have when each is
 // normalized and matched on its own; on the corpus and on random articles
-// stitched from its lines (blocks of one sentence and of many).
+// stitched from its lines (blocks of one sentence and of many; articles of
+// one batch of blocks and of several).
 func TestSentencesMatchAsAlone(t *testing.T) {
 	l, err := lint.Default()
 	require.NoError(t, err)
@@ -102,9 +103,13 @@ func TestSentencesMatchAsAlone(t *testing.T) {
 		lines = append(lines, strings.Split(string(in.Data), "\n")...)
 	}
 	rng := rand.New(rand.NewPCG(23, 5))
-	for i := range 100 {
+	for i := range 110 {
+		n := 1 + rng.IntN(30)
+		if i >= 100 { // longer than a batch of blocks (batchBytes)
+			n = 500 + rng.IntN(1000)
+		}
 		var b strings.Builder
-		for range 1 + rng.IntN(30) {
+		for range n {
 			b.WriteString(lines[rng.IntN(len(lines))])
 			b.WriteString("\n\n"[:1+rng.IntN(2)])
 		}
