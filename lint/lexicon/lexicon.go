@@ -246,7 +246,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 }
 
 // Found holds the automaton's matches in several texts, found back to back
-// by Find, for MatchFound to take text by text. Scanning a document's
+// by Find, for MatchFound to take text by text. Scanning a batch of
 // sentences in one go keeps the automaton's rows in the cache from one
 // sentence to the next; between two Match calls the rest of the analysis
 // evicts them, and each scan started cold.
