@@ -30,6 +30,9 @@ func BenchmarkAutomatonArchive(b *testing.B) {
 		size += len(s)
 		total.add(l.ac.counts(s, int32(l.ac.rows.n)))
 	}
+	if total.matches == 0 {
+		b.Fatalf("no term found in %d bytes of sentences under %s: not an archive of articles", size, dir)
+	}
 	b.SetBytes(int64(size))
 	buf := make([]match, 0, 256)
 	for b.Loop() {
