@@ -14,9 +14,10 @@ import (
 
 // TestAttachCarvesWhatAppendingGave builds the card of every corpus
 // article and checks each claim's and study's findings against appending
-// them one by one: the same findings in the same order, and every carved
+// them one by one: the same findings in the same order, every carved
 // list's capacity its length, so appending to one cannot write into the
-// next.
+// next, and the flagged claims' excerpts (only theirs are made) as
+// before.
 func TestAttachCarvesWhatAppendingGave(t *testing.T) {
 	l, err := lint.Default()
 	require.NoError(t, err)
@@ -40,6 +41,11 @@ func TestAttachCarvesWhatAppendingGave(t *testing.T) {
 		for i, cl := range got.Claims {
 			require.Equal(t, want.Claims[i].Findings, cl.Findings, "%s: claim %d", path, i)
 			require.Equal(t, len(cl.Findings), cap(cl.Findings), "%s: claim %d", path, i)
+			if cl.Flagged() {
+				require.Equal(t, want.Claims[i].Excerpt, cl.Excerpt, "%s: claim %d", path, i)
+			} else {
+				require.Empty(t, cl.Excerpt, "%s: claim %d", path, i)
+			}
 			attached += len(cl.Findings)
 		}
 		require.Equal(t, len(want.Studies), len(got.Studies), path)

@@ -29,6 +29,7 @@ type Card struct {
 
 	mu   sync.Mutex              // guards said: a card may be read by more than one goroutine
 	said map[wordsKey]studyWords // see words
+	doc  *document.Document      // the source of the claims' excerpts
 }
 
 // Study is one study the article reports, with what the card shows of it
@@ -53,7 +54,10 @@ type Claim struct {
 	// summary or body.
 	Where string
 	// Excerpt is the claim's source text, as the article writes it (the
-	// term is normalized: lower case, Simplified), on one line.
+	// term is normalized: lower case, Simplified), on one line; set when a
+	// finding is attached (Attach), "" for a claim none flagged: made for
+	// every claim, it was 76k of an archive run's 1.4M objects, for the two
+	// thirds of the claims nobody reads it of.
 	Excerpt string
 	// Findings are the rule findings on it; a claim with none is not
 	// flagged.
@@ -141,12 +145,13 @@ func (c *Card) addClaims(d *facts.Document, blocks []*facts.Block) {
 	if n == 0 {
 		return
 	}
+	c.doc = d.Doc
 	slab := make([]Claim, 0, n)
 	c.Claims = slices.Grow(c.Claims, n)
 	for _, b := range blocks {
 		for _, s := range b.Sentences {
 			for _, fc := range s.Claims {
-				slab = append(slab, Claim{Claim: fc, Where: where(s, fc), Excerpt: oneLine(d.Doc, fc.Span)})
+				slab = append(slab, Claim{Claim: fc, Where: where(s, fc)})
 				c.Claims = append(c.Claims, &slab[len(slab)-1])
 			}
 		}
@@ -185,6 +190,11 @@ func (c *Card) Attach(findings []rule.Finding) {
 			counts[k] = 0
 		}
 		*list = append(*list, f)
+	}
+	for _, cl := range c.Claims {
+		if cl.Excerpt == "" && len(cl.Findings) > 0 {
+			cl.Excerpt = oneLine(c.doc, cl.Span)
+		}
 	}
 }
 

@@ -56,10 +56,14 @@ func describeStudiesByWalk(c *Card, d *facts.Document, blocks []*facts.Block) {
 
 // BuildByAppend is Build with the findings appended one by one to their
 // claim's or study's list, as Attach did before it carved the lists out of
-// one.
+// one, and every claim's excerpt made, as addClaims did before Attach made
+// only the flagged claims'.
 func BuildByAppend(d *facts.Document, findings []rule.Finding) *Card {
 	c := New(d)
 	c.Add(d, d.Blocks)
+	for _, cl := range c.Claims {
+		cl.Excerpt = oneLine(d.Doc, cl.Span)
+	}
 	slices.SortStableFunc(c.Claims, func(a, b *Claim) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 	for _, f := range findings {
 		if i := c.claimIndex(f); i >= 0 {
