@@ -37,6 +37,9 @@ func (r *lintRun) stream(inputs []string) int {
 		return exitError
 	}
 	w := r.newWriter(out)
+	// The JSON writer keeps nothing of a file it wrote: its findings list
+	// serves the next file.
+	_, recycle := w.(*report.JSONWriter)
 	reached := false
 	var writeErr error
 	write := func(f report.File) bool {
@@ -46,6 +49,9 @@ func (r *lintRun) stream(inputs []string) int {
 			return false
 		}
 		reached = reached || r.minSeverity > 0 && f.AtLeast(r.minSeverity)
+		if recycle {
+			f.Recycle()
+		}
 		return true
 	}
 	if len(inputs) == 1 && flt.none() {

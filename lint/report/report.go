@@ -98,7 +98,7 @@ func newFileWithCard(path string, res *lint.Result, locale string, allClaims boo
 // JSON and SARIF): the card is a few per cent of an archive run.
 func NewFileWithoutCard(path string, res *lint.Result, locale string) File {
 	doc := res.Doc.Lines()
-	f := File{Path: path, Language: res.Facts.Language, Findings: make([]Finding, 0, len(res.Findings)), Studies: []Study{}, Claims: []Claim{},
+	f := File{Path: path, Language: res.Facts.Language, Findings: findingList(len(res.Findings)), Studies: []Study{}, Claims: []Claim{},
 		doc: doc}
 	for _, x := range res.Findings {
 		f.Findings = append(f.Findings, newFinding(doc, x, locale))
@@ -111,6 +111,33 @@ func NewFileWithoutCard(path string, res *lint.Result, locale string) File {
 	s := score.Compute(res.Facts, res.Findings, locale)
 	f.Score, f.Criteria = &s.Value, s.Criteria
 	return f
+}
+
+// findingLists holds the findings lists Recycle gave back.
+var findingLists sync.Pool // of *[]Finding
+
+// findingList returns an empty list with room for n findings: one given
+// back by Recycle when that is large enough, else a new one.
+func findingList(n int) []Finding {
+	if p, ok := findingLists.Get().(*[]Finding); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]Finding, 0, n)
+}
+
+// Recycle gives the file's findings list back for the next file's report:
+// a list each was 8% of the bytes an archive run allocated. Call it only
+// when nothing reads f's Findings any more (the driver, once a writer that
+// keeps nothing has written the file); f has none after it.
+func (f *File) Recycle() {
+	if cap(f.Findings) == 0 {
+		return
+	}
+	list := f.Findings[:cap(f.Findings)]
+	clear(list) // hold on to nothing of this file's findings
+	list = list[:0]
+	findingLists.Put(&list)
+	f.Findings = nil
 }
 
 // newFinding resolves positions: line and column on the decoded text,
