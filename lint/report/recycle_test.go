@@ -12,9 +12,9 @@ import (
 )
 
 // TestRecycledFindingsListGivesWhatAFreshOneGives builds every corpus
-// article's report into the findings list of the largest one's, given back
-// by Recycle, and checks it equals a report built into a fresh list: no
-// finding of the earlier file left over. It checks that the list was
+// article's report into the findings, claims and studies lists of the
+// largest one's, given back by Recycle, and checks it equals a report built into a fresh list: no
+// finding, claim or study of the earlier file left over. It checks that the list was
 // reused (the pool may drop it, not every time).
 func TestRecycledFindingsListGivesWhatAFreshOneGives(t *testing.T) {
 	l, err := lint.Default()
@@ -47,6 +47,8 @@ func TestRecycledFindingsListGivesWhatAFreshOneGives(t *testing.T) {
 		backing := &stale.Findings[:1][0]
 		stale.Recycle()
 		require.Nil(t, stale.Findings)
+		require.Nil(t, stale.Claims)
+		require.Nil(t, stale.Studies)
 		got := NewFile(paths[i], res, "en")
 		want := NewFile(paths[i], res, "en") // the pool is empty: a fresh list
 		require.Equal(t, want, got, paths[i])
