@@ -92,8 +92,10 @@ func Build(d *facts.Document, findings []rule.Finding) *Card {
 // its blocks as they are analysed, and Attach the findings at the end.
 func New(d *facts.Document) *Card {
 	c := &Card{Studies: make([]*Study, len(d.Studies))}
+	studies := make([]Study, len(d.Studies)) // one allocation, not one a study
 	for i, fs := range d.Studies {
-		c.Studies[i] = &Study{Study: fs}
+		studies[i].Study = fs
+		c.Studies[i] = &studies[i]
 	}
 	return c
 }
