@@ -25,7 +25,7 @@ func readFile(path string) ([]byte, error) {
 	if err := document.CheckSize(path, info.Size()); err != nil {
 		return nil, err
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead)) // read without regrowing
+	buf := bytes.NewBuffer(readBuffer(int(info.Size()) + bytes.MinRead)) // read without regrowing
 	_, err = buf.ReadFrom(io.LimitReader(f, textmap.MaxOffset+1))
 	return buf.Bytes(), err
 }

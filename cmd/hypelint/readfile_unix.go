@@ -31,7 +31,7 @@ func readFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	const limit = textmap.MaxOffset + 1
-	buf := make([]byte, 0, int(st.Size)+bytes.MinRead) // read without regrowing
+	buf := readBuffer(int(st.Size) + bytes.MinRead) // read without regrowing
 	for len(buf) < limit {
 		if len(buf) == cap(buf) { // a file that grew, or a pipe
 			buf = slices.Grow(buf, bytes.MinRead)

@@ -114,6 +114,7 @@ type mdParser struct {
 	found    []mdBlock
 	comments []Comment
 	spare    mdRuns // the runs plainBlocks reads a block into (see fresh)
+	maps     textmap.Maps
 }
 
 // fresh returns the parser's spare runs emptied: plainBlocks holds one
@@ -121,7 +122,7 @@ type mdParser struct {
 // and one map builder serve every block of the body.
 func (p *mdParser) fresh() *mdRuns {
 	if p.spare.maps == nil {
-		p.spare = mdRuns{src: p.src, maps: &textmap.Builder{}}
+		p.spare = mdRuns{src: p.src, maps: &textmap.Builder{}, memory: &p.maps}
 	}
 	p.spare.list = p.spare.list[:0]
 	return &p.spare
@@ -853,6 +854,8 @@ type mdRuns struct {
 	src  []byte // the whole source
 	list []mdRun
 	maps *textmap.Builder // kept between blocks when set (see mdParser.fresh)
+	// memory holds the maps of blocks built with maps.
+	memory *textmap.Maps
 }
 
 // copy adds src[start:start+n], extending the last run when it ends where
@@ -928,7 +931,7 @@ func (r *mdRuns) block(kind Kind) (b Block, ok bool) {
 	}
 	m := tb.Map()
 	if r.maps != nil {
-		m = tb.Clone() // the builder stays for the next block
+		m = r.memory.Clone(tb) // the builder stays for the next block
 	}
 	return Block{Kind: kind, Text: sb.String(), Map: m}, true
 }

@@ -66,6 +66,7 @@ type plainParser struct {
 	// every wrapped line, is the typical line length in characters; 0 for
 	// other text. Such lines are joined across single blank lines.
 	wrapWidth int
+	maps      textmap.Maps // the blocks' maps
 }
 
 // parsePlain parses the lines of src from start; titled says the title was
@@ -402,7 +403,7 @@ func (p *plainParser) emit(kind Kind, start, end int) {
 			return
 		}
 	}
-	p.blocks = append(p.blocks, Block{Kind: kind, Text: p.slice(start, end), Map: textmap.Identity(start, end-start)})
+	p.blocks = append(p.blocks, Block{Kind: kind, Text: p.slice(start, end), Map: p.maps.Identity(start, end-start)})
 }
 
 // listMarker returns the byte length of a list marker and the space after it

@@ -44,3 +44,30 @@ func TestAddClaimsSharesOneAllocation(t *testing.T) {
 	assert.Less(t, first, len(want))
 	assert.Equal(t, 2.0, testing.AllocsPerRun(50, func() { (&Card{}).addClaims(d, d.Blocks) }))
 }
+
+// TestNewSharesOneAllocationForItsStudies: New gives each of the
+// analysis's studies an entry of its own, in order, all from one list:
+// at most three allocations (the card, its list, the entries), however
+// many studies there are.
+func TestNewSharesOneAllocationForItsStudies(t *testing.T) {
+	d := &facts.Document{Studies: []*facts.Study{{Index: 1}, {Index: 2}, {Index: 3}}}
+	c := New(d)
+	require.Len(t, c.Studies, 3)
+	for i, s := range c.Studies {
+		assert.Same(t, d.Studies[i], s.Study, "study %d", i)
+		s.Model = "m" + string(rune('0'+i))
+	}
+	for i, s := range c.Studies {
+		assert.Equal(t, "m"+string(rune('0'+i)), s.Model, "entry %d is its own", i)
+	}
+	some, many := &facts.Document{}, &facts.Document{}
+	for i := range 60 {
+		if i < 30 {
+			some.Studies = append(some.Studies, &facts.Study{Index: i + 1})
+		}
+		many.Studies = append(many.Studies, &facts.Study{Index: i + 1})
+	}
+	allocs := testing.AllocsPerRun(50, func() { New(some) })
+	assert.LessOrEqual(t, allocs, 3.0)
+	assert.Equal(t, allocs, testing.AllocsPerRun(50, func() { New(many) }), "no allocation per study")
+}

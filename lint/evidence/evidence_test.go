@@ -211,9 +211,14 @@ func TestClaimExcerptIsTheSourceOnOneLine(t *testing.T) {
 	han := &facts.Claim{Term: "逆转衰老", Evidence: "none", Span: document.Span{Start: 0, End: len("逆转\n衰老")}}
 	latin := &facts.Claim{Term: "turns back time", Span: document.Span{Start: len("逆转\n衰老 and "), End: len(src) - 1}}
 	doc.Blocks = []*facts.Block{{Sentences: []*facts.Sentence{{Claims: []*facts.Claim{han, latin}}}}}
-	card := evidence.Build(doc, []rule.Finding{{Rule: testRule("reverse-aging-claim", "overclaim"), Span: han.Span}})
+	flag := func(c *facts.Claim) rule.Finding {
+		return rule.Finding{Rule: testRule("reverse-aging-claim", "overclaim"), Span: c.Span}
+	}
+	card := evidence.Build(doc, []rule.Finding{flag(han), flag(latin)})
 	assert.Equal(t, "逆转衰老", card.Claims[0].Excerpt)
 	assert.Equal(t, "turns back time", card.Claims[1].Excerpt)
+	unflagged := evidence.Build(doc, []rule.Finding{flag(han)})
+	assert.Equal(t, "", unflagged.Claims[1].Excerpt, "only a flagged claim's excerpt is made")
 	assert.Equal(t, "The text claims “逆转衰老”; no study in the article shows it.", card.Why(card.Claims[0], "en"),
 		"the reason quotes the article, not the normalized term")
 }

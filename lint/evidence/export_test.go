@@ -1,6 +1,12 @@
 package evidence
 
-import "github.com/hypelint/hypelint/lint/facts"
+import (
+	"cmp"
+	"slices"
+
+	"github.com/hypelint/hypelint/lint/facts"
+	"github.com/hypelint/hypelint/lint/rule"
+)
 
 // Described returns the studies of d's card as describeStudies leaves
 // them, and byWalk as the walk over every hit of every sentence of a study
@@ -46,4 +52,25 @@ func describeStudiesByWalk(c *Card, d *facts.Document, blocks []*facts.Block) {
 			}
 		}
 	}
+}
+
+// BuildByAppend is Build with the findings appended one by one to their
+// claim's or study's list, as Attach did before it carved the lists out of
+// one, and every claim's excerpt made, as addClaims did before Attach made
+// only the flagged claims'.
+func BuildByAppend(d *facts.Document, findings []rule.Finding) *Card {
+	c := New(d)
+	c.Add(d, d.Blocks)
+	for _, cl := range c.Claims {
+		cl.Excerpt = oneLine(d.Doc, cl.Span)
+	}
+	slices.SortStableFunc(c.Claims, func(a, b *Claim) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
+	for _, f := range findings {
+		if i := c.claimIndex(f); i >= 0 {
+			c.Claims[i].Findings = append(c.Claims[i].Findings, f)
+		} else if s := c.entry(f.Study); s != nil {
+			s.Findings = append(s.Findings, f)
+		}
+	}
+	return c
 }

@@ -84,7 +84,7 @@ func positions(doc *document.Document, span document.Span) (start, end document.
 // addEvidence fills a file's studies and claims from the card, and the
 // related location of each finding that carries a study.
 func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings []rule.Finding, locale string, allClaims bool) {
-	f.Studies = make([]Study, 0, len(card.Studies))
+	f.Studies = studyLists.get(len(card.Studies))
 	for _, s := range card.Studies {
 		f.Studies = append(f.Studies, newStudy(doc, card, s, locale))
 	}
@@ -97,7 +97,7 @@ func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings
 			rules += len(c.Findings)
 		}
 	}
-	f.Claims = make([]Claim, 0, claims)
+	f.Claims = claimLists.get(claims)
 	ruleSlab := make([]string, 0, rules)
 	for _, c := range card.Claims {
 		if !allClaims && len(c.Findings) == 0 {

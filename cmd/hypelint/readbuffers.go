@@ -1,0 +1,31 @@
+package main
+
+import "sync"
+
+// readBuffers holds the buffers of files whose report is written (see
+// recycleSource): reading each file into a buffer of its own was 9% of the
+// bytes an archive run allocated.
+var readBuffers sync.Pool // of *[]byte
+
+// maxPooledRead is the largest buffer kept: a large file's goes to the
+// collector, not to the next small file.
+const maxPooledRead = 1 << 20
+
+// readBuffer returns an empty buffer with room for n bytes.
+func readBuffer(n int) []byte {
+	if p, ok := readBuffers.Get().(*[]byte); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]byte, 0, n)
+}
+
+// recycleSource gives the buffer a file was read (or decoded) into back to
+// readBuffer: call it only when nothing reads the file's text any more
+// (the file's report written by a writer that keeps nothing).
+func recycleSource(b []byte) {
+	if cap(b) == 0 || cap(b) > maxPooledRead {
+		return
+	}
+	b = b[:0]
+	readBuffers.Put(&b)
+}
