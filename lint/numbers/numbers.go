@@ -169,14 +169,8 @@ func (s *scanner) skip(i int) int {
 // bytes at a time where there are eight.
 func letterRunEnd(t string, e int) int {
 	for e+8 <= len(t) {
-		w := swar.Load8(t[e:])
-		// An ASCII byte is a letter when, folded with |0x20, it lies in a–z
-		// (see swar.LowerLetters); the top bits are cleared first so that
-		// no byte carries into the next, and a byte that had one is no
-		// letter. The first byte that is not a letter ends the run.
-		f := w&^swar.Highs | 0x20*swar.Ones
-		other := (^((f + 0x1F*swar.Ones) &^ (f + 0x05*swar.Ones)) | w) & swar.Highs
-		if other != 0 {
+		// The first byte that is not a letter ends the run.
+		if other := swar.NonLetters(swar.Load8(t[e:])); other != 0 {
 			return e + mathbits.TrailingZeros64(other)/8
 		}
 		e += 8

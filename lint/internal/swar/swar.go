@@ -23,5 +23,20 @@ func Load8(s string) uint64 {
 // bit) and below '{' (adding 0x05 does not); no byte below 0x80 carries
 // into the next.
 func LowerLetters(w uint64) int {
-	return bits.OnesCount64((w + 0x1F*Ones) &^ (w + 0x05*Ones) & Highs)
+	return bits.OnesCount64(lowerLetterBits(w))
+}
+
+// NonLetters returns the top bit of each byte of w that is not an ASCII
+// letter of either case. The bytes are folded with |0x20 after their top
+// bits are cleared, so that none carries into the next (see LowerLetters),
+// and a byte that had its top bit set is no letter.
+func NonLetters(w uint64) uint64 {
+	return (^lowerLetterBits(w&^Highs|0x20*Ones) | w) & Highs
+}
+
+// lowerLetterBits returns the top bit of each byte of w that lies in a-z,
+// for w of ASCII bytes: at least 'a' (adding 0x1F sets the top bit) and
+// below '{' (adding 0x05 does not).
+func lowerLetterBits(w uint64) uint64 {
+	return (w + 0x1F*Ones) &^ (w + 0x05*Ones) & Highs
 }

@@ -39,3 +39,29 @@ func TestLowerLettersMatchesBytes(t *testing.T) {
 		}
 	}
 }
+
+// NonLetters marks exactly the bytes that are no ASCII letter, for every
+// byte value at every position among random neighbours of any value.
+func TestNonLettersMatchesBytes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for c := range 256 {
+		for pos := range 8 {
+			for range 4 {
+				var w, want uint64
+				for k := range 8 {
+					b := byte(rng.IntN(256))
+					if k == pos {
+						b = byte(c)
+					}
+					w |= uint64(b) << (8 * k)
+					if !('a' <= b && b <= 'z' || 'A' <= b && b <= 'Z') {
+						want |= 0x80 << (8 * k)
+					}
+				}
+				if got := NonLetters(w); got != want {
+					t.Fatalf("NonLetters(%#x) = %#x, want %#x", w, got, want)
+				}
+			}
+		}
+	}
+}
