@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/internal/anyword"
 
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
@@ -170,7 +171,7 @@ func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
 		}
 		start, end := clause(s.Text, h)
 		if start != lastStart || end != lastEnd {
-			lastStart, lastEnd, money = start, end, moneyWordSet.in(s.Text[start:end])
+			lastStart, lastEnd, money = start, end, moneyWordSet.In(s.Text[start:end])
 		}
 		if money {
 			continue
@@ -307,45 +308,7 @@ func negatedInClause(s *Sentence, ids *classIDs, start int, h lexicon.Hit) bool 
 var moneyWords = []string{"价格", "费用", "成本", "价钱", "售价", "price", "cost"}
 
 // moneyWordSet finds moneyWords in one pass over a text.
-var moneyWordSet = newWordSet(moneyWords)
-
-// wordSet finds whether a text contains any of some words in one pass:
-// the words are compared only where the text has the first two bytes of
-// one of them (instead of a search of the whole text per word; in Chinese
-// text a first byte alone matches at most characters).
-type wordSet struct {
-	pairs [1 << 16 / 64]uint64 // the first two bytes of each word, one bit each
-	words []string
-}
-
-// newWordSet makes the set of words, each at least two bytes long.
-func newWordSet(words []string) *wordSet {
-	ws := &wordSet{words: words}
-	for _, w := range words {
-		if len(w) < 2 {
-			panic("wordSet: word shorter than two bytes: " + w)
-		}
-		k := uint(w[0])<<8 | uint(w[1])
-		ws.pairs[k/64] |= 1 << (k % 64)
-	}
-	return ws
-}
-
-// in reports whether text contains one of the words (containsAnyOf).
-func (ws *wordSet) in(text string) bool {
-	for i := 0; i+1 < len(text); i++ {
-		k := uint(text[i])<<8 | uint(text[i+1])
-		if ws.pairs[k/64]&(1<<(k%64)) == 0 {
-			continue
-		}
-		for _, w := range ws.words {
-			if strings.HasPrefix(text[i:], w) {
-				return true
-			}
-		}
-	}
-	return false
-}
+var moneyWordSet = anyword.New(moneyWords)
 
 func containsAnyOf(s string, words []string) bool {
 	for _, w := range words {

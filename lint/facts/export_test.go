@@ -113,7 +113,7 @@ func FastPathCheck(d *Document) []string {
 				kept = append(kept, c.Hit)
 			}
 			for _, h := range s.Hits {
-				if ids.isClaimByID(h.Class) && !(moneyWordSet.in(s.Text) && aboutMoney(s.Text, h)) {
+				if ids.isClaimByID(h.Class) && !(moneyWordSet.In(s.Text) && aboutMoney(s.Text, h)) {
 					want = append(want, h)
 				}
 			}
@@ -163,7 +163,7 @@ func distancedByWalk(ids *classIDs, s *Sentence, h lexicon.Hit) bool {
 // reference for the clause-by-clause search in claimsOf.
 func aboutMoney(text string, h lexicon.Hit) bool {
 	start, end := clause(text, h)
-	return moneyWordSet.in(text[start:end])
+	return moneyWordSet.In(text[start:end])
 }
 
 // fullVoiceByWalks is fullVoice as it was before the walk to the quotation

@@ -12,6 +12,6 @@ func BenchmarkContainsAnyOfMoney(b *testing.B) {
 
 func BenchmarkWordSetMoney(b *testing.B) {
 	for b.Loop() {
-		moneyWordSet.in(wordSetText)
+		moneyWordSet.In(wordSetText)
 	}
 }

@@ -1,6 +1,10 @@
 package numbers
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hypelint/hypelint/lint/internal/anyword"
+)
 
 // preCtx is what the text just before a number says about it.
 type preCtx struct {
@@ -319,13 +323,13 @@ var zhStudySet = map[string]struct{}{} // filled by buildStudySet
 var zhStudyFirst [16]uint64 // filled by buildStudySet
 
 // The word lists searched for in windows, as substrings (made by buildStudySet).
-var enStudySet, poolSet, zhPopSet, enPopAfterSet, enPopBeforeSet, negVagueEnSet, negVagueZhSet *substrings
+var enStudySet, poolSet, zhPopSet, enPopAfterSet, enPopBeforeSet, negVagueEnSet, negVagueZhSet *anyword.Set
 
 // buildStudySet fills zhStudySet and makes the window word sets (see loadTables).
 func buildStudySet() {
-	enStudySet, poolSet = newSubstrings(enStudyWords), newSubstrings(zhPoolWords, enPoolWords)
-	zhPopSet, enPopAfterSet, enPopBeforeSet = newSubstrings(zhPopWords), newSubstrings(enPopAfter), newSubstrings(enPopBefore)
-	negVagueEnSet, negVagueZhSet = newSubstrings(negVagueEn), newSubstrings(negVagueZh)
+	enStudySet, poolSet = anyword.New(enStudyWords), anyword.New(zhPoolWords, enPoolWords)
+	zhPopSet, enPopAfterSet, enPopBeforeSet = anyword.New(zhPopWords), anyword.New(enPopAfter), anyword.New(enPopBefore)
+	negVagueEnSet, negVagueZhSet = anyword.New(negVagueEn), anyword.New(negVagueZh)
 	for _, w := range zhStudyWords {
 		if len(w) != zhStudyLen || w[0]&0xF0 != 0xE0 || w[3]&0xF0 != 0xE0 {
 			panic("numbers: a study word that is not two three-byte runes: " + w)
@@ -350,7 +354,7 @@ func hasAnyPrefix(s string, ps []string) bool {
 // enStudyNear is the English counterpart, over about eight words.
 func enStudyNear(t string, start, end int) bool {
 	lo, hi := max(0, start-48), min(len(t), end+48)
-	return enStudySet.in(t[lo:start]) || enStudySet.in(t[end:hi])
+	return enStudySet.In(t[lo:start]) || enStudySet.In(t[end:hi])
 }
 
 // pooledNear reports pooling words before a count of studies: 纳入23项研究,
@@ -361,5 +365,5 @@ func pooledNear(t string, start int) bool {
 		lo = start - 60
 	}
 	w := t[lo:start]
-	return poolSet.in(w)
+	return poolSet.In(w)
 }

@@ -185,10 +185,10 @@ func (s *scanner) population(u *unitHit, m *Mention) bool {
 		return false
 	}
 	if u.zh {
-		return zhPopSet.in(t[backRunes(t, m.Start, 8):m.Start]) ||
-			zhPopSet.in(t[m.End:fwdRunes(t, m.End, 6)])
+		return zhPopSet.In(t[backRunes(t, m.Start, 8):m.Start]) ||
+			zhPopSet.In(t[m.End:fwdRunes(t, m.End, 6)])
 	}
 	after := t[m.End:min(len(t), m.End+24)]
 	before := t[max(0, m.Start-32):m.Start]
-	return enPopAfterSet.in(after) || enPopBeforeSet.in(before)
+	return enPopAfterSet.In(after) || enPopBeforeSet.In(before)
 }

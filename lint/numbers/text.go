@@ -155,51 +155,6 @@ func fwdRunes(t string, k, n int) int {
 	return k
 }
 
-// substrings is a list of words looked for anywhere in a window of text
-// (study words near a count, population words, negations before a vague
-// size). One pass over the window looks each three bytes up in bit sets
-// of the words' first and second pairs of bytes and compares the words
-// only where one may start: searching the window once per word cost
-// forty searches a count.
-type substrings struct {
-	words         []string
-	first, second [1 << 12 / 64]uint64 // a bit at pairIndex of each word's first and second two bytes
-}
-
-// newSubstrings makes the set of the words of lists, each of them at
-// least three bytes long.
-func newSubstrings(lists ...[]string) *substrings {
-	ss := &substrings{}
-	for _, l := range lists {
-		for _, w := range l {
-			if len(w) < 3 {
-				panic("numbers: a window word shorter than three bytes: " + w)
-			}
-			ss.words = append(ss.words, w)
-			b, c := pairIndex(w[0], w[1]), pairIndex(w[1], w[2])
-			ss.first[b/64] |= 1 << (b % 64)
-			ss.second[c/64] |= 1 << (c % 64)
-		}
-	}
-	return ss
-}
-
-// in reports whether s contains one of the words.
-func (ss *substrings) in(s string) bool {
-	for p := 0; p+2 < len(s); p++ {
-		b, c := pairIndex(s[p], s[p+1]), pairIndex(s[p+1], s[p+2])
-		if ss.first[b/64]&(1<<(b%64)) == 0 || ss.second[c/64]&(1<<(c%64)) == 0 {
-			continue
-		}
-		for _, w := range ss.words {
-			if strings.HasPrefix(s[p:], w) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // word returns the run of ASCII letters at i (possibly empty) and its end.
 func word(t string, i int) (string, int) {
 	j := i

@@ -50,7 +50,7 @@ func (s *scanner) enVagueEmit(start, end int, noun string) int {
 	}
 	before := t[max(0, start-30):start]
 	after := t[m.End:min(len(t), m.End+20)]
-	if negVagueEnSet.in(before) || strings.Contains(after, "need") || start < s.lastEnd {
+	if negVagueEnSet.In(before) || strings.Contains(after, "need") || start < s.lastEnd {
 		return start
 	}
 	return s.emit(m)
@@ -62,7 +62,7 @@ func (s *scanner) zhVague(i int) int {
 	if !hasAnyPrefix(t[i:], zhVagueLeads) {
 		return i // 大学, 大家, 大约…: the context before is not read
 	}
-	if strings.ContainsAny(t[backRunes(t, i, 2):i], "更需待应") || negVagueZhSet.in(t[backRunes(t, i, 12):i]) {
+	if strings.ContainsAny(t[backRunes(t, i, 2):i], "更需待应") || negVagueZhSet.In(t[backRunes(t, i, 12):i]) {
 		return i
 	}
 	if strings.HasPrefix(t[i:], "大量") {

@@ -5,11 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hypelint/hypelint/lint/internal/anyword"
 	"github.com/stretchr/testify/require"
 )
 
 // containsAny reports whether s contains one of words: the reference for
-// substrings.in, one search of s per word.
+// anyword.Set.In, one search of s per word.
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -25,7 +26,7 @@ func containsAny(s string, words []string) bool {
 func TestSubstringsMatchSearchingEachWord(t *testing.T) {
 	loadTables()
 	sets := []struct {
-		set   *substrings
+		set   *anyword.Set
 		words []string
 	}{
 		{enStudySet, enStudyWords}, {poolSet, append(append([]string{}, zhPoolWords...), enPoolWords...)},
@@ -56,7 +57,7 @@ func TestSubstringsMatchSearchingEachWord(t *testing.T) {
 	for _, text := range texts {
 		for _, c := range sets {
 			want := containsAny(text, c.words)
-			if got := c.set.in(text); got != want {
+			if got := c.set.In(text); got != want {
 				t.Fatalf("in(%q) = %v, want %v (words %q)", text, got, want, c.words[:3])
 			}
 			if want {
