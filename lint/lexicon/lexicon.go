@@ -24,6 +24,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/internal/utf8x"
 )
 
 // Class describes one class of terms.
@@ -511,7 +513,7 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 			}
 			// A rune more than the match can take: what ^ and \b see.
 			if w.start > 0 {
-				_, n := runeBefore(text, w.start)
+				_, n := utf8x.RuneBefore(text, w.start)
 				w.start -= n
 			}
 		case p.before >= 0:
@@ -527,7 +529,7 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 				continue
 			}
 			if w.end < len(text) {
-				_, n := runeAt(text, w.end)
+				_, n := utf8x.RuneAt(text, w.end)
 				w.end += n
 			}
 		case p.after >= 0:

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/internal/utf8x"
 )
 
 // A pattern whose match can run any length ahead of its literal
@@ -225,8 +227,8 @@ func (x *reach) back(text string, from, limit int) int {
 	for i > 0 {
 		r, n := rune(text[i-1]), 1
 		if r >= utf8.RuneSelf {
-			if r, n = han3Before(text, i); n == 0 {
-				r, n = runeBefore(text, i)
+			if r, n = utf8x.Rune3Before(text, i); n == 0 {
+				r, n = utf8x.RuneBefore(text, i)
 			}
 		}
 		if limit >= 0 && from-(i-n) > limit {
@@ -256,8 +258,8 @@ func (x *reach) forth(text string, from, limit int) int {
 	for i < len(text) {
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			if r, n = han3At(text, i); n == 0 {
-				r, n = runeAt(text, i)
+			if r, n = utf8x.Rune3At(text, i); n == 0 {
+				r, n = utf8x.RuneAt(text, i)
 			}
 		}
 		if limit >= 0 && i+n-from > limit {

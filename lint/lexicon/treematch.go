@@ -4,6 +4,8 @@ import (
 	"regexp/syntax"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/internal/utf8x"
 )
 
 // treeMatcher runs a pattern by walking a graph built from its parsed form
@@ -134,9 +136,9 @@ func (c *runeClass) step(text string, p int) int {
 		}
 		return p + 1
 	}
-	r, w := han3At(text, p)
+	r, w := utf8x.Rune3At(text, p)
 	if w == 0 {
-		r, w = runeAt(text, p)
+		r, w = utf8x.RuneAt(text, p)
 	}
 	if c.hasAbove(r) {
 		return p + w
@@ -472,7 +474,7 @@ func (t *treeMatcher) appendHits(text string, from, to, class int, dst []Hit) ([
 		}
 		if e == pos {
 			if pos < len(r.text) {
-				_, w := runeAt(r.text, pos)
+				_, w := utf8x.RuneAt(r.text, pos)
 				pos += w
 			} else {
 				pos++
@@ -522,9 +524,9 @@ func (t *treeMatcher) search(r *tmRun, pos int) (int, int) {
 		if c := text[pos]; c < utf8.RuneSelf {
 			pos++
 		} else {
-			_, w := han3At(text, pos)
+			_, w := utf8x.Rune3At(text, pos)
 			if w == 0 {
-				_, w = runeAt(text, pos)
+				_, w = utf8x.RuneAt(text, pos)
 			}
 			pos += w
 		}
@@ -540,8 +542,8 @@ func (t *treeMatcher) secondOK(text string, pos int) bool {
 	}
 	w := 1
 	if text[pos] >= utf8.RuneSelf {
-		if _, w = han3At(text, pos); w == 0 {
-			_, w = runeAt(text, pos)
+		if _, w = utf8x.Rune3At(text, pos); w == 0 {
+			_, w = utf8x.RuneAt(text, pos)
 		}
 	}
 	return pos+w < len(text) && t.second.has(text[pos+w])

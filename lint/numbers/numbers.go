@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/internal/swar"
+	"github.com/hypelint/hypelint/lint/internal/utf8x"
 )
 
 // Kind classifies a numeric mention.
@@ -106,7 +107,7 @@ func (s *scanner) step(i int) int {
 	case c < utf8.RuneSelf:
 		return i + 1
 	}
-	r, size := decodeRune(t, i)
+	r, size := utf8x.RuneAt(t, i)
 	if !cjkTriggers.has(r) {
 		return i + size // most Chinese characters start nothing
 	}
@@ -146,7 +147,7 @@ func (s *scanner) skip(i int) int {
 			// A lead byte without two continuation bytes after it.
 			c = t[i]
 			if i+1 < len(t) && cjkTriggerPairs[c&0x0F]&(1<<(t[i+1]&0x3F)) != 0 {
-				if r, _ := decodeRune(t, i); cjkTriggers.has(r) {
+				if r, _ := utf8x.RuneAt(t, i); cjkTriggers.has(r) {
 					return i
 				}
 			}
@@ -251,21 +252,6 @@ var cjkTriggerPairs = func() (p [16]uint64) {
 	}
 	return p
 }()
-
-// decodeRune is utf8.DecodeRuneInString(t[i:]) with the three-byte runes
-// of Chinese text decoded inline: the general decoder was a tenth of the scan.
-func decodeRune(t string, i int) (rune, int) {
-	if i+2 < len(t) {
-		c0, c1, c2 := t[i], t[i+1], t[i+2]
-		if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, not a surrogate
-				return r, 3
-			}
-		}
-	}
-	return utf8.DecodeRuneInString(t[i:])
-}
 
 // runeSet is a set of runes of the Basic Multilingual Plane.
 type runeSet [0x10000 / 64]uint64

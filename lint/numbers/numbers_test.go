@@ -515,17 +515,14 @@ func TestSuffixSetMatchesLongestFirst(t *testing.T) {
 	}
 }
 
-// TestDecodeRuneMatchesUTF8 checks the inline three-byte decoders
-// (decodeRune, runeAt, runeBefore) against the standard ones on every three-byte pattern of interest and random bytes.
-func TestDecodeRuneMatchesUTF8(t *testing.T) {
+// TestRuneAtMatchesUTF8 checks runeAt and runeBefore (ASCII and the text's
+// ends here, package utf8x for the rest) against the standard decoders on
+// every three-byte pattern of interest and random bytes.
+func TestRuneAtMatchesUTF8(t *testing.T) {
 	check := func(s string) {
 		for i := 0; i < len(s); i++ {
-			r1, n1 := decodeRune(s, i)
 			r2, n2 := utf8.DecodeRuneInString(s[i:])
-			if r1 != r2 || n1 != n2 {
-				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r1, n1, r2, n2)
-			}
-			if r1, n1 = runeAt(s, i); r1 != r2 || n1 != n2 {
+			if r1, n1 := runeAt(s, i); r1 != r2 || n1 != n2 {
 				t.Fatalf("runeAt(%q, %d) = %U, %d; want %U, %d", s, i, r1, n1, r2, n2)
 			}
 		}

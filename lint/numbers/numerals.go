@@ -2,6 +2,8 @@ package numbers
 
 import (
 	"strings"
+
+	"github.com/hypelint/hypelint/lint/internal/utf8x"
 )
 
 // Chinese numerals.
@@ -60,7 +62,7 @@ func cjkNumber(t string, i int) (token, bool) {
 	var st cjkState
 	j := i
 	for j < len(t) {
-		r, size := decodeRune(t, j)
+		r, size := utf8x.RuneAt(t, j)
 		if !st.add(t, j, size, r, j == i) {
 			break
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hypelint/hypelint/lint/internal/utf8x"
 	"github.com/stretchr/testify/require"
 )
 
@@ -21,7 +22,7 @@ func skipByteAtATime(t string, i int) int {
 		switch c := t[i]; skipClass[c] {
 		case leadByte:
 			if i+1 < len(t) && cjkTriggerPairs[c&0x0F]&(1<<(t[i+1]&0x3F)) != 0 {
-				if r, _ := decodeRune(t, i); cjkTriggers.has(r) {
+				if r, _ := utf8x.RuneAt(t, i); cjkTriggers.has(r) {
 					return i
 				}
 			}

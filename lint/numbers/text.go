@@ -3,6 +3,8 @@ package numbers
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/internal/utf8x"
 )
 
 // Byte-level helpers. The text is normalized, but matching still folds
@@ -112,11 +114,11 @@ func runeAt(t string, i int) (rune, int) {
 	if c := t[i]; c < utf8.RuneSelf {
 		return rune(c), 1
 	}
-	return decodeRune(t, i)
+	return utf8x.RuneAt(t, i)
 }
 
-// runeBefore decodes the rune ending at k: utf8.DecodeLastRuneInString
-// with the three-byte runes of Chinese text decoded inline.
+// runeBefore decodes the rune ending at k; size is 0 at the start of the
+// text.
 func runeBefore(t string, k int) (rune, int) {
 	if k <= 0 {
 		return 0, 0
@@ -124,16 +126,7 @@ func runeBefore(t string, k int) (rune, int) {
 	if c := t[k-1]; c < utf8.RuneSelf {
 		return rune(c), 1
 	}
-	if k >= 3 {
-		c0, c1, c2 := t[k-3], t[k-2], t[k-1]
-		if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, not a surrogate
-				return r, 3
-			}
-		}
-	}
-	return utf8.DecodeLastRuneInString(t[:k])
+	return utf8x.RuneBefore(t, k)
 }
 
 // backRunes returns the offset n runes before k (Chinese runes stepped
