@@ -44,7 +44,8 @@ func appendSentences(out []Span, text string, kind Kind) []Span {
 			// A three-byte character (Han, and the commas and quotes of
 			// Chinese text) other than the marks below. An ill-formed
 			// sequence (overlong, surrogate) decodes to three errors,
-			// none of them a mark, so it is stepped over too.
+			// none of them a mark, so it is stepped over too (which is
+			// why this is not utf8x.Rune3At, which leaves those to utf8).
 			if r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); !wideMark(r) {
 				i += 3
 				continue

@@ -289,6 +289,8 @@ func quotation(text string, h lexicon.Hit) (open, after int) {
 			if i < 3 || text[i-2] != 0x80 || text[i-3] != 0xE2 && text[i-3] != 0xE3 {
 				continue
 			}
+			// Not utf8x.Rune3Before: the tests above already say it is
+			// one of the marks, whose middle byte adds nothing.
 			r, size = rune(text[i-3]&0x0F)<<12|rune(text[i-1]&0x3F), 3 // the middle byte, 0x80, adds nothing
 		}
 		if closesQuote(r) && r != '"' {

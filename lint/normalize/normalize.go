@@ -255,7 +255,9 @@ func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 // CommonHanAt decodes the common Han character (U+4E00 to U+9FFF) at s[i:],
 // if there is one, without the general decoder: they are most of the runes
-// of Chinese text and all three bytes long (lead bytes E4 to E9).
+// of Chinese text and all three bytes long (lead bytes E4 to E9). It is
+// not utf8x.Rune3At: it tests only the lead bytes of that range, which
+// leaves no overlong form or surrogate to rule out.
 func CommonHanAt(s string, i int) (rune, bool) {
 	if i+3 > len(s) {
 		return 0, false
@@ -425,7 +427,8 @@ func startsSegment(s string, i int) bool {
 // punctAt decodes the rune at s[i:] when it is one of the punctuation
 // blocks punctStarts covers: general punctuation (U+2000–U+206F), CJK
 // symbols and punctuation (U+3000–U+303F), half- and full-width forms
-// (U+FF00–U+FFEF).
+// (U+FF00–U+FFEF). Like CommonHanAt it is not utf8x.Rune3At: three lead
+// bytes and the block ranges are all it needs to test.
 func punctAt(s string, i int) (rune, bool) {
 	if i+3 > len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
 		return 0, false
