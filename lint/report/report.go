@@ -131,9 +131,13 @@ func (l *lists[T]) get(n int) []T {
 	return make([]T, 0, n)
 }
 
+// maxPooledList is the largest list kept: a large file's lists go to the
+// collector, not to every small file after it.
+const maxPooledList = 4096
+
 // put keeps list for get, holding on to none of its values.
 func (l *lists[T]) put(list []T) {
-	if cap(list) == 0 {
+	if cap(list) == 0 || cap(list) > maxPooledList {
 		return
 	}
 	list = list[:cap(list)]
