@@ -11,10 +11,14 @@ var readBuffers sync.Pool // of *[]byte
 // collector, not to the next small file.
 const maxPooledRead = 1 << 20
 
-// readBuffer returns an empty buffer with room for n bytes.
+// readBuffer returns an empty buffer with room for n bytes. A pooled
+// buffer too small for n goes back for a smaller file.
 func readBuffer(n int) []byte {
-	if p, ok := readBuffers.Get().(*[]byte); ok && cap(*p) >= n {
-		return (*p)[:0]
+	if p, ok := readBuffers.Get().(*[]byte); ok {
+		if cap(*p) >= n {
+			return (*p)[:0]
+		}
+		readBuffers.Put(p)
 	}
 	return make([]byte, 0, n)
 }

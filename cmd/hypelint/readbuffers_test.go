@@ -36,6 +36,7 @@ func TestReadBufferReusesAWrittenFilesBuffer(t *testing.T) {
 	long, short := filepath.Join(dir, "long.txt"), filepath.Join(dir, "short.txt")
 	require.NoError(t, os.WriteFile(long, []byte("a much longer first file\n"), 0o644))
 	require.NoError(t, os.WriteFile(short, []byte("short\n"), 0o644))
+	drainReadBuffers()
 	reused := 0
 	for range 20 { // the pool may drop a buffer now and then (often under -race)
 		first, err := readFile(long)
@@ -49,4 +50,30 @@ func TestReadBufferReusesAWrittenFilesBuffer(t *testing.T) {
 		}
 	}
 	assert.Positive(t, reused, "no round read into the given-back buffer")
+}
+
+// TestReadBufferPutsBackABufferTooSmall: a pooled buffer too small for a
+// large file stays pooled for the next small one (the pool may drop a
+// buffer now and then, hence the rounds).
+func TestReadBufferPutsBackABufferTooSmall(t *testing.T) {
+	drainReadBuffers()
+	kept := 0
+	for range 20 {
+		small := make([]byte, 1, 64)
+		recycleSource(small)
+		large := readBuffer(128)
+		require.Zero(t, len(large))
+		require.GreaterOrEqual(t, cap(large), 128)
+		if next := readBuffer(8); cap(next) > 0 && &next[:1][0] == &small[0] {
+			kept++
+		}
+	}
+	assert.Positive(t, kept, "a buffer too small for one file never served the next")
+}
+
+// drainReadBuffers empties the pool of the buffers earlier tests gave
+// back, which a get would return before the one a test just put.
+func drainReadBuffers() {
+	for readBuffers.Get() != nil {
+	}
 }
