@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -16,13 +17,17 @@ import (
 func TestRecycledRunEqualsFreshRun(t *testing.T) {
 	corpus, err := filepath.Abs("../../corpus")
 	require.NoError(t, err)
-	defer func(was bool) { recycleReports = was }(recycleReports)
+	lintJSON := func(freshReports bool, jobs string) result {
+		var out, errOut bytes.Buffer
+		e := &env{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }, freshReports: freshReports}
+		code := e.dispatch([]string{"--jobs", jobs, "--format", "json", "--fail-on", "none", corpus})
+		return result{code, out.String(), errOut.String()}
+	}
 	for _, jobs := range []string{"1", "2"} {
-		recycleReports = false
-		fresh := runCLI(t, nil, false, "--jobs", jobs, "--format", "json", "--fail-on", "none", corpus)
-		recycleReports = true
-		recycled := runCLI(t, nil, false, "--jobs", jobs, "--format", "json", "--fail-on", "none", corpus)
+		fresh := lintJSON(true, jobs)
+		recycled := lintJSON(false, jobs)
 		require.Equal(t, exitClean, fresh.code, fresh.stderr)
+		require.Equal(t, exitClean, recycled.code, recycled.stderr)
 		require.Greater(t, len(fresh.stdout), 10000)
 		require.Equal(t, fresh.stdout, recycled.stdout, "--jobs %s", jobs)
 	}
