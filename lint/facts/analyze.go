@@ -275,9 +275,8 @@ type scratch struct {
 }
 
 // batchBytes bounds the text of the blocks whose terms viewSentences
-// finds at once: an article of the archive (6.5 KB on average) whole, but
-// not a long text, whose views had left the cache by the time the rest of
-// the analysis read them (a 7.6 MB text: 2.0-2.3 → 2.6-2.8 CPU s).
+// finds at once: a news article whole, but not a long text, whose views
+// would have left the cache by the time the rest of the analysis read them.
 const batchBytes = 32 << 10
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

@@ -292,10 +292,10 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 	cand := words(candBuf[:], len(l.alwaysSet))
 	copy(cand, l.alwaysSet)
 	// Whether the text holds an ASCII digit is looked for only when a
-	// pattern needs the answer (a sixtieth of Match was spent asking every
-	// sentence): candidates are made as if it did, and a candidate whose
-	// literals left a digit clause unmet asks below. Patterns gated on
-	// digits alone (none built in) make every sentence ask.
+	// pattern needs the answer, not for every sentence: candidates are
+	// made as if it did, and a candidate whose literals left a digit
+	// clause unmet asks below. Patterns gated on digits alone (none built
+	// in) make every sentence ask.
 	digits := digitsUnknown
 	if l.digitOnly {
 		if digits = digitsOf(text); digits == digitsFound {

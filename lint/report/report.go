@@ -147,10 +147,9 @@ func (l *lists[T]) put(list []T) {
 }
 
 // Recycle gives the file's findings, claims and studies lists back for the
-// next file's report: a list each was 9% of the bytes an archive run
-// allocated. Call it only when nothing reads f's lists any more (the
-// driver, once a writer that keeps nothing has written the file); f has
-// none after it.
+// next file's report, which then allocates none of its own. Call it only
+// when nothing reads f's lists any more (the driver, once a writer that
+// keeps nothing has written the file); f has none after it.
 func (f *File) Recycle() {
 	findingLists.put(f.Findings)
 	claimLists.put(f.Claims)
