@@ -18,6 +18,7 @@ package lexicon
 
 import (
 	"cmp"
+	"fmt"
 	"math/bits"
 	"regexp"
 	"slices"
@@ -132,23 +133,31 @@ const (
 // that slot's clauses only ever see the zero bit.
 const noTriggerNeed = 0xff
 
+// maxHot is the most a hot record's uint16 fields hold: patterns (and
+// the spare slot), a term's bytes and its triggers.
+const maxHot = 1<<16 - 1
+
 // indexTerms builds the hot records and the flat triggers (all but each
-// term's first).
-func (l *Lexicon) indexTerms() {
-	l.hot = make([]hotTerm, len(l.terms))
+// term's first). A user's lexicon or snapshot too large for the records
+// is an error (the built-in one has a few hundred patterns).
+func (l *Lexicon) indexTerms() error {
+	if len(l.regexes) >= maxHot {
+		return fmt.Errorf("lexicon: %d patterns, more than the %d a lexicon holds", len(l.regexes), maxHot-1)
+	}
 	n := 0
 	for _, t := range l.terms {
 		n += max(len(t.triggers)-1, 0)
+		if len(t.text) > maxHot {
+			return fmt.Errorf("lexicon: term %.40q… is %d bytes long, more than %d", t.text, len(t.text), maxHot)
+		}
+		if len(t.triggers) > maxHot {
+			return fmt.Errorf("lexicon: term %.40q gates %d patterns, more than %d", t.text, len(t.triggers), maxHot)
+		}
 	}
-	if len(l.regexes) >= 1<<16-1 {
-		panic("lexicon: more patterns than a hot record holds") // the built-in lexicon has a few hundred
-	}
+	l.hot = make([]hotTerm, len(l.terms))
 	l.triggers = make([]trigger, 0, n)
 	for i, t := range l.terms {
 		h := hotTerm{trig: uint32(len(l.triggers)), length: uint16(len(t.text)), class: -1, pattern: uint16(len(l.regexes))}
-		if len(t.text) > 1<<16-1 || len(t.triggers) > 1<<16-1 {
-			panic("lexicon: term too long or with too many triggers") // terms are a line of a list
-		}
 		if len(t.triggers) > 0 {
 			first := t.triggers[0]
 			h.pattern, h.clause = uint16(first.pattern), 1<<first.clause
@@ -170,6 +179,7 @@ func (l *Lexicon) indexTerms() {
 		}
 		l.hot[i] = h
 	}
+	return nil
 }
 
 // lazyRegexp compiles a pattern the first time a sentence needs it: most
