@@ -109,6 +109,7 @@ type env struct {
 	getenv         func(string) string
 	isTerminal     bool // standard output is a terminal
 	stdinPiped     bool // standard input is a pipe or a file, not a terminal
+	freshReports   bool // a streamed JSON run reuses no written file's memory (tests compare with it)
 
 	code int // the exit status a command sets when it succeeds
 }

@@ -21,18 +21,14 @@ import (
 // 2.75 times it: the text and what a report keeps to its end (the line
 // index, the card's studies, JSON's claims or JUnit's findings held until
 // they can be written), about 1.6 times the text, and room for garbage
-// between collections. The collector's CPU follows that room: on a 100 MB
-// book 2.75 times took no more CPU than 3 times (22.2 against 22.7 s,
-// alternated; 2.6 times took 5% more), and peaks near 310 MiB instead of
-// 333-346 MiB (the allowance is 64 MiB plus 3 times the file, 350 MiB).
+// between collections, as much as saves the collector's CPU and no more.
 // Five times when its report is kept whole with the card, which then
 // holds every claim of the text to the end (one of several inputs, or a
 // text with suppression comments); whole, about twenty-five times. A limit
-// below what the input keeps alive makes the collector run without pause
-// (a 10 MB book's JSON with the card held took 1.5 times the CPU under a
-// three-times limit). When one comes, the run returns to the default
-// pacing and raises the limit to 48 MiB plus that need (the default
-// pacing alone took a 100 MB book to 385 MiB).
+// below what the input keeps alive makes the collector run without pause.
+// When one comes, the run returns to the default pacing and raises the
+// limit to 48 MiB plus that need (the default pacing alone lets the heap
+// grow further).
 //
 // A GOGC or GOMEMLIMIT the user sets turns all of this off.
 type memoryBudget struct {

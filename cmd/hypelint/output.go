@@ -14,10 +14,6 @@ import (
 // formats are the values --format takes.
 var formats = []string{"text", "json", "sarif", "github", "rdjsonl", "rdjson", "gitlab", "junit", "checkstyle"}
 
-// recycleReports lets a streamed JSON run reuse a written file's memory
-// (tests turn it off to compare).
-var recycleReports = true
-
 // streams reports whether this run writes each file's report as soon as
 // it and every file before it are linted, and then forgets it: every run
 // but --fix and --diff-fixes (which lint again after fixing). It keeps
@@ -44,7 +40,7 @@ func (r *lintRun) stream(inputs []string) int {
 	// The JSON writer keeps nothing of a file it wrote: its findings list
 	// and the buffer of its text serve the next file.
 	_, recycle := w.(*report.JSONWriter)
-	recycle = recycle && recycleReports
+	recycle = recycle && !r.env.freshReports
 	reached := false
 	var writeErr error
 	write := func(f report.File) bool {

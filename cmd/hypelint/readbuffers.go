@@ -3,18 +3,21 @@ package main
 import "sync"
 
 // readBuffers holds the buffers of files whose report is written (see
-// recycleSource): reading each file into a buffer of its own was 9% of the
-// bytes an archive run allocated.
+// recycleSource), so that reading a file allocates no buffer of its own.
 var readBuffers sync.Pool // of *[]byte
 
 // maxPooledRead is the largest buffer kept: a large file's goes to the
 // collector, not to the next small file.
 const maxPooledRead = 1 << 20
 
-// readBuffer returns an empty buffer with room for n bytes.
+// readBuffer returns an empty buffer with room for n bytes. A pooled
+// buffer too small for n goes back for a smaller file.
 func readBuffer(n int) []byte {
-	if p, ok := readBuffers.Get().(*[]byte); ok && cap(*p) >= n {
-		return (*p)[:0]
+	if p, ok := readBuffers.Get().(*[]byte); ok {
+		if cap(*p) >= n {
+			return (*p)[:0]
+		}
+		readBuffers.Put(p)
 	}
 	return make([]byte, 0, n)
 }

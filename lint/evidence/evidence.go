@@ -55,9 +55,8 @@ type Claim struct {
 	Where string
 	// Excerpt is the claim's source text, as the article writes it (the
 	// term is normalized: lower case, Simplified), on one line; set when a
-	// finding is attached (Attach), "" for a claim none flagged: made for
-	// every claim, it was 76k of an archive run's 1.4M objects, for the two
-	// thirds of the claims nobody reads it of.
+	// finding is attached (Attach), "" for a claim none flagged: most
+	// claims are not, and nobody reads theirs.
 	Excerpt string
 	// Findings are the rule findings on it; a claim with none is not
 	// flagged.
@@ -165,10 +164,9 @@ func (c *Card) Attach(findings []rule.Finding) {
 	// A sentence's claims come in the order of their classes' hits.
 	slices.SortStableFunc(c.Claims, func(a, b *Claim) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 	// Each claim's and study's new findings are carved out of one list,
-	// sized first: appending them one by one was 62k of an archive run's
-	// 1.36M objects. Lists that hold findings already (a card attached to
-	// section by section) grow as before. Owners are numbered claims
-	// first, then studies.
+	// sized first, not appended one by one (an allocation each). Lists
+	// that hold findings already (a card attached to section by section)
+	// grow as before. Owners are numbered claims first, then studies.
 	owners := make([]int32, len(findings))
 	counts := make([]int32, len(c.Claims)+len(c.Studies))
 	total := 0

@@ -259,10 +259,12 @@ func (a *Analyzer) dropInsideTitles(text string, hits []lexicon.Hit) []lexicon.H
 	return slices.DeleteFunc(hits, inside)
 }
 
-// scratch holds the buffers a document's sentences are matched and
-// scanned into; the sentence keeps copies (see keeper): growing each
-// sentence's hits from nothing was the largest allocation left in linting.
+// scratch holds the buffers one batch of blocks (up to batchBytes of
+// text, see viewSentences) is matched and scanned into; the sentence keeps
+// copies (see keeper): growing each sentence's hits from nothing was the
+// largest allocation left in linting.
 type scratch struct {
+	bytes   int // the text of the batch's blocks
 	hits    []lexicon.Hit
 	nums    []numbers.Mention
 	slabs   [][]Sentence        // each block's sentences
@@ -273,9 +275,8 @@ type scratch struct {
 }
 
 // batchBytes bounds the text of the blocks whose terms viewSentences
-// finds at once: an article of the archive (6.5 KB on average) whole, but
-// not a long text, whose views had left the cache by the time the rest of
-// the analysis read them (a 7.6 MB text: 2.0-2.3 → 2.6-2.8 CPU s).
+// finds at once: a news article whole, but not a long text, whose views
+// would have left the cache by the time the rest of the analysis read them.
 const batchBytes = 32 << 10
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -311,17 +312,28 @@ func (a *Analyzer) viewSentences(doc *document.Document, from int, keep *keeper)
 		buf.slabs, buf.letters = append(buf.slabs, slab), append(buf.letters, letters)
 		size += len(b.Text)
 	}
+	buf.bytes = size
 	a.Lex.Find(&buf.found, buf.texts)
 	return buf
 }
 
+// maxPooledBatch is the most text a batch may have had for its scratch to
+// go back to the pool: a block far longer than batchBytes grows every
+// buffer, and those go to the collector, not to the small batches after it.
+const maxPooledBatch = 2 * batchBytes
+
 // release empties buf, so that the pool ties no document's memory, and
-// puts it back in scratchPool.
+// puts it back in scratchPool unless its batch was larger than
+// maxPooledBatch.
 func (buf *scratch) release() {
+	if buf.bytes > maxPooledBatch {
+		return
+	}
 	clear(buf.slabs)
 	clear(buf.texts)
 	clear(buf.locals)
-	buf.slabs, buf.letters, buf.texts, buf.locals = buf.slabs[:0], buf.letters[:0], buf.texts[:0], buf.locals[:0]
+	clear(buf.nums[:cap(buf.nums)]) // a number's Subject is in a view's text
+	buf.slabs, buf.letters, buf.texts, buf.locals, buf.nums = buf.slabs[:0], buf.letters[:0], buf.texts[:0], buf.locals[:0], buf.nums[:0]
 	scratchPool.Put(buf)
 }
 

@@ -18,6 +18,7 @@ package lexicon
 
 import (
 	"cmp"
+	"fmt"
 	"math/bits"
 	"regexp"
 	"slices"
@@ -134,23 +135,31 @@ const (
 // that slot's clauses only ever see the zero bit.
 const noTriggerNeed = 0xff
 
+// maxHot is the most a hot record's uint16 fields hold: patterns (and
+// the spare slot), a term's bytes and its triggers.
+const maxHot = 1<<16 - 1
+
 // indexTerms builds the hot records and the flat triggers (all but each
-// term's first).
-func (l *Lexicon) indexTerms() {
-	l.hot = make([]hotTerm, len(l.terms))
+// term's first). A user's lexicon or snapshot too large for the records
+// is an error (the built-in one has a few hundred patterns).
+func (l *Lexicon) indexTerms() error {
+	if len(l.regexes) >= maxHot {
+		return fmt.Errorf("lexicon: %d patterns, more than the %d a lexicon holds", len(l.regexes), maxHot-1)
+	}
 	n := 0
 	for _, t := range l.terms {
 		n += max(len(t.triggers)-1, 0)
+		if len(t.text) > maxHot {
+			return fmt.Errorf("lexicon: term %.40q… is %d bytes long, more than %d", t.text, len(t.text), maxHot)
+		}
+		if len(t.triggers) > maxHot {
+			return fmt.Errorf("lexicon: term %.40q gates %d patterns, more than %d", t.text, len(t.triggers), maxHot)
+		}
 	}
-	if len(l.regexes) >= 1<<16-1 {
-		panic("lexicon: more patterns than a hot record holds") // the built-in lexicon has a few hundred
-	}
+	l.hot = make([]hotTerm, len(l.terms))
 	l.triggers = make([]trigger, 0, n)
 	for i, t := range l.terms {
 		h := hotTerm{trig: uint32(len(l.triggers)), length: uint16(len(t.text)), class: -1, pattern: uint16(len(l.regexes))}
-		if len(t.text) > 1<<16-1 || len(t.triggers) > 1<<16-1 {
-			panic("lexicon: term too long or with too many triggers") // terms are a line of a list
-		}
 		if len(t.triggers) > 0 {
 			first := t.triggers[0]
 			h.pattern, h.clause = uint16(first.pattern), 1<<first.clause
@@ -172,6 +181,7 @@ func (l *Lexicon) indexTerms() {
 		}
 		l.hot[i] = h
 	}
+	return nil
 }
 
 // lazyRegexp compiles a pattern the first time a sentence needs it: most
@@ -294,10 +304,10 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 	cand := words(candBuf[:], len(l.alwaysSet))
 	copy(cand, l.alwaysSet)
 	// Whether the text holds an ASCII digit is looked for only when a
-	// pattern needs the answer (a sixtieth of Match was spent asking every
-	// sentence): candidates are made as if it did, and a candidate whose
-	// literals left a digit clause unmet asks below. Patterns gated on
-	// digits alone (none built in) make every sentence ask.
+	// pattern needs the answer, not for every sentence: candidates are
+	// made as if it did, and a candidate whose literals left a digit
+	// clause unmet asks below. Patterns gated on digits alone (none built
+	// in) make every sentence ask.
 	digits := digitsUnknown
 	if l.digitOnly {
 		if digits = digitsOf(text); digits == digitsFound {

@@ -89,7 +89,7 @@ func Compile(files []yamlfile.File) (*Lexicon, error) {
 	if err := b.resolvePhrases(); err != nil {
 		return nil, err
 	}
-	return b.finish(), nil
+	return b.finish()
 }
 
 // Parse compiles a lexicon from in-memory files (name → content), for tests.
@@ -102,13 +102,16 @@ func Parse(files map[string]string) (*Lexicon, error) {
 }
 
 // patternSets sets the bits of the patterns that always run and of those
-// gated on digits only, and the compact clause masks Match reads.
-func (l *Lexicon) patternSets() {
+// gated on digits only, and the compact clause masks Match reads; it fails
+// on a lexicon too large for the hot records (see indexTerms).
+func (l *Lexicon) patternSets() error {
 	words, n := len(l.regexes)/64+1, len(l.regexes) // a bit for the spare slot too (hotTerm)
 	l.alwaysSet, l.digitSet = make([]uint64, words), make([]uint64, words)
 	l.needLiterals = make([]uint8, n+1)
 	l.needLiterals[n] = noTriggerNeed
-	l.indexTerms()
+	if err := l.indexTerms(); err != nil {
+		return err
+	}
 	l.slotOnly = make([]bool, len(l.Classes))
 	for c := range l.Classes {
 		l.slotOnly[c] = l.Classes[c].SlotOnly
@@ -126,16 +129,19 @@ func (l *Lexicon) patternSets() {
 		// At most maxClauses (8) clauses: a byte holds their bits.
 		l.needLiterals[i] = uint8(p.clauses &^ p.digitClause)
 	}
+	return nil
 }
 
-func (b *builder) finish() *Lexicon {
-	b.lex.patternSets()
+func (b *builder) finish() (*Lexicon, error) {
+	if err := b.lex.patternSets(); err != nil {
+		return nil, err
+	}
 	texts := make([]string, len(b.lex.terms))
 	for i, t := range b.lex.terms {
 		texts[i] = t.text
 	}
 	b.lex.ac = buildAutomaton(texts)
-	return b.lex
+	return b.lex, nil
 }
 
 func (b *builder) addFile(name string, data []byte) error {

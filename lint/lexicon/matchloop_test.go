@@ -56,8 +56,9 @@ func TestHotTermsMirrorTerms(t *testing.T) {
 }
 
 // Match through the hot records finds what the loop over the terms' own
-// structs found (matchThroughTerms, Match as it was), on random text made
-// of the built-in terms and on the corpus.
+// structs found (matchReference, Match as of e3ee41c, reads each match's
+// term struct), on random text made of the built-in terms and on the
+// corpus.
 func TestMatchAsThroughTerms(t *testing.T) {
 	l := builtinLexicon(t)
 	texts := corpusLines(t)
@@ -68,81 +69,11 @@ func TestMatchAsThroughTerms(t *testing.T) {
 	}
 	hits := 0
 	for _, text := range texts {
-		want := matchThroughTerms(l, text, nil)
+		want := matchReference(l, text, nil)
 		hits += len(want)
 		require.Equal(t, want, l.Match(text, nil), "%q", text)
 	}
 	assert.Greater(t, hits, 5000)
-}
-
-// matchThroughTerms is Match reading each match's term struct (commit
-// 24fa607), the reference for the hot records.
-func matchThroughTerms(l *Lexicon, text string, dst []Hit) []Hit {
-	var ignored []Hit
-	first := len(dst)
-	seen := make([]uint8, len(l.regexes))
-	var occ []occurrence
-	cand := slices.Clone(l.alwaysSet)
-	hasDigit := hasASCIIDigit(text)
-	if hasDigit {
-		for w := range cand {
-			cand[w] |= l.digitSet[w]
-		}
-	}
-	for _, m := range l.ac.find(text, nil) {
-		id, end := m.term, int(m.end)
-		t := &l.terms[id]
-		start := end - len(t.text)
-		for _, tr := range t.triggers {
-			met := seen[tr.pattern] | 1<<tr.clause
-			seen[tr.pattern] = met
-			p := &l.regexes[tr.pattern]
-			digits := uint8(0)
-			if hasDigit {
-				digits = uint8(p.digitClause)
-			}
-			if met|digits == uint8(p.clauses) {
-				cand[tr.pattern/64] |= 1 << (tr.pattern % 64)
-			}
-			if tr.window {
-				occ = append(occ, occurrence{tr.pattern, int32(start), int32(end)})
-			}
-		}
-		if len(t.classes) == 0 && !t.ignore {
-			continue
-		}
-		if t.latinL && start > 0 {
-			if r, _ := utf8.DecodeLastRuneInString(text[:start]); isWordRune(r) {
-				continue
-			}
-		}
-		if t.latinR && end < len(text) {
-			if r, _ := utf8.DecodeRuneInString(text[end:]); isWordRune(r) {
-				continue
-			}
-		}
-		if t.ignore {
-			ignored = append(ignored, Hit{Class: -1, Start: start, End: end, Term: id})
-		}
-		for _, c := range t.classes {
-			dst = append(dst, Hit{Class: c, Start: start, End: end, Term: id})
-		}
-	}
-	for w, bitsLeft := range cand {
-		for ; bitsLeft != 0; bitsLeft &= bitsLeft - 1 {
-			i := w*64 + bits.TrailingZeros64(bitsLeft)
-			dst = runPatternReference(l, i, text, uint64(seen[i]), hasDigit, occ, dst)
-		}
-	}
-	dst = dst[:first+resolve(dst[first:], ignored)]
-	if len(l.phrases) > 0 {
-		n := len(dst)
-		if dst = l.matchPhrases(text, dst[first:n], dst); len(dst) > n {
-			dst = dst[:first+resolve(dst[first:], nil)]
-		}
-		dst = l.dropSlots(dst, first)
-	}
-	return dst
 }
 
 // boundaryOK, testing ASCII neighbours as bytes, says what decoding the

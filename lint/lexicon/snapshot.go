@@ -268,7 +268,9 @@ func fromSnapshot(data string, check bool) (*Lexicon, error) {
 	}
 	l.ac = &automaton{first: s.First, edgeByte: []byte(s.EdgeByte), edgeNext: s.EdgeNext, term: s.Term, fail: s.Fail, dict: s.Dict}
 	l.ac.prepare(s.Dense)
-	l.patternSets()
+	if err := l.patternSets(); err != nil {
+		return nil, err
+	}
 	for _, sp := range s.Phrases {
 		p := phrase{class: sp.Class, gap: sp.Gap}
 		for _, c := range sp.Slots {

@@ -182,9 +182,14 @@ func wordShape(w string) uint {
 	return (uint(lower(w[0]))*67 + uint(lower(w[len(w)-1]))*7 + uint(len(w))) % tableShapes
 }
 
-// newWordTable groups the keys of m by shape.
+// newWordTable groups the keys of m by shape. Only the built-in word
+// lists are tables, each of a few hundred words at most: one too large for
+// first's uint16 indexes is a programming error, caught at table build.
 func newWordTable[T any](m map[string]T) *wordTable[T] {
 	wt := &wordTable[T]{m: m}
+	if len(m) > 1<<16-1 {
+		panic("numbers: a word table holds at most 65535 words (its indexes are uint16)")
+	}
 	var count [tableShapes]int
 	for w := range m {
 		if w != "" {
@@ -209,7 +214,7 @@ func newWordTable[T any](m map[string]T) *wordTable[T] {
 	return wt
 }
 
-// get is lookup(wt.m, w).
+// get is wt.m[w] with w's ASCII letters lower-cased.
 func (wt *wordTable[T]) get(w string) (T, bool) {
 	if w == "" || len(w) > maxFolded {
 		v, ok := wt.m[w]

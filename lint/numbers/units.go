@@ -49,7 +49,9 @@ func (s *scanner) unitAfter(tok *token) unitHit {
 		if h, ok := s.zhUnitAt(tok, k); ok {
 			return h
 		}
-		if c == 0xC2 || c == 0xCE { // the first byte of µ and °, of μ: no other unit word starts here
+		// The first byte of µ and °, of μ: the only signs unitWord reads
+		// before a unit's letters, so no other unit word starts here.
+		if c == 0xC2 || c == 0xCE {
 			return s.enUnitAt(tok, j, k) // μg, °c
 		}
 	}
@@ -141,7 +143,7 @@ func (s *scanner) zhTail(h unitHit, timeLike bool) unitHit {
 	// Every tail word is two three-byte runes: one switch on six bytes.
 	if e := h.end; e+6 <= len(t) && zhTailFirst.has(t[e]) {
 		switch t[e : e+6] {
-		case "以上", "左右", "上下", "出头", "开外", "有余", "之多": // zhTailWords
+		case "以上", "左右", "上下", "出头", "开外", "有余", "之多": // zhTailWords, no more (a test compares them)
 			h.end, h.approx = e+6, true
 			return h
 		}
@@ -156,6 +158,7 @@ func (s *scanner) zhTail(h unitHit, timeLike bool) unitHit {
 }
 
 var (
+	// zhTailWords are the words of zhTail's switch (a test compares them).
 	zhTailWords = []string{"以上", "左右", "上下", "出头", "开外", "有余", "之多"}
 	zhTailFirst = newByteSet(zhTailWords...)
 )
@@ -286,7 +289,8 @@ func zhNounWindow(t string, p, limit int) (noun, int, bool) {
 
 // English units.
 
-// unitWord reads a unit word: ASCII letters, or μg/µg/°c.
+// unitWord reads a unit word: ASCII letters, or μg/µg/°c. A sign added
+// here must pass the first-byte gate in unitAfter too.
 func unitWord(t string, k int) (string, int) {
 	e := k
 	for _, p := range []string{"μ", "µ", "°"} {

@@ -131,9 +131,13 @@ func (l *lists[T]) get(n int) []T {
 	return make([]T, 0, n)
 }
 
+// maxPooledList is the largest list kept: a large file's lists go to the
+// collector, not to every small file after it.
+const maxPooledList = 4096
+
 // put keeps list for get, holding on to none of its values.
 func (l *lists[T]) put(list []T) {
-	if cap(list) == 0 {
+	if cap(list) == 0 || cap(list) > maxPooledList {
 		return
 	}
 	list = list[:cap(list)]
@@ -143,10 +147,9 @@ func (l *lists[T]) put(list []T) {
 }
 
 // Recycle gives the file's findings, claims and studies lists back for the
-// next file's report: a list each was 9% of the bytes an archive run
-// allocated. Call it only when nothing reads f's lists any more (the
-// driver, once a writer that keeps nothing has written the file); f has
-// none after it.
+// next file's report, which then allocates none of its own. Call it only
+// when nothing reads f's lists any more (the driver, once a writer that
+// keeps nothing has written the file); f has none after it.
 func (f *File) Recycle() {
 	findingLists.put(f.Findings)
 	claimLists.put(f.Claims)

@@ -187,7 +187,9 @@ type Maps struct {
 const mapsChunk = 16
 
 func (s *Maps) take(n int) []piece {
-	s.pieces.Limit = mapsChunk
+	if s.pieces.Limit == 0 { // the zero value's first take
+		s.pieces.Limit = mapsChunk
+	}
 	return s.pieces.Take(n)
 }
 
