@@ -64,7 +64,7 @@ func TestRecycledFindingsListGivesWhatAFreshOneGives(t *testing.T) {
 // the collector, while one at the cap comes back from the next get (the
 // pool may drop a list now and then, hence the rounds).
 func TestListsKeepNoListAboveTheCap(t *testing.T) {
-	var l lists[Finding]
+	l := newLists[Finding]()
 	atCap, reused := 0, 0
 	for range 20 {
 		big := make([]Finding, 1, maxPooledList+1)

@@ -9,6 +9,7 @@ import (
 	"github.com/hypelint/hypelint/lint"
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/evidence"
+	"github.com/hypelint/hypelint/lint/reuse"
 	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/score"
 )
@@ -114,36 +115,28 @@ func NewFileWithoutCard(path string, res *lint.Result, locale string) File {
 }
 
 // lists holds the lists of one kind Recycle gave back.
-type lists[T any] struct{ pool sync.Pool } // of *[]T
-
-var (
-	findingLists lists[Finding]
-	claimLists   lists[Claim]
-	studyLists   lists[Study]
-)
-
-// get returns an empty, non-nil list with room for n values: one given
-// back by Recycle when that is large enough, else a new one.
-func (l *lists[T]) get(n int) []T {
-	if p, ok := l.pool.Get().(*[]T); ok && cap(*p) >= n {
-		return (*p)[:0]
-	}
-	return make([]T, 0, n)
-}
+type lists[T any] struct{ given reuse.Slices[T] }
 
 // maxPooledList is the largest list kept: a large file's lists go to the
 // collector, not to every small file after it.
 const maxPooledList = 4096
 
+func newLists[T any]() *lists[T] { return &lists[T]{reuse.Slices[T]{Max: maxPooledList}} }
+
+var (
+	findingLists = newLists[Finding]()
+	claimLists   = newLists[Claim]()
+	studyLists   = newLists[Study]()
+)
+
+// get returns an empty, non-nil list with room for n values: one given
+// back by Recycle when that is large enough, else a new one.
+func (l *lists[T]) get(n int) []T { return l.given.Get(n) }
+
 // put keeps list for get, holding on to none of its values.
 func (l *lists[T]) put(list []T) {
-	if cap(list) == 0 || cap(list) > maxPooledList {
-		return
-	}
-	list = list[:cap(list)]
-	clear(list)
-	list = list[:0]
-	l.pool.Put(&list)
+	clear(list[:cap(list)])
+	l.given.Put(list)
 }
 
 // Recycle gives the file's findings, claims and studies lists back for the
