@@ -136,7 +136,7 @@ func Decode(path string, data []byte, name string) (*Decoded, error) {
 		}
 		return r.decoded(canon, false), nil
 	}
-	if utf8.Valid(data) {
+	if validUTF8(data) {
 		return &Decoded{Text: data, Encoding: UTF8, Guessed: true, ValidUTF8: true}, nil
 	}
 	// Score each reading on the file's first Evidence characters, then
@@ -169,6 +169,11 @@ func looksUTF16(data []byte) bool {
 		return true
 	}
 	head := data[:min(len(data), 4096)]
+	// Nearly every file has no zero byte at all: the library's vector
+	// search says so before any counting.
+	if bytes.IndexByte(head, 0) < 0 {
+		return false
+	}
 	var zeros [2]int
 	for i, c := range head {
 		if c == 0 {

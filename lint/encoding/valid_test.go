@@ -1,0 +1,156 @@
+package encoding
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+)
+
+// edgeBytes are the bytes where UTF-8's rules change: ASCII, the ends of
+// the continuation range and of its narrowed forms after 0xE0, 0xED, 0xF0
+// and 0xF4, the lead bytes that are never valid, and common Han leads.
+var edgeBytes = []byte{
+	0x00, 'a', '.', 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+	0xE0, 0xE1, 0xE4, 0xE9, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF3, 0xF4, 0xF5, 0xFF,
+}
+
+// randomUTF8ish is a byte string mixing valid text, edge bytes and
+// truncated characters, so that about half of such strings are valid.
+func randomUTF8ish(r *rand.Rand) []byte {
+	var b []byte
+	for range r.IntN(40) {
+		switch r.IntN(6) {
+		case 0:
+			b = append(b, edgeBytes[r.IntN(len(edgeBytes))])
+		case 1:
+			b = append(b, "plain ascii words "[:r.IntN(18)]...)
+		case 2:
+			b = utf8.AppendRune(b, rune(0x4E00+r.IntN(0x5000)))
+		case 3:
+			b = utf8.AppendRune(b, rune(r.IntN(0x110000)))
+		case 4:
+			c := utf8.AppendRune(nil, rune(0x800+r.IntN(0x10F800)))
+			b = append(b, c[:r.IntN(len(c))+1]...)
+		default:
+			b = utf8.AppendRune(b, '。')
+		}
+	}
+	if r.IntN(20) == 0 && len(b) > 0 {
+		b[r.IntN(len(b))] ^= byte(1 << r.IntN(8))
+	}
+	return b
+}
+
+func TestValidUTF8IsUTF8Valid(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 3))
+	valid := 0
+	for range 200000 {
+		b := randomUTF8ish(r)
+		want := utf8.Valid(b)
+		if want {
+			valid++
+		}
+		require.Equal(t, want, validUTF8(b), "%q", b)
+	}
+	// Both answers must be common for the comparison to mean anything.
+	require.Greater(t, valid, 10000)
+	require.Less(t, valid, 180000)
+	// Every sequence of up to three edge bytes, and each after ASCII and Han.
+	for _, a := range edgeBytes {
+		for _, b := range edgeBytes {
+			for _, c := range edgeBytes {
+				for _, pre := range []string{"", "abcdefgh", "中"} {
+					s := append([]byte(pre), a, b, c)
+					for k := len(pre); k <= len(s); k++ {
+						require.Equal(t, utf8.Valid(s[:k]), validUTF8(s[:k]), "%q", s[:k])
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestValidUTF8OnCorpus(t *testing.T) {
+	files, _ := filepath.Glob("../../corpus/*/*")
+	require.NotEmpty(t, files)
+	r := rand.New(rand.NewPCG(5, 8))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		require.Equal(t, utf8.Valid(data), validUTF8(data), f)
+		// Cut anywhere and with one byte changed: mostly invalid now.
+		for range 20 {
+			b := append([]byte(nil), data[:r.IntN(len(data)+1)]...)
+			if len(b) > 0 && r.IntN(2) == 0 {
+				b[r.IntN(len(b))] = edgeBytes[r.IntN(len(edgeBytes))]
+			}
+			require.Equal(t, utf8.Valid(b), validUTF8(b), "%s cut to %d", f, len(b))
+		}
+	}
+}
+
+func FuzzValidUTF8(f *testing.F) {
+	f.Add([]byte("中文 text。"))
+	f.Add([]byte{0xED, 0xA0, 0x80})
+	f.Add([]byte{0xE0, 0x80, 0x80})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if utf8.Valid(b) != validUTF8(b) {
+			t.Fatalf("validUTF8(%q) = %v", b, !utf8.Valid(b))
+		}
+	})
+}
+
+// looksUTF16Counting is looksUTF16 without its first test for a zero byte.
+func looksUTF16Counting(data []byte) bool {
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+		return true
+	}
+	head := data[:min(len(data), 4096)]
+	var zeros [2]int
+	for i, c := range head {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	pairs := len(head) / 2
+	for side := range 2 {
+		if pairs > 0 && zeros[side] >= max(1, pairs/2) && zeros[1-side]*10 <= zeros[side] {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLooksUTF16IsCounting(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 1))
+	yes := 0
+	for range 50000 {
+		b := make([]byte, r.IntN(64))
+		zeroRate := r.IntN(4) // none, some, half, most
+		for i := range b {
+			switch {
+			case zeroRate == 2 && i%2 == r.IntN(2)*0, zeroRate == 3 && r.IntN(4) > 0, zeroRate == 1 && r.IntN(16) == 0:
+				b[i] = 0
+			default:
+				b[i] = byte(r.IntN(256))
+			}
+		}
+		want := looksUTF16Counting(b)
+		if want {
+			yes++
+		}
+		require.Equal(t, want, looksUTF16(b), "%q", b)
+	}
+	require.Greater(t, yes, 1000)
+	long := make([]byte, 9000)
+	for i := range long {
+		long[i] = 'a'
+	}
+	long[5000] = 0 // past the head: not looked at
+	require.False(t, looksUTF16(long))
+	require.Equal(t, looksUTF16Counting(long[4000:]), looksUTF16(long[4000:]))
+}
