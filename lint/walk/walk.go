@@ -22,7 +22,8 @@ type Filter interface {
 // Files expands paths into the files to lint, in a stable order. Named
 // files are always returned (a missing one is reported when it is read);
 // "-" stands for standard input. filterFor gives the filter that applies
-// to a path (the nearest configuration).
+// to a path (the nearest configuration); a folder's filter applies to the
+// files in it.
 //
 // A folder that cannot be read does not stop the walk: every readable file
 // is still returned, and the error holds one error per unreadable path
@@ -99,6 +100,10 @@ func (w *walker) walk(dir string, view *gitView) {
 		}
 		return w.ig.ignored(path, isDir)
 	}
+	// A file's filter is its folder's (the nearest configuration): asked
+	// once per folder, not once per file (the driver's filterFor would
+	// stat each file to learn it is no folder).
+	var files Filter
 	for _, e := range entries {
 		name := e.Name()
 		path := filepath.Join(dir, name)
@@ -116,7 +121,13 @@ func (w *walker) walk(dir string, view *gitView) {
 			w.walk(path, inner)
 			continue
 		}
-		if strings.HasPrefix(name, ".") || ignored(path, false) || !w.filterFor(path).Included(path) {
+		if strings.HasPrefix(name, ".") || ignored(path, false) {
+			continue
+		}
+		if files == nil {
+			files = w.filterFor(dir)
+		}
+		if !files.Included(path) {
 			continue
 		}
 		if err := lintable(path, e); err != nil {

@@ -187,3 +187,21 @@ func TestUnreadableFolderIsReportedAndTheWalkGoesOn(t *testing.T) {
 	assert.Contains(t, w.errs[1].Error(), filepath.Join(root, "n", "locked2"))
 	assert.Len(t, Errors(errors.Join(w.errs...)), 2)
 }
+
+// The filter of a folder's files is asked for the folder, once: the
+// driver's filterFor stats a path to tell a file from a folder.
+func TestFilesAreFilteredByTheirFoldersFilter(t *testing.T) {
+	root := tree(t, "a.md=x", "b.md=x", "skip.go=x", "m/c.md=x", "m/d.md=x", "m/n/e.md=x")
+	asked := map[string]int{}
+	files, err := Files([]string{root}, func(p string) Filter {
+		asked[p]++
+		return extFilter{}
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a.md", "b.md", "m/c.md", "m/d.md", "m/n/e.md"}, rel(t, root, files))
+	assert.Equal(t, map[string]int{
+		root:                          1, // its files
+		filepath.Join(root, "m"):      2, // as a folder to walk into, and for its files
+		filepath.Join(root, "m", "n"): 2,
+	}, asked)
+}
