@@ -64,9 +64,11 @@ func TestValidUTF8IsUTF8Valid(t *testing.T) {
 		for _, b := range edgeBytes {
 			for _, c := range edgeBytes {
 				for _, pre := range []string{"", "abcdefgh", "中"} {
-					s := append([]byte(pre), a, b, c)
-					for k := len(pre); k <= len(s); k++ {
-						require.Equal(t, utf8.Valid(s[:k]), validUTF8(s[:k]), "%q", s[:k])
+					for _, post := range []string{"", "文字ab"} {
+						s := append(append([]byte(pre), a, b, c), post...)
+						for k := len(pre); k <= len(s); k++ {
+							require.Equal(t, utf8.Valid(s[:k]), validUTF8(s[:k]), "%q", s[:k])
+						}
 					}
 				}
 			}
