@@ -54,7 +54,14 @@ func NormalizeCount(text string, l *Letters) View {
 // normalizeCount builds the view in a's memory, or in memory of its own
 // when a is nil, and adds the letters of text to l.
 func normalizeCount(text string, a *Arena, l *Letters) View {
-	s := scratchPool.Get().(*scratch)
+	// A document's arena holds the working buffers for all its sentences:
+	// no trip to the pool per sentence.
+	var s *scratch
+	if a != nil {
+		s = &a.scratch
+	} else {
+		s = scratchPool.Get().(*scratch)
+	}
 	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0], b: s.b}
 	n.b.Reset()
 	n.run()
@@ -65,7 +72,9 @@ func normalizeCount(text string, a *Arena, l *Letters) View {
 		v = View{Text: string(n.out), Map: n.b.Clone()}
 	}
 	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
-	scratchPool.Put(s)
+	if a == nil {
+		scratchPool.Put(s)
+	}
 	l.add(n.letters)
 	return v
 }
@@ -80,6 +89,9 @@ func (l *Letters) add(m Letters) {
 type Arena struct {
 	texts slab.Slab[byte]
 	maps  textmap.Arena
+	// scratch is the normalizer's working memory while it builds each
+	// view (copied out to texts and maps): its own, not the pool's.
+	scratch scratch
 }
 
 // Reserve makes room in a for views of text bytes in all, with pieces
