@@ -367,7 +367,9 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	s.Nums = keep.nums.Keep(sizes)
 	s.Question = isQuestion(v.Text)
 	s.quotes = quotesNone
-	if hasQuotation(v.Text) {
+	// The normalizer says when the view holds none of the curly marks
+	// (most sentences): then only " is looked for.
+	if v.MayQuote && hasQuotation(v.Text) || !v.MayQuote && strings.IndexByte(v.Text, '"') >= 0 {
 		s.quotes = quotesSome
 	}
 	s.plainVoice = a.ids.plainVoice(s) // after Hits, indexed, and Question

@@ -6,6 +6,7 @@
 package normalize
 
 import (
+	"bytes"
 	"encoding/binary"
 	"sync"
 	"sync/atomic"
@@ -24,6 +25,10 @@ import (
 type View struct {
 	Text string
 	Map  textmap.Map
+	// MayQuote is false when Text holds none of the quotation marks “ ‘
+	// 「 『 (the normalizer saw it write none): a reader looking for them
+	// need not search.
+	MayQuote bool
 }
 
 // Normalize builds the matching view of text.
@@ -71,6 +76,7 @@ func normalizeCount(text string, a *Arena, l *Letters) View {
 	} else {
 		v = View{Text: string(n.out), Map: n.b.Clone()}
 	}
+	v.MayQuote = n.quotes
 	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
 	if a == nil {
 		scratchPool.Put(s)
@@ -137,6 +143,10 @@ type normalizer struct {
 	nfkc    []byte // scratch for one NFKC segment
 	b       textmap.Builder
 	letters Letters // of src, counted on the way
+	// quotes: a quotation mark “ ‘ 「 『 may have been written (View.MayQuote).
+	// Only punctSegment and segment write one; the other paths write
+	// ASCII, white space and Han characters.
+	quotes bool
 }
 
 func (n *normalizer) run() {
@@ -347,6 +357,9 @@ func (n *normalizer) segment(i int) int {
 		}
 	}
 	start := len(n.out)
+	// Whatever comes out is looked at for a quotation mark: this path
+	// is rare (most punctuation takes punctSegment).
+	defer func() { n.quotes = n.quotes || bytes.ContainsAny(n.out[start:], quoteMarks) }()
 	if i+size == end {
 		n.out = append(n.out, singleRune(r)...)
 		n.record(i, size, start)
@@ -384,10 +397,21 @@ func (n *normalizer) punctSegment(i int) bool {
 	start := len(n.out)
 	n.out = append(n.out, singleRune(r)...)
 	n.record(i, 3, start)
+	n.quotes = n.quotes || opensQuote(r)
 	if punctHan(r) { // the rest are neither Han nor Latin letters
 		n.count(r)
 	}
 	return true
+}
+
+// quoteMarks are the quotation marks View.MayQuote is about.
+const quoteMarks = "“‘「『"
+
+// opensQuote reports the runes of punctSegment's blocks that normalize to
+// a quotation mark View.MayQuote is about: “ ‘ 「 『 themselves, and the
+// half-width ｢ (「).
+func opensQuote(r rune) bool {
+	return r == '“' || r == '‘' || r == '「' || r == '『' || r == '｢'
 }
 
 // punctHan reports the Han characters among the runes punctAt takes (々,
