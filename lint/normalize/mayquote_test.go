@@ -18,20 +18,24 @@ func checkMayQuote(t *testing.T, src string) (mayQuote bool) {
 	if !v.MayQuote {
 		require.False(t, strings.ContainsAny(v.Text, quoteMarks), "%q normalized to %q, MayQuote false", src, v.Text)
 	}
+	if !v.MayTitle {
+		require.False(t, strings.Contains(v.Text, "《"), "%q normalized to %q, MayTitle false", src, v.Text)
+	}
 	var a Arena
 	var l Letters
-	require.Equal(t, v.MayQuote, NormalizeCountIn(src, &a, &l).MayQuote, "%q: in an arena", src)
+	in := NormalizeCountIn(src, &a, &l)
+	require.Equal(t, [2]bool{v.MayQuote, v.MayTitle}, [2]bool{in.MayQuote, in.MayTitle}, "%q: in an arena", src)
 	return v.MayQuote
 }
 
 // TestMayQuoteWhenAMarkMayBeWritten: a view without MayQuote holds none
-// of “ ‘ 「 『: on random texts of the marks, their closing and full-width
+// of “ ‘ 「 『, and one without MayTitle no 《: on random texts of the marks, their closing and full-width
 // kin (＂ ＇ ｢ 〝), marks with combining accents, Traditional and Cantonese
 // characters, and on every line of the corpus; and most Chinese lines
 // without a mark are told apart (the flag is not always set).
 func TestMayQuoteWhenAMarkMayBeWritten(t *testing.T) {
 	pieces := []string{"“", "”", "‘", "’", "「", "」", "『", "』", "＂", "＇", "｢", "｢研", "研｢究", "｣", "〝", "〞", "\"", "'",
-		"“\u0301", "‘\u0308", "a\u0301", "研究", "發現", "嘅", "冇", "，", "。", "、", "…", "—", "１２", "ＮＭＮ", " ", "\n", "e", "😀", "\xe2\x80", "\xe3"}
+		"“\u0301", "‘\u0308", "《", "》", "《\u0301", "︽", "〈", "a\u0301", "研究", "發現", "嘅", "冇", "，", "。", "、", "…", "—", "１２", "ＮＭＮ", " ", "\n", "e", "😀", "\xe2\x80", "\xe3"}
 	rng := rand.New(rand.NewSource(31))
 	for range 20000 {
 		var sb strings.Builder
@@ -48,9 +52,9 @@ func TestMayQuoteWhenAMarkMayBeWritten(t *testing.T) {
 		require.NoError(t, err)
 		for _, line := range strings.Split(string(data), "\n") {
 			may := checkMayQuote(t, line)
-			if strings.ContainsRune(line, '，') && !strings.ContainsAny(line, quoteMarks+"｢") {
+			if strings.ContainsRune(line, '，') && !strings.ContainsAny(line, quoteMarks+"｢《") {
 				plain++
-				if !may {
+				if !may && !Normalize(line).MayTitle {
 					told++
 				}
 			}
@@ -59,7 +63,7 @@ func TestMayQuoteWhenAMarkMayBeWritten(t *testing.T) {
 	}
 	t.Logf("%d lines; %d Chinese lines without a mark, %d of them told apart", lines, plain, told)
 	require.Greater(t, lines, 1000)
-	require.Greater(t, told, plain/2, "most Chinese lines without a mark have MayQuote false")
+	require.Greater(t, told, plain/2, "most Chinese lines without a mark have MayQuote and MayTitle false")
 }
 
 // TestOnlyTheMarksNormalizeToMarks: every rune of the blocks punctSegment
@@ -73,14 +77,18 @@ func TestOnlyTheMarksNormalizeToMarks(t *testing.T) {
 			if strings.ContainsAny(singleRune(r), quoteMarks) {
 				require.True(t, opensQuote(r), "%U normalizes to %q", r, singleRune(r))
 			}
+			if strings.Contains(singleRune(r), "《") {
+				require.Equal(t, '《', r, "%U normalizes to %q", r, singleRune(r))
+			}
 		}
 	}
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
 		v := Normalize(string(r))
-		require.False(t, strings.ContainsAny(v.Text, quoteMarks), "%U", r)
-		require.False(t, v.MayQuote, "%U", r)
+		require.False(t, strings.ContainsAny(v.Text, quoteMarks+"《"), "%U", r)
+		require.False(t, v.MayQuote || v.MayTitle, "%U", r)
 	}
 	for _, mark := range quoteMarks {
 		require.True(t, Normalize(string(mark)+"研究").MayQuote, "%c", mark)
 	}
+	require.True(t, Normalize("《研究》").MayTitle)
 }

@@ -29,6 +29,9 @@ type View struct {
 	// 「 『 (the normalizer saw it write none): a reader looking for them
 	// need not search.
 	MayQuote bool
+	// MayTitle is false when Text holds no 《, the mark that opens a
+	// title, likewise.
+	MayTitle bool
 }
 
 // Normalize builds the matching view of text.
@@ -76,7 +79,7 @@ func normalizeCount(text string, a *Arena, l *Letters) View {
 	} else {
 		v = View{Text: string(n.out), Map: n.b.Clone()}
 	}
-	v.MayQuote = n.quotes
+	v.MayQuote, v.MayTitle = n.quotes, n.titles
 	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
 	if a == nil {
 		scratchPool.Put(s)
@@ -147,6 +150,7 @@ type normalizer struct {
 	// Only punctSegment and segment write one; the other paths write
 	// ASCII, white space and Han characters.
 	quotes bool
+	titles bool // and likewise 《 (View.MayTitle)
 }
 
 func (n *normalizer) run() {
@@ -359,7 +363,10 @@ func (n *normalizer) segment(i int) int {
 	start := len(n.out)
 	// Whatever comes out is looked at for a quotation mark: this path
 	// is rare (most punctuation takes punctSegment).
-	defer func() { n.quotes = n.quotes || bytes.ContainsAny(n.out[start:], quoteMarks) }()
+	defer func() {
+		n.quotes = n.quotes || bytes.ContainsAny(n.out[start:], quoteMarks)
+		n.titles = n.titles || bytes.Contains(n.out[start:], []byte("《"))
+	}()
 	if i+size == end {
 		n.out = append(n.out, singleRune(r)...)
 		n.record(i, size, start)
@@ -398,6 +405,7 @@ func (n *normalizer) punctSegment(i int) bool {
 	n.out = append(n.out, singleRune(r)...)
 	n.record(i, 3, start)
 	n.quotes = n.quotes || opensQuote(r)
+	n.titles = n.titles || r == '《'
 	if punctHan(r) { // the rest are neither Han nor Latin letters
 		n.count(r)
 	}
