@@ -361,16 +361,11 @@ func (n *normalizer) segment(i int) int {
 		}
 	}
 	start := len(n.out)
-	// Whatever comes out is looked at for a quotation mark: this path
-	// is rare (most punctuation takes punctSegment).
-	defer func() {
-		n.quotes = n.quotes || bytes.ContainsAny(n.out[start:], quoteMarks)
-		n.titles = n.titles || bytes.Contains(n.out[start:], []byte("《"))
-	}()
 	if i+size == end {
 		n.out = append(n.out, singleRune(r)...)
 		n.record(i, size, start)
 		n.count(r)
+		n.marksIn(start)
 		return end
 	}
 	for k := i; k < end; {
@@ -385,7 +380,20 @@ func (n *normalizer) segment(i int) int {
 		k += size
 	}
 	n.record(i, end-i, start)
+	n.marksIn(start)
 	return end
+}
+
+// marksIn notes the quotation and title marks segment wrote from start:
+// whatever it writes is looked at (the path is rare: most punctuation
+// takes punctSegment). Only a written byte E2 or E3 can begin one.
+func (n *normalizer) marksIn(start int) {
+	out := n.out[start:]
+	if bytes.IndexByte(out, 0xE2) < 0 && bytes.IndexByte(out, 0xE3) < 0 {
+		return
+	}
+	n.quotes = n.quotes || bytes.ContainsAny(out, quoteMarks)
+	n.titles = n.titles || bytes.Contains(out, []byte("《"))
 }
 
 // punctSegment normalizes the punctuation mark at i when it is an NFKC
