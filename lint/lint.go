@@ -5,7 +5,6 @@
 package lint
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -591,11 +590,7 @@ func (l *Linter) evaluate(ctx context.Context, doc *document.Document, f *facts.
 // sorts them.
 func (l *Linter) result(doc *document.Document, f *facts.Document, findings []rule.Finding) *Result {
 	findings, hidden := suppress.Apply(doc, findings, l.Rules, l.Known)
-	slices.SortStableFunc(findings, byPosition)
+	sortByPosition(findings)
 	slices.SortStableFunc(hidden, func(a, b suppress.Hidden) int { return byPosition(a.Finding, b.Finding) })
 	return &Result{Doc: doc, Facts: f, Findings: findings, Suppressed: hidden}
-}
-
-func byPosition(a, b rule.Finding) int {
-	return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), strings.Compare(a.Rule.ID, b.Rule.ID))
 }

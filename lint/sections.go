@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"slices"
 
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/evidence"
@@ -113,7 +112,7 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int
 		case ruleErr != nil:
 		case parts != nil:
 			found := run.Take()
-			slices.SortStableFunc(found, byPosition)
+			sortByPosition(found)
 			var claims []*evidence.Claim
 			if card != nil {
 				claims = card.Part(f, blocks, found)

@@ -245,8 +245,8 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 // dropInsideTitles drops the hits inside a title in 《》 (a journal, book
 // or paper: 《北欧预防医学期刊》 holds 预防, which is nobody's claim), except
 // those of the source classes that read titles.
-func (a *Analyzer) dropInsideTitles(text string, hits []lexicon.Hit) []lexicon.Hit {
-	if len(hits) == 0 || !strings.Contains(text, "《") {
+func (a *Analyzer) dropInsideTitles(text string, mayTitle bool, hits []lexicon.Hit) []lexicon.Hit {
+	if len(hits) == 0 || !mayTitle || !strings.Contains(text, "《") {
 		return hits
 	}
 	inside := func(h lexicon.Hit) bool {
@@ -344,7 +344,7 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	text := b.Text[span.Start:span.End]
 	v, local := s.View, buf.locals[k]
 	buf.hits = a.Lex.MatchFound(v.Text, &buf.found, k, buf.hits[:0])
-	s.Hits = keep.hits.Keep(a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, buf.hits)))
+	s.Hits = keep.hits.Keep(a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, v.MayTitle, buf.hits)))
 	s.indexClasses()
 	buf.nums = numbers.FindInto(buf.nums, v.Text)
 	sizes := buf.nums[:0] // kept in place: only sample sizes are read later
@@ -367,7 +367,9 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	s.Nums = keep.nums.Keep(sizes)
 	s.Question = isQuestion(v.Text)
 	s.quotes = quotesNone
-	if hasQuotation(v.Text) {
+	// The normalizer says when the view holds none of the curly marks
+	// (most sentences): then only " is looked for.
+	if v.MayQuote && hasQuotation(v.Text) || !v.MayQuote && strings.IndexByte(v.Text, '"') >= 0 {
 		s.quotes = quotesSome
 	}
 	s.plainVoice = a.ids.plainVoice(s) // after Hits, indexed, and Question

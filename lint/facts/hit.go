@@ -153,7 +153,7 @@ func (ids *classIDs) precededBy(s *Sentence, h lexicon.Hit, class, window int) b
 			class == ids.negation && describesGroup(s.Text, c, h) {
 			continue
 		}
-		if !strings.ContainsAny(s.Text[c.End:h.Start], ",;:，；：、()") {
+		if !breaksBefore.in(s.Text[c.End:h.Start]) {
 			return true
 		}
 	}

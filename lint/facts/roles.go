@@ -103,8 +103,8 @@ func isReferenceEntry(text string) bool {
 }
 
 // mayOpenEntry reports whether text, after the white space \s matches,
-// starts as referenceEntry or authorList needs: with '[', '［', an ASCII
-// digit or an ASCII capital.
+// starts as referenceEntry or authorList needs: with '[', '［' or an ASCII
+// digit, or as an author list (mayOpenAuthorList).
 func mayOpenEntry(text string) bool {
 	i := 0
 	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\f' || text[i] == '\r') {
@@ -114,7 +114,24 @@ func mayOpenEntry(text string) bool {
 		return false
 	}
 	c := text[i]
-	return c == '[' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' || strings.HasPrefix(text[i:], "［")
+	if 'A' <= c && c <= 'Z' {
+		return mayOpenAuthorList(text, i)
+	}
+	return c == '[' || '0' <= c && c <= '9' || strings.HasPrefix(text[i:], "［")
+}
+
+// mayOpenAuthorList reports whether text from i (an ASCII capital) starts
+// as authorList needs: a word of letters, ' and -, a space and another
+// capital ("Smith J"). The word's run must end at the space, which the
+// run's class leaves out. Nearly every English paragraph opens with a
+// capital, and this turns away most of them ("The study …") before the
+// expressions run.
+func mayOpenAuthorList(text string, i int) bool {
+	j := i + 1
+	for j < len(text) && ('a' <= text[j]|0x20 && text[j]|0x20 <= 'z' || text[j] == '\'' || text[j] == '-') {
+		j++
+	}
+	return j > i+1 && j+1 < len(text) && text[j] == ' ' && 'A' <= text[j+1] && text[j+1] <= 'Z'
 }
 
 // cueRole returns the role a cue word gives block b: a cue at the start of

@@ -21,13 +21,14 @@ func TestReferenceEntryPrecheck(t *testing.T) {
 		return (referenceEntry().MatchString(head) || authorList().MatchString(head)) && referenceShape().MatchString(head)
 	}
 	pieces := []string{" ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "　", "[", "］", "［", "]", "1", "12", "2020", ";", "；", "3", ".", "、", ")",
-		"Smith", " J", ", ", "Lee", " K", "et al", "等.", "doi: 10.", "10.1234/", "a", "x", "研究", "(", "4", "Z", "é"}
+		"Smith", " J", ", ", "Lee", " K", "et al", "等.", "doi: 10.", "10.1234/", "a", "x", "研究", "(", "4", "Z", "é",
+		"The", " study", "O'Neil", "Smith-Jones", " JK", " ABC", " ABCD", "A", ",", "-", "'", "Wu T, "}
 	rng := rand.New(rand.NewPCG(7, 8))
 	matched := 0
 	for range 20000 {
 		var b strings.Builder
 		if rng.IntN(2) == 0 { // half open as an entry might
-			b.WriteString([]string{"[1] ", " 12. ", "Smith J, Lee K. ", "［3］", "\n7、 "}[rng.IntN(5)])
+			b.WriteString([]string{"[1] ", " 12. ", "Smith J, Lee K. ", "［3］", "\n7、 ", "O'Neil J, Smith-Jones K. ", "The study found. "}[rng.IntN(7)])
 		}
 		for range rng.IntN(12) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
@@ -40,10 +41,14 @@ func TestReferenceEntryPrecheck(t *testing.T) {
 		}
 	}
 	for _, text := range []string{"[1] Smith J, Lee K. Title. Lancet 2020;395:1.", "  ［2］ 王某等. 标题. 2019;3", "Smith J, Lee K, Wu T. A study. 2021;12(3).",
-		"\t3. Doe A et al. doi: 10.1000/xyz", "研究表明 2020;1", "[12]"} {
+		"\t3. Doe A et al. doi: 10.1000/xyz", "研究表明 2020;1", "[12]", "O'Neil J, Smith-Jones K. Title. 2020;3", "The Lancet. 2020;3",
+		"Smith J, Lee K, et al"} {
 		require.Equal(t, byRegexp(text), isReferenceEntry(text), "%q", text)
 	}
 	assert.Greater(t, matched, 20, "the random texts include entries")
+	for _, line := range corpusLines(t) {
+		require.Equal(t, byRegexp(line), isReferenceEntry(line), "%q", line)
+	}
 }
 
 // clauseByRunes is clause as it was written first, rune by rune: the

@@ -56,7 +56,7 @@ func (ids *classIDs) fullVoice(s *Sentence, h lexicon.Hit) string {
 		return VoiceQuoted
 	case ids.reportedBefore(s, h):
 		return VoiceReported
-	case s.Question && !strings.ContainsAny(s.Text[h.End:], ",;:，；：。"):
+	case s.Question && !breaksQuestion.in(s.Text[h.End:]):
 		return VoicePosed // only the clause that asks: in "A，B吗？" A is asserted
 	}
 	return VoiceWriter
@@ -90,7 +90,7 @@ func (ids *classIDs) rebutted(s *Sentence, h lexicon.Hit) bool {
 func (ids *classIDs) hedgeAfter(s *Sentence, h lexicon.Hit) bool {
 	for _, c := range s.Hits {
 		if c.Class == ids.hedge && c.Start >= h.End && c.Start-h.End <= followingHedgeWindow &&
-			!strings.ContainsAny(s.Text[h.End:c.End], " abcdefghijklmnopqrstuvwxyz,;:，；：、()。!?！？") {
+			!breaksOrWords.in(s.Text[h.End:c.End]) {
 			return true
 		}
 	}
@@ -115,7 +115,7 @@ func (ids *classIDs) followedBy(s *Sentence, h lexicon.Hit, class, window int) b
 		if c.Class != class || c.Start < h.End || c.Start-h.End > window {
 			continue
 		}
-		if !strings.ContainsAny(s.Text[h.End:c.Start], ",;:，；：、()。!?！？") {
+		if !breaksAfter.in(s.Text[h.End:c.Start]) {
 			return true
 		}
 	}

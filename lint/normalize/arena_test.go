@@ -70,3 +70,20 @@ func TestArenaReusesItsMemory(t *testing.T) {
 	require.Equal(t, strings.Repeat("\xff", len(second.Text)), second.Text)
 	require.NotEqual(t, Normalize("NMN逆转衰老").Map.Start(3), second.Map.Start(3))
 }
+
+// TestArenaHoldsTheScratch: NormalizeCountIn builds each view in the
+// arena's own working buffers (kept for the next sentence, not taken from
+// the pool) and copies it out, so the next view overwrites the buffers
+// and not the view.
+func TestArenaHoldsTheScratch(t *testing.T) {
+	var a Arena
+	var letters Letters
+	first := NormalizeCountIn("ＮＭＮ逆轉衰老，研究發現", &a, &letters)
+	require.NotZero(t, cap(a.scratch.out), "the arena's buffer built the view")
+	buf := unsafe.SliceData(a.scratch.out[:1])
+	require.NotEqual(t, unsafe.Pointer(buf), unsafe.Pointer(unsafe.StringData(first.Text)), "the view is a copy")
+	second := NormalizeCountIn("Young blood REVERSES ageing", &a, &letters)
+	require.Equal(t, buf, unsafe.SliceData(a.scratch.out[:1]), "the buffer is reused")
+	require.Equal(t, "nmn逆转衰老,研究发现", first.Text)
+	require.Equal(t, "young blood reverses ageing", second.Text)
+}

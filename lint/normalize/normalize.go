@@ -6,6 +6,7 @@
 package normalize
 
 import (
+	"bytes"
 	"encoding/binary"
 	"sync"
 	"sync/atomic"
@@ -24,6 +25,13 @@ import (
 type View struct {
 	Text string
 	Map  textmap.Map
+	// MayQuote is false when Text holds none of the quotation marks “ ‘
+	// 「 『 (the normalizer saw it write none): a reader looking for them
+	// need not search.
+	MayQuote bool
+	// MayTitle is false when Text holds no 《, the mark that opens a
+	// title, likewise.
+	MayTitle bool
 }
 
 // Normalize builds the matching view of text.
@@ -54,7 +62,14 @@ func NormalizeCount(text string, l *Letters) View {
 // normalizeCount builds the view in a's memory, or in memory of its own
 // when a is nil, and adds the letters of text to l.
 func normalizeCount(text string, a *Arena, l *Letters) View {
-	s := scratchPool.Get().(*scratch)
+	// A document's arena holds the working buffers for all its sentences:
+	// no trip to the pool per sentence.
+	var s *scratch
+	if a != nil {
+		s = &a.scratch
+	} else {
+		s = scratchPool.Get().(*scratch)
+	}
 	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0], b: s.b}
 	n.b.Reset()
 	n.run()
@@ -64,8 +79,11 @@ func normalizeCount(text string, a *Arena, l *Letters) View {
 	} else {
 		v = View{Text: string(n.out), Map: n.b.Clone()}
 	}
+	v.MayQuote, v.MayTitle = n.quotes, n.titles
 	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
-	scratchPool.Put(s)
+	if a == nil {
+		scratchPool.Put(s)
+	}
 	l.add(n.letters)
 	return v
 }
@@ -80,6 +98,9 @@ func (l *Letters) add(m Letters) {
 type Arena struct {
 	texts slab.Slab[byte]
 	maps  textmap.Arena
+	// scratch is the normalizer's working memory while it builds each
+	// view (copied out to texts and maps): its own, not the pool's.
+	scratch scratch
 }
 
 // Reserve makes room in a for views of text bytes in all, with pieces
@@ -125,6 +146,11 @@ type normalizer struct {
 	nfkc    []byte // scratch for one NFKC segment
 	b       textmap.Builder
 	letters Letters // of src, counted on the way
+	// quotes: a quotation mark “ ‘ 「 『 may have been written (View.MayQuote).
+	// Only punctSegment and segment write one; the other paths write
+	// ASCII, white space and Han characters.
+	quotes bool
+	titles bool // and likewise 《 (View.MayTitle)
 }
 
 func (n *normalizer) run() {
@@ -339,6 +365,7 @@ func (n *normalizer) segment(i int) int {
 		n.out = append(n.out, singleRune(r)...)
 		n.record(i, size, start)
 		n.count(r)
+		n.marksIn(start)
 		return end
 	}
 	for k := i; k < end; {
@@ -353,7 +380,20 @@ func (n *normalizer) segment(i int) int {
 		k += size
 	}
 	n.record(i, end-i, start)
+	n.marksIn(start)
 	return end
+}
+
+// marksIn notes the quotation and title marks segment wrote from start:
+// whatever it writes is looked at (the path is rare: most punctuation
+// takes punctSegment). Only a written byte E2 or E3 can begin one.
+func (n *normalizer) marksIn(start int) {
+	out := n.out[start:]
+	if bytes.IndexByte(out, 0xE2) < 0 && bytes.IndexByte(out, 0xE3) < 0 {
+		return
+	}
+	n.quotes = n.quotes || bytes.ContainsAny(out, quoteMarks)
+	n.titles = n.titles || bytes.Contains(out, []byte("《"))
 }
 
 // punctSegment normalizes the punctuation mark at i when it is an NFKC
@@ -372,10 +412,22 @@ func (n *normalizer) punctSegment(i int) bool {
 	start := len(n.out)
 	n.out = append(n.out, singleRune(r)...)
 	n.record(i, 3, start)
+	n.quotes = n.quotes || opensQuote(r)
+	n.titles = n.titles || r == '《'
 	if punctHan(r) { // the rest are neither Han nor Latin letters
 		n.count(r)
 	}
 	return true
+}
+
+// quoteMarks are the quotation marks View.MayQuote is about.
+const quoteMarks = "“‘「『"
+
+// opensQuote reports the runes of punctSegment's blocks that normalize to
+// a quotation mark View.MayQuote is about: “ ‘ 「 『 themselves, and the
+// half-width ｢ (「).
+func opensQuote(r rune) bool {
+	return r == '“' || r == '‘' || r == '「' || r == '『' || r == '｢'
 }
 
 // punctHan reports the Han characters among the runes punctAt takes (々,
