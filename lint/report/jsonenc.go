@@ -131,6 +131,15 @@ func (e *jsonBuilder) strings(name string, xs []string) {
 }
 
 func (x *Finding) appendJSON(b []byte, prefix string) []byte {
+	if prefix == jsonFinding && len(x.Fixes) == 0 {
+		return appendFindingItem(b, x)
+	}
+	return x.appendJSONBuilt(b, prefix)
+}
+
+// appendJSONBuilt is appendJSON through a jsonBuilder, at any prefix: the
+// reference the fast layouts of jsonfast.go are tested against.
+func (x *Finding) appendJSONBuilt(b []byte, prefix string) []byte {
 	e := newJSONBuilder(b, prefix)
 	e.open('{')
 	e.str("rule", x.Rule)
@@ -183,6 +192,14 @@ func (x *Finding) appendJSON(b []byte, prefix string) []byte {
 }
 
 func (s *Study) appendJSON(b []byte, prefix string) []byte {
+	if prefix == jsonFinding {
+		return appendStudyItem(b, s)
+	}
+	return s.appendJSONBuilt(b, prefix)
+}
+
+// appendJSONBuilt is appendJSON through a jsonBuilder (see Finding's).
+func (s *Study) appendJSONBuilt(b []byte, prefix string) []byte {
 	e := newJSONBuilder(b, prefix)
 	e.open('{')
 	e.int("index", s.Index)
@@ -224,6 +241,14 @@ func (s *Study) appendJSON(b []byte, prefix string) []byte {
 }
 
 func (c *Claim) appendJSON(b []byte, prefix string) []byte {
+	if prefix == jsonFinding {
+		return appendClaimItem(b, c)
+	}
+	return c.appendJSONBuilt(b, prefix)
+}
+
+// appendJSONBuilt is appendJSON through a jsonBuilder (see Finding's).
+func (c *Claim) appendJSONBuilt(b []byte, prefix string) []byte {
 	e := newJSONBuilder(b, prefix)
 	e.open('{')
 	e.str("term", c.Term)
@@ -251,6 +276,14 @@ type criteria []score.Criterion
 // appendJSON appends the breakdown; ok is false when an Earned is not a
 // number JSON can carry (encoding/json then reports the error).
 func (cs criteria) appendJSON(b []byte, prefix string) (out []byte, ok bool) {
+	if prefix == jsonFileKey {
+		return appendCriteriaField(b, cs)
+	}
+	return cs.appendJSONBuilt(b, prefix)
+}
+
+// appendJSONBuilt is appendJSON through a jsonBuilder (see Finding's).
+func (cs criteria) appendJSONBuilt(b []byte, prefix string) (out []byte, ok bool) {
 	if cs == nil {
 		return append(b, "null"...), true
 	}
