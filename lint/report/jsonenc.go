@@ -344,7 +344,12 @@ func appendJSONString(b []byte, s string) []byte {
 		c := s[i]
 		switch jsonByte[c] {
 		case jsonCopy:
+			// A run of plain ASCII: eight bytes at a time, then byte by
+			// byte up to what ends it.
 			i = skipPlainASCII(s, i+1)
+			for i < len(s) && jsonByte[s[i]] == jsonCopy {
+				i++
+			}
 			continue
 		case jsonLead2:
 			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
@@ -352,11 +357,11 @@ func appendJSONString(b []byte, s string) []byte {
 				continue
 			}
 		case jsonLead3:
-			// Not E0 (overlong forms), ED (surrogates) or a separator
-			// (E2 80 A8, E2 80 A9): those are left to the decoder.
-			if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-				!(c == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8) {
-				i += 3
+			// A run of three-byte characters (Chinese text) in a loop of
+			// its own.
+			if plain3(s, i) {
+				for i += 3; i < len(s) && plain3(s, i); i += 3 {
+				}
 				continue
 			}
 		case jsonEscape:
@@ -400,6 +405,15 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plain3 reports whether a well-formed three-byte character that needs no
+// escaping starts at s[i]: a lead E1–EC, EE or EF with two continuation
+// bytes, and not a separator (E2 80 A8, E2 80 A9). E0 (overlong forms)
+// and ED (surrogates) are left to the decoder.
+func plain3(s string, i int) bool {
+	return i+2 < len(s) && jsonByte[s[i]] == jsonLead3 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+		!(s[i] == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8)
 }
 
 // skipPlainASCII returns where the run of eight-byte words from i that
