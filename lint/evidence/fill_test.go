@@ -136,3 +136,39 @@ func TestFillMeasuredEqualsOld(t *testing.T) {
 	long := strings.Repeat("{about} ", 8)
 	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { fill(long, "about", values[3]) }))
 }
+
+// fillParts fills the parts as fill fills their concatenation: on every
+// clause and tail Why joins, in each locale, and on random parts cut
+// where no placeholder spans the cut.
+func TestFillPartsEqualsFillOfJoined(t *testing.T) {
+	clauses := []phrase{claimsForPeople, claimsForNobody, claims, claimsCause, claimsCertain}
+	tails := []phrase{restsOnModel, restsOnUnstated, restsOnNothing, restsOnNothingCausal, restsOnAssociation, restsOnWeak, restsOnUnsized}
+	pairs := []string{"where", "标题", "term", "逆转{衰老}", "label", "study 2", "design", "observational study", "model", "mice", "other", "study 1"}
+	for _, locale := range []string{"en", "zh-Hans", "zh-Hant"} {
+		for _, c := range clauses {
+			for _, tail := range tails {
+				a, b := c.in(locale), tail.in(locale)
+				assert.Equal(t, fill(a+b, pairs...), fillParts([]string{a, b}, pairs))
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(8, 1))
+	pieces := []string{"{label}", "{about}", "{x}", "{}", " ", "研究", "n = 3", "}", "label"}
+	pick := func(xs []string) string { return xs[r.IntN(len(xs))] }
+	for range 5000 {
+		var parts []string
+		for range 1 + r.IntN(3) {
+			var tb strings.Builder
+			for range r.IntN(6) {
+				tb.WriteString(pick(pieces))
+			}
+			parts = append(parts, tb.String())
+		}
+		var pairs []string
+		for range r.IntN(5) {
+			pairs = append(pairs, pick([]string{"label", "about", "x"}), pick([]string{"", "study 1", "{label}", "很长的描述"}))
+		}
+		assert.Equal(t, fill(strings.Join(parts, ""), pairs...), fillParts(parts, pairs), "%q %q", parts, pairs)
+	}
+	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { fillParts([]string{"{label} a", "{label} b"}, []string{"label", "x"}) }))
+}

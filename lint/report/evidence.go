@@ -165,12 +165,17 @@ func newStudy(doc *document.Document, card *evidence.Card, s *evidence.Study, lo
 // newClaim resolves a claim for the report; its rules are carved out of
 // slab when that has room (nil: a list of their own).
 func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, locale string, slab *[]string) Claim {
-	// The term is a piece of a sentence's text, in memory the facts
-	// give back for the next file once the report is made (Release).
 	out := Claim{
-		Term: strings.Clone(c.Term), Class: c.Class, Subject: c.Subject, Strength: c.Strength, Voice: c.Voice,
+		Class: c.Class, Subject: c.Subject, Strength: c.Strength, Voice: c.Voice,
 		Evidence: c.Evidence, Where: c.Where, Excerpt: sourceText(doc, c.Span, c.Excerpt),
 		Rules: carve(slab, len(c.Findings)), Why: card.Why(c, locale), span: c.Span,
+	}
+	// The term is a piece of a sentence's text, in memory the facts give
+	// back for the next file once the report is made (Release): a copy,
+	// unless it reads as the excerpt (three claims in four), a string of
+	// the report's own.
+	if out.Term = out.Excerpt; c.Term != out.Excerpt {
+		out.Term = strings.Clone(c.Term)
 	}
 	if s := card.StudyOf(c); s != nil {
 		out.Study = s.Index
