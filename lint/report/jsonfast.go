@@ -47,11 +47,11 @@ var (
 
 func (l *posLayout) append(b []byte, p document.Position) []byte {
 	b = append(b, l.line...)
-	b = strconv.AppendInt(b, int64(p.Line), 10)
+	b = appendInt(b, p.Line)
 	b = append(b, l.column...)
-	b = strconv.AppendInt(b, int64(p.Column), 10)
+	b = appendInt(b, p.Column)
 	b = append(b, l.offset...)
-	b = strconv.AppendInt(b, int64(p.Offset), 10)
+	b = appendInt(b, p.Offset)
 	return append(b, l.end...)
 }
 
@@ -129,7 +129,7 @@ func appendClaimItem(b []byte, c *Claim) []byte {
 	b = append(b, ","+itemM1+`"where": `...)
 	b = appendJSONString(b, c.Where)
 	b = append(b, ","+itemM1+`"study": `...)
-	b = strconv.AppendInt(b, int64(c.Study), 10)
+	b = appendInt(b, c.Study)
 	b = append(b, ","+itemM1+`"start": `...)
 	b = itemPos.append(b, c.Start)
 	b = append(b, ","+itemM1+`"end": `...)
@@ -163,7 +163,7 @@ func appendClaimItem(b []byte, c *Claim) []byte {
 // appendStudyItem is s.appendJSON at jsonFinding.
 func appendStudyItem(b []byte, s *Study) []byte {
 	b = append(b, "{"+itemM1+`"index": `...)
-	b = strconv.AppendInt(b, int64(s.Index), 10)
+	b = appendInt(b, s.Index)
 	b = append(b, ","+itemM1+`"population": `...)
 	b = appendJSONString(b, s.Population)
 	if s.Model != "" {
@@ -173,10 +173,10 @@ func appendStudyItem(b []byte, s *Study) []byte {
 	b = append(b, ","+itemM1+`"design": `...)
 	b = appendJSONString(b, s.Design)
 	b = append(b, ","+itemM1+`"size": `...)
-	b = strconv.AppendInt(b, int64(s.Size), 10)
+	b = appendInt(b, s.Size)
 	if s.Studies != 0 {
 		b = append(b, ","+itemM1+`"studies": `...)
-		b = strconv.AppendInt(b, int64(s.Studies), 10)
+		b = appendInt(b, s.Studies)
 	}
 	if s.Venue != "" {
 		b = append(b, ","+itemM1+`"venue": `...)
@@ -187,7 +187,7 @@ func appendStudyItem(b []byte, s *Study) []byte {
 		b = appendJSONString(b, s.Link)
 	}
 	b = append(b, ","+itemM1+`"sentences": `...)
-	b = strconv.AppendInt(b, int64(s.Sentences), 10)
+	b = appendInt(b, s.Sentences)
 	b = append(b, ","+itemM1+`"description": `...)
 	b = appendJSONString(b, s.Description)
 	b = append(b, ","+itemM1+`"start": `...)
@@ -248,7 +248,7 @@ func appendCriteriaField(b []byte, cs criteria) ([]byte, bool) {
 		b = append(b, ","+criterionM1+`"satisfied": `...)
 		b = strconv.AppendBool(b, c.Satisfied)
 		b = append(b, ","+criterionM1+`"findings": `...)
-		b = strconv.AppendInt(b, int64(c.Findings), 10)
+		b = appendInt(b, c.Findings)
 		b = append(b, ","+criterionM1+`"earned": `...)
 		b = appendJSONFloat(b, c.Earned)
 		b = append(b, criterionAt+"}"...)
@@ -258,3 +258,35 @@ func appendCriteriaField(b []byte, cs criteria) ([]byte, bool) {
 	}
 	return append(b, ']'), true
 }
+
+// appendInt is strconv.AppendInt(b, int64(n), 10), two digits a step with
+// no layers between: the report's positions are most of its numbers.
+func appendInt(b []byte, n int) []byte {
+	if n < 0 {
+		return strconv.AppendInt(b, int64(n), 10)
+	}
+	if n < 10 {
+		return append(b, byte('0'+n))
+	}
+	var digits [20]byte
+	i := len(digits)
+	for n >= 100 {
+		q := n / 100
+		r := 2 * (n - q*100)
+		i -= 2
+		digits[i], digits[i+1] = decimalPairs[r], decimalPairs[r+1]
+		n = q
+	}
+	if n >= 10 {
+		i -= 2
+		digits[i], digits[i+1] = decimalPairs[2*n], decimalPairs[2*n+1]
+	} else {
+		i--
+		digits[i] = byte('0' + n)
+	}
+	return append(b, digits[i:]...)
+}
+
+const decimalPairs = "00010203040506070809" + "10111213141516171819" + "20212223242526272829" + "30313233343536373839" +
+	"40414243444546474849" + "50515253545556575859" + "60616263646566676869" + "70717273747576777879" +
+	"80818283848586878889" + "90919293949596979899"

@@ -1,7 +1,9 @@
 package report
 
 import (
+	"math"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -132,5 +134,21 @@ func TestFindingHeadFollowsChangedTexts(t *testing.T) {
 		change(&y)
 		assert.Equal(t, string(y.appendJSONBuilt(nil, jsonFinding)), string(appendFindingItem(nil, &y)), name)
 		assert.NotEqual(t, string(x.appendJSONBuilt(nil, jsonFinding)), string(appendFindingItem(nil, &y)), name)
+	}
+}
+
+// appendInt writes what strconv writes, around every change of digit
+// count, at the extremes and on random values.
+func TestAppendIntMatchesStrconv(t *testing.T) {
+	values := []int{0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1001, -1, -10, -99, -100, math.MaxInt, math.MinInt}
+	for p := 10; p > 0 && p < math.MaxInt/10; p *= 10 {
+		values = append(values, p-1, p, p+1, 2*p-1, 9*p+9)
+	}
+	r := rand.New(rand.NewPCG(2, 4))
+	for range 10000 {
+		values = append(values, r.IntN(1<<20), int(r.Int64()), -r.IntN(1000))
+	}
+	for _, n := range values {
+		require.Equal(t, strconv.AppendInt([]byte("x"), int64(n), 10), appendInt([]byte("x"), n), "%d", n)
 	}
 }
