@@ -99,11 +99,12 @@ func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings
 	}
 	f.Claims = claimLists.get(claims)
 	ruleSlab := make([]string, 0, rules)
+	spans := spanPositions{findings: f.Findings}
 	for _, c := range card.Claims {
 		if !allClaims && len(c.Findings) == 0 {
 			continue
 		}
-		f.Claims = append(f.Claims, newClaim(doc, card, c, locale, &ruleSlab))
+		f.Claims = append(f.Claims, newClaim(doc, card, c, locale, &ruleSlab, &spans))
 	}
 	// Every finding on a study's claims relates to the same place with
 	// the same message: resolve each study once. The findings' related
@@ -162,9 +163,38 @@ func newStudy(doc *document.Document, card *evidence.Card, s *evidence.Study, lo
 	return out
 }
 
+// spanPositions gives the positions of a claim's span from the finding
+// with the same span (nine claims in ten on the archive), resolved
+// already, instead of resolving them again: the findings and the claims
+// both come in the order of their spans, so one walk through the findings
+// finds them. A claim with no such finding, or out of order, is resolved
+// from the document.
+type spanPositions struct {
+	findings []Finding
+	next     int // the findings before it start before the last claim asked for
+}
+
+func (p *spanPositions) positions(doc *document.Document, span document.Span) (start, end document.Position) {
+	if p != nil {
+		for p.next < len(p.findings) && p.findings[p.next].span.Start < span.Start {
+			p.next++
+		}
+		for _, x := range p.findings[p.next:] {
+			if x.span.Start != span.Start {
+				break
+			}
+			if x.span == span {
+				return x.Start, x.End
+			}
+		}
+	}
+	return positions(doc, span)
+}
+
 // newClaim resolves a claim for the report; its rules are carved out of
-// slab when that has room (nil: a list of their own).
-func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, locale string, slab *[]string) Claim {
+// slab when that has room (nil: a list of their own), and its positions
+// come from spans when a finding there has them (nil: from doc).
+func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, locale string, slab *[]string, spans *spanPositions) Claim {
 	out := Claim{
 		Class: c.Class, Subject: c.Subject, Strength: c.Strength, Voice: c.Voice,
 		Evidence: c.Evidence, Where: c.Where, Excerpt: sourceText(doc, c.Span, c.Excerpt),
@@ -180,7 +210,7 @@ func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, lo
 	if s := card.StudyOf(c); s != nil {
 		out.Study = s.Index
 	}
-	out.Start, out.End = positions(doc, c.Span)
+	out.Start, out.End = spans.positions(doc, c.Span)
 	for _, x := range c.Findings {
 		out.Rules = append(out.Rules, x.Rule.ID)
 	}
