@@ -32,17 +32,25 @@ func TestCardWordsAgreeWithThePackageFunctions(t *testing.T) {
 		{Study: &facts.Study{Index: 2, Population: "people", Design: "review", Studies: 12, Size: 300}, Venue: "《柳叶刀》"},
 		{Study: &facts.Study{Index: 3, Population: "cells"}, Model: "cells", Link: "doi:10.1/x"},
 	}
-	for range 2 { // the second time from memory
-		for _, s := range studies {
-			for _, locale := range []string{"en", "zh-Hans", "zh-Hant"} {
+	for _, locale := range []string{"en", "zh-Hans", "", "zh-Hant"} {
+		for range 2 { // the second time from memory
+			for _, s := range studies {
 				assert.Equal(t, Describe(s, locale), c.Description(s, locale))
 				assert.Equal(t, Related(s, locale), c.RelatedMessage(s, locale))
 				w := c.words(s, locale)
 				assert.Equal(t, studyWords{Label(s, locale), Population(s, locale), Describe(s, locale)}, w)
 			}
 		}
+		for _, s := range studies {
+			assert.Equal(t, locale, s.saidIn, "remembered in the locale last asked for")
+		}
 	}
-	assert.Len(t, c.said, 9)
+	// What a study remembers is given back for its locale, and only for
+	// it.
+	s := studies[0]
+	s.said = studyWords{"x", "y", "z"}
+	assert.Equal(t, studyWords{"x", "y", "z"}, c.words(s, "zh-Hant"))
+	assert.Equal(t, Describe(s, "en"), c.Description(s, "en"))
 }
 
 // namesNoOrganism agrees with the regular expression it replaces on

@@ -340,27 +340,19 @@ func (c *Card) RelatedMessage(s *Study, locale string) string {
 // studyWords are the texts Why names a study by, in one locale.
 type studyWords struct{ label, population, description string }
 
-// words are a study's texts, worked out once per card and locale: every
-// flagged claim on a study names it the same way.
+// words are a study's texts, worked out once per study and locale
+// (a run has one) and kept with the study: every flagged claim on a study
+// names it the same way.
 func (c *Card) words(s *Study, locale string) studyWords {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	key := wordsKey{s, locale}
-	w, ok := c.said[key]
-	if !ok {
-		population := Population(s, locale)
-		w = studyWords{Label(s, locale), population, describe(s, locale, population)}
-		if c.said == nil {
-			c.said = map[wordsKey]studyWords{}
-		}
-		c.said[key] = w
+	if s.saidIn == locale && locale != "" {
+		return s.said
 	}
+	population := Population(s, locale)
+	w := studyWords{Label(s, locale), population, describe(s, locale, population)}
+	s.said, s.saidIn = w, locale
 	return w
-}
-
-type wordsKey struct {
-	study  *Study
-	locale string
 }
 
 // shown is the claim as the article writes it, or its term.
