@@ -60,3 +60,35 @@ func TestSpanPositionsAsResolved(t *testing.T) {
 	}
 	require.Greater(t, found, claims/2, "most flagged claims have a finding on their span")
 }
+
+// Each finding that carries a study relates to it as related resolves it
+// on its own, in a list of its own: appending to one finding's leaves the
+// others' as they were.
+func TestRelatedResolvedOncePerStudy(t *testing.T) {
+	paths, results := corpusResults(t)
+	withStudy := 0
+	for i, res := range results {
+		f := NewFile(paths[i], res, "en")
+		for j, x := range res.Findings {
+			if x.Study == nil {
+				require.Empty(t, f.Findings[j].Related)
+				continue
+			}
+			withStudy++
+			require.Equal(t, []Related{related(f.Doc(), res.Card, x.Study, "en")}, f.Findings[j].Related, paths[i])
+		}
+		for j := range f.Findings {
+			if len(f.Findings[j].Related) > 0 {
+				var before [][]Related
+				for _, x := range f.Findings[j+1:] {
+					before = append(before, append([]Related(nil), x.Related...))
+				}
+				_ = append(f.Findings[j].Related, Related{Message: "appended"})
+				for k, x := range f.Findings[j+1:] {
+					require.Equal(t, before[k], []Related(x.Related))
+				}
+			}
+		}
+	}
+	require.Positive(t, withStudy)
+}
