@@ -27,9 +27,8 @@ type Card struct {
 	Studies []*Study // in article order
 	Claims  []*Claim // every claim, in article order
 
-	mu   sync.Mutex              // guards said: a card may be read by more than one goroutine
-	said map[wordsKey]studyWords // see words
-	doc  *document.Document      // the source of the claims' excerpts
+	mu  sync.Mutex         // guards the studies' said: a card may be read by more than one goroutine
+	doc *document.Document // the source of the claims' excerpts
 }
 
 // Study is one study the article reports, with what the card shows of it
@@ -45,6 +44,11 @@ type Study struct {
 	// Findings are the findings about the study as a whole (one that
 	// gives no sample size), not about one of its claims.
 	Findings []rule.Finding
+
+	// said are its texts in the locale saidIn, once a card worked them
+	// out (see Card.words); saidIn is "" before.
+	said   studyWords
+	saidIn string
 }
 
 // Claim is one claim of the article.

@@ -32,17 +32,25 @@ func TestCardWordsAgreeWithThePackageFunctions(t *testing.T) {
 		{Study: &facts.Study{Index: 2, Population: "people", Design: "review", Studies: 12, Size: 300}, Venue: "《柳叶刀》"},
 		{Study: &facts.Study{Index: 3, Population: "cells"}, Model: "cells", Link: "doi:10.1/x"},
 	}
-	for range 2 { // the second time from memory
-		for _, s := range studies {
-			for _, locale := range []string{"en", "zh-Hans", "zh-Hant"} {
+	for _, locale := range []string{"en", "zh-Hans", "", "zh-Hant"} {
+		for range 2 { // the second time from memory
+			for _, s := range studies {
 				assert.Equal(t, Describe(s, locale), c.Description(s, locale))
 				assert.Equal(t, Related(s, locale), c.RelatedMessage(s, locale))
 				w := c.words(s, locale)
 				assert.Equal(t, studyWords{Label(s, locale), Population(s, locale), Describe(s, locale)}, w)
 			}
 		}
+		for _, s := range studies {
+			assert.Equal(t, locale, s.saidIn, "remembered in the locale last asked for")
+		}
 	}
-	assert.Len(t, c.said, 9)
+	// What a study remembers is given back for its locale, and only for
+	// it.
+	s := studies[0]
+	s.said = studyWords{"x", "y", "z"}
+	assert.Equal(t, studyWords{"x", "y", "z"}, c.words(s, "zh-Hant"))
+	assert.Equal(t, Describe(s, "en"), c.Description(s, "en"))
 }
 
 // namesNoOrganism agrees with the regular expression it replaces on
@@ -135,4 +143,40 @@ func TestFillMeasuredEqualsOld(t *testing.T) {
 	}
 	long := strings.Repeat("{about} ", 8)
 	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { fill(long, "about", values[3]) }))
+}
+
+// fillParts fills the parts as fill fills their concatenation: on every
+// clause and tail Why joins, in each locale, and on random parts cut
+// where no placeholder spans the cut.
+func TestFillPartsEqualsFillOfJoined(t *testing.T) {
+	clauses := []phrase{claimsForPeople, claimsForNobody, claims, claimsCause, claimsCertain}
+	tails := []phrase{restsOnModel, restsOnUnstated, restsOnNothing, restsOnNothingCausal, restsOnAssociation, restsOnWeak, restsOnUnsized}
+	pairs := []string{"where", "标题", "term", "逆转{衰老}", "label", "study 2", "design", "observational study", "model", "mice", "other", "study 1"}
+	for _, locale := range []string{"en", "zh-Hans", "zh-Hant"} {
+		for _, c := range clauses {
+			for _, tail := range tails {
+				a, b := c.in(locale), tail.in(locale)
+				assert.Equal(t, fill(a+b, pairs...), fillParts([]string{a, b}, pairs))
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(8, 1))
+	pieces := []string{"{label}", "{about}", "{x}", "{}", " ", "研究", "n = 3", "}", "label"}
+	pick := func(xs []string) string { return xs[r.IntN(len(xs))] }
+	for range 5000 {
+		var parts []string
+		for range 1 + r.IntN(3) {
+			var tb strings.Builder
+			for range r.IntN(6) {
+				tb.WriteString(pick(pieces))
+			}
+			parts = append(parts, tb.String())
+		}
+		var pairs []string
+		for range r.IntN(5) {
+			pairs = append(pairs, pick([]string{"label", "about", "x"}), pick([]string{"", "study 1", "{label}", "很长的描述"}))
+		}
+		assert.Equal(t, fill(strings.Join(parts, ""), pairs...), fillParts(parts, pairs), "%q %q", parts, pairs)
+	}
+	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { fillParts([]string{"{label} a", "{label} b"}, []string{"label", "x"}) }))
 }

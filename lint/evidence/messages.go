@@ -36,30 +36,41 @@ func (p phrase) in(locale string) string {
 // fill replaces {name} placeholders with values given as name, value
 // pairs; a later pair for the same name wins.
 func fill(template string, pairs ...string) string {
-	if strings.IndexByte(template, '{') < 0 {
-		return template
-	}
+	return fillParts([]string{template}, pairs)
+}
+
+// fillParts is fill of the parts' concatenation, made without it (Why
+// joins a clause and its tail for every flagged claim): a placeholder
+// lies within one part.
+func fillParts(parts []string, pairs []string) string {
 	// The pieces are gathered first, so the message is allocated once at
 	// its size.
 	var room [24]string
 	pieces := room[:0]
-	for {
-		open := strings.IndexByte(template, '{')
-		if open < 0 {
-			break
+	filled := false
+	for _, template := range parts {
+		for {
+			open := strings.IndexByte(template, '{')
+			if open < 0 {
+				break
+			}
+			end := strings.IndexByte(template[open:], '}')
+			if end < 0 {
+				break
+			}
+			value, ok := lookupPair(pairs, template[open+1:open+end])
+			if !ok {
+				value = template[open : open+end+1]
+			}
+			pieces = append(pieces, template[:open], value)
+			template = template[open+end+1:]
+			filled = true
 		}
-		end := strings.IndexByte(template[open:], '}')
-		if end < 0 {
-			break
-		}
-		value, ok := lookupPair(pairs, template[open+1:open+end])
-		if !ok {
-			value = template[open : open+end+1]
-		}
-		pieces = append(pieces, template[:open], value)
-		template = template[open+end+1:]
+		pieces = append(pieces, template)
 	}
-	pieces = append(pieces, template)
+	if !filled && len(parts) == 1 {
+		return parts[0]
+	}
 	n := 0
 	for _, piece := range pieces {
 		n += len(piece)
@@ -281,7 +292,7 @@ func (c *Card) Why(cl *Claim, locale string) string {
 		args = append(args, "label", words.label, "design", lookup(designIs, st.Design, "unknown").in(locale))
 	}
 	say := func(clause, tail phrase, more ...string) string {
-		return fill(clause.in(locale)+tail.in(locale), append(args, more...)...)
+		return fillParts([]string{clause.in(locale), tail.in(locale)}, append(args, more...))
 	}
 	causal := cl.Class == "causal" || cl.hasCategory("causation")
 	certain := cl.Class == "certainty"
@@ -329,27 +340,19 @@ func (c *Card) RelatedMessage(s *Study, locale string) string {
 // studyWords are the texts Why names a study by, in one locale.
 type studyWords struct{ label, population, description string }
 
-// words are a study's texts, worked out once per card and locale: every
-// flagged claim on a study names it the same way.
+// words are a study's texts, worked out once per study and locale
+// (a run has one) and kept with the study: every flagged claim on a study
+// names it the same way.
 func (c *Card) words(s *Study, locale string) studyWords {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	key := wordsKey{s, locale}
-	w, ok := c.said[key]
-	if !ok {
-		population := Population(s, locale)
-		w = studyWords{Label(s, locale), population, describe(s, locale, population)}
-		if c.said == nil {
-			c.said = map[wordsKey]studyWords{}
-		}
-		c.said[key] = w
+	if s.saidIn == locale && locale != "" {
+		return s.said
 	}
+	population := Population(s, locale)
+	w := studyWords{Label(s, locale), population, describe(s, locale, population)}
+	s.said, s.saidIn = w, locale
 	return w
-}
-
-type wordsKey struct {
-	study  *Study
-	locale string
 }
 
 // shown is the claim as the article writes it, or its term.

@@ -3,7 +3,10 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -311,4 +314,40 @@ func TestFileListsFlaggedClaimsEvidenceFileAll(t *testing.T) {
 	var text bytes.Buffer
 	require.NoError(t, report.WriteEvidence(&text, []report.File{all}, "en"))
 	assert.Contains(t, text.String(), "1 study, 2 claims, 1 flagged")
+}
+
+// A claim's term is the card's term, held in the report's own memory: the
+// excerpt's string when they read the same (no copy of its own), else a
+// copy; either stays right once the facts give their memory back for the
+// next file (Release).
+func TestClaimTermSharesTheExcerpt(t *testing.T) {
+	l, err := lint.Default()
+	require.NoError(t, err)
+	shared := 0
+	for _, path := range []string{"../../corpus/zh-Hans/cordyceps-youth-molecule-ad.txt", "../../corpus/en/blind-forum-nmn-user-post.txt"} {
+		src, err := os.ReadFile(path)
+		require.NoError(t, err)
+		res, err := l.Lint(lint.Input{Path: path, Data: src, Card: true})
+		require.NoError(t, err)
+		var terms []string
+		for _, c := range res.Card.Claims {
+			if c.Flagged() {
+				terms = append(terms, strings.Clone(c.Term))
+			}
+		}
+		f := report.NewFile(path, res, "en")
+		res.Release()
+		// Another file's analysis takes the memory given back.
+		_, err = l.Lint(lint.Input{Path: path, Data: src, Card: true})
+		require.NoError(t, err)
+		require.Len(t, f.Claims, len(terms))
+		for i, c := range f.Claims {
+			require.Equal(t, terms[i], c.Term)
+			if c.Term == c.Excerpt {
+				require.Same(t, unsafe.StringData(c.Excerpt), unsafe.StringData(c.Term), "a term reading as its excerpt has a copy of its own")
+				shared++
+			}
+		}
+	}
+	require.Positive(t, shared)
 }

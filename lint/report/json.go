@@ -171,7 +171,11 @@ func (j *JSONWriter) beginFile(f *File) error {
 // finding writes a file's next finding.
 func (j *JSONWriter) finding(_ *File, x Finding) error {
 	j.o.item(j.found, jsonFinding)
-	j.o.value(&x, jsonFinding)
+	if j.o.err == nil {
+		// Not through value: x in an interface would be copied to the heap.
+		j.o.buf = x.appendJSON(j.o.buf, jsonFinding)
+		j.o.spill()
+	}
 	j.found++
 	return j.o.err
 }
@@ -210,10 +214,11 @@ func (j *JSONWriter) endFile(f File) error {
 func (j *JSONWriter) start(path, language string) {
 	j.o.item(j.files, jsonFile)
 	j.files++
+	// Strings written directly: through value each would go to the heap.
 	j.o.str("{\n" + jsonFileKey + `"path": `)
-	j.o.value(path, jsonFileKey)
+	j.o.buf = appendJSONString(j.o.buf, path)
 	j.o.str(",\n" + jsonFileKey + `"language": `)
-	j.o.value(language, jsonFileKey)
+	j.o.buf = appendJSONString(j.o.buf, language)
 	j.o.str(",\n" + jsonFileKey + `"findings": `)
 }
 
@@ -258,11 +263,16 @@ func (j *JSONWriter) end(f File, writeClaims func()) {
 	}
 	if f.Score != nil {
 		key("score")
-		j.o.value(*f.Score, jsonFileKey)
+		j.o.buf = appendInt(j.o.buf, *f.Score)
 	}
 	if len(f.Criteria) > 0 {
 		key("criteria")
-		j.o.value(f.Criteria, jsonFileKey)
+		if b, ok := appendCriteriaField(j.o.buf, f.Criteria); ok && j.o.err == nil {
+			j.o.buf = b
+			j.o.spill()
+		} else {
+			j.o.value(f.Criteria, jsonFileKey) // encoding/json reports what is wrong
+		}
 	}
 	key("studies")
 	if f.studies != nil {

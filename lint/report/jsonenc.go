@@ -131,6 +131,15 @@ func (e *jsonBuilder) strings(name string, xs []string) {
 }
 
 func (x *Finding) appendJSON(b []byte, prefix string) []byte {
+	if prefix == jsonFinding && len(x.Fixes) == 0 {
+		return appendFindingItem(b, x)
+	}
+	return x.appendJSONBuilt(b, prefix)
+}
+
+// appendJSONBuilt is appendJSON through a jsonBuilder, at any prefix: the
+// reference the fast layouts of jsonfast.go are tested against.
+func (x *Finding) appendJSONBuilt(b []byte, prefix string) []byte {
 	e := newJSONBuilder(b, prefix)
 	e.open('{')
 	e.str("rule", x.Rule)
@@ -183,6 +192,14 @@ func (x *Finding) appendJSON(b []byte, prefix string) []byte {
 }
 
 func (s *Study) appendJSON(b []byte, prefix string) []byte {
+	if prefix == jsonFinding {
+		return appendStudyItem(b, s)
+	}
+	return s.appendJSONBuilt(b, prefix)
+}
+
+// appendJSONBuilt is appendJSON through a jsonBuilder (see Finding's).
+func (s *Study) appendJSONBuilt(b []byte, prefix string) []byte {
 	e := newJSONBuilder(b, prefix)
 	e.open('{')
 	e.int("index", s.Index)
@@ -224,6 +241,14 @@ func (s *Study) appendJSON(b []byte, prefix string) []byte {
 }
 
 func (c *Claim) appendJSON(b []byte, prefix string) []byte {
+	if prefix == jsonFinding {
+		return appendClaimItem(b, c)
+	}
+	return c.appendJSONBuilt(b, prefix)
+}
+
+// appendJSONBuilt is appendJSON through a jsonBuilder (see Finding's).
+func (c *Claim) appendJSONBuilt(b []byte, prefix string) []byte {
 	e := newJSONBuilder(b, prefix)
 	e.open('{')
 	e.str("term", c.Term)
@@ -251,6 +276,14 @@ type criteria []score.Criterion
 // appendJSON appends the breakdown; ok is false when an Earned is not a
 // number JSON can carry (encoding/json then reports the error).
 func (cs criteria) appendJSON(b []byte, prefix string) (out []byte, ok bool) {
+	if prefix == jsonFileKey {
+		return appendCriteriaField(b, cs)
+	}
+	return cs.appendJSONBuilt(b, prefix)
+}
+
+// appendJSONBuilt is appendJSON through a jsonBuilder (see Finding's).
+func (cs criteria) appendJSONBuilt(b []byte, prefix string) (out []byte, ok bool) {
 	if cs == nil {
 		return append(b, "null"...), true
 	}
@@ -311,7 +344,12 @@ func appendJSONString(b []byte, s string) []byte {
 		c := s[i]
 		switch jsonByte[c] {
 		case jsonCopy:
+			// A run of plain ASCII: eight bytes at a time, then byte by
+			// byte up to what ends it.
 			i = skipPlainASCII(s, i+1)
+			for i < len(s) && jsonByte[s[i]] == jsonCopy {
+				i++
+			}
 			continue
 		case jsonLead2:
 			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
@@ -319,11 +357,11 @@ func appendJSONString(b []byte, s string) []byte {
 				continue
 			}
 		case jsonLead3:
-			// Not E0 (overlong forms), ED (surrogates) or a separator
-			// (E2 80 A8, E2 80 A9): those are left to the decoder.
-			if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-				!(c == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8) {
-				i += 3
+			// A run of three-byte characters (Chinese text) in a loop of
+			// its own.
+			if plain3(s, i) {
+				for i += 3; i < len(s) && plain3(s, i); i += 3 {
+				}
 				continue
 			}
 		case jsonEscape:
@@ -367,6 +405,15 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plain3 reports whether a well-formed three-byte character that needs no
+// escaping starts at s[i]: a lead E1–EC, EE or EF with two continuation
+// bytes, and not a separator (E2 80 A8, E2 80 A9). E0 (overlong forms)
+// and ED (surrogates) are left to the decoder.
+func plain3(s string, i int) bool {
+	return i+2 < len(s) && jsonByte[s[i]] == jsonLead3 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+		!(s[i] == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8)
 }
 
 // skipPlainASCII returns where the run of eight-byte words from i that

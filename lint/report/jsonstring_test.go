@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -216,4 +217,21 @@ func TestCarveListsDoNotOverlap(t *testing.T) {
 	require.Equal(t, []string{"x"}, own)
 	require.NotNil(t, carve(nil, 0))
 	require.Equal(t, 4, cap(carve(nil, 4)))
+}
+
+// Runs of plain ASCII and of three-byte characters are stepped over in
+// loops of their own: whatever ends a run, at any distance from its start
+// and from the end of the string, is escaped as encoding/json escapes it.
+func TestJSONStringRunsEndAnywhere(t *testing.T) {
+	enders := []string{"", `"`, `\`, "\n", "\x01", "\u2028", "\u2029", "\xff", "\xe4\xb8", "\xe4", "é", "😀", "\xed\xa0\x80", "\xe0\xa4\x85", "“"}
+	for _, run := range []string{"a", "中", "“"} {
+		for n := range 20 {
+			for _, end := range enders {
+				for _, tail := range []string{"", "z", "藥", "藥b"} {
+					s := strings.Repeat(run, n) + end + tail
+					require.Equal(t, viaEncodingJSON(t, s, ""), string(appendJSONString(nil, s)), "%q", s)
+				}
+			}
+		}
+	}
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // The shared message cache gives every finding the message it would
-// compose itself: over every corpus finding in each locale, twice (the
+// compose itself, and its rule's texts: over every corpus finding in each locale, twice (the
 // second time from the cache), from two goroutines at once.
 func TestSharedMessagesEqualComposed(t *testing.T) {
 	_, results := corpusResults(t)
@@ -23,7 +23,7 @@ func TestSharedMessagesEqualComposed(t *testing.T) {
 				for _, locale := range []string{"en", "zh-Hans", "zh-Hant"} {
 					for _, res := range results {
 						for _, x := range res.Findings {
-							assert.Equal(t, x.Message(locale), findingMessage(x, locale))
+							checkFindingText(t, x, locale, findingMessage(x, locale))
 						}
 					}
 				}
@@ -41,6 +41,15 @@ func TestSharedMessagesRandomTerms(t *testing.T) {
 	for range 2000 {
 		x := rule.Finding{Rule: r, Term: fmt.Sprint(rng.Intn(20)), Suggestion: fmt.Sprint(rng.Intn(5))}
 		locale := []string{"en", "zh-Hans", "zh-Hant"}[rng.Intn(3)]
-		assert.Equal(t, x.Message(locale), findingMessage(x, locale))
+		checkFindingText(t, x, locale, findingMessage(x, locale))
 	}
+}
+
+// checkFindingText checks a shared text against what x composes: its
+// message and rule's texts, and the JSON opening laid out from them.
+func checkFindingText(t *testing.T, x rule.Finding, locale string, got *findingText) {
+	t.Helper()
+	want := findingText{rule: x.Rule.ID, category: x.Rule.Category, severity: x.Rule.Severity.String(), message: x.Message(locale)}
+	want.head = string(appendFindingHead(nil, want.rule, want.category, want.severity, want.message))
+	assert.Equal(t, want, *got)
 }

@@ -35,6 +35,7 @@ type Finding struct {
 	severity rule.Severity
 	span     document.Span // offsets in the decoded text (Start/End.Offset are file offsets)
 	ruleRef  *rule.Rule
+	text     *findingText // the texts Rule to Message came from, with their JSON (nil: none)
 }
 
 // File is the report for one input.
@@ -159,13 +160,13 @@ func (f *File) Recycle() {
 // findingMessage).
 func newFinding(doc *document.Document, x rule.Finding, locale string) Finding {
 	start, end := doc.Position(x.Span.Start), doc.Position(x.Span.End)
-	msg := findingMessage(x, locale)
+	t := findingMessage(x, locale)
 	start.Offset, end.Offset = doc.FileOffset(x.Span.Start), doc.FileOffset(x.Span.End)
 	return Finding{
-		Rule:     x.Rule.ID,
-		Category: x.Rule.Category,
-		Severity: x.Rule.Severity.String(),
-		Message:  msg,
+		Rule:     t.rule,
+		Category: t.category,
+		Severity: t.severity,
+		Message:  t.message,
 		Start:    start,
 		End:      end,
 		Excerpt:  excerpt(doc, x),
@@ -175,6 +176,7 @@ func newFinding(doc *document.Document, x rule.Finding, locale string) Finding {
 		severity: x.Rule.Severity,
 		span:     x.Span,
 		ruleRef:  x.Rule,
+		text:     t,
 	}
 }
 
@@ -217,7 +219,7 @@ func newFixes(doc *document.Document, fixes []rule.Fix) []Fix {
 // server), messages are composed each time.
 var messages struct {
 	sync.RWMutex
-	m map[messageKey]string
+	m map[messageKey]*findingText
 }
 
 const maxMessages = 1 << 14
@@ -227,25 +229,39 @@ type messageKey struct {
 	term, suggestion, locale string
 }
 
-// findingMessage is x.Message(locale), shared.
-func findingMessage(x rule.Finding, locale string) string {
+// findingText is what a finding shows of its rule and message, with the
+// JSON report's opening of the finding up to the message, escaped and
+// laid out once per run rather than once per finding (see
+// appendFindingItem; "" when not made).
+type findingText struct {
+	rule, category, severity, message string
+	head                              string
+}
+
+func newFindingText(x rule.Finding, locale string) *findingText {
+	return &findingText{rule: x.Rule.ID, category: x.Rule.Category, severity: x.Rule.Severity.String(), message: x.Message(locale)}
+}
+
+// findingMessage is x's texts in locale, shared.
+func findingMessage(x rule.Finding, locale string) *findingText {
 	key := messageKey{x.Rule, x.Term, x.Suggestion, locale}
 	messages.RLock()
-	msg, ok := messages.m[key]
+	t, ok := messages.m[key]
 	messages.RUnlock()
-	if ok {
-		return msg
+	if ok && t.rule == x.Rule.ID && t.category == x.Rule.Category && t.severity == x.Rule.Severity.String() {
+		return t
 	}
-	msg = x.Message(locale)
+	t = newFindingText(x, locale)
 	messages.Lock()
+	defer messages.Unlock()
 	if messages.m == nil {
-		messages.m = map[messageKey]string{}
+		messages.m = map[messageKey]*findingText{}
 	}
-	if len(messages.m) < maxMessages {
-		messages.m[key] = msg
+	if _, ok := messages.m[key]; ok || len(messages.m) < maxMessages {
+		t.head = string(appendFindingHead(nil, t.rule, t.category, t.severity, t.message))
+		messages.m[key] = t
 	}
-	messages.Unlock()
-	return msg
+	return t
 }
 
 // excerpt is the source text of a finding's span, shared with the

@@ -1,0 +1,292 @@
+package report
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/hypelint/hypelint/lint/document"
+)
+
+// The JSON report writes findings, claims and studies as items of a file's
+// arrays (at jsonFinding) and the score's criteria as a file's field (at
+// jsonFileKey), a few hundred thousand of them in an archive's run: at
+// those places their layout is fixed, so each is written with a few
+// appends of constant pieces (line breaks, indents and keys together)
+// rather than a key at a time through a jsonBuilder. A finding's rule,
+// category, severity and message, the same for every finding of a rule on
+// one term, come escaped and laid out once per run (findingText). The
+// builder stays the reference (appendJSONBuilt); jsonfast_test.go checks
+// these layouts against it.
+
+// Line breaks with their indents inside an item at jsonFinding: its
+// members, a nested object's members, and one level further down each.
+const (
+	itemEnd = "\n" + jsonFinding
+	itemM1  = itemEnd + "  "
+	itemM2  = itemM1 + "  "
+	itemM3  = itemM2 + "  "
+	itemM4  = itemM3 + "  "
+)
+
+// posLayout is a position object's pieces at one depth.
+type posLayout struct{ line, column, offset, end string }
+
+func newPosLayout(members, closing string) posLayout {
+	return posLayout{
+		line:   "{" + members + `"line": `,
+		column: "," + members + `"column": `,
+		offset: "," + members + `"offset": `,
+		end:    closing + "}",
+	}
+}
+
+var (
+	itemPos    = newPosLayout(itemM2, itemM1) // an item's start and end
+	relatedPos = newPosLayout(itemM4, itemM3) // a finding's related location's
+)
+
+func (l *posLayout) append(b []byte, p document.Position) []byte {
+	b = append(b, l.line...)
+	b = appendInt(b, p.Line)
+	b = append(b, l.column...)
+	b = appendInt(b, p.Column)
+	b = append(b, l.offset...)
+	b = appendInt(b, p.Offset)
+	return append(b, l.end...)
+}
+
+// appendFindingHead appends a finding item's opening up to its message.
+func appendFindingHead(b []byte, rule, category, severity, message string) []byte {
+	b = append(b, "{"+itemM1+`"rule": `...)
+	b = appendJSONString(b, rule)
+	b = append(b, ","+itemM1+`"category": `...)
+	b = appendJSONString(b, category)
+	b = append(b, ","+itemM1+`"severity": `...)
+	b = appendJSONString(b, severity)
+	b = append(b, ","+itemM1+`"message": `...)
+	return appendJSONString(b, message)
+}
+
+// appendFindingItem is x.appendJSON at jsonFinding, for a finding without
+// fixes (the rare findings with fixes take the builder).
+func appendFindingItem(b []byte, x *Finding) []byte {
+	if t := x.text; t != nil && t.head != "" && t.message == x.Message && t.rule == x.Rule &&
+		t.category == x.Category && t.severity == x.Severity {
+		// Equal strings are most often the same string: the comparisons
+		// cost a length and a pointer each.
+		b = append(b, t.head...)
+	} else {
+		b = appendFindingHead(b, x.Rule, x.Category, x.Severity, x.Message)
+	}
+	b = append(b, ","+itemM1+`"start": `...)
+	b = itemPos.append(b, x.Start)
+	b = append(b, ","+itemM1+`"end": `...)
+	b = itemPos.append(b, x.End)
+	b = append(b, ","+itemM1+`"excerpt": `...)
+	b = appendJSONString(b, x.Excerpt)
+	if x.Role != "" {
+		b = append(b, ","+itemM1+`"role": `...)
+		b = appendJSONString(b, x.Role)
+	}
+	if len(x.Related) > 0 {
+		b = append(b, ","+itemM1+`"related": [`...)
+		for i := range x.Related {
+			r := &x.Related[i]
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, itemM2+"{"+itemM3+`"start": `...)
+			b = relatedPos.append(b, r.Start)
+			b = append(b, ","+itemM3+`"end": `...)
+			b = relatedPos.append(b, r.End)
+			b = append(b, ","+itemM3+`"message": `...)
+			b = appendJSONString(b, r.Message)
+			b = append(b, itemM2+"}"...)
+		}
+		b = append(b, itemM1+"]"...)
+	}
+	if x.Note != "" {
+		b = append(b, ","+itemM1+`"note": `...)
+		b = appendJSONString(b, x.Note)
+	}
+	return append(b, itemEnd+"}"...)
+}
+
+// appendClaimItem is c.appendJSON at jsonFinding.
+func appendClaimItem(b []byte, c *Claim) []byte {
+	b = append(b, "{"+itemM1+`"term": `...)
+	b = appendJSONString(b, c.Term)
+	b = append(b, ","+itemM1+`"class": `...)
+	b = appendJSONString(b, c.Class)
+	b = append(b, ","+itemM1+`"subject": `...)
+	b = appendJSONString(b, c.Subject)
+	b = append(b, ","+itemM1+`"strength": `...)
+	b = appendJSONString(b, c.Strength)
+	b = append(b, ","+itemM1+`"voice": `...)
+	b = appendJSONString(b, c.Voice)
+	b = append(b, ","+itemM1+`"evidence": `...)
+	b = appendJSONString(b, c.Evidence)
+	b = append(b, ","+itemM1+`"where": `...)
+	b = appendJSONString(b, c.Where)
+	b = append(b, ","+itemM1+`"study": `...)
+	b = appendInt(b, c.Study)
+	b = append(b, ","+itemM1+`"start": `...)
+	b = itemPos.append(b, c.Start)
+	b = append(b, ","+itemM1+`"end": `...)
+	b = itemPos.append(b, c.End)
+	b = append(b, ","+itemM1+`"excerpt": `...)
+	b = appendJSONString(b, c.Excerpt)
+	b = append(b, ","+itemM1+`"rules": `...)
+	switch {
+	case c.Rules == nil:
+		b = append(b, "null"...)
+	case len(c.Rules) == 0:
+		b = append(b, "[]"...)
+	default:
+		b = append(b, '[')
+		for i, r := range c.Rules {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, itemM2...)
+			b = appendJSONString(b, r)
+		}
+		b = append(b, itemM1+"]"...)
+	}
+	if c.Why != "" {
+		b = append(b, ","+itemM1+`"why": `...)
+		b = appendJSONString(b, c.Why)
+	}
+	return append(b, itemEnd+"}"...)
+}
+
+// appendStudyItem is s.appendJSON at jsonFinding.
+func appendStudyItem(b []byte, s *Study) []byte {
+	b = append(b, "{"+itemM1+`"index": `...)
+	b = appendInt(b, s.Index)
+	b = append(b, ","+itemM1+`"population": `...)
+	b = appendJSONString(b, s.Population)
+	if s.Model != "" {
+		b = append(b, ","+itemM1+`"model": `...)
+		b = appendJSONString(b, s.Model)
+	}
+	b = append(b, ","+itemM1+`"design": `...)
+	b = appendJSONString(b, s.Design)
+	b = append(b, ","+itemM1+`"size": `...)
+	b = appendInt(b, s.Size)
+	if s.Studies != 0 {
+		b = append(b, ","+itemM1+`"studies": `...)
+		b = appendInt(b, s.Studies)
+	}
+	if s.Venue != "" {
+		b = append(b, ","+itemM1+`"venue": `...)
+		b = appendJSONString(b, s.Venue)
+	}
+	if s.Link != "" {
+		b = append(b, ","+itemM1+`"link": `...)
+		b = appendJSONString(b, s.Link)
+	}
+	b = append(b, ","+itemM1+`"sentences": `...)
+	b = appendInt(b, s.Sentences)
+	b = append(b, ","+itemM1+`"description": `...)
+	b = appendJSONString(b, s.Description)
+	b = append(b, ","+itemM1+`"start": `...)
+	b = itemPos.append(b, s.Start)
+	b = append(b, ","+itemM1+`"end": `...)
+	b = itemPos.append(b, s.End)
+	b = append(b, ","+itemM1+`"notes": `...)
+	switch {
+	case s.Notes == nil:
+		b = append(b, "null"...)
+	case len(s.Notes) == 0:
+		b = append(b, "[]"...)
+	default:
+		b = append(b, '[')
+		for i, n := range s.Notes {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, itemM2+"{"+itemM3+`"rule": `...)
+			b = appendJSONString(b, n.Rule)
+			b = append(b, ","+itemM3+`"message": `...)
+			b = appendJSONString(b, n.Message)
+			b = append(b, itemM2+"}"...)
+		}
+		b = append(b, itemM1+"]"...)
+	}
+	return append(b, itemEnd+"}"...)
+}
+
+// Line breaks with their indents in a file's criteria (at jsonFileKey):
+// a criterion, and its members.
+const (
+	criteriaEnd = "\n" + jsonFileKey
+	criterionAt = criteriaEnd + "  "
+	criterionM1 = criterionAt + "  "
+)
+
+// appendCriteriaField is cs.appendJSON at jsonFileKey.
+func appendCriteriaField(b []byte, cs criteria) ([]byte, bool) {
+	if cs == nil {
+		return append(b, "null"...), true
+	}
+	in := b
+	b = append(b, '[')
+	for i, c := range cs {
+		if math.IsNaN(c.Earned) || math.IsInf(c.Earned, 0) {
+			return in, false
+		}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, criterionAt+"{"+criterionM1+`"id": `...)
+		b = appendJSONString(b, c.ID)
+		b = append(b, ","+criterionM1+`"question": `...)
+		b = appendJSONString(b, c.Question)
+		b = append(b, ","+criterionM1+`"applicable": `...)
+		b = strconv.AppendBool(b, c.Applicable)
+		b = append(b, ","+criterionM1+`"satisfied": `...)
+		b = strconv.AppendBool(b, c.Satisfied)
+		b = append(b, ","+criterionM1+`"findings": `...)
+		b = appendInt(b, c.Findings)
+		b = append(b, ","+criterionM1+`"earned": `...)
+		b = appendJSONFloat(b, c.Earned)
+		b = append(b, criterionAt+"}"...)
+	}
+	if len(cs) > 0 {
+		b = append(b, criteriaEnd...)
+	}
+	return append(b, ']'), true
+}
+
+// appendInt is strconv.AppendInt(b, int64(n), 10), two digits a step with
+// no layers between: the report's positions are most of its numbers.
+func appendInt(b []byte, n int) []byte {
+	if n < 0 {
+		return strconv.AppendInt(b, int64(n), 10)
+	}
+	if n < 10 {
+		return append(b, byte('0'+n))
+	}
+	var digits [20]byte
+	i := len(digits)
+	for n >= 100 {
+		q := n / 100
+		r := 2 * (n - q*100)
+		i -= 2
+		digits[i], digits[i+1] = decimalPairs[r], decimalPairs[r+1]
+		n = q
+	}
+	if n >= 10 {
+		i -= 2
+		digits[i], digits[i+1] = decimalPairs[2*n], decimalPairs[2*n+1]
+	} else {
+		i--
+		digits[i] = byte('0' + n)
+	}
+	return append(b, digits[i:]...)
+}
+
+const decimalPairs = "00010203040506070809" + "10111213141516171819" + "20212223242526272829" + "30313233343536373839" +
+	"40414243444546474849" + "50515253545556575859" + "60616263646566676869" + "70717273747576777879" +
+	"80818283848586878889" + "90919293949596979899"
