@@ -151,11 +151,20 @@ func Compute(d *facts.Document, findings []rule.Finding, locale string) Result {
 // they are found (a one-line file with millions) adds them one by one
 // instead of keeping them.
 type Tally struct {
-	// categories holds one entry per category seen, in the order first
+	// The tally holds one entry per category seen, in the order first
 	// seen: an article's findings fall in a handful of categories, so a
-	// short scan beats two maps made per file.
-	categories []categoryTally
+	// short scan beats two maps made per file. The first few are held in
+	// the tally itself (growing a list from nothing allocated up to four
+	// times per file), the rest (rules of the user's own categories) in
+	// more.
+	first [categoryRoom]categoryTally
+	n     int // entries of first in use
+	more  []categoryTally
 }
+
+// categoryRoom is how many categories a tally holds without allocating:
+// every built-in category (nine) and a few more.
+const categoryRoom = 12
 
 type categoryTally struct {
 	category string
@@ -165,12 +174,28 @@ type categoryTally struct {
 
 // of returns the tally of a category (nil: no finding of it counted).
 func (t *Tally) of(category string) *categoryTally {
-	for i := range t.categories {
-		if t.categories[i].category == category {
-			return &t.categories[i]
+	for i := range t.first[:t.n] {
+		if t.first[i].category == category {
+			return &t.first[i]
+		}
+	}
+	for i := range t.more {
+		if t.more[i].category == category {
+			return &t.more[i]
 		}
 	}
 	return nil
+}
+
+// add starts the tally of a category.
+func (t *Tally) add(category string) *categoryTally {
+	if t.n < len(t.first) {
+		t.first[t.n] = categoryTally{category: category}
+		t.n++
+		return &t.first[t.n-1]
+	}
+	t.more = append(t.more, categoryTally{category: category})
+	return &t.more[len(t.more)-1]
 }
 
 // Add counts a finding.
@@ -181,8 +206,7 @@ func (t *Tally) Add(f rule.Finding) {
 	}
 	c := t.of(f.Rule.Category)
 	if c == nil {
-		t.categories = append(t.categories, categoryTally{category: f.Rule.Category})
-		c = &t.categories[len(t.categories)-1]
+		c = t.add(f.Rule.Category)
 	}
 	c.count++
 	c.weight += w

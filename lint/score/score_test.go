@@ -1,6 +1,8 @@
 package score_test
 
 import (
+	"cmp"
+	"fmt"
 	"math"
 	"math/rand"
 	"os"
@@ -231,6 +233,60 @@ func TestTallyMatchesMapReference(t *testing.T) {
 				if c.Applicable && c.Earned != 0 {
 					assert.Equal(t, 1/(1+2*weights[c.ID]), c.Earned, "%s %s", p, c.ID)
 				}
+			}
+		}
+	}
+}
+
+// A tally holds its first categories in itself and the rest in a list:
+// with rules of twenty categories of their own counted before and among
+// the criteria's (so those land past the held ones too), each criterion
+// counts and weighs as a map-based reference does, in random orders.
+func TestTallyPastHeldCategories(t *testing.T) {
+	l, err := lint.Default()
+	require.NoError(t, err)
+	paths, _ := filepath.Glob("../../corpus/*/*.txt")
+	require.NotEmpty(t, paths)
+	res := lintFile(t, l, paths[0])
+	var rules []*rule.Rule
+	for i := range 20 {
+		rules = append(rules, &rule.Rule{ID: fmt.Sprint("own-", i), Category: fmt.Sprint("own-", i), Severity: rule.Error})
+	}
+	for _, c := range score.Sources("en") {
+		rules = append(rules, &rule.Rule{ID: c.ID, Category: c.ID, Severity: rule.Warning}, &rule.Rule{ID: c.ID + "-error", Category: c.ID, Severity: rule.Error})
+	}
+	rng := rand.New(rand.NewSource(5))
+	for round := range 50 {
+		var findings []rule.Finding
+		for range 1 + rng.Intn(200) {
+			findings = append(findings, rule.Finding{Rule: rules[rng.Intn(len(rules))]})
+		}
+		if round%2 == 0 { // every own category first, the criteria's after them
+			slices.SortStableFunc(findings, func(a, b rule.Finding) int {
+				own := func(f rule.Finding) int {
+					if strings.HasPrefix(f.Rule.Category, "own-") {
+						return 0
+					}
+					return 1
+				}
+				return cmp.Compare(own(a), own(b))
+			})
+		}
+		counts, weights := map[string]int{}, map[string]float64{}
+		for _, f := range findings {
+			counts[f.Rule.Category]++
+			weights[f.Rule.Category] += score.Weight(f)
+		}
+		got := score.Compute(res.Facts, findings, "en")
+		var tally score.Tally
+		for _, f := range findings {
+			tally.Add(f)
+		}
+		require.Equal(t, got, tally.Result(res.Facts, "en"))
+		for _, c := range got.Criteria {
+			require.Equal(t, counts[c.ID], c.Findings, "round %d %s", round, c.ID)
+			if c.Applicable && c.Earned != 0 {
+				require.Equal(t, 1/(1+2*weights[c.ID]), c.Earned, "round %d %s", round, c.ID)
 			}
 		}
 	}
