@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/zhconv"
 )
 
@@ -278,6 +279,13 @@ func Related(s *Study, locale string) string {
 // finding's message with the study it rests on. It is "" for a claim no
 // rule flagged.
 func (c *Card) Why(cl *Claim, locale string) string {
+	return c.WhyWith(cl, locale, nil)
+}
+
+// WhyWith is Why with the message of the claim's first finding, where a
+// reason quotes it, given by message (a report has it composed already,
+// shared across its findings); nil composes it.
+func (c *Card) WhyWith(cl *Claim, locale string, message func(x rule.Finding, locale string) string) string {
 	if !cl.Flagged() {
 		return ""
 	}
@@ -308,7 +316,7 @@ func (c *Card) Why(cl *Claim, locale string) string {
 	case st == nil && cl.Evidence == "none":
 		return say(claims, restsOnNothing)
 	case st == nil:
-		return fill(whyOtherNoStudy.in(locale), "message", cl.Findings[0].Message(locale))
+		return fill(whyOtherNoStudy.in(locale), "message", firstMessage(cl, locale, message))
 	case preclinical && (animalRule || !causal && !certain) && cl.Subject != "animals" && cl.Subject != "cells":
 		if !st.Preclinical {
 			if other := c.firstPreclinical(); other != nil {
@@ -324,7 +332,16 @@ func (c *Card) Why(cl *Claim, locale string) string {
 	case cl.hasCategory("sample-size") && !st.Sized:
 		return say(claims, restsOnUnsized)
 	}
-	return fill(whyOther.in(locale), append(args, "about", words.description, "message", cl.Findings[0].Message(locale))...)
+	return fill(whyOther.in(locale), append(args, "about", words.description, "message", firstMessage(cl, locale, message))...)
+}
+
+// firstMessage is the message of cl's first finding in locale: message's,
+// or composed when message is nil.
+func firstMessage(cl *Claim, locale string, message func(x rule.Finding, locale string) string) string {
+	if message == nil {
+		return cl.Findings[0].Message(locale)
+	}
+	return message(cl.Findings[0], locale)
 }
 
 // Description is Describe(s, locale), worked out once per card.

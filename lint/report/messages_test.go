@@ -53,3 +53,26 @@ func checkFindingText(t *testing.T, x rule.Finding, locale string, got *findingT
 	want.head = string(appendFindingHead(nil, want.rule, want.category, want.severity, want.message))
 	assert.Equal(t, want, *got)
 }
+
+// A claim's reason quoting its first finding's message takes it from the
+// shared texts (sharedMessage) and reads as the card composes it alone:
+// every flagged corpus claim in each locale, with the shared message
+// asked for at least once per locale.
+func TestClaimReasonTakesSharedMessage(t *testing.T) {
+	_, results := corpusResults(t)
+	for _, locale := range []string{"en", "zh-Hans", "zh-Hant"} {
+		asked := 0
+		shared := func(x rule.Finding, locale string) string {
+			asked++
+			return sharedMessage(x, locale)
+		}
+		for _, res := range results {
+			for _, c := range res.Card.Claims {
+				if c.Flagged() {
+					assert.Equal(t, res.Card.Why(c, locale), res.Card.WhyWith(c, locale, shared))
+				}
+			}
+		}
+		assert.Positive(t, asked, locale)
+	}
+}
