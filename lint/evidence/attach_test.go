@@ -57,3 +57,42 @@ func TestAttachCarvesWhatAppendingGave(t *testing.T) {
 	}
 	require.Greater(t, attached, 100) // the corpus flags claims
 }
+
+// Each reason given only the values its texts name reads as the reason
+// given every value: every flagged claim of every corpus card, in each
+// locale, over the reasons of every kind the corpus gives.
+func TestWhyReadsAsWithEveryValue(t *testing.T) {
+	l, err := lint.Default()
+	require.NoError(t, err)
+	flagged := 0
+	kinds := map[string]bool{}
+	err = filepath.WalkDir("../../corpus", func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || filepath.Ext(path) == ".yaml" {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		require.NoError(t, err)
+		res, err := l.Lint(lint.Input{Path: path, Data: src, Card: true})
+		require.NoError(t, err)
+		for _, cl := range res.Card.Claims {
+			if !cl.Flagged() {
+				continue
+			}
+			flagged++
+			for _, locale := range []string{"en", "zh-Hans", "zh-Hant"} {
+				want := res.Card.WhyWithEveryValue(cl, locale)
+				require.Equal(t, want, res.Card.Why(cl, locale), "%s %s", path, locale)
+			}
+			en := res.Card.Why(cl, "en")
+			for _, kind := range []string{"It rests on", "is attributed", "not people", "names no population", "association, not a cause", "cannot prove", "no number of participants", "no study in the article shows", "with no study behind it"} {
+				if strings.Contains(en, kind) {
+					kinds[kind] = true
+				}
+			}
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	require.Greater(t, flagged, 100)
+	require.GreaterOrEqual(t, len(kinds), 6, "reasons of most kinds: %v", kinds)
+}

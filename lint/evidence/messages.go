@@ -290,18 +290,23 @@ func (c *Card) WhyWith(cl *Claim, locale string, message func(x rule.Finding, lo
 		return ""
 	}
 	st := c.StudyOf(cl)
+	// Each reason is given only the values its texts name: where and
+	// what the claim is (the clauses), the study's design (two tails), and
+	// its label; the reason of other rules (most reasons) names none of
+	// the first three.
 	args := make([]string, 0, 16) // room for every pair below: no regrowing
-	args = append(args, "where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown())
 	var words studyWords
 	if st != nil {
 		// The model and the description go in only where a reason names
 		// them.
 		words = c.words(st, locale)
-		args = append(args, "label", words.label, "design", lookup(designIs, st.Design, "unknown").in(locale))
+		args = append(args, "label", words.label)
 	}
 	say := func(clause, tail phrase, more ...string) string {
+		args = append(args, "where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown())
 		return fillParts([]string{clause.in(locale), tail.in(locale)}, append(args, more...))
 	}
+	design := func() string { return lookup(designIs, st.Design, "unknown").in(locale) }
 	causal := cl.Class == "causal" || cl.hasCategory("causation")
 	certain := cl.Class == "certainty"
 	preclinical := st != nil && st.Preclinical || cl.Evidence == "preclinical"
@@ -326,9 +331,9 @@ func (c *Card) WhyWith(cl *Claim, locale string, message func(x rule.Finding, lo
 		}
 		return say(whom, restsOnModel, "model", words.population)
 	case causal && st.Design != "rct":
-		return say(claimsCause, restsOnAssociation)
+		return say(claimsCause, restsOnAssociation, "design", design())
 	case certain && st.Design != "rct":
-		return say(claimsCertain, restsOnWeak)
+		return say(claimsCertain, restsOnWeak, "design", design())
 	case cl.hasCategory("sample-size") && !st.Sized:
 		return say(claims, restsOnUnsized)
 	}
