@@ -17,8 +17,8 @@ import (
 type evaluator struct {
 	doc      *facts.Document
 	machine  vm.VM
-	env      HitEnv // the facts in scope: a rule with report: runs on it, the others on an environment filled from it
-	findings []Finding
+	env      HitEnv         // the facts in scope: a rule with report: runs on it, the others on an environment filled from it
+	findings findingList    // the findings so far (handed out as copies)
 	blank    facts.Sentence // stands in for the sentence at paragraph and document scope
 	blankB   facts.Block
 	noStudy  facts.Study // stands in for the study outside any study context
@@ -151,9 +151,7 @@ func (r *Run) Document() error {
 // Take returns the findings so far and forgets them, so that a long text's
 // findings need not all be held.
 func (r *Run) Take() []Finding {
-	found := r.e.findings
-	r.e.findings = nil
-	return found
+	return r.e.findings.out()
 }
 
 // Finish evaluates the document-scope rules and returns every finding
@@ -164,6 +162,10 @@ func (r *Run) Finish() ([]Finding, error) {
 		masksPool.Put(e.masks)
 		e.masks = nil
 	}
+	// Whatever the document-scope rules add, the list goes back to the
+	// pool below: callers get a copy, and a run given more blocks after
+	// Document takes a list again.
+	defer e.findings.release()
 	for _, rl := range r.set.Rules {
 		if r.docDone {
 			break
@@ -181,7 +183,7 @@ func (r *Run) Finish() ([]Finding, error) {
 			e.addOnTitle(rl)
 		}
 	}
-	return e.findings, nil
+	return e.findings.out(), nil
 }
 
 func ruleError(r *Rule, err error) error {
@@ -406,7 +408,7 @@ func (e *evaluator) swaps(r *Rule, b *facts.Block, s *facts.Sentence) (bool, err
 	for _, h := range hits {
 		span := s.SourceSpan(h.Start, h.End)
 		e.addIn(r, span, b.Role, s.Voice)
-		last := &e.findings[len(e.findings)-1]
+		last := e.findings.last()
 		last.Fixes = []Fix{r.swapFix(h, span, last.Term)}
 		if r.Once != "" {
 			break
@@ -422,7 +424,7 @@ func (e *evaluator) fix(r *Rule, s *facts.Sentence) {
 		return
 	}
 	if fix, ok := fixers[r.Fixer](e.doc, s); ok {
-		last := &e.findings[len(e.findings)-1]
+		last := e.findings.last()
 		last.Fixes = append(last.Fixes, fix)
 	}
 }
@@ -430,7 +432,7 @@ func (e *evaluator) fix(r *Rule, s *facts.Sentence) {
 // suggest attaches the rule's suggested replacement, if any, to the
 // finding just added.
 func (e *evaluator) suggest(r *Rule) {
-	last := &e.findings[len(e.findings)-1]
+	last := e.findings.last()
 	if fix, ok := r.suggestFix(last.Span, last.Term); ok {
 		last.Fixes = append(last.Fixes, fix)
 	}
@@ -554,7 +556,7 @@ func (e *evaluator) addTerm(r *Rule, span, termSpan document.Span, role, voice s
 	if r.readsStudy && e.env.Study != nil && e.env.Study.Index > 0 {
 		f.Study = e.env.Study
 	}
-	e.findings = append(e.findings, f)
+	e.findings.add(f)
 }
 
 // addOnTitle adds a document-level finding on the title. Its term is the
@@ -563,7 +565,7 @@ func (e *evaluator) addTerm(r *Rule, span, termSpan document.Span, role, voice s
 func (e *evaluator) addOnTitle(r *Rule) {
 	span := e.titleSpan()
 	if t := e.doc.Doc.Title(); t != nil && t.Text == string(e.doc.Doc.Source[span.Start:span.End]) {
-		e.findings = append(e.findings, Finding{Rule: r, Span: span, Term: t.Text})
+		e.findings.add(Finding{Rule: r, Span: span, Term: t.Text})
 		return
 	}
 	e.add(r, span)

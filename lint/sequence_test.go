@@ -1,0 +1,57 @@
+package lint_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/lint"
+	"github.com/hypelint/hypelint/lint/rule"
+)
+
+// describe writes out every field of a document's findings, for comparing
+// two runs' without sharing anything with them.
+func describe(found []rule.Finding) []string {
+	out := make([]string, len(found))
+	for i, f := range found {
+		study := -1
+		if f.Study != nil {
+			study = f.Study.Index
+		}
+		out[i] = fmt.Sprintf("%s %v %q %q %q %q study=%d fixes=%v", f.Rule.ID, f.Span, f.Term, f.Suggestion, f.Role, f.Voice, study, f.Fixes)
+	}
+	return out
+}
+
+// The findings of a document stay as they were while the documents after
+// it are linted (the evaluator's lists and masks are reused from one run
+// to the next): each corpus article's result, kept while the rest of the
+// corpus is linted in sequence, still equals what was read from it at
+// once, as a fresh run gives it.
+func TestResultsSurviveTheNextDocuments(t *testing.T) {
+	paths, err := filepath.Glob("../corpus/*/*.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, paths)
+	l, err := lint.Default()
+	require.NoError(t, err)
+	kept := make([]*lint.Result, len(paths))
+	fresh := make([][]string, len(paths))
+	total := 0
+	for i, path := range paths {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		res, err := l.Lint(lint.Input{Path: path, Data: data})
+		require.NoError(t, err)
+		kept[i], fresh[i] = res, describe(res.Findings)
+		total += len(res.Findings)
+		res.Release()
+	}
+	require.Greater(t, total, len(paths), "the corpus has findings to compare")
+	for i, res := range kept {
+		assert.Equal(t, fresh[i], describe(res.Findings), paths[i])
+	}
+}
