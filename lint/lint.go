@@ -571,6 +571,7 @@ const blockBatch = 64
 // evaluate runs the rules on a document's facts, stopping once ctx is done.
 func (l *Linter) evaluate(ctx context.Context, doc *document.Document, f *facts.Document) (*Result, error) {
 	run := l.Rules.Start(f)
+	defer run.Release() // the findings are copies: the evaluator serves the next document
 	for blocks := f.Blocks; len(blocks) > 0; blocks = blocks[min(blockBatch, len(blocks)):] {
 		if err := ctx.Err(); err != nil {
 			return nil, err

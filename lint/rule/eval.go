@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"sync"
 
 	"github.com/expr-lang/expr/vm"
 
@@ -98,14 +99,31 @@ type Run struct {
 // Start begins evaluating the set over doc, whose document-level facts
 // must be final.
 func (s *Set) Start(doc *facts.Document) *Run {
-	e := &evaluator{doc: doc, done: make([]bool, len(s.Rules)), newStudy: doc.Lex.ClassID("new_study")}
+	e, _ := evaluatorPool.Get().(*evaluator)
+	return s.start(doc, e)
+}
+
+// start is Start on a released evaluator (from the pool) or, when e is
+// nil, a new one. Of a released evaluator only the buffers are kept (its
+// VM's stack, off, done, blocks); every other field starts as new.
+func (s *Set) start(doc *facts.Document, e *evaluator) *Run {
+	if e == nil {
+		e = &evaluator{}
+	}
+	*e = evaluator{
+		machine: e.machine,
+		off:     e.off[:0],
+		done:    e.done[:0],
+		blocks:  e.blocks[:0],
+	}
+	e.doc, e.newStudy = doc, doc.Lex.ClassID("new_study")
+	e.done = append(e.done, make([]bool, len(s.Rules))...)
 	e.noStudy = facts.Study{Population: facts.None, Design: facts.None}
 	e.noClaim = facts.Claim{Subject: facts.None, Strength: facts.None, Voice: facts.VoiceWriter, Evidence: facts.None}
 	e.env.Doc = doc
 	e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
-	e.off = make([]bool, len(s.Rules))
-	for i, r := range s.Rules {
-		e.off[i] = decidedFalse(r.gate.onDoc, &e.env)
+	for _, r := range s.Rules {
+		e.off = append(e.off, decidedFalse(r.gate.onDoc, &e.env))
 	}
 	e.sieves = s.sieves()
 	return &Run{set: s, e: e}
@@ -152,6 +170,30 @@ func (r *Run) Document() error {
 // findings need not all be held.
 func (r *Run) Take() []Finding {
 	return r.e.findings.out()
+}
+
+// evaluatorPool keeps released evaluators (Run.Release) for the next
+// document's run: their VM stack and per-rule lists are not made anew.
+var evaluatorPool sync.Pool
+
+// Release hands the run's evaluator back for another document's run. Call
+// it once done with the run (after Finish, or on giving up after an
+// error); the findings handed out stay the caller's (they are copies).
+// After Release the run must not be used: its methods would panic on the
+// missing evaluator rather than share one with another run. Releasing
+// again does nothing.
+func (r *Run) Release() {
+	e := r.e
+	if e == nil {
+		return
+	}
+	r.e = nil
+	if e.masks != nil {
+		masksPool.Put(e.masks)
+		e.masks = nil
+	}
+	e.findings.release()
+	evaluatorPool.Put(e)
 }
 
 // Finish evaluates the document-scope rules and returns every finding
