@@ -198,7 +198,12 @@ func (r *Run) Release() {
 
 // Finish evaluates the document-scope rules and returns every finding
 // (but those Take returned).
-func (r *Run) Finish() ([]Finding, error) {
+func (r *Run) Finish() ([]Finding, error) { return r.FinishInto(nil) }
+
+// FinishInto is Finish appending the findings to into, a list of the
+// caller's (one it reuses from document to document, say) rather than
+// a new one.
+func (r *Run) FinishInto(into []Finding) ([]Finding, error) {
 	e := r.e
 	if e.masks != nil {
 		masksPool.Put(e.masks)
@@ -225,7 +230,10 @@ func (r *Run) Finish() ([]Finding, error) {
 			e.addOnTitle(rl)
 		}
 	}
-	return e.findings.out(), nil
+	if into == nil {
+		return e.findings.out(), nil
+	}
+	return e.findings.appendTo(into), nil
 }
 
 func ruleError(r *Rule, err error) error {

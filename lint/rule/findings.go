@@ -47,6 +47,15 @@ func (l *findingList) out() []Finding {
 	return found
 }
 
+// appendTo appends the findings to into (a list of the caller's) and
+// empties the list.
+func (l *findingList) appendTo(into []Finding) []Finding {
+	into = append(into, l.items...)
+	clear(l.items)
+	l.items = l.items[:0]
+	return into
+}
+
 // release gives the list back to the pool, cleared; the next add takes one
 // again. Nothing handed out refers to it (out copies).
 func (l *findingList) release() {

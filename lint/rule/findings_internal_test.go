@@ -76,3 +76,21 @@ func TestFindingListHugeNotKept(t *testing.T) {
 	l.release()
 	assert.LessOrEqual(t, cap(*kept), keepAtMost, "the holder keeps its earlier list, not the huge one")
 }
+
+// appendTo puts the findings after what the caller's list holds, and
+// leaves nothing of them in the list.
+func TestFindingListAppendTo(t *testing.T) {
+	var l findingList
+	l.add(finding("奇迹", 10))
+	l.add(finding("根治", 20))
+	backing := l.items[:cap(l.items)]
+	into := make([]Finding, 1, 8)
+	into[0] = finding("神药", 0)
+	got := l.appendTo(into)
+	assert.Equal(t, []Finding{finding("神药", 0), finding("奇迹", 10), finding("根治", 20)}, got)
+	assert.Empty(t, l.items)
+	for i, f := range backing {
+		assert.Zero(t, f, "slot %d cleared", i)
+	}
+	l.release()
+}
