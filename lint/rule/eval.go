@@ -161,7 +161,7 @@ func (r *Run) Blocks(blocks []*facts.Block) error {
 // for a caller that takes findings as they come (Take): their findings sit
 // on the title, before the others.
 func (r *Run) Document() error {
-	_, err := r.Finish()
+	err := r.documentRules()
 	r.docDone = true
 	return err
 }
@@ -211,12 +211,25 @@ func (r *Run) FinishInto(into []Finding) ([]Finding, error) {
 	}
 	// Whatever the document-scope rules add, the list goes back to the
 	// pool below: callers get a copy, and a run given more blocks after
-	// Document takes a list again.
+	// Finish takes a list again.
 	defer e.findings.release()
+	if err := r.documentRules(); err != nil {
+		return nil, err
+	}
+	if into == nil {
+		return e.findings.out(), nil
+	}
+	return e.findings.appendTo(into), nil
+}
+
+// documentRules evaluates the document-scope rules, unless Document has;
+// their findings join the others (Document's wait for Take).
+func (r *Run) documentRules() error {
+	if r.docDone {
+		return nil
+	}
+	e := r.e
 	for _, rl := range r.set.Rules {
-		if r.docDone {
-			break
-		}
 		if rl.Scope != DocumentScope {
 			continue
 		}
@@ -224,16 +237,13 @@ func (r *Run) FinishInto(into []Finding) ([]Finding, error) {
 		e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
 		ok, err := e.run(rl)
 		if err != nil {
-			return nil, ruleError(rl, err)
+			return ruleError(rl, err)
 		}
 		if ok {
 			e.addOnTitle(rl)
 		}
 	}
-	if into == nil {
-		return e.findings.out(), nil
-	}
-	return e.findings.appendTo(into), nil
+	return nil
 }
 
 func ruleError(r *Rule, err error) error {

@@ -95,3 +95,35 @@ func TestRunReleaseOnce(t *testing.T) {
 	run.Release()
 	assert.Panics(t, func() { _ = run.Blocks(nil) }, "a released run has no evaluator to use")
 }
+
+// A run taken part by part (Document first, then Take after each batch of
+// blocks, Finish last, as a streamed text is linted) hands out every
+// finding once: the same ones, in the same order by rule scope, as
+// Evaluate in one go, the document-scope ones included.
+func TestTakenPartsAreTheWholeRun(t *testing.T) {
+	set, lex := builtinSet(t)
+	paths, docs := corpusFacts(t, facts.NewAnalyzer(lex))
+	documentFindings := 0
+	for i, d := range docs {
+		whole, err := set.Evaluate(d)
+		require.NoError(t, err)
+		run := set.Start(d)
+		require.NoError(t, run.Document())
+		parts := run.Take()
+		for _, f := range parts {
+			if f.Rule.Scope == DocumentScope {
+				documentFindings++
+			}
+		}
+		for blocks := d.Blocks; len(blocks) > 0; blocks = blocks[min(3, len(blocks)):] {
+			require.NoError(t, run.Blocks(blocks[:min(3, len(blocks))]))
+			parts = append(parts, run.Take()...)
+		}
+		rest, err := run.Finish()
+		require.NoError(t, err)
+		parts = append(parts, rest...)
+		run.Release()
+		assert.ElementsMatch(t, whole, parts, paths[i])
+	}
+	require.Positive(t, documentFindings, "the corpus has document-scope findings")
+}
