@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/evidence"
@@ -539,17 +540,30 @@ type Result struct {
 	Card       *evidence.Card // the evidence card, when Input.Card asked for it
 	// Streamed says the findings went to LintStream's emit instead.
 	Streamed bool
+	// kept is the list the rules' findings went into, from resultFindings:
+	// Release gives it back.
+	kept *[]rule.Finding
 }
 
-// Release hands the memory of the result's facts back for the next
-// article linted (see facts.Document.Release): after it, nothing of
-// r.Facts or r.Card may be read. A report built from the result
-// (report.NewFile) holds copies and stays valid.
+// Release hands the memory of the result's facts and findings back for the
+// next article linted (see facts.Document.Release): after it, nothing of
+// r.Facts, r.Card or r.Findings may be read. A report built from the
+// result (report.NewFile) holds copies and stays valid.
 func (r *Result) Release() {
 	if r.Facts != nil {
 		r.Facts.Release()
 	}
 	r.Facts, r.Card = nil, nil
+	if r.kept != nil {
+		// r.Findings is this list (or, when directives hid some, a copy of
+		// what is left of it): neither may be read from here on.
+		if list := *r.kept; cap(list) <= keepFindings {
+			clear(list) // what lies beyond was cleared when it was given back
+			*r.kept = list[:0]
+			resultFindings.Put(r.kept)
+		}
+		r.kept, r.Findings = nil, nil
+	}
 }
 
 // LintText lints a plain-text article. The error is an *document.InputError
@@ -571,6 +585,7 @@ const blockBatch = 64
 // evaluate runs the rules on a document's facts, stopping once ctx is done.
 func (l *Linter) evaluate(ctx context.Context, doc *document.Document, f *facts.Document) (*Result, error) {
 	run := l.Rules.Start(f)
+	defer run.Release() // the findings are copies: the evaluator serves the next document
 	for blocks := f.Blocks; len(blocks) > 0; blocks = blocks[min(blockBatch, len(blocks)):] {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -579,12 +594,26 @@ func (l *Linter) evaluate(ctx context.Context, doc *document.Document, f *facts.
 			return nil, err
 		}
 	}
-	findings, err := run.Finish()
+	// The findings go into a list the last released result gave back.
+	kept := resultFindings.Get().(*[]rule.Finding)
+	findings, err := run.FinishInto((*kept)[:0])
 	if err != nil {
+		resultFindings.Put(kept)
 		return nil, err
 	}
-	return l.result(doc, f, findings), nil
+	*kept = findings
+	res := l.result(doc, f, findings)
+	res.kept = kept
+	return res, nil
 }
+
+// resultFindings keeps the lists of findings results give back at Release
+// (the driver releases each file's once its report holds copies).
+var resultFindings = sync.Pool{New: func() any { return new([]rule.Finding) }}
+
+// keepFindings is the length above which a result's list of findings is
+// left to the collector rather than kept for the next document.
+const keepFindings = 1024
 
 // result applies the document's suppression comments to the findings and
 // sorts them.

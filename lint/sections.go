@@ -83,6 +83,7 @@ func (l *Linter) lintSections(ctx context.Context, in Input, size, pieceSize int
 
 	f.Restart()
 	run := l.Rules.Start(f)
+	defer run.Release()
 	if parts != nil && len(suppress.Parse(shell)) > 0 {
 		parts = nil // directives may hide findings anywhere, or be unused: take them whole
 	}

@@ -675,7 +675,9 @@ func (a *Analyzer) Complete(d *Document, blocks []*Block) {
 				d.Evidence.InVitro && s.Has(a.ids.cells)
 		}
 	}
-	if _, err := a.RunPasses(d, blocks, completionPasses...); err != nil {
+	var results [8]passResult // room for the completion passes: not made per call
+	rs := passResults(results[:0])
+	if err := a.runPasses(d, blocks, completionPasses, &rs); err != nil {
 		panic(err) // the built-in passes neither fail nor form cycles; see pass_test.go
 	}
 }

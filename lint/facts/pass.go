@@ -32,7 +32,7 @@ type PassRun struct {
 	Doc      *Document
 	Blocks   []*Block
 	Analyzer *Analyzer
-	results  map[*Pass]any
+	results  *passResults
 }
 
 // ResultOf returns the result of a required pass; asking for one that was
@@ -40,7 +40,7 @@ type PassRun struct {
 func (r *PassRun) ResultOf(p *Pass) any {
 	for _, q := range r.Pass.Requires {
 		if q == p {
-			return r.results[p]
+			return r.results.of(p)
 		}
 	}
 	panic(fmt.Sprintf("pass %s reads %s without requiring it", r.Pass.Name, p.Name))
@@ -55,42 +55,81 @@ func (r *PassRun) sentences(fn func(*Sentence)) {
 	}
 }
 
+// passResults are the passes of one RunPasses, each with its state and
+// result, in the order they started: a handful, so a list looked through
+// rather than maps made for every document (Complete runs per section).
+type passResults []passResult
+
+type passResult struct {
+	pass  *Pass
+	done  bool // false: running
+	value any
+}
+
+func (rs passResults) find(p *Pass) *passResult {
+	for i := range rs {
+		if rs[i].pass == p {
+			return &rs[i]
+		}
+	}
+	return nil
+}
+
+func (rs passResults) of(p *Pass) any {
+	if r := rs.find(p); r != nil {
+		return r.value
+	}
+	return nil
+}
+
 // RunPasses runs passes and everything they require, each once, every pass
 // after the passes it requires, and returns the results by pass. A
 // requirement cycle or a result of the wrong type is an error.
 func (a *Analyzer) RunPasses(d *Document, blocks []*Block, passes ...*Pass) (map[*Pass]any, error) {
-	results := map[*Pass]any{}
-	state := map[*Pass]int{} // 1: running, 2: done
+	var results passResults
+	if err := a.runPasses(d, blocks, passes, &results); err != nil {
+		return nil, err
+	}
+	out := make(map[*Pass]any, len(results))
+	for _, r := range results {
+		out[r.pass] = r.value
+	}
+	return out, nil
+}
+
+// runPasses is RunPasses with the results kept in rs.
+func (a *Analyzer) runPasses(d *Document, blocks []*Block, passes []*Pass, rs *passResults) error {
 	var run func(p *Pass) error
 	run = func(p *Pass) error {
-		switch state[p] {
-		case 1:
-			return fmt.Errorf("pass %s requires itself", p.Name)
-		case 2:
+		if r := rs.find(p); r != nil {
+			if !r.done {
+				return fmt.Errorf("pass %s requires itself", p.Name)
+			}
 			return nil
 		}
-		state[p] = 1
+		at := len(*rs)
+		*rs = append(*rs, passResult{pass: p})
 		for _, q := range p.Requires {
 			if err := run(q); err != nil {
 				return err
 			}
 		}
-		out, err := p.Run(&PassRun{Pass: p, Doc: d, Blocks: blocks, Analyzer: a, results: results})
+		out, err := p.Run(&PassRun{Pass: p, Doc: d, Blocks: blocks, Analyzer: a, results: rs})
 		if err != nil {
 			return fmt.Errorf("pass %s: %w", p.Name, err)
 		}
 		if p.ResultType != nil && (out == nil || reflect.TypeOf(out) != p.ResultType) {
 			return fmt.Errorf("pass %s returned %T, want %v", p.Name, out, p.ResultType)
 		}
-		results[p], state[p] = out, 2
+		(*rs)[at].value, (*rs)[at].done = out, true
 		return nil
 	}
 	for _, p := range passes {
 		if err := run(p); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return results, nil
+	return nil
 }
 
 // StudiesPass gives the studies the article reports. The segmentation

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"sync"
 
 	"github.com/expr-lang/expr/vm"
 
@@ -17,8 +18,8 @@ import (
 type evaluator struct {
 	doc      *facts.Document
 	machine  vm.VM
-	env      HitEnv // the facts in scope: a rule with report: runs on it, the others on an environment filled from it
-	findings []Finding
+	env      HitEnv         // the facts in scope: a rule with report: runs on it, the others on an environment filled from it
+	findings findingList    // the findings so far (handed out as copies)
 	blank    facts.Sentence // stands in for the sentence at paragraph and document scope
 	blankB   facts.Block
 	noStudy  facts.Study // stands in for the study outside any study context
@@ -98,14 +99,31 @@ type Run struct {
 // Start begins evaluating the set over doc, whose document-level facts
 // must be final.
 func (s *Set) Start(doc *facts.Document) *Run {
-	e := &evaluator{doc: doc, done: make([]bool, len(s.Rules)), newStudy: doc.Lex.ClassID("new_study")}
+	e, _ := evaluatorPool.Get().(*evaluator)
+	return s.start(doc, e)
+}
+
+// start is Start on a released evaluator (from the pool) or, when e is
+// nil, a new one. Of a released evaluator only the buffers are kept (its
+// VM's stack, off, done, blocks); every other field starts as new.
+func (s *Set) start(doc *facts.Document, e *evaluator) *Run {
+	if e == nil {
+		e = &evaluator{}
+	}
+	*e = evaluator{
+		machine: e.machine,
+		off:     e.off[:0],
+		done:    e.done[:0],
+		blocks:  e.blocks[:0],
+	}
+	e.doc, e.newStudy = doc, doc.Lex.ClassID("new_study")
+	e.done = append(e.done, make([]bool, len(s.Rules))...)
 	e.noStudy = facts.Study{Population: facts.None, Design: facts.None}
 	e.noClaim = facts.Claim{Subject: facts.None, Strength: facts.None, Voice: facts.VoiceWriter, Evidence: facts.None}
 	e.env.Doc = doc
 	e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
-	e.off = make([]bool, len(s.Rules))
-	for i, r := range s.Rules {
-		e.off[i] = decidedFalse(r.gate.onDoc, &e.env)
+	for _, r := range s.Rules {
+		e.off = append(e.off, decidedFalse(r.gate.onDoc, &e.env))
 	}
 	e.sieves = s.sieves()
 	return &Run{set: s, e: e}
@@ -143,7 +161,7 @@ func (r *Run) Blocks(blocks []*facts.Block) error {
 // for a caller that takes findings as they come (Take): their findings sit
 // on the title, before the others.
 func (r *Run) Document() error {
-	_, err := r.Finish()
+	err := r.documentRules()
 	r.docDone = true
 	return err
 }
@@ -151,23 +169,67 @@ func (r *Run) Document() error {
 // Take returns the findings so far and forgets them, so that a long text's
 // findings need not all be held.
 func (r *Run) Take() []Finding {
-	found := r.e.findings
-	r.e.findings = nil
-	return found
+	return r.e.findings.out()
+}
+
+// evaluatorPool keeps released evaluators (Run.Release) for the next
+// document's run: their VM stack and per-rule lists are not made anew.
+var evaluatorPool sync.Pool
+
+// Release hands the run's evaluator back for another document's run. Call
+// it once done with the run (after Finish, or on giving up after an
+// error); the findings handed out stay the caller's (they are copies).
+// After Release the run must not be used: its methods would panic on the
+// missing evaluator rather than share one with another run. Releasing
+// again does nothing.
+func (r *Run) Release() {
+	e := r.e
+	if e == nil {
+		return
+	}
+	r.e = nil
+	if e.masks != nil {
+		masksPool.Put(e.masks)
+		e.masks = nil
+	}
+	e.findings.release()
+	evaluatorPool.Put(e)
 }
 
 // Finish evaluates the document-scope rules and returns every finding
 // (but those Take returned).
-func (r *Run) Finish() ([]Finding, error) {
+func (r *Run) Finish() ([]Finding, error) { return r.FinishInto(nil) }
+
+// FinishInto is Finish appending the findings to into, a list of the
+// caller's (one it reuses from document to document, say) rather than
+// a new one.
+func (r *Run) FinishInto(into []Finding) ([]Finding, error) {
 	e := r.e
 	if e.masks != nil {
 		masksPool.Put(e.masks)
 		e.masks = nil
 	}
+	// Whatever the document-scope rules add, the list goes back to the
+	// pool below: callers get a copy, and a run given more blocks after
+	// Finish takes a list again.
+	defer e.findings.release()
+	if err := r.documentRules(); err != nil {
+		return nil, err
+	}
+	if into == nil {
+		return e.findings.out(), nil
+	}
+	return e.findings.appendTo(into), nil
+}
+
+// documentRules evaluates the document-scope rules, unless Document has;
+// their findings join the others (Document's wait for Take).
+func (r *Run) documentRules() error {
+	if r.docDone {
+		return nil
+	}
+	e := r.e
 	for _, rl := range r.set.Rules {
-		if r.docDone {
-			break
-		}
 		if rl.Scope != DocumentScope {
 			continue
 		}
@@ -175,13 +237,13 @@ func (r *Run) Finish() ([]Finding, error) {
 		e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
 		ok, err := e.run(rl)
 		if err != nil {
-			return nil, ruleError(rl, err)
+			return ruleError(rl, err)
 		}
 		if ok {
 			e.addOnTitle(rl)
 		}
 	}
-	return e.findings, nil
+	return nil
 }
 
 func ruleError(r *Rule, err error) error {
@@ -406,7 +468,7 @@ func (e *evaluator) swaps(r *Rule, b *facts.Block, s *facts.Sentence) (bool, err
 	for _, h := range hits {
 		span := s.SourceSpan(h.Start, h.End)
 		e.addIn(r, span, b.Role, s.Voice)
-		last := &e.findings[len(e.findings)-1]
+		last := e.findings.last()
 		last.Fixes = []Fix{r.swapFix(h, span, last.Term)}
 		if r.Once != "" {
 			break
@@ -422,7 +484,7 @@ func (e *evaluator) fix(r *Rule, s *facts.Sentence) {
 		return
 	}
 	if fix, ok := fixers[r.Fixer](e.doc, s); ok {
-		last := &e.findings[len(e.findings)-1]
+		last := e.findings.last()
 		last.Fixes = append(last.Fixes, fix)
 	}
 }
@@ -430,7 +492,7 @@ func (e *evaluator) fix(r *Rule, s *facts.Sentence) {
 // suggest attaches the rule's suggested replacement, if any, to the
 // finding just added.
 func (e *evaluator) suggest(r *Rule) {
-	last := &e.findings[len(e.findings)-1]
+	last := e.findings.last()
 	if fix, ok := r.suggestFix(last.Span, last.Term); ok {
 		last.Fixes = append(last.Fixes, fix)
 	}
@@ -554,7 +616,7 @@ func (e *evaluator) addTerm(r *Rule, span, termSpan document.Span, role, voice s
 	if r.readsStudy && e.env.Study != nil && e.env.Study.Index > 0 {
 		f.Study = e.env.Study
 	}
-	e.findings = append(e.findings, f)
+	e.findings.add(f)
 }
 
 // addOnTitle adds a document-level finding on the title. Its term is the
@@ -563,7 +625,7 @@ func (e *evaluator) addTerm(r *Rule, span, termSpan document.Span, role, voice s
 func (e *evaluator) addOnTitle(r *Rule) {
 	span := e.titleSpan()
 	if t := e.doc.Doc.Title(); t != nil && t.Text == string(e.doc.Doc.Source[span.Start:span.End]) {
-		e.findings = append(e.findings, Finding{Rule: r, Span: span, Term: t.Text})
+		e.findings.add(Finding{Rule: r, Span: span, Term: t.Text})
 		return
 	}
 	e.add(r, span)

@@ -42,7 +42,7 @@ func TestRuleNotEvaluatedWithoutNeededClass(t *testing.T) {
 	ok, err = e.sentence(r, block, withHit)
 	require.NoError(t, err)
 	assert.True(t, ok, "evaluated: the sentence has the class")
-	assert.Len(t, e.findings, 1)
+	assert.Len(t, e.findings.items, 1)
 }
 
 func gatingLexicon(t *testing.T) *lexicon.Lexicon {
