@@ -335,3 +335,40 @@ func TestFoldTableOfMatchesParsedEntries(t *testing.T) {
 		assert.Equal(t, newFoldTable(parseTable(in)), foldTableOf(in), "%q", in)
 	}
 }
+
+// dictOf reads a table's text straight into a dictionary; it must build the
+// dictionary that parsing the entries and newDict build, on every real
+// table and on random lines of runes, tabs, line ends and duplicate keys.
+// (Lines with invalid UTF-8, which parseTable drops, are the one
+// difference: the embedded tables have none, see TestTablesWellFormed.)
+func TestDictOfMatchesParsedEntries(t *testing.T) {
+	var inputs []string
+	for _, name := range []string{s2tPhrasesFile, s2tCharsFile, twPhrasesFile, twVariantsFile, twTermsFile} {
+		data, err := rules.FS.ReadFile(name)
+		require.NoError(t, err)
+		inputs = append(inputs, string(data))
+	}
+	inputs = append(inputs, "", "\n", "\t", "软件\t軟體\nno tab\n\t空\n空\t\na\tb\tc\n软件\t軟件\n头发\t頭髮\r\n后\t後",
+		"# comment\n队列研究\t世代研究\n队列\t世代\n队列\t佇列\n")
+	pieces := []string{"软", "件", "軟體", "a", "𫇭", "队列", "\t", "\n", "\r", "\r\n", "x", "#", " "}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, in := range inputs {
+		assert.Equal(t, newDict(parseTable(in)), dictOf(in), "%q", in)
+	}
+}
+
+// BenchmarkLoadTaiwan is what the first ToTaiwan of a process costs:
+// building the Taiwan phrase tables.
+func BenchmarkLoadTaiwan(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		loadTaiwan()
+	}
+}
