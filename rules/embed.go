@@ -35,4 +35,9 @@ var (
 	TWPhrases string
 	//go:embed zhconv/tw_variants.txt
 	TWVariants string
+	// T2S is the Traditional-to-Simplified fold table, searched in place
+	// until a process has folded enough to build its dense form.
+	//
+	//go:embed zhconv/t2s.txt
+	T2S string
 )

@@ -142,8 +142,7 @@ var (
 )
 
 func loadFold() {
-	data, _ := rules.FS.ReadFile(t2sFile) // missing: no entries, as readTable
-	folder = foldTableOf(string(data))
+	folder = foldTableOf(rules.T2S)
 }
 
 // foldTableOf builds the fold table straight from a table's text: the
@@ -191,7 +190,8 @@ func foldTableOf(data string) *foldTable {
 // Fold(Fold(r)) == Fold(r). It is character-level only: context-dependent
 // choices such as 乾→干 versus 乾 are not made.
 //
-// After the first call Fold is O(1) and does not allocate.
+// Fold is O(1) once it has built its table, O(log n) before, and does not
+// allocate.
 func Fold(r rune) rune {
 	// Most runes are answered without the table (loading it was 1.5
 	// million instructions and 170 KB of a one-small-file run): below its
@@ -203,8 +203,69 @@ func Fold(r rune) rune {
 	if i := r - 0x4E00; i >= 0 && i <= 0x9FFF-0x4E00 && commonHanFolds[i/64]&(1<<(i%64)) == 0 {
 		return r
 	}
-	foldOnce.Do(loadFold)
-	return folder.fold(r)
+	if foldBuilt.Load() {
+		return folder.fold(r)
+	}
+	return foldRare(r)
+}
+
+// foldBudget is how many runes Fold looks up in the table's text before it
+// builds the dense table: a lookup costs about 2,000 instructions, building
+// the table about 1.2 million, and a small Traditional text looks up a few
+// hundred runes.
+const foldBudget = 256
+
+var (
+	foldCalls atomic.Int64 // runes looked up in the text so far
+	foldBuilt atomic.Bool  // folder is built
+)
+
+// foldRare is Fold of a rune the fast paths did not answer.
+func foldRare(r rune) rune {
+	if foldCalls.Add(1) > foldBudget {
+		foldOnce.Do(loadFold)
+		foldBuilt.Store(true)
+		return folder.fold(r)
+	}
+	return sortedFold(rules.T2S, r)
+}
+
+// sortedFold is the fold table's answer for r, found by binary search in
+// the table's text, whose lines are sorted bytewise and so by key rune
+// (TestTablesWellFormed). It skips what foldTableOf skips.
+func sortedFold(data string, r rune) rune {
+	if r == utf8.RuneError {
+		return r
+	}
+	lo, hi := 0, len(data) // lines starting in [lo, hi) are undecided; lo is a line start
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := lo + strings.LastIndexByte(data[lo:mid], '\n') + 1
+		end := len(data)
+		if i := strings.IndexByte(data[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		line := data[start:end]
+		k, size := utf8.DecodeRuneInString(line)
+		switch {
+		case k < r:
+			lo = end + 1
+		case k > r:
+			hi = start
+		default:
+			line = strings.TrimSuffix(line, "\r")
+			if size >= len(line) || line[size] != '\t' {
+				return r
+			}
+			value := line[size+1:]
+			v, vsize := utf8.DecodeRuneInString(value)
+			if v == utf8.RuneError || v == '\t' || vsize != len(value) {
+				return r
+			}
+			return v
+		}
+	}
+	return r
 }
 
 // FoldString applies Fold to every rune of s. It returns s itself, without

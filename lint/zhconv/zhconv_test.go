@@ -518,3 +518,35 @@ func BenchmarkToTaiwanTables(b *testing.B) {
 		})
 	}
 }
+
+// The table's text searched in place must fold every rune as the dense
+// table does, on the real table and on tables with the lines foldTableOf
+// skips.
+func TestSortedFoldMatchesFoldTable(t *testing.T) {
+	foldOnce.Do(loadFold)
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if got, want := sortedFold(rules.T2S, r), folder.fold(r); got != want {
+			t.Fatalf("sortedFold(U+%04X) = U+%04X, the table says U+%04X", r, got, want)
+		}
+	}
+	for _, data := range []string{"", "\n", "\t体\n仏\t\n体\t体\n兩\t两\r\n萬\t万x\n體\t体\n\uFFFD\t体\n𩙰\t风\n𫇭\t\t\n"} {
+		table := foldTableOf(data)
+		for _, r := range "\t仏体兩萬體𩙰𫇭a\uFFFD" {
+			assert.Equalf(t, table.fold(r), sortedFold(data, r), "%q: %c", data, r)
+		}
+	}
+}
+
+// Fold searches the text until foldBudget lookups, then builds the table.
+func TestFoldBuildsTheTableOnlyPastTheBudget(t *testing.T) {
+	// Other tests may have built the table: start over (the built table
+	// stays, only the switch to it is reset).
+	foldBuilt.Store(false)
+	foldCalls.Store(0)
+	for range foldBudget {
+		Fold('體')
+	}
+	assert.False(t, foldBuilt.Load())
+	assert.Equal(t, '体', Fold('體'))
+	assert.True(t, foldBuilt.Load())
+}
