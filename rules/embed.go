@@ -22,3 +22,22 @@ var LexiconSnapshot string
 //
 //go:embed rules.snapshot
 var RuleSnapshot string
+
+// The Simplified-to-Taiwan tables lint/zhconv searches in place (sorted
+// "KEY<TAB>VALUE" lines, also in FS), held as strings so that using them
+// copies nothing.
+var (
+	//go:embed zhconv/s2t_phrases.txt
+	S2TPhrases string
+	//go:embed zhconv/s2t_chars.txt
+	S2TChars string
+	//go:embed zhconv/tw_phrases.txt
+	TWPhrases string
+	//go:embed zhconv/tw_variants.txt
+	TWVariants string
+	// T2S is the Traditional-to-Simplified fold table, searched in place
+	// until a process has folded enough to build its dense form.
+	//
+	//go:embed zhconv/t2s.txt
+	T2S string
+)

@@ -10,6 +10,7 @@ package zhconv
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/rules"
@@ -141,8 +142,7 @@ var (
 )
 
 func loadFold() {
-	data, _ := rules.FS.ReadFile(t2sFile) // missing: no entries, as readTable
-	folder = foldTableOf(string(data))
+	folder = foldTableOf(rules.T2S)
 }
 
 // foldTableOf builds the fold table straight from a table's text: the
@@ -190,7 +190,8 @@ func foldTableOf(data string) *foldTable {
 // Fold(Fold(r)) == Fold(r). It is character-level only: context-dependent
 // choices such as 乾→干 versus 乾 are not made.
 //
-// After the first call Fold is O(1) and does not allocate.
+// Fold is O(1) once it has built its table, O(log n) before, and does not
+// allocate.
 func Fold(r rune) rune {
 	// Most runes are answered without the table (loading it was 1.5
 	// million instructions and 170 KB of a one-small-file run): below its
@@ -202,8 +203,69 @@ func Fold(r rune) rune {
 	if i := r - 0x4E00; i >= 0 && i <= 0x9FFF-0x4E00 && commonHanFolds[i/64]&(1<<(i%64)) == 0 {
 		return r
 	}
-	foldOnce.Do(loadFold)
-	return folder.fold(r)
+	if foldBuilt.Load() {
+		return folder.fold(r)
+	}
+	return foldRare(r)
+}
+
+// foldBudget is how many runes Fold looks up in the table's text before it
+// builds the dense table: a lookup costs about 2,000 instructions, building
+// the table about 1.2 million, and a small Traditional text looks up a few
+// hundred runes.
+const foldBudget = 256
+
+var (
+	foldCalls atomic.Int64 // runes looked up in the text so far
+	foldBuilt atomic.Bool  // folder is built
+)
+
+// foldRare is Fold of a rune the fast paths did not answer.
+func foldRare(r rune) rune {
+	if foldCalls.Add(1) > foldBudget {
+		foldOnce.Do(loadFold)
+		foldBuilt.Store(true)
+		return folder.fold(r)
+	}
+	return sortedFold(rules.T2S, r)
+}
+
+// sortedFold is the fold table's answer for r, found by binary search in
+// the table's text, whose lines are sorted bytewise and so by key rune
+// (TestTablesWellFormed). It skips what foldTableOf skips.
+func sortedFold(data string, r rune) rune {
+	if r == utf8.RuneError {
+		return r
+	}
+	lo, hi := 0, len(data) // lines starting in [lo, hi) are undecided; lo is a line start
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := lo + strings.LastIndexByte(data[lo:mid], '\n') + 1
+		end := len(data)
+		if i := strings.IndexByte(data[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		line := data[start:end]
+		k, size := utf8.DecodeRuneInString(line)
+		switch {
+		case k < r:
+			lo = end + 1
+		case k > r:
+			hi = start
+		default:
+			line = strings.TrimSuffix(line, "\r")
+			if size >= len(line) || line[size] != '\t' {
+				return r
+			}
+			value := line[size+1:]
+			v, vsize := utf8.DecodeRuneInString(value)
+			if v == utf8.RuneError || v == '\t' || vsize != len(value) {
+				return r
+			}
+			return v
+		}
+	}
+	return r
 }
 
 // FoldString applies Fold to every rune of s. It returns s itself, without
@@ -253,11 +315,85 @@ func runeStarts(s string) []int {
 	return append(starts, len(s))
 }
 
+// phraseTable is a dictionary consulted by longest match: a map (dict) or
+// the sorted text of a generated table (sortedTable).
+type phraseTable interface {
+	longest(s string, starts []int, i int) (int, string, bool)
+}
+
+// sortedTable answers longest-match queries by binary search in the text of
+// a generated table, whose lines are sorted bytewise with unique keys
+// (TestTablesWellFormed). Nothing is parsed or built: ToTaiwan's first call
+// used to build maps of the 57,000 entries (about 30 million instructions
+// and 5 MB), while a run converts a few short texts.
+type sortedTable struct{ data string }
+
+// lastAtMost returns the last line whose key is at most p bytewise, split
+// into key and value. A line's order is its key's: the tab ending a key
+// sorts below every byte a key holds.
+func (t sortedTable) lastAtMost(p string) (key, value string, ok bool) {
+	lo, hi := 0, len(t.data) // lines starting in [lo, hi) are undecided; lo is a line start
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := lo + strings.LastIndexByte(t.data[lo:mid], '\n') + 1
+		end := len(t.data)
+		if i := strings.IndexByte(t.data[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		line := t.data[start:end]
+		k, v := line, ""
+		if tab := strings.IndexByte(line, '\t'); tab >= 0 {
+			k, v = line[:tab], line[tab+1:]
+		}
+		if k <= p {
+			key, value, ok = k, v, true
+			lo = end + 1
+		} else {
+			hi = start
+		}
+	}
+	return key, value, ok
+}
+
+// longest is dict.longest: the longest key that s continues with at rune i.
+// Every key that is a prefix of a text sorts at or below it, and the last
+// key at or below the text shares with it a prefix holding every such key,
+// so each step either finds the longest or shortens the text searched.
+func (t sortedTable) longest(s string, starts []int, i int) (int, string, bool) {
+	p := s[starts[i]:]
+	for p != "" {
+		k, v, ok := t.lastAtMost(p)
+		if !ok || k == "" {
+			return 0, "", false
+		}
+		if !strings.HasPrefix(p, k) {
+			c := 0
+			for c < len(k) && k[c] == p[c] {
+				c++
+			}
+			p = p[:c]
+			continue
+		}
+		if v != "" && strings.IndexByte(v, '\t') < 0 {
+			// The key ends on a rune of s when it is valid UTF-8, as the
+			// tables' keys are.
+			end := starts[i] + len(k)
+			for n := 1; i+n < len(starts) && starts[i+n] <= end; n++ {
+				if starts[i+n] == end {
+					return n, v, true
+				}
+			}
+		}
+		p = k[:len(k)-1] // a line dict would skip: look for a shorter key
+	}
+	return 0, "", false
+}
+
 // taiwanTables is OpenCC's s2twp configuration: segment with STPhrases, then
 // convert each segment through (STPhrases, STCharacters), TWPhrases and
 // TWVariants in turn.
 type taiwanTables struct {
-	stPhrases, stChars, twPhrases, twVariants, twTerms *dict
+	stPhrases, stChars, twPhrases, twVariants, twTerms phraseTable
 }
 
 var (
@@ -265,14 +401,93 @@ var (
 	taiwan     taiwanTables
 )
 
+// loadTaiwan reads the generated tables in place; only our small glossary,
+// which is in reading order rather than sorted, becomes a map.
 func loadTaiwan() {
 	taiwan = taiwanTables{
-		stPhrases:  newDict(readTable(s2tPhrasesFile)),
-		stChars:    newDict(readTable(s2tCharsFile)),
-		twPhrases:  newDict(readTable(twPhrasesFile)),
-		twVariants: newDict(readTable(twVariantsFile)),
-		twTerms:    newDict(readTable(twTermsFile)),
+		stPhrases:  sortedTable{rules.S2TPhrases},
+		stChars:    sortedTable{rules.S2TChars},
+		twPhrases:  sortedTable{rules.TWPhrases},
+		twVariants: sortedTable{rules.TWVariants},
+		twTerms:    readDict(twTermsFile),
 	}
+}
+
+// Converting on the sorted tables costs about five times what it does on
+// maps (BenchmarkToTaiwanTables), so once a process has converted this much
+// text (the messages of a zh-Hant run, not a few fixes in a Traditional
+// headline) it builds the maps, which cost about what converting 1-4 KB
+// on the sorted tables does: a run pays at most about twice the cheaper way.
+const sortedBudget = 1 << 10 // bytes
+
+var (
+	converted    atomic.Int64 // bytes given to ToTaiwan so far
+	taiwanMaps   taiwanTables
+	taiwanMapsOn sync.Once
+)
+
+func loadTaiwanMaps() {
+	taiwanMaps = taiwanTables{
+		stPhrases:  dictOf(rules.S2TPhrases),
+		stChars:    dictOf(rules.S2TChars),
+		twPhrases:  dictOf(rules.TWPhrases),
+		twVariants: dictOf(rules.TWVariants),
+		twTerms:    readDict(twTermsFile),
+	}
+}
+
+// taiwanFor returns the tables to convert a text of n bytes with.
+func taiwanFor(n int) *taiwanTables {
+	if converted.Add(int64(n)) > sortedBudget {
+		taiwanMapsOn.Do(loadTaiwanMaps)
+		return &taiwanMaps
+	}
+	taiwanOnce.Do(loadTaiwan)
+	return &taiwan
+}
+
+// readDict loads a phrase table from rules.FS; a missing one is empty, as
+// in readTable.
+func readDict(name string) *dict {
+	data, _ := rules.FS.ReadFile(name)
+	return dictOf(string(data))
+}
+
+// dictOf builds the dictionary newDict(parseTable(data)) builds, straight
+// from the table's text: without the entries in between and without
+// checking each line's UTF-8, which was most of what loading the Taiwan
+// tables cost (ValidString alone 14.7 million instructions). The embedded
+// tables are valid UTF-8 (TestTablesWellFormed), so the check only ever
+// passed; a line the generator would never write is still skipped.
+func dictOf(data string) *dict {
+	d := &dict{m: make(map[string]string, strings.Count(data, "\n")+1)}
+	for data != "" {
+		line := data
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = ""
+		}
+		line = strings.TrimSuffix(line, "\r")
+		tab := strings.IndexByte(line, '\t')
+		if tab <= 0 || tab == len(line)-1 {
+			continue // no tab, or an empty side
+		}
+		key, value := line[:tab], line[tab+1:]
+		if strings.IndexByte(value, '\t') >= 0 {
+			continue
+		}
+		if _, dup := d.m[key]; dup {
+			continue // keep the first, as newDict
+		}
+		d.m[key] = value
+		// A key of n bytes has at most n runes: count only the keys that
+		// could be longer than the longest so far.
+		if len(key) > d.maxRunes {
+			d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(key))
+		}
+	}
+	return d
 }
 
 // ToTaiwan converts Simplified Chinese to Traditional Chinese with Taiwan
@@ -282,8 +497,7 @@ func loadTaiwan() {
 // OpenCC exactly over speed. Text that is not Simplified Chinese passes
 // through unchanged.
 func ToTaiwan(s string) string {
-	taiwanOnce.Do(loadTaiwan)
-	t := &taiwan
+	t := taiwanFor(len(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, seg := range segment(s, t.stPhrases) {
@@ -301,7 +515,7 @@ func ToTaiwan(s string) string {
 // characters between phrases is one segment. The later conversions never
 // match across a segment boundary, which is why this step matters for
 // reproducing OpenCC (a Taiwan phrase cannot straddle a known phrase).
-func segment(s string, d *dict) []string {
+func segment(s string, d phraseTable) []string {
 	starts := runeStarts(s)
 	var segs []string
 	pending := 0 // byte offset where the current unmatched run began
@@ -327,7 +541,7 @@ func segment(s string, d *dict) []string {
 // convert rewrites one segment left to right. At each position the first
 // dictionary of group that has any match supplies its longest match, as in
 // OpenCC's DictGroup; a rune no dictionary knows is copied.
-func convert(seg string, group ...*dict) string {
+func convert(seg string, group ...phraseTable) string {
 	starts := runeStarts(seg)
 	var b strings.Builder
 	b.Grow(len(seg))

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -39,14 +40,16 @@ func TestTablesWellFormed(t *testing.T) {
 			require.NotEmpty(t, data)
 			require.True(t, bytes.HasSuffix(data, []byte("\n")), "table must end with a newline")
 			seen := map[string]bool{}
-			prev := ""
+			prev, prevKey := "", ""
 			for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
 				e, ok := parseLine(line)
 				require.Truef(t, ok, "line %d malformed: %q", i+1, line)
 				require.Equalf(t, line, e.key+"\t"+e.value, "line %d has stray characters", i+1)
 				require.Falsef(t, seen[e.key], "line %d: duplicate key %q", i+1, e.key)
 				require.Lessf(t, prev, line, "line %d: not sorted bytewise", i+1)
-				seen[e.key], prev = true, line
+				// sortedTable's binary search needs the keys themselves in order.
+				require.Lessf(t, prevKey, e.key, "line %d: key not sorted bytewise", i+1)
+				seen[e.key], prev, prevKey = true, line, e.key
 				if tc.single {
 					_, okK := singleRune(e.key)
 					_, okV := singleRune(e.value)
@@ -334,4 +337,216 @@ func TestFoldTableOfMatchesParsedEntries(t *testing.T) {
 	for _, in := range inputs {
 		assert.Equal(t, newFoldTable(parseTable(in)), foldTableOf(in), "%q", in)
 	}
+}
+
+// dictOf reads a table's text straight into a dictionary; it must build the
+// dictionary that parsing the entries and newDict build, on every real
+// table and on random lines of runes, tabs, line ends and duplicate keys.
+// (Lines with invalid UTF-8, which parseTable drops, are the one
+// difference: the embedded tables have none, see TestTablesWellFormed.)
+func TestDictOfMatchesParsedEntries(t *testing.T) {
+	var inputs []string
+	for _, name := range []string{s2tPhrasesFile, s2tCharsFile, twPhrasesFile, twVariantsFile, twTermsFile} {
+		data, err := rules.FS.ReadFile(name)
+		require.NoError(t, err)
+		inputs = append(inputs, string(data))
+	}
+	inputs = append(inputs, "", "\n", "\t", "软件\t軟體\nno tab\n\t空\n空\t\na\tb\tc\n软件\t軟件\n头发\t頭髮\r\n后\t後",
+		"# comment\n队列研究\t世代研究\n队列\t世代\n队列\t佇列\n")
+	pieces := []string{"软", "件", "軟體", "a", "𫇭", "队列", "\t", "\n", "\r", "\r\n", "x", "#", " "}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, in := range inputs {
+		assert.Equal(t, newDict(parseTable(in)), dictOf(in), "%q", in)
+	}
+}
+
+// BenchmarkLoadTaiwan is what the first ToTaiwan of a process costs:
+// building the Taiwan phrase tables.
+func BenchmarkLoadTaiwan(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		loadTaiwan()
+	}
+}
+
+// mapTables are the Taiwan tables as maps, the way ToTaiwan read them
+// before it searched the sorted text in place.
+func mapTables(t *testing.T) taiwanTables {
+	t.Helper()
+	return taiwanTables{
+		stPhrases:  readDict(s2tPhrasesFile),
+		stChars:    readDict(s2tCharsFile),
+		twPhrases:  readDict(twPhrasesFile),
+		twVariants: readDict(twVariantsFile),
+		twTerms:    readDict(twTermsFile),
+	}
+}
+
+// toTaiwanWith is ToTaiwan on the given tables.
+func toTaiwanWith(tables taiwanTables, s string) string {
+	var b strings.Builder
+	for _, seg := range segment(s, tables.stPhrases) {
+		seg = convert(seg, tables.stPhrases, tables.stChars)
+		seg = convert(seg, tables.twPhrases)
+		b.WriteString(convert(seg, tables.twVariants))
+	}
+	return convert(b.String(), tables.twTerms)
+}
+
+// randomText strings together keys of the tables, pieces of them, other
+// runes and broken bytes, so that longest matches start, end and nest
+// everywhere.
+func randomText(rng *rand.Rand, keys []string) string {
+	others := []string{"a", " ", "，", "。", "\xff", "\xe9\xab", "𫇭", "了", "的", "体", "\t", "\n", "Meta"}
+	var b strings.Builder
+	for range rng.IntN(12) {
+		switch k := keys[rng.IntN(len(keys))]; rng.IntN(4) {
+		case 0, 1:
+			b.WriteString(k)
+		case 2:
+			r := []rune(k)
+			b.WriteString(string(r[:rng.IntN(len(r))+1]))
+		default:
+			b.WriteString(others[rng.IntN(len(others))])
+		}
+	}
+	return b.String()
+}
+
+// A sorted table must give, at every rune of any text, the longest match
+// the map of the same table gives.
+func TestSortedTableMatchesDict(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, name := range []string{s2tPhrasesFile, s2tCharsFile, twPhrasesFile, twVariantsFile} {
+		t.Run(name, func(t *testing.T) {
+			data, err := rules.FS.ReadFile(name)
+			require.NoError(t, err)
+			sorted, dict := sortedTable{string(data)}, dictOf(string(data))
+			var keys []string
+			for k := range dict.m {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			texts := slices.Clone(keys[:min(200, len(keys))])
+			for range 3000 {
+				texts = append(texts, randomText(rng, keys))
+			}
+			for _, s := range texts {
+				starts := runeStarts(s)
+				for i := range len(starts) - 1 {
+					n, v, ok := dict.longest(s, starts, i)
+					sn, sv, sok := sorted.longest(s, starts, i)
+					require.Equalf(t, []any{n, v, ok}, []any{sn, sv, sok}, "%q at rune %d", s, i)
+				}
+			}
+		})
+	}
+}
+
+// The sorted tables, and ToTaiwan, must convert exactly as the maps: the
+// health-news lines, every Simplified text of the corpus, and random text.
+func TestToTaiwanSortedMatchesMaps(t *testing.T) {
+	maps := mapTables(t)
+	texts := slices.Clone(healthNews)
+	files, err := filepath.Glob("../../corpus/zh-Hans/*")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		texts = append(texts, strings.Split(string(data), "\n")...)
+	}
+	var keys []string
+	for k := range maps.stPhrases.(*dict).m {
+		keys = append(keys, k)
+	}
+	for k := range maps.twPhrases.(*dict).m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 2000 {
+		texts = append(texts, randomText(rng, keys))
+	}
+	taiwanOnce.Do(loadTaiwan)
+	for _, s := range texts {
+		want := toTaiwanWith(maps, s)
+		require.Equalf(t, want, toTaiwanWith(taiwan, s), "sorted tables on %q", s)
+		require.Equalf(t, want, ToTaiwan(s), "ToTaiwan(%q)", s)
+	}
+}
+
+// ToTaiwan searches the sorted tables until it has converted sortedBudget
+// bytes, then the maps.
+func TestToTaiwanBuildsMapsOnlyPastTheBudget(t *testing.T) {
+	defer converted.Store(converted.Load())
+	converted.Store(0)
+	assert.Same(t, &taiwan, taiwanFor(10))
+	assert.Same(t, &taiwan, taiwanFor(sortedBudget-10))
+	assert.Same(t, &taiwanMaps, taiwanFor(1))
+	assert.Same(t, &taiwanMaps, taiwanFor(0))
+	assert.NotNil(t, taiwanMaps.stPhrases)
+}
+
+// BenchmarkToTaiwanTables converts the health-news lines on the sorted
+// tables and on the maps, for sortedBudget.
+func BenchmarkToTaiwanTables(b *testing.B) {
+	taiwanOnce.Do(loadTaiwan)
+	taiwanMapsOn.Do(loadTaiwanMaps)
+	n := 0
+	for _, s := range healthNews {
+		n += len(s)
+	}
+	for _, tc := range []struct {
+		name   string
+		tables taiwanTables
+	}{{"sorted", taiwan}, {"maps", taiwanMaps}} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, s := range healthNews {
+					toTaiwanWith(tc.tables, s)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/B")
+		})
+	}
+}
+
+// The table's text searched in place must fold every rune as the dense
+// table does, on the real table and on tables with the lines foldTableOf
+// skips.
+func TestSortedFoldMatchesFoldTable(t *testing.T) {
+	foldOnce.Do(loadFold)
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if got, want := sortedFold(rules.T2S, r), folder.fold(r); got != want {
+			t.Fatalf("sortedFold(U+%04X) = U+%04X, the table says U+%04X", r, got, want)
+		}
+	}
+	for _, data := range []string{"", "\n", "\t体\n仏\t\n体\t体\n兩\t两\r\n萬\t万x\n體\t体\n\uFFFD\t体\n𩙰\t风\n𫇭\t\t\n"} {
+		table := foldTableOf(data)
+		for _, r := range "\t仏体兩萬體𩙰𫇭a\uFFFD" {
+			assert.Equalf(t, table.fold(r), sortedFold(data, r), "%q: %c", data, r)
+		}
+	}
+}
+
+// Fold searches the text until foldBudget lookups, then builds the table.
+func TestFoldBuildsTheTableOnlyPastTheBudget(t *testing.T) {
+	// Other tests may have built the table: start over (the built table
+	// stays, only the switch to it is reset).
+	foldBuilt.Store(false)
+	foldCalls.Store(0)
+	for range foldBudget {
+		Fold('體')
+	}
+	assert.False(t, foldBuilt.Load())
+	assert.Equal(t, '体', Fold('體'))
+	assert.True(t, foldBuilt.Load())
 }
