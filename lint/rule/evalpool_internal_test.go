@@ -13,11 +13,12 @@ import (
 	"github.com/hypelint/hypelint/lint/facts"
 )
 
-// corpusFacts analyses the corpus's plain-text and Markdown articles.
+// corpusFacts analyses the corpus's plain-text, Markdown and HTML articles
+// (those that parse: the corpus also holds files that must fail to).
 func corpusFacts(t *testing.T, analyzer *facts.Analyzer) ([]string, []*facts.Document) {
 	t.Helper()
 	parse := map[string]func(string, []byte) (*document.Document, error){
-		".txt": document.ParseText, ".md": document.ParseMarkdown,
+		".txt": document.ParseText, ".md": document.ParseMarkdown, ".html": document.ParseHTML,
 	}
 	var paths []string
 	var docs []*facts.Document
