@@ -165,15 +165,23 @@ func Decode(path string, data []byte, name string) (*Decoded, error) {
 // side of at least half the byte pairs and hardly any on the other (the
 // high bytes of Latin text; Chinese text without a mark goes undetected).
 func looksUTF16(data []byte) bool {
-	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+	if hasUTF16Mark(data) {
 		return true
 	}
 	head := data[:min(len(data), 4096)]
 	// Nearly every file has no zero byte at all: the library's vector
 	// search says so before any counting.
-	if bytes.IndexByte(head, 0) < 0 {
-		return false
-	}
+	return bytes.IndexByte(head, 0) >= 0 && zerosOnOneSide(head)
+}
+
+// hasUTF16Mark reports a UTF-16 byte-order mark (either order).
+func hasUTF16Mark(data []byte) bool {
+	return len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF)
+}
+
+// zerosOnOneSide reports zero bytes on one side of at least half of head's
+// byte pairs and hardly any on the other.
+func zerosOnOneSide(head []byte) bool {
 	var zeros [2]int
 	for i, c := range head {
 		if c == 0 {

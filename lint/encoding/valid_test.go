@@ -108,23 +108,7 @@ func FuzzValidUTF8(f *testing.F) {
 
 // looksUTF16Counting is looksUTF16 without its first test for a zero byte.
 func looksUTF16Counting(data []byte) bool {
-	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
-		return true
-	}
-	head := data[:min(len(data), 4096)]
-	var zeros [2]int
-	for i, c := range head {
-		if c == 0 {
-			zeros[i%2]++
-		}
-	}
-	pairs := len(head) / 2
-	for side := range 2 {
-		if pairs > 0 && zeros[side] >= max(1, pairs/2) && zeros[1-side]*10 <= zeros[side] {
-			return true
-		}
-	}
-	return false
+	return hasUTF16Mark(data) || zerosOnOneSide(data[:min(len(data), 4096)])
 }
 
 func TestLooksUTF16IsCounting(t *testing.T) {
