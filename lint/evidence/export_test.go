@@ -78,52 +78,5 @@ func BuildByAppend(d *facts.Document, findings []rule.Finding) *Card {
 // WhyWithEveryValue is Why as it was made before each reason was given
 // only the values its texts name: every value worked out for every reason.
 func (c *Card) WhyWithEveryValue(cl *Claim, locale string) string {
-	var message func(x rule.Finding, locale string) string
-	if !cl.Flagged() {
-		return ""
-	}
-	st := c.StudyOf(cl)
-	args := make([]string, 0, 16) // room for every pair below: no regrowing
-	args = append(args, "where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown())
-	var words studyWords
-	if st != nil {
-		// The model and the description go in only where a reason names
-		// them.
-		words = c.words(st, locale)
-		args = append(args, "label", words.label, "design", lookup(designIs, st.Design, "unknown").in(locale))
-	}
-	say := func(clause, tail phrase, more ...string) string {
-		return fillParts([]string{clause.in(locale), tail.in(locale)}, append(args, more...))
-	}
-	causal := cl.Class == "causal" || cl.hasCategory("causation")
-	certain := cl.Class == "certainty"
-	preclinical := st != nil && st.Preclinical || cl.Evidence == "preclinical"
-	animalRule := cl.hasCategory("animal-as-human")
-	whom := claimsForNobody
-	if cl.Subject == "people" {
-		whom = claimsForPeople
-	}
-	switch {
-	case st == nil && causal:
-		return say(claimsCause, restsOnNothingCausal)
-	case st == nil && cl.Evidence == "none":
-		return say(claims, restsOnNothing)
-	case st == nil:
-		return fill(whyOtherNoStudy.in(locale), "message", firstMessage(cl, locale, message))
-	case preclinical && (animalRule || !causal && !certain) && cl.Subject != "animals" && cl.Subject != "cells":
-		if !st.Preclinical {
-			if other := c.firstPreclinical(); other != nil {
-				o := c.words(other, locale)
-				return say(whom, restsOnUnstated, "other", o.label, "model", o.population)
-			}
-		}
-		return say(whom, restsOnModel, "model", words.population)
-	case causal && st.Design != "rct":
-		return say(claimsCause, restsOnAssociation)
-	case certain && st.Design != "rct":
-		return say(claimsCertain, restsOnWeak)
-	case cl.hasCategory("sample-size") && !st.Sized:
-		return say(claims, restsOnUnsized)
-	}
-	return fill(whyOther.in(locale), append(args, "about", words.description, "message", firstMessage(cl, locale, message))...)
+	return c.why(cl, locale, nil, true)
 }

@@ -286,6 +286,13 @@ func (c *Card) Why(cl *Claim, locale string) string {
 // reason quotes it, given by message (a report has it composed already,
 // shared across its findings); nil composes it.
 func (c *Card) WhyWith(cl *Claim, locale string, message func(x rule.Finding, locale string) string) string {
+	return c.why(cl, locale, message, false)
+}
+
+// why is WhyWith; everyValue gives each reason every value up front, as
+// the test that each reason is given the values its texts name compares
+// against.
+func (c *Card) why(cl *Claim, locale string, message func(x rule.Finding, locale string) string, everyValue bool) string {
 	if !cl.Flagged() {
 		return ""
 	}
@@ -302,11 +309,17 @@ func (c *Card) WhyWith(cl *Claim, locale string, message func(x rule.Finding, lo
 		words = c.words(st, locale)
 		args = append(args, "label", words.label)
 	}
+	design := func() string { return lookup(designIs, st.Design, "unknown").in(locale) }
+	if everyValue {
+		args = append(args, "where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown())
+		if st != nil {
+			args = append(args, "design", design())
+		}
+	}
 	say := func(clause, tail phrase, more ...string) string {
 		args = append(args, "where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown())
 		return fillParts([]string{clause.in(locale), tail.in(locale)}, append(args, more...))
 	}
-	design := func() string { return lookup(designIs, st.Design, "unknown").in(locale) }
 	causal := cl.Class == "causal" || cl.hasCategory("causation")
 	certain := cl.Class == "certainty"
 	preclinical := st != nil && st.Preclinical || cl.Evidence == "preclinical"
