@@ -326,17 +326,24 @@ func TestFoldTableOfMatchesParsedEntries(t *testing.T) {
 	inputs := []string{string(data), "", "\n", "體\t体\nno tab\n\t空\n空\t\na\tb\tc\n\xff\t坏\n萬\t万\r\n兩\t两",
 		"體\t体\n體\t體\n體\t仏\n𫇭\t𫇭\n𩙰\t风\n\uFFFD\t体\n体\t\uFFFD\n"}
 	pieces := []string{"體", "体", "a", "𫇭", "风", "\t", "\n", "\r", "\xff", "\xe9\xab", "\uFFFD", "x"}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 2000 {
-		var b strings.Builder
-		for range rng.IntN(24) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		inputs = append(inputs, b.String())
-	}
+	inputs = append(inputs, randomTexts(rand.New(rand.NewPCG(3, 4)), pieces, 2000, 24)...)
 	for _, in := range inputs {
 		assert.Equal(t, newFoldTable(parseTable(in)), foldTableOf(in), "%q", in)
 	}
+}
+
+// randomTexts returns count texts of fewer than most pieces each, picked
+// at random.
+func randomTexts(rng *rand.Rand, pieces []string, count, most int) []string {
+	texts := make([]string, count)
+	for i := range texts {
+		var b strings.Builder
+		for range rng.IntN(most) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts[i] = b.String()
+	}
+	return texts
 }
 
 // dictOf reads a table's text straight into a dictionary; it must build the
@@ -354,14 +361,7 @@ func TestDictOfMatchesParsedEntries(t *testing.T) {
 	inputs = append(inputs, "", "\n", "\t", "软件\t軟體\nno tab\n\t空\n空\t\na\tb\tc\n软件\t軟件\n头发\t頭髮\r\n后\t後",
 		"# comment\n队列研究\t世代研究\n队列\t世代\n队列\t佇列\n")
 	pieces := []string{"软", "件", "軟體", "a", "𫇭", "队列", "\t", "\n", "\r", "\r\n", "x", "#", " "}
-	rng := rand.New(rand.NewPCG(5, 6))
-	for range 3000 {
-		var b strings.Builder
-		for range rng.IntN(30) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		inputs = append(inputs, b.String())
-	}
+	inputs = append(inputs, randomTexts(rand.New(rand.NewPCG(5, 6)), pieces, 3000, 30)...)
 	for _, in := range inputs {
 		assert.Equal(t, newDict(parseTable(in)), dictOf(in), "%q", in)
 	}
