@@ -21,10 +21,9 @@ type positionKey struct {
 }
 
 // sortByPosition sorts findings as slices.SortStableFunc(findings,
-// byPosition) does: a stable sort moved and compared whole findings (120
-// bytes each) O(n log² n) times, a sixtieth of an archive run. Here the
-// keys are sorted, the first position breaking ties so that the order is
-// the stable one, and each finding moved once.
+// byPosition) does, without moving whole findings O(n log² n) times: the
+// small keys are sorted, the first position breaking ties so that the
+// order is the stable one, and each finding moved once.
 func sortByPosition(findings []rule.Finding) {
 	if len(findings) < 2 {
 		return

@@ -108,9 +108,9 @@ func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings
 	}
 	// Every finding on a study's claims relates to the same place with
 	// the same message: resolve each study once (the map holds where in the
-	// list, not the large Related itself: a file's map of them was 2% of a
-	// run's bytes). The findings' related locations share one list too, each
-	// capped to its own element.
+	// list, not the large Related itself, to keep the map small). The
+	// findings' related locations share one list too, each capped to its
+	// own element.
 	withStudy := 0
 	for _, x := range findings {
 		if x.Study != nil {
@@ -225,8 +225,8 @@ func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, lo
 }
 
 // sharedMessage is x's message in locale from the run's shared texts (see
-// findingMessage), for the reasons a claim's evidence gives: composing it
-// again for each flagged claim was a fifth of making the reason.
+// findingMessage), for the reasons a claim's evidence gives: the report
+// has composed it already.
 func sharedMessage(x rule.Finding, locale string) string { return findingMessage(x, locale).message }
 
 // carve returns an empty, non-nil list with room for n strings: the next n

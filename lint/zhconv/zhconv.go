@@ -323,9 +323,9 @@ type phraseTable interface {
 
 // sortedTable answers longest-match queries by binary search in the text of
 // a generated table, whose lines are sorted bytewise with unique keys
-// (TestTablesWellFormed). Nothing is parsed or built: ToTaiwan's first call
-// used to build maps of the 57,000 entries (about 30 million instructions
-// and 5 MB), while a run converts a few short texts.
+// (TestTablesWellFormed). Nothing is parsed or built: a run converts a few
+// short texts, not worth building maps of the 57,000 entries for (see
+// sortedBudget for when they are).
 type sortedTable struct{ data string }
 
 // lastAtMost returns the last line whose key is at most p bytewise, split
@@ -455,10 +455,9 @@ func readDict(name string) *dict {
 
 // dictOf builds the dictionary newDict(parseTable(data)) builds, straight
 // from the table's text: without the entries in between and without
-// checking each line's UTF-8, which was most of what loading the Taiwan
-// tables cost (ValidString alone 14.7 million instructions). The embedded
-// tables are valid UTF-8 (TestTablesWellFormed), so the check only ever
-// passed; a line the generator would never write is still skipped.
+// checking each line's UTF-8 (the most costly part of loading). The
+// embedded tables are valid UTF-8 (TestTablesWellFormed), so the check only
+// ever passed; a line the generator would never write is still skipped.
 func dictOf(data string) *dict {
 	d := &dict{m: make(map[string]string, strings.Count(data, "\n")+1)}
 	for data != "" {
