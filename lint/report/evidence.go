@@ -117,7 +117,7 @@ func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings
 			withStudy++
 		}
 	}
-	relatedSlab := make([]Related, 0, withStudy) // never regrown: its indexes hold
+	relatedSlab := make([]Related, 0, withStudy) // room for every finding's: never regrown
 	var relatedTo map[*facts.Study]int32         // where in relatedSlab a study's is
 	for i, x := range findings {
 		if x.Study == nil {
