@@ -344,7 +344,7 @@ func TestClaimTermSharesTheExcerpt(t *testing.T) {
 		for i, c := range f.Claims {
 			require.Equal(t, terms[i], c.Term)
 			if c.Term == c.Excerpt {
-				require.Same(t, unsafe.StringData(c.Excerpt), unsafe.StringData(c.Term), "a term reading as its excerpt has a copy of its own")
+				require.Same(t, unsafe.StringData(c.Excerpt), unsafe.StringData(c.Term), "a term reading as its excerpt shares the excerpt's string")
 				shared++
 			}
 		}
