@@ -26,58 +26,6 @@ const (
 	twTermsFile    = "zhconv/tw_terms.txt" // our own glossary of Taiwan research terms
 )
 
-// entry is one "KEY<TAB>VALUE" line of a table.
-type entry struct{ key, value string }
-
-// parseLine splits one table line. It reports false for anything the
-// generator would never write (no tab, several tabs, empty side, invalid
-// UTF-8), so a damaged table degrades to fewer conversions, never to a panic
-// in the middle of a lint run.
-func parseLine(line string) (entry, bool) {
-	line = strings.TrimSuffix(line, "\r")
-	key, value, ok := strings.Cut(line, "\t")
-	if !ok || key == "" || value == "" || strings.Contains(value, "\t") {
-		return entry{}, false
-	}
-	if !utf8.ValidString(key) || !utf8.ValidString(value) {
-		return entry{}, false
-	}
-	return entry{key, value}, true
-}
-
-// singleRune returns the only rune of s, or false if s is not exactly one
-// valid rune.
-func singleRune(s string) (rune, bool) {
-	r, size := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError || size != len(s) {
-		return 0, false
-	}
-	return r, true
-}
-
-// parseTable returns the well-formed entries of a table's text, skipping
-// blank and malformed lines.
-func parseTable(data string) []entry {
-	var out []entry
-	for line := range strings.Lines(data) {
-		if e, ok := parseLine(strings.TrimSuffix(line, "\n")); ok {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// readTable loads a table from rules.FS. A missing table yields no entries:
-// conversion then becomes the identity instead of failing the lint run, and
-// TestTablesWellFormed catches the missing file before release.
-func readTable(name string) []entry {
-	data, err := rules.FS.ReadFile(name)
-	if err != nil {
-		return nil
-	}
-	return parseTable(string(data))
-}
-
 // foldTable maps Traditional and variant runes to Simplified ones. Fold runs
 // on every rune of every document, so the Basic Multilingual Plane, where
 // nearly all entries live, is a dense slice (about 200 KB) indexed without
@@ -90,35 +38,6 @@ type foldTable struct {
 }
 
 const maxBMP = 0xFFFF
-
-// newFoldTable builds the lookup structure, skipping entries that are not
-// one rune to one rune.
-func newFoldTable(entries []entry) *foldTable {
-	t := &foldTable{lo: utf8.MaxRune + 1, astral: map[rune]rune{}}
-	pairs := make(map[rune]rune, len(entries))
-	for _, e := range entries {
-		k, okK := singleRune(e.key)
-		v, okV := singleRune(e.value)
-		if !okK || !okV || k == v {
-			continue
-		}
-		pairs[k] = v
-		if k <= maxBMP && k < t.lo {
-			t.lo = k
-		}
-	}
-	if t.lo <= maxBMP {
-		t.bmp = make([]rune, maxBMP-t.lo+1)
-	}
-	for k, v := range pairs {
-		if k <= maxBMP {
-			t.bmp[k-t.lo] = v
-		} else {
-			t.astral[k] = v
-		}
-	}
-	return t
-}
 
 func (t *foldTable) fold(r rune) rune {
 	switch {
@@ -146,15 +65,14 @@ func loadFold() {
 }
 
 // foldTableOf builds the fold table straight from a table's text: the
-// table newFoldTable(parseTable(data)) builds, without the entries and the
-// map in between, which made building it most of the cost of a process's
-// first Fold (1.2 ms against 0.1).
+// table the tests' reference, newFoldTable(parseTable(data)), builds,
+// without the entries and the map in between.
 func foldTableOf(data string) *foldTable {
 	pairs := make([][2]rune, 0, strings.Count(data, "\n")+1)
 	lo := rune(utf8.MaxRune + 1)
 	for line := range strings.Lines(data) {
 		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
-		// One rune, a tab, one rune, as singleRune and parseLine accept.
+		// One rune, a tab, one rune, as the reference (parseLine, singleRune) accepts.
 		k, size := utf8.DecodeRuneInString(line)
 		if k == utf8.RuneError || k == '\t' || size >= len(line) || line[size] != '\t' {
 			continue
@@ -279,18 +197,6 @@ func FoldString(s string) string {
 type dict struct {
 	m        map[string]string
 	maxRunes int // longest key, in runes
-}
-
-func newDict(entries []entry) *dict {
-	d := &dict{m: make(map[string]string, len(entries))}
-	for _, e := range entries {
-		if _, dup := d.m[e.key]; dup {
-			continue // keep the first, as the generator sorted it
-		}
-		d.m[e.key] = e.value
-		d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(e.key))
-	}
-	return d
 }
 
 // longest finds the longest key that starts at rune i of s, where starts
@@ -446,14 +352,16 @@ func taiwanFor(n int) *taiwanTables {
 	return &taiwan
 }
 
-// readDict loads a phrase table from rules.FS; a missing one is empty, as
-// in readTable.
+// readDict loads a phrase table from rules.FS; a missing one is empty:
+// conversion then becomes the identity instead of failing the lint run,
+// and TestTablesWellFormed catches the missing file before release.
 func readDict(name string) *dict {
 	data, _ := rules.FS.ReadFile(name)
 	return dictOf(string(data))
 }
 
-// dictOf builds the dictionary newDict(parseTable(data)) builds, straight
+// dictOf builds the dictionary the tests' reference,
+// newDict(parseTable(data)), builds, straight
 // from the table's text: without the entries in between and without
 // checking each line's UTF-8 (the most costly part of loading). The
 // embedded tables are valid UTF-8 (TestTablesWellFormed), so the check only
