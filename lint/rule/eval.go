@@ -197,7 +197,9 @@ func (r *Run) Release() {
 }
 
 // Finish evaluates the document-scope rules and returns every finding
-// (but those Take returned).
+// (but those Take returned). Call it once per run: a second call would
+// evaluate the document-scope rules again (unless Document did) and
+// return only what they add.
 func (r *Run) Finish() ([]Finding, error) { return r.FinishInto(nil) }
 
 // FinishInto is Finish appending the findings to into, a list of the
