@@ -611,7 +611,7 @@ func (l *Linter) evaluate(ctx context.Context, doc *document.Document, f *facts.
 // (the driver releases each file's once its report holds copies).
 var resultFindings = sync.Pool{New: func() any { return new([]rule.Finding) }}
 
-// keepFindings is the length above which a result's list of findings is
+// keepFindings is the capacity above which a result's list of findings is
 // left to the collector rather than kept for the next document.
 const keepFindings = 1024
 

@@ -14,7 +14,7 @@ import "strings"
 // the text are always decoded as that rune, and an ASCII byte always as
 // itself.
 type markSet struct {
-	byte [256]uint8 // 1: an ASCII member; 2: the lead byte of a wide member
+	kind [256]uint8 // by byte: 1 an ASCII member, 2 the lead byte of a wide member, 0 neither
 	wide []string   // the members of more than one byte
 }
 
@@ -23,10 +23,10 @@ func newMarkSet(marks string) *markSet {
 	for _, r := range marks {
 		s := string(r)
 		if len(s) == 1 {
-			m.byte[s[0]] = 1
+			m.kind[s[0]] = 1
 			continue
 		}
-		m.byte[s[0]] = 2
+		m.kind[s[0]] = 2
 		m.wide = append(m.wide, s)
 	}
 	return m
@@ -35,7 +35,7 @@ func newMarkSet(marks string) *markSet {
 // in reports whether s holds a member of m.
 func (m *markSet) in(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch m.byte[s[i]] {
+		switch m.kind[s[i]] {
 		case 0:
 			continue
 		case 1:
