@@ -47,7 +47,8 @@ type evaluator struct {
 	blocks  []blockClasses
 	noSieve bool
 	// masks say which blocks of the call have each class: a rule visits
-	// only the blocks its sieve admits. From masksPool, back at Finish.
+	// only the blocks its sieve admits. From masksPool, back at Finish or
+	// Release.
 	masks *blockMasks
 }
 
