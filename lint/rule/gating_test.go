@@ -390,13 +390,13 @@ func TestFullGuardIsTheVMOnCorpus(t *testing.T) {
 	set, lex := builtinSet(t)
 	paths, docs := corpusFacts(t, facts.NewAnalyzer(lex))
 	var decisions [3]int
-	for i, d := range docs {
+	for k, d := range docs {
 		run := set.Start(d)
 		run.e.verify = true
 		require.NoError(t, run.Blocks(d.Blocks))
 		_, err := run.Finish()
 		require.NoError(t, err)
-		assert.Empty(t, run.e.disagreements, paths[i])
+		assert.Empty(t, run.e.disagreements, paths[k])
 		for i, n := range run.e.decisions {
 			decisions[i] += n
 		}
