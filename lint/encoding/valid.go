@@ -10,9 +10,10 @@ import (
 // and then looks every character up in two tables; Chinese text is mostly
 // three-byte characters between runs of ASCII. Here ASCII runs are stepped
 // a word at a time wherever they start, and a three-byte character with a
-// lead byte from 0xE1 to 0xEF other than 0xED (every Han character) is
-// valid exactly when its next two bytes are continuation bytes; anything
-// else is decoded as the library decodes it.
+// lead byte from 0xE1 to 0xEF other than 0xED (every Han character of the
+// Basic Multilingual Plane; those beyond it take four bytes) is valid
+// exactly when its next two bytes are continuation bytes; anything else is
+// decoded as the library decodes it.
 func validUTF8(p []byte) bool {
 	const highs = 0x8080808080808080
 	n := len(p)
