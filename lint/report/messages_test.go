@@ -12,8 +12,9 @@ import (
 )
 
 // The shared message cache gives every finding the message it would
-// compose itself, and its rule's texts: over every corpus finding in each locale, twice (the
-// second time from the cache), from two goroutines at once.
+// compose itself, and its rule's texts: over every corpus finding in each
+// locale, twice (the second time from the cache), from two goroutines at
+// once.
 func TestSharedMessagesEqualComposed(t *testing.T) {
 	_, results := corpusResults(t)
 	var wg sync.WaitGroup
