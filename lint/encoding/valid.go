@@ -3,6 +3,8 @@ package encoding
 import (
 	"encoding/binary"
 	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/internal/swar"
 )
 
 // validUTF8 is utf8.Valid, faster on the text hypelint reads. The library
@@ -15,13 +17,12 @@ import (
 // exactly when its next two bytes are continuation bytes; anything else is
 // decoded as the library decodes it.
 func validUTF8(p []byte) bool {
-	const highs = 0x8080808080808080
 	n := len(p)
 	for i := 0; i < n; {
 		c := p[i]
 		if c < utf8.RuneSelf {
 			i++
-			for i+8 <= n && binary.LittleEndian.Uint64(p[i:])&highs == 0 {
+			for i+8 <= n && binary.LittleEndian.Uint64(p[i:])&swar.Highs == 0 {
 				i += 8
 			}
 			continue

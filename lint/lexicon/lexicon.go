@@ -26,6 +26,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/internal/utf8x"
 )
 
@@ -422,14 +423,11 @@ func digitsOf(text string) int {
 // it differs from '0' by less than 10 (hasLess, from Sean Anderson's "Bit
 // Twiddling Hacks": a word has a byte below n, n <= 128).
 func hasASCIIDigit(text string) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	const ones = swar.Ones
 	i := 0
 	for ; i+8 <= len(text); i += 8 {
-		b := text[i : i+8] // one bounds check, and the compiler loads the word at once
-		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		x ^= '0' * ones
-		if (x-10*ones)&^x&highs != 0 {
+		x := swar.Load8(text[i:i+8]) ^ '0'*ones
+		if (x-10*ones)&^x&swar.Highs != 0 {
 			return true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/score"
 )
 
@@ -420,15 +421,13 @@ func plain3(s string, i int) bool {
 // are all printable ASCII other than '"' and '\\' ends (each word's
 // bytes tested at once).
 func skipPlainASCII(s string, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	const ones = swar.Ones
 	for ; i+8 <= len(s); i += 8 {
-		w := s[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		x := swar.Load8(s[i : i+8])
 		// (y - n*ones) &^ y has a high bit set where some byte of y is below n.
 		quote, backslash := x^('"'*ones), x^('\\'*ones)
 		control := (x - 0x20*ones) &^ x
-		if (x|control|(quote-ones)&^quote|(backslash-ones)&^backslash)&highs != 0 {
+		if (x|control|(quote-ones)&^quote|(backslash-ones)&^backslash)&swar.Highs != 0 {
 			break
 		}
 	}
