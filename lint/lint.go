@@ -16,12 +16,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/evidence"
 	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/lexicon"
+	"github.com/hypelint/hypelint/lint/reuse"
 	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/suppress"
 	"github.com/hypelint/hypelint/lint/textmap"
@@ -542,7 +542,7 @@ type Result struct {
 	Streamed bool
 	// kept is the list the rules' findings went into, from resultFindings:
 	// Release gives it back.
-	kept *[]rule.Finding
+	kept []rule.Finding
 }
 
 // Release hands the memory of the result's facts and findings back for the
@@ -557,11 +557,8 @@ func (r *Result) Release() {
 	if r.kept != nil {
 		// r.Findings is this list (or, when directives hid some, a copy of
 		// what is left of it): neither may be read from here on.
-		if list := *r.kept; cap(list) <= keepFindings {
-			clear(list) // what lies beyond was cleared when it was given back
-			*r.kept = list[:0]
-			resultFindings.Put(r.kept)
-		}
+		clear(r.kept) // what lies beyond was cleared when it was given back
+		resultFindings.Put(r.kept)
 		r.kept, r.Findings = nil, nil
 	}
 }
@@ -595,21 +592,20 @@ func (l *Linter) evaluate(ctx context.Context, doc *document.Document, f *facts.
 		}
 	}
 	// The findings go into a list the last released result gave back.
-	kept := resultFindings.Get().(*[]rule.Finding)
-	findings, err := run.FinishInto((*kept)[:0])
+	list := resultFindings.Get(0)
+	findings, err := run.FinishInto(list)
 	if err != nil {
-		resultFindings.Put(kept)
+		resultFindings.Put(list)
 		return nil, err
 	}
-	*kept = findings
 	res := l.result(doc, f, findings)
-	res.kept = kept
+	res.kept = findings
 	return res, nil
 }
 
 // resultFindings keeps the lists of findings results give back at Release
 // (the driver releases each file's once its report holds copies).
-var resultFindings = sync.Pool{New: func() any { return new([]rule.Finding) }}
+var resultFindings = reuse.Slices[rule.Finding]{Max: keepFindings}
 
 // keepFindings is the capacity above which a result's list of findings is
 // left to the collector rather than kept for the next document.

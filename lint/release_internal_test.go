@@ -16,7 +16,7 @@ func TestReleaseClearsTheFindings(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, res.Findings)
 	require.NotNil(t, res.kept, "the findings went into a kept list")
-	list := (*res.kept)[:cap(*res.kept)]
+	list := res.kept[:cap(res.kept)]
 	res.Release()
 	for i, f := range list {
 		assert.Zero(t, f, "slot %d", i)

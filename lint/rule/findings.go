@@ -1,32 +1,30 @@
 package rule
 
-import "sync"
+import "github.com/hypelint/hypelint/lint/reuse"
 
 // findingList is where an evaluator gathers a document's findings: a list
-// kept from one document's run to the next (findingPool), so that the
+// kept from one document's run to the next (findingLists), so that the
 // findings of a run are not appended into a list that doubles, and is
 // copied whole, from one finding to thirty-two and on. Its rule of
 // ownership: the list never leaves the evaluator; what callers get (out)
 // is an exact-sized copy of their own, and the list goes back to the pool
 // (release) cleared, so it holds no finding's term, fixes or study.
 type findingList struct {
-	kept  *[]Finding // from findingPool; nil until the first finding
-	items []Finding
+	items []Finding // from findingLists; nil until the first finding
 }
 
-// findingPool keeps lists of findings between runs.
-var findingPool = sync.Pool{New: func() any { return new([]Finding) }}
+// findingLists keeps lists of findings between runs; one above keepAtMost
+// is left to the collector rather than pooled: one huge file's findings
+// are not kept for all the small ones after it.
+var findingLists = reuse.Slices[Finding]{Max: keepAtMost}
 
-// keepAtMost is the capacity above which a list is left to the collector
-// rather than pooled: one huge file's findings are not kept for all the
-// small ones after it.
+// keepAtMost is the largest capacity of a list kept between runs.
 const keepAtMost = 1024
 
 // add appends a finding, taking a pooled list for the first.
 func (l *findingList) add(f Finding) {
-	if l.kept == nil {
-		l.kept = findingPool.Get().(*[]Finding)
-		l.items = (*l.kept)[:0]
+	if l.items == nil {
+		l.items = findingLists.Get(0)
 	}
 	l.items = append(l.items, f)
 }
@@ -59,13 +57,10 @@ func (l *findingList) appendTo(into []Finding) []Finding {
 // release gives the list back to the pool, cleared; the next add takes one
 // again. Nothing handed out refers to it (out copies).
 func (l *findingList) release() {
-	if l.kept == nil {
+	if l.items == nil {
 		return
 	}
 	clear(l.items)
-	if cap(l.items) <= keepAtMost {
-		*l.kept = l.items[:0]
-		findingPool.Put(l.kept)
-	}
-	l.kept, l.items = nil, nil
+	findingLists.Put(l.items)
+	l.items = nil
 }

@@ -55,7 +55,7 @@ func TestFindingListReleaseClears(t *testing.T) {
 	for i, f := range backing {
 		assert.Zero(t, f, "slot %d cleared", i)
 	}
-	assert.Nil(t, l.kept)
+	assert.Nil(t, l.items)
 	assert.Nil(t, l.out())
 	l.add(finding("根治", 20))
 	backing = l.items[:cap(l.items)]
@@ -72,9 +72,15 @@ func TestFindingListHugeNotKept(t *testing.T) {
 	for i := range keepAtMost + 1 {
 		l.add(finding("x", i))
 	}
-	kept := l.kept
+	huge := &l.items[:cap(l.items)][0]
 	l.release()
-	assert.LessOrEqual(t, cap(*kept), keepAtMost, "the holder keeps its earlier list, not the huge one")
+	for range 4 {
+		got := findingLists.Get(0)
+		assert.LessOrEqual(t, cap(got), keepAtMost, "the huge list is not pooled")
+		if cap(got) > 0 {
+			assert.NotSame(t, huge, &got[:cap(got)][0])
+		}
+	}
 }
 
 // appendTo puts the findings after what the caller's list holds, and
