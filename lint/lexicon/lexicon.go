@@ -104,6 +104,18 @@ type pattern struct {
 	// window literal (reach.go): walking them bounds a window where the
 	// bytes do not.
 	ahead, behind reach
+	// walkAhead and walkBehind say the windows walk that reach rather
+	// than take the byte bound (see walks).
+	walkAhead, walkBehind bool
+}
+
+// walks reports whether windows should walk a reach on a side whose
+// matches hold at most bound bytes (-1: unbounded): when a match can hold
+// bytes of any rune (other) for most of the bound, the walk stops near
+// the bound anyway, and it costs far more per byte than the matcher's
+// search over the few bytes more it would have cut.
+func walks(x *reach, bound int) bool {
+	return x.other >= 0 && (bound < 0 || 2*x.other < bound)
 }
 
 // hotTerm is a term as the loop over automaton matches reads it: its
@@ -514,7 +526,7 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 		o := span{int(oc.start), int(oc.end)}
 		w := span{0, len(text)}
 		switch {
-		case p.ahead.other >= 0:
+		case p.walkAhead:
 			w.start = p.ahead.back(text, o.start, p.before)
 			if o.start-w.start < p.ahead.least {
 				continue // no match holds this literal
@@ -531,7 +543,7 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 			}
 		}
 		switch {
-		case p.behind.other >= 0:
+		case p.walkBehind:
 			w.end = p.behind.forth(text, o.end, p.after)
 			if w.end-o.end < p.behind.least {
 				continue

@@ -119,6 +119,7 @@ func (l *Lexicon) patternSets() error {
 	for i := range l.regexes {
 		p := &l.regexes[i]
 		p.ahead, p.behind = p.ahead.indexed(), p.behind.indexed()
+		p.walkAhead, p.walkBehind = walks(&p.ahead, p.before), walks(&p.behind, p.after)
 		if p.always {
 			l.alwaysSet[i/64] |= 1 << (i % 64)
 		}

@@ -166,7 +166,9 @@ func TestReachNarrowsWindows(t *testing.T) {
 	for _, w := range l.regexes[0].windows(text, 0, occ, nil) {
 		got = append(got, text[w.start:w.end])
 	}
-	assert.Equal(t, []string{"多的人说", "中35%的女性"}, got)
+	// After the literal a match holds nothing: there the window takes
+	// its byte bound (a rune more than the literal), not a walk (walks).
+	assert.Equal(t, []string{"多的人说,", "中35%的女性"}, got)
 }
 
 // Every built-in pattern is gated by literals the automaton finds: one
@@ -366,4 +368,60 @@ func TestIndexedSetsTheBitsAfresh(t *testing.T) {
 	x = x.indexed()
 	assert.Zero(t, x.above, "a rune above 0x80 left over")
 	assert.Equal(t, [2]uint64{0x3ff << '0', 0}, x.ascii)
+}
+
+// Windows that take the byte bound where walking the reach would stop
+// near it anyway (walks) find what every pattern finds on the whole text,
+// and what the windows walked on every side with a reach found: on the
+// corpus lines, on lines cut at any byte (invalid UTF-8 at the edges), on
+// the built-in terms in random order and on random texts of the pieces of
+// the patterns whose walks are skipped.
+func TestWalkChoiceKeepsMatches(t *testing.T) {
+	l := builtinLexicon(t)
+	whole := ungated(l)
+	walkAll := *l
+	walkAll.regexes = append([]pattern(nil), l.regexes...)
+	skipped, walked := 0, 0
+	var pieces []string
+	for i := range walkAll.regexes {
+		p := &walkAll.regexes[i]
+		for _, side := range []struct {
+			x    *reach
+			walk *bool
+		}{{&p.ahead, &p.walkAhead}, {&p.behind, &p.walkBehind}} {
+			switch {
+			case side.x.other < 0:
+			case *side.walk:
+				walked++
+			default:
+				skipped++
+				pieces = append(pieces, piecesOf(p.re.src)...)
+				*side.walk = true
+			}
+		}
+	}
+	assert.Greater(t, skipped, 10, "the byte bound is taken on some sides with a reach")
+	assert.Greater(t, walked, 10, "and reaches are walked on others")
+
+	rng := rand.New(rand.NewSource(11))
+	texts := corpusLines(t)
+	for _, line := range texts[:min(len(texts), 3000)] {
+		i := rng.Intn(len(line) + 1)
+		texts = append(texts, line[i:], line[:i], line[i:i+rng.Intn(len(line)-i+1)])
+	}
+	terms := termTexts(l.ac)
+	for range 1000 {
+		texts = append(texts, termSoup(rng, terms, 3+rng.Intn(60)))
+	}
+	for range 3000 {
+		texts = append(texts, randomText(rng, pieces, 40))
+	}
+	matched := 0
+	for _, text := range texts {
+		want := whole.Match(text, nil)
+		matched += len(want)
+		require.Equal(t, want, l.Match(text, nil), "%q", text)
+		require.Equal(t, want, walkAll.Match(text, nil), "%q", text)
+	}
+	assert.Greater(t, matched, 10000, "the texts include matches")
 }
