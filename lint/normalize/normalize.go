@@ -24,7 +24,10 @@ import (
 // View is normalized text with a map back to the text it came from.
 type View struct {
 	Text string
-	Map  textmap.Map
+	// Map is Movable(len(source)) whenever the source is not empty: no
+	// runs, no empty verbatim pieces, only source offsets inside it (see
+	// textmap.Map.ComposeSliceMovable).
+	Map textmap.Map
 	// MayQuote is false when Text holds none of the quotation marks “ ‘
 	// 「 『 (the normalizer saw it write none): a reader looking for them
 	// need not search.
