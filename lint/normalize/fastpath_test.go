@@ -320,3 +320,33 @@ func TestStableHanRunWordsAsRunes(t *testing.T) {
 		}
 	}
 }
+
+// The table punctSegment reads holds, for every rune of the punctuation
+// blocks, its single-rune form and what the rune tests say of it; and
+// each of them, before and between Han characters, after ASCII, last, and
+// before a combining mark, normalizes as the reference normalizer does it
+// (text, map, and the quotation and title marks noted).
+func TestPunctFormsMatchTheirDefinitions(t *testing.T) {
+	hanOnce.Do(markChangedHan)
+	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
+		for r := block[0]; r <= block[1]; r++ {
+			f := punctForms[punctIndex(r)]
+			require.Equal(t, singleRune(r), f.out, "%U", r)
+			k := punctIndex(r)
+			require.Equal(t, punctStarts[k/64]&(1<<(k%64)) != 0 && !unicode.IsSpace(r), f.flags&punctTaken != 0, "%U", r)
+			require.Equal(t, f.out == string(r), f.flags&punctSame != 0, "%U", r)
+			require.Equal(t, opensQuote(r), f.flags&punctQuote != 0, "%U", r)
+			require.Equal(t, r == '《', f.flags&punctTitle != 0, "%U", r)
+			require.Equal(t, punctHan(r), f.flags&punctIsHan != 0, "%U", r)
+			c := string(r)
+			for _, text := range []string{"研" + c + "究", c + "研", "a" + c, c, c + c + "究", c + "\u0301", "研" + c + " " + c} {
+				got, want := Normalize(text), refNormalize(text)
+				require.Equal(t, want.Text, got.Text, "%q", text)
+				require.Equal(t, want.Map, got.Map, "%q", text)
+				// Only a mark written makes these true, and every one does.
+				require.Equal(t, strings.ContainsAny(got.Text, quoteMarks), got.MayQuote, "%q", text)
+				require.Equal(t, strings.Contains(got.Text, "《"), got.MayTitle, "%q", text)
+			}
+		}
+	}
+}

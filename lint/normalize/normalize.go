@@ -65,16 +65,16 @@ func NormalizeCount(text string, l *Letters) View {
 // normalizeCount builds the view in a's memory, or in memory of its own
 // when a is nil, and adds the letters of text to l.
 func normalizeCount(text string, a *Arena, l *Letters) View {
-	// A document's arena holds the working buffers for all its sentences:
-	// no trip to the pool per sentence.
-	var s *scratch
+	// A document's arena holds the normalizer and its working buffers for
+	// all its sentences: no trip to the pool per sentence, and the
+	// normalizer is worked on in place, not copied in and out.
+	var n *normalizer
 	if a != nil {
-		s = &a.scratch
+		n = &a.scratch
 	} else {
-		s = scratchPool.Get().(*scratch)
+		n = scratchPool.Get().(*normalizer)
 	}
-	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0], b: s.b}
-	n.b.Reset()
+	n.reset(text)
 	n.run()
 	var v View
 	if a != nil {
@@ -83,11 +83,11 @@ func normalizeCount(text string, a *Arena, l *Letters) View {
 		v = View{Text: string(n.out), Map: n.b.Clone()}
 	}
 	v.MayQuote, v.MayTitle = n.quotes, n.titles
-	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
-	if a == nil {
-		scratchPool.Put(s)
-	}
 	l.add(n.letters)
+	n.src = "" // holds no document's text between calls
+	if a == nil {
+		scratchPool.Put(n)
+	}
 	return v
 }
 
@@ -101,9 +101,9 @@ func (l *Letters) add(m Letters) {
 type Arena struct {
 	texts slab.Slab[byte]
 	maps  textmap.Arena
-	// scratch is the normalizer's working memory while it builds each
-	// view (copied out to texts and maps): its own, not the pool's.
-	scratch scratch
+	// scratch is the normalizer, with its working memory, that builds
+	// each view (copied out to texts and maps): its own, not the pool's.
+	scratch normalizer
 }
 
 // Reserve makes room in a for views of text bytes in all, with pieces
@@ -133,15 +133,10 @@ func (a *Arena) Poison() {
 	a.maps.Poison()
 }
 
-// scratch holds a normalizer's working buffers between calls: allocating
-// them per sentence was a fifth of all the bytes linting allocated, and
-// growing each sentence's map piece by piece a tenth.
-type scratch struct {
-	out, nfkc []byte
-	b         textmap.Builder
-}
-
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+// scratchPool holds normalizers between calls, with their working buffers:
+// allocating those per sentence was a fifth of all the bytes linting
+// allocated, and growing each sentence's map piece by piece a tenth.
+var scratchPool = sync.Pool{New: func() any { return new(normalizer) }}
 
 type normalizer struct {
 	src     string
@@ -154,6 +149,13 @@ type normalizer struct {
 	// ASCII, white space and Han characters.
 	quotes bool
 	titles bool // and likewise 《 (View.MayTitle)
+}
+
+// reset readies n for normalizing src, keeping its buffers.
+func (n *normalizer) reset(src string) {
+	n.src, n.out, n.nfkc = src, n.out[:0], n.nfkc[:0]
+	n.b.Reset()
+	n.letters, n.quotes, n.titles = Letters{}, false, false
 }
 
 func (n *normalizer) run() {
@@ -428,20 +430,55 @@ func (n *normalizer) punctSegment(i int) bool {
 	if !ok {
 		return false
 	}
-	k := punctIndex(r)
-	if punctPlain[k/64]&(1<<(k%64)) == 0 || i+3 < len(n.src) && !startsSegment(n.src, i+3) {
+	f := &punctForms[punctIndex(r)]
+	if f.flags&punctTaken == 0 {
 		return false
 	}
-	start := len(n.out)
-	n.out = append(n.out, singleRune(r)...)
-	n.record(i, 3, start)
-	n.quotes = n.quotes || opensQuote(r)
-	n.titles = n.titles || r == '《'
-	if punctHan(r) { // the rest are neither Han nor Latin letters
+	// A segment of its own unless a combining mark follows: Chinese text
+	// goes on with a common Han character, tested in line.
+	if j := i + 3; j < len(n.src) && n.src[j] >= utf8.RuneSelf {
+		if _, ok := CommonHanAt(n.src, j); !ok && !startsSegment(n.src, j) {
+			return false
+		}
+	}
+	if f.flags&punctSame != 0 { // 。、“”《》: a verbatim copy
+		n.out = append(n.out, n.src[i:i+3]...)
+		n.b.Copy(i, 3)
+		if f.flags&(punctQuote|punctTitle) != 0 {
+			n.quotes = n.quotes || f.flags&punctQuote != 0
+			n.titles = n.titles || f.flags&punctTitle != 0
+		}
+	} else {
+		start := len(n.out)
+		n.out = append(n.out, f.out...)
+		n.b.Replace(i, 3, len(n.out)-start)
+		n.quotes = n.quotes || f.flags&punctQuote != 0
+	}
+	if f.flags&punctIsHan != 0 { // the rest are neither Han nor Latin letters
 		n.count(r)
 	}
 	return true
 }
+
+// punctForm is what punctSegment writes for a rune of the punctuation
+// blocks and what it notes of it, worked out once (markPunctStarts): its
+// cached form, compared with the source, and three rune tests were most
+// of its cost.
+type punctForm struct {
+	out   string // singleRune(r)
+	flags uint8
+}
+
+const (
+	punctTaken uint8 = 1 << iota // in punctStarts and no white space: punctSegment takes it
+	punctSame                    // out is the rune itself
+	punctQuote                   // opensQuote(r)
+	punctTitle                   // r is 《
+	punctIsHan                   // punctHan(r)
+)
+
+// punctForms is indexed by punctIndex.
+var punctForms [0xB0 + 0xF0]punctForm
 
 // quoteMarks are the quotation marks View.MayQuote is about.
 const quoteMarks = "“‘「『"
@@ -539,10 +576,6 @@ func punctIndex(r rune) rune {
 // markChangedHan.
 var punctStarts [(0xB0 + 0xF0 + 63) / 64]uint64
 
-// punctPlain has a bit per rune of punctStarts that is not white space:
-// those punctSegment takes. Set by markChangedHan.
-var punctPlain [len(punctStarts)]uint64
-
 func markPunctStarts() {
 	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
 		for r := block[0]; r <= block[1]; r++ {
@@ -550,8 +583,22 @@ func markPunctStarts() {
 				k := punctIndex(r)
 				punctStarts[k/64] |= 1 << (k % 64)
 				if !unicode.IsSpace(r) {
-					punctPlain[k/64] |= 1 << (k % 64)
+					punctForms[k].flags |= punctTaken
 				}
+			}
+			f := &punctForms[punctIndex(r)]
+			f.out = singleRune(r)
+			if f.out == string(r) {
+				f.flags |= punctSame
+			}
+			if opensQuote(r) {
+				f.flags |= punctQuote
+			}
+			if r == '《' {
+				f.flags |= punctTitle
+			}
+			if punctHan(r) {
+				f.flags |= punctIsHan
 			}
 		}
 	}
