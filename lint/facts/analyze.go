@@ -305,7 +305,7 @@ func (a *Analyzer) viewSentences(doc *document.Document, from int, keep *keeper)
 			text := b.Text[span.Start:span.End]
 			v := keep.normalize(text, &letters)
 			buf.locals = append(buf.locals, v.Map)
-			v.Map = v.Map.ComposeSlice(span.Start, len(text), b.Map)
+			v.Map = v.Map.ComposeSliceMovable(span.Start, len(text), b.Map) // see normalize.View
 			s.Text, s.View, s.Span = v.Text, v, b.SourceSpan(span)
 			buf.texts = append(buf.texts, v.Text)
 		}

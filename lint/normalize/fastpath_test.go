@@ -269,3 +269,84 @@ func TestNormalizeCountsLettersAsTheRuneWalk(t *testing.T) {
 	}
 	check(sb.String())
 }
+
+// refStableHanRun is stableHanRun a rune at a time by the general
+// decoder: the reference its two-at-a-time word path is tested against.
+func refStableHanRun(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size != 3 || !isCommonHan(r) || changedHan(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// stableHanRun steps over two characters a word as the reference does
+// one at a time: every three-byte sequence with lead byte E0–EF, after
+// and before a stable character, within eight bytes of the end and not,
+// and random rows of stable, folded, Cantonese, punctuation, ASCII, cut
+// and invalid characters from every offset.
+func TestStableHanRunWordsAsRunes(t *testing.T) {
+	hanOnce.Do(markChangedHan)
+	check := func(s string, i int) {
+		n := normalizer{src: s}
+		if got, want := n.stableHanRun(i), refStableHanRun(s, i); got != want {
+			t.Fatalf("stableHanRun(%q, %d) = %d, the rune walk %d", s, i, got, want)
+		}
+	}
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0x40; c1 < 0x100; c1++ {
+			for c2 := 0x40; c2 < 0x100; c2 += 3 {
+				c := string([]byte{byte(c0), byte(c1), byte(c2)})
+				for _, s := range []string{"研" + c + "研究", c + "研究", "研究" + c, "研" + c, c + "研究发现", "研究发现" + c + "研"} {
+					check(s, 0)
+				}
+			}
+		}
+	}
+	pieces := []string{"研", "究", "发现", "發", "現", "嘅", "冇", "，", "。", "“", "a", " ", "1",
+		"\xe4\xb8", "\xe4", "\xbf", "\xff", "\u4dff", "\ua000", "\xe0\x80\x80", "\xed\xa0\x80", "é", "😀"}
+	rng := rand.New(rand.NewSource(17))
+	for round := 0; round < 20000; round++ {
+		var sb strings.Builder
+		for k := rng.Intn(12); k > 0; k-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := sb.String()
+		for i := 0; i <= len(s); i++ {
+			check(s, i)
+		}
+	}
+}
+
+// The table punctSegment reads holds, for every rune of the punctuation
+// blocks, its single-rune form and what the rune tests say of it; and
+// each of them, before and between Han characters, after ASCII, last, and
+// before a combining mark, normalizes as the reference normalizer does it
+// (text, map, and the quotation and title marks noted).
+func TestPunctFormsMatchTheirDefinitions(t *testing.T) {
+	hanOnce.Do(markChangedHan)
+	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
+		for r := block[0]; r <= block[1]; r++ {
+			f := punctForms[punctIndex(r)]
+			require.Equal(t, singleRune(r), f.out, "%U", r)
+			k := punctIndex(r)
+			require.Equal(t, punctStarts[k/64]&(1<<(k%64)) != 0 && !unicode.IsSpace(r), f.flags&punctTaken != 0, "%U", r)
+			require.Equal(t, f.out == string(r), f.flags&punctSame != 0, "%U", r)
+			require.Equal(t, opensQuote(r), f.flags&punctQuote != 0, "%U", r)
+			require.Equal(t, r == '《', f.flags&punctTitle != 0, "%U", r)
+			require.Equal(t, punctHan(r), f.flags&punctIsHan != 0, "%U", r)
+			c := string(r)
+			for _, text := range []string{"研" + c + "究", c + "研", "a" + c, c, c + c + "究", c + "\u0301", "研" + c + " " + c} {
+				got, want := Normalize(text), refNormalize(text)
+				require.Equal(t, want.Text, got.Text, "%q", text)
+				require.Equal(t, want.Map, got.Map, "%q", text)
+				// Only a mark written makes these true, and every one does.
+				require.Equal(t, strings.ContainsAny(got.Text, quoteMarks), got.MayQuote, "%q", text)
+				require.Equal(t, strings.Contains(got.Text, "《"), got.MayTitle, "%q", text)
+			}
+		}
+	}
+}

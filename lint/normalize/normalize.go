@@ -24,7 +24,10 @@ import (
 // View is normalized text with a map back to the text it came from.
 type View struct {
 	Text string
-	Map  textmap.Map
+	// Map is Movable(len(source)) whenever the source is not empty: no
+	// runs, no empty verbatim pieces, only source offsets inside it (see
+	// textmap.Map.ComposeSliceMovable).
+	Map textmap.Map
 	// MayQuote is false when Text holds none of the quotation marks “ ‘
 	// 「 『 (the normalizer saw it write none): a reader looking for them
 	// need not search.
@@ -62,16 +65,16 @@ func NormalizeCount(text string, l *Letters) View {
 // normalizeCount builds the view in a's memory, or in memory of its own
 // when a is nil, and adds the letters of text to l.
 func normalizeCount(text string, a *Arena, l *Letters) View {
-	// A document's arena holds the working buffers for all its sentences:
-	// no trip to the pool per sentence.
-	var s *scratch
+	// A document's arena holds the normalizer and its working buffers for
+	// all its sentences: no trip to the pool per sentence, and the
+	// normalizer is worked on in place, not copied in and out.
+	var n *normalizer
 	if a != nil {
-		s = &a.scratch
+		n = &a.scratch
 	} else {
-		s = scratchPool.Get().(*scratch)
+		n = scratchPool.Get().(*normalizer)
 	}
-	n := normalizer{src: text, out: s.out[:0], nfkc: s.nfkc[:0], b: s.b}
-	n.b.Reset()
+	n.reset(text)
 	n.run()
 	var v View
 	if a != nil {
@@ -80,11 +83,11 @@ func normalizeCount(text string, a *Arena, l *Letters) View {
 		v = View{Text: string(n.out), Map: n.b.Clone()}
 	}
 	v.MayQuote, v.MayTitle = n.quotes, n.titles
-	s.out, s.nfkc, s.b = n.out, n.nfkc, n.b
-	if a == nil {
-		scratchPool.Put(s)
-	}
 	l.add(n.letters)
+	n.src = "" // holds no document's text between calls
+	if a == nil {
+		scratchPool.Put(n)
+	}
 	return v
 }
 
@@ -98,9 +101,9 @@ func (l *Letters) add(m Letters) {
 type Arena struct {
 	texts slab.Slab[byte]
 	maps  textmap.Arena
-	// scratch is the normalizer's working memory while it builds each
-	// view (copied out to texts and maps): its own, not the pool's.
-	scratch scratch
+	// scratch is the normalizer, with its working memory, that builds
+	// each view (copied out to texts and maps): its own, not the pool's.
+	scratch normalizer
 }
 
 // Reserve makes room in a for views of text bytes in all, with pieces
@@ -130,15 +133,10 @@ func (a *Arena) Poison() {
 	a.maps.Poison()
 }
 
-// scratch holds a normalizer's working buffers between calls: allocating
-// them per sentence was a fifth of all the bytes linting allocated, and
-// growing each sentence's map piece by piece a tenth.
-type scratch struct {
-	out, nfkc []byte
-	b         textmap.Builder
-}
-
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+// scratchPool holds normalizers between calls, with their working buffers:
+// allocating those per sentence was a fifth of all the bytes linting
+// allocated, and growing each sentence's map piece by piece a tenth.
+var scratchPool = sync.Pool{New: func() any { return new(normalizer) }}
 
 type normalizer struct {
 	src     string
@@ -151,6 +149,13 @@ type normalizer struct {
 	// ASCII, white space and Han characters.
 	quotes bool
 	titles bool // and likewise 《 (View.MayTitle)
+}
+
+// reset readies n for normalizing src, keeping its buffers.
+func (n *normalizer) reset(src string) {
+	n.src, n.out, n.nfkc = src, n.out[:0], n.nfkc[:0]
+	n.b.Reset()
+	n.letters, n.quotes, n.titles = Letters{}, false, false
 }
 
 func (n *normalizer) run() {
@@ -260,21 +265,40 @@ var plainASCII = func() (t [256]bool) {
 }()
 
 // stableHanRun returns the end of the run of common Han characters from i
-// that folding leaves alone (Simplified text): copied as a whole. One
-// table look-up a character (stableHan), decoded in line.
+// that folding leaves alone (Simplified text): copied as a whole. Two
+// characters a word while eight bytes are left (a fifth of normalizing was
+// this loop, a character at a time), then one at a time.
 func (n *normalizer) stableHanRun(i int) int {
-	for i+3 <= len(n.src) {
-		c := n.src[i : i+3]
-		if c[0]-0xE4 > 0xE9-0xE4 || (uint16(c[1])|uint16(c[2])<<8)&0xC0C0 != 0x8080 {
+	s := n.src // held in a register: n.src is read again after every store otherwise
+	for i+8 <= len(s) {
+		w := swar.Load8(s[i : i+8])
+		// Two three-byte sequences: lead bytes 1110xxxx, the others 10xxxxxx.
+		if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 || !stableHanWord(w) {
 			break
 		}
-		k := uint(c[0]-0xE4)<<12 | uint(c[1]&0x3F)<<6 | uint(c[2]&0x3F)
-		if stableHan[k/64]&(1<<(k%64)) == 0 {
+		if !stableHanWord(w >> 24) {
+			return i + 3
+		}
+		i += 6
+	}
+	for i+3 <= len(s) {
+		c := s[i : i+3]
+		w := uint64(c[0]) | uint64(c[1])<<8 | uint64(c[2])<<16
+		if w&0xC0C0F0 != 0x8080E0 || !stableHanWord(w) {
 			break
 		}
 		i += 3
 	}
 	return i
+}
+
+// stableHanWord reports whether the three-byte sequence in the low bytes
+// of w (lead byte 1110xxxx, then two 10xxxxxx, already tested) is a
+// common Han character normalization leaves alone: the bit of the rune it
+// encodes in stableHan.
+func stableHanWord(w uint64) bool {
+	row := (w&0x0F)<<6 | (w>>8)&0x3F // the rune's bits above the low six
+	return stableHan[row]&(1<<((w>>16)&0x3F)) != 0
 }
 
 func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
@@ -303,10 +327,12 @@ func CommonHanAt(s string, i int) (rune, bool) {
 var (
 	hanOnce    sync.Once
 	hanChanged [zhconv.CommonHanWords]uint64
-	// stableHan has a bit per three-byte character with lead byte E4 to
-	// E9 (U+4000 to U+9FFF, bit r-0x4000) that is a common Han character
-	// normalization leaves alone: what stableHanRun steps over.
-	stableHan [(0x9FFF - 0x4000 + 1) / 64]uint64
+	// stableHan has a bit per rune up to U+FFFF (bit r) that is a common
+	// Han character normalization leaves alone: what stableHanRun steps
+	// over. Indexed by the rune, whatever the lead byte, it needs no
+	// range test (8 KiB, of which only the rows of U+4E00–U+9FFF are read
+	// as Chinese text is scanned).
+	stableHan [0x10000 / 64]uint64
 )
 
 func markChangedHan() {
@@ -317,8 +343,7 @@ func markChangedHan() {
 	}
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
 		if !changedHan(r) {
-			k := r - 0x4000
-			stableHan[k/64] |= 1 << (k % 64)
+			stableHan[r/64] |= 1 << (r % 64)
 		}
 	}
 	markPunctStarts()
@@ -405,20 +430,55 @@ func (n *normalizer) punctSegment(i int) bool {
 	if !ok {
 		return false
 	}
-	k := punctIndex(r)
-	if punctPlain[k/64]&(1<<(k%64)) == 0 || i+3 < len(n.src) && !startsSegment(n.src, i+3) {
+	f := &punctForms[punctIndex(r)]
+	if f.flags&punctTaken == 0 {
 		return false
 	}
-	start := len(n.out)
-	n.out = append(n.out, singleRune(r)...)
-	n.record(i, 3, start)
-	n.quotes = n.quotes || opensQuote(r)
-	n.titles = n.titles || r == '《'
-	if punctHan(r) { // the rest are neither Han nor Latin letters
+	// A segment of its own unless a combining mark follows: Chinese text
+	// goes on with a common Han character, tested in line.
+	if j := i + 3; j < len(n.src) && n.src[j] >= utf8.RuneSelf {
+		if _, ok := CommonHanAt(n.src, j); !ok && !startsSegment(n.src, j) {
+			return false
+		}
+	}
+	if f.flags&punctSame != 0 { // 。、“”《》: a verbatim copy
+		n.out = append(n.out, n.src[i:i+3]...)
+		n.b.Copy(i, 3)
+		if f.flags&(punctQuote|punctTitle) != 0 {
+			n.quotes = n.quotes || f.flags&punctQuote != 0
+			n.titles = n.titles || f.flags&punctTitle != 0
+		}
+	} else {
+		start := len(n.out)
+		n.out = append(n.out, f.out...)
+		n.b.Replace(i, 3, len(n.out)-start)
+		n.quotes = n.quotes || f.flags&punctQuote != 0
+	}
+	if f.flags&punctIsHan != 0 { // the rest are neither Han nor Latin letters
 		n.count(r)
 	}
 	return true
 }
+
+// punctForm is what punctSegment writes for a rune of the punctuation
+// blocks and what it notes of it, worked out once (markPunctStarts): its
+// cached form, compared with the source, and three rune tests were most
+// of its cost.
+type punctForm struct {
+	out   string // singleRune(r)
+	flags uint8
+}
+
+const (
+	punctTaken uint8 = 1 << iota // in punctStarts and no white space: punctSegment takes it
+	punctSame                    // out is the rune itself
+	punctQuote                   // opensQuote(r)
+	punctTitle                   // r is 《
+	punctIsHan                   // punctHan(r)
+)
+
+// punctForms is indexed by punctIndex.
+var punctForms [0xB0 + 0xF0]punctForm
 
 // quoteMarks are the quotation marks View.MayQuote is about.
 const quoteMarks = "“‘「『"
@@ -516,10 +576,6 @@ func punctIndex(r rune) rune {
 // markChangedHan.
 var punctStarts [(0xB0 + 0xF0 + 63) / 64]uint64
 
-// punctPlain has a bit per rune of punctStarts that is not white space:
-// those punctSegment takes. Set by markChangedHan.
-var punctPlain [len(punctStarts)]uint64
-
 func markPunctStarts() {
 	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
 		for r := block[0]; r <= block[1]; r++ {
@@ -527,8 +583,22 @@ func markPunctStarts() {
 				k := punctIndex(r)
 				punctStarts[k/64] |= 1 << (k % 64)
 				if !unicode.IsSpace(r) {
-					punctPlain[k/64] |= 1 << (k % 64)
+					punctForms[k].flags |= punctTaken
 				}
+			}
+			f := &punctForms[punctIndex(r)]
+			f.out = singleRune(r)
+			if f.out == string(r) {
+				f.flags |= punctSame
+			}
+			if opensQuote(r) {
+				f.flags |= punctQuote
+			}
+			if r == '《' {
+				f.flags |= punctTitle
+			}
+			if punctHan(r) {
+				f.flags |= punctIsHan
 			}
 		}
 	}

@@ -73,3 +73,26 @@ func TestNormalizeFoldsCantoneseFunctionCharacters(t *testing.T) {
 	assert.Equal(t, "冇副作用", src[v.Map.Start(i):v.Map.End(i+len("没有副作用"))])
 	assert.Equal(t, "风险低了一半", Normalize("风险低了一半").Text, "Mandarin text is unchanged")
 }
+
+// Every view of a text that is not empty has a map textmap calls Movable
+// for the text (what facts' ComposeSliceMovable relies on): random rows of
+// every kind of character, white space at the ends, cut and invalid bytes,
+// in an arena and not.
+func TestNormalizeMapIsMovable(t *testing.T) {
+	pieces := []string{"a", "Z", " ", "  ", "\n", "\r\n", "\t", "\u3000", "研究", "發現", "嘅", "，", "。", "“", "《",
+		"１２", "ＮＭＮ", "…", "℃", "e\u0301", "，\u0301", "\u0301", "ﬁ", "ｶﾞ", "가", "😀", "\xff", "\xe4\xb8", "\xbf", "THE mice"}
+	rng := rand.New(rand.NewSource(16))
+	var a Arena
+	for round := 0; round < 20000; round++ {
+		var sb strings.Builder
+		for n := 1 + rng.Intn(12); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := sb.String()
+		var l Letters
+		for _, v := range []View{Normalize(text), NormalizeCountIn(text, &a, &l)} {
+			require.True(t, v.Map.Movable(len(text)), "%q: %d pieces", text, v.Map.Pieces())
+		}
+		a.Reset()
+	}
+}

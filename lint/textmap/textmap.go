@@ -308,6 +308,23 @@ func (m Map) ComposeSlice(base, n int, outer Map) Map {
 	return m.Compose(Identity(base, n).Compose(outer))
 }
 
+// ComposeSliceMovable is ComposeSlice for m that is Movable(n), as every
+// normalized view's map is for its text: m's pieces are not walked again
+// to know it (that walk was a tenth of building a sentence's view).
+func (m Map) ComposeSliceMovable(base, n int, outer Map) Map {
+	if n > 0 && len(outer.pieces) == 1 && len(m.pieces) > 0 {
+		o := outer.pieces[0]
+		if o.verbatim && int(o.dst) <= base && base+n <= int(o.dst+o.dstLen) {
+			return Map{pieces: m.pieces, shift: m.shift + int32(base) + o.src - o.dst + outer.shift}
+		}
+	}
+	return m.ComposeSlice(base, n, outer)
+}
+
+// Movable reports whether m is not empty, maps into [0, n), and has no
+// run and no empty verbatim piece: what ComposeSliceMovable asks of it.
+func (m Map) Movable(n int) bool { return m.movable(n) }
+
 // movable reports whether shifted would change m's pieces only by moving
 // their source offsets: m is not empty, maps into [0, n), and has no run
 // and no empty verbatim piece (shifted makes those atomic). Normalized

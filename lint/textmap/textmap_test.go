@@ -217,3 +217,61 @@ func TestComposeSliceMatchesComposingTwice(t *testing.T) {
 	}
 	assert.Greater(t, fast, 1000, "most slices take the fast path")
 }
+
+// ComposeSliceMovable gives what ComposeSlice gives for every random map
+// that is Movable for its slice, through outer maps of one verbatim piece
+// (the path that skips the walk) or several; Movable itself is false for
+// maps with a run, with a piece past the slice, and empty ones.
+func TestComposeSliceMovableMatchesComposeSlice(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	movable := 0
+	for round := 0; round < 20000; round++ {
+		var b Builder
+		src := 0
+		for n := rng.Intn(8); n > 0; n-- {
+			switch rng.Intn(3) {
+			case 0:
+				k := 1 + rng.Intn(5)
+				b.Copy(src, k)
+				src += k
+			case 1:
+				k := 1 + rng.Intn(3)
+				b.Replace(src, k, rng.Intn(4))
+				src += k
+			default:
+				src += rng.Intn(3)
+			}
+		}
+		m := b.Map()
+		if rng.Intn(4) == 0 { // already moved once
+			m = m.ComposeSlice(0, src, Identity(0, src+5))
+		}
+		n := max(0, src+rng.Intn(3)-1)
+		if !m.Movable(n) {
+			continue
+		}
+		movable++
+		base := rng.Intn(10)
+		var ob Builder
+		if rng.Intn(3) == 0 {
+			ob.Copy(rng.Intn(5), 1+rng.Intn(8))
+			ob.Replace(20, 2, 0)
+			ob.Copy(30, 20)
+		} else {
+			ob.Copy(rng.Intn(50), base+n+rng.Intn(3)-rng.Intn(2))
+		}
+		outer := ob.Map()
+		want, got := m.ComposeSlice(base, n, outer), m.ComposeSliceMovable(base, n, outer)
+		require.Equal(t, want.unshifted(), got.unshifted(), "map %+v, slice %d+%d, outer %+v", m.pieces, base, n, outer.pieces)
+		for d := 0; d <= n+2; d++ {
+			require.Equal(t, want.Start(d), got.Start(d), "start %d", d)
+			require.Equal(t, want.End(d), got.End(d), "end %d", d)
+		}
+	}
+	assert.Greater(t, movable, 5000)
+	var r Builder
+	r.Run(0, 2, 3)
+	assert.False(t, r.Map().Movable(2), "a run")
+	assert.False(t, Identity(0, 4).Movable(3), "a piece past the slice")
+	assert.False(t, Map{}.Movable(3), "empty")
+}
