@@ -2,6 +2,7 @@ package facts
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -122,4 +123,29 @@ func BenchmarkClause(b *testing.B) {
 			clauseByRunes(text, h)
 		}
 	})
+}
+
+// hasYear is `\b(19|20)\d\d\b`: on random texts of digits, letters, word
+// bytes, multi-byte characters and cut UTF-8, and on corpus lines.
+func TestHasYearIsTheExpression(t *testing.T) {
+	re := regexp.MustCompile(`\b(19|20)\d\d\b`)
+	pieces := []string{"1", "2", "9", "0", "19", "20", "2024", "1987", "3", "a", "Z", "_", " ", ".", "-", "年", "é", "\xe5", "\x80", "ß", "(", ";"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	matched := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := re.MatchString(text)
+		require.Equal(t, want, hasYear(text), "%q", text)
+		if want {
+			matched++
+		}
+	}
+	assert.Greater(t, matched, 1000, "the random texts include years")
+	for _, line := range corpusLines(t) {
+		require.Equal(t, re.MatchString(line), hasYear(line), "%q", line)
+	}
 }
