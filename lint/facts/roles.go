@@ -81,12 +81,6 @@ var referenceEntry = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^\s*(\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.、)]\s)\s*\S`)
 })
 
-// referenceShape matches what reference entries carry and prose rarely
-// does: "et al.", 等., a year followed by a volume ("2024;12"), a DOI.
-var referenceShape = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\bet al\b|等[.．]|\b(19|20)\d\d\s*[;；]\s*\d|\b(19|20)\d\d\s*\(\d+\)|doi:\s*10\.|\b10\.\d{4,}/`)
-})
-
 // authorList matches a Vancouver author list opening an entry without a
 // number: "Smith J, Lee K, …".
 var authorList = sync.OnceValue(func() *regexp.Regexp {
@@ -99,7 +93,104 @@ func isReferenceEntry(text string) bool {
 		return false // most blocks: no regular expression run
 	}
 	head := text[:min(len(text), 400)]
-	return (referenceEntry().MatchString(head) || authorList().MatchString(head)) && referenceShape().MatchString(head)
+	return (referenceEntry().MatchString(head) || authorList().MatchString(head)) && hasReferenceShape(head)
+}
+
+// hasReferenceShape reports what reference entries carry and prose rarely
+// does: "et al.", 等., a year followed by a volume ("2024;12", "2024(3)"),
+// a DOI ("doi: 10.", "10.1234/"). It is the expression
+// (?i)\bet al\b|等[.．]|\b(19|20)\d\d\s*[;；]\s*\d|\b(19|20)\d\d\s*\(\d+\)|doi:\s*10\.|\b10\.\d{4,}/
+// as one byte scan (\b and \s are ASCII; none of the letters folds to a
+// non-ASCII one): the backtracker tried each alternative at each byte of
+// nearly every reference entry.
+func hasReferenceShape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c|0x20 == 'e':
+			if i+5 <= len(s) && wordStart(s, i) && equalFoldASCII(s[i:i+5], "et al") && (i+5 == len(s) || !isWordByte(s[i+5])) {
+				return true
+			}
+		case c|0x20 == 'd':
+			if i+4 <= len(s) && equalFoldASCII(s[i:i+4], "doi:") && strings.HasPrefix(s[skipSpaces(s, i+4):], "10.") {
+				return true
+			}
+		case c == '1' || c == '2':
+			if wordStart(s, i) && (volumeAfterYear(s, i) || c == '1' && doiPrefix(s, i)) {
+				return true
+			}
+		case c == 0xE7: // the first byte of 等
+			if strings.HasPrefix(s[i:], "等.") || strings.HasPrefix(s[i:], "等．") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// volumeAfterYear reports 19dd or 20dd at i followed by a volume:
+// \s*[;；]\s*\d or \s*\(\d+\).
+func volumeAfterYear(s string, i int) bool {
+	if i+4 > len(s) || !(s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') || !isDigit(s[i+2]) || !isDigit(s[i+3]) {
+		return false
+	}
+	j := skipSpaces(s, i+4)
+	switch {
+	case j < len(s) && s[j] == ';':
+		j = skipSpaces(s, j+1)
+	case strings.HasPrefix(s[j:], "；"):
+		j = skipSpaces(s, j+len("；"))
+	case j < len(s) && s[j] == '(':
+		k := skipDigits(s, j+1)
+		return k > j+1 && k < len(s) && s[k] == ')'
+	default:
+		return false
+	}
+	return j < len(s) && isDigit(s[j])
+}
+
+// doiPrefix reports a DOI's prefix at i: 10. and at least four digits
+// followed by a slash.
+func doiPrefix(s string, i int) bool {
+	if !strings.HasPrefix(s[i:], "10.") {
+		return false
+	}
+	k := skipDigits(s, i+3)
+	return k-(i+3) >= 4 && k < len(s) && s[k] == '/'
+}
+
+// wordStart reports whether the byte before i is no ASCII word character
+// (\b before a word character).
+func wordStart(s string, i int) bool { return i == 0 || !isWordByte(s[i-1]) }
+
+// skipSpaces skips what \s matches: ASCII tab, newline, form feed,
+// carriage return and space.
+func skipSpaces(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+func skipDigits(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// equalFoldASCII reports whether s is lower (lower-case ASCII) with ASCII
+// letters in either case.
+func equalFoldASCII(s, lower string) bool {
+	for k := range len(lower) {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // mayOpenEntry reports whether text, after the white space \s matches,

@@ -19,7 +19,7 @@ import (
 func TestReferenceEntryPrecheck(t *testing.T) {
 	byRegexp := func(text string) bool {
 		head := text[:min(len(text), 400)]
-		return (referenceEntry().MatchString(head) || authorList().MatchString(head)) && referenceShape().MatchString(head)
+		return (referenceEntry().MatchString(head) || authorList().MatchString(head)) && referenceShape.MatchString(head)
 	}
 	pieces := []string{" ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "　", "[", "］", "［", "]", "1", "12", "2020", ";", "；", "3", ".", "、", ")",
 		"Smith", " J", ", ", "Lee", " K", "et al", "等.", "doi: 10.", "10.1234/", "a", "x", "研究", "(", "4", "Z", "é",
@@ -49,6 +49,41 @@ func TestReferenceEntryPrecheck(t *testing.T) {
 	assert.Greater(t, matched, 20, "the random texts include entries")
 	for _, line := range corpusLines(t) {
 		require.Equal(t, byRegexp(line), isReferenceEntry(line), "%q", line)
+	}
+}
+
+// referenceShape is the expression hasReferenceShape scans for.
+var referenceShape = regexp.MustCompile(`(?i)\bet al\b|等[.．]|\b(19|20)\d\d\s*[;；]\s*\d|\b(19|20)\d\d\s*\(\d+\)|doi:\s*10\.|\b10\.\d{4,}/`)
+
+// hasReferenceShape is referenceShape: on random texts of the pieces each
+// alternative is made of, their near misses (letters in either case, the
+// Kelvin sign and long s, word bytes around them, cut and stray UTF-8)
+// and on corpus lines.
+func TestHasReferenceShapeIsTheExpression(t *testing.T) {
+	pieces := []string{"et al", "ET AL", "Et Al", "e", "t", " ", "al", "a", "l", "_", "x", "K", "ſ", "\u212a", "等", "等.", "等．", ".", "．",
+		"\xe7", "\xe7\xad", "\xad\x89", "\xef\xbc", "19", "20", "2024", "1999", "3", "0", ";", "；", "\t", "\n", "\v", "\f", "\r", "(", ")", "12",
+		"doi:", "DOI:", "Doi:", "doi", ":", "10.", "10.1234", "/", "1", "2", "1234", "研究", "é"}
+	rng := rand.New(rand.NewPCG(31, 32))
+	matched := 0
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := referenceShape.MatchString(text)
+		require.Equal(t, want, hasReferenceShape(text), "%q", text)
+		if want {
+			matched++
+		}
+	}
+	assert.Greater(t, matched, 10000, "the random texts include shapes")
+	for _, text := range []string{"Smith J et al. Lancet 2020;395:1.", "2020 ; 3", "2020；\t3", "2020 (12)", "2020()", "2020(1", "doi:  10.1/x",
+		"10.1234/abc", "10.123/abc", "x10.1234/", "et alia", "bet al", "et al_", "王某等．", "1999(3)", "21999;3"} {
+		require.Equal(t, referenceShape.MatchString(text), hasReferenceShape(text), "%q", text)
+	}
+	for _, line := range corpusLines(t) {
+		require.Equal(t, referenceShape.MatchString(line), hasReferenceShape(line), "%q", line)
 	}
 }
 
