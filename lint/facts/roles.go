@@ -1,9 +1,7 @@
 package facts
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/hypelint/hypelint/lint/document"
 )
@@ -75,17 +73,89 @@ const labelRunes = 24
 // anywhere labels the whole block (a one-line copyright or credit).
 const shortBlockRunes = 160
 
-// referenceEntry matches the start of a reference-list entry: a number in
-// brackets or followed by a full stop, then an author list.
-var referenceEntry = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^\s*(\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.、)]\s)\s*\S`)
-})
+// opensEntry reports the start of a numbered reference-list entry: a
+// number in brackets or followed by a full stop, then more text. It is
+// the expression ^\s*(\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.、)]\s)\s*\S as a scan.
+func opensEntry(s string) bool {
+	i := skipSpaces(s, 0)
+	switch {
+	case strings.HasPrefix(s[i:], "["):
+		i = closedNumber(s, i+1, "]")
+	case strings.HasPrefix(s[i:], "［"):
+		i = closedNumber(s, i+len("［"), "］")
+	default:
+		k := skipDigits(s, i)
+		if k == i || k-i > 3 {
+			return false
+		}
+		switch {
+		case k < len(s) && (s[k] == '.' || s[k] == ')'):
+			k++
+		case strings.HasPrefix(s[k:], "、"):
+			k += len("、")
+		default:
+			return false
+		}
+		if skipSpaces(s, k) == k {
+			return false // no white space after the number's mark
+		}
+		i = k
+	}
+	if i < 0 {
+		return false
+	}
+	return skipSpaces(s, i) < len(s) // a byte \s does not match: \S
+}
 
-// authorList matches a Vancouver author list opening an entry without a
-// number: "Smith J, Lee K, …".
-var authorList = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^\s*[A-Z][A-Za-z'\-]+ [A-Z]{1,3}(, [A-Z][A-Za-z'\-]+ [A-Z]{1,3})+[,.]`)
-})
+// closedNumber returns where one to three digits from i and then closing
+// end, or -1.
+func closedNumber(s string, i int, closing string) int {
+	k := skipDigits(s, i)
+	if k == i || k-i > 3 || !strings.HasPrefix(s[k:], closing) {
+		return -1
+	}
+	return k + len(closing)
+}
+
+// opensAuthorList reports a Vancouver author list opening an entry
+// without a number: "Smith J, Lee K, …". It is the expression
+// ^\s*[A-Z][A-Za-z'\-]+ [A-Z]{1,3}(, [A-Z][A-Za-z'\-]+ [A-Z]{1,3})+[,.] as a
+// scan: after two authors a comma or full stop matches, and the third
+// author the expression might go on to read starts with that comma.
+func opensAuthorList(s string) bool {
+	i, ok := author(s, skipSpaces(s, 0))
+	if !ok || !strings.HasPrefix(s[i:], ", ") {
+		return false
+	}
+	i, ok = author(s, i+len(", "))
+	return ok && i < len(s) && (s[i] == ',' || s[i] == '.')
+}
+
+// author returns where an author's name and initials from i end: a
+// capital, letters, apostrophes and hyphens, a space and one to three
+// capitals.
+func author(s string, i int) (int, bool) {
+	if i >= len(s) || !isUpperASCII(s[i]) {
+		return i, false
+	}
+	j := i + 1
+	for j < len(s) && ('a' <= s[j]|0x20 && s[j]|0x20 <= 'z' || s[j] == '\'' || s[j] == '-') {
+		j++
+	}
+	if j == i+1 || j >= len(s) || s[j] != ' ' {
+		return i, false
+	}
+	k := j + 1
+	for k < len(s) && isUpperASCII(s[k]) {
+		k++
+	}
+	if k == j+1 || k-(j+1) > 3 {
+		return i, false
+	}
+	return k, true
+}
+
+func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // isReferenceEntry reports a block shaped like a bibliography entry.
 func isReferenceEntry(text string) bool {
@@ -93,7 +163,7 @@ func isReferenceEntry(text string) bool {
 		return false // most blocks: no regular expression run
 	}
 	head := text[:min(len(text), 400)]
-	return (referenceEntry().MatchString(head) || authorList().MatchString(head)) && hasReferenceShape(head)
+	return (opensEntry(head) || opensAuthorList(head)) && hasReferenceShape(head)
 }
 
 // hasReferenceShape reports what reference entries carry and prose rarely

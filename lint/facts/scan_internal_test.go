@@ -19,7 +19,7 @@ import (
 func TestReferenceEntryPrecheck(t *testing.T) {
 	byRegexp := func(text string) bool {
 		head := text[:min(len(text), 400)]
-		return (referenceEntry().MatchString(head) || authorList().MatchString(head)) && referenceShape.MatchString(head)
+		return (referenceEntry.MatchString(head) || authorList.MatchString(head)) && referenceShape.MatchString(head)
 	}
 	pieces := []string{" ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "　", "[", "］", "［", "]", "1", "12", "2020", ";", "；", "3", ".", "、", ")",
 		"Smith", " J", ", ", "Lee", " K", "et al", "等.", "doi: 10.", "10.1234/", "a", "x", "研究", "(", "4", "Z", "é",
@@ -49,6 +49,55 @@ func TestReferenceEntryPrecheck(t *testing.T) {
 	assert.Greater(t, matched, 20, "the random texts include entries")
 	for _, line := range corpusLines(t) {
 		require.Equal(t, byRegexp(line), isReferenceEntry(line), "%q", line)
+	}
+}
+
+// referenceEntry and authorList are the expressions opensEntry and
+// opensAuthorList scan for.
+var (
+	referenceEntry = regexp.MustCompile(`^\s*(\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.、)]\s)\s*\S`)
+	authorList     = regexp.MustCompile(`^\s*[A-Z][A-Za-z'\-]+ [A-Z]{1,3}(, [A-Z][A-Za-z'\-]+ [A-Z]{1,3})+[,.]`)
+)
+
+// opensEntry and opensAuthorList are their expressions: on random texts
+// of what each reads and its near misses (long digit and capital runs,
+// \v and ideographic space, cut UTF-8), and on corpus lines.
+func TestEntryOpeningsAreTheExpressions(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\v", "\u3000", "[", "]", "［", "］", "\xef\xbc", "1", "12", "123", "1234", ".", "、", ")", "\xe3\x80",
+		"Smith", "O'Neil", "Smith-Jones", "s", "J", "JK", "ABC", "ABCD", ", ", ",", "é", "x", "研究", "\xff"}
+	openings := []string{"[1] ", " 12. ", "3、", "Smith J, ", "Smith J, Lee K", "O'Neil JK, Smith-Jones K", "\tWu T, Li ABC"}
+	rng := rand.New(rand.NewPCG(51, 52))
+	entries, authors := 0, 0
+	for range 200000 {
+		var b strings.Builder
+		if rng.IntN(2) == 0 { // half open as an entry or a list might
+			b.WriteString(openings[rng.IntN(len(openings))])
+		}
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := referenceEntry.MatchString(text)
+		require.Equal(t, want, opensEntry(text), "opensEntry(%q)", text)
+		if want {
+			entries++
+		}
+		want = authorList.MatchString(text)
+		require.Equal(t, want, opensAuthorList(text), "opensAuthorList(%q)", text)
+		if want {
+			authors++
+		}
+	}
+	assert.Greater(t, entries, 5000, "the random texts include entries")
+	assert.Greater(t, authors, 2000, "the random texts include author lists")
+	for _, text := range []string{"[1] Smith", "[1]", "[1]  ", " 12. x", "12.x", "1234. x", "3、 研究", "3) x", "［12］研究",
+		"Smith J, Lee K.", "Smith J, Lee K, Wu T.", "Smith J, Lee KLMN.", "Smith J,Lee K.", "SmithJ, Lee K.", "S J, Lee K.", "Smith J, Lee K"} {
+		require.Equal(t, referenceEntry.MatchString(text), opensEntry(text), "opensEntry(%q)", text)
+		require.Equal(t, authorList.MatchString(text), opensAuthorList(text), "opensAuthorList(%q)", text)
+	}
+	for _, line := range corpusLines(t) {
+		require.Equal(t, referenceEntry.MatchString(line), opensEntry(line), "opensEntry(%q)", line)
+		require.Equal(t, authorList.MatchString(line), opensAuthorList(line), "opensAuthorList(%q)", line)
 	}
 }
 
