@@ -6,11 +6,6 @@ import (
 	"sync"
 )
 
-// bracketMarker matches numbered markers: [12], [3,4], [5-7], ［3］.
-var bracketMarker = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\[\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*\]|［\d{1,3}(?:[,，\-–]\d{1,3})*］`)
-})
-
 // authorYearMarker matches (Smith et al., 2020), (Smith and Lee 2019),
 // （王等，2021）.
 var authorYearMarker = sync.OnceValue(func() *regexp.Regexp {
@@ -26,7 +21,7 @@ const superscripts = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 // (m², cm³). Each marker shape is looked for only when the characters it
 // needs are there: most sentences have a bracket but no marker.
 func citesSource(text string) bool {
-	if bracketBeforeDigit(text) && bracketMarker().MatchString(text) {
+	if bracketBeforeDigit(text) && hasBracketMarker(text) {
 		return true
 	}
 	if yearBeforeClose(text) && authorYearMarker().MatchString(text) {
@@ -71,6 +66,67 @@ func bracketBeforeDigit(text string) bool {
 			return true
 		}
 	}
+}
+
+// hasBracketMarker reports a numbered marker: [12], [3,4], [5 - 7],
+// ［3］, ［5–7］. It is the expression
+// \[\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*\]|［\d{1,3}(?:[,，\-–]\d{1,3})*］
+// as a scan from each opening bracket: every token ends where the next
+// kind of byte starts, so nothing needs trying twice.
+func hasBracketMarker(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == '[':
+			if bracketList(text, i+1, "]", true) {
+				return true
+			}
+		case strings.HasPrefix(text[i:], "［"):
+			if bracketList(text, i+len("［"), "］", false) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bracketList reports numbers of one to three digits from i, joined by
+// separators (with white space around them when spaced), then closing.
+func bracketList(text string, i int, closing string, spaced bool) bool {
+	for {
+		k := i
+		for k < len(text) && isDigit(text[k]) {
+			k++
+		}
+		if k == i || k-i > 3 {
+			return false
+		}
+		if strings.HasPrefix(text[k:], closing) {
+			return true
+		}
+		if spaced {
+			k = skipSpaces(text, k)
+		}
+		n := separatorLen(text[k:])
+		if n == 0 {
+			return false
+		}
+		i = k + n
+		if spaced {
+			i = skipSpaces(text, i)
+		}
+	}
+}
+
+// separatorLen is the length of the separator text opens with (, ， - –),
+// or 0.
+func separatorLen(text string) int {
+	switch {
+	case strings.HasPrefix(text, ",") || strings.HasPrefix(text, "-"):
+		return 1
+	case strings.HasPrefix(text, "，") || strings.HasPrefix(text, "–"):
+		return 3
+	}
+	return 0
 }
 
 // hasSuperscript reports a superscript digit: ¹²³ are U+00B9, U+00B2,

@@ -2,8 +2,13 @@ package facts
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestYearBeforeCloseGuardsAuthorYear checks the cheap test in front of
@@ -50,6 +55,44 @@ func TestYearBeforeCloseGuardsAuthorYear(t *testing.T) {
 		if yearBeforeClose(text) {
 			t.Errorf("yearBeforeClose(%q) = true", text)
 		}
+	}
+}
+
+// bracketMarker is the expression hasBracketMarker scans for.
+var bracketMarker = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\[\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*\]|［\d{1,3}(?:[,，\-–]\d{1,3})*］`)
+})
+
+// hasBracketMarker is bracketMarker: on random texts of brackets (ASCII
+// and full-width, stray halves of them), digit runs up to four long,
+// every separator, white space \s does and does not match, and on corpus
+// lines.
+func TestHasBracketMarkerIsTheExpression(t *testing.T) {
+	pieces := []string{"[", "]", "［", "］", "\xef\xbc", "\xbd", "1", "12", "123", "1234", "7", ",", "，", "-", "–", "—", "\xe2\x80", " ", "\t", "\n",
+		"\v", "\u3000", "x", "研究", ".", "é"}
+	rng := rand.New(rand.NewPCG(41, 42))
+	matched := 0
+	for range 200000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(3) == 0 { // a number after most pieces: lists long enough to close
+				b.WriteString(pieces[4+rng.IntN(4)])
+			}
+		}
+		text := b.String()
+		want := bracketMarker().MatchString(text)
+		require.Equal(t, want, hasBracketMarker(text), "%q", text)
+		if want {
+			matched++
+		}
+	}
+	assert.Greater(t, matched, 400, "the random texts include markers")
+	for _, text := range []string{"[1]", "[1, 2]", "[1 ,2 - 3]", "[1 ]", "[ 1]", "[1234]", "[12,]", "［1，2］", "［1 ,2］", "［5–7］", "[5–7]", "x[3][4]"} {
+		require.Equal(t, bracketMarker().MatchString(text), hasBracketMarker(text), "%q", text)
+	}
+	for _, line := range corpusLines(t) {
+		require.Equal(t, bracketMarker().MatchString(line), hasBracketMarker(line), "%q", line)
 	}
 }
 

@@ -1,9 +1,7 @@
 package facts
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/hypelint/hypelint/lint/document"
 )
@@ -75,23 +73,89 @@ const labelRunes = 24
 // anywhere labels the whole block (a one-line copyright or credit).
 const shortBlockRunes = 160
 
-// referenceEntry matches the start of a reference-list entry: a number in
-// brackets or followed by a full stop, then an author list.
-var referenceEntry = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^\s*(\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.、)]\s)\s*\S`)
-})
+// opensEntry reports the start of a numbered reference-list entry: a
+// number in brackets or followed by a full stop, then more text. It is
+// the expression ^\s*(\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.、)]\s)\s*\S as a scan.
+func opensEntry(s string) bool {
+	i := skipSpaces(s, 0)
+	switch {
+	case strings.HasPrefix(s[i:], "["):
+		i = closedNumber(s, i+1, "]")
+	case strings.HasPrefix(s[i:], "［"):
+		i = closedNumber(s, i+len("［"), "］")
+	default:
+		k := skipDigits(s, i)
+		if k == i || k-i > 3 {
+			return false
+		}
+		switch {
+		case k < len(s) && (s[k] == '.' || s[k] == ')'):
+			k++
+		case strings.HasPrefix(s[k:], "、"):
+			k += len("、")
+		default:
+			return false
+		}
+		if skipSpaces(s, k) == k {
+			return false // no white space after the number's mark
+		}
+		i = k
+	}
+	if i < 0 {
+		return false
+	}
+	return skipSpaces(s, i) < len(s) // a byte \s does not match: \S
+}
 
-// referenceShape matches what reference entries carry and prose rarely
-// does: "et al.", 等., a year followed by a volume ("2024;12"), a DOI.
-var referenceShape = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\bet al\b|等[.．]|\b(19|20)\d\d\s*[;；]\s*\d|\b(19|20)\d\d\s*\(\d+\)|doi:\s*10\.|\b10\.\d{4,}/`)
-})
+// closedNumber returns where one to three digits from i and then closing
+// end, or -1.
+func closedNumber(s string, i int, closing string) int {
+	k := skipDigits(s, i)
+	if k == i || k-i > 3 || !strings.HasPrefix(s[k:], closing) {
+		return -1
+	}
+	return k + len(closing)
+}
 
-// authorList matches a Vancouver author list opening an entry without a
-// number: "Smith J, Lee K, …".
-var authorList = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^\s*[A-Z][A-Za-z'\-]+ [A-Z]{1,3}(, [A-Z][A-Za-z'\-]+ [A-Z]{1,3})+[,.]`)
-})
+// opensAuthorList reports a Vancouver author list opening an entry
+// without a number: "Smith J, Lee K, …". It is the expression
+// ^\s*[A-Z][A-Za-z'\-]+ [A-Z]{1,3}(, [A-Z][A-Za-z'\-]+ [A-Z]{1,3})+[,.] as a
+// scan: after two authors a comma or full stop matches, and the third
+// author the expression might go on to read starts with that comma.
+func opensAuthorList(s string) bool {
+	i, ok := author(s, skipSpaces(s, 0))
+	if !ok || !strings.HasPrefix(s[i:], ", ") {
+		return false
+	}
+	i, ok = author(s, i+len(", "))
+	return ok && i < len(s) && (s[i] == ',' || s[i] == '.')
+}
+
+// author returns where an author's name and initials from i end: a
+// capital, letters, apostrophes and hyphens, a space and one to three
+// capitals.
+func author(s string, i int) (int, bool) {
+	if i >= len(s) || !isUpperASCII(s[i]) {
+		return i, false
+	}
+	j := i + 1
+	for j < len(s) && ('a' <= s[j]|0x20 && s[j]|0x20 <= 'z' || s[j] == '\'' || s[j] == '-') {
+		j++
+	}
+	if j == i+1 || j >= len(s) || s[j] != ' ' {
+		return i, false
+	}
+	k := j + 1
+	for k < len(s) && isUpperASCII(s[k]) {
+		k++
+	}
+	if k == j+1 || k-(j+1) > 3 {
+		return i, false
+	}
+	return k, true
+}
+
+func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // isReferenceEntry reports a block shaped like a bibliography entry.
 func isReferenceEntry(text string) bool {
@@ -99,7 +163,104 @@ func isReferenceEntry(text string) bool {
 		return false // most blocks: no regular expression run
 	}
 	head := text[:min(len(text), 400)]
-	return (referenceEntry().MatchString(head) || authorList().MatchString(head)) && referenceShape().MatchString(head)
+	return (opensEntry(head) || opensAuthorList(head)) && hasReferenceShape(head)
+}
+
+// hasReferenceShape reports what reference entries carry and prose rarely
+// does: "et al.", 等., a year followed by a volume ("2024;12", "2024(3)"),
+// a DOI ("doi: 10.", "10.1234/"). It is the expression
+// (?i)\bet al\b|等[.．]|\b(19|20)\d\d\s*[;；]\s*\d|\b(19|20)\d\d\s*\(\d+\)|doi:\s*10\.|\b10\.\d{4,}/
+// as one byte scan (\b and \s are ASCII; none of the letters folds to a
+// non-ASCII one): the backtracker tried each alternative at each byte of
+// nearly every reference entry.
+func hasReferenceShape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c|0x20 == 'e':
+			if i+5 <= len(s) && wordStart(s, i) && equalFoldASCII(s[i:i+5], "et al") && (i+5 == len(s) || !isWordByte(s[i+5])) {
+				return true
+			}
+		case c|0x20 == 'd':
+			if i+4 <= len(s) && equalFoldASCII(s[i:i+4], "doi:") && strings.HasPrefix(s[skipSpaces(s, i+4):], "10.") {
+				return true
+			}
+		case c == '1' || c == '2':
+			if wordStart(s, i) && (volumeAfterYear(s, i) || c == '1' && doiPrefix(s, i)) {
+				return true
+			}
+		case c == 0xE7: // the first byte of 等
+			if strings.HasPrefix(s[i:], "等.") || strings.HasPrefix(s[i:], "等．") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// volumeAfterYear reports 19dd or 20dd at i followed by a volume:
+// \s*[;；]\s*\d or \s*\(\d+\).
+func volumeAfterYear(s string, i int) bool {
+	if i+4 > len(s) || !(s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') || !isDigit(s[i+2]) || !isDigit(s[i+3]) {
+		return false
+	}
+	j := skipSpaces(s, i+4)
+	switch {
+	case j < len(s) && s[j] == ';':
+		j = skipSpaces(s, j+1)
+	case strings.HasPrefix(s[j:], "；"):
+		j = skipSpaces(s, j+len("；"))
+	case j < len(s) && s[j] == '(':
+		k := skipDigits(s, j+1)
+		return k > j+1 && k < len(s) && s[k] == ')'
+	default:
+		return false
+	}
+	return j < len(s) && isDigit(s[j])
+}
+
+// doiPrefix reports a DOI's prefix at i: 10. and at least four digits
+// followed by a slash.
+func doiPrefix(s string, i int) bool {
+	if !strings.HasPrefix(s[i:], "10.") {
+		return false
+	}
+	k := skipDigits(s, i+3)
+	return k-(i+3) >= 4 && k < len(s) && s[k] == '/'
+}
+
+// wordStart reports whether the byte before i is no ASCII word character
+// (\b before a word character).
+func wordStart(s string, i int) bool { return i == 0 || !isWordByte(s[i-1]) }
+
+// skipSpaces skips what \s matches: ASCII tab, newline, form feed,
+// carriage return and space.
+func skipSpaces(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+func skipDigits(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// equalFoldASCII reports whether s is lower (lower-case ASCII) with ASCII
+// letters in either case.
+func equalFoldASCII(s, lower string) bool {
+	for k := range len(lower) {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // mayOpenEntry reports whether text, after the white space \s matches,
@@ -246,15 +407,37 @@ func continuesSection(section, text string) bool {
 	n := runeLen(text)
 	switch section {
 	case RoleReferences:
-		return n <= 300 && yearLike().MatchString(text)
+		return n <= 300 && hasYear(text)
 	case RoleRelated:
 		return n <= 60
 	}
 	return true
 }
 
-// yearLike matches a publication year.
-var yearLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(19|20)\d\d\b`) })
+// hasYear reports whether text holds a publication year: 19dd or 20dd as
+// a whole ASCII word, what `\b(19|20)\d\d\b` matches. A byte scan: the
+// expression ran over every paragraph of a reference section, most of
+// them without a year (1.3% of an archive run).
+func hasYear(text string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		c := text[i]
+		if c != '1' && c != '2' {
+			continue
+		}
+		if (c == '1' && text[i+1] == '9' || c == '2' && text[i+1] == '0') &&
+			isDigit(text[i+2]) && isDigit(text[i+3]) &&
+			(i == 0 || !isWordByte(text[i-1])) && (i+4 == len(text) || !isWordByte(text[i+4])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte reports an ASCII word character, as \b sees them (a byte of a
+// multi-byte character is never one).
+func isWordByte(c byte) bool {
+	return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z' || c == '_'
+}
 
 func isSectionRole(role string) bool {
 	for _, r := range sectionRoles {

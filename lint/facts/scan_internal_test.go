@@ -2,6 +2,7 @@ package facts
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -18,7 +19,7 @@ import (
 func TestReferenceEntryPrecheck(t *testing.T) {
 	byRegexp := func(text string) bool {
 		head := text[:min(len(text), 400)]
-		return (referenceEntry().MatchString(head) || authorList().MatchString(head)) && referenceShape().MatchString(head)
+		return (referenceEntry.MatchString(head) || authorList.MatchString(head)) && referenceShape.MatchString(head)
 	}
 	pieces := []string{" ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "　", "[", "］", "［", "]", "1", "12", "2020", ";", "；", "3", ".", "、", ")",
 		"Smith", " J", ", ", "Lee", " K", "et al", "等.", "doi: 10.", "10.1234/", "a", "x", "研究", "(", "4", "Z", "é",
@@ -48,6 +49,90 @@ func TestReferenceEntryPrecheck(t *testing.T) {
 	assert.Greater(t, matched, 20, "the random texts include entries")
 	for _, line := range corpusLines(t) {
 		require.Equal(t, byRegexp(line), isReferenceEntry(line), "%q", line)
+	}
+}
+
+// referenceEntry and authorList are the expressions opensEntry and
+// opensAuthorList scan for.
+var (
+	referenceEntry = regexp.MustCompile(`^\s*(\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.、)]\s)\s*\S`)
+	authorList     = regexp.MustCompile(`^\s*[A-Z][A-Za-z'\-]+ [A-Z]{1,3}(, [A-Z][A-Za-z'\-]+ [A-Z]{1,3})+[,.]`)
+)
+
+// opensEntry and opensAuthorList are their expressions: on random texts
+// of what each reads and its near misses (long digit and capital runs,
+// \v and ideographic space, cut UTF-8), and on corpus lines.
+func TestEntryOpeningsAreTheExpressions(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\v", "\u3000", "[", "]", "［", "］", "\xef\xbc", "1", "12", "123", "1234", ".", "、", ")", "\xe3\x80",
+		"Smith", "O'Neil", "Smith-Jones", "s", "J", "JK", "ABC", "ABCD", ", ", ",", "é", "x", "研究", "\xff"}
+	openings := []string{"[1] ", " 12. ", "3、", "Smith J, ", "Smith J, Lee K", "O'Neil JK, Smith-Jones K", "\tWu T, Li ABC"}
+	rng := rand.New(rand.NewPCG(51, 52))
+	entries, authors := 0, 0
+	for range 200000 {
+		var b strings.Builder
+		if rng.IntN(2) == 0 { // half open as an entry or a list might
+			b.WriteString(openings[rng.IntN(len(openings))])
+		}
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := referenceEntry.MatchString(text)
+		require.Equal(t, want, opensEntry(text), "opensEntry(%q)", text)
+		if want {
+			entries++
+		}
+		want = authorList.MatchString(text)
+		require.Equal(t, want, opensAuthorList(text), "opensAuthorList(%q)", text)
+		if want {
+			authors++
+		}
+	}
+	assert.Greater(t, entries, 5000, "the random texts include entries")
+	assert.Greater(t, authors, 2000, "the random texts include author lists")
+	for _, text := range []string{"[1] Smith", "[1]", "[1]  ", " 12. x", "12.x", "1234. x", "3、 研究", "3) x", "［12］研究",
+		"Smith J, Lee K.", "Smith J, Lee K, Wu T.", "Smith J, Lee KLMN.", "Smith J,Lee K.", "SmithJ, Lee K.", "S J, Lee K.", "Smith J, Lee K"} {
+		require.Equal(t, referenceEntry.MatchString(text), opensEntry(text), "opensEntry(%q)", text)
+		require.Equal(t, authorList.MatchString(text), opensAuthorList(text), "opensAuthorList(%q)", text)
+	}
+	for _, line := range corpusLines(t) {
+		require.Equal(t, referenceEntry.MatchString(line), opensEntry(line), "opensEntry(%q)", line)
+		require.Equal(t, authorList.MatchString(line), opensAuthorList(line), "opensAuthorList(%q)", line)
+	}
+}
+
+// referenceShape is the expression hasReferenceShape scans for.
+var referenceShape = regexp.MustCompile(`(?i)\bet al\b|等[.．]|\b(19|20)\d\d\s*[;；]\s*\d|\b(19|20)\d\d\s*\(\d+\)|doi:\s*10\.|\b10\.\d{4,}/`)
+
+// hasReferenceShape is referenceShape: on random texts of the pieces each
+// alternative is made of, their near misses (letters in either case, the
+// Kelvin sign and long s, word bytes around them, cut and stray UTF-8)
+// and on corpus lines.
+func TestHasReferenceShapeIsTheExpression(t *testing.T) {
+	pieces := []string{"et al", "ET AL", "Et Al", "e", "t", " ", "al", "a", "l", "_", "x", "K", "ſ", "\u212a", "等", "等.", "等．", ".", "．",
+		"\xe7", "\xe7\xad", "\xad\x89", "\xef\xbc", "19", "20", "2024", "1999", "3", "0", ";", "；", "\t", "\n", "\v", "\f", "\r", "(", ")", "12",
+		"doi:", "DOI:", "Doi:", "doi", ":", "10.", "10.1234", "/", "1", "2", "1234", "研究", "é"}
+	rng := rand.New(rand.NewPCG(31, 32))
+	matched := 0
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := referenceShape.MatchString(text)
+		require.Equal(t, want, hasReferenceShape(text), "%q", text)
+		if want {
+			matched++
+		}
+	}
+	assert.Greater(t, matched, 10000, "the random texts include shapes")
+	for _, text := range []string{"Smith J et al. Lancet 2020;395:1.", "2020 ; 3", "2020；\t3", "2020 (12)", "2020()", "2020(1", "doi:  10.1/x",
+		"10.1234/abc", "10.123/abc", "x10.1234/", "et alia", "bet al", "et al_", "王某等．", "1999(3)", "21999;3"} {
+		require.Equal(t, referenceShape.MatchString(text), hasReferenceShape(text), "%q", text)
+	}
+	for _, line := range corpusLines(t) {
+		require.Equal(t, referenceShape.MatchString(line), hasReferenceShape(line), "%q", line)
 	}
 }
 
@@ -122,4 +207,29 @@ func BenchmarkClause(b *testing.B) {
 			clauseByRunes(text, h)
 		}
 	})
+}
+
+// hasYear is `\b(19|20)\d\d\b`: on random texts of digits, letters, word
+// bytes, multi-byte characters and cut UTF-8, and on corpus lines.
+func TestHasYearIsTheExpression(t *testing.T) {
+	re := regexp.MustCompile(`\b(19|20)\d\d\b`)
+	pieces := []string{"1", "2", "9", "0", "19", "20", "2024", "1987", "3", "a", "Z", "_", " ", ".", "-", "年", "é", "\xe5", "\x80", "ß", "(", ";"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	matched := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := re.MatchString(text)
+		require.Equal(t, want, hasYear(text), "%q", text)
+		if want {
+			matched++
+		}
+	}
+	assert.Greater(t, matched, 1000, "the random texts include years")
+	for _, line := range corpusLines(t) {
+		require.Equal(t, re.MatchString(line), hasYear(line), "%q", line)
+	}
 }
