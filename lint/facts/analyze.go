@@ -267,6 +267,7 @@ type scratch struct {
 	bytes   int // the text of the batch's blocks
 	hits    []lexicon.Hit
 	nums    []numbers.Mention
+	marks   []quoteMarkAt
 	slabs   [][]Sentence        // each block's sentences
 	letters []normalize.Letters // each block's letters
 	texts   []string            // the normalized sentences, all blocks' in a row
@@ -371,6 +372,10 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	// (most sentences): then only " is looked for.
 	if v.MayQuote && hasQuotation(v.Text) || !v.MayQuote && strings.IndexByte(v.Text, '"') >= 0 {
 		s.quotes = quotesSome
+		if len(s.Hits) > 0 {
+			buf.marks = appendQuoteMarks(buf.marks[:0], v.Text)
+			s.marks, s.marked = keep.marks.Keep(buf.marks), true
+		}
 	}
 	s.plainVoice = a.ids.plainVoice(s) // after Hits, indexed, and Question
 	s.Critical = s.Has(a.ids.critique)

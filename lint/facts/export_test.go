@@ -95,6 +95,19 @@ func FastPathCheck(d *Document) []string {
 			if s.hasQuotation() != hasQuotation(s.Text) {
 				differ = append(differ, "hasQuotation: "+s.Text)
 			}
+			// The quotation marks noted: a sentence with hits and a
+			// quotation mark has them, and the quotation of each hit
+			// read from them is the walk's.
+			if s.marked != (len(s.Hits) > 0 && hasQuotation(s.Text)) {
+				differ = append(differ, "marked: "+s.Text)
+			}
+			for _, h := range s.Hits {
+				var q hitQuote
+				open, after := q.of(s, h)
+				if wantOpen, wantAfter := quotation(s.Text, h); open != wantOpen || after != wantAfter {
+					differ = append(differ, "quotation: "+s.Text)
+				}
+			}
 			negated := false
 			for _, h := range s.Hits {
 				if !ids.modifierByID(h.Class) && ids.precededBy(s, h, ids.negation, ids.negationWindowFor(h.Class)) {

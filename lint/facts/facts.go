@@ -64,6 +64,11 @@ type Sentence struct {
 	// quotes: whether the text has an opening quotation mark (quotesNone,
 	// quotesSome), or quotesUnknown for a sentence built by hand.
 	quotes uint8
+	// marks are the quotation marks of Text (appendQuoteMarks) when
+	// marked: a sentence with hits and quotation marks has them found
+	// once, not walked to for each hit.
+	marks  []quoteMarkAt
+	marked bool
 
 	OpensStudy bool `expr:"opensStudy"` // opens a study context (see markStudy)
 	// ImprovementAfter: one of the next two sentences states an

@@ -1,9 +1,11 @@
 package facts
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
 
@@ -261,11 +263,89 @@ type hitQuote struct {
 func (q *hitQuote) of(s *Sentence, h lexicon.Hit) (open, after int) {
 	if !q.known {
 		q.open, q.after, q.known = -1, -1, true
-		if s.hasQuotation() { // no opening mark: quotation would walk back for nothing
+		switch {
+		case s.marked:
+			q.open, q.after = quotationIn(s.marks, h)
+		case s.hasQuotation(): // no opening mark: quotation would walk back for nothing
 			q.open, q.after = quotation(s.Text, h)
 		}
 	}
 	return q.open, q.after
+}
+
+// quoteMarkAt is a quotation mark of a text: its bytes and the mark.
+type quoteMarkAt struct {
+	start, end int
+	r          rune
+}
+
+// appendQuoteMarks appends to marks the quotation marks of text (see
+// opensQuote and closesQuote) in order, as quotation reads them: a " byte,
+// or the three bytes E2 80 xx or E3 80 xx of a mark wherever they stand.
+// Only their first bytes are looked at (indexQuoteLead), and most text
+// has few of them.
+func appendQuoteMarks(marks []quoteMarkAt, text string) []quoteMarkAt {
+	for i := 0; i < len(text); {
+		j := indexQuoteLead(text[i:])
+		if j < 0 {
+			break
+		}
+		i += j
+		if text[i] == '"' {
+			marks = append(marks, quoteMarkAt{i, i + 1, '"'})
+		} else if i+2 < len(text) && text[i+1] == 0x80 {
+			if r := rune(text[i]&0x0F)<<12 | rune(text[i+2]&0x3F); text[i+2]&0xC0 == 0x80 && (opensQuote(r) || closesQuote(r)) {
+				marks = append(marks, quoteMarkAt{i, i + 3, r})
+			}
+		}
+		i++
+	}
+	return marks
+}
+
+// indexQuoteLead returns the index of the first " or E2 or E3 byte of s
+// (the first bytes of the quotation marks), or -1, eight bytes at a time
+// where there are eight. A byte of x is zero where s has one of them; the
+// lowest byte (x - Ones) &^ x flags is the first zero byte (a borrow only
+// flags bytes above a zero one).
+func indexQuoteLead(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := swar.Load8(s[i : i+8])
+		lead, quote := w&^swar.Ones^0xE2*swar.Ones, w^'"'*swar.Ones
+		if z := ((lead-swar.Ones)&^lead | (quote-swar.Ones)&^quote) & swar.Highs; z != 0 {
+			return i + bits.TrailingZeros64(z)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c == '"' || c == 0xE2 || c == 0xE3 {
+			return i
+		}
+	}
+	return -1
+}
+
+// quotationIn is quotation read from the marks of its text
+// (appendQuoteMarks): the nearest mark ending at or before h starts must
+// open a quotation, and the first closing mark from h's end closes it.
+func quotationIn(marks []quoteMarkAt, h lexicon.Hit) (open, after int) {
+	k := 0
+	for k < len(marks) && marks[k].end <= h.Start {
+		k++
+	}
+	if k == 0 {
+		return -1, -1
+	}
+	if m := marks[k-1]; m.r != '"' && closesQuote(m.r) {
+		return -1, -1
+	}
+	open = marks[k-1].start
+	for _, m := range marks[k:] {
+		if m.start >= h.End && closesQuote(m.r) {
+			return open, m.end
+		}
+	}
+	return -1, -1
 }
 
 // quotation returns where the quotation holding h opens and where the

@@ -112,3 +112,73 @@ func TestLabelsClaimsFirstByteCheck(t *testing.T) {
 	}
 	assert.Greater(t, labelled, 1000, "the random texts include labels")
 }
+
+// quotationIn over the marks appendQuoteMarks finds answers as quotation's
+// walk, for every hit span of random texts (marks, their cut and
+// misplaced bytes, Chinese punctuation that shares their first bytes,
+// long enough for the eight-byte search) and of the corpus lines.
+func TestQuotationInMatchesWalk(t *testing.T) {
+	pieces := []string{"“", "”", "「", "」", "『", "』", "‘", "’", "\"", "神药", "cure", " ", "—", "…", "\xe2", "\x80", "\x9c", "\xe2\x80", "\xf0\x9f",
+		"、", "。", "〃", "〜", "\u200c", "偌", "蚝", "\xe3", "\xe3\x80", "\x8c", "\x98", "\xe2\x81\x9c", "\xe4\x80\x9c", "\xf0\xe2\x80\x9c", "\xe2\x80\x22", "abcdefgh"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	texts := corpusLines(t)
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	quoted, spans := 0, 0
+	for _, text := range texts {
+		marks := appendQuoteMarks(nil, text)
+		step := 1 + len(text)/200 // every span of short texts, a sample of long ones
+		for start := 0; start <= len(text); start += step {
+			for end := start; end <= len(text); end += step {
+				h := lexicon.Hit{Start: start, End: end}
+				o1, a1 := quotationIn(marks, h)
+				o2, a2 := quotation(text, h)
+				if o1 != o2 || a1 != a2 {
+					t.Fatalf("quotationIn(%q, %d..%d) = %d, %d; quotation gives %d, %d", text, start, end, o1, a1, o2, a2)
+				}
+				spans++
+				if o1 >= 0 {
+					quoted++
+				}
+			}
+		}
+	}
+	require.Greater(t, quoted, spans/100, "quoted spans are among those checked")
+}
+
+// indexQuoteLead finds the first " or E2 or E3 byte as a byte loop does,
+// from every offset of texts with such bytes among others of every value.
+func TestIndexQuoteLeadMatchesBytes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	found := 0
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			if rng.IntN(8) == 0 {
+				b[i] = "\"\xe2\xe3\xe1\xe0\x22\x23\x21"[rng.IntN(8)]
+			} else {
+				b[i] = byte(rng.IntN(256))
+			}
+		}
+		s := string(b)
+		want := -1
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '"' || c == 0xE2 || c == 0xE3 {
+				want = i
+				break
+			}
+		}
+		if got := indexQuoteLead(s); got != want {
+			t.Fatalf("indexQuoteLead(%q) = %d, want %d", s, got, want)
+		}
+		if want >= 0 {
+			found++
+		}
+	}
+	require.Greater(t, found, 10000)
+}

@@ -19,6 +19,7 @@ import (
 type keeper struct {
 	hits      slab.Slab[lexicon.Hit]
 	nums      slab.Slab[numbers.Mention]
+	marks     slab.Slab[quoteMarkAt]
 	sentences slab.Slab[Sentence]
 	sentRefs  slab.Slab[*Sentence]
 	blocks    slab.Slab[Block]
@@ -56,7 +57,7 @@ func ownKeeper() *keeper {
 	k := new(keeper)
 	k.sentences.Limit, k.sentRefs.Limit = 1, 1
 	k.blocks.Limit, k.blockRefs.Limit = 1, 1
-	k.hits.Limit, k.nums.Limit = ownChunk, ownChunk
+	k.hits.Limit, k.nums.Limit, k.marks.Limit = ownChunk, ownChunk, ownChunk
 	return k
 }
 
@@ -138,6 +139,7 @@ func (d *Document) Release() {
 func (k *keeper) reset() {
 	k.hits.Reset()
 	k.nums.Reset()
+	k.marks.Reset()
 	k.sentences.Reset()
 	k.sentRefs.Reset()
 	k.blocks.Reset()
@@ -167,9 +169,10 @@ const poisonText = "\xff released \xff"
 func (k *keeper) poison() {
 	k.hits.Poison(lexicon.Hit{Class: -1, Start: -1 << 20, End: -1 << 20, Term: -1})
 	k.nums.Poison(numbers.Mention{Start: -1 << 20, End: -1 << 20, Value: -1, Subject: poisonText})
+	k.marks.Poison(quoteMarkAt{start: -1 << 20, end: -1 << 20, r: -1})
 	k.sentences.Poison(Sentence{Text: poisonText, Kind: poisonText, Role: poisonText, Voice: poisonText,
 		Index: -1 << 20, SampleSize: true, Negated: true, Question: true, Cites: true, study: -1 << 20,
-		Span: spanPoison, indexed: true, classes: poisonClasses(), quotes: 0xFF})
+		Span: spanPoison, indexed: true, classes: poisonClasses(), quotes: 0xFF, marked: true})
 	k.sentRefs.Poison(nil)
 	k.blocks.Poison(Block{Kind: poisonText, Role: poisonText, Index: -1 << 20, Span: spanPoison})
 	k.blockRefs.Poison(nil)

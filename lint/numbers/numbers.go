@@ -124,7 +124,7 @@ func (s *scanner) step(i int) int {
 // 0x80 up (a rune that is no trigger, or the inside of one) a byte each;
 // only the first byte of a trigger rune, which never lies inside another
 // rune, is looked at closely. Runs of well-formed Chinese runes are passed
-// a rune at a time (skipHan).
+// two runes at a time (skipHan).
 func (s *scanner) skip(i int) int {
 	t := s.text
 	for {
@@ -155,9 +155,22 @@ func (s *scanner) skip(i int) int {
 		case digitByte:
 			return i
 		default: // a letter
-			e := letterRunEnd(t, i+1)
-			// Most words are no trigger: asked first.
-			if !mayTrigger(t[i:e]) || i > 0 && skipClass[t[i-1]] >= digitByte {
+			// Most words are shorter than nine letters: their end is in
+			// the first eight bytes after their first, read here
+			// (letterRunEnd's first step, without the call).
+			var e int
+			if i+9 <= len(t) {
+				if other := swar.NonLetters(swar.Load8(t[i+1 : i+9])); other != 0 {
+					e = i + 1 + mathbits.TrailingZeros64(other)/8
+				} else {
+					e = letterRunEnd(t, i+9)
+				}
+			} else {
+				e = letterRunEnd(t, i+1)
+			}
+			// Most words are no trigger: asked first (mayTrigger, read
+			// from the word's bytes in t without slicing it).
+			if triggerShapes[t[i]&31][t[e-1]&31]&(1<<min(e-i, 63)) == 0 || i > 0 && skipClass[t[i-1]] >= digitByte {
 				i = e
 				continue
 			}
@@ -183,26 +196,25 @@ func letterRunEnd(t string, e int) int {
 }
 
 // skipHan passes over the well-formed three-byte runes from i on (as
-// Chinese text is) that are no trigger, three bytes at a time, and returns
-// the first position that is not such a rune's start, and whether a
-// trigger starts there. It passes over what skip's byte loop would: a
-// rune's continuation bytes are passBytes.
+// Chinese text is) that are no trigger, and returns the first position
+// that is not such a rune's start, and whether a trigger starts there. It
+// passes over what skip's byte loop would: a rune's continuation bytes are
+// passBytes.
 func skipHan(t string, i int) (int, bool) {
-	// Four bytes read in one load, where there are four: the rune's three
-	// checked together against the shape of a three-byte rune.
-	for i+3 < len(t) {
-		b := t[i : i+4]
-		w := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
-		if w&0xC0C0F0 != 0x8080E0 {
+	for {
+		// Two runes per eight-byte load, where there are eight: both of
+		// the three-byte shape, and neither a trigger (hanTrigger).
+		for i+8 <= len(t) {
+			w := swar.Load8(t[i : i+8])
+			if w&twoRunesMask != twoRunesShape || hanTrigger(w) || hanTrigger(w>>24) {
+				break
+			}
+			i += 6
+		}
+		// Then one rune, which may be a trigger.
+		if i+2 >= len(t) {
 			return i, false
 		}
-		lead, mid := w&0x0F, w>>8&0x3F
-		if cjkTriggerPairs[lead]&(1<<mid) != 0 && cjkTriggers.has(rune(lead<<12|mid<<6|w>>16&0x3F)) {
-			return i, true
-		}
-		i += 3
-	}
-	for i+2 < len(t) {
 		c0, c1, c2 := t[i], t[i+1], t[i+2]
 		if c0&0xF0 != 0xE0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
 			return i, false
@@ -215,8 +227,23 @@ func skipHan(t string, i int) (int, bool) {
 		}
 		i += 3
 	}
-	return i, false
 }
+
+// hanTrigger reports whether the three-byte rune in the low three bytes of
+// w (lead byte first) is in cjkTriggers: its word is the lead's low four
+// bits and the second byte's low six (r/64), its bit the third byte's low
+// six (r%64), read without putting the rune together.
+func hanTrigger(w uint64) bool {
+	return cjkTriggers[(w&0x0F)<<6|w>>8&0x3F]&(1<<(w>>16&0x3F)) != 0
+}
+
+// twoRunesMask and twoRunesShape test the first six bytes of a word
+// (Load8) for two three-byte runes: a lead byte 1110xxxx, then two
+// continuation bytes 10xxxxxx, twice.
+const (
+	twoRunesMask  = 0xC0C0F0C0C0F0
+	twoRunesShape = 0x8080E08080E0
+)
 
 // The classes of bytes skip tells apart.
 const (

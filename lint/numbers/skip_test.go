@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/internal/utf8x"
 	"github.com/stretchr/testify/require"
@@ -112,4 +113,70 @@ func TestSkipHanMatchesByteAtATime(t *testing.T) {
 		}
 	}
 	require.Greater(t, stops, 10000, "the texts hold Chinese triggers")
+}
+
+// hanTrigger, read from a rune's three bytes in a word, agrees with the
+// set for every three-byte rune, whatever bytes follow it in the word.
+func TestHanTriggerMatchesSet(t *testing.T) {
+	loadTables()
+	triggers := 0
+	for r := rune(0x800); r < 0x10000; r++ {
+		var b [8]byte
+		n := utf8.EncodeRune(b[:], r)
+		if n != 3 {
+			continue // surrogates
+		}
+		b[3], b[4] = 0xE4, 0xB8 // the start of another rune: not read
+		w := uint64(0)
+		for k := 7; k >= 0; k-- {
+			w = w<<8 | uint64(b[k])
+		}
+		if hanTrigger(w) != cjkTriggers.has(r) {
+			t.Fatalf("hanTrigger(%q) = %v", r, hanTrigger(w))
+		}
+		if hanTrigger(w) {
+			triggers++
+		}
+	}
+	require.Equal(t, utf8.RuneCountInString(cjkTriggerRunes), triggers)
+}
+
+// skip passes long runs of Chinese (two runes a load) as the byte loop
+// does, with a trigger, a rune sharing a trigger's first two bytes, a
+// malformed or cut sequence, ASCII or a four-byte rune at every place in
+// the run, from every position.
+func TestSkipHanLongRuns(t *testing.T) {
+	loadTables()
+	plain := []string{"研", "究", "不", "个", "中", "丁", "丂", "患", "者", "，", "。", "“"}
+	odd := []string{"一", "大", "上", "万", "两", "\xe4", "\xe4\xb8", "\xb8", "\xe0\x80\x80", "\xed\xa0\x80", "x", "7", " ", "𠀀", "\xff", "é"}
+	rng := rand.New(rand.NewPCG(43, 44))
+	stops := 0
+	for n := range 24 {
+		for k := 0; k <= n; k++ {
+			for _, o := range odd {
+				var b strings.Builder
+				for j := range n {
+					if j == k {
+						b.WriteString(o)
+					}
+					b.WriteString(plain[rng.IntN(len(plain))])
+				}
+				if k == n {
+					b.WriteString(o)
+				}
+				text := b.String()
+				s := scanner{text: text}
+				for i := 0; i <= len(text); i++ {
+					want := skipByteAtATime(text, i)
+					if got := s.skip(i); got != want {
+						t.Fatalf("%q from %d: skip = %d, want %d", text, i, got, want)
+					}
+					if want < len(text) {
+						stops++
+					}
+				}
+			}
+		}
+	}
+	require.Greater(t, stops, 10000)
 }
