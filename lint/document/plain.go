@@ -346,12 +346,82 @@ func (p *plainParser) blank(l line) bool {
 // character with lead byte E4 to EF (U+4000 to U+FFFF, where Unicode has
 // no white space; an ill-formed sequence decodes to U+FFFD, none either).
 // Chinese lines begin and end so, and strings.TrimSpace decodes both ends
-// of any line that is not ASCII at both.
+// of any line that is not ASCII at both. Other lines are trimmed a rune at
+// a time as strings.TrimSpace trims them, but that Han characters and the
+// ideographic space (U+3000, which indents Chinese paragraphs) are told
+// without decoding: strings.TrimSpace decodes the whole of a line's
+// indentation and asks unicode.IsSpace of each rune.
 func trimSpace(s string) string {
 	if plainEnds(s) {
 		return s
 	}
-	return strings.TrimSpace(s)
+	start, stop := 0, len(s)
+	for start < stop {
+		n := spaceAt(s[start:stop])
+		if n == 0 {
+			break
+		}
+		start += n
+	}
+	for stop > start {
+		n := spaceBefore(s[start:stop])
+		if n == 0 {
+			break
+		}
+		stop -= n
+	}
+	return s[start:stop]
+}
+
+// ideographicSpace is U+3000 encoded.
+const ideographicSpace = "\u3000"
+
+// spaceAt is the length of the white space rune t (not empty) begins
+// with, or 0 if it begins with none (an ill-formed byte included).
+func spaceAt(t string) int {
+	c := t[0]
+	switch {
+	case c < utf8.RuneSelf:
+		if asciiSpace(c) {
+			return 1
+		}
+		return 0
+	case c >= 0xE4 && c <= 0xEF && len(t) >= 3 && t[1]&0xC0 == 0x80 && t[2]&0xC0 == 0x80:
+		return 0 // U+4000 to U+FFFF, or ill-formed: no white space (see plainEnds)
+	case strings.HasPrefix(t, ideographicSpace):
+		return 3
+	}
+	if r, n := utf8.DecodeRuneInString(t); unicode.IsSpace(r) {
+		return n
+	}
+	return 0
+}
+
+// spaceBefore is the length of the white space rune t (not empty) ends
+// with, or 0 if it ends with none.
+func spaceBefore(t string) int {
+	n := len(t)
+	c := t[n-1]
+	switch {
+	case c < utf8.RuneSelf:
+		if asciiSpace(c) {
+			return 1
+		}
+		return 0
+	case n >= 3 && t[n-3] >= 0xE4 && t[n-3] <= 0xEF && t[n-2]&0xC0 == 0x80 && c&0xC0 == 0x80:
+		return 0 // as in spaceAt
+	case strings.HasSuffix(t, ideographicSpace):
+		return 3
+	}
+	if r, size := utf8.DecodeLastRuneInString(t); unicode.IsSpace(r) {
+		return size
+	}
+	return 0
+}
+
+// asciiSpace reports the ASCII bytes unicode.IsSpace calls white space.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c-'\t' <= '\r'-'\t'
 }
 
 // plainEnds reports s (not empty) beginning and ending plainly with no

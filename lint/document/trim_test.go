@@ -90,3 +90,43 @@ func TestCloserSwitchesMatchTheirSets(t *testing.T) {
 		}
 	}
 }
+
+// trimOpeners answers as strings.TrimLeft with its cut set on random
+// strings of the set's runes, their neighbours, Han, ill-formed and cut
+// sequences (the first bytes of ” and ’ alone among them).
+func TestTrimOpenersMatchesTrimLeft(t *testing.T) {
+	const cutset = " \t\r\n\"'”’)"
+	pieces := []string{" ", "\t", "\r", "\n", "\"", "'", "”", "’", ")", "“", "‘", "(", "\u3000", "\v", "a", "T", "研",
+		"\xe2\x80", "\xe2", "\x9d", "\xe2\x80\x9c", "\xff", "\xe2\x80\xa6", "0", "."}
+	rng := rand.New(rand.NewSource(11))
+	for round := 0; round < 100000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(7); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := sb.String()
+		require.Equal(t, strings.TrimLeft(s, cutset), trimOpeners(s), "%q", s)
+	}
+	for a := 0; a < 256; a++ {
+		for b := 0; b < 256; b++ {
+			for _, s := range []string{string([]byte{byte(a), byte(b)}), string([]byte{0xe2, byte(a), byte(b)}), "”" + string([]byte{byte(a), byte(b)})} {
+				require.Equal(t, strings.TrimLeft(s, cutset), trimOpeners(s), "%q", s)
+			}
+		}
+	}
+}
+
+// Lines indented and ended with ideographic spaces (and other white
+// space) trim as strings.TrimSpace trims them.
+func TestTrimSpaceIdeographicIndent(t *testing.T) {
+	pieces := []string{"\u3000", " ", "\t", "\u00a0", "\u0085", "\u2028", "\u205f", "\u1680", "研究", "。", "a", "\xe3\x80", "\xe3", "\xff", "\u3001", "\u3000\u3000研究发现"}
+	rng := rand.New(rand.NewSource(12))
+	for round := 0; round < 100000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := sb.String()
+		require.Equal(t, strings.TrimSpace(s), trimSpace(s), "%q", s)
+	}
+}
