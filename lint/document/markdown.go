@@ -69,7 +69,7 @@ func parseMarkdownWith(md parser.Parser, plain bool, path string, src []byte, va
 // holds no state of its own (each Parse has a context of its own), so
 // concurrent calls may share it.
 var markdownParser = sync.OnceValue(func() parser.Parser {
-	return newMarkdownParser(&quickLinkify{extension.NewLinkifyParser()})
+	return newMarkdownParser(quickLinkify{extension.NewLinkifyParser()})
 })
 
 // markdownParserNoLinkify is markdownParser without linkify, for the
@@ -140,12 +140,10 @@ func newMarkdownParser(linkify parser.InlineParser) parser.Parser {
 // turns away, without a look at more than the start of the line, the
 // positions where linkify would return nil as well: it returns a node
 // only for a word starting with "http:", "https:", "ftp:" or "www.", or an
-// address whose '@' lies within 64 bytes (util.FindEmailIndex). Parse
-// has a pointer receiver: goldmark calls it through an interface at every
-// space, and a value receiver adds a wrapper that copies q each time.
+// address whose '@' lies within 64 bytes (util.FindEmailIndex).
 type quickLinkify struct{ parser.InlineParser }
 
-func (q *quickLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+func (q quickLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
 	if len(line) > 0 {
 		rest := line
