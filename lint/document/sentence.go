@@ -277,6 +277,16 @@ func trimOpeners(s string) string {
 func lastWord(s string) string {
 	j := len(s)
 	for j > 0 {
+		if c := s[j-1]; c < utf8.RuneSelf {
+			// The word is mostly ASCII: its letters are A to Z and a to z.
+			if c|0x20 < 'a' || c|0x20 > 'z' {
+				if c != '.' {
+					break
+				}
+			}
+			j--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[:j])
 		if !unicode.IsLetter(r) && r != '.' || r >= 0x2E80 {
 			break

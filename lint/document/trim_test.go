@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -128,5 +129,24 @@ func TestTrimSpaceIdeographicIndent(t *testing.T) {
 		}
 		s := sb.String()
 		require.Equal(t, strings.TrimSpace(s), trimSpace(s), "%q", s)
+	}
+}
+
+// wideSpace, through spaceAt and spaceBefore, tells white space as
+// decoding and unicode.IsSpace do, for every three-byte sequence with a
+// lead byte from E0 to EF, ill-formed ones included.
+func TestWideSpaceMatchesIsSpace(t *testing.T) {
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := 0x80; b1 < 0xC0; b1++ {
+			for b2 := 0x80; b2 < 0xC0; b2++ {
+				seq := string([]byte{byte(b0), byte(b1), byte(b2)})
+				want := 0
+				if r, n := utf8.DecodeRuneInString(seq); unicode.IsSpace(r) {
+					want = n
+				}
+				require.Equal(t, want, spaceAt(seq+"x"), "%q", seq)
+				require.Equal(t, want, spaceBefore("x"+seq), "%q", seq)
+			}
+		}
 	}
 }
