@@ -434,15 +434,20 @@ func asciiSpace(c byte) bool {
 }
 
 // plainEnds reports s (not empty) beginning and ending plainly with no
-// white space (see trimSpace); false says nothing.
+// white space (see trimSpace): an ASCII byte that is none, or a three-byte
+// character wideSpace finds none (the lead bytes E4 to EF, where Unicode
+// has no white space, begin none at all); false says nothing.
 func plainEnds[T string | []byte](s T) bool {
 	n := len(s)
-	if n == 0 || !noSpaceLead[s[0]] {
+	if n == 0 {
 		return false
+	}
+	if c := s[0]; !noSpaceLead[c] && !(c >= 0xE0 && c <= 0xEF && n >= 3 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 && wideSpace(c, s[1], s[2]) == 0) {
+		return false // white space, or a character not told without decoding
 	}
 	last := s[n-1]
 	return last < utf8.RuneSelf && noSpaceLead[last] ||
-		n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xEF && s[n-2]&0xC0 == 0x80 && last&0xC0 == 0x80
+		n >= 3 && s[n-3] >= 0xE0 && s[n-3] <= 0xEF && s[n-2]&0xC0 == 0x80 && last&0xC0 == 0x80 && wideSpace(s[n-3], s[n-2], last) == 0
 }
 
 // noSpaceLead marks the bytes that begin no white space: ASCII other than

@@ -150,3 +150,26 @@ func TestWideSpaceMatchesIsSpace(t *testing.T) {
 		}
 	}
 }
+
+// plainEnds says yes only where strings.TrimSpace trims nothing, for every
+// three-byte sequence with a lead byte from E0 to EF at either end, and
+// says it for Chinese punctuation and quotes at both ends.
+func TestPlainEndsWideCharacters(t *testing.T) {
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := 0x80; b1 < 0xC0; b1++ {
+			for b2 := 0x80; b2 < 0xC0; b2++ {
+				seq := string([]byte{byte(b0), byte(b1), byte(b2)})
+				for _, s := range []string{seq + "x", "x" + seq, seq, seq + "研" + seq} {
+					if plainEnds(s) {
+						require.Equal(t, s, strings.TrimSpace(s), "%q", s)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []string{"。", "“研究”", "《书》", "、x", "x…", "——", "「引」"} {
+		require.True(t, plainEnds(s), "%q", s)
+	}
+	require.False(t, plainEnds("\u3000研究"))
+	require.False(t, plainEnds("研究\u2028"))
+}
