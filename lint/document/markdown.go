@@ -28,18 +28,19 @@ import (
 // every block's Text, and each block's Map points back at the Markdown
 // source so findings land inside emphasis, links and table cells.
 func ParseMarkdown(path string, src []byte) (*Document, error) {
-	return parseMarkdownWith(markdownParser(), true, path, src, false)
+	return parseMarkdownWith(nil, true, path, src, false)
 }
 
 // ParseValidMarkdown is ParseMarkdown for a source already found to be
 // valid UTF-8 (encoding.Decoded.ValidUTF8): it is not checked again.
 func ParseValidMarkdown(path string, src []byte) (*Document, error) {
-	return parseMarkdownWith(markdownParser(), true, path, src, true)
+	return parseMarkdownWith(nil, true, path, src, true)
 }
 
-// parseMarkdownWith is ParseMarkdown with the goldmark parser given; plain
-// says whether a body of plain paragraphs and headings may skip goldmark
-// (see plainBlocks), valid whether src is known to be valid UTF-8.
+// parseMarkdownWith is ParseMarkdown with the goldmark parser given (nil:
+// the one mdParserFor picks for the body); plain says whether a body of
+// plain paragraphs and headings may skip goldmark (see plainBlocks), valid
+// whether src is known to be valid UTF-8.
 func parseMarkdownWith(md parser.Parser, plain bool, path string, src []byte, valid bool) (*Document, error) {
 	start, err := checkUTF8(path, src, valid)
 	if err != nil {
@@ -51,6 +52,9 @@ func parseMarkdownWith(md parser.Parser, plain bool, path string, src []byte, va
 	// goldmark sees only the body so that front matter is never parsed as
 	// Markdown (its closing "---" would turn the last key into a heading).
 	if !plain || !p.plainBlocks() {
+		if md == nil {
+			md = mdParserFor(src[body:])
+		}
 		p.blocks(md.Parse(text.NewReader(src[body:])), Paragraph)
 	}
 	d.Blocks = dropRepeatedTitle(p.finish(fm))
@@ -68,14 +72,66 @@ var markdownParser = sync.OnceValue(func() parser.Parser {
 	return newMarkdownParser(quickLinkify{extension.NewLinkifyParser()})
 })
 
+// markdownParserNoLinkify is markdownParser without linkify, for the
+// bodies where it would find nothing (see mdParserFor).
+var markdownParserNoLinkify = sync.OnceValue(func() parser.Parser { return newMarkdownParser(nil) })
+
+// mdParserFor picks the goldmark parser for a body: markdownParser, or the
+// same without linkify where linkify can find no link and its being
+// tried changes nothing else. goldmark tries it at every blank, '(', '*',
+// '_' and '~' of every paragraph, and at each it cuts the line's text
+// node, and nothing else when it finds nothing, which it does in a body
+// with no '@' and no "http:", "https:", "ftp:" or "www." (see
+// quickLinkify). The cuts change the text only where goldmark trims a
+// line's last text node: the blanks ('\t', '\r', ' ') that end a line
+// are all trimmed when the node is uncut, only those from its last cut on
+// when linkify cut it ("a\t\t\n" keeps "a\t"). A body with a line that
+// ends in two blanks or more keeps linkify.
+func mdParserFor(body []byte) parser.Parser {
+	if bytes.IndexByte(body, '@') >= 0 || mdHasURLPrefix(body) || mdBlankEnds(body) {
+		return markdownParser()
+	}
+	return markdownParserNoLinkify()
+}
+
+// mdHasURLPrefix reports a body holding one of the prefixes linkify
+// looks for (as it does, in lower case only).
+func mdHasURLPrefix(body []byte) bool {
+	for _, url := range []string{"http:", "https:", "ftp:", "www."} {
+		if bytes.Contains(body, []byte(url)) {
+			return true
+		}
+	}
+	return false
+}
+
+// mdBlankEnds reports a line of body (the last one too) that ends in two
+// or more of goldmark's blanks: '\t', '\r' and ' ' (its util.IsSpace but
+// the line break).
+func mdBlankEnds(body []byte) bool {
+	blank := func(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
+	for end := 0; end <= len(body); end++ {
+		if nl := bytes.IndexByte(body[end:], '\n'); nl >= 0 {
+			end += nl
+		} else {
+			end = len(body)
+		}
+		if end >= 2 && blank(body[end-1]) && blank(body[end-2]) {
+			return true
+		}
+	}
+	return false
+}
+
 // newMarkdownParser is goldmark with the GFM extensions and footnotes, GFM's
-// autolinks found by linkify.
+// autolinks found by linkify (none if linkify is nil).
 func newMarkdownParser(linkify parser.InlineParser) parser.Parser {
-	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
+	opts := []goldmark.Option{goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote)}
+	if linkify != nil {
 		// The priority GFM gives linkify (extension.Linkify.Extend).
-		goldmark.WithParserOptions(parser.WithInlineParsers(util.Prioritized(linkify, 999))),
-	).Parser()
+		opts = append(opts, goldmark.WithParserOptions(parser.WithInlineParsers(util.Prioritized(linkify, 999))))
+	}
+	return goldmark.New(opts...).Parser()
 }
 
 // quickLinkify is goldmark's linkify parser with a cheap test first: it is

@@ -268,3 +268,62 @@ func TestMdPlainBytesIsByteByByte(t *testing.T) {
 	require.Greater(t, plain, 10000)
 	require.Less(t, plain, 90000)
 }
+
+// noLinkifyPieces make random Markdown with no link for linkify to find
+// but its trigger characters, blanks before line ends (one, two, tabs,
+// carriage returns, hard breaks), inline markup and block syntax.
+var noLinkifyPieces = []string{
+	"研究", "发现", "。", "the ", "study", " ", "  ", "   ", "    ", "\t", "\r", "\r\n", "\n", "\n\n", "\\\n", "# ", "## ",
+	"- ", "* ", "1. ", "> ", "h", "f", "w", "ttp", "ww", "(", ")", "*", "_", "~", "~~", "**", "__", "`", "[t](/l)",
+	"[t]", "![i](/p)", "<b>", "<!-- c -->", "&amp;", "&#20013;", "\\*", "\\ ", "[^1]", "\n[^1]: 注释\n",
+	"| a | b |\n|---|---|\n| c  | d\t|\n", "- [ ] ", "- [x] ", "---\n", "```\ncode\n```\n", ".", ",", ":", "é", "\u3000",
+}
+
+// Without linkify goldmark gives the same documents as with it for every
+// body mdParserFor takes it for: random Markdown with no link for linkify
+// (a good share of it taken), the corpus and tests articles. A line
+// ending in two blanks is what keeps linkify: there the two differ.
+func TestMarkdownNoLinkifyMatchesGFMParser(t *testing.T) {
+	rng := rand.New(rand.NewSource(25))
+	taken := 0
+	for round := 0; round < 20000; round++ {
+		src := []byte(randomText(rng, noLinkifyPieces, rng.Intn(30)))
+		if mdParserFor(src) != markdownParserNoLinkify() {
+			continue
+		}
+		taken++
+		got, err := parseMarkdownWith(markdownParserNoLinkify(), false, "r.md", src, false)
+		require.NoError(t, err)
+		want := referenceMarkdown(t, "r.md", src)
+		require.Equal(t, want.Blocks, got.Blocks, "%q", src)
+		require.Equal(t, want.Comments, got.Comments, "%q", src)
+	}
+	require.Greater(t, taken, 5000)
+
+	var paths []string
+	for _, dir := range []string{"../../corpus", "testdata"} {
+		require.NoError(t, filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+			if err == nil && filepath.Ext(p) == ".md" {
+				paths = append(paths, p)
+			}
+			return err
+		}))
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		require.NoError(t, err)
+		if mdParserFor(src) != markdownParserNoLinkify() {
+			continue
+		}
+		got, err := parseMarkdownWith(markdownParserNoLinkify(), false, p, src, false)
+		require.NoError(t, err)
+		want := referenceMarkdown(t, p, src)
+		require.Equal(t, want.Blocks, got.Blocks, p)
+	}
+
+	src := []byte("a\t\t\nb")
+	require.Same(t, markdownParser(), mdParserFor(src))
+	got, err := parseMarkdownWith(markdownParserNoLinkify(), false, "r.md", src, false)
+	require.NoError(t, err)
+	require.NotEqual(t, referenceMarkdown(t, "r.md", src).Blocks, got.Blocks)
+}

@@ -346,24 +346,108 @@ func (p *plainParser) blank(l line) bool {
 // character with lead byte E4 to EF (U+4000 to U+FFFF, where Unicode has
 // no white space; an ill-formed sequence decodes to U+FFFD, none either).
 // Chinese lines begin and end so, and strings.TrimSpace decodes both ends
-// of any line that is not ASCII at both.
+// of any line that is not ASCII at both. Other lines are trimmed a rune at
+// a time as strings.TrimSpace trims them, but that three-byte characters
+// (Han, Chinese punctuation, the ideographic space that indents Chinese
+// paragraphs) are told without unicode.IsSpace (see wideSpace), which
+// strings.TrimSpace asks of each rune of a line's indentation and ends.
 func trimSpace(s string) string {
 	if plainEnds(s) {
 		return s
 	}
-	return strings.TrimSpace(s)
+	start, stop := 0, len(s)
+	for start < stop {
+		n := spaceAt(s[start:stop])
+		if n == 0 {
+			break
+		}
+		start += n
+	}
+	for stop > start {
+		n := spaceBefore(s[start:stop])
+		if n == 0 {
+			break
+		}
+		stop -= n
+	}
+	return s[start:stop]
+}
+
+// spaceAt is the length of the white space rune t (not empty) begins
+// with, or 0 if it begins with none (an ill-formed byte included).
+func spaceAt(t string) int {
+	c := t[0]
+	switch {
+	case c < utf8.RuneSelf:
+		if asciiSpace(c) {
+			return 1
+		}
+		return 0
+	case c >= 0xE0 && c <= 0xEF && len(t) >= 3 && t[1]&0xC0 == 0x80 && t[2]&0xC0 == 0x80:
+		return wideSpace(c, t[1], t[2])
+	}
+	if r, n := utf8.DecodeRuneInString(t); unicode.IsSpace(r) {
+		return n
+	}
+	return 0
+}
+
+// spaceBefore is the length of the white space rune t (not empty) ends
+// with, or 0 if it ends with none.
+func spaceBefore(t string) int {
+	n := len(t)
+	c := t[n-1]
+	switch {
+	case c < utf8.RuneSelf:
+		if asciiSpace(c) {
+			return 1
+		}
+		return 0
+	case n >= 3 && t[n-3] >= 0xE0 && t[n-3] <= 0xEF && t[n-2]&0xC0 == 0x80 && c&0xC0 == 0x80:
+		return wideSpace(t[n-3], t[n-2], c) // what DecodeLastRuneInString decodes
+	}
+	if r, size := utf8.DecodeLastRuneInString(t); unicode.IsSpace(r) {
+		return size
+	}
+	return 0
+}
+
+// wideSpace is 3 if the three-byte sequence b0 b1 b2 (a lead byte from E0
+// to EF, two continuation bytes) is white space, else 0. Unicode's white
+// space from U+0800 to U+FFFF is U+1680, U+2000 to U+200A, U+2028,
+// U+2029, U+202F, U+205F and U+3000 (the ideographic space that indents
+// Chinese paragraphs); an ill-formed sequence (overlong, a surrogate)
+// decodes to U+FFFD, none either, and its bits read as below name a rune
+// below U+0800 or a surrogate, none of these.
+func wideSpace(b0, b1, b2 byte) int {
+	switch rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F) {
+	case 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A,
+		0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		return 3
+	}
+	return 0
+}
+
+// asciiSpace reports the ASCII bytes unicode.IsSpace calls white space.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c-'\t' <= '\r'-'\t'
 }
 
 // plainEnds reports s (not empty) beginning and ending plainly with no
-// white space (see trimSpace); false says nothing.
+// white space (see trimSpace): an ASCII byte that is none, or a three-byte
+// character wideSpace finds none (the lead bytes E4 to EF, where Unicode
+// has no white space, begin none at all); false says nothing.
 func plainEnds[T string | []byte](s T) bool {
 	n := len(s)
-	if n == 0 || !noSpaceLead[s[0]] {
+	if n == 0 {
 		return false
+	}
+	if c := s[0]; !noSpaceLead[c] && !(c >= 0xE0 && c <= 0xEF && n >= 3 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 && wideSpace(c, s[1], s[2]) == 0) {
+		return false // white space, or a character not told without decoding
 	}
 	last := s[n-1]
 	return last < utf8.RuneSelf && noSpaceLead[last] ||
-		n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xEF && s[n-2]&0xC0 == 0x80 && last&0xC0 == 0x80
+		n >= 3 && s[n-3] >= 0xE0 && s[n-3] <= 0xEF && s[n-2]&0xC0 == 0x80 && last&0xC0 == 0x80 && wideSpace(s[n-3], s[n-2], last) == 0
 }
 
 // noSpaceLead marks the bytes that begin no white space: ASCII other than

@@ -120,6 +120,18 @@ func skipPlainASCII(text string, i int) int {
 // text, mostly): i itself when there is none at i.
 func skipHan(text string, i int) int {
 	for i+3 <= len(text) {
+		// Two characters at a time while a word holds two of the common
+		// kind (Han, as Chinese text runs ten or more between marks).
+		for i+8 <= len(text) {
+			w := swar.Load8(text[i : i+8])
+			if w&hanPairMask != hanPairBits || sentenceStep[byte(w)]&sentenceStep[byte(w>>24)] != 3 {
+				break
+			}
+			i += 6
+		}
+		if i+3 > len(text) {
+			break
+		}
 		c := text[i : i+3]
 		if (uint16(c[1])|uint16(c[2])<<8)&0xC0C0 != 0x8080 {
 			break
@@ -135,6 +147,15 @@ func skipHan(text string, i int) int {
 	}
 	return i
 }
+
+// hanPairMask and hanPairBits test the continuation bytes of two
+// three-byte sequences in the low six bytes of a word: bytes 1, 2, 4 and 5
+// are 10xxxxxx. (sentenceStep, 3 for both lead bytes, tests the rest:
+// 3&3 is the only pair of its values whose AND is 3.)
+const (
+	hanPairMask = 0x0000_C0C0_00C0_C000
+	hanPairBits = 0x0000_8080_0080_8000
+)
 
 // markOrHigh8 is zero when all eight bytes of w are ASCII and none is a
 // mark of asciiMark. (x-ones)&^x has a byte's high bit set above its lowest
@@ -224,7 +245,7 @@ func fullStop(text string, i int) bool {
 		}
 	}
 	// A following lower-case word continues the sentence ("vs. placebo").
-	rest := strings.TrimLeft(after, " \t\r\n\"'”’)")
+	rest := trimOpeners(after)
 	if rest != "" {
 		r, _ := utf8.DecodeRuneInString(rest)
 		if unicode.IsLower(r) {
@@ -234,10 +255,38 @@ func fullStop(text string, i int) bool {
 	return true
 }
 
+// trimOpeners is strings.TrimLeft(s, " \t\r\n\"'”’)") (what may come
+// between a full stop and the next word) without that call's decoding:
+// its cut set is not all ASCII, so it decodes every rune it looks at and
+// searches the set for it.
+func trimOpeners(s string) string {
+	for s != "" {
+		switch c := s[0]; {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '"' || c == '\'' || c == ')':
+			s = s[1:]
+		case strings.HasPrefix(s, "”") || strings.HasPrefix(s, "’"):
+			s = s[len("”"):]
+		default:
+			return s
+		}
+	}
+	return s
+}
+
 // lastWord returns the run of letters and dots just before a full stop.
 func lastWord(s string) string {
 	j := len(s)
 	for j > 0 {
+		if c := s[j-1]; c < utf8.RuneSelf {
+			// The word is mostly ASCII: its letters are A to Z and a to z.
+			if c|0x20 < 'a' || c|0x20 > 'z' {
+				if c != '.' {
+					break
+				}
+			}
+			j--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[:j])
 		if !unicode.IsLetter(r) && r != '.' || r >= 0x2E80 {
 			break

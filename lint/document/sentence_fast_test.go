@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
@@ -147,5 +148,37 @@ func TestSentencesLongASCIIRunsMatchReference(t *testing.T) {
 		for _, kind := range []Kind{Paragraph, TableRow} {
 			require.Equal(t, referenceSentences(text, kind), Sentences(text, kind), "%q", text)
 		}
+	}
+}
+
+// lastWord, stepping back over ASCII undecoded, returns what decoding
+// every rune returned: every ASCII byte and random words of letters,
+// dots, Han, accented and ill-formed bytes.
+func TestLastWordMatchesDecoding(t *testing.T) {
+	decoding := func(s string) string {
+		j := len(s)
+		for j > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:j])
+			if !unicode.IsLetter(r) && r != '.' || r >= 0x2E80 {
+				break
+			}
+			j -= n
+		}
+		return s[j:]
+	}
+	for c := 0; c < 256; c++ {
+		for _, s := range []string{string([]byte{byte(c)}), "ab" + string([]byte{byte(c)}) + "cd", string([]byte{byte(c)}) + "x.y"} {
+			require.Equal(t, decoding(s), lastWord(s), "%q", s)
+		}
+	}
+	pieces := []string{"a", "Z", "e.g", ".", " ", "0", "é", "Ä", "研", "\u2e80", "\u2e7f", "\xff", "\xc3", "K", "_", "@", "[", "`", "{"}
+	rng := rand.New(rand.NewSource(13))
+	for round := 0; round < 50000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := sb.String()
+		require.Equal(t, decoding(s), lastWord(s), "%q", s)
 	}
 }

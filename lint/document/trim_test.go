@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -89,4 +90,86 @@ func TestCloserSwitchesMatchTheirSets(t *testing.T) {
 			t.Fatalf("%U: a switch and its set disagree", r)
 		}
 	}
+}
+
+// trimOpeners answers as strings.TrimLeft with its cut set on random
+// strings of the set's runes, their neighbours, Han, ill-formed and cut
+// sequences (the first bytes of ” and ’ alone among them).
+func TestTrimOpenersMatchesTrimLeft(t *testing.T) {
+	const cutset = " \t\r\n\"'”’)"
+	pieces := []string{" ", "\t", "\r", "\n", "\"", "'", "”", "’", ")", "“", "‘", "(", "\u3000", "\v", "a", "T", "研",
+		"\xe2\x80", "\xe2", "\x9d", "\xe2\x80\x9c", "\xff", "\xe2\x80\xa6", "0", "."}
+	rng := rand.New(rand.NewSource(11))
+	for round := 0; round < 100000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(7); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := sb.String()
+		require.Equal(t, strings.TrimLeft(s, cutset), trimOpeners(s), "%q", s)
+	}
+	for a := 0; a < 256; a++ {
+		for b := 0; b < 256; b++ {
+			for _, s := range []string{string([]byte{byte(a), byte(b)}), string([]byte{0xe2, byte(a), byte(b)}), "”" + string([]byte{byte(a), byte(b)})} {
+				require.Equal(t, strings.TrimLeft(s, cutset), trimOpeners(s), "%q", s)
+			}
+		}
+	}
+}
+
+// Lines indented and ended with ideographic spaces (and other white
+// space) trim as strings.TrimSpace trims them.
+func TestTrimSpaceIdeographicIndent(t *testing.T) {
+	pieces := []string{"\u3000", " ", "\t", "\u00a0", "\u0085", "\u2028", "\u205f", "\u1680", "研究", "。", "a", "\xe3\x80", "\xe3", "\xff", "\u3001", "\u3000\u3000研究发现"}
+	rng := rand.New(rand.NewSource(12))
+	for round := 0; round < 100000; round++ {
+		var sb strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := sb.String()
+		require.Equal(t, strings.TrimSpace(s), trimSpace(s), "%q", s)
+	}
+}
+
+// wideSpace, through spaceAt and spaceBefore, tells white space as
+// decoding and unicode.IsSpace do, for every three-byte sequence with a
+// lead byte from E0 to EF, ill-formed ones included.
+func TestWideSpaceMatchesIsSpace(t *testing.T) {
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := 0x80; b1 < 0xC0; b1++ {
+			for b2 := 0x80; b2 < 0xC0; b2++ {
+				seq := string([]byte{byte(b0), byte(b1), byte(b2)})
+				want := 0
+				if r, n := utf8.DecodeRuneInString(seq); unicode.IsSpace(r) {
+					want = n
+				}
+				require.Equal(t, want, spaceAt(seq+"x"), "%q", seq)
+				require.Equal(t, want, spaceBefore("x"+seq), "%q", seq)
+			}
+		}
+	}
+}
+
+// plainEnds says yes only where strings.TrimSpace trims nothing, for every
+// three-byte sequence with a lead byte from E0 to EF at either end, and
+// says it for Chinese punctuation and quotes at both ends.
+func TestPlainEndsWideCharacters(t *testing.T) {
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := 0x80; b1 < 0xC0; b1++ {
+			for b2 := 0x80; b2 < 0xC0; b2++ {
+				seq := string([]byte{byte(b0), byte(b1), byte(b2)})
+				for _, s := range []string{seq + "x", "x" + seq, seq, seq + "研" + seq} {
+					if plainEnds(s) {
+						require.Equal(t, s, strings.TrimSpace(s), "%q", s)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []string{"。", "“研究”", "《书》", "、x", "x…", "——", "「引」"} {
+		require.True(t, plainEnds(s), "%q", s)
+	}
+	require.False(t, plainEnds("\u3000研究"))
+	require.False(t, plainEnds("研究\u2028"))
 }
