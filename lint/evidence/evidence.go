@@ -10,7 +10,6 @@ package evidence
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -386,20 +385,112 @@ func venueName(text string) string {
 	if i := strings.Index(text, "《"); i >= 0 && strings.HasSuffix(text, "》") {
 		return text[i:]
 	}
-	name := strings.TrimSpace(publicationCue().ReplaceAllString(text, ""))
-	if name == "" || bareVenue().MatchString(name) {
+	name := strings.TrimSpace(text[cueEnd(text):])
+	if name == "" || bareVenue(name) {
 		return ""
 	}
 	return name
 }
 
-// publicationCue is how a phrase introduces a journal, in Simplified and
-// Traditional script and in English.
-var publicationCue = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?i:(published( online| today| recently| this week)? (in|by)|(in|to) the journal|peer-reviewed journal)\s*|(发表|發表|刊登|刊发|刊發|刊载|刊載|刊出|登载|登載)?(于|於|在)?(国际|國際)?(权威|權威)?(学术|學術)?(医学|醫學)?(期刊|杂志|雜誌)?)`)
-})
+// cueEnd is where the cue a publication phrase opens with ends, or 0:
+// published (online, today, recently, this week) in or by; in or to the
+// journal; peer-reviewed journal (in either case); 发表于国际权威学术医学期刊 and
+// any of its parts in that order, in either script. It scans for what
+// the expression
+// ^(?i:(published( online| today| recently| this week)? (in|by)|(in|to) the journal|peer-reviewed journal)\s*|(发表|…)?(于|於|在)?…(期刊|杂志|雜誌)?)
+// matched (white space after an English cue is trimmed from the name all
+// the same), without the backtracker: venueName runs for every venue hit.
+func cueEnd(text string) int {
+	if n := foldPrefix(text, "published"); n > 0 {
+		rest := text[n:]
+		for _, when := range [...]string{" online", " today", " recently", " this week"} {
+			if k := foldPrefix(rest, when); k > 0 {
+				if m := inOrBy(rest[k:]); m > 0 {
+					return n + k + m
+				}
+				break
+			}
+		}
+		if m := inOrBy(rest); m > 0 {
+			return n + m
+		}
+	}
+	for _, cue := range [...]string{"in the journal", "to the journal", "peer-reviewed journal"} {
+		if n := foldPrefix(text, cue); n > 0 {
+			return n
+		}
+	}
+	end := 0
+	for _, group := range chineseCue {
+		for _, w := range group {
+			if strings.HasPrefix(text[end:], w) {
+				end += len(w)
+				break
+			}
+		}
+	}
+	return end
+}
 
-// bareVenue is what names no journal on its own.
-var bareVenue = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?i:journal of|(期刊|杂志|雜誌|学报|學報|通讯作者|通訊作者)|.*(年会|年會|大会|大會|研讨会|研討會)上(公布|发表|發表))$`)
-})
+// inOrBy is the length of " in" or " by" (in either case) text opens
+// with, or 0.
+func inOrBy(text string) int {
+	return max(foldPrefix(text, " in"), foldPrefix(text, " by"))
+}
+
+// chineseCue is the Chinese cue's optional parts, in order.
+var chineseCue = [...][]string{
+	{"发表", "發表", "刊登", "刊发", "刊發", "刊载", "刊載", "刊出", "登载", "登載"},
+	{"于", "於", "在"}, {"国际", "國際"}, {"权威", "權威"}, {"学术", "學術"}, {"医学", "醫學"}, {"期刊", "杂志", "雜誌"},
+}
+
+// foldPrefix is the length of the prefix of text that lower (lower-case
+// ASCII) matches with case folded as (?i) folds it: an ASCII letter
+// matches either case, k the Kelvin sign and s the long s as well; 0 when
+// none does.
+func foldPrefix(text, lower string) int {
+	i := 0
+	for j := 0; j < len(lower); j++ {
+		if i >= len(text) {
+			return 0
+		}
+		c, l := text[i], lower[j]
+		switch {
+		case c == l || 'a' <= l && l <= 'z' && c == l-('a'-'A'):
+			i++
+		case l == 'k' && strings.HasPrefix(text[i:], "\u212a"), l == 's' && strings.HasPrefix(text[i:], "\u017f"):
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+		default:
+			return 0
+		}
+	}
+	return i
+}
+
+// bareVenue reports a name that names no journal on its own: journal of
+// (in either case); 期刊, 学报, 通讯作者 and the like; a meeting where it was
+// announced (…年会上公布). It is what the expression
+// ^(?i:journal of|(期刊|杂志|雜誌|学报|學報|通讯作者|通訊作者)|.*(年会|年會|大会|大會|研讨会|研討會)上(公布|发表|發表))$
+// matched.
+func bareVenue(name string) bool {
+	if foldPrefix(name, "journal of") == len(name) {
+		return true
+	}
+	switch name {
+	case "期刊", "杂志", "雜誌", "学报", "學報", "通讯作者", "通訊作者":
+		return true
+	}
+	for _, said := range [...]string{"上公布", "上发表", "上發表"} {
+		before, ok := strings.CutSuffix(name, said)
+		if !ok {
+			continue
+		}
+		for _, meeting := range [...]string{"年会", "年會", "大会", "大會", "研讨会", "研討會"} {
+			if rest, ok := strings.CutSuffix(before, meeting); ok && !strings.Contains(rest, "\n") {
+				return true // . matches anything but a newline
+			}
+		}
+	}
+	return false
+}

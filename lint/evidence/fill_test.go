@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/hypelint/hypelint/lint/facts"
 )
@@ -90,6 +91,59 @@ func TestVenueNameIsPartOfItsPhrase(t *testing.T) {
 		name := venueName(text)
 		assert.LessOrEqual(t, len(name), len(text), "%q", text)
 		assert.Contains(t, text, name, "%q", text)
+	}
+}
+
+// publicationCue and bareVenueExpr are the expressions cueEnd and
+// bareVenue scan for; venueNameByRegexp is venueName with them.
+var (
+	publicationCue = regexp.MustCompile(`^(?i:(published( online| today| recently| this week)? (in|by)|(in|to) the journal|peer-reviewed journal)\s*|(发表|發表|刊登|刊发|刊發|刊载|刊載|刊出|登载|登載)?(于|於|在)?(国际|國際)?(权威|權威)?(学术|學術)?(医学|醫學)?(期刊|杂志|雜誌)?)`)
+	bareVenueExpr  = regexp.MustCompile(`^(?i:journal of|(期刊|杂志|雜誌|学报|學報|通讯作者|通訊作者)|.*(年会|年會|大会|大會|研讨会|研討會)上(公布|发表|發表))$`)
+)
+
+func venueNameByRegexp(text string) string {
+	if i := strings.Index(text, "《"); i >= 0 && strings.HasSuffix(text, "》") {
+		return text[i:]
+	}
+	name := strings.TrimSpace(publicationCue.ReplaceAllString(text, ""))
+	if name == "" || bareVenueExpr.MatchString(name) {
+		return ""
+	}
+	return name
+}
+
+// venueName's scans are the expressions: on random phrases of cues in
+// either case (the Kelvin sign and long s folding like k and s), their
+// parts and near misses, names, meetings, newlines and cut UTF-8.
+func TestVenueNameIsTheExpressions(t *testing.T) {
+	pieces := []string{"published", "PUBLISHED", "Publi\u017fhed", "publishe", " in", " IN", " by", " online", " Today", " recently", " thi\u017f week",
+		" this", " ", "in the journal", "To The Journal", "peer-reviewed journal", "Peer-Reviewed Journal", " the", "in", "to",
+		"发表", "發表", "刊登", "刊发", "刊載", "刊出", "登载", "于", "於", "在", "国际", "國際", "权威", "學術", "医学", "期刊", "杂志", "雜誌",
+		"学报", "通讯作者", "通訊作者", "journal of", "Journal Of", "年会", "大會", "研讨会", "上", "公布", "发表", "\n", "\t", "\u00a0", "《", "》",
+		"Nature Aging", "\u212a", "k", "s", "\xe5", "\xe5\x8f", "x"}
+	rng := rand.New(rand.NewPCG(61, 62))
+	cues, bare := 0, 0
+	for range 200000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := venueNameByRegexp(text)
+		require.Equal(t, want, venueName(text), "%q", text)
+		if loc := publicationCue.FindStringIndex(text); loc[1] > 0 {
+			cues++
+		}
+		if want == "" && text != "" {
+			bare++
+		}
+	}
+	assert.Greater(t, cues, 20000, "the random texts open with cues")
+	assert.Greater(t, bare, 5000, "the random texts include bare venues")
+	for _, text := range []string{"published in", "published online in Nature", "published online by", "published onlinein", "Published this week in JAMA",
+		"publi\u017fhed in X", "in the journal Science", "peer-reviewed journal", "発表", "发表于国际权威学术医学期刊", "发表在", "journal of", "JOURNAL OF",
+		"年会上公布", "某年会上发表", "某\n年会上公布", "期刊", "in the \u212aournal"} {
+		require.Equal(t, venueNameByRegexp(text), venueName(text), "%q", text)
 	}
 }
 

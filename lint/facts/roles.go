@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/document"
 )
@@ -316,7 +317,7 @@ func (ids *classIDs) cueRole(b *Block) (role string, label bool) {
 			if h.Start > cueStart {
 				continue
 			}
-			label := runeLen(b.Source.Text) <= labelRunes
+			label := runesAtMost(b.Source.Text, labelRunes)
 			// "Sources close to…", "关于我们的研究…": a section word opens
 			// a section only as a heading or a label line.
 			if isSectionRole(r) && !label && b.Source.Kind != document.Heading {
@@ -328,7 +329,7 @@ func (ids *classIDs) cueRole(b *Block) (role string, label bool) {
 	// The length is counted only for a block with a phrase (most have none).
 	notice := ids.noticePhrase >= 0 && b.Count(ids.noticePhrase) > 0
 	disclaimer := ids.disclaimerPhrase >= 0 && b.Count(ids.disclaimerPhrase) > 0
-	if (notice || disclaimer) && runeLen(b.Source.Text) <= shortBlockRunes {
+	if (notice || disclaimer) && runesAtMost(b.Source.Text, shortBlockRunes) {
 		if notice {
 			return RoleNotice, false
 		}
@@ -404,14 +405,26 @@ func (a *Analyzer) markRole(d *Document, b *Block) {
 // related-links list short link lines; prose after either ends it (the
 // article goes on). Bios, disclaimers and adverts hold prose.
 func continuesSection(section, text string) bool {
-	n := runeLen(text)
 	switch section {
 	case RoleReferences:
-		return n <= 300 && hasYear(text)
+		return runesAtMost(text, 300) && hasYear(text)
 	case RoleRelated:
-		return n <= 60
+		return runesAtMost(text, 60)
 	}
 	return true
+}
+
+// runesAtMost reports runeLen(text) <= n, counting only when the length
+// in bytes leaves it open: a rune takes one to four bytes (a stray byte
+// counts as one rune of one byte). Reference sections run long.
+func runesAtMost(text string, n int) bool {
+	switch {
+	case len(text) <= n:
+		return true
+	case len(text) > utf8.UTFMax*n:
+		return false
+	}
+	return runeLen(text) <= n
 }
 
 // hasYear reports whether text holds a publication year: 19dd or 20dd as

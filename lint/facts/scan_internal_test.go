@@ -233,3 +233,32 @@ func TestHasYearIsTheExpression(t *testing.T) {
 		require.Equal(t, re.MatchString(line), hasYear(line), "%q", line)
 	}
 }
+
+// runesAtMost is the rune count compared with n: on random texts of one-
+// to four-byte runes and stray bytes, their lengths around n, n, 4n and
+// between.
+func TestRunesAtMostIsTheCount(t *testing.T) {
+	pieces := []string{"a", "é", "中", "😀", "\xe5", "\xe5\x8f", "\x80", "\n"}
+	rng := rand.New(rand.NewPCG(71, 72))
+	cut := 0
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		n := rng.IntN(45)
+		want := utf8.RuneCountInString(text) <= n
+		require.Equal(t, want, runesAtMost(text, n), "%q %d", text, n)
+		if len(text) > n && len(text) <= utf8.UTFMax*n {
+			cut++ // the bytes alone do not settle it
+		}
+	}
+	assert.Greater(t, cut, 20000, "the lengths leave the count open")
+	for _, c := range []struct {
+		text string
+		n    int
+	}{{"", 0}, {"a", 0}, {"😀", 1}, {"😀😀", 1}, {"中中中", 2}, {"\xe5\x8f", 1}, {"\xe5\x8f", 2}} {
+		require.Equal(t, utf8.RuneCountInString(c.text) <= c.n, runesAtMost(c.text, c.n), "%q %d", c.text, c.n)
+	}
+}
