@@ -1,9 +1,11 @@
 package facts
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
 
@@ -196,6 +198,51 @@ func quotedShare(text string) float64 {
 		return 0
 	}
 	return float64(inside) / float64(total)
+}
+
+// quotedShareIn is quotedShare(text) read from the quotation marks of
+// text (appendQuoteMarks) when text is valid UTF-8, as a view's is: the
+// characters are counted by their first bytes, eight at a time, and those
+// inside are the ones between a mark leaving the depth above zero and the
+// next mark.
+func quotedShareIn(text string, marks []quoteMarkAt) float64 {
+	inside, depth := 0, 0
+	for k, m := range marks {
+		switch {
+		case m.r == '"' && depth > 0, closesQuote(m.r) && m.r != '"':
+			depth = max(0, depth-1)
+		default:
+			depth++
+		}
+		if depth > 0 {
+			end := len(text)
+			if k+1 < len(marks) {
+				end = marks[k+1].start
+			}
+			inside += firstBytes(text[m.end:end])
+		}
+	}
+	total := firstBytes(text) - len(marks)
+	if total == 0 {
+		return 0
+	}
+	return float64(inside) / float64(total)
+}
+
+// firstBytes counts the bytes of s that are not a character's later bytes
+// (10xxxxxx): its characters, when s is valid UTF-8.
+func firstBytes(s string) int {
+	n, i := len(s), 0
+	for ; i+8 <= len(s); i += 8 {
+		w := swar.Load8(s[i : i+8])
+		n -= bits.OnesCount64(w &^ (w << 1) & swar.Highs) // bit 7 set, bit 6 clear
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 // quoteMark says whether the character encoded E2 80 last or E3 80 last
