@@ -385,7 +385,7 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 		quoted = quotedShareIn(v.Text, buf.marks) // a view is valid UTF-8
 	}
 	s.Voice = a.ids.sentenceVoice(s, quoted)
-	s.Testimonial = quoted > 0 && testimonial(v.Text)
+	s.Testimonial = quoted > 0 && testimonialIn(v.Text, buf.marks)
 	s.Negated = a.ids.negatesClaim(s)
 	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Has(a.ids.hedge)

@@ -50,6 +50,44 @@ func TestQuotedShareInMatchesQuotedShare(t *testing.T) {
 	assert.Greater(t, lines, 1000)
 }
 
+// quotedTextIn and testimonialIn over the marks appendQuoteMarks finds
+// give quotedText's parts and testimonial's answer on valid UTF-8: random
+// texts of marks (‘ and ’ among them, which quotedText keeps), first-person
+// words and Chinese, and the corpus's normalized lines.
+func TestQuotedTextInMatchesQuotedText(t *testing.T) {
+	pieces := []string{"“", "”", "‘", "’", "「", "」", "『", "』", "\"", "‚", "〈", "〔", "、", "。",
+		"我", "我们", "自", "己", "i", "m", "my", "me", "i'm", "i’ve", " ", "abc", "研究", "é", "😀", "\u3000"}
+	rng := rand.New(rand.NewPCG(16, 17))
+	yes := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		marks := appendQuoteMarks(nil, text)
+		require.Equal(t, quotedText(text), quotedTextIn(text, marks), "%q", text)
+		want := testimonial(text)
+		require.Equal(t, want, testimonialIn(text, marks), "%q", text)
+		if want {
+			yes++
+		}
+	}
+	assert.Greater(t, yes, 5000)
+	files, err := filepath.Glob("../../corpus/*/*.*")
+	require.NoError(t, err)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		for _, line := range strings.Split(string(data), "\n") {
+			text := normalize.Normalize(line).Text
+			marks := appendQuoteMarks(nil, text)
+			require.Equal(t, quotedText(text), quotedTextIn(text, marks), "%q", text)
+			require.Equal(t, testimonial(text), testimonialIn(text, marks), "%q", text)
+		}
+	}
+}
+
 // firstBytes counts what a byte-at-a-time count of the bytes that are not
 // 10xxxxxx counts, at every length and alignment.
 func TestFirstBytesMatchesBytes(t *testing.T) {

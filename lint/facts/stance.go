@@ -332,11 +332,49 @@ func quotedText(text string) string {
 // 我, or 自 and 己 (quotations joined can make 自己), or i or m, which every
 // English first-person word starts with.
 func testimonial(text string) bool {
-	if !containsMark(text, "我") && !(containsMark(text, "自") && containsMark(text, "己")) &&
-		strings.IndexByte(text, 'i') < 0 && strings.IndexByte(text, 'm') < 0 {
-		return false
+	return mayBeFirstPerson(text) && firstPersonSingular(quotedText(text))
+}
+
+// mayBeFirstPerson reports the letters first-person words are made of in
+// text (see testimonial).
+func mayBeFirstPerson(text string) bool {
+	return containsMark(text, "我") || containsMark(text, "自") && containsMark(text, "己") ||
+		strings.IndexByte(text, 'i') >= 0 || strings.IndexByte(text, 'm') >= 0
+}
+
+// testimonialIn is testimonial(text) with the quoted parts read from the
+// quotation marks of text (appendQuoteMarks) when text is valid UTF-8, as
+// a view's is.
+func testimonialIn(text string, marks []quoteMarkAt) bool {
+	return mayBeFirstPerson(text) && firstPersonSingular(quotedTextIn(text, marks))
+}
+
+// quotedTextIn is quotedText(text) from the quotation marks of text: the
+// parts between a mark leaving the depth above zero and the next mark,
+// copied whole. ‘ and ’ are no marks to quotedText (’ is an apostrophe as
+// often), so they stay in the parts.
+func quotedTextIn(text string, marks []quoteMarkAt) string {
+	var b strings.Builder
+	depth, from := 0, 0 // from: where the part after the last mark starts
+	for _, m := range marks {
+		if m.r == '‘' || m.r == '’' {
+			continue
+		}
+		if depth > 0 {
+			b.WriteString(text[from:m.start])
+		}
+		switch {
+		case m.r == '"' && depth > 0, closesQuote(m.r) && m.r != '"':
+			depth = max(0, depth-1)
+		default:
+			depth++
+		}
+		from = m.end
 	}
-	return firstPersonSingular(quotedText(text))
+	if depth > 0 {
+		b.WriteString(text[from:])
+	}
+	return b.String()
 }
 
 // firstPersonSingular reports 我 (not 我们, 我国), 自己, or I/my/me in
