@@ -372,8 +372,8 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	// (most sentences): then only " is looked for.
 	if v.MayQuote && hasQuotation(v.Text) || !v.MayQuote && strings.IndexByte(v.Text, '"') >= 0 {
 		s.quotes = quotesSome
+		buf.marks = appendQuoteMarks(buf.marks[:0], v.Text)
 		if len(s.Hits) > 0 {
-			buf.marks = appendQuoteMarks(buf.marks[:0], v.Text)
 			s.marks, s.marked = keep.marks.Keep(buf.marks), true
 		}
 	}
@@ -382,10 +382,10 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	s.Cites = citesSource(text)
 	quoted := 0.0
 	if s.quotes == quotesSome {
-		quoted = quotedShare(v.Text)
+		quoted = quotedShareIn(v.Text, buf.marks) // a view is valid UTF-8
 	}
 	s.Voice = a.ids.sentenceVoice(s, quoted)
-	s.Testimonial = quoted > 0 && testimonial(v.Text)
+	s.Testimonial = quoted > 0 && testimonialIn(v.Text, buf.marks)
 	s.Negated = a.ids.negatesClaim(s)
 	s.Distanced = a.ids.distancesClaim(s)
 	s.Hedged = s.Has(a.ids.hedge)

@@ -1,9 +1,11 @@
 package facts
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
 
@@ -198,6 +200,51 @@ func quotedShare(text string) float64 {
 	return float64(inside) / float64(total)
 }
 
+// quotedShareIn is quotedShare(text) read from the quotation marks of
+// text (appendQuoteMarks) when text is valid UTF-8, as a view's is: the
+// characters are counted by their first bytes, eight at a time, and those
+// inside are the ones between a mark leaving the depth above zero and the
+// next mark.
+func quotedShareIn(text string, marks []quoteMarkAt) float64 {
+	inside, depth := 0, 0
+	for k, m := range marks {
+		switch {
+		case m.r == '"' && depth > 0, closesQuote(m.r) && m.r != '"':
+			depth = max(0, depth-1)
+		default:
+			depth++
+		}
+		if depth > 0 {
+			end := len(text)
+			if k+1 < len(marks) {
+				end = marks[k+1].start
+			}
+			inside += firstBytes(text[m.end:end])
+		}
+	}
+	total := firstBytes(text) - len(marks)
+	if total == 0 {
+		return 0
+	}
+	return float64(inside) / float64(total)
+}
+
+// firstBytes counts the bytes of s that are not a character's later bytes
+// (10xxxxxx): its characters, when s is valid UTF-8.
+func firstBytes(s string) int {
+	n, i := len(s), 0
+	for ; i+8 <= len(s); i += 8 {
+		w := swar.Load8(s[i : i+8])
+		n -= bits.OnesCount64(w &^ (w << 1) & swar.Highs) // bit 7 set, bit 6 clear
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
+}
+
 // quoteMark says whether the character encoded E2 80 last or E3 80 last
 // (first being E2 or E3) opens a quotation (1: “ ‘ 「 『), closes one
 // (-1: ” ’ 」 』) or neither (0).
@@ -285,11 +332,49 @@ func quotedText(text string) string {
 // 我, or 自 and 己 (quotations joined can make 自己), or i or m, which every
 // English first-person word starts with.
 func testimonial(text string) bool {
-	if !containsMark(text, "我") && !(containsMark(text, "自") && containsMark(text, "己")) &&
-		strings.IndexByte(text, 'i') < 0 && strings.IndexByte(text, 'm') < 0 {
-		return false
+	return mayBeFirstPerson(text) && firstPersonSingular(quotedText(text))
+}
+
+// mayBeFirstPerson reports the letters first-person words are made of in
+// text (see testimonial).
+func mayBeFirstPerson(text string) bool {
+	return containsMark(text, "我") || containsMark(text, "自") && containsMark(text, "己") ||
+		strings.IndexByte(text, 'i') >= 0 || strings.IndexByte(text, 'm') >= 0
+}
+
+// testimonialIn is testimonial(text) with the quoted parts read from the
+// quotation marks of text (appendQuoteMarks) when text is valid UTF-8, as
+// a view's is.
+func testimonialIn(text string, marks []quoteMarkAt) bool {
+	return mayBeFirstPerson(text) && firstPersonSingular(quotedTextIn(text, marks))
+}
+
+// quotedTextIn is quotedText(text) from the quotation marks of text: the
+// parts between a mark leaving the depth above zero and the next mark,
+// copied whole. ‘ and ’ are no marks to quotedText (’ is an apostrophe as
+// often), so they stay in the parts.
+func quotedTextIn(text string, marks []quoteMarkAt) string {
+	var b strings.Builder
+	depth, from := 0, 0 // from: where the part after the last mark starts
+	for _, m := range marks {
+		if m.r == '‘' || m.r == '’' {
+			continue
+		}
+		if depth > 0 {
+			b.WriteString(text[from:m.start])
+		}
+		switch {
+		case m.r == '"' && depth > 0, closesQuote(m.r) && m.r != '"':
+			depth = max(0, depth-1)
+		default:
+			depth++
+		}
+		from = m.end
 	}
-	return firstPersonSingular(quotedText(text))
+	if depth > 0 {
+		b.WriteString(text[from:])
+	}
+	return b.String()
 }
 
 // firstPersonSingular reports 我 (not 我们, 我国), 自己, or I/my/me in
