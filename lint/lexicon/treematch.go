@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"math"
+	"math/bits"
 	"regexp/syntax"
 	"slices"
 	"unicode/utf8"
@@ -31,6 +33,9 @@ type treeMatcher struct {
 	// is set when a match can start with no byte (an empty match).
 	first    byteSet
 	anyStart bool
+	// starts is first as a byte per byte value: search's skip loop
+	// tests it with one load instead of a shift and a mask.
+	starts [256]bool
 	// Past the text's first byte, a match also needs a byte of second
 	// right after its first rune, when hasSecond (see afterFirst).
 	second    byteSet
@@ -66,6 +71,8 @@ type tmNode struct {
 	// empty is set. tmAlt skips the alternatives that cannot start here.
 	first byteSet
 	empty bool
+	// lead is a tmAlt's alternatives by the byte they can start with.
+	lead *leadTable
 }
 
 // byteSet has a bit per byte value.
@@ -180,7 +187,17 @@ func compileTree(src string, group int) *treeMatcher {
 	}
 	t := &treeMatcher{start: start, group: group}
 	c.firsts(start)
+	for n := range c.done {
+		if n.op == tmAlt {
+			if n.lead = newLeadTable(n.alts); n.lead == nil {
+				return nil
+			}
+		}
+	}
 	t.first, t.anyStart = start.first, start.empty
+	for b := range t.starts {
+		t.starts[b] = t.first.has(byte(b))
+	}
 	if !t.anyStart {
 		var a afterFirst
 		a.walk(start, 0)
@@ -392,6 +409,58 @@ func (c *treeCompiler) firsts(n *tmNode) {
 	n.first, n.empty = first, empty
 }
 
+// leadTable lists a tmAlt's alternatives by the byte at hand: those
+// for byte b (256: the end of the text) are list[at[b]:at[b+1]], in
+// order. run picks them by the byte instead of testing every
+// alternative's first.
+type leadTable struct {
+	at   [258]uint16
+	list []*tmNode
+}
+
+// newLeadTable lists each alternative for the bytes it can start with,
+// and for every byte and the end of the text when it can match nothing.
+// It returns nil when the list could outgrow its uint16 offsets.
+func newLeadTable(alts []*tmNode) *leadTable {
+	if len(alts)*257 > math.MaxUint16 {
+		return nil
+	}
+	// Count each byte's alternatives in the next byte's offset, then sum.
+	lt := &leadTable{}
+	for _, a := range alts {
+		a.eachLead(func(b int) { lt.at[b+1]++ })
+	}
+	for b := 1; b < len(lt.at); b++ {
+		lt.at[b] += lt.at[b-1]
+	}
+	n := lt.at[len(lt.at)-1]
+	lt.list = make([]*tmNode, n)
+	fill := lt.at
+	for _, a := range alts {
+		a.eachLead(func(b int) {
+			lt.list[fill[b]] = a
+			fill[b]++
+		})
+	}
+	return lt
+}
+
+// eachLead calls f with each byte a match from n can start with, or
+// with every byte and 256 when it can match nothing.
+func (n *tmNode) eachLead(f func(b int)) {
+	if n.empty {
+		for b := 0; b <= 256; b++ {
+			f(b)
+		}
+		return
+	}
+	for w, word := range n.first {
+		for ; word != 0; word &= word - 1 {
+			f(w*64 + bits.TrailingZeros64(word))
+		}
+	}
+}
+
 // afterFirst finds the bytes a match can hold right after its first rune
 // when it does not start at the start of the text (where ^ holds): for
 // (?:^|[^a-z])(a|one), a, o. Each node's first is known.
@@ -502,14 +571,14 @@ func (t *treeMatcher) search(r *tmRun, pos int) (int, int) {
 			// lead byte the skip goes on over its continuation bytes,
 			// which are not in first unless every byte from 0x80 is
 			// (a class that takes the U+FFFD of a stray byte).
-			for pos < len(text) && !t.first.has(text[pos]) {
+			for pos < len(text) && !t.starts[text[pos]] {
 				pos++
 			}
 			if pos == len(text) {
 				return -1, -1
 			}
 		}
-		if t.anyStart || t.first.has(text[pos]) && t.secondOK(text, pos) {
+		if t.anyStart || t.starts[text[pos]] && t.secondOK(text, pos) {
 			r.group = [2]int{-1, -1}
 			if e := t.run(r, t.start, pos); e >= 0 {
 				return pos, e
@@ -574,22 +643,20 @@ func (t *treeMatcher) run(r *tmRun, n *tmNode, pos int) int {
 		case tmAlt:
 			// The last alternative that can start here goes on in this
 			// loop; the others are tried in calls that can fail.
-			var tail *tmNode
-			for _, a := range n.alts {
-				if !a.empty && (pos >= len(text) || !a.first.has(text[pos])) {
-					continue
-				}
-				if tail != nil {
-					if e := t.run(r, tail, pos); e >= 0 || r.steps < 0 {
-						return e
-					}
-				}
-				tail = a
+			b := 256
+			if pos < len(text) {
+				b = int(text[pos])
 			}
-			if tail == nil {
+			alts := n.lead.list[n.lead.at[b]:n.lead.at[b+1]]
+			if len(alts) == 0 {
 				return -1
 			}
-			n = tail
+			for _, a := range alts[:len(alts)-1] {
+				if e := t.run(r, a, pos); e >= 0 || r.steps < 0 {
+					return e
+				}
+			}
+			n = alts[len(alts)-1]
 			continue
 		case tmSave:
 			old := r.group[n.slot]

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"fmt"
 	"math/rand"
 	"regexp"
 	"regexp/syntax"
@@ -224,4 +225,65 @@ func TestTreeMatcherGivesUp(t *testing.T) {
 	want := regexpHits(p.re.get(), 0, text, 0, len(text))
 	require.Len(t, want, 1)
 	assert.Equal(t, want, p.find(text, 0, len(text), nil))
+}
+
+// The byte tables of the built-in patterns (and of some shapes with
+// empty alternatives) say what the byte sets say: a matcher's starts
+// holds the bytes of its first, and the lead table of every alternation
+// lists, for each byte and the end of the text, exactly the
+// alternatives that can start there, in order: those that can match
+// nothing or start with the byte.
+func TestByteTablesMatchSets(t *testing.T) {
+	srcs := []string{`(a|)b?`, `(?:ab)+?c`, `(x|xy){1,3}?y`, `^|$`, `(?:a|b)*?$`, `[^a-c]{2,4}[a-c]|中|丰|x?`}
+	for _, p := range builtinLexicon(t).regexes {
+		srcs = append(srcs, p.re.src)
+	}
+	alts := 0
+	for _, src := range srcs {
+		tm := compileTree(src, 0)
+		if tm == nil {
+			continue
+		}
+		for b := range 256 {
+			require.Equal(t, tm.first.has(byte(b)), tm.starts[b], "%s, byte %d", src, b)
+		}
+		seen := map[*tmNode]bool{}
+		var walk func(n *tmNode)
+		walk = func(n *tmNode) {
+			if n == nil || seen[n] {
+				return
+			}
+			seen[n] = true
+			for _, a := range n.alts {
+				walk(a)
+			}
+			walk(n.next)
+			if n.op != tmAlt {
+				return
+			}
+			alts++
+			require.NotNil(t, n.lead, src)
+			for b := 0; b <= 256; b++ {
+				var want []*tmNode
+				for _, a := range n.alts {
+					if a.empty || b < 256 && a.first.has(byte(b)) {
+						want = append(want, a)
+					}
+				}
+				got := n.lead.list[n.lead.at[b]:n.lead.at[b+1]]
+				require.Equal(t, len(want), len(got), "%s, byte %d", src, b)
+				for i := range want {
+					require.Same(t, want[i], got[i], "%s, byte %d, alternative %d", src, b, i)
+				}
+			}
+		}
+		walk(tm.start)
+	}
+	assert.Greater(t, alts, 100)
+	// Too many alternatives for the table's offsets: the regexp runs.
+	many := make([]string, 300)
+	for i := range many {
+		many[i] = fmt.Sprintf("%cx", 0x4e00+i) // no shared prefix to factor out
+	}
+	assert.Nil(t, compileTree(strings.Join(many, "|"), 0))
 }
