@@ -1,0 +1,263 @@
+package lexicon
+
+import "math/bits"
+
+// hanScanner is the automaton re-read over symbols instead of bytes: one
+// symbol per character of U+4000–U+9FFF (lead bytes E4 to E9: the Han
+// characters of U+4E00–U+9FFF and the end of Extension A) that some term
+// holds, one per other byte that some term holds. Chinese text then takes
+// one step a character where the byte automaton takes three.
+//
+// Its states are the byte automaton's states whose strings end between
+// two symbols; it keeps their failure links (the nearest such state on the
+// byte chain) and reports what the byte automaton reports at them, in the
+// same order, so that it finds exactly what find finds. A term begins and
+// ends on character boundaries (terms are UTF-8), so every occurrence
+// begins where the scan's reading of the text into symbols begins one and
+// is read into the same symbols as the term: a valid character of the
+// range is always one symbol, anything else (invalid bytes included) is
+// read byte by byte, and a character or byte that no term holds sends the
+// scan back to the root.
+//
+// The transitions are a double array: state s goes on symbol c to
+// slots[slots[s].base+c] if that slot's check is s. It takes 16 bytes a
+// state, against the dense rows' 2 MiB and packed tables: a scan of
+// Chinese text touches far less memory.
+type hanScanner struct {
+	wide    *[1 << 15]uint16 // (rune-0x4000) → symbol, 0 for none; 0x6000 used
+	byteSym [256]int32       // byte → symbol, 0 for none
+	slots   []hanSlot
+}
+
+// hanSlot is a state of the double array (or a free slot, check -1).
+type hanSlot struct {
+	base  int32
+	check int32 // the state whose transition this slot is
+	fail  int32
+	out   int32 // the byte automaton's state, when some term ends here, else -1
+}
+
+// wideAt returns the index in hanScanner.wide of the character that
+// text[i:] starts with, if it is a valid three-byte character of
+// U+4000–U+9FFF.
+func wideAt(text string, i int) (int, bool) {
+	if i+2 >= len(text) || text[i]-0xe4 > 0xe9-0xe4 {
+		return 0, false
+	}
+	c1, c2 := text[i+1]^0x80, text[i+2]^0x80 // below 0x40: continuation bytes
+	return int(text[i]-0xe4)<<12 | int(c1)<<6 | int(c2), c1|c2 < 0x40
+}
+
+// buildHanScanner builds the symbol automaton over a's states, or returns
+// nil if some term is not UTF-8 in its structure (lead bytes, continuation
+// bytes, ending on a whole character): it would not start and end on
+// character boundaries.
+func buildHanScanner(a *automaton) *hanScanner {
+	n := int32(len(a.term))
+	// The bytes still to come in the character state s ends within.
+	pending := make([]int8, n)
+	for s := range n {
+		if a.term[s] >= 0 && pending[s] != 0 {
+			return nil
+		}
+		for e := a.first[s]; e < a.first[s+1]; e++ {
+			b, c := a.edgeByte[e], a.edgeNext[e]
+			switch {
+			case pending[s] > 0 && b&0xc0 == 0x80:
+				pending[c] = pending[s] - 1
+			case pending[s] > 0 || b&0xc0 == 0x80 || b >= 0xf8:
+				return nil
+			case b < 0x80:
+				pending[c] = 0
+			default:
+				pending[c] = int8(bitsLeading(b) - 1)
+			}
+		}
+	}
+	// The symbol edges out of every state, found on the byte trie: a
+	// byte edge from E5 to E9, or from E4 to a second byte from B8 up,
+	// starts a Han character and is followed to the state after its
+	// third byte; any other byte edge is a byte symbol.
+	type edge struct {
+		sym  int32 // a byte, or -1-(index in wide) for a wide character
+		next int32
+	}
+	states := make([]int32, 1, n) // breadth first
+	from := make([]int32, 1, n+1) // state states[k]'s edges are edges[from[k]:from[k+1]]
+	edges := make([]edge, 0, n)   // one per state but the root
+	for k := 0; k < len(states); k++ {
+		s := states[k]
+		for e := a.first[s]; e < a.first[s+1]; e++ {
+			b, c := a.edgeByte[e], a.edgeNext[e]
+			if pending[s] != 0 || b < 0xe4 || b > 0xe9 {
+				edges = append(edges, edge{int32(b), c})
+				continue
+			}
+			for e2 := a.first[c]; e2 < a.first[c+1]; e2++ {
+				b2, c2 := a.edgeByte[e2], a.edgeNext[e2]
+				for e3 := a.first[c2]; e3 < a.first[c2+1]; e3++ {
+					w := int32(b-0xe4)<<12 | int32(b2&0x3f)<<6 | int32(a.edgeByte[e3]&0x3f)
+					edges = append(edges, edge{-1 - w, a.edgeNext[e3]})
+				}
+			}
+		}
+		for _, e := range edges[from[k]:] {
+			states = append(states, e.next)
+		}
+		from = append(from, int32(len(edges)))
+	}
+	// The alphabet: bytes first, then Han characters.
+	h := &hanScanner{wide: new([1 << 15]uint16)}
+	symbols := int32(0)
+	wideUsed := make([]bool, 0x6000)
+	for _, e := range edges {
+		if e.sym >= 0 && h.byteSym[e.sym] == 0 {
+			symbols++
+			h.byteSym[e.sym] = symbols
+		} else if e.sym < 0 {
+			wideUsed[-1-e.sym] = true
+		}
+	}
+	for i, used := range wideUsed {
+		if used {
+			symbols++
+			h.wide[i] = uint16(symbols)
+		}
+	}
+	symOf := func(e edge) int32 {
+		if e.sym >= 0 {
+			return h.byteSym[e.sym]
+		}
+		return int32(h.wide[-1-e.sym])
+	}
+	// The double array, breadth first, each state's children at the
+	// first base where they all find free slots.
+	slotOf := make([]int32, n) // byte state → slot, -1 for none
+	for s := range slotOf {
+		slotOf[s] = -1
+	}
+	slotOf[0] = 0
+	h.slots = make([]hanSlot, 0, len(states)+2*int(symbols))
+	grow := func(n int) {
+		for len(h.slots) < n {
+			h.slots = append(h.slots, hanSlot{check: -1})
+		}
+	}
+	grow(1)
+	free := 1 // below it, every slot is taken
+	// States of several edges search on from where the last one's
+	// search ended, which keeps the search linear (the slots skipped
+	// stay for states of one edge, which take the first free one).
+	several := 1
+	for k, s := range states {
+		out := edges[from[k]:from[k+1]]
+		if len(out) == 0 {
+			continue
+		}
+		first := symOf(out[0])
+		var base int32
+		t := max(free, int(first))
+		if len(out) > 1 {
+			t = max(t, several)
+		}
+		for ; ; t++ {
+			grow(t + 1)
+			if h.slots[t].check != -1 {
+				continue
+			}
+			base = int32(t) - first // ≥ 0, so every slot it gives is past the root's
+			ok := true
+			for _, e := range out[1:] {
+				u := int(base + symOf(e))
+				grow(u + 1)
+				if h.slots[u].check != -1 {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				break
+			}
+		}
+		if len(out) > 1 {
+			several = t
+		}
+		p := slotOf[s]
+		h.slots[p].base = base
+		for _, e := range out {
+			u := base + symOf(e)
+			h.slots[u].check = p
+			slotOf[e.next] = u
+		}
+		for free < len(h.slots) && h.slots[free].check != -1 {
+			free++
+		}
+	}
+	grow(len(h.slots) + int(symbols) + 1) // base+symbol is always a slot
+	// Failure links: the nearest state on the byte chain that is a
+	// state here too. Outputs: the byte state, when something ends there.
+	for _, s := range states {
+		f := s
+		for f != 0 {
+			if f = a.fail[f]; slotOf[f] >= 0 {
+				break
+			}
+		}
+		u := slotOf[s]
+		h.slots[u].fail, h.slots[u].out = slotOf[f], -1
+		if a.emits(s) {
+			h.slots[u].out = s
+		}
+	}
+	return h
+}
+
+// bitsLeading is the number of leading one bits of a lead byte: the
+// length of the character it starts.
+func bitsLeading(b byte) int { return bits.LeadingZeros8(^b) }
+
+// find is the automaton's find, reading text by symbols.
+func (h *hanScanner) find(a *automaton, text string, out []match) []match {
+	slots := h.slots
+	s, cur := int32(0), &slots[0]
+	for i := 0; i < len(text); {
+		var sym int32
+		if b := text[i]; b < 0x80 {
+			sym = h.byteSym[b]
+			i++
+		} else if w, ok := wideAt(text, i); ok {
+			sym = int32(h.wide[w&(1<<15-1)])
+			i += 3
+		} else {
+			sym = h.byteSym[b]
+			i++
+		}
+		if sym == 0 {
+			s, cur = 0, &slots[0] // no term holds it
+			continue
+		}
+		for {
+			t := cur.base + sym
+			if next := &slots[t]; next.check == s {
+				s, cur = t, next
+				break
+			}
+			if s == 0 {
+				break
+			}
+			s = cur.fail
+			cur = &slots[s]
+		}
+		if o := cur.out; o >= 0 {
+			e := ending{a.term[o], a.dict[o]}
+			if e.term >= 0 {
+				out = append(out, match{e.term, int32(i)})
+			}
+			for e.dict >= 0 {
+				e = ending{a.term[e.dict], a.dict[e.dict]}
+				out = append(out, match{e.term, int32(i)})
+			}
+		}
+	}
+	return out
+}
