@@ -37,17 +37,6 @@ type hanSlot struct {
 	out   int32 // the byte automaton's state, when some term ends here, else -1
 }
 
-// wideAt returns the index in hanScanner.wide of the character that
-// text[i:] starts with, if it is a valid three-byte character of
-// U+4000–U+9FFF.
-func wideAt(text string, i int) (int, bool) {
-	if i+2 >= len(text) || text[i]-0xe4 > 0xe9-0xe4 {
-		return 0, false
-	}
-	c1, c2 := text[i+1]^0x80, text[i+2]^0x80 // below 0x40: continuation bytes
-	return int(text[i]-0xe4)<<12 | int(c1)<<6 | int(c2), c1|c2 < 0x40
-}
-
 // buildHanScanner builds the symbol automaton over a's states, or returns
 // nil if some term is not UTF-8 in its structure (lead bytes, continuation
 // bytes, ending on a whole character): it would not start and end on
@@ -124,11 +113,13 @@ func buildHanScanner(a *automaton) *hanScanner {
 			h.wide[i] = uint16(symbols)
 		}
 	}
-	symOf := func(e edge) int32 {
+	syms := make([]int32, len(edges)) // edges[j]'s symbol
+	for j, e := range edges {
 		if e.sym >= 0 {
-			return h.byteSym[e.sym]
+			syms[j] = h.byteSym[e.sym]
+		} else {
+			syms[j] = int32(h.wide[-1-e.sym])
 		}
-		return int32(h.wide[-1-e.sym])
 	}
 	// The double array, breadth first, each state's children at the
 	// first base where they all find free slots.
@@ -143,33 +134,37 @@ func buildHanScanner(a *automaton) *hanScanner {
 			h.slots = append(h.slots, hanSlot{check: -1})
 		}
 	}
-	grow(1)
+	grow(len(states) + int(symbols))
 	free := 1 // below it, every slot is taken
 	// States of several edges search on from where the last one's
 	// search ended, which keeps the search linear (the slots skipped
 	// stay for states of one edge, which take the first free one).
 	several := 1
 	for k, s := range states {
-		out := edges[from[k]:from[k+1]]
+		out := syms[from[k]:from[k+1]]
 		if len(out) == 0 {
 			continue
 		}
-		first := symOf(out[0])
+		first := out[0]
 		var base int32
 		t := max(free, int(first))
 		if len(out) > 1 {
 			t = max(t, several)
 		}
 		for ; ; t++ {
-			grow(t + 1)
+			if t >= len(h.slots) {
+				grow(t + 1)
+			}
 			if h.slots[t].check != -1 {
 				continue
 			}
 			base = int32(t) - first // ≥ 0, so every slot it gives is past the root's
 			ok := true
-			for _, e := range out[1:] {
-				u := int(base + symOf(e))
-				grow(u + 1)
+			for _, c := range out[1:] {
+				u := int(base + c)
+				if u >= len(h.slots) {
+					grow(u + 1)
+				}
 				if h.slots[u].check != -1 {
 					ok = false
 					break
@@ -184,10 +179,10 @@ func buildHanScanner(a *automaton) *hanScanner {
 		}
 		p := slotOf[s]
 		h.slots[p].base = base
-		for _, e := range out {
-			u := base + symOf(e)
+		for j, c := range out {
+			u := base + c
 			h.slots[u].check = p
-			slotOf[e.next] = u
+			slotOf[edges[int(from[k])+j].next] = u
 		}
 		for free < len(h.slots) && h.slots[free].check != -1 {
 			free++
@@ -221,16 +216,16 @@ func (h *hanScanner) find(a *automaton, text string, out []match) []match {
 	slots := h.slots
 	s, cur := int32(0), &slots[0]
 	for i := 0; i < len(text); {
-		var sym int32
-		if b := text[i]; b < 0x80 {
-			sym = h.byteSym[b]
-			i++
-		} else if w, ok := wideAt(text, i); ok {
-			sym = int32(h.wide[w&(1<<15-1)])
-			i += 3
-		} else {
-			sym = h.byteSym[b]
-			i++
+		// A byte's symbol, unless it starts a valid character of
+		// U+4000–U+9FFF (c1|c2 < 0x40: both continuation bytes).
+		b := text[i]
+		sym := h.byteSym[b]
+		i++
+		if b-0xe4 <= 0xe9-0xe4 && i+1 < len(text) {
+			if c1, c2 := text[i]^0x80, text[i+1]^0x80; c1|c2 < 0x40 {
+				sym = int32(h.wide[(int(b-0xe4)<<12|int(c1)<<6|int(c2))&(1<<15-1)])
+				i += 2
+			}
 		}
 		if sym == 0 {
 			s, cur = 0, &slots[0] // no term holds it
