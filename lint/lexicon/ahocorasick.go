@@ -376,7 +376,7 @@ type match struct {
 func (a *automaton) find(text string, out []match) []match {
 	d := a.denseRows(text)
 	if d.han != nil {
-		return d.han.find(a, text, out)
+		return d.han.find(text, out)
 	}
 	if d.narrow != nil {
 		return findIn(a, d, d.narrow, text, out)

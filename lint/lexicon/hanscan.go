@@ -1,6 +1,9 @@
 package lexicon
 
-import "math/bits"
+import (
+	"math/bits"
+	"unsafe"
+)
 
 // hanScanner is the automaton re-read over symbols instead of bytes: one
 // symbol per character of U+4000–U+9FFF (lead bytes E4 to E9: the Han
@@ -24,9 +27,17 @@ import "math/bits"
 // state, against the dense rows' 2 MiB and packed tables: a scan of
 // Chinese text touches far less memory.
 type hanScanner struct {
-	wide    *[1 << 15]uint16 // (rune-0x4000) → symbol, 0 for none; 0x6000 used
-	byteSym [256]int32       // byte → symbol, 0 for none
+	wide    [1 << 15]uint16 // (rune-0x4000) → symbol, 0 for none; 0x6000 used
+	byteSym [256]int32      // byte → symbol, 0 for none
 	slots   []hanSlot
+	// root is the root's full row, symbol → slot (0: stay at the root),
+	// so that the scan reads no check there: after most characters
+	// that end no term's prefix, it is where the scan is.
+	root []int32
+	// ends is what a slot's out names: the term that ends there and
+	// the next entry of ends down the failure chain (-1 for none), side
+	// by side so that an emission reads one place.
+	ends []ending
 }
 
 // hanSlot is a state of the double array (or a free slot, check -1).
@@ -34,7 +45,7 @@ type hanSlot struct {
 	base  int32
 	check int32 // the state whose transition this slot is
 	fail  int32
-	out   int32 // the byte automaton's state, when some term ends here, else -1
+	out   int32 // in ends, when some term ends here, else -1
 }
 
 // buildHanScanner builds the symbol automaton over a's states, or returns
@@ -96,7 +107,7 @@ func buildHanScanner(a *automaton) *hanScanner {
 		from = append(from, int32(len(edges)))
 	}
 	// The alphabet: bytes first, then Han characters.
-	h := &hanScanner{wide: new([1 << 15]uint16)}
+	h := &hanScanner{}
 	symbols := int32(0)
 	wideUsed := make([]bool, 0x6000)
 	for _, e := range edges {
@@ -190,7 +201,10 @@ func buildHanScanner(a *automaton) *hanScanner {
 	}
 	grow(len(h.slots) + int(symbols) + 1) // base+symbol is always a slot
 	// Failure links: the nearest state on the byte chain that is a
-	// state here too. Outputs: the byte state, when something ends there.
+	// state here too. Outputs: what ends at the byte state. A state's
+	// dictionary link is a state here too (a term's state), numbered
+	// earlier, so its entry in ends is made first.
+	endOf := make([]int32, n) // byte state → its entry in ends
 	for _, s := range states {
 		f := s
 		for f != 0 {
@@ -201,8 +215,18 @@ func buildHanScanner(a *automaton) *hanScanner {
 		u := slotOf[s]
 		h.slots[u].fail, h.slots[u].out = slotOf[f], -1
 		if a.emits(s) {
-			h.slots[u].out = s
+			e := ending{a.term[s], -1}
+			if d := a.dict[s]; d >= 0 {
+				e.dict = endOf[d]
+			}
+			endOf[s] = int32(len(h.ends))
+			h.slots[u].out = endOf[s]
+			h.ends = append(h.ends, e)
 		}
+	}
+	h.root = make([]int32, symbols+1)
+	for j, c := range syms[from[0]:from[1]] {
+		h.root[c] = slotOf[edges[j].next]
 	}
 	return h
 }
@@ -212,47 +236,73 @@ func buildHanScanner(a *automaton) *hanScanner {
 func bitsLeading(b byte) int { return bits.LeadingZeros8(^b) }
 
 // find is the automaton's find, reading text by symbols.
-func (h *hanScanner) find(a *automaton, text string, out []match) []match {
-	slots := h.slots
-	s, cur := int32(0), &slots[0]
-	for i := 0; i < len(text); {
+func (h *hanScanner) find(text string, out []match) []match {
+	for i, s := h.walk(text, 0, 0); i <= uint(len(text)); i, s = h.walk(text, i, s) {
+		out = h.emit(h.slots[s].out, int32(i), out)
+	}
+	return out
+}
+
+// walk reads text from i in state s up to the end of the next symbol
+// after which some term ends, and returns where that symbol ends and the
+// state; or len(text)+1 if none does. Emitting is left to find so that
+// this loop has few enough variables to keep them all in registers.
+func (h *hanScanner) walk(text string, i uint, s int32) (uint, int32) {
+	slots, root := h.slotsBase(), h.root
+	for i < uint(len(text)) {
 		// A byte's symbol, unless it starts a valid character of
 		// U+4000–U+9FFF (c1|c2 < 0x40: both continuation bytes).
-		b := text[i]
+		b := uint(text[i])
 		sym := h.byteSym[b]
-		i++
-		if b-0xe4 <= 0xe9-0xe4 && i+1 < len(text) {
-			if c1, c2 := text[i]^0x80, text[i+1]^0x80; c1|c2 < 0x40 {
-				sym = int32(h.wide[(int(b-0xe4)<<12|int(c1)<<6|int(c2))&(1<<15-1)])
+		if b-0xe4 <= 0xe9-0xe4 && i+2 < uint(len(text)) {
+			if c1, c2 := uint(text[i+1])^0x80, uint(text[i+2])^0x80; c1|c2 < 0x40 {
+				sym = int32(h.wide[((b-0xe4)<<12|c1<<6|c2)&(1<<15-1)])
 				i += 2
 			}
 		}
+		i++
 		if sym == 0 {
-			s, cur = 0, &slots[0] // no term holds it
+			s = 0 // no term holds it
 			continue
 		}
-		for {
-			t := cur.base + sym
-			if next := &slots[t]; next.check == s {
-				s, cur = t, next
-				break
-			}
-			if s == 0 {
-				break
+		for s != 0 {
+			cur := slotAt(slots, s)
+			if t := cur.base + sym; slotAt(slots, t).check == s {
+				s = t
+				goto landed
 			}
 			s = cur.fail
-			cur = &slots[s]
 		}
-		if o := cur.out; o >= 0 {
-			e := ending{a.term[o], a.dict[o]}
-			if e.term >= 0 {
-				out = append(out, match{e.term, int32(i)})
-			}
-			for e.dict >= 0 {
-				e = ending{a.term[e.dict], a.dict[e.dict]}
-				out = append(out, match{e.term, int32(i)})
-			}
+		if s = root[sym]; s == 0 {
+			continue
 		}
+	landed:
+		if slotAt(slots, s).out >= 0 {
+			return i, s
+		}
+	}
+	return uint(len(text)) + 1, s
+}
+
+// slotsBase is where the slots start, for slotAt.
+func (h *hanScanner) slotsBase() unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(h.slots)) }
+
+// slotAt is slots[i] without a bounds check, for the scan's inner loop:
+// every i it forms is a slot (checkSlots), since buildHanScanner leaves a
+// slot at base+symbol for every base and symbol and every fail, root
+// entry and check names a slot.
+func slotAt(slots unsafe.Pointer, i int32) *hanSlot {
+	return (*hanSlot)(unsafe.Add(slots, uintptr(uint32(i))*unsafe.Sizeof(hanSlot{})))
+}
+
+// emit appends what ends at ends[o] (and down its chain), at end.
+func (h *hanScanner) emit(o, end int32, out []match) []match {
+	for o >= 0 {
+		e := h.ends[o]
+		if e.term >= 0 {
+			out = append(out, match{e.term, end})
+		}
+		o = e.dict
 	}
 	return out
 }

@@ -43,10 +43,11 @@ func TestHanScanFindsWhatBytesFind(t *testing.T) {
 		a := buildAutomaton(terms)
 		h := buildHanScanner(a)
 		require.NotNil(t, h, "terms %q", terms)
+		checkSlots(t, h)
 		built++
 		for range 5 {
 			text := word(40, odd)
-			require.Equal(t, a.find(text, nil), h.find(a, text, nil), "terms %q in %q", terms, text)
+			require.Equal(t, a.find(text, nil), h.find(text, nil), "terms %q in %q", terms, text)
 		}
 	}
 	require.Equal(t, 1000, built)
@@ -67,9 +68,10 @@ func TestHanScanOnBuiltinTerms(t *testing.T) {
 	a := builtinLexicon(t).ac
 	h := buildHanScanner(a)
 	require.NotNil(t, h)
+	checkSlots(t, h)
 	check := func(text string) {
 		t.Helper()
-		if got, want := h.find(a, text, nil), a.find(text, nil); !equalMatches(got, want) {
+		if got, want := h.find(text, nil), a.find(text, nil); !equalMatches(got, want) {
 			require.Equal(t, want, got, "%q", text)
 		}
 	}
@@ -105,6 +107,32 @@ func TestHanScanOnBuiltinTerms(t *testing.T) {
 	}
 }
 
+// checkSlots fails unless every index the scan forms without a bounds
+// check (slotAt) is a slot: base+symbol for every slot and symbol, every
+// failure link and root entry; and every out and dict is in ends.
+func checkSlots(t *testing.T, h *hanScanner) {
+	t.Helper()
+	n, symbols := len(h.slots), len(h.root)-1
+	require.Equal(t, 256, len(h.byteSym))
+	for u, sl := range h.slots {
+		require.True(t, sl.base >= 0 && int(sl.base)+symbols < n, "slot %d: base %d, %d symbols, %d slots", u, sl.base, symbols, n)
+		require.True(t, sl.fail >= 0 && int(sl.fail) < n, "slot %d: fail %d", u, sl.fail)
+		require.True(t, sl.out >= -1 && int(sl.out) < len(h.ends), "slot %d: out %d", u, sl.out)
+	}
+	for c, u := range h.root {
+		require.True(t, u >= 0 && int(u) < n, "root[%d] = %d", c, u)
+	}
+	for _, sym := range h.byteSym {
+		require.True(t, sym >= 0 && int(sym) <= symbols)
+	}
+	for _, sym := range h.wide {
+		require.True(t, int(sym) <= symbols)
+	}
+	for k, e := range h.ends {
+		require.True(t, e.dict >= -1 && int(e.dict) < k, "ends[%d].dict = %d", k, e.dict)
+	}
+}
+
 func equalMatches(a, b []match) bool {
 	if len(a) != len(b) {
 		return false
@@ -134,7 +162,7 @@ func BenchmarkHanScanArchive(b *testing.B) {
 	buf := make([]match, 0, 256)
 	for b.Loop() {
 		for _, s := range sentences {
-			buf = h.find(l.ac, s, buf[:0])
+			buf = h.find(s, buf[:0])
 		}
 	}
 	b.ReportMetric(float64(len(h.slots)), "slots")
