@@ -100,7 +100,8 @@ type denseRows struct {
 	narrow   []uint16
 	wide     []uint32
 	emitting []emitting
-	packed   *packed // nil: read the automaton's arrays below the rows
+	packed   *packed     // nil: read the automaton's arrays below the rows
+	han      *hanScanner // when set, scans read it and there are no rows
 	n        int32
 	shift    uint       // a row is 1<<shift entries (a shift is quicker than a multiply)
 	class    [256]uint8 // byte → column; 0 for bytes no term holds
@@ -346,6 +347,12 @@ func (a *automaton) denseRows(text string) *denseRows {
 	}
 	if a.growAt >= 0 && a.scanned.Add(int64(len(text))) > a.growAt {
 		a.grow.Do(func() {
+			// The symbol automaton scans Chinese text in a third of
+			// the steps, in a third of the memory of the big rows.
+			if h := buildHanScanner(a); h != nil {
+				a.more.Store(&denseRows{han: h})
+				return
+			}
 			d := a.buildRows(-1, fullBudget, true)
 			d.packed = a.pack()
 			a.more.Store(d)
@@ -368,6 +375,9 @@ type match struct {
 // longest first at the same end.
 func (a *automaton) find(text string, out []match) []match {
 	d := a.denseRows(text)
+	if d.han != nil {
+		return d.han.find(text, out)
+	}
 	if d.narrow != nil {
 		return findIn(a, d, d.narrow, text, out)
 	}

@@ -100,12 +100,13 @@ func TestDenseRowsFindWhatSparseEdgesFind(t *testing.T) {
 	}
 }
 
-// A lexicon starts with few dense rows and grows more once a MiB of text
-// has been scanned; the scans find the same before and after.
+// A lexicon starts with few dense rows and, once a MiB of text has been
+// scanned, scans with the symbol automaton (hanScanner); the scans find the
+// same before and after. Terms that are not UTF-8 (none of the built-in
+// ones) grow more dense rows instead.
 func TestDenseRowsGrowAfterAMiB(t *testing.T) {
 	l := builtinLexicon(t)
 	lines := corpusLines(t)
-	start := l.ac.rows.n
 	var want [][]match
 	for _, line := range lines {
 		want = append(want, l.ac.find(line, nil))
@@ -116,13 +117,23 @@ func TestDenseRowsGrowAfterAMiB(t *testing.T) {
 			l.ac.find(line, nil)
 		}
 	}
-	grown := l.ac.more.Load().n
-	assert.Greater(t, grown, 4*start, "many more rows")
+	require.NotNil(t, l.ac.more.Load().han, "the symbol automaton")
 	for i, line := range lines {
 		require.Equal(t, want[i], l.ac.find(line, nil), "%q", line)
 	}
-	require.NotNil(t, l.ac.more.Load().packed, "the grown rows read packed tables")
-	require.Nil(t, l.ac.rows.packed, "the start rows do not")
+	require.Nil(t, l.ac.rows.packed, "the start rows read no packed tables")
+
+	terms := []string{"ab\xe4", "b", "abc"}
+	a := buildAutomaton(terms)
+	a.growAt = 10
+	text := "xxab\xe4bcabc\xe4"
+	for a.more.Load() == nil {
+		require.Equal(t, naiveFind(terms, text), a.find(text, nil))
+	}
+	require.Nil(t, a.more.Load().han, "no symbol automaton for terms that are not UTF-8")
+	require.Equal(t, int32(len(a.term)), a.more.Load().n, "rows for every state")
+	require.NotNil(t, a.more.Load().packed, "the grown rows read packed tables")
+	require.Equal(t, naiveFind(terms, text), a.find(text, nil))
 }
 
 // Scans on several goroutines may grow the rows while others scan (run

@@ -1,0 +1,308 @@
+package lexicon
+
+import (
+	"math/bits"
+	"unsafe"
+)
+
+// hanScanner is the automaton re-read over symbols instead of bytes: one
+// symbol per character of U+4000–U+9FFF (lead bytes E4 to E9: the Han
+// characters of U+4E00–U+9FFF and the end of Extension A) that some term
+// holds, one per other byte that some term holds. Chinese text then takes
+// one step a character where the byte automaton takes three.
+//
+// Its states are the byte automaton's states whose strings end between
+// two symbols; it keeps their failure links (the nearest such state on the
+// byte chain) and reports what the byte automaton reports at them, in the
+// same order, so that it finds exactly what find finds. A term begins and
+// ends on character boundaries (terms are UTF-8), so every occurrence
+// begins where the scan's reading of the text into symbols begins one and
+// is read into the same symbols as the term: a valid character of the
+// range is always one symbol, anything else (invalid bytes included) is
+// read byte by byte, and a character or byte that no term holds sends the
+// scan back to the root.
+//
+// The transitions are a double array: state s goes on symbol c to
+// slots[slots[s].base+c] if that slot's check is s. It takes 16 bytes a
+// state, against the dense rows' 2 MiB and packed tables: a scan of
+// Chinese text touches far less memory.
+type hanScanner struct {
+	wide    [1 << 15]uint16 // (rune-0x4000) → symbol, 0 for none; 0x6000 used
+	byteSym [256]int32      // byte → symbol, 0 for none
+	slots   []hanSlot
+	// root is the root's full row, symbol → slot (0: stay at the root),
+	// so that the scan reads no check there: after most characters
+	// that end no term's prefix, it is where the scan is.
+	root []int32
+	// ends is what a slot's out names: the term that ends there and
+	// the next entry of ends down the failure chain (-1 for none), side
+	// by side so that an emission reads one place.
+	ends []ending
+}
+
+// hanSlot is a state of the double array (or a free slot, check -1).
+type hanSlot struct {
+	base  int32
+	check int32 // the state whose transition this slot is
+	fail  int32
+	out   int32 // in ends, when some term ends here, else -1
+}
+
+// buildHanScanner builds the symbol automaton over a's states, or returns
+// nil if some term is not UTF-8 in its structure (lead bytes, continuation
+// bytes, ending on a whole character): it would not start and end on
+// character boundaries.
+func buildHanScanner(a *automaton) *hanScanner {
+	n := int32(len(a.term))
+	// The bytes still to come in the character state s ends within.
+	pending := make([]int8, n)
+	for s := range n {
+		if a.term[s] >= 0 && pending[s] != 0 {
+			return nil
+		}
+		for e := a.first[s]; e < a.first[s+1]; e++ {
+			b, c := a.edgeByte[e], a.edgeNext[e]
+			switch {
+			case pending[s] > 0 && b&0xc0 == 0x80:
+				pending[c] = pending[s] - 1
+			case pending[s] > 0 || b&0xc0 == 0x80 || b >= 0xf8:
+				return nil
+			case b < 0x80:
+				pending[c] = 0
+			default:
+				pending[c] = int8(bitsLeading(b) - 1)
+			}
+		}
+	}
+	// The symbol edges out of every state, found on the byte trie: a
+	// byte edge from E5 to E9, or from E4 to a second byte from B8 up,
+	// starts a Han character and is followed to the state after its
+	// third byte; any other byte edge is a byte symbol.
+	type edge struct {
+		sym  int32 // a byte, or -1-(index in wide) for a wide character
+		next int32
+	}
+	states := make([]int32, 1, n) // breadth first
+	from := make([]int32, 1, n+1) // state states[k]'s edges are edges[from[k]:from[k+1]]
+	edges := make([]edge, 0, n)   // one per state but the root
+	for k := 0; k < len(states); k++ {
+		s := states[k]
+		for e := a.first[s]; e < a.first[s+1]; e++ {
+			b, c := a.edgeByte[e], a.edgeNext[e]
+			if pending[s] != 0 || b < 0xe4 || b > 0xe9 {
+				edges = append(edges, edge{int32(b), c})
+				continue
+			}
+			for e2 := a.first[c]; e2 < a.first[c+1]; e2++ {
+				b2, c2 := a.edgeByte[e2], a.edgeNext[e2]
+				for e3 := a.first[c2]; e3 < a.first[c2+1]; e3++ {
+					w := int32(b-0xe4)<<12 | int32(b2&0x3f)<<6 | int32(a.edgeByte[e3]&0x3f)
+					edges = append(edges, edge{-1 - w, a.edgeNext[e3]})
+				}
+			}
+		}
+		for _, e := range edges[from[k]:] {
+			states = append(states, e.next)
+		}
+		from = append(from, int32(len(edges)))
+	}
+	// The alphabet: bytes first, then Han characters.
+	h := &hanScanner{}
+	symbols := int32(0)
+	wideUsed := make([]bool, 0x6000)
+	for _, e := range edges {
+		if e.sym >= 0 && h.byteSym[e.sym] == 0 {
+			symbols++
+			h.byteSym[e.sym] = symbols
+		} else if e.sym < 0 {
+			wideUsed[-1-e.sym] = true
+		}
+	}
+	for i, used := range wideUsed {
+		if used {
+			symbols++
+			h.wide[i] = uint16(symbols)
+		}
+	}
+	syms := make([]int32, len(edges)) // edges[j]'s symbol
+	for j, e := range edges {
+		if e.sym >= 0 {
+			syms[j] = h.byteSym[e.sym]
+		} else {
+			syms[j] = int32(h.wide[-1-e.sym])
+		}
+	}
+	// The double array, breadth first, each state's children at the
+	// first base where they all find free slots.
+	slotOf := make([]int32, n) // byte state → slot, -1 for none
+	for s := range slotOf {
+		slotOf[s] = -1
+	}
+	slotOf[0] = 0
+	h.slots = make([]hanSlot, 0, len(states)+2*int(symbols))
+	grow := func(n int) {
+		for len(h.slots) < n {
+			h.slots = append(h.slots, hanSlot{check: -1})
+		}
+	}
+	grow(len(states) + int(symbols))
+	free := 1 // below it, every slot is taken
+	// States of several edges search on from where the last one's
+	// search ended, which keeps the search linear (the slots skipped
+	// stay for states of one edge, which take the first free one).
+	several := 1
+	for k, s := range states {
+		out := syms[from[k]:from[k+1]]
+		if len(out) == 0 {
+			continue
+		}
+		first := out[0]
+		var base int32
+		t := max(free, int(first))
+		if len(out) > 1 {
+			t = max(t, several)
+		}
+		for ; ; t++ {
+			if t >= len(h.slots) {
+				grow(t + 1)
+			}
+			if h.slots[t].check != -1 {
+				continue
+			}
+			base = int32(t) - first // ≥ 0, so every slot it gives is past the root's
+			ok := true
+			for _, c := range out[1:] {
+				u := int(base + c)
+				if u >= len(h.slots) {
+					grow(u + 1)
+				}
+				if h.slots[u].check != -1 {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				break
+			}
+		}
+		if len(out) > 1 {
+			several = t
+		}
+		p := slotOf[s]
+		h.slots[p].base = base
+		for j, c := range out {
+			u := base + c
+			h.slots[u].check = p
+			slotOf[edges[int(from[k])+j].next] = u
+		}
+		for free < len(h.slots) && h.slots[free].check != -1 {
+			free++
+		}
+	}
+	grow(len(h.slots) + int(symbols) + 1) // base+symbol is always a slot
+	// Failure links: the nearest state on the byte chain that is a
+	// state here too. Outputs: what ends at the byte state. A state's
+	// dictionary link is a state here too (a term's state), numbered
+	// earlier, so its entry in ends is made first.
+	endOf := make([]int32, n) // byte state → its entry in ends
+	for _, s := range states {
+		f := s
+		for f != 0 {
+			if f = a.fail[f]; slotOf[f] >= 0 {
+				break
+			}
+		}
+		u := slotOf[s]
+		h.slots[u].fail, h.slots[u].out = slotOf[f], -1
+		if a.emits(s) {
+			e := ending{a.term[s], -1}
+			if d := a.dict[s]; d >= 0 {
+				e.dict = endOf[d]
+			}
+			endOf[s] = int32(len(h.ends))
+			h.slots[u].out = endOf[s]
+			h.ends = append(h.ends, e)
+		}
+	}
+	h.root = make([]int32, symbols+1)
+	for j, c := range syms[from[0]:from[1]] {
+		h.root[c] = slotOf[edges[j].next]
+	}
+	return h
+}
+
+// bitsLeading is the number of leading one bits of a lead byte: the
+// length of the character it starts.
+func bitsLeading(b byte) int { return bits.LeadingZeros8(^b) }
+
+// find is the automaton's find, reading text by symbols.
+func (h *hanScanner) find(text string, out []match) []match {
+	for i, s := h.walk(text, 0, 0); i <= uint(len(text)); i, s = h.walk(text, i, s) {
+		out = h.emit(h.slots[s].out, int32(i), out)
+	}
+	return out
+}
+
+// walk reads text from i in state s up to the end of the next symbol
+// after which some term ends, and returns where that symbol ends and the
+// state; or len(text)+1 if none does. Emitting is left to find so that
+// this loop has few enough variables to keep them all in registers.
+func (h *hanScanner) walk(text string, i uint, s int32) (uint, int32) {
+	slots, root := h.slotsBase(), h.root
+	for i < uint(len(text)) {
+		// A byte's symbol, unless it starts a valid character of
+		// U+4000–U+9FFF (c1|c2 < 0x40: both continuation bytes).
+		b := uint(text[i])
+		sym := h.byteSym[b]
+		if b-0xe4 <= 0xe9-0xe4 && i+2 < uint(len(text)) {
+			if c1, c2 := uint(text[i+1])^0x80, uint(text[i+2])^0x80; c1|c2 < 0x40 {
+				sym = int32(h.wide[((b-0xe4)<<12|c1<<6|c2)&(1<<15-1)])
+				i += 2
+			}
+		}
+		i++
+		if sym == 0 {
+			s = 0 // no term holds it
+			continue
+		}
+		for s != 0 {
+			cur := slotAt(slots, s)
+			if t := cur.base + sym; slotAt(slots, t).check == s {
+				s = t
+				goto landed
+			}
+			s = cur.fail
+		}
+		if s = root[sym]; s == 0 {
+			continue
+		}
+	landed:
+		if slotAt(slots, s).out >= 0 {
+			return i, s
+		}
+	}
+	return uint(len(text)) + 1, s
+}
+
+// slotsBase is where the slots start, for slotAt.
+func (h *hanScanner) slotsBase() unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(h.slots)) }
+
+// slotAt is slots[i] without a bounds check, for the scan's inner loop:
+// every i it forms is a slot (checkSlots), since buildHanScanner leaves a
+// slot at base+symbol for every base and symbol and every fail, root
+// entry and check names a slot.
+func slotAt(slots unsafe.Pointer, i int32) *hanSlot {
+	return (*hanSlot)(unsafe.Add(slots, uintptr(uint32(i))*unsafe.Sizeof(hanSlot{})))
+}
+
+// emit appends what ends at ends[o] (and down its chain), at end.
+func (h *hanScanner) emit(o, end int32, out []match) []match {
+	for o >= 0 {
+		e := h.ends[o]
+		if e.term >= 0 {
+			out = append(out, match{e.term, end})
+		}
+		o = e.dict
+	}
+	return out
+}

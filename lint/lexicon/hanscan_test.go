@@ -1,0 +1,176 @@
+package lexicon
+
+import (
+	"math/rand"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The symbol scan finds exactly what the byte scan finds, in the same
+// order, on random terms over an alphabet that mixes ASCII, Han characters
+// sharing lead bytes, characters of U+4000–U+4DFF (lead byte E4, read as
+// one symbol too), three-byte characters outside the range (U+3400,
+// U+A000, U+FF0C: read byte by byte) and other multi-byte runes, and on
+// texts that add stray lead and continuation bytes and cut characters.
+func TestHanScanFindsWhatBytesFind(t *testing.T) {
+	alphabet := []string{"a", "b", "中", "丁", "人", "龥", "䀀", "䷿", "㐀", "ꀀ", "é", "，", "😀"}
+	odd := []string{"\xe4", "\xe4\xb8", "\xb8", "\x80", "\xe9\xbf", "\xff", "\xe4\x80", "\xea\x80", "\xf0\x9f"}
+	rng := rand.New(rand.NewSource(11))
+	word := func(max int, extra []string) string {
+		var sb strings.Builder
+		for n := 1 + rng.Intn(max); n > 0; n-- {
+			if len(extra) > 0 && rng.Intn(5) == 0 {
+				sb.WriteString(extra[rng.Intn(len(extra))])
+			} else {
+				sb.WriteString(alphabet[rng.Intn(len(alphabet))])
+			}
+		}
+		return sb.String()
+	}
+	built := 0
+	for round := 0; round < 1000; round++ {
+		seen := map[string]bool{}
+		var terms []string
+		for len(terms) < 1+rng.Intn(12) {
+			if w := word(4, nil); !seen[w] {
+				seen[w] = true
+				terms = append(terms, w)
+			}
+		}
+		a := buildAutomaton(terms)
+		h := buildHanScanner(a)
+		require.NotNil(t, h, "terms %q", terms)
+		checkSlots(t, h)
+		built++
+		for range 5 {
+			text := word(40, odd)
+			require.Equal(t, a.find(text, nil), h.find(text, nil), "terms %q in %q", terms, text)
+		}
+	}
+	require.Equal(t, 1000, built)
+}
+
+// Terms that are not UTF-8 in their structure get no symbol scan.
+func TestHanScanNeedsUTF8Terms(t *testing.T) {
+	for _, terms := range [][]string{{"ab", "\xe4\xb8"}, {"\xb8\xad"}, {"a\xffb"}, {"中", "\xe4x"}} {
+		require.Nil(t, buildHanScanner(buildAutomaton(terms)), "%q", terms)
+	}
+	require.NotNil(t, buildHanScanner(buildAutomaton([]string{"中文", "a"})))
+}
+
+// On the built-in lexicon: the corpus, the corpus cut at random bytes
+// with bytes dropped, random soups of the terms' pieces and stray bytes,
+// and an archive's sentences when HYPELINT_BENCH_DIR names one.
+func TestHanScanOnBuiltinTerms(t *testing.T) {
+	a := builtinLexicon(t).ac
+	h := buildHanScanner(a)
+	require.NotNil(t, h)
+	checkSlots(t, h)
+	check := func(text string) {
+		t.Helper()
+		if got, want := h.find(text, nil), a.find(text, nil); !equalMatches(got, want) {
+			require.Equal(t, want, got, "%q", text)
+		}
+	}
+	lines := corpusLines(t)
+	for _, line := range lines {
+		check(line)
+	}
+	rng := rand.New(rand.NewSource(12))
+	terms := termTexts(a)
+	for range 20000 {
+		line := lines[rng.Intn(len(lines))]
+		if len(line) == 0 {
+			continue
+		}
+		i, j := rng.Intn(len(line)), rng.Intn(len(line)+1)
+		if i > j {
+			i, j = j, i
+		}
+		cut := line[i:j]
+		if len(cut) > 2 && rng.Intn(2) == 0 {
+			k := rng.Intn(len(cut))
+			cut = cut[:k] + cut[k+1:]
+		}
+		check(cut)
+	}
+	for range 300 {
+		check(termSoup(rng, terms, 100))
+	}
+	if dir := os.Getenv("HYPELINT_BENCH_DIR"); dir != "" {
+		for _, s := range archiveSentences(t, dir) {
+			check(s)
+		}
+	}
+}
+
+// checkSlots fails unless every index the scan forms without a bounds
+// check (slotAt) is a slot: base+symbol for every slot and symbol, every
+// failure link and root entry; and every out and dict is in ends.
+func checkSlots(t *testing.T, h *hanScanner) {
+	t.Helper()
+	n, symbols := len(h.slots), len(h.root)-1
+	require.Equal(t, 256, len(h.byteSym))
+	for u, sl := range h.slots {
+		require.True(t, sl.base >= 0 && int(sl.base)+symbols < n, "slot %d: base %d, %d symbols, %d slots", u, sl.base, symbols, n)
+		require.True(t, sl.fail >= 0 && int(sl.fail) < n, "slot %d: fail %d", u, sl.fail)
+		require.True(t, sl.out >= -1 && int(sl.out) < len(h.ends), "slot %d: out %d", u, sl.out)
+	}
+	for c, u := range h.root {
+		require.True(t, u >= 0 && int(u) < n, "root[%d] = %d", c, u)
+	}
+	for _, sym := range h.byteSym {
+		require.True(t, sym >= 0 && int(sym) <= symbols)
+	}
+	for _, sym := range h.wide {
+		require.True(t, int(sym) <= symbols)
+	}
+	for k, e := range h.ends {
+		require.True(t, e.dict >= -1 && int(e.dict) < k, "ends[%d].dict = %d", k, e.dict)
+	}
+}
+
+func equalMatches(a, b []match) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// BenchmarkHanScanArchive is BenchmarkAutomatonArchive with the symbol
+// scan (same sentences, same HYPELINT_BENCH_DIR).
+func BenchmarkHanScanArchive(b *testing.B) {
+	dir := os.Getenv("HYPELINT_BENCH_DIR")
+	if dir == "" {
+		b.Skip("set HYPELINT_BENCH_DIR to a directory of articles")
+	}
+	l, sentences := builtinLexicon(b), archiveSentences(b, dir)
+	h := buildHanScanner(l.ac)
+	size := 0
+	for _, s := range sentences {
+		size += len(s)
+	}
+	b.SetBytes(int64(size))
+	buf := make([]match, 0, 256)
+	for b.Loop() {
+		for _, s := range sentences {
+			buf = h.find(s, buf[:0])
+		}
+	}
+	b.ReportMetric(float64(len(h.slots)), "slots")
+}
+
+func BenchmarkHanScanBuild(b *testing.B) {
+	a := builtinLexicon(b).ac
+	for b.Loop() {
+		buildHanScanner(a)
+	}
+}
