@@ -1,9 +1,6 @@
 package lexicon
 
-import (
-	"math/bits"
-	"unsafe"
-)
+import "math/bits"
 
 // hanScanner is the automaton re-read over symbols instead of bytes: one
 // symbol per character of U+4000–U+9FFF (lead bytes E4 to E9: the Han
@@ -32,8 +29,10 @@ type hanScanner struct {
 	slots   []hanSlot
 	// root is the root's full row, symbol → slot (0: stay at the root),
 	// so that the scan reads no check there: after most characters
-	// that end no term's prefix, it is where the scan is.
-	root []int32
+	// that end no term's prefix, it is where the scan is. Its fixed
+	// length (symbols are at most 256+0x6000) lets walk index it with a
+	// constant mask, no bounds check and no registers for its slice.
+	root [1 << 15]int32
 	// ends is what a slot's out names: the term that ends there and
 	// the next entry of ends down the failure chain (-1 for none), side
 	// by side so that an emission reads one place.
@@ -199,7 +198,9 @@ func buildHanScanner(a *automaton) *hanScanner {
 			free++
 		}
 	}
-	grow(len(h.slots) + int(symbols) + 1) // base+symbol is always a slot
+	// base+symbol is always a slot; a power-of-two count lets walk
+	// mask its indices instead of checking them.
+	grow(1 << bits.Len(uint(len(h.slots)+int(symbols))))
 	// Failure links: the nearest state on the byte chain that is a
 	// state here too. Outputs: what ends at the byte state. A state's
 	// dictionary link is a state here too (a term's state), numbered
@@ -224,7 +225,6 @@ func buildHanScanner(a *automaton) *hanScanner {
 			h.ends = append(h.ends, e)
 		}
 	}
-	h.root = make([]int32, symbols+1)
 	for j, c := range syms[from[0]:from[1]] {
 		h.root[c] = slotOf[edges[j].next]
 	}
@@ -248,7 +248,15 @@ func (h *hanScanner) find(text string, out []match) []match {
 // state; or len(text)+1 if none does. Emitting is left to find so that
 // this loop has few enough variables to keep them all in registers.
 func (h *hanScanner) walk(text string, i uint, s int32) (uint, int32) {
-	slots, root := h.slotsBase(), h.root
+	// Every index the scan forms is a slot (checkSlots) and len(slots)
+	// is a power of two, so masking an index leaves it as it is and lets
+	// the compiler drop the bounds checks: a bug would read a wrong
+	// slot, never memory outside slots.
+	slots := h.slots
+	if len(slots) == 0 {
+		return uint(len(text)) + 1, s // never: the root is a slot
+	}
+	mask := uint(len(slots) - 1)
 	for i < uint(len(text)) {
 		// A byte's symbol, unless it starts a valid character of
 		// U+4000–U+9FFF (c1|c2 < 0x40: both continuation bytes).
@@ -265,34 +273,27 @@ func (h *hanScanner) walk(text string, i uint, s int32) (uint, int32) {
 			s = 0 // no term holds it
 			continue
 		}
+		// next is slots[s] once s has moved, read where the move reads it.
+		var next *hanSlot
 		for s != 0 {
-			cur := slotAt(slots, s)
-			if t := cur.base + sym; slotAt(slots, t).check == s {
+			cur := &slots[uint(uint32(s))&mask]
+			t := cur.base + sym
+			if next = &slots[uint(uint32(t))&mask]; next.check == s {
 				s = t
 				goto landed
 			}
 			s = cur.fail
 		}
-		if s = root[sym]; s == 0 {
+		if s = h.root[uint(sym)&(1<<15-1)]; s == 0 {
 			continue
 		}
+		next = &slots[uint(uint32(s))&mask]
 	landed:
-		if slotAt(slots, s).out >= 0 {
+		if next.out >= 0 {
 			return i, s
 		}
 	}
 	return uint(len(text)) + 1, s
-}
-
-// slotsBase is where the slots start, for slotAt.
-func (h *hanScanner) slotsBase() unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(h.slots)) }
-
-// slotAt is slots[i] without a bounds check, for the scan's inner loop:
-// every i it forms is a slot (checkSlots), since buildHanScanner leaves a
-// slot at base+symbol for every base and symbol and every fail, root
-// entry and check names a slot.
-func slotAt(slots unsafe.Pointer, i int32) *hanSlot {
-	return (*hanSlot)(unsafe.Add(slots, uintptr(uint32(i))*unsafe.Sizeof(hanSlot{})))
 }
 
 // emit appends what ends at ends[o] (and down its chain), at end.

@@ -107,26 +107,33 @@ func TestHanScanOnBuiltinTerms(t *testing.T) {
 	}
 }
 
-// checkSlots fails unless every index the scan forms without a bounds
-// check (slotAt) is a slot: base+symbol for every slot and symbol, every
-// failure link and root entry; and every out and dict is in ends.
+// checkSlots fails unless every index the scan masks instead of checking
+// is a slot of a power-of-two count of slots, so that the mask leaves it
+// as it is: base+symbol for every slot and symbol, every failure link and
+// root entry; and every out and dict is in ends.
 func checkSlots(t *testing.T, h *hanScanner) {
 	t.Helper()
-	n, symbols := len(h.slots), len(h.root)-1
+	n, symbols := len(h.slots), int32(0)
+	for _, sym := range h.byteSym {
+		symbols = max(symbols, sym)
+	}
+	for _, sym := range h.wide {
+		symbols = max(symbols, int32(sym))
+	}
+	require.True(t, n > 0 && n&(n-1) == 0, "%d slots: not a power of two", n)
+	require.Less(t, int(symbols), len(h.root))
 	require.Equal(t, 256, len(h.byteSym))
 	for u, sl := range h.slots {
-		require.True(t, sl.base >= 0 && int(sl.base)+symbols < n, "slot %d: base %d, %d symbols, %d slots", u, sl.base, symbols, n)
+		require.True(t, sl.base >= 0 && int(sl.base+symbols) < n, "slot %d: base %d, %d symbols, %d slots", u, sl.base, symbols, n)
 		require.True(t, sl.fail >= 0 && int(sl.fail) < n, "slot %d: fail %d", u, sl.fail)
 		require.True(t, sl.out >= -1 && int(sl.out) < len(h.ends), "slot %d: out %d", u, sl.out)
 	}
 	for c, u := range h.root {
 		require.True(t, u >= 0 && int(u) < n, "root[%d] = %d", c, u)
+		require.True(t, c <= int(symbols) || u == 0, "root[%d] = %d past the symbols", c, u)
 	}
 	for _, sym := range h.byteSym {
-		require.True(t, sym >= 0 && int(sym) <= symbols)
-	}
-	for _, sym := range h.wide {
-		require.True(t, int(sym) <= symbols)
+		require.True(t, sym >= 0)
 	}
 	for k, e := range h.ends {
 		require.True(t, e.dict >= -1 && int(e.dict) < k, "ends[%d].dict = %d", k, e.dict)
