@@ -141,7 +141,7 @@ func buildHanScanner(a *automaton) *hanScanner {
 	h.slots = make([]hanSlot, 0, len(states)+2*int(symbols))
 	grow := func(n int) {
 		for len(h.slots) < n {
-			h.slots = append(h.slots, hanSlot{check: -1})
+			h.slots = append(h.slots, hanSlot{check: -1, out: -1})
 		}
 	}
 	grow(len(states) + int(symbols))

@@ -196,3 +196,52 @@ func BenchmarkHanScanBuild(b *testing.B) {
 		buildHanScanner(a)
 	}
 }
+
+// A user's lexicon may be any set of terms: none at all, terms of
+// U+4000–U+9FFF characters beside stray or cut bytes, or so many that the
+// states pass what 16 bits count. Each either gets no scanner or one that
+// finds what the byte scan finds.
+func TestHanScanOnOddLexicons(t *testing.T) {
+	rng := rand.New(rand.NewSource(13))
+	many := make([]string, 0, 30000)
+	seen := map[string]bool{}
+	for len(many) < cap(many) {
+		r := []rune{rune(0x4000 + rng.Intn(0x6000)), rune(0x4000 + rng.Intn(0x6000)), rune('a' + rng.Intn(26))}
+		if w := string(r); !seen[w] {
+			seen[w] = true
+			many = append(many, w)
+		}
+	}
+	lexicons := map[string][]string{
+		"none":     nil,
+		"one byte": {"a"},
+		"edges":    {"䀀", "鿿", "\u3fff", "ꀀ", "䀀鿿", "a䀀b"},
+		"invalid":  {"中\xff", "\xe4\xb8\xad\x80", "\xe9\xbf\xbf\xe4", "\xe4\xb8"},
+		"overlong": {"\xc0\x80中", "中\xed\xa0\x80", "\xe0\x80\x80"}, // UTF-8 in structure only
+		"many":     many,
+	}
+	texts := []string{"", "\xe4", "\xe4\xb8", "中", "\xc0\x80中\xe0\x80\x80", "中\xed\xa0\x80", "a䀀b鿿\u3fffꀀ", "\x80中\xff中\x80", "\xe4\xe4\xb8\xad\x80", "\xe9\xbf\xbf\xe4\xb8"}
+	for i := 0; i < 2000; i++ {
+		texts = append(texts, many[rng.Intn(len(many))][rng.Intn(3):]+many[rng.Intn(len(many))]+string(rune(0x4000+rng.Intn(0x6000))))
+	}
+	for name, terms := range lexicons {
+		a := buildAutomaton(terms)
+		h := buildHanScanner(a)
+		if name == "invalid" {
+			for _, term := range terms {
+				require.True(t, buildHanScanner(buildAutomaton([]string{term})) == nil, "%q", term)
+			}
+		}
+		if h == nil {
+			require.Equal(t, "invalid", name, "no scanner")
+			continue
+		}
+		checkSlots(t, h)
+		if name == "many" {
+			require.Greater(t, len(a.term), 1<<16, "states")
+		}
+		for _, text := range texts {
+			require.Equal(t, a.find(text, nil), h.find(text, nil), "%s: %q", name, text)
+		}
+	}
+}
