@@ -428,9 +428,9 @@ func runesAtMost(text string, n int) bool {
 }
 
 // hasYear reports whether text holds a publication year: 19dd or 20dd as
-// a whole ASCII word, what `\b(19|20)\d\d\b` matches. A byte scan: the
-// expression ran over every paragraph of a reference section, most of
-// them without a year (1.3% of an archive run).
+// a whole ASCII word, what `\b(19|20)\d\d\b` matches. A byte scan, not
+// the expression: it runs over every paragraph of a reference section,
+// most of which hold no year.
 func hasYear(text string) bool {
 	for i := 0; i+4 <= len(text); i++ {
 		c := text[i]

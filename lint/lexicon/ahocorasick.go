@@ -347,8 +347,8 @@ func (a *automaton) denseRows(text string) *denseRows {
 	}
 	if a.growAt >= 0 && a.scanned.Add(int64(len(text))) > a.growAt {
 		a.grow.Do(func() {
-			// The symbol automaton scans Chinese text in a third of
-			// the steps, in a third of the memory of the big rows.
+			// The symbol automaton takes one step per Han character
+			// where the rows take three, and reads far less memory.
 			if h := buildHanScanner(a); h != nil {
 				a.more.Store(&denseRows{han: h})
 				return

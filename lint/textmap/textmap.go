@@ -310,7 +310,7 @@ func (m Map) ComposeSlice(base, n int, outer Map) Map {
 
 // ComposeSliceMovable is ComposeSlice for m that is Movable(n), as every
 // normalized view's map is for its text: m's pieces are not walked again
-// to know it (that walk was a tenth of building a sentence's view).
+// to know it, which every sentence's view would pay for.
 func (m Map) ComposeSliceMovable(base, n int, outer Map) Map {
 	if n > 0 && len(outer.pieces) == 1 && len(m.pieces) > 0 {
 		o := outer.pieces[0]
