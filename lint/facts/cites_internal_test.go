@@ -105,11 +105,7 @@ func TestCiteGuardsMatchTheirPatterns(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	brackets, supers := 0, 0
 	for range 100000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 8)
 		if bracketMarker().MatchString(text) {
 			brackets++
 			if !bracketBeforeDigit(text) {

@@ -74,11 +74,7 @@ func TestIsQuestionMatchesTrim(t *testing.T) {
 	rng := rand.New(rand.NewPCG(15, 16))
 	asks := 0
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 6)
 		want := isQuestionByTrim(text)
 		if want {
 			asks++
@@ -109,11 +105,7 @@ func TestFirstPersonWordsMatchFields(t *testing.T) {
 	rng := rand.New(rand.NewPCG(23, 24))
 	first := 0
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 6)
 		if strings.Contains(text, "我") || strings.Contains(text, "自己") {
 			continue
 		}
@@ -139,11 +131,7 @@ func TestTestimonialMatchesQuotedText(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 9))
 	found := 0
 	for range 100000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 12)
 		want := firstPersonSingular(quotedText(text))
 		if got := testimonial(text); got != want {
 			t.Fatalf("testimonial(%q) = %v, want %v", text, got, want)

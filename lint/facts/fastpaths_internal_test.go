@@ -55,11 +55,7 @@ func TestQuotedShareIsByRunes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 9))
 	quoted := 0
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 12)
 		want := quotedShareByRunes(text)
 		assert.Equal(t, want, quotedShare(text), "%q", text)
 		if want > 0 && want < 1 {

@@ -46,11 +46,7 @@ func TestQuotationMatchesRuneWalk(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	quoted := 0
 	for range 100000 {
-		var b strings.Builder
-		for range rng.IntN(9) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 9)
 		start := rng.IntN(len(text) + 1)
 		h := lexicon.Hit{Start: start, End: start + rng.IntN(len(text)-start+1)}
 		o1, a1 := quotation(text, h)
@@ -99,11 +95,7 @@ func TestLabelsClaimsFirstByteCheck(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 9))
 	labelled := 0
 	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 6)
 		want := labelsClaimsByPrefix(text)
 		require.Equal(t, want, labelsClaims(text), "%q", text)
 		if want {

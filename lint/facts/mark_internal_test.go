@@ -59,6 +59,15 @@ func corpusLines(t *testing.T) []string {
 	return lines
 }
 
+// randomText strings together fewer than most pieces, picked at random.
+func randomText(rng *rand.Rand, pieces []string, most int) string {
+	var b strings.Builder
+	for range rng.IntN(most) {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
 // The helpers that search with indexMark answer as they did with one
 // strings search per mark (their old bodies, below), on random texts and
 // on the corpus.

@@ -24,11 +24,7 @@ func TestMarkSetsAreContainsAny(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	found := 0
 	for range 30000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 8)
 		for marks, set := range sets {
 			want := strings.ContainsAny(text, marks)
 			require.Equal(t, want, set.in(text), "%q in %q", marks, text)

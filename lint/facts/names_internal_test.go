@@ -13,11 +13,7 @@ func TestFieldEdgesMatchFields(t *testing.T) {
 		"\xe2", "\x80", "\xc2", "\xff", "é"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(7) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomText(rng, pieces, 7)
 		fields := strings.Fields(s)
 		n, last := lastField(s)
 		wantLast := ""
@@ -91,11 +87,7 @@ func TestInNameMatchesFields(t *testing.T) {
 	rng := rand.New(rand.NewPCG(19, 20))
 	names := 0
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		src := b.String()
+		src := randomText(rng, pieces, 8)
 		start := rng.IntN(len(src) + 1)
 		end := start + rng.IntN(len(src)-start+1)
 		want := inNameByFields(src, start, end)

@@ -23,11 +23,7 @@ func TestQuotedShareInMatchesQuotedShare(t *testing.T) {
 	rng := rand.New(rand.NewPCG(10, 11))
 	quoted := 0
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(16) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 16)
 		want := quotedShare(text)
 		assert.Equal(t, want, quotedShareIn(text, appendQuoteMarks(nil, text)), "%q", text)
 		if want > 0 && want < 1 {
@@ -60,11 +56,7 @@ func TestQuotedTextInMatchesQuotedText(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 17))
 	yes := 0
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(16) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 16)
 		marks := appendQuoteMarks(nil, text)
 		require.Equal(t, quotedText(text), quotedTextIn(text, marks), "%q", text)
 		want := testimonial(text)

@@ -115,11 +115,7 @@ func TestHasReferenceShapeIsTheExpression(t *testing.T) {
 	rng := rand.New(rand.NewPCG(31, 32))
 	matched := 0
 	for range 100000 {
-		var b strings.Builder
-		for range rng.IntN(10) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 10)
 		want := referenceShape.MatchString(text)
 		require.Equal(t, want, hasReferenceShape(text), "%q", text)
 		if want {
@@ -165,11 +161,7 @@ func TestClauseScansBytesAsRunes(t *testing.T) {
 		"\xef", "\xbc", "\x8c", "\xe3\x80", "\xef\xbc", "\x80", "\xf0\x9f\x98\x80", "é"}
 	rng := rand.New(rand.NewPCG(11, 12))
 	for range 30000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 12)
 		var starts []int
 		for i := range len(text) + 1 {
 			if i == len(text) || utf8.RuneStart(text[i]) {
@@ -217,11 +209,7 @@ func TestHasYearIsTheExpression(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
 	matched := 0
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(10) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 10)
 		want := re.MatchString(text)
 		require.Equal(t, want, hasYear(text), "%q", text)
 		if want {
@@ -242,11 +230,7 @@ func TestRunesAtMostIsTheCount(t *testing.T) {
 	rng := rand.New(rand.NewPCG(71, 72))
 	cut := 0
 	for range 100000 {
-		var b strings.Builder
-		for range rng.IntN(40) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 40)
 		n := rng.IntN(45)
 		want := utf8.RuneCountInString(text) <= n
 		require.Equal(t, want, runesAtMost(text, n), "%q %d", text, n)
