@@ -201,16 +201,7 @@ func TestMarkdownPlainBlocksMatchGoldmark(t *testing.T) {
 		"用`x`表示", "`a` and `b`", "# `题`", "- `项`", "*a `*` b*", "`a`  \nb", "`a`    \nb", "``a``", "`a\nb`", "`a``", "a`", "**`x`**", "`x`**y**"} {
 		check("fixed.md", []byte(src))
 	}
-	var paths []string
-	for _, dir := range []string{"../../corpus", "testdata"} {
-		require.NoError(t, filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
-			if err == nil && filepath.Ext(p) == ".md" {
-				paths = append(paths, p)
-			}
-			return err
-		}))
-	}
-	for _, p := range paths {
+	for _, p := range markdownFiles(t) {
 		src, err := os.ReadFile(p)
 		require.NoError(t, err)
 		check(p, src)
@@ -300,16 +291,7 @@ func TestMarkdownNoLinkifyMatchesGFMParser(t *testing.T) {
 	}
 	require.Greater(t, taken, 5000)
 
-	var paths []string
-	for _, dir := range []string{"../../corpus", "testdata"} {
-		require.NoError(t, filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
-			if err == nil && filepath.Ext(p) == ".md" {
-				paths = append(paths, p)
-			}
-			return err
-		}))
-	}
-	for _, p := range paths {
+	for _, p := range markdownFiles(t) {
 		src, err := os.ReadFile(p)
 		require.NoError(t, err)
 		if mdParserFor(src) != markdownParserNoLinkify() {
@@ -326,4 +308,19 @@ func TestMarkdownNoLinkifyMatchesGFMParser(t *testing.T) {
 	got, err := parseMarkdownWith(markdownParserNoLinkify(), false, "r.md", src, false)
 	require.NoError(t, err)
 	require.NotEqual(t, referenceMarkdown(t, "r.md", src).Blocks, got.Blocks)
+}
+
+// markdownFiles lists the Markdown articles of the corpus and testdata.
+func markdownFiles(t *testing.T) []string {
+	var paths []string
+	for _, dir := range []string{"../../corpus", "testdata"} {
+		require.NoError(t, filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+			if err == nil && filepath.Ext(p) == ".md" {
+				paths = append(paths, p)
+			}
+			return err
+		}))
+	}
+	require.NotEmpty(t, paths)
+	return paths
 }
