@@ -9,7 +9,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -136,8 +135,8 @@ func TestDenseRowsGrowAfterAMiB(t *testing.T) {
 	require.Equal(t, naiveFind(terms, text), a.find(text, nil))
 }
 
-// Scans on several goroutines may grow the rows while others scan (run
-// with -race).
+// Scans on several goroutines may grow the rows, building the symbol
+// scanner, while others scan (run with -race).
 func TestDenseRowsGrowWhileScanning(t *testing.T) {
 	l := builtinLexicon(t)
 	lines := corpusLines(t)
@@ -166,7 +165,9 @@ func TestDenseRowsGrowWhileScanning(t *testing.T) {
 	for line := range errs {
 		t.Errorf("%q scanned differently", line)
 	}
-	assert.NotNil(t, l.ac.more.Load(), "the rows grew")
+	grown := l.ac.more.Load()
+	require.NotNil(t, grown, "the rows grew")
+	require.NotNil(t, grown.han, "into the symbol scanner, built while others scanned")
 }
 
 // The scan finds exactly what a naive search finds on random text over the
