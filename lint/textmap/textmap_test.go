@@ -165,6 +165,43 @@ func TestComposeThroughOneVerbatimPiece(t *testing.T) {
 	assert.Greater(t, shifted, 1000, "most maps lie inside the piece")
 }
 
+// randomMap builds a random map of copies, replacements (of at least
+// minReplaced source bytes) and skipped bytes, and returns it with the
+// source bytes it covers.
+func randomMap(rng *rand.Rand, minReplaced int) (Map, int) {
+	var b Builder
+	src := 0
+	for n := rng.Intn(8); n > 0; n-- {
+		switch rng.Intn(3) {
+		case 0:
+			k := 1 + rng.Intn(5)
+			b.Copy(src, k)
+			src += k
+		case 1:
+			k := minReplaced + rng.Intn(4-minReplaced)
+			b.Replace(src, k, rng.Intn(4))
+			src += k
+		default:
+			src += rng.Intn(3)
+		}
+	}
+	return b.Map(), src
+}
+
+// randomOuter builds an outer map for a slice ending near end: one
+// verbatim piece, or (a block with markup dropped) several pieces.
+func randomOuter(rng *rand.Rand, end int) Map {
+	var ob Builder
+	if rng.Intn(3) == 0 {
+		ob.Copy(rng.Intn(5), 1+rng.Intn(8))
+		ob.Replace(20, 2, 0)
+		ob.Copy(30, 20)
+	} else {
+		ob.Copy(rng.Intn(50), end+rng.Intn(3)-rng.Intn(2))
+	}
+	return ob.Map()
+}
+
 // ComposeSlice gives what composing through Identity and then outer gives,
 // for random maps, slices and outer maps of one verbatim piece (the fast
 // path) or several.
@@ -172,33 +209,9 @@ func TestComposeSliceMatchesComposingTwice(t *testing.T) {
 	rng := rand.New(rand.NewSource(8))
 	fast := 0
 	for round := 0; round < 5000; round++ {
-		var b Builder
-		src := 0
-		for n := rng.Intn(8); n > 0; n-- {
-			switch rng.Intn(3) {
-			case 0:
-				k := 1 + rng.Intn(5)
-				b.Copy(src, k)
-				src += k
-			case 1:
-				k := rng.Intn(4)
-				b.Replace(src, k, rng.Intn(4))
-				src += k
-			default:
-				src += rng.Intn(3)
-			}
-		}
-		m := b.Map()
+		m, src := randomMap(rng, 0)
 		base, n := rng.Intn(10), max(0, src+rng.Intn(3)-1)
-		var ob Builder
-		if rng.Intn(3) == 0 { // a block with markup dropped: several pieces
-			ob.Copy(rng.Intn(5), 1+rng.Intn(8))
-			ob.Replace(20, 2, 0)
-			ob.Copy(30, 20)
-		} else {
-			ob.Copy(rng.Intn(50), base+n+rng.Intn(3)-rng.Intn(2))
-		}
-		outer := ob.Map()
+		outer := randomOuter(rng, base+n)
 		want := m.Compose(Identity(base, n).Compose(outer))
 		got := m.ComposeSlice(base, n, outer)
 		// A moved map (shift) holds the same pieces once moved, and maps
@@ -226,23 +239,7 @@ func TestComposeSliceMovableMatchesComposeSlice(t *testing.T) {
 	rng := rand.New(rand.NewSource(9))
 	movable := 0
 	for round := 0; round < 20000; round++ {
-		var b Builder
-		src := 0
-		for n := rng.Intn(8); n > 0; n-- {
-			switch rng.Intn(3) {
-			case 0:
-				k := 1 + rng.Intn(5)
-				b.Copy(src, k)
-				src += k
-			case 1:
-				k := 1 + rng.Intn(3)
-				b.Replace(src, k, rng.Intn(4))
-				src += k
-			default:
-				src += rng.Intn(3)
-			}
-		}
-		m := b.Map()
+		m, src := randomMap(rng, 1)
 		if rng.Intn(4) == 0 { // already moved once
 			m = m.ComposeSlice(0, src, Identity(0, src+5))
 		}
@@ -252,15 +249,7 @@ func TestComposeSliceMovableMatchesComposeSlice(t *testing.T) {
 		}
 		movable++
 		base := rng.Intn(10)
-		var ob Builder
-		if rng.Intn(3) == 0 {
-			ob.Copy(rng.Intn(5), 1+rng.Intn(8))
-			ob.Replace(20, 2, 0)
-			ob.Copy(30, 20)
-		} else {
-			ob.Copy(rng.Intn(50), base+n+rng.Intn(3)-rng.Intn(2))
-		}
-		outer := ob.Map()
+		outer := randomOuter(rng, base+n)
 		want, got := m.ComposeSlice(base, n, outer), m.ComposeSliceMovable(base, n, outer)
 		require.Equal(t, want.unshifted(), got.unshifted(), "map %+v, slice %d+%d, outer %+v", m.pieces, base, n, outer.pieces)
 		for d := 0; d <= n+2; d++ {
