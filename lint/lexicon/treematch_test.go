@@ -280,10 +280,13 @@ func TestByteTablesMatchSets(t *testing.T) {
 		walk(tm.start)
 	}
 	assert.Greater(t, alts, 100)
-	// Too many alternatives for the table's offsets: the regexp runs.
+	// Too many alternatives for the table's offsets (more than 255): the
+	// regexp runs.
 	many := make([]string, 300)
 	for i := range many {
 		many[i] = fmt.Sprintf("%cx", 0x4e00+i) // no shared prefix to factor out
 	}
 	assert.Nil(t, compileTree(strings.Join(many, "|"), 0))
+	assert.NotNil(t, compileTree(strings.Join(many[:255], "|"), 0), "255 alternatives fit")
+	assert.Nil(t, compileTree(strings.Join(many[:256], "|"), 0), "256 do not")
 }
