@@ -235,7 +235,7 @@ func hasQuotation(text string) bool {
 }
 
 // hasQuotation is hasQuotation of the sentence's text, looked for once
-// when Analyze built the sentence (plainVoice, quotedShare and
+// when Analyze built the sentence (plainVoice, the quoted share and
 // distancesClaim all ask).
 func (s *Sentence) hasQuotation() bool {
 	if s.quotes == quotesUnknown {

@@ -157,54 +157,13 @@ func isQuestion(text string) bool {
 	return false
 }
 
-// quotedShare is the share (0–1) of a sentence's characters that lie inside
-// quotation marks: a sentence mostly in quotes is someone else's words
-// (a testimonial quoted by a consumer warning). It reads bytes, not
-// runes: a character is counted at its first byte, and the marks are
-// told by their encodings (text is valid UTF-8, as a sentence's is).
-func quotedShare(text string) float64 {
-	inside, total, depth := 0, 0, 0
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c == '"': // straight quotes open and close alike
-			if depth > 0 {
-				depth--
-			} else {
-				depth++
-			}
-			continue
-		case c&0xC0 == 0x80:
-			continue // a later byte of a character counted at its first
-		case (c == 0xE2 || c == 0xE3) && i+2 < len(text) && text[i+1] == 0x80:
-			switch quoteMark(c, text[i+2]) {
-			case 1:
-				depth++
-				continue
-			case -1:
-				depth = max(0, depth-1)
-				continue
-			}
-		}
-		total++
-		if depth > 0 {
-			inside++
-		}
-		if c >= 0xE0 { // past the character's later bytes (Chinese: most)
-			i += 2 + int(c>>4&1) // 3 bytes from E0, 4 from F0
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return float64(inside) / float64(total)
-}
-
-// quotedShareIn is quotedShare(text) read from the quotation marks of
-// text (appendQuoteMarks) when text is valid UTF-8, as a view's is: the
-// characters are counted by their first bytes, eight at a time, and those
-// inside are the ones between a mark leaving the depth above zero and the
-// next mark.
+// quotedShareIn is the share (0–1) of a sentence's characters, marks
+// left out, that lie inside quotation marks: a sentence mostly in quotes
+// is someone else's words (a testimonial quoted by a consumer warning).
+// It reads the marks of text (appendQuoteMarks) and needs text to be
+// valid UTF-8, as a view's is: the characters are counted by their first
+// bytes, eight at a time, and those inside are the ones between a mark
+// leaving the depth above zero and the next mark.
 func quotedShareIn(text string, marks []quoteMarkAt) float64 {
 	inside, depth := 0, 0
 	for k, m := range marks {
@@ -245,31 +204,9 @@ func firstBytes(s string) int {
 	return n
 }
 
-// quoteMark says whether the character encoded E2 80 last or E3 80 last
-// (first being E2 or E3) opens a quotation (1: “ ‘ 「 『), closes one
-// (-1: ” ’ 」 』) or neither (0).
-func quoteMark(first, last byte) int {
-	if first == 0xE2 {
-		switch last {
-		case 0x9C, 0x98: // “ ‘
-			return 1
-		case 0x9D, 0x99: // ” ’
-			return -1
-		}
-		return 0
-	}
-	switch last {
-	case 0x8C, 0x8E: // 「 『
-		return 1
-	case 0x8D, 0x8F: // 」 』
-		return -1
-	}
-	return 0
-}
-
 // sentenceVoice is the voice of a sentence as a whole, for rules that judge
 // sentences rather than terms.
-// quoted is quotedShare(s.Text), which the caller has at hand.
+// quoted is quotedShareIn of s.Text, which the caller has at hand.
 func (ids *classIDs) sentenceVoice(s *Sentence, quoted float64) string {
 	switch {
 	case quoted >= 0.6:
@@ -301,58 +238,26 @@ const criticalThreshold = 3
 // runeLen is the number of characters in s.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
-// quotedText returns the parts of text inside quotation marks.
-func quotedText(text string) string {
-	var b strings.Builder
-	b.Grow(len(text)) // one allocation, not one per doubling
-	depth := 0
-	for _, r := range text {
-		switch r {
-		case '“', '「', '『', '"':
-			if r == '"' && depth > 0 {
-				depth--
-				continue
-			}
-			depth++
-			continue
-		case '”', '」', '』':
-			depth = max(0, depth-1)
-			continue
-		}
-		if depth > 0 {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// testimonial reports first-person words in the quoted parts of text
-// (firstPersonSingular of quotedText). Most quoted text has none of the
-// letters they are made of, and then the quoted parts are not copied out:
-// 我, or 自 and 己 (quotations joined can make 自己), or i or m, which every
-// English first-person word starts with.
-func testimonial(text string) bool {
-	return mayBeFirstPerson(text) && firstPersonSingular(quotedText(text))
-}
-
 // mayBeFirstPerson reports the letters first-person words are made of in
-// text (see testimonial).
+// text: 我, or 自 and 己 (quotations joined can make 自己), or i or m, which
+// every English first-person word starts with. Most quoted text has none,
+// and then the quoted parts are not copied out.
 func mayBeFirstPerson(text string) bool {
 	return containsMark(text, "我") || containsMark(text, "自") && containsMark(text, "己") ||
 		strings.IndexByte(text, 'i') >= 0 || strings.IndexByte(text, 'm') >= 0
 }
 
-// testimonialIn is testimonial(text) with the quoted parts read from the
-// quotation marks of text (appendQuoteMarks) when text is valid UTF-8, as
-// a view's is.
+// testimonialIn reports first-person words in the quoted parts of text
+// (firstPersonSingular of quotedTextIn), read from the quotation marks of
+// text (appendQuoteMarks) when text is valid UTF-8, as a view's is.
 func testimonialIn(text string, marks []quoteMarkAt) bool {
 	return mayBeFirstPerson(text) && firstPersonSingular(quotedTextIn(text, marks))
 }
 
-// quotedTextIn is quotedText(text) from the quotation marks of text: the
-// parts between a mark leaving the depth above zero and the next mark,
-// copied whole. ‘ and ’ are no marks to quotedText (’ is an apostrophe as
-// often), so they stay in the parts.
+// quotedTextIn returns the parts of text inside quotation marks, from
+// the quotation marks of text: the parts between a mark leaving the depth
+// above zero and the next mark, copied whole. ‘ and ’ open and close no
+// part (’ is an apostrophe as often), so they stay in the parts.
 func quotedTextIn(text string, marks []quoteMarkAt) string {
 	var b strings.Builder
 	depth, from := 0, 0 // from: where the part after the last mark starts
