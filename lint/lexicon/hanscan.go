@@ -74,9 +74,9 @@ func buildHanScanner(a *automaton) *hanScanner {
 		}
 	}
 	// The symbol edges out of every state, found on the byte trie: a
-	// byte edge from E5 to E9, or from E4 to a second byte from B8 up,
-	// starts a Han character and is followed to the state after its
-	// third byte; any other byte edge is a byte symbol.
+	// byte edge E4 to E9 out of a state between characters starts a
+	// character of U+4000–U+9FFF and is followed to the state after its
+	// third byte, as walk reads it; any other byte edge is a byte symbol.
 	type edge struct {
 		sym  int32 // a byte, or -1-(index in wide) for a wide character
 		next int32
