@@ -46,17 +46,7 @@ func TestMarkdownMatchesGFMParser(t *testing.T) {
 		require.Equal(t, want.Blocks, got.Blocks, "%q", src)
 		require.Equal(t, want.Comments, got.Comments, "%q", src)
 	}
-	var paths []string
-	for _, dir := range []string{"../../corpus", "testdata"} {
-		require.NoError(t, filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
-			if err == nil && filepath.Ext(p) == ".md" {
-				paths = append(paths, p)
-			}
-			return err
-		}))
-	}
-	require.NotEmpty(t, paths)
-	for _, p := range paths {
+	for _, p := range markdownFiles(t) {
 		src, err := os.ReadFile(p)
 		require.NoError(t, err)
 		got, err := ParseMarkdown(p, src)
