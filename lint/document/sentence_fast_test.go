@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -25,11 +24,7 @@ func TestSentencesMatchesDecodingEveryRune(t *testing.T) {
 		"\u4dff", "\u3000", "é", "😀", "\ufe12", "．"}
 	rng := rand.New(rand.NewSource(6))
 	for round := 0; round < 20000; round++ {
-		var sb strings.Builder
-		for n := rng.Intn(30); n > 0; n-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		text := sb.String()
+		text := randomText(rng, pieces, rng.Intn(30))
 		for _, kind := range []Kind{Paragraph, TableRow} {
 			require.Equal(t, referenceSentences(text, kind), Sentences(text, kind), "%q", text)
 		}
@@ -140,11 +135,7 @@ func TestSentencesLongASCIIRunsMatchReference(t *testing.T) {
 		"研究", "。", "”", "é", "\xff", "a", "ab", "abc", "Smith et al", "0.05", " "}
 	rng := rand.New(rand.NewSource(8))
 	for round := 0; round < 20000; round++ {
-		var sb strings.Builder
-		for n := rng.Intn(20); n > 0; n-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		text := sb.String()
+		text := randomText(rng, pieces, rng.Intn(20))
 		for _, kind := range []Kind{Paragraph, TableRow} {
 			require.Equal(t, referenceSentences(text, kind), Sentences(text, kind), "%q", text)
 		}
@@ -174,11 +165,7 @@ func TestLastWordMatchesDecoding(t *testing.T) {
 	pieces := []string{"a", "Z", "e.g", ".", " ", "0", "é", "Ä", "研", "\u2e80", "\u2e7f", "\xff", "\xc3", "K", "_", "@", "[", "`", "{"}
 	rng := rand.New(rand.NewSource(13))
 	for round := 0; round < 50000; round++ {
-		var sb strings.Builder
-		for n := rng.Intn(8); n > 0; n-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		s := sb.String()
+		s := randomText(rng, pieces, rng.Intn(8))
 		require.Equal(t, decoding(s), lastWord(s), "%q", s)
 	}
 }

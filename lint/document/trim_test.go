@@ -25,11 +25,7 @@ func TestTrimSpaceMatchesStrings(t *testing.T) {
 	pieces := append([]string{"研", "究", "。", "，", "a", "Z", ".", "\xff", "\xe4", "\xe4\xb8", "\x80", "\xef\xbf\xbd", "\xed\xa0\x80", "\ufeff", "\u4000", "\uffff", "é", "😀"}, spaces...)
 	rng := rand.New(rand.NewSource(9))
 	for round := 0; round < 100000; round++ {
-		var sb strings.Builder
-		for n := rng.Intn(6); n > 0; n-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		s := sb.String()
+		s := randomText(rng, pieces, rng.Intn(6))
 		require.Equal(t, strings.TrimSpace(s), trimSpace(s), "%q", s)
 	}
 	for a := 0; a < 256; a++ {
@@ -47,11 +43,7 @@ func TestTrimSpanMatchesTrimSpace(t *testing.T) {
 	pieces := []string{"研", "。", "a", ".", " ", "\n", "\u3000", "\u00a0", "\u2029", "\u0085", "\xff", "\xe4\xb8", "\x80", "\ufeff"}
 	rng := rand.New(rand.NewSource(10))
 	for round := 0; round < 100000; round++ {
-		var sb strings.Builder
-		for n := rng.Intn(8); n > 0; n-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		text := sb.String()
+		text := randomText(rng, pieces, rng.Intn(8))
 		start := rng.Intn(len(text) + 1)
 		end := start + rng.Intn(len(text)-start+1)
 		span, ok := trimSpan(text, start, end)
@@ -101,11 +93,7 @@ func TestTrimOpenersMatchesTrimLeft(t *testing.T) {
 		"\xe2\x80", "\xe2", "\x9d", "\xe2\x80\x9c", "\xff", "\xe2\x80\xa6", "0", "."}
 	rng := rand.New(rand.NewSource(11))
 	for round := 0; round < 100000; round++ {
-		var sb strings.Builder
-		for n := rng.Intn(7); n > 0; n-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		s := sb.String()
+		s := randomText(rng, pieces, rng.Intn(7))
 		require.Equal(t, strings.TrimLeft(s, cutset), trimOpeners(s), "%q", s)
 	}
 	for a := 0; a < 256; a++ {
@@ -123,11 +111,7 @@ func TestTrimSpaceIdeographicIndent(t *testing.T) {
 	pieces := []string{"\u3000", " ", "\t", "\u00a0", "\u0085", "\u2028", "\u205f", "\u1680", "研究", "。", "a", "\xe3\x80", "\xe3", "\xff", "\u3001", "\u3000\u3000研究发现"}
 	rng := rand.New(rand.NewSource(12))
 	for round := 0; round < 100000; round++ {
-		var sb strings.Builder
-		for n := rng.Intn(8); n > 0; n-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		s := sb.String()
+		s := randomText(rng, pieces, rng.Intn(8))
 		require.Equal(t, strings.TrimSpace(s), trimSpace(s), "%q", s)
 	}
 }
