@@ -63,11 +63,7 @@ func TestNamesNoOrganismAgreesWithTheRegexp(t *testing.T) {
 		"TRIAL", "K", "实", "验", "实验", "研究", "模型", "皿", "小鼠", " ", "\xff", "\xe5", "s", "t"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		model := b.String()
+		model := randomText(rng, pieces, 6)
 		if !assert.Equal(t, ref.MatchString(model), namesNoOrganism(model), "%q", model) {
 			return
 		}
@@ -83,11 +79,7 @@ func TestVenueNameIsPartOfItsPhrase(t *testing.T) {
 		"journal of", "学报", "年会上公布", "The Lancet", "\t"}
 	rng := rand.New(rand.NewPCG(5, 5))
 	for range 5000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 6)
 		name := venueName(text)
 		assert.LessOrEqual(t, len(name), len(text), "%q", text)
 		assert.Contains(t, text, name, "%q", text)
@@ -124,11 +116,7 @@ func TestVenueNameIsTheExpressions(t *testing.T) {
 	rng := rand.New(rand.NewPCG(61, 62))
 	cues, bare := 0, 0
 	for range 200000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 6)
 		want := venueNameByRegexp(text)
 		require.Equal(t, want, venueName(text), "%q", text)
 		if loc := publicationCue.FindStringIndex(text); loc[1] > 0 {
@@ -220,4 +208,13 @@ func TestFillPartsEqualsFillOfJoined(t *testing.T) {
 		assert.Equal(t, fill(strings.Join(parts, ""), pairs...), fillParts(parts, pairs), "%q %q", parts, pairs)
 	}
 	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { fillParts([]string{"{label} a", "{label} b"}, []string{"label", "x"}) }))
+}
+
+// randomText strings together fewer than most pieces, picked at random.
+func randomText(rng *rand.Rand, pieces []string, most int) string {
+	var b strings.Builder
+	for range rng.IntN(most) {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
 }
