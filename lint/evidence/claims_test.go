@@ -42,7 +42,9 @@ func TestAddClaimsSharesOneAllocation(t *testing.T) {
 		assert.Equal(t, want[i], *cl, "claim %d", i)
 	}
 	assert.Less(t, first, len(want))
-	assert.Equal(t, 2.0, testing.AllocsPerRun(50, func() { (&Card{}).addClaims(d, d.Blocks) }))
+	if !raceEnabled {
+		assert.Equal(t, 2.0, testing.AllocsPerRun(50, func() { (&Card{}).addClaims(d, d.Blocks) }))
+	}
 }
 
 // TestNewSharesOneAllocationForItsStudies: New gives each of the
