@@ -158,6 +158,7 @@ func builtinLexicon(t testing.TB) *Lexicon {
 	files := map[string]string{}
 	names, err := filepath.Glob("../../rules/lexicon/*.yaml")
 	require.NoError(t, err)
+	require.NotEmpty(t, names, "no lexicon files in ../../rules/lexicon")
 	for _, n := range names {
 		data, err := os.ReadFile(n)
 		require.NoError(t, err)
