@@ -124,14 +124,26 @@ func mdBlankEnds(body []byte) bool {
 }
 
 // newMarkdownParser is goldmark with the GFM extensions and footnotes, GFM's
-// autolinks found by linkify (none if linkify is nil).
+// autolinks found by linkify (none if linkify is nil), and the paragraphs
+// without inline markup left out of goldmark's inline parsing
+// (mdPlainParagraphs).
 func newMarkdownParser(linkify parser.InlineParser) parser.Parser {
+	md := newMarkdownParserFull(linkify)
+	plain := newMdPlainParagraphs(md.config.InlineParsers, linkify)
+	// After every other transformer: the table's is at 200.
+	md.AddOptions(parser.WithParagraphTransformers(util.Prioritized(plain, 10000)))
+	return md
+}
+
+// newMarkdownParserFull is newMarkdownParser with goldmark parsing every
+// paragraph's inline content.
+func newMarkdownParserFull(linkify parser.InlineParser) *mdRecorder {
 	opts := []goldmark.Option{goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote)}
 	if linkify != nil {
 		// The priority GFM gives linkify (extension.Linkify.Extend).
 		opts = append(opts, goldmark.WithParserOptions(parser.WithInlineParsers(util.Prioritized(linkify, 999))))
 	}
-	return goldmark.New(opts...).Parser()
+	return newRecordedParser(opts...)
 }
 
 // quickLinkify is goldmark's linkify parser with a cheap test first: it is
@@ -629,7 +641,11 @@ func (p *mdParser) cellSeparator(cellStart int, r *mdRuns) {
 // inlineRuns collects the lintable text of a block's inline content.
 func (p *mdParser) inlineRuns(n ast.Node) *mdRuns {
 	r := &mdRuns{src: p.src}
-	p.inlines(n, r)
+	if lines := n.Lines(); mdPlainMarked(lines) {
+		p.plainLines(lines, r)
+	} else {
+		p.inlines(n, r)
+	}
 	return r
 }
 
