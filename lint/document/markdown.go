@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/hypelint/hypelint/lint/internal/swar"
+	"github.com/hypelint/hypelint/lint/reuse"
 	"github.com/hypelint/hypelint/lint/textmap"
 )
 
@@ -48,7 +49,7 @@ func parseMarkdownWith(md parser.Parser, plain bool, path string, src []byte, va
 	}
 	d := &Document{Path: path, Source: src, Format: "markdown", bodyStart: start}
 	body, fm := mdFrontMatter(src, start)
-	p := &mdParser{src: src, base: body}
+	p := &mdParser{src: src, base: body, found: foundLists.Get(0)}
 	// goldmark sees only the body so that front matter is never parsed as
 	// Markdown (its closing "---" would turn the last key into a heading).
 	if !plain || !p.plainBlocks() {
@@ -302,7 +303,7 @@ func (p *mdParser) plainBlocks() bool {
 	closePara := func() bool {
 		if para != nil {
 			if paraEm.open != 0 {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			p.add(para, paraKind, 0)
@@ -325,7 +326,7 @@ func (p *mdParser) plainBlocks() bool {
 			stop--
 		}
 		if mdTableDelimiter(p.src[i:stop]) {
-			p.found = nil
+			p.found = p.found[:0]
 			return false // a table's delimiter row, if a header row comes before it
 		}
 		switch {
@@ -334,11 +335,11 @@ func (p *mdParser) plainBlocks() bool {
 				return false
 			}
 		case i-ls >= 4:
-			p.found = nil
+			p.found = p.found[:0]
 			return false
 		case p.src[i] == '#':
 			if list && i > ls {
-				p.found = nil
+				p.found = p.found[:0]
 				return false // maybe a heading inside an item: what follows it would be the item's
 			}
 			list = false
@@ -351,20 +352,20 @@ func (p *mdParser) plainBlocks() bool {
 				level++
 			}
 			if level > 6 || i < le && p.src[i] != ' ' || bytes.IndexByte(p.src[i:le], '#') >= 0 {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			h := p.fresh() // the blanks after the hashes are trimmed with the block's
 			var em mdEmphasis
 			if !p.decodeInline(i, stop, h, &em) || em.open != 0 {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			p.add(h, Heading, level)
 		case p.src[i] == '-':
 			content := mdBulletItem(p.src[i:stop])
 			if content < 0 {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			if !closePara() {
@@ -372,18 +373,18 @@ func (p *mdParser) plainBlocks() bool {
 			}
 			para, paraKind, list = p.fresh(), ListItem, true
 			if !p.decodeInline(i+content, stop, para, &paraEm) {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			lastStop, lastEnd = stop, le
 		default:
 			if c := p.src[i]; c == '+' || c == '=' || mdOrderedMarker(p.src[i:le]) {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			if para == nil {
 				if list && i > ls {
-					p.found = nil
+					p.found = p.found[:0]
 					return false // maybe a paragraph of the last item
 				}
 				para, paraKind, list = p.fresh(), Paragraph, false
@@ -400,7 +401,7 @@ func (p *mdParser) plainBlocks() bool {
 				p.lineBreak(lastStop, para)
 			}
 			if !p.decodeInline(i, stop, para, &paraEm) {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			lastStop, lastEnd = stop, le
@@ -811,7 +812,8 @@ func (p *mdParser) finish(fm mdFront) []Block {
 		slices.SortStableFunc(found, byStart)
 	}
 	slices.SortStableFunc(p.comments, func(a, b Comment) int { return a.Span.Start - b.Span.Start })
-	var out []Block
+	// Sized once: appending block by block allocated the list about twice.
+	out := make([]Block, 0, 1+len(fm.standfirst)+len(found))
 	if t, ok := fm.title.block(Title); ok {
 		out = append(out, t)
 	} else if i := mdTitleIndex(found); i >= 0 {
@@ -826,8 +828,19 @@ func (p *mdParser) finish(fm mdFront) []Block {
 	for _, b := range found {
 		out = append(out, b.Block)
 	}
+	clear(found[:cap(found)]) // the pool must not keep the texts alive
+	foundLists.Put(found)
+	p.found = nil
 	return out
 }
+
+// foundLists keeps the parsers' lists of found blocks: each is read into
+// the document's own list at finish, then serves the next document.
+var foundLists = reuse.Slices[mdBlock]{Max: maxPooledFound}
+
+// maxPooledFound is the capacity above which a list of found blocks is
+// left to the collector.
+const maxPooledFound = 4096
 
 // mdTitleIndex picks the title when front matter has none: the first H1,
 // else the first heading, else the first block that is not a table row.
