@@ -1054,6 +1054,9 @@ var standfirstKeys = []string{"description", "summary", "subtitle", "excerpt"}
 // what the front matter gives. Without a closing line there is no front
 // matter: the "---" is a thematic break.
 func mdFrontMatter(src []byte, start int) (body int, fm mdFront) {
+	if !bytes.HasPrefix(src[start:], []byte("---")) {
+		return start, fm // the first line is not "---": not worth cutting the text into lines
+	}
 	lines := splitLines(src, start)
 	if len(lines) < 2 || mdTrimmedLine(src, lines[0]) != "---" {
 		return start, fm

@@ -60,3 +60,30 @@ func TestMarkdownParseBytes(t *testing.T) {
 		require.LessOrEqual(t, res.AllocedBytesPerOp(), int64(52<<10), "bytes per Markdown parse")
 	}
 }
+
+// A plain text's blocks are one list of their size, whatever the ratio of
+// blocks to lines, and the parser's scratch lists go back cleared.
+func TestPlainBlocksSizedOnce(t *testing.T) {
+	for _, sep := range []string{"\n", "\n\n", "\r\n", "\n\n\n\n"} {
+		var src strings.Builder
+		src.WriteString("Title" + sep)
+		for i := range 200 {
+			src.WriteString("Sentence " + strings.Repeat("y", i%5+1) + " of the text." + sep)
+		}
+		d, err := ParseText("a.txt", []byte(src.String()))
+		require.NoError(t, err)
+		require.NotEmpty(t, d.Blocks)
+		require.Equal(t, len(d.Blocks), cap(d.Blocks), "%q: the list of blocks is not of its size", sep)
+		for range 5 {
+			list := blockLists.Get(0)
+			for _, b := range list[:cap(list)] {
+				require.Zero(t, b, "a pooled list of blocks keeps a block")
+			}
+			blockLists.Put(list)
+		}
+	}
+	d, err := ParseText("a.txt", nil)
+	require.NoError(t, err)
+	require.NotNil(t, d.Blocks)
+	require.Empty(t, d.Blocks)
+}
