@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/hypelint/hypelint/lint/internal/swar"
+	"github.com/hypelint/hypelint/lint/reuse"
 	"github.com/hypelint/hypelint/lint/textmap"
 )
 
@@ -48,7 +49,7 @@ func parseMarkdownWith(md parser.Parser, plain bool, path string, src []byte, va
 	}
 	d := &Document{Path: path, Source: src, Format: "markdown", bodyStart: start}
 	body, fm := mdFrontMatter(src, start)
-	p := &mdParser{src: src, base: body}
+	p := &mdParser{src: src, base: body, found: foundLists.Get(0)}
 	// goldmark sees only the body so that front matter is never parsed as
 	// Markdown (its closing "---" would turn the last key into a heading).
 	if !plain || !p.plainBlocks() {
@@ -314,7 +315,7 @@ func (p *mdParser) plainBlocks() bool {
 	closePara := func() bool {
 		if para != nil {
 			if paraEm.open != 0 {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			p.add(para, paraKind, 0)
@@ -337,7 +338,7 @@ func (p *mdParser) plainBlocks() bool {
 			stop--
 		}
 		if mdTableDelimiter(p.src[i:stop]) {
-			p.found = nil
+			p.found = p.found[:0]
 			return false // a table's delimiter row, if a header row comes before it
 		}
 		switch {
@@ -346,11 +347,11 @@ func (p *mdParser) plainBlocks() bool {
 				return false
 			}
 		case i-ls >= 4:
-			p.found = nil
+			p.found = p.found[:0]
 			return false
 		case p.src[i] == '#':
 			if list && i > ls {
-				p.found = nil
+				p.found = p.found[:0]
 				return false // maybe a heading inside an item: what follows it would be the item's
 			}
 			list = false
@@ -363,20 +364,20 @@ func (p *mdParser) plainBlocks() bool {
 				level++
 			}
 			if level > 6 || i < le && p.src[i] != ' ' || bytes.IndexByte(p.src[i:le], '#') >= 0 {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			h := p.fresh() // the blanks after the hashes are trimmed with the block's
 			var em mdEmphasis
 			if !p.decodeInline(i, stop, h, &em) || em.open != 0 {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			p.add(h, Heading, level)
 		case p.src[i] == '-':
 			content := mdBulletItem(p.src[i:stop])
 			if content < 0 {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			if !closePara() {
@@ -384,18 +385,18 @@ func (p *mdParser) plainBlocks() bool {
 			}
 			para, paraKind, list = p.fresh(), ListItem, true
 			if !p.decodeInline(i+content, stop, para, &paraEm) {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			lastStop, lastEnd = stop, le
 		default:
 			if c := p.src[i]; c == '+' || c == '=' || mdOrderedMarker(p.src[i:le]) {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			if para == nil {
 				if list && i > ls {
-					p.found = nil
+					p.found = p.found[:0]
 					return false // maybe a paragraph of the last item
 				}
 				para, paraKind, list = p.fresh(), Paragraph, false
@@ -412,7 +413,7 @@ func (p *mdParser) plainBlocks() bool {
 				p.lineBreak(lastStop, para)
 			}
 			if !p.decodeInline(i, stop, para, &paraEm) {
-				p.found = nil
+				p.found = p.found[:0]
 				return false
 			}
 			lastStop, lastEnd = stop, le
@@ -827,7 +828,8 @@ func (p *mdParser) finish(fm mdFront) []Block {
 		slices.SortStableFunc(found, byStart)
 	}
 	slices.SortStableFunc(p.comments, func(a, b Comment) int { return a.Span.Start - b.Span.Start })
-	var out []Block
+	// Sized once: appending block by block allocated the list about twice.
+	out := make([]Block, 0, 1+len(fm.standfirst)+len(found))
 	if t, ok := fm.title.block(Title); ok {
 		out = append(out, t)
 	} else if i := mdTitleIndex(found); i >= 0 {
@@ -842,8 +844,19 @@ func (p *mdParser) finish(fm mdFront) []Block {
 	for _, b := range found {
 		out = append(out, b.Block)
 	}
+	clear(found[:cap(found)]) // the pool must not keep the texts alive
+	foundLists.Put(found)
+	p.found = nil
 	return out
 }
+
+// foundLists keeps the parsers' lists of found blocks: each is read into
+// the document's own list at finish, then serves the next document.
+var foundLists = reuse.Slices[mdBlock]{Max: maxPooledFound}
+
+// maxPooledFound is the capacity above which a list of found blocks is
+// left to the collector.
+const maxPooledFound = 4096
 
 // mdTitleIndex picks the title when front matter has none: the first H1,
 // else the first heading, else the first block that is not a table row.
@@ -1057,6 +1070,9 @@ var standfirstKeys = []string{"description", "summary", "subtitle", "excerpt"}
 // what the front matter gives. Without a closing line there is no front
 // matter: the "---" is a thematic break.
 func mdFrontMatter(src []byte, start int) (body int, fm mdFront) {
+	if !bytes.HasPrefix(src[start:], []byte("---")) {
+		return start, fm // the first line is not "---": not worth cutting the text into lines
+	}
 	lines := splitLines(src, start)
 	if len(lines) < 2 || mdTrimmedLine(src, lines[0]) != "---" {
 		return start, fm

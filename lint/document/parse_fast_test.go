@@ -31,7 +31,11 @@ func TestSplitLinesMatchesByteScan(t *testing.T) {
 		if len(src) > 0 {
 			start = rng.Intn(len(src) + 1)
 		}
-		require.Equal(t, splitLinesCR(src, start), splitLines(src, start), "%q from %d", src, start)
+		want := appendLinesCR(nil, src, start)
+		require.Equal(t, want, splitLines(src, start), "%q from %d", src, start)
+		// Appending keeps what the list held (a pooled list is emptied first).
+		held := []line{{7, 8}}
+		require.Equal(t, append(held, want...), appendLines(held[:1:1], src, start), "%q from %d", src, start)
 	}
 	// With carriage returns the scan itself is used.
 	require.Equal(t, []line{{0, 1}, {3, 4}, {5, 5}}, splitLines([]byte("a\r\nb\r"), 0))

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hypelint/hypelint/lint/reuse"
 	"github.com/hypelint/hypelint/lint/textmap"
 )
 
@@ -16,13 +17,16 @@ type line struct{ start, end int }
 
 // splitLines cuts src from start into lines ending at "\n", "\r\n" or a
 // lone "\r" (as Document.Position counts them).
-func splitLines(src []byte, start int) []line {
+func splitLines(src []byte, start int) []line { return appendLines(nil, src, start) }
+
+// appendLines is splitLines appending the lines to lines.
+func appendLines(lines []line, src []byte, start int) []line {
 	rest := src[start:]
 	if bytes.IndexByte(rest, '\r') >= 0 {
-		return splitLinesCR(src, start)
+		return appendLinesCR(lines, src, start)
 	}
 	// Only "\n" ends a line: find each with the library's fast search.
-	lines := make([]line, 0, bytes.Count(rest, []byte{'\n'})+1)
+	lines = slices.Grow(lines, bytes.Count(rest, []byte{'\n'})+1)
 	for i := start; ; {
 		j := bytes.IndexByte(src[i:], '\n')
 		if j < 0 {
@@ -33,9 +37,8 @@ func splitLines(src []byte, start int) []line {
 	}
 }
 
-// splitLinesCR is splitLines for a text with carriage returns.
-func splitLinesCR(src []byte, start int) []line {
-	var lines []line
+// appendLinesCR is appendLines for a text with carriage returns.
+func appendLinesCR(lines []line, src []byte, start int) []line {
 	for i := start; i <= len(src); {
 		j := i
 		for j < len(src) && src[j] != '\n' && src[j] != '\r' {
@@ -79,9 +82,10 @@ func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment) {
 // and the wrap width of the whole text (see TextSections), or -1 to detect
 // it here.
 func parsePlainText(src []byte, str string, start int, titled bool, wrapWidth int) ([]Block, []Comment) {
-	p := &plainParser{src: src, str: str, base: start, lines: splitLines(src, start)}
-	// Blocks are mostly paragraphs between blank lines: one for two lines.
-	p.blocks = make([]Block, 0, len(p.lines)/2+1)
+	// The lines and the blocks as found are scratch lists that serve the
+	// next text; the blocks kept are copied into a list of their size.
+	p := &plainParser{src: src, str: str, base: start, lines: appendLines(lineLists.Get(0), src, start)}
+	p.blocks = blockLists.Get(0)
 	p.wrapWidth = wrapWidth
 	if wrapWidth < 0 {
 		p.wrapWidth = p.spacedWrapWidth()
@@ -104,8 +108,23 @@ func parsePlainText(src []byte, str string, start int, titled bool, wrapWidth in
 			i = p.block(i)
 		}
 	}
-	return p.blocks, p.comments
+	lineLists.Put(p.lines)
+	blocks := make([]Block, len(p.blocks))
+	copy(blocks, p.blocks)
+	clear(p.blocks) // the pool must not keep the texts alive
+	blockLists.Put(p.blocks)
+	return blocks, p.comments
 }
+
+// lineLists and blockLists keep the plain parser's scratch lists (see
+// parsePlainText); a list longer than maxPooledLines or maxPooledFound is
+// left to the collector.
+var (
+	lineLists  = reuse.Slices[line]{Max: maxPooledLines}
+	blockLists = reuse.Slices[Block]{Max: maxPooledFound}
+)
+
+const maxPooledLines = 1 << 14
 
 // comment records a directive line ("# hypelint-disable …", "// hypelint-…"
 // or a whole-line "<!-- … -->") as a comment; such lines are never linted.

@@ -140,8 +140,9 @@ func engineClasses(id func(string) int) classIDs {
 
 // Analyze computes the facts of a parsed document.
 func (a *Analyzer) Analyze(doc *document.Document) *Document {
-	d := a.Begin(doc)
-	d.mem = keeperPool.Get().(*keeper) // until Release
+	k := keeperPool.Get().(*keeper) // until Release
+	d := a.begin(doc, k.counts(len(a.Lex.Classes)))
+	d.mem = k
 	d.Blocks = a.Blocks(d, doc)
 	a.Finish(d)
 	a.Complete(d, d.Blocks)
@@ -153,7 +154,12 @@ func (a *Analyzer) Analyze(doc *document.Document) *Document {
 // long book need not be held whole: the document-level facts come from
 // running totals, not from the blocks.
 func (a *Analyzer) Begin(doc *document.Document) *Document {
-	return &Document{Doc: doc, Lex: a.Lex, ids: &a.ids, counts: make([]int, len(a.Lex.Classes)),
+	return a.begin(doc, make([]int, len(a.Lex.Classes)))
+}
+
+// begin is Begin with the document's class counts, zeroed.
+func (a *Analyzer) begin(doc *document.Document, counts []int) *Document {
+	return &Document{Doc: doc, Lex: a.Lex, ids: &a.ids, counts: counts,
 		claims:    slab.Slab[Claim]{Limit: claimChunk, ReserveExact: true},
 		claimRefs: slab.Slab[*Claim]{Limit: claimChunk, ReserveExact: true}}
 }

@@ -27,6 +27,7 @@ type keeper struct {
 	claims    slab.Slab[Claim]
 	claimRefs slab.Slab[*Claim]
 	views     normalize.Arena
+	classes   []int // the document's class counts (see counts)
 	// pooled: k comes from keeperPool and goes back with Release. A
 	// keeper of its own (a section of a long text) gives each view memory
 	// of its own instead: a claim's term kept until its part is written
@@ -81,6 +82,17 @@ func (k *keeper) reserve(doc *document.Document) {
 	if k.pooled {
 		k.views.Reserve(text, 4*sentences)
 	}
+}
+
+// counts returns the document's n class counts, zeroed, in k: a
+// document's counts are read until Release, like its blocks.
+func (k *keeper) counts(n int) []int {
+	if cap(k.classes) < n {
+		k.classes = make([]int, n)
+	}
+	k.classes = k.classes[:n]
+	clear(k.classes)
+	return k.classes
 }
 
 // normalize builds the normalized view of a sentence's text in k, adding
@@ -180,6 +192,9 @@ func (k *keeper) poison() {
 		Voice: poisonText, Evidence: poisonText, Span: spanPoison})
 	k.claimRefs.Poison(nil)
 	k.views.Poison()
+	for i := range k.classes {
+		k.classes[i] = -1 << 20
+	}
 }
 
 // poisonClasses is a class set claiming every class.

@@ -43,7 +43,9 @@ func TestReleasedMemoryServesTheNextDocument(t *testing.T) {
 				continue
 			}
 			d := a.Analyze(doc)
-			require.Equal(t, sentenceFacts(fresh.Analyze(doc)), sentenceFacts(d), in.Path)
+			want := fresh.Analyze(doc)
+			require.Equal(t, sentenceFacts(want), sentenceFacts(d), in.Path)
+			require.Equal(t, classCounts(l.Lexicon.Classes, want), classCounts(l.Lexicon.Classes, d), in.Path)
 			n += d.Sentences
 			d.Release()
 			require.Nil(t, d.Blocks)
@@ -51,6 +53,16 @@ func TestReleasedMemoryServesTheNextDocument(t *testing.T) {
 		}
 	}
 	require.Greater(t, n, 1000)
+}
+
+// classCounts lists the document's count of each class (kept, like its
+// blocks, in memory Release gives back).
+func classCounts[T any](classes []T, d *facts.Document) []int {
+	counts := make([]int, len(classes))
+	for c := range counts {
+		counts[c] = d.Count(c)
+	}
+	return counts
 }
 
 // TestPoisonedReleaseOverwritesSentences: with PoisonReleased on, a
@@ -69,6 +81,8 @@ func TestPoisonedReleaseOverwritesSentences(t *testing.T) {
 	require.NotEmpty(t, hits)
 	require.NotEmpty(t, claims)
 	claim := claims[0]
+	class := hits[0].Class
+	require.Positive(t, d.Count(class))
 	facts.PoisonReleased(true)
 	defer facts.PoisonReleased(false)
 	d.Release()
@@ -79,4 +93,5 @@ func TestPoisonedReleaseOverwritesSentences(t *testing.T) {
 	require.Nil(t, claims[0], "the claim lists are overwritten")
 	require.NotContains(t, claim.Term, "神药", "and the claims")
 	require.NotEqual(t, "none", claim.Subject)
+	require.Negative(t, d.Count(class), "the class counts are overwritten")
 }
