@@ -411,7 +411,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 			term = s.SourceSpan(h.Start, h.End)
 		}
 		e.scope(s, claimWithSpan(s, term))
-		if decidedFalse(r.gate.onClaim, &e.env) {
+		if decidedFalse(r.gate.afterSentence, &e.env) {
 			continue // decided without the hit's facts
 		}
 		// The voice comes with distanced at no cost: ask for it, for the
@@ -508,7 +508,7 @@ func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 	found := false
 	for _, c := range s.Claims {
 		e.scope(s, c)
-		if decidedFalse(r.gate.onClaim, &e.env) {
+		if decidedFalse(r.gate.afterSentence, &e.env) {
 			continue // decided without the hit's facts
 		}
 		e.hit = e.blankHit
