@@ -289,10 +289,15 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 	}
 	sv := &e.sieves[ri]
 	sieved := sv.ok && !e.noSieve
-	if sieved && !e.done[ri] && e.masks.ok {
+	// done carries from block to block only for once: study and document;
+	// for the others each block (paragraph) or sentence starts anew, or
+	// done is never read (no once).
+	carries := r.Once == "study" || r.Once == "document"
+	if sieved && (!carries || !e.done[ri]) && e.masks.ok {
 		// The blocks the sieve admits, from the batch's class masks: the
 		// others would only clear done (the once resets), which is clear
-		// until a report sets it; from there on, block by block.
+		// until a report sets it; from there on, block by block (when it
+		// carries).
 		admitted := e.masks.admitted(sv, r.Scope == HeadingScope)
 		for admitted != 0 {
 			bi := bits.TrailingZeros64(admitted)
@@ -300,7 +305,7 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 			if err := e.block(r, ri, blocks[bi], sv, sieved); err != nil {
 				return err
 			}
-			if e.done[ri] {
+			if carries && e.done[ri] {
 				return e.blocksFrom(r, ri, blocks, bi+1, sv, sieved)
 			}
 		}
@@ -350,12 +355,21 @@ func (e *evaluator) block(r *Rule, ri int, b *facts.Block, sv *sieve, sieved boo
 		if e.done[ri] && r.Once != "" {
 			continue
 		}
+		met := false // the sieve has found the needs met
 		if sieved {
-			if set, ok := s.Classes(); ok && !sv.admits(&set) || !sv.flagsSet(s) {
+			set, ok := s.Classes()
+			if ok && !sv.admits(&set) || !sv.flagsSet(s) {
 				continue // sentence would find the needs unmet
 			}
+			met = ok
 		}
-		found, err := e.sentence(r, b, s)
+		var found bool
+		var err error
+		if met {
+			found, err = e.metSentence(r, b, s)
+		} else {
+			found, err = e.sentence(r, b, s)
+		}
 		if err != nil {
 			return err
 		}
@@ -368,6 +382,12 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 	if !meets(s, r.needs) || r.reportClass >= 0 && !s.Has(r.reportClass) {
 		return false, nil // the condition could not be true here
 	}
+	return e.metSentence(r, b, s)
+}
+
+// metSentence is sentence on a sentence known to meet r's needs and have
+// its reported class (as a sieve that admits it finds).
+func (e *evaluator) metSentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, error) {
 	e.env.Sentence, e.env.Paragraph, e.env.Hit = s, b, nil
 	if r.swapLex != nil {
 		return e.swaps(r, b, s)
@@ -411,7 +431,7 @@ func (e *evaluator) sentence(r *Rule, b *facts.Block, s *facts.Sentence) (bool, 
 			term = s.SourceSpan(h.Start, h.End)
 		}
 		e.scope(s, claimWithSpan(s, term))
-		if decidedFalse(r.gate.onClaim, &e.env) {
+		if decidedFalse(r.gate.afterSentence, &e.env) {
 			continue // decided without the hit's facts
 		}
 		// The voice comes with distanced at no cost: ask for it, for the
@@ -508,7 +528,7 @@ func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 	found := false
 	for _, c := range s.Claims {
 		e.scope(s, c)
-		if decidedFalse(r.gate.onClaim, &e.env) {
+		if decidedFalse(r.gate.afterSentence, &e.env) {
 			continue // decided without the hit's facts
 		}
 		e.hit = e.blankHit

@@ -228,6 +228,11 @@ type gate struct {
 	onDoc      guard // once per document: the doc scope alone
 	onSentence guard // per sentence: doc, sentence, paragraph
 	onClaim    guard // per claim or reported hit, before its hit facts: and claim, study
+	// afterSentence is onClaim for a sentence onSentence did not decide
+	// false: without the operands of the top && that read nothing
+	// onSentence did not (each was yes there, or unknown here as there),
+	// so it decides false exactly where onClaim does.
+	afterSentence guard
 	// full reads every scope: where it understands the whole condition it
 	// decides it outright (yes as well as no) and the VM is not run.
 	full guard
@@ -264,8 +269,18 @@ func compileGate(lex *lexicon.Lexicon, n ast.Node, plain bool) gate {
 		onDoc:      stage("doc"),
 		onSentence: stage("doc", "sentence", "paragraph"),
 		onClaim:    stage("doc", "sentence", "paragraph", "claim", "study"),
-		full:       stage("doc", "sentence", "paragraph", "claim", "study", "hit"),
-		hitFields:  hitFieldsRead(n),
+		afterSentence: func() guard {
+			c := guardCompiler{lex: lex, known: map[string]bool{}, plain: plain}
+			for _, name := range []string{"doc", "sentence", "paragraph", "claim", "study"} {
+				c.known[name] = true
+			}
+			if b, ok := n.(*ast.BinaryNode); ok && (b.Operator == "&&" || b.Operator == "and") {
+				c.skip = map[string]bool{"doc": true, "sentence": true, "paragraph": true}
+			}
+			return c.bool(n)
+		}(),
+		full:      stage("doc", "sentence", "paragraph", "claim", "study", "hit"),
+		hitFields: hitFieldsRead(n),
 	}
 }
 
@@ -337,6 +352,9 @@ type guardCompiler struct {
 	lex   *lexicon.Lexicon
 	known map[string]bool
 	plain bool // see compileGate
+	// skip: the operands of the top && that read only these scopes are
+	// left out (see gate.afterSentence).
+	skip map[string]bool
 }
 
 func (c guardCompiler) bool(n ast.Node) guard {
@@ -372,34 +390,13 @@ func (c guardCompiler) bool(n ast.Node) guard {
 // (the field at its offset, a sentence's class from its index) rather
 // than through a chain of closures.
 func (c guardCompiler) test(n ast.Node, not bool) guard {
-	switch n := n.(type) {
-	case *ast.MemberNode:
-		f, ok := c.field(n, reflect.Bool)
-		if !ok {
-			return nil
-		}
-		scope, offset := f.scope, f.offset
-		return func(env *HitEnv) tri {
-			p := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(env), scope))
-			if p == nil {
-				return unknown
-			}
-			return truth(*(*bool)(unsafe.Add(p, offset)) != not)
-		}
-	case *ast.CallNode:
+	if st, ok := c.leaf(n, not); ok {
+		return func(env *HitEnv) tri { return st.decide(env) }
+	}
+	if n, ok := n.(*ast.CallNode); ok {
 		scope, class, ok := classCall(c.lex, n, "has")
 		if !ok {
 			return nil
-		}
-		if s, ok := gateScopes[scope]; ok && c.known[scope] && s.typ == reflect.TypeFor[facts.Sentence]() {
-			at := s.offset
-			return func(env *HitEnv) tri {
-				p := *(**facts.Sentence)(unsafe.Add(unsafe.Pointer(env), at))
-				if p == nil {
-					return unknown
-				}
-				return truth(p.Has(class) != not) // Has is Count > 0
-			}
 		}
 		count := c.counter(scope)
 		if count == nil {
@@ -414,6 +411,96 @@ func (c guardCompiler) test(n ast.Node, not bool) guard {
 		}
 	}
 	return nil
+}
+
+// step is an operand of a chain. The tests conditions are mostly made of
+// (a bool field, has(sentence, "class"), a string field against a
+// literal) are read in the chain's own loop, from where the field sits;
+// any other operand is a guard, called.
+type step struct {
+	kind          stepKind
+	not           bool    // the test's result is negated
+	scope, offset uintptr // the scope's pointer in HitEnv; the field in the scope
+	class         int     // stepHas: the class
+	size          uintptr // stepBool: the size of the scope (see words)
+	lit           string  // stepString: the literal
+	g             guard   // stepGuard: the guard (nil: unknown)
+	// stepWord: the word at offset holds bool fields of the scope (one
+	// byte each, 0 or 1); the step decides unless its bytes under mask
+	// are other.
+	mask, other uint64
+}
+
+type stepKind uint8
+
+const (
+	stepGuard  stepKind = iota
+	stepBool            // a bool field
+	stepHas             // has(sentence, class)
+	stepString          // a string field == a literal
+	stepWord            // bool fields read as one word (see words)
+)
+
+// leaf compiles n, negated when not is set, as a step read in place: a
+// bool field, has(sentence, "class") with the sentence known, or a string
+// field compared (==, !=) with a literal. ok is false for anything else.
+func (c guardCompiler) leaf(n ast.Node, not bool) (step, bool) {
+	switch n := n.(type) {
+	case *ast.MemberNode:
+		f, ok := c.field(n, reflect.Bool)
+		if !ok {
+			return step{}, false
+		}
+		return step{kind: stepBool, not: not, scope: f.scope, offset: f.offset, size: scopeSize(f.scope)}, true
+	case *ast.CallNode:
+		scope, class, ok := classCall(c.lex, n, "has")
+		if !ok {
+			return step{}, false
+		}
+		if s, ok := gateScopes[scope]; ok && c.known[scope] && s.typ == reflect.TypeFor[facts.Sentence]() {
+			return step{kind: stepHas, not: not, scope: s.offset, class: class}, true
+		}
+	case *ast.BinaryNode:
+		if n.Operator != "==" && n.Operator != "!=" {
+			return step{}, false
+		}
+		member, lit := n.Left, n.Right
+		if _, ok := member.(*ast.StringNode); ok {
+			member, lit = lit, member
+		}
+		m, ok1 := member.(*ast.MemberNode)
+		l, ok2 := lit.(*ast.StringNode)
+		if !ok1 || !ok2 {
+			return step{}, false
+		}
+		f, ok := c.field(m, reflect.String)
+		if !ok {
+			return step{}, false
+		}
+		return step{kind: stepString, not: not != (n.Operator == "!="), scope: f.scope, offset: f.offset, lit: l.Value}, true
+	}
+	return step{}, false
+}
+
+// decide is what the step decides in env, for a test outside a chain
+// (chain reads its steps in its loop, without this call).
+func (st *step) decide(env *HitEnv) tri {
+	if st.kind == stepGuard {
+		return st.g(env)
+	}
+	p := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(env), st.scope))
+	if p == nil {
+		return unknown
+	}
+	switch st.kind {
+	case stepBool:
+		return truth(*(*bool)(unsafe.Add(p, st.offset)) != st.not)
+	case stepHas:
+		return truth((*facts.Sentence)(p).Has(st.class) != st.not) // Has is Count > 0
+	case stepWord:
+		panic("a word step decides only in its chain")
+	}
+	return truth((*(*string)(unsafe.Add(p, st.offset)) == st.lit) != st.not)
 }
 
 // plainTest is test without the one-step reads: the reference it is
@@ -455,9 +542,9 @@ func (c guardCompiler) plainTest(n ast.Node) guard {
 func (c guardCompiler) binary(n *ast.BinaryNode) guard {
 	switch n.Operator {
 	case "&&", "and":
-		return allOf(c.operands(n, "&&", "and"))
+		return chain(c.operands(n, "&&", "and"), no, yes)
 	case "||", "or":
-		return anyOf(c.operands(n, "||", "or"))
+		return chain(c.operands(n, "||", "or"), yes, no)
 	case "in":
 		set, ok := stringSet(n.Right)
 		left := c.string(n.Left)
@@ -560,31 +647,52 @@ func intComparison(op string) func(a, b int) bool {
 // The operands come cheapest first (by the size of their syntax tree):
 // Kleene's && and || do not depend on the order of their operands, and
 // guards have no effects, so a cheap test that decides spares the dearer.
-func (c guardCompiler) operands(n *ast.BinaryNode, ops ...string) []guard {
+func (c guardCompiler) operands(n *ast.BinaryNode, ops ...string) []step {
 	type operand struct {
-		g    guard
+		st   step
 		cost int
 	}
 	var list []operand
 	var walk func(n *ast.BinaryNode)
+	skip := c.skip
+	c.skip = nil // the top && only
 	walk = func(n *ast.BinaryNode) {
 		for _, side := range []ast.Node{n.Left, n.Right} {
 			if b, ok := side.(*ast.BinaryNode); ok && slices.Contains(ops, b.Operator) {
 				walk(b)
 				continue
 			}
-			list = append(list, operand{c.bool(side), nodeCount(side)})
+			if skip != nil && readsOnly(side, skip) {
+				continue
+			}
+			list = append(list, operand{c.step(side), nodeCount(side)})
 		}
 	}
 	walk(n)
 	if !c.plain {
 		slices.SortStableFunc(list, func(a, b operand) int { return a.cost - b.cost })
 	}
-	out := make([]guard, len(list))
+	out := make([]step, len(list))
 	for i, o := range list {
-		out[i] = o.g
+		out[i] = o.st
 	}
 	return out
+}
+
+// step compiles an operand of a chain: in place where leaf can (not in
+// plain guards), else as a guard.
+func (c guardCompiler) step(n ast.Node) step {
+	if !c.plain {
+		if st, ok := c.leaf(n, false); ok {
+			return st
+		}
+		if u, ok := n.(*ast.UnaryNode); ok && (u.Operator == "!" || u.Operator == "not") {
+			if st, ok := c.leaf(u.Node, true); ok {
+				return st
+			}
+		}
+	}
+	return step{g: c.bool(n)}
 }
 
 // nodeCount is the size of a syntax tree, a guess at what deciding it
@@ -603,26 +711,63 @@ func (v *nodeCounter) Visit(*ast.Node) { v.n++ }
 // one says no, yes when all say yes, else unknown (a nil guard is unknown).
 // One loop rather than a closure per &&: guards run for every sentence.
 func allOf(gs []guard) guard {
-	return chain(gs, no, yes)
+	return chain(guardSteps(gs), no, yes)
 }
 
 // anyOf is the disjunction: yes as soon as one says yes, no when all say
 // no, else unknown.
 func anyOf(gs []guard) guard {
-	return chain(gs, yes, no)
+	return chain(guardSteps(gs), yes, no)
 }
 
-// chain evaluates guards in order: the first to give decisive decides;
-// when all give other, so does the chain; otherwise it is unknown.
-func chain(gs []guard, decisive, other tri) guard {
-	known, all := known(gs)
+func guardSteps(gs []guard) []step {
+	out := make([]step, len(gs))
+	for i, g := range gs {
+		out[i] = step{g: g}
+	}
+	return out
+}
+
+// chain evaluates steps in order: the first to give decisive decides;
+// when all give other, so does the chain; otherwise it is unknown. The
+// tests of leaf are read here, as step.decide does, without a call.
+func chain(steps []step, decisive, other tri) guard {
+	known, all := known(steps)
 	if len(known) == 0 {
 		return nil
 	}
+	decides := decisive == yes // the value of a test that decides
+	known = words(known, decides)
 	return func(env *HitEnv) tri {
 		undecided := !all
-		for _, g := range known {
-			switch g(env) {
+		for i := range known {
+			st := &known[i]
+			if st.kind != stepGuard {
+				p := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(env), st.scope))
+				if p == nil {
+					undecided = true
+					continue
+				}
+				var v bool
+				switch st.kind {
+				case stepWord:
+					if *(*uint64)(unsafe.Add(p, st.offset))&st.mask != st.other {
+						return decisive
+					}
+					continue
+				case stepBool:
+					v = *(*bool)(unsafe.Add(p, st.offset))
+				case stepHas:
+					v = (*facts.Sentence)(p).Has(st.class)
+				default:
+					v = *(*string)(unsafe.Add(p, st.offset)) == st.lit
+				}
+				if v != st.not == decides {
+					return decisive
+				}
+				continue
+			}
+			switch st.g(env) {
 			case decisive:
 				return decisive
 			case unknown:
@@ -636,15 +781,16 @@ func chain(gs []guard, decisive, other tri) guard {
 	}
 }
 
-// known returns the guards that are not nil, and whether all are.
-func known(gs []guard) ([]guard, bool) {
-	out := make([]guard, 0, len(gs))
-	for _, g := range gs {
-		if g != nil {
-			out = append(out, g)
+// known returns the steps that can decide (not a nil guard), and whether
+// all can.
+func known(steps []step) ([]step, bool) {
+	out := make([]step, 0, len(steps))
+	for _, st := range steps {
+		if st.kind != stepGuard || st.g != nil {
+			out = append(out, st)
 		}
 	}
-	return out, len(out) == len(gs)
+	return out, len(out) == len(steps)
 }
 
 // int compiles an int literal, an int field, count(scope, "class"), len()
@@ -1093,4 +1239,73 @@ func classesOfBlock(b *facts.Block, newStudy int) blockClasses {
 		}
 	}
 	return bc
+}
+
+// words merges a chain's bool-field steps that read the same aligned word
+// of the same scope into one stepWord at the place of the first: conditions
+// test many of a sentence's flags (!sentence.inLimitations &&
+// !sentence.inEndMatter && ...), which sit side by side. The step's other
+// is the word's bytes when no test among them gives decides.
+func words(steps []step, decides bool) []step {
+	type key struct{ scope, offset uintptr }
+	at := map[key]int{} // the word step of each word, by index in out
+	var out []step
+	for _, st := range steps {
+		word := st.offset &^ 7
+		if st.kind != stepBool || word+8 > st.size {
+			out = append(out, st)
+			continue
+		}
+		var mask, other [8]byte
+		mask[st.offset-word] = 0xff
+		if st.not == decides { // the field set does not decide
+			other[st.offset-word] = 1
+		}
+		m, o := *(*uint64)(unsafe.Pointer(&mask)), *(*uint64)(unsafe.Pointer(&other))
+		k := key{st.scope, word}
+		i, ok := at[k]
+		switch {
+		case !ok:
+			at[k] = len(out)
+			out = append(out, step{kind: stepWord, scope: st.scope, offset: word, mask: m, other: o})
+		case out[i].mask&m != 0: // a field tested twice (x && !x): not merged
+			out = append(out, st)
+		default:
+			out[i].mask |= m
+			out[i].other |= o
+		}
+	}
+	return out
+}
+
+// scopeSize is the size of the struct whose pointer sits at offset in
+// HitEnv, as far as words may read it: 0 (none) unless the struct is
+// aligned to 8 bytes, as its words then are.
+func scopeSize(offset uintptr) uintptr {
+	for _, s := range gateScopes {
+		if s.offset == offset && s.typ.Align() >= 8 {
+			return s.typ.Size()
+		}
+	}
+	return 0
+}
+
+// readsOnly reports whether every scope n reads is one of scopes.
+func readsOnly(n ast.Node, scopes map[string]bool) bool {
+	v := &scopeReads{scopes: scopes, only: true}
+	ast.Walk(&n, v)
+	return v.only
+}
+
+type scopeReads struct {
+	scopes map[string]bool
+	only   bool
+}
+
+func (v *scopeReads) Visit(n *ast.Node) {
+	if id, ok := (*n).(*ast.IdentifierNode); ok {
+		if _, scope := gateScopes[id.Value]; scope && !v.scopes[id.Value] {
+			v.only = false
+		}
+	}
 }

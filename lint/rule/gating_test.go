@@ -500,8 +500,85 @@ func TestGuardsAreThePlainGuards(t *testing.T) {
 					settled++
 				}
 			}
+			if env.Claim != nil && !decidedFalse(plain.onSentence, env) {
+				require.Equal(t, decidedFalse(plain.onClaim, env), decidedFalse(fast.afterSentence, env), "%s after the sentence", r.ID)
+			}
 		}
 	}
 	assert.Greater(t, compared, 100000)
 	assert.Greater(t, settled, compared/4, "the cases compared are mostly decided")
+}
+
+// The steps read in a chain's loop (bool fields, merged into words where
+// they share one; has(); string fields against literals) decide as the
+// plain guards, for && and ||, negated or not, with scopes unset, on
+// every stage.
+func TestChainStepsAreThePlainGuards(t *testing.T) {
+	lex := gatingLexicon(t)
+	rng := rand.New(rand.NewPCG(5, 6))
+	pool := []string{"", "other", "writer", "quoted"}
+	classes := []int{lex.ClassID("a"), lex.ClassID("b"), lex.ClassID("hype")}
+	for _, when := range []string{
+		`!sentence.negated && !sentence.hedged && !sentence.caveat && !sentence.inLimitations && !sentence.inEndMatter`,
+		`sentence.negated && !sentence.hedged && sentence.caveat && sentence.sampleSize && !sentence.isTitle && !sentence.isLead`,
+		`sentence.negated || !sentence.hedged || sentence.distanced || !sentence.namesModel || sentence.isHeading`,
+		`!sentence.negated && (sentence.hedged || !sentence.caveat || claim.voice == "quoted") && !claim.summary && !hit.negated`,
+		`has(sentence, "a") && !has(sentence, "b") && sentence.voice != "writer" && claim.voice == "quoted" && !sentence.testimonial`,
+		`!(sentence.hedged && sentence.caveat) && (sentence.inLimitations || has(sentence, "hype") || "writer" == sentence.voice)`,
+		`sentence.negated && !sentence.hedged && !sentence.negated && !sentence.caveat`,
+		`sentence.negated || !sentence.hedged || !sentence.negated`,
+		`sentence.isTitle == sentence.isHeading && !sentence.cites && !sentence.critical && !sentence.question && !sentence.isHeadline`,
+	} {
+		r := withCondition(t, lex, when)
+		fast, plain := r.gate, compileGate(lex, r.tree.Node, true)
+		pairs := [][2]guard{{fast.onSentence, plain.onSentence}, {fast.onClaim, plain.onClaim}, {fast.full, plain.full}}
+		for range 3000 {
+			env := randomEnv(rng, pool, classes)
+			switch rng.IntN(4) {
+			case 0:
+				env.Hit = nil
+			case 1:
+				env.Claim, env.Study = nil, nil
+			}
+			for stage, p := range pairs {
+				require.Equal(t, decided(p[1], env), decided(p[0], env), "%s at stage %d", when, stage)
+			}
+		}
+	}
+}
+
+// words merges the bool fields of one word into one step, keeps the others
+// in their place, and never reads past the scope's end.
+func TestWordsMergeFieldsOfOneWord(t *testing.T) {
+	sentence := gateScopes["sentence"]
+	field := func(name string, not bool) step {
+		f, ok := fieldNamed(sentence.typ, name)
+		require.True(t, ok, name)
+		return step{kind: stepBool, not: not, scope: sentence.offset, offset: f.Offset, size: sentence.typ.Size()}
+	}
+	other := step{g: func(*HitEnv) tri { return unknown }}
+	steps := []step{field("negated", true), other, field("hedged", false), field("caveat", true)}
+	merged := words(steps, false)
+	require.Len(t, merged, 2)
+	assert.Equal(t, stepWord, merged[0].kind)
+	assert.Equal(t, stepGuard, merged[1].kind)
+	assert.Equal(t, field("negated", true).offset&^7, merged[0].offset)
+
+	s := &facts.Sentence{Hedged: true}
+	env := &HitEnv{Sentence: s}
+	for _, c := range []struct {
+		negated, hedged, caveat bool
+		want                    tri
+	}{
+		{false, true, false, unknown}, // none decides: the guard step is unknown
+		{true, true, false, no},
+		{false, false, false, no},
+		{false, true, true, no},
+	} {
+		s.Negated, s.Hedged, s.Caveat = c.negated, c.hedged, c.caveat
+		assert.Equal(t, c.want, chain(steps, no, yes)(env), "%+v", c)
+	}
+
+	short := step{kind: stepBool, scope: sentence.offset, offset: 9, size: 12} // a scope of 12 bytes
+	assert.Equal(t, stepBool, words([]step{short}, false)[0].kind, "a word past the end is not read")
 }

@@ -14,7 +14,8 @@ import (
 )
 
 // A sieve admits a sentence exactly when meets (and, for a rule that
-// reports a class, Has) does, on random needs and random sentences; a
+// reports a class, Has) does, on random needs and random sentences (so
+// block may skip those tests for an admitted sentence: metSentence); a
 // block's union admits whenever one of its sentences is admitted.
 func TestSieveAdmitsAsMeets(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 2))
@@ -134,6 +135,46 @@ func TestSievedBlockStillResetsOnceStudy(t *testing.T) {
 		found, err = run.Finish()
 		require.NoError(t, err)
 		assert.Len(t, found, 2, "block by block, noSieve %v", noSieve)
+	}
+}
+
+// After a report, a rule whose once does not carry from block to block
+// (sentence, paragraph, none) goes on through the masked blocks only, and
+// reports what the visit of every sentence reports; study and document
+// go on block by block.
+func TestMaskedBlocksAfterAReport(t *testing.T) {
+	lex := gatingLexicon(t)
+	hype, a := lex.ClassID("hype"), lex.ClassID("a")
+	sentence := func(class int) *facts.Sentence {
+		s := &facts.Sentence{Text: "重磅", Span: document.Span{Start: 0, End: 6}, OpensStudy: class == a}
+		s.Hits = []lexicon.Hit{{Class: class, Start: 0, End: 6}}
+		s.IndexClasses()
+		return s
+	}
+	blocks := []*facts.Block{
+		{Sentences: []*facts.Sentence{sentence(hype), sentence(hype)}},
+		{Sentences: []*facts.Sentence{sentence(a)}}, // opens a study; not admitted
+		{Sentences: []*facts.Sentence{sentence(hype)}},
+		{Sentences: []*facts.Sentence{sentence(a), sentence(hype)}},
+	}
+	doc := &facts.Document{Doc: &document.Document{Source: []byte("重磅")}, Lex: lex, Blocks: blocks}
+	// Two calls over the blocks: the second starts with done as the first
+	// left it.
+	for once, want := range map[string]int{"": 8, "sentence": 8, "paragraph": 6, "study": 5, "document": 1} {
+		r := withCondition(t, lex, "true")
+		r.Once, r.Report, r.reportClass, r.needs = once, "", -1, [][]int{{hype}}
+		var got [2][]Finding
+		for i, noSieve := range []bool{true, false} {
+			run := Subset([]*Rule{r}).Start(doc)
+			run.e.noSieve = noSieve
+			require.NoError(t, run.Blocks(blocks))
+			require.NoError(t, run.Blocks(blocks))
+			var err error
+			got[i], err = run.Finish()
+			require.NoError(t, err)
+			assert.Len(t, got[i], want, "once %q, noSieve %v", once, noSieve)
+		}
+		assert.Equal(t, got[0], got[1], "once %q", once)
 	}
 }
 
