@@ -3,7 +3,6 @@ package document
 import (
 	"math/rand"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -78,18 +77,8 @@ func TestMarkdownPlainParagraphsMatchInlineParsing(t *testing.T) {
 	}
 	require.Greater(t, marked, 5000)
 
-	var paths []string
-	for _, dir := range []string{"../../corpus", "testdata"} {
-		require.NoError(t, filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
-			if err == nil && filepath.Ext(p) == ".md" {
-				paths = append(paths, p)
-			}
-			return err
-		}))
-	}
-	require.NotEmpty(t, paths)
 	marked = 0
-	for _, p := range paths {
+	for _, p := range markdownFiles(t) {
 		src, err := os.ReadFile(p)
 		require.NoError(t, err)
 		for _, pair := range paraParsers() {
