@@ -113,23 +113,29 @@ func TestHasReferenceShapeIsTheExpression(t *testing.T) {
 		"\xe7", "\xe7\xad", "\xad\x89", "\xef\xbc", "19", "20", "2024", "1999", "3", "0", ";", "；", "\t", "\n", "\v", "\f", "\r", "(", ")", "12",
 		"doi:", "DOI:", "Doi:", "doi", ":", "10.", "10.1234", "/", "1", "2", "1234", "研究", "é"}
 	rng := rand.New(rand.NewPCG(31, 32))
+	texts := make([]string, 100000)
+	for i := range texts {
+		texts[i] = randomText(rng, pieces, 10)
+	}
+	assert.Greater(t, answersAsExpression(t, referenceShape, hasReferenceShape, texts...), 10000, "the random texts include shapes")
+	answersAsExpression(t, referenceShape, hasReferenceShape, "Smith J et al. Lancet 2020;395:1.", "2020 ; 3", "2020；\t3", "2020 (12)", "2020()",
+		"2020(1", "doi:  10.1/x", "10.1234/abc", "10.123/abc", "x10.1234/", "et alia", "bet al", "et al_", "王某等．", "1999(3)", "21999;3")
+	answersAsExpression(t, referenceShape, hasReferenceShape, corpusLines(t)...)
+}
+
+// answersAsExpression requires scan to answer as re does on every one of
+// texts, and returns how many of them re matches.
+func answersAsExpression(t *testing.T, re *regexp.Regexp, scan func(string) bool, texts ...string) int {
+	t.Helper()
 	matched := 0
-	for range 100000 {
-		text := randomText(rng, pieces, 10)
-		want := referenceShape.MatchString(text)
-		require.Equal(t, want, hasReferenceShape(text), "%q", text)
+	for _, text := range texts {
+		want := re.MatchString(text)
+		require.Equal(t, want, scan(text), "%q", text)
 		if want {
 			matched++
 		}
 	}
-	assert.Greater(t, matched, 10000, "the random texts include shapes")
-	for _, text := range []string{"Smith J et al. Lancet 2020;395:1.", "2020 ; 3", "2020；\t3", "2020 (12)", "2020()", "2020(1", "doi:  10.1/x",
-		"10.1234/abc", "10.123/abc", "x10.1234/", "et alia", "bet al", "et al_", "王某等．", "1999(3)", "21999;3"} {
-		require.Equal(t, referenceShape.MatchString(text), hasReferenceShape(text), "%q", text)
-	}
-	for _, line := range corpusLines(t) {
-		require.Equal(t, referenceShape.MatchString(line), hasReferenceShape(line), "%q", line)
-	}
+	return matched
 }
 
 // clauseByRunes is clause as it was written first, rune by rune: the
@@ -207,19 +213,12 @@ func TestHasYearIsTheExpression(t *testing.T) {
 	re := regexp.MustCompile(`\b(19|20)\d\d\b`)
 	pieces := []string{"1", "2", "9", "0", "19", "20", "2024", "1987", "3", "a", "Z", "_", " ", ".", "-", "年", "é", "\xe5", "\x80", "ß", "(", ";"}
 	rng := rand.New(rand.NewPCG(21, 22))
-	matched := 0
-	for range 50000 {
-		text := randomText(rng, pieces, 10)
-		want := re.MatchString(text)
-		require.Equal(t, want, hasYear(text), "%q", text)
-		if want {
-			matched++
-		}
+	texts := make([]string, 50000)
+	for i := range texts {
+		texts[i] = randomText(rng, pieces, 10)
 	}
-	assert.Greater(t, matched, 1000, "the random texts include years")
-	for _, line := range corpusLines(t) {
-		require.Equal(t, re.MatchString(line), hasYear(line), "%q", line)
-	}
+	assert.Greater(t, answersAsExpression(t, re, hasYear, texts...), 1000, "the random texts include years")
+	answersAsExpression(t, re, hasYear, corpusLines(t)...)
 }
 
 // runesAtMost is the rune count compared with n: on random texts of one-
