@@ -139,3 +139,34 @@ func TestMergeSpansAsSorted(t *testing.T) {
 		require.Equal(t, want[:n], mergeSpans(spans), "%v", spans)
 	}
 }
+
+// Match allocates nothing on most sentences with window literals: the
+// buffer of their occurrences stays on the stack (matchAcc must not reach
+// the result, or every call would allocate it). Patterns that run may
+// allocate (a regexp, more windows than their buffer holds), so some
+// lines are allowed to.
+func TestMatchAllocatesNothing(t *testing.T) {
+	l := builtinLexicon(t)
+	dst := make([]Hit, 0, 1024)
+	checked, allocating := 0, 0
+	for _, text := range corpusLines(t) {
+		found := l.ac.find(text, nil)
+		windows, ignores := 0, 0
+		for _, m := range found {
+			for _, tr := range l.terms[m.term].triggers {
+				windows += int(b2i(tr.window))
+			}
+			ignores += int(b2i(l.terms[m.term].ignore))
+		}
+		if windows == 0 || windows > 32 || ignores > 0 || len(found) > 64 {
+			continue // no window literal, or more than the buffers hold
+		}
+		dst = l.Match(text, dst[:0]) // compiles what the text's patterns need
+		if testing.AllocsPerRun(5, func() { dst = l.Match(text, dst[:0]) }) != 0 {
+			allocating++
+		}
+		checked++
+	}
+	assert.Greater(t, checked, 100)
+	assert.Less(t, allocating, checked/10, "of %d lines", checked)
+}
