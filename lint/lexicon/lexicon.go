@@ -356,8 +356,22 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 				if h.flags&hotWindow != 0 {
 					acc.occ = append(acc.occ, occurrence{int32(p), int32(start), int32(end)})
 				}
+				// The term's other triggers, as the first: written out
+				// here (not a function) so that their window literals
+				// go straight into acc, and with the clause masked to
+				// its three bits so the shift needs no check.
 				if h.ntrig > 0 {
-					acc.occ = moreTriggers(triggers[h.trig:h.trig+uint32(h.ntrig)], start, end, seen, need, cand, acc.occ)
+					for _, tr := range triggers[h.trig : h.trig+uint32(h.ntrig)] {
+						q := int(tr.pattern)
+						met := seen[q] | 1<<(tr.clause&7)
+						seen[q] = met
+						if n := need[q]; met&n == n {
+							cand[q/64] |= 1 << (q % 64)
+						}
+						if tr.window {
+							acc.occ = append(acc.occ, occurrence{tr.pattern, int32(start), int32(end)})
+						}
+					}
 				}
 			}
 			if h.flags&hotHit == 0 || h.flags&(hotLatinL|hotLatinR) != 0 && !boundaryOK(text, start, end, h.flags) {
@@ -414,25 +428,6 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 type matchAcc struct {
 	occ     []occurrence
 	ignored []Hit
-}
-
-// moreTriggers is Match's loop over the triggers of a term after its
-// first: they meet clauses (seen), make candidates (cand, when a pattern's
-// clauses need are all met) and say where window literals are (occ).
-func moreTriggers(trs []trigger, start, end int, seen, need []uint8, cand []uint64, occ []occurrence) []occurrence {
-	need = need[:len(seen)]
-	for _, tr := range trs {
-		p := int(tr.pattern)
-		met := seen[p] | 1<<tr.clause
-		seen[p] = met
-		if n := need[p]; met&n == n {
-			cand[p/64] |= 1 << (p % 64)
-		}
-		if tr.window {
-			occ = append(occ, occurrence{tr.pattern, int32(start), int32(end)})
-		}
-	}
-	return occ
 }
 
 // Whether a text holds an ASCII digit, once looked for.
@@ -689,19 +684,19 @@ func resolve(hits []Hit, ignored []Hit) int {
 	// is total (pattern hits, Term -1, before term hits) so that which of
 	// two equal hits stays never depends on the sort.
 	sortHits(hits)
-	var lastBuf [16]lastOfClass // a sentence's hits are of a few classes
-	last := lastBuf[:0]
+	var lastBuf [16]lastOfClass                         // a sentence's hits are of a few classes
+	r := resolving{last: lastBuf[:0], ignored: ignored} // in the frame, as matchAcc
 	n := 0
 	for _, h := range hits {
-		if covered(h, ignored) {
+		if covered(h, r.ignored) {
 			continue
 		}
 		k := 0
-		for k < len(last) && last[k].class != h.Class {
+		for k < len(r.last) && r.last[k].class != h.Class {
 			k++
 		}
-		if k < len(last) {
-			e := &last[k]
+		if k < len(r.last) {
+			e := &r.last[k]
 			prev := &hits[e.index]
 			if h.Term < 0 && prev.Term < 0 && h.Start <= e.end {
 				prev.End = max(e.end, h.End)
@@ -713,12 +708,21 @@ func resolve(hits []Hit, ignored []Hit) int {
 			}
 			*e = lastOfClass{h.Class, n, h.End}
 		} else {
-			last = append(last, lastOfClass{h.Class, n, h.End})
+			r.last = append(r.last, lastOfClass{h.Class, n, h.End})
 		}
 		hits[n] = h
 		n++
 	}
 	return n
+}
+
+// resolving holds resolve's list of last hits and the ignore phrases:
+// like matchAcc, a record too large for registers, which the loop reads
+// where it needs it instead of carrying the list in registers and storing
+// and reloading it on every hit.
+type resolving struct {
+	last    []lastOfClass
+	ignored []Hit
 }
 
 // lastOfClass is where the last hit resolve kept of a class is, and its end.

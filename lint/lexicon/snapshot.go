@@ -243,9 +243,13 @@ func fromSnapshot(data string, check bool) (*Lexicon, error) {
 	triggers := make([]trigger, len(s.TriggerPattern))
 	for i := range triggers {
 		// Checked even in the built-in snapshot (one comparison each):
-		// Match indexes its per-pattern state by a trigger's pattern.
+		// Match indexes its per-pattern state by a trigger's pattern,
+		// and takes a clause's bit from its three low bits.
 		if p := s.TriggerPattern[i]; p < 0 || int(p) >= len(s.Patterns) {
 			return nil, fmt.Errorf("lexicon snapshot: trigger %d names pattern %d of %d", i, p, len(s.Patterns))
+		}
+		if c := s.TriggerClause[i]; c >= maxClauses {
+			return nil, fmt.Errorf("lexicon snapshot: trigger %d names clause %d of at most %d", i, c, maxClauses)
 		}
 		triggers[i] = trigger{s.TriggerPattern[i], s.TriggerClause[i], s.TriggerWindow[i] == 1}
 	}

@@ -70,3 +70,22 @@ func TestSnapshotRefusesATriggerBeyondThePatterns(t *testing.T) {
 	_, err = FromSnapshot(string(damaged))
 	assert.Error(t, err)
 }
+
+// Every snapshot read refuses a trigger naming a clause past maxClauses:
+// Match takes the clause's bit from its three low bits.
+func TestSnapshotRefusesATriggerBeyondTheClauses(t *testing.T) {
+	l := builtinLexicon(t)
+	i := slices.IndexFunc(l.terms, func(tm term) bool { return len(tm.triggers) > 1 })
+	require.GreaterOrEqual(t, i, 0, "a term with two triggers")
+	terms := l.terms
+	defer func() { l.terms = terms }()
+	l.terms = slices.Clone(terms)
+	l.terms[i].triggers = slices.Clone(terms[i].triggers)
+	l.terms[i].triggers[1].clause = maxClauses
+	damaged, err := l.Snapshot()
+	require.NoError(t, err)
+	_, err = FromBuiltinSnapshot(string(damaged))
+	assert.ErrorContains(t, err, "names clause")
+	_, err = FromSnapshot(string(damaged))
+	assert.Error(t, err)
+}
