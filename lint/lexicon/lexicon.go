@@ -335,10 +335,11 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 		// bounds of seen, need and cand apart.
 		hot, triggers := l.hot, l.triggers
 		need := l.needLiterals[:len(seen)]
-		// The window literals and ignore phrases go into acc, which stays
-		// in the frame (see matchAcc); as locals, they were stored and
+		// The window literals and the hits go into records that stay in
+		// the frame (see matchAcc); as locals, they were stored and
 		// reloaded at every turn of the loop.
-		acc := matchAcc{occ: occ}
+		acc := matchAcc{occ: occ, text: text}
+		out := hitsAcc{dst: dst}
 		for _, m := range found {
 			id, end := m.term, int(m.end)
 			h := &hot[id]
@@ -361,7 +362,8 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 				// go straight into acc, and with the clause masked to
 				// its three bits so the shift needs no check.
 				if h.ntrig > 0 {
-					for _, tr := range triggers[h.trig : h.trig+uint32(h.ntrig)] {
+					for j, last := int(h.trig), int(h.trig)+int(h.ntrig); j < last; j++ {
+						tr := &triggers[j]
 						q := int(tr.pattern)
 						met := seen[q] | 1<<(tr.clause&7)
 						seen[q] = met
@@ -374,21 +376,21 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 					}
 				}
 			}
-			if h.flags&hotHit == 0 || h.flags&(hotLatinL|hotLatinR) != 0 && !boundaryOK(text, start, end, h.flags) {
+			if h.flags&hotHit == 0 || h.flags&(hotLatinL|hotLatinR) != 0 && !boundaryOK(acc.text, start, end, h.flags) {
 				continue
 			}
 			if h.flags&hotIgnore != 0 {
-				acc.ignored = append(acc.ignored, Hit{Class: -1, Start: start, End: end, Term: id})
+				out.ignored = append(out.ignored, Hit{Class: -1, Start: start, End: end, Term: id})
 			}
 			if h.class >= 0 {
-				dst = append(dst, Hit{Class: int(h.class), Start: start, End: end, Term: id})
+				out.dst = append(out.dst, Hit{Class: int(h.class), Start: start, End: end, Term: id})
 				continue
 			}
 			for _, c := range l.terms[id].classes {
-				dst = append(dst, Hit{Class: c, Start: start, End: end, Term: id})
+				out.dst = append(out.dst, Hit{Class: c, Start: start, End: end, Term: id})
 			}
 		}
-		occ, ignored = acc.occ, acc.ignored
+		occ, dst, ignored = acc.occ, out.dst, out.ignored
 	}
 	for w, bitsLeft := range cand {
 		for ; bitsLeft != 0; bitsLeft &= bitsLeft - 1 {
@@ -416,18 +418,23 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 	return dst
 }
 
-// matchAcc holds two of the slices matchFound's loop appends to. Six
-// words are more than the compiler keeps in registers, so the record
-// stays in the frame and the loop loads and stores the slices only where
-// it appends to them; as locals they were carried in registers and, with
-// the rest of the loop's state, spilled and reloaded on every turn, for
-// every match, most of which appends nothing (about 10% of matchFound's
-// instructions). dst stays out: escape analysis does not tell fields
-// apart, and the record reaching the result would move occ's buffer to
-// the heap (TestMatchAllocatesNothing).
+// matchAcc and hitsAcc hold what matchFound's loop appends to, and the
+// text it reads only for word boundaries. Five or six words are more than
+// the compiler keeps in registers, so the records stay in the frame and
+// the loop loads and stores a slice only where it appends to it; as
+// locals the slices were carried in registers and, with the rest of the
+// loop's state, spilled and reloaded on every turn, for every match, most
+// of which appends nothing (about a fifth of matchFound's instructions).
+// Two records: escape analysis does not tell fields apart, and a record
+// holding occ's buffer that reached the result (as hitsAcc does) would
+// move the buffer to the heap (TestMatchAllocatesNothing).
 type matchAcc struct {
-	occ     []occurrence
-	ignored []Hit
+	occ  []occurrence
+	text string
+}
+
+type hitsAcc struct {
+	dst, ignored []Hit
 }
 
 // Whether a text holds an ASCII digit, once looked for.
@@ -533,11 +540,11 @@ type span struct{ start, end int }
 // cut edge (that would take a literal further away), so ^, $, \b and
 // context classes see the same neighbours as in the whole text.
 func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []span {
-	for _, oc := range occ {
-		if oc.pattern != i {
+	for k := range occ {
+		if occ[k].pattern != i {
 			continue
 		}
-		o := span{int(oc.start), int(oc.end)}
+		o := span{int(occ[k].start), int(occ[k].end)}
 		w := span{0, len(text)}
 		switch {
 		case p.walkAhead:
