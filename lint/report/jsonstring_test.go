@@ -235,3 +235,36 @@ func TestJSONStringRunsEndAnywhere(t *testing.T) {
 		}
 	}
 }
+
+// plainASCIIEnd stops where a byte-by-byte scan stops, from every start,
+// on strings of every length up to three words: a run ended by each kind
+// of byte at each place in a word, in the string's last (overlapping)
+// word and at its end.
+func TestPlainASCIIEndMatchesBytes(t *testing.T) {
+	byBytes := func(s string, i int) int {
+		for i < len(s) && jsonByte[s[i]] == jsonCopy {
+			i++
+		}
+		return i
+	}
+	enders := []byte{'"', '\\', 0x00, '\n', 0x1f, 0x80, 0xC2, 0xE4, 0xFF}
+	plain := []byte{' ', '!', '#', 'a', '[', ']', '~', 0x7F}
+	r := rand.New(rand.NewPCG(6, 9))
+	for n := range 25 {
+		for range 400 {
+			b := make([]byte, n)
+			for k := range b {
+				b[k] = plain[r.IntN(len(plain))]
+				if r.IntN(8) == 0 {
+					b[k] = enders[r.IntN(len(enders))]
+				}
+			}
+			s := string(b)
+			for i := range n + 1 {
+				if got, want := plainASCIIEnd(s, i), byBytes(s, i); got != want {
+					t.Fatalf("plainASCIIEnd(%q, %d) = %d, want %d", s, i, got, want)
+				}
+			}
+		}
+	}
+}
