@@ -438,13 +438,13 @@ func plainASCIIEnd(s string, i int) int {
 // unplainASCII has the high bit set of each byte of x that is not
 // printable ASCII other than '"' and '\\', and perhaps of bytes above
 // such a byte (a borrow carries up), never below the lowest: its
-// lowest set bit is exact.
+// lowest set bit is exact. A byte's high bit is set in x from 0x80 up,
+// and in y - n*ones where the byte of y is below n (x below 0x20, x^'"'
+// or x^'\\' zero) or from n+0x80 up (where x has it already).
 func unplainASCII(x uint64) uint64 {
 	const ones = swar.Ones
-	// (y - n*ones) &^ y has a high bit set where some byte of y is below n.
 	quote, backslash := x^('"'*ones), x^('\\'*ones)
-	control := (x - 0x20*ones) &^ x
-	return (x | control | (quote-ones)&^quote | (backslash-ones)&^backslash) & swar.Highs
+	return (x | (x - 0x20*ones) | (quote - ones) | (backslash - ones)) & swar.Highs
 }
 
 // What appendJSONString does with a byte where a character starts.
