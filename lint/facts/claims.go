@@ -295,10 +295,22 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 // before it (the text is normalized: Simplified, lower case).
 var inferenceOpeners = []string{"等于", "这意味着", "这就意味着", "也就是说", "换句话说", "换言之", "which means", "this means", "that means", "in other words"}
 
+// inferenceFirst marks the first bytes of inferenceOpeners: a clause
+// opening with another byte, most, is not compared with each of them.
+var inferenceFirst = func() (t [256]bool) {
+	for _, w := range inferenceOpeners {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 // opensInference reports a clause (the text from its start to the claim
 // term) that opens with an inference connective.
 func opensInference(text string) bool {
 	text = strings.TrimLeft(text, " ")
+	if text == "" || !inferenceFirst[text[0]] {
+		return false
+	}
 	for _, w := range inferenceOpeners {
 		if strings.HasPrefix(text, w) {
 			return true

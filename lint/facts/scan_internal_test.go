@@ -188,6 +188,41 @@ func TestClauseScansBytesAsRunes(t *testing.T) {
 	}
 }
 
+// opensInference answers as a comparison with every opener does, the
+// first-byte table aside: on each opener, cut, after blanks, followed by
+// more text, and on random texts of opener pieces and other bytes.
+func TestOpensInferenceComparesOnlyAtFirstBytes(t *testing.T) {
+	byList := func(text string) bool {
+		text = strings.TrimLeft(text, " ")
+		for _, w := range inferenceOpeners {
+			if strings.HasPrefix(text, w) {
+				return true
+			}
+		}
+		return false
+	}
+	texts := []string{"", " ", "研究", "which", "\xe7"}
+	for _, w := range inferenceOpeners {
+		for i := range len(w) + 1 {
+			texts = append(texts, w[:i], "  "+w[:i], w[:i]+"药物能逆转衰老", " "+w+" it works")
+		}
+	}
+	pieces := append([]string{" ", "a", "w", "t", "等", "这", "也", "换", "意味着", "means", "\xe7", "\xad"}, inferenceOpeners...)
+	rng := rand.New(rand.NewPCG(31, 32))
+	for range 20000 {
+		texts = append(texts, randomText(rng, pieces, 4))
+	}
+	opened := 0
+	for _, text := range texts {
+		want := byList(text)
+		require.Equal(t, want, opensInference(text), "%q", text)
+		if want {
+			opened++
+		}
+	}
+	require.Greater(t, opened, 100)
+}
+
 // BenchmarkClause compares the byte scan with the rune scan on a long
 // Chinese sentence with the hit in its middle clause.
 func BenchmarkClause(b *testing.B) {
