@@ -42,10 +42,13 @@ type classIDs struct {
 	// when every one of them fits a classSet (masked): one bit test per
 	// hit instead of a dozen comparisons, for loops that ask of every hit.
 	modifiers, claims classSet
-	masked            bool
+	// voiceCues holds the classes whose hits keep a sentence from a plain
+	// voice (see plainVoice), when masked.
+	voiceCues classSet
+	masked    bool
 }
 
-// mask fills in the class sets behind modifier and isClaim.
+// mask fills in the class sets behind modifier, isClaim and plainVoice.
 func (c *classIDs) mask() {
 	c.masked = false
 	var mods, claims classSet
@@ -66,7 +69,11 @@ func (c *classIDs) mask() {
 			return
 		}
 	}
-	c.modifiers, c.claims, c.masked = mods, claims, true
+	var cues classSet
+	for _, class := range c.voiceCueIDs() {
+		cues.add(class) // an absent class (-1) adds nothing, as no hit has it
+	}
+	c.modifiers, c.claims, c.voiceCues, c.masked = mods, claims, cues, true
 }
 
 // modifier reports the classes that qualify a claim rather than make one.

@@ -59,7 +59,8 @@ func VoiceAll(d *Document, full bool) int {
 // each disagreement: the class masks (modifier, isClaim) with the id
 // comparisons, hasClaimTerm's set test with its walk over the hits, the
 // quotation mark noted at analysis with a fresh search, and negatesClaim
-// with its walk without the early exit.
+// with its walk without the early exit, plainVoice's class set with its
+// walk.
 func FastPathCheck(d *Document) []string {
 	var differ []string
 	ids := d.ids
@@ -91,6 +92,13 @@ func FastPathCheck(d *Document) []string {
 			}
 			if a.hasClaimTerm(s) != walk {
 				differ = append(differ, "hasClaimTerm: "+s.Text)
+			}
+			// plainVoice's test of the class set is its walk over the cue
+			// classes on a sentence not indexed.
+			unmasked, unindexed := *ids, *s
+			unmasked.masked, unindexed.indexed = false, false
+			if ids.plainVoice(s) != unmasked.plainVoice(&unindexed) {
+				differ = append(differ, "plainVoice's class set: "+s.Text)
 			}
 			if s.hasQuotation() != hasQuotation(s.Text) {
 				differ = append(differ, "hasQuotation: "+s.Text)
