@@ -43,12 +43,14 @@ type classIDs struct {
 	// hit instead of a dozen comparisons, for loops that ask of every hit.
 	modifiers, claims classSet
 	// voiceCues holds the classes whose hits keep a sentence from a plain
-	// voice (see plainVoice), when masked.
-	voiceCues classSet
-	masked    bool
+	// voice (see plainVoice), roleCues those that open a block of a role
+	// (see cueRole), when masked.
+	voiceCues, roleCues classSet
+	masked              bool
 }
 
-// mask fills in the class sets behind modifier, isClaim and plainVoice.
+// mask fills in the class sets behind modifier, isClaim, plainVoice and
+// cueRole.
 func (c *classIDs) mask() {
 	c.masked = false
 	var mods, claims classSet
@@ -64,7 +66,8 @@ func (c *classIDs) mask() {
 	for _, id := range []int{c.negation, c.hedge, c.caveat, c.speciesCaveat, c.causalCaveat, c.distancing, c.future,
 		c.demonstrative, c.reader, c.rebuttal, c.speech, c.critique, c.promise, c.studyIntro, c.summary, c.framing,
 		c.effect, c.antiaging, c.miracle, c.causalStrong, c.causalCan, c.certainty,
-		c.safetyAbsolute, c.relativeChange, c.improvement, c.hype} {
+		c.safetyAbsolute, c.relativeChange, c.improvement, c.hype, c.roleReferences, c.roleDisclaimer, c.roleNotice,
+		c.roleBio, c.roleRelated, c.roleAdvert, c.roleCaption} {
 		if id >= classSetSize {
 			return
 		}
@@ -73,7 +76,11 @@ func (c *classIDs) mask() {
 	for _, class := range c.voiceCueIDs() {
 		cues.add(class) // an absent class (-1) adds nothing, as no hit has it
 	}
-	c.modifiers, c.claims, c.voiceCues, c.masked = mods, claims, cues, true
+	var roles classSet
+	for _, rc := range c.roleClasses() {
+		roles.add(rc.class)
+	}
+	c.modifiers, c.claims, c.voiceCues, c.roleCues, c.masked = mods, claims, cues, roles, true
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
