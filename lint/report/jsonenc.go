@@ -357,8 +357,7 @@ func appendJSONString(b []byte, s string) []byte {
 			// A run of three-byte characters (Chinese text) in a loop of
 			// its own.
 			if plain3(s, i) {
-				for i += 3; i < len(s) && plain3(s, i); i += 3 {
-				}
+				i = plainWideEnd(s, i+3)
 				continue
 			}
 		case jsonEscape:
@@ -412,6 +411,35 @@ func plain3(s string, i int) bool {
 	return i+2 < len(s) && jsonByte[s[i]] == jsonLead3 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
 		!(s[i] == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8)
 }
+
+// plainWideEnd returns where the run of characters plain3 accepts from i
+// ends. Two at a time while an eight-byte load shows two leads of
+// wideLead, each with two continuation bytes; then, and for a run with
+// E2 (“ ” — and the separators), one at a time.
+func plainWideEnd(s string, i int) int {
+	const conts, contBits = 0x0000C0C000C0C000, 0x0000808000808000 // bytes 1, 2, 4 and 5
+	for i+8 <= len(s) {
+		w := swar.Load8(s[i : i+8])
+		if w&conts != contBits || !wideLead[byte(w)] || !wideLead[byte(w>>24)] {
+			break
+		}
+		i += 6
+	}
+	for i < len(s) && plain3(s, i) {
+		i += 3
+	}
+	return i
+}
+
+// wideLead marks the leads plain3 accepts (jsonLead3) but E2, which
+// leads U+2028 and U+2029 as well: a character with one and two
+// continuation bytes needs no test of its own.
+var wideLead = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = jsonByte[c] == jsonLead3 && c != 0xE2
+	}
+	return t
+}()
 
 // plainASCIIEnd returns where the run of printable ASCII other than '"'
 // and '\\' from i ends, eight bytes at a time: the first byte of a word

@@ -268,3 +268,34 @@ func TestPlainASCIIEndMatchesBytes(t *testing.T) {
 		}
 	}
 }
+
+// plainWideEnd stops where stepping with plain3 one character at a time
+// stops, from every start, on random runs of three-byte characters (with
+// “ and the separators, which share E2, and leads plain3 refuses) cut
+// anywhere and mixed with ASCII and stray bytes.
+func TestPlainWideEndMatchesPlain3(t *testing.T) {
+	byChars := func(s string, i int) int {
+		for i < len(s) && plain3(s, i) {
+			i += 3
+		}
+		return i
+	}
+	pieces := []string{"中", "药", "“", "”", "\u2028", "\u2029", "\ufeff", "\u1e00", "\xed\x9f\xbf", "\xe0\xa4\x85", "a", "\xe4\xb8", "\x80", "é"}
+	r := rand.New(rand.NewPCG(8, 3))
+	var b strings.Builder
+	for range 20000 {
+		b.Reset()
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			for r.IntN(3) > 0 {
+				b.WriteString(pieces[r.IntN(2)]) // runs of Chinese
+			}
+		}
+		s := b.String()
+		for i := range len(s) + 1 {
+			if got, want := plainWideEnd(s, i), byChars(s, i); got != want {
+				t.Fatalf("plainWideEnd(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
