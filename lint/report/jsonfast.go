@@ -261,17 +261,29 @@ func appendCriteriaField(b []byte, cs criteria) ([]byte, bool) {
 }
 
 // appendInt is strconv.AppendInt(b, int64(n), 10), two digits a step with
-// no layers between: the report's positions are most of its numbers. The
-// digits are counted first and written in place, from the last: copying
-// them from a buffer of their own cost as much as working them out.
+// no layers between: the report's positions are most of its numbers, and
+// nearly all have four digits or fewer, appended at once. Longer numbers
+// have their digits counted first and written in place, from the last:
+// copying them from a buffer of their own cost as much as working them
+// out.
 func appendInt(b []byte, n int) []byte {
-	if n < 0 {
+	switch {
+	case n < 0:
 		return strconv.AppendInt(b, int64(n), 10)
-	}
-	if n < 10 {
+	case n < 10:
 		return append(b, byte('0'+n))
+	case n < 100:
+		return append(b, decimalPairs[2*n], decimalPairs[2*n+1])
+	case n < 1000:
+		q := n / 100
+		r := 2 * (n - q*100)
+		return append(b, byte('0'+q), decimalPairs[r], decimalPairs[r+1])
+	case n < 10000:
+		q := n / 100
+		r := 2 * (n - q*100)
+		return append(b, decimalPairs[2*q], decimalPairs[2*q+1], decimalPairs[r], decimalPairs[r+1])
 	}
-	k := 2
+	k := 5
 	for k < len(powersOf10) && uint64(n) >= powersOf10[k] {
 		k++
 	}
