@@ -42,10 +42,15 @@ type classIDs struct {
 	// when every one of them fits a classSet (masked): one bit test per
 	// hit instead of a dozen comparisons, for loops that ask of every hit.
 	modifiers, claims classSet
-	masked            bool
+	// voiceCues holds the classes whose hits keep a sentence from a plain
+	// voice (see plainVoice), roleCues those that open a block of a role
+	// (see cueRole), when masked.
+	voiceCues, roleCues classSet
+	masked              bool
 }
 
-// mask fills in the class sets behind modifier and isClaim.
+// mask fills in the class sets behind modifier, isClaim, plainVoice and
+// cueRole.
 func (c *classIDs) mask() {
 	c.masked = false
 	var mods, claims classSet
@@ -61,12 +66,21 @@ func (c *classIDs) mask() {
 	for _, id := range []int{c.negation, c.hedge, c.caveat, c.speciesCaveat, c.causalCaveat, c.distancing, c.future,
 		c.demonstrative, c.reader, c.rebuttal, c.speech, c.critique, c.promise, c.studyIntro, c.summary, c.framing,
 		c.effect, c.antiaging, c.miracle, c.causalStrong, c.causalCan, c.certainty,
-		c.safetyAbsolute, c.relativeChange, c.improvement, c.hype} {
+		c.safetyAbsolute, c.relativeChange, c.improvement, c.hype, c.roleReferences, c.roleDisclaimer, c.roleNotice,
+		c.roleBio, c.roleRelated, c.roleAdvert, c.roleCaption} {
 		if id >= classSetSize {
 			return
 		}
 	}
-	c.modifiers, c.claims, c.masked = mods, claims, true
+	var cues classSet
+	for _, class := range c.voiceCueIDs() {
+		cues.add(class) // an absent class (-1) adds nothing, as no hit has it
+	}
+	var roles classSet
+	for _, rc := range c.roleClasses() {
+		roles.add(rc.class)
+	}
+	c.modifiers, c.claims, c.voiceCues, c.roleCues, c.masked = mods, claims, cues, roles, true
 }
 
 // modifier reports the classes that qualify a claim rather than make one.

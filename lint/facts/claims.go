@@ -40,19 +40,35 @@ func (c *classIDs) isClaimByID(class int) bool {
 // multi-byte rune, neither of which occurs inside another rune's encoding
 // (see clauseByRunes in the tests).
 func clause(text string, h lexicon.Hit) (start, end int) {
-	start = 0
-	for i := h.Start; i > 0; i-- {
-		if clauseBreakLast[text[i-1]] && breakEndsAt(text, i) {
-			start = i
-			break
+	return clauseStart(text[:h.Start]), clauseEnd(text, h.End)
+}
+
+// clauseStart is where the last break in text ends, or 0. An ASCII byte
+// of the table is a break; any other ends a three-byte break only after
+// its lead (EF or E3), which is tested before the rune is decoded: the
+// table's continuation bytes are common in Chinese text.
+func clauseStart(text string) int {
+	for i := len(text); i > 0; i-- {
+		c := text[i-1]
+		if !clauseBreakLast[c] {
+			continue
+		}
+		if c < utf8.RuneSelf || i >= 3 && clauseBreakFirst[text[i-3]] && breakEndsAt(text, i) {
+			return i
 		}
 	}
-	for i := h.End; i < len(text); i++ {
-		if clauseBreakFirst[text[i]] && breakStartsAt(text, i) {
-			return start, i
+	return 0
+}
+
+// clauseEnd is where the first break in text at or after byte i starts,
+// or the end of text.
+func clauseEnd(text string, i int) int {
+	for ; i < len(text); i++ {
+		if c := text[i]; clauseBreakFirst[c] && (c < utf8.RuneSelf || breakStartsAt(text, i)) {
+			return i
 		}
 	}
-	return start, len(text)
+	return len(text)
 }
 
 // clauseBreaks are the runes breaksClause accepts.
@@ -279,10 +295,22 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 // before it (the text is normalized: Simplified, lower case).
 var inferenceOpeners = []string{"等于", "这意味着", "这就意味着", "也就是说", "换句话说", "换言之", "which means", "this means", "that means", "in other words"}
 
+// inferenceFirst marks the first bytes of inferenceOpeners: a clause
+// opening with another byte, most, is not compared with each of them.
+var inferenceFirst = func() (t [256]bool) {
+	for _, w := range inferenceOpeners {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 // opensInference reports a clause (the text from its start to the claim
 // term) that opens with an inference connective.
 func opensInference(text string) bool {
 	text = strings.TrimLeft(text, " ")
+	if text == "" || !inferenceFirst[text[0]] {
+		return false
+	}
 	for _, w := range inferenceOpeners {
 		if strings.HasPrefix(text, w) {
 			return true

@@ -59,7 +59,8 @@ func VoiceAll(d *Document, full bool) int {
 // each disagreement: the class masks (modifier, isClaim) with the id
 // comparisons, hasClaimTerm's set test with its walk over the hits, the
 // quotation mark noted at analysis with a fresh search, and negatesClaim
-// with its walk without the early exit.
+// with its walk without the early exit, plainVoice's and cueRole's class
+// sets with their walks.
 func FastPathCheck(d *Document) []string {
 	var differ []string
 	ids := d.ids
@@ -71,8 +72,19 @@ func FastPathCheck(d *Document) []string {
 			differ = append(differ, "isClaim of class "+d.Lex.Classes[min(class, len(d.Lex.Classes)-1)].Name)
 		}
 	}
+	if !ids.masked {
+		differ = append(differ, "no class sets: the shortcuts that test them are not checked")
+	}
 	a := &Analyzer{Lex: d.Lex, ids: *ids}
+	unmasked := *ids
+	unmasked.masked = false
 	for _, b := range d.Blocks {
+		// cueRole's test of the first sentence's classes answers as its
+		// walk over the cue classes.
+		r, label := ids.cueRole(b)
+		if r2, label2 := unmasked.cueRole(b); r != r2 || label != label2 {
+			differ = append(differ, "cueRole's class set: "+b.Source.Text)
+		}
 		for _, s := range b.Sentences {
 			// Has answers from the class bits every shortcut that asks
 			// it first relies on (cueRole, startsWith, negatesClaim...).
@@ -91,6 +103,13 @@ func FastPathCheck(d *Document) []string {
 			}
 			if a.hasClaimTerm(s) != walk {
 				differ = append(differ, "hasClaimTerm: "+s.Text)
+			}
+			// plainVoice's test of the class set is its walk over the cue
+			// classes on a sentence not indexed.
+			unindexed := *s
+			unindexed.indexed = false
+			if ids.plainVoice(s) != unmasked.plainVoice(&unindexed) {
+				differ = append(differ, "plainVoice's class set: "+s.Text)
 			}
 			if s.hasQuotation() != hasQuotation(s.Text) {
 				differ = append(differ, "hasQuotation: "+s.Text)

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -422,7 +423,8 @@ var claimLabels = []string{"之类", "一类", "的说法", "等说法", "这种
 // labelsClaims reports whether text (what follows a quotation, possibly
 // further quotations first: “…”、“…”之类) starts with a claim label.
 func labelsClaims(text string) bool {
-	if len(text) == 0 || !labelFirst[text[0]] { // most terms are followed by no label
+	// Most terms are followed by no label: a byte, then a character decides.
+	if len(text) < 3 || !labelFirst[text[0]] || !slices.Contains(labelLeads, lead3(text)) {
 		return false
 	}
 	for {
@@ -452,11 +454,29 @@ func labelsClaims(text string) bool {
 // labelFirst marks the first bytes of the claim labels and of the marks
 // labelsClaims steps over (、“「): text starting with no other can hold a label.
 var labelFirst = func() (t [256]bool) {
-	for _, l := range append([]string{"、", "“", "「"}, claimLabels...) {
+	for _, l := range labelOpeners() {
 		t[l[0]] = true
 	}
 	return t
 }()
+
+// labelLeads are the first three bytes of the claim labels and of the
+// marks labelsClaims steps over (none is shorter): the first byte alone
+// (E4, E7, E8) opens much Chinese text.
+var labelLeads = func() (keys []uint32) {
+	for _, l := range labelOpeners() {
+		if k := lead3(l); !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}()
+
+// labelOpeners are what text holding a label can open with.
+func labelOpeners() []string { return append([]string{"、", "“", "「"}, claimLabels...) }
+
+// lead3 is the first three bytes of s as a number.
+func lead3(s string) uint32 { return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2]) }
 
 // distancesClaim reports whether some claim term of the sentence is
 // distanced (see distanced).

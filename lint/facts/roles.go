@@ -305,6 +305,28 @@ func (ids *classIDs) cueRole(b *Block) (role string, label bool) {
 		return "", false
 	}
 	first := b.Sentences[0]
+	// One test of the first sentence's classes first: most blocks open
+	// with no cue.
+	if !ids.masked || !first.indexed || first.classes.meets(&ids.roleCues) {
+		if r, label, ok := ids.openingCue(b, first); ok {
+			return r, label
+		}
+	}
+	// The length is counted only for a block with a phrase (most have none).
+	notice := ids.noticePhrase >= 0 && b.Count(ids.noticePhrase) > 0
+	disclaimer := ids.disclaimerPhrase >= 0 && b.Count(ids.disclaimerPhrase) > 0
+	if (notice || disclaimer) && runesAtMost(b.Source.Text, shortBlockRunes) {
+		if notice {
+			return RoleNotice, false
+		}
+		return RoleDisclaimer, false
+	}
+	return "", false
+}
+
+// openingCue is the role of the cue that opens b, whose first sentence is
+// first, and whether b is a label line; ok is false when no cue opens it.
+func (ids *classIDs) openingCue(b *Block, first *Sentence) (role string, label, ok bool) {
 	for _, rc := range ids.roleClasses() {
 		r, class := rc.role, rc.class
 		if class < 0 || !first.Has(class) { // one bit: most blocks open with no cue
@@ -323,19 +345,10 @@ func (ids *classIDs) cueRole(b *Block) (role string, label bool) {
 			if isSectionRole(r) && !label && b.Source.Kind != document.Heading {
 				continue
 			}
-			return r, label
+			return r, label, true
 		}
 	}
-	// The length is counted only for a block with a phrase (most have none).
-	notice := ids.noticePhrase >= 0 && b.Count(ids.noticePhrase) > 0
-	disclaimer := ids.disclaimerPhrase >= 0 && b.Count(ids.disclaimerPhrase) > 0
-	if (notice || disclaimer) && runesAtMost(b.Source.Text, shortBlockRunes) {
-		if notice {
-			return RoleNotice, false
-		}
-		return RoleDisclaimer, false
-	}
-	return "", false
+	return "", false, false
 }
 
 // markRole sets the role of block b, carrying a section role from the

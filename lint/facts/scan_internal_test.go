@@ -163,7 +163,9 @@ func clauseByRunes(text string, h lexicon.Hit) (start, end int) {
 // breaks, other runes and stray bytes (invalid UTF-8), for hits at rune
 // starts.
 func TestClauseScansBytesAsRunes(t *testing.T) {
-	pieces := []string{",", ";", ":", "!", "?", "\n", "，", "；", "：", "。", "！", "？", "a", " ", "研究", "、", "”",
+	// 伌 (E4 BC 8C) and 、 (E3 80 81) end with a byte a break ends with,
+	// after a lead that is not a break's or one that is.
+	pieces := []string{",", ";", ":", "!", "?", "\n", "，", "；", "：", "。", "！", "？", "a", " ", "研究", "、", "”", "伌",
 		"\xef", "\xbc", "\x8c", "\xe3\x80", "\xef\xbc", "\x80", "\xf0\x9f\x98\x80", "é"}
 	rng := rand.New(rand.NewPCG(11, 12))
 	for range 30000 {
@@ -184,6 +186,41 @@ func TestClauseScansBytesAsRunes(t *testing.T) {
 		gs, ge := clause(text, h)
 		require.Equal(t, [2]int{ws, we}, [2]int{gs, ge}, "%q hit %d-%d", text, s, e)
 	}
+}
+
+// opensInference answers as a comparison with every opener does, the
+// first-byte table aside: on each opener, cut, after blanks, followed by
+// more text, and on random texts of opener pieces and other bytes.
+func TestOpensInferenceComparesOnlyAtFirstBytes(t *testing.T) {
+	byList := func(text string) bool {
+		text = strings.TrimLeft(text, " ")
+		for _, w := range inferenceOpeners {
+			if strings.HasPrefix(text, w) {
+				return true
+			}
+		}
+		return false
+	}
+	texts := []string{"", " ", "研究", "which", "\xe7"}
+	for _, w := range inferenceOpeners {
+		for i := range len(w) + 1 {
+			texts = append(texts, w[:i], "  "+w[:i], w[:i]+"药物能逆转衰老", " "+w+" it works")
+		}
+	}
+	pieces := append([]string{" ", "a", "w", "t", "等", "这", "也", "换", "意味着", "means", "\xe7", "\xad"}, inferenceOpeners...)
+	rng := rand.New(rand.NewPCG(31, 32))
+	for range 20000 {
+		texts = append(texts, randomText(rng, pieces, 4))
+	}
+	opened := 0
+	for _, text := range texts {
+		want := byList(text)
+		require.Equal(t, want, opensInference(text), "%q", text)
+		if want {
+			opened++
+		}
+	}
+	require.Greater(t, opened, 100)
 }
 
 // BenchmarkClause compares the byte scan with the rune scan on a long

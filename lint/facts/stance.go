@@ -40,12 +40,21 @@ func (ids *classIDs) plainVoice(s *Sentence) bool {
 	if s.Question || s.hasQuotation() {
 		return false
 	}
-	for _, class := range [...]int{ids.distancing, ids.framing, ids.rebuttal, ids.hedge, ids.critique, ids.speech} {
+	if ids.masked && s.indexed { // one test of the sentence's classes
+		return !s.classes.meets(&ids.voiceCues)
+	}
+	for _, class := range ids.voiceCueIDs() {
 		if s.Has(class) {
 			return false
 		}
 	}
 	return true
+}
+
+// voiceCueIDs are the classes whose hits keep a sentence from a plain
+// voice.
+func (ids *classIDs) voiceCueIDs() [6]int {
+	return [...]int{ids.distancing, ids.framing, ids.rebuttal, ids.hedge, ids.critique, ids.speech}
 }
 
 // fullVoice is voice read from every cue.

@@ -3,6 +3,7 @@ package report
 import (
 	"maps"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -345,12 +346,7 @@ func appendJSONString(b []byte, s string) []byte {
 		c := s[i]
 		switch jsonByte[c] {
 		case jsonCopy:
-			// A run of plain ASCII: eight bytes at a time, then byte by
-			// byte up to what ends it.
-			i = skipPlainASCII(s, i+1)
-			for i < len(s) && jsonByte[s[i]] == jsonCopy {
-				i++
-			}
+			i = plainASCIIEnd(s, i+1)
 			continue
 		case jsonLead2:
 			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
@@ -361,8 +357,7 @@ func appendJSONString(b []byte, s string) []byte {
 			// A run of three-byte characters (Chinese text) in a loop of
 			// its own.
 			if plain3(s, i) {
-				for i += 3; i < len(s) && plain3(s, i); i += 3 {
-				}
+				i = plainWideEnd(s, i+3)
 				continue
 			}
 		case jsonEscape:
@@ -417,21 +412,67 @@ func plain3(s string, i int) bool {
 		!(s[i] == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8)
 }
 
-// skipPlainASCII returns where the run of eight-byte words from i that
-// are all printable ASCII other than '"' and '\\' ends (each word's
-// bytes tested at once).
-func skipPlainASCII(s string, i int) int {
-	const ones = swar.Ones
-	for ; i+8 <= len(s); i += 8 {
-		x := swar.Load8(s[i : i+8])
-		// (y - n*ones) &^ y has a high bit set where some byte of y is below n.
-		quote, backslash := x^('"'*ones), x^('\\'*ones)
-		control := (x - 0x20*ones) &^ x
-		if (x|control|(quote-ones)&^quote|(backslash-ones)&^backslash)&swar.Highs != 0 {
+// plainWideEnd returns where the run of characters plain3 accepts from i
+// ends. Two at a time while an eight-byte load shows two leads of
+// wideLead, each with two continuation bytes; then, and for a run with
+// E2 (“ ” — and the separators), one at a time.
+func plainWideEnd(s string, i int) int {
+	const conts, contBits = 0x0000C0C000C0C000, 0x0000808000808000 // bytes 1, 2, 4 and 5
+	for i+8 <= len(s) {
+		w := swar.Load8(s[i : i+8])
+		if w&conts != contBits || !wideLead[byte(w)] || !wideLead[byte(w>>24)] {
 			break
 		}
+		i += 6
+	}
+	for i < len(s) && plain3(s, i) {
+		i += 3
 	}
 	return i
+}
+
+// wideLead marks the leads plain3 accepts (jsonLead3) but E2, which
+// leads U+2028 and U+2029 as well: a character with one and two
+// continuation bytes needs no test of its own.
+var wideLead = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = jsonByte[c] == jsonLead3 && c != 0xE2
+	}
+	return t
+}()
+
+// plainASCIIEnd returns where the run of printable ASCII other than '"'
+// and '\\' from i ends, eight bytes at a time: the first byte of a word
+// that ends the run is the lowest flagged by unplainASCII. A string's
+// last bytes are read as the word that ends it, the bytes before i
+// shifted out (the zero bytes shifted in end the run at the string's
+// end); only a string shorter than a word is read byte by byte.
+func plainASCIIEnd(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if m := unplainASCII(swar.Load8(s[i : i+8])); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	if i < len(s) && len(s) >= 8 {
+		last := swar.Load8(s[len(s)-8:]) >> (8 * (i - (len(s) - 8)))
+		return i + bits.TrailingZeros64(unplainASCII(last))/8
+	}
+	for i < len(s) && jsonByte[s[i]] == jsonCopy {
+		i++
+	}
+	return i
+}
+
+// unplainASCII has the high bit set of each byte of x that is not
+// printable ASCII other than '"' and '\\', and perhaps of bytes above
+// such a byte (a borrow carries up), never below the lowest: its
+// lowest set bit is exact. A byte's high bit is set in x from 0x80 up,
+// and in y - n*ones where the byte of y is below n (x below 0x20, x^'"'
+// or x^'\\' zero) or from n+0x80 up (where x has it already).
+func unplainASCII(x uint64) uint64 {
+	const ones = swar.Ones
+	quote, backslash := x^('"'*ones), x^('\\'*ones)
+	return (x | (x - 0x20*ones) | (quote - ones) | (backslash - ones)) & swar.Highs
 }
 
 // What appendJSONString does with a byte where a character starts.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/hypelint/hypelint/lint/document"
@@ -260,32 +261,53 @@ func appendCriteriaField(b []byte, cs criteria) ([]byte, bool) {
 }
 
 // appendInt is strconv.AppendInt(b, int64(n), 10), two digits a step with
-// no layers between: the report's positions are most of its numbers.
+// no layers between: the report's positions are most of its numbers, and
+// nearly all have four digits or fewer, appended at once. Longer numbers
+// have their digits counted first and written in place, from the last:
+// copying them from a buffer of their own cost as much as working them
+// out.
 func appendInt(b []byte, n int) []byte {
-	if n < 0 {
+	switch {
+	case n < 0:
 		return strconv.AppendInt(b, int64(n), 10)
-	}
-	if n < 10 {
+	case n < 10:
 		return append(b, byte('0'+n))
+	case n < 100:
+		return append(b, decimalPairs[2*n], decimalPairs[2*n+1])
+	case n < 1000:
+		q := n / 100
+		r := 2 * (n - q*100)
+		return append(b, byte('0'+q), decimalPairs[r], decimalPairs[r+1])
+	case n < 10000:
+		q := n / 100
+		r := 2 * (n - q*100)
+		return append(b, decimalPairs[2*q], decimalPairs[2*q+1], decimalPairs[r], decimalPairs[r+1])
 	}
-	var digits [20]byte
-	i := len(digits)
+	k := 5
+	for k < len(powersOf10) && uint64(n) >= powersOf10[k] {
+		k++
+	}
+	b = slices.Grow(b, k)
+	i := len(b) + k
+	b = b[:i]
 	for n >= 100 {
 		q := n / 100
 		r := 2 * (n - q*100)
 		i -= 2
-		digits[i], digits[i+1] = decimalPairs[r], decimalPairs[r+1]
+		b[i], b[i+1] = decimalPairs[r], decimalPairs[r+1]
 		n = q
 	}
 	if n >= 10 {
-		i -= 2
-		digits[i], digits[i+1] = decimalPairs[2*n], decimalPairs[2*n+1]
+		b[i-2], b[i-1] = decimalPairs[2*n], decimalPairs[2*n+1]
 	} else {
-		i--
-		digits[i] = byte('0' + n)
+		b[i-1] = byte('0' + n)
 	}
-	return append(b, digits[i:]...)
+	return b
 }
+
+// powersOf10 are 10⁰ to 10¹⁸: n ≥ 10 has k digits for the first k with
+// n < powersOf10[k], or 19 beyond them.
+var powersOf10 = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
 const decimalPairs = "00010203040506070809" + "10111213141516171819" + "20212223242526272829" + "30313233343536373839" +
 	"40414243444546474849" + "50515253545556575859" + "60616263646566676869" + "70717273747576777879" +

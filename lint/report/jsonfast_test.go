@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -150,5 +151,20 @@ func TestAppendIntMatchesStrconv(t *testing.T) {
 	}
 	for _, n := range values {
 		require.Equal(t, strconv.AppendInt([]byte("x"), int64(n), 10), appendInt([]byte("x"), n), "%d", n)
+	}
+}
+
+// appendInt writes its digits in place after what b holds, within the
+// room it has or after growing it, and nothing past them.
+func TestAppendIntWritesInPlace(t *testing.T) {
+	for _, n := range []int{7, 42, 305, 98765, math.MaxInt} {
+		room := []byte("ab" + strings.Repeat("#", 30))
+		b := appendInt(room[:2], n)
+		want := strconv.AppendInt([]byte("ab"), int64(n), 10)
+		require.Equal(t, want, b)
+		require.Equal(t, &room[0], &b[0], "grew with room to spare")
+		require.Equal(t, strings.Repeat("#", len(room)-len(b)), string(room[len(b):]))
+		full := []byte("ab")[:2:2]
+		require.Equal(t, want, appendInt(full, n))
 	}
 }

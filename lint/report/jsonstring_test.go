@@ -235,3 +235,67 @@ func TestJSONStringRunsEndAnywhere(t *testing.T) {
 		}
 	}
 }
+
+// plainASCIIEnd stops where a byte-by-byte scan stops, from every start,
+// on strings of every length up to three words: a run ended by each kind
+// of byte at each place in a word, in the string's last (overlapping)
+// word and at its end.
+func TestPlainASCIIEndMatchesBytes(t *testing.T) {
+	byBytes := func(s string, i int) int {
+		for i < len(s) && jsonByte[s[i]] == jsonCopy {
+			i++
+		}
+		return i
+	}
+	enders := []byte{'"', '\\', 0x00, '\n', 0x1f, 0x80, 0xC2, 0xE4, 0xFF}
+	plain := []byte{' ', '!', '#', 'a', '[', ']', '~', 0x7F}
+	r := rand.New(rand.NewPCG(6, 9))
+	for n := range 25 {
+		for range 400 {
+			b := make([]byte, n)
+			for k := range b {
+				b[k] = plain[r.IntN(len(plain))]
+				if r.IntN(8) == 0 {
+					b[k] = enders[r.IntN(len(enders))]
+				}
+			}
+			s := string(b)
+			for i := range n + 1 {
+				if got, want := plainASCIIEnd(s, i), byBytes(s, i); got != want {
+					t.Fatalf("plainASCIIEnd(%q, %d) = %d, want %d", s, i, got, want)
+				}
+			}
+		}
+	}
+}
+
+// plainWideEnd stops where stepping with plain3 one character at a time
+// stops, from every start, on random runs of three-byte characters (with
+// “ and the separators, which share E2, and leads plain3 refuses) cut
+// anywhere and mixed with ASCII and stray bytes.
+func TestPlainWideEndMatchesPlain3(t *testing.T) {
+	byChars := func(s string, i int) int {
+		for i < len(s) && plain3(s, i) {
+			i += 3
+		}
+		return i
+	}
+	pieces := []string{"中", "药", "“", "”", "\u2028", "\u2029", "\ufeff", "\u1e00", "\xed\x9f\xbf", "\xe0\xa4\x85", "a", "\xe4\xb8", "\x80", "é"}
+	r := rand.New(rand.NewPCG(8, 3))
+	var b strings.Builder
+	for range 20000 {
+		b.Reset()
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			for r.IntN(3) > 0 {
+				b.WriteString(pieces[r.IntN(2)]) // runs of Chinese
+			}
+		}
+		s := b.String()
+		for i := range len(s) + 1 {
+			if got, want := plainWideEnd(s, i), byChars(s, i); got != want {
+				t.Fatalf("plainWideEnd(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
