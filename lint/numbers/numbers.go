@@ -486,8 +486,9 @@ func (s *scanner) finish(i int, tok token) int {
 	u := s.unitAfter(&tok)
 	if s.sizesOnly && neitherSizeNorPercent(&tok, &u) {
 		// Of decide's mention, only its end and whether it is a Ratio
-		// are read on: only an Other after a rate mark (每, per) is.
-		return s.mark(max(tok.end, u.end), u.kind == Other && s.rateBefore(tok.start))
+		// are read on: only a unit's Other after a rate mark (每, per)
+		// is, not 年 (a Year, Age or Duration).
+		return s.mark(max(tok.end, u.end), u.cls == ucPlain && u.kind == Other && s.rateBefore(tok.start))
 	}
 	pc := s.preContext(tok.start)
 	if u.cls == ucNone && !tok.isRange {

@@ -74,6 +74,46 @@ func TestSizesAndPercentsMatchFiltering(t *testing.T) {
 	require.Greater(t, found, 10000, "the random texts hold sample sizes and percentages")
 }
 
+// Random runs of mentions built from every unit, classifier and hyphen
+// compound the scanner knows, with every context word before them: each
+// class of unit meets rate marks, qualifiers and counts after it.
+func TestSizesAndPercentsMatchFilteringEveryUnit(t *testing.T) {
+	// Half the picks from a short list of common ones, so that a rate
+	// mark, a unit and a count after it meet often.
+	prefixes := [2][]string{{"", "", "约", "共", "每", "per ", "in ", "n = ", "第"}}
+	for _, ss := range contextLists {
+		prefixes[1] = append(prefixes[1], ss.byLast...)
+	}
+	numerals := [2][]string{{"10", "64", "2019", "一", "两"}, {"1", "100", "1,200", "3.5", "12-15", "十", "三千", "1万", "数千",
+		"one", "twelve", "twice", "thousands of", "a dozen"}}
+	units := [2][]string{{"", "年", "人", "岁", "杯", "个", "名患者", "%", " mg", " people", " years"},
+		{" ", "‰", "分之一", "成", "个样本", "项研究", "只小鼠", "位", "户", " patients", " mice", " studies", "-year-old", " times", "s"}}
+	for _, u := range zhUnitList {
+		units[1] = append(units[1], u.s)
+	}
+	for w := range enUnits {
+		units[1] = append(units[1], " "+w, w)
+	}
+	for _, d := range hyphenUnits {
+		units[1] = append(units[1], d.s)
+	}
+	seps := [2][]string{{"", " ", "约有", ","}, {"，", "中", "有", " of ", " in ", "的", "。", " about "}}
+	rng := rand.New(rand.NewPCG(95, 96))
+	pick := func(lists [2][]string) string {
+		list := lists[rng.IntN(2)]
+		return list[rng.IntN(len(list))]
+	}
+	found := 0
+	for range 200000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(4) {
+			b.WriteString(pick(prefixes) + pick(numerals) + pick(units) + pick(seps))
+		}
+		found += requireSizesAndPercents(t, rng, b.String())
+	}
+	require.Greater(t, found, 50000, "the runs hold sample sizes and percentages")
+}
+
 // On the corpus (and the archive, with HYPELINT_BENCH_DIR) line by line,
 // as written and lower-cased, whole and cut at random bytes.
 func TestSizesAndPercentsMatchFilteringOnArticles(t *testing.T) {
@@ -98,6 +138,7 @@ func TestSizesAndPercentsAfterUnitsThatFixAKind(t *testing.T) {
 		want []string // span:Kind of SizesAndPercentsInto
 	}{
 		{"每10杯约有64人", nil},
+		{"每10年约有64人", []string{"约有64人:SampleSize"}}, // 10年 is a Duration, not a Ratio
 		{"每天10毫克约有64人", []string{"约有64人:SampleSize"}},
 		{"12岁约有64人,30%", []string{"约有64人:SampleSize", "30%:Percent"}},
 		{"2019年共3,000名患者", []string{"3,000名患者:SampleSize"}},
