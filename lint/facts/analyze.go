@@ -367,7 +367,7 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	buf.hits = a.Lex.MatchFound(v.Text, &buf.found, k, buf.hits[:0])
 	s.Hits = keep.hits.Keep(a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, v.MayTitle, buf.hits)))
 	s.indexClasses()
-	buf.nums = numbers.FindInto(buf.nums, v.Text)
+	buf.nums = numbers.SizesAndPercentsInto(buf.nums, v.Text)
 	sizes := buf.nums[:0] // kept in place: only sample sizes are read later
 	for _, m := range buf.nums {
 		switch m.Kind {

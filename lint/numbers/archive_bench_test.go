@@ -12,7 +12,13 @@ import (
 // HYPELINT_BENCH_DIR (the benchmark archive), normalized as the facts
 // analyzer passes them, one FindInto a sentence into a reused buffer. It
 // reports the mentions found per KiB of sentence text.
-func BenchmarkFindArchive(b *testing.B) {
+func BenchmarkFindArchive(b *testing.B) { benchArchive(b, numbers.FindInto) }
+
+// BenchmarkSizesAndPercentsArchive is BenchmarkFindArchive with
+// SizesAndPercentsInto, as the facts analyzer calls it.
+func BenchmarkSizesAndPercentsArchive(b *testing.B) { benchArchive(b, numbers.SizesAndPercentsInto) }
+
+func benchArchive(b *testing.B, find func([]numbers.Mention, string) []numbers.Mention) {
 	docs, _ := benchdocs.Parsed(b, 10)
 	var sentences []string
 	size := 0
@@ -29,14 +35,14 @@ func BenchmarkFindArchive(b *testing.B) {
 	mentions := 0
 	var buf []numbers.Mention
 	for _, s := range sentences {
-		buf = numbers.FindInto(buf, s)
+		buf = find(buf, s)
 		mentions += len(buf)
 	}
 	b.ReportAllocs()
 	b.SetBytes(int64(size))
 	for b.Loop() {
 		for _, s := range sentences {
-			buf = numbers.FindInto(buf, s)
+			buf = find(buf, s)
 		}
 	}
 	b.ReportMetric(float64(mentions)*1024/float64(size), "mentions/KiB")

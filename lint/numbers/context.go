@@ -61,6 +61,19 @@ func (s *scanner) preContext(at int) preCtx {
 	return s.readContext(at, k, b)
 }
 
+// rateBefore reports whether preContext(at) would set rate, reading only
+// the marks settled reads.
+func (s *scanner) rateBefore(at int) bool {
+	k := trimSpaceBack(s.text, at)
+	b := pairBits(s.text, k)
+	if b&contextBits == 0 || b&settledBits == 0 {
+		return false
+	}
+	pc := preCtx{start: at}
+	s.settled(&pc, k, b)
+	return pc.rate
+}
+
 // readContext is preContext reading the lists at k = trimSpaceBack(at),
 // whose pairBits are b. Where k moves left over a word, b is read again.
 func (s *scanner) readContext(at, k int, b uint32) preCtx {

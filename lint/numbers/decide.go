@@ -169,11 +169,7 @@ func (s *scanner) studyNear(u *unitHit, m *Mention) bool {
 // rateNumerator reports a count that follows a rate denominator closely:
 // the 64人 of 每100人中约有64人 counts events, not subjects.
 func (s *scanner) rateNumerator(start int) bool {
-	if len(s.out) == 0 {
-		return false
-	}
-	last := s.out[len(s.out)-1]
-	return last.Kind == Ratio && backRunes(s.text, start, 6) <= last.End
+	return s.lastRatio && backRunes(s.text, start, 6) <= s.lastEnd
 }
 
 // population reports a count of a population rather than of a study's

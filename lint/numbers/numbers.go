@@ -63,7 +63,22 @@ func Find(text string) []Mention { return FindInto(nil, text) }
 func FindInto(buf []Mention, text string) []Mention {
 	loadTables()
 	s := scanner{text: text, out: buf[:0]}
-	for i := s.skip(0); i < len(text); i = s.skip(i) {
+	return s.run()
+}
+
+// SizesAndPercentsInto is FindInto keeping only the SampleSize and
+// Percent mentions, the same as filtering its result. A number whose unit
+// rules out both whatever comes before it (mg, 岁, 年…) is passed without
+// reading that context: only where its mention ends, and whether it is a
+// Ratio, matter to the numbers after it.
+func SizesAndPercentsInto(buf []Mention, text string) []Mention {
+	loadTables()
+	s := scanner{text: text, out: buf[:0], sizesOnly: true}
+	return s.run()
+}
+
+func (s *scanner) run() []Mention {
+	for i := s.skip(0); i < len(s.text); i = s.skip(i) {
 		i = s.step(i)
 	}
 	return dropShadowedVague(s.out)
@@ -85,9 +100,11 @@ func SampleSizes(text string) []Mention {
 // scanner holds the text, the mentions found and where the last one ended,
 // which bounds how far left a later span may reach.
 type scanner struct {
-	text    string
-	lastEnd int
-	out     []Mention
+	text      string
+	lastEnd   int
+	lastRatio bool // the last mention is a Ratio (rateNumerator)
+	sizesOnly bool // out keeps only SampleSize and Percent mentions
+	out       []Mention
 }
 
 // step looks at position i and returns where to look next (always > i).
@@ -467,6 +484,12 @@ func (s *scanner) finish(i int, tok token) int {
 	s.approxSuffix(&tok)
 	s.rangeTo(&tok)
 	u := s.unitAfter(&tok)
+	if s.sizesOnly && neitherSizeNorPercent(&tok, &u) {
+		// Of decide's mention, only its end and whether it is a Ratio
+		// are read on: only a unit's Other after a rate mark (每, per)
+		// is, not 年 (a Year, Age or Duration).
+		return s.mark(max(tok.end, u.end), u.cls == ucPlain && u.kind == Other && s.rateBefore(tok.start))
+	}
 	pc := s.preContext(tok.start)
 	if u.cls == ucNone && !tok.isRange {
 		if m, ok := s.proportion(tok, pc); ok {
@@ -482,13 +505,44 @@ func (s *scanner) finish(i int, tok token) int {
 // emit records m and returns its end. An end inside a malformed UTF-8
 // sequence is moved to the next rune boundary.
 func (s *scanner) emit(m Mention) int {
-	t := s.text
-	for m.End < len(t) && !utf8.RuneStart(t[m.End]) {
-		m.End++
+	m.End = s.mark(m.End, m.Kind == Ratio)
+	if !s.sizesOnly || m.Kind == SampleSize || m.Kind == Percent {
+		s.out = append(s.out, m)
 	}
-	s.out = append(s.out, m)
-	s.lastEnd = m.End
 	return m.End
+}
+
+// mark notes a mention ending at end (moved to a rune boundary, which it
+// returns), a Ratio or not, as the last one.
+func (s *scanner) mark(end int, ratio bool) int {
+	t := s.text
+	for end < len(t) && !utf8.RuneStart(t[end]) {
+		end++
+	}
+	s.lastEnd, s.lastRatio = end, ratio
+	return end
+}
+
+// neitherSizeNorPercent reports a number that decide makes a mention of
+// another kind whatever the context before it, ending where the number or
+// its unit ends: 年, or a unit that fixes Dose, Age, Duration, Year or
+// Money (context only makes these Age, Money or Other) or Other (context
+// may make it Money, Year or Ratio). A forced kind ("twice", a Ratio) and
+// a counted noun (a Year ends before it) are left to decide.
+func neitherSizeNorPercent(tok *token, u *unitHit) bool {
+	if tok.hasForced || u.noun != nNone {
+		return false
+	}
+	switch u.cls {
+	case ucYear:
+		return true
+	case ucPlain:
+		switch u.kind {
+		case Dose, Age, Duration, Year, Money, Other:
+			return true
+		}
+	}
+	return false
 }
 
 // proportion reads "1 in 10", "one in five", "3 out of 10" as a percentage.
