@@ -96,14 +96,25 @@ func mdParserFor(body []byte) parser.Parser {
 }
 
 // mdHasURLPrefix reports a body holding one of the prefixes linkify
-// looks for (as it does, in lower case only).
+// looks for (as it does, in lower case only): "http:", "https:", "ftp:"
+// or "www.". The schemes end in ':', which prose seldom holds, so the
+// body is searched once for colons and the bytes before each compared,
+// instead of once per scheme for its first letter, which English text
+// is full of.
 func mdHasURLPrefix(body []byte) bool {
-	for _, url := range []string{"http:", "https:", "ftp:", "www."} {
-		if bytes.Contains(body, []byte(url)) {
+	for i := 0; ; {
+		j := bytes.IndexByte(body[i:], ':')
+		if j < 0 {
+			break
+		}
+		i += j
+		if head := body[:i]; bytes.HasSuffix(head, []byte("http")) || bytes.HasSuffix(head, []byte("https")) ||
+			bytes.HasSuffix(head, []byte("ftp")) {
 			return true
 		}
+		i++
 	}
-	return false
+	return bytes.Contains(body, []byte("www."))
 }
 
 // mdBlankEnds reports a line of body (the last one too) that ends in two
@@ -182,13 +193,14 @@ type mdParser struct {
 	base     int
 	found    []mdBlock
 	comments []Comment
-	spare    mdRuns // the runs plainBlocks reads a block into (see fresh)
+	spare    mdRuns // the runs a block is read into (see fresh)
 	maps     textmap.Maps
 }
 
-// fresh returns the parser's spare runs emptied: plainBlocks holds one
-// block's runs at a time, and add copies them into the block, so one list
-// and one map builder serve every block of the body.
+// fresh returns the parser's spare runs emptied: plainBlocks and the AST
+// walk (a paragraph, a heading, a table row) hold one block's runs at a
+// time, and add copies them into the block, so one list and one map
+// builder serve every block of the body.
 func (p *mdParser) fresh() *mdRuns {
 	if p.spare.maps == nil {
 		p.spare = mdRuns{src: p.src, maps: &textmap.Builder{}, memory: &p.maps}
@@ -300,10 +312,8 @@ func (p *mdParser) plainBlocks() bool {
 	if !mdPlainBytes(body) {
 		return false
 	}
-	for _, url := range []string{"http:", "https:", "ftp:", "www."} {
-		if bytes.Contains(body, []byte(url)) {
-			return false
-		}
+	if mdHasURLPrefix(body) {
+		return false
 	}
 	var para *mdRuns          // the paragraph being read
 	paraKind := Paragraph     // what it becomes: Paragraph or ListItem
@@ -605,7 +615,7 @@ func (p *mdParser) add(r *mdRuns, kind Kind, level int) {
 // with '|' so that Sentences makes each cell a sentence of its own.
 func (p *mdParser) table(t *east.Table) {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		r := &mdRuns{src: p.src}
+		r := p.fresh()
 		first := true
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			if cell.Lines().Len() == 0 {
@@ -641,7 +651,7 @@ func (p *mdParser) cellSeparator(cellStart int, r *mdRuns) {
 
 // inlineRuns collects the lintable text of a block's inline content.
 func (p *mdParser) inlineRuns(n ast.Node) *mdRuns {
-	r := &mdRuns{src: p.src}
+	r := p.fresh() // add copies the runs into the block before the next is read
 	if lines := n.Lines(); mdPlainMarked(lines) {
 		p.plainLines(lines, r)
 	} else {
