@@ -350,3 +350,55 @@ func TestPunctFormsMatchTheirDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// hanFoldOf gives, for every common Han character that changes, its fold
+// as three bytes, or 0 exactly for written Cantonese and a fold to
+// another length; and every changed character, in every context of
+// stable, changed and Cantonese characters, cut characters and what ends
+// a run, normalizes as the reference normalizer does it (text, map and
+// letters).
+func TestHanFoldsMatchTheFoldTable(t *testing.T) {
+	hanOnce.Do(markChangedHan)
+	var changed []string
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !changedHan(r) {
+			continue
+		}
+		changed = append(changed, string(r))
+		f := hanFoldOf(r)
+		_, canto := cantonese[r]
+		fold := string(zhconv.Fold(r))
+		if canto || len(fold) != 3 {
+			require.Zero(t, f, "%c", r)
+			continue
+		}
+		require.Equal(t, fold, string([]byte{byte(f), byte(f >> 8), byte(f >> 16)}), "%c", r)
+	}
+	require.Len(t, hanFolds, len(changed))
+	check := func(text string) {
+		var l Letters
+		got, want := NormalizeCount(text, &l), refNormalize(text)
+		require.Equal(t, want.Text, got.Text, "%q", text)
+		require.Equal(t, want.Map, got.Map, "%q", text)
+		require.Equal(t, countLettersByRunes(text), l, "%q", text)
+	}
+	for _, c := range changed {
+		for _, text := range []string{c, "研" + c, c + "究", "研究" + c + "发现", c + c, c + "，", "a" + c + "b", c + "\u0301", c + "\xe4\xb8"} {
+			check(text)
+		}
+	}
+	pieces := []string{"研", "究", "发现", "發", "現", "衛", "臺", "嘅", "冇", "咗", "萬", "隻", "，", "。", "a", "Z", " ", "\n",
+		"\xe4\xb8", "\xe4", "\xbf", "\u4dff", "\ua000", "\u0301", "ＮＭＮ"}
+	rng := rand.New(rand.NewSource(23))
+	for range 20000 {
+		var sb strings.Builder
+		for k := rng.Intn(16); k > 0; k-- {
+			if rng.Intn(3) == 0 {
+				sb.WriteString(changed[rng.Intn(len(changed))])
+				continue
+			}
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(sb.String())
+	}
+}
