@@ -288,8 +288,10 @@ func (n *normalizer) hanRun(i int) int {
 		// A common Han character here is one that changes.
 		r, ok := CommonHanAt(n.src, i)
 		if !ok {
-			// The commas and stops between Chinese words do not end the run.
-			if n.punctSegment(i) {
+			// The commas and stops between Chinese words do not end the
+			// run (their lead byte tested first: a run also ends at
+			// ASCII and at the text's end).
+			if i+3 <= len(n.src) && punctLead[n.src[i]] && n.punctSegment(i) {
 				i += 3
 				continue
 			}
@@ -309,10 +311,20 @@ func (n *normalizer) hanRun(i int) int {
 
 // hanFoldOf returns the folded form of common Han character r, which
 // changes (changedHan), as its three UTF-8 bytes from the lowest, or 0
-// when the general path folds it (written Cantonese, or a fold to
-// another length). The folds are held by rank among the changed
-// characters: hanRank counts those before each word of hanChanged.
+// when the general path folds it (written Cantonese, a fold to another
+// length, and every character until hanFoldsBudget of them have been
+// asked for). The folds are held by rank among the changed characters:
+// hanRank counts those before each word of hanChanged.
 func hanFoldOf(r rune) uint32 {
+	if !hanFoldsBuilt.Load() {
+		// Building the table loads zhconv's (over a million instructions
+		// and 170 KB): a Simplified text with a few Traditional
+		// characters does not pay for it.
+		if hanFoldsAsked.Add(1) <= hanFoldsBudget {
+			return 0
+		}
+		hanFoldsOnce.Do(markHanFolds)
+	}
 	k := uint32(r - 0x4E00)
 	w := k / 64
 	below := hanChanged[w] & (1<<(k%64) - 1)
@@ -390,10 +402,18 @@ var (
 	stableHan [0x10000 / 64]uint64
 	// hanFolds holds what hanFoldOf returns for each changed character,
 	// in order, and hanRank how many of them come before each word of
-	// hanChanged.
-	hanFolds []uint32
-	hanRank  [zhconv.CommonHanWords]uint16
+	// hanChanged; built by markHanFolds.
+	hanFolds      []uint32
+	hanRank       [zhconv.CommonHanWords]uint16
+	hanFoldsOnce  sync.Once
+	hanFoldsBuilt atomic.Bool  // hanFolds and hanRank are built
+	hanFoldsAsked atomic.Int64 // folds asked for before they were
 )
+
+// hanFoldsBudget is how many changed characters hanFoldOf leaves to the
+// general path before it builds its table: each costs a few hundred
+// instructions more there, the table about two million to build.
+const hanFoldsBudget = 1024
 
 func markChangedHan() {
 	hanChanged = zhconv.CommonHanFolds()
@@ -402,16 +422,24 @@ func markChangedHan() {
 		cantoneseMask |= 1 << (r % 64)
 	}
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !changedHan(r) {
+			stableHan[r/64] |= 1 << (r % 64)
+		}
+	}
+	markPunctStarts()
+}
+
+// markHanFolds builds hanFolds and hanRank (after markChangedHan).
+func markHanFolds() {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
 		if k := r - 0x4E00; k%64 == 0 {
 			hanRank[k/64] = uint16(len(hanFolds))
 		}
-		if !changedHan(r) {
-			stableHan[r/64] |= 1 << (r % 64)
-			continue
+		if changedHan(r) {
+			hanFolds = append(hanFolds, packedFold(r))
 		}
-		hanFolds = append(hanFolds, packedFold(r))
 	}
-	markPunctStarts()
+	hanFoldsBuilt.Store(true)
 }
 
 // packedFold is r's entry of hanFolds: its fold's three bytes from the
@@ -633,6 +661,9 @@ func punctAt(s string, i int) (rune, bool) {
 	}
 	return 0, false
 }
+
+// punctLead marks the lead bytes of the runes punctAt accepts.
+var punctLead = [256]bool{0xE2: true, 0xE3: true, 0xEF: true}
 
 // punctIndex numbers the runes punctAt accepts from 0.
 func punctIndex(r rune) rune {
