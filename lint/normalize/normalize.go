@@ -275,8 +275,8 @@ var plainASCII = func() (t [256]bool) {
 // piece of the map as the general path makes it. It stops at anything
 // else, written Cantonese and a fold to another length included, which
 // run's general path takes (at i itself, it returns i). A Traditional
-// text folds a character in four or five: each went round run's loop,
-// through the fold table and the encoder.
+// text folds many of its characters: each went round run's loop, through
+// the fold table and the encoder.
 func (n *normalizer) hanRun(i int) int {
 	for {
 		if j := n.stableHanRun(i); j > i {
@@ -317,9 +317,8 @@ func (n *normalizer) hanRun(i int) int {
 // hanRank counts those before each word of hanChanged.
 func hanFoldOf(r rune) uint32 {
 	if !hanFoldsBuilt.Load() {
-		// Building the table loads zhconv's (over a million instructions
-		// and 170 KB): a Simplified text with a few Traditional
-		// characters does not pay for it.
+		// Building the table loads zhconv's, which a Simplified text
+		// with a few Traditional characters does not need.
 		if hanFoldsAsked.Add(1) <= hanFoldsBudget {
 			return 0
 		}
@@ -411,8 +410,9 @@ var (
 )
 
 // hanFoldsBudget is how many changed characters hanFoldOf leaves to the
-// general path before it builds its table: each costs a few hundred
-// instructions more there, the table about two million to build.
+// general path before it builds its table: a text with a few Traditional
+// characters folds them there instead of building the table, and
+// zhconv's with it.
 const hanFoldsBudget = 1024
 
 func markChangedHan() {
