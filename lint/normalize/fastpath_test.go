@@ -350,3 +350,64 @@ func TestPunctFormsMatchTheirDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// hanFoldOf gives, for every common Han character that changes, its fold
+// as three bytes, or 0 exactly for written Cantonese and a fold to
+// another length, once its table is built; and every changed character,
+// in every context of stable, changed and Cantonese characters, cut
+// characters and what ends a run, normalizes as the reference normalizer
+// does it (text, map and letters), before the table is built (unless
+// another test built it) and after.
+func TestHanFoldsMatchTheFoldTable(t *testing.T) {
+	hanOnce.Do(markChangedHan)
+	var changed []string
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if changedHan(r) {
+			changed = append(changed, string(r))
+		}
+	}
+	check := func(text string) {
+		var l Letters
+		got, want := NormalizeCount(text, &l), refNormalize(text)
+		require.Equal(t, want.Text, got.Text, "%q", text)
+		require.Equal(t, want.Map, got.Map, "%q", text)
+		require.Equal(t, countLettersByRunes(text), l, "%q", text)
+	}
+	contexts := func() {
+		for _, c := range changed {
+			for _, text := range []string{c, "研" + c, c + "究", "研究" + c + "发现", c + c, c + "，", "a" + c + "b", c + "\u0301", c + "\xe4\xb8"} {
+				check(text)
+			}
+		}
+	}
+	t.Logf("table built before the test: %v", hanFoldsBuilt.Load())
+	contexts() // asks for more folds than the budget: builds the table midway
+	require.True(t, hanFoldsBuilt.Load(), "the table is built after %d folds", hanFoldsBudget)
+	require.Len(t, hanFolds, len(changed))
+	for _, c := range changed {
+		r := []rune(c)[0]
+		f := hanFoldOf(r)
+		_, canto := cantonese[r]
+		fold := string(zhconv.Fold(r))
+		if canto || len(fold) != 3 {
+			require.Zero(t, f, "%c", r)
+			continue
+		}
+		require.Equal(t, fold, string([]byte{byte(f), byte(f >> 8), byte(f >> 16)}), "%c", r)
+	}
+	contexts()
+	pieces := []string{"研", "究", "发现", "發", "現", "衛", "臺", "嘅", "冇", "咗", "萬", "隻", "，", "。", "a", "Z", " ", "\n",
+		"\xe4\xb8", "\xe4", "\xbf", "\u4dff", "\ua000", "\u0301", "ＮＭＮ"}
+	rng := rand.New(rand.NewSource(23))
+	for range 20000 {
+		var sb strings.Builder
+		for k := rng.Intn(16); k > 0; k-- {
+			if rng.Intn(3) == 0 {
+				sb.WriteString(changed[rng.Intn(len(changed))])
+				continue
+			}
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(sb.String())
+	}
+}

@@ -8,6 +8,7 @@ package normalize
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -189,6 +190,10 @@ func (n *normalizer) run() {
 			case ok:
 				// Common Han characters are NFKC-stable; only fold the script
 				// (and written Cantonese's function characters).
+				if j := n.hanRun(i); j > i {
+					i = j
+					break
+				}
 				if changedHan(r) {
 					// Written Cantonese is rare: its map is read only for
 					// the characters it holds, and a folded character is
@@ -263,6 +268,68 @@ var plainASCII = func() (t [256]bool) {
 	return t
 }()
 
+// hanRun normalizes the Chinese text from i on and returns where it
+// ends: stable stretches of common Han characters copied whole, and
+// between them the characters that fold to a character of three bytes
+// written from hanFolds and the punctuation punctSegment takes, each a
+// piece of the map as the general path makes it. It stops at anything
+// else, written Cantonese and a fold to another length included, which
+// run's general path takes (at i itself, it returns i). A Traditional
+// text folds many of its characters: each went round run's loop, through
+// the fold table and the encoder.
+func (n *normalizer) hanRun(i int) int {
+	for {
+		if j := n.stableHanRun(i); j > i {
+			n.out = append(n.out, n.src[i:j]...)
+			n.b.Copy(i, j-i)
+			n.letters.Han += (j - i) / 3 // stable: none of them folds
+			i = j
+		}
+		// A common Han character here is one that changes.
+		r, ok := CommonHanAt(n.src, i)
+		if !ok {
+			// The commas and stops between Chinese words do not end the
+			// run (their lead byte tested first: a run also ends at
+			// ASCII and at the text's end).
+			if i+3 <= len(n.src) && punctLead[n.src[i]] && n.punctSegment(i) {
+				i += 3
+				continue
+			}
+			return i
+		}
+		f := hanFoldOf(r)
+		if f == 0 {
+			return i
+		}
+		n.out = append(n.out, byte(f), byte(f>>8), byte(f>>16))
+		n.b.Replace(i, 3, 3)
+		n.letters.Han++
+		n.letters.Trad++
+		i += 3
+	}
+}
+
+// hanFoldOf returns the folded form of common Han character r, which
+// changes (changedHan), as its three UTF-8 bytes from the lowest, or 0
+// when the general path folds it (written Cantonese, a fold to another
+// length, and every character until hanFoldsBudget of them have been
+// asked for). The folds are held by rank among the changed characters:
+// hanRank counts those before each word of hanChanged.
+func hanFoldOf(r rune) uint32 {
+	if !hanFoldsBuilt.Load() {
+		// Building the table loads zhconv's, which a Simplified text
+		// with a few Traditional characters does not need.
+		if hanFoldsAsked.Add(1) <= hanFoldsBudget {
+			return 0
+		}
+		hanFoldsOnce.Do(markHanFolds)
+	}
+	k := uint32(r - 0x4E00)
+	w := k / 64
+	below := hanChanged[w] & (1<<(k%64) - 1)
+	return hanFolds[int(hanRank[w])+bits.OnesCount64(below)]
+}
+
 // stableHanRun returns the end of the run of common Han characters from i
 // that folding leaves alone (Simplified text): copied as a whole. Two
 // characters a word while eight bytes are left, then one at a time:
@@ -332,7 +399,21 @@ var (
 	// range test (8 KiB, of which only the rows of U+4E00–U+9FFF are read
 	// as Chinese text is scanned).
 	stableHan [0x10000 / 64]uint64
+	// hanFolds holds what hanFoldOf returns for each changed character,
+	// in order, and hanRank how many of them come before each word of
+	// hanChanged; built by markHanFolds.
+	hanFolds      []uint32
+	hanRank       [zhconv.CommonHanWords]uint16
+	hanFoldsOnce  sync.Once
+	hanFoldsBuilt atomic.Bool  // hanFolds and hanRank are built
+	hanFoldsAsked atomic.Int64 // folds asked for before they were
 )
+
+// hanFoldsBudget is how many changed characters hanFoldOf leaves to the
+// general path before it builds its table: a text with a few Traditional
+// characters folds them there instead of building the table, and
+// zhconv's with it.
+const hanFoldsBudget = 1024
 
 func markChangedHan() {
 	hanChanged = zhconv.CommonHanFolds()
@@ -346,6 +427,32 @@ func markChangedHan() {
 		}
 	}
 	markPunctStarts()
+}
+
+// markHanFolds builds hanFolds and hanRank (after markChangedHan).
+func markHanFolds() {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if k := r - 0x4E00; k%64 == 0 {
+			hanRank[k/64] = uint16(len(hanFolds))
+		}
+		if changedHan(r) {
+			hanFolds = append(hanFolds, packedFold(r))
+		}
+	}
+	hanFoldsBuilt.Store(true)
+}
+
+// packedFold is r's entry of hanFolds: its fold's three bytes from the
+// lowest, or 0 for written Cantonese and a fold to another length.
+func packedFold(r rune) uint32 {
+	if cantoneseHan(r) {
+		return 0
+	}
+	var b [4]byte
+	if utf8.EncodeRune(b[:], zhconv.Fold(r)) != 3 {
+		return 0
+	}
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16
 }
 
 // cantoneseMask has bit r%64 set for each rune r of the cantonese map: a
@@ -554,6 +661,9 @@ func punctAt(s string, i int) (rune, bool) {
 	}
 	return 0, false
 }
+
+// punctLead marks the lead bytes of the runes punctAt accepts.
+var punctLead = [256]bool{0xE2: true, 0xE3: true, 0xEF: true}
 
 // punctIndex numbers the runes punctAt accepts from 0.
 func punctIndex(r rune) rune {
