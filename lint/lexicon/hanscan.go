@@ -23,29 +23,39 @@ import "math/bits"
 // slots[slots[s].base+c] if that slot's check is s. It takes 16 bytes a
 // state, against the dense rows' 2 MiB and packed tables: a scan of
 // Chinese text touches far less memory.
+//
+// The scan is bound by the latency of reading the next slot, so the
+// layout keeps that read off the common paths: the root's children are
+// slots 1 to rootKids, numbered by their symbols (the symbols that begin
+// some term come first), so a move from the root is the symbol itself and
+// the shallow states a scan mostly visits sit together; and each slot
+// holds a filter of its children's symbols, so most transitions that do
+// not exist are refused without reading the slot they would go to.
 type hanScanner struct {
-	wide    [1 << 15]uint16 // (rune-0x4000) → symbol, 0 for none; 0x6000 used
-	byteSym [256]int32      // byte → symbol, 0 for none
-	slots   []hanSlot
-	// root is the root's full row, symbol → slot (0: stay at the root),
-	// so that the scan reads no check there: after most characters
-	// that end no term's prefix, it is where the scan is. Its fixed
-	// length (symbols are at most 256+0x6000) lets walk index it with a
-	// constant mask, no bounds check and no registers for its slice.
-	root [1 << 15]int32
-	// ends is what a slot's out names: the term that ends there and
-	// the next entry of ends down the failure chain (-1 for none), side
-	// by side so that an emission reads one place.
+	wide     [1 << 15]uint16 // (rune-0x4000) → symbol, 0 for none; 0x6000 used
+	byteSym  [256]int32      // byte → symbol, 0 for none
+	rootKids int32           // symbols 1 to rootKids lead from the root to the slot of that number
+	slots    []hanSlot
+	// ends[s], for a slot whose base has emitsFlag, is the term that
+	// ends there (-1 for none) and the next such slot down the failure
+	// chain (-1 for none), side by side so that an emission reads one
+	// place; indexed by slot, so that it reads no index first.
 	ends []ending
 }
 
 // hanSlot is a state of the double array (or a free slot, check -1).
 type hanSlot struct {
-	base  int32
+	base  int32 // with emitsFlag when some term ends here (masked off by walk's index mask)
 	check int32 // the state whose transition this slot is
 	fail  int32
-	out   int32 // in ends, when some term ends here, else -1
+	kids  uint32 // bit c&31 for each symbol c with a transition here
 }
+
+// emitsFlag is set in the base of a slot at which some term ends.
+const emitsFlag = -1 << 31
+
+// kidBit is symbol c's bit in a slot's kids.
+func kidBit(c int32) uint32 { return 1 << (uint32(c) & 31) }
 
 // buildHanScanner builds the symbol automaton over a's states, or returns
 // nil if some term is not UTF-8 in its structure (lead bytes, continuation
@@ -105,24 +115,31 @@ func buildHanScanner(a *automaton) *hanScanner {
 		}
 		from = append(from, int32(len(edges)))
 	}
-	// The alphabet: bytes first, then Han characters.
+	// The alphabet: the symbols of the root's edges first, so that
+	// they are 1 to rootKids, then the others; bytes before Han
+	// characters in each.
 	h := &hanScanner{}
 	symbols := int32(0)
-	wideUsed := make([]bool, 0x6000)
-	for _, e := range edges {
-		if e.sym >= 0 && h.byteSym[e.sym] == 0 {
-			symbols++
-			h.byteSym[e.sym] = symbols
-		} else if e.sym < 0 {
-			wideUsed[-1-e.sym] = true
+	number := func(edges []edge) {
+		wideUsed := make([]bool, 0x6000)
+		for _, e := range edges {
+			if e.sym >= 0 && h.byteSym[e.sym] == 0 {
+				symbols++
+				h.byteSym[e.sym] = symbols
+			} else if e.sym < 0 && h.wide[-1-e.sym] == 0 {
+				wideUsed[-1-e.sym] = true
+			}
+		}
+		for i, used := range wideUsed {
+			if used {
+				symbols++
+				h.wide[i] = uint16(symbols)
+			}
 		}
 	}
-	for i, used := range wideUsed {
-		if used {
-			symbols++
-			h.wide[i] = uint16(symbols)
-		}
-	}
+	number(edges[:from[1]])
+	h.rootKids = symbols
+	number(edges[from[1]:])
 	syms := make([]int32, len(edges)) // edges[j]'s symbol
 	for j, e := range edges {
 		if e.sym >= 0 {
@@ -141,7 +158,7 @@ func buildHanScanner(a *automaton) *hanScanner {
 	h.slots = make([]hanSlot, 0, len(states)+2*int(symbols))
 	grow := func(n int) {
 		for len(h.slots) < n {
-			h.slots = append(h.slots, hanSlot{check: -1, out: -1})
+			h.slots = append(h.slots, hanSlot{check: -1})
 		}
 	}
 	grow(len(states) + int(symbols))
@@ -156,12 +173,12 @@ func buildHanScanner(a *automaton) *hanScanner {
 			continue
 		}
 		first := out[0]
-		var base int32
+		var base int32 // the root's is 0: its symbols are 1 to rootKids, all free yet
 		t := max(free, int(first))
 		if len(out) > 1 {
 			t = max(t, several)
 		}
-		for ; ; t++ {
+		for ; k > 0; t++ {
 			if t >= len(h.slots) {
 				grow(t + 1)
 			}
@@ -184,7 +201,7 @@ func buildHanScanner(a *automaton) *hanScanner {
 				break
 			}
 		}
-		if len(out) > 1 {
+		if len(out) > 1 && k > 0 {
 			several = t
 		}
 		p := slotOf[s]
@@ -192,6 +209,7 @@ func buildHanScanner(a *automaton) *hanScanner {
 		for j, c := range out {
 			u := base + c
 			h.slots[u].check = p
+			h.slots[p].kids |= kidBit(c)
 			slotOf[edges[int(from[k])+j].next] = u
 		}
 		for free < len(h.slots) && h.slots[free].check != -1 {
@@ -201,11 +219,10 @@ func buildHanScanner(a *automaton) *hanScanner {
 	// base+symbol is always a slot; a power-of-two count lets walk
 	// mask its indices instead of checking them.
 	grow(1 << bits.Len(uint(len(h.slots)+int(symbols))))
+	h.ends = make([]ending, len(h.slots))
 	// Failure links: the nearest state on the byte chain that is a
-	// state here too. Outputs: what ends at the byte state. A state's
-	// dictionary link is a state here too (a term's state), numbered
-	// earlier, so its entry in ends is made first.
-	endOf := make([]int32, n) // byte state → its entry in ends
+	// state here too. Outputs: what ends at the byte state; a state's
+	// dictionary link is a state here too (a term's state).
 	for _, s := range states {
 		f := s
 		for f != 0 {
@@ -214,19 +231,14 @@ func buildHanScanner(a *automaton) *hanScanner {
 			}
 		}
 		u := slotOf[s]
-		h.slots[u].fail, h.slots[u].out = slotOf[f], -1
+		h.slots[u].fail = slotOf[f]
 		if a.emits(s) {
-			e := ending{a.term[s], -1}
+			h.slots[u].base |= emitsFlag
+			h.ends[u] = ending{a.term[s], -1}
 			if d := a.dict[s]; d >= 0 {
-				e.dict = endOf[d]
+				h.ends[u].dict = slotOf[d]
 			}
-			endOf[s] = int32(len(h.ends))
-			h.slots[u].out = endOf[s]
-			h.ends = append(h.ends, e)
 		}
-	}
-	for j, c := range syms[from[0]:from[1]] {
-		h.root[c] = slotOf[edges[j].next]
 	}
 	return h
 }
@@ -238,7 +250,7 @@ func bitsLeading(b byte) int { return bits.LeadingZeros8(^b) }
 // find is the automaton's find, reading text by symbols.
 func (h *hanScanner) find(text string, out []match) []match {
 	for i, s := h.walk(text, 0, 0); i <= uint(len(text)); i, s = h.walk(text, i, s) {
-		out = h.emit(h.slots[s].out, int32(i), out)
+		out = h.emit(s, int32(i), out)
 	}
 	return out
 }
@@ -257,6 +269,7 @@ func (h *hanScanner) walk(text string, i uint, s int32) (uint, int32) {
 		return uint(len(text)) + 1, s // never: the root is a slot
 	}
 	mask := uint(len(slots) - 1)
+	rootKids := h.rootKids
 	for i < uint(len(text)) {
 		// A byte's symbol, unless it starts a valid character of
 		// U+4000–U+9FFF (c1|c2 < 0x40: both continuation bytes).
@@ -275,28 +288,32 @@ func (h *hanScanner) walk(text string, i uint, s int32) (uint, int32) {
 		}
 		// next is slots[s] once s has moved, read where the move reads it.
 		var next *hanSlot
+		bit := kidBit(sym)
 		for s != 0 {
 			cur := &slots[uint(uint32(s))&mask]
-			t := cur.base + sym
-			if next = &slots[uint(uint32(t))&mask]; next.check == s {
-				s = t
-				goto landed
+			if cur.kids&bit != 0 {
+				t := uint(uint32(cur.base+sym)) & mask // the mask also drops emitsFlag
+				if next = &slots[t]; next.check == s {
+					s = int32(t)
+					goto landed
+				}
 			}
 			s = cur.fail
 		}
-		if s = h.root[uint(sym)&(1<<15-1)]; s == 0 {
+		if s = sym; s > rootKids {
+			s = 0
 			continue
 		}
 		next = &slots[uint(uint32(s))&mask]
 	landed:
-		if next.out >= 0 {
+		if next.base < 0 {
 			return i, s
 		}
 	}
 	return uint(len(text)) + 1, s
 }
 
-// emit appends what ends at ends[o] (and down its chain), at end.
+// emit appends what ends at slot o (and down its chain), at end.
 func (h *hanScanner) emit(o, end int32, out []match) []match {
 	for o >= 0 {
 		e := h.ends[o]

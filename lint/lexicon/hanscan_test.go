@@ -3,6 +3,7 @@ package lexicon
 import (
 	"math/rand"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -109,8 +110,12 @@ func TestHanScanOnBuiltinTerms(t *testing.T) {
 
 // checkSlots fails unless every index the scan masks instead of checking
 // is a slot of a power-of-two count of slots, so that the mask leaves it
-// as it is: base+symbol for every slot and symbol, every failure link and
-// root entry; and every out and dict is in ends.
+// as it is: base+symbol for every slot and symbol (emitsFlag aside), every
+// failure link and the slots 1 to rootKids the root's symbols lead to;
+// unless the slots with emitsFlag in their base are those with some term
+// in ends and their dict links lead to such slots, ending; and unless
+// every slot's kids holds the bit of each symbol that leads from it, and
+// no other (a filter that let everything through would find as much).
 func checkSlots(t *testing.T, h *hanScanner) {
 	t.Helper()
 	n, symbols := len(h.slots), int32(0)
@@ -121,25 +126,46 @@ func checkSlots(t *testing.T, h *hanScanner) {
 		symbols = max(symbols, int32(sym))
 	}
 	require.True(t, n > 0 && n&(n-1) == 0, "%d slots: not a power of two", n)
-	require.Less(t, int(symbols), len(h.root))
+	require.Len(t, h.ends, n)
+	require.True(t, h.rootKids >= 0 && h.rootKids <= symbols, "%d root symbols of %d", h.rootKids, symbols)
+	require.Equal(t, int32(0), h.slots[0].base&^emitsFlag, "the root's base")
 	for b, sym := range h.byteSym {
 		require.True(t, sym >= 0, "byte %#x: symbol %d", b, sym)
 	}
-	// Plain tests, not require: a scanner has tens of thousands of slots
-	// and root entries, and the random tests check a thousand scanners.
+	// Plain tests, not require: a scanner has tens of thousands of slots,
+	// and the random tests check a thousand scanners.
+	kids := make([]uint32, n) // what each slot's kids should be
 	for u, sl := range h.slots {
-		if sl.base < 0 || int(sl.base+symbols) >= n || sl.fail < 0 || int(sl.fail) >= n || sl.out < -1 || int(sl.out) >= len(h.ends) {
-			t.Fatalf("slot %d = %+v: %d symbols, %d slots, %d ends", u, sl, symbols, n, len(h.ends))
+		if base := sl.base &^ emitsFlag; int(base+symbols) >= n || sl.fail < 0 || int(sl.fail) >= n {
+			t.Fatalf("slot %d = %+v: %d symbols, %d slots", u, sl, symbols, n)
+		}
+		if p := sl.check; p >= 0 {
+			kids[p] |= kidBit(int32(u) - h.slots[p].base&^emitsFlag)
+		}
+		if sl.base >= 0 {
+			continue
+		}
+		terms := 0
+		for o, hops := int32(u), 0; o >= 0; o, hops = h.ends[o].dict, hops+1 {
+			if int(o) >= n || h.slots[o].base >= 0 || hops > n {
+				t.Fatalf("slot %d: its chain of ends reaches slot %d after %d hops", u, o, hops)
+			}
+			if h.ends[o].term >= 0 {
+				terms++
+			}
+		}
+		if terms == 0 {
+			t.Fatalf("slot %d emits but no term ends there", u)
 		}
 	}
-	for c, u := range h.root {
-		if u < 0 || int(u) >= n || c > int(symbols) && u != 0 {
-			t.Fatalf("root[%d] = %d: %d symbols, %d slots", c, u, symbols, n)
+	for u, sl := range h.slots {
+		if sl.kids != kids[u] {
+			t.Fatalf("slot %d: kids %#x, its transitions' symbols give %#x", u, sl.kids, kids[u])
 		}
 	}
-	for k, e := range h.ends {
-		if e.dict < -1 || int(e.dict) >= k {
-			t.Fatalf("ends[%d].dict = %d", k, e.dict)
+	for c := int32(1); c <= h.rootKids; c++ {
+		if h.slots[c].check != 0 {
+			t.Fatalf("symbol %d of the root's: slot %d has check %d", c, c, h.slots[c].check)
 		}
 	}
 }
@@ -166,7 +192,7 @@ func BenchmarkHanScanArchive(b *testing.B) {
 	}
 	l, sentences := builtinLexicon(b), archiveSentences(b, dir)
 	h := buildHanScanner(l.ac)
-	if h == nil || len(h.ends) == 0 {
+	if h == nil || !slices.ContainsFunc(h.slots, func(sl hanSlot) bool { return sl.base < 0 }) {
 		b.Fatal("no symbol scanner, or one with no terms, for the built-in lexicon")
 	}
 	size, matches := 0, 0
