@@ -249,24 +249,36 @@ func bitsLeading(b byte) int { return bits.LeadingZeros8(^b) }
 
 // find is the automaton's find, reading text by symbols.
 func (h *hanScanner) find(text string, out []match) []match {
-	for i, s := h.walk(text, 0, 0); i <= uint(len(text)); i, s = h.walk(text, i, s) {
-		out = h.emit(s, int32(i), out)
+	var at landings
+	for i, s := uint(0), int32(0); i < uint(len(text)); {
+		var n uint
+		i, s, n = h.walk(text, i, s, &at)
+		for _, l := range at[:n] {
+			out = h.emit(int32(uint32(l)), int32(l>>32), out)
+		}
 	}
 	return out
 }
 
-// walk reads text from i in state s up to the end of the next symbol
-// after which some term ends, and returns where that symbol ends and the
-// state; or len(text)+1 if none does. Emitting is left to find so that
-// this loop has few enough variables to keep them all in registers.
-func (h *hanScanner) walk(text string, i uint, s int32) (uint, int32) {
+// landings are the slots at which some term ends that walk lands on, in
+// order, each with where its symbol ends: end<<32 | slot.
+type landings [32]uint64
+
+// walk reads text from i in state s until it has noted len(at) landings
+// at which some term ends, or to the end of the text, and returns where
+// it stopped, the state and how many it noted. It notes every landing
+// and counts only those, so that whether a term ends is no branch, and
+// leaves emitting to find so that this loop has few enough variables to
+// keep them all in registers.
+func (h *hanScanner) walk(text string, i uint, s int32, at *landings) (uint, int32, uint) {
 	// Every index the scan forms is a slot (checkSlots) and len(slots)
 	// is a power of two, so masking an index leaves it as it is and lets
 	// the compiler drop the bounds checks: a bug would read a wrong
 	// slot, never memory outside slots.
 	slots := h.slots
+	n := uint(0)
 	if len(slots) == 0 {
-		return uint(len(text)) + 1, s // never: the root is a slot
+		return uint(len(text)), s, n // never: the root is a slot
 	}
 	mask := uint(len(slots) - 1)
 	rootKids := h.rootKids
@@ -306,11 +318,12 @@ func (h *hanScanner) walk(text string, i uint, s int32) (uint, int32) {
 		}
 		next = &slots[uint(uint32(s))&mask]
 	landed:
-		if next.base < 0 {
-			return i, s
+		at[n%uint(len(at))] = uint64(i)<<32 | uint64(uint32(s))
+		if n += uint(uint32(next.base) >> 31); n == uint(len(at)) {
+			return i, s, n
 		}
 	}
-	return uint(len(text)) + 1, s
+	return i, s, n
 }
 
 // emit appends what ends at slot o (and down its chain), at end.

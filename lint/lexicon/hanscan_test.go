@@ -170,6 +170,33 @@ func checkSlots(t *testing.T, h *hanScanner) {
 	}
 }
 
+// walk notes at most len(landings) landings where terms end and stops
+// there, and find goes on from where it stopped: texts with 0 to 100 such
+// landings, with or without stray bytes and symbols no term holds
+// between, give what the byte scan gives, and walk stops after exactly
+// len(landings) of them.
+func TestHanScanLandingsFill(t *testing.T) {
+	a := buildAutomaton([]string{"中", "文", "ab"}) // one term a landing
+	h := buildHanScanner(a)
+	require.NotNil(t, h)
+	var at landings
+	for _, gap := range []string{"", "x", "\xe4", "丁"} {
+		for k := 0; k <= 100; k++ {
+			text := strings.Repeat("中文"+gap, k/2) + strings.Repeat("ab"+gap, k-k/2)
+			require.Equal(t, a.find(text, nil), h.find(text, nil), "%q", text)
+			landed := 2*(k/2) + k - k/2 // two in "中文", one in "ab"
+			i, _, n := h.walk(text, 0, 0, &at)
+			if landed < len(at) {
+				require.Equal(t, uint(landed), n, "%q", text)
+				require.Equal(t, uint(len(text)), i, "%q", text)
+				continue
+			}
+			require.Equal(t, uint(len(at)), n, "%q", text)
+			require.Equal(t, int32(len(at)), int32(len(h.find(text[:i], nil))), "%q: matches up to %d", text, i)
+		}
+	}
+}
+
 func equalMatches(a, b []match) bool {
 	if len(a) != len(b) {
 		return false
