@@ -7,6 +7,7 @@ import (
 	"slices"
 	"unicode/utf8"
 
+	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/internal/utf8x"
 )
 
@@ -60,12 +61,19 @@ const (
 type tmNode struct {
 	op       tmOp
 	nonGreed bool // a repeat that tries fewer runes first
-	slot     int  // tmSave: 0 for the group's start, 1 for its end
-	min, max int
-	lit      string
-	cls      *runeClass
-	alts     []*tmNode
-	next     *tmNode
+	// clsTakesError is set when cls has U+FFFD, which a stray byte
+	// decodes to: giving such runes back needs their ends kept.
+	clsTakesError bool
+	slot          int // tmSave: 0 for the group's start, 1 for its end
+	min, max      int
+	lit           string
+	// litWord holds lit's first eight bytes (fewer: zeros) and litMask
+	// a 0xff for each: the literal is tested with one load and compare
+	// instead of a call to compare strings.
+	litWord, litMask uint64
+	cls              *runeClass
+	alts             []*tmNode
+	next             *tmNode
 	// first and empty say what the graph from this node can start with:
 	// a match through it starts with a byte of first, or with none when
 	// empty is set. tmAlt skips the alternatives that cannot start here.
@@ -228,7 +236,7 @@ func (c *treeCompiler) compile(re *syntax.Regexp, next *tmNode) *tmNode {
 		if len(re.Rune) == 0 {
 			return next
 		}
-		return &tmNode{op: tmLit, lit: string(re.Rune), next: next}
+		return newLitNode(string(re.Rune), next)
 	case syntax.OpCharClass, syntax.OpAnyCharNotNL, syntax.OpAnyChar:
 		if cls := classOf(re); cls != nil {
 			return &tmNode{op: tmClass, cls: cls, next: next}
@@ -271,6 +279,16 @@ func (c *treeCompiler) compile(re *syntax.Regexp, next *tmNode) *tmNode {
 	return next
 }
 
+// newLitNode returns a tmLit node of lit going on to next.
+func newLitNode(lit string, next *tmNode) *tmNode {
+	n := &tmNode{op: tmLit, lit: lit, next: next}
+	for i := 0; i < len(lit) && i < 8; i++ {
+		n.litWord |= uint64(lit[i]) << (8 * i)
+		n.litMask |= 0xff << (8 * i)
+	}
+	return n
+}
+
 // optional matches sub or nothing, in the order the flag says.
 func (c *treeCompiler) optional(sub *syntax.Regexp, nonGreedy bool, next *tmNode) *tmNode {
 	alt := &tmNode{op: tmAlt, alts: []*tmNode{c.compile(sub, next), next}}
@@ -286,7 +304,8 @@ func (c *treeCompiler) optional(sub *syntax.Regexp, nonGreedy bool, next *tmNode
 // no bound.
 func (c *treeCompiler) repeat(sub *syntax.Regexp, min, max int, nonGreedy bool, next *tmNode) *tmNode {
 	if cls := classOf(sub); cls != nil {
-		return &tmNode{op: tmRepeat, cls: cls, min: min, max: max, nonGreed: nonGreedy, next: next}
+		return &tmNode{op: tmRepeat, cls: cls, min: min, max: max, nonGreed: nonGreedy, next: next,
+			clsTakesError: cls.has(utf8.RuneError)}
 	}
 	if max > 1000 || min > 1000 {
 		c.ok = false
@@ -630,7 +649,11 @@ func (t *treeMatcher) run(r *tmRun, n *tmNode, pos int) int {
 		case tmMatch:
 			return pos
 		case tmLit:
-			if len(text)-pos < len(n.lit) || text[pos:pos+len(n.lit)] != n.lit {
+			if len(text)-pos >= 8 && len(n.lit) <= 8 {
+				if (swar.Load8(text[pos:])^n.litWord)&n.litMask != 0 {
+					return -1
+				}
+			} else if len(text)-pos < len(n.lit) || text[pos:pos+len(n.lit)] != n.lit {
 				return -1
 			}
 			pos += len(n.lit)
@@ -710,6 +733,9 @@ func (t *treeMatcher) repeat(r *tmRun, n *tmNode, pos int) int {
 			r.steps--
 		}
 	}
+	if !n.clsTakesError {
+		return t.repeatValid(r, n, pos)
+	}
 	// The positions after 0, 1, 2... runes, to give back from the last.
 	var buf [32]int
 	ends := append(buf[:0], pos)
@@ -729,6 +755,52 @@ func (t *treeMatcher) repeat(r *tmRun, n *tmNode, pos int) int {
 			}
 		}
 		r.steps--
+	}
+	return -1
+}
+
+// repeatValid is the greedy repeat of a class without U+FFFD: every
+// rune it takes is valid UTF-8, so it gives them back by stepping back
+// over continuation bytes rather than from a list of ends. An ASCII
+// class is walked a byte at a time without a call.
+func (t *treeMatcher) repeatValid(r *tmRun, n *tmNode, pos int) int {
+	text, cls := r.text, n.cls
+	start, count := pos, 0
+	if len(cls.ranges) == 0 {
+		end := len(text)
+		if n.max >= 0 && n.max < end-pos {
+			end = pos + n.max
+		}
+		for pos < end {
+			if b := text[pos]; b >= utf8.RuneSelf || cls.ascii[b>>6]&(1<<(b&63)) == 0 {
+				break
+			}
+			pos++
+		}
+		count = pos - start
+	} else {
+		for ; n.max < 0 || count < n.max; count++ {
+			p := cls.step(text, pos)
+			if p < 0 {
+				break
+			}
+			pos = p
+		}
+	}
+	next := n.next
+	for ; count >= n.min; count-- {
+		if next.empty || pos < len(text) && next.first.has(text[pos]) {
+			if e := t.run(r, next, pos); e >= 0 || r.steps < 0 {
+				return e
+			}
+		}
+		r.steps--
+		if pos > start {
+			pos--
+			for pos > start && !utf8.RuneStart(text[pos]) {
+				pos--
+			}
+		}
 	}
 	return -1
 }

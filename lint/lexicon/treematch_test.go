@@ -290,3 +290,87 @@ func TestByteTablesMatchSets(t *testing.T) {
 	assert.NotNil(t, compileTree(strings.Join(many[:255], "|"), 0), "255 alternatives fit")
 	assert.Nil(t, compileTree(strings.Join(many[:256], "|"), 0), "256 do not")
 }
+
+// Literals are compared by word when eight bytes are left (and by string
+// near the end or past eight bytes), and a greedy class repeat without
+// U+FFFD gives its runes back by stepping back over them: random
+// patterns of literals of 1 to 12 bytes and repeats of ASCII, non-ASCII
+// and U+FFFD classes find what the regexp finds on random texts with
+// multi-byte runes and stray bytes, cut anywhere.
+func TestTreeMatcherLiteralsAndRepeats(t *testing.T) {
+	alphabet := []string{"a", "b", "é", "中", " ", "\xe4", "\xb8"}
+	repeats := []string{`[ab]*`, `[ab]{0,3}`, `[a-z ]{1,4}`, `[é中a]+`, `[é中]{0,2}`, `[^a]{1,3}`,
+		`[^ ]*`, `[\x{fffd}b]*`, `[ab]{2,}`, `[é中b]*?`}
+	rng := rand.New(rand.NewSource(9))
+	randomLit := func() string {
+		var sb strings.Builder
+		for sb.Len() < 1+rng.Intn(12) {
+			sb.WriteString(alphabet[rng.Intn(4)]) // valid runes only
+		}
+		return sb.String()
+	}
+	valid, taking := 0, 0
+	for range 400 {
+		var parts []string
+		for k := 1 + rng.Intn(4); k > 0; k-- {
+			if rng.Intn(2) == 0 {
+				parts = append(parts, regexp.QuoteMeta(randomLit()))
+			} else {
+				parts = append(parts, repeats[rng.Intn(len(repeats))])
+			}
+		}
+		src := strings.Join(parts, "")
+		if rng.Intn(3) == 0 {
+			src += "|" + regexp.QuoteMeta(randomLit())
+		}
+		re := regexp.MustCompile(src)
+		tm := compileTree(src, 0)
+		require.NotNil(t, tm, src)
+		for n := range tm.nodes() {
+			if n.op == tmRepeat && !n.nonGreed {
+				if n.clsTakesError {
+					taking++
+				} else {
+					valid++
+				}
+			}
+		}
+		for range 200 {
+			text := randomText(rng, alphabet, 24)
+			if rng.Intn(2) == 0 {
+				text += sample(rng, syntaxOf(t, src)) + randomText(rng, alphabet, 3)
+			}
+			from := rng.Intn(len(text) + 1)
+			to := from + rng.Intn(len(text)-from+1)
+			got, ok := treeHits(tm, text, from, to)
+			require.True(t, ok)
+			require.Equal(t, regexpHits(re, 0, text, from, to), got, "%s on %q[%d:%d]", src, text, from, to)
+		}
+	}
+	assert.Greater(t, valid, 100, "repeats given back by stepping")
+	assert.Greater(t, taking, 20, "repeats given back from their ends")
+}
+
+func syntaxOf(t *testing.T, src string) *syntax.Regexp {
+	re, err := syntax.Parse(src, syntax.Perl)
+	require.NoError(t, err)
+	return re
+}
+
+// nodes returns every node of the matcher's graph.
+func (t *treeMatcher) nodes() map[*tmNode]bool {
+	seen := map[*tmNode]bool{}
+	var walk func(n *tmNode)
+	walk = func(n *tmNode) {
+		if n == nil || seen[n] {
+			return
+		}
+		seen[n] = true
+		for _, a := range n.alts {
+			walk(a)
+		}
+		walk(n.next)
+	}
+	walk(t.start)
+	return seen
+}
