@@ -693,14 +693,21 @@ func resolve(hits []Hit, ignored []Hit) int {
 	sortHits(hits)
 	var lastBuf [16]lastOfClass                         // a sentence's hits are of a few classes
 	r := resolving{last: lastBuf[:0], ignored: ignored} // in the frame, as matchAcc
+	// seen has bit c%128 set once a hit of class c is on the list: a hit
+	// of a class not seen yet, most of them, skips the search.
+	var seen [2]uint64
 	n := 0
 	for _, h := range hits {
 		if covered(h, r.ignored) {
 			continue
 		}
-		k := 0
-		for k < len(r.last) && r.last[k].class != h.Class {
-			k++
+		c := uint(h.Class) & 127
+		k := len(r.last)
+		if seen[c>>6]&(1<<(c&63)) != 0 {
+			k = 0
+			for k < len(r.last) && r.last[k].class != h.Class {
+				k++
+			}
 		}
 		if k < len(r.last) {
 			e := &r.last[k]
@@ -716,6 +723,7 @@ func resolve(hits []Hit, ignored []Hit) int {
 			*e = lastOfClass{h.Class, n, h.End}
 		} else {
 			r.last = append(r.last, lastOfClass{h.Class, n, h.End})
+			seen[c>>6] |= 1 << (c & 63)
 		}
 		hits[n] = h
 		n++

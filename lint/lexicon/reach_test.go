@@ -222,14 +222,21 @@ func TestSortHitsAsGeneric(t *testing.T) {
 // side; resolveByClass, what it replaced, sorted by class, resolved each
 // class's run in turn and sorted the rest by start. They agree on random
 // hits: overlapping, touching, pattern and term hits, some in ignored
-// phrases.
+// phrases, of a few classes or of many (more than resolve's list holds
+// in its frame, and classes 128 apart, which share a bit of its set of
+// classes seen).
 func TestResolveAsByClass(t *testing.T) {
 	rng := rand.New(rand.NewSource(10))
-	for range 20000 {
+	many := []int{0, 1, 2, 127, 128, 129, 255, 256, 300, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}
+	for round := range 40000 {
 		hits := make([]Hit, rng.Intn(2*smallSort+2))
 		for i := range hits {
 			start := rng.Intn(12)
-			hits[i] = Hit{Class: rng.Intn(20) % 5, Start: start, End: start + rng.Intn(5), Term: int32(rng.Intn(4) - 1)}
+			class := rng.Intn(20) % 5
+			if round%2 == 1 {
+				class = many[rng.Intn(len(many))]
+			}
+			hits[i] = Hit{Class: class, Start: start, End: start + rng.Intn(5), Term: int32(rng.Intn(4) - 1)}
 		}
 		var ignored []Hit
 		for range rng.Intn(3) {
