@@ -76,6 +76,7 @@ type Lexicon struct {
 	triggers     []trigger
 	phrases      []phrase // open phrasing over hits (phrase.go)
 	phraseStarts [][]int  // per class, the phrases it starts
+	startsPhrase []bool   // per class, whether it starts any
 }
 
 type term struct {

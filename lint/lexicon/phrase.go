@@ -35,10 +35,14 @@ const maxPhraseGap = 40
 // phrases appends the phrase hits found among hits (resolved, in order of
 // start) and returns whether it added any.
 func (l *Lexicon) matchPhrases(text string, hits []Hit, dst []Hit) []Hit {
-	for _, h := range hits {
-		if h.Class < 0 || h.Class >= len(l.phraseStarts) {
+	starts := l.startsPhrase
+	for k := range hits {
+		// Most hits start no phrase: one byte says so, without loading
+		// the hit's list of phrases (or copying the hit).
+		if c := uint(hits[k].Class); c >= uint(len(starts)) || !starts[c] {
 			continue
 		}
+		h := hits[k]
 		for _, pi := range l.phraseStarts[h.Class] {
 			p := l.phrases[pi]
 			if end, ok := l.rest(text, hits, p, 1, h.End); ok {
@@ -53,8 +57,10 @@ func (l *Lexicon) matchPhrases(text string, hits []Hit, dst []Hit) []Hit {
 // text is then walked once, not once per phrase.
 func (l *Lexicon) indexPhrases() {
 	l.phraseStarts = make([][]int, len(l.Classes))
+	l.startsPhrase = make([]bool, len(l.Classes))
 	for i, p := range l.phrases {
 		l.phraseStarts[p.slots[0]] = append(l.phraseStarts[p.slots[0]], i)
+		l.startsPhrase[p.slots[0]] = true
 	}
 }
 

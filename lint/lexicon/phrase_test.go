@@ -1,9 +1,12 @@
 package lexicon
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/rules"
 )
 
 const phraseLexicon = `
@@ -85,4 +88,26 @@ classes:
 	loaded, err := FromSnapshot(string(data))
 	require.NoError(t, err)
 	require.True(t, loaded.Classes[loaded.ClassID("person_det")].SlotOnly)
+}
+
+// startsPhrase, the byte matchPhrases tests before a hit's list of
+// phrases, says exactly which classes start one, in the lexicon built
+// from rules and in the one read from the built-in snapshot.
+func TestStartsPhraseMatchesLists(t *testing.T) {
+	snapshot := rules.LexiconSnapshot
+	_, content, ok := strings.Cut(snapshot, "\n") // the header line
+	require.True(t, ok)
+	fromSnapshot, err := FromSnapshot(content)
+	require.NoError(t, err)
+	for _, l := range []*Lexicon{builtinLexicon(t), fromSnapshot} {
+		require.Len(t, l.startsPhrase, len(l.phraseStarts))
+		starting := 0
+		for c, list := range l.phraseStarts {
+			require.Equal(t, len(list) > 0, l.startsPhrase[c], "class %s", l.Classes[c].Name)
+			if len(list) > 0 {
+				starting++
+			}
+		}
+		require.Positive(t, starting, "some class starts a phrase")
+	}
 }
