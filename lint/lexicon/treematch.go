@@ -41,6 +41,7 @@ type treeMatcher struct {
 	// right after its first rune, when hasSecond (see afterFirst).
 	second    byteSet
 	hasSecond bool
+	seconds   [256]bool // second as a byte per byte value, as starts
 }
 
 type tmOp uint8
@@ -210,6 +211,9 @@ func compileTree(src string, group int) *treeMatcher {
 		var a afterFirst
 		a.walk(start, 0)
 		t.second, t.hasSecond = a.set, a.ok && !a.any
+		for b := range t.seconds {
+			t.seconds[b] = t.second.has(byte(b))
+		}
 	}
 	return t
 }
@@ -597,7 +601,19 @@ func (t *treeMatcher) search(r *tmRun, pos int) (int, int) {
 				return -1, -1
 			}
 		}
-		if t.anyStart || t.starts[text[pos]] && t.secondOK(text, pos) {
+		try := t.anyStart
+		if !try {
+			c := text[pos] // pos < len(text): the skip returned otherwise
+			try = t.starts[c]
+			if try && t.hasSecond && pos > 0 {
+				if c < utf8.RuneSelf && pos+1 < len(text) {
+					try = t.seconds[text[pos+1]]
+				} else {
+					try = t.secondOK(text, pos)
+				}
+			}
+		}
+		if try {
 			r.group = [2]int{-1, -1}
 			if e := t.run(r, t.start, pos); e >= 0 {
 				return pos, e
@@ -623,18 +639,16 @@ func (t *treeMatcher) search(r *tmRun, pos int) (int, int) {
 }
 
 // secondOK reports whether the byte after the rune at pos can follow a
-// match's first rune (always at the text's start).
+// match's first rune, when hasSecond and pos > 0 (at the text's start
+// it always can). search tests an ASCII rune's next byte itself.
 func (t *treeMatcher) secondOK(text string, pos int) bool {
-	if !t.hasSecond || pos == 0 {
-		return true
-	}
 	w := 1
 	if text[pos] >= utf8.RuneSelf {
 		if _, w = utf8x.Rune3At(text, pos); w == 0 {
 			_, w = utf8x.RuneAt(text, pos)
 		}
 	}
-	return pos+w < len(text) && t.second.has(text[pos+w])
+	return pos+w < len(text) && t.seconds[text[pos+w]]
 }
 
 // run returns the end of the first match of the graph from n at pos in

@@ -229,10 +229,10 @@ func TestTreeMatcherGivesUp(t *testing.T) {
 
 // The byte tables of the built-in patterns (and of some shapes with
 // empty alternatives) say what the byte sets say: a matcher's starts
-// holds the bytes of its first, and the lead table of every alternation
-// lists, for each byte and the end of the text, exactly the
-// alternatives that can start there, in order: those that can match
-// nothing or start with the byte.
+// holds the bytes of its first, its seconds those of its second, and
+// the lead table of every alternation lists, for each byte and the end
+// of the text, exactly the alternatives that can start there, in order:
+// those that can match nothing or start with the byte.
 func TestByteTablesMatchSets(t *testing.T) {
 	srcs := []string{`(a|)b?`, `(?:ab)+?c`, `(x|xy){1,3}?y`, `^|$`, `(?:a|b)*?$`, `[^a-c]{2,4}[a-c]|中|丰|x?`}
 	for _, p := range builtinLexicon(t).regexes {
@@ -246,6 +246,7 @@ func TestByteTablesMatchSets(t *testing.T) {
 		}
 		for b := range 256 {
 			require.Equal(t, tm.first.has(byte(b)), tm.starts[b], "%s, byte %d", src, b)
+			require.Equal(t, tm.hasSecond && tm.second.has(byte(b)), tm.hasSecond && tm.seconds[b], "%s, second byte %d", src, b)
 		}
 		seen := map[*tmNode]bool{}
 		var walk func(n *tmNode)
