@@ -341,10 +341,8 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 		// reloaded at every turn of the loop.
 		acc := matchAcc{occ: occ, text: text}
 		out := hitsAcc{dst: dst}
-		for _, m := range found {
-			id, end := m.term, int(m.end)
-			h := &hot[id]
-			start := end - int(h.length)
+		for k := range found {
+			h := &hot[found[k].term]
 			p := int(h.pattern)
 			met := seen[p] | h.clause
 			seen[p] = met
@@ -354,6 +352,12 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 			if h.flags&(hotMore|hotHit) == 0 {
 				continue // a literal that only gates a pattern, as most are
 			}
+			// The match is read again, not kept from above: values live
+			// across the common turn (which needs none of them) were
+			// stored to the frame on every turn.
+			m := found[k]
+			id, end := m.term, int(m.end)
+			start := end - int(h.length)
 			if h.flags&hotMore != 0 {
 				if h.flags&hotWindow != 0 {
 					acc.occ = append(acc.occ, occurrence{int32(p), int32(start), int32(end)})
