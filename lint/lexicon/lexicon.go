@@ -763,6 +763,9 @@ func sortHits(hits []Hit) {
 		return
 	}
 	for i := 1; i < len(hits); i++ {
+		if !hitLess(&hits[i], &hits[i-1]) {
+			continue // in place already, as most are: no copy out and back
+		}
 		h, j := hits[i], i
 		for ; j > 0 && hitLess(&h, &hits[j-1]); j-- {
 			hits[j] = hits[j-1]
