@@ -55,17 +55,28 @@ type Letters struct{ Han, Trad, Latin int }
 // memory: a document's sentences then cost no allocation of their own, and
 // none at all once a is reset and reused. The view is valid until a.Reset.
 func NormalizeCountIn(text string, a *Arena, l *Letters) View {
-	return normalizeCount(text, a, l)
+	var v View
+	normalizeCount(&v, text, a, l)
+	return v
+}
+
+// NormalizeCountInto is NormalizeCountIn writing the view into *v, which
+// is overwritten: a sentence's view is built where the sentence keeps it,
+// not copied there through return values.
+func NormalizeCountInto(v *View, text string, a *Arena, l *Letters) {
+	normalizeCount(v, text, a, l)
 }
 
 // NormalizeCount is Normalize that also adds the letters of text to l.
 func NormalizeCount(text string, l *Letters) View {
-	return normalizeCount(text, nil, l)
+	var v View
+	normalizeCount(&v, text, nil, l)
+	return v
 }
 
-// normalizeCount builds the view in a's memory, or in memory of its own
-// when a is nil, and adds the letters of text to l.
-func normalizeCount(text string, a *Arena, l *Letters) View {
+// normalizeCount builds the view into *v, in a's memory, or in memory of
+// its own when a is nil, and adds the letters of text to l.
+func normalizeCount(v *View, text string, a *Arena, l *Letters) {
 	// A document's arena holds the normalizer and its working buffers for
 	// all its sentences: no trip to the pool per sentence, and the
 	// normalizer is worked on in place, not copied in and out.
@@ -77,11 +88,10 @@ func normalizeCount(text string, a *Arena, l *Letters) View {
 	}
 	n.reset(text)
 	n.run()
-	var v View
 	if a != nil {
-		v = View{Text: a.keep(n.out), Map: n.b.CloneIn(&a.maps)}
+		v.Text, v.Map = a.keep(n.out), n.b.CloneIn(&a.maps)
 	} else {
-		v = View{Text: string(n.out), Map: n.b.Clone()}
+		v.Text, v.Map = string(n.out), n.b.Clone()
 	}
 	v.MayQuote, v.MayTitle = n.quotes, n.titles
 	l.add(n.letters)
@@ -89,7 +99,6 @@ func normalizeCount(text string, a *Arena, l *Letters) View {
 	if a == nil {
 		scratchPool.Put(n)
 	}
-	return v
 }
 
 func (l *Letters) add(m Letters) {
