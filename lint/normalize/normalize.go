@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -87,6 +88,9 @@ func normalizeCount(v *View, text string, a *Arena, l *Letters) {
 		n = scratchPool.Get().(*normalizer)
 	}
 	n.reset(text)
+	if a != nil {
+		n.out = a.texts.Spare() // written in place: no copy to keep it
+	}
 	n.run()
 	if a != nil {
 		v.Text, v.Map = a.keep(n.out), n.b.CloneIn(&a.maps)
@@ -124,8 +128,17 @@ func (a *Arena) Reserve(text, pieces int) {
 	a.maps.Reserve(pieces)
 }
 
-// keep returns a copy of b as a string in a's memory.
-func (a *Arena) keep(b []byte) string { return slab.KeepString(&a.texts, b) }
+// keep returns b as a string in a's memory: b itself when it was written
+// in the room a.texts.Spare gave, otherwise a copy.
+func (a *Arena) keep(b []byte) string {
+	if out, ok := a.texts.Commit(b); ok {
+		if len(out) == 0 {
+			return ""
+		}
+		return unsafe.String(&out[0], len(out))
+	}
+	return slab.KeepString(&a.texts, b)
+}
 
 // Reset makes the arena's memory free for new views: no view taken from it
 // since the last Reset may be read any more. The last (largest) chunks are
