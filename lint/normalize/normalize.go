@@ -88,12 +88,14 @@ func normalizeCount(v *View, text string, a *Arena, l *Letters) {
 		n = scratchPool.Get().(*normalizer)
 	}
 	n.reset(text)
-	if a != nil {
-		n.out = a.texts.Spare() // written in place: no copy to keep it
+	if a != nil { // written in place: no copy to keep them
+		n.out = a.texts.Spare()
+		n.b.ResetIn(&a.maps)
 	}
 	n.run()
 	if a != nil {
 		v.Text, v.Map = a.keep(n.out), n.b.CloneIn(&a.maps)
+		n.out = nil // may be v.Text's memory, which nothing may write again
 	} else {
 		v.Text, v.Map = string(n.out), n.b.Clone()
 	}

@@ -134,7 +134,20 @@ func (b *Builder) CloneIn(a *Arena) Map {
 	if len(b.m.pieces) == 0 {
 		return Map{}
 	}
+	if out, ok := a.pieces.Commit(b.m.pieces); ok { // written in place (ResetIn)
+		b.m.pieces = nil // the builder's next pieces must not overwrite these
+		return Map{pieces: out}
+	}
 	return Map{pieces: a.pieces.Keep(b.m.pieces)}
+}
+
+// ResetIn is Reset with the builder's pieces written straight into a's
+// free room, so that CloneIn then takes them there without a copy (a map
+// that outgrows the room is copied as by Clone). Nothing may be taken
+// from a until CloneIn.
+func (b *Builder) ResetIn(a *Arena) {
+	b.m.pieces = a.pieces.Spare()
+	b.dst = 0
 }
 
 // Arena is memory for maps (CloneIn). Its owner decides when every map
