@@ -321,14 +321,23 @@ func (a *Analyzer) viewSentences(doc *document.Document, from int, keep *keeper)
 		// the sentences hold all of its text but white space (and a
 		// table row's bars), which has none.
 		var letters normalize.Letters
+		// Most blocks' maps are one verbatim piece: a sentence's span and
+		// map are then its block's moved, with no search or compose.
+		lo, hi, delta, plain := b.Map.Verbatim()
 		for j, span := range b.Sentences {
 			s := &slab[j]
-			text := b.Text[span.Start:span.End]
-			v := keep.normalize(text, &letters)
-			buf.locals = append(buf.locals, v.Map)
-			v.Map = v.Map.ComposeSliceMovable(span.Start, len(text), b.Map) // see normalize.View
-			s.Text, s.View, s.Span = v.Text, v, b.SourceSpan(span)
-			buf.texts = append(buf.texts, v.Text)
+			keep.normalize(&s.View, b.Text[span.Start:span.End], &letters)
+			local := s.View.Map
+			buf.locals = append(buf.locals, local)
+			if plain && lo <= span.Start && span.Start < span.End && span.End <= hi && local.Pieces() > 0 {
+				s.View.Map = local.Moved(span.Start + delta) // as ComposeSliceMovable would
+				s.Span = document.Span{Start: span.Start + delta, End: span.End + delta}
+			} else {
+				s.View.Map = local.ComposeSliceMovable(span.Start, span.End-span.Start, b.Map) // see normalize.View
+				s.Span = b.SourceSpan(span)
+			}
+			s.Text = s.View.Text
+			buf.texts = append(buf.texts, s.Text)
 		}
 		buf.slabs, buf.letters = append(buf.slabs, slab), append(buf.letters, letters)
 		size += len(b.Text)

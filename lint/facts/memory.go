@@ -95,13 +95,14 @@ func (k *keeper) counts(n int) []int {
 	return k.classes
 }
 
-// normalize builds the normalized view of a sentence's text in k, adding
-// the text's letters to l.
-func (k *keeper) normalize(text string, l *normalize.Letters) normalize.View {
+// normalize builds the normalized view of a sentence's text into *v, in
+// k, adding the text's letters to l.
+func (k *keeper) normalize(v *normalize.View, text string, l *normalize.Letters) {
 	if !k.pooled {
-		return normalize.NormalizeCount(text, l)
+		*v = normalize.NormalizeCount(text, l)
+		return
 	}
-	return normalize.NormalizeCountIn(text, &k.views, l)
+	normalize.NormalizeCountInto(v, text, &k.views, l)
 }
 
 // claimSlabs returns the memory d's claims and their lists are taken

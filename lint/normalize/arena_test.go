@@ -71,19 +71,24 @@ func TestArenaReusesItsMemory(t *testing.T) {
 	require.NotEqual(t, Normalize("NMN逆转衰老").Map.Start(3), second.Map.Start(3))
 }
 
-// TestArenaHoldsTheScratch: NormalizeCountIn builds each view in the
-// arena's own working buffers (kept for the next sentence, not taken from
-// the pool) and copies it out, so the next view overwrites the buffers
-// and not the view.
-func TestArenaHoldsTheScratch(t *testing.T) {
+// TestArenaWritesViewsInPlace: NormalizeCountIn writes each view's text
+// straight into the arena's room, one after the other, so the next view
+// leaves the last one as it was; a view longer than the room left is
+// written elsewhere and copied into a new chunk, and is as right.
+func TestArenaWritesViewsInPlace(t *testing.T) {
 	var a Arena
 	var letters Letters
+	a.Reserve(64, 8)
+	room := unsafe.SliceData(a.texts.Chunk())
 	first := NormalizeCountIn("ＮＭＮ逆轉衰老，研究發現", &a, &letters)
-	require.NotZero(t, cap(a.scratch.out), "the arena's buffer built the view")
-	buf := unsafe.SliceData(a.scratch.out[:1])
-	require.NotEqual(t, unsafe.Pointer(buf), unsafe.Pointer(unsafe.StringData(first.Text)), "the view is a copy")
 	second := NormalizeCountIn("Young blood REVERSES ageing", &a, &letters)
-	require.Equal(t, buf, unsafe.SliceData(a.scratch.out[:1]), "the buffer is reused")
+	require.Equal(t, room, unsafe.StringData(first.Text), "the first view where the room starts")
+	require.Equal(t, unsafe.Add(unsafe.Pointer(room), len(first.Text)), unsafe.Pointer(unsafe.StringData(second.Text)), "the second right after it")
+	long := strings.Repeat("研究發現", 10)
+	third := NormalizeCountIn(long, &a, &letters)
+	require.NotEqual(t, unsafe.Pointer(room), unsafe.Pointer(unsafe.SliceData(a.texts.Chunk())), "a new chunk")
+	require.Equal(t, unsafe.SliceData(a.texts.Chunk()), unsafe.StringData(third.Text))
 	require.Equal(t, "nmn逆转衰老,研究发现", first.Text)
 	require.Equal(t, "young blood reverses ageing", second.Text)
+	require.Equal(t, Normalize(long).Text, third.Text)
 }

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -55,17 +56,28 @@ type Letters struct{ Han, Trad, Latin int }
 // memory: a document's sentences then cost no allocation of their own, and
 // none at all once a is reset and reused. The view is valid until a.Reset.
 func NormalizeCountIn(text string, a *Arena, l *Letters) View {
-	return normalizeCount(text, a, l)
+	var v View
+	normalizeCount(&v, text, a, l)
+	return v
+}
+
+// NormalizeCountInto is NormalizeCountIn writing the view into *v, which
+// is overwritten: a sentence's view is built where the sentence keeps it,
+// not copied there through return values.
+func NormalizeCountInto(v *View, text string, a *Arena, l *Letters) {
+	normalizeCount(v, text, a, l)
 }
 
 // NormalizeCount is Normalize that also adds the letters of text to l.
 func NormalizeCount(text string, l *Letters) View {
-	return normalizeCount(text, nil, l)
+	var v View
+	normalizeCount(&v, text, nil, l)
+	return v
 }
 
-// normalizeCount builds the view in a's memory, or in memory of its own
-// when a is nil, and adds the letters of text to l.
-func normalizeCount(text string, a *Arena, l *Letters) View {
+// normalizeCount builds the view into *v, in a's memory, or in memory of
+// its own when a is nil, and adds the letters of text to l.
+func normalizeCount(v *View, text string, a *Arena, l *Letters) {
 	// A document's arena holds the normalizer and its working buffers for
 	// all its sentences: no trip to the pool per sentence, and the
 	// normalizer is worked on in place, not copied in and out.
@@ -76,12 +88,16 @@ func normalizeCount(text string, a *Arena, l *Letters) View {
 		n = scratchPool.Get().(*normalizer)
 	}
 	n.reset(text)
+	if a != nil { // written in place: no copy to keep them
+		n.out = a.texts.Spare()
+		n.b.ResetIn(&a.maps)
+	}
 	n.run()
-	var v View
 	if a != nil {
-		v = View{Text: a.keep(n.out), Map: n.b.CloneIn(&a.maps)}
+		v.Text, v.Map = a.keep(n.out), n.b.CloneIn(&a.maps)
+		n.out = nil // may be v.Text's memory, which nothing may write again
 	} else {
-		v = View{Text: string(n.out), Map: n.b.Clone()}
+		v.Text, v.Map = string(n.out), n.b.Clone()
 	}
 	v.MayQuote, v.MayTitle = n.quotes, n.titles
 	l.add(n.letters)
@@ -89,7 +105,6 @@ func normalizeCount(text string, a *Arena, l *Letters) View {
 	if a == nil {
 		scratchPool.Put(n)
 	}
-	return v
 }
 
 func (l *Letters) add(m Letters) {
@@ -115,8 +130,17 @@ func (a *Arena) Reserve(text, pieces int) {
 	a.maps.Reserve(pieces)
 }
 
-// keep returns a copy of b as a string in a's memory.
-func (a *Arena) keep(b []byte) string { return slab.KeepString(&a.texts, b) }
+// keep returns b as a string in a's memory: b itself when it was written
+// in the room a.texts.Spare gave, otherwise a copy.
+func (a *Arena) keep(b []byte) string {
+	if out, ok := a.texts.Commit(b); ok {
+		if len(out) == 0 {
+			return ""
+		}
+		return unsafe.String(&out[0], len(out))
+	}
+	return slab.KeepString(&a.texts, b)
+}
 
 // Reset makes the arena's memory free for new views: no view taken from it
 // since the last Reset may be read any more. The last (largest) chunks are

@@ -10,13 +10,15 @@ import (
 // TestCloneInMatchesClone clones random maps into one arena, resetting it
 // now and then, and checks each against Clone: the same pieces, capacity
 // its length (appending cannot reach the next map), and the maps taken
-// since the last reset unchanged by those taken after.
+// since the last reset unchanged by those taken after; half the maps are
+// built in the arena's room (ResetIn), and kept there when they fit.
 func TestCloneInMatchesClone(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
 	var a Arena
 	type kept struct{ got, want Map }
 	var live []kept
 	var b Builder
+	inPlaceKept := 0
 	for round := 0; round < 3000; round++ {
 		if rng.Intn(30) == 0 {
 			for _, k := range live {
@@ -25,7 +27,12 @@ func TestCloneInMatchesClone(t *testing.T) {
 			a.Reset()
 			live = live[:0]
 		}
-		b.Reset()
+		inPlace := rng.Intn(2) == 0
+		if inPlace {
+			b.ResetIn(&a)
+		} else {
+			b.Reset()
+		}
 		src := 0
 		for n := rng.Intn(400); n > 0; n-- { // sometimes longer than a first chunk (4 KiB: 204 pieces)
 			switch rng.Intn(3) {
@@ -42,11 +49,17 @@ func TestCloneInMatchesClone(t *testing.T) {
 			}
 			src += rng.Intn(2) // a gap now and then: a new verbatim piece
 		}
-		got, want := b.CloneIn(&a), b.Clone()
+		want := b.Clone()
+		free := len(a.pieces.Chunk()) - cap(a.pieces.Spare())
+		got := b.CloneIn(&a)
 		require.Equal(t, want, got)
+		if inPlace && len(got.pieces) > 0 && free+len(got.pieces) <= len(a.pieces.Chunk()) && &a.pieces.Chunk()[free] == &got.pieces[0] {
+			inPlaceKept++ // written where the arena's room started
+		}
 		require.Equal(t, len(got.pieces), cap(got.pieces))
 		live = append(live, kept{got, want})
 	}
+	require.Greater(t, inPlaceKept, 1000)
 }
 
 // TestMapArenaReusesItsMemory: after Reset the next map's pieces are

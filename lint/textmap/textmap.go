@@ -134,7 +134,20 @@ func (b *Builder) CloneIn(a *Arena) Map {
 	if len(b.m.pieces) == 0 {
 		return Map{}
 	}
+	if out, ok := a.pieces.Commit(b.m.pieces); ok { // written in place (ResetIn)
+		b.m.pieces = nil // the builder's next pieces must not overwrite these
+		return Map{pieces: out}
+	}
 	return Map{pieces: a.pieces.Keep(b.m.pieces)}
+}
+
+// ResetIn is Reset with the builder's pieces written straight into a's
+// free room, so that CloneIn then takes them there without a copy (a map
+// that outgrows the room is copied as by Clone). Nothing may be taken
+// from a until CloneIn.
+func (b *Builder) ResetIn(a *Arena) {
+	b.m.pieces = a.pieces.Spare()
+	b.dst = 0
 }
 
 // Arena is memory for maps (CloneIn). Its owner decides when every map
@@ -319,6 +332,30 @@ func (m Map) ComposeSliceMovable(base, n int, outer Map) Map {
 		}
 	}
 	return m.ComposeSlice(base, n, outer)
+}
+
+// Verbatim reports whether m is one verbatim piece, as a plain block's map
+// is, and if so the derived range [lo, hi] it holds and delta: Start and
+// End of any offset d in [lo, hi] are both d+delta, and ComposeSliceMovable
+// of a slice inside it is Moved by base+delta. A block's sentences are
+// then mapped with an addition each, no search.
+func (m Map) Verbatim() (lo, hi, delta int, ok bool) {
+	if len(m.pieces) != 1 {
+		return 0, 0, 0, false
+	}
+	p := m.pieces[0]
+	if !p.verbatim || p.dstLen == 0 || p.srcLen != p.dstLen {
+		return 0, 0, 0, false
+	}
+	return int(p.dst), int(p.dst + p.dstLen), int(m.shift + p.src - p.dst), true
+}
+
+// Moved returns m with delta added to its source offsets, sharing its
+// pieces: ComposeSliceMovable(base, n, outer) for a Movable(n) m and an
+// outer that is Verbatim with [base, base+n] in [lo, hi] is
+// m.Moved(base+delta).
+func (m Map) Moved(delta int) Map {
+	return Map{pieces: m.pieces, shift: m.shift + int32(delta)}
 }
 
 // Movable reports whether m is not empty, maps into [0, n), and has no

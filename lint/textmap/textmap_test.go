@@ -264,3 +264,52 @@ func TestComposeSliceMovableMatchesComposeSlice(t *testing.T) {
 	assert.False(t, Identity(0, 4).Movable(3), "a piece past the slice")
 	assert.False(t, Map{}.Movable(3), "empty")
 }
+
+// Verbatim holds for a map of one verbatim piece only (moved or not), and
+// then maps every offset in [lo, hi] as Start and End do; Moved by
+// base+delta gives what ComposeSliceMovable gives through such a map for
+// every Movable map of a slice inside it.
+func TestVerbatimMatchesStartEndAndMovedMatchesCompose(t *testing.T) {
+	rng := rand.New(rand.NewSource(10))
+	plain, moved := 0, 0
+	for round := 0; round < 20000; round++ {
+		outer := randomOuter(rng, 5+rng.Intn(40))
+		if rng.Intn(3) == 0 { // a moved map as the block's
+			outer = outer.ComposeSlice(0, 1+rng.Intn(10), Identity(rng.Intn(7), 60))
+		}
+		if rng.Intn(8) == 0 { // one piece that is not verbatim
+			var b Builder
+			b.Replace(rng.Intn(5), 1+rng.Intn(3), 1+rng.Intn(3))
+			outer = b.Map()
+		}
+		lo, hi, delta, ok := outer.Verbatim()
+		general := outer.unshifted()
+		require.Equal(t, len(general.pieces) == 1 && general.pieces[0].verbatim, ok, "outer %+v", outer)
+		if !ok {
+			continue
+		}
+		plain++
+		require.Less(t, lo, hi)
+		for d := lo; d <= hi; d++ {
+			require.Equal(t, outer.Start(d), d+delta, "start %d of %+v", d, outer)
+			require.Equal(t, outer.End(d), d+delta, "end %d of %+v", d, outer)
+		}
+		m, src := randomMap(rng, 1)
+		n := max(0, src+rng.Intn(3)-1)
+		base := lo + rng.Intn(hi-lo+1)
+		if n == 0 || base+n > hi || !m.Movable(n) {
+			continue
+		}
+		moved++
+		want, got := m.ComposeSliceMovable(base, n, outer), m.Moved(base+delta)
+		require.Equal(t, want, got, "map %+v, slice %d+%d, outer %+v", m.pieces, base, n, outer)
+		for d := 0; d <= n+2; d++ {
+			require.Equal(t, want.Start(d), got.Start(d), "start %d", d)
+			require.Equal(t, want.End(d), got.End(d), "end %d", d)
+		}
+	}
+	assert.Greater(t, plain, 5000)
+	assert.Greater(t, moved, 1000)
+	_, _, _, ok := Map{}.Verbatim()
+	assert.False(t, ok, "empty")
+}

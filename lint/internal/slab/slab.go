@@ -80,6 +80,28 @@ func KeepString(s *Slab[byte], b []byte) string {
 	return unsafe.String(&out[0], len(out))
 }
 
+// Spare returns the free rest of the chunk values are taken from, as an
+// empty slice, for a writer to append to in place; Commit then takes what
+// it wrote without a copy.
+func (s *Slab[T]) Spare() []T { return s.free[:0] }
+
+// Commit takes w, a slice Spare returned and appended to, as Take(len(w))
+// would have, when its appends stayed in s's memory, and reports whether
+// it did: a writer that outgrew the spare room keeps its values with Keep
+// instead. Nothing may be taken from s between Spare and Commit.
+func (s *Slab[T]) Commit(w []T) ([]T, bool) {
+	if len(w) == 0 {
+		return nil, true
+	}
+	if cap(w) != cap(s.free) || &w[0] != &s.free[:1][0] {
+		clear(s.free) // what the writer wrote before it outgrew the room: Take hands out zeros
+		return nil, false
+	}
+	out := s.free[:len(w):len(w)]
+	s.free = s.free[len(w):]
+	return out, true
+}
+
 // Reserve makes room for n values in one chunk, when there is less: a
 // chunk of exactly n in a fresh slab, at least twice the last in one in
 // use. A slab with a Limit sets nothing aside, unless ReserveExact: then

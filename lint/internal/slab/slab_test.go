@@ -153,3 +153,35 @@ func TestKeepStringUsesTheSlab(t *testing.T) {
 	s.Poison(0xFF)
 	require.Equal(t, "\xff\xff\xff\xff", got)
 }
+
+// Spare's slice, appended to within the chunk, is taken by Commit where
+// it was written, and the next take follows it; appended past the chunk
+// (or with no chunk yet) it is refused and the room is left free and zero.
+func TestSpareCommit(t *testing.T) {
+	var s Slab[byte]
+	w := append(s.Spare(), 1, 2)
+	_, ok := s.Commit(w)
+	require.False(t, ok, "no chunk yet")
+	require.Nil(t, s.Chunk())
+
+	s.Reserve(8)
+	chunk := s.Chunk()
+	w = append(s.Spare(), 1, 2, 3)
+	out, ok := s.Commit(w)
+	require.True(t, ok)
+	require.Equal(t, []byte{1, 2, 3}, out)
+	require.Equal(t, 3, cap(out))
+	require.Same(t, &chunk[0], &out[0])
+	require.Same(t, &chunk[3], &s.Take(1)[0], "the next take follows")
+
+	w = append(s.Spare(), 1, 2, 3, 4, 5) // 4 left: outgrown
+	_, ok = s.Commit(w)
+	require.False(t, ok)
+	rest := s.Take(4)
+	require.Same(t, &chunk[4], &rest[0], "the room is still free")
+	require.Equal(t, []byte{0, 0, 0, 0}, rest, "and zero")
+
+	out, ok = s.Commit(s.Spare())
+	require.True(t, ok)
+	require.Nil(t, out)
+}
