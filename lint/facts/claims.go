@@ -164,9 +164,9 @@ func inClause(s *Sentence, class, start, end int, h lexicon.Hit) bool {
 	return false
 }
 
-// claimsOf describes the claims of sentence s.
-func (a *Analyzer) claimsOf(d *Document, s *Sentence) []*Claim {
-	n := a.claimTerms(s)
+// claimsOf describes the claims of sentence s, which has n claim terms
+// (claimTerms).
+func (a *Analyzer) claimsOf(d *Document, s *Sentence, n int) []*Claim {
 	if n == 0 {
 		return nil
 	}

@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/lexicon"
 )
 
@@ -48,6 +50,44 @@ classes:
 	assert.True(t, a.hasClaimTerm(&Sentence{Hits: []lexicon.Hit{{Class: negation}, {Class: effect}}}))
 	assert.False(t, a.hasClaimTerm(&Sentence{Hits: []lexicon.Hit{{Class: negation}}}))
 	assert.False(t, a.hasClaimTerm(&Sentence{}))
-	assert.Empty(t, a.claimsOf(&Document{Lex: lex}, &Sentence{Hits: []lexicon.Hit{{Class: negation}}}),
+	negated := &Sentence{Hits: []lexicon.Hit{{Class: negation}}}
+	assert.Empty(t, a.claimsOf(&Document{Lex: lex}, negated, a.claimTerms(negated)),
 		"what the pass skips has no claims")
+}
+
+// The claims pass counts each sentence's claim terms once, and claimsOf
+// sizes its claims by that count: on random texts of claim terms,
+// negations and money words, every sentence holds its claim terms' count
+// and no more claims than that (one per term outside a money clause).
+func TestClaimsPassCountsEachSentence(t *testing.T) {
+	lex, err := lexicon.Parse(map[string]string{"l.yaml": `
+classes:
+  effect: {description: d, source: s, zh: [逆转, 治愈]}
+  antiaging: {description: d, source: s, zh: [返老还童]}
+  negation: {description: d, source: s, zh: [不]}
+`})
+	require.NoError(t, err)
+	a := NewAnalyzer(lex)
+	pieces := []string{"逆转", "治愈", "返老还童", "不", "衰老", "价格", "元", "，", "。", "研究", "\n\n"}
+	rng := rand.New(rand.NewPCG(5, 9))
+	counted := 0
+	for range 300 {
+		text := "标题\n\n" + randomText(rng, pieces, 40)
+		doc, err := document.ParseText("t.txt", []byte(text))
+		require.NoError(t, err)
+		d := a.Analyze(doc)
+		for _, b := range d.Blocks {
+			for _, s := range b.Sentences {
+				if !a.hasClaimTerm(s) {
+					continue
+				}
+				n := a.claimTerms(s)
+				require.Equal(t, n, int(s.claimTerms), s.Text)
+				require.LessOrEqual(t, len(s.Claims), n, s.Text)
+				counted++
+			}
+		}
+		d.Release()
+	}
+	require.Greater(t, counted, 300)
 }

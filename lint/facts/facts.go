@@ -64,6 +64,9 @@ type Sentence struct {
 	// quotes: whether the text has an opening quotation mark (quotesNone,
 	// quotesSome), or quotesUnknown for a sentence built by hand.
 	quotes uint8
+	// claimTerms is how many claim terms Hits holds, counted by
+	// ClaimsPass to size its memory and read by claimsOf in the same pass.
+	claimTerms uint32
 	// marks are the quotation marks of Text (appendQuoteMarks) when
 	// marked: a sentence with hits and quotation marks has them found
 	// once, not walked to for each hit.

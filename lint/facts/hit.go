@@ -497,23 +497,40 @@ func (ids *classIDs) distancesClaim(s *Sentence) bool {
 // negatesClaim reports whether a negation applies to some claim term of the
 // sentence ("并非神药", "does not reverse aging"); a negation that qualifies
 // nothing the lexicon knows ("a cure, not a hearing aid") does not count.
+// It asks precededBy's question of every term that is no modifier, walked
+// the other way round: each negation cue in turn, whether it lies inside a
+// claim term asked once per cue (when a term follows it closely enough)
+// rather than once per term it precedes.
 func (ids *classIDs) negatesClaim(s *Sentence) bool {
 	if !s.Has(ids.negation) { // most sentences: precededBy would say so for every hit
 		return false
 	}
-	for _, h := range s.Hits {
-		if !ids.modifier(h.Class) && ids.precededBy(s, h, ids.negation, ids.negationWindowFor(h.Class)) {
-			return true
+	for _, c := range s.Hits {
+		if c.Class != ids.negation {
+			continue
+		}
+		inside := 0 // whether c lies inside a claim term: 0 not asked yet, 1 no, 2 yes
+		for _, h := range s.Hits {
+			if c.End > h.Start || ids.modifier(h.Class) || h.Start-c.End > ids.negationWindowFor(h.Class) {
+				continue
+			}
+			if inside == 0 {
+				inside = 1
+				if ids.insideClaim(s, c) {
+					inside = 2
+				}
+			}
+			if inside == 2 {
+				break
+			}
+			if !describesGroup(s.Text, c, h) && !breaksBefore.in(s.Text[c.End:h.Start]) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// describesGroup reports a negation that belongs to a description of a
-// comparison group rather than to the claim: "比不喝茶的人低了三成",
-// "不吸烟者", "people who did not walk had a higher risk". Such a negation
-// ends in 的人 (or a short 者 noun) before the claim, or follows
-// "who"/"those".
 func describesGroup(text string, neg, claim lexicon.Hit) bool {
 	between := text[neg.End:claim.Start]
 	if strings.Contains(between, "的人") {

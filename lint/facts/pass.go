@@ -178,7 +178,8 @@ var ClaimsPass = &Pass{
 		n := 0
 		r.sentences(func(s *Sentence) {
 			if r.Analyzer.hasClaimTerm(s) {
-				n += r.Analyzer.claimTerms(s)
+				s.claimTerms = uint32(r.Analyzer.claimTerms(s))
+				n += int(s.claimTerms)
 			}
 		})
 		r.Doc.reserveClaims(n)
@@ -187,7 +188,7 @@ var ClaimsPass = &Pass{
 			if !r.Analyzer.hasClaimTerm(s) {
 				return // no claim to describe: the stance and price checks are spared
 			}
-			s.Claims = r.Analyzer.claimsOf(r.Doc, s)
+			s.Claims = r.Analyzer.claimsOf(r.Doc, s, int(s.claimTerms))
 			all = append(all, s.Claims...)
 		})
 		return all, nil

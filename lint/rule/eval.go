@@ -46,6 +46,9 @@ type evaluator struct {
 	sieves  []sieve
 	blocks  []blockClasses
 	noSieve bool
+	// flags are the sentence fields the blocks' flags stand for (see
+	// blockFlags).
+	flags []uintptr
 	// masks say which blocks of the call have each class: a rule visits
 	// only the blocks its sieve admits. From masksPool, back at Finish or
 	// Release.
@@ -65,20 +68,21 @@ func (s *Set) Evaluate(doc *facts.Document) ([]Finding, error) {
 	return run.Finish()
 }
 
-// sieves returns the sieve of each rule, built on the first call; when the
-// rules have changed since, a fresh list (not kept).
-func (s *Set) sieves() []sieve {
+// sieves returns the sieve of each rule and the fields of their blocks'
+// flags, built on the first call; when the rules have changed since, fresh
+// lists (not kept).
+func (s *Set) sieves() ([]sieve, []uintptr) {
 	s.sieveOnce.Do(func() {
 		s.sieved = slices.Clone(s.Rules)
-		s.sieveList = buildSieves(s.Rules)
+		s.sieveList, s.sieveFlags = buildSieves(s.Rules)
 	})
 	if slices.Equal(s.sieved, s.Rules) {
-		return s.sieveList
+		return s.sieveList, s.sieveFlags
 	}
 	return buildSieves(s.Rules)
 }
 
-func buildSieves(rules []*Rule) []sieve {
+func buildSieves(rules []*Rule) ([]sieve, []uintptr) {
 	list := make([]sieve, len(rules))
 	for i, r := range rules {
 		if r.Scope == SentenceScope || r.Scope == HeadingScope {
@@ -86,7 +90,7 @@ func buildSieves(rules []*Rule) []sieve {
 			list[i].flags = r.flags
 		}
 	}
-	return list
+	return list, blockFlags(list)
 }
 
 // Run evaluates a rule set over a document given section by section: the
@@ -126,7 +130,7 @@ func (s *Set) start(doc *facts.Document, e *evaluator) *Run {
 	for _, r := range s.Rules {
 		e.off = append(e.off, decidedFalse(r.gate.onDoc, &e.env))
 	}
-	e.sieves = s.sieves()
+	e.sieves, e.flags = s.sieves()
 	return &Run{set: s, e: e}
 }
 
@@ -135,7 +139,7 @@ func (s *Set) start(doc *facts.Document, e *evaluator) *Run {
 func (r *Run) Blocks(blocks []*facts.Block) error {
 	r.e.blocks = slices.Grow(r.e.blocks[:0], len(blocks))
 	for _, b := range blocks {
-		r.e.blocks = append(r.e.blocks, classesOfBlock(b, r.e.newStudy))
+		r.e.blocks = append(r.e.blocks, classesOfBlock(b, r.e.newStudy, r.e.flags))
 	}
 	if r.e.masks == nil {
 		r.e.masks = masksPool.Get().(*blockMasks)
@@ -298,7 +302,7 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 		// others would only clear done (the once resets), which is clear
 		// until a report sets it; from there on, block by block (when it
 		// carries).
-		admitted := e.masks.admitted(sv, r.Scope == HeadingScope)
+		admitted := e.masks.admitted(sv, r.Scope == HeadingScope) & e.masks.flagged(sv)
 		for admitted != 0 {
 			bi := bits.TrailingZeros64(admitted)
 			admitted &= admitted - 1
@@ -327,7 +331,7 @@ func (e *evaluator) blocksFrom(r *Rule, ri int, blocks []*facts.Block, from int,
 		if r.Once == "paragraph" {
 			e.done[ri] = false
 		}
-		if bc := &e.blocks[bi]; sieved && bc.indexed && !sv.admits(&bc.union) {
+		if bc := &e.blocks[bi]; sieved && !sv.admitsBlock(bc) {
 			// No sentence can meet the needs: only the resets of once
 			// happen, as the loop below would do them.
 			if r.Once == "sentence" && len(b.Sentences) > 0 || r.Once == "study" && bc.opensStudy {

@@ -1096,6 +1096,10 @@ type sieve struct {
 	// flags are the offsets in facts.Sentence of the bool fields the
 	// condition needs set (see sentenceFlags).
 	flags []uintptr
+	// flagBits are the same fields as bits of a block's flags (see
+	// blockFlags): a block none of whose sentences has one of them set
+	// is refused whole.
+	flagBits uint64
 }
 
 // newSieve builds the sieve of a rule's needs and reported class.
@@ -1151,6 +1155,9 @@ type blockClasses struct {
 	union      facts.ClassSet
 	indexed    bool
 	opensStudy bool
+	// flags has bit i set when a sentence has the bool field at the
+	// rule set's blockFlags[i] set.
+	flags uint64
 }
 
 // blockMasks are the classes of up to 64 blocks as, for each class, the
@@ -1163,6 +1170,9 @@ type blockMasks struct {
 	content  uint64 // blocks a rule reads (not facts.Excluded)
 	headings uint64 // of those, titles and headings
 	used     []int  // classes whose mask is set, to clear them for the next call
+	// flag[i] are the blocks with a sentence whose bool field at the rule
+	// set's blockFlags[i] is set.
+	flag [64]uint64
 }
 
 // masksPool keeps the masks (2 KB) from one document's run to the next.
@@ -1174,6 +1184,7 @@ func (m *blockMasks) set(blocks []*facts.Block, classes []blockClasses) {
 		m.of[c] = 0
 	}
 	m.used, m.content, m.headings = m.used[:0], 0, 0
+	clear(m.flag[:])
 	m.ok = len(blocks) <= 64
 	if !m.ok {
 		return
@@ -1191,6 +1202,9 @@ func (m *blockMasks) set(blocks []*facts.Block, classes []blockClasses) {
 		m.content |= bit
 		if b.Source != nil && (b.Source.Kind == document.Title || b.Source.Kind == document.Heading) {
 			m.headings |= bit
+		}
+		for f := bc.flags; f != 0; f &= f - 1 {
+			m.flag[bits.TrailingZeros64(f)] |= bit
 		}
 		for w, word := range bc.union {
 			for word != 0 {
@@ -1224,9 +1238,52 @@ func (m *blockMasks) admitted(sv *sieve, headings bool) uint64 {
 	return out
 }
 
-func classesOfBlock(b *facts.Block, newStudy int) blockClasses {
+// flagged returns the blocks that have, for each of the fields sv needs
+// set, a sentence with it set.
+func (m *blockMasks) flagged(sv *sieve) uint64 {
+	out := ^uint64(0)
+	for f := sv.flagBits; f != 0; f &= f - 1 {
+		out &= m.flag[bits.TrailingZeros64(f)]
+	}
+	return out
+}
+
+// admitsBlock reports whether sv may admit a sentence of the block whose
+// classes are bc (false only when none can meet the needs).
+func (sv *sieve) admitsBlock(bc *blockClasses) bool {
+	return bc.flags&sv.flagBits == sv.flagBits && (!bc.indexed || sv.admits(&bc.union))
+}
+
+// blockFlags lists the sentence bool fields the sieves of rules need set
+// (at most 64: those beyond are left to each sentence's test), and sets
+// each sieve's flagBits from it.
+func blockFlags(list []sieve) []uintptr {
+	var offsets []uintptr
+	for i := range list {
+		for _, off := range list[i].flags {
+			k := slices.Index(offsets, off)
+			if k < 0 && len(offsets) < 64 {
+				k = len(offsets)
+				offsets = append(offsets, off)
+			}
+			if k >= 0 {
+				list[i].flagBits |= 1 << k
+			}
+		}
+	}
+	return offsets
+}
+
+// classesOfBlock gathers what the sieves need of block b; flags are the
+// rule set's blockFlags.
+func classesOfBlock(b *facts.Block, newStudy int, flags []uintptr) blockClasses {
 	bc := blockClasses{indexed: true}
 	for _, s := range b.Sentences {
+		for k, off := range flags {
+			if *(*bool)(unsafe.Add(unsafe.Pointer(s), off)) {
+				bc.flags |= 1 << k
+			}
+		}
 		set, ok := s.Classes()
 		if !ok {
 			bc.indexed = false

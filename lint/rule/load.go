@@ -60,9 +60,10 @@ type Set struct {
 	Rules []*Rule
 	byID  map[string]*Rule
 	// sieves caches the rules' sieves (see Set.sieves).
-	sieveOnce sync.Once
-	sieved    []*Rule
-	sieveList []sieve
+	sieveOnce  sync.Once
+	sieved     []*Rule
+	sieveList  []sieve
+	sieveFlags []uintptr
 }
 
 // Subset returns a set with the given rules (in the given order); a rule

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -53,7 +54,7 @@ func TestSieveAdmitsAsMeets(t *testing.T) {
 				refused++
 			}
 		}
-		bc := classesOfBlock(&block, -1)
+		bc := classesOfBlock(&block, -1, nil)
 		if blockMeets {
 			assert.True(t, sv.admits(&bc.union))
 		}
@@ -253,5 +254,78 @@ func TestSentenceFlagsAreNeeded(t *testing.T) {
 		}
 	}
 	assert.Greater(t, rules, 2, "built-in rules need sentence flags")
+	assert.Greater(t, refused, 1000)
+}
+
+// A block's flags say which of the set's flag fields some sentence of it
+// has set: the sieve's flag bits refuse a block (and the masks leave it
+// out) exactly when a field the rule needs is clear in all its sentences,
+// so never a block with a sentence that has every field set; on random
+// sentences and random flag needs.
+func TestBlockFlagsRefuseAsSentences(t *testing.T) {
+	fields := []string{"SampleSize", "OpensStudy", "Caveat", "Negated", "IsHeadline", "InLimitations"}
+	typ := reflect.TypeFor[facts.Sentence]()
+	var offsets []uintptr
+	for _, name := range fields {
+		f, ok := typ.FieldByName(name)
+		require.True(t, ok, name)
+		require.Equal(t, reflect.Bool, f.Type.Kind(), name)
+		offsets = append(offsets, f.Offset)
+	}
+	rng := rand.New(rand.NewPCG(8, 3))
+	refused, admitted := 0, 0
+	for range 2000 {
+		list := make([]sieve, 1+rng.IntN(4))
+		for i := range list {
+			for range rng.IntN(3) {
+				list[i].flags = append(list[i].flags, offsets[rng.IntN(len(offsets))])
+			}
+		}
+		flags := blockFlags(list)
+		require.LessOrEqual(t, len(flags), len(offsets))
+		blocks := make([]*facts.Block, 1+rng.IntN(5))
+		classes := make([]blockClasses, len(blocks))
+		for bi := range blocks {
+			b := &facts.Block{Source: &document.Block{Kind: document.Paragraph}}
+			for range 1 + rng.IntN(4) {
+				s := &facts.Sentence{}
+				for _, off := range offsets {
+					*(*bool)(unsafe.Add(unsafe.Pointer(s), off)) = rng.IntN(3) == 0
+				}
+				s.IndexClasses()
+				b.Sentences = append(b.Sentences, s)
+			}
+			blocks[bi] = b
+			classes[bi] = classesOfBlock(b, -1, flags)
+		}
+		var m blockMasks
+		m.set(blocks, classes)
+		require.True(t, m.ok)
+		for i := range list {
+			sv := &list[i]
+			for bi, b := range blocks {
+				want, some := false, true // a sentence has every field; every field is in some sentence
+				for _, s := range b.Sentences {
+					want = want || sv.flagsSet(s)
+				}
+				for _, off := range sv.flags {
+					inSome := false
+					for _, s := range b.Sentences {
+						inSome = inSome || *(*bool)(unsafe.Add(unsafe.Pointer(s), off))
+					}
+					some = some && inSome
+				}
+				require.Equal(t, some, sv.admitsBlock(&classes[bi]), "flags %v", sv.flags)
+				require.Equal(t, some, m.flagged(sv)&(1<<bi) != 0, "flags %v", sv.flags)
+				require.True(t, some || !want)
+				if some {
+					admitted++
+				} else {
+					refused++
+				}
+			}
+		}
+	}
+	assert.Greater(t, admitted, 1000)
 	assert.Greater(t, refused, 1000)
 }
