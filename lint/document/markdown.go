@@ -255,7 +255,7 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 // them pairs up as plain emphasis or a code span on one line (see
 // decodeInline).
 var mdNotPlain = func() (t [256]bool) {
-	for _, c := range []byte("\\_~<>[]@\t\r\v\f") {
+	for _, c := range []byte("\\_~<>@\t\r\v\f") {
 		t[c] = true
 	}
 	return t
@@ -312,7 +312,7 @@ func (p *mdParser) plainBlocks() bool {
 	if !mdPlainBytes(body) {
 		return false
 	}
-	if mdHasURLPrefix(body) {
+	if mdHasURLPrefix(body) || !mdLiteralBrackets(body) {
 		return false
 	}
 	var para *mdRuns          // the paragraph being read
@@ -386,7 +386,7 @@ func (p *mdParser) plainBlocks() bool {
 			p.add(h, Heading, level)
 		case p.src[i] == '-':
 			content := mdBulletItem(p.src[i:stop])
-			if content < 0 {
+			if content < 0 || p.src[i+content] == '[' { // '[': maybe a task list's check box
 				p.found = p.found[:0]
 				return false
 			}
@@ -505,6 +505,25 @@ func (p *mdParser) decodeInline(start, stop int, r *mdRuns, em *mdEmphasis) bool
 		k = mdInlineMark(p.src[from:stop])
 	}
 	p.decode(from, stop, r)
+	return true
+}
+
+// mdLiteralBrackets reports a body in which every '[' and ']' is text to
+// goldmark, as citation markers ("[1]", "文献[2]") are: one with no link
+// reference definition (its label is followed by ':' at once), so that no
+// reference or shortcut link can be found (nor a footnote: its definition
+// is one too), and no inline link ("](").
+func mdLiteralBrackets(body []byte) bool {
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(body[i:], ']')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+1 < len(body) && (body[i+1] == ':' || body[i+1] == '(') {
+			return false
+		}
+	}
 	return true
 }
 

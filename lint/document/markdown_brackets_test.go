@@ -1,0 +1,93 @@
+package document
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// bracketPieces make random Markdown of plain paragraphs, headings and
+// items with brackets: citation markers, links of every kind (inline,
+// reference, collapsed, shortcut, images, footnotes), link reference
+// definitions, task list boxes, escapes, entities, emphasis and code
+// around and inside them, and cut UTF-8.
+var bracketPieces = []string{
+	"研究", "发现", "。", "the ", "study", " ", "  ", "   ", "\n", "\n", "\n\n", "\n# ", "\n- ", "（", "）",
+	"[", "]", "[1]", "[2]", "[3]", "[1]。", "[2];", " [3].", "文献[2]）", "[1, 2]", "[1-3]", "[]", "[ ]", "[[1]]", "![1]", "!",
+	"](", "](/u)", "[a](/u)", "[1](2)", "[1] (2)", "[1]\n(2)", "]:", "[1]: /u", "\n[1]: /u\n", "\n[a]:\n/u", "]\n:", "[1][2]", "[1][]",
+	"[a][b]", "[^1]", "[^", "\n[^1]: 注\n", "- [ ] ", "- [x] ", "\n- [ ] 项", "\n- [x] 项", "\n- [1] 项", "\\[", "\\]", "&#91;", "&#93;",
+	"(", ")", "*", "**", "*[1]*", "[*a*]", "**[2]**", "[`x`]", "`[1]`", "`", "[a\nb]", "[\n", "\n]", "&amp;", "<", "|",
+	"\u3000", "\u00a0", "\xe7\xa0", "\xff", "[http://x.org]", "[www.x]", "[a@b]", "[1]  \n", "[1]   \n", "]    \n", "[1]\t\n",
+}
+
+// mdCheckPlainBlocks parses src with ParseMarkdown and with goldmark
+// alone and requires the same documents: blocks (kind, text, sentences,
+// the map at every byte of the text) and comments. It reports whether
+// plainBlocks took the body.
+func mdCheckPlainBlocks(t *testing.T, name string, src []byte) bool {
+	t.Helper()
+	got, err := ParseMarkdown(name, src)
+	if err != nil {
+		_, refErr := parseMarkdownWith(nil, false, name, src, false)
+		require.Equal(t, refErr, err, "%q", src)
+		return false
+	}
+	want := referenceMarkdown(t, name, src)
+	require.Equal(t, want.Blocks, got.Blocks, "%s: %q", name, src)
+	require.Equal(t, want.Comments, got.Comments, "%s: %q", name, src)
+	for i, b := range got.Blocks {
+		w := want.Blocks[i]
+		for k := 0; k <= len(b.Text); k++ {
+			require.Equal(t, w.Map.Start(k), b.Map.Start(k), "%s: %q block %d byte %d", name, src, i, k)
+			require.Equal(t, w.Map.End(k), b.Map.End(k), "%s: %q block %d byte %d", name, src, i, k)
+		}
+	}
+	start, _ := checkUTF8(name, src, false)
+	body, _ := mdFrontMatter(src, start)
+	return (&mdParser{src: src, base: body}).plainBlocks()
+}
+
+// plainBlocks reads brackets that goldmark leaves as text ("[1]", "文献[2]")
+// as goldmark does, on random Markdown full of brackets and link syntax,
+// on fixed near misses and on the archive's Markdown articles, and takes
+// bodies with citation markers.
+func TestMarkdownLiteralBracketsMatchGoldmark(t *testing.T) {
+	rng := rand.New(rand.NewSource(26))
+	taken, bracketsTaken := 0, 0
+	for round := 0; round < 40000; round++ {
+		src := randomText(rng, bracketPieces, rng.Intn(30))
+		if mdCheckPlainBlocks(t, "r.md", []byte(src)) {
+			taken++
+			if mdHasBracket(src) {
+				bracketsTaken++
+			}
+		}
+	}
+	require.Greater(t, bracketsTaken, 1000, "bodies with brackets must take the fast path (%d taken)", taken)
+	for _, src := range []string{"[1]", "文献[2]。", "a [1].\nb [2];", "[1] 陈明, 等. 研究. 2026;45(3):201-209.",
+		"[1]\n\n[1]: /u", "[1]\n[1]: /u", "[a]\n\n[a]:\n/u", "[a](/u)", "[a] (/u)", "[a][b]\n\n[b]: /u", "[a][]\n\n[a]: /u",
+		"![a]\n\n[a]: /i", "[^1]\n\n[^1]: 注", "- [ ] 项", "- [x] 项", "- [1] 项", "*[1]*", "*a [1]* b", "[*a*] b", "[*a] b*",
+		"**a [1]**", "`[1]`", "[`a]`", "[a\nb]", "a [1]  \nb", "a [1]   \nb", "a [1]    \nb", "a]  \nb", "[a]\\\nb", "\\[1]",
+		"[" + string(make([]byte, 0)) + "]", "[\u3000]", "[\u00a0]", "[1]（2）", "[1]]", "[[1]", "]]", "[[", "# [1]", "# 题[1]"} {
+		mdCheckPlainBlocks(t, "fixed.md", []byte(src))
+	}
+	files, err := filepath.Glob("/work/notes/benchout/seed-1/files-5000/archive/000/*.md")
+	require.NoError(t, err)
+	for _, p := range files {
+		src, err := os.ReadFile(p)
+		require.NoError(t, err)
+		mdCheckPlainBlocks(t, p, src)
+	}
+}
+
+func mdHasBracket(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '[' || s[i] == ']' {
+			return true
+		}
+	}
+	return false
+}
