@@ -195,6 +195,7 @@ type mdParser struct {
 	comments []Comment
 	spare    mdRuns // the runs a block is read into (see fresh)
 	maps     textmap.Maps
+	links    bool // plainBlocks' body has inline links ("](": see decodeLinks)
 }
 
 // fresh returns the parser's spare runs emptied: plainBlocks and the AST
@@ -312,7 +313,11 @@ func (p *mdParser) plainBlocks() bool {
 	if !mdPlainBytes(body) {
 		return false
 	}
-	if mdHasURLPrefix(body) || !mdLiteralBrackets(body) {
+	if !mdLiteralBrackets(body) {
+		return false
+	}
+	p.links = bytes.Contains(body, []byte("]("))
+	if p.links && mdLinkedURLPrefix(body) || !p.links && mdHasURLPrefix(body) {
 		return false
 	}
 	var para *mdRuns          // the paragraph being read
@@ -451,6 +456,15 @@ type mdEmphasis struct{ open int }
 // item or thematic break is refused.
 func (p *mdParser) decodeInline(start, stop int, r *mdRuns, em *mdEmphasis) bool {
 	line := p.src[start:stop]
+	if p.links && (bytes.IndexByte(line, '[') >= 0 || bytes.IndexByte(line, ']') >= 0) {
+		return p.decodeLinks(start, stop, r, em)
+	}
+	return p.decodeMarks(start, stop, r, em)
+}
+
+// decodeMarks is decodeInline for a line without links.
+func (p *mdParser) decodeMarks(start, stop int, r *mdRuns, em *mdEmphasis) bool {
+	line := p.src[start:stop]
 	k := mdInlineMark(line)
 	if k < 0 {
 		p.decode(start, stop, r)
@@ -512,7 +526,7 @@ func (p *mdParser) decodeInline(start, stop int, r *mdRuns, em *mdEmphasis) bool
 // goldmark, as citation markers ("[1]", "文献[2]") are: one with no link
 // reference definition (its label is followed by ':' at once), so that no
 // reference or shortcut link can be found (nor a footnote: its definition
-// is one too), and no inline link ("](").
+// is one too). Inline links are decodeLinks' to read.
 func mdLiteralBrackets(body []byte) bool {
 	for i := 0; ; i++ {
 		j := bytes.IndexByte(body[i:], ']')
@@ -520,11 +534,114 @@ func mdLiteralBrackets(body []byte) bool {
 			break
 		}
 		i += j
-		if i+1 < len(body) && (body[i+1] == ':' || body[i+1] == '(') {
+		if i+1 < len(body) && body[i+1] == ':' {
 			return false
 		}
 	}
 	return true
+}
+
+// decodeLinks is decodeInline for a line with brackets in a body with
+// inline links: it adds the line's text around its links and their text
+// (none for a link whose text is its URL, see mdIsURL) and returns true
+// if its brackets pair up on the line, never nested, each pair either an
+// inline link "[text](dest)" whose text holds no '*', '`' or '&' and
+// whose destination is simple (mdLinkDest), or text (a pair followed by
+// no '('), the line has no '`' and its '*' runs are decodeInline's
+// simple emphasis; else false, having added part of the line. With no
+// link reference definition in the body (mdLiteralBrackets) no other
+// pair is a link.
+func (p *mdParser) decodeLinks(start, stop int, r *mdRuns, em *mdEmphasis) bool {
+	if bytes.IndexByte(p.src[start:stop], '`') >= 0 {
+		return false
+	}
+	from := start // the text not yet added
+	for i := start; i < stop; i++ {
+		switch p.src[i] {
+		case ']':
+			return false // closes no pair of the line
+		case '[':
+			j := i + 1
+			for j < stop && p.src[j] != '[' && p.src[j] != ']' {
+				j++
+			}
+			if j == stop || p.src[j] == '[' {
+				return false
+			}
+			if j+1 == stop || p.src[j+1] != '(' {
+				i = j // a pair goldmark leaves as text
+				continue
+			}
+			end := mdLinkDest(p.src, j+2, stop)
+			label := p.src[i+1 : j]
+			if end < 0 || i > start && p.src[i-1] == '!' || bytes.IndexByte(label, '*') >= 0 || bytes.IndexByte(label, '&') >= 0 {
+				return false // an image, or not simple
+			}
+			// The text before is read as a line of its own: a '*' run
+			// at its ends is taken for one beside a blank, which it would
+			// not be ('[', ')'), only where that refuses it.
+			if !p.decodeMarks(from, i, r, em) {
+				return false
+			}
+			if !mdIsURL(string(label), string(p.src[j+2:end])) {
+				r.copy(i+1, j-i-1)
+			}
+			from, i = end+1, end
+		}
+	}
+	return p.decodeMarks(from, stop, r, em)
+}
+
+// mdLinkDest returns where the destination of an inline link that starts
+// at src[i] (after its "(") ends (at its ")"), or -1 when it is not
+// simple: empty, in angle brackets, with a blank, a control byte or a
+// backslash, or not closed before stop. Parentheses in it pair up, as
+// goldmark requires ("(26)" in a DOI).
+func mdLinkDest(src []byte, i, stop int) int {
+	if i >= stop || src[i] == '<' || src[i] == ')' {
+		return -1
+	}
+	open := 0
+	for ; i < stop; i++ {
+		switch c := src[i]; {
+		case c == '(':
+			open++
+		case c == ')':
+			if open == 0 {
+				return i
+			}
+			open--
+		case c <= ' ' || c == '\\' || c == 0x7f:
+			return -1
+		}
+	}
+	return -1
+}
+
+// mdLinkedURLPrefix is mdHasURLPrefix for a body with inline links: the
+// destinations (found as decodeLinks finds them) are left out, as goldmark
+// never tries linkify in them.
+func mdLinkedURLPrefix(body []byte) bool {
+	for {
+		k := bytes.Index(body, []byte("]("))
+		if k < 0 {
+			return mdHasURLPrefix(body)
+		}
+		if mdHasURLPrefix(body[:k]) {
+			return true
+		}
+		stop := bytes.IndexByte(body[k:], '\n')
+		if stop < 0 {
+			stop = len(body)
+		} else {
+			stop += k
+		}
+		end := mdLinkDest(body, k+2, stop)
+		if end < 0 {
+			return true // decodeLinks turns it away
+		}
+		body = body[end:]
+	}
 }
 
 // mdInlineMark is the offset of the first '*' or '`' in s, or -1.

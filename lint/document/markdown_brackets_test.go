@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -21,6 +22,35 @@ var bracketPieces = []string{
 	"[a][b]", "[^1]", "[^", "\n[^1]: 注\n", "- [ ] ", "- [x] ", "\n- [ ] 项", "\n- [x] 项", "\n- [1] 项", "\\[", "\\]", "&#91;", "&#93;",
 	"(", ")", "*", "**", "*[1]*", "[*a*]", "**[2]**", "[`x`]", "`[1]`", "`", "[a\nb]", "[\n", "\n]", "&amp;", "<", "|",
 	"\u3000", "\u00a0", "\xe7\xa0", "\xff", "[http://x.org]", "[www.x]", "[a@b]", "[1]  \n", "[1]   \n", "]    \n", "[1]\t\n",
+}
+
+// linkPieces add inline links, simple and not, to bracketPieces: URLs as
+// destinations and as text, parentheses in them, titles, angle brackets,
+// blanks, escapes, entities, images, emphasis and code in and around them,
+// line breaks inside and after them.
+var linkPieces = append(bracketPieces[:len(bracketPieces):len(bracketPieces)],
+	"[逆转衰老专题](https://example.com/topics/逆转衰老-神药)", "([doi:10.1/S(26)00-4](https://doi.org/10.1/S(26)00-4))",
+	"[https://x.org](https://x.org)", "[x.org](x.org)", "[NMN](NMN)", "[www.a.b](http://c)", "[see http://a.b](c)",
+	"[a](http://x.org \"t\")", "[a](<b>)", "[a](b c)", "[a]( b)", "[a](b))", "[a](b(c)", "[a](b\\)c)", "[a](b&amp;c)",
+	"[a&amp;b](c)", "![a](b)", "[*a*](b)", "*[a](b)*", "**[a](b)**", "[a](b)*", "*[a](b)", "[`a`](b)", "[](b)", "[ ](b)",
+	"[a ](b)", "[ a](b)", "[a](b)  \n", "[a](b)   \n", "[a](b)\t", "http://x.org", "www.x.org", "[a](b@c)", "[a\nb](c)",
+	"[a](\nb)", "[a](b\n)", "[a](b)", "[研究](/x)", "[a](http://x.org)", "[a](www.x.org)", "(", ")", "[a](b)[c](d)", "[[a](b)]",
+	"[a [b](c)]", "[a](b)]", "[1] [a](b)", "[a](b) [1]", "[\u3000](b)", "[a](b\u3000c)", "[a](b\x01)", "[a](\xe7)", "[a](http:", "](http://x.org)", "b](www.x.org)",
+)
+
+// plainBlocks reads simple inline links as goldmark does, on random
+// Markdown mixing them with brackets and near misses, and takes bodies
+// with links.
+func TestMarkdownInlineLinksMatchGoldmark(t *testing.T) {
+	rng := rand.New(rand.NewSource(27))
+	linksTaken := 0
+	for round := 0; round < 40000; round++ {
+		src := randomText(rng, linkPieces, rng.Intn(14))
+		if mdCheckPlainBlocks(t, "r.md", []byte(src)) && strings.Contains(src, "](") {
+			linksTaken++
+		}
+	}
+	require.Greater(t, linksTaken, 1000, "bodies with inline links must take the fast path")
 }
 
 // mdCheckPlainBlocks parses src with ParseMarkdown and with goldmark
@@ -90,4 +120,14 @@ func mdHasBracket(s string) bool {
 		}
 	}
 	return false
+}
+
+// FuzzMarkdownLinks checks plainBlocks' brackets and inline links against
+// goldmark on any input.
+func FuzzMarkdownLinks(f *testing.F) {
+	for _, seed := range []string{"文献[2]。\n- [1] 项", "想了解更多？请访问[逆转衰老专题](https://example.com/topics/逆转衰老-神药)。",
+		"*The Lancet* ([doi:10.1/S(26)00-4](https://doi.org/10.1/S(26)00-4)).", "[a](b) [1] ![c](d) [e][f]\n\n[f]: /u", "[x](http://x.org)"} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) { mdCheckPlainBlocks(t, "f.md", src) })
 }
