@@ -304,9 +304,10 @@ func mdNotPlainAt(body []byte, k int) bool {
 // delimiter row (mdTableDelimiter), a line indented four spaces or
 // more, a line starting with '+', '=' or a '-' that is not a simple list
 // item (mdBulletItem; thematic breaks, setext underlines, other lists), an
-// ordered list marker (mdOrderedMarker), a '#' that is not a plain
-// heading, or an indented line that starts a block while a list is open
-// (it may belong to an item). TestMarkdownPlainBlocksMatchGoldmark checks
+// ordered list item that is not simple (mdOrderedItem: indented, or
+// interrupting a paragraph where goldmark would not), a '#' that is not a
+// plain heading, or an indented line that starts a block while a list is
+// open (it may belong to an item). TestMarkdownPlainBlocksMatchGoldmark checks
 // it against goldmark.
 func (p *mdParser) plainBlocks() bool {
 	body := p.src[p.base:]
@@ -404,8 +405,26 @@ func (p *mdParser) plainBlocks() bool {
 				return false
 			}
 			lastStop, lastEnd = stop, le
+		case mdOrderedMarker(p.src[i:le]):
+			// An ordered item at the margin: after a blank line or a
+			// heading, or after an item of any list; only a list starting
+			// at 1 may interrupt a paragraph.
+			one, content := mdOrderedItem(p.src[i:stop])
+			if i > ls || content < 0 || p.src[i+content] == '[' || para != nil && paraKind != ListItem && !one {
+				p.found = p.found[:0]
+				return false
+			}
+			if !closePara() {
+				return false
+			}
+			para, paraKind, list = p.fresh(), ListItem, true
+			if !p.decodeInline(i+content, stop, para, &paraEm) {
+				p.found = p.found[:0]
+				return false
+			}
+			lastStop, lastEnd = stop, le
 		default:
-			if c := p.src[i]; c == '+' || c == '=' || mdOrderedMarker(p.src[i:le]) {
+			if c := p.src[i]; c == '+' || c == '=' {
 				p.found = p.found[:0]
 				return false
 			}
@@ -708,6 +727,26 @@ func mdBulletItem(line []byte) int {
 		return -1
 	}
 	return i
+}
+
+// mdOrderedItem returns, for a line (with no trailing blanks) that starts
+// with an ordered list marker (mdOrderedMarker), whether its number is
+// written "1" (a list starting at 1 may interrupt a paragraph; "01" is
+// left out) and where the item's text starts, as mdBulletItem finds it
+// after the delimiter, or -1 (more than nine digits too: no marker).
+func mdOrderedItem(line []byte) (one bool, content int) {
+	delim := 0
+	for delim < len(line) && line[delim] >= '0' && line[delim] <= '9' {
+		delim++
+	}
+	if delim > 9 || delim == len(line) {
+		return false, -1
+	}
+	c := mdBulletItem(line[delim:])
+	if c < 0 {
+		return false, -1
+	}
+	return delim == 1 && line[0] == '1', delim + c
 }
 
 // mdOrderedMarker reports a line starting with an ordered list marker:

@@ -122,12 +122,52 @@ func mdHasBracket(s string) bool {
 	return false
 }
 
-// FuzzMarkdownLinks checks plainBlocks' brackets and inline links against
-// goldmark on any input.
+// FuzzMarkdownLinks checks plainBlocks' brackets, inline links and
+// ordered items against goldmark on any input.
 func FuzzMarkdownLinks(f *testing.F) {
 	for _, seed := range []string{"文献[2]。\n- [1] 项", "想了解更多？请访问[逆转衰老专题](https://example.com/topics/逆转衰老-神药)。",
-		"*The Lancet* ([doi:10.1/S(26)00-4](https://doi.org/10.1/S(26)00-4)).", "[a](b) [1] ![c](d) [e][f]\n\n[f]: /u", "[x](http://x.org)"} {
+		"*The Lancet* ([doi:10.1/S(26)00-4](https://doi.org/10.1/S(26)00-4)).", "[a](b) [1] ![c](d) [e][f]\n\n[f]: /u", "[x](http://x.org)", "1. a\n2. b\n\n- c\n1) d\n3. e"} {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) { mdCheckPlainBlocks(t, "f.md", src) })
+}
+
+// orderedPieces make random Markdown of paragraphs, headings and lists,
+// ordered ones above all: items starting at 1 and at other numbers,
+// after blank lines, interrupting paragraphs and items, with either
+// delimiter, indented, with too many digits, with blanks and block
+// syntax after the marker.
+var orderedPieces = []string{
+	"研究", "发现", "。", "the ", "study", " ", "  ", "   ", "\n", "\n", "\n\n", "\n\n", "\n# ", "\n- ", "[1]", "*", "**",
+	"\n1. ", "\n1. ", "\n2. ", "\n3. ", "\n1) ", "\n2) ", "\n10. ", "\n01. ", "\n0. ", "\n1234567890. ", "\n123456789. ",
+	"\n 1. ", "\n   2. ", "\n    3. ", "\n1.", "\n2.", "\n1.     x", "\n1.    x", "\n1.\t", "\n1. # ", "\n1. - ", "\n1. [ ] ",
+	"\n1. 2. ", "\n1. =", "\n1. +", "\n2)x", "\n3.5%", "1. ", "2. ", "\n  ", "\n   ", "\n1. *", "\n1. * ", "\n2. `x`",
+}
+
+// plainBlocks reads ordered list items as goldmark does, on random
+// Markdown of ordered and bullet lists among paragraphs, and takes bodies
+// with ordered items.
+func TestMarkdownOrderedItemsMatchGoldmark(t *testing.T) {
+	rng := rand.New(rand.NewSource(28))
+	orderedTaken := 0
+	for round := 0; round < 40000; round++ {
+		src := randomText(rng, orderedPieces, rng.Intn(10))
+		if mdCheckPlainBlocks(t, "r.md", []byte(src)) && mdHasOrderedItem(src) {
+			orderedTaken++
+		}
+	}
+	require.Greater(t, orderedTaken, 500, "bodies with ordered items must take the fast path")
+	for _, src := range []string{"1. a\n2. b", "a\n1. b", "a\n2. b", "- a\n1. b", "- a\n2. b", "1. a\n2) b", "1) a\n2) b",
+		"1. a\n\n2. b", "# h\n2. b", "1. a\nb\n2. c", "1. a\n   b", "1. a\n\n   b", "01. a\nb\n01. c", "a\n01. b", "2. a\n- b"} {
+		mdCheckPlainBlocks(t, "fixed.md", []byte(src))
+	}
+}
+
+func mdHasOrderedItem(s string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		if mdOrderedMarker([]byte(l)) {
+			return true
+		}
+	}
+	return false
 }
