@@ -195,6 +195,7 @@ type mdParser struct {
 	comments []Comment
 	spare    mdRuns // the runs a block is read into (see fresh)
 	maps     textmap.Maps
+	links    bool // plainBlocks' body has inline links ("](": see decodeLinks)
 }
 
 // fresh returns the parser's spare runs emptied: plainBlocks and the AST
@@ -255,7 +256,7 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 // them pairs up as plain emphasis or a code span on one line (see
 // decodeInline).
 var mdNotPlain = func() (t [256]bool) {
-	for _, c := range []byte("\\_~<>[]@\t\r\v\f") {
+	for _, c := range []byte("\\_~<>@\t\r\v\f") {
 		t[c] = true
 	}
 	return t
@@ -303,16 +304,21 @@ func mdNotPlainAt(body []byte, k int) bool {
 // delimiter row (mdTableDelimiter), a line indented four spaces or
 // more, a line starting with '+', '=' or a '-' that is not a simple list
 // item (mdBulletItem; thematic breaks, setext underlines, other lists), an
-// ordered list marker (mdOrderedMarker), a '#' that is not a plain
-// heading, or an indented line that starts a block while a list is open
-// (it may belong to an item). TestMarkdownPlainBlocksMatchGoldmark checks
+// ordered list item that is not simple (mdOrderedItem: indented, or
+// interrupting a paragraph where goldmark would not), a '#' that is not a
+// plain heading, or an indented line that starts a block while a list is
+// open (it may belong to an item). TestMarkdownPlainBlocksMatchGoldmark checks
 // it against goldmark.
 func (p *mdParser) plainBlocks() bool {
 	body := p.src[p.base:]
 	if !mdPlainBytes(body) {
 		return false
 	}
-	if mdHasURLPrefix(body) {
+	if !mdLiteralBrackets(body) {
+		return false
+	}
+	p.links = bytes.Contains(body, []byte("]("))
+	if p.links && mdLinkedURLPrefix(body) || !p.links && mdHasURLPrefix(body) {
 		return false
 	}
 	var para *mdRuns          // the paragraph being read
@@ -386,7 +392,25 @@ func (p *mdParser) plainBlocks() bool {
 			p.add(h, Heading, level)
 		case p.src[i] == '-':
 			content := mdBulletItem(p.src[i:stop])
-			if content < 0 {
+			if content < 0 || p.src[i+content] == '[' { // '[': maybe a task list's check box
+				p.found = p.found[:0]
+				return false
+			}
+			if !closePara() {
+				return false
+			}
+			para, paraKind, list = p.fresh(), ListItem, true
+			if !p.decodeInline(i+content, stop, para, &paraEm) {
+				p.found = p.found[:0]
+				return false
+			}
+			lastStop, lastEnd = stop, le
+		case mdOrderedMarker(p.src[i:le]):
+			// An ordered item at the margin: after a blank line or a
+			// heading, or after an item of any list; only a list starting
+			// at 1 may interrupt a paragraph.
+			one, content := mdOrderedItem(p.src[i:stop])
+			if i > ls || content < 0 || p.src[i+content] == '[' || para != nil && paraKind != ListItem && !one {
 				p.found = p.found[:0]
 				return false
 			}
@@ -400,7 +424,7 @@ func (p *mdParser) plainBlocks() bool {
 			}
 			lastStop, lastEnd = stop, le
 		default:
-			if c := p.src[i]; c == '+' || c == '=' || mdOrderedMarker(p.src[i:le]) {
+			if c := p.src[i]; c == '+' || c == '=' {
 				p.found = p.found[:0]
 				return false
 			}
@@ -450,6 +474,15 @@ type mdEmphasis struct{ open int }
 // classes. A line whose text starts with a '*' that could start a list
 // item or thematic break is refused.
 func (p *mdParser) decodeInline(start, stop int, r *mdRuns, em *mdEmphasis) bool {
+	line := p.src[start:stop]
+	if p.links && (bytes.IndexByte(line, '[') >= 0 || bytes.IndexByte(line, ']') >= 0) {
+		return p.decodeLinks(start, stop, r, em)
+	}
+	return p.decodeMarks(start, stop, r, em)
+}
+
+// decodeMarks is decodeInline for a line without links.
+func (p *mdParser) decodeMarks(start, stop int, r *mdRuns, em *mdEmphasis) bool {
 	line := p.src[start:stop]
 	k := mdInlineMark(line)
 	if k < 0 {
@@ -506,6 +539,128 @@ func (p *mdParser) decodeInline(start, stop int, r *mdRuns, em *mdEmphasis) bool
 	}
 	p.decode(from, stop, r)
 	return true
+}
+
+// mdLiteralBrackets reports a body in which every '[' and ']' is text to
+// goldmark, as citation markers ("[1]", "文献[2]") are: one with no link
+// reference definition (its label is followed by ':' at once), so that no
+// reference or shortcut link can be found (nor a footnote: its definition
+// is one too). Inline links are decodeLinks' to read.
+func mdLiteralBrackets(body []byte) bool {
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(body[i:], ']')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+1 < len(body) && body[i+1] == ':' {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeLinks is decodeInline for a line with brackets in a body with
+// inline links: it adds the line's text around its links and their text
+// (none for a link whose text is its URL, see mdIsURL) and returns true
+// if its brackets pair up on the line, never nested, each pair either an
+// inline link "[text](dest)" whose text holds no '*', '`' or '&' and
+// whose destination is simple (mdLinkDest), or text (a pair followed by
+// no '('), the line has no '`' and its '*' runs are decodeInline's
+// simple emphasis; else false, having added part of the line. With no
+// link reference definition in the body (mdLiteralBrackets) no other
+// pair is a link.
+func (p *mdParser) decodeLinks(start, stop int, r *mdRuns, em *mdEmphasis) bool {
+	if bytes.IndexByte(p.src[start:stop], '`') >= 0 {
+		return false
+	}
+	from := start // the text not yet added
+	for i := start; i < stop; i++ {
+		switch p.src[i] {
+		case ']':
+			return false // closes no pair of the line
+		case '[':
+			j := i + 1
+			for j < stop && p.src[j] != '[' && p.src[j] != ']' {
+				j++
+			}
+			if j == stop || p.src[j] == '[' {
+				return false
+			}
+			if j+1 == stop || p.src[j+1] != '(' {
+				i = j // a pair goldmark leaves as text
+				continue
+			}
+			end := mdLinkDest(p.src, j+2, stop)
+			label := p.src[i+1 : j]
+			if end < 0 || i > start && p.src[i-1] == '!' || bytes.IndexByte(label, '*') >= 0 || bytes.IndexByte(label, '&') >= 0 {
+				return false // an image, or not simple
+			}
+			// The text before is read as a line of its own: a '*' run
+			// at its ends is taken for one beside a blank, which it would
+			// not be ('[', ')'), only where that refuses it.
+			if !p.decodeMarks(from, i, r, em) {
+				return false
+			}
+			if !mdIsURL(string(label), string(p.src[j+2:end])) {
+				r.copy(i+1, j-i-1)
+			}
+			from, i = end+1, end
+		}
+	}
+	return p.decodeMarks(from, stop, r, em)
+}
+
+// mdLinkDest returns where the destination of an inline link that starts
+// at src[i] (after its "(") ends (at its ")"), or -1 when it is not
+// simple: empty, in angle brackets, with a blank, a control byte or a
+// backslash, or not closed before stop. Parentheses in it pair up, as
+// goldmark requires ("(26)" in a DOI).
+func mdLinkDest(src []byte, i, stop int) int {
+	if i >= stop || src[i] == '<' || src[i] == ')' {
+		return -1
+	}
+	open := 0
+	for ; i < stop; i++ {
+		switch c := src[i]; {
+		case c == '(':
+			open++
+		case c == ')':
+			if open == 0 {
+				return i
+			}
+			open--
+		case c <= ' ' || c == '\\' || c == 0x7f:
+			return -1
+		}
+	}
+	return -1
+}
+
+// mdLinkedURLPrefix is mdHasURLPrefix for a body with inline links: the
+// destinations (found as decodeLinks finds them) are left out, as goldmark
+// never tries linkify in them.
+func mdLinkedURLPrefix(body []byte) bool {
+	for {
+		k := bytes.Index(body, []byte("]("))
+		if k < 0 {
+			return mdHasURLPrefix(body)
+		}
+		if mdHasURLPrefix(body[:k]) {
+			return true
+		}
+		stop := bytes.IndexByte(body[k:], '\n')
+		if stop < 0 {
+			stop = len(body)
+		} else {
+			stop += k
+		}
+		end := mdLinkDest(body, k+2, stop)
+		if end < 0 {
+			return true // decodeLinks turns it away
+		}
+		body = body[end:]
+	}
 }
 
 // mdInlineMark is the offset of the first '*' or '`' in s, or -1.
@@ -572,6 +727,26 @@ func mdBulletItem(line []byte) int {
 		return -1
 	}
 	return i
+}
+
+// mdOrderedItem returns, for a line (with no trailing blanks) that starts
+// with an ordered list marker (mdOrderedMarker), whether its number is
+// written "1" (a list starting at 1 may interrupt a paragraph; "01" is
+// left out) and where the item's text starts, as mdBulletItem finds it
+// after the delimiter, or -1 (more than nine digits too: no marker).
+func mdOrderedItem(line []byte) (one bool, content int) {
+	delim := 0
+	for delim < len(line) && line[delim] >= '0' && line[delim] <= '9' {
+		delim++
+	}
+	if delim > 9 || delim == len(line) {
+		return false, -1
+	}
+	c := mdBulletItem(line[delim:])
+	if c < 0 {
+		return false, -1
+	}
+	return delim == 1 && line[0] == '1', delim + c
 }
 
 // mdOrderedMarker reports a line starting with an ordered list marker:
