@@ -3,6 +3,7 @@ package facts
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -85,4 +86,29 @@ classes:
 	}
 	require.Greater(t, dropped, 1000, "hits dropped") // the test must reach names
 	require.Greater(t, kept, 1000, "hits kept")
+}
+
+// sentence skips dropNames in a block without Latin letters: normalize
+// counts every ASCII letter of the text, so such a block has no ASCII
+// capital, and dropNames would keep every hit. Checked on random texts of
+// capitals alone, before combining marks and among forms NFKC changes.
+func TestNoLatinLettersMeansNoCapitals(t *testing.T) {
+	pieces := []string{"A", "Z", "q", "A\u0301", "E\u0308\u0301", "Ａ", "ｚ", "É", "é", "ﬁ", "\u212a", "Ⅻ", "研究", "神药", "，", "。",
+		" ", "  ", "\t", "\n", "\u3000", "1", "%", "\"", "“", "\xe2", "\xff", "\u0301"}
+	rng := rand.New(rand.NewPCG(12, 13))
+	none, capitals := 0, 0
+	for range 200000 {
+		text := randomText(rng, pieces, 8)
+		var letters normalize.Letters
+		normalize.NormalizeCount(text, &letters)
+		upper := strings.ContainsFunc(text, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+		if upper {
+			capitals++
+			require.Positive(t, letters.Latin, "%q has an ASCII capital and no Latin letter counted", text)
+		} else if letters.Latin == 0 && text != "" {
+			none++
+		}
+	}
+	require.Greater(t, none, 10000)
+	require.Greater(t, capitals, 10000)
 }
