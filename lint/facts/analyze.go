@@ -238,7 +238,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		b.Sentences = keep.sentRefs.Take(len(src.Sentences))[:0]
 		for j, span := range src.Sentences {
 			s := &slab[j]
-			a.sentence(s, src, span, keep, buf, first+j)
+			a.sentence(s, src, span, keep, buf, first+j, letters.Latin > 0)
 			s.Block, s.Index, s.Kind = b, d.run.sentence, b.Kind
 			s.IsTitle, s.IsHeading = src.Kind == document.Title, src.Kind == document.Heading
 			s.IsHeadline = s.IsTitle
@@ -370,11 +370,18 @@ func (buf *scratch) release() {
 // sentence matches sentence s of block b, the k-th whose view
 // viewSentences built (into s) and whose terms it found (into buf),
 // keeping its hits and numbers in keep.
-func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper, buf *scratch, k int) {
+//
+// latin says whether the block's text has Latin letters (normalize counts
+// every ASCII one): without, no hit lies in a capitalised name.
+func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper, buf *scratch, k int, latin bool) {
 	text := b.Text[span.Start:span.End]
 	v, local := s.View, buf.locals[k]
 	buf.hits = a.Lex.MatchFound(v.Text, &buf.found, k, buf.hits[:0])
-	s.Hits = keep.hits.Keep(a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, a.dropInsideTitles(v.Text, v.MayTitle, buf.hits)))
+	hits := a.dropInsideTitles(v.Text, v.MayTitle, buf.hits)
+	if latin {
+		hits = a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, hits)
+	}
+	s.Hits = keep.hits.Keep(hits)
 	s.indexClasses()
 	buf.nums = numbers.SizesAndPercentsInto(buf.nums, v.Text)
 	sizes := buf.nums[:0] // kept in place: only sample sizes are read later

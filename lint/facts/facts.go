@@ -49,7 +49,7 @@ type Sentence struct {
 
 	Block *Block            `expr:"-"`
 	View  normalize.View    `expr:"-"` // Map leads to source offsets
-	Hits  []lexicon.Hit     `expr:"-"`
+	Hits  []lexicon.Hit     `expr:"-"` // in start order, as the lexicon gives them (precededBy stops on it)
 	Nums  []numbers.Mention `expr:"-"` // its sample sizes (the other kinds are read into Percents, or not at all)
 	Span  document.Span     `expr:"-"` // source span
 

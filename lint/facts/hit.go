@@ -152,6 +152,9 @@ func (ids *classIDs) precededBy(s *Sentence, h lexicon.Hit, class, window int) b
 		return false
 	}
 	for _, c := range s.Hits {
+		if c.Start > h.Start {
+			break // hits come by start: this one and the rest end after h starts
+		}
 		if c.Class != class || c.End > h.Start || h.Start-c.End > window || ids.insideClaim(s, c) ||
 			class == ids.negation && describesGroup(s.Text, c, h) {
 			continue
@@ -167,7 +170,10 @@ func (ids *classIDs) precededBy(s *Sentence, h lexicon.Hit, class, window int) b
 // (negation, hedge, caveat...) covers c.
 func (ids *classIDs) insideClaim(s *Sentence, c lexicon.Hit) bool {
 	for _, o := range s.Hits {
-		if o.Class != c.Class && !ids.modifier(o.Class) && o.Start <= c.Start && c.End <= o.End && o.End-o.Start > c.End-c.Start {
+		if o.Start > c.Start {
+			break // hits come by start: no later one holds c
+		}
+		if o.Class != c.Class && !ids.modifier(o.Class) && c.End <= o.End && o.End-o.Start > c.End-c.Start {
 			return true
 		}
 	}

@@ -25,32 +25,37 @@ func (a *Analyzer) dropNames(src string, heading bool, local textmap.Map, hits [
 	if len(hits) == 0 || !hasUpperLatin(src) {
 		return hits
 	}
-	out := hits[:0]
-	checked, titled := false, false
-	for _, h := range hits {
-		if a.ids.modifier(h.Class) || h.Class == a.ids.journal || h.Class == a.ids.doi || h.Start >= len(src) || src[0] >= 0x80 && !isLatinHit(src, local, h) {
-			out = append(out, h)
-			continue
-		}
-		start, end := local.Start(h.Start), local.End(h.End)
-		if start < 0 || end > len(src) || start >= end || !inName(src, start, end) {
-			out = append(out, h)
-			continue
-		}
-		if !checked { // only now: most sentences have no name to judge
-			checked, titled = true, titleCase(src, heading)
-		}
-		if titled {
+	// Most sentences have no hit inside a name: the hits are only read
+	// until the first one that is, and copied from there on.
+	i := 0
+	for i < len(hits) && !a.nameHit(src, local, hits[i]) {
+		i++
+	}
+	if i == len(hits) || titleCase(src, heading) {
+		return hits
+	}
+	out := hits[:i]
+	for _, h := range hits[i+1:] {
+		if !a.nameHit(src, local, h) {
 			out = append(out, h)
 		}
 	}
 	return out
 }
 
-// isLatinHit reports a hit whose source text starts with a Latin letter.
-func isLatinHit(src string, local textmap.Map, h lexicon.Hit) bool {
+// nameHit reports a hit of a claim class whose Latin source text is a
+// capitalised name's, or part of one (inName). Most hits start with a
+// small letter, which rules them out first.
+func (a *Analyzer) nameHit(src string, local textmap.Map, h lexicon.Hit) bool {
+	if h.Start >= len(src) || a.ids.modifier(h.Class) || h.Class == a.ids.journal || h.Class == a.ids.doi {
+		return false
+	}
 	start := local.Start(h.Start)
-	return start >= 0 && start < len(src) && src[start] < 0x80
+	if start < 0 || start >= len(src) || 'a' <= src[start] && src[start] <= 'z' || src[0] >= 0x80 && src[start] >= 0x80 {
+		return false
+	}
+	end := local.End(h.End)
+	return end <= len(src) && start < end && inName(src, start, end)
 }
 
 // hasUpperLatin reports an ASCII capital in s, eight bytes at a time: a

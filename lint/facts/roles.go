@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/document"
+	"github.com/hypelint/hypelint/lint/internal/swar"
 )
 
 // Block roles: what part of the article a block is. Markup gives some
@@ -445,7 +446,22 @@ func runesAtMost(text string, n int) bool {
 // the expression: it runs over every paragraph of a reference section,
 // most of which hold no year.
 func hasYear(text string) bool {
+	const ones, highs = swar.Ones, swar.Highs
 	for i := 0; i+4 <= len(text); i++ {
+		// Eight bytes at a time while none is a 1 or a 2 (a byte is one
+		// when its xor with it is zero: subtracting one then sets its high
+		// bit, which the first mask keeps only for bytes that were zero).
+		for i+8 <= len(text) {
+			w := swar.Load8(text[i : i+8])
+			one, two := w^'1'*ones, w^'2'*ones
+			if ((one-ones)&^one|(two-ones)&^two)&highs != 0 {
+				break
+			}
+			i += 8
+		}
+		if i+4 > len(text) {
+			break
+		}
 		c := text[i]
 		if c != '1' && c != '2' {
 			continue

@@ -255,6 +255,13 @@ func TestHasYearIsTheExpression(t *testing.T) {
 		texts[i] = randomText(rng, pieces, 10)
 	}
 	assert.Greater(t, answersAsExpression(t, re, hasYear, texts...), 1000, "the random texts include years")
+	// Long texts, mostly without a 1 or a 2, which hasYear passes eight
+	// bytes at a time.
+	pieces = append(pieces, "研究发现", "the study of ", "研究发现", "the study of ", "31", "0.9")
+	for i := range texts {
+		texts[i] = randomText(rng, pieces, 30)
+	}
+	assert.Greater(t, answersAsExpression(t, re, hasYear, texts...), 1000, "the long texts include years")
 	answersAsExpression(t, re, hasYear, corpusLines(t)...)
 }
 
