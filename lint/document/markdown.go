@@ -390,27 +390,17 @@ func (p *mdParser) plainBlocks() bool {
 				return false
 			}
 			p.add(h, Heading, level)
-		case p.src[i] == '-':
-			content := mdBulletItem(p.src[i:stop])
+		case p.src[i] == '-', mdOrderedMarker(p.src[i:le]):
+			content := -1
+			if p.src[i] == '-' {
+				content = mdBulletItem(p.src[i:stop])
+			} else if one, c := mdOrderedItem(p.src[i:stop]); i == ls && (para == nil || paraKind == ListItem || one) {
+				// An ordered item at the margin: after a blank line or a
+				// heading, or after an item of any list; only a list
+				// starting at 1 may interrupt a paragraph.
+				content = c
+			}
 			if content < 0 || p.src[i+content] == '[' { // '[': maybe a task list's check box
-				p.found = p.found[:0]
-				return false
-			}
-			if !closePara() {
-				return false
-			}
-			para, paraKind, list = p.fresh(), ListItem, true
-			if !p.decodeInline(i+content, stop, para, &paraEm) {
-				p.found = p.found[:0]
-				return false
-			}
-			lastStop, lastEnd = stop, le
-		case mdOrderedMarker(p.src[i:le]):
-			// An ordered item at the margin: after a blank line or a
-			// heading, or after an item of any list; only a list starting
-			// at 1 may interrupt a paragraph.
-			one, content := mdOrderedItem(p.src[i:stop])
-			if i > ls || content < 0 || p.src[i+content] == '[' || para != nil && paraKind != ListItem && !one {
 				p.found = p.found[:0]
 				return false
 			}
