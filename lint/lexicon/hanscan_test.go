@@ -72,7 +72,7 @@ func TestHanScanOnBuiltinTerms(t *testing.T) {
 	checkSlots(t, h)
 	check := func(text string) {
 		t.Helper()
-		if got, want := h.find(text, nil), a.find(text, nil); !equalMatches(got, want) {
+		if got, want := h.find(text, nil), a.find(text, nil); !slices.Equal(got, want) {
 			require.Equal(t, want, got, "%q", text)
 		}
 	}
@@ -195,18 +195,6 @@ func TestHanScanLandingsFill(t *testing.T) {
 			require.Equal(t, int32(len(at)), int32(len(h.find(text[:i], nil))), "%q: matches up to %d", text, i)
 		}
 	}
-}
-
-func equalMatches(a, b []match) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // BenchmarkHanScanArchive is BenchmarkAutomatonArchive with the symbol

@@ -56,36 +56,32 @@ func TestCheckSnapshotRefusesALoopingLink(t *testing.T) {
 // pattern: Match indexes its per-pattern state by it unchecked.
 func TestSnapshotRefusesATriggerBeyondThePatterns(t *testing.T) {
 	l := builtinLexicon(t)
-	i := slices.IndexFunc(l.terms, func(tm term) bool { return len(tm.triggers) > 0 })
-	require.GreaterOrEqual(t, i, 0, "a term with a trigger")
-	terms := l.terms
-	defer func() { l.terms = terms }()
-	l.terms = slices.Clone(terms)
-	l.terms[i].triggers = slices.Clone(terms[i].triggers)
-	l.terms[i].triggers[0].pattern = int32(len(l.regexes))
-	damaged, err := l.Snapshot()
-	require.NoError(t, err)
-	_, err = FromBuiltinSnapshot(string(damaged))
-	assert.ErrorContains(t, err, "names pattern")
-	_, err = FromSnapshot(string(damaged))
-	assert.Error(t, err)
+	requireSnapshotRefuses(t, l, 0, func(tr *trigger) { tr.pattern = int32(len(l.regexes)) }, "names pattern")
 }
 
 // Every snapshot read refuses a trigger naming a clause past maxClauses:
 // Match takes the clause's bit from its three low bits.
 func TestSnapshotRefusesATriggerBeyondTheClauses(t *testing.T) {
-	l := builtinLexicon(t)
-	i := slices.IndexFunc(l.terms, func(tm term) bool { return len(tm.triggers) > 1 })
-	require.GreaterOrEqual(t, i, 0, "a term with two triggers")
+	requireSnapshotRefuses(t, builtinLexicon(t), 1, func(tr *trigger) { tr.clause = maxClauses }, "names clause")
+}
+
+// requireSnapshotRefuses damages trigger k of the first term of l that
+// has one, and checks that the built-in snapshot reader refuses the
+// snapshot with an error containing want, and the other reader refuses
+// it too. l is left as it was.
+func requireSnapshotRefuses(t *testing.T, l *Lexicon, k int, damage func(*trigger), want string) {
+	t.Helper()
+	i := slices.IndexFunc(l.terms, func(tm term) bool { return len(tm.triggers) > k })
+	require.GreaterOrEqual(t, i, 0, "a term with trigger %d", k)
 	terms := l.terms
 	defer func() { l.terms = terms }()
 	l.terms = slices.Clone(terms)
 	l.terms[i].triggers = slices.Clone(terms[i].triggers)
-	l.terms[i].triggers[1].clause = maxClauses
+	damage(&l.terms[i].triggers[k])
 	damaged, err := l.Snapshot()
 	require.NoError(t, err)
 	_, err = FromBuiltinSnapshot(string(damaged))
-	assert.ErrorContains(t, err, "names clause")
+	assert.ErrorContains(t, err, want)
 	_, err = FromSnapshot(string(damaged))
 	assert.Error(t, err)
 }

@@ -248,19 +248,9 @@ func TestByteTablesMatchSets(t *testing.T) {
 			require.Equal(t, tm.first.has(byte(b)), tm.starts[b], "%s, byte %d", src, b)
 			require.Equal(t, tm.hasSecond && tm.second.has(byte(b)), tm.hasSecond && tm.seconds[b], "%s, second byte %d", src, b)
 		}
-		seen := map[*tmNode]bool{}
-		var walk func(n *tmNode)
-		walk = func(n *tmNode) {
-			if n == nil || seen[n] {
-				return
-			}
-			seen[n] = true
-			for _, a := range n.alts {
-				walk(a)
-			}
-			walk(n.next)
+		for n := range tm.nodes() {
 			if n.op != tmAlt {
-				return
+				continue
 			}
 			alts++
 			require.NotNil(t, n.lead, src)
@@ -278,7 +268,6 @@ func TestByteTablesMatchSets(t *testing.T) {
 				}
 			}
 		}
-		walk(tm.start)
 	}
 	assert.Greater(t, alts, 100)
 	// Too many alternatives for the table's offsets (more than 255): the

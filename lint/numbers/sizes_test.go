@@ -2,6 +2,7 @@ package numbers
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -30,24 +31,12 @@ func requireSizesAndPercents(t *testing.T, rng *rand.Rand, text string) int {
 	for _, s := range []string{text, text[:rng.IntN(len(text)+1)], text[rng.IntN(len(text)+1):]} {
 		want := sizesAndPercentsByFiltering(s)
 		got := SizesAndPercentsInto(nil, s)
-		if len(want) != len(got) || len(want) > 0 && !equalMentions(want, got) {
+		if !slices.Equal(want, got) {
 			t.Fatalf("%q:\n got %+v\nwant %+v", s, got, want)
 		}
 		n += len(want)
 	}
 	return n
-}
-
-func equalMentions(a, b []Mention) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // The numbers whose context SizesAndPercentsInto does not read sit among
@@ -171,7 +160,7 @@ func FuzzSizesAndPercents(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		want := sizesAndPercentsByFiltering(text)
 		got := SizesAndPercentsInto(nil, text)
-		if !equalMentions(want, got) {
+		if !slices.Equal(want, got) {
 			t.Fatalf("%q (valid UTF-8 %v):\n got %+v\nwant %+v", text, utf8.ValidString(text), got, want)
 		}
 	})
