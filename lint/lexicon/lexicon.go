@@ -260,8 +260,9 @@ func (l *Lexicon) Term(h Hit) string {
 	return l.terms[h.Term].text
 }
 
-// Match appends the hits in text to dst. Overlapping hits of one class keep
-// the longest; hits inside an ignore phrase are dropped.
+// Match appends the hits in text to dst, in start order (facts relies on
+// it). Overlapping hits of one class keep the longest; hits inside an
+// ignore phrase are dropped.
 func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	var foundBuf [64]match // a sentence in 250 has more (1 KiB zeroed per call cost more than their growing)
 	var found []match

@@ -170,3 +170,32 @@ func TestMatchAllocatesNothing(t *testing.T) {
 	assert.Greater(t, checked, 100)
 	assert.Less(t, allocating, checked/10, "of %d lines", checked)
 }
+
+// Match and MatchFound give each text's hits in start order: facts relies
+// on it (precededBy, insideClaim and negatesClaim stop at the first hit
+// that starts too late), on the corpus and on random text of the built-in
+// terms, where hits overlap and nest.
+func TestMatchGivesHitsInStartOrder(t *testing.T) {
+	l := builtinLexicon(t)
+	texts := corpusLines(t)
+	rng := rand.New(rand.NewSource(12))
+	terms := termTexts(l.ac)
+	for range 400 {
+		texts = append(texts, termSoup(rng, terms, 5+rng.Intn(80)))
+	}
+	var f Found
+	l.Find(&f, texts)
+	byStart := func(a, b Hit) int { return a.Start - b.Start }
+	many := 0
+	for i, text := range texts {
+		prior := []Hit{{Start: len(text) + 1}} // dst's hits stay before, unsorted with the new
+		hits := l.Match(text, prior)
+		require.True(t, slices.IsSortedFunc(hits[1:], byStart), "%q: %v", text, hits)
+		found := l.MatchFound(text, &f, i, nil)
+		require.True(t, slices.IsSortedFunc(found, byStart), "%q: %v", text, found)
+		if len(found) >= 4 {
+			many++
+		}
+	}
+	assert.Greater(t, many, 200)
+}
