@@ -537,6 +537,11 @@ func (ids *classIDs) negatesClaim(s *Sentence) bool {
 	return false
 }
 
+// describesGroup reports a negation that belongs to a description of a
+// comparison group rather than to the claim: "比不喝茶的人低了三成",
+// "不吸烟者", "people who did not walk had a higher risk". Such a negation
+// ends in 的人 (or a short 者 noun) before the claim, or follows
+// "who"/"those".
 func describesGroup(text string, neg, claim lexicon.Hit) bool {
 	between := text[neg.End:claim.Start]
 	if strings.Contains(between, "的人") {
