@@ -162,7 +162,7 @@ func TestAppendIntWritesInPlace(t *testing.T) {
 		b := appendInt(room[:2], n)
 		want := strconv.AppendInt([]byte("ab"), int64(n), 10)
 		require.Equal(t, want, b)
-		require.Equal(t, &room[0], &b[0], "grew with room to spare")
+		require.Same(t, &room[0], &b[0], "wrote in the room b had")
 		require.Equal(t, strings.Repeat("#", len(room)-len(b)), string(room[len(b):]))
 		full := []byte("ab")[:2:2]
 		require.Equal(t, want, appendInt(full, n))
