@@ -372,7 +372,8 @@ func (buf *scratch) release() {
 // keeping its hits and numbers in keep.
 //
 // latin says whether the block's text has Latin letters (normalize counts
-// every ASCII one): without, no hit lies in a capitalised name.
+// every ASCII one): without, no sentence has the ASCII capital dropNames
+// looks for first (hasUpperLatin), so it would keep every hit.
 func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper, buf *scratch, k int, latin bool) {
 	text := b.Text[span.Start:span.End]
 	v, local := s.View, buf.locals[k]

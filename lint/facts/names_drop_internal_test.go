@@ -90,7 +90,8 @@ classes:
 
 // sentence skips dropNames in a block without Latin letters: normalize
 // counts every ASCII letter of the text, so such a block has no ASCII
-// capital, and dropNames would keep every hit. Checked on random texts of
+// capital, and dropNames, which asks hasUpperLatin first, would keep
+// every hit. Checked on random texts of
 // capitals alone, before combining marks and among forms NFKC changes.
 func TestNoLatinLettersMeansNoCapitals(t *testing.T) {
 	pieces := []string{"A", "Z", "q", "A\u0301", "E\u0308\u0301", "Ａ", "ｚ", "É", "é", "ﬁ", "\u212a", "Ⅻ", "研究", "神药", "，", "。",
