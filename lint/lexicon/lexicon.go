@@ -338,8 +338,8 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 		hot, triggers := l.hot, l.triggers
 		need := l.needLiterals[:len(seen)]
 		// The window literals and the hits go into records that stay in
-		// the frame (see matchAcc); as locals, they were stored and
-		// reloaded at every turn of the loop.
+		// the frame (see matchAcc), loaded and stored only where a turn
+		// appends to them.
 		acc := matchAcc{occ: occ, text: text}
 		out := hitsAcc{dst: dst}
 		for k := range found {
@@ -353,9 +353,9 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 			if h.flags&(hotMore|hotHit) == 0 {
 				continue // a literal that only gates a pattern, as most are
 			}
-			// The match is read again, not kept from above: values live
-			// across the common turn (which needs none of them) were
-			// stored to the frame on every turn.
+			// The match is read again, not kept from above, so that the
+			// common turn (which needs none of it) keeps nothing live
+			// across it.
 			m := found[k]
 			id, end := m.term, int(m.end)
 			start := end - int(h.length)
@@ -427,10 +427,9 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 // matchAcc and hitsAcc hold what matchFound's loop appends to, and the
 // text it reads only for word boundaries. Five or six words are more than
 // the compiler keeps in registers, so the records stay in the frame and
-// the loop loads and stores a slice only where it appends to it; as
-// locals the slices were carried in registers and, with the rest of the
-// loop's state, spilled and reloaded on every turn, for every match, most
-// of which appends nothing (about a fifth of matchFound's instructions).
+// the loop loads and stores a slice only where it appends to it, not on
+// every turn (every match, most of which appends nothing) as it would
+// spill and reload locals carried in registers.
 // Two records: escape analysis does not tell fields apart, and a record
 // holding occ's buffer that reached the result (as hitsAcc does) would
 // move the buffer to the heap (TestMatchAllocatesNothing).

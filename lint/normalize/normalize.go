@@ -299,8 +299,8 @@ var plainASCII = func() (t [256]bool) {
 // piece of the map as the general path makes it. It stops at anything
 // else, written Cantonese and a fold to another length included, which
 // run's general path takes (at i itself, it returns i). A Traditional
-// text folds many of its characters: each went round run's loop, through
-// the fold table and the encoder.
+// text folds many of its characters: here each costs a table read, not a
+// turn of run's loop through the fold table and the encoder.
 func (n *normalizer) hanRun(i int) int {
 	for {
 		if j := n.stableHanRun(i); j > i {
