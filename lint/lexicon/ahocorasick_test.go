@@ -252,6 +252,19 @@ func termTexts(a *automaton) []string {
 	return terms
 }
 
+// corpusAndSoups gives the corpus lines and then n term soups of least +
+// rng.Intn(spread) pieces, made of l's terms, with the generator they were
+// drawn from (seeded with seed) for tests that go on drawing.
+func corpusAndSoups(t testing.TB, l *Lexicon, seed int64, n, least, spread int) ([]string, *rand.Rand) {
+	texts := corpusLines(t)
+	rng := rand.New(rand.NewSource(seed))
+	terms := termTexts(l.ac)
+	for range n {
+		texts = append(texts, termSoup(rng, terms, least+rng.Intn(spread)))
+	}
+	return texts, rng
+}
+
 // termSoup strings together about size pieces: whole terms, their
 // prefixes and suffixes, ASCII and Han runes, and bytes that are not UTF-8.
 func termSoup(rng *rand.Rand, terms []string, size int) string {

@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"math/rand"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -15,12 +14,7 @@ import (
 // batch as the analysis reuses it.
 func TestMatchFoundAsMatch(t *testing.T) {
 	l := builtinLexicon(t)
-	texts := corpusLines(t)
-	rng := rand.New(rand.NewSource(17))
-	terms := termTexts(l.ac)
-	for range 400 {
-		texts = append(texts, termSoup(rng, terms, rng.Intn(80)))
-	}
+	texts, rng := corpusAndSoups(t, l, 17, 400, 0, 80)
 	rng.Shuffle(len(texts), func(i, j int) { texts[i], texts[j] = texts[j], texts[i] })
 	var f Found
 	hits, batches := 0, 0

@@ -61,12 +61,7 @@ func TestHotTermsMirrorTerms(t *testing.T) {
 // corpus.
 func TestMatchAsThroughTerms(t *testing.T) {
 	l := builtinLexicon(t)
-	texts := corpusLines(t)
-	rng := rand.New(rand.NewSource(11))
-	terms := termTexts(l.ac)
-	for range 400 {
-		texts = append(texts, termSoup(rng, terms, 5+rng.Intn(80)))
-	}
+	texts, _ := corpusAndSoups(t, l, 11, 400, 5, 80)
 	hits := 0
 	for _, text := range texts {
 		want := matchReference(l, text, nil)
@@ -177,12 +172,7 @@ func TestMatchAllocatesNothing(t *testing.T) {
 // terms, where hits overlap and nest.
 func TestMatchGivesHitsInStartOrder(t *testing.T) {
 	l := builtinLexicon(t)
-	texts := corpusLines(t)
-	rng := rand.New(rand.NewSource(12))
-	terms := termTexts(l.ac)
-	for range 400 {
-		texts = append(texts, termSoup(rng, terms, 5+rng.Intn(80)))
-	}
+	texts, _ := corpusAndSoups(t, l, 12, 400, 5, 80)
 	var f Found
 	l.Find(&f, texts)
 	byStart := func(a, b Hit) int { return a.Start - b.Start }

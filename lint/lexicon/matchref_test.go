@@ -2,7 +2,6 @@ package lexicon
 
 import (
 	"math/bits"
-	"math/rand"
 	"os"
 	"testing"
 
@@ -17,12 +16,7 @@ import (
 // archive.
 func TestMatchEqualsReference(t *testing.T) {
 	l := builtinLexicon(t)
-	texts := corpusLines(t)
-	rng := rand.New(rand.NewSource(17))
-	terms := termTexts(l.ac)
-	for range 1500 {
-		texts = append(texts, termSoup(rng, terms, 3+rng.Intn(60)))
-	}
+	texts, _ := corpusAndSoups(t, l, 17, 1500, 3, 60)
 	if dir := os.Getenv("HYPELINT_BENCH_DIR"); dir != "" {
 		texts = append(texts, archiveSentences(t, dir)...)
 	}
