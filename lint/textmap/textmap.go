@@ -59,24 +59,27 @@ func (m Map) unshifted() Map {
 type Builder struct {
 	m   Map
 	dst int // length of the derived text so far
+	// join is 1 + the source end of the last piece when that piece is
+	// verbatim (0 otherwise): a Copy from there extends it. Held apart so
+	// that Copy's common case, tested first, is small enough to inline.
+	join int
 }
 
 // Copy records that the next n derived bytes are src[start:start+n] verbatim.
+// Small enough to inline: a view's stretches are copied in a few places of
+// the normalizer's hot loops.
 func (b *Builder) Copy(srcStart, n int) {
-	if n == 0 {
-		return
-	}
-	if k := len(b.m.pieces); k > 0 {
-		last := &b.m.pieces[k-1]
-		if last.verbatim && int(last.dst+last.dstLen) == b.dst && int(last.src+last.srcLen) == srcStart {
-			last.dstLen += int32(n)
-			last.srcLen += int32(n)
-			b.dst += n
+	if srcStart+1 != b.join { // a new piece, unless there is nothing to copy
+		if n == 0 {
 			return
 		}
+		b.m.pieces = append(b.m.pieces, piece{dst: int32(b.dst), src: int32(srcStart), verbatim: true})
 	}
-	b.m.pieces = append(b.m.pieces, piece{dst: int32(b.dst), src: int32(srcStart), dstLen: int32(n), srcLen: int32(n), verbatim: true})
+	last := &b.m.pieces[len(b.m.pieces)-1]
+	last.dstLen += int32(n)
+	last.srcLen += int32(n)
 	b.dst += n
+	b.join = srcStart + n + 1
 }
 
 // Replace records that the next dstLen derived bytes stand for the source
@@ -85,6 +88,7 @@ func (b *Builder) Copy(srcStart, n int) {
 func (b *Builder) Replace(srcStart, srcLen, dstLen int) {
 	b.m.pieces = append(b.m.pieces, piece{dst: int32(b.dst), src: int32(srcStart), dstLen: int32(dstLen), srcLen: int32(srcLen)})
 	b.dst += dstLen
+	b.join = 0
 }
 
 // Run records that the next dstLen derived bytes stand for the source
@@ -105,6 +109,7 @@ func (b *Builder) Run(srcStart, srcLen, dstLen int) {
 	b.m.pieces = append(b.m.pieces, piece{dst: int32(b.dst), src: int32(srcStart), dstLen: int32(dstLen),
 		srcLen: int32(srcLen), dstUnit: uint8(dstLen), srcUnit: uint8(srcLen)})
 	b.dst += dstLen
+	b.join = 0
 }
 
 // Pieces is the number of pieces in the map (what it costs in memory: 20
@@ -135,7 +140,7 @@ func (b *Builder) CloneIn(a *Arena) Map {
 		return Map{}
 	}
 	if out, ok := a.pieces.Commit(b.m.pieces); ok { // written in place (ResetIn)
-		b.m.pieces = nil // the builder's next pieces must not overwrite these
+		b.m.pieces, b.join = nil, 0 // the builder's next pieces must not overwrite these
 		return Map{pieces: out}
 	}
 	return Map{pieces: a.pieces.Keep(b.m.pieces)}
@@ -147,7 +152,7 @@ func (b *Builder) CloneIn(a *Arena) Map {
 // from a until CloneIn.
 func (b *Builder) ResetIn(a *Arena) {
 	b.m.pieces = a.pieces.Spare()
-	b.dst = 0
+	b.dst, b.join = 0, 0
 }
 
 // Arena is memory for maps (CloneIn). Its owner decides when every map
@@ -177,7 +182,7 @@ func (a *Arena) Poison() {
 // returned by Map share it: take them with Clone).
 func (b *Builder) Reset() {
 	b.m.pieces = b.m.pieces[:0]
-	b.dst = 0
+	b.dst, b.join = 0, 0
 }
 
 // Identity returns a map for a derived text that is src[base:base+n] verbatim.
@@ -228,19 +233,31 @@ func (s *Maps) Clone(b *Builder) Map {
 
 // Start maps the derived offset of a span's first byte to a source offset.
 func (m Map) Start(d int) int {
-	if len(m.pieces) == 0 {
+	ps := m.pieces
+	if len(ps) == 0 {
 		return 0
 	}
-	// First piece whose derived range ends after d.
-	i := sort.Search(len(m.pieces), func(i int) bool {
-		p := m.pieces[i]
-		return int(p.dst+p.dstLen) > d
-	})
-	if i == len(m.pieces) {
-		p := m.pieces[len(m.pieces)-1]
+	// First piece whose derived range ends after d: the first piece
+	// itself for offset 0 and every offset of a one-piece map, asked
+	// without a search.
+	i := 0
+	if p := ps[0]; int(p.dst+p.dstLen) <= d {
+		lo, hi := 1, len(ps) // the piece is in [lo, hi]
+		for lo < hi {
+			h := int(uint(lo+hi) >> 1)
+			if int(ps[h].dst+ps[h].dstLen) > d {
+				hi = h
+			} else {
+				lo = h + 1
+			}
+		}
+		i = lo
+	}
+	if i == len(ps) {
+		p := ps[len(ps)-1]
 		return int(m.shift + p.src + p.srcLen)
 	}
-	p := m.pieces[i]
+	p := ps[i]
 	src := int(m.shift + p.src)
 	if d < int(p.dst) {
 		return src
@@ -256,17 +273,30 @@ func (m Map) Start(d int) int {
 
 // End maps the derived offset just past a span's last byte to a source offset.
 func (m Map) End(d int) int {
-	if len(m.pieces) == 0 {
+	ps := m.pieces
+	if len(ps) == 0 {
 		return 0
 	}
-	// Last piece whose derived range starts before d.
-	i := sort.Search(len(m.pieces), func(i int) bool {
-		return int(m.pieces[i].dst) >= d
-	}) - 1
-	if i < 0 {
-		return int(m.shift + m.pieces[0].src)
+	// Last piece whose derived range starts before d: the last piece
+	// itself for the text's end and every offset of a one-piece map,
+	// asked without a search.
+	i := len(ps) - 1
+	if int(ps[i].dst) >= d {
+		lo, hi := 0, i // the first piece starting at d or after is in [lo, hi]
+		for lo < hi {
+			h := int(uint(lo+hi) >> 1)
+			if int(ps[h].dst) >= d {
+				hi = h
+			} else {
+				lo = h + 1
+			}
+		}
+		i = lo - 1
 	}
-	p := m.pieces[i]
+	if i < 0 {
+		return int(m.shift + ps[0].src)
+	}
+	p := ps[i]
 	src := int(m.shift + p.src)
 	if d >= int(p.dst+p.dstLen) {
 		return src + int(p.srcLen)
