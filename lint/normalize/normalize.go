@@ -192,10 +192,7 @@ func (n *normalizer) run() {
 		case c < utf8.RuneSelf && (i+1 == len(n.src) || n.src[i+1] < utf8.RuneSelf):
 			// ASCII not followed by a possible combining mark: lower-case in
 			// place; one byte stays one byte, so the map stays linear.
-			j := n.asciiRun(i)
-			start := len(n.out)
-			n.out = append(n.out, n.src[i:j]...)
-			n.letters.Latin += lowerASCIIRun(n.out[start:])
+			j := n.copyASCII(i)
 			n.b.Copy(i, j-i)
 			i = j
 		default:
@@ -281,6 +278,67 @@ func (n *normalizer) asciiRun(i int) int {
 	if j < len(n.src) && n.src[j] >= utf8.RuneSelf && j > i+1 {
 		j-- // the last one may take a combining mark
 	}
+	return j
+}
+
+// copyASCII is asciiRun that also appends the run lower-cased to n.out
+// and counts its letters: each word asciiRun tests is lower-cased and
+// stored as it is loaded, where copying the run and then lower-casing the
+// copy read it twice more. It needs room for eight bytes more than the
+// rest of the text past n.out's end, which a view's arena nearly always
+// has; otherwise it copies and lower-cases the run after asciiRun.
+func (n *normalizer) copyASCII(i int) int {
+	s := n.src
+	if cap(n.out)-len(n.out) < len(s)-i+8 {
+		j := n.asciiRun(i)
+		start := len(n.out)
+		n.out = append(n.out, s[i:j]...)
+		n.letters.Latin += lowerASCIIRun(n.out[start:])
+		return j
+	}
+	o, room := len(n.out), n.out[:cap(n.out)]
+	letters := 0
+	c := lowerASCII(s[i])
+	room[o] = c
+	if 'a' <= c && c <= 'z' {
+		letters++
+	}
+	j := i + 1
+	o++
+	for j < len(s) {
+		for j+8 <= len(s) {
+			w := swar.Load8(s[j:])
+			if !wordASCII8(w) {
+				break
+			}
+			w = lowerASCIIWord(w)
+			binary.LittleEndian.PutUint64(room[o:o+8], w)
+			letters += swar.LowerLetters(w)
+			j, o = j+8, o+8
+		}
+		if j == len(s) {
+			break
+		}
+		c := s[j]
+		if !plainASCII[c] && (c != ' ' || j+1 == len(s) || !plainASCII[s[j+1]]) {
+			break
+		}
+		c = lowerASCII(c)
+		room[o] = c
+		if 'a' <= c && c <= 'z' {
+			letters++
+		}
+		j, o = j+1, o+1
+	}
+	if j < len(s) && s[j] >= utf8.RuneSelf && j > i+1 {
+		// The last one may take a combining mark: it is not the run's.
+		j, o = j-1, o-1
+		if c := room[o]; 'a' <= c && c <= 'z' {
+			letters--
+		}
+	}
+	n.out = room[:o]
+	n.letters.Latin += letters
 	return j
 }
 
@@ -863,12 +921,7 @@ func lowerASCIIRun(b []byte) int {
 	k, letters := 0, 0
 	for ; k+8 <= len(b); k += 8 {
 		w := binary.LittleEndian.Uint64(b[k:])
-		// With every byte below 0x80 no addition carries across bytes:
-		// the high bit of w+(0x80-'A') says c >= 'A', of w+(0x80-'Z'-1)
-		// says c > 'Z'; upper-case letters have the first and not the
-		// second, and get 0x20 added.
-		upper := ((w + (0x80-'A')*ones8) ^ (w + (0x80-'Z'-1)*ones8)) & highs8
-		w |= upper >> 2
+		w = lowerASCIIWord(w)
 		binary.LittleEndian.PutUint64(b[k:], w)
 		letters += swar.LowerLetters(w)
 	}
@@ -879,6 +932,15 @@ func lowerASCIIRun(b []byte) int {
 		}
 	}
 	return letters
+}
+
+// lowerASCIIWord lower-cases the eight bytes of w, all below 0x80. With
+// every byte below 0x80 no addition carries across bytes: the high bit of
+// w+(0x80-'A') says c >= 'A', of w+(0x80-'Z'-1) says c > 'Z'; upper-case
+// letters have the first and not the second, and get 0x20 added.
+func lowerASCIIWord(w uint64) uint64 {
+	upper := ((w + (0x80-'A')*ones8) ^ (w + (0x80-'Z'-1)*ones8)) & highs8
+	return w | upper>>2
 }
 
 func lowerASCII(c byte) byte {
