@@ -200,7 +200,7 @@ func (n *normalizer) run() {
 			// never white space, so decoded without the general decoder.
 			r, ok := CommonHanAt(n.src, i)
 			size := 3
-			if !ok && n.punctSegment(i) {
+			if !ok && (n.commonPunct(i) || n.punctSegment(i)) {
 				i += 3
 				break
 			}
@@ -373,7 +373,7 @@ func (n *normalizer) hanRun(i int) int {
 			// The commas and stops between Chinese words do not end the
 			// run (their lead byte tested first: a run also ends at
 			// ASCII and at the text's end).
-			if i+3 <= len(n.src) && punctLead[n.src[i]] && n.punctSegment(i) {
+			if i+3 <= len(n.src) && punctLead[n.src[i]] && (n.commonPunct(i) || n.punctSegment(i)) {
 				i += 3
 				continue
 			}
@@ -647,6 +647,44 @@ func (n *normalizer) punctSegment(i int) bool {
 	}
 	return true
 }
+
+// commonPunct is punctSegment for the commonest marks of Chinese text,
+// ， 。 、 (half of its marks), before a common Han character, ASCII or
+// the text's end, where none of them can take a combining mark: what
+// punctSegment writes for them, known without decoding the mark and
+// reading its table. It reports false, having done nothing, for anything
+// else, which punctSegment then takes.
+func (n *normalizer) commonPunct(i int) bool {
+	s := n.src
+	if i+3 > len(s) {
+		return false
+	}
+	c := s[i : i+3]
+	w := uint32(c[0]) | uint32(c[1])<<8 | uint32(c[2])<<16
+	if w != commaBytes && w != stopBytes && w != enumCommaBytes {
+		return false
+	}
+	if j := i + 3; j < len(s) && s[j] >= utf8.RuneSelf {
+		if _, ok := CommonHanAt(s, j); !ok {
+			return false
+		}
+	}
+	if w == commaBytes { // NFKC makes it ASCII
+		n.out = append(n.out, ',')
+		n.b.Replace(i, 3, 1)
+	} else { // unchanged
+		n.out = append(n.out, c[0], c[1], c[2])
+		n.b.Copy(i, 3)
+	}
+	return true
+}
+
+// The UTF-8 bytes of ， 。 、 from the lowest (see commonPunct).
+const (
+	commaBytes     = 0xEF | 0xBC<<8 | 0x8C<<16 // U+FF0C
+	stopBytes      = 0xE3 | 0x80<<8 | 0x82<<16 // U+3002
+	enumCommaBytes = 0xE3 | 0x80<<8 | 0x81<<16 // U+3001
+)
 
 // punctForm is what punctSegment writes for a rune of the punctuation
 // blocks and what it notes of it, worked out once (markPunctStarts)
