@@ -521,6 +521,15 @@ func (l *Lexicon) runPattern(i int, text string, occ []occurrence, dst []Hit) []
 	if p.always || p.window < 0 {
 		return p.find(text, 0, len(text), dst)
 	}
+	if p.before == 0 {
+		// Every match starts where a window literal does: the matcher
+		// tries those places alone, without windows to walk or search.
+		if tree := p.re.treeFor(p.group); tree != nil {
+			if out, ok := tree.appendAt(text, int32(i), occ, p.class, dst); ok {
+				return out
+			}
+		}
+	}
 	var winBuf [8]span
 	for _, w := range p.windows(text, int32(i), occ, winBuf[:0]) {
 		dst = p.find(text, w.start, w.end, dst)

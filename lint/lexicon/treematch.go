@@ -584,6 +584,70 @@ func (t *treeMatcher) appendHits(text string, from, to, class int, dst []Hit) ([
 	return dst, true
 }
 
+// appendAt is appendHits over the whole text for a pattern whose every
+// match starts where one of its window literals does (occ of pattern i):
+// it runs the graph at those starts alone, in order, instead of searching
+// the bytes between them, where no match can start. Each start is a rune
+// boundary wherever decoding begins (a literal opens with a byte that no
+// decoded rune before it can take), so these are places the search tries.
+func (t *treeMatcher) appendAt(text string, i int32, occ []occurrence, class int, dst []Hit) ([]Hit, bool) {
+	var buf [16]int32
+	starts := buf[:0]
+	for k := range occ {
+		if occ[k].pattern == i {
+			starts = append(starts, occ[k].start)
+		}
+	}
+	// The automaton reports literals by end: their starts are nearly
+	// in order.
+	for k := 1; k < len(starts); k++ {
+		s, j := starts[k], k
+		for ; j > 0 && s < starts[j-1]; j-- {
+			starts[j] = starts[j-1]
+		}
+		starts[j] = s
+	}
+	r := tmRun{text: text, steps: 64*len(text) + 4096}
+	first := len(dst)
+	// pos is where appendHits's search would start: the rules for empty
+	// matches compare with it.
+	pos, failed := 0, -1
+	for k := 0; k < len(starts); {
+		s := int(starts[k])
+		if s < pos || s == failed {
+			k++
+			continue
+		}
+		r.group = [2]int{-1, -1}
+		e := t.run(&r, t.start, s)
+		if r.steps < 0 {
+			return dst[:first], false
+		}
+		if e < 0 {
+			failed = s
+			k++
+			continue
+		}
+		if e == pos {
+			if pos < len(text) {
+				_, w := utf8x.RuneAt(text, pos)
+				pos += w
+			} else {
+				pos++
+			}
+		} else {
+			pos = e
+		}
+		if t.group > 0 && r.group[0] >= 0 {
+			s, e = r.group[0], r.group[1]
+		}
+		if e > s {
+			dst = append(dst, Hit{Class: class, Start: s, End: e, Term: -1})
+		}
+	}
+	return dst, true
+}
+
 // search returns the leftmost match starting at pos or after, or -1.
 func (t *treeMatcher) search(r *tmRun, pos int) (int, int) {
 	text := r.text

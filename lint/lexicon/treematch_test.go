@@ -364,3 +364,90 @@ func (t *treeMatcher) nodes() map[*tmNode]bool {
 	walk(t.start)
 	return seen
 }
+
+// occurrencesOf returns the window literal occurrences the automaton finds
+// in text, as matchFound records them.
+func occurrencesOf(l *Lexicon, text string) []occurrence {
+	var occ []occurrence
+	for _, m := range l.ac.find(text, nil) {
+		tm := &l.terms[m.term]
+		for _, tr := range tm.triggers {
+			if tr.window {
+				occ = append(occ, occurrence{tr.pattern, m.end - int32(len(tm.text)), m.end})
+			}
+		}
+	}
+	return occ
+}
+
+// A pattern whose matches all start at a window literal runs at the
+// literals' starts alone (appendAt): it finds what the regexp finds on
+// the whole text. Built-in patterns on the corpus lines and term soups
+// (with prefixes, suffixes and stray bytes), whole and cut anywhere, and
+// patterns of their own on soups of their pieces with stray bytes before
+// the literals, literals of several lengths starting at one place, one
+// inside another (reported before it, though it starts later) and
+// overlapping matches.
+func TestAppendAtAsRegexp(t *testing.T) {
+	check := func(l *Lexicon, texts []string) (anchored, hits int) {
+		for i := range l.regexes {
+			p := &l.regexes[i]
+			if p.before == 0 && !p.always && p.window >= 0 && p.re.treeFor(p.group) != nil {
+				anchored++
+			}
+		}
+		for _, text := range texts {
+			occ := occurrencesOf(l, text)
+			tried := map[int32]bool{}
+			for _, o := range occ {
+				p := &l.regexes[o.pattern]
+				if tried[o.pattern] || p.before != 0 {
+					continue
+				}
+				tried[o.pattern] = true
+				tree := p.re.treeFor(p.group)
+				if tree == nil {
+					continue
+				}
+				got, ok := tree.appendAt(text, o.pattern, occ, p.class, nil)
+				require.True(t, ok, "%s on %q", p.re.src, text)
+				want := p.findRegexp(text, 0, len(text), nil)
+				require.Equal(t, want, got, "%s on %q", p.re.src, text)
+				hits += len(want)
+			}
+		}
+		return anchored, hits
+	}
+	l := builtinLexicon(t)
+	texts, rng := corpusAndSoups(t, l, 23, 3000, 3, 40)
+	for _, text := range texts[:len(texts):len(texts)] {
+		texts = append(texts, text[rng.Intn(len(text)+1):], text[:rng.Intn(len(text)+1)])
+	}
+	anchored, hits := check(l, texts)
+	assert.Greater(t, anchored, 40, "built-in patterns start at their window literal")
+	assert.Greater(t, hits, 1000, "built-in patterns matched")
+
+	own, err := Parse(map[string]string{"a.yaml": `classes:
+  c:
+    patterns:
+      - '^(买|买了)\s?\d+送\d+'
+      - '\b(cut|cuts|cutting) (the )?risk\b'
+      - '(?P<t>(降低|降)了?)\d+%'
+      - '(#@!|@)[#@!]*~'
+      - '(中文|中)[^a]{0,3}$'
+`})
+	require.NoError(t, err)
+	pieces := []string{"买", "买了", " ", "2", "送", "1", "cut", "cuts", "cutting", "the ", "risk", "降低", "降", "了",
+		"%", "#@!", "#@", "@", "#", "!", "~", "中文", "中", "a", "\xe4", "\xb8", "\xe4\xb8", "\x80", "é"}
+	var own0 []string
+	for range 20000 {
+		var sb strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		own0 = append(own0, sb.String())
+	}
+	anchored, hits = check(own, own0)
+	assert.Equal(t, 5, anchored, "each of these patterns starts at its window literal")
+	assert.Greater(t, hits, 3000, "the soups matched")
+}
