@@ -380,20 +380,20 @@ func occurrencesOf(l *Lexicon, text string) []occurrence {
 	return occ
 }
 
-// A pattern whose matches all start at a window literal runs at the
-// literals' starts alone (appendAt): it finds what the regexp finds on
-// the whole text. Built-in patterns on the corpus lines and term soups
-// (with prefixes, suffixes and stray bytes), whole and cut anywhere, and
-// patterns of their own on soups of their pieces with stray bytes before
-// the literals, literals of several lengths starting at one place, one
-// inside another (reported before it, though it starts later) and
-// overlapping matches.
-func TestAppendAtAsRegexp(t *testing.T) {
-	check := func(l *Lexicon, texts []string) (anchored, hits int) {
+// A pattern whose matches start a bounded way before a window literal
+// runs at the places where they can (pattern.starts, appendNear): it finds
+// what the regexp finds on the whole text. Built-in patterns on the corpus
+// lines and term soups (with prefixes, suffixes and stray bytes), whole
+// and cut anywhere, and patterns of their own on soups of their pieces
+// with stray bytes before the literals, literals of several lengths
+// starting at one place, one inside another (reported before it, though
+// it starts later), context before the match and overlapping matches.
+func TestAppendNearAsRegexp(t *testing.T) {
+	near := func(p *pattern) bool { return !p.always && p.window >= 0 && (p.before >= 0 || p.walkAhead) }
+	check := func(l *Lexicon, texts []string) (bounded, hits int) {
 		for i := range l.regexes {
-			p := &l.regexes[i]
-			if p.before == 0 && !p.always && p.window >= 0 && p.re.treeFor(p.group) != nil {
-				anchored++
+			if p := &l.regexes[i]; near(p) && p.re.treeFor(p.group) != nil {
+				bounded++
 			}
 		}
 		for _, text := range texts {
@@ -401,7 +401,7 @@ func TestAppendAtAsRegexp(t *testing.T) {
 			tried := map[int32]bool{}
 			for _, o := range occ {
 				p := &l.regexes[o.pattern]
-				if tried[o.pattern] || p.before != 0 {
+				if tried[o.pattern] || !near(p) {
 					continue
 				}
 				tried[o.pattern] = true
@@ -409,22 +409,22 @@ func TestAppendAtAsRegexp(t *testing.T) {
 				if tree == nil {
 					continue
 				}
-				got, ok := tree.appendAt(text, o.pattern, occ, p.class, nil)
+				got, ok := tree.appendNear(text, p.starts(text, o.pattern, occ, nil), p.class, nil)
 				require.True(t, ok, "%s on %q", p.re.src, text)
 				want := p.findRegexp(text, 0, len(text), nil)
 				require.Equal(t, want, got, "%s on %q", p.re.src, text)
 				hits += len(want)
 			}
 		}
-		return anchored, hits
+		return bounded, hits
 	}
 	l := builtinLexicon(t)
 	texts, rng := corpusAndSoups(t, l, 23, 3000, 3, 40)
 	for _, text := range texts[:len(texts):len(texts)] {
 		texts = append(texts, text[rng.Intn(len(text)+1):], text[:rng.Intn(len(text)+1)])
 	}
-	anchored, hits := check(l, texts)
-	assert.Greater(t, anchored, 40, "built-in patterns start at their window literal")
+	bounded, hits := check(l, texts)
+	assert.Greater(t, bounded, 150, "built-in patterns start a bounded way before their window literal")
 	assert.Greater(t, hits, 1000, "built-in patterns matched")
 
 	own, err := Parse(map[string]string{"a.yaml": `classes:
@@ -435,19 +435,23 @@ func TestAppendAtAsRegexp(t *testing.T) {
       - '(?P<t>(降低|降)了?)\d+%'
       - '(#@!|@)[#@!]*~'
       - '(中文|中)[^a]{0,3}$'
+      - '(^|[^可])(?P<t>(可以|能)(降低|预防))'
+      - '[#@]{0,2}(中文|中)[^a]{0,3}!'
+      - '(a|é|中)[a-z ]{0,4}(降低|预防)'
 `})
 	require.NoError(t, err)
 	pieces := []string{"买", "买了", " ", "2", "送", "1", "cut", "cuts", "cutting", "the ", "risk", "降低", "降", "了",
-		"%", "#@!", "#@", "@", "#", "!", "~", "中文", "中", "a", "\xe4", "\xb8", "\xe4\xb8", "\x80", "é"}
-	var own0 []string
+		"%", "#@!", "#@", "@", "#", "!", "~", "中文", "中", "a", "\xe4", "\xb8", "\xe4\xb8", "\x80", "é", "可", "可以",
+		"能", "预防", "b"}
+	var soups []string
 	for range 20000 {
 		var sb strings.Builder
 		for n := rng.Intn(12); n > 0; n-- {
 			sb.WriteString(pieces[rng.Intn(len(pieces))])
 		}
-		own0 = append(own0, sb.String())
+		soups = append(soups, sb.String())
 	}
-	anchored, hits = check(own, own0)
-	assert.Equal(t, 5, anchored, "each of these patterns starts at its window literal")
+	bounded, hits = check(own, soups)
+	assert.Equal(t, 8, bounded, "each of these patterns starts a bounded way before its window literal")
 	assert.Greater(t, hits, 3000, "the soups matched")
 }
