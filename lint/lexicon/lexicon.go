@@ -521,6 +521,17 @@ func (l *Lexicon) runPattern(i int, text string, occ []occurrence, dst []Hit) []
 	if p.always || p.window < 0 {
 		return p.find(text, 0, len(text), dst)
 	}
+	if p.before >= 0 || p.walkAhead {
+		// Matches start a bounded way before a window literal: the
+		// matcher tries those places alone, without walking where the
+		// matches may end or searching the bytes after the literals.
+		if tree := p.re.treeFor(p.group); tree != nil {
+			var startBuf [8]span
+			if out, ok := tree.appendNear(text, p.starts(text, int32(i), occ, startBuf[:0]), p.class, dst); ok {
+				return out
+			}
+		}
+	}
 	var winBuf [8]span
 	for _, w := range p.windows(text, int32(i), occ, winBuf[:0]) {
 		dst = p.find(text, w.start, w.end, dst)
@@ -585,6 +596,48 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 			}
 		}
 		out = append(out, w)
+	}
+	return mergeSpans(out)
+}
+
+// starts returns where pattern number i's matches can start, when before
+// or a walk of its reach bounds that: from the furthest a match holding a
+// window literal reaches ahead of it, as windows bounds it, back to a
+// rune's first byte, to the literal's start (both included), merged where
+// they meet.
+func (p *pattern) starts(text string, i int32, occ []occurrence, out []span) []span {
+	for k := range occ {
+		if occ[k].pattern != i {
+			continue
+		}
+		o := int(occ[k].start)
+		var lo int
+		if p.walkAhead {
+			lo = p.ahead.back(text, o, p.before)
+			if o-lo < p.ahead.least {
+				continue // no match holds this literal
+			}
+		} else {
+			lo = max(0, o-p.before)
+		}
+		if p.walkBehind && p.behind.least > 0 {
+			// No match holds this literal when too little can follow
+			// it. The walk needs to go no further than the least a
+			// match holds there and a rune more.
+			limit := p.behind.least + utf8.UTFMax
+			if p.after >= 0 {
+				limit = min(limit, p.after)
+			}
+			if end := int(occ[k].end); p.behind.forth(text, end, limit)-end < p.behind.least {
+				continue
+			}
+		}
+		// From a rune's first byte, stepping rune by rune stops where
+		// the search over the whole text would.
+		for lo > 0 && !utf8.RuneStart(text[lo]) {
+			lo--
+		}
+		out = append(out, span{lo, o})
 	}
 	return mergeSpans(out)
 }

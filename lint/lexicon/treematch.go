@@ -584,6 +584,73 @@ func (t *treeMatcher) appendHits(text string, from, to, class int, dst []Hit) ([
 	return dst, true
 }
 
+// appendNear is appendHits over the whole text for a pattern whose every
+// match starts in one of spans (sorted and apart, each from a rune's first
+// byte to its end included): it tries the places in them alone, rune by
+// rune as search steps, instead of searching the text between them. From
+// a rune's first byte, the steps stop where the search's would.
+func (t *treeMatcher) appendNear(text string, spans []span, class int, dst []Hit) ([]Hit, bool) {
+	r := tmRun{text: text, steps: 64*len(text) + 4096}
+	first := len(dst)
+	// pos is where appendHits's search would start: the rules for empty
+	// matches compare with it.
+	pos := 0
+	for _, sp := range spans {
+		for p := max(sp.start, pos); p <= sp.end && p < len(text); {
+			try := t.anyStart
+			if !try {
+				// Bytes skipped one by one, as search skips them.
+				for p < sp.end && !t.starts[text[p]] {
+					p++
+				}
+				c := text[p]
+				try = t.starts[c]
+				if try && t.hasSecond && p > 0 {
+					if c < utf8.RuneSelf && p+1 < len(text) {
+						try = t.seconds[text[p+1]]
+					} else {
+						try = t.secondOK(text, p)
+					}
+				}
+			}
+			if try {
+				r.group = [2]int{-1, -1}
+				e := t.run(&r, t.start, p)
+				if r.steps < 0 {
+					return dst[:first], false
+				}
+				if e >= 0 {
+					s := p
+					if e == pos {
+						_, w := utf8x.RuneAt(text, pos)
+						pos += w
+					} else {
+						pos = e
+					}
+					if t.group > 0 && r.group[0] >= 0 {
+						s, e = r.group[0], r.group[1]
+					}
+					if e > s {
+						dst = append(dst, Hit{Class: class, Start: s, End: e, Term: -1})
+					}
+					p = pos
+					continue
+				}
+			}
+			if c := text[p]; c < utf8.RuneSelf {
+				p++
+			} else {
+				_, w := utf8x.Rune3At(text, p)
+				if w == 0 {
+					_, w = utf8x.RuneAt(text, p)
+				}
+				p += w
+			}
+		}
+	}
+	return dst, true
+}
+
 // search returns the leftmost match starting at pos or after, or -1.
 func (t *treeMatcher) search(r *tmRun, pos int) (int, int) {
 	text := r.text

@@ -364,3 +364,94 @@ func (t *treeMatcher) nodes() map[*tmNode]bool {
 	walk(t.start)
 	return seen
 }
+
+// occurrencesOf returns the window literal occurrences the automaton finds
+// in text, as matchFound records them.
+func occurrencesOf(l *Lexicon, text string) []occurrence {
+	var occ []occurrence
+	for _, m := range l.ac.find(text, nil) {
+		tm := &l.terms[m.term]
+		for _, tr := range tm.triggers {
+			if tr.window {
+				occ = append(occ, occurrence{tr.pattern, m.end - int32(len(tm.text)), m.end})
+			}
+		}
+	}
+	return occ
+}
+
+// A pattern whose matches start a bounded way before a window literal
+// runs at the places where they can (pattern.starts, appendNear): it finds
+// what the regexp finds on the whole text. Built-in patterns on the corpus
+// lines and term soups (with prefixes, suffixes and stray bytes), whole
+// and cut anywhere, and patterns of their own on soups of their pieces
+// with stray bytes before the literals, literals of several lengths
+// starting at one place, one inside another (reported before it, though
+// it starts later), context before the match and overlapping matches.
+func TestAppendNearAsRegexp(t *testing.T) {
+	near := func(p *pattern) bool { return !p.always && p.window >= 0 && (p.before >= 0 || p.walkAhead) }
+	check := func(l *Lexicon, texts []string) (bounded, hits int) {
+		for i := range l.regexes {
+			if p := &l.regexes[i]; near(p) && p.re.treeFor(p.group) != nil {
+				bounded++
+			}
+		}
+		for _, text := range texts {
+			occ := occurrencesOf(l, text)
+			tried := map[int32]bool{}
+			for _, o := range occ {
+				p := &l.regexes[o.pattern]
+				if tried[o.pattern] || !near(p) {
+					continue
+				}
+				tried[o.pattern] = true
+				tree := p.re.treeFor(p.group)
+				if tree == nil {
+					continue
+				}
+				got, ok := tree.appendNear(text, p.starts(text, o.pattern, occ, nil), p.class, nil)
+				require.True(t, ok, "%s on %q", p.re.src, text)
+				want := p.findRegexp(text, 0, len(text), nil)
+				require.Equal(t, want, got, "%s on %q", p.re.src, text)
+				hits += len(want)
+			}
+		}
+		return bounded, hits
+	}
+	l := builtinLexicon(t)
+	texts, rng := corpusAndSoups(t, l, 23, 3000, 3, 40)
+	for _, text := range texts[:len(texts):len(texts)] {
+		texts = append(texts, text[rng.Intn(len(text)+1):], text[:rng.Intn(len(text)+1)])
+	}
+	bounded, hits := check(l, texts)
+	assert.Greater(t, bounded, 150, "built-in patterns start a bounded way before their window literal")
+	assert.Greater(t, hits, 1000, "built-in patterns matched")
+
+	own, err := Parse(map[string]string{"a.yaml": `classes:
+  c:
+    patterns:
+      - '^(买|买了)\s?\d+送\d+'
+      - '\b(cut|cuts|cutting) (the )?risk\b'
+      - '(?P<t>(降低|降)了?)\d+%'
+      - '(#@!|@)[#@!]*~'
+      - '(中文|中)[^a]{0,3}$'
+      - '(^|[^可])(?P<t>(可以|能)(降低|预防))'
+      - '[#@]{0,2}(中文|中)[^a]{0,3}!'
+      - '(a|é|中)[a-z ]{0,4}(降低|预防)'
+`})
+	require.NoError(t, err)
+	pieces := []string{"买", "买了", " ", "2", "送", "1", "cut", "cuts", "cutting", "the ", "risk", "降低", "降", "了",
+		"%", "#@!", "#@", "@", "#", "!", "~", "中文", "中", "a", "\xe4", "\xb8", "\xe4\xb8", "\x80", "é", "可", "可以",
+		"能", "预防", "b"}
+	var soups []string
+	for range 20000 {
+		var sb strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		soups = append(soups, sb.String())
+	}
+	bounded, hits = check(own, soups)
+	assert.Equal(t, 8, bounded, "each of these patterns starts a bounded way before its window literal")
+	assert.Greater(t, hits, 3000, "the soups matched")
+}
