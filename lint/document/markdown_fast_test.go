@@ -221,7 +221,7 @@ func FuzzMarkdownPlainBlocks(f *testing.F) {
 func TestMdPlainBytesIsByteByByte(t *testing.T) {
 	byByte := func(body []byte) bool {
 		for k, c := range body {
-			if mdNotPlain[c] && !(c == '<' && k+1 < len(body) && mdLessThan(body[k+1])) {
+			if mdNotPlain[c] != 0 && !(c == '<' && k+1 < len(body) && mdLessThan(body[k+1])) {
 				return false
 			}
 		}
