@@ -248,7 +248,8 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 // mdNotPlain marks the bytes that may start Markdown syntax other than a
 // paragraph or an ATX heading, or make goldmark cut or change a line:
 // escapes, code, emphasis, strikethrough, HTML, links, footnotes,
-// addresses (linkify), and white space other than ' ' and '\n'. '#' and
+// addresses (linkify; an '@' no address can hold is let through by
+// mdNotPlainAt), and white space other than ' ' and '\n'. '#' and
 // '>' (a block quote) are looked at where a line starts, a '<' in
 // plainBlocks (mdLessThan), a table's '|' by the line that would make it
 // one (mdTableDelimiter).
@@ -295,11 +296,35 @@ func mdPlainBytes(body []byte) bool {
 }
 
 // mdNotPlainAt reports a byte of mdNotPlain at body[k], but a '<' that
-// cannot open a tag.
+// cannot open a tag and an '@' that no address linkify finds can hold:
+// one after a byte that cannot end an address's local part, or first.
+// (util.FindEmailIndex reads the local part up to the '@' from where
+// linkify was tried, and needs one byte of it at least.)
 func mdNotPlainAt(body []byte, k int) bool {
-	c := body[k]
-	return mdNotPlain[c] != 0 && !(c == '<' && k+1 < len(body) && mdLessThan(body[k+1]))
+	switch c := body[k]; {
+	case mdNotPlain[c] == 0:
+		return false
+	case c == '<':
+		return !(k+1 < len(body) && mdLessThan(body[k+1]))
+	case c == '@':
+		return k > 0 && mdEmailLocal[body[k-1]]
+	}
+	return true
 }
+
+// mdEmailLocal marks the bytes of an address's local part, as goldmark's
+// util.FindEmailIndex reads it.
+var mdEmailLocal = func() (t [256]bool) {
+	for _, c := range []byte("!#$%&'*+-./=?^_`{|}~") {
+		t[c] = true
+	}
+	for c := '0'; c <= 'z'; c++ {
+		if c <= '9' || 'A' <= c && c <= 'Z' || 'a' <= c {
+			t[c] = true
+		}
+	}
+	return t
+}()
 
 // plainBlocks reads a body that holds nothing but paragraphs, ATX
 // headings without closing hashes, simple '-' list items, one-line block

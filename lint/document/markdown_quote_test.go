@@ -90,3 +90,29 @@ func mdHasTable(s string) bool {
 	}
 	return false
 }
+
+// atPieces make random Markdown with '@': addresses linkify finds (after a
+// blank, '(', '*', at a line's start), near misses, and '@' after
+// characters no address's local part holds ("：@clinic", "（@x", "@" first).
+var atPieces = []string{
+	"研究", "发现", "。", "the ", "study", " ", "  ", "\n", "\n", "\n\n", "\n# ", "\n- ", "\n\n> ", "*a*",
+	"press@senex.example", " press@senex.example.", "(a@b.c)", "*a@b.c*", "a@b", "a@b.", "@", "@x", " @x", "：@puyan-clinic",
+	"（@x）", "\n@x", "@@", "a@@b.c", ".@x.y", "-@x.y", "_@x.y", "!@x.y", "é@x.y", "\u3000@x.y", "[a](b@c)", "[a@b.c]", "[1]@x.y",
+	"&amp;@x.y", ";@x.y", "1@x.y", "Z@x.y", "{@x.y", "~@x.y", "\t@", "<@x>", "LINE預約：@puyan-clinic｜電話：02-2700-1688",
+}
+
+// plainBlocks reads an '@' no address can hold as text, as goldmark does,
+// on random Markdown full of addresses and near misses, and takes bodies
+// with such an '@'.
+func TestMarkdownAtSignsMatchGoldmark(t *testing.T) {
+	rng := rand.New(rand.NewSource(31))
+	atTaken := 0
+	for round := 0; round < 40000; round++ {
+		src := randomText(rng, atPieces, rng.Intn(14))
+		if mdCheckPlainBlocks(t, "r.md", []byte(src)) && strings.Contains(src, "@") {
+			atTaken++
+		}
+	}
+	t.Logf("bodies with '@' taken %d", atTaken)
+	require.Greater(t, atTaken, 400, "bodies with an '@' no address holds must take the fast path")
+}
