@@ -247,28 +247,38 @@ func (p *mdParser) blocks(n ast.Node, kind Kind) {
 
 // mdNotPlain marks the bytes that may start Markdown syntax other than a
 // paragraph or an ATX heading, or make goldmark cut or change a line:
-// escapes, code, emphasis, strikethrough, HTML, quotes, links, footnotes,
-// addresses (linkify), and white space other than ' ' and '\n'. '#' is
-// looked at where a line starts, a '<' in plainBlocks (mdLessThan), a
-// table's '|' by the line that would make it one (mdTableDelimiter).
+// escapes, code, emphasis, strikethrough, HTML, links, footnotes,
+// addresses (linkify; an '@' no address can hold is let through by
+// mdNotPlainAt), and white space other than ' ' and '\n'. '#' and
+// '>' (a block quote) are looked at where a line starts, a '<' in
+// plainBlocks (mdLessThan), a table's '|' by the line that would make it
+// one (mdTableDelimiter).
 // Character references ('&') are decoded in text as goldmark's text is
 // (decode), so they may stay; so may '*' and '`', as long as every run of
 // them pairs up as plain emphasis or a code span on one line (see
 // decodeInline).
-var mdNotPlain = func() (t [256]bool) {
-	for _, c := range []byte("\\_~<>@\t\r\v\f") {
-		t[c] = true
+var mdNotPlain = func() (t [256]uint8) {
+	for _, c := range []byte("\\_~<@\t\r\v\f") {
+		t[c] = 1
 	}
 	return t
 }()
 
 // mdPlainBytes reports a body with no byte of mdNotPlain but a '<' that
-// cannot open a tag (mdLessThan). Eight bytes of non-ASCII text (Chinese,
-// mostly) are stepped over at a time: none of them is one of mdNotPlain's.
+// cannot open a tag (mdLessThan). Eight bytes are tested at a time: a
+// word of non-ASCII bytes (Chinese, mostly) is none of mdNotPlain's, and
+// any other word is looked up byte by byte in the table, the answers ORed
+// together without a branch; only a word holding one is walked.
 func mdPlainBytes(body []byte) bool {
+	t := &mdNotPlain
 	k := 0
 	for ; k+8 <= len(body); k += 8 {
-		if binary.LittleEndian.Uint64(body[k:])&swar.Highs == swar.Highs {
+		w := binary.LittleEndian.Uint64(body[k:])
+		if w&swar.Highs == swar.Highs {
+			continue
+		}
+		s := body[k : k+8]
+		if t[s[0]]|t[s[1]]|t[s[2]]|t[s[3]]|t[s[4]]|t[s[5]]|t[s[6]]|t[s[7]] == 0 {
 			continue
 		}
 		for j := k; j < k+8; j++ {
@@ -286,22 +296,48 @@ func mdPlainBytes(body []byte) bool {
 }
 
 // mdNotPlainAt reports a byte of mdNotPlain at body[k], but a '<' that
-// cannot open a tag.
+// cannot open a tag and an '@' that no address linkify finds can hold:
+// one after a byte that cannot end an address's local part, or first.
+// (util.FindEmailIndex reads the local part up to the '@' from where
+// linkify was tried, and needs one byte of it at least.)
 func mdNotPlainAt(body []byte, k int) bool {
-	c := body[k]
-	return mdNotPlain[c] && !(c == '<' && k+1 < len(body) && mdLessThan(body[k+1]))
+	switch c := body[k]; {
+	case mdNotPlain[c] == 0:
+		return false
+	case c == '<':
+		return !(k+1 < len(body) && mdLessThan(body[k+1]))
+	case c == '@':
+		return k > 0 && mdEmailLocal[body[k-1]]
+	}
+	return true
 }
 
+// mdEmailLocal marks the bytes of an address's local part, as goldmark's
+// util.FindEmailIndex reads it.
+var mdEmailLocal = func() (t [256]bool) {
+	for _, c := range []byte("!#$%&'*+-./=?^_`{|}~") {
+		t[c] = true
+	}
+	for c := '0'; c <= 'z'; c++ {
+		if c <= '9' || 'A' <= c && c <= 'Z' || 'a' <= c {
+			t[c] = true
+		}
+	}
+	return t
+}()
+
 // plainBlocks reads a body that holds nothing but paragraphs, ATX
-// headings without closing hashes and simple '-' list items, and no inline
-// markup but character references ('|' too, in a body with no table
-// delimiter row), as goldmark would, without goldmark: a
+// headings without closing hashes, simple '-' list items, one-line block
+// quotes (mdQuoteLine) and simple tables (plainTable), and no inline
+// markup but character references ('|' too, outside tables), as goldmark
+// would, without goldmark: a
 // heading's text is the line after its hashes, a paragraph's (or list
 // item's) the lines without their blanks at both ends, joined by their
 // line breaks, each line decoded as goldmark's text nodes are. It returns
 // false, having added nothing, for any other body: one with a byte of
 // mdNotPlain, a URL linkify would find, a line that may be a table's
-// delimiter row (mdTableDelimiter), a line indented four spaces or
+// delimiter row (mdTableDelimiter) outside a simple table, a '>' starting
+// a line that is no simple quote, a line indented four spaces or
 // more, a line starting with '+', '=' or a '-' that is not a simple list
 // item (mdBulletItem; thematic breaks, setext underlines, other lists), an
 // ordered list item that is not simple (mdOrderedItem: indented, or
@@ -390,6 +426,28 @@ func (p *mdParser) plainBlocks() bool {
 				return false
 			}
 			p.add(h, Heading, level)
+		case p.src[i] == '|' && i == ls && para == nil && mdTableDelimiterAt(p.src, next):
+			// A table after a blank line or a heading (plainTable).
+			list = false
+			if next = p.plainTable(ls); next < 0 {
+				p.found = p.found[:0]
+				return false
+			}
+		case p.src[i] == '>':
+			// A block quote of one line, between blank lines (mdQuoteLine).
+			content := mdQuoteLine(p.src, ls, stop, next)
+			if content < 0 || para != nil {
+				p.found = p.found[:0]
+				return false
+			}
+			list = false
+			q := p.fresh()
+			var em mdEmphasis
+			if !p.decodeInline(content, stop, q, &em) || em.open != 0 {
+				p.found = p.found[:0]
+				return false
+			}
+			p.add(q, Quote, 0)
 		case p.src[i] == '-', mdOrderedMarker(p.src[i:le]):
 			content := -1
 			if p.src[i] == '-' {
@@ -400,7 +458,7 @@ func (p *mdParser) plainBlocks() bool {
 				// starting at 1 may interrupt a paragraph.
 				content = c
 			}
-			if content < 0 || p.src[i+content] == '[' { // '[': maybe a task list's check box
+			if content < 0 || p.src[i+content] == '[' || p.src[i+content] == '>' { // '[': maybe a task list's check box; '>': a quote in the item
 				p.found = p.found[:0]
 				return false
 			}
@@ -445,6 +503,146 @@ func (p *mdParser) plainBlocks() bool {
 		ls = next
 	}
 	return closePara()
+}
+
+// mdTableDelimiterAt reports a line starting at src[at] (none if at is
+// past the end) that starts with '|' and may be a table's delimiter row
+// (mdTableDelimiter).
+func mdTableDelimiterAt(src []byte, at int) bool {
+	if at >= len(src) || src[at] != '|' {
+		return false
+	}
+	end := len(src)
+	if j := bytes.IndexByte(src[at:], '\n'); j >= 0 {
+		end = at + j
+	}
+	return mdTableDelimiter(bytes.TrimRight(src[at:end], " "))
+}
+
+// plainTable reads the table whose header row starts at src[ls] and whose
+// delimiter row follows it, as goldmark's table extension does, for the
+// one form plainBlocks takes: every row, the delimiter row too, starts
+// and ends with '|' at the margin, no cell is empty, every row has as many
+// cells as the delimiter row has columns (each ":?-+:?"), and a blank line
+// or the end of the body ends the table. It adds a TableRow block per row,
+// header included, the cells joined by '|' mapped to the pipe before
+// each (cellSeparator), and returns where the line after the last row
+// starts (len(src)+1 when none does); -1, having added part of the table,
+// for any other form. A cell's text is decoded as a line's (decodeInline:
+// a cell is parsed on its own, its ends white space to goldmark).
+func (p *mdParser) plainTable(ls int) int {
+	src := p.src
+	lineEnd := func(at int) int {
+		if j := bytes.IndexByte(src[at:], '\n'); j >= 0 {
+			return at + j
+		}
+		return len(src)
+	}
+	he := lineEnd(ls)
+	ds := he + 1
+	de := lineEnd(ds)
+	cols := mdDelimiterColumns(bytes.TrimRight(src[ds:de], " "))
+	if cols <= 0 || !p.plainRow(ls, he, cols) {
+		return -1
+	}
+	for at := de + 1; at <= len(src); {
+		e := lineEnd(at)
+		if len(bytes.TrimLeft(src[at:e], " ")) == 0 {
+			return at // a blank line (or the end of the body) ends the table
+		}
+		if src[at] != '|' || mdTableDelimiter(bytes.TrimRight(src[at:e], " ")) || !p.plainRow(at, e, cols) {
+			return -1
+		}
+		at = e + 1
+	}
+	return len(src) + 1
+}
+
+// mdDelimiterColumns is the number of columns of a delimiter row (without
+// its trailing blanks) that starts and ends with '|', each ":?-+:?" between
+// blanks; 0 for any other line.
+func mdDelimiterColumns(line []byte) int {
+	if len(line) < 2 || line[0] != '|' || line[len(line)-1] != '|' {
+		return 0
+	}
+	cols := bytes.Split(line[1:len(line)-1], []byte{'|'})
+	for _, c := range cols {
+		c = bytes.Trim(c, " ")
+		c = bytes.TrimPrefix(c, []byte{':'})
+		c = bytes.TrimSuffix(c, []byte{':'})
+		if len(c) == 0 || len(bytes.Trim(c, "-")) != 0 {
+			return 0
+		}
+	}
+	return len(cols)
+}
+
+// plainRow adds the table row src[ls:le] (see plainTable) if it starts and
+// ends with '|', has cols cells, none empty, and each cell's text decodes
+// (decodeInline, its emphasis closed); else it returns false.
+func (p *mdParser) plainRow(ls, le, cols int) bool {
+	stop := le
+	for stop > ls && p.src[stop-1] == ' ' {
+		stop--
+	}
+	if stop-ls < 2 || p.src[ls] != '|' || p.src[stop-1] != '|' {
+		return false
+	}
+	r := p.fresh()
+	n := 0
+	for a := ls + 1; a < stop; {
+		b := a + bytes.IndexByte(p.src[a:stop], '|')
+		ca, cb := a, b
+		for ca < cb && p.src[ca] == ' ' {
+			ca++
+		}
+		for cb > ca && p.src[cb-1] == ' ' {
+			cb--
+		}
+		if ca == cb || n == cols {
+			return false
+		}
+		if n > 0 {
+			p.cellSeparator(ca-p.base, r)
+		}
+		var em mdEmphasis
+		if !p.decodeInline(ca, cb, r, &em) || em.open != 0 {
+			return false
+		}
+		n++
+		a = b + 1
+	}
+	if n != cols {
+		return false
+	}
+	p.add(r, TableRow, 0)
+	return true
+}
+
+// mdQuoteLine returns where the text of a block quote starts in the line
+// src[ls:stop] (stop: before its trailing blanks) that starts with '>',
+// for the one form plainBlocks takes: "> " at the margin and text that
+// starts no block of its own (no '#', '-', '+', '*', '=', '>', '|', '`',
+// '~', digit or blank first), with the line after it (from next) blank or
+// none; else -1. goldmark makes that a quote holding one paragraph of the
+// text; a longer quote, or a line after it read as its lazy continuation,
+// is left to goldmark.
+func mdQuoteLine(src []byte, ls, stop, next int) int {
+	content := ls + 2
+	if content >= stop || src[ls] != '>' || src[ls+1] != ' ' {
+		return -1
+	}
+	switch c := src[content]; {
+	case c == '#' || c == '-' || c == '+' || c == '*' || c == '=' || c == '>' || c == '|' || c == '`' || c == '~' || c == ' ',
+		c >= '0' && c <= '9':
+		return -1
+	}
+	for k := next; k < len(src) && src[k] != '\n'; k++ {
+		if src[k] != ' ' {
+			return -1
+		}
+	}
+	return content
 }
 
 // mdEmphasis is what decodeInline knows of a block's '*' runs so far:

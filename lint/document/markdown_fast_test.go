@@ -221,13 +221,14 @@ func FuzzMarkdownPlainBlocks(f *testing.F) {
 func TestMdPlainBytesIsByteByByte(t *testing.T) {
 	byByte := func(body []byte) bool {
 		for k, c := range body {
-			if mdNotPlain[c] && !(c == '<' && k+1 < len(body) && mdLessThan(body[k+1])) {
+			if mdNotPlain[c] != 0 && !(c == '<' && k+1 < len(body) && mdLessThan(body[k+1])) &&
+				!(c == '@' && (k == 0 || !mdEmailLocal[body[k-1]])) {
 				return false
 			}
 		}
 		return true
 	}
-	pieces := []string{"研究", "表明", "。", "a", "bc", " ", "\n", "<", "<1", "<a", "\\", "_", "~", ">", "[", "]", "@", "\t", "\r", "\v", "\f",
+	pieces := []string{"研究", "表明", "。", "a", "bc", " ", "\n", "<", "<1", "<a", "\\", "_", "~", ">", "[", "]", "@", "a@", "：@", "\t", "\r", "\v", "\f",
 		"\xe4", "\xff", "é"}
 	rng := rand.New(rand.NewSource(5))
 	plain := 0

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/hypelint/hypelint/lint/internal/swar"
 )
 
 // Sentences splits a block's text into sentences. Line breaks do not end a
@@ -26,26 +24,31 @@ func appendSentences(out []Span, text string, kind Kind) []Span {
 		start = end
 	}
 	inTitle := false // inside 《…》: a headline quoted by its title marks is one sentence of the text
-	for i := 0; i < len(text); {
-		// Most of a text is ASCII other than the marks below and common Han
-		// characters, which change nothing here: step over them undecoded.
-		c := text[i]
-		switch sentenceStep[c] {
-		case 1:
-			i = skipPlainASCII(text, i+1)
-			continue
-		case 3:
-			if j := skipHan(text, i); j > i {
-				i = j
-				continue
+	for i := 0; ; {
+		// Step to the next byte of sentenceStop: eight bytes a test,
+		// looked up and ORed together without a branch (ASCII and Chinese
+		// text alike, and text mixing them, run tens of bytes between
+		// such bytes).
+		for ; i+8 <= len(text); i += 8 {
+			s := text[i : i+8]
+			if sentenceStop[s[0]]|sentenceStop[s[1]]|sentenceStop[s[2]]|sentenceStop[s[3]]|
+				sentenceStop[s[4]]|sentenceStop[s[5]]|sentenceStop[s[6]]|sentenceStop[s[7]] != 0 {
+				break
 			}
 		}
+		for i < len(text) && sentenceStop[text[i]] == 0 {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
+		c := text[i]
 		if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			// A three-byte character (Han, and the commas and quotes of
-			// Chinese text) other than the marks below. An ill-formed
-			// sequence (overlong, surrogate) decodes to three errors,
-			// none of them a mark, so it is stepped over too (which is
-			// why this is not utf8x.Rune3At, which leaves those to utf8).
+			// A three-byte character other than the marks below (the
+			// commas and quotes of Chinese text). An ill-formed sequence
+			// (overlong, surrogate) decodes to three errors, none of them
+			// a mark, so it is stepped over too (which is why this is not
+			// utf8x.Rune3At, which leaves those to utf8).
 			if r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); !wideMark(r) {
 				i += 3
 				continue
@@ -78,94 +81,20 @@ func appendSentences(out []Span, text string, kind Kind) []Span {
 	return out
 }
 
-// asciiMark marks the ASCII bytes Sentences looks at: terminators, the
-// full stop, line breaks and table cell bars.
-var asciiMark = [utf8.RuneSelf]bool{'!': true, '?': true, ';': true, '.': true, '\n': true, '|': true}
-
-// sentenceStep is how far Sentences steps over a byte without a closer
-// look: 1 for an ASCII byte that is no mark, 3 for the lead byte of a
-// three-byte character that is none of wideMark's (their lead bytes are
-// 0xE2, 0xE3 and 0xEF), as Han characters are; 0 otherwise.
-var sentenceStep = func() (t [256]uint8) {
-	for c := range utf8.RuneSelf {
-		if !asciiMark[c] {
-			t[c] = 1
-		}
-	}
-	for c := 0xE0; c < 0xF0; c++ {
-		if c != 0xE2 && c != 0xE3 && c != 0xEF {
-			t[c] = 3
-		}
+// sentenceStop marks the bytes where the loop of appendSentences must look:
+// the ASCII marks (terminators, the full stop, line breaks, table cell
+// bars) and the lead bytes of wideMark's characters (0xE2, 0xE3, 0xEF).
+// Every other byte starts nothing the loop acts on: an ASCII byte is no
+// mark, and a sequence with another lead byte decodes to a character that
+// is no mark (every mark but the ASCII ones has one of those three leads)
+// or to errors, and never spans one of these bytes, which are no
+// continuation bytes. So the loop steps from one such byte to the next.
+var sentenceStop = func() (t [256]uint8) {
+	for _, c := range []byte("!?;.\n|\xe2\xe3\xef") {
+		t[c] = 1
 	}
 	return t
 }()
-
-// skipPlainASCII returns the end of the run of ASCII bytes from i that
-// are no mark of asciiMark: eight bytes at a time while a word holds none
-// (English text runs tens of bytes between marks), then byte by byte.
-func skipPlainASCII(text string, i int) int {
-	for i+8 <= len(text) && markOrHigh8(swar.Load8(text[i:])) == 0 {
-		i += 8
-	}
-	for i < len(text) && sentenceStep[text[i]] == 1 {
-		i++
-	}
-	return i
-}
-
-// skipHan returns the end of the run of three-byte sequences from i (a
-// lead byte from 0xE0 to 0xEF and two continuation bytes, overlong and
-// surrogate forms included, as the loop of appendSentences steps over
-// them) that are no wideMark (Han characters and the commas of Chinese
-// text, mostly): i itself when there is none at i.
-func skipHan(text string, i int) int {
-	for i+3 <= len(text) {
-		// Two characters at a time while a word holds two of the common
-		// kind (Han, as Chinese text runs ten or more between marks).
-		for i+8 <= len(text) {
-			w := swar.Load8(text[i : i+8])
-			if w&hanPairMask != hanPairBits || sentenceStep[byte(w)]&sentenceStep[byte(w>>24)] != 3 {
-				break
-			}
-			i += 6
-		}
-		if i+3 > len(text) {
-			break
-		}
-		c := text[i : i+3]
-		if (uint16(c[1])|uint16(c[2])<<8)&0xC0C0 != 0x8080 {
-			break
-		}
-		if step := sentenceStep[c[0]]; step != 3 {
-			// The commas, quotes and the like of Chinese text, as the
-			// loop of appendSentences steps over them.
-			if step != 0 || c[0] < 0xE0 || c[0] >= 0xF0 || wideMark(rune(c[0]&0x0F)<<12|rune(c[1]&0x3F)<<6|rune(c[2]&0x3F)) {
-				break
-			}
-		}
-		i += 3
-	}
-	return i
-}
-
-// hanPairMask and hanPairBits test the continuation bytes of two
-// three-byte sequences in the low six bytes of a word: bytes 1, 2, 4 and 5
-// are 10xxxxxx. (sentenceStep, 3 for both lead bytes, tests the rest:
-// 3&3 is the only pair of its values whose AND is 3.)
-const (
-	hanPairMask = 0x0000_C0C0_00C0_C000
-	hanPairBits = 0x0000_8080_0080_8000
-)
-
-// markOrHigh8 is zero when all eight bytes of w are ASCII and none is a
-// mark of asciiMark. (x-ones)&^x has a byte's high bit set above its lowest
-// zero byte and nowhere when x has none, which is all that is asked here.
-func markOrHigh8(w uint64) uint64 {
-	const ones = swar.Ones
-	a, b, c := w^'!'*ones, w^'?'*ones, w^';'*ones
-	d, e, f := w^'.'*ones, w^'\n'*ones, w^'|'*ones
-	return (w | (a-ones)&^a | (b-ones)&^b | (c-ones)&^c | (d-ones)&^d | (e-ones)&^e | (f-ones)&^f) & swar.Highs
-}
 
 // wideMark reports the three-byte characters Sentences looks at: title
 // marks and terminators.

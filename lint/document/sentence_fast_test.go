@@ -5,13 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/hypelint/hypelint/lint/internal/swar"
 )
 
 // Stepping over ASCII and Han undecoded splits exactly as decoding every
@@ -93,38 +92,29 @@ func FuzzSentencesMatchDecodingEveryRune(f *testing.F) {
 	})
 }
 
-// markOrHigh8 says a word is plain exactly when each of its bytes is ASCII
-// and no mark: every byte value in every position of a plain word, and
-// random words built from marks, high bytes and plain bytes.
-func TestMarkOrHigh8MatchesByteByByte(t *testing.T) {
-	byteByByte := func(b []byte) bool {
-		for _, c := range b {
-			if sentenceStep[c] != 1 {
-				return false
-			}
+// sentenceStop holds exactly the ASCII marks and the lead bytes of the
+// wide marks; and the splitter, stepping from one such byte to the next
+// eight bytes a test, splits as the reference does long runs of ASCII,
+// Han and stray bytes with a mark at every offset of a word, from every
+// start (so that a stop also meets the end of the text at every offset).
+func TestSentenceStopsMatchReference(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		stop := c < utf8.RuneSelf && strings.ContainsRune("!?;.\n|", rune(c))
+		for _, m := range []rune{'《', '》', '。', '！', '？', '；', '…', '｡'} {
+			stop = stop || string(m)[0] == byte(c)
 		}
-		return true
+		require.Equal(t, stop, sentenceStop[c] == 1, "%#x", c)
 	}
-	base := []byte("abcdefgh")
-	for pos := 0; pos < 8; pos++ {
-		for c := 0; c < 256; c++ {
-			b := append([]byte(nil), base...)
-			b[pos] = byte(c)
-			require.Equal(t, byteByByte(b), markOrHigh8(swar.Load8(string(b))) == 0, "%q", b)
-		}
-	}
-	alphabet := []byte("!?;.\n|\x00\x01\x7f\x80\xe4\xffaZ ,09\"'-()")
+	pieces := []string{"研究", "发现", "abcdefgh", "the quick brown fox", " ", "0.5", "!", "?", ";", ".", "\n", "|",
+		"，", "。", "“", "…", "《", "》", "！", "\xe2", "\xe3\x80", "\xef", "\x80", "\xff", "é", "😀", "a", "Dr"}
 	rng := rand.New(rand.NewSource(7))
-	for round := 0; round < 200000; round++ {
-		b := make([]byte, 8)
-		for i := range b {
-			if rng.Intn(4) == 0 {
-				b[i] = alphabet[rng.Intn(len(alphabet))]
-			} else {
-				b[i] = byte(rng.Intn(256))
+	for round := 0; round < 5000; round++ {
+		text := randomText(rng, pieces, rng.Intn(30))
+		for i := 0; i <= len(text); i++ {
+			for _, kind := range []Kind{Paragraph, TableRow} {
+				require.Equal(t, referenceSentences(text[i:], kind), Sentences(text[i:], kind), "%q", text[i:])
 			}
 		}
-		require.Equal(t, byteByByte(b), markOrHigh8(swar.Load8(string(b))) == 0, "%q", b)
 	}
 }
 

@@ -33,30 +33,3 @@ func TestSentencesStepOverWideCharacters(t *testing.T) {
 		}
 	}
 }
-
-// skipHan, two characters a word at a time, ends where stepping one
-// character at a time ends: random runs of Han characters, Chinese commas
-// and quotes, marks, ASCII, ill-formed and cut sequences, from every
-// starting offset (so that every alignment meets the end of the text).
-func TestSkipHanMatchesOneAtATime(t *testing.T) {
-	oneAtATime := func(text string, i int) int {
-		for i+3 <= len(text) {
-			c := text[i : i+3]
-			if c[1]&0xC0 != 0x80 || c[2]&0xC0 != 0x80 || c[0] < 0xE0 || c[0] >= 0xF0 ||
-				wideMark(rune(c[0]&0x0F)<<12|rune(c[1]&0x3F)<<6|rune(c[2]&0x3F)) {
-				break
-			}
-			i += 3
-		}
-		return i
-	}
-	pieces := []string{"研", "究", "发现", "，", "、", "“", "”", "。", "《", "》", "！", "…", "a", " ", "\n",
-		"\xe0\x80\x80", "\xed\xa0\x80", "\xe4\xb8", "\xe4", "\x80", "\xff", "\xef\xbc\x8c", "\xe2\x80\xa6", "é", "😀", "鿿", "丂"}
-	rng := rand.New(rand.NewSource(22))
-	for round := 0; round < 20000; round++ {
-		text := randomText(rng, pieces, rng.Intn(40))
-		for i := 0; i < len(text); i++ {
-			require.Equal(t, oneAtATime(text, i), skipHan(text, i), "%q from %d", text, i)
-		}
-	}
-}
