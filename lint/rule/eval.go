@@ -293,10 +293,11 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 	}
 	sv := &e.sieves[ri]
 	sieved := sv.ok && !e.noSieve
+	once := onceOf(r.Once)
 	// done carries from block to block only for once: study and document;
 	// for the others each block (paragraph) or sentence starts anew, or
 	// done is never read (no once).
-	carries := r.Once == "study" || r.Once == "document"
+	carries := once == onceStudy || once == onceDocument
 	if sieved && (!carries || !e.done[ri]) && e.masks.ok {
 		// The blocks the sieve admits, from the batch's class masks: the
 		// others would only clear done (the once resets), which is clear
@@ -306,20 +307,46 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 		for admitted != 0 {
 			bi := bits.TrailingZeros64(admitted)
 			admitted &= admitted - 1
-			if err := e.block(r, ri, blocks[bi], sv, sieved); err != nil {
+			if err := e.block(r, ri, blocks[bi], sv, sieved, once); err != nil {
 				return err
 			}
 			if carries && e.done[ri] {
-				return e.blocksFrom(r, ri, blocks, bi+1, sv, sieved)
+				return e.blocksFrom(r, ri, blocks, bi+1, sv, sieved, once)
 			}
 		}
 		return nil
 	}
-	return e.blocksFrom(r, ri, blocks, 0, sv, sieved)
+	return e.blocksFrom(r, ri, blocks, 0, sv, sieved, once)
+}
+
+// onceKind is a rule's Once, read once per rule and batch rather than
+// compared as a string for every sentence.
+type onceKind uint8
+
+const (
+	onceNone onceKind = iota
+	onceDocument
+	onceParagraph
+	onceSentence
+	onceStudy
+)
+
+func onceOf(once string) onceKind {
+	switch once {
+	case "document":
+		return onceDocument
+	case "paragraph":
+		return onceParagraph
+	case "sentence":
+		return onceSentence
+	case "study":
+		return onceStudy
+	}
+	return onceNone // "" (Load refuses any other value)
 }
 
 // blocksFrom is sentences over blocks[from:], block by block.
-func (e *evaluator) blocksFrom(r *Rule, ri int, blocks []*facts.Block, from int, sv *sieve, sieved bool) error {
+func (e *evaluator) blocksFrom(r *Rule, ri int, blocks []*facts.Block, from int, sv *sieve, sieved bool, once onceKind) error {
 	for bi := from; bi < len(blocks); bi++ {
 		b := blocks[bi]
 		if r.Scope == HeadingScope && b.Source.Kind != document.Title && b.Source.Kind != document.Heading {
@@ -328,18 +355,18 @@ func (e *evaluator) blocksFrom(r *Rule, ri int, blocks []*facts.Block, from int,
 		if facts.Excluded(b.Role) {
 			continue // references, disclaimers, notices, bios, related links: not the article's content
 		}
-		if r.Once == "paragraph" {
+		if once == onceParagraph {
 			e.done[ri] = false
 		}
 		if bc := &e.blocks[bi]; sieved && !sv.admitsBlock(bc) {
 			// No sentence can meet the needs: only the resets of once
 			// happen, as the loop below would do them.
-			if r.Once == "sentence" && len(b.Sentences) > 0 || r.Once == "study" && bc.opensStudy {
+			if once == onceSentence && len(b.Sentences) > 0 || once == onceStudy && bc.opensStudy {
 				e.done[ri] = false
 			}
 			continue
 		}
-		if err := e.block(r, ri, b, sv, sieved); err != nil {
+		if err := e.block(r, ri, b, sv, sieved, once); err != nil {
 			return err
 		}
 	}
@@ -347,17 +374,24 @@ func (e *evaluator) blocksFrom(r *Rule, ri int, blocks []*facts.Block, from int,
 }
 
 // block evaluates a sentence rule over the sentences of b, a block of its
-// scope that the sieve admits.
-func (e *evaluator) block(r *Rule, ri int, b *facts.Block, sv *sieve, sieved bool) error {
-	if r.Once == "paragraph" {
-		e.done[ri] = false
-	}
+// scope that the sieve admits. done stays in a local for the loop (the
+// sentence's evaluation does not read it).
+func (e *evaluator) block(r *Rule, ri int, b *facts.Block, sv *sieve, sieved bool, once onceKind) error {
+	done := e.done[ri] && once != onceParagraph
 	for _, s := range b.Sentences {
-		if r.Once == "sentence" || r.Once == "study" && (s.OpensStudy || s.Has(e.newStudy)) {
-			e.done[ri] = false
-		}
-		if e.done[ri] && r.Once != "" {
-			continue
+		switch once {
+		case onceNone:
+		case onceSentence:
+			done = false
+		case onceStudy:
+			if s.OpensStudy || s.Has(e.newStudy) {
+				done = false
+			}
+			fallthrough
+		default:
+			if done {
+				continue
+			}
 		}
 		met := false // the sieve has found the needs met
 		if sieved {
@@ -375,10 +409,12 @@ func (e *evaluator) block(r *Rule, ri int, b *facts.Block, sv *sieve, sieved boo
 			found, err = e.sentence(r, b, s)
 		}
 		if err != nil {
+			e.done[ri] = done
 			return err
 		}
-		e.done[ri] = e.done[ri] || found
+		done = done || found
 	}
+	e.done[ri] = done
 	return nil
 }
 
