@@ -26,33 +26,45 @@ const (
 	itemM1  = itemEnd + "  "
 	itemM2  = itemM1 + "  "
 	itemM3  = itemM2 + "  "
-	itemM4  = itemM3 + "  "
 )
 
-// posLayout is a position object's pieces at one depth.
-type posLayout struct{ line, column, offset, end string }
+// spanLayout is an object's "start" and "end" members (positions) from
+// what comes before "start" (lead) to the brace that closes "end": the
+// constant pieces between the six numbers joined, seven appends rather
+// than ten (a report's positions are most of its members).
+type spanLayout struct{ startLine, column, offset, endLine, end string }
 
-func newPosLayout(members, closing string) posLayout {
-	return posLayout{
-		line:   "{" + members + `"line": `,
-		column: "," + members + `"column": `,
-		offset: "," + members + `"offset": `,
-		end:    closing + "}",
+// newSpanLayout is the layout with keys at members after lead ("," when
+// "start" follows another member, "" when it opens its object).
+func newSpanLayout(lead, members string) spanLayout {
+	inner := members + "  "
+	return spanLayout{
+		startLine: lead + members + `"start": {` + inner + `"line": `,
+		column:    "," + inner + `"column": `,
+		offset:    "," + inner + `"offset": `,
+		endLine:   members + "}," + members + `"end": {` + inner + `"line": `,
+		end:       members + "}",
 	}
 }
 
 var (
-	itemPos    = newPosLayout(itemM2, itemM1) // an item's start and end
-	relatedPos = newPosLayout(itemM4, itemM3) // a finding's related location's
+	itemSpan    = newSpanLayout(",", itemM1) // an item's start and end
+	relatedSpan = newSpanLayout("", itemM3)  // a finding's related location's, its first members
 )
 
-func (l *posLayout) append(b []byte, p document.Position) []byte {
-	b = append(b, l.line...)
-	b = appendInt(b, p.Line)
+func (l *spanLayout) append(b []byte, start, end document.Position) []byte {
+	b = append(b, l.startLine...)
+	b = appendInt(b, start.Line)
 	b = append(b, l.column...)
-	b = appendInt(b, p.Column)
+	b = appendInt(b, start.Column)
 	b = append(b, l.offset...)
-	b = appendInt(b, p.Offset)
+	b = appendInt(b, start.Offset)
+	b = append(b, l.endLine...)
+	b = appendInt(b, end.Line)
+	b = append(b, l.column...)
+	b = appendInt(b, end.Column)
+	b = append(b, l.offset...)
+	b = appendInt(b, end.Offset)
 	return append(b, l.end...)
 }
 
@@ -79,10 +91,7 @@ func appendFindingItem(b []byte, x *Finding) []byte {
 	} else {
 		b = appendFindingHead(b, x.Rule, x.Category, x.Severity, x.Message)
 	}
-	b = append(b, ","+itemM1+`"start": `...)
-	b = itemPos.append(b, x.Start)
-	b = append(b, ","+itemM1+`"end": `...)
-	b = itemPos.append(b, x.End)
+	b = itemSpan.append(b, x.Start, x.End)
 	b = append(b, ","+itemM1+`"excerpt": `...)
 	b = appendJSONString(b, x.Excerpt)
 	if x.Role != "" {
@@ -96,10 +105,8 @@ func appendFindingItem(b []byte, x *Finding) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, itemM2+"{"+itemM3+`"start": `...)
-			b = relatedPos.append(b, r.Start)
-			b = append(b, ","+itemM3+`"end": `...)
-			b = relatedPos.append(b, r.End)
+			b = append(b, itemM2+"{"...)
+			b = relatedSpan.append(b, r.Start, r.End)
 			b = append(b, ","+itemM3+`"message": `...)
 			b = appendJSONString(b, r.Message)
 			b = append(b, itemM2+"}"...)
@@ -131,10 +138,7 @@ func appendClaimItem(b []byte, c *Claim) []byte {
 	b = appendJSONString(b, c.Where)
 	b = append(b, ","+itemM1+`"study": `...)
 	b = appendInt(b, c.Study)
-	b = append(b, ","+itemM1+`"start": `...)
-	b = itemPos.append(b, c.Start)
-	b = append(b, ","+itemM1+`"end": `...)
-	b = itemPos.append(b, c.End)
+	b = itemSpan.append(b, c.Start, c.End)
 	b = append(b, ","+itemM1+`"excerpt": `...)
 	b = appendJSONString(b, c.Excerpt)
 	b = append(b, ","+itemM1+`"rules": `...)
@@ -191,10 +195,7 @@ func appendStudyItem(b []byte, s *Study) []byte {
 	b = appendInt(b, s.Sentences)
 	b = append(b, ","+itemM1+`"description": `...)
 	b = appendJSONString(b, s.Description)
-	b = append(b, ","+itemM1+`"start": `...)
-	b = itemPos.append(b, s.Start)
-	b = append(b, ","+itemM1+`"end": `...)
-	b = itemPos.append(b, s.End)
+	b = itemSpan.append(b, s.Start, s.End)
 	b = append(b, ","+itemM1+`"notes": `...)
 	switch {
 	case s.Notes == nil:

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hypelint/hypelint/lint/document"
 	"github.com/hypelint/hypelint/lint/score"
 )
 
@@ -166,5 +167,27 @@ func TestAppendIntWritesInPlace(t *testing.T) {
 		require.Equal(t, strings.Repeat("#", len(room)-len(b)), string(room[len(b):]))
 		full := []byte("ab")[:2:2]
 		require.Equal(t, want, appendInt(full, n))
+	}
+}
+
+// spanLayout writes an item's and a related location's start and end as
+// the builder does, numbers of every length (and negative ones) included:
+// a finding with related locations, a claim and a study each.
+func TestSpanLayoutMatchesBuilder(t *testing.T) {
+	values := []int{0, 7, 9, 10, 99, 100, 999, 1000, 9999, 10000, 123456, 1 << 40, -1, -12345}
+	r := rand.New(rand.NewPCG(5, 8))
+	pos := func() document.Position {
+		return document.Position{Line: values[r.IntN(len(values))], Column: values[r.IntN(len(values))], Offset: values[r.IntN(len(values))]}
+	}
+	for range 2000 {
+		x := Finding{Rule: "r", Category: "c", Severity: "warning", Message: "m", Start: pos(), End: pos(), Excerpt: "e"}
+		for range r.IntN(3) {
+			x.Related = append(x.Related, Related{Start: pos(), End: pos(), Message: "s"})
+		}
+		require.Equal(t, string(x.appendJSONBuilt(nil, jsonFinding)), string(appendFindingItem(nil, &x)))
+		c := Claim{Term: "t", Start: pos(), End: pos(), Rules: []string{"r"}}
+		require.Equal(t, string(c.appendJSONBuilt(nil, jsonFinding)), string(appendClaimItem(nil, &c)))
+		s := Study{Index: 1, Start: pos(), End: pos()}
+		require.Equal(t, string(s.appendJSONBuilt(nil, jsonFinding)), string(appendStudyItem(nil, &s)))
 	}
 }
