@@ -271,9 +271,7 @@ func (c *Card) Flagged() []*Claim {
 // Claims are in article order, so the search is a binary search: a long
 // book has hundreds of thousands of both.
 func (c *Card) claimIndex(f rule.Finding) int {
-	i, _ := slices.BinarySearchFunc(c.Claims, f.Span.Start, func(cl *Claim, start int) int {
-		return cmp.Compare(cl.Span.Start, start)
-	})
+	i := firstFrom(c.Claims, f.Span.Start)
 	inside := -1
 	for ; i < len(c.Claims) && c.Claims[i].Span.Start < max(f.Span.End, f.Span.Start+1); i++ {
 		cl := c.Claims[i]
@@ -285,6 +283,23 @@ func (c *Card) claimIndex(f rule.Finding) int {
 		}
 	}
 	return inside
+}
+
+// firstFrom is the place of the first claim that starts at start or after
+// (len(claims) if none does) in claims sorted by start: a binary search
+// written out, as slices.BinarySearchFunc finds it without calling a
+// comparison at every step.
+func firstFrom(claims []*Claim, start int) int {
+	lo, hi := 0, len(claims)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if claims[h].Span.Start < start {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // oneLine is the source text of a span with its line breaks (a term
