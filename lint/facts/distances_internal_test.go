@@ -95,3 +95,33 @@ func TestDistancesClaimAsWalkOverTerms(t *testing.T) {
 	require.Greater(t, quoted, 1000)
 	require.Greater(t, clear, 1000)
 }
+
+// termsFrom gives the first hit, in start order, that starts at or after
+// hit i ends, or i: the hits it skips all start before hit i ends, so no
+// cue walk (negatesClaim, cueBeforeClaim) misses a term; random hits,
+// many of them empty or sharing a start.
+func TestTermsFromSkipsOnlyEarlierStarts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	moved := 0
+	for range 20000 {
+		hits := make([]lexicon.Hit, 1+rng.IntN(6))
+		for k := range hits {
+			start := rng.IntN(6)
+			hits[k] = lexicon.Hit{Start: start, End: start + rng.IntN(3)}
+		}
+		slices.SortStableFunc(hits, func(a, b lexicon.Hit) int { return a.Start - b.Start })
+		i := rng.IntN(len(hits))
+		want := i
+		for k := range i {
+			if hits[k].Start >= hits[i].End {
+				want = k
+				break
+			}
+		}
+		require.Equal(t, want, termsFrom(hits, i), "%v, hit %d", hits, i)
+		if want < i {
+			moved++
+		}
+	}
+	require.Greater(t, moved, 1000)
+}

@@ -539,12 +539,12 @@ func (ids *classIDs) distancesClaim(s *Sentence) bool {
 // turn to the terms that start within the window after it; whether the
 // cue lies inside a claim term is asked once per cue.
 func (ids *classIDs) cueBeforeClaim(s *Sentence) bool {
-	for _, c := range s.Hits {
+	for i, c := range s.Hits {
 		if c.Class != ids.distancing {
 			continue
 		}
 		inside := 0 // whether c lies inside a claim term: 0 not asked yet, 1 no, 2 yes
-		for _, h := range s.Hits {
+		for _, h := range s.Hits[termsFrom(s.Hits, i):] {
 			if h.Start < c.End || ids.modifier(h.Class) {
 				continue
 			}
@@ -579,12 +579,15 @@ func (ids *classIDs) negatesClaim(s *Sentence) bool {
 	if !s.Has(ids.negation) { // most sentences: precededBy would say so for every hit
 		return false
 	}
-	for _, c := range s.Hits {
+	for i, c := range s.Hits {
 		if c.Class != ids.negation {
 			continue
 		}
 		inside := 0 // whether c lies inside a claim term: 0 not asked yet, 1 no, 2 yes
-		for _, h := range s.Hits {
+		for _, h := range s.Hits[termsFrom(s.Hits, i):] {
+			if h.Start-c.End > certaintyNegationWindow {
+				break // hits come by start: the rest start further on than any window reaches
+			}
 			if c.End > h.Start || ids.modifier(h.Class) || h.Start-c.End > ids.negationWindowFor(h.Class) {
 				continue
 			}
@@ -603,6 +606,17 @@ func (ids *classIDs) negatesClaim(s *Sentence) bool {
 		}
 	}
 	return false
+}
+
+// termsFrom is the index of the first of hits (in start order) that may
+// start where hit i ends: i, or earlier hits starting at its end, which
+// an empty hit i has.
+func termsFrom(hits []lexicon.Hit, i int) int {
+	end := hits[i].End
+	for i > 0 && hits[i-1].Start >= end {
+		i--
+	}
+	return i
 }
 
 // describesGroup reports a negation that belongs to a description of a
