@@ -130,12 +130,13 @@ func hasSuperscript(text string) bool {
 
 // digitContexts reports, from the runs of ASCII digits in text, what the
 // numbered and author-year markers need: a run right after [ or ［
-// (bracket: "[12", "［3"); a year (19xx or 20xx) ending a run right before
-// ")", or before a letter and ")" (year: "2020)", "2019b)"); a year right
-// before "）" (fullYear). Most sentences have few digits: they are found
-// eight bytes at a time, and the brackets and parentheses around them
-// read, not searched for over the whole text (in Chinese text the last
-// bytes of ］ and ） end many other characters).
+// (bracket: "[12", "［3"); a year (19xx or 20xx, a run of four digits)
+// after a space and right before ")", or before a letter and ")" (year:
+// " 2020)", " 2019b)"); a year after white space or a comma (see
+// yearOpens) right before "）" (fullYear). Most sentences have few
+// digits: they are found eight bytes at a time, and the brackets and
+// parentheses around them read, not searched for over the whole text (in
+// Chinese text the last bytes of ］ and ） end many other characters).
 func digitContexts(text string) (bracket, year, fullYear bool) {
 	for i := 0; ; {
 		k := indexDigit(text[i:])
@@ -150,17 +151,24 @@ func digitContexts(text string) (bracket, year, fullYear bool) {
 		if start >= 1 && text[start-1] == '[' || start >= 3 && text[start-3:start] == "［" {
 			bracket = true
 		}
-		if end-start >= 4 && yearEndsAt(text, end) {
-			rest := text[end:]
+		if end-start == 4 && yearEndsAt(text, end) {
+			rest, before := text[end:], text[:start]
 			switch {
 			case strings.HasPrefix(rest, ")") || len(rest) >= 2 && 'a' <= rest[0] && rest[0] <= 'z' && rest[1] == ')':
-				year = true
+				year = year || strings.HasSuffix(before, " ")
 			case strings.HasPrefix(rest, "）"):
-				fullYear = true
+				fullYear = fullYear || yearOpens(before)
 			}
 		}
 		i = end
 	}
+}
+
+// yearOpens reports text ending as authorYearMarker's Chinese form needs
+// before its year: in a comma (，, 、) and perhaps white space (\s).
+func yearOpens(text string) bool {
+	text = strings.TrimRight(text, "\t\n\f\r ")
+	return strings.HasSuffix(text, "，") || strings.HasSuffix(text, ",") || strings.HasSuffix(text, "、")
 }
 
 // indexDigit returns the index of the first ASCII digit of s, or -1,

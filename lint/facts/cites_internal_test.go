@@ -40,6 +40,9 @@ func TestYearBeforeCloseGuardsAuthorYear(t *testing.T) {
 			if !yearBeforeClose(text) {
 				t.Fatalf("yearBeforeClose(%q) = false, but authorYearMarker matches", text)
 			}
+			if _, year, fullYear := digitContexts(text); !year && !(fullYear && containsMark(text, "等")) {
+				t.Fatalf("digitContexts(%q) guards no year, but authorYearMarker matches", text)
+			}
 		}
 	}
 	if matched == 0 {
@@ -195,21 +198,22 @@ func citesSourceByGuards(text string) bool {
 	return false
 }
 
-// digitContexts gives the year guard yearBeforeClose gave, and a bracket
-// guard that holds wherever hasBracketMarker finds a marker; citesSource
+// digitContexts gives a year guard narrower than yearBeforeClose that
+// holds wherever authorYearMarker matches, and a bracket guard that holds
+// wherever hasBracketMarker finds a marker; citesSource
 // answers as with the old guards. Random texts of brackets, parentheses,
 // years, digits, letters, 等, Chinese and broken characters, cut anywhere;
 // the corpus lines.
 func TestDigitContextsGuardAsBefore(t *testing.T) {
 	pieces := []string{"[", "]", "［", "］", "(", ")", "（", "）", "2020", "1999", "2101", "19", "20", "3", "12", "a", "b", "Z",
-		"Smith", " et al.", ", ", " ", "王", "等", "，", "等，", "-", "–", "¹", "²", "m", "研究", "\xef\xbc", "\xbd", "\x89", "\xff"}
+		"Smith", " et al.", ", ", " ", "王", "等", "，", "等，", "、", "\t", "(Smith et al., ", "（王等，", " 2020)", "2019b)", "，2021）", "-", "–", "¹", "²", "m", "研究", "\xef\xbc", "\xbd", "\x89", "\xff"}
 	rng := rand.New(rand.NewPCG(13, 14))
 	cites, years, brackets := 0, 0, 0
 	check := func(text string) {
 		bracket, year, fullYear := digitContexts(text)
 		guard := year || fullYear && containsMark(text, "等")
-		if guard != yearBeforeClose(text) {
-			t.Fatalf("digitContexts(%q) year guard = %v, yearBeforeClose %v", text, guard, !guard)
+		if guard && !yearBeforeClose(text) || !guard && authorYearMarker().MatchString(text) {
+			t.Fatalf("digitContexts(%q) year guard = %v, beyond yearBeforeClose or short of the marker", text, guard)
 		}
 		if hasBracketMarker(text) && !bracket {
 			t.Fatalf("digitContexts(%q) bracket = false, but hasBracketMarker finds a marker", text)
