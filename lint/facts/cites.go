@@ -1,9 +1,12 @@
 package facts
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/hypelint/hypelint/lint/internal/swar"
 )
 
 // authorYearMarker matches (Smith et al., 2020), (Smith and Lee 2019),
@@ -19,12 +22,14 @@ const superscripts = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 // citesSource reports a citation marker in a sentence's source text. A
 // superscript counts after a word or a punctuation mark, not after a unit
 // (m², cm³). Each marker shape is looked for only when the characters it
-// needs are there: most sentences have a bracket but no marker.
+// needs are there (see digitContexts): most sentences have a bracket but
+// no marker.
 func citesSource(text string) bool {
-	if bracketBeforeDigit(text) && hasBracketMarker(text) {
+	bracket, year, fullYear := digitContexts(text)
+	if bracket && hasBracketMarker(text) {
 		return true
 	}
-	if yearBeforeClose(text) && authorYearMarker().MatchString(text) {
+	if (year || fullYear && containsMark(text, "等")) && authorYearMarker().MatchString(text) {
 		return true
 	}
 	if !hasSuperscript(text) {
@@ -38,34 +43,6 @@ func citesSource(text string) bool {
 		prev = r
 	}
 	return false
-}
-
-// bracketBeforeDigit reports what bracketMarker needs to match: a closing
-// bracket, and an opening one right before a digit ("[12", "［3").
-func bracketBeforeDigit(text string) bool {
-	if !strings.Contains(text, "]") && !containsMark(text, "］") {
-		return false
-	}
-	for i := 0; ; i++ {
-		k := strings.IndexByte(text[i:], '[')
-		if k < 0 {
-			break
-		}
-		i += k
-		if i+1 < len(text) && isDigit(text[i+1]) {
-			return true
-		}
-	}
-	for i := 0; ; i++ {
-		k := indexMark(text[i:], "［")
-		if k < 0 {
-			return false
-		}
-		i += k
-		if i+len("［") < len(text) && isDigit(text[i+len("［")]) {
-			return true
-		}
-	}
 }
 
 // hasBracketMarker reports a numbered marker: [12], [3,4], [5 - 7],
@@ -151,33 +128,86 @@ func hasSuperscript(text string) bool {
 	return false
 }
 
-// yearBeforeClose reports what authorYearMarker needs to match: a year
-// (19xx or 20xx, perhaps with a letter) right before ")", or a year right
-// before "）" in a text that has 等. Most parentheses that close after a
-// digit hold a value ("(n=120)", "（61.4%）"), not a year.
-func yearBeforeClose(text string) bool {
-	for i := 0; ; i++ {
-		k := strings.IndexByte(text[i:], ')')
+// digitContexts reports, from the runs of ASCII digits in text, what the
+// numbered and author-year markers need: a run right after [ or ［
+// (bracket: "[12", "［3"); a year (19xx or 20xx, a run of four digits)
+// after a space and right before ")", or before a letter and ")" (year:
+// " 2020)", " 2019b)"); a year after white space or a comma (see
+// yearOpens) right before "）" (fullYear). Most sentences have few
+// digits: they are found eight bytes at a time, and the brackets and
+// parentheses around them read, not searched for over the whole text (in
+// Chinese text the last bytes of ］ and ） end many other characters).
+func digitContexts(text string) (bracket, year, fullYear bool) {
+	for i := 0; ; {
+		k := indexDigit(text[i:])
 		if k < 0 {
-			break
+			return bracket, year, fullYear
 		}
-		i += k
-		if yearEndsAt(text, i) || i > 0 && 'a' <= text[i-1] && text[i-1] <= 'z' && yearEndsAt(text, i-1) {
-			return true
+		start := i + k
+		end := start + 1
+		for end < len(text) && isDigit(text[end]) {
+			end++
+		}
+		if start >= 1 && text[start-1] == '[' || start >= 3 && text[start-3:start] == "［" {
+			bracket = true
+		}
+		if end-start == 4 && yearEndsAt(text, end) {
+			rest, before := text[end:], text[:start]
+			switch {
+			case strings.HasPrefix(rest, ")") || len(rest) >= 2 && 'a' <= rest[0] && rest[0] <= 'z' && rest[1] == ')':
+				year = year || strings.HasSuffix(before, " ")
+			case strings.HasPrefix(rest, "）"):
+				fullYear = fullYear || yearOpens(before)
+			}
+		}
+		i = end
+	}
+}
+
+// yearOpens reports text ending as authorYearMarker's Chinese form needs
+// before its year: in a comma (，, 、) and perhaps white space (\s).
+func yearOpens(text string) bool {
+	text = strings.TrimRight(text, "\t\n\f\r ")
+	return strings.HasSuffix(text, "，") || strings.HasSuffix(text, ",") || strings.HasSuffix(text, "、")
+}
+
+// indexDigit returns the index of the first ASCII digit of s, or -1,
+// sixteen bytes at a time, then eight; a tail of fewer than eight bytes
+// is read as the last eight bytes of s: those before the tail hold no
+// digit, so DigitMask flags none of them.
+func indexDigit(s string) int {
+	i := 0
+	for ; i+16 <= len(s); i += 16 {
+		lo, hi := swar.DigitMask(swar.Load8(s[i:i+8])), swar.DigitMask(swar.Load8(s[i+8:i+16]))
+		if lo|hi != 0 {
+			if lo != 0 {
+				return i + bits.TrailingZeros64(lo)/8
+			}
+			return i + 8 + bits.TrailingZeros64(hi)/8
 		}
 	}
-	// A year before "）" first, then 等: 等 is common in Chinese text, a
-	// year before "）" is not.
-	for i := 0; ; i++ {
-		k := indexMark(text[i:], "）")
-		if k < 0 {
-			return false
+	if i+8 <= len(s) {
+		if m := swar.DigitMask(swar.Load8(s[i : i+8])); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
 		}
-		i += k
-		if yearEndsAt(text, i) {
-			return containsMark(text, "等")
+		i += 8
+	}
+	if i == len(s) {
+		return -1
+	}
+	if len(s) >= 8 {
+		from := len(s) - 8
+		if m := swar.DigitMask(swar.Load8(s[from:])); m != 0 {
+			return from + bits.TrailingZeros64(m)/8
+		}
+		return -1
+	}
+	for ; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return i
 		}
 	}
+	return -1
 }
 
 // yearEndsAt reports a year from 1900 to 2099 in text ending at k.

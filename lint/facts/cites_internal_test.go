@@ -40,6 +40,9 @@ func TestYearBeforeCloseGuardsAuthorYear(t *testing.T) {
 			if !yearBeforeClose(text) {
 				t.Fatalf("yearBeforeClose(%q) = false, but authorYearMarker matches", text)
 			}
+			if _, year, fullYear := digitContexts(text); !year && !(fullYear && containsMark(text, "等")) {
+				t.Fatalf("digitContexts(%q) guards no year, but authorYearMarker matches", text)
+			}
 		}
 	}
 	if matched == 0 {
@@ -114,5 +117,160 @@ func TestCiteGuardsMatchTheirPatterns(t *testing.T) {
 	}
 	if brackets == 0 || supers == 0 {
 		t.Fatal("no random text had a marker: the test checks nothing")
+	}
+}
+
+// bracketBeforeDigit reports what bracketMarker needs to match: a closing
+// bracket, and an opening one right before a digit ("[12", "［3"). It
+// guarded hasBracketMarker before digitContexts: a reference.
+func bracketBeforeDigit(text string) bool {
+	if !strings.Contains(text, "]") && !containsMark(text, "］") {
+		return false
+	}
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], '[')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+1 < len(text) && isDigit(text[i+1]) {
+			return true
+		}
+	}
+	for i := 0; ; i++ {
+		k := indexMark(text[i:], "［")
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i+len("［") < len(text) && isDigit(text[i+len("［")]) {
+			return true
+		}
+	}
+}
+
+// yearBeforeClose (the guard of authorYearMarker before digitContexts, a
+// reference) reports what authorYearMarker needs to match: a year
+// (19xx or 20xx, perhaps with a letter) right before ")", or a year right
+// before "）" in a text that has 等. Most parentheses that close after a
+// digit hold a value ("(n=120)", "（61.4%）"), not a year.
+func yearBeforeClose(text string) bool {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], ')')
+		if k < 0 {
+			break
+		}
+		i += k
+		if yearEndsAt(text, i) || i > 0 && 'a' <= text[i-1] && text[i-1] <= 'z' && yearEndsAt(text, i-1) {
+			return true
+		}
+	}
+	// A year before "）" first, then 等: 等 is common in Chinese text, a
+	// year before "）" is not.
+	for i := 0; ; i++ {
+		k := indexMark(text[i:], "）")
+		if k < 0 {
+			return false
+		}
+		i += k
+		if yearEndsAt(text, i) {
+			return containsMark(text, "等")
+		}
+	}
+}
+
+// citesSourceByGuards is citesSource as it was before digitContexts, with
+// the guards above: the reference.
+func citesSourceByGuards(text string) bool {
+	if bracketBeforeDigit(text) && hasBracketMarker(text) || yearBeforeClose(text) && authorYearMarker().MatchString(text) {
+		return true
+	}
+	if !hasSuperscript(text) {
+		return false
+	}
+	prev := ' '
+	for _, r := range text {
+		if strings.ContainsRune(superscripts, r) && !strings.ContainsRune(superscripts, prev) && prev != 'm' && prev != ' ' && prev != '^' {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// digitContexts gives a year guard narrower than yearBeforeClose that
+// holds wherever authorYearMarker matches, and a bracket guard that holds
+// wherever hasBracketMarker finds a marker; citesSource
+// answers as with the old guards. Random texts of brackets, parentheses,
+// years, digits, letters, 等, Chinese and broken characters, cut anywhere;
+// the corpus lines.
+func TestDigitContextsGuardAsBefore(t *testing.T) {
+	pieces := []string{"[", "]", "［", "］", "(", ")", "（", "）", "2020", "1999", "2101", "19", "20", "3", "12", "a", "b", "Z",
+		"Smith", " et al.", ", ", " ", "王", "等", "，", "等，", "、", "\t", "(Smith et al., ", "（王等，", " 2020)", "2019b)", "，2021）", "-", "–", "¹", "²", "m", "研究", "\xef\xbc", "\xbd", "\x89", "\xff"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	cites, years, brackets := 0, 0, 0
+	check := func(text string) {
+		bracket, year, fullYear := digitContexts(text)
+		guard := year || fullYear && containsMark(text, "等")
+		if guard && !yearBeforeClose(text) || !guard && authorYearMarker().MatchString(text) {
+			t.Fatalf("digitContexts(%q) year guard = %v, beyond yearBeforeClose or short of the marker", text, guard)
+		}
+		if hasBracketMarker(text) && !bracket {
+			t.Fatalf("digitContexts(%q) bracket = false, but hasBracketMarker finds a marker", text)
+		}
+		want := citesSourceByGuards(text)
+		if got := citesSource(text); got != want {
+			t.Fatalf("citesSource(%q) = %v, want %v", text, got, want)
+		}
+		if want {
+			cites++
+		}
+		if guard {
+			years++
+		}
+		if bracket {
+			brackets++
+		}
+	}
+	for range 200000 {
+		text := randomText(rng, pieces, 10)
+		check(text)
+		if len(text) > 0 {
+			i := rng.IntN(len(text))
+			check(text[i:])
+			check(text[:i])
+		}
+	}
+	for _, line := range corpusLines(t) {
+		check(line)
+	}
+	if cites < 1000 || years < 1000 || brackets < 1000 {
+		t.Fatalf("too few markers among the random texts: %d cites, %d years, %d brackets", cites, years, brackets)
+	}
+}
+
+// indexDigit finds the first ASCII digit as a byte loop does, in texts of
+// every length up to 40 with digits (or none) at every place, among bytes
+// of every kind (Chinese, ':' and '/' beside the digits, high bytes).
+func TestIndexDigitMatchesByteLoop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	fill := []byte("ab:/ \xe7\xa0\x94\xff\x80Z")
+	for n := range 41 {
+		for range 400 {
+			b := make([]byte, n)
+			for k := range b {
+				b[k] = fill[rng.IntN(len(fill))]
+			}
+			for range rng.IntN(3) {
+				if n > 0 {
+					b[rng.IntN(n)] = '0' + byte(rng.IntN(10))
+				}
+			}
+			text := string(b)
+			want := strings.IndexFunc(text, func(r rune) bool { return '0' <= r && r <= '9' })
+			if got := indexDigit(text); got != want {
+				t.Fatalf("indexDigit(%q) = %d, want %d", text, got, want)
+			}
+		}
 	}
 }

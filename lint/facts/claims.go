@@ -249,14 +249,13 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 			set.add(o.Class)
 		}
 	}
-	in := set.has
 	c.Inferred = opensInference(s.Text[start:h.Start])
 	switch {
-	case in(ids.animal):
+	case set.has(ids.animal):
 		c.Subject = Animals
-	case in(ids.invitro) || in(ids.cells) && d.Evidence.InVitro: // "衰老的细胞" in a mouse study is the mouse's
+	case set.has(ids.invitro) || set.has(ids.cells) && d.Evidence.InVitro: // "衰老的细胞" in a mouse study is the mouse's
 		c.Subject = Cells
-	case in(ids.humanSubject) || in(ids.humanRef) || in(ids.reader):
+	case set.has(ids.humanSubject) || set.has(ids.humanRef) || set.has(ids.reader):
 		c.Subject = People
 	case c.Inferred:
 		// The conclusion goes beyond the model named earlier in the
@@ -271,14 +270,14 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 		c.Strength = StrengthNegated
 	case question(s.Text, end):
 		c.Strength = StrengthQuestion
-	case in(ids.promise) || in(ids.future):
+	case set.has(ids.promise) || set.has(ids.future):
 		c.Strength = StrengthPromise
-	case in(ids.hedge) && couldBefore(s.Text[start:h.Start]) && (s.IsTitle || c.Subject == People):
+	case set.has(ids.hedge) && couldBefore(s.Text[start:h.Start]) && (s.IsTitle || c.Subject == People):
 		// "The drug that could reverse ageing", "could reverse ageing in
 		// older people": in a headline, or said of people, "could" offers
 		// a prospect rather than a doubt.
 		c.Strength = StrengthPromise
-	case in(ids.hedge):
+	case set.has(ids.hedge):
 		c.Strength = StrengthMay
 	case inClause(s, ids.ability, start, h.End, h) || h.Class == ids.causalCan: // "can" before the term
 		c.Strength = StrengthCan

@@ -101,7 +101,8 @@ func firstPersonByFields(text string) bool {
 }
 
 func TestFirstPersonWordsMatchFields(t *testing.T) {
-	pieces := []string{"i", "my", "me", "'m", "’m", "'ve", "self", "a", "b", " ", ",", "“", "\xe2\x80", "\x99", "’", "'", "mine", "time"}
+	pieces := []string{"i", "my", "me", "'m", "’m", "'ve", "self", "a", "b", " ", ",", "“", "\xe2\x80", "\x99", "’", "'", "mine", "time",
+		"\xe2", "\x80\x99", "é", "研", "I", "\xff"}
 	rng := rand.New(rand.NewPCG(23, 24))
 	first := 0
 	for range 50000 {

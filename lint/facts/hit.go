@@ -203,18 +203,24 @@ func (ids *classIDs) distancedIn(s *Sentence, h lexicon.Hit, q *hitQuote) bool {
 	if open < 0 {
 		return false
 	}
-	if labelsClaims(s.Text[close:]) {
-		return true
+	return labelsClaims(s.Text[close:]) || ids.firstCueEnd(s) <= open
+}
+
+// firstCueEnd is where the first quotation cue of s to end ends: a
+// distancing cue, or a framing verb whose framer is not on the writer's
+// own side (see ownSide); len(s.Text)+1 when s has none. A quotation
+// opening at or after it is introduced by a cue (see distanced).
+func (ids *classIDs) firstCueEnd(s *Sentence) int {
+	end := len(s.Text) + 1
+	if !s.Has(ids.distancing) && !s.Has(ids.framing) {
+		return end
 	}
 	for _, c := range s.Hits {
-		if c.End > open {
-			continue
-		}
-		if c.Class == ids.distancing || c.Class == ids.framing && !ownSide(s.Text[:c.Start]) {
-			return true
+		if c.End < end && (c.Class == ids.distancing || c.Class == ids.framing && !ownSide(s.Text[:c.Start])) {
+			end = c.End
 		}
 	}
-	return false
+	return end
 }
 
 // ownSide reports a framer on the writer's own side (our medical director
@@ -486,15 +492,77 @@ func lead3(s string) uint32 { return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32
 
 // distancesClaim reports whether some claim term of the sentence is
 // distanced (see distanced).
+//
+// It asks distanced's questions of every term that is no modifier, the
+// cue before a term walked the other way round (from each distancing cue
+// to the terms that follow it closely, as negatesClaim does), and the
+// cues before a quotation found once for the sentence (firstCueEnd), not
+// once per quoted term.
 func (ids *classIDs) distancesClaim(s *Sentence) bool {
 	// Most sentences have neither a cue nor a quotation; looking for a
 	// quotation around every hit of a long sentence costs its length each.
-	if !s.Has(ids.distancing) && !s.hasQuotation() {
+	cued := s.Has(ids.distancing)
+	if !cued && !s.hasQuotation() {
 		return false
 	}
+	if cued && ids.cueBeforeClaim(s) {
+		return true
+	}
+	cueEnd := -1 // firstCueEnd, once a term is quoted
 	for _, h := range s.Hits {
-		if !ids.modifier(h.Class) && ids.distanced(s, h) {
+		if ids.modifier(h.Class) {
+			continue
+		}
+		if labelsClaims(s.Text[h.End:]) { // 返老还童的说法
 			return true
+		}
+		var q hitQuote
+		open, close := q.of(s, h)
+		if open < 0 {
+			continue
+		}
+		if labelsClaims(s.Text[close:]) {
+			return true
+		}
+		if cueEnd < 0 {
+			cueEnd = ids.firstCueEnd(s)
+		}
+		if cueEnd <= open {
+			return true
+		}
+	}
+	return false
+}
+
+// cueBeforeClaim reports a term that is no modifier preceded by a
+// distancing cue (precededBy with distanceWindow), walking each cue in
+// turn to the terms that start within the window after it; whether the
+// cue lies inside a claim term is asked once per cue.
+func (ids *classIDs) cueBeforeClaim(s *Sentence) bool {
+	for i, c := range s.Hits {
+		if c.Class != ids.distancing {
+			continue
+		}
+		inside := 0 // whether c lies inside a claim term: 0 not asked yet, 1 no, 2 yes
+		for _, h := range s.Hits[termsFrom(s.Hits, i):] {
+			if h.Start < c.End || ids.modifier(h.Class) {
+				continue
+			}
+			if h.Start-c.End > distanceWindow {
+				break // hits come by start: the rest start further on
+			}
+			if inside == 0 {
+				inside = 1
+				if ids.insideClaim(s, c) {
+					inside = 2
+				}
+			}
+			if inside == 2 {
+				break
+			}
+			if !breaksBefore.in(s.Text[c.End:h.Start]) {
+				return true
+			}
 		}
 	}
 	return false
@@ -511,12 +579,15 @@ func (ids *classIDs) negatesClaim(s *Sentence) bool {
 	if !s.Has(ids.negation) { // most sentences: precededBy would say so for every hit
 		return false
 	}
-	for _, c := range s.Hits {
+	for i, c := range s.Hits {
 		if c.Class != ids.negation {
 			continue
 		}
 		inside := 0 // whether c lies inside a claim term: 0 not asked yet, 1 no, 2 yes
-		for _, h := range s.Hits {
+		for _, h := range s.Hits[termsFrom(s.Hits, i):] {
+			if h.Start-c.End > certaintyNegationWindow {
+				break // hits come by start: the rest start further on than any window reaches
+			}
 			if c.End > h.Start || ids.modifier(h.Class) || h.Start-c.End > ids.negationWindowFor(h.Class) {
 				continue
 			}
@@ -535,6 +606,17 @@ func (ids *classIDs) negatesClaim(s *Sentence) bool {
 		}
 	}
 	return false
+}
+
+// termsFrom is the index of the first of hits (in start order) that may
+// start where hit i ends: i, or earlier hits starting at its end, which
+// an empty hit i has.
+func termsFrom(hits []lexicon.Hit, i int) int {
+	end := hits[i].End
+	for i > 0 && hits[i-1].Start >= end {
+		i--
+	}
+	return i
 }
 
 // describesGroup reports a negation that belongs to a description of a

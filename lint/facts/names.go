@@ -84,7 +84,7 @@ func hasUpperLatin(s string) bool {
 // inName reports whether src[start:end] is made of capitalised words (small
 // words aside) and a capitalised word stands right before or after it.
 func inName(src string, start, end int) bool {
-	if start < end && 'a' <= src[start] && src[start] <= 'z' {
+	if start < end && !mayOpenName(src[start:end]) {
 		return false // the first word is not capitalised: most hits
 	}
 	first, words := "", 0
@@ -112,6 +112,18 @@ func inName(src string, start, end int) bool {
 	prevName := nBefore > 1 && capitalised(last) && !strings.HasSuffix(last, ",")
 	nextName := next != "" && capitalised(next) && !acronym(next)
 	return prevName || nextName
+}
+
+// mayOpenName reports whether the first field of s (not empty) may be
+// capitalised, from its first rune: a capital, or a space or opening mark
+// before it (see capitalised). A hit in Chinese, or starting with a small
+// letter or a digit, is then ruled out without splitting it into fields.
+func mayOpenName(s string) bool {
+	if c := s[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z' || c == '"' || c == '\'' || c == '(' || c == ' ' || '\t' <= c && c <= '\r'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsSpace(r) || r == '“' || r == '‘'
 }
 
 // lastField returns how many fields (as strings.Fields splits them) s has,

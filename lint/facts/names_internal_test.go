@@ -83,7 +83,8 @@ func inNameByFields(src string, start, end int) bool {
 }
 
 func TestInNameMatchesFields(t *testing.T) {
-	pieces := []string{" ", "  ", "\u00a0", "Fountain", "of", "Youth", "Park,", "park", "IV", "NMN", "“Fight", "for", "Sight”", "神药", "\xff", "\x80", "\u2003", "É", "the"}
+	pieces := []string{" ", "  ", "\u00a0", "Fountain", "of", "Youth", "Park,", "park", "IV", "NMN", "“Fight", "for", "Sight”", "神药", "\xff", "\x80", "\u2003", "É", "the",
+		"(Fountain", "'Youth", "‘Park", "\"Sight", "(of", "\t", "\u3000", "\u0085", "é", "2020", "-", "Ω"}
 	rng := rand.New(rand.NewPCG(19, 20))
 	names := 0
 	for range 50000 {

@@ -308,6 +308,11 @@ func firstPersonSingular(text string) bool {
 	if strings.Contains(text, "自己") {
 		return true
 	}
+	// Every first-person word starts with i or m: quoted Chinese text has
+	// neither.
+	if strings.IndexByte(text, 'i') < 0 && strings.IndexByte(text, 'm') < 0 {
+		return false
+	}
 	// The words are runs of a–z and apostrophes, walked without
 	// splitting the text into a slice.
 	start := -1

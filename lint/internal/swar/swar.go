@@ -40,3 +40,14 @@ func NonLetters(w uint64) uint64 {
 func lowerLetterBits(w uint64) uint64 {
 	return (w + 0x1F*Ones) &^ (w + 0x05*Ones) & Highs
 }
+
+// DigitMask returns 0 when w has no ASCII digit, and otherwise a word
+// whose lowest set bit is the top bit of its first digit (in the order
+// Load8 reads the bytes): xor with '0' leaves a digit below 10, and
+// subtracting 10 from each byte sets the top bit of a byte below 10 that
+// had it clear. A borrow only runs from such a byte into the ones above
+// it, so bits above the lowest may be set wrongly.
+func DigitMask(w uint64) uint64 {
+	x := w ^ '0'*Ones
+	return (x - 10*Ones) &^ x & Highs
+}

@@ -1,6 +1,7 @@
 package swar
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"testing"
 )
@@ -61,6 +62,37 @@ func TestNonLettersMatchesBytes(t *testing.T) {
 				if got := NonLetters(w); got != want {
 					t.Fatalf("NonLetters(%#x) = %#x, want %#x", w, got, want)
 				}
+			}
+		}
+	}
+}
+
+// DigitMask finds the first ASCII digit (its lowest set bit), and no
+// digit in a word without one, for every byte value at every
+// position among random neighbours of all 256 values (digits among them,
+// before and after).
+func TestDigitMaskFindsFirstDigit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	for c := range 256 {
+		for pos := range 8 {
+			var w uint64
+			want := 8
+			for k := range 8 {
+				b := byte(rng.IntN(256))
+				if k == pos {
+					b = byte(c)
+				} else if rng.IntN(4) == 0 {
+					b = '0' + byte(rng.IntN(10))
+				}
+				w |= uint64(b) << (8 * k)
+				if want == 8 && '0' <= b && b <= '9' {
+					want = k
+				}
+			}
+			m := DigitMask(w)
+			got := bits.TrailingZeros64(m) / 8
+			if got != want || m != 0 && m&(0x80<<(8*got)) == 0 {
+				t.Fatalf("DigitMask(%#x) = %#x: first digit %d, want %d", w, m, got, want)
 			}
 		}
 	}
