@@ -141,6 +141,11 @@ func (ig *ignores) ignored(path string, isDir bool) bool {
 	if err != nil {
 		return false
 	}
+	return ig.ignoredAbs(abs, isDir)
+}
+
+// ignoredAbs is ignored for an absolute path.
+func (ig *ignores) ignoredAbs(abs string, isDir bool) bool {
 	abs = filepath.ToSlash(abs)
 	ignored := false
 	for _, r := range ig.rules {

@@ -95,3 +95,44 @@ func TestWalkByNameFindsWhatIncludedFinds(t *testing.T) {
 		}
 	}
 }
+
+// The .gitignore rules decide the same for a walk from a relative root
+// (entries matched by the folder's absolute path made once) as for one
+// from the absolute root, and as Included's per-path test (ignored) does.
+func TestGitignoreFromRelativeRoot(t *testing.T) {
+	root := tree(t,
+		".git/HEAD=ref",
+		".gitignore=drafts/\n*.tmp.md\n/top-only.md\n",
+		"a.md=x", "b.txt=x", "x.tmp.md=x", "top-only.md=x", "sub/top-only.md=x", "sub/y.tmp.md=x",
+		"drafts/d.md=x", "news/.gitignore=*.md\n!keep.md\n", "news/skip.md=x", "news/keep.md=x",
+	)
+	t.Chdir(root)
+	filter := func(string) Filter { return extFilter{} }
+	abs, err := Files([]string{root}, filter)
+	require.NoError(t, err)
+	want := []string{"a.md", "b.txt", "news/keep.md", "sub/top-only.md"}
+	require.Equal(t, want, rel(t, root, abs))
+	for _, r := range []string{".", "./", "news/..", "sub/../"} {
+		got, err := Files([]string{r}, filter)
+		require.NoError(t, err)
+		assert.Equal(t, want, rel(t, root, absAll(t, got)), "root %q", r)
+	}
+	ig, err := ignoresAbove(".")
+	require.NoError(t, err)
+	require.NoError(t, ig.load("."))
+	for _, p := range []string{"a.md", "x.tmp.md", "top-only.md", "sub/top-only.md", "sub/y.tmp.md"} {
+		a, err := filepath.Abs(p)
+		require.NoError(t, err)
+		assert.Equal(t, ig.ignored(p, false), ig.ignoredAbs(a, false), p)
+	}
+}
+
+func absAll(t *testing.T, paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		a, err := filepath.Abs(p)
+		require.NoError(t, err)
+		out[i] = a
+	}
+	return out
+}

@@ -102,9 +102,21 @@ func (w *walker) walk(dir string, view *gitView) {
 			w.errs = append(w.errs, err)
 		}
 	}
-	ignored := func(path string, isDir bool) bool {
-		if view != nil {
+	// The .gitignore rules are matched against absolute paths: the
+	// folder's is made once (a relative one asks the system for the
+	// working directory each time), and an entry's is its name after it.
+	absPrefix, absPlain := "", false
+	if view == nil && len(w.ig.rules) > 0 {
+		if abs, err := filepath.Abs(dir); err == nil {
+			absPrefix, absPlain = joinPrefix(abs)
+		}
+	}
+	ignored := func(path, name string, isDir bool) bool {
+		switch {
+		case view != nil:
 			return view.ignored(path, isDir)
+		case absPlain && oneElement(name):
+			return w.ig.ignoredAbs(absPrefix+name, isDir)
 		}
 		return w.ig.ignored(path, isDir)
 	}
@@ -121,7 +133,7 @@ func (w *walker) walk(dir string, view *gitView) {
 			path = filepath.Join(dir, name)
 		}
 		if e.IsDir() {
-			if skipDir(name) || ignored(path, true) || w.filterFor(path).Excluded(path) {
+			if skipDir(name) || ignored(path, name, true) || w.filterFor(path).Excluded(path) {
 				continue
 			}
 			inner := view
@@ -134,7 +146,7 @@ func (w *walker) walk(dir string, view *gitView) {
 			w.walk(path, inner)
 			continue
 		}
-		if strings.HasPrefix(name, ".") || ignored(path, false) {
+		if strings.HasPrefix(name, ".") || ignored(path, name, false) {
 			continue
 		}
 		if files == nil {
