@@ -22,16 +22,19 @@ type configs struct {
 
 	wd string // the working directory, read once (os.Getwd is a system call)
 
-	mu      sync.Mutex
-	byDir   map[string]*config.Config // directory → its nearest configuration
-	byFile  map[string]*config.Config // configuration file → loaded
-	linters map[string]*lint.Linter   // linterKey → linter
-	err     error                     // the first configuration that did not load
+	mu       sync.Mutex
+	byDir    map[string]*config.Config // directory → its nearest configuration
+	byPrefix map[string]*config.Config // a file path up to its last separator → its configuration (see forFile)
+	byFile   map[string]*config.Config // configuration file → loaded
+	linters  map[string]*lint.Linter   // linterKey → linter
+	byConfig map[*config.Config]*lint.Linter
+	err      error // the first configuration that did not load
 }
 
 func newConfigs(explicitPath string, extraRules []string) (*configs, error) {
 	c := &configs{extraRules: extraRules, byDir: map[string]*config.Config{},
-		byFile: map[string]*config.Config{}, linters: map[string]*lint.Linter{}}
+		byPrefix: map[string]*config.Config{}, byFile: map[string]*config.Config{},
+		linters: map[string]*lint.Linter{}, byConfig: map[*config.Config]*lint.Linter{}}
 	c.wd, _ = os.Getwd()
 	if explicitPath != "" {
 		cfg, err := config.Load(explicitPath)
@@ -65,11 +68,37 @@ func (c *configs) forPath(path string) *config.Config {
 
 // forFile is forPath for a path known not to be a directory (an input the
 // walk found, or "-").
+//
+// It is asked twice for every input, and the files of a folder share the
+// text before their names: the configuration is remembered by that text,
+// which is all filepath.Dir reads, so a folder's path is cleaned and made
+// absolute once, not twice per file.
 func (c *configs) forFile(path string) *config.Config {
 	if c.explicit {
 		return c.base
 	}
-	return c.forDir(filepath.Dir(path))
+	prefix := dirPrefix(path)
+	c.mu.Lock()
+	cfg, ok := c.byPrefix[prefix]
+	c.mu.Unlock()
+	if ok {
+		return cfg
+	}
+	cfg = c.forDir(filepath.Dir(path))
+	c.mu.Lock()
+	c.byPrefix[prefix] = cfg
+	c.mu.Unlock()
+	return cfg
+}
+
+// dirPrefix is path up to and including its last separator (its volume
+// name too): filepath.Dir(path) is a function of it alone.
+func dirPrefix(path string) string {
+	i := len(path) - 1
+	for i >= len(filepath.VolumeName(path)) && !os.IsPathSeparator(path[i]) {
+		i--
+	}
+	return path[:i+1]
 }
 
 func (c *configs) forDir(dir string) *config.Config {
@@ -113,8 +142,14 @@ func (c *configs) find(dir string) *config.Config {
 func (c *configs) linter(cfg *config.Config) (*lint.Linter, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	// Asked for every input: a configuration seen before is known by its
+	// address, without spelling out its key.
+	if l, ok := c.byConfig[cfg]; ok {
+		return l, nil
+	}
 	key := c.linterKey(cfg)
 	if l, ok := c.linters[key]; ok {
+		c.byConfig[cfg] = l
 		return l, nil
 	}
 	base, err := loadLinter(append(append([]string{}, c.extraRules...), cfg.Rules...))
@@ -126,6 +161,7 @@ func (c *configs) linter(cfg *config.Config) (*lint.Linter, error) {
 		return nil, err
 	}
 	c.linters[key] = l
+	c.byConfig[cfg] = l
 	return l, nil
 }
 

@@ -259,6 +259,67 @@ func (c *Config) Included(path string) bool {
 	return matchAny(c.Include, rel) && !matchAny(c.Exclude, rel)
 }
 
+// FilesIn returns Included for the files of the folder dir, asked by name
+// alone: Included(filepath.Join(dir, name)) makes the file's path absolute
+// and relative to the configuration's folder, cleaning it three times, for
+// every file of the folder; here the folder's path is made relative once.
+func (c *Config) FilesIn(dir string) interface{ Included(name string) bool } {
+	f := &folder{c: c, dir: dir}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		f.slow = true
+		return f
+	}
+	rel, err := filepath.Rel(c.Dir, abs)
+	switch {
+	case err != nil:
+		// Outside the configuration's tree: a file matches by name.
+	case rel == "..":
+		f.slow = true // the configuration's folder is one of dir's entries
+	case strings.HasPrefix(rel, ".."):
+		// As Included: a file whose relative path starts with ".." matches by name.
+	case rel == ".":
+		f.inside = true
+	default:
+		f.inside, f.rel = true, filepath.ToSlash(rel)+"/"
+	}
+	return f
+}
+
+// folder is Included for the files of one folder (see FilesIn).
+type folder struct {
+	c      *Config
+	dir    string
+	rel    string // the folder's path relative to c.Dir with a "/" after it; "" for c.Dir itself
+	inside bool   // the folder is in c.Dir's tree: a file's path is rel + name
+	slow   bool   // ask Included for each file
+}
+
+func (f *folder) Included(name string) bool {
+	if f.slow || !oneElement(name) {
+		return f.c.Included(filepath.Join(f.dir, name))
+	}
+	rel := name
+	if f.inside && f.rel != "" {
+		rel = f.rel + name
+	}
+	return matchAny(f.c.Include, rel) && !matchAny(f.c.Exclude, rel)
+}
+
+// oneElement reports a name that filepath.Join appends to a folder's path
+// as it is: not empty, no separator, not "." or "..".
+func oneElement(name string) bool {
+	if name == "" || name == "." || name == ".." {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if os.IsPathSeparator(name[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // Excluded reports whether a directory is excluded (so a walk skips it).
 func (c *Config) Excluded(dir string) bool {
 	abs, err := filepath.Abs(dir)

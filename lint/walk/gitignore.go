@@ -134,10 +134,18 @@ func parseIgnoreLine(base, line string) (ignoreRule, bool) {
 // ignored reports whether path is ignored. A directory that is ignored
 // hides everything below it, which the walk achieves by not entering it.
 func (ig *ignores) ignored(path string, isDir bool) bool {
+	if len(ig.rules) == 0 {
+		return false // outside a repository, most walks meet no rule
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return false
 	}
+	return ig.ignoredAbs(abs, isDir)
+}
+
+// ignoredAbs is ignored for an absolute path.
+func (ig *ignores) ignoredAbs(abs string, isDir bool) bool {
 	abs = filepath.ToSlash(abs)
 	ignored := false
 	for _, r := range ig.rules {

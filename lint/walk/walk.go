@@ -19,6 +19,14 @@ type Filter interface {
 	Excluded(dir string) bool
 }
 
+// folderFilter is a Filter that can judge the files of a folder by their
+// names, doing once for the folder what Included does for each file
+// (config.Config.FilesIn). Included(name) must equal the filter's
+// Included(filepath.Join(dir, name)).
+type folderFilter interface {
+	FilesIn(dir string) interface{ Included(name string) bool }
+}
+
 // Files expands paths into the files to lint, in a stable order. Named
 // files are always returned (a missing one is reported when it is read);
 // "-" stands for standard input. filterFor gives the filter that applies
@@ -94,9 +102,21 @@ func (w *walker) walk(dir string, view *gitView) {
 			w.errs = append(w.errs, err)
 		}
 	}
-	ignored := func(path string, isDir bool) bool {
-		if view != nil {
+	// The .gitignore rules are matched against absolute paths: the
+	// folder's is made once (a relative one asks the system for the
+	// working directory each time), and an entry's is its name after it.
+	absPrefix, absPlain := "", false
+	if view == nil && len(w.ig.rules) > 0 {
+		if abs, err := filepath.Abs(dir); err == nil {
+			absPrefix, absPlain = joinPrefix(abs)
+		}
+	}
+	ignored := func(path, name string, isDir bool) bool {
+		switch {
+		case view != nil:
 			return view.ignored(path, isDir)
+		case absPlain && oneElement(name):
+			return w.ig.ignoredAbs(absPrefix+name, isDir)
 		}
 		return w.ig.ignored(path, isDir)
 	}
@@ -104,11 +124,16 @@ func (w *walker) walk(dir string, view *gitView) {
 	// once per folder, not once per file (the driver's filterFor would
 	// stat each file to learn it is no folder).
 	var files Filter
+	var byName interface{ Included(name string) bool }
+	prefix, plain := joinPrefix(dir)
 	for _, e := range entries {
 		name := e.Name()
-		path := filepath.Join(dir, name)
+		path := prefix + name
+		if !plain || !oneElement(name) {
+			path = filepath.Join(dir, name)
+		}
 		if e.IsDir() {
-			if skipDir(name) || ignored(path, true) || w.filterFor(path).Excluded(path) {
+			if skipDir(name) || ignored(path, name, true) || w.filterFor(path).Excluded(path) {
 				continue
 			}
 			inner := view
@@ -121,13 +146,16 @@ func (w *walker) walk(dir string, view *gitView) {
 			w.walk(path, inner)
 			continue
 		}
-		if strings.HasPrefix(name, ".") || ignored(path, false) {
+		if strings.HasPrefix(name, ".") || ignored(path, name, false) {
 			continue
 		}
 		if files == nil {
 			files = w.filterFor(dir)
+			if f, ok := files.(folderFilter); ok {
+				byName = f.FilesIn(dir)
+			}
 		}
-		if !files.Included(path) {
+		if byName != nil && !byName.Included(name) || byName == nil && !files.Included(path) {
 			continue
 		}
 		if err := lintable(path, e); err != nil {
@@ -139,6 +167,34 @@ func (w *walker) walk(dir string, view *gitView) {
 		}
 		w.found = append(w.found, path)
 	}
+}
+
+// joinPrefix returns the text filepath.Join(dir, name) puts before a
+// name of one element (see oneElement), so that a folder's entries are
+// named without cleaning the folder's path again for each; plain is false
+// when Join must be asked for every name.
+func joinPrefix(dir string) (prefix string, plain bool) {
+	const probe = "x"
+	p := filepath.Join(dir, probe)
+	if !strings.HasSuffix(p, probe) {
+		return "", false
+	}
+	return p[:len(p)-len(probe)], true
+}
+
+// oneElement reports a name Join leaves as it is after the folder's
+// prefix: not empty, no separator, not "." or ".." (a folder listing
+// gives no other).
+func oneElement(name string) bool {
+	if name == "" || name == "." || name == ".." {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if os.IsPathSeparator(name[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // lintable refuses what a walk must not hand on to be read: a named pipe,
