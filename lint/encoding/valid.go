@@ -16,32 +16,45 @@ import (
 // Basic Multilingual Plane; those beyond it take four bytes) is valid
 // exactly when its next two bytes are continuation bytes; anything else is
 // decoded as the library decodes it.
+//
+// The loops step a slice along rather than an index into it: reading
+// p[i:] made the slice's arithmetic and a bounds check in every step.
 func validUTF8(p []byte) bool {
-	n := len(p)
-	for i := 0; i < n; {
-		c := p[i]
+	for len(p) > 0 {
+		c := p[0]
 		if c < utf8.RuneSelf {
-			i++
-			for i+8 <= n && binary.LittleEndian.Uint64(p[i:])&swar.Highs == 0 {
-				i += 8
+			for p = p[1:]; len(p) >= 16 && (binary.LittleEndian.Uint64(p)|binary.LittleEndian.Uint64(p[8:]))&swar.Highs == 0; p = p[16:] {
+			}
+			if len(p) >= 8 && binary.LittleEndian.Uint64(p)&swar.Highs == 0 {
+				p = p[8:]
 			}
 			continue
 		}
-		if i+8 <= n && hanPair(binary.LittleEndian.Uint64(p[i:])) {
+		if len(p) >= 24 && hanOctet(p) {
+			// Long Chinese runs: eight characters a step while they
+			// last, then two.
+			for p = p[24:]; len(p) >= 24 && hanOctet(p); p = p[24:] {
+			}
+			for len(p) >= 8 && hanPair(binary.LittleEndian.Uint64(p)) {
+				p = p[6:]
+			}
+			continue
+		}
+		if len(p) >= 8 && hanPair(binary.LittleEndian.Uint64(p)) {
 			// Chinese text: two characters a step while they last.
-			for i += 6; i+8 <= n && hanPair(binary.LittleEndian.Uint64(p[i:])); i += 6 {
+			for p = p[6:]; len(p) >= 8 && hanPair(binary.LittleEndian.Uint64(p)); p = p[6:] {
 			}
 			continue
 		}
-		if i+3 <= n && c >= 0xE1 && c != 0xED && c <= 0xEF && (uint16(p[i+1])|uint16(p[i+2])<<8)&0xC0C0 == 0x8080 {
-			i += 3
+		if len(p) >= 3 && c >= 0xE1 && c != 0xED && c <= 0xEF && (uint16(p[1])|uint16(p[2])<<8)&0xC0C0 == 0x8080 {
+			p = p[3:]
 			continue
 		}
-		r, size := utf8.DecodeRune(p[i:])
+		r, size := utf8.DecodeRune(p)
 		if r == utf8.RuneError && size == 1 {
 			return false
 		}
-		i += size
+		p = p[size:]
 	}
 	return true
 }
@@ -60,4 +73,29 @@ func hanPair(w uint64) bool {
 		okLow = 0xFFFF &^ (1<<0 | 1<<0xD)
 	)
 	return w&mask == bits && okLow>>(w&0xF)&(okLow>>(w>>24&0xF))&1 != 0
+}
+
+// hanOctet reports whether the first 24 bytes of p are eight three-byte
+// characters as hanPair accepts them. Read as three little-endian words
+// a, b, c, the lead bytes sit at bytes 0, 3, 6 of a, 1, 4, 7 of b and 2, 5
+// of c: no two at the same place in a word, so their low nibbles are
+// gathered into one word and tested together, each to be neither 0 (lead
+// 0xE0) nor 0xD (0xED).
+func hanOctet(p []byte) bool {
+	a, b, c := binary.LittleEndian.Uint64(p), binary.LittleEndian.Uint64(p[8:]), binary.LittleEndian.Uint64(p[16:])
+	const (
+		maskA = 0xC0F0C0C0F0C0C0F0 // the top bits of each byte, lead at 0, 3, 6
+		bitsA = 0x80E08080E08080E0
+		maskB = 0xF0C0C0F0C0C0F0C0 // lead at 1, 4, 7
+		bitsB = 0xE08080E08080E080
+		maskC = 0xC0C0F0C0C0F0C0C0 // lead at 2, 5
+		bitsC = 0x8080E08080E08080
+	)
+	if (a&maskA^bitsA)|(b&maskB^bitsB)|(c&maskC^bitsC) != 0 {
+		return false
+	}
+	// Adding 0x0F to a byte of x sets its bit 4 unless the byte is 0 (and
+	// never carries into the next byte); the same on x^0x0D finds 0xD.
+	x := a&0x000F00000F00000F | b&0x0F00000F00000F00 | c&0x00000F00000F0000
+	return (x+0x0F*swar.Ones)&((x^0x0D*swar.Ones)+0x0F*swar.Ones)&(0x10*swar.Ones) == 0x10*swar.Ones
 }

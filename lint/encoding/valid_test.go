@@ -95,6 +95,80 @@ func TestValidUTF8OnCorpus(t *testing.T) {
 	}
 }
 
+// longRuns is text of long runs of three-byte characters (Han, full-width
+// punctuation, and the leads 0xE0 and 0xED that the word tests leave to
+// the decoder), four-byte characters and ASCII runs of every length, so
+// that the 24-, 16-, 8- and 6-byte steps start and stop everywhere.
+func longRuns(r *rand.Rand) []byte {
+	var b []byte
+	for range r.IntN(12) {
+		switch r.IntN(5) {
+		case 0:
+			b = append(b, "plain ascii words, 2024 and more text"[:r.IntN(38)]...)
+		case 1:
+			b = utf8.AppendRune(b, []rune{0x800, 0xFFF, 0xD000, 0xD7FF, 0x1F600, 0x10FFFF, 'é'}[r.IntN(7)])
+		default:
+			for range r.IntN(30) {
+				b = utf8.AppendRune(b, []rune{rune(0x4E00 + r.IntN(0x5000)), '，', '。', '（', 0x1000 + rune(r.IntN(0xC000))}[r.IntN(5)])
+			}
+		}
+	}
+	return b
+}
+
+func TestValidUTF8OnLongRuns(t *testing.T) {
+	r := rand.New(rand.NewPCG(12, 24))
+	valid, invalid := 0, 0
+	for range 100000 {
+		b := longRuns(r)
+		switch r.IntN(3) {
+		case 0: // cut anywhere
+			b = b[:r.IntN(len(b)+1)]
+		case 1: // one byte changed
+			if len(b) > 0 {
+				b[r.IntN(len(b))] = edgeBytes[r.IntN(len(edgeBytes))]
+			}
+		}
+		want := utf8.Valid(b)
+		if want {
+			valid++
+		} else {
+			invalid++
+		}
+		require.Equal(t, want, validUTF8(b), "%q", b)
+	}
+	require.Greater(t, valid, 20000)
+	require.Greater(t, invalid, 20000)
+}
+
+// hanOctet is true exactly when its 24 bytes are eight characters of three
+// bytes with leads 0xE1–0xEF other than 0xED and continuation bytes after
+// them (checked byte by byte here).
+func TestHanOctetIsEightHanLikeCharacters(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 13))
+	accepted := 0
+	for range 200000 {
+		var b []byte
+		for len(b) < 24 {
+			b = utf8.AppendRune(b, rune(0x800+r.IntN(0xF800)))
+		}
+		if r.IntN(2) == 0 {
+			b[r.IntN(24)] = byte(r.IntN(256))
+		}
+		want := true
+		for k := 0; k < 24; k += 3 {
+			lead := b[k]
+			want = want && 0xE1 <= lead && lead <= 0xEF && lead != 0xED && b[k+1]&0xC0 == 0x80 && b[k+2]&0xC0 == 0x80
+		}
+		if want {
+			accepted++
+			require.True(t, utf8.Valid(b[:24]))
+		}
+		require.Equal(t, want, hanOctet(b), "% x", b[:24])
+	}
+	require.Greater(t, accepted, 50000)
+}
+
 func FuzzValidUTF8(f *testing.F) {
 	f.Add([]byte("中文 text。"))
 	f.Add([]byte{0xED, 0xA0, 0x80})

@@ -55,8 +55,8 @@ func TestCountsBytesThatStartCharacters(t *testing.T) {
 func TestCountAgreesWithBytewiseCount(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	alphabet := []byte("a\x80\xbf\xc3\xa9\xe7\xa5\x9e\xf0\x9f\x98\x80\xff\n")
-	for range 2000 {
-		b := make([]byte, rng.IntN(70))
+	for range 5000 {
+		b := make([]byte, rng.IntN(150)) // the 32-byte steps, the 8-byte steps and the tail
 		for i := range b {
 			if rng.IntN(4) == 0 {
 				b[i] = byte(rng.IntN(256))
@@ -71,6 +71,19 @@ func TestCountAgreesWithBytewiseCount(t *testing.T) {
 			}
 		}
 		if !assert.Equal(t, want, Count(b), "%q", b) || !assert.Equal(t, want, Count(string(b)), "%q", b) {
+			return
+		}
+		// A piece cut anywhere, as Position counts from a line start or a
+		// mark: characters cut at either end.
+		i := rng.IntN(len(b) + 1)
+		j := i + rng.IntN(len(b)-i+1)
+		want = 0
+		for _, c := range b[i:j] {
+			if c&0xC0 != 0x80 {
+				want++
+			}
+		}
+		if !assert.Equal(t, want, Count(b[i:j]), "%q", b[i:j]) {
 			return
 		}
 	}
