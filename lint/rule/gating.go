@@ -258,19 +258,19 @@ func newGate(lex *lexicon.Lexicon, n ast.Node) gate { return compileGate(lex, n,
 // before the one-step tests and the cheapest-first order, to check those
 // against.
 func compileGate(lex *lexicon.Lexicon, n ast.Node, plain bool) gate {
-	stage := func(names ...string) guard {
-		c := guardCompiler{lex: lex, known: map[string]bool{}, plain: plain}
+	stage := func(want tri, names ...string) guard {
+		c := guardCompiler{lex: lex, known: map[string]bool{}, plain: plain}.wanting(want)
 		for _, name := range names {
 			c.known[name] = true
 		}
 		return c.bool(n)
 	}
 	return gate{
-		onDoc:      stage("doc"),
-		onSentence: stage("doc", "sentence", "paragraph"),
-		onClaim:    stage("doc", "sentence", "paragraph", "claim", "study"),
+		onDoc:      stage(no, "doc"),
+		onSentence: stage(no, "doc", "sentence", "paragraph"),
+		onClaim:    stage(no, "doc", "sentence", "paragraph", "claim", "study"),
 		afterSentence: func() guard {
-			c := guardCompiler{lex: lex, known: map[string]bool{}, plain: plain}
+			c := guardCompiler{lex: lex, known: map[string]bool{}, plain: plain}.wanting(no)
 			for _, name := range []string{"doc", "sentence", "paragraph", "claim", "study"} {
 				c.known[name] = true
 			}
@@ -279,7 +279,7 @@ func compileGate(lex *lexicon.Lexicon, n ast.Node, plain bool) gate {
 			}
 			return c.bool(n)
 		}(),
-		full:      stage("doc", "sentence", "paragraph", "claim", "study", "hit"),
+		full:      stage(unknown, "doc", "sentence", "paragraph", "claim", "study", "hit"),
 		hitFields: hitFieldsRead(n),
 	}
 }
@@ -355,6 +355,22 @@ type guardCompiler struct {
 	// skip: the operands of the top && that read only these scopes are
 	// left out (see gate.afterSentence).
 	skip map[string]bool
+	// want is the one value the guard must give wherever the condition
+	// has it (no for the stages read by decidedFalse); elsewhere it may
+	// give unknown. unknown: every value, as full needs. A chain that
+	// then can never give want compiles to nil, and its parent skips it:
+	// "(!claim.summary || sentence.isHeading)" at the sentence stage can
+	// never be false, so an && above it need not run it.
+	want tri
+}
+
+// wanting is c compiling a part whose value the guard reads as want.
+func (c guardCompiler) wanting(want tri) guardCompiler {
+	if c.plain {
+		want = unknown // the reference keeps every value
+	}
+	c.want = want
+	return c
 }
 
 func (c guardCompiler) bool(n ast.Node) guard {
@@ -369,7 +385,7 @@ func (c guardCompiler) bool(n ast.Node) guard {
 		if g := c.test(n.Node, true); g != nil && !c.plain {
 			return g // !field and !has(...) in one step
 		}
-		x := c.bool(n.Node)
+		x := c.wanting(c.want.not()).bool(n.Node)
 		if x == nil {
 			return nil
 		}
@@ -542,9 +558,9 @@ func (c guardCompiler) plainTest(n ast.Node) guard {
 func (c guardCompiler) binary(n *ast.BinaryNode) guard {
 	switch n.Operator {
 	case "&&", "and":
-		return chain(c.operands(n, "&&", "and"), no, yes)
+		return wantedChain(c.operands(n, "&&", "and"), no, yes, c.want)
 	case "||", "or":
-		return chain(c.operands(n, "||", "or"), yes, no)
+		return wantedChain(c.operands(n, "||", "or"), yes, no, c.want)
 	case "in":
 		set, ok := stringSet(n.Right)
 		left := c.string(n.Left)
@@ -596,7 +612,8 @@ func (c guardCompiler) equality(left, right ast.Node) guard {
 		}
 	}
 	if isBool(left) && isBool(right) {
-		l, r := c.bool(left), c.bool(right)
+		exact := c.wanting(unknown) // both values of each side count
+		l, r := exact.bool(left), exact.bool(right)
 		if l == nil || r == nil {
 			return nil
 		}
@@ -726,6 +743,20 @@ func guardSteps(gs []guard) []step {
 		out[i] = step{g: g}
 	}
 	return out
+}
+
+// wantedChain is chain for a guard read only as want (see
+// guardCompiler.want), nil where it can never give it. A chain gives
+// other only when every step is known and gives it; decisive only when
+// a step does, and its steps were compiled wanting decisive, so that
+// those that could never give it are nil already, left out.
+func wantedChain(steps []step, decisive, other tri, want tri) guard {
+	if want == other {
+		if _, all := known(steps); !all {
+			return nil
+		}
+	}
+	return chain(steps, decisive, other)
 }
 
 // chain evaluates steps in order: the first to give decisive decides;
