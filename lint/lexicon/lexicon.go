@@ -108,6 +108,9 @@ type pattern struct {
 	// walkAhead and walkBehind say the windows walk that reach rather
 	// than take the byte bound (see walks).
 	walkAhead, walkBehind bool
+	// next is what a match holds right after a window literal
+	// (reach.go): an occurrence followed by anything else is passed by.
+	next next
 }
 
 // walks reports whether windows should walk a reach on a side whose
@@ -608,6 +611,12 @@ func (p *pattern) windows(text string, i int32, occ []occurrence, out []span) []
 func (p *pattern) starts(text string, i int32, occ []occurrence, out []span) []span {
 	for k := range occ {
 		if occ[k].pattern != i {
+			continue
+		}
+		if p.next.null != nextAny && !p.next.allows(text, int(occ[k].end)) {
+			// No match holds this literal. (Windows keep such
+			// literals: a window cut just after one would let $ or \b
+			// see an edge that is not the text's.)
 			continue
 		}
 		o := int(occ[k].start)

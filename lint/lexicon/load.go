@@ -118,7 +118,7 @@ func (l *Lexicon) patternSets() error {
 	}
 	for i := range l.regexes {
 		p := &l.regexes[i]
-		p.ahead, p.behind = p.ahead.indexed(), p.behind.indexed()
+		p.ahead, p.behind, p.next.set = p.ahead.indexed(), p.behind.indexed(), p.next.set.indexed()
 		p.walkAhead, p.walkBehind = walks(&p.ahead, p.before), walks(&p.behind, p.after)
 		if p.always {
 			l.alwaysSet[i/64] |= 1 << (i % 64)
@@ -265,10 +265,15 @@ func (b *builder) addPattern(src string, class int) error {
 	p.always = len(clauses) == 0
 	p.clauses = uint64(1)<<len(clauses) - 1
 	p.window = window(clauses)
-	p.ahead, p.behind = reach{other: -1}, reach{other: -1}
+	p.ahead, p.behind, p.next = reach{other: -1}, reach{other: -1}, nextAnything
 	if p.window >= 0 {
 		c := clauses[p.window]
-		p.before, p.after, p.ahead, p.behind = c.before, c.after, c.ahead, c.behind
+		p.before, p.after, p.ahead, p.behind, p.next = c.before, c.after, c.ahead, c.behind, c.next
+		if classSize(p.next.set.runes) > maxReachRunes {
+			// So many runes may follow the literal that the test would
+			// pass nearly every occurrence, and cost more than it saves.
+			p.next = nextAnything
+		}
 	}
 	index := int32(len(b.lex.regexes))
 	b.lex.regexes = append(b.lex.regexes, p)

@@ -45,7 +45,7 @@ func (l *Lexicon) matchPhrases(text string, hits []Hit, dst []Hit) []Hit {
 		h := hits[k]
 		for _, pi := range l.phraseStarts[h.Class] {
 			p := l.phrases[pi]
-			if end, ok := l.rest(text, hits, p, 1, h.End); ok {
+			if end, ok := l.rest(text, hits[k+1:], p, 1, h.End); ok {
 				dst = append(dst, Hit{Class: p.class, Start: h.Start, End: end, Term: -1})
 			}
 		}
@@ -64,21 +64,30 @@ func (l *Lexicon) indexPhrases() {
 	}
 }
 
-// rest finds slots[i:] of p after byte offset from, and returns where the
-// last one ends.
+// rest finds slots[i:] of p after byte offset from, among hits (in start
+// order, those that start before from left off), and returns where the
+// last one ends. A hit's own hits start after it (hits are never empty),
+// and the stretch before a later hit extends the one before an earlier
+// hit: once a hit of the slot is too far, or past a clause break, so is
+// every later one. That holds unless the stretch's decoding changes, when
+// it ends in a rune's continuation byte (odd UTF-8): then no early stop.
 func (l *Lexicon) rest(text string, hits []Hit, p phrase, i, from int) (int, bool) {
 	if i == len(p.slots) {
 		return from, true
 	}
-	for _, h := range hits {
+	for j := range hits {
+		h := &hits[j]
 		if h.Class != p.slots[i] || h.Start < from {
 			continue
 		}
 		between := text[from:h.Start]
 		if gapUnits(between) > p.gap || strings.ContainsAny(between, clauseBreak) {
+			if h.Start < len(text) && utf8.RuneStart(text[h.Start]) {
+				break
+			}
 			continue
 		}
-		if end, ok := l.rest(text, hits, p, i+1, h.End); ok {
+		if end, ok := l.rest(text, hits[j+1:], p, i+1, h.End); ok {
 			return end, true
 		}
 	}

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -110,4 +111,68 @@ func TestStartsPhraseMatchesLists(t *testing.T) {
 		}
 		require.Positive(t, starting, "some class starts a phrase")
 	}
+}
+
+// restReference is rest as first written: every hit, no early stop.
+func restReference(text string, hits []Hit, p phrase, i, from int) (int, bool) {
+	if i == len(p.slots) {
+		return from, true
+	}
+	for _, h := range hits {
+		if h.Class != p.slots[i] || h.Start < from {
+			continue
+		}
+		between := text[from:h.Start]
+		if gapUnits(between) > p.gap || strings.ContainsAny(between, clauseBreak) {
+			continue
+		}
+		if end, ok := restReference(text, hits, p, i+1, h.End); ok {
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// rest, which looks only past the hit before and stops at the first hit
+// of the slot too far away, finds what a search of every hit finds: on
+// random texts of Han and Latin words, spaces, clause breaks and bytes
+// that are not UTF-8 (some hits start at a continuation byte, where a
+// stretch decodes otherwise once extended), with random hits in start
+// order and random phrases of a few classes.
+func TestRestAsEveryHit(t *testing.T) {
+	rng := rand.New(rand.NewSource(12))
+	pieces := []string{"中", "老化", "a", "word", " ", "  ", ",", "，", "。", "\x80", "\xe4\xb8", "\xad", "\xff", "x1"}
+	found := 0
+	for range 20000 {
+		var sb strings.Builder
+		for range 2 + rng.Intn(30) {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := sb.String()
+		var hits []Hit
+		for range rng.Intn(12) {
+			s := rng.Intn(len(text))
+			e := s + 1 + rng.Intn(min(6, len(text)-s))
+			hits = append(hits, Hit{Class: rng.Intn(4), Start: s, End: e, Term: -1})
+		}
+		sortHits(hits)
+		p := phrase{class: 9, gap: rng.Intn(8)}
+		for range 2 + rng.Intn(3) {
+			p.slots = append(p.slots, rng.Intn(4))
+		}
+		l := &Lexicon{phrases: []phrase{p}}
+		for k, h := range hits {
+			if h.Class != p.slots[0] {
+				continue
+			}
+			wantEnd, wantOK := restReference(text, hits, p, 1, h.End)
+			end, ok := l.rest(text, hits[k+1:], p, 1, h.End)
+			require.Equal(t, wantOK, ok, "%q %v %v", text, hits, p)
+			if ok {
+				require.Equal(t, wantEnd, end, "%q %v %v", text, hits, p)
+				found++
+			}
+		}
+	}
+	require.Greater(t, found, 1000, "phrases found")
 }

@@ -30,6 +30,8 @@ type clause struct {
 	// What a match holds before and after the literal (reach.go): a
 	// tighter bound than the bytes where a side is unbounded.
 	ahead, behind reach
+	// next is what a match holds right after the literal (reach.go).
+	next next
 }
 
 // maxClauses bounds the clauses kept per pattern (tracked in a 64-bit mask).
@@ -49,14 +51,14 @@ func requiredClauses(re *syntax.Regexp) []clause {
 			s = strings.ToLower(s)
 		}
 		if s != "" {
-			return []clause{{lits: []string{s}}}
+			return []clause{{lits: []string{s}, next: nextAnything}}
 		}
 	case syntax.OpCharClass:
 		if digitsOnly(re) {
-			return []clause{{lits: []string{digitLiteral}}}
+			return []clause{{lits: []string{digitLiteral}, next: nextAnything}}
 		}
 		if lits, ok := classLiterals(re); ok {
-			return []clause{{lits: lits}}
+			return []clause{{lits: lits, next: nextAnything}}
 		}
 	case syntax.OpCapture:
 		return requiredClauses(re.Sub[0])
@@ -75,10 +77,12 @@ func requiredClauses(re *syntax.Regexp) []clause {
 		if re.Op == syntax.OpRepeat && re.Max >= 0 {
 			others = repeated(reachOf(re.Sub[0]), 0, re.Max-1)
 		}
+		// next stays that of the literal in the last repetition, which
+		// what follows the repetition follows: the bounds hold for any.
 		var out []clause
 		for _, c := range requiredClauses(re.Sub[0]) {
 			out = append(out, clause{lits: c.lits, before: add(c.before, other), after: add(c.after, other),
-				ahead: both(c.ahead, others), behind: both(c.behind, others)})
+				ahead: both(c.ahead, others), behind: both(c.behind, others), next: c.next})
 		}
 		return out
 	case syntax.OpConcat:
@@ -86,9 +90,10 @@ func requiredClauses(re *syntax.Regexp) []clause {
 		for i, sub := range re.Sub {
 			ahead, behind := spanLen(re.Sub[:i]), spanLen(re.Sub[i+1:])
 			aheadReach, behindReach := seqReach(re.Sub[:i]), seqReach(re.Sub[i+1:])
+			rest := seqFirst(re.Sub[i+1:])
 			for _, c := range requiredClauses(sub) {
 				all = append(all, clause{lits: c.lits, before: add(c.before, ahead), after: add(c.after, behind),
-					ahead: both(c.ahead, aheadReach), behind: both(c.behind, behindReach)})
+					ahead: both(c.ahead, aheadReach), behind: both(c.behind, behindReach), next: c.next.then(rest)})
 			}
 		}
 		return append(all, joinedClauses(re.Sub)...)
@@ -104,11 +109,12 @@ func requiredClauses(re *syntax.Regexp) []clause {
 			union.before = maxBound(union.before, best.before)
 			union.after = maxBound(union.after, best.after)
 			if i == 0 {
-				union.ahead, union.behind = best.ahead, best.behind
+				union.ahead, union.behind, union.next = best.ahead, best.behind, best.next
 				continue
 			}
 			union.ahead = either(union.ahead, best.ahead)
 			union.behind = either(union.behind, best.behind)
+			union.next = union.next.or(best.next)
 		}
 		return []clause{union}
 	}
@@ -137,7 +143,7 @@ func joinedClauses(subs []*syntax.Regexp) []clause {
 		}
 		if ok && j-i > 1 && !slices.Contains(strs, "") {
 			out = append(out, clause{lits: strs, before: spanLen(subs[:i]), after: spanLen(subs[j:]),
-				ahead: seqReach(subs[:i]), behind: seqReach(subs[j:])})
+				ahead: seqReach(subs[:i]), behind: seqReach(subs[j:]), next: seqFirst(subs[j:])})
 		}
 		i = j
 	}

@@ -82,6 +82,9 @@ func reachOf(re *syntax.Regexp) reach {
 					n = min(n, utf8.RuneLen(f))
 				}
 			}
+			if r == utf8.RuneError {
+				n = 1 // a byte that is not UTF-8 matches it
+			}
 			least += max(n, 1)
 		}
 		return reach{runes: normRanges(runes), least: least, spaces: strings.Count(string(re.Rune), " ")}
@@ -90,6 +93,9 @@ func reachOf(re *syntax.Regexp) reach {
 			return reach{} // matches nothing
 		}
 		least := max(utf8.RuneLen(re.Rune[0]), 1)
+		if (&reach{runes: re.Rune}).inRanges(utf8.RuneError) {
+			least = 1 // a byte that is not UTF-8 matches U+FFFD
+		}
 		spaces := 0
 		if (&reach{runes: re.Rune}).inRanges(' ') {
 			spaces = 1
@@ -280,4 +286,117 @@ func (x *reach) forth(text string, from, limit int) int {
 		i += n
 	}
 	return i
+}
+
+// next is what a match can hold right after a window literal: one of the
+// runes of set, or nothing, where null allows (" study" in "a … study" is
+// followed by ",", ".", ";", ":" or " ", or ends the text, never "trials"
+// or "studying"). An occurrence the text follows otherwise is no match's,
+// and no run is made around it.
+type next struct {
+	set  reach // runes alone, indexed (ascii, above)
+	null int   // nextNone, nextAtEnd or nextAny
+}
+
+// Where a match may hold nothing after the literal: nowhere; at the end
+// of the text alone ($); anywhere (the match may end there, or an
+// assertion such as \b comes next, which next does not follow).
+const (
+	nextNone = iota
+	nextAtEnd
+	nextAny
+)
+
+// allows reports whether a match can hold the literal ending at end.
+// Only an ASCII byte is tested against the set: a rune from 0x80 on is
+// allowed when the set holds any (decoding and searching it cost more
+// than the runs it saved: 1.5M instructions more on archive/000).
+func (x *next) allows(text string, end int) bool {
+	switch {
+	case x.null == nextAny:
+		return true
+	case end >= len(text):
+		return x.null == nextAtEnd
+	case text[end] < utf8.RuneSelf:
+		c := text[end]
+		return x.set.ascii[c>>6]&(1<<(c&63)) != 0
+	}
+	return x.set.above != 0 // U+FFFD, which a byte that is not UTF-8 matches, is from 0x80 too
+}
+
+// nextAnything is next for a literal anything may follow.
+var nextAnything = next{null: nextAny}
+
+// then is what follows in a, then b.
+func (a next) then(b next) next {
+	switch a.null {
+	case nextNone:
+		return a
+	case nextAtEnd:
+		if b.null == nextNone {
+			return next{set: a.set} // b cannot be empty at the end
+		}
+		return a
+	}
+	return next{set: reach{runes: unionRanges(a.set.runes, b.set.runes)}, null: b.null}
+}
+
+// or is what follows in a or in b.
+func (a next) or(b next) next {
+	return next{set: reach{runes: unionRanges(a.set.runes, b.set.runes)}, null: max(a.null, b.null)}
+}
+
+// firstOf is what a match of re starts with.
+func firstOf(re *syntax.Regexp) next {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return nextAnything
+		}
+		r := re.Rune[0]
+		runes := []rune{r, r}
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				runes = append(runes, f, f)
+			}
+		}
+		return next{set: reach{runes: normRanges(runes)}}
+	case syntax.OpCharClass:
+		return next{set: reach{runes: slices.Clone(re.Rune)}}
+	case syntax.OpAnyCharNotNL:
+		return next{set: reach{runes: []rune{0, '\n' - 1, '\n' + 1, unicode.MaxRune}}}
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min > 0 {
+			return firstOf(re.Sub[0])
+		}
+		return next{set: firstOf(re.Sub[0]).set, null: nextAny}
+	case syntax.OpStar, syntax.OpQuest:
+		return next{set: firstOf(re.Sub[0]).set, null: nextAny}
+	case syntax.OpConcat:
+		return seqFirst(re.Sub)
+	case syntax.OpAlternate:
+		out := firstOf(re.Sub[0])
+		for _, sub := range re.Sub[1:] {
+			out = out.or(firstOf(sub))
+		}
+		return out
+	case syntax.OpNoMatch:
+		return next{}
+	case syntax.OpEndText:
+		return next{null: nextAtEnd}
+	case syntax.OpEndLine:
+		return next{set: reach{runes: []rune{'\n', '\n'}}, null: nextAtEnd}
+	}
+	return nextAnything // empty matches, other assertions, anything else
+}
+
+// seqFirst is what a match of the pieces in sequence starts with.
+func seqFirst(subs []*syntax.Regexp) next {
+	out := nextAnything
+	for _, sub := range subs {
+		out = out.then(firstOf(sub))
+	}
+	return out
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -440,4 +442,113 @@ func TestWalkChoiceKeepsMatches(t *testing.T) {
 		require.Equal(t, want, walkAll.Match(text, nil), "%q", text)
 	}
 	assert.Greater(t, matched, 10000, "the texts include matches")
+}
+
+// The window literals of "a … study" are followed, in every match, by
+// one of ",.;: " or by the end of the text: " trials" and " study" in
+// "studying" make no run.
+func TestNextAfterStudy(t *testing.T) {
+	l := builtinLexicon(t)
+	i := slices.IndexFunc(l.regexes, func(p pattern) bool { return strings.Contains(p.re.src, "(study|trial|analysis") })
+	require.GreaterOrEqual(t, i, 0)
+	p := &l.regexes[i]
+	require.Equal(t, nextAtEnd, p.next.null)
+	require.Equal(t, []rune{' ', ' ', ',', ',', '.', '.', ':', ';'}, p.next.set.runes)
+	for text, want := range map[string]bool{"a study": true, "a study, he": true, "a study in": true,
+		"a studying": false, "a trials": false, "a trial\xff": false} {
+		end := strings.LastIndex(text, "stud") + len("study")
+		if strings.Contains(text, "trial") {
+			end = strings.Index(text, "trial") + len("trial")
+		}
+		assert.Equal(t, want, p.next.allows(text, end), "%q", text)
+	}
+}
+
+// windowRuns finds pattern p's matches as Match does: by appendNear from
+// its starts, or in its windows.
+func windowRuns(p *pattern, i int32, text string, occ []occurrence) []Hit {
+	if tree := p.re.treeFor(p.group); tree != nil && (p.before >= 0 || p.walkAhead) {
+		if got, ok := tree.appendNear(text, p.starts(text, i, occ, nil), p.class, nil); ok {
+			return got
+		}
+	}
+	var got []Hit
+	for _, w := range p.windows(text, i, occ, nil) {
+		got = p.find(text, w.start, w.end, got)
+	}
+	return got
+}
+
+// Occurrences of a window literal that what follows them rules out (next)
+// leave out no match: patterns whose literal is followed by an end ($,
+// (?m)$), an alternation with an empty branch, a repetition holding the
+// literal, a case-folded letter, \b, or a class that takes bytes that
+// are not UTF-8 (U+FFFD), on soups of their pieces and stray bytes, find what the
+// regexp finds on the whole text.
+func TestNextAfterWindowAsRegexp(t *testing.T) {
+	l, err := Parse(map[string]string{"a.yaml": `classes:
+  c:
+    patterns:
+      - '(a|one) (study|trial)([,.]|$| (found|in)\b)'
+      - '(?m)(中文|中)[ab]?$'
+      - '(降低|降)(了|\d)+%'
+      - '(?i)(risky)(YES|ZED)+'
+      - '(预防)[\x{FFFD}。]+!'
+      - '(ab|中)+[!~]'
+      - '(中文|中)[^a]{0,3}!'
+      - '\b(cut|cuts)\b'
+      - '(可以|能)(?:降低|预防)?x'
+      - '(?:^|\s)(预防)(?:$|[.a])'
+`})
+	require.NoError(t, err)
+	filtered := 0
+	for i := range l.regexes {
+		if l.regexes[i].next.null != nextAny {
+			filtered++
+		}
+	}
+	require.Equal(t, 7, filtered, "patterns whose literal only some runes follow")
+	pieces := []string{"a", "one", " ", "study", "trial", "trials", ",", ".", "found", "in", "\n", "中文", "中", "b",
+		"降低", "降", "了", "2", "%", "risky", "yes", "zed", "。", "ab", "!", "~", "cut", "cuts", "可以", "能", "预防",
+		"x", "\xe4", "\xb8", "\xe4\xb8", "\x80", "\xff", "é"}
+	rng := rand.New(rand.NewSource(17))
+	hits := 0
+	for range 30000 {
+		var sb strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := sb.String()
+		occ := occurrencesOf(l, text)
+		for i := range l.regexes {
+			p := &l.regexes[i]
+			want := p.findRegexp(text, 0, len(text), nil)
+			require.Equal(t, want, windowRuns(p, int32(i), text, occ), "%s on %q", p.re.src, text)
+			hits += len(want)
+		}
+	}
+	assert.Greater(t, hits, 5000, "the soups matched")
+}
+
+// firstOf gives the runes a match can start with and where it can be
+// empty, case folds included.
+func TestFirstOf(t *testing.T) {
+	for src, want := range map[string]next{
+		`(?i)YES|zed`:  {set: reach{runes: []rune{'Y', 'Z', 'y', 'z'}}},
+		`a?b`:          {set: reach{runes: []rune{'a', 'b'}}},
+		`a*$`:          {set: reach{runes: []rune{'a', 'a'}}, null: nextAtEnd},
+		`(?m)$`:        {set: reach{runes: []rune{'\n', '\n'}}, null: nextAtEnd},
+		`\bx|,`:        {set: reach{runes: []rune{',', ',', 'x', 'x'}}},
+		`(x|)`:         {set: reach{runes: []rune{'x', 'x'}}, null: nextAny},
+		`[\x{FFFD}。]+`: {set: reach{runes: []rune{'。', '。', utf8.RuneError, utf8.RuneError}}},
+		`$a`:           {},              // nothing, never
+		`(?s).`:        {null: nextAny}, // not followed: anything
+		`.`:            {set: reach{runes: []rune{0, '\n' - 1, '\n' + 1, unicode.MaxRune}}},
+	} {
+		re, err := syntax.Parse(src, syntax.Perl)
+		require.NoError(t, err)
+		got := firstOf(re.Simplify())
+		assert.Equal(t, want.null, got.null, src)
+		assert.Equal(t, want.set.runes, normRanges(got.set.runes), src)
+	}
 }

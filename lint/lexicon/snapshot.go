@@ -70,12 +70,14 @@ type snapPattern struct {
 	BehindOther          int
 	BehindLeast          int
 	BehindSpaces         int
+	NextRunes            []int32
+	NextNull             int
 }
 
 // snapshotMagic starts every snapshot; its last digits are the version,
 // which changes whenever the layout or the meaning of a snapshot does, so
 // that an old one is refused rather than misread.
-const snapshotMagic = "hypelint-lexicon-9\n"
+const snapshotMagic = "hypelint-lexicon-10\n"
 
 func (s *snapshot) fields(c binfmt.Codec) {
 	binfmt.Slice(c, &s.Classes, func(cl *Class) {
@@ -113,6 +115,8 @@ func (s *snapshot) fields(c binfmt.Codec) {
 		c.Num(&p.BehindOther)
 		c.Num(&p.BehindLeast)
 		c.Num(&p.BehindSpaces)
+		c.Int32s(&p.NextRunes)
+		c.Num(&p.NextNull)
 	})
 	c.Int32s(&s.First)
 	c.Text(&s.EdgeByte)
@@ -170,7 +174,8 @@ func (l *Lexicon) Snapshot() ([]byte, error) {
 		s.Patterns = append(s.Patterns, snapPattern{Src: p.re.src, Class: p.class, Group: p.group, Always: p.always,
 			Clauses: p.clauses, DigitClause: p.digitClause, Window: p.window, Before: p.before, After: p.after,
 			AheadRunes: p.ahead.runes, AheadOther: p.ahead.other, AheadLeast: p.ahead.least, AheadSpaces: p.ahead.spaces,
-			BehindRunes: p.behind.runes, BehindOther: p.behind.other, BehindLeast: p.behind.least, BehindSpaces: p.behind.spaces})
+			BehindRunes: p.behind.runes, BehindOther: p.behind.other, BehindLeast: p.behind.least, BehindSpaces: p.behind.spaces,
+			NextRunes: p.next.set.runes, NextNull: p.next.null})
 	}
 	for _, p := range l.phrases {
 		sp := snapPhrase{Class: p.class, Gap: p.gap}
@@ -268,7 +273,8 @@ func fromSnapshot(data string, check bool) (*Lexicon, error) {
 		l.regexes[i] = pattern{re: newLazyRegexp(sp.Src), class: sp.Class, group: sp.Group, always: sp.Always,
 			clauses: sp.Clauses, digitClause: sp.DigitClause, window: sp.Window, before: sp.Before, after: sp.After,
 			ahead:  reach{runes: sp.AheadRunes, other: sp.AheadOther, least: sp.AheadLeast, spaces: sp.AheadSpaces},
-			behind: reach{runes: sp.BehindRunes, other: sp.BehindOther, least: sp.BehindLeast, spaces: sp.BehindSpaces}}
+			behind: reach{runes: sp.BehindRunes, other: sp.BehindOther, least: sp.BehindLeast, spaces: sp.BehindSpaces},
+			next:   next{set: reach{runes: sp.NextRunes}, null: sp.NextNull}}
 	}
 	l.ac = &automaton{first: s.First, edgeByte: []byte(s.EdgeByte), edgeNext: s.EdgeNext, term: s.Term, fail: s.Fail, dict: s.Dict}
 	l.ac.prepare(s.Dense)
@@ -306,7 +312,8 @@ func (s *snapshot) check() error {
 		ok = s.Fail[st] < int32(st) && s.Dict[st] < int32(st)
 	}
 	for _, p := range s.Patterns {
-		ok = ok && p.Class >= 0 && p.Class < len(s.Classes) && len(p.AheadRunes)%2 == 0 && len(p.BehindRunes)%2 == 0
+		ok = ok && p.Class >= 0 && p.Class < len(s.Classes) && len(p.AheadRunes)%2 == 0 && len(p.BehindRunes)%2 == 0 &&
+			len(p.NextRunes)%2 == 0 && p.NextNull >= nextNone && p.NextNull <= nextAny
 	}
 	for _, p := range s.Phrases {
 		ok = ok && p.Class >= 0 && p.Class < len(s.Classes) && len(p.Slots) >= 2 && within(p.Slots, 0, len(s.Classes))
