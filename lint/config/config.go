@@ -13,6 +13,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/hypelint/hypelint/lint/internal/pathjoin"
 	"github.com/hypelint/hypelint/lint/yamlfile"
 )
 
@@ -296,7 +297,7 @@ type folder struct {
 }
 
 func (f *folder) Included(name string) bool {
-	if f.slow || !oneElement(name) {
+	if f.slow || !pathjoin.OneElement(name) {
 		return f.c.Included(filepath.Join(f.dir, name))
 	}
 	rel := name
@@ -304,20 +305,6 @@ func (f *folder) Included(name string) bool {
 		rel = f.rel + name
 	}
 	return matchAny(f.c.Include, rel) && !matchAny(f.c.Exclude, rel)
-}
-
-// oneElement reports a name that filepath.Join appends to a folder's path
-// as it is: not empty, no separator, not "." or "..".
-func oneElement(name string) bool {
-	if name == "" || name == "." || name == ".." {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		if os.IsPathSeparator(name[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // Excluded reports whether a directory is excluded (so a walk skips it).

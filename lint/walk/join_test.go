@@ -10,37 +10,6 @@ import (
 	"github.com/hypelint/hypelint/lint/config"
 )
 
-// joinPrefix plus a one-element name must give what filepath.Join gives,
-// for every kind of folder path a command line can hold; names that are
-// not one element must be refused by oneElement.
-func TestJoinPrefixIsJoin(t *testing.T) {
-	dirs := []string{"", ".", "..", "/", "//", "a", "a/", "a//b", "./a", "a/.", "a/..", "../a", "/a/../..",
-		"a/b/../c/", "/tmp/x", "x/./y/", "../../", "中文/目录", "a\x00b"}
-	names := []string{"f.md", "x", "...", "..f", ".hidden", "中文.txt", "a b", "", ".", "..", "a/b", "/", "f/"}
-	for _, d := range dirs {
-		prefix, plain := joinPrefix(d)
-		for _, n := range names {
-			want := filepath.Join(d, n)
-			if !plain || !oneElement(n) {
-				continue
-			}
-			if got := prefix + n; got != want {
-				t.Errorf("joinPrefix(%q) + %q = %q, Join gives %q", d, n, got, want)
-			}
-		}
-	}
-	for _, n := range []string{"", ".", "..", "a/b", "/", "f/"} {
-		if oneElement(n) {
-			t.Errorf("oneElement(%q) = true", n)
-		}
-	}
-	for _, n := range []string{"f.md", "...", "..f", ".h", "x"} {
-		if !oneElement(n) {
-			t.Errorf("oneElement(%q) = false", n)
-		}
-	}
-}
-
 // An ignores with no rules ignores nothing, and one with rules still
 // answers (the early return must not hide them).
 func TestIgnoredWithAndWithoutRules(t *testing.T) {

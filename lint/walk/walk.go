@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/hypelint/hypelint/lint/internal/pathjoin"
 )
 
 // Filter decides, per path found by a walk, whether to lint a file and
@@ -108,14 +110,14 @@ func (w *walker) walk(dir string, view *gitView) {
 	absPrefix, absPlain := "", false
 	if view == nil && len(w.ig.rules) > 0 {
 		if abs, err := filepath.Abs(dir); err == nil {
-			absPrefix, absPlain = joinPrefix(abs)
+			absPrefix, absPlain = pathjoin.Prefix(abs)
 		}
 	}
 	ignored := func(path, name string, isDir bool) bool {
 		switch {
 		case view != nil:
 			return view.ignored(path, isDir)
-		case absPlain && oneElement(name):
+		case absPlain && pathjoin.OneElement(name):
 			return w.ig.ignoredAbs(absPrefix+name, isDir)
 		}
 		return w.ig.ignored(path, isDir)
@@ -125,11 +127,11 @@ func (w *walker) walk(dir string, view *gitView) {
 	// stat each file to learn it is no folder).
 	var files Filter
 	var byName interface{ Included(name string) bool }
-	prefix, plain := joinPrefix(dir)
+	prefix, plain := pathjoin.Prefix(dir)
 	for _, e := range entries {
 		name := e.Name()
 		path := prefix + name
-		if !plain || !oneElement(name) {
+		if !plain || !pathjoin.OneElement(name) {
 			path = filepath.Join(dir, name)
 		}
 		if e.IsDir() {
@@ -167,34 +169,6 @@ func (w *walker) walk(dir string, view *gitView) {
 		}
 		w.found = append(w.found, path)
 	}
-}
-
-// joinPrefix returns the text filepath.Join(dir, name) puts before a
-// name of one element (see oneElement), so that a folder's entries are
-// named without cleaning the folder's path again for each; plain is false
-// when Join must be asked for every name.
-func joinPrefix(dir string) (prefix string, plain bool) {
-	const probe = "x"
-	p := filepath.Join(dir, probe)
-	if !strings.HasSuffix(p, probe) {
-		return "", false
-	}
-	return p[:len(p)-len(probe)], true
-}
-
-// oneElement reports a name Join leaves as it is after the folder's
-// prefix: not empty, no separator, not "." or ".." (a folder listing
-// gives no other).
-func oneElement(name string) bool {
-	if name == "" || name == "." || name == ".." {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		if os.IsPathSeparator(name[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // lintable refuses what a walk must not hand on to be read: a named pipe,
