@@ -70,8 +70,8 @@ func BenchmarkSentenceHelpers(b *testing.B) {
 		{"hasQuotation", func(_, v string) { count(hasQuotation(v)) }},
 		{"citesSource", func(r, _ string) { count(citesSource(r)) }},
 		{"citesSourceBySearch", func(r, _ string) {
-			count(bracketBeforeDigitBySearch(r) && bracketMarker().MatchString(r) ||
-				yearBeforeCloseBySearch(r) && authorYearMarker().MatchString(r) || hasSuperscript(r))
+			count(bracketBeforeDigit(r) && bracketMarker().MatchString(r) ||
+				yearBeforeClose(r) && authorYearMarker().MatchString(r) || hasSuperscript(r))
 		}},
 		{"testimonialBySearch", func(_, v string) { count(testimonialBySearch(v)) }},
 		{"isQuestion", func(_, v string) { count(isQuestion(v)) }},
