@@ -33,37 +33,19 @@ func distancesClaimByTerm(ids *classIDs, s *Sentence) bool {
 // breaks and the writer's own side; the marks found beforehand or not.
 func TestDistancesClaimAsWalkOverTerms(t *testing.T) {
 	names := []string{"distancing", "framing", "effect", "antiaging", "negation", "hedge", "hype", "finding", "speech"}
-	ids := engineClasses(func(name string) int {
-		for i, n := range names {
-			if n == name {
-				return i
-			}
-		}
-		return -1
-	})
-	ids.mask()
-	require.True(t, ids.masked)
+	ids := maskedClasses(t, names)
 	pieces := []string{"所谓", "声称", "称之为", "“", "”", "「", "」", "\"", "‘", "’", "的说法", "之类", "、", "神药", "逆转衰老",
 		"我们", "our ", "把", "，", "。", "; ", "so-called ", "cure", " ", "a", "研究"}
 	rng := rand.New(rand.NewPCG(17, 3))
 	distanced, clear, quoted := 0, 0, 0
 	for range 40000 {
-		text := randomText(rng, pieces, 14)
-		s := &Sentence{Text: text}
-		for range rng.IntN(7) {
-			if len(text) == 0 {
-				break
+		s := randomSentence(rng, pieces, 30, func() int {
+			if class := rng.IntN(len(names)); rng.IntN(4) != 0 {
+				return class
 			}
-			start := rng.IntN(len(text))
-			end := min(len(text), start+rng.IntN(30))
-			class := rng.IntN(len(names))
-			if rng.IntN(4) == 0 {
-				class = rng.IntN(2) // distancing and framing cues
-			}
-			s.Hits = append(s.Hits, lexicon.Hit{Start: start, End: end, Class: class})
-		}
-		slices.SortStableFunc(s.Hits, func(a, b lexicon.Hit) int { return a.Start - b.Start })
-		s.indexClasses()
+			return rng.IntN(2) // distancing and framing cues
+		})
+		text := s.Text
 		switch rng.IntN(3) { // as Analyzer.sentence sets them, or left to be found
 		case 0:
 			s.quotes = quotesNone

@@ -28,36 +28,18 @@ func negatesClaimByTerm(ids *classIDs, s *Sentence) bool {
 // breaks, 的人 and 者 between them.
 func TestNegatesClaimAsWalkOverTerms(t *testing.T) {
 	names := []string{"negation", "hedge", "certainty", "study", "effect", "antiaging", "hype", "finding", "animal"}
-	ids := engineClasses(func(name string) int {
-		for i, n := range names {
-			if n == name {
-				return i
-			}
-		}
-		return -1
-	})
-	ids.mask()
-	require.True(t, ids.masked)
+	ids := maskedClasses(t, names)
 	pieces := []string{"不", "没有", "并非", "神药", "逆转衰老", "的人", "患者", "者", "，", "。", "; ", "who ", "比", "研究", "a", " ", "cure", "not ", "；"}
 	rng := rand.New(rand.NewPCG(11, 7))
 	negated, clear := 0, 0
 	for range 20000 {
-		text := randomText(rng, pieces, 14)
-		s := &Sentence{Text: text}
-		for range rng.IntN(7) {
-			if len(text) == 0 {
-				break
+		s := randomSentence(rng, pieces, 40, func() int {
+			if class := rng.IntN(len(names)); rng.IntN(3) != 0 {
+				return class
 			}
-			start := rng.IntN(len(text))
-			end := min(len(text), start+rng.IntN(40))
-			class := rng.IntN(len(names))
-			if rng.IntN(3) == 0 {
-				class = 0 // negation cues: most sentences worth asking have one or two
-			}
-			s.Hits = append(s.Hits, lexicon.Hit{Start: start, End: end, Class: class})
-		}
-		slices.SortStableFunc(s.Hits, func(a, b lexicon.Hit) int { return a.Start - b.Start })
-		s.indexClasses()
+			return 0 // negation cues: most sentences worth asking have one or two
+		})
+		text := s.Text
 		want := negatesClaimByTerm(&ids, s)
 		require.Equal(t, want, ids.negatesClaim(s), "%q %v", text, s.Hits)
 		if want {
@@ -68,4 +50,40 @@ func TestNegatesClaimAsWalkOverTerms(t *testing.T) {
 	}
 	require.Greater(t, negated, 1000)
 	require.Greater(t, clear, 1000)
+}
+
+// maskedClasses gives the classes of an engine whose class i is names[i],
+// masked as an engine's are.
+func maskedClasses(t *testing.T, names []string) classIDs {
+	t.Helper()
+	ids := engineClasses(func(name string) int {
+		for i, n := range names {
+			if n == name {
+				return i
+			}
+		}
+		return -1
+	})
+	ids.mask()
+	require.True(t, ids.masked)
+	return ids
+}
+
+// randomSentence is a random text of pieces with fewer than seven hits in
+// start order (as the lexicon gives them), each at most span bytes long
+// (some empty) and of a class drawn by class.
+func randomSentence(rng *rand.Rand, pieces []string, span int, class func() int) *Sentence {
+	text := randomText(rng, pieces, 14)
+	s := &Sentence{Text: text}
+	for range rng.IntN(7) {
+		if len(text) == 0 {
+			break
+		}
+		start := rng.IntN(len(text))
+		end := min(len(text), start+rng.IntN(span))
+		s.Hits = append(s.Hits, lexicon.Hit{Start: start, End: end, Class: class()})
+	}
+	slices.SortStableFunc(s.Hits, func(a, b lexicon.Hit) int { return a.Start - b.Start })
+	s.indexClasses()
+	return s
 }
