@@ -145,25 +145,7 @@ func TestStartEndMatchReference(t *testing.T) {
 	rng := rand.New(rand.NewSource(12))
 	for round := 0; round < 20000; round++ {
 		var b Builder
-		src := 0
-		for n := rng.Intn(20); n > 0; n-- {
-			switch rng.Intn(4) {
-			case 0:
-				k := 1 + rng.Intn(5)
-				b.Copy(src, k)
-				src += k
-			case 1:
-				k := rng.Intn(4)
-				b.Replace(src, k, rng.Intn(4))
-				src += k
-			case 2:
-				k := 2 + rng.Intn(2)
-				b.Run(src, k, 3)
-				src += k
-			default:
-				src += rng.Intn(3)
-			}
-		}
+		addRandomPieces(rng, &b, 0, rng.Intn(20), func() int { return 2 + rng.Intn(2) })
 		m := b.Map()
 		if rng.Intn(3) == 0 {
 			m = m.Moved(rng.Intn(40))

@@ -136,23 +136,7 @@ func TestComposeThroughOneVerbatimPiece(t *testing.T) {
 	for round := 0; round < 5000; round++ {
 		var b Builder
 		src := rng.Intn(4)
-		for n := rng.Intn(8); n > 0; n-- {
-			switch rng.Intn(4) {
-			case 0:
-				k := 1 + rng.Intn(5)
-				b.Copy(src, k)
-				src += k
-			case 1:
-				k := rng.Intn(4)
-				b.Replace(src, k, rng.Intn(4))
-				src += k
-			case 2:
-				b.Run(src, 2, 3)
-				src += 2
-			default:
-				src += rng.Intn(3) // source bytes the map skips
-			}
-		}
+		src = addRandomPieces(rng, &b, src, rng.Intn(8), func() int { return 2 })
 		m := b.Map()
 		from := rng.Intn(3)
 		outer := Identity(rng.Intn(100), max(1, from+src+rng.Intn(3)-rng.Intn(3)))
@@ -163,6 +147,32 @@ func TestComposeThroughOneVerbatimPiece(t *testing.T) {
 		require.Equal(t, m.composeGeneral(outer), m.Compose(outer), "map %+v through %+v", m.pieces, outer.pieces)
 	}
 	assert.Greater(t, shifted, 1000, "most maps lie inside the piece")
+}
+
+// addRandomPieces makes n random calls to b from the source offset src
+// on (copies, replacements, runs of one three-byte character over runLen()
+// source bytes, source bytes the map skips) and returns the source offset
+// after them.
+func addRandomPieces(rng *rand.Rand, b *Builder, src, n int, runLen func() int) int {
+	for ; n > 0; n-- {
+		switch rng.Intn(4) {
+		case 0:
+			k := 1 + rng.Intn(5)
+			b.Copy(src, k)
+			src += k
+		case 1:
+			k := rng.Intn(4)
+			b.Replace(src, k, rng.Intn(4))
+			src += k
+		case 2:
+			k := runLen()
+			b.Run(src, k, 3)
+			src += k
+		default:
+			src += rng.Intn(3) // source bytes the map skips
+		}
+	}
+	return src
 }
 
 // randomMap builds a random map of copies, replacements (of at least
