@@ -279,9 +279,8 @@ func (a *Analyzer) dropInsideTitles(text string, mayTitle bool, hits []lexicon.H
 	return slices.DeleteFunc(hits, inside)
 }
 
-// titleMarks are the places of a sentence's 《 and 》, found once: the
-// hits' own searches, back from each hit for its 《, took a thousand
-// instructions each.
+// titleMarks are the places of a sentence's 《 and 》, found once for all
+// its hits rather than searched for back and forth from each hit.
 type titleMarks struct {
 	at        [8]titleMark
 	list      []titleMark
