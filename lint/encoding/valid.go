@@ -17,8 +17,9 @@ import (
 // exactly when its next two bytes are continuation bytes; anything else is
 // decoded as the library decodes it.
 //
-// The loops step a slice along rather than an index into it: reading
-// p[i:] made the slice's arithmetic and a bounds check in every step.
+// The loops step a slice along rather than an index into it, so that
+// reading from the slice's start needs no index arithmetic or bounds
+// check of its own.
 func validUTF8(p []byte) bool {
 	for len(p) > 0 {
 		c := p[0]

@@ -65,8 +65,8 @@ func countWide[T ~string | ~[]byte](text T) int {
 // time, so a position needs no index for a line of a few hundred bytes.
 func Count[T ~string | ~[]byte](text T) int {
 	n, rest := len(text), text
-	// The loop steps a slice along: text[i:i+8] cost the slice's
-	// arithmetic and a bounds check every step.
+	// The loops step a slice along, so that reading a word needs no
+	// index arithmetic or bounds check of its own.
 	for ; len(rest) >= 32; rest = rest[32:] {
 		// Four words' continuation bits moved to bits 7, 6, 5 and 4 of
 		// their bytes: one count for 32 bytes.
