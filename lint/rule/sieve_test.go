@@ -330,15 +330,17 @@ func TestBlockFlagsRefuseAsSentences(t *testing.T) {
 	assert.Greater(t, refused, 1000)
 }
 
-// onceOf gives each once value Load accepts a kind of its own, and none to
+// onceOf gives each once value Load accepts its own kind, and onceNone to
 // "": the evaluator's resets and skips read the kind, not the string
 // (TestMaskedBlocksAfterAReport checks their effect on findings).
 func TestOnceOfNamesEachValue(t *testing.T) {
-	seen := map[onceKind]string{}
-	for _, once := range []string{"", "document", "paragraph", "sentence", "study"} {
-		k := onceOf(once)
-		assert.NotContains(t, seen, k, "once %q shares a kind with %q", once, seen[k])
-		seen[k] = once
-		assert.Equal(t, once == "", k == onceNone, "once %q", once)
+	for once, want := range map[string]onceKind{
+		"":          onceNone,
+		"document":  onceDocument,
+		"paragraph": onceParagraph,
+		"sentence":  onceSentence,
+		"study":     onceStudy,
+	} {
+		assert.Equal(t, want, onceOf(once), "once %q", once)
 	}
 }
