@@ -282,19 +282,19 @@ func (a *Analyzer) dropInsideTitles(text string, mayTitle bool, hits []lexicon.H
 // titleMarks are the places of a sentence's 《 and 》, found once for all
 // its hits rather than searched for back and forth from each hit.
 type titleMarks struct {
-	at        [8]titleMark
-	list      []titleMark
-	lastClose int // the start of the last 》, -1 without one
+	room      [8]titleMark // list's first marks, kept in place
+	list      []titleMark  // in text order
+	lastClose int          // the start of the last 》, -1 without one
 }
 
 type titleMark struct {
-	at   int
-	open bool
+	at   int  // where the mark starts
+	open bool // 《 rather than 》
 }
 
 func titleMarksOf(text string) *titleMarks {
 	m := &titleMarks{lastClose: -1}
-	m.list = m.at[:0]
+	m.list = m.room[:0]
 	for i := 0; ; {
 		j := strings.IndexByte(text[i:], 0xE3)
 		if j < 0 || i+j+3 > len(text) {
