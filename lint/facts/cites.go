@@ -134,9 +134,10 @@ func hasSuperscript(text string) bool {
 // after a space and right before ")", or before a letter and ")" (year:
 // " 2020)", " 2019b)"); a year after white space or a comma (see
 // yearOpens) right before "）" (fullYear). Most sentences have few
-// digits: they are found eight bytes at a time, and the brackets and
-// parentheses around them read, not searched for over the whole text (in
-// Chinese text the last bytes of ］ and ） end many other characters).
+// digits: they are found a word of bytes at a time (indexDigit), and the
+// brackets and parentheses around them read, not searched for over the
+// whole text (in Chinese text the last bytes of ］ and ） end many other
+// characters).
 func digitContexts(text string) (bracket, year, fullYear bool) {
 	for i := 0; ; {
 		k := indexDigit(text[i:])
