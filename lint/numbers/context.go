@@ -61,6 +61,12 @@ func (s *scanner) preContext(at int) preCtx {
 	return s.readContext(at, k, b)
 }
 
+// contextBefore reports whether some list preContext(at) reads may end
+// before at: without one, preContext sets only start and nearRunes' flags.
+func (s *scanner) contextBefore(at int) bool {
+	return pairBits(s.text, trimSpaceBack(s.text, at))&contextBits != 0
+}
+
 // rateBefore reports whether preContext(at) would set rate, reading only
 // the marks settled reads.
 func (s *scanner) rateBefore(at int) bool {

@@ -124,7 +124,10 @@ func (s *scanner) step(i int) int {
 	case c < utf8.RuneSelf:
 		return i + 1
 	}
-	r, size := utf8x.RuneAt(t, i)
+	r, size := utf8x.Rune3At(t, i) // a trigger: always three bytes
+	if size == 0 {
+		r, size = utf8x.RuneAt(t, i)
+	}
 	if !cjkTriggers.has(r) {
 		return i + size // most Chinese characters start nothing
 	}
@@ -191,9 +194,34 @@ func (s *scanner) skip(i int) int {
 				i = e
 				continue
 			}
+			// Then the second letter ("this", "those" and "study" have
+			// the shape of a trigger), and "a" or "an" before a word
+			// that fromWord does not read on into.
+			if e-i > 1 && triggerSeconds[t[i]&31]&(1<<(t[i+1]&31)) == 0 || e-i <= 2 && idleArticle(t, i, e) {
+				i = e
+				continue
+			}
 			return i
 		}
 	}
+}
+
+// idleArticle reports an "a" or "an" at t[i:e] that fromWord passes over
+// whole: the word after it (one space on) is neither a number word nor a
+// vague adjective, the two it reads on into.
+func idleArticle(t string, i, e int) bool {
+	if lower(t[i]) != 'a' || e-i == 2 && lower(t[i+1]) != 'n' {
+		return false
+	}
+	if e+1 >= len(t) || t[e] != ' ' {
+		return true
+	}
+	w, _ := word(t, e+1)
+	if w == "" || !mayTrigger(w) {
+		return true
+	}
+	role, _ := enTriggerTable.get(w)
+	return role&(roleNumWord|roleVagueAdj) == 0
 }
 
 // letterRunEnd returns the end of the run of ASCII letters from e, eight
@@ -247,12 +275,20 @@ func skipHan(t string, i int) (int, bool) {
 }
 
 // hanTrigger reports whether the three-byte rune in the low three bytes of
-// w (lead byte first) is in cjkTriggers: its word is the lead's low four
-// bits and the second byte's low six (r/64), its bit the third byte's low
-// six (r%64), read without putting the rune together.
+// w (lead byte first, of the shape 1110xxxx: the callers test it first) is
+// in cjkTriggers: one load from hanTriggerEnds by its second and third
+// bytes, and a test of the bit of its lead byte's low four bits, which are
+// its low five (the bit read is w&31).
 func hanTrigger(w uint64) bool {
-	return cjkTriggers[(w&0x0F)<<6|w>>8&0x3F]&(1<<(w>>16&0x3F)) != 0
+	return uint32(hanTriggerEnds[w>>8&0x3F3F])&(1<<(w&31)) != 0
 }
+
+// hanTriggerEnds has, at the low six bits of a trigger rune's second and
+// third bytes (as they sit in a word, 0x3F3F), a bit for the low four bits
+// of its lead byte. Every trigger's lead byte is 0xE4-0xE7, so eight bits
+// hold them; a lead byte from 0xE8 on asks for a bit above them, which
+// is 0.
+var hanTriggerEnds [0x3F40]uint8 // filled by buildTriggers
 
 // twoRunesMask and twoRunesShape test the first six bytes of a word
 // (Load8) for two three-byte runes: a lead byte 1110xxxx, then two
@@ -401,6 +437,11 @@ const (
 func buildTriggers() {
 	for _, r := range cjkTriggerRunes {
 		cjkTriggers[r/64] |= 1 << (r % 64)
+		b := string(r)
+		if b[0] < 0xE0 || b[0] > 0xE7 {
+			panic("numbers: a Chinese trigger whose lead byte hanTriggerEnds cannot hold")
+		}
+		hanTriggerEnds[uint16(b[1]&0x3F)|uint16(b[2]&0x3F)<<8] |= 1 << (b[0] & 0x0F)
 	}
 	for w := range enNumWords {
 		enTriggers[w] |= roleNumWord
@@ -421,11 +462,24 @@ func buildTriggers() {
 			continue // fromWord looks up runs of letters only
 		}
 		triggerShapes[w[0]&31][w[len(w)-1]&31] |= 1 << min(len(w), 63)
+		if len(w) > 1 {
+			triggerSeconds[w[0]&31] |= 1 << (w[1] & 31)
+		}
+	}
+	for _, w := range []string{"a", "an"} {
+		if enTriggers[w] != roleArticle {
+			panic("numbers: idleArticle reads " + w + " as an article only")
+		}
 	}
 	enTriggerTable, enTwiceTable, enNumWordTable = newWordTable(enTriggers), newWordTable(enTwice), newWordTable(enNumWords)
 	enVagueCountTable, enScaleTable = newWordTable(enVagueCounts), newWordTable(enScaleWords)
 	enVagueAdjTable, enVagueNounTable = newWordTable(enVagueAdj), newWordTable(enVagueNoun)
 }
+
+// triggerSeconds has, for each first letter of the enTriggers words (its
+// low five bits, as triggerShapes), a bit for each of their second
+// letters.
+var triggerSeconds [32]uint32
 
 // triggerShapes has a bit for each length of the enTriggers words with a
 // given first and last letter, so that most words are ruled out without
@@ -489,6 +543,17 @@ func (s *scanner) finish(i int, tok token) int {
 		// are read on: only a unit's Other after a rate mark (每, per)
 		// is, not 年 (a Year, Age or Duration).
 		return s.mark(max(tok.end, u.end), u.cls == ucPlain && u.kind == Other && s.rateBefore(tok.start))
+	}
+	if s.sizesOnly && u.cls == ucNone && tok.script != 'a' && !tok.hasForced && !s.contextBefore(tok.start) {
+		// A numeral or number word with neither unit nor context: decide
+		// gives it no mention (bareKind makes it a Year or Other), and
+		// the proportion below reads only its start.
+		if !tok.isRange {
+			if m, ok := s.proportion(tok, preCtx{start: tok.start}); ok {
+				return s.emit(m)
+			}
+		}
+		return max(tok.end, i+1)
 	}
 	pc := s.preContext(tok.start)
 	if u.cls == ucNone && !tok.isRange {

@@ -1,10 +1,6 @@
 package numbers
 
-import (
-	"strings"
-
-	"github.com/hypelint/hypelint/lint/internal/utf8x"
-)
+import "strings"
 
 // Chinese numerals.
 
@@ -62,7 +58,7 @@ func cjkNumber(t string, i int) (token, bool) {
 	var st cjkState
 	j := i
 	for j < len(t) {
-		r, size := utf8x.RuneAt(t, j)
+		r, size := runeAt(t, j)
 		if !st.add(t, j, size, r, j == i) {
 			break
 		}

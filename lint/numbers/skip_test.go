@@ -35,13 +35,41 @@ func skipByteAtATime(t string, i int) int {
 			for e < len(t) && skipClass[t[e]] == letterByte {
 				e++
 			}
-			if i > 0 && isAlnum(t[i-1]) || !mayTriggerLowered(t[i:e]) {
+			if i > 0 && isAlnum(t[i-1]) || !mayTriggerLowered(t[i:e]) || !secondLetterOfTrigger(t[i:e]) || idleArticleRef(t, i, e) {
 				i = e
 				continue
 			}
 			return i
 		}
 	}
+}
+
+// secondLetterOfTrigger reports whether some word of enTriggers has the
+// first two letters of w (lowered), or w is one letter long.
+func secondLetterOfTrigger(w string) bool {
+	if len(w) == 1 {
+		return true
+	}
+	for k := range enTriggers {
+		if len(k) > 1 && k[0] == lower(w[0]) && k[1] == lower(w[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// idleArticleRef reports an "a" or "an" (any case) at t[i:e] not followed,
+// one space on, by a word enTriggers lists as a number word or a vague
+// adjective.
+func idleArticleRef(t string, i, e int) bool {
+	if w := strings.ToLower(t[i:e]); w != "a" && w != "an" {
+		return false
+	}
+	if !strings.HasPrefix(t[e:], " ") {
+		return true
+	}
+	w, _ := word(t, e+1)
+	return enTriggers[strings.ToLower(w)]&(roleNumWord|roleVagueAdj) == 0
 }
 
 // mayTriggerLowered is mayTrigger with each letter lowered by lower, the

@@ -114,6 +114,9 @@ func runeAt(t string, i int) (rune, int) {
 	if c := t[i]; c < utf8.RuneSelf {
 		return rune(c), 1
 	}
+	if r, n := utf8x.Rune3At(t, i); n > 0 { // Chinese: decoded inline
+		return r, n
+	}
 	return utf8x.RuneAt(t, i)
 }
 
@@ -125,6 +128,9 @@ func runeBefore(t string, k int) (rune, int) {
 	}
 	if c := t[k-1]; c < utf8.RuneSelf {
 		return rune(c), 1
+	}
+	if r, n := utf8x.Rune3Before(t, k); n > 0 { // Chinese: decoded inline
+		return r, n
 	}
 	return utf8x.RuneBefore(t, k)
 }
