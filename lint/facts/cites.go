@@ -139,13 +139,35 @@ func hasSuperscript(text string) bool {
 // whole text (in Chinese text the last bytes of ］ and ） end many other
 // characters).
 func digitContexts(text string) (bracket, year, fullYear bool) {
-	for i := 0; ; {
-		k := indexDigit(text[i:])
-		if k < 0 {
-			return bracket, year, fullYear
+	for i := 0; i < len(text); {
+		// Step to the next digit, sixteen bytes at a time, then eight;
+		// the last fewer than eight bytes are the text's last eight
+		// shifted down past those already read: the zero bytes shifted
+		// in are no digits, and DigitMask's first flag is a digit's.
+		for ; i+16 <= len(text); i += 16 {
+			if swar.DigitMask(swar.Load8(text[i:i+8]))|swar.DigitMask(swar.Load8(text[i+8:i+16])) != 0 {
+				break
+			}
 		}
-		start := i + k
-		end := start + 1
+		if i+8 <= len(text) {
+			if m := swar.DigitMask(swar.Load8(text[i : i+8])); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+			} else {
+				i += 8
+				continue
+			}
+		} else if len(text) >= 8 {
+			from := len(text) - 8
+			m := swar.DigitMask(swar.Load8(text[from:]) >> (8 * (i - from)))
+			if m == 0 {
+				break
+			}
+			i += bits.TrailingZeros64(m) / 8
+		} else if !isDigit(text[i]) {
+			i++
+			continue
+		}
+		start, end := i, i+1
 		for end < len(text) && isDigit(text[end]) {
 			end++
 		}
@@ -163,6 +185,7 @@ func digitContexts(text string) (bracket, year, fullYear bool) {
 		}
 		i = end
 	}
+	return bracket, year, fullYear
 }
 
 // yearOpens reports text ending as authorYearMarker's Chinese form needs
@@ -170,45 +193,6 @@ func digitContexts(text string) (bracket, year, fullYear bool) {
 func yearOpens(text string) bool {
 	text = strings.TrimRight(text, "\t\n\f\r ")
 	return strings.HasSuffix(text, "，") || strings.HasSuffix(text, ",") || strings.HasSuffix(text, "、")
-}
-
-// indexDigit returns the index of the first ASCII digit of s, or -1,
-// sixteen bytes at a time, then eight; a tail of fewer than eight bytes
-// is read as the last eight bytes of s: those before the tail hold no
-// digit, so DigitMask flags none of them.
-func indexDigit(s string) int {
-	i := 0
-	for ; i+16 <= len(s); i += 16 {
-		lo, hi := swar.DigitMask(swar.Load8(s[i:i+8])), swar.DigitMask(swar.Load8(s[i+8:i+16]))
-		if lo|hi != 0 {
-			if lo != 0 {
-				return i + bits.TrailingZeros64(lo)/8
-			}
-			return i + 8 + bits.TrailingZeros64(hi)/8
-		}
-	}
-	if i+8 <= len(s) {
-		if m := swar.DigitMask(swar.Load8(s[i : i+8])); m != 0 {
-			return i + bits.TrailingZeros64(m)/8
-		}
-		i += 8
-	}
-	if i == len(s) {
-		return -1
-	}
-	if len(s) >= 8 {
-		from := len(s) - 8
-		if m := swar.DigitMask(swar.Load8(s[from:])); m != 0 {
-			return from + bits.TrailingZeros64(m)/8
-		}
-		return -1
-	}
-	for ; i < len(s); i++ {
-		if isDigit(s[i]) {
-			return i
-		}
-	}
-	return -1
 }
 
 // yearEndsAt reports a year from 1900 to 2099 in text ending at k.

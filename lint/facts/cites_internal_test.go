@@ -249,28 +249,66 @@ func TestDigitContextsGuardAsBefore(t *testing.T) {
 	}
 }
 
-// indexDigit finds the first ASCII digit as a byte loop does, in texts of
-// every length up to 40 with digits (or none) at every place, among bytes
-// of every kind (Chinese, ':' and '/' beside the digits, high bytes).
-func TestIndexDigitMatchesByteLoop(t *testing.T) {
-	rng := rand.New(rand.NewPCG(21, 22))
-	fill := []byte("ab:/ \xe7\xa0\x94\xff\x80Z")
-	for n := range 41 {
-		for range 400 {
-			b := make([]byte, n)
-			for k := range b {
-				b[k] = fill[rng.IntN(len(fill))]
-			}
-			for range rng.IntN(3) {
-				if n > 0 {
-					b[rng.IntN(n)] = '0' + byte(rng.IntN(10))
-				}
-			}
-			text := string(b)
-			want := strings.IndexFunc(text, func(r rune) bool { return '0' <= r && r <= '9' })
-			if got := indexDigit(text); got != want {
-				t.Fatalf("indexDigit(%q) = %d, want %d", text, got, want)
+// digitContextsByBytes is digitContexts with its runs found a byte at a
+// time: the reference for the eight-byte steps.
+func digitContextsByBytes(text string) (bracket, year, fullYear bool) {
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) {
+			continue
+		}
+		end := i + 1
+		for end < len(text) && isDigit(text[end]) {
+			end++
+		}
+		if i >= 1 && text[i-1] == '[' || strings.HasSuffix(text[:i], "［") {
+			bracket = true
+		}
+		if end-i == 4 && yearEndsAt(text, end) {
+			rest, before := text[end:], text[:i]
+			switch {
+			case strings.HasPrefix(rest, ")") || len(rest) >= 2 && 'a' <= rest[0] && rest[0] <= 'z' && rest[1] == ')':
+				year = year || strings.HasSuffix(before, " ")
+			case strings.HasPrefix(rest, "）"):
+				fullYear = fullYear || yearOpens(before)
 			}
 		}
+	}
+	return bracket, year, fullYear
+}
+
+// digitContexts answers as a byte loop does, in texts of every length up
+// to 40 with digits, years and runs (or none) at every place, among bytes
+// of every kind (Chinese, ':' and '/' beside the digits, brackets and
+// parentheses of both widths, cut and invalid UTF-8), and cut anywhere.
+func TestDigitContextsMatchesByteLoop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	fill := []string{"a", "b", ":", "/", " ", "研", "\xe7\xa0", "\xff", "\x80", "Z", "[", "［", ")", "）", "，", "、", "\t", "x)"}
+	digits := []string{"0", "7", "12", "2020", "1999", "20191", "2101", "9"}
+	found := 0
+	for n := range 41 {
+		for range 400 {
+			var b strings.Builder
+			for b.Len() < n {
+				if rng.IntN(3) == 0 {
+					b.WriteString(digits[rng.IntN(len(digits))])
+				} else {
+					b.WriteString(fill[rng.IntN(len(fill))])
+				}
+			}
+			text := b.String()[:n]
+			for _, s := range []string{text, text[rng.IntN(n+1):]} {
+				gb, gy, gf := digitContexts(s)
+				wb, wy, wf := digitContextsByBytes(s)
+				if gb != wb || gy != wy || gf != wf {
+					t.Fatalf("digitContexts(%q) = %v %v %v, want %v %v %v", s, gb, gy, gf, wb, wy, wf)
+				}
+				if wb || wy || wf {
+					found++
+				}
+			}
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d texts with a bracket or year context: the test checks little", found)
 	}
 }

@@ -43,18 +43,20 @@ func clause(text string, h lexicon.Hit) (start, end int) {
 	return clauseStart(text[:h.Start]), clauseEnd(text, h.End)
 }
 
-// clauseStart is where the last break in text ends, or 0. An ASCII byte
-// of the table is a break; any other ends a three-byte break only after
-// its lead (EF or E3), which is tested before the rune is decoded: the
-// table's continuation bytes are common in Chinese text.
+// clauseStart is where the last break in text ends, or 0. It looks back
+// for the bytes a break starts with: an ASCII byte of the table is a
+// break; a lead (EF or E3) starts one when its rune decodes to a break.
+// (Those leads are rarer in Chinese text than the breaks' last bytes,
+// which end many characters.)
 func clauseStart(text string) int {
-	for i := len(text); i > 0; i-- {
-		c := text[i-1]
-		if !clauseBreakLast[c] {
-			continue
-		}
-		if c < utf8.RuneSelf || i >= 3 && clauseBreakFirst[text[i-3]] && breakEndsAt(text, i) {
-			return i
+	for i := len(text) - 1; i >= 0; i-- {
+		if c := text[i]; clauseBreakFirst[c] {
+			if c < utf8.RuneSelf {
+				return i + 1
+			}
+			if r, n := utf8.DecodeRuneInString(text[i:]); r != utf8.RuneError && breaksClause(r) {
+				return i + n
+			}
 		}
 	}
 	return 0
@@ -74,29 +76,13 @@ func clauseEnd(text string, i int) int {
 // clauseBreaks are the runes breaksClause accepts.
 const clauseBreaks = ",;:!?\n，；：。！？"
 
-// clauseBreakFirst and clauseBreakLast mark the first and last bytes of
-// the breaks' encodings.
-var clauseBreakFirst, clauseBreakLast = func() (first, last [256]bool) {
+// clauseBreakFirst marks the first bytes of the breaks' encodings.
+var clauseBreakFirst = func() (first [256]bool) {
 	for _, r := range clauseBreaks {
-		enc := string(r)
-		first[enc[0]], last[enc[len(enc)-1]] = true, true
+		first[string(r)[0]] = true
 	}
-	return first, last
+	return first
 }()
-
-// breakEndsAt reports a clause break ending at byte i of text.
-func breakEndsAt(text string, i int) bool {
-	if c := text[i-1]; c < utf8.RuneSelf {
-		return breaksClause(rune(c))
-	}
-	for size := 2; size <= utf8.UTFMax && size <= i; size++ {
-		if utf8.RuneStart(text[i-size]) {
-			r, n := utf8.DecodeRuneInString(text[i-size : i])
-			return n == size && breaksClause(r)
-		}
-	}
-	return false
-}
 
 // breakStartsAt reports a clause break starting at byte i of text.
 func breakStartsAt(text string, i int) bool {

@@ -14,6 +14,9 @@ type Set struct {
 	// bit b for a word that begins with bytes a, b; second the same for
 	// its second and third bytes.
 	first, second [64]uint64
+	// either is first | second: a pair in neither place of any word lets
+	// the search step two bytes.
+	either [64]uint64
 }
 
 // New makes the set of the words of lists, each of them at least three
@@ -30,24 +33,29 @@ func New(lists ...[]string) *Set {
 			ws.second[w[1]&0x3F] |= 1 << (w[2] & 0x3F)
 		}
 	}
+	for i := range ws.either {
+		ws.either[i] = ws.first[i] | ws.second[i]
+	}
 	return ws
 }
 
-// In reports whether s contains one of the words. The two bytes before p
-// are carried from one step to the next.
+// In reports whether s contains one of the words. Each step looks at the
+// pair of bytes s[p-1], s[p]: a word starting at p-2 has it as its second
+// pair, one starting at p-1 as its first, so when neither holds it, both
+// starts are ruled out and p moves on two bytes.
 func (ws *Set) In(s string) bool {
-	if len(s) < 3 {
-		return false
-	}
-	b0, b1 := uint(s[0]), uint(s[1])
-	for p := 2; p < len(s); p++ {
-		b2 := uint(s[p])
+	for p := 2; p < len(s); {
 		// &0x3F folds each byte (and tells the compiler no index or
 		// shift is out of range).
-		if ws.first[b0&0x3F]&(1<<(b1&0x3F)) != 0 && ws.second[b1&0x3F]&(1<<(b2&0x3F)) != 0 && ws.startsWithWord(s[p-2:]) {
+		b1, b2 := uint(s[p-1]), uint(s[p])
+		if ws.either[b1&0x3F]&(1<<(b2&0x3F)) == 0 {
+			p += 2
+			continue
+		}
+		if ws.first[uint(s[p-2])&0x3F]&(1<<(b1&0x3F)) != 0 && ws.second[b1&0x3F]&(1<<(b2&0x3F)) != 0 && ws.startsWithWord(s[p-2:]) {
 			return true
 		}
-		b0, b1 = b1, b2
+		p++
 	}
 	return false
 }
