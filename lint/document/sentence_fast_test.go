@@ -104,6 +104,10 @@ func TestSentenceStopsMatchReference(t *testing.T) {
 			stop = stop || string(m)[0] == byte(c)
 		}
 		require.Equal(t, stop, sentenceStop[c] == 1, "%#x", c)
+		for k := range stopAt {
+			require.Equal(t, stop, stopAt[k][c] == 1<<k, "%#x at %d", c, k)
+			require.Equal(t, stop, stopAt[k][c] != 0, "%#x at %d", c, k)
+		}
 	}
 	pieces := []string{"研究", "发现", "abcdefgh", "the quick brown fox", " ", "0.5", "!", "?", ";", ".", "\n", "|",
 		"，", "。", "“", "…", "《", "》", "！", "\xe2", "\xe3\x80", "\xef", "\x80", "\xff", "é", "😀", "a", "Dr"}
