@@ -104,6 +104,10 @@ func TestSentenceStopsMatchReference(t *testing.T) {
 			stop = stop || string(m)[0] == byte(c)
 		}
 		require.Equal(t, stop, sentenceStop[c] == 1, "%#x", c)
+		for k := range stopAt {
+			require.Equal(t, stop, stopAt[k][c] == 1<<k, "%#x at %d", c, k)
+			require.Equal(t, stop, stopAt[k][c] != 0, "%#x at %d", c, k)
+		}
 	}
 	pieces := []string{"研究", "发现", "abcdefgh", "the quick brown fox", " ", "0.5", "!", "?", ";", ".", "\n", "|",
 		"，", "。", "“", "…", "《", "》", "！", "\xe2", "\xe3\x80", "\xef", "\x80", "\xff", "é", "😀", "a", "Dr"}
@@ -113,6 +117,30 @@ func TestSentenceStopsMatchReference(t *testing.T) {
 		for i := 0; i <= len(text); i++ {
 			for _, kind := range []Kind{Paragraph, TableRow} {
 				require.Equal(t, referenceSentences(text[i:], kind), Sentences(text[i:], kind), "%q", text[i:])
+			}
+		}
+	}
+}
+
+// One mark (or a wide character that is none) at every offset of runs of
+// ASCII, Han and mixed text up to 80 bytes long, cut at every length: the
+// steps of four words, one word and one byte all meet it.
+func TestSentenceStopAtEveryOffsetMatchesReference(t *testing.T) {
+	fills := []string{"abcdefghijklmnopqrstuvwxyz0123456789 ", "研究发现小鼠实验结果显示", "ab研究c发d现", "\xe4\xb8\x80\xff"}
+	marks := []string{"。", "！", "，", "“", "、", ".", "!", "\n", "|", "《", "…", "\xe3\x80", "\xef"}
+	for _, fill := range fills {
+		run := strings.Repeat(fill, 80/len(fill)+1)[:80]
+		for at := 0; at <= len(run); at++ {
+			for _, m := range marks {
+				text := run[:at] + m + run[at:]
+				for _, n := range []int{len(text), len(text) - 1, len(text) - 3, at + len(m), at + len(m) + 8} {
+					if n < 0 || n > len(text) {
+						continue
+					}
+					for _, kind := range []Kind{Paragraph, TableRow} {
+						require.Equal(t, referenceSentences(text[:n], kind), Sentences(text[:n], kind), "%q", text[:n])
+					}
+				}
 			}
 		}
 	}
