@@ -197,14 +197,17 @@ func (n *normalizer) run() {
 			n.b.Copy(i, j-i)
 			i = j
 		default:
-			// Common Han characters first: most of Chinese text, and
-			// never white space, so decoded without the general decoder.
+			// Chinese text first: common Han characters and the marks
+			// between them, which hanRun takes as punctSegment would; it
+			// stops at anything else.
+			if hanRunLead[c] {
+				if j := n.hanRun(i); j > i {
+					i = j
+					break
+				}
+			}
 			r, ok := CommonHanAt(n.src, i)
 			size := 3
-			if !ok && (n.commonPunct(i) || n.punctSegment(i)) {
-				i += 3
-				break
-			}
 			if !ok {
 				r, size = utf8.DecodeRuneInString(n.src[i:])
 			}
@@ -212,10 +215,6 @@ func (n *normalizer) run() {
 			case ok:
 				// Common Han characters are NFKC-stable; only fold the script
 				// (and written Cantonese's function characters).
-				if j := n.hanRun(i); j > i {
-					i = j
-					break
-				}
 				if changedHan(r) {
 					// Written Cantonese is rare: its map is read only for
 					// the characters it holds, and a folded character is
@@ -354,8 +353,8 @@ var plainASCII = func() (t [256]bool) {
 // hanRun normalizes the Chinese text from i on and returns where it
 // ends: stable stretches of common Han characters copied whole, and
 // between them the characters that fold to a character of three bytes
-// written from hanFolds and the punctuation commonPunct and punctSegment
-// take, each a piece of the map as the general path makes it. It stops at
+// written from hanFolds and the punctuation punctSegment takes, each a
+// piece of the map as the general path makes it. It stops at
 // anything else, written Cantonese and a fold to another length included,
 // which run's general path takes (at i itself, it returns i). A
 // Traditional text folds many of its characters: here each costs a table
@@ -425,7 +424,9 @@ loop:
 			}
 		}
 		if (c == commaBytes || c == stopBytes || c == enumCommaBytes) && noMarkAt(s, i+3) {
-			// What commonPunct writes.
+			// ， 。 、 before a common Han character, ASCII or the end:
+			// what punctSegment writes for them, known without decoding
+			// the mark and reading its table.
 			if c == commaBytes { // NFKC makes it ASCII
 				n.b.Copy(verb, i-verb)
 				n.b.Replace(i, 3, 1)
@@ -724,34 +725,8 @@ func (n *normalizer) punctSegment(i int) bool {
 	return true
 }
 
-// commonPunct is punctSegment for the commonest marks of Chinese text,
-// ， 。 、 (half of its marks), before a common Han character, ASCII or
-// the text's end, where none of them can take a combining mark: what
-// punctSegment writes for them, known without decoding the mark and
-// reading its table. It reports false, having done nothing, for anything
-// else, which punctSegment then takes.
-func (n *normalizer) commonPunct(i int) bool {
-	s := n.src
-	if i+3 > len(s) {
-		return false
-	}
-	c := s[i : i+3]
-	w := uint32(c[0]) | uint32(c[1])<<8 | uint32(c[2])<<16
-	if w != commaBytes && w != stopBytes && w != enumCommaBytes || !noMarkAt(s, i+3) {
-		return false
-	}
-	if w == commaBytes { // NFKC makes it ASCII
-		n.out = append(n.out, ',')
-		n.b.Replace(i, 3, 1)
-	} else { // unchanged
-		n.out = append(n.out, c[0], c[1], c[2])
-		n.b.Copy(i, 3)
-	}
-	return true
-}
-
 // noMarkAt reports that s[j:] begins with a common Han character, ASCII
-// or nothing, none of which is a combining mark: where commonPunct takes
+// or nothing, none of which is a combining mark: where hanRun takes
 // the mark that ends at j.
 func noMarkAt(s string, j int) bool {
 	if j < len(s) && s[j] >= utf8.RuneSelf {
@@ -761,7 +736,7 @@ func noMarkAt(s string, j int) bool {
 	return true
 }
 
-// The UTF-8 bytes of ， 。 、 from the lowest (see commonPunct).
+// The UTF-8 bytes of ， 。 、 from the lowest (see hanRun).
 const (
 	commaBytes     = 0xEF | 0xBC<<8 | 0x8C<<16 // U+FF0C
 	stopBytes      = 0xE3 | 0x80<<8 | 0x82<<16 // U+3002
@@ -863,6 +838,11 @@ func punctAt(s string, i int) (rune, bool) {
 	}
 	return 0, false
 }
+
+// hanRunLead marks the lead bytes of common Han characters and of the
+// marks punctAt accepts: where hanRun may take the text.
+var hanRunLead = [256]bool{0xE2: true, 0xE3: true, 0xE4: true, 0xE5: true, 0xE6: true, 0xE7: true,
+	0xE8: true, 0xE9: true, 0xEF: true}
 
 // punctLead marks the lead bytes of the runes punctAt accepts.
 var punctLead = [256]bool{0xE2: true, 0xE3: true, 0xEF: true}
