@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -196,14 +197,17 @@ func (n *normalizer) run() {
 			n.b.Copy(i, j-i)
 			i = j
 		default:
-			// Common Han characters first: most of Chinese text, and
-			// never white space, so decoded without the general decoder.
+			// Chinese text first: common Han characters and the marks
+			// between them, which hanRun takes as punctSegment would; it
+			// stops at anything else.
+			if hanRunLead[c] {
+				if j := n.hanRun(i); j > i {
+					i = j
+					break
+				}
+			}
 			r, ok := CommonHanAt(n.src, i)
 			size := 3
-			if !ok && (n.commonPunct(i) || n.punctSegment(i)) {
-				i += 3
-				break
-			}
 			if !ok {
 				r, size = utf8.DecodeRuneInString(n.src[i:])
 			}
@@ -211,10 +215,6 @@ func (n *normalizer) run() {
 			case ok:
 				// Common Han characters are NFKC-stable; only fold the script
 				// (and written Cantonese's function characters).
-				if j := n.hanRun(i); j > i {
-					i = j
-					break
-				}
 				if changedHan(r) {
 					// Written Cantonese is rare: its map is read only for
 					// the characters it holds, and a folded character is
@@ -354,41 +354,112 @@ var plainASCII = func() (t [256]bool) {
 // ends: stable stretches of common Han characters copied whole, and
 // between them the characters that fold to a character of three bytes
 // written from hanFolds and the punctuation punctSegment takes, each a
-// piece of the map as the general path makes it. It stops at anything
-// else, written Cantonese and a fold to another length included, which
-// run's general path takes (at i itself, it returns i). A Traditional
-// text folds many of its characters: here each costs a table read, not a
-// turn of run's loop through the fold table and the encoder.
+// piece of the map as the general path makes it. It stops at
+// anything else, written Cantonese and a fold to another length included,
+// which run's general path takes (at i itself, it returns i). A
+// Traditional text folds many of its characters: here each costs a table
+// read, not a turn of run's loop through the fold table and the encoder.
+//
+// Chinese text is mostly short stable stretches between commas, so the
+// loop writes straight into n.out's spare room and records a verbatim
+// stretch's map piece only when a replacement or the end closes it: no
+// append and no call per stretch. Nothing it writes itself is longer than
+// what it read, so room for the rest of the text and a word to spare is
+// enough (punctSegment, which may write more, appends and is followed by
+// a new check).
 func (n *normalizer) hanRun(i int) int {
+	s := n.src // held in a register: n.src is read again after every store otherwise
+	if need := len(s) - i + 8; cap(n.out)-len(n.out) < need {
+		n.out = slices.Grow(n.out, need)
+	}
+	o, room := len(n.out), n.out[:cap(n.out)]
+	verb := i // the verbatim stretch [verb, i) is not in the map yet
+	han, trad := 0, 0
+loop:
 	for {
-		if j := n.stableHanRun(i); j > i {
-			n.out = append(n.out, n.src[i:j]...)
-			n.b.Copy(i, j-i)
-			n.letters.Han += (j - i) / 3 // stable: none of them folds
-			i = j
+		// Two stable characters a word while eight bytes are left (see
+		// stableHanRun), stored as loaded: bytes past the run are
+		// overwritten or left out of n.out. w's low three bytes are then
+		// the character at i, read once.
+		var w uint64
+		switch {
+		case i+8 <= len(s):
+			w = swar.Load8(s[i : i+8])
+			if w&0xC0C0F0C0C0F0 == 0x8080E08080E0 && stableHanWord(w) {
+				binary.LittleEndian.PutUint64(room[o:o+8], w)
+				if stableHanWord(w >> 24) {
+					i, o, han = i+6, o+6, han+2
+					continue
+				}
+				i, o, han = i+3, o+3, han+1
+				w >>= 24 // the character that ends the stretch
+			}
+		case i+3 <= len(s):
+			w = uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16
+		default:
+			break loop
 		}
-		// A common Han character here is one that changes.
-		r, ok := CommonHanAt(n.src, i)
-		if !ok {
-			// The commas and stops between Chinese words do not end the
-			// run (their lead byte tested first: a run also ends at
-			// ASCII and at the text's end).
-			if i+3 <= len(n.src) && punctLead[n.src[i]] && (n.commonPunct(i) || n.punctSegment(i)) {
-				i += 3
+		c := uint32(w) & 0xFFFFFF
+		if c&0xC0C0F0 == 0x8080E0 { // three bytes long
+			if stableHanWord(w) {
+				binary.LittleEndian.PutUint32(room[o:o+4], c) // one byte past: room to spare
+				i, o, han = i+3, o+3, han+1
 				continue
 			}
-			return i
+			// A common Han character that is not stable changes (see
+			// CommonHanAt).
+			if r := rune(c&0x0F)<<12 | rune(c>>8&0x3F)<<6 | rune(c>>16&0x3F); isCommonHan(r) {
+				f := hanFoldOf(r)
+				if f == 0 {
+					break
+				}
+				n.b.Copy(verb, i-verb)
+				n.b.Replace(i, 3, 3)
+				binary.LittleEndian.PutUint32(room[o:o+4], f)
+				i, o = i+3, o+3
+				verb = i
+				han++
+				trad++
+				continue
+			}
 		}
-		f := hanFoldOf(r)
-		if f == 0 {
-			return i
+		if (c == commaBytes || c == stopBytes || c == enumCommaBytes) && noMarkAt(s, i+3) {
+			// ， 。 、 before a common Han character, ASCII or the end:
+			// what punctSegment writes for them, known without decoding
+			// the mark and reading its table.
+			if c == commaBytes { // NFKC makes it ASCII
+				n.b.Copy(verb, i-verb)
+				n.b.Replace(i, 3, 1)
+				room[o] = ','
+				i, o = i+3, o+1
+				verb = i
+			} else { // unchanged
+				binary.LittleEndian.PutUint32(room[o:o+4], c) // one byte past: room to spare
+				i, o = i+3, o+3
+			}
+			continue
 		}
-		n.out = append(n.out, byte(f), byte(f>>8), byte(f>>16))
-		n.b.Replace(i, 3, 3)
-		n.letters.Han++
-		n.letters.Trad++
+		if !punctLead[byte(c)] {
+			break
+		}
+		n.out = room[:o]
+		n.b.Copy(verb, i-verb)
+		verb = i
+		if !n.punctSegment(i) {
+			break
+		}
 		i += 3
+		verb = i
+		if need := len(s) - i + 8; cap(n.out)-len(n.out) < need {
+			n.out = slices.Grow(n.out, need)
+		}
+		o, room = len(n.out), n.out[:cap(n.out)]
 	}
+	n.b.Copy(verb, i-verb)
+	n.out = room[:o]
+	n.letters.Han += han
+	n.letters.Trad += trad
+	return i
 }
 
 // hanFoldOf returns the folded form of common Han character r, which
@@ -443,11 +514,16 @@ func (n *normalizer) stableHanRun(i int) int {
 // stableHanWord reports whether the three-byte sequence in the low bytes
 // of w (lead byte 1110xxxx, then two 10xxxxxx, already tested) is a
 // common Han character normalization leaves alone: the bit of the rune it
-// encodes in stableHan.
+// encodes in stableHan, whose row is the lead byte's low four bits and
+// the second byte's low six as they lie in w (one mask, no shifts).
 func stableHanWord(w uint64) bool {
-	row := (w&0x0F)<<6 | (w>>8)&0x3F // the rune's bits above the low six
-	return stableHan[row]&(1<<((w>>16)&0x3F)) != 0
+	return stableHan[w&0x3F0F]&(1<<((w>>16)&0x3F)) != 0
 }
+
+// stableHanRow is the row of stableHan that holds three-byte rune r: the
+// lead byte's low four bits (r>>12) and, from bit 8, the second byte's
+// low six ((r>>6)&0x3F).
+func stableHanRow(r rune) int { return int(r>>12) | int(r>>6&0x3F)<<8 }
 
 func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
@@ -475,12 +551,13 @@ func CommonHanAt(s string, i int) (rune, bool) {
 var (
 	hanOnce    sync.Once
 	hanChanged [zhconv.CommonHanWords]uint64
-	// stableHan has a bit per rune up to U+FFFF (bit r) that is a common
-	// Han character normalization leaves alone: what stableHanRun steps
-	// over. Indexed by the rune, whatever the lead byte, it needs no
-	// range test (8 KiB, of which only the rows of U+4E00–U+9FFF are read
-	// as Chinese text is scanned).
-	stableHan [0x10000 / 64]uint64
+	// stableHan has a bit per three-byte rune that is a common Han
+	// character normalization leaves alone: what stableHanRun steps over.
+	// Indexed by the bits of the first two bytes that the rune keeps, as
+	// they lie in a little-endian word (stableHanRow), whatever the lead
+	// byte, it needs no range test. Of its 126 KiB only the 6 KiB of the
+	// rows of U+4E00–U+9FFF are read as Chinese text is scanned.
+	stableHan [0x3F10]uint64
 	// hanFolds holds what hanFoldOf returns for each changed character,
 	// in order, and hanRank how many of them come before each word of
 	// hanChanged; built by markHanFolds.
@@ -505,7 +582,7 @@ func markChangedHan() {
 	}
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
 		if !changedHan(r) {
-			stableHan[r/64] |= 1 << (r % 64)
+			stableHan[stableHanRow(r)] |= 1 << (r % 64)
 		}
 	}
 	markPunctStarts()
@@ -648,38 +725,18 @@ func (n *normalizer) punctSegment(i int) bool {
 	return true
 }
 
-// commonPunct is punctSegment for the commonest marks of Chinese text,
-// ， 。 、 (half of its marks), before a common Han character, ASCII or
-// the text's end, where none of them can take a combining mark: what
-// punctSegment writes for them, known without decoding the mark and
-// reading its table. It reports false, having done nothing, for anything
-// else, which punctSegment then takes.
-func (n *normalizer) commonPunct(i int) bool {
-	s := n.src
-	if i+3 > len(s) {
-		return false
-	}
-	c := s[i : i+3]
-	w := uint32(c[0]) | uint32(c[1])<<8 | uint32(c[2])<<16
-	if w != commaBytes && w != stopBytes && w != enumCommaBytes {
-		return false
-	}
-	if j := i + 3; j < len(s) && s[j] >= utf8.RuneSelf {
-		if _, ok := CommonHanAt(s, j); !ok {
-			return false
-		}
-	}
-	if w == commaBytes { // NFKC makes it ASCII
-		n.out = append(n.out, ',')
-		n.b.Replace(i, 3, 1)
-	} else { // unchanged
-		n.out = append(n.out, c[0], c[1], c[2])
-		n.b.Copy(i, 3)
+// noMarkAt reports that s[j:] begins with a common Han character, ASCII
+// or nothing, none of which is a combining mark: where hanRun takes
+// the mark that ends at j.
+func noMarkAt(s string, j int) bool {
+	if j < len(s) && s[j] >= utf8.RuneSelf {
+		_, ok := CommonHanAt(s, j)
+		return ok
 	}
 	return true
 }
 
-// The UTF-8 bytes of ， 。 、 from the lowest (see commonPunct).
+// The UTF-8 bytes of ， 。 、 from the lowest (see hanRun).
 const (
 	commaBytes     = 0xEF | 0xBC<<8 | 0x8C<<16 // U+FF0C
 	stopBytes      = 0xE3 | 0x80<<8 | 0x82<<16 // U+3002
@@ -781,6 +838,11 @@ func punctAt(s string, i int) (rune, bool) {
 	}
 	return 0, false
 }
+
+// hanRunLead marks the lead bytes of common Han characters and of the
+// marks punctAt accepts: where hanRun may take the text.
+var hanRunLead = [256]bool{0xE2: true, 0xE3: true, 0xE4: true, 0xE5: true, 0xE6: true, 0xE7: true,
+	0xE8: true, 0xE9: true, 0xEF: true}
 
 // punctLead marks the lead bytes of the runes punctAt accepts.
 var punctLead = [256]bool{0xE2: true, 0xE3: true, 0xEF: true}
