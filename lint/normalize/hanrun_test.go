@@ -88,12 +88,7 @@ func TestHanRunMatchesReference(t *testing.T) {
 				room = len(s) - i + 8 + rng.Intn(20)
 				fast++
 			}
-			out := make([]byte, len(prefix), len(prefix)+room)
-			copy(out, prefix)
-			for k := len(out); k < cap(out); k++ { // what the room held before
-				out[:cap(out)][k] = 0xFF
-			}
-			got := normalizer{src: s, out: out}
+			got := normalizer{src: s, out: outWithRoom(prefix, room)}
 			gj := got.hanRun(i)
 			if gj != j || !bytes.Equal(got.out, ref.out) || got.letters != ref.letters ||
 				got.quotes != ref.quotes || got.titles != ref.titles {
