@@ -32,6 +32,12 @@ func citesSource(text string) bool {
 	if (year || fullYear && containsMark(text, "等")) && authorYearMarker().MatchString(text) {
 		return true
 	}
+	return superscriptMarker(text)
+}
+
+// superscriptMarker reports a superscript number that marks a note: one
+// not after another superscript, an 'm' (m², m³), a space or '^'.
+func superscriptMarker(text string) bool {
 	if !hasSuperscript(text) {
 		return false
 	}

@@ -185,17 +185,7 @@ func citesSourceByGuards(text string) bool {
 	if bracketBeforeDigit(text) && hasBracketMarker(text) || yearBeforeClose(text) && authorYearMarker().MatchString(text) {
 		return true
 	}
-	if !hasSuperscript(text) {
-		return false
-	}
-	prev := ' '
-	for _, r := range text {
-		if strings.ContainsRune(superscripts, r) && !strings.ContainsRune(superscripts, prev) && prev != 'm' && prev != ' ' && prev != '^' {
-			return true
-		}
-		prev = r
-	}
-	return false
+	return superscriptMarker(text)
 }
 
 // digitContexts gives a year guard narrower than yearBeforeClose that
