@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hypelint/hypelint/lint/internal/swar"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -99,4 +101,32 @@ func TestHanRunMatchesReference(t *testing.T) {
 	}
 	assert.Greater(t, fast, 100000, "runs written with room to spare")
 	assert.Greater(t, grown, 30000, "runs that grew the buffer")
+}
+
+// stableHanRun returns the end of the run of common Han characters from i
+// that folding leaves alone (Simplified text), two characters a word while
+// eight bytes are left: the step hanRun's reference and the fast-path tests
+// are built on (hanRun does the same inside its own loop).
+func (n *normalizer) stableHanRun(i int) int {
+	s := n.src // held in a register: n.src is read again after every store otherwise
+	for i+8 <= len(s) {
+		w := swar.Load8(s[i : i+8])
+		// Two three-byte sequences: lead bytes 1110xxxx, the others 10xxxxxx.
+		if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 || !stableHanWord(w) {
+			break
+		}
+		if !stableHanWord(w >> 24) {
+			return i + 3
+		}
+		i += 6
+	}
+	for i+3 <= len(s) {
+		c := s[i : i+3]
+		w := uint64(c[0]) | uint64(c[1])<<8 | uint64(c[2])<<16
+		if w&0xC0C0F0 != 0x8080E0 || !stableHanWord(w) {
+			break
+		}
+		i += 3
+	}
+	return i
 }

@@ -214,34 +214,29 @@ func (n *normalizer) run() {
 			switch {
 			case ok:
 				// Common Han characters are NFKC-stable; only fold the script
-				// (and written Cantonese's function characters).
-				if changedHan(r) {
-					// Written Cantonese is rare: its map is read only for
-					// the characters it holds, and a folded character is
-					// written straight into the output.
-					start := len(n.out)
-					n.letters.Han++
-					if cantoneseHan(r) {
-						n.out = append(n.out, cantonese[r]...)
-						n.record(i, size, start)
-						if zhconv.Fold(r) != r {
-							n.letters.Trad++
-						}
-					} else {
-						// A folded character is another character: no
-						// need to compare it with the source to know.
-						n.out = utf8.AppendRune(n.out, zhconv.Fold(r))
-						n.b.Replace(i, size, len(n.out)-start)
+				// (and written Cantonese's function characters). hanRun has
+				// taken every one that folding leaves alone (stableHan), so
+				// those left here change.
+				//
+				// Written Cantonese is rare: its map is read only for
+				// the characters it holds, and a folded character is
+				// written straight into the output.
+				start := len(n.out)
+				n.letters.Han++
+				if cantoneseHan(r) {
+					n.out = append(n.out, cantonese[r]...)
+					n.record(i, size, start)
+					if zhconv.Fold(r) != r {
 						n.letters.Trad++
 					}
-					i += size
-					break
+				} else {
+					// A folded character is another character: no
+					// need to compare it with the source to know.
+					n.out = utf8.AppendRune(n.out, zhconv.Fold(r))
+					n.b.Replace(i, size, len(n.out)-start)
+					n.letters.Trad++
 				}
-				j := n.stableHanRun(i + size)
-				n.out = append(n.out, n.src[i:j]...)
-				n.b.Copy(i, j-i)
-				n.letters.Han += (j - i) / 3 // stable: none of them folds
-				i = j
+				i += size
 			case unicode.IsSpace(r):
 				i = n.space(i)
 			default:
@@ -377,8 +372,8 @@ func (n *normalizer) hanRun(i int) int {
 	han, trad := 0, 0
 loop:
 	for {
-		// Two stable characters a word while eight bytes are left (see
-		// stableHanRun), stored as loaded: bytes past the run are
+		// Two stable characters a word while eight bytes are left (both
+		// three bytes long, both in stableHan), stored as loaded: bytes past the run are
 		// overwritten or left out of n.out. w's low three bytes are then
 		// the character at i, read once.
 		var w uint64
@@ -481,34 +476,6 @@ func hanFoldOf(r rune) uint32 {
 	w := k / 64
 	below := hanChanged[w] & (1<<(k%64) - 1)
 	return hanFolds[int(hanRank[w])+bits.OnesCount64(below)]
-}
-
-// stableHanRun returns the end of the run of common Han characters from i
-// that folding leaves alone (Simplified text): copied as a whole. Two
-// characters a word while eight bytes are left, then one at a time:
-// Chinese text spends much of its normalizing here.
-func (n *normalizer) stableHanRun(i int) int {
-	s := n.src // held in a register: n.src is read again after every store otherwise
-	for i+8 <= len(s) {
-		w := swar.Load8(s[i : i+8])
-		// Two three-byte sequences: lead bytes 1110xxxx, the others 10xxxxxx.
-		if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 || !stableHanWord(w) {
-			break
-		}
-		if !stableHanWord(w >> 24) {
-			return i + 3
-		}
-		i += 6
-	}
-	for i+3 <= len(s) {
-		c := s[i : i+3]
-		w := uint64(c[0]) | uint64(c[1])<<8 | uint64(c[2])<<16
-		if w&0xC0C0F0 != 0x8080E0 || !stableHanWord(w) {
-			break
-		}
-		i += 3
-	}
-	return i
 }
 
 // stableHanWord reports whether the three-byte sequence in the low bytes
