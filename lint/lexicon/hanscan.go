@@ -253,18 +253,20 @@ func (h *hanScanner) find(text string, out []match) []match {
 	for i, s := uint(0), int32(0); i < uint(len(text)); {
 		var n uint
 		i, s, n = h.walk(text, i, s, &at)
-		for _, l := range at[:n] {
-			out = h.emit(int32(uint32(l)), int32(l>>32), out)
+		for k := range n {
+			out = h.emit(int32(at.slot[k]), int32(at.end[k]), out)
 		}
 	}
 	return out
 }
 
 // landings are the slots at which some term ends that walk lands on, in
-// order, each with where its symbol ends: end<<32 | slot.
-type landings [32]uint64
+// order, and where their symbols end.
+type landings struct{ slot, end [landingsLen]uint32 }
 
-// walk reads text from i in state s until it has noted len(at) landings
+const landingsLen = 32
+
+// walk reads text from i in state s until it has noted landingsLen landings
 // at which some term ends, or to the end of the text, and returns where
 // it stopped, the state and how many it noted. It notes every landing
 // and counts only those, so that whether a term ends is no branch, and
@@ -318,8 +320,8 @@ func (h *hanScanner) walk(text string, i uint, s int32, at *landings) (uint, int
 		}
 		next = &slots[uint(uint32(s))&mask]
 	landed:
-		at[n%uint(len(at))] = uint64(i)<<32 | uint64(uint32(s))
-		if n += uint(uint32(next.base) >> 31); n == uint(len(at)) {
+		at.slot[n%landingsLen], at.end[n%landingsLen] = uint32(s), uint32(i)
+		if n += uint(uint32(next.base) >> 31); n == landingsLen {
 			return i, s, n
 		}
 	}
