@@ -241,7 +241,7 @@ func (m Map) Start(d int) int {
 	// itself for offset 0 and every offset of a one-piece map, asked
 	// without a search.
 	i := 0
-	if p := ps[0]; int(p.dst+p.dstLen) <= d {
+	if int(ps[0].dst+ps[0].dstLen) <= d {
 		lo, hi := 1, len(ps) // the piece is in [lo, hi]
 		for lo < hi {
 			h := int(uint(lo+hi) >> 1)
@@ -254,10 +254,10 @@ func (m Map) Start(d int) int {
 		i = lo
 	}
 	if i == len(ps) {
-		p := ps[len(ps)-1]
+		p := &ps[len(ps)-1]
 		return int(m.shift + p.src + p.srcLen)
 	}
-	p := ps[i]
+	p := &ps[i] // not copied: a few of its fields are read
 	src := int(m.shift + p.src)
 	if d < int(p.dst) {
 		return src
@@ -296,7 +296,7 @@ func (m Map) End(d int) int {
 	if i < 0 {
 		return int(m.shift + ps[0].src)
 	}
-	p := ps[i]
+	p := &ps[i] // not copied: a few of its fields are read
 	src := int(m.shift + p.src)
 	if d >= int(p.dst+p.dstLen) {
 		return src + int(p.srcLen)
