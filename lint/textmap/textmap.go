@@ -69,15 +69,15 @@ type Builder struct {
 // Small enough to inline: a view's stretches are copied in a few places of
 // the normalizer's hot loops.
 func (b *Builder) Copy(srcStart, n int) {
-	if srcStart+1 != b.join { // a new piece, unless there is nothing to copy
-		if n == 0 {
-			return
-		}
-		b.m.pieces = append(b.m.pieces, piece{dst: int32(b.dst), src: int32(srcStart), verbatim: true})
+	if srcStart+1 == b.join { // extends the last piece
+		last := &b.m.pieces[len(b.m.pieces)-1]
+		last.dstLen += int32(n)
+		last.srcLen += int32(n)
+	} else if n > 0 { // a new piece, unless there is nothing to copy
+		b.m.pieces = append(b.m.pieces, piece{dst: int32(b.dst), src: int32(srcStart), dstLen: int32(n), srcLen: int32(n), verbatim: true})
+	} else {
+		return
 	}
-	last := &b.m.pieces[len(b.m.pieces)-1]
-	last.dstLen += int32(n)
-	last.srcLen += int32(n)
 	b.dst += n
 	b.join = srcStart + n + 1
 }
