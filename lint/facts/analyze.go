@@ -704,12 +704,7 @@ func (a *Analyzer) tally(d *Document, b *Block, letters normalize.Letters) {
 			}
 			continue
 		}
-		for _, h := range s.Hits {
-			if h.Class == a.ids.adLabel && a.ids.precededBy(s, h, a.ids.negation, negationWindow) {
-				continue // 本文不构成广告: a denied advertising label discloses nothing
-			}
-			d.counts[h.Class]++
-		}
+		a.ids.countHits(d.counts, s)
 		r.sampleSize = r.sampleSize || s.SampleSize
 		// A disclosure word in a sentence that only points to the journal
 		// ("financial disclosures are available in the article") does not
@@ -724,6 +719,24 @@ func (a *Analyzer) tally(d *Document, b *Block, letters normalize.Letters) {
 		}
 	}
 	r.han, r.trad, r.latin = r.han+letters.Han, r.trad+letters.Trad, r.latin+letters.Latin
+}
+
+// countHits adds the hits of s to counts by class, but for an advertising
+// label a negation denies (本文不构成广告: it discloses nothing). Most
+// sentences have no label: their hits are counted with no test each.
+func (ids *classIDs) countHits(counts []int, s *Sentence) {
+	if !s.Has(ids.adLabel) {
+		for _, h := range s.Hits {
+			counts[h.Class]++
+		}
+		return
+	}
+	for _, h := range s.Hits {
+		if h.Class == ids.adLabel && ids.precededBy(s, h, ids.negation, negationWindow) {
+			continue
+		}
+		counts[h.Class]++
+	}
 }
 
 // Finish sets the document-level facts from the running totals.

@@ -135,6 +135,12 @@ func (c *classSet) meets(o *classSet) bool {
 	return c[0]&o[0]|c[1]&o[1]|c[2]&o[2]|c[3]&o[3] != 0
 }
 
+// mayHave is has for a class below ClassSetSize, and true for one
+// beyond, which the set cannot hold: a false answer rules the class out.
+func (c *classSet) mayHave(class int) bool {
+	return class >= classSetSize || c.has(class)
+}
+
 func (c *classSet) has(class int) bool {
 	k := uint(class)
 	return k < 256 && c[k/64]&(1<<(k%64)) != 0
@@ -229,12 +235,7 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 		Subject: None,
 		Voice:   VoiceWriter,
 	}
-	var set classSet // the classes in the clause, other than h: one walk over the hits
-	for _, o := range s.Hits {
-		if o.Start >= start && o.End <= end && o != h {
-			set.add(o.Class)
-		}
-	}
+	set := clauseClasses(s, h, start, end)
 	c.Inferred = opensInference(s.Text[start:h.Start])
 	switch {
 	case set.has(ids.animal):
@@ -252,7 +253,9 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 		c.Subject = Cells
 	}
 	switch {
-	case ids.precededBy(s, h, ids.negation, negationWindow) || negatedInClause(s, ids, start, h):
+	// set holds every hit of the clause but h, those negatedInClause and
+	// inClause look for too: without the class they need not walk.
+	case ids.precededBy(s, h, ids.negation, negationWindow) || set.mayHave(ids.negation) && negatedInClause(s, ids, start, h):
 		c.Strength = StrengthNegated
 	case question(s.Text, end):
 		c.Strength = StrengthQuestion
@@ -265,7 +268,7 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 		c.Strength = StrengthPromise
 	case set.has(ids.hedge):
 		c.Strength = StrengthMay
-	case inClause(s, ids.ability, start, h.End, h) || h.Class == ids.causalCan: // "can" before the term
+	case set.mayHave(ids.ability) && inClause(s, ids.ability, start, h.End, h) || h.Class == ids.causalCan: // "can" before the term
 		c.Strength = StrengthCan
 	default:
 		c.Strength = StrengthDirect
@@ -274,6 +277,18 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 		c.Voice = ids.voice(s, h) // the stance model's (stance.go)
 	}
 	c.Summary = s.IsTitle || s.IsHeading || s.IsLead && s.Study == nil || opensWith(s, ids.summary)
+}
+
+// clauseClasses is the set of the classes of the hits of s in the clause
+// start-end of h, other than h: one walk over the hits.
+func clauseClasses(s *Sentence, h lexicon.Hit, start, end int) classSet {
+	var set classSet
+	for _, o := range s.Hits {
+		if o.Start >= start && o.End <= end && o != h {
+			set.add(o.Class)
+		}
+	}
+	return set
 }
 
 // inferenceOpeners open a clause that draws a conclusion from the one
