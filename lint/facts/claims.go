@@ -47,30 +47,58 @@ func clause(text string, h lexicon.Hit) (start, end int) {
 // for the bytes a break starts with: an ASCII byte of the table is a
 // break; a lead (EF or E3) starts one when its rune decodes to a break.
 // (Those leads are rarer in Chinese text than the breaks' last bytes,
-// which end many characters.)
+// which end many characters.) Eight bytes none of which may start a
+// break are passed at once (mayBreak8).
 func clauseStart(text string) int {
-	for i := len(text) - 1; i >= 0; i-- {
-		if c := text[i]; clauseBreakFirst[c] {
-			if c < utf8.RuneSelf {
-				return i + 1
-			}
-			if r, n := utf8.DecodeRuneInString(text[i:]); r != utf8.RuneError && breaksClause(r) {
-				return i + n
+	i := len(text)
+	for {
+		for i >= 8 && !mayBreak8(text[i-8:i]) {
+			i -= 8
+		}
+		lo := max(i-8, 0) // the bytes from lo to i hold a break's first byte, if any does
+		for j := i - 1; j >= lo; j-- {
+			if c := text[j]; clauseBreakFirst[c] {
+				if c < utf8.RuneSelf {
+					return j + 1
+				}
+				if r, n := utf8.DecodeRuneInString(text[j:]); r != utf8.RuneError && breaksClause(r) {
+					return j + n
+				}
 			}
 		}
+		if lo == 0 {
+			return 0
+		}
+		i = lo
 	}
-	return 0
 }
 
 // clauseEnd is where the first break in text at or after byte i starts,
-// or the end of text.
+// or the end of text; it passes eight bytes at once as clauseStart does.
 func clauseEnd(text string, i int) int {
-	for ; i < len(text); i++ {
-		if c := text[i]; clauseBreakFirst[c] && (c < utf8.RuneSelf || breakStartsAt(text, i)) {
-			return i
+	for {
+		for i+8 <= len(text) && !mayBreak8(text[i:i+8]) {
+			i += 8
+		}
+		hi := min(i+8, len(text))
+		for ; i < hi; i++ {
+			if c := text[i]; clauseBreakFirst[c] && (c < utf8.RuneSelf || breakStartsAt(text, i)) {
+				return i
+			}
+		}
+		if i >= len(text) {
+			return len(text)
 		}
 	}
-	return len(text)
+}
+
+// mayBreak8 reports whether one of the first eight bytes of p may start a
+// clause break: the table's flags of the eight ORed together, one test
+// instead of one a byte.
+func mayBreak8(p string) bool {
+	_ = p[7]
+	t := &clauseBreakByte
+	return t[p[0]]|t[p[1]]|t[p[2]]|t[p[3]]|t[p[4]]|t[p[5]]|t[p[6]]|t[p[7]] != 0
 }
 
 // clauseBreaks are the runes breaksClause accepts.
@@ -82,6 +110,16 @@ var clauseBreakFirst = func() (first [256]bool) {
 		first[string(r)[0]] = true
 	}
 	return first
+}()
+
+// clauseBreakByte is clauseBreakFirst as bytes (1 for true), to OR.
+var clauseBreakByte = func() (t [256]uint8) {
+	for c, first := range clauseBreakFirst {
+		if first {
+			t[c] = 1
+		}
+	}
+	return t
 }()
 
 // breakStartsAt reports a clause break starting at byte i of text.
