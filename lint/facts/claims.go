@@ -333,20 +333,23 @@ func clauseClasses(s *Sentence, h lexicon.Hit, start, end int) classSet {
 // before it (the text is normalized: Simplified, lower case).
 var inferenceOpeners = []string{"等于", "这意味着", "这就意味着", "也就是说", "换句话说", "换言之", "which means", "this means", "that means", "in other words"}
 
-// inferenceFirst marks the first bytes of inferenceOpeners: a clause
-// opening with another byte, most, is not compared with each of them.
-var inferenceFirst = func() (t [256]bool) {
+// inferenceFirst and inferenceSecond mark the first and second bytes of
+// inferenceOpeners: a clause opening with other bytes, most, is not
+// compared with each of them (a first byte alone lets through most
+// Chinese clauses: 等, 这, 也 and 换 share their lead bytes with most Han
+// characters).
+var inferenceFirst, inferenceSecond = func() (first, second [256]bool) {
 	for _, w := range inferenceOpeners {
-		t[w[0]] = true
+		first[w[0]], second[w[1]] = true, true
 	}
-	return t
+	return first, second
 }()
 
 // opensInference reports a clause (the text from its start to the claim
 // term) that opens with an inference connective.
 func opensInference(text string) bool {
 	text = strings.TrimLeft(text, " ")
-	if text == "" || !inferenceFirst[text[0]] {
+	if len(text) < 2 || !inferenceFirst[text[0]] || !inferenceSecond[text[1]] {
 		return false
 	}
 	for _, w := range inferenceOpeners {
