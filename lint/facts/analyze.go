@@ -236,6 +236,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
 		slab, letters := buf.slabs[i-from], buf.letters[i-from]
 		b.Sentences = keep.sentRefs.Take(len(src.Sentences))[:0]
+		b.indexed = true // until add meets a sentence that is not
 		for j, span := range src.Sentences {
 			s := &slab[j]
 			a.sentence(s, src, span, keep, buf, first+j, letters.Latin > 0)
@@ -244,7 +245,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 			s.IsHeadline = s.IsTitle
 			d.run.sentence++
 			b.SampleSize = b.SampleSize || s.SampleSize
-			b.Sentences = append(b.Sentences, s)
+			b.add(s)
 		}
 		first += len(src.Sentences)
 		a.markSection(d, b)

@@ -168,6 +168,11 @@ func (c *classSet) add(class int) {
 	}
 }
 
+// union adds the classes of o to c.
+func (c *classSet) union(o *classSet) {
+	c[0], c[1], c[2], c[3] = c[0]|o[0], c[1]|o[1], c[2]|o[2], c[3]|o[3]
+}
+
 // meets reports whether c and o share a class.
 func (c *classSet) meets(o *classSet) bool {
 	return c[0]&o[0]|c[1]&o[1]|c[2]&o[2]|c[3]&o[3] != 0

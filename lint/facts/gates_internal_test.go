@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/hypelint/hypelint/lint/lexicon"
 )
 
 // countHits counts as the walk that tests every hit for a denied label,
@@ -77,4 +79,46 @@ func TestClassSetMayHave(t *testing.T) {
 		want := class >= classSetSize || slices.Contains([]int{3, classSetSize - 1}, class)
 		require.Equal(t, want, set.mayHave(class), "class %d", class)
 	}
+}
+
+// A block's Count, which answers 0 from the union of its sentences'
+// classes, counts as the walk over its sentences, for every class (and
+// ones beyond the set or absent), in blocks of random sentences, one of
+// them sometimes built by hand (not indexed), which keeps the walk.
+func TestBlockCountAsWalk(t *testing.T) {
+	names := []string{"negation", "caveat", "critique", "distancing", "effect"}
+	pieces := []string{"不", "研究", "，", "a", " "}
+	rng := rand.New(rand.NewPCG(59, 61))
+	skipped := 0
+	for range 3000 {
+		b := &Block{indexed: true}
+		for range rng.IntN(5) {
+			s := randomSentence(rng, pieces, 6, func() int { return rng.IntN(len(names)) })
+			if rng.IntN(8) == 0 {
+				s.indexed, s.classes = false, classSet{}
+				s.Hits = append(s.Hits, lexicon.Hit{Class: rng.IntN(len(names))})
+			}
+			b.add(s)
+		}
+		for class := -1; class <= len(names); class++ {
+			want := 0
+			for _, s := range b.Sentences {
+				for _, h := range s.Hits {
+					if h.Class == class {
+						want++
+					}
+				}
+			}
+			require.Equal(t, want, b.Count(class), "class %d", class)
+			if b.indexed && want == 0 {
+				skipped++
+			}
+		}
+		// The class beyond the set is walked for.
+		big := &Sentence{Hits: []lexicon.Hit{{Class: classSetSize + 1}}}
+		big.indexClasses()
+		b.add(big)
+		require.Equal(t, 1, b.Count(classSetSize+1))
+	}
+	require.Greater(t, skipped, 1000)
 }
