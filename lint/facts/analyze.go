@@ -236,6 +236,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 		b.Span = src.SourceSpan(document.Span{Start: 0, End: len(src.Text)})
 		slab, letters := buf.slabs[i-from], buf.letters[i-from]
 		b.Sentences = keep.sentRefs.Take(len(src.Sentences))[:0]
+		b.indexed = true // until add meets a sentence that is not
 		for j, span := range src.Sentences {
 			s := &slab[j]
 			a.sentence(s, src, span, keep, buf, first+j, letters.Latin > 0)
@@ -244,7 +245,7 @@ func (a *Analyzer) Blocks(d *Document, doc *document.Document) []*Block {
 			s.IsHeadline = s.IsTitle
 			d.run.sentence++
 			b.SampleSize = b.SampleSize || s.SampleSize
-			b.Sentences = append(b.Sentences, s)
+			b.add(s)
 		}
 		first += len(src.Sentences)
 		a.markSection(d, b)
@@ -704,12 +705,7 @@ func (a *Analyzer) tally(d *Document, b *Block, letters normalize.Letters) {
 			}
 			continue
 		}
-		for _, h := range s.Hits {
-			if h.Class == a.ids.adLabel && a.ids.precededBy(s, h, a.ids.negation, negationWindow) {
-				continue // 本文不构成广告: a denied advertising label discloses nothing
-			}
-			d.counts[h.Class]++
-		}
+		a.ids.countHits(d.counts, s)
 		r.sampleSize = r.sampleSize || s.SampleSize
 		// A disclosure word in a sentence that only points to the journal
 		// ("financial disclosures are available in the article") does not
@@ -724,6 +720,24 @@ func (a *Analyzer) tally(d *Document, b *Block, letters normalize.Letters) {
 		}
 	}
 	r.han, r.trad, r.latin = r.han+letters.Han, r.trad+letters.Trad, r.latin+letters.Latin
+}
+
+// countHits adds the hits of s to counts by class, but for an advertising
+// label a negation denies (本文不构成广告: it discloses nothing). Most
+// sentences have no label: their hits are counted with no test each.
+func (ids *classIDs) countHits(counts []int, s *Sentence) {
+	if !s.Has(ids.adLabel) {
+		for _, h := range s.Hits {
+			counts[h.Class]++
+		}
+		return
+	}
+	for _, h := range s.Hits {
+		if h.Class == ids.adLabel && ids.precededBy(s, h, ids.negation, negationWindow) {
+			continue
+		}
+		counts[h.Class]++
+	}
 }
 
 // Finish sets the document-level facts from the running totals.

@@ -146,22 +146,22 @@ func hasSuperscript(text string) bool {
 // characters).
 func digitContexts(text string) (bracket, year, fullYear bool) {
 	for i := 0; i < len(text); {
-		// Step to the next digit, sixteen bytes at a time, then eight;
-		// the last fewer than eight bytes are the text's last eight
-		// shifted down past those already read: the zero bytes shifted
-		// in are no digits, and DigitMask's first flag is a digit's.
-		for ; i+16 <= len(text); i += 16 {
-			if swar.DigitMask(swar.Load8(text[i:i+8]))|swar.DigitMask(swar.Load8(text[i+8:i+16])) != 0 {
-				break
-			}
+		// Step to the next digit along a slice (no index arithmetic or
+		// bounds check per word): 32 bytes a turn, the four words tested
+		// together (see anyDigit), then eight; the last fewer than eight
+		// bytes are the text's last eight shifted down past those already
+		// read: the zero bytes shifted in are no digits, and DigitMask's
+		// first flag is a digit's.
+		p := text[i:]
+		for len(p) >= 32 && !anyDigit(swar.Load8(p), swar.Load8(p[8:]), swar.Load8(p[16:]), swar.Load8(p[24:])) {
+			p = p[32:]
 		}
-		if i+8 <= len(text) {
-			if m := swar.DigitMask(swar.Load8(text[i : i+8])); m != 0 {
-				i += bits.TrailingZeros64(m) / 8
-			} else {
-				i += 8
-				continue
-			}
+		for len(p) >= 8 && swar.DigitMask(swar.Load8(p)) == 0 {
+			p = p[8:]
+		}
+		i = len(text) - len(p)
+		if len(p) >= 8 {
+			i += bits.TrailingZeros64(swar.DigitMask(swar.Load8(p))) / 8
 		} else if len(text) >= 8 {
 			from := len(text) - 8
 			m := swar.DigitMask(swar.Load8(text[from:]) >> (8 * (i - from)))
@@ -169,6 +169,8 @@ func digitContexts(text string) (bracket, year, fullYear bool) {
 				break
 			}
 			i += bits.TrailingZeros64(m) / 8
+		} else if len(p) == 0 {
+			break
 		} else if !isDigit(text[i]) {
 			i++
 			continue
@@ -192,6 +194,14 @@ func digitContexts(text string) (bracket, year, fullYear bool) {
 		i = end
 	}
 	return bracket, year, fullYear
+}
+
+// anyDigit reports an ASCII digit among the bytes of a, b, c and d: it is
+// DigitMask of each ORed together, with the top bits kept once. A borrow
+// starts only at a digit, so the result is 0 exactly when none has one.
+func anyDigit(a, b, c, d uint64) bool {
+	a, b, c, d = a^'0'*swar.Ones, b^'0'*swar.Ones, c^'0'*swar.Ones, d^'0'*swar.Ones
+	return ((a-10*swar.Ones)&^a|(b-10*swar.Ones)&^b|(c-10*swar.Ones)&^c|(d-10*swar.Ones)&^d)&swar.Highs != 0
 }
 
 // yearOpens reports text ending as authorYearMarker's Chinese form needs

@@ -267,7 +267,7 @@ func digitContextsByBytes(text string) (bracket, year, fullYear bool) {
 }
 
 // digitContexts answers as a byte loop does, in texts of every length up
-// to 40 with digits, years and runs (or none) at every place, among bytes
+// to 100 with digits, years and runs (or none) at every place, among bytes
 // of every kind (Chinese, ':' and '/' beside the digits, brackets and
 // parentheses of both widths, cut and invalid UTF-8), and cut anywhere.
 func TestDigitContextsMatchesByteLoop(t *testing.T) {
@@ -275,7 +275,7 @@ func TestDigitContextsMatchesByteLoop(t *testing.T) {
 	fill := []string{"a", "b", ":", "/", " ", "研", "\xe7\xa0", "\xff", "\x80", "Z", "[", "［", ")", "）", "，", "、", "\t", "x)"}
 	digits := []string{"0", "7", "12", "2020", "1999", "20191", "2101", "9"}
 	found := 0
-	for n := range 41 {
+	for n := range 101 {
 		for range 400 {
 			var b strings.Builder
 			for b.Len() < n {

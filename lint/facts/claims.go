@@ -47,30 +47,58 @@ func clause(text string, h lexicon.Hit) (start, end int) {
 // for the bytes a break starts with: an ASCII byte of the table is a
 // break; a lead (EF or E3) starts one when its rune decodes to a break.
 // (Those leads are rarer in Chinese text than the breaks' last bytes,
-// which end many characters.)
+// which end many characters.) Eight bytes none of which may start a
+// break are passed at once (mayBreak8).
 func clauseStart(text string) int {
-	for i := len(text) - 1; i >= 0; i-- {
-		if c := text[i]; clauseBreakFirst[c] {
-			if c < utf8.RuneSelf {
-				return i + 1
-			}
-			if r, n := utf8.DecodeRuneInString(text[i:]); r != utf8.RuneError && breaksClause(r) {
-				return i + n
+	i := len(text)
+	for {
+		for i >= 8 && !mayBreak8(text[i-8:i]) {
+			i -= 8
+		}
+		lo := max(i-8, 0) // the bytes from lo to i hold a break's first byte, if any does
+		for j := i - 1; j >= lo; j-- {
+			if c := text[j]; clauseBreakFirst[c] {
+				if c < utf8.RuneSelf {
+					return j + 1
+				}
+				if r, n := utf8.DecodeRuneInString(text[j:]); r != utf8.RuneError && breaksClause(r) {
+					return j + n
+				}
 			}
 		}
+		if lo == 0 {
+			return 0
+		}
+		i = lo
 	}
-	return 0
 }
 
 // clauseEnd is where the first break in text at or after byte i starts,
-// or the end of text.
+// or the end of text; it passes eight bytes at once as clauseStart does.
 func clauseEnd(text string, i int) int {
-	for ; i < len(text); i++ {
-		if c := text[i]; clauseBreakFirst[c] && (c < utf8.RuneSelf || breakStartsAt(text, i)) {
-			return i
+	for {
+		for i+8 <= len(text) && !mayBreak8(text[i:i+8]) {
+			i += 8
+		}
+		hi := min(i+8, len(text))
+		for ; i < hi; i++ {
+			if c := text[i]; clauseBreakFirst[c] && (c < utf8.RuneSelf || breakStartsAt(text, i)) {
+				return i
+			}
+		}
+		if i >= len(text) {
+			return len(text)
 		}
 	}
-	return len(text)
+}
+
+// mayBreak8 reports whether one of the first eight bytes of p may start a
+// clause break: the table's flags of the eight ORed together, one test
+// instead of one a byte.
+func mayBreak8(p string) bool {
+	_ = p[7]
+	t := &clauseBreakByte
+	return t[p[0]]|t[p[1]]|t[p[2]]|t[p[3]]|t[p[4]]|t[p[5]]|t[p[6]]|t[p[7]] != 0
 }
 
 // clauseBreaks are the runes breaksClause accepts.
@@ -82,6 +110,16 @@ var clauseBreakFirst = func() (first [256]bool) {
 		first[string(r)[0]] = true
 	}
 	return first
+}()
+
+// clauseBreakByte is clauseBreakFirst as bytes (1 for true), to OR.
+var clauseBreakByte = func() (t [256]uint8) {
+	for c, first := range clauseBreakFirst {
+		if first {
+			t[c] = 1
+		}
+	}
+	return t
 }()
 
 // breakStartsAt reports a clause break starting at byte i of text.
@@ -130,9 +168,20 @@ func (c *classSet) add(class int) {
 	}
 }
 
+// union adds the classes of o to c.
+func (c *classSet) union(o *classSet) {
+	c[0], c[1], c[2], c[3] = c[0]|o[0], c[1]|o[1], c[2]|o[2], c[3]|o[3]
+}
+
 // meets reports whether c and o share a class.
 func (c *classSet) meets(o *classSet) bool {
 	return c[0]&o[0]|c[1]&o[1]|c[2]&o[2]|c[3]&o[3] != 0
+}
+
+// mayHave is has for a class below ClassSetSize, and true for one
+// beyond, which the set cannot hold: a false answer rules the class out.
+func (c *classSet) mayHave(class int) bool {
+	return class >= classSetSize || c.has(class)
 }
 
 func (c *classSet) has(class int) bool {
@@ -229,12 +278,7 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 		Subject: None,
 		Voice:   VoiceWriter,
 	}
-	var set classSet // the classes in the clause, other than h: one walk over the hits
-	for _, o := range s.Hits {
-		if o.Start >= start && o.End <= end && o != h {
-			set.add(o.Class)
-		}
-	}
+	set := clauseClasses(s, h, start, end)
 	c.Inferred = opensInference(s.Text[start:h.Start])
 	switch {
 	case set.has(ids.animal):
@@ -252,7 +296,9 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 		c.Subject = Cells
 	}
 	switch {
-	case ids.precededBy(s, h, ids.negation, negationWindow) || negatedInClause(s, ids, start, h):
+	// set holds every hit of the clause but h, those negatedInClause and
+	// inClause look for too: without the class they need not walk.
+	case ids.precededBy(s, h, ids.negation, negationWindow) || set.mayHave(ids.negation) && negatedInClause(s, ids, start, h):
 		c.Strength = StrengthNegated
 	case question(s.Text, end):
 		c.Strength = StrengthQuestion
@@ -265,7 +311,7 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 		c.Strength = StrengthPromise
 	case set.has(ids.hedge):
 		c.Strength = StrengthMay
-	case inClause(s, ids.ability, start, h.End, h) || h.Class == ids.causalCan: // "can" before the term
+	case set.mayHave(ids.ability) && inClause(s, ids.ability, start, h.End, h) || h.Class == ids.causalCan: // "can" before the term
 		c.Strength = StrengthCan
 	default:
 		c.Strength = StrengthDirect
@@ -276,24 +322,39 @@ func (a *Analyzer) claim(c *Claim, d *Document, s *Sentence, h lexicon.Hit, plai
 	c.Summary = s.IsTitle || s.IsHeading || s.IsLead && s.Study == nil || opensWith(s, ids.summary)
 }
 
+// clauseClasses is the set of the classes of the hits of s in the clause
+// start-end of h, other than h: one walk over the hits.
+func clauseClasses(s *Sentence, h lexicon.Hit, start, end int) classSet {
+	var set classSet
+	for _, o := range s.Hits {
+		if o.Start >= start && o.End <= end && o != h {
+			set.add(o.Class)
+		}
+	}
+	return set
+}
+
 // inferenceOpeners open a clause that draws a conclusion from the one
 // before it (the text is normalized: Simplified, lower case).
 var inferenceOpeners = []string{"等于", "这意味着", "这就意味着", "也就是说", "换句话说", "换言之", "which means", "this means", "that means", "in other words"}
 
-// inferenceFirst marks the first bytes of inferenceOpeners: a clause
-// opening with another byte, most, is not compared with each of them.
-var inferenceFirst = func() (t [256]bool) {
+// inferenceFirst and inferenceSecond mark the first and second bytes of
+// inferenceOpeners: a clause opening with other bytes, most, is not
+// compared with each of them (a first byte alone lets through most
+// Chinese clauses: 等, 这, 也 and 换 share their lead bytes with most Han
+// characters).
+var inferenceFirst, inferenceSecond = func() (first, second [256]bool) {
 	for _, w := range inferenceOpeners {
-		t[w[0]] = true
+		first[w[0]], second[w[1]] = true, true
 	}
-	return t
+	return first, second
 }()
 
 // opensInference reports a clause (the text from its start to the claim
 // term) that opens with an inference connective.
 func opensInference(text string) bool {
 	text = strings.TrimLeft(text, " ")
-	if text == "" || !inferenceFirst[text[0]] {
+	if len(text) < 2 || !inferenceFirst[text[0]] || !inferenceSecond[text[1]] {
 		return false
 	}
 	for _, w := range inferenceOpeners {

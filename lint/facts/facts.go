@@ -100,6 +100,11 @@ type Block struct {
 	// block is a piece of (see document.Block.Continues); the sentences
 	// are the piece's only.
 	Counts []int `expr:"-"`
+	// classes is the union of its sentences' class sets when indexed
+	// (every sentence indexed, see Analyzer.Blocks): Count of a class
+	// none of them has walks no sentence.
+	classes classSet
+	indexed bool
 }
 
 // Evidence says which kinds of study the article reports.
@@ -223,11 +228,22 @@ func (b *Block) Count(class int) int {
 	if b.Counts != nil {
 		return countAt(b.Counts, class)
 	}
+	if b.indexed && uint(class) < uint(classSetSize) && !b.classes.has(class) {
+		return 0
+	}
 	n := 0
 	for _, s := range b.Sentences {
 		n += s.Count(class)
 	}
 	return n
+}
+
+// add appends s to the block's sentences and its classes to the block's
+// (the block stays indexed only while its sentences are).
+func (b *Block) add(s *Sentence) {
+	b.Sentences = append(b.Sentences, s)
+	b.classes.union(&s.classes)
+	b.indexed = b.indexed && s.indexed
 }
 
 // Count returns how many hits of a class the document has.

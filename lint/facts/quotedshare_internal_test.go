@@ -63,25 +63,6 @@ func TestQuotedTextInMatchesQuotedText(t *testing.T) {
 	}
 }
 
-// firstBytes counts what a byte-at-a-time count of the bytes that are not
-// 10xxxxxx counts, at every length and alignment.
-func TestFirstBytesMatchesBytes(t *testing.T) {
-	rng := rand.New(rand.NewPCG(12, 13))
-	for range 20000 {
-		b := make([]byte, rng.IntN(40))
-		for i := range b {
-			b[i] = byte(rng.Uint32())
-		}
-		want := 0
-		for _, c := range b {
-			if c&0xC0 != 0x80 {
-				want++
-			}
-		}
-		require.Equal(t, want, firstBytes(string(b)), "%x", b)
-	}
-}
-
 // quotedShareIn is exact only on valid UTF-8: every view the normalizer
 // gives a sentence is, whatever the text, invalid, cut or poisoned bytes
 // included (both ways a view is built).

@@ -289,3 +289,37 @@ func TestRunesAtMostIsTheCount(t *testing.T) {
 		require.Equal(t, utf8.RuneCountInString(c.text) <= c.n, runesAtMost(c.text, c.n), "%q %d", c.text, c.n)
 	}
 }
+
+// The byte scans that pass eight bytes at once find the clause the rune
+// scan finds around every rune start of long texts where breaks are rare
+// (runs of Han, ASCII, 、, stray bytes and the leads of breaks, longer
+// than several words) and cut anywhere.
+func TestClauseWordStepsAsRunes(t *testing.T) {
+	plain := []string{"a", " ", "研究", "、", "”", "伌", "「", "（", "\xef", "\xbc", "\x8c", "\xe3\x80", "\xef\xbc", "\x80", "é", "\xf0\x9f\x98\x80"}
+	breaks := []string{",", ";", "\n", "，", "。", "？"}
+	rng := rand.New(rand.NewPCG(13, 17))
+	for range 3000 {
+		var b strings.Builder
+		for n := rng.IntN(80); b.Len() < n || rng.IntN(4) != 0; {
+			if rng.IntN(30) == 0 {
+				b.WriteString(breaks[rng.IntN(len(breaks))])
+			} else {
+				b.WriteString(plain[rng.IntN(len(plain))])
+			}
+			if b.Len() > 300 {
+				break
+			}
+		}
+		text := b.String()
+		text = text[:rng.IntN(len(text)+1)]
+		for s := 0; s <= len(text); s++ {
+			if s < len(text) && !utf8.RuneStart(text[s]) {
+				continue
+			}
+			h := lexicon.Hit{Start: s, End: s}
+			ws, we := clauseByRunes(text, h)
+			require.Equal(t, ws, clauseStart(text[:s]), "clauseStart(%q)", text[:s])
+			require.Equal(t, we, clauseEnd(text, s), "clauseEnd(%q, %d)", text, s)
+		}
+	}
+}

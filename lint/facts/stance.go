@@ -1,12 +1,11 @@
 package facts
 
 import (
-	"math/bits"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/lexicon"
+	"github.com/hypelint/hypelint/lint/runecount"
 )
 
 // Voices: whose words a claim term is in.
@@ -171,7 +170,7 @@ func isQuestion(text string) bool {
 // is someone else's words (a testimonial quoted by a consumer warning).
 // It reads the marks of text (appendQuoteMarks) and needs text to be
 // valid UTF-8, as a view's is: the characters are counted by their first
-// bytes, eight at a time, and those inside are the ones between a mark
+// bytes (runecount.Count, 32 at a time), and those inside are the ones between a mark
 // leaving the depth above zero and the next mark.
 func quotedShareIn(text string, marks []quoteMarkAt) float64 {
 	inside, depth := 0, 0
@@ -187,30 +186,14 @@ func quotedShareIn(text string, marks []quoteMarkAt) float64 {
 			if k+1 < len(marks) {
 				end = marks[k+1].start
 			}
-			inside += firstBytes(text[m.end:end])
+			inside += runecount.Count(text[m.end:end])
 		}
 	}
-	total := firstBytes(text) - len(marks)
+	total := runecount.Count(text) - len(marks)
 	if total == 0 {
 		return 0
 	}
 	return float64(inside) / float64(total)
-}
-
-// firstBytes counts the bytes of s that are not a character's later bytes
-// (10xxxxxx): its characters, when s is valid UTF-8.
-func firstBytes(s string) int {
-	n, i := len(s), 0
-	for ; i+8 <= len(s); i += 8 {
-		w := swar.Load8(s[i : i+8])
-		n -= bits.OnesCount64(w &^ (w << 1) & swar.Highs) // bit 7 set, bit 6 clear
-	}
-	for ; i < len(s); i++ {
-		if s[i]&0xC0 == 0x80 {
-			n--
-		}
-	}
-	return n
 }
 
 // sentenceVoice is the voice of a sentence as a whole, for rules that judge
