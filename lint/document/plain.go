@@ -129,6 +129,9 @@ const maxPooledLines = 1 << 14
 // comment records a directive line ("# hypelint-disable …", "// hypelint-…"
 // or a whole-line "<!-- … -->") as a comment; such lines are never linted.
 func (p *plainParser) comment(l line) bool {
+	if l.start < l.end && noSpaceLead[p.src[l.start]] && !commentLead[p.src[l.start]] {
+		return false // most lines: they start with no white space, and with no '<', '/' or '#'
+	}
 	t := trimSpace(p.text(l))
 	var inner string
 	switch {
@@ -149,11 +152,14 @@ func (p *plainParser) comment(l line) bool {
 	return true
 }
 
+// commentLead marks the bytes a directive line starts with (see comment).
+var commentLead = [256]bool{'<': true, '/': true, '#': true}
+
 // block parses the block starting at line i and returns the next line.
 func (p *plainParser) block(i int) int {
 	l := p.lines[i]
 	text := p.text(l)
-	trimmed := strings.TrimLeft(text, " \t\u3000")
+	trimmed := trimIndent(text)
 	indent := len(text) - len(trimmed)
 	switch {
 	case strings.HasPrefix(trimmed, "#"):
@@ -229,7 +235,7 @@ func (p *plainParser) continuation(i int) int {
 			}
 			break
 		}
-		t := strings.TrimLeft(p.text(l), " \t\u3000")
+		t := trimIndent(p.text(l))
 		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") || listMarker(t) > 0 {
 			break
 		}
@@ -351,11 +357,13 @@ func (p *plainParser) slice(start, end int) string { return p.str[start-p.base :
 
 func (p *plainParser) blank(l line) bool {
 	// A line that starts with an ASCII character other than white space,
-	// or with a Han character (lead byte 0xE4–0xE9), is not blank.
-	if l.start < l.end {
-		if c := p.src[l.start]; c > ' ' && c < utf8.RuneSelf || c >= 0xE4 && c <= 0xE9 {
-			return false
-		}
+	// or with a Han character (lead byte 0xE4–0xE9), is not blank; an
+	// empty one is.
+	if l.start == l.end {
+		return true
+	}
+	if c := p.src[l.start]; c > ' ' && c < utf8.RuneSelf || c >= 0xE4 && c <= 0xE9 {
+		return false
 	}
 	return isBlankLine(p.text(l))
 }
@@ -512,6 +520,9 @@ func (p *plainParser) emit(kind Kind, start, end int) {
 // listMarker returns the byte length of a list marker and the space after it
 // at the start of s, or 0.
 func listMarker(s string) int {
+	if s == "" || !markerLead[s[0]] {
+		return 0 // most lines: their first byte starts no marker
+	}
 	for _, m := range []string{"- ", "* ", "• ", "· ", "+ "} {
 		if strings.HasPrefix(s, m) {
 			return len(m)
@@ -532,6 +543,33 @@ func listMarker(s string) int {
 		return i + len("、")
 	}
 	return 0
+}
+
+// markerLead marks the bytes a list marker of listMarker starts with:
+// '-', '*', '+', the digits and the first bytes of '•' (E2 80 A2) and
+// '·' (C2 B7).
+var markerLead = func() (t [256]bool) {
+	for _, c := range []byte("-*+0123456789\xe2\xc2") {
+		t[c] = true
+	}
+	return t
+}()
+
+// trimIndent is strings.TrimLeft(s, " \t\u3000"), the indentation of a
+// line, without that call's decoding: its cut set is not all ASCII, so
+// it decodes the first rune of every line and searches the set for it.
+func trimIndent(s string) string {
+	for s != "" {
+		switch {
+		case s[0] == ' ' || s[0] == '\t':
+			s = s[1:]
+		case strings.HasPrefix(s, "\u3000"):
+			s = s[len("\u3000"):]
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // lineCloser reports the marks a line that ends a sentence ends with:
