@@ -613,8 +613,18 @@ func looksLikeHeading(s string) bool {
 // slice, which a long plain-text book would allocate for every line.
 func fieldsAtMost(s string, limit int) bool {
 	n, inField := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		// ASCII is told from its byte; other runes decoded.
+		space, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace(c)
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		i += size
+		if space {
 			inField = false
 		} else if !inField {
 			inField = true
@@ -626,10 +636,17 @@ func fieldsAtMost(s string, limit int) bool {
 	return true
 }
 
+// hasHan reports a Han character in s. Every Han character is U+2E80 or
+// above, so its first byte is 0xE2 or above; such a byte is never inside
+// another character (continuation bytes are below 0xC0), so s is decoded
+// only where one stands, and the English lines among the ones asked are
+// not decoded at all.
 func hasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE2 {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.Is(unicode.Han, r) {
+				return true
+			}
 		}
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/require"
 )
@@ -101,5 +102,26 @@ func TestBlankAndCommentMatchTrimming(t *testing.T) {
 				require.Equal(t, Comment{Span: Span{l.start, l.end}, Text: inner}, p.comments[len(p.comments)-1], "%q", text)
 			}
 		}
+	}
+}
+
+// hasHan answers as decoding every rune and asking unicode.Is: Han at the
+// ends of its ranges (U+2E80, the compatibility ideographs, beyond the
+// BMP), other scripts, and cut and ill-formed bytes before Han.
+func TestHasHanMatchesDecodingEveryRune(t *testing.T) {
+	reference := func(s string) bool {
+		for _, r := range s {
+			if unicode.Is(unicode.Han, r) {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"a", " ", "é", "\u2e7f", "\u2e80", "\u3005", "。", "研", "\uf900", "\U00020000", "\U0002ffff", "\ue000", "한",
+		"\xe4\xb8", "\xe4", "\xb8\xad", "\xff", "\xf0\xa0", "\xed\xa0\x80"}
+	rng := rand.New(rand.NewSource(44))
+	for round := 0; round < 100000; round++ {
+		s := randomText(rng, pieces, rng.Intn(6))
+		require.Equal(t, reference(s), hasHan(s), "%q", s)
 	}
 }
