@@ -73,15 +73,20 @@ type plainParser struct {
 }
 
 // parsePlain parses the lines of src from start; titled says the title was
-// already found (in an earlier section).
-func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment) {
-	return parsePlainText(src, string(src[start:]), start, titled, -1)
+// already found (in an earlier section). It also returns where the lines
+// of src start, as Document.indexLines finds them: the parser has found
+// them already.
+func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment, []int32) {
+	var starts []int32
+	blocks, comments := parsePlainText(src, string(src[start:]), start, titled, -1, &starts)
+	return blocks, comments, starts
 }
 
 // parsePlainText is parsePlain given str, the text of src from start on,
 // and the wrap width of the whole text (see TextSections), or -1 to detect
-// it here.
-func parsePlainText(src []byte, str string, start int, titled bool, wrapWidth int) ([]Block, []Comment) {
+// it here; lineStarts, if not nil, is set to where the lines start (the
+// first at 0, before a byte-order mark).
+func parsePlainText(src []byte, str string, start int, titled bool, wrapWidth int, lineStarts *[]int32) ([]Block, []Comment) {
 	// The lines and the blocks as found are scratch lists that serve the
 	// next text; the blocks kept are copied into a list of their size.
 	p := &plainParser{src: src, str: str, base: start, lines: appendLines(lineLists.Get(0), src, start)}
@@ -106,6 +111,12 @@ func parsePlainText(src []byte, str string, start int, titled bool, wrapWidth in
 				p.startGroup(i)
 			}
 			i = p.block(i)
+		}
+	}
+	if lineStarts != nil {
+		*lineStarts = make([]int32, len(p.lines)) // the first line starts at 0
+		for k := 1; k < len(p.lines); k++ {
+			(*lineStarts)[k] = int32(p.lines[k].start)
 		}
 	}
 	lineLists.Put(p.lines)

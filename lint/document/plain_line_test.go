@@ -125,3 +125,24 @@ func TestHasHanMatchesDecodingEveryRune(t *testing.T) {
 		require.Equal(t, reference(s), hasHan(s), "%q", s)
 	}
 }
+
+// The line starts ParseText keeps from its parser are those indexLines
+// finds: random texts with every line ending, a byte-order mark, empty
+// lines and none at the end.
+func TestParseTextLineStartsMatchIndexLines(t *testing.T) {
+	pieces := []string{"研究", "a", " ", "\n", "\r\n", "\r", "\n\n", "。", "# h", "- x"}
+	rng := rand.New(rand.NewSource(45))
+	for round := 0; round < 20000; round++ {
+		src := randomText(rng, pieces, rng.Intn(12))
+		if rng.Intn(4) == 0 {
+			src = "\ufeff" + src
+		}
+		d, err := ParseText("f.txt", []byte(src))
+		require.NoError(t, err)
+		got := d.lineStarts
+		require.NotNil(t, got, "%q", src)
+		d.lineStarts = nil
+		d.indexLines()
+		require.Equal(t, d.lineStarts, got, "%q", src)
+	}
+}
