@@ -25,7 +25,7 @@ const pieceMargin = 4 << 10
 func (d *Document) SectionParts(sec Span, titled bool, size int) iter.Seq[*Document] {
 	return func(yield func(*Document) bool) {
 		part := d.newPart()
-		part.Blocks, part.Comments = parsePlainText(d.Source[:sec.End], d.sectionText(sec), sec.Start, titled, d.wrapWidth)
+		part.Blocks, part.Comments = parsePlainText(d.Source[:sec.End], d.sectionText(sec), sec.Start, titled, d.wrapWidth, nil)
 		long := false
 		for i := range part.Blocks {
 			long = long || len(part.Blocks[i].Text) > size

@@ -73,15 +73,20 @@ type plainParser struct {
 }
 
 // parsePlain parses the lines of src from start; titled says the title was
-// already found (in an earlier section).
-func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment) {
-	return parsePlainText(src, string(src[start:]), start, titled, -1)
+// already found (in an earlier section). It also returns where the lines
+// of src start, as Document.indexLines finds them: the parser has found
+// them already.
+func parsePlain(src []byte, start int, titled bool) ([]Block, []Comment, []int32) {
+	var starts []int32
+	blocks, comments := parsePlainText(src, string(src[start:]), start, titled, -1, &starts)
+	return blocks, comments, starts
 }
 
 // parsePlainText is parsePlain given str, the text of src from start on,
 // and the wrap width of the whole text (see TextSections), or -1 to detect
-// it here.
-func parsePlainText(src []byte, str string, start int, titled bool, wrapWidth int) ([]Block, []Comment) {
+// it here; lineStarts, if not nil, is set to where the lines start (the
+// first at 0, before a byte-order mark).
+func parsePlainText(src []byte, str string, start int, titled bool, wrapWidth int, lineStarts *[]int32) ([]Block, []Comment) {
 	// The lines and the blocks as found are scratch lists that serve the
 	// next text; the blocks kept are copied into a list of their size.
 	p := &plainParser{src: src, str: str, base: start, lines: appendLines(lineLists.Get(0), src, start)}
@@ -108,6 +113,12 @@ func parsePlainText(src []byte, str string, start int, titled bool, wrapWidth in
 			i = p.block(i)
 		}
 	}
+	if lineStarts != nil {
+		*lineStarts = make([]int32, len(p.lines)) // the first line starts at 0
+		for k := 1; k < len(p.lines); k++ {
+			(*lineStarts)[k] = int32(p.lines[k].start)
+		}
+	}
 	lineLists.Put(p.lines)
 	blocks := make([]Block, len(p.blocks))
 	copy(blocks, p.blocks)
@@ -129,6 +140,9 @@ const maxPooledLines = 1 << 14
 // comment records a directive line ("# hypelint-disable …", "// hypelint-…"
 // or a whole-line "<!-- … -->") as a comment; such lines are never linted.
 func (p *plainParser) comment(l line) bool {
+	if l.start < l.end && noSpaceLead[p.src[l.start]] && !commentLead[p.src[l.start]] {
+		return false // most lines: they start with no white space, and with no '<', '/' or '#'
+	}
 	t := trimSpace(p.text(l))
 	var inner string
 	switch {
@@ -149,11 +163,14 @@ func (p *plainParser) comment(l line) bool {
 	return true
 }
 
+// commentLead marks the bytes a directive line starts with (see comment).
+var commentLead = [256]bool{'<': true, '/': true, '#': true}
+
 // block parses the block starting at line i and returns the next line.
 func (p *plainParser) block(i int) int {
 	l := p.lines[i]
 	text := p.text(l)
-	trimmed := strings.TrimLeft(text, " \t\u3000")
+	trimmed := trimIndent(text)
 	indent := len(text) - len(trimmed)
 	switch {
 	case strings.HasPrefix(trimmed, "#"):
@@ -229,7 +246,7 @@ func (p *plainParser) continuation(i int) int {
 			}
 			break
 		}
-		t := strings.TrimLeft(p.text(l), " \t\u3000")
+		t := trimIndent(p.text(l))
 		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") || listMarker(t) > 0 {
 			break
 		}
@@ -351,11 +368,13 @@ func (p *plainParser) slice(start, end int) string { return p.str[start-p.base :
 
 func (p *plainParser) blank(l line) bool {
 	// A line that starts with an ASCII character other than white space,
-	// or with a Han character (lead byte 0xE4–0xE9), is not blank.
-	if l.start < l.end {
-		if c := p.src[l.start]; c > ' ' && c < utf8.RuneSelf || c >= 0xE4 && c <= 0xE9 {
-			return false
-		}
+	// or with a Han character (lead byte 0xE4–0xE9), is not blank; an
+	// empty one is.
+	if l.start == l.end {
+		return true
+	}
+	if c := p.src[l.start]; c > ' ' && c < utf8.RuneSelf || c >= 0xE4 && c <= 0xE9 {
+		return false
 	}
 	return isBlankLine(p.text(l))
 }
@@ -512,6 +531,9 @@ func (p *plainParser) emit(kind Kind, start, end int) {
 // listMarker returns the byte length of a list marker and the space after it
 // at the start of s, or 0.
 func listMarker(s string) int {
+	if s == "" || !markerLead[s[0]] {
+		return 0 // most lines: their first byte starts no marker
+	}
 	for _, m := range []string{"- ", "* ", "• ", "· ", "+ "} {
 		if strings.HasPrefix(s, m) {
 			return len(m)
@@ -532,6 +554,33 @@ func listMarker(s string) int {
 		return i + len("、")
 	}
 	return 0
+}
+
+// markerLead marks the bytes a list marker of listMarker starts with:
+// '-', '*', '+', the digits and the first bytes of '•' (E2 80 A2) and
+// '·' (C2 B7).
+var markerLead = func() (t [256]bool) {
+	for _, c := range []byte("-*+0123456789\xe2\xc2") {
+		t[c] = true
+	}
+	return t
+}()
+
+// trimIndent is strings.TrimLeft(s, " \t\u3000"), the indentation of a
+// line, without that call's decoding: its cut set is not all ASCII, so
+// it decodes the first rune of every line and searches the set for it.
+func trimIndent(s string) string {
+	for s != "" {
+		switch {
+		case s[0] == ' ' || s[0] == '\t':
+			s = s[1:]
+		case strings.HasPrefix(s, "\u3000"):
+			s = s[len("\u3000"):]
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // lineCloser reports the marks a line that ends a sentence ends with:
@@ -575,8 +624,18 @@ func looksLikeHeading(s string) bool {
 // slice, which a long plain-text book would allocate for every line.
 func fieldsAtMost(s string, limit int) bool {
 	n, inField := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		// ASCII is told from its byte; other runes decoded.
+		space, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace(c)
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		i += size
+		if space {
 			inField = false
 		} else if !inField {
 			inField = true
@@ -588,10 +647,17 @@ func fieldsAtMost(s string, limit int) bool {
 	return true
 }
 
+// hasHan reports a Han character in s. Every Han character is U+2E80 or
+// above, so its first byte is 0xE2 or above; such a byte is never inside
+// another character (continuation bytes are below 0xC0), so s is decoded
+// only where one stands, and the English lines among the ones asked are
+// not decoded at all.
 func hasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE2 {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.Is(unicode.Han, r) {
+				return true
+			}
 		}
 	}
 	return false

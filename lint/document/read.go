@@ -82,7 +82,7 @@ func parseText(path string, src []byte, valid bool) (*Document, error) {
 		return nil, err
 	}
 	d := &Document{Path: path, Source: src, bodyStart: start, Format: "text", Encoding: "utf-8"}
-	d.Blocks, d.Comments = parsePlain(src, start, false)
+	d.Blocks, d.Comments, d.lineStarts = parsePlain(src, start, false)
 	splitSentences(d.Blocks)
 	return d, nil
 }

@@ -72,18 +72,24 @@ func appendSentences(out []Span, text string, kind Kind) []Span {
 			break
 		}
 		c := text[i]
+		var r rune
+		var n int
 		if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
 			// A three-byte character other than the marks below (the
 			// commas and quotes of Chinese text). An ill-formed sequence
 			// (overlong, surrogate) decodes to three errors, none of them
 			// a mark, so it is stepped over too (which is why this is not
-			// utf8x.Rune3At, which leaves those to utf8).
-			if r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); !wideMark(r) {
+			// utf8x.Rune3At, which leaves those to utf8). A mark is
+			// well formed (its bits name it only in its own encoding), so
+			// it needs no decoding.
+			r, n = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
+			if !wideMark(r) {
 				i += 3
 				continue
 			}
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:])
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
 		next := i + n
 		switch r {
 		case '《':
@@ -175,6 +181,9 @@ func isTerminator(r rune) bool {
 // quotes and brackets that belong to the sentence ("……。”" ends after ”).
 func closeRun(text string, i int) int {
 	for i < len(text) {
+		if c := text[i]; c >= 0xE4 && c <= 0xE9 {
+			break // a Han character (what most often follows): no mark or closer starts so
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isTerminator(r) && r != '.' && !sentenceCloser(r) {
 			break

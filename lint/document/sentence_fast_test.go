@@ -187,3 +187,27 @@ func TestLastWordMatchesDecoding(t *testing.T) {
 		require.Equal(t, decoding(s), lastWord(s), "%q", s)
 	}
 }
+
+// closeRun, passing a Han character undecoded, ends where decoding every
+// rune does: random runs of terminators, closers, Han (and the lead bytes
+// E4 to E9 cut or ill-formed), ASCII and other marks.
+func TestCloseRunMatchesDecoding(t *testing.T) {
+	reference := func(text string, i int) int {
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !isTerminator(r) && r != '.' && !sentenceCloser(r) {
+				break
+			}
+			i += n
+		}
+		return i
+	}
+	pieces := []string{"。", "！", "？", "；", "…", "｡", ".", "!", "?", ";", "”", "’", "」", "』", "）", ")", "]", "\"", "'",
+		"研", "\u4e00", "\u9fff", "\xe4", "\xe9\xbf", "\xe4\x80\x80", "\xe9", "a", " ", "，", "“", "\xff", "😀"}
+	rng := rand.New(rand.NewSource(46))
+	for round := 0; round < 100000; round++ {
+		text := randomText(rng, pieces, rng.Intn(8))
+		i := rng.Intn(len(text) + 1)
+		require.Equal(t, reference(text, i), closeRun(text, i), "%q from %d", text, i)
+	}
+}
