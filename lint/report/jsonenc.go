@@ -338,8 +338,58 @@ const jsonHex = "0123456789abcdef"
 // \u2029, everything else as is. Printable ASCII and well-formed two- and
 // three-byte characters (nearly all of a report's text) are stepped over
 // with a table lookup and a check of their continuation bytes; the rest
-// is decoded as a rune.
+// is decoded as a rune. A string of plain ASCII alone (most of a
+// report's strings: classes, roles, rule ids, English messages) is
+// tested a word at a time and copied whole.
 func appendJSONString(b []byte, s string) []byte {
+	if plainASCII(s) {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	return appendJSONStringScan(b, s)
+}
+
+// plainASCII reports whether s is all printable ASCII other than '"'
+// and '\\', which appendJSONString writes as is. It stops at the first
+// sixteen bytes that hold another byte (a Chinese string's first
+// character).
+func plainASCII(s string) bool {
+	n := len(s)
+	switch {
+	case n >= 8:
+		i := 0
+		for ; i+16 <= n; i += 16 {
+			if unplainASCII(swar.Load8(s[i:i+8]))|unplainASCII(swar.Load8(s[i+8:i+16])) != 0 {
+				return false
+			}
+		}
+		if i+8 <= n && unplainASCII(swar.Load8(s[i:i+8])) != 0 {
+			return false
+		}
+		return unplainASCII(swar.Load8(s[n-8:])) == 0
+	case n >= 4:
+		// The first four bytes and the last four (overlapping below
+		// eight) in one word.
+		return unplainASCII(uint64(load4(s))|uint64(load4(s[n-4:]))<<32) == 0
+	}
+	for i := 0; i < n; i++ {
+		if jsonByte[s[i]] != jsonCopy {
+			return false
+		}
+	}
+	return true
+}
+
+// load4 reads the first four bytes of s as a little-endian word.
+func load4(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// appendJSONStringScan is appendJSONString for a string with a byte
+// other than plain ASCII: it steps over plain runs and escapes the rest.
+func appendJSONStringScan(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {

@@ -273,6 +273,42 @@ func TestPlainASCIIEndMatchesBytes(t *testing.T) {
 // stops, from every start, on random runs of three-byte characters (with
 // “ and the separators, which share E2, and leads plain3 refuses) cut
 // anywhere and mixed with ASCII and stray bytes.
+// TestPlainASCIIMatchesBytes compares plainASCII with a byte loop on
+// strings of every length to 40 with one byte or none that is not plain
+// ASCII, at every place (fails when the last word, the four-byte halves
+// or the sixteen-byte step miss a byte).
+func TestPlainASCIIMatchesBytes(t *testing.T) {
+	byBytes := func(s string) bool {
+		for i := range len(s) {
+			if jsonByte[s[i]] != jsonCopy {
+				return false
+			}
+		}
+		return true
+	}
+	enders := []byte{'"', '\\', 0x00, '\n', 0x1f, 0x80, 0xC2, 0xE4, 0xFF}
+	plain := []byte{' ', '!', '#', 'a', '[', ']', '~', 0x7F, '0'}
+	r := rand.New(rand.NewPCG(6, 10))
+	for n := range 41 {
+		for range 50 {
+			b := make([]byte, n)
+			for k := range b {
+				b[k] = plain[r.IntN(len(plain))]
+			}
+			for at := -1; at < n; at++ {
+				c := append([]byte(nil), b...)
+				if at >= 0 {
+					c[at] = enders[r.IntN(len(enders))]
+				}
+				s := string(c)
+				if got, want := plainASCII(s), byBytes(s); got != want {
+					t.Fatalf("plainASCII(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
+
 func TestPlainWideEndMatchesPlain3(t *testing.T) {
 	byChars := func(s string, i int) int {
 		for i < len(s) && plain3(s, i) {
