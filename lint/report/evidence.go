@@ -62,7 +62,13 @@ type Related struct {
 	Message string            `json:"message"`
 
 	span document.Span
+	text *relatedText // Message as made, with its JSON string (nil: none)
 }
+
+// relatedText is a study's related message with its JSON string, made once
+// per study and file: a study's findings all carry the message, and the
+// JSON report copies it instead of escaping it for each.
+type relatedText struct{ message, json string }
 
 // Span returns the related location's offsets in the decoded text.
 func (r Related) Span() document.Span { return r.span }
@@ -119,6 +125,12 @@ func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings
 	}
 	relatedSlab := make([]Related, 0, withStudy) // room for every finding's: never regrown
 	var relatedTo map[*facts.Study]int32         // where in relatedSlab a study's is
+	// The studies' messages as JSON strings are escaped end to end into
+	// quoted, then made one string: one allocation a file, not one a study.
+	var texts []relatedText // never regrown: the Related point into it
+	var room [1024]byte
+	var endRoom [32]int
+	quoted, ends := room[:0], endRoom[:0]
 	for i, x := range findings {
 		if x.Study == nil {
 			continue
@@ -129,6 +141,13 @@ func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings
 			r = relatedSlab[k]
 		} else {
 			r = related(doc, card, x.Study, locale)
+			if texts == nil {
+				texts = make([]relatedText, 0, withStudy)
+			}
+			texts = append(texts, relatedText{message: r.Message})
+			r.text = &texts[len(texts)-1]
+			quoted = appendJSONString(quoted, r.Message)
+			ends = append(ends, len(quoted))
 		}
 		if len(f.Findings[i].Related) > 0 {
 			f.Findings[i].Related = append(f.Findings[i].Related, r)
@@ -143,6 +162,11 @@ func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings
 			}
 			relatedTo[x.Study] = int32(n - 1)
 		}
+	}
+	all, start := string(quoted), 0
+	for i := range texts {
+		texts[i].json = all[start:ends[i]]
+		start = ends[i]
 	}
 }
 

@@ -39,6 +39,8 @@ type JSONWriter struct {
 	claims     *jsonOut
 	claimBytes chunks
 	claimCount int
+
+	criteria criterionHeads // see appendCriteria
 }
 
 // chunks holds written bytes in pieces of a fixed size: a growing buffer
@@ -267,7 +269,7 @@ func (j *JSONWriter) end(f File, writeClaims func()) {
 	}
 	if len(f.Criteria) > 0 {
 		key("criteria")
-		if b, ok := appendCriteriaField(j.o.buf, f.Criteria); ok && j.o.err == nil {
+		if b, ok := appendCriteria(j.o.buf, f.Criteria, &j.criteria); ok && j.o.err == nil {
 			j.o.buf = b
 			j.o.spill()
 		} else {

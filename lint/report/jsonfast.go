@@ -108,7 +108,11 @@ func appendFindingItem(b []byte, x *Finding) []byte {
 			b = append(b, itemM2+"{"...)
 			b = relatedSpan.append(b, r.Start, r.End)
 			b = append(b, ","+itemM3+`"message": `...)
-			b = appendJSONString(b, r.Message)
+			if t := r.text; t != nil && t.message == r.Message {
+				b = append(b, t.json...) // escaped once per study (see addEvidence)
+			} else {
+				b = appendJSONString(b, r.Message)
+			}
 			b = append(b, itemM2+"}"...)
 		}
 		b = append(b, itemM1+"]"...)
@@ -229,6 +233,20 @@ const (
 
 // appendCriteriaField is cs.appendJSON at jsonFileKey.
 func appendCriteriaField(b []byte, cs criteria) ([]byte, bool) {
+	return appendCriteria(b, cs, nil)
+}
+
+// criterionHeads are the openings of a run's criteria up to their
+// question's value, in the order a file gives them, escaped and laid out
+// once: every file has the same few criteria with the same texts, a
+// tenth of the strings the JSON report escaped.
+type criterionHeads []criterionHead
+
+type criterionHead struct{ id, question, json string }
+
+// appendCriteria is appendCriteriaField taking each criterion's opening
+// from heads when that holds it (nil: none), and keeping it there.
+func appendCriteria(b []byte, cs criteria, heads *criterionHeads) ([]byte, bool) {
 	if cs == nil {
 		return append(b, "null"...), true
 	}
@@ -241,10 +259,25 @@ func appendCriteriaField(b []byte, cs criteria) ([]byte, bool) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, criterionAt+"{"+criterionM1+`"id": `...)
-		b = appendJSONString(b, c.ID)
-		b = append(b, ","+criterionM1+`"question": `...)
-		b = appendJSONString(b, c.Question)
+		if heads != nil && i < len(*heads) && (*heads)[i].id == c.ID && (*heads)[i].question == c.Question {
+			// The same strings as the last file's: a length and a
+			// pointer compared.
+			b = append(b, (*heads)[i].json...)
+		} else {
+			mark := len(b)
+			b = append(b, criterionAt+"{"+criterionM1+`"id": `...)
+			b = appendJSONString(b, c.ID)
+			b = append(b, ","+criterionM1+`"question": `...)
+			b = appendJSONString(b, c.Question)
+			if heads != nil && i <= len(*heads) {
+				h := criterionHead{c.ID, c.Question, string(b[mark:])}
+				if i == len(*heads) {
+					*heads = append(*heads, h)
+				} else {
+					(*heads)[i] = h
+				}
+			}
+		}
 		b = append(b, ","+criterionM1+`"applicable": `...)
 		b = strconv.AppendBool(b, c.Applicable)
 		b = append(b, ","+criterionM1+`"satisfied": `...)

@@ -18,7 +18,8 @@ import (
 // corpus's reports (every finding, study, claim and breakdown).
 func TestFastLayoutsMatchBuilderOnCorpus(t *testing.T) {
 	paths, results := corpusResults(t)
-	findings, heads, claims, studies := 0, 0, 0, 0
+	findings, heads, claims, studies, relatedTexts := 0, 0, 0, 0, 0
+	var heads2 criterionHeads // one run's criteria openings, over every file
 	for i, res := range results {
 		f := NewFile(paths[i], res, "en")
 		for j := range f.Findings {
@@ -28,6 +29,11 @@ func TestFastLayoutsMatchBuilderOnCorpus(t *testing.T) {
 				findings++
 				if x.text != nil && x.text.head != "" {
 					heads++
+				}
+			}
+			for _, r := range x.Related {
+				if r.text != nil && r.text.message == r.Message {
+					relatedTexts++
 				}
 			}
 			// Whatever the path, appendJSON writes the builder's layout.
@@ -46,8 +52,13 @@ func TestFastLayoutsMatchBuilderOnCorpus(t *testing.T) {
 		fast, ok := appendCriteriaField(nil, f.Criteria)
 		require.True(t, ok)
 		require.Equal(t, string(built), string(fast))
+		fast, ok = appendCriteria(nil, f.Criteria, &heads2)
+		require.True(t, ok)
+		require.Equal(t, string(built), string(fast))
 	}
-	// The corpus has every kind, and its findings' openings come laid out.
+	// The corpus has every kind, and its findings' openings and related
+	// messages come laid out.
+	assert.Positive(t, relatedTexts)
 	assert.Positive(t, claims)
 	assert.Positive(t, studies)
 	assert.Positive(t, findings)
@@ -109,6 +120,41 @@ func TestFastLayoutsMatchBuilderOnRandomValues(t *testing.T) {
 		require.Equal(t, okBuilt, okFast)
 		require.Equal(t, string(built), string(fast))
 	}
+}
+
+// Criteria openings kept across files are written as the builder writes
+// the criteria: random lists that share, change and reorder a few ids
+// and questions (some with escapes), and grow and shrink.
+func TestCriterionHeadsMatchBuilder(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 4))
+	ids := []string{"a", "b", "", "c\\"}
+	questions := []string{"Is it new?", "Are the costs given?", "这是新的吗？", "\"quoted\"", ""}
+	var heads criterionHeads
+	for range 5000 {
+		cs := criteria{}
+		for range r.IntN(6) {
+			q := questions[r.IntN(len(questions))]
+			if r.IntN(5) == 0 {
+				q = strings.Clone(q) // the same text in another string
+			}
+			cs = append(cs, score.Criterion{ID: ids[r.IntN(len(ids))], Question: q, Applicable: r.IntN(2) == 0, Findings: r.IntN(3)})
+		}
+		built, _ := cs.appendJSONBuilt(nil, jsonFileKey)
+		fast, ok := appendCriteria([]byte("x"), cs, &heads)
+		require.True(t, ok)
+		require.Equal(t, "x"+string(built), string(fast))
+	}
+	assert.NotEmpty(t, heads)
+}
+
+// A related location whose message was changed after it was resolved is
+// written as it now is, not from the JSON made with it.
+func TestRelatedTextFollowsChangedMessage(t *testing.T) {
+	x := Finding{Rule: "r", Message: "m", Related: []Related{{Message: "judged against study 1"}}}
+	x.Related[0].text = &relatedText{message: x.Related[0].Message, json: `"judged against study 1"`}
+	require.Equal(t, string(x.appendJSONBuilt(nil, jsonFinding)), string(appendFindingItem(nil, &x)))
+	x.Related[0].Message = "judged against \"study 2\""
+	require.Equal(t, string(x.appendJSONBuilt(nil, jsonFinding)), string(appendFindingItem(nil, &x)))
 }
 
 // A finding whose rule, category, severity or message was changed after

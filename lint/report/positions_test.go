@@ -75,7 +75,15 @@ func TestRelatedResolvedOncePerStudy(t *testing.T) {
 				continue
 			}
 			withStudy++
-			require.Equal(t, []Related{related(f.Doc(), res.Card, x.Study, "en")}, f.Findings[j].Related, paths[i])
+			got := f.Findings[j].Related
+			require.Len(t, got, 1, paths[i])
+			// Its message comes with its JSON string, made once per study.
+			r := got[0]
+			require.NotNil(t, r.text, paths[i])
+			require.Equal(t, r.Message, r.text.message)
+			require.Equal(t, string(appendJSONString(nil, r.Message)), r.text.json)
+			r.text = nil
+			require.Equal(t, related(f.Doc(), res.Card, x.Study, "en"), r, paths[i])
 		}
 		for j := range f.Findings {
 			if len(f.Findings[j].Related) > 0 {
