@@ -12,6 +12,57 @@ import (
 	"github.com/hypelint/hypelint/lint/facts"
 )
 
+// fill, the reference compiled templates are tested against, replaces
+// {name} placeholders with values given as name, value
+// pairs; a later pair for the same name wins.
+func fill(template string, pairs ...string) string {
+	return fillParts([]string{template}, pairs)
+}
+
+// fillParts is fill of the parts' concatenation, made without it (Why
+// joins a clause and its tail for every flagged claim): a placeholder
+// lies within one part.
+func fillParts(parts []string, pairs []string) string {
+	// The pieces are gathered first, so the message is allocated once at
+	// its size.
+	var room [24]string
+	pieces := room[:0]
+	filled := false
+	for _, template := range parts {
+		for {
+			open := strings.IndexByte(template, '{')
+			if open < 0 {
+				break
+			}
+			end := strings.IndexByte(template[open:], '}')
+			if end < 0 {
+				break
+			}
+			value, ok := lookupPair(pairs, template[open+1:open+end])
+			if !ok {
+				value = template[open : open+end+1]
+			}
+			pieces = append(pieces, template[:open], value)
+			template = template[open+end+1:]
+			filled = true
+		}
+		pieces = append(pieces, template)
+	}
+	if !filled && len(parts) == 1 {
+		return parts[0]
+	}
+	n := 0
+	for _, piece := range pieces {
+		n += len(piece)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, piece := range pieces {
+		b.WriteString(piece)
+	}
+	return b.String()
+}
+
 // fill puts each placeholder's value in, the last pair of a name winning,
 // and leaves a placeholder with no value, a lone brace and plain text as
 // they are.
@@ -178,8 +229,8 @@ func TestFillIsTheRegexpReplacement(t *testing.T) {
 // clause and tail Why joins, in each locale, and on random parts cut
 // where no placeholder spans the cut.
 func TestFillPartsEqualsFillOfJoined(t *testing.T) {
-	clauses := []phrase{claimsForPeople, claimsForNobody, claims, claimsCause, claimsCertain}
-	tails := []phrase{restsOnModel, restsOnUnstated, restsOnNothing, restsOnNothingCausal, restsOnAssociation, restsOnWeak, restsOnUnsized}
+	clauses := []*template{claimsForPeople, claimsForNobody, claims, claimsCause, claimsCertain}
+	tails := []*template{restsOnModel, restsOnUnstated, restsOnNothing, restsOnNothingCausal, restsOnAssociation, restsOnWeak, restsOnUnsized}
 	pairs := []string{"where", "标题", "term", "逆转{衰老}", "label", "study 2", "design", "observational study", "model", "mice", "other", "study 1"}
 	for _, locale := range []string{"en", "zh-Hans", "zh-Hant"} {
 		for _, c := range clauses {
@@ -217,4 +268,49 @@ func randomText(rng *rand.Rand, pieces []string, most int) string {
 		b.WriteString(pieces[rng.IntN(len(pieces))])
 	}
 	return b.String()
+}
+
+// A compiled template fills as fill does, two as fillParts does: every
+// template of the card in each locale, alone and with each other, and random templates of text,
+// braces, names and more placeholders than fillSegments keeps values
+// for, with random pairs; one allocation, none without placeholders.
+func TestCompiledTemplatesFillAsFill(t *testing.T) {
+	all := []*template{studyLabel, pooled, sizeGiven, venueNamed, linkNamed, relatedStudy, claimsForPeople, claimsForNobody, claims,
+		claimsCause, claimsCertain, restsOnModel, restsOnUnstated, restsOnNothing, restsOnNothingCausal, restsOnAssociation,
+		restsOnWeak, restsOnUnsized, whyOther, whyOtherNoStudy}
+	pairs := []string{"where", "标题", "term", "逆转{衰老}", "label", "study 2", "design", "observational study", "model", "mice",
+		"other", "study 1", "n", "3", "k", "12", "venue", "Nature", "link", "doi:1", "about", "people", "message", "\"x\" is hype."}
+	for _, locale := range []string{"en", "zh-Hans", "zh-Hant", ""} {
+		for _, a := range all {
+			require.Equal(t, fill(a.in(locale), pairs...), a.fill(locale, pairs...), "%q", a.in(locale))
+			for _, b := range all {
+				require.Equal(t, fillParts([]string{a.in(locale), b.in(locale)}, pairs), fillSegments(a.segments(locale), b.segments(locale), pairs))
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 17))
+	pieces := []string{"{", "}", "label", "about", "x", " ", "研究", "{label}", "{about}", "{x}", "{}", "{{", "}}", "n = 3", "\xe5"}
+	values := []string{"", "study 1", "{label}", "很长的一段描述，不止三十二个字节的长度", "}"}
+	pick := func(xs []string) string { return xs[r.IntN(len(xs))] }
+	for range 20000 {
+		var parts [2]string
+		for i := range parts {
+			var tb strings.Builder
+			for range r.IntN(24) {
+				tb.WriteString(pick(pieces))
+			}
+			parts[i] = tb.String()
+		}
+		var pairs []string
+		for range r.IntN(7) {
+			pairs = append(pairs, pick([]string{"label", "about", "x", "", "y"}), pick(values))
+		}
+		require.Equal(t, fill(parts[0], pairs...), fillSegments(compile(parts[0]), nil, pairs), "%q %q", parts[0], pairs)
+		require.Equal(t, fillParts(parts[:], pairs), fillSegments(compile(parts[0]), compile(parts[1]), pairs), "%q %q", parts, pairs)
+	}
+	many := compile(strings.Repeat("{label}{x}", 7))
+	assert.Equal(t, strings.Repeat("ab", 7), fillSegments(many, nil, []string{"label", "a", "x", "b"}), "past the values kept")
+	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { fillSegments(many, many, []string{"label", "x"}) }))
+	plain := compile("no placeholders")
+	assert.Equal(t, 0.0, testing.AllocsPerRun(100, func() { fillSegments(plain, nil, nil) }))
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/hypelint/hypelint/lint/rule"
 	"github.com/hypelint/hypelint/lint/zhconv"
@@ -34,54 +36,129 @@ func (p phrase) in(locale string) string {
 	return p.en
 }
 
-// fill replaces {name} placeholders with values given as name, value
-// pairs; a later pair for the same name wins.
-func fill(template string, pairs ...string) string {
-	return fillParts([]string{template}, pairs)
+// template is a phrase with {name} placeholders, compiled per locale on
+// first use: where its placeholders lie is known from then on, not
+// searched for again in every reason, label and description made.
+type template struct {
+	phrase
+	compiled [3]atomic.Pointer[[]segment] // en, zh-Hans, zh-Hant
 }
 
-// fillParts is fill of the parts' concatenation, made without it (Why
-// joins a clause and its tail for every flagged claim): a placeholder
-// lies within one part.
-func fillParts(parts []string, pairs []string) string {
-	// The pieces are gathered first, so the message is allocated once at
-	// its size.
-	var room [24]string
-	pieces := room[:0]
-	filled := false
-	for _, template := range parts {
-		for {
-			open := strings.IndexByte(template, '{')
-			if open < 0 {
-				break
-			}
-			end := strings.IndexByte(template[open:], '}')
-			if end < 0 {
-				break
-			}
-			value, ok := lookupPair(pairs, template[open+1:open+end])
-			if !ok {
-				value = template[open : open+end+1]
-			}
-			pieces = append(pieces, template[:open], value)
-			template = template[open+end+1:]
-			filled = true
+func newTemplate(en, hans string) *template { return &template{phrase: phrase{en, hans}} }
+
+// segment is a piece of a compiled template: text, then a placeholder
+// ({name}, braces included); the last piece has text only.
+type segment struct{ text, placeholder string }
+
+// segments is the template in locale, compiled.
+func (t *template) segments(locale string) []segment {
+	k := 0
+	switch locale {
+	case "zh-Hans":
+		k = 1
+	case "zh-Hant":
+		k = 2
+	}
+	if s := t.compiled[k].Load(); s != nil {
+		return *s
+	}
+	s := compile(t.in(locale))
+	t.compiled[k].Store(&s)
+	return s
+}
+
+// compile cuts a template into segments: a placeholder is {name}, from a
+// brace to the first closing brace after it; text without a closing
+// brace is plain.
+func compile(template string) []segment {
+	var out []segment
+	for {
+		open := strings.IndexByte(template, '{')
+		if open < 0 {
+			break
 		}
-		pieces = append(pieces, template)
+		end := strings.IndexByte(template[open:], '}')
+		if end < 0 {
+			break
+		}
+		out = append(out, segment{template[:open], template[open : open+end+1]})
+		template = template[open+end+1:]
 	}
-	if !filled && len(parts) == 1 {
-		return parts[0]
+	return append(out, segment{text: template})
+}
+
+// fill is the template in locale filled with pairs (see fillSegments).
+func (t *template) fill(locale string, pairs ...string) string {
+	return fillSegments(t.segments(locale), nil, pairs)
+}
+
+// fillSegments fills two compiled templates (second may be nil), joined:
+// each placeholder takes the value of the last pair of its name (given as
+// name, value pairs), or stays as written. The values are looked up once,
+// the text sized, then written in one allocation; a template without
+// placeholders is given back as it is.
+func fillSegments(first, second []segment, pairs []string) string {
+	if len(first) == 1 && second == nil {
+		return first[0].text // no placeholder: the template itself
 	}
-	n := 0
-	for _, piece := range pieces {
-		n += len(piece)
+	var values filled
+	n := values.size(first, pairs, 0)
+	n = values.size(second, pairs, n)
+	b := make([]byte, 0, n)
+	values.next = 0
+	b = values.append(b, first, pairs)
+	b = values.append(b, second, pairs)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// filled are the values of a fill's placeholders, in order, looked up
+// once: a template has a few; past eight they are looked up again.
+type filled struct {
+	values [8]string
+	next   int
+}
+
+// size adds the length of list filled to n, keeping its values.
+func (f *filled) size(list []segment, pairs []string, n int) int {
+	for i := range list {
+		s := &list[i]
+		n += len(s.text)
+		if i < len(list)-1 {
+			v := s.value(pairs)
+			if f.next < len(f.values) {
+				f.values[f.next] = v
+			}
+			f.next++
+			n += len(v)
+		}
 	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, piece := range pieces {
-		b.WriteString(piece)
+	return n
+}
+
+// append appends list filled with the values size kept.
+func (f *filled) append(b []byte, list []segment, pairs []string) []byte {
+	for i := range list {
+		s := &list[i]
+		b = append(b, s.text...)
+		if i < len(list)-1 {
+			if f.next < len(f.values) {
+				b = append(b, f.values[f.next]...)
+			} else {
+				b = append(b, s.value(pairs)...)
+			}
+			f.next++
+		}
 	}
-	return b.String()
+	return b
+}
+
+// value is what a segment's placeholder is filled with: its pair's value,
+// else the placeholder as written.
+func (s *segment) value(pairs []string) string {
+	if v, ok := lookupPair(pairs, s.placeholder[1:len(s.placeholder)-1]); ok {
+		return v
+	}
+	return s.placeholder
 }
 
 // lookupPair is the value of the last pair named name: the pairs are a
@@ -119,41 +196,41 @@ var (
 		Body:     {"The text", "正文"},
 	}
 
-	studyLabel   = phrase{"study {n}", "研究{n}"}
-	pooled       = phrase{"pooling {k} studies", "汇总{k}项研究"}
-	sizeGiven    = phrase{"n = {n}", "n = {n}"}
+	studyLabel   = newTemplate("study {n}", "研究{n}")
+	pooled       = newTemplate("pooling {k} studies", "汇总{k}项研究")
+	sizeGiven    = newTemplate("n = {n}", "n = {n}")
 	sizeMissing  = phrase{"no number of subjects given", "未给出样本量"}
-	venueNamed   = phrase{"venue {venue}", "出处{venue}"}
+	venueNamed   = newTemplate("venue {venue}", "出处{venue}")
 	venueUnnamed = phrase{"a journal is named", "注明了期刊"}
-	linkNamed    = phrase{"link {link}", "链接{link}"}
+	linkNamed    = newTemplate("link {link}", "链接{link}")
 	noVenue      = phrase{"no journal, DOI or link", "未注明期刊、DOI或链接"}
 
-	relatedStudy = phrase{"judged against {label}: {about}", "据以判断的{label}：{about}"}
+	relatedStudy = newTemplate("judged against {label}: {about}", "据以判断的{label}：{about}")
 
 	// A reason is a clause saying what the claim says, then what the
 	// evidence is.
-	claimsForPeople = phrase{"{where} claims “{term}” for people", "{where}把“{term}”说成对人有效"}
-	claimsForNobody = phrase{"{where} claims “{term}” without saying in whom", "{where}声称“{term}”却未说明对象"}
-	claims          = phrase{"{where} claims “{term}”", "{where}声称“{term}”"}
-	claimsCause     = phrase{"{where} states “{term}” as cause and effect", "{where}把“{term}”说成因果"}
-	claimsCertain   = phrase{"{where} says “{term}”", "{where}说“{term}”"}
+	claimsForPeople = newTemplate("{where} claims “{term}” for people", "{where}把“{term}”说成对人有效")
+	claimsForNobody = newTemplate("{where} claims “{term}” without saying in whom", "{where}声称“{term}”却未说明对象")
+	claims          = newTemplate("{where} claims “{term}”", "{where}声称“{term}”")
+	claimsCause     = newTemplate("{where} states “{term}” as cause and effect", "{where}把“{term}”说成因果")
+	claimsCertain   = newTemplate("{where} says “{term}”", "{where}说“{term}”")
 
-	restsOnModel = phrase{"; the study it rests on ({label}) used {model}, not people.",
-		"；它所依据的{label}用的是{model}，不是人。"}
-	restsOnUnstated = phrase{"; the study it rests on ({label}) names no population, and the article's only other evidence ({other}) used {model}, not people.",
-		"；它所依据的{label}未说明研究对象，文中其余证据（{other}）用的是{model}，不是人。"}
-	restsOnNothing       = phrase{"; no study in the article shows it.", "，但文中没有任何研究显示这一点。"}
-	restsOnNothingCausal = phrase{" with no study behind it; such claims usually rest on observational data, which show an association only.",
-		"，却没有依据的研究；这类说法通常来自观察性数据，只能说明相关。"}
-	restsOnAssociation = phrase{"; the study it rests on ({label}) is {design}, which shows an association, not a cause.",
-		"；它所依据的{label}是{design}，只能说明相关，不能说明因果。"}
-	restsOnWeak = phrase{"; the study it rests on ({label}) is {design}, which cannot prove it.",
-		"；它所依据的{label}是{design}，不足以证明。"}
-	restsOnUnsized = phrase{"; the study it rests on ({label}) gives no number of participants.",
-		"；它所依据的{label}没有给出参与人数。"}
+	restsOnModel = newTemplate("; the study it rests on ({label}) used {model}, not people.",
+		"；它所依据的{label}用的是{model}，不是人。")
+	restsOnUnstated = newTemplate("; the study it rests on ({label}) names no population, and the article's only other evidence ({other}) used {model}, not people.",
+		"；它所依据的{label}未说明研究对象，文中其余证据（{other}）用的是{model}，不是人。")
+	restsOnNothing       = newTemplate("; no study in the article shows it.", "，但文中没有任何研究显示这一点。")
+	restsOnNothingCausal = newTemplate(" with no study behind it; such claims usually rest on observational data, which show an association only.",
+		"，却没有依据的研究；这类说法通常来自观察性数据，只能说明相关。")
+	restsOnAssociation = newTemplate("; the study it rests on ({label}) is {design}, which shows an association, not a cause.",
+		"；它所依据的{label}是{design}，只能说明相关，不能说明因果。")
+	restsOnWeak = newTemplate("; the study it rests on ({label}) is {design}, which cannot prove it.",
+		"；它所依据的{label}是{design}，不足以证明。")
+	restsOnUnsized = newTemplate("; the study it rests on ({label}) gives no number of participants.",
+		"；它所依据的{label}没有给出参与人数。")
 
-	whyOther        = phrase{"{message} It rests on {label} ({about}).", "{message}它所依据的是{label}（{about}）。"}
-	whyOtherNoStudy = phrase{"{message} No study in the article is attributed to it.", "{message}文中没有任何研究可作为其依据。"}
+	whyOther        = newTemplate("{message} It rests on {label} ({about}).", "{message}它所依据的是{label}（{about}）。")
+	whyOtherNoStudy = newTemplate("{message} No study in the article is attributed to it.", "{message}文中没有任何研究可作为其依据。")
 
 	// designIs names a design after "is": with an article in English.
 	designIs = map[string]phrase{
@@ -169,7 +246,7 @@ var (
 
 // Label names a study in a locale: "study 2", "研究2".
 func Label(s *Study, locale string) string {
-	return fill(studyLabel.in(locale), "n", strconv.Itoa(s.Index))
+	return studyLabel.fill(locale, "n", strconv.Itoa(s.Index))
 }
 
 // Population says who a study was done on: "people", or for animals and
@@ -224,7 +301,7 @@ func namesNoOrganism(model string) bool {
 func Design(s *Study, locale string) string {
 	d := lookup(designs, s.Design, "unknown").in(locale)
 	if s.Design == "review" && s.Studies > 0 {
-		d += listSep(locale) + fill(pooled.in(locale), "k", strconv.Itoa(s.Studies))
+		d += listSep(locale) + pooled.fill(locale, "k", strconv.Itoa(s.Studies))
 	}
 	return d
 }
@@ -232,7 +309,7 @@ func Design(s *Study, locale string) string {
 // Size is "n = 120", or that no number of subjects is given.
 func Size(s *Study, locale string) string {
 	if s.Size > 0 {
-		return fill(sizeGiven.in(locale), "n", strconv.Itoa(s.Size))
+		return sizeGiven.fill(locale, "n", strconv.Itoa(s.Size))
 	}
 	return sizeMissing.in(locale)
 }
@@ -243,12 +320,12 @@ func Source(s *Study, locale string) string {
 	var parts []string
 	switch {
 	case s.Venue != "":
-		parts = append(parts, fill(venueNamed.in(locale), "venue", s.Venue))
+		parts = append(parts, venueNamed.fill(locale, "venue", s.Venue))
 	case s.Study.Venue && s.Link == "":
 		parts = append(parts, venueUnnamed.in(locale))
 	}
 	if s.Link != "" {
-		parts = append(parts, fill(linkNamed.in(locale), "link", s.Link))
+		parts = append(parts, linkNamed.fill(locale, "link", s.Link))
 	}
 	if len(parts) == 0 {
 		return noVenue.in(locale)
@@ -269,7 +346,7 @@ func describe(s *Study, locale, population string) string {
 // Related is the short message of a finding's related location: the study
 // it was judged against.
 func Related(s *Study, locale string) string {
-	return fill(relatedStudy.in(locale), "label", Label(s, locale), "about", Describe(s, locale))
+	return relatedStudy.fill(locale, "label", Label(s, locale), "about", Describe(s, locale))
 }
 
 // Why says why the evidence does not carry a flagged claim ("The headline
@@ -316,9 +393,9 @@ func (c *Card) why(cl *Claim, locale string, message func(x rule.Finding, locale
 			args = append(args, "design", design())
 		}
 	}
-	say := func(clause, tail phrase, more ...string) string {
+	say := func(clause, tail *template, more ...string) string {
 		args = append(args, "where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown())
-		return fillParts([]string{clause.in(locale), tail.in(locale)}, append(args, more...))
+		return fillSegments(clause.segments(locale), tail.segments(locale), append(args, more...))
 	}
 	causal := cl.Class == "causal" || cl.hasCategory("causation")
 	certain := cl.Class == "certainty"
@@ -334,7 +411,7 @@ func (c *Card) why(cl *Claim, locale string, message func(x rule.Finding, locale
 	case st == nil && cl.Evidence == "none":
 		return say(claims, restsOnNothing)
 	case st == nil:
-		return fill(whyOtherNoStudy.in(locale), "message", firstMessage(cl, locale, message))
+		return whyOtherNoStudy.fill(locale, "message", firstMessage(cl, locale, message))
 	case preclinical && (animalRule || !causal && !certain) && cl.Subject != "animals" && cl.Subject != "cells":
 		if !st.Preclinical {
 			if other := c.firstPreclinical(); other != nil {
@@ -350,7 +427,7 @@ func (c *Card) why(cl *Claim, locale string, message func(x rule.Finding, locale
 	case cl.hasCategory("sample-size") && !st.Sized:
 		return say(claims, restsOnUnsized)
 	}
-	return fill(whyOther.in(locale), append(args, "about", words.description, "message", firstMessage(cl, locale, message))...)
+	return whyOther.fill(locale, append(args, "about", words.description, "message", firstMessage(cl, locale, message))...)
 }
 
 // firstMessage is the message of cl's first finding in locale: message's,
@@ -369,7 +446,7 @@ func (c *Card) Description(s *Study, locale string) string { return c.words(s, l
 // worked out once per card.
 func (c *Card) RelatedMessage(s *Study, locale string) string {
 	w := c.words(s, locale)
-	return fill(relatedStudy.in(locale), "label", w.label, "about", w.description)
+	return relatedStudy.fill(locale, "label", w.label, "about", w.description)
 }
 
 // studyWords are the texts Why names a study by, in one locale.
