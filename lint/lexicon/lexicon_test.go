@@ -265,6 +265,34 @@ func TestGateDropsImpliedClausesOnly(t *testing.T) {
 	}
 }
 
+// A clause a comma or a full stop meets gates nothing (most sentences hold
+// one), and the automaton is not asked for them; a rarer single mark is
+// still a gate.
+func TestCommonMarksDoNotGate(t *testing.T) {
+	assert.False(t, selective([]string{"剂量", ","}))
+	assert.False(t, selective([]string{"."}))
+	assert.True(t, selective([]string{"%"}))
+	assert.True(t, selective([]string{"剂量", "上"}))
+	for src, want := range map[string][][]string{
+		`(换算|折算)为.{0,4}(剂量|,)`: {{"换算为", "折算为"}},
+		`\d\.\d+%`:             {{"%"}, {digitLiteral}},
+	} {
+		re, err := syntax.Parse(src, syntax.Perl)
+		require.NoError(t, err)
+		var got [][]string
+		for _, c := range gate(requiredClauses(re.Simplify())) {
+			got = append(got, c.lits)
+		}
+		assert.ElementsMatch(t, want, got, src)
+	}
+	l := builtinLexicon(t)
+	for i := range l.terms {
+		if text := l.terms[i].text; text == "," || text == "." {
+			assert.Empty(t, l.terms[i].triggers, "%q gates a pattern", text)
+		}
+	}
+}
+
 // A lexicon loaded from its snapshot matches exactly what the compiled one
 // does, and writes the same snapshot again.
 func TestSnapshotRoundTrip(t *testing.T) {
