@@ -179,7 +179,8 @@ func TestASCIIWordStepsMatchReference(t *testing.T) {
 // CommonHanAt decodes exactly the three-byte sequences utf8 decodes to a
 // common Han character, every lead byte E0–EF with every pair of bytes
 // after it; stableHanRun steps over exactly those of them that neither
-// the fold nor the Cantonese table changes.
+// the fold nor the Cantonese table changes, stableHanWord says so of
+// them, and changedHan3 has a bit for exactly the others.
 func TestCommonHanAtAndStableHanRun(t *testing.T) {
 	hanOnce.Do(markChangedHan)
 	stable := 0
@@ -194,6 +195,13 @@ func TestCommonHanAtAndStableHanRun(t *testing.T) {
 					t.Fatalf("CommonHanAt(%q) = %U, %v; want %v", s, got, ok, want)
 				}
 				wantStable := want && !changedHan(r)
+				if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 { // what hanRun asks of a three-byte shape
+					w := uint64(c0) | uint64(c1)<<8 | uint64(c2)<<16
+					changed := changedHan3[w&0x3F0F]&(1<<(w>>16&0x3F)) != 0
+					if changed != (want && changedHan(r)) || stableHanWord(w) != wantStable {
+						t.Fatalf("%q: changedHan3 %v, stableHanWord %v; common Han %v, changed %v", s, changed, stableHanWord(w), want, want && changedHan(r))
+					}
+				}
 				n := normalizer{src: s + s[:2]} // a cut character after it
 				if end := n.stableHanRun(0); end != 3 && wantStable || end != 0 && !wantStable {
 					t.Fatalf("stableHanRun(%q) = %d, stable %v", s, end, wantStable)

@@ -401,10 +401,14 @@ loop:
 				i, o, han = i+3, o+3, han+1
 				continue
 			}
-			// A common Han character that is not stable changes (see
-			// CommonHanAt).
-			if r := rune(c&0x0F)<<12 | rune(c>>8&0x3F)<<6 | rune(c>>16&0x3F); isCommonHan(r) {
-				f := hanFoldOf(r)
+			// A common Han character that is not stable changes, and a
+			// three-byte character that does not change is no common Han
+			// character if it is not stable: one bit says both.
+			if changed := changedHan3[w&0x3F0F]; changed&(1<<((w>>16)&0x3F)) != 0 {
+				if !hanFoldsBuilt.Load() && !hanFoldsReady() {
+					break
+				}
+				f := builtHanFold(w, changed)
 				if f == 0 {
 					break
 				}
@@ -461,21 +465,37 @@ loop:
 // changes (changedHan), as its three UTF-8 bytes from the lowest, or 0
 // when the general path folds it (written Cantonese, a fold to another
 // length, and every character until hanFoldsBudget of them have been
-// asked for). The folds are held by rank among the changed characters:
-// hanRank counts those before each word of hanChanged.
+// asked for).
 func hanFoldOf(r rune) uint32 {
-	if !hanFoldsBuilt.Load() {
-		// Building the table loads zhconv's, which a Simplified text
-		// with a few Traditional characters does not need.
-		if hanFoldsAsked.Add(1) <= hanFoldsBudget {
-			return 0
-		}
-		hanFoldsOnce.Do(markHanFolds)
+	if !hanFoldsBuilt.Load() && !hanFoldsReady() {
+		return 0
 	}
-	k := uint32(r - 0x4E00)
-	w := k / 64
-	below := hanChanged[w] & (1<<(k%64) - 1)
-	return hanFolds[int(hanRank[w])+bits.OnesCount64(below)]
+	var b [4]byte
+	utf8.EncodeRune(b[:], r)
+	w := uint64(binary.LittleEndian.Uint32(b[:]))
+	return builtHanFold(w, changedHan3[w&0x3F0F])
+}
+
+// builtHanFold is hanFoldOf, once hanFolds is built, of the changed
+// character in the low three bytes of w, read as they lie there (no
+// decoding), changed being its row of changedHan3. The folds are held by
+// rank among the changed characters, in the order of the rows and bits
+// of changedHan3: hanRank counts those before each row.
+func builtHanFold(w, changed uint64) uint32 {
+	below := changed & (1<<((w>>16)&0x3F) - 1)
+	return hanFolds[int(hanRank[w&0x3F0F])+bits.OnesCount64(below)]
+}
+
+// hanFoldsReady builds hanFolds once hanFoldsBudget folds have been
+// asked for before, and reports whether it is built. Building the table
+// loads zhconv's, which a Simplified text with a few Traditional
+// characters does not need. Apart from builtHanFold, which inlines.
+func hanFoldsReady() bool {
+	if hanFoldsAsked.Add(1) <= hanFoldsBudget {
+		return false
+	}
+	hanFoldsOnce.Do(markHanFolds)
+	return true
 }
 
 // stableHanWord reports whether the three-byte sequence in the low bytes
@@ -525,11 +545,15 @@ var (
 	// byte, it needs no range test. Of its 126 KiB only the 6 KiB of the
 	// rows of U+4E00–U+9FFF are read as Chinese text is scanned.
 	stableHan [0x3F10]uint64
+	// changedHan3 has a bit per common Han character that changes, laid
+	// out as stableHan: a three-byte character hanRun reads is stable,
+	// changed, or not a common Han character.
+	changedHan3 [0x3F10]uint64
 	// hanFolds holds what hanFoldOf returns for each changed character,
-	// in order, and hanRank how many of them come before each word of
-	// hanChanged; built by markHanFolds.
+	// in the order of changedHan3's rows and bits, and hanRank how many
+	// of them come before each row; built by markHanFolds.
 	hanFolds      []uint32
-	hanRank       [zhconv.CommonHanWords]uint16
+	hanRank       [0x3F10]uint16
 	hanFoldsOnce  sync.Once
 	hanFoldsBuilt atomic.Bool  // hanFolds and hanRank are built
 	hanFoldsAsked atomic.Int64 // folds asked for before they were
@@ -550,6 +574,8 @@ func markChangedHan() {
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
 		if !changedHan(r) {
 			stableHan[stableHanRow(r)] |= 1 << (r % 64)
+		} else {
+			changedHan3[stableHanRow(r)] |= 1 << (r % 64)
 		}
 	}
 	markPunctStarts()
@@ -557,11 +583,10 @@ func markChangedHan() {
 
 // markHanFolds builds hanFolds and hanRank (after markChangedHan).
 func markHanFolds() {
-	for r := rune(0x4E00); r <= 0x9FFF; r++ {
-		if k := r - 0x4E00; k%64 == 0 {
-			hanRank[k/64] = uint16(len(hanFolds))
-		}
-		if changedHan(r) {
+	for row, changed := range changedHan3 {
+		hanRank[row] = uint16(len(hanFolds))
+		for ; changed != 0; changed &= changed - 1 {
+			r := rune(row&0xF)<<12 | rune(row>>8)<<6 | rune(bits.TrailingZeros64(changed))
 			hanFolds = append(hanFolds, packedFold(r))
 		}
 	}
