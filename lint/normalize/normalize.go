@@ -174,6 +174,9 @@ type normalizer struct {
 	// ASCII, white space and Han characters.
 	quotes bool
 	titles bool // and likewise 《 (View.MayTitle)
+	// hanRun's: where its verbatim stretch not yet in the map starts, and
+	// how many marks it took.
+	verb, marks int
 }
 
 // reset readies n for normalizing src, keeping its buffers.
@@ -364,100 +367,105 @@ var plainASCII = func() (t [256]bool) {
 // a new check).
 func (n *normalizer) hanRun(i int) int {
 	s := n.src // held in a register: n.src is read again after every store otherwise
-	if need := len(s) - i + 8; cap(n.out)-len(n.out) < need {
-		n.out = slices.Grow(n.out, need)
-	}
-	o, room := len(n.out), n.out[:cap(n.out)]
-	verb := i // the verbatim stretch [verb, i) is not in the map yet
-	han, trad := 0, 0
+	start := i
+	// The values the rare paths change live in n, not in the loop's
+	// registers: a value carried round the loop that does not fit in a
+	// register costs a store every turn.
+	n.verb, n.marks = i, 0 // the verbatim stretch [n.verb, i) is not in the map yet
+	var o int
+	var room []byte
 loop:
 	for {
-		// Two stable characters a word while eight bytes are left (both
-		// three bytes long, both in stableHan), stored as loaded: bytes past the run are
-		// overwritten or left out of n.out. w's low three bytes are then
-		// the character at i, read once.
-		var w uint64
-		switch {
-		case i+8 <= len(s):
-			w = swar.Load8(s[i : i+8])
-			if w&0xC0C0F0C0C0F0 == 0x8080E08080E0 && stableHanWord(w) {
-				binary.LittleEndian.PutUint64(room[o:o+8], w)
-				if stableHanWord(w >> 24) {
-					i, o, han = i+6, o+6, han+2
-					continue
-				}
-				i, o, han = i+3, o+3, han+1
-				w >>= 24 // the character that ends the stretch
-			}
-		case i+3 <= len(s):
-			w = uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16
-		default:
-			break loop
-		}
-		c := uint32(w) & 0xFFFFFF
-		if c&0xC0C0F0 == 0x8080E0 { // three bytes long
-			if stableHanWord(w) {
-				binary.LittleEndian.PutUint32(room[o:o+4], c) // one byte past: room to spare
-				i, o, han = i+3, o+3, han+1
-				continue
-			}
-			// A common Han character that is not stable changes, and a
-			// three-byte character that does not change is no common Han
-			// character if it is not stable: one bit says both.
-			if changed := changedHan3[w&0x3F0F]; changed&(1<<((w>>16)&0x3F)) != 0 {
-				if !hanFoldsBuilt.Load() && !hanFoldsReady() {
-					break
-				}
-				f := builtHanFold(w, changed)
-				if f == 0 {
-					break
-				}
-				n.b.Copy(verb, i-verb)
-				n.b.Replace(i, 3, 3)
-				binary.LittleEndian.PutUint32(room[o:o+4], f)
-				i, o = i+3, o+3
-				verb = i
-				han++
-				trad++
-				continue
-			}
-		}
-		if (c == commaBytes || c == stopBytes || c == enumCommaBytes) && noMarkAt(s, i+3) {
-			// ， 。 、 before a common Han character, ASCII or the end:
-			// what punctSegment writes for them, known without decoding
-			// the mark and reading its table.
-			if c == commaBytes { // NFKC makes it ASCII
-				n.b.Copy(verb, i-verb)
-				n.b.Replace(i, 3, 1)
-				room[o] = ','
-				i, o = i+3, o+1
-				verb = i
-			} else { // unchanged
-				binary.LittleEndian.PutUint32(room[o:o+4], c) // one byte past: room to spare
-				i, o = i+3, o+3
-			}
-			continue
-		}
-		if !punctLead[byte(c)] {
-			break
-		}
-		n.out = room[:o]
-		n.b.Copy(verb, i-verb)
-		verb = i
-		if !n.punctSegment(i) {
-			break
-		}
-		i += 3
-		verb = i
 		if need := len(s) - i + 8; cap(n.out)-len(n.out) < need {
 			n.out = slices.Grow(n.out, need)
 		}
 		o, room = len(n.out), n.out[:cap(n.out)]
+		for {
+			// Two stable characters a word while eight bytes are left (both
+			// three bytes long, both in stableHan), stored as loaded: bytes
+			// past the run are overwritten or left out of n.out. w's low
+			// three bytes are then the character at i, read once.
+			var w uint64
+			if i+8 <= len(s) {
+				w = swar.Load8(s[i : i+8])
+				if w&0xC0C0F0C0C0F0 == 0x8080E08080E0 && stableHanWord(w) {
+					binary.LittleEndian.PutUint64(room[o:o+8], w)
+					if stableHanWord(w >> 24) {
+						i, o = i+6, o+6
+						continue
+					}
+					i, o = i+3, o+3
+					w >>= 24 // the character that ends the stretch
+				}
+			} else if i+3 <= len(s) {
+				w = uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16
+			} else {
+				break loop
+			}
+			c := uint32(w) & 0xFFFFFF
+			if c&0xC0C0F0 == 0x8080E0 { // three bytes long
+				if stableHanWord(w) {
+					binary.LittleEndian.PutUint32(room[o:o+4], c) // one byte past: room to spare
+					i, o = i+3, o+3
+					continue
+				}
+				// A common Han character that is not stable changes, and a
+				// three-byte character that does not change is no common Han
+				// character if it is not stable: one bit says both.
+				if changed := changedHan3[w&0x3F0F]; changed&(1<<((w>>16)&0x3F)) != 0 {
+					if !hanFoldsBuilt.Load() && !hanFoldsReady() {
+						break loop
+					}
+					f := builtHanFold(w, changed)
+					if f == 0 {
+						break loop
+					}
+					n.b.Copy(n.verb, i-n.verb)
+					n.b.Replace(i, 3, 3)
+					binary.LittleEndian.PutUint32(room[o:o+4], f)
+					i, o = i+3, o+3
+					n.verb = i
+					n.letters.Trad++
+					continue
+				}
+			}
+			if (c == commaBytes || c == stopBytes || c == enumCommaBytes) && noMarkAt(s, i+3) {
+				// ， 。 、 before a common Han character, ASCII or the end:
+				// what punctSegment writes for them, known without decoding
+				// the mark and reading its table.
+				n.marks++
+				if c == commaBytes { // NFKC makes it ASCII
+					n.b.Copy(n.verb, i-n.verb)
+					n.b.Replace(i, 3, 1)
+					room[o] = ','
+					i, o = i+3, o+1
+					n.verb = i
+				} else { // unchanged
+					binary.LittleEndian.PutUint32(room[o:o+4], c) // one byte past: room to spare
+					i, o = i+3, o+3
+				}
+				continue
+			}
+			if !punctLead[byte(c)] {
+				break loop
+			}
+			n.out = room[:o]
+			n.b.Copy(n.verb, i-n.verb)
+			n.verb = i
+			if !n.punctSegment(i) {
+				break loop
+			}
+			n.marks++
+			i += 3
+			n.verb = i
+			continue loop // punctSegment appended: room is made again
+		}
 	}
-	n.b.Copy(verb, i-verb)
 	n.out = room[:o]
-	n.letters.Han += han
-	n.letters.Trad += trad
+	n.b.Copy(n.verb, i-n.verb)
+	// Every character taken is three bytes long: Han, or a mark
+	// (punctSegment counts the Han ones among those itself).
+	n.letters.Han += int(uint(i-start)/3) - n.marks
 	return i
 }
 
