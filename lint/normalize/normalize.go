@@ -305,7 +305,7 @@ func (n *normalizer) copyASCII(i int) int {
 	o++
 	for j < len(s) {
 		for j+8 <= len(s) {
-			w := swar.Load8(s[j:])
+			w := swar.Load8(s[j : j+8])
 			if !wordASCII8(w) {
 				break
 			}
