@@ -469,7 +469,9 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	}
 	s.plainVoice = a.ids.plainVoice(s) // after Hits, indexed, and Question
 	s.Critical = s.Has(a.ids.critique)
-	s.Cites = citesSource(text)
+	// Every citation marker holds an ASCII or superscript digit, which
+	// the view holds as an ASCII one: most sentences have none.
+	s.Cites = v.Digits && citesSource(text)
 	quoted := 0.0
 	if s.quotes == quotesSome {
 		quoted = quotedShareIn(v.Text, buf.marks) // a view is valid UTF-8
