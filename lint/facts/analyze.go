@@ -46,7 +46,10 @@ type classIDs struct {
 	// voice (see plainVoice), roleCues those that open a block of a role
 	// (see cueRole), when masked.
 	voiceCues, roleCues classSet
-	masked              bool
+	// studyCues holds the classes whose hits the studies pass reads (see
+	// quietForStudies), when masked.
+	studyCues classSet
+	masked    bool
 }
 
 // mask fills in the class sets behind modifier, isClaim, plainVoice and
@@ -80,7 +83,14 @@ func (c *classIDs) mask() {
 	for _, rc := range c.roleClasses() {
 		roles.add(rc.class)
 	}
-	c.modifiers, c.claims, c.voiceCues, c.roleCues, c.masked = mods, claims, cues, roles, true
+	var study classSet
+	for _, id := range c.studyCueIDs() {
+		if id >= classSetSize {
+			return
+		}
+		study.add(id)
+	}
+	c.modifiers, c.claims, c.voiceCues, c.roleCues, c.studyCues, c.masked = mods, claims, cues, roles, study, true
 }
 
 // modifier reports the classes that qualify a claim rather than make one.
@@ -469,7 +479,9 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	}
 	s.plainVoice = a.ids.plainVoice(s) // after Hits, indexed, and Question
 	s.Critical = s.Has(a.ids.critique)
-	s.Cites = citesSource(text)
+	// Every citation marker holds an ASCII or superscript digit, which
+	// the view holds as an ASCII one: most sentences have none.
+	s.Cites = v.Digits && citesSource(text)
 	quoted := 0.0
 	if s.quotes == quotesSome {
 		quoted = quotedShareIn(v.Text, buf.marks) // a view is valid UTF-8

@@ -533,6 +533,9 @@ func (a *Analyzer) markStories(d *Document, b *Block) {
 		return
 	}
 	for _, s := range b.Sentences {
+		if len(r.story) == 0 && !s.Has(a.ids.anecdote) {
+			continue // no one introduced, and no one here: nothing changes (most sentences)
+		}
 		improves := (s.Has(a.ids.improvement) || s.Has(a.ids.effect) || s.Has(a.ids.miracle) || s.Has(a.ids.antiaging)) &&
 			!s.Negated && !s.Caveat
 		// Forget people introduced more than two sentences ago.

@@ -111,6 +111,9 @@ func FastPathCheck(d *Document) []string {
 			if ids.plainVoice(s) != unmasked.plainVoice(&unindexed) {
 				differ = append(differ, "plainVoice's class set: "+s.Text)
 			}
+			if why := quietDiffers(a, s); why != "" {
+				differ = append(differ, "quietForStudies ("+why+"): "+s.Text)
+			}
 			if s.hasQuotation() != hasQuotation(s.Text) {
 				differ = append(differ, "hasQuotation: "+s.Text)
 			}

@@ -79,6 +79,18 @@ func (a *Analyzer) markStudy(d *Document, b *Block) {
 		return
 	}
 	for _, s := range b.Sentences {
+		if a.ids.quietForStudies(s) {
+			// What the general path comes to for such a sentence: no
+			// population, no study opened, nothing added but the count.
+			s.Study = r.current
+			if r.current != nil {
+				r.open.sentences++
+				if !r.replay {
+					r.current.Sentences++
+				}
+			}
+			continue
+		}
 		p := a.populationOf(s)
 		var open *openStudy
 		if r.current != nil {
@@ -104,6 +116,23 @@ func (a *Analyzer) markStudy(d *Document, b *Block) {
 			a.addToStudy(r.current, s, p)
 		}
 	}
+}
+
+// studyCueIDs are the classes populationOf, opensStudy, hasVenue and
+// addToStudy ask a sentence for (those tentative and promisedCrowd ask
+// for only matter together with one of them, or with a sample size).
+func (c *classIDs) studyCueIDs() []int {
+	return []int{c.animal, c.invitro, c.humanSubject, c.study, c.newStudy, c.finding, c.intervention, c.studyIntro,
+		c.journal, c.doi, c.review, c.rct, c.observational, c.caseReport, c.trial}
+}
+
+// quietForStudies reports a sentence the studies pass learns nothing from:
+// no hit of a study cue class, no number and no citation marker. Most
+// sentences are; they are placed in the open study without the dozen
+// class tests of the general path. Only with the class sets (masked) of
+// an indexed sentence.
+func (c *classIDs) quietForStudies(s *Sentence) bool {
+	return c.masked && s.indexed && len(s.Nums) == 0 && !s.Cites && !s.classes.meets(&c.studyCues)
 }
 
 // addToStudy gathers the facts sentence s gives about its study.

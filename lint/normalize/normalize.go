@@ -38,6 +38,10 @@ type View struct {
 	// MayTitle is false when Text holds no 《, the mark that opens a
 	// title, likewise.
 	MayTitle bool
+	// Digits reports an ASCII digit in Text (the normalizer saw itself
+	// write one): there is none in the source either, nor a superscript
+	// or full-width digit, when it is false.
+	Digits bool
 }
 
 // Normalize builds the matching view of text.
@@ -100,7 +104,7 @@ func normalizeCount(v *View, text string, a *Arena, l *Letters) {
 	} else {
 		v.Text, v.Map = string(n.out), n.b.Clone()
 	}
-	v.MayQuote, v.MayTitle = n.quotes, n.titles
+	v.MayQuote, v.MayTitle, v.Digits = n.quotes, n.titles, n.digits
 	l.add(n.letters)
 	n.src = "" // holds no document's text between calls
 	if a == nil {
@@ -174,6 +178,7 @@ type normalizer struct {
 	// ASCII, white space and Han characters.
 	quotes bool
 	titles bool // and likewise 《 (View.MayTitle)
+	digits bool // an ASCII digit was written (View.Digits)
 	// hanRun's: where its verbatim stretch not yet in the map starts, and
 	// how many marks it took.
 	verb, marks int
@@ -183,7 +188,7 @@ type normalizer struct {
 func (n *normalizer) reset(src string) {
 	n.src, n.out, n.nfkc = src, n.out[:0], n.nfkc[:0]
 	n.b.Reset()
-	n.letters, n.quotes, n.titles = Letters{}, false, false
+	n.letters, n.quotes, n.titles, n.digits = Letters{}, false, false, false
 }
 
 func (n *normalizer) run() {
@@ -292,11 +297,17 @@ func (n *normalizer) copyASCII(i int) int {
 		start := len(n.out)
 		n.out = append(n.out, s[i:j]...)
 		n.letters.Latin += lowerASCIIRun(n.out[start:])
+		n.digits = n.digits || hasDigit(n.out[start:])
 		return j
 	}
 	o, room := len(n.out), n.out[:cap(n.out)]
 	letters := 0
+	// digits gathers each byte b (all ASCII) as (b^'0')-10, whose top bit
+	// is set when b is a digit, and each word likewise: a borrow across
+	// bytes starts only at a digit, so the top bits say whether there is
+	// one.
 	c := lowerASCII(s[i])
+	digits := uint64((c ^ '0') - 10)
 	room[o] = c
 	if 'a' <= c && c <= 'z' {
 		letters++
@@ -312,6 +323,7 @@ func (n *normalizer) copyASCII(i int) int {
 			w = lowerASCIIWord(w)
 			binary.LittleEndian.PutUint64(room[o:o+8], w)
 			letters += swar.LowerLetters(w)
+			digits |= w ^ '0'*ones8 - 10*ones8
 			j, o = j+8, o+8
 		}
 		if j == len(s) {
@@ -326,6 +338,7 @@ func (n *normalizer) copyASCII(i int) int {
 		if 'a' <= c && c <= 'z' {
 			letters++
 		}
+		digits |= uint64((c ^ '0') - 10)
 		j, o = j+1, o+1
 	}
 	if j < len(s) && s[j] >= utf8.RuneSelf && j > i+1 {
@@ -337,6 +350,8 @@ func (n *normalizer) copyASCII(i int) int {
 	}
 	n.out = room[:o]
 	n.letters.Latin += letters
+	// A digit given back to the next path above is written again there.
+	n.digits = n.digits || digits&highs8 != 0
 	return j
 }
 
@@ -656,6 +671,7 @@ func (n *normalizer) segment(i int) int {
 		n.record(i, size, start)
 		n.count(r)
 		n.marksIn(start)
+		n.digits = n.digits || hasDigit(n.out[start:])
 		return end
 	}
 	for k := i; k < end; {
@@ -671,6 +687,7 @@ func (n *normalizer) segment(i int) int {
 	}
 	n.record(i, end-i, start)
 	n.marksIn(start)
+	n.digits = n.digits || hasDigit(n.out[start:])
 	return end
 }
 
@@ -718,6 +735,7 @@ func (n *normalizer) punctSegment(i int) bool {
 		n.out = append(n.out, f.out...)
 		n.b.Replace(i, 3, len(n.out)-start)
 		n.quotes = n.quotes || f.flags&punctQuote != 0
+		n.digits = n.digits || f.flags&punctDigit != 0
 	}
 	if f.flags&punctIsHan != 0 { // the rest are neither Han nor Latin letters
 		n.count(r)
@@ -757,6 +775,7 @@ const (
 	punctQuote                   // opensQuote(r)
 	punctTitle                   // r is 《
 	punctIsHan                   // punctHan(r)
+	punctDigit                   // out holds an ASCII digit (０–９)
 )
 
 // punctForms is indexed by punctIndex.
@@ -890,6 +909,9 @@ func markPunctStarts() {
 			if punctHan(r) {
 				f.flags |= punctIsHan
 			}
+			if hasDigit([]byte(f.out)) {
+				f.flags |= punctDigit
+			}
 		}
 	}
 }
@@ -988,6 +1010,16 @@ func (n *normalizer) wrapAt(j int) bool {
 	prev, _ := utf8.DecodeLastRune(n.out)
 	next, _ := utf8.DecodeRuneInString(n.src[j:])
 	return isCJK(prev) && isCJK(next)
+}
+
+// hasDigit reports an ASCII digit in b (a few bytes a rare path wrote).
+func hasDigit(b []byte) bool {
+	for _, c := range b {
+		if c-'0' < 10 {
+			return true
+		}
+	}
+	return false
 }
 
 func isASCIISpace(c byte) bool {
