@@ -50,12 +50,18 @@ func parseMarkdownWith(md parser.Parser, plain bool, path string, src []byte, va
 	p := &mdParser{src: src, base: body, found: foundLists.Get(0)}
 	// goldmark sees only the body so that front matter is never parsed as
 	// Markdown (its closing "---" would turn the last key into a heading).
+	if plain {
+		p.starts = startLists.Get(0)
+	}
 	if !plain || !p.plainBlocks() {
 		if md == nil {
 			md = mdParserFor(src[body:])
 		}
 		p.blocks(md.Parse(text.NewReader(src[body:])), Paragraph)
+	} else {
+		d.lineStarts = p.lineStarts()
 	}
+	startLists.Put(p.starts)
 	d.Blocks = dropRepeatedTitle(p.finish(fm))
 	d.Comments = p.comments
 	splitSentences(d.Blocks)
@@ -193,7 +199,8 @@ type mdParser struct {
 	comments []Comment
 	spare    mdRuns // the runs a block is read into (see fresh)
 	maps     textmap.Maps
-	links    bool // plainBlocks' body has inline links ("](": see decodeLinks)
+	links    bool    // plainBlocks' body has inline links ("](": see decodeLinks)
+	starts   []int32 // where plainBlocks found the body's lines to start (see lineStarts)
 }
 
 // fresh returns the parser's spare runs emptied: plainBlocks and the AST
@@ -366,6 +373,7 @@ func (p *mdParser) plainBlocks() bool {
 		return true
 	}
 	for ls := p.base; ls <= len(p.src); {
+		p.starts = append(p.starts, int32(ls))
 		le := len(p.src)
 		if j := bytes.IndexByte(p.src[ls:], '\n'); j >= 0 {
 			le = ls + j
@@ -422,6 +430,14 @@ func (p *mdParser) plainBlocks() bool {
 			if next = p.plainTable(ls); next < 0 {
 				p.found = p.found[:0]
 				return false
+			}
+			for at := ls; ; { // the table's lines after its first
+				j := bytes.IndexByte(p.src[at:next-1], '\n')
+				if j < 0 {
+					break
+				}
+				at += j + 1
+				p.starts = append(p.starts, int32(at))
 			}
 		case p.src[i] == '>':
 			// A block quote of one line, between blank lines (mdQuoteLine).
@@ -494,6 +510,33 @@ func (p *mdParser) plainBlocks() bool {
 	}
 	return closePara()
 }
+
+// lineStarts returns the line starts of the whole source (as
+// Document.indexLines finds them) from those plainBlocks found for the
+// body, the front matter's found here; nil (indexLines will find them) if
+// the front matter holds a '\r', which may end a line too.
+func (p *mdParser) lineStarts() []int32 {
+	front := p.src[:p.base]
+	if bytes.IndexByte(front, '\r') >= 0 {
+		return nil
+	}
+	// The body's first line is the front matter's last (after a byte-order
+	// mark, or the text after the closing "---" when no line follows it),
+	// or starts after the front matter's last '\n', found below.
+	starts := make([]int32, 1, 1+bytes.Count(front, []byte{'\n'})+len(p.starts)-1)
+	for i := 0; ; {
+		j := bytes.IndexByte(front[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		starts = append(starts, int32(i))
+	}
+	return append(starts, p.starts[1:]...)
+}
+
+// startLists keeps the Markdown parsers' lists of line starts.
+var startLists = reuse.Slices[int32]{Max: maxPooledLines}
 
 // mdTableDelimiterAt reports a line starting at src[at] (none if at is
 // past the end) that starts with '|' and may be a table's delimiter row

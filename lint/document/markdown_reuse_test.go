@@ -94,3 +94,32 @@ func TestMarkdownSpareRunsServeEveryBlock(t *testing.T) {
 		}
 	}
 }
+
+// The line starts a Markdown document keeps from the plain path are those
+// indexLines finds: random bodies of paragraphs, headings, items, tables
+// and blank lines, after front matter (ending the text or not, with a '\r'
+// or not) and a byte-order mark or not. Bodies the plain path refuses
+// keep none.
+func TestMarkdownLineStartsMatchIndexLines(t *testing.T) {
+	pieces := []string{"研究发现", "Plain text.", " ", "\n", "\n\n", "# 标题\n", "- 项目\n", "1. first\n",
+		"\n| a | b |\n|---|---|\n| 1 | 2 |\n\n", "| x | y |\n", "**粗体**", "[链接](http://e.com)", "> 引用\n\n", "\r\n"}
+	fronts := []string{"", "---\ntitle: T\n---\n", "---\ntitle: T\n---", "---\r\ntitle: T\r\n---\r\n", "---\ndescription: d\n...\n\n"}
+	rng := rand.New(rand.NewSource(93))
+	kept := 0
+	for range 20000 {
+		src := fronts[rng.Intn(len(fronts))] + randomText(rng, pieces, rng.Intn(12))
+		if rng.Intn(4) == 0 {
+			src = "\ufeff" + src
+		}
+		d, err := ParseMarkdown("a.md", []byte(src))
+		require.NoError(t, err)
+		got := d.lineStarts
+		d.lineStarts = nil
+		d.indexLines()
+		if got != nil {
+			kept++
+			require.Equal(t, d.lineStarts, got, "%q", src)
+		}
+	}
+	require.Greater(t, kept, 5000)
+}
