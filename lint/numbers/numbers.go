@@ -246,17 +246,28 @@ func letterRunEnd(t string, e int) int {
 // passes over what skip's byte loop would: a rune's continuation bytes are
 // passBytes.
 func skipHan(t string, i int) (int, bool) {
-	for {
-		// Two runes per eight-byte load, where there are eight: both of
-		// the three-byte shape, and neither a trigger (hanTrigger).
-		for i+8 <= len(t) {
-			w := swar.Load8(t[i : i+8])
-			if w&twoRunesMask != twoRunesShape || hanTrigger(w) || hanTrigger(w>>24) {
-				break
-			}
+	// Two runes per eight-byte load, where there are eight, each tested
+	// for the three-byte shape and then for a trigger (hanTrigger) in
+	// turn, so that the rune that ends the run is found in the load.
+	for i+8 <= len(t) {
+		w := swar.Load8(t[i : i+8])
+		if w&(runeMask<<24|runeMask) == runeShape<<24|runeShape && !hanTrigger(w) && !hanTrigger(w>>24) {
 			i += 6
+			continue
 		}
-		// Then one rune, which may be a trigger.
+		if w&runeMask != runeShape {
+			return i, false
+		}
+		if hanTrigger(w) {
+			return i, true
+		}
+		if w>>24&runeMask != runeShape {
+			return i + 3, false
+		}
+		return i + 3, true // the second rune is a trigger
+	}
+	// Then one rune at a time, which may be a trigger.
+	for {
 		if i+2 >= len(t) {
 			return i, false
 		}
@@ -290,12 +301,12 @@ func hanTrigger(w uint64) bool {
 // is 0.
 var hanTriggerEnds [0x3F40]uint8 // filled by buildTriggers
 
-// twoRunesMask and twoRunesShape test the first six bytes of a word
-// (Load8) for two three-byte runes: a lead byte 1110xxxx, then two
-// continuation bytes 10xxxxxx, twice.
+// runeMask and runeShape test the first three bytes of a word (Load8)
+// for a three-byte rune: a lead byte 1110xxxx, then two continuation
+// bytes 10xxxxxx.
 const (
-	twoRunesMask  = 0xC0C0F0C0C0F0
-	twoRunesShape = 0x8080E08080E0
+	runeMask  = 0xC0C0F0
+	runeShape = 0x8080E0
 )
 
 // The classes of bytes skip tells apart.
