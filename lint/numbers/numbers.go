@@ -159,7 +159,11 @@ func (s *scanner) skip(i int) int {
 		case leadByte:
 			var trigger bool
 			if i, trigger = skipHan(t, i); trigger {
-				return i
+				if !idleTrigger(t, i) {
+					return i
+				}
+				i += 3
+				continue
 			}
 			if i >= len(t) || skipClass[t[i]] != leadByte {
 				continue
@@ -246,9 +250,10 @@ func letterRunEnd(t string, e int) int {
 // passes over what skip's byte loop would: a rune's continuation bytes are
 // passBytes.
 func skipHan(t string, i int) (int, bool) {
-	// Two runes per eight-byte load, where there are eight, each tested
-	// for the three-byte shape and then for a trigger (hanTrigger) in
-	// turn, so that the rune that ends the run is found in the load.
+	// Two runes per eight-byte load, where there are eight: both of the
+	// three-byte shape and neither a trigger (hanTrigger), or else each
+	// tested in turn, so that the rune that ends the run is found in the
+	// load.
 	for i+8 <= len(t) {
 		w := swar.Load8(t[i : i+8])
 		if w&(runeMask<<24|runeMask) == runeShape<<24|runeShape && !hanTrigger(w) && !hanTrigger(w>>24) {
@@ -283,6 +288,28 @@ func skipHan(t string, i int) (int, bool) {
 		}
 		i += 3
 	}
+}
+
+// idleTrigger reports a trigger rune at p from which fromCJK reads
+// nothing, for the rune after it: 大, 成 and 上 start a mention only
+// before 量, 规, 型 or 样 (大量, 大规模, 大型, 大样本: zhVague), 千 or 百
+// (成千上万, 成百上千) and 百, 千, 万 or 亿 (上万: cjkLead), and are no
+// numerals. A third of the triggers in Chinese text are one of the three,
+// most of them in other words (以上, 完成, 大学).
+func idleTrigger(t string, p int) bool {
+	var next string
+	if p+6 <= len(t) {
+		next = t[p+3 : p+6]
+	}
+	switch t[p : p+3] {
+	case "大":
+		return next != "量" && next != "规" && next != "型" && next != "样"
+	case "成":
+		return next != "千" && next != "百"
+	case "上":
+		return next != "百" && next != "千" && next != "万" && next != "亿"
+	}
+	return false
 }
 
 // hanTrigger reports whether the three-byte rune in the low three bytes of
