@@ -301,9 +301,9 @@ func (s *scanner) approxSuffix(tok *token) {
 
 // zhUnitStart reports whether a Chinese unit or classifier starts at j.
 func (s *scanner) zhUnitStart(t string, j int) (zhUnit, bool) {
-	r, _ := runeAt(t, j)
+	r, size := runeAt(t, j)
 	for _, u := range zhUnitsOf(r) {
-		if strings.HasPrefix(t[j:], u.s) {
+		if len(u.s) == size || strings.HasPrefix(t[j:], u.s) { // every unit in r's list starts with r
 			return u, true
 		}
 	}

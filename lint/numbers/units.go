@@ -65,9 +65,10 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 	if tok.script == 'w' {
 		return unitHit{}, false
 	}
-	r, _ := runeAt(t, k)
+	r, size := runeAt(t, k)
 	for _, u := range zhUnitsOf(r) {
-		if !strings.HasPrefix(t[k:], u.s) || u.arabicOnly && tok.script != 'a' {
+		// Every unit in r's list starts with r: one of r's length is r.
+		if len(u.s) != size && !strings.HasPrefix(t[k:], u.s) || u.arabicOnly && tok.script != 'a' {
 			continue
 		}
 		e := k + len(u.s)
@@ -244,9 +245,9 @@ func zhHeadNoun(t string, p int, n noun, e int) (noun, int) {
 
 // zhNounAt matches a counted noun starting exactly at p, longest first.
 func zhNounAt(t string, p int) (noun, int, bool) {
-	r, _ := runeAt(t, p)
+	r, size := runeAt(t, p)
 	for _, n := range zhNounsOf(r) {
-		if strings.HasPrefix(t[p:], n.s) {
+		if len(n.s) == size || strings.HasPrefix(t[p:], n.s) { // every noun in r's list starts with r
 			return n, p + len(n.s), true
 		}
 	}
