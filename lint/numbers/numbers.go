@@ -117,7 +117,9 @@ func (s *scanner) step(i int) int {
 		if !ok {
 			return skip
 		}
-		s.scale(&tok)
+		if !quietAfter(t, tok.end) {
+			s.scale(&tok)
+		}
 		return s.finish(i, tok)
 	case isLetter(c):
 		return s.fromWord(i)
@@ -573,8 +575,10 @@ func zhNumberWordBefore(t string, i int) bool {
 // finish reads the rest of a number (suffixes, range, unit, context),
 // emits a mention if it is one, and returns where scanning resumes.
 func (s *scanner) finish(i int, tok token) int {
-	s.approxSuffix(&tok)
-	s.rangeTo(&tok)
+	if !quietAfter(s.text, tok.end) {
+		s.approxSuffix(&tok)
+		s.rangeTo(&tok)
+	}
 	u := s.unitAfter(&tok)
 	if s.sizesOnly && neitherSizeNorPercent(&tok, &u) {
 		// Of decide's mention, only its end and whether it is a Ratio
