@@ -117,10 +117,12 @@ func (s *scanner) step(i int) int {
 		if !ok {
 			return skip
 		}
-		if !quietAfter(t, tok.end) {
+		if !quietAfter(t, tok.end) { // most numbers: one test for the three readers
 			s.scale(&tok)
+			s.approxSuffix(&tok)
+			s.rangeTo(&tok)
 		}
-		return s.finish(i, tok)
+		return s.finishUnit(i, tok)
 	case isLetter(c):
 		return s.fromWord(i)
 	case c < utf8.RuneSelf:
@@ -579,6 +581,12 @@ func (s *scanner) finish(i int, tok token) int {
 		s.approxSuffix(&tok)
 		s.rangeTo(&tok)
 	}
+	return s.finishUnit(i, tok)
+}
+
+// finishUnit is finish past the suffixes and the range: it reads the
+// unit and the context.
+func (s *scanner) finishUnit(i int, tok token) int {
 	u := s.unitAfter(&tok)
 	if s.sizesOnly && neitherSizeNorPercent(&tok, &u) {
 		// Of decide's mention, only its end and whether it is a Ratio

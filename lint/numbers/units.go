@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/internal/utf8x"
 )
 
 // unitHit is what follows a number: a unit, a classifier, a counted noun.
@@ -36,8 +38,6 @@ func (s *scanner) unitAfter(tok *token) unitHit {
 	switch {
 	case c == '%':
 		return s.zhTail(unitHit{end: k + 1, kind: Percent, cls: ucPlain}, false)
-	case strings.HasPrefix(t[k:], "‰"):
-		return unitHit{end: k + len("‰"), kind: Percent, cls: ucPlain, scale: 0.1}
 	case c == '-' && k == j:
 		if h, ok := hyphenUnit(t, k, tok.val); ok {
 			return h
@@ -46,6 +46,9 @@ func (s *scanner) unitAfter(tok *token) unitHit {
 	case isLetter(c):
 		return s.enUnitAt(tok, j, k)
 	case c >= utf8.RuneSelf:
+		if strings.HasPrefix(t[k:], "‰") {
+			return unitHit{end: k + len("‰"), kind: Percent, cls: ucPlain, scale: 0.1}
+		}
 		if h, ok := s.zhUnitAt(tok, k); ok {
 			return h
 		}
@@ -65,8 +68,13 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 	if tok.script == 'w' {
 		return unitHit{}, false
 	}
-	r, size := runeAt(t, k)
-	for _, u := range zhUnitsOf(r) {
+	r, size := utf8x.Rune3At(t, k) // most units: decoded inline
+	if size == 0 {
+		r, size = runeAt(t, k)
+	}
+	us := zhUnitsOf(r)
+	for i := range us {
+		u := &us[i]
 		// Every unit in r's list starts with r: one of r's length is r.
 		if len(u.s) != size && !strings.HasPrefix(t[k:], u.s) || u.arabicOnly && tok.script != 'a' {
 			continue
@@ -74,10 +82,10 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 		e := k + len(u.s)
 		// After digits 只 is the classifier even in 24只在…, 3只有…
 		loose := u.s == "只" && tok.script == 'a'
-		if u.notBefore != "" && !loose && notBefore(t, e, u.notBefore) {
+		if !loose && u.refusedBefore(t, e) {
 			continue
 		}
-		return s.zhResolve(tok, u, e)
+		return s.zhResolve(tok, *u, e)
 	}
 	if tok.script == 'a' || tok.vague && tok.mult {
 		p := k
@@ -92,6 +100,13 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 		}
 	}
 	return unitHit{}, false
+}
+
+// refusedBefore reports whether the rune at e is one of u.notBefore. Most
+// runes are ruled out by their last byte (notBeforeEnds) before the list
+// is searched.
+func (u *zhUnit) refusedBefore(t string, e int) bool {
+	return e+3 <= len(t) && u.notBeforeEnds&(1<<(t[e+2]&0x3F)) != 0 && notBefore(t, e, u.notBefore)
 }
 
 // notBefore reports whether the rune at e is one of runes (a few Chinese
