@@ -667,6 +667,9 @@ func (s *scanner) proportion(tok token, pc preCtx) (Mention, bool) {
 		return Mention{}, false
 	}
 	j := tok.end
+	if j >= len(t) || t[j] != ' ' {
+		return Mention{}, false // both separators start with a space
+	}
 	for _, sep := range []string{" in ", " out of "} {
 		if !wordAt(t, j, sep) {
 			continue

@@ -342,10 +342,20 @@ func (s *scanner) approxSuffix(tok *token) {
 		tok.end, tok.approx = j+1, true
 		return
 	}
-	if j >= len(t) || t[j] != '-' && t[j] != ' ' {
-		return // the suffixes below start with '-' or ' '
+	if j+1 >= len(t) || t[j] != '-' && t[j] != ' ' {
+		return // the suffixes below start with '-' or ' ' and go on
 	}
-	for _, suf := range []string{"-plus", "-odd", " or more", " or so"} {
+	// The second byte tells the suffixes that may follow.
+	sufs := []string{"-plus", "-odd", " or more", " or so"}
+	switch lower(t[j+1]) {
+	case 'p':
+		sufs = sufs[:1]
+	case 'o':
+		sufs = sufs[1:]
+	default:
+		return
+	}
+	for _, suf := range sufs {
 		if wordAt(t, j, suf) {
 			tok.end, tok.approx = j+len(suf), true
 			return

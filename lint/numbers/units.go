@@ -531,6 +531,9 @@ func sortHyphenUnits() {
 
 // hyphenUnit matches a hyphenated compound at k.
 func hyphenUnit(t string, k int, val float64) (unitHit, bool) {
+	if k+1 >= len(t) || !isLetter(t[k+1]) {
+		return unitHit{}, false // every compound is a '-' and a word
+	}
 	for _, d := range hyphenUnits {
 		if !wordAt(t, k, d.s) {
 			continue
