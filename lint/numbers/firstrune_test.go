@@ -69,3 +69,43 @@ func TestFirstRuneEntriesMatchPrefix(t *testing.T) {
 		}
 	}
 }
+
+// entryAt answers as strings.HasPrefix for every entry of every unit and
+// noun list against every other entry of the same list (the texts where
+// the first rune matches), cut short, and followed by text.
+func TestEntryAtMatchesHasPrefix(t *testing.T) {
+	loadTables()
+	var lists [][]string
+	for _, l := range zhUnits {
+		var ws []string
+		for _, u := range l {
+			ws = append(ws, u.s)
+		}
+		lists = append(lists, ws)
+	}
+	for _, l := range zhNouns {
+		var ws []string
+		for _, n := range l {
+			ws = append(ws, n.s)
+		}
+		lists = append(lists, ws)
+	}
+	found := 0
+	for _, ws := range lists {
+		for _, text := range ws {
+			for _, tt := range []string{text, text[:len(text)-1], text + "人", text + "\xe4"} {
+				_, size := runeAt(tt, 0)
+				for _, w := range ws {
+					want := strings.HasPrefix(tt, w)
+					if got := entryAt(tt, 0, w, size); got != want {
+						t.Fatalf("entryAt(%q, %q) = %v, want %v", tt, w, got, want)
+					}
+					if want && len(w) > size {
+						found++
+					}
+				}
+			}
+		}
+	}
+	require.Greater(t, found, 50)
+}

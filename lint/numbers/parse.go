@@ -367,7 +367,7 @@ func (s *scanner) approxSuffix(tok *token) {
 func (s *scanner) zhUnitStart(t string, j int) (zhUnit, bool) {
 	r, size := runeAt(t, j)
 	for _, u := range zhUnitsOf(r) {
-		if len(u.s) == size || strings.HasPrefix(t[j:], u.s) { // every unit in r's list starts with r
+		if entryAt(t, j, u.s, size) {
 			return u, true
 		}
 	}

@@ -76,7 +76,7 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 	for i := range us {
 		u := &us[i]
 		// Every unit in r's list starts with r: one of r's length is r.
-		if len(u.s) != size && !strings.HasPrefix(t[k:], u.s) || u.arabicOnly && tok.script != 'a' {
+		if !entryAt(t, k, u.s, size) || u.arabicOnly && tok.script != 'a' {
 			continue
 		}
 		e := k + len(u.s)
@@ -85,7 +85,7 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 		if !loose && u.refusedBefore(t, e) {
 			continue
 		}
-		return s.zhResolve(tok, *u, e)
+		return s.zhResolve(tok, u, e)
 	}
 	if tok.script == 'a' || tok.vague && tok.mult {
 		p := k
@@ -109,6 +109,15 @@ func (u *zhUnit) refusedBefore(t string, e int) bool {
 	return e+3 <= len(t) && u.notBeforeEnds&(1<<(t[e+2]&0x3F)) != 0 && notBefore(t, e, u.notBefore)
 }
 
+// entryAt reports whether w, an entry of the list of the rune at k (of
+// size bytes), starts at k. Every entry of the list starts with that rune,
+// so one of its length is it; a longer one is compared from its last
+// byte, where most differ, before the call that compares it whole.
+func entryAt(t string, k int, w string, size int) bool {
+	n := len(w)
+	return n == size || k+n <= len(t) && t[k+n-1] == w[n-1] && t[k:k+n] == w
+}
+
 // notBefore reports whether the rune at e is one of runes (a few Chinese
 // characters, three bytes each): their bytes compared with the three at e,
 // instead of strings.ContainsRune, which encodes the rune and searches for
@@ -127,7 +136,7 @@ func notBefore(t string, e int, runes string) bool {
 }
 
 // zhResolve builds the hit for a matched Chinese unit ending at e.
-func (s *scanner) zhResolve(tok *token, u zhUnit, e int) (unitHit, bool) {
+func (s *scanner) zhResolve(tok *token, u *zhUnit, e int) (unitHit, bool) {
 	h := unitHit{end: e, kind: u.kind, cls: u.cls, approx: u.approx, zh: true, unit: u.s}
 	switch u.cls {
 	case ucTenths:
@@ -262,7 +271,7 @@ func zhHeadNoun(t string, p int, n noun, e int) (noun, int) {
 func zhNounAt(t string, p int) (noun, int, bool) {
 	r, size := runeAt(t, p)
 	for _, n := range zhNounsOf(r) {
-		if len(n.s) == size || strings.HasPrefix(t[p:], n.s) { // every noun in r's list starts with r
+		if entryAt(t, p, n.s, size) {
 			return n, p + len(n.s), true
 		}
 	}
