@@ -132,3 +132,87 @@ func TestByteGatesMatchTryingEveryWord(t *testing.T) {
 		require.Greater(t, n, 1000, "the texts hold what reader %d finds", i)
 	}
 }
+
+// unitWordInTurn is unitWord as it was, comparing the three signs at every
+// unit word; readArabicAskingGroups is readArabic asking readGroups after
+// every short lead group. The references for their first-byte gates.
+func unitWordInTurn(t string, k int) (string, int) {
+	e := k
+	for _, p := range []string{"μ", "µ", "°"} {
+		if strings.HasPrefix(t[k:], p) {
+			e += len(p)
+		}
+	}
+	for e < len(t) && isLetter(t[e]) {
+		e++
+	}
+	return t[k:e], e
+}
+
+func readArabicAskingGroups(t string, i int) token {
+	tok := token{start: i, script: 'a', plain: true}
+	j := i
+	for j < len(t) && isDigit(t[j]) {
+		tok.val = tok.val*10 + float64(t[j]-'0')
+		j++
+	}
+	tok.digits = j - i
+	if tok.digits <= 3 {
+		if k, v, g := readGroups(t, j, ',', tok.val); g > 0 {
+			j, tok.val, tok.plain = k, v, false
+		} else if k, v, g := readGroups(t, j, ' ', tok.val); g > 0 && spaceGroupsOK(t, k, tok.digits, g) {
+			j, tok.val, tok.plain = k, v, false
+		}
+	}
+	if j+1 < len(t) && t[j] == '.' && isDigit(t[j+1]) {
+		tok.plain = false
+		frac, scale := 0.0, 1.0
+		for j++; j < len(t) && isDigit(t[j]); j++ {
+			frac, scale = frac*10+float64(t[j]-'0'), scale*10
+		}
+		tok.val += frac / scale
+	}
+	tok.end = j
+	return tok
+}
+
+// At every position of random texts of digits, groups, signs and unit
+// words (cut runes, the corpus), unitWord and readArabic answer as the
+// references.
+func TestUnitWordAndGroupGatesMatchReferences(t *testing.T) {
+	pieces := []string{"1", "12", "123", "1234", ",", ", ", ",000", " 000", " 585", ".5", " ", "μ", "µ", "°", "g", "mg", "c",
+		"\xce", "\xc2", "\xc2\xb5g", "名", "x", "-"}
+	rng := rand.New(rand.NewPCG(211, 212))
+	texts := gateTexts(t)
+	for range 30000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	signs, groups := 0, 0
+	for _, text := range texts {
+		for j := 0; j < len(text); j++ {
+			ww, we := unitWordInTurn(text, j)
+			gw, ge := unitWord(text, j)
+			if ww != gw || we != ge {
+				t.Fatalf("unitWord(%q, %d) = %q, %d; want %q, %d", text, j, gw, ge, ww, we)
+			}
+			if ww != "" && text[j] >= 0x80 {
+				signs++
+			}
+			if isDigit(text[j]) {
+				w, g := readArabicAskingGroups(text, j), readArabic(text, j)
+				if w != g {
+					t.Fatalf("readArabic(%q, %d) = %+v, want %+v", text, j, g, w)
+				}
+				if !w.plain {
+					groups++
+				}
+			}
+		}
+	}
+	require.Greater(t, signs, 1000, "the texts hold signs")
+	require.Greater(t, groups, 1000, "the texts hold groups")
+}

@@ -55,7 +55,7 @@ func readArabic(t string, i int) token {
 		j++
 	}
 	tok.digits = j - i
-	if tok.digits <= 3 {
+	if tok.digits <= 3 && j < len(t) && (t[j] == ',' || t[j] == ' ') { // a group's separator follows
 		if k, v, g := readGroups(t, j, ',', tok.val); g > 0 {
 			j, tok.val, tok.plain = k, v, false
 		} else if k, v, g := readGroups(t, j, ' ', tok.val); g > 0 && spaceGroupsOK(t, k, tok.digits, g) {

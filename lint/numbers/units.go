@@ -318,9 +318,11 @@ func zhNounWindow(t string, p, limit int) (noun, int, bool) {
 // here must pass the first-byte gate in unitAfter too.
 func unitWord(t string, k int) (string, int) {
 	e := k
-	for _, p := range []string{"μ", "µ", "°"} {
-		if strings.HasPrefix(t[k:], p) {
-			e += len(p)
+	if k < len(t) && t[k] >= utf8.RuneSelf { // the signs: most unit words are letters only
+		for _, p := range []string{"μ", "µ", "°"} {
+			if strings.HasPrefix(t[k:], p) {
+				e += len(p)
+			}
 		}
 	}
 	for e < len(t) && isLetter(t[e]) {
