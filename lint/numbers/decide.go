@@ -118,7 +118,10 @@ func (s *scanner) plainKind(u *unitHit, pc *preCtx) Kind {
 		return Money
 	case u.kind == Percent:
 		rest := s.text[u.end:]
-		for _, ci := range []string{" ci", "ci", "置信区间", "可信区间", "信赖区间", " confidence", "的置信", "的可信"} {
+		if rest == "" || !ciFirst.has(rest[0]) {
+			return u.kind // most percentages: nothing of ciWords starts here
+		}
+		for _, ci := range ciWords {
 			if strings.HasPrefix(rest, ci) {
 				return Other
 			}
@@ -126,6 +129,12 @@ func (s *scanner) plainKind(u *unitHit, pc *preCtx) Kind {
 	}
 	return u.kind
 }
+
+// ciWords name a confidence level after a percentage ("95% ci", 95%置信区间).
+var (
+	ciWords = []string{" ci", "ci", "置信区间", "可信区间", "信赖区间", " confidence", "的置信", "的可信"}
+	ciFirst = newByteSet(ciWords...)
+)
 
 // override applies context that outranks the unit: ordinals and rankings
 // (第1000名, 前10名), references, statistics, rate denominators

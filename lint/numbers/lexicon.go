@@ -44,12 +44,15 @@ const (
 
 // zhUnit is a Chinese unit or classifier that can follow a number.
 type zhUnit struct {
-	s          string
-	kind       Kind
-	cls        uclass
-	notBefore  string // the unit is not one when followed by one of these runes (例如, 名次)
-	arabicOnly bool   // only after digits: 一点, 一度, 一口 are not measurements
-	approx     bool   // 个多月
+	s         string
+	kind      Kind
+	cls       uclass
+	notBefore string // the unit is not one when followed by one of these runes (例如, 名次)
+	// notBeforeEnds has a bit for the low six bits of the last byte of
+	// each rune of notBefore (set by buildLexicon).
+	notBeforeEnds uint64
+	arabicOnly    bool // only after digits: 一点, 一度, 一口 are not measurements
+	approx        bool // 个多月
 }
 
 // zhUnitList holds the units; zhUnits indexes them by first rune, longest first.
@@ -364,6 +367,12 @@ func buildLexicon() {
 	for _, u := range zhUnitList {
 		if u.cls == ucNone {
 			u.cls = ucPlain // a bare entry is a plain unit of u.kind (Other for counts)
+		}
+		for i := 0; i < len(u.notBefore); i += 3 {
+			if _, n := utf8.DecodeRuneInString(u.notBefore[i:]); n != 3 {
+				panic("numbers: a notBefore rune that is not three bytes long: " + u.s)
+			}
+			u.notBeforeEnds |= 1 << (u.notBefore[i+2] & 0x3F)
 		}
 		r, _ := utf8.DecodeRuneInString(u.s)
 		zhUnits[r] = append(zhUnits[r], u)

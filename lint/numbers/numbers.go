@@ -117,8 +117,12 @@ func (s *scanner) step(i int) int {
 		if !ok {
 			return skip
 		}
-		s.scale(&tok)
-		return s.finish(i, tok)
+		if !quietAfter(t, tok.end) { // most numbers: one test for the three readers
+			s.scale(&tok)
+			s.approxSuffix(&tok)
+			s.rangeTo(&tok)
+		}
+		return s.finishUnit(i, tok)
 	case isLetter(c):
 		return s.fromWord(i)
 	case c < utf8.RuneSelf:
@@ -159,7 +163,11 @@ func (s *scanner) skip(i int) int {
 		case leadByte:
 			var trigger bool
 			if i, trigger = skipHan(t, i); trigger {
-				return i
+				if !idleTrigger(t, i) {
+					return i
+				}
+				i += 3
+				continue
 			}
 			if i >= len(t) || skipClass[t[i]] != leadByte {
 				continue
@@ -246,17 +254,29 @@ func letterRunEnd(t string, e int) int {
 // passes over what skip's byte loop would: a rune's continuation bytes are
 // passBytes.
 func skipHan(t string, i int) (int, bool) {
-	for {
-		// Two runes per eight-byte load, where there are eight: both of
-		// the three-byte shape, and neither a trigger (hanTrigger).
-		for i+8 <= len(t) {
-			w := swar.Load8(t[i : i+8])
-			if w&twoRunesMask != twoRunesShape || hanTrigger(w) || hanTrigger(w>>24) {
-				break
-			}
+	// Two runes per eight-byte load, where there are eight: both of the
+	// three-byte shape and neither a trigger (hanTrigger), or else each
+	// tested in turn, so that the rune that ends the run is found in the
+	// load.
+	for i+8 <= len(t) {
+		w := swar.Load8(t[i : i+8])
+		if w&(runeMask<<24|runeMask) == runeShape<<24|runeShape && !hanTrigger(w) && !hanTrigger(w>>24) {
 			i += 6
+			continue
 		}
-		// Then one rune, which may be a trigger.
+		if w&runeMask != runeShape {
+			return i, false
+		}
+		if hanTrigger(w) {
+			return i, true
+		}
+		if w>>24&runeMask != runeShape {
+			return i + 3, false
+		}
+		return i + 3, true // the second rune is a trigger
+	}
+	// Then one rune at a time, which may be a trigger.
+	for {
 		if i+2 >= len(t) {
 			return i, false
 		}
@@ -272,6 +292,28 @@ func skipHan(t string, i int) (int, bool) {
 		}
 		i += 3
 	}
+}
+
+// idleTrigger reports a trigger rune at p from which fromCJK reads
+// nothing, for the rune after it: 大, 成 and 上 start a mention only
+// before 量, 规, 型 or 样 (大量, 大规模, 大型, 大样本: zhVague), 千 or 百
+// (成千上万, 成百上千) and 百, 千, 万 or 亿 (上万: cjkLead), and are no
+// numerals. A third of the triggers in Chinese text are one of the three,
+// most of them in other words (以上, 完成, 大学).
+func idleTrigger(t string, p int) bool {
+	var next string
+	if p+6 <= len(t) {
+		next = t[p+3 : p+6]
+	}
+	switch t[p : p+3] {
+	case "大":
+		return next != "量" && next != "规" && next != "型" && next != "样"
+	case "成":
+		return next != "千" && next != "百"
+	case "上":
+		return next != "百" && next != "千" && next != "万" && next != "亿"
+	}
+	return false
 }
 
 // hanTrigger reports whether the three-byte rune in the low three bytes of
@@ -290,12 +332,12 @@ func hanTrigger(w uint64) bool {
 // is 0.
 var hanTriggerEnds [0x3F40]uint8 // filled by buildTriggers
 
-// twoRunesMask and twoRunesShape test the first six bytes of a word
-// (Load8) for two three-byte runes: a lead byte 1110xxxx, then two
-// continuation bytes 10xxxxxx, twice.
+// runeMask and runeShape test the first three bytes of a word (Load8)
+// for a three-byte rune: a lead byte 1110xxxx, then two continuation
+// bytes 10xxxxxx.
 const (
-	twoRunesMask  = 0xC0C0F0C0C0F0
-	twoRunesShape = 0x8080E08080E0
+	runeMask  = 0xC0C0F0
+	runeShape = 0x8080E0
 )
 
 // The classes of bytes skip tells apart.
@@ -535,8 +577,16 @@ func zhNumberWordBefore(t string, i int) bool {
 // finish reads the rest of a number (suffixes, range, unit, context),
 // emits a mention if it is one, and returns where scanning resumes.
 func (s *scanner) finish(i int, tok token) int {
-	s.approxSuffix(&tok)
-	s.rangeTo(&tok)
+	if !quietAfter(s.text, tok.end) {
+		s.approxSuffix(&tok)
+		s.rangeTo(&tok)
+	}
+	return s.finishUnit(i, tok)
+}
+
+// finishUnit is finish past the suffixes and the range: it reads the
+// unit and the context.
+func (s *scanner) finishUnit(i int, tok token) int {
 	u := s.unitAfter(&tok)
 	if s.sizesOnly && neitherSizeNorPercent(&tok, &u) {
 		// Of decide's mention, only its end and whether it is a Ratio
@@ -617,6 +667,9 @@ func (s *scanner) proportion(tok token, pc preCtx) (Mention, bool) {
 		return Mention{}, false
 	}
 	j := tok.end
+	if j >= len(t) || t[j] != ' ' {
+		return Mention{}, false // both separators start with a space
+	}
 	for _, sep := range []string{" in ", " out of "} {
 		if !wordAt(t, j, sep) {
 			continue

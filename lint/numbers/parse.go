@@ -2,6 +2,8 @@ package numbers
 
 import (
 	"strings"
+
+	"github.com/hypelint/hypelint/lint/internal/utf8x"
 )
 
 // token is a number as written, before its unit and context are read.
@@ -29,10 +31,15 @@ func (s *scanner) arabic(i int) (tok token, skip int, ok bool) {
 	if identBefore(t, i) {
 		return tok, asciiRunEnd(t, i), false
 	}
-	if end, phone := phoneEnd(t, i); phone {
-		return tok, end, false
-	}
 	tok = readArabic(t, i)
+	// A phone number has a second group, which its first (the digits
+	// readArabic read first) runs on to by '-', ' ' or ')': after most
+	// numbers none follows, and the chain is not read.
+	if e := i + tok.digits; e < len(t) && (t[e] == '-' || t[e] == ' ' || t[e] == ')') {
+		if end, phone := phoneEnd(t, i); phone {
+			return token{}, end, false
+		}
+	}
 	if identAfter(t, tok) {
 		return tok, asciiRunEnd(t, i), false
 	}
@@ -48,7 +55,7 @@ func readArabic(t string, i int) token {
 		j++
 	}
 	tok.digits = j - i
-	if tok.digits <= 3 {
+	if tok.digits <= 3 && j < len(t) && (t[j] == ',' || t[j] == ' ') { // a group's separator follows
 		if k, v, g := readGroups(t, j, ',', tok.val); g > 0 {
 			j, tok.val, tok.plain = k, v, false
 		} else if k, v, g := readGroups(t, j, ' ', tok.val); g > 0 && spaceGroupsOK(t, k, tok.digits, g) {
@@ -252,6 +259,53 @@ func enMultiplier(t string, j int) (float64, int) {
 
 var enScaleWords = map[string]float64{"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
+// quietAfter reports that none of scale, approxSuffix and rangeTo reads
+// anything at j, where a number ends: the byte there starts none of the
+// words they read (after most numbers: a unit, a '%', punctuation), so
+// they are not called. Their three-byte words are told apart by the rune.
+func quietAfter(t string, j int) bool {
+	if j >= len(t) {
+		return true
+	}
+	switch tailFirst[t[j]] {
+	case tailQuiet:
+		return true
+	case tailASCII:
+		return false
+	}
+	r, n := utf8x.Rune3At(t, j)
+	if n == 0 {
+		return true // none of the words: each is a well-formed three-byte rune
+	}
+	switch r {
+	case '多', '余', '来', '百', '千', '万', '亿', '至', '到', '–', '—', '〜':
+		return false
+	}
+	return true
+}
+
+// The classes of the byte at the end of a number that quietAfter tells
+// apart.
+const (
+	tailQuiet = iota // starts none of the tail words
+	tailASCII        // ' ', '+', '-', '~', k, b, t: may start one
+	tailLead         // the lead byte of one of the three-byte words
+)
+
+// tailWords are the three-byte words scale, approxSuffix and rangeSep
+// read (quietAfter's switch, which a test compares with them).
+var tailWords = []string{"多", "余", "来", "百", "千", "万", "亿", "至", "到", "–", "—", "〜"}
+
+var tailFirst = func() (c [256]uint8) {
+	for _, b := range []byte(" +-~kKbBtT") {
+		c[b] = tailASCII
+	}
+	for _, w := range tailWords {
+		c[w[0]] = tailLead
+	}
+	return c
+}()
+
 // scale applies a multiplier after digits; 多/余 may sit before it (100多万).
 func (s *scanner) scale(tok *token) {
 	t := s.text
@@ -288,10 +342,20 @@ func (s *scanner) approxSuffix(tok *token) {
 		tok.end, tok.approx = j+1, true
 		return
 	}
-	if j >= len(t) || t[j] != '-' && t[j] != ' ' {
-		return // the suffixes below start with '-' or ' '
+	if j+1 >= len(t) || t[j] != '-' && t[j] != ' ' {
+		return // the suffixes below start with '-' or ' ' and go on
 	}
-	for _, suf := range []string{"-plus", "-odd", " or more", " or so"} {
+	// The second byte tells the suffixes that may follow.
+	sufs := []string{"-plus", "-odd", " or more", " or so"}
+	switch lower(t[j+1]) {
+	case 'p':
+		sufs = sufs[:1]
+	case 'o':
+		sufs = sufs[1:]
+	default:
+		return
+	}
+	for _, suf := range sufs {
 		if wordAt(t, j, suf) {
 			tok.end, tok.approx = j+len(suf), true
 			return
@@ -301,9 +365,9 @@ func (s *scanner) approxSuffix(tok *token) {
 
 // zhUnitStart reports whether a Chinese unit or classifier starts at j.
 func (s *scanner) zhUnitStart(t string, j int) (zhUnit, bool) {
-	r, _ := runeAt(t, j)
+	r, size := runeAt(t, j)
 	for _, u := range zhUnitsOf(r) {
-		if strings.HasPrefix(t[j:], u.s) {
+		if entryAt(t, j, u.s, size) {
 			return u, true
 		}
 	}

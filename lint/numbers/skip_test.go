@@ -23,7 +23,7 @@ func skipByteAtATime(t string, i int) int {
 		switch c := t[i]; skipClass[c] {
 		case leadByte:
 			if i+1 < len(t) && cjkTriggerPairs[c&0x0F]&(1<<(t[i+1]&0x3F)) != 0 {
-				if r, _ := utf8x.RuneAt(t, i); cjkTriggers.has(r) {
+				if r, _ := utf8x.RuneAt(t, i); cjkTriggers.has(r) && !idleTriggerRef(t, i, r) {
 					return i
 				}
 			}
@@ -42,6 +42,22 @@ func skipByteAtATime(t string, i int) int {
 			return i
 		}
 	}
+}
+
+// idleTriggerRef reports a 大, 成 or 上 at i (the rune r) that the rune
+// after it, decoded, does not make the start of 大量, 大规模, 大型, 大样本,
+// 成千…, 成百…, 上百, 上千, 上万 or 上亿.
+func idleTriggerRef(t string, i int, r rune) bool {
+	next, _ := utf8.DecodeRuneInString(t[i+utf8.RuneLen(r):])
+	switch r {
+	case '大':
+		return !strings.ContainsRune("量规型样", next)
+	case '成':
+		return !strings.ContainsRune("千百", next)
+	case '上':
+		return !strings.ContainsRune("百千万亿", next)
+	}
+	return false
 }
 
 // secondLetterOfTrigger reports whether some word of enTriggers has the
@@ -207,4 +223,39 @@ func TestSkipHanLongRuns(t *testing.T) {
 		}
 	}
 	require.Greater(t, stops, 10000)
+}
+
+// A trigger skip passes as idle (idleTrigger) is one that step passes
+// too: fromCJK reads nothing from it and records nothing, with every rune
+// that can follow one of them, at the end of the text and before a cut
+// rune, whatever comes before.
+func TestIdleTriggerStartsNothing(t *testing.T) {
+	loadTables()
+	before := []string{"", "以", "一", "数", "的", "x", "5"}
+	after := []string{"量", "规模", "规则", "型", "样本", "样子", "千", "百", "万", "亿", "千上万", "百上千", "万人",
+		"学", "约", "升", "为", "", "\xe5", "\xe5\x8d", " ", "1", "二", "十"}
+	idle, busy := 0, 0
+	for _, b := range before {
+		for _, lead := range []string{"大", "成", "上", "一", "两"} {
+			for _, a := range after {
+				for _, tail := range []string{"", "研究", "名患者", "人"} {
+					text := b + lead + a + tail
+					i := len(b)
+					r, _ := utf8.DecodeRuneInString(text[i:])
+					require.Equal(t, idleTriggerRef(text, i, r), idleTrigger(text, i), "%q", text)
+					if !idleTrigger(text, i) {
+						busy++
+						continue
+					}
+					idle++
+					s := scanner{text: text}
+					require.Equal(t, i, s.fromCJK(i, r), "%q", text)
+					require.Empty(t, s.out, "%q", text)
+					require.Zero(t, s.lastEnd, "%q", text)
+				}
+			}
+		}
+	}
+	require.Greater(t, idle, 500)
+	require.Greater(t, busy, 500)
 }

@@ -58,7 +58,7 @@ func (s *scanner) zhTailDecoding(h unitHit, timeLike bool) unitHit {
 // approxSuffix and zhTail answer as the decoding references.
 func TestTailsMatchDecodingEveryRune(t *testing.T) {
 	pieces := []string{"多", "余", "来", "名", "人", "岁", "年", "天", "以上", "左右", "夕", "佘", "杨", "\xe5\xa4", "\xe4", "+", "1",
-		"-plus", "-odd", " or more", " or so", " ", "x", "研究"}
+		"-plus", "-odd", " or more", " or so", "-PLUS", " OR So", "-Odd", " ", "x", "研究"}
 	pieces = append(pieces, zhTailWords...) // a word in the list the switch lacks fails the test
 	rng := rand.New(rand.NewPCG(61, 62))
 	texts := gateTexts(t)

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hypelint/hypelint/lint/internal/utf8x"
 )
 
 // unitHit is what follows a number: a unit, a classifier, a counted noun.
@@ -36,8 +38,6 @@ func (s *scanner) unitAfter(tok *token) unitHit {
 	switch {
 	case c == '%':
 		return s.zhTail(unitHit{end: k + 1, kind: Percent, cls: ucPlain}, false)
-	case strings.HasPrefix(t[k:], "‰"):
-		return unitHit{end: k + len("‰"), kind: Percent, cls: ucPlain, scale: 0.1}
 	case c == '-' && k == j:
 		if h, ok := hyphenUnit(t, k, tok.val); ok {
 			return h
@@ -46,6 +46,9 @@ func (s *scanner) unitAfter(tok *token) unitHit {
 	case isLetter(c):
 		return s.enUnitAt(tok, j, k)
 	case c >= utf8.RuneSelf:
+		if strings.HasPrefix(t[k:], "‰") {
+			return unitHit{end: k + len("‰"), kind: Percent, cls: ucPlain, scale: 0.1}
+		}
 		if h, ok := s.zhUnitAt(tok, k); ok {
 			return h
 		}
@@ -65,15 +68,21 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 	if tok.script == 'w' {
 		return unitHit{}, false
 	}
-	r, _ := runeAt(t, k)
-	for _, u := range zhUnitsOf(r) {
-		if !strings.HasPrefix(t[k:], u.s) || u.arabicOnly && tok.script != 'a' {
+	r, size := utf8x.Rune3At(t, k) // most units: decoded inline
+	if size == 0 {
+		r, size = runeAt(t, k)
+	}
+	us := zhUnitsOf(r)
+	for i := range us {
+		u := &us[i]
+		// Every unit in r's list starts with r: one of r's length is r.
+		if !entryAt(t, k, u.s, size) || u.arabicOnly && tok.script != 'a' {
 			continue
 		}
 		e := k + len(u.s)
 		// After digits 只 is the classifier even in 24只在…, 3只有…
 		loose := u.s == "只" && tok.script == 'a'
-		if u.notBefore != "" && !loose && notBefore(t, e, u.notBefore) {
+		if !loose && u.refusedBefore(t, e) {
 			continue
 		}
 		return s.zhResolve(tok, u, e)
@@ -91,6 +100,22 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 		}
 	}
 	return unitHit{}, false
+}
+
+// refusedBefore reports whether the rune at e is one of u.notBefore. Most
+// runes are ruled out by their last byte (notBeforeEnds) before the list
+// is searched.
+func (u *zhUnit) refusedBefore(t string, e int) bool {
+	return e+3 <= len(t) && u.notBeforeEnds&(1<<(t[e+2]&0x3F)) != 0 && notBefore(t, e, u.notBefore)
+}
+
+// entryAt reports whether w, an entry of the list of the rune at k (of
+// size bytes), starts at k. Every entry of the list starts with that rune,
+// so one of its length is it; a longer one is compared from its last
+// byte, where most differ, before the call that compares it whole.
+func entryAt(t string, k int, w string, size int) bool {
+	n := len(w)
+	return n == size || k+n <= len(t) && t[k+n-1] == w[n-1] && t[k:k+n] == w
 }
 
 // notBefore reports whether the rune at e is one of runes (a few Chinese
@@ -111,7 +136,7 @@ func notBefore(t string, e int, runes string) bool {
 }
 
 // zhResolve builds the hit for a matched Chinese unit ending at e.
-func (s *scanner) zhResolve(tok *token, u zhUnit, e int) (unitHit, bool) {
+func (s *scanner) zhResolve(tok *token, u *zhUnit, e int) (unitHit, bool) {
 	h := unitHit{end: e, kind: u.kind, cls: u.cls, approx: u.approx, zh: true, unit: u.s}
 	switch u.cls {
 	case ucTenths:
@@ -244,9 +269,9 @@ func zhHeadNoun(t string, p int, n noun, e int) (noun, int) {
 
 // zhNounAt matches a counted noun starting exactly at p, longest first.
 func zhNounAt(t string, p int) (noun, int, bool) {
-	r, _ := runeAt(t, p)
+	r, size := runeAt(t, p)
 	for _, n := range zhNounsOf(r) {
-		if strings.HasPrefix(t[p:], n.s) {
+		if entryAt(t, p, n.s, size) {
 			return n, p + len(n.s), true
 		}
 	}
@@ -293,9 +318,11 @@ func zhNounWindow(t string, p, limit int) (noun, int, bool) {
 // here must pass the first-byte gate in unitAfter too.
 func unitWord(t string, k int) (string, int) {
 	e := k
-	for _, p := range []string{"μ", "µ", "°"} {
-		if strings.HasPrefix(t[k:], p) {
-			e += len(p)
+	if k < len(t) && t[k] >= utf8.RuneSelf { // the signs: most unit words are letters only
+		for _, p := range []string{"μ", "µ", "°"} {
+			if strings.HasPrefix(t[k:], p) {
+				e += len(p)
+			}
 		}
 	}
 	for e < len(t) && isLetter(t[e]) {
@@ -515,6 +542,9 @@ func sortHyphenUnits() {
 
 // hyphenUnit matches a hyphenated compound at k.
 func hyphenUnit(t string, k int, val float64) (unitHit, bool) {
+	if k+1 >= len(t) || !isLetter(t[k+1]) {
+		return unitHit{}, false // every compound is a '-' and a word
+	}
 	for _, d := range hyphenUnits {
 		if !wordAt(t, k, d.s) {
 			continue

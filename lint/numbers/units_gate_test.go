@@ -42,3 +42,38 @@ func TestNotBeforeMatchesContainsRune(t *testing.T) {
 	}
 	require.Greater(t, hits, 20)
 }
+
+// A unit's refusedBefore, which rules most runes out by their last byte,
+// answers as notBefore on its list, for every unit with a list and every
+// rune of the plane, cut runes and the end.
+func TestRefusedBeforeMatchesNotBefore(t *testing.T) {
+	texts := []string{"年", "年\xe4\xb8", "年\xff", "年\x00", "年\xe9\xbe"}
+	for r := rune(0); r < 0x10000; r++ {
+		if utf8.ValidRune(r) {
+			texts = append(texts, "年"+string(r))
+		}
+	}
+	units, refused := 0, 0
+	for _, us := range zhUnits {
+		for i := range us {
+			u := &us[i]
+			if u.notBefore == "" {
+				require.Zero(t, u.notBeforeEnds, u.s)
+				continue
+			}
+			units++
+			for _, text := range texts {
+				e := len("年")
+				want := notBefore(text, e, u.notBefore)
+				if got := u.refusedBefore(text, e); got != want {
+					t.Fatalf("%s.refusedBefore(%q) = %v, want %v", u.s, text, got, want)
+				}
+				if want {
+					refused++
+				}
+			}
+		}
+	}
+	require.Greater(t, units, 20)
+	require.Greater(t, refused, 100)
+}
