@@ -128,7 +128,7 @@ func (s *Set) start(doc *facts.Document, e *evaluator) *Run {
 	e.env.Doc = doc
 	e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
 	for _, r := range s.Rules {
-		e.off = append(e.off, decidedFalse(r.gate.onDoc, &e.env))
+		e.off = append(e.off, decidedFalse(r.gate.onDoc.get(), &e.env))
 	}
 	e.sieves, e.flags = s.sieves()
 	return &Run{set: s, e: e}
@@ -270,7 +270,7 @@ func (e *evaluator) paragraphs(r *Rule, ri int, blocks []*facts.Block) error {
 		}
 		e.env.Sentence, e.env.Paragraph, e.env.Hit = &e.blank, b, nil
 		e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
-		if decidedFalse(r.gate.onClaim, &e.env) {
+		if decidedFalse(r.gate.onClaim.get(), &e.env) {
 			continue
 		}
 		ok, err := e.run(r)
@@ -442,7 +442,7 @@ func (e *evaluator) metSentence(r *Rule, b *facts.Block, s *facts.Sentence) (boo
 		if s.Study != nil {
 			e.env.Study = s.Study // a sentence rule judges the sentence's own study
 		}
-		if decidedFalse(r.gate.onClaim, &e.env) {
+		if decidedFalse(r.gate.onClaim.get(), &e.env) {
 			return false, nil
 		}
 		ok, err := e.run(r)
@@ -452,7 +452,7 @@ func (e *evaluator) metSentence(r *Rule, b *facts.Block, s *facts.Sentence) (boo
 		}
 		return ok, err
 	}
-	if decidedFalse(r.gate.onSentence, &e.env) {
+	if decidedFalse(r.gate.onSentence.get(), &e.env) {
 		return false, nil
 	}
 	if r.Report == ReportClaims {
@@ -471,7 +471,7 @@ func (e *evaluator) metSentence(r *Rule, b *facts.Block, s *facts.Sentence) (boo
 			term = s.SourceSpan(h.Start, h.End)
 		}
 		e.scope(s, claimWithSpan(s, term))
-		if decidedFalse(r.gate.afterSentence, &e.env) {
+		if decidedFalse(r.gate.afterSentence.get(), &e.env) {
 			continue // decided without the hit's facts
 		}
 		// The voice comes with distanced at no cost: ask for it, for the
@@ -568,7 +568,7 @@ func (e *evaluator) claims(r *Rule, s *facts.Sentence) (bool, error) {
 	found := false
 	for _, c := range s.Claims {
 		e.scope(s, c)
-		if decidedFalse(r.gate.afterSentence, &e.env) {
+		if decidedFalse(r.gate.afterSentence.get(), &e.env) {
 			continue // decided without the hit's facts
 		}
 		e.hit = e.blankHit
@@ -624,7 +624,7 @@ func claimWithSpan(s *facts.Sentence, span document.Span) *facts.Claim {
 }
 
 func (e *evaluator) run(r *Rule) (bool, error) {
-	d := decided(r.gate.full, &e.env)
+	d := decided(r.gate.full.get(), &e.env)
 	if e.verify {
 		e.check(r, d)
 	}

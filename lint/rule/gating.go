@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/expr-lang/expr/ast"
@@ -224,21 +225,57 @@ func truth(b bool) tri {
 
 // gate holds a rule's guards, one per stage of evaluation: each reads only
 // the scopes known at its stage (nil: it can decide nothing there).
+// Each guard is compiled on first use: linting a small file asks for few of
+// them (most rules are sieved out before their later stages), and compiling
+// all of them was about a quarter of the start-up cost.
 type gate struct {
-	onDoc      guard // once per document: the doc scope alone
-	onSentence guard // per sentence: doc, sentence, paragraph
-	onClaim    guard // per claim or reported hit, before its hit facts: and claim, study
+	onDoc      *lazyGuard // once per document: the doc scope alone
+	onSentence *lazyGuard // per sentence: doc, sentence, paragraph
+	onClaim    *lazyGuard // per claim or reported hit, before its hit facts: and claim, study
 	// afterSentence is onClaim for a sentence onSentence did not decide
 	// false: without the operands of the top && that read nothing
 	// onSentence did not (each was yes there, or unknown here as there),
 	// so it decides false exactly where onClaim does.
-	afterSentence guard
+	afterSentence *lazyGuard
 	// full reads every scope: where it understands the whole condition it
 	// decides it outright (yes as well as no) and the VM is not run.
-	full guard
+	full *lazyGuard
 	// hitFields are the hit facts the condition reads, the only ones
 	// worked out for it (see hitFieldsRead).
 	hitFields facts.HitFields
+}
+
+// lazyGuard is a guard compiled on first use; runs of several jobs share
+// it, so the first use is under a lock and later ones read a flag.
+type lazyGuard struct {
+	ready atomic.Bool
+	mu    sync.Mutex
+	build func() guard
+	g     guard
+}
+
+func newLazyGuard(build func() guard) *lazyGuard { return &lazyGuard{build: build} }
+
+// get returns the guard, compiling it the first time; a rule without a
+// gate (nil) has no guard.
+func (l *lazyGuard) get() guard {
+	if l == nil {
+		return nil
+	}
+	if l.ready.Load() {
+		return l.g
+	}
+	return l.compile()
+}
+
+func (l *lazyGuard) compile() guard {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.ready.Load() {
+		l.g, l.build = l.build(), nil
+		l.ready.Store(true)
+	}
+	return l.g
 }
 
 // guard decides part of a condition; it returns no only when the
@@ -258,18 +295,20 @@ func newGate(lex *lexicon.Lexicon, n ast.Node) gate { return compileGate(lex, n,
 // before the one-step tests and the cheapest-first order, to check those
 // against.
 func compileGate(lex *lexicon.Lexicon, n ast.Node, plain bool) gate {
-	stage := func(want tri, names ...string) guard {
-		c := guardCompiler{lex: lex, known: map[string]bool{}, plain: plain}.wanting(want)
-		for _, name := range names {
-			c.known[name] = true
-		}
-		return c.bool(n)
+	stage := func(want tri, names ...string) *lazyGuard {
+		return newLazyGuard(func() guard {
+			c := guardCompiler{lex: lex, known: map[string]bool{}, plain: plain}.wanting(want)
+			for _, name := range names {
+				c.known[name] = true
+			}
+			return c.bool(n)
+		})
 	}
 	return gate{
 		onDoc:      stage(no, "doc"),
 		onSentence: stage(no, "doc", "sentence", "paragraph"),
 		onClaim:    stage(no, "doc", "sentence", "paragraph", "claim", "study"),
-		afterSentence: func() guard {
+		afterSentence: newLazyGuard(func() guard {
 			c := guardCompiler{lex: lex, known: map[string]bool{}, plain: plain}.wanting(no)
 			for _, name := range []string{"doc", "sentence", "paragraph", "claim", "study"} {
 				c.known[name] = true
@@ -278,7 +317,7 @@ func compileGate(lex *lexicon.Lexicon, n ast.Node, plain bool) gate {
 				c.skip = map[string]bool{"doc": true, "sentence": true, "paragraph": true}
 			}
 			return c.bool(n)
-		}(),
+		}),
 		full:      stage(unknown, "doc", "sentence", "paragraph", "claim", "study", "hit"),
 		hitFields: hitFieldsRead(n),
 	}

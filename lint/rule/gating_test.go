@@ -119,7 +119,7 @@ func TestGuardDecidesOnlyWhatItKnows(t *testing.T) {
 		onClaim
 	)
 	guardAt := func(r *Rule, at stage) guard {
-		return [...]guard{r.gate.onDoc, r.gate.onSentence, r.gate.onClaim}[at]
+		return [...]guard{r.gate.onDoc.get(), r.gate.onSentence.get(), r.gate.onClaim.get()}[at]
 	}
 	cases := []struct {
 		when  string
@@ -197,7 +197,7 @@ func TestGuardsAgreeWithVMOnBuiltinRules(t *testing.T) {
 		}
 		for range 3000 {
 			env := randomEnv(rng, pool, classes)
-			for _, g := range []guard{r.gate.onDoc, r.gate.onSentence, r.gate.onClaim} {
+			for _, g := range []guard{r.gate.onDoc.get(), r.gate.onSentence.get(), r.gate.onClaim.get()} {
 				if !decidedFalse(g, env) {
 					continue
 				}
@@ -234,7 +234,7 @@ func TestFullGuardIsTheVMOnBuiltinRules(t *testing.T) {
 			case sentenceEnv, headingEnv:
 				env.Hit = nil
 			}
-			got := decided(r.gate.full, env)
+			got := decided(r.gate.full.get(), env)
 			ruleCounts[got]++
 			if got == unknown {
 				continue
@@ -528,7 +528,7 @@ func TestGuardsAreThePlainGuards(t *testing.T) {
 			}
 		}
 		fast, plain := r.gate, compileGate(lex, r.tree.Node, true)
-		pairs := [][2]guard{{fast.onDoc, plain.onDoc}, {fast.onSentence, plain.onSentence}, {fast.onClaim, plain.onClaim}, {fast.full, plain.full}}
+		pairs := [][2]guard{{fast.onDoc.get(), plain.onDoc.get()}, {fast.onSentence.get(), plain.onSentence.get()}, {fast.onClaim.get(), plain.onClaim.get()}, {fast.full.get(), plain.full.get()}}
 		for range 2000 {
 			env := randomEnv(rng, pool, classes)
 			switch rng.IntN(4) { // a scope not set yet: what it decides is unknown
@@ -548,8 +548,8 @@ func TestGuardsAreThePlainGuards(t *testing.T) {
 					settled++
 				}
 			}
-			if env.Claim != nil && !decidedFalse(plain.onSentence, env) {
-				require.Equal(t, decidedFalse(plain.onClaim, env), decidedFalse(fast.afterSentence, env), "%s after the sentence", r.ID)
+			if env.Claim != nil && !decidedFalse(plain.onSentence.get(), env) {
+				require.Equal(t, decidedFalse(plain.onClaim.get(), env), decidedFalse(fast.afterSentence.get(), env), "%s after the sentence", r.ID)
 			}
 		}
 	}
@@ -579,7 +579,7 @@ func TestChainStepsAreThePlainGuards(t *testing.T) {
 	} {
 		r := withCondition(t, lex, when)
 		fast, plain := r.gate, compileGate(lex, r.tree.Node, true)
-		pairs := [][2]guard{{fast.onSentence, plain.onSentence}, {fast.onClaim, plain.onClaim}, {fast.full, plain.full}}
+		pairs := [][2]guard{{fast.onSentence.get(), plain.onSentence.get()}, {fast.onClaim.get(), plain.onClaim.get()}, {fast.full.get(), plain.full.get()}}
 		for range 3000 {
 			env := randomEnv(rng, pool, classes)
 			switch rng.IntN(4) {
