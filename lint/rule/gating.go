@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"unsafe"
 
 	"github.com/expr-lang/expr/ast"
@@ -246,11 +245,10 @@ type gate struct {
 }
 
 // lazyGuard is a guard compiled on first use; runs of several jobs share
-// it, so the first use is under a lock and later ones read a flag.
+// it, hence the sync.Once.
 type lazyGuard struct {
-	ready atomic.Bool
-	mu    sync.Mutex
-	build func() guard
+	once  sync.Once
+	build func() guard // nil once compiled
 	g     guard
 }
 
@@ -262,19 +260,7 @@ func (l *lazyGuard) get() guard {
 	if l == nil {
 		return nil
 	}
-	if l.ready.Load() {
-		return l.g
-	}
-	return l.compile()
-}
-
-func (l *lazyGuard) compile() guard {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if !l.ready.Load() {
-		l.g, l.build = l.build(), nil
-		l.ready.Store(true)
-	}
+	l.once.Do(func() { l.g, l.build = l.build(), nil })
 	return l.g
 }
 
