@@ -440,7 +440,7 @@ func (buf *scratch) release() {
 func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper, buf *scratch, k int, latin bool) {
 	text := b.Text[span.Start:span.End]
 	v, local := s.View, buf.locals[k]
-	buf.hits = a.Lex.MatchFound(v.Text, &buf.found, k, buf.hits[:0])
+	buf.hits = a.Lex.MatchFound(v.Text, v.Digits, &buf.found, k, buf.hits[:0])
 	hits := a.dropInsideTitles(v.Text, v.MayTitle, buf.hits)
 	if latin {
 		hits = a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, hits)

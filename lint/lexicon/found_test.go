@@ -30,7 +30,7 @@ func TestMatchFoundAsMatch(t *testing.T) {
 		for i, text := range batch {
 			want := l.Match(text, nil)
 			hits += len(want)
-			require.Equal(t, want, l.MatchFound(text, &f, i, nil), "%q, text %d of %d", text, i, len(batch))
+			require.Equal(t, want, l.MatchFound(text, hasASCIIDigit(text), &f, i, nil), "%q, text %d of %d", text, i, len(batch))
 		}
 		batches++
 	}
@@ -47,6 +47,24 @@ func TestMatchFoundNoticesWrongBounds(t *testing.T) {
 	l.Find(&f, batch)
 	require.NotEmpty(t, l.Match(batch[0], nil))
 	require.NotEmpty(t, l.Match(batch[1], nil))
-	assert.NotEqual(t, l.Match(batch[0], nil), l.MatchFound(batch[0], &f, 1, nil))
-	assert.NotEqual(t, l.Match(batch[1], nil), l.MatchFound(batch[1], &f, 0, nil))
+	assert.NotEqual(t, l.Match(batch[0], nil), l.MatchFound(batch[0], false, &f, 1, nil))
+	assert.NotEqual(t, l.Match(batch[1], nil), l.MatchFound(batch[1], false, &f, 0, nil))
+}
+
+// MatchFound trusts the caller's digits flag rather than scanning: told
+// that a text with digits has none, it drops the hits of patterns gated
+// on a digit, on some corpus texts (so the test above, which passes the
+// true flag, checks the flag's path).
+func TestMatchFoundUsesDigitsFlag(t *testing.T) {
+	l := builtinLexicon(t)
+	texts, _ := corpusAndSoups(t, l, 17, 400, 0, 80)
+	var f Found
+	l.Find(&f, texts)
+	differ := 0
+	for i, text := range texts {
+		if hasASCIIDigit(text) && len(l.MatchFound(text, false, &f, i, nil)) != len(l.Match(text, nil)) {
+			differ++
+		}
+	}
+	assert.Positive(t, differ)
 }

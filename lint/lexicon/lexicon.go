@@ -272,7 +272,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	if l.ac != nil {
 		found = l.ac.find(text, foundBuf[:0])
 	}
-	return l.matchFound(text, found, dst)
+	return l.matchFound(text, digitsUnknown, found, dst)
 }
 
 // Found holds the automaton's matches in several texts, found back to back
@@ -298,16 +298,24 @@ func (l *Lexicon) Find(f *Found, texts []string) {
 }
 
 // MatchFound is Match(text, dst) for text, the i-th text f was found in.
-func (l *Lexicon) MatchFound(text string, f *Found, i int, dst []Hit) []Hit {
+// digits says whether text holds an ASCII digit, as the normalizer knows
+// (normalize.View.Digits), so that the patterns gated on digits need not
+// scan text for one.
+func (l *Lexicon) MatchFound(text string, digits bool, f *Found, i int, dst []Hit) []Hit {
 	from := 0
 	if i > 0 {
 		from = f.ends[i-1]
 	}
-	return l.matchFound(text, f.matches[from:f.ends[i]], dst)
+	d := digitsNone
+	if digits {
+		d = digitsFound
+	}
+	return l.matchFound(text, d, f.matches[from:f.ends[i]], dst)
 }
 
-// matchFound is Match given what the automaton found in text.
-func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
+// matchFound is Match given what the automaton found in text and, unless
+// it is digitsUnknown, whether text holds an ASCII digit.
+func (l *Lexicon) matchFound(text string, digits int, found []match, dst []Hit) []Hit {
 	var ignored []Hit
 	first := len(dst)
 	var seenBuf [256]uint8                        // on the stack for the usual number of patterns
@@ -321,14 +329,16 @@ func (l *Lexicon) matchFound(text string, found []match, dst []Hit) []Hit {
 	var candBuf [4]uint64
 	cand := words(candBuf[:], len(l.alwaysSet))
 	copy(cand, l.alwaysSet)
-	// Whether the text holds an ASCII digit is looked for only when a
-	// pattern needs the answer, not for every sentence: candidates are
-	// made as if it did, and a candidate whose literals left a digit
-	// clause unmet asks below. Patterns gated on digits alone (none built
-	// in) make every sentence ask.
-	digits := digitsUnknown
+	// Whether the text holds an ASCII digit, when the caller does not
+	// know, is looked for only when a pattern needs the answer, not for
+	// every sentence: candidates are made as if it did, and a candidate
+	// whose literals left a digit clause unmet asks below. Patterns gated
+	// on digits alone (none built in) make every sentence ask.
 	if l.digitOnly {
-		if digits = digitsOf(text); digits == digitsFound {
+		if digits == digitsUnknown {
+			digits = digitsOf(text)
+		}
+		if digits == digitsFound {
 			for w := range cand {
 				cand[w] |= l.digitSet[w]
 			}

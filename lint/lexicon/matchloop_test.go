@@ -181,7 +181,7 @@ func TestMatchGivesHitsInStartOrder(t *testing.T) {
 		prior := []Hit{{Start: len(text) + 1}} // dst's hits stay before, unsorted with the new
 		hits := l.Match(text, prior)
 		require.True(t, slices.IsSortedFunc(hits[1:], byStart), "%q: %v", text, hits)
-		found := l.MatchFound(text, &f, i, nil)
+		found := l.MatchFound(text, hasASCIIDigit(text), &f, i, nil)
 		require.True(t, slices.IsSortedFunc(found, byStart), "%q: %v", text, found)
 		if len(found) >= 4 {
 			many++
