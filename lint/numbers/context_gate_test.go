@@ -24,13 +24,7 @@ func gateTexts(t *testing.T) []string {
 	}
 	rng := rand.New(rand.NewPCG(31, 32))
 	var texts []string
-	for range 20000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = joinPieces(texts, rng, pieces, 20000)
 	files, err := filepath.Glob("../../corpus/*/*.txt")
 	require.NoError(t, err)
 	require.NotEmpty(t, files, "the corpus articles are found")
@@ -315,4 +309,17 @@ func TestContextPairsHoldEveryEntry(t *testing.T) {
 	}
 	require.False(t, contextMayEnd("研究", len("研究")), "a pair no entry ends with is ruled out")
 	require.False(t, contextMayEnd("", 0))
+}
+
+// joinPieces appends n random texts to texts, each one to six pieces drawn
+// from pieces (so words meet cut runes and each other at every boundary).
+func joinPieces(texts []string, rng *rand.Rand, pieces []string, n int) []string {
+	for range n {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
 }

@@ -84,13 +84,7 @@ func TestByteGatesMatchTryingEveryWord(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(191, 192))
 	texts := gateTexts(t)
-	for range 30000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = joinPieces(texts, rng, pieces, 30000)
 	found := [3]int{}
 	for _, text := range texts {
 		s := scanner{text: text}
@@ -184,13 +178,7 @@ func TestUnitWordAndGroupGatesMatchReferences(t *testing.T) {
 		"\xce", "\xc2", "\xc2\xb5g", "名", "x", "-"}
 	rng := rand.New(rand.NewPCG(211, 212))
 	texts := gateTexts(t)
-	for range 30000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = joinPieces(texts, rng, pieces, 30000)
 	signs, groups := 0, 0
 	for _, text := range texts {
 		for j := 0; j < len(text); j++ {

@@ -19,13 +19,7 @@ func tailTexts(t *testing.T, seed uint64) []string {
 	pieces = append(pieces, rangeSeps...)
 	rng := rand.New(rand.NewPCG(seed, seed+1))
 	texts := gateTexts(t)
-	for range 30000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = joinPieces(texts, rng, pieces, 30000)
 	return texts
 }
 
