@@ -255,13 +255,7 @@ func TestGateDropsImpliedClausesOnly(t *testing.T) {
 		`\bnct ?\d{8}\b`:       {{"nct"}, {digitLiteral}},
 		`可以(降低|减少)[^,]{0,3}风险`: {{"可以降低", "可以减少"}, {"风险"}},
 	} {
-		re, err := syntax.Parse(src, syntax.Perl)
-		require.NoError(t, err)
-		var got [][]string
-		for _, c := range gate(requiredClauses(re.Simplify())) {
-			got = append(got, c.lits)
-		}
-		assert.ElementsMatch(t, want, got, src)
+		assert.ElementsMatch(t, want, gateLiterals(t, src), src)
 	}
 }
 
@@ -277,13 +271,7 @@ func TestCommonMarksDoNotGate(t *testing.T) {
 		`(换算|折算)为.{0,4}(剂量|,)`: {{"换算为", "折算为"}},
 		`\d\.\d+%`:             {{"%"}, {digitLiteral}},
 	} {
-		re, err := syntax.Parse(src, syntax.Perl)
-		require.NoError(t, err)
-		var got [][]string
-		for _, c := range gate(requiredClauses(re.Simplify())) {
-			got = append(got, c.lits)
-		}
-		assert.ElementsMatch(t, want, got, src)
+		assert.ElementsMatch(t, want, gateLiterals(t, src), src)
 	}
 	l := builtinLexicon(t)
 	for i := range l.terms {
@@ -371,4 +359,16 @@ func TestBuiltinTermSense(t *testing.T) {
 		}
 		assert.Equal(t, c.want, got, "%s: %s", c.text, c.class)
 	}
+}
+
+// gateLiterals is the literals of each clause gate keeps of pattern src.
+func gateLiterals(t *testing.T, src string) [][]string {
+	t.Helper()
+	re, err := syntax.Parse(src, syntax.Perl)
+	require.NoError(t, err)
+	var got [][]string
+	for _, c := range gate(requiredClauses(re.Simplify())) {
+		got = append(got, c.lits)
+	}
+	return got
 }
