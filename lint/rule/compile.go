@@ -111,13 +111,53 @@ func (c *compiler) compile(r *Rule) error {
 	if err != nil {
 		return err
 	}
+	c.setTree(r, tree)
+	return nil
+}
+
+// setTree makes tree, checked and optimized, r's condition.
+func (c *compiler) setTree(r *Rule, tree *parser.Tree) {
 	r.tree = tree
 	r.program = sync.OnceValues(func() (program *vm.Program, err error) {
 		c.withConfig(r.env, func(config *conf.Config) { program, err = exprcompiler.Compile(tree, config) })
 		return program, err
 	})
 	r.readsStudy = readsStudy(r.When)
+}
+
+// compileSnapshot is compile for a rule read from a snapshot, from tree,
+// its condition's parsed tree as parsedTree wrote it. The snapshot was
+// written from rules that passed compile's own checks (names, enums), so
+// only the class names are gathered for Bind, and expr's checker and
+// optimizer run as in compile.
+func (c *compiler) compileSnapshot(r *Rule, tree string) error {
+	r.env = envOf(r.Scope, r.Report)
+	parsed, err := decodeTree(tree, r.When)
+	if err != nil {
+		return err
+	}
+	if r.classRefs, err = classRefs(environments[r.env], parsed); err != nil {
+		return err
+	}
+	c.withConfig(r.env, func(config *conf.Config) { err = checkOptimize(parsed, config) })
+	if err != nil {
+		return err
+	}
+	c.setTree(r, parsed)
 	return nil
+}
+
+// parsedTree is r's condition parsed, before expr's checker, written
+// with encodeTree; "" when it cannot be written or does not parse.
+func (c *compiler) parsedTree(r *Rule) string {
+	var out string
+	c.withConfig(envOf(r.Scope, r.Report), func(config *conf.Config) {
+		tree, err := parser.ParseWithConfig(r.When, config)
+		if err == nil {
+			out, _ = encodeTree(tree.Node)
+		}
+	})
+	return out
 }
 
 // compiled returns r's condition as a program, compiling it on the first
@@ -136,19 +176,27 @@ func checkedTree(input string, config *conf.Config, check func(*parser.Tree) err
 	if err := check(tree); err != nil {
 		return nil, err
 	}
-	if _, err := new(checker.Checker).PatchAndCheck(tree, config); err != nil {
+	if err := checkOptimize(tree, config); err != nil {
 		return nil, err
+	}
+	return tree, nil
+}
+
+// checkOptimize runs expr's type checker and optimizer on a parsed tree.
+func checkOptimize(tree *parser.Tree, config *conf.Config) error {
+	if _, err := new(checker.Checker).PatchAndCheck(tree, config); err != nil {
+		return err
 	}
 	if config.Optimize {
 		if err := optimizer.Optimize(&tree.Node, config); err != nil {
 			var fe *file.Error
 			if errors.As(err, &fe) {
-				return nil, fe.Bind(tree.Source)
+				return fe.Bind(tree.Source)
 			}
-			return nil, err
+			return err
 		}
 	}
-	return tree, nil
+	return nil
 }
 
 // readsStudy finds conditions that judge a claim against its study (they

@@ -14,12 +14,14 @@ import (
 // process can skip decoding the YAML of the built-in rules, whose long
 // explanations and examples made it the slowest part of start-up. The
 // files stay the source; a test checks the snapshot matches them.
-// Conditions are parsed and checked on load either way (expr trees and
-// programs cannot be written out); their bytecode waits for their first
-// run (see compiler).
-const snapshotMagic = "hypelint-rules-3\n"
+// Each condition's parsed tree is written too (see treecodec.go); the type
+// checker and the optimizer run on load, and the bytecode waits for the
+// first run (see compiler).
+const snapshotMagic = "hypelint-rules-4\n"
 
-func walkRules(c binfmt.Codec, rules *[]*Rule) {
+// walkRules walks the rules, then trees: each rule's parsed condition
+// (encodeTree), "" where it has none or it is parsed on load.
+func walkRules(c binfmt.Codec, rules *[]*Rule, trees *[]string) {
 	binfmt.Slice(c, rules, func(rp **Rule) {
 		if *rp == nil {
 			*rp = &Rule{}
@@ -56,6 +58,7 @@ func walkRules(c binfmt.Codec, rules *[]*Rule) {
 		r.Severity, _ = ParseSeverity(severity)
 		r.Scope = Scope(scope)
 	})
+	binfmt.Strings(c, trees)
 }
 
 // Snapshot writes the parsed rules out (see FromSnapshot).
@@ -66,8 +69,15 @@ func (p *Parsed) Snapshot() []byte {
 			rules = append(rules, pr.Rule) // writing leaves each rule as it was
 		}
 	}
+	c := newCompiler()
+	trees := make([]string, len(rules))
+	for i, r := range rules {
+		if r.Scope != SuppressionScope {
+			trees[i] = c.parsedTree(r)
+		}
+	}
 	w := binfmt.NewWriter(snapshotMagic)
-	walkRules(w, &rules)
+	walkRules(w, &rules, &trees)
 	return w.Buf
 }
 
@@ -79,9 +89,13 @@ func FromSnapshot(data string) (*Parsed, error) {
 		return nil, fmt.Errorf("rules snapshot: %v", err)
 	}
 	var rules []*Rule
-	walkRules(r, &rules)
+	var trees []string
+	walkRules(r, &rules, &trees)
 	if err := r.Done(); err != nil {
 		return nil, fmt.Errorf("rules snapshot: %v", err)
+	}
+	if len(trees) != len(rules) {
+		return nil, fmt.Errorf("rules snapshot: %d trees for %d rules", len(trees), len(rules))
 	}
 	c := newCompiler()
 	errs := make([]error, len(rules))
@@ -91,7 +105,7 @@ func FromSnapshot(data string) (*Parsed, error) {
 		wg.Go(func() {
 			stack.Grow()
 			for i := w; i < len(rules); i += workers {
-				errs[i] = c.load(rules[i])
+				errs[i] = c.load(rules[i], trees[i])
 			}
 		})
 	}
@@ -106,8 +120,9 @@ func FromSnapshot(data string) (*Parsed, error) {
 	return p, nil
 }
 
-// load checks a rule read from a snapshot and its condition.
-func (c *compiler) load(r *Rule) error {
+// load checks a rule read from a snapshot and its condition, whose parsed
+// tree the snapshot may hold (see compileSnapshot).
+func (c *compiler) load(r *Rule, tree string) error {
 	r.reportClass, r.hant = -1, &traditional{}
 	if err := validate(r.File, nil, r, r.Severity.String(), true); err != nil {
 		return err
@@ -118,7 +133,11 @@ func (c *compiler) load(r *Rule) error {
 	if err := prepareFixes(r); err != nil {
 		return fmt.Errorf("rule %s: %v", r.ID, err)
 	}
-	if err := c.compile(r); err != nil {
+	compile := c.compile
+	if tree != "" {
+		compile = func(r *Rule) error { return c.compileSnapshot(r, tree) }
+	}
+	if err := compile(r); err != nil {
 		return fmt.Errorf("rule %s: %v", r.ID, err)
 	}
 	return nil
