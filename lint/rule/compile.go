@@ -25,7 +25,7 @@ import (
 //
 // Loading parses and checks every condition (every mistake is reported
 // then, with its file and line) and optimizes its tree, from which the
-// gates are built; the last step, the bytecode, waits for the first time
+// gates are built (a snapshot keeps parsed trees: see compileSnapshot); the last step, the bytecode, waits for the first time
 // a condition runs (Rule.compiled): most rules never run on a small file.
 type compiler struct {
 	lex     *lexicon.Lexicon
@@ -125,21 +125,27 @@ func (c *compiler) setTree(r *Rule, tree *parser.Tree) {
 	r.readsStudy = readsStudy(r.When)
 }
 
-// compileSnapshot is compile for a rule read from a snapshot, from tree,
-// its condition's parsed tree as parsedTree wrote it. The snapshot was
-// written from rules that passed compile's own checks (names, enums), so
-// only the class names are gathered for Bind, and expr's checker and
-// optimizer run as in compile.
-func (c *compiler) compileSnapshot(r *Rule, tree string) error {
+// compileSnapshot is compile for a rule read from a snapshot, from cond,
+// its condition as snapCondition wrote it. The snapshot was written from
+// rules that passed compile's own checks (names, enums), so only the class
+// names are gathered for Bind; expr's checker runs as in compile, and its
+// optimizer unless the snapshot found it leaves the tree as it is.
+func (c *compiler) compileSnapshot(r *Rule, cond snapCondition) error {
 	r.env = envOf(r.Scope, r.Report)
-	parsed, err := decodeTree(tree, r.When)
+	parsed, err := decodeTree(cond.tree, r.When)
 	if err != nil {
 		return err
 	}
 	if r.classRefs, err = classRefs(environments[r.env], parsed); err != nil {
 		return err
 	}
-	c.withConfig(r.env, func(config *conf.Config) { err = checkOptimize(parsed, config) })
+	c.withConfig(r.env, func(config *conf.Config) {
+		if cond.optimal {
+			_, err = new(checker.Checker).PatchAndCheck(parsed, config)
+		} else {
+			err = checkOptimize(parsed, config)
+		}
+	})
 	if err != nil {
 		return err
 	}
@@ -147,15 +153,35 @@ func (c *compiler) compileSnapshot(r *Rule, tree string) error {
 	return nil
 }
 
-// parsedTree is r's condition parsed, before expr's checker, written
-// with encodeTree; "" when it cannot be written or does not parse.
-func (c *compiler) parsedTree(r *Rule) string {
-	var out string
+// snapCondition is a condition as a rules snapshot keeps it: its parsed
+// tree (encodeTree), before expr's checker; "" when it cannot be written
+// or does not parse. optimal says expr's optimizer, run after the checker,
+// leaves the tree as it is (most conditions: the optimizer rewrites
+// "in" lists, constants and a few builtins), so loading can skip it.
+type snapCondition struct {
+	tree    string
+	optimal bool
+}
+
+func (c *compiler) snapCondition(r *Rule) snapCondition {
+	var out snapCondition
 	c.withConfig(envOf(r.Scope, r.Report), func(config *conf.Config) {
 		tree, err := parser.ParseWithConfig(r.When, config)
-		if err == nil {
-			out, _ = encodeTree(tree.Node)
+		if err != nil {
+			return
 		}
+		if out.tree, err = encodeTree(tree.Node); err != nil {
+			return
+		}
+		if _, err := new(checker.Checker).PatchAndCheck(tree, config); err != nil {
+			return
+		}
+		checked, err := encodeTree(tree.Node)
+		if err != nil || optimizer.Optimize(&tree.Node, config) != nil {
+			return
+		}
+		optimized, err := encodeTree(tree.Node)
+		out.optimal = err == nil && optimized == checked
 	})
 	return out
 }

@@ -19,9 +19,10 @@ import (
 // first run (see compiler).
 const snapshotMagic = "hypelint-rules-4\n"
 
-// walkRules walks the rules, then trees: each rule's parsed condition
-// (encodeTree), "" where it has none or it is parsed on load.
-func walkRules(c binfmt.Codec, rules *[]*Rule, trees *[]string) {
+// walkRules walks the rules, then conds: each rule's condition as a tree
+// (see snapCondition), the zero value where it has none or it is parsed on
+// load.
+func walkRules(c binfmt.Codec, rules *[]*Rule, conds *[]snapCondition) {
 	binfmt.Slice(c, rules, func(rp **Rule) {
 		if *rp == nil {
 			*rp = &Rule{}
@@ -58,7 +59,10 @@ func walkRules(c binfmt.Codec, rules *[]*Rule, trees *[]string) {
 		r.Severity, _ = ParseSeverity(severity)
 		r.Scope = Scope(scope)
 	})
-	binfmt.Strings(c, trees)
+	binfmt.Slice(c, conds, func(cond *snapCondition) {
+		c.Text(&cond.tree)
+		c.Flag(&cond.optimal)
+	})
 }
 
 // Snapshot writes the parsed rules out (see FromSnapshot).
@@ -70,14 +74,14 @@ func (p *Parsed) Snapshot() []byte {
 		}
 	}
 	c := newCompiler()
-	trees := make([]string, len(rules))
+	conds := make([]snapCondition, len(rules))
 	for i, r := range rules {
 		if r.Scope != SuppressionScope {
-			trees[i] = c.parsedTree(r)
+			conds[i] = c.snapCondition(r)
 		}
 	}
 	w := binfmt.NewWriter(snapshotMagic)
-	walkRules(w, &rules, &trees)
+	walkRules(w, &rules, &conds)
 	return w.Buf
 }
 
@@ -89,13 +93,13 @@ func FromSnapshot(data string) (*Parsed, error) {
 		return nil, fmt.Errorf("rules snapshot: %v", err)
 	}
 	var rules []*Rule
-	var trees []string
-	walkRules(r, &rules, &trees)
+	var conds []snapCondition
+	walkRules(r, &rules, &conds)
 	if err := r.Done(); err != nil {
 		return nil, fmt.Errorf("rules snapshot: %v", err)
 	}
-	if len(trees) != len(rules) {
-		return nil, fmt.Errorf("rules snapshot: %d trees for %d rules", len(trees), len(rules))
+	if len(conds) != len(rules) {
+		return nil, fmt.Errorf("rules snapshot: %d conditions for %d rules", len(conds), len(rules))
 	}
 	c := newCompiler()
 	errs := make([]error, len(rules))
@@ -105,7 +109,7 @@ func FromSnapshot(data string) (*Parsed, error) {
 		wg.Go(func() {
 			stack.Grow()
 			for i := w; i < len(rules); i += workers {
-				errs[i] = c.load(rules[i], trees[i])
+				errs[i] = c.load(rules[i], conds[i])
 			}
 		})
 	}
@@ -122,7 +126,7 @@ func FromSnapshot(data string) (*Parsed, error) {
 
 // load checks a rule read from a snapshot and its condition, whose parsed
 // tree the snapshot may hold (see compileSnapshot).
-func (c *compiler) load(r *Rule, tree string) error {
+func (c *compiler) load(r *Rule, cond snapCondition) error {
 	r.reportClass, r.hant = -1, &traditional{}
 	if err := validate(r.File, nil, r, r.Severity.String(), true); err != nil {
 		return err
@@ -134,8 +138,8 @@ func (c *compiler) load(r *Rule, tree string) error {
 		return fmt.Errorf("rule %s: %v", r.ID, err)
 	}
 	compile := c.compile
-	if tree != "" {
-		compile = func(r *Rule) error { return c.compileSnapshot(r, tree) }
+	if cond.tree != "" {
+		compile = func(r *Rule) error { return c.compileSnapshot(r, cond) }
 	}
 	if err := compile(r); err != nil {
 		return fmt.Errorf("rule %s: %v", r.ID, err)

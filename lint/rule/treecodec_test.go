@@ -89,15 +89,40 @@ func TestSnapshotTreesAreTheFilesTrees(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, len(fromFiles.rules), len(fromSnapshot.rules))
 	c := newCompiler()
+	optimal := 0
 	for i, pr := range fromFiles.rules {
 		r, s := pr.Rule, fromSnapshot.rules[i].Rule
 		if r.Scope == SuppressionScope {
 			continue
 		}
-		assert.NotEmpty(t, c.parsedTree(r), "%s: condition kept as a tree", r.ID)
+		cond := c.snapCondition(r)
+		assert.NotEmpty(t, cond.tree, "%s: condition kept as a tree", r.ID)
+		if cond.optimal {
+			optimal++
+		}
 		assert.Equal(t, r.tree.Node.String(), s.tree.Node.String(), r.ID)
 		assert.Equal(t, r.classRefs, s.classRefs, r.ID)
 		assert.Equal(t, r.env, s.env, r.ID)
 		assert.Equal(t, r.readsStudy, s.readsStudy, r.ID)
+	}
+	assert.Greater(t, optimal, 20, "conditions the optimizer leaves as they are")
+}
+
+// The optimizer is skipped only where it would change nothing: a list
+// after "in" becomes a set, a constant sum is folded.
+func TestSnapConditionOptimalOnlyWhereTheOptimizerChangesNothing(t *testing.T) {
+	c := newCompiler()
+	for when, optimal := range map[string]bool{
+		`sentence.isHeading`:                           true,
+		`has(sentence, "x") && !sentence.isHeading`:    true,
+		`sentence.text in ["a", "b"]`:                  false,
+		`count(sentence, "x") > 1 + 1`:                 false,
+		`len(filter(sentence.sampleSizes, # > 0)) > 0`: false,
+	} {
+		r := &Rule{ID: "r", Scope: SentenceScope, When: when}
+		require.NoError(t, c.compile(r), when)
+		cond := c.snapCondition(r)
+		require.NotEmpty(t, cond.tree, when)
+		assert.Equal(t, optimal, cond.optimal, when)
 	}
 }
