@@ -122,7 +122,7 @@ func (s *scanner) step(i int) int {
 			s.approxSuffix(&tok)
 			s.rangeTo(&tok)
 		}
-		return s.finishUnit(i, tok)
+		return s.finishUnit(i, &tok)
 	case isLetter(c):
 		return s.fromWord(i)
 	case c < utf8.RuneSelf:
@@ -407,7 +407,7 @@ func (s *scanner) fromWord(i int) int {
 	// asked.
 	if role&roleVagueCount != 0 {
 		if tok, ok := vagueCount(t, i); ok {
-			return s.finish(i, tok)
+			return s.finish(i, &tok)
 		}
 	}
 	if role&roleArticle != 0 {
@@ -418,7 +418,7 @@ func (s *scanner) fromWord(i int) int {
 			}
 			if next&roleNumWord != 0 {
 				if tok, ok := articleNumber(t, i); ok {
-					return s.finish(i, tok)
+					return s.finish(i, &tok)
 				}
 			}
 			if next&roleVagueAdj != 0 {
@@ -436,7 +436,7 @@ func (s *scanner) fromWord(i int) int {
 	}
 	if role&roleTwice != 0 {
 		v, _ := enTwiceTable.get(w)
-		return s.finish(i, token{start: i, end: e, val: v, script: 'w', forced: Ratio, hasForced: true})
+		return s.finish(i, &token{start: i, end: e, val: v, script: 'w', forced: Ratio, hasForced: true})
 	}
 	if role&roleNumWord != 0 {
 		if end, v, ok := wordNumber(t, i); ok {
@@ -444,7 +444,7 @@ func (s *scanner) fromWord(i int) int {
 			if m, k := enMultiplier(t, end); m > 1 {
 				tok.val, tok.end, tok.mult = v*m, k, true
 			}
-			return s.finish(i, tok)
+			return s.finish(i, &tok)
 		}
 	}
 	return e
@@ -557,7 +557,7 @@ func (s *scanner) fromCJK(i int, r rune) int {
 	if !ok {
 		return i
 	}
-	return s.finish(i, tok)
+	return s.finish(i, &tok)
 }
 
 // zhNumberWordBefore reports a 数 that ends a word (多数, 人数, 样本数)
@@ -576,19 +576,19 @@ func zhNumberWordBefore(t string, i int) bool {
 
 // finish reads the rest of a number (suffixes, range, unit, context),
 // emits a mention if it is one, and returns where scanning resumes.
-func (s *scanner) finish(i int, tok token) int {
+func (s *scanner) finish(i int, tok *token) int {
 	if !quietAfter(s.text, tok.end) {
-		s.approxSuffix(&tok)
-		s.rangeTo(&tok)
+		s.approxSuffix(tok)
+		s.rangeTo(tok)
 	}
 	return s.finishUnit(i, tok)
 }
 
 // finishUnit is finish past the suffixes and the range: it reads the
 // unit and the context.
-func (s *scanner) finishUnit(i int, tok token) int {
-	u := s.unitAfter(&tok)
-	if s.sizesOnly && neitherSizeNorPercent(&tok, &u) {
+func (s *scanner) finishUnit(i int, tok *token) int {
+	u := s.unitAfter(tok)
+	if s.sizesOnly && neitherSizeNorPercent(tok, &u) {
 		// Of decide's mention, only its end and whether it is a Ratio
 		// are read on: only a unit's Other after a rate mark (每, per)
 		// is, not 年 (a Year, Age or Duration).
@@ -599,7 +599,7 @@ func (s *scanner) finishUnit(i int, tok token) int {
 		// gives it no mention (bareKind makes it a Year or Other), and
 		// the proportion below reads only its start.
 		if !tok.isRange {
-			if m, ok := s.proportion(tok, preCtx{start: tok.start}); ok {
+			if m, ok := s.proportion(tok, &preCtx{start: tok.start}); ok {
 				return s.emit(m)
 			}
 		}
@@ -607,11 +607,11 @@ func (s *scanner) finishUnit(i int, tok token) int {
 	}
 	pc := s.preContext(tok.start)
 	if u.cls == ucNone && !tok.isRange {
-		if m, ok := s.proportion(tok, pc); ok {
+		if m, ok := s.proportion(tok, &pc); ok {
 			return s.emit(m)
 		}
 	}
-	if m, ok := s.decide(&tok, &u, &pc); ok {
+	if m, ok := s.decide(tok, &u, &pc); ok {
 		return s.emit(m)
 	}
 	return max(tok.end, i+1)
@@ -661,7 +661,7 @@ func neitherSizeNorPercent(tok *token, u *unitHit) bool {
 }
 
 // proportion reads "1 in 10", "one in five", "3 out of 10" as a percentage.
-func (s *scanner) proportion(tok token, pc preCtx) (Mention, bool) {
+func (s *scanner) proportion(tok *token, pc *preCtx) (Mention, bool) {
 	t := s.text
 	if tok.script == 'c' {
 		return Mention{}, false

@@ -1,6 +1,10 @@
 package numbers
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hypelint/hypelint/lint/internal/utf8x"
+)
 
 // Chinese numerals.
 
@@ -58,7 +62,10 @@ func cjkNumber(t string, i int) (token, bool) {
 	var st cjkState
 	j := i
 	for j < len(t) {
-		r, size := runeAt(t, j)
+		r, size := utf8x.Rune3At(t, j) // numerals: decoded inline
+		if size == 0 {
+			r, size = runeAt(t, j)
+		}
 		if !st.add(t, j, size, r, j == i) {
 			break
 		}

@@ -10,17 +10,19 @@ import (
 
 // unitHit is what follows a number: a unit, a classifier, a counted noun.
 type unitHit struct {
-	end      int // end of the unit and any noun it counts
+	end     int // end of the unit and any noun it counts
+	subject string
+	unit    string  // the classifier or unit word
+	scale   float64 // 成 → 10, ‰ → 0.1
+	value   float64 // replaces the number's value (fractions)
+	// The one-byte fields last, packed in one word: 64 bytes, not 88, to
+	// copy on each return through the unit readers.
 	kind     Kind
 	cls      uclass
 	noun     nclass
-	subject  string
-	unit     string // the classifier or unit word
 	animal   bool
 	approx   bool
-	zh       bool    // a Chinese unit: context windows are counted in runes
-	scale    float64 // 成 → 10, ‰ → 0.1
-	value    float64 // replaces the number's value (fractions)
+	zh       bool // a Chinese unit: context windows are counted in runes
 	hasValue bool
 	glued    bool // written without a space ("450mg")
 }
@@ -269,7 +271,10 @@ func zhHeadNoun(t string, p int, n noun, e int) (noun, int) {
 
 // zhNounAt matches a counted noun starting exactly at p, longest first.
 func zhNounAt(t string, p int) (noun, int, bool) {
-	r, size := runeAt(t, p)
+	r, size := utf8x.Rune3At(t, p) // most nouns: decoded inline
+	if size == 0 {
+		r, size = runeAt(t, p)
+	}
 	for _, n := range zhNounsOf(r) {
 		if entryAt(t, p, n.s, size) {
 			return n, p + len(n.s), true
@@ -287,7 +292,10 @@ func zhNounWindow(t string, p, limit int) (noun, int, bool) {
 			nn, e = zhHeadNoun(t, p, nn, e)
 			return nn, e, true
 		}
-		r, size := runeAt(t, p)
+		r, size := utf8x.Rune3At(t, p) // Chinese: decoded inline
+		if size == 0 {
+			r, size = runeAt(t, p)
+		}
 		switch {
 		case isDigit(t[p]):
 			q := p
