@@ -113,7 +113,8 @@ func (s *scanner) step(i int) int {
 	c := t[i]
 	switch {
 	case isDigit(c):
-		tok, skip, ok := s.arabic(i)
+		var tok token
+		skip, ok := s.arabic(i, &tok)
 		if !ok {
 			return skip
 		}
@@ -550,9 +551,14 @@ func (s *scanner) fromCJK(i int, r rune) int {
 	if r == '数' && zhNumberWordBefore(t, i) {
 		return i
 	}
-	tok, ok := cjkLead(t, i, r)
+	var tok token
+	ok := false
+	switch r {
+	case '成', '数', '上': // the words cjkLead reads open with one of these
+		tok, ok = cjkLead(t, i, r)
+	}
 	if !ok && isZhNumeral(r) {
-		tok, ok = cjkNumber(t, i)
+		ok = cjkNumberInto(t, i, &tok)
 	}
 	if !ok {
 		return i
@@ -587,7 +593,8 @@ func (s *scanner) finish(i int, tok *token) int {
 // finishUnit is finish past the suffixes and the range: it reads the
 // unit and the context.
 func (s *scanner) finishUnit(i int, tok *token) int {
-	u := s.unitAfter(tok)
+	var u unitHit
+	s.unitAfter(tok, &u)
 	if s.sizesOnly && neitherSizeNorPercent(tok, &u) {
 		// Of decide's mention, only its end and whether it is a Ratio
 		// are read on: only a unit's Other after a rate mark (每, per)
