@@ -60,7 +60,8 @@ func TestFirstRuneEntriesMatchPrefix(t *testing.T) {
 		require.Equal(t, wantUnit, u, "%q", text)
 		// zhUnitAt after digits: a unit found starts the hit it returns.
 		tok := token{start: 0, end: 0, script: 'a', val: 12}
-		h, ok := s.zhUnitAt(&tok, 0)
+		var h unitHit
+		ok = s.zhUnitAt(&tok, 0, &h)
 		if found && !ok {
 			continue // notBefore may refuse it
 		}

@@ -26,11 +26,11 @@ func (s *scanner) fromWordByLists(i int) int {
 		return e
 	}
 	if tok, ok := vagueCount(t, i); ok {
-		return s.finish(i, tok)
+		return s.finish(i, &tok)
 	}
 	if strings.EqualFold(w, "a") || strings.EqualFold(w, "an") {
 		if tok, ok := articleNumber(t, i); ok {
-			return s.finish(i, tok)
+			return s.finish(i, &tok)
 		}
 		if e+1 < len(t) && t[e] == ' ' {
 			if next := s.enVague(i, e+1); next > i {
@@ -43,7 +43,7 @@ func (s *scanner) fromWordByLists(i int) int {
 		return next
 	}
 	if v, ok := lookup(enTwice, w); ok {
-		return s.finish(i, token{start: i, end: e, val: v, script: 'w', forced: Ratio, hasForced: true})
+		return s.finish(i, &token{start: i, end: e, val: v, script: 'w', forced: Ratio, hasForced: true})
 	}
 	if _, ok := lookup(enNumWords, w); ok {
 		if end, v, ok := wordNumber(t, i); ok {
@@ -51,7 +51,7 @@ func (s *scanner) fromWordByLists(i int) int {
 			if m, k := enMultiplier(t, end); m > 1 {
 				tok.val, tok.end, tok.mult = v*m, k, true
 			}
-			return s.finish(i, tok)
+			return s.finish(i, &tok)
 		}
 	}
 	return e

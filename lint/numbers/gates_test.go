@@ -92,7 +92,7 @@ func TestByteGatesMatchTryingEveryWord(t *testing.T) {
 			for _, v := range []float64{0, 1, 3} {
 				tok, pc := token{start: max(j-1, 0), end: j, val: v, script: 'a'}, preCtx{start: max(j-1, 0)}
 				wm, wok := s.proportionInTurn(tok, pc)
-				gm, gok := s.proportion(tok, pc)
+				gm, gok := s.proportion(&tok, &pc)
 				if wm != gm || wok != gok {
 					t.Fatalf("proportion(%q at %d) = %+v, %v; want %+v, %v", text, j, gm, gok, wm, wok)
 				}

@@ -113,7 +113,8 @@ func (s *scanner) step(i int) int {
 	c := t[i]
 	switch {
 	case isDigit(c):
-		tok, skip, ok := s.arabic(i)
+		var tok token
+		skip, ok := s.arabic(i, &tok)
 		if !ok {
 			return skip
 		}
@@ -122,7 +123,7 @@ func (s *scanner) step(i int) int {
 			s.approxSuffix(&tok)
 			s.rangeTo(&tok)
 		}
-		return s.finishUnit(i, tok)
+		return s.finishUnit(i, &tok)
 	case isLetter(c):
 		return s.fromWord(i)
 	case c < utf8.RuneSelf:
@@ -407,7 +408,7 @@ func (s *scanner) fromWord(i int) int {
 	// asked.
 	if role&roleVagueCount != 0 {
 		if tok, ok := vagueCount(t, i); ok {
-			return s.finish(i, tok)
+			return s.finish(i, &tok)
 		}
 	}
 	if role&roleArticle != 0 {
@@ -418,7 +419,7 @@ func (s *scanner) fromWord(i int) int {
 			}
 			if next&roleNumWord != 0 {
 				if tok, ok := articleNumber(t, i); ok {
-					return s.finish(i, tok)
+					return s.finish(i, &tok)
 				}
 			}
 			if next&roleVagueAdj != 0 {
@@ -436,7 +437,7 @@ func (s *scanner) fromWord(i int) int {
 	}
 	if role&roleTwice != 0 {
 		v, _ := enTwiceTable.get(w)
-		return s.finish(i, token{start: i, end: e, val: v, script: 'w', forced: Ratio, hasForced: true})
+		return s.finish(i, &token{start: i, end: e, val: v, script: 'w', forced: Ratio, hasForced: true})
 	}
 	if role&roleNumWord != 0 {
 		if end, v, ok := wordNumber(t, i); ok {
@@ -444,7 +445,7 @@ func (s *scanner) fromWord(i int) int {
 			if m, k := enMultiplier(t, end); m > 1 {
 				tok.val, tok.end, tok.mult = v*m, k, true
 			}
-			return s.finish(i, tok)
+			return s.finish(i, &tok)
 		}
 	}
 	return e
@@ -550,14 +551,19 @@ func (s *scanner) fromCJK(i int, r rune) int {
 	if r == '数' && zhNumberWordBefore(t, i) {
 		return i
 	}
-	tok, ok := cjkLead(t, i, r)
+	var tok token
+	ok := false
+	switch r {
+	case '成', '数', '上': // the words cjkLead reads open with one of these
+		tok, ok = cjkLead(t, i, r)
+	}
 	if !ok && isZhNumeral(r) {
-		tok, ok = cjkNumber(t, i)
+		ok = cjkNumberInto(t, i, &tok)
 	}
 	if !ok {
 		return i
 	}
-	return s.finish(i, tok)
+	return s.finish(i, &tok)
 }
 
 // zhNumberWordBefore reports a 数 that ends a word (多数, 人数, 样本数)
@@ -576,19 +582,20 @@ func zhNumberWordBefore(t string, i int) bool {
 
 // finish reads the rest of a number (suffixes, range, unit, context),
 // emits a mention if it is one, and returns where scanning resumes.
-func (s *scanner) finish(i int, tok token) int {
+func (s *scanner) finish(i int, tok *token) int {
 	if !quietAfter(s.text, tok.end) {
-		s.approxSuffix(&tok)
-		s.rangeTo(&tok)
+		s.approxSuffix(tok)
+		s.rangeTo(tok)
 	}
 	return s.finishUnit(i, tok)
 }
 
 // finishUnit is finish past the suffixes and the range: it reads the
 // unit and the context.
-func (s *scanner) finishUnit(i int, tok token) int {
-	u := s.unitAfter(&tok)
-	if s.sizesOnly && neitherSizeNorPercent(&tok, &u) {
+func (s *scanner) finishUnit(i int, tok *token) int {
+	var u unitHit
+	s.unitAfter(tok, &u)
+	if s.sizesOnly && neitherSizeNorPercent(tok, &u) {
 		// Of decide's mention, only its end and whether it is a Ratio
 		// are read on: only a unit's Other after a rate mark (每, per)
 		// is, not 年 (a Year, Age or Duration).
@@ -599,7 +606,7 @@ func (s *scanner) finishUnit(i int, tok token) int {
 		// gives it no mention (bareKind makes it a Year or Other), and
 		// the proportion below reads only its start.
 		if !tok.isRange {
-			if m, ok := s.proportion(tok, preCtx{start: tok.start}); ok {
+			if m, ok := s.proportion(tok, &preCtx{start: tok.start}); ok {
 				return s.emit(m)
 			}
 		}
@@ -607,11 +614,11 @@ func (s *scanner) finishUnit(i int, tok token) int {
 	}
 	pc := s.preContext(tok.start)
 	if u.cls == ucNone && !tok.isRange {
-		if m, ok := s.proportion(tok, pc); ok {
+		if m, ok := s.proportion(tok, &pc); ok {
 			return s.emit(m)
 		}
 	}
-	if m, ok := s.decide(&tok, &u, &pc); ok {
+	if m, ok := s.decide(tok, &u, &pc); ok {
 		return s.emit(m)
 	}
 	return max(tok.end, i+1)
@@ -661,7 +668,7 @@ func neitherSizeNorPercent(tok *token, u *unitHit) bool {
 }
 
 // proportion reads "1 in 10", "one in five", "3 out of 10" as a percentage.
-func (s *scanner) proportion(tok token, pc preCtx) (Mention, bool) {
+func (s *scanner) proportion(tok *token, pc *preCtx) (Mention, bool) {
 	t := s.text
 	if tok.script == 'c' {
 		return Mention{}, false

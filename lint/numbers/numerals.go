@@ -1,6 +1,10 @@
 package numbers
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hypelint/hypelint/lint/internal/utf8x"
+)
 
 // Chinese numerals.
 
@@ -55,19 +59,30 @@ type cjkState struct {
 // cjkNumber parses 一千二百, 两万, 十二, 三千多 (多 is left for the
 // caller), 数千, 十几, 二〇二三 and the colloquial 一万二 (12000).
 func cjkNumber(t string, i int) (token, bool) {
+	var tok token
+	ok := cjkNumberInto(t, i, &tok)
+	return tok, ok
+}
+
+// cjkNumberInto is cjkNumber reading into tok, which it fills whole when
+// it reports true (the scan's numerals: no token copied back).
+func cjkNumberInto(t string, i int, tok *token) bool {
 	var st cjkState
 	j := i
 	for j < len(t) {
-		r, size := runeAt(t, j)
+		r, size := utf8x.Rune3At(t, j) // numerals: decoded inline
+		if size == 0 {
+			r, size = runeAt(t, j)
+		}
 		if !st.add(t, j, size, r, j == i) {
 			break
 		}
 		j += size
 	}
 	if j == i {
-		return token{}, false
+		return false
 	}
-	tok := token{start: i, end: j, script: 'c', val: st.value(), mult: st.big,
+	*tok = token{start: i, end: j, script: 'c', val: st.value(), mult: st.big,
 		vague: st.vague, approx: st.approx}
 	switch {
 	case st.units == 0 && st.seqLen >= 3: // 二〇二三
@@ -75,7 +90,7 @@ func cjkNumber(t string, i int) (token, bool) {
 	case st.units == 0 && st.seqLen == 2: // 两三年, 三四个: two or three
 		tok.val, tok.approx = float64(int(st.seq)/10), true
 	}
-	return tok, true
+	return true
 }
 
 // add consumes one rune; it returns false at the first rune that is not

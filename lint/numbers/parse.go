@@ -23,32 +23,40 @@ type token struct {
 	unscaled   float64 // value before a multiplier, set for range upper bounds
 }
 
-// arabic reads the digits at i. When they belong to an identifier (DOI,
-// phone number, version, "covid-19") ok is false and skip is where the
-// scan resumes, past the whole identifier.
-func (s *scanner) arabic(i int) (tok token, skip int, ok bool) {
+// arabic reads the digits at i into tok. When they belong to an
+// identifier (DOI, phone number, version, "covid-19") ok is false and skip
+// is where the scan resumes, past the whole identifier.
+func (s *scanner) arabic(i int, tok *token) (skip int, ok bool) {
 	t := s.text
 	if identBefore(t, i) {
-		return tok, asciiRunEnd(t, i), false
+		return asciiRunEnd(t, i), false
 	}
-	tok = readArabic(t, i)
+	readArabicInto(t, i, tok)
 	// A phone number has a second group, which its first (the digits
 	// readArabic read first) runs on to by '-', ' ' or ')': after most
 	// numbers none follows, and the chain is not read.
 	if e := i + tok.digits; e < len(t) && (t[e] == '-' || t[e] == ' ' || t[e] == ')') {
 		if end, phone := phoneEnd(t, i); phone {
-			return token{}, end, false
+			return end, false
 		}
 	}
 	if identAfter(t, tok) {
-		return tok, asciiRunEnd(t, i), false
+		return asciiRunEnd(t, i), false
 	}
-	return tok, 0, true
+	return 0, true
 }
 
 // readArabic reads digits with ',' or space thousands groups and a decimal part.
 func readArabic(t string, i int) token {
-	tok := token{start: i, script: 'a', plain: true}
+	var tok token
+	readArabicInto(t, i, &tok)
+	return tok
+}
+
+// readArabicInto is readArabic filling tok in place (a token is too large
+// to copy back on every digit stop).
+func readArabicInto(t string, i int, tok *token) {
+	*tok = token{start: i, script: 'a', plain: true}
 	j := i
 	for j < len(t) && isDigit(t[j]) {
 		tok.val = tok.val*10 + float64(t[j]-'0')
@@ -71,7 +79,6 @@ func readArabic(t string, i int) token {
 		tok.val += frac / scale
 	}
 	tok.end = j
-	return tok
 }
 
 // readGroups reads sep-separated groups of exactly three digits.
@@ -116,7 +123,7 @@ func identBefore(t string, i int) bool {
 // identAfter reports digits that continue into an identifier: a leading
 // zero (phone codes), a long bare run (IDs), or a dot, slash, colon or
 // underscore leading on ("1.2.3", "10.1038/…", "1/3", "8:30").
-func identAfter(t string, tok token) bool {
+func identAfter(t string, tok *token) bool {
 	i, j := tok.start, tok.end
 	if t[i] == '0' && tok.digits > 1 {
 		return true
@@ -458,7 +465,7 @@ func (s *scanner) second(j int, script byte) (token, bool) {
 			return token{}, false
 		}
 		sec := readArabic(t, j)
-		if identAfter(t, sec) {
+		if identAfter(t, &sec) {
 			return token{}, false
 		}
 		sec.unscaled = sec.val

@@ -139,7 +139,10 @@ func runeBefore(t string, k int) (rune, int) {
 // over by runeBefore's inline path, not the general decoder).
 func backRunes(t string, k, n int) int {
 	for ; n > 0 && k > 0; n-- {
-		_, size := runeBefore(t, k)
+		_, size := utf8x.Rune3Before(t, k) // Chinese: inline, no call
+		if size == 0 {
+			_, size = runeBefore(t, k)
+		}
 		k -= size
 	}
 	return k
@@ -148,7 +151,10 @@ func backRunes(t string, k, n int) int {
 // fwdRunes returns the offset n runes after k.
 func fwdRunes(t string, k, n int) int {
 	for ; n > 0 && k < len(t); n-- {
-		_, size := runeAt(t, k)
+		_, size := utf8x.Rune3At(t, k) // Chinese: inline, no call
+		if size == 0 {
+			_, size = runeAt(t, k)
+		}
 		k += size
 	}
 	return k

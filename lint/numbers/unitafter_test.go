@@ -9,6 +9,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// staleHit has every field of a unitHit set, as a hit left from the
+// number before would.
+var staleHit = unitHit{end: -1, kind: Money, cls: ucStudies, noun: nThing, subject: "x", unit: "y",
+	animal: true, approx: true, zh: true, scale: 3, value: 4, hasValue: true, glued: true}
+
 // unitAfterAskingEnglish is unitAfter before its gate on the first byte:
 // a non-ASCII byte that starts no Chinese unit is always read as an
 // English unit word too. The reference for unitAfter.
@@ -17,12 +22,15 @@ func (s *scanner) unitAfterAskingEnglish(tok *token) unitHit {
 	j := tok.end
 	k := skipSpace(t, j)
 	if k < len(t) && t[k] >= utf8.RuneSelf && !strings.HasPrefix(t[k:], "‰") {
-		if h, ok := s.zhUnitAt(tok, k); ok {
+		var h unitHit
+		if s.zhUnitAt(tok, k, &h) {
 			return h
 		}
 		return s.enUnitAt(tok, j, k)
 	}
-	return s.unitAfter(tok)
+	var h unitHit
+	s.unitAfter(tok, &h)
+	return h
 }
 
 // rangeSepInTurn is rangeSep before the switch on the first byte: every
@@ -64,7 +72,10 @@ func TestUnitAfterAndRangeSepMatchReferences(t *testing.T) {
 		for j := 0; j <= len(text); j++ {
 			for _, script := range []byte{'a', 'c', 'w'} {
 				tok := token{start: j, end: j, val: 12, script: script}
-				want, got := s.unitAfterAskingEnglish(&tok), s.unitAfter(&tok)
+				// got starts as a stale hit with every field set: unitAfter
+				// fills it in place and must leave nothing of it.
+				want, got := s.unitAfterAskingEnglish(&tok), staleHit
+				s.unitAfter(&tok, &got)
 				if want != got {
 					t.Fatalf("unitAfter(%q at %d, %c) = %+v, want %+v", text, j, script, got, want)
 				}

@@ -10,63 +10,71 @@ import (
 
 // unitHit is what follows a number: a unit, a classifier, a counted noun.
 type unitHit struct {
-	end      int // end of the unit and any noun it counts
+	end     int // end of the unit and any noun it counts
+	subject string
+	unit    string  // the classifier or unit word
+	scale   float64 // 成 → 10, ‰ → 0.1
+	value   float64 // replaces the number's value (fractions)
+	// The one-byte fields last, packed in one word: 64 bytes, not 88, to
+	// copy on each return through the unit readers.
 	kind     Kind
 	cls      uclass
 	noun     nclass
-	subject  string
-	unit     string // the classifier or unit word
 	animal   bool
 	approx   bool
-	zh       bool    // a Chinese unit: context windows are counted in runes
-	scale    float64 // 成 → 10, ‰ → 0.1
-	value    float64 // replaces the number's value (fractions)
+	zh       bool // a Chinese unit: context windows are counted in runes
 	hasValue bool
 	glued    bool // written without a space ("450mg")
 }
 
-// unitAfter reads the unit or counted noun after tok, allowing one space.
-func (s *scanner) unitAfter(tok *token) unitHit {
+// unitAfter reads the unit or counted noun after tok, allowing one space,
+// into h (filled in place: a hit is too large to copy back through each
+// reader).
+func (s *scanner) unitAfter(tok *token, h *unitHit) {
 	t := s.text
 	j := tok.end
 	k := skipSpace(t, j)
-	none := unitHit{end: j}
-	if k >= len(t) {
-		return none
+	if k < len(t) {
+		c := t[k]
+		switch {
+		case c == '%':
+			*h = unitHit{end: k + 1, kind: Percent, cls: ucPlain}
+			s.zhTail(h, false)
+			return
+		case c == '-' && k == j:
+			if u, ok := hyphenUnit(t, k, tok.val); ok {
+				*h = u
+				return
+			}
+		case isLetter(c):
+			*h = s.enUnitAt(tok, j, k)
+			return
+		case c >= utf8.RuneSelf:
+			if strings.HasPrefix(t[k:], "‰") {
+				*h = unitHit{end: k + len("‰"), kind: Percent, cls: ucPlain, scale: 0.1}
+				return
+			}
+			if s.zhUnitAt(tok, k, h) {
+				return
+			}
+			// The first byte of µ and °, of μ: the only signs unitWord reads
+			// before a unit's letters, so no other unit word starts here.
+			if c == 0xC2 || c == 0xCE {
+				*h = s.enUnitAt(tok, j, k) // μg, °c
+				return
+			}
+		}
 	}
-	c := t[k]
-	switch {
-	case c == '%':
-		return s.zhTail(unitHit{end: k + 1, kind: Percent, cls: ucPlain}, false)
-	case c == '-' && k == j:
-		if h, ok := hyphenUnit(t, k, tok.val); ok {
-			return h
-		}
-		return none
-	case isLetter(c):
-		return s.enUnitAt(tok, j, k)
-	case c >= utf8.RuneSelf:
-		if strings.HasPrefix(t[k:], "‰") {
-			return unitHit{end: k + len("‰"), kind: Percent, cls: ucPlain, scale: 0.1}
-		}
-		if h, ok := s.zhUnitAt(tok, k); ok {
-			return h
-		}
-		// The first byte of µ and °, of μ: the only signs unitWord reads
-		// before a unit's letters, so no other unit word starts here.
-		if c == 0xC2 || c == 0xCE {
-			return s.enUnitAt(tok, j, k) // μg, °c
-		}
-	}
-	return none
+	*h = unitHit{end: j}
 }
 
 // zhUnitAt matches a Chinese unit or classifier at k, or failing that a
-// subject noun written straight after digits (1000患者, 成千上万的患者).
-func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
+// subject noun written straight after digits (1000患者, 成千上万的患者),
+// into h; false leaves h undefined.
+func (s *scanner) zhUnitAt(tok *token, k int, h *unitHit) bool {
 	t := s.text
 	if tok.script == 'w' {
-		return unitHit{}, false
+		return false
 	}
 	r, size := utf8x.Rune3At(t, k) // most units: decoded inline
 	if size == 0 {
@@ -85,21 +93,23 @@ func (s *scanner) zhUnitAt(tok *token, k int) (unitHit, bool) {
 		if !loose && u.refusedBefore(t, e) {
 			continue
 		}
-		return s.zhResolve(tok, u, e)
+		return s.zhResolve(tok, u, e, h)
 	}
 	if tok.script == 'a' || tok.vague && tok.mult {
 		p := k
 		if tok.vague && strings.HasPrefix(t[p:], "的") {
 			p += len("的")
 			if strings.HasPrefix(t[p:], "人") && !strings.HasPrefix(t[p:], "人员") { // 数以万计的人
-				return unitHit{end: p + len("人"), cls: ucPersonWeak, subject: "人", zh: true}, true
+				*h = unitHit{end: p + len("人"), cls: ucPersonWeak, subject: "人", zh: true}
+				return true
 			}
 		}
 		if n, e, ok := zhNounAt(t, p); ok && n.cls != nRole && n.cls != nStudy {
-			return unitHit{end: e, cls: ucPerson, noun: n.cls, subject: n.s, animal: n.cls == nAnimal, zh: true}, true
+			*h = unitHit{end: e, cls: ucPerson, noun: n.cls, subject: n.s, animal: n.cls == nAnimal, zh: true}
+			return true
 		}
 	}
-	return unitHit{}, false
+	return false
 }
 
 // refusedBefore reports whether the rune at e is one of u.notBefore. Most
@@ -135,51 +145,50 @@ func notBefore(t string, e int, runes string) bool {
 	return false
 }
 
-// zhResolve builds the hit for a matched Chinese unit ending at e.
-func (s *scanner) zhResolve(tok *token, u *zhUnit, e int) (unitHit, bool) {
-	h := unitHit{end: e, kind: u.kind, cls: u.cls, approx: u.approx, zh: true, unit: u.s}
+// zhResolve builds the hit for a matched Chinese unit ending at e in h.
+func (s *scanner) zhResolve(tok *token, u *zhUnit, e int, h *unitHit) bool {
+	*h = unitHit{end: e, kind: u.kind, cls: u.cls, approx: u.approx, zh: true, unit: u.s}
 	switch u.cls {
 	case ucTenths:
 		// 八成是累了: "probably", not 80%
 		if nr, _ := runeAt(s.text, e); tok.val == 8 && strings.ContainsRune("是会要就也又得能", nr) {
-			return unitHit{}, false
+			return false
 		}
 		h.kind, h.cls, h.scale = Percent, ucPlain, 10
 	case ucPlain, ucYear:
 		if u.s == "年代" && tok.val < 100 { // 80年代 is the 1980s
 			h.value, h.hasValue = 1900+tok.val, true
 		}
-		return s.zhTail(h, u.kind == Duration || u.kind == Age || u.cls == ucYear), true
+		s.zhTail(h, u.kind == Duration || u.kind == Age || u.cls == ucYear)
 	case ucFraction:
 		return s.zhFraction(tok, h)
 	case ucPersonWeak:
 		h.subject = "人"
-		return s.zhTail(h, false), true
+		s.zhTail(h, false)
 	default:
-		return s.zhCounted(h), true
+		s.zhCounted(h)
 	}
-	return h, true
+	return true
 }
 
 // zhTail takes in an approximating word after a unit: 50岁以上, 3杯左右,
 // and for times and ages also 一年多, 十天余.
-func (s *scanner) zhTail(h unitHit, timeLike bool) unitHit {
+func (s *scanner) zhTail(h *unitHit, timeLike bool) {
 	t := s.text
 	// Every tail word is two three-byte runes: one switch on six bytes.
 	if e := h.end; e+6 <= len(t) && zhTailFirst.has(t[e]) {
 		switch t[e : e+6] {
 		case "以上", "左右", "上下", "出头", "开外", "有余", "之多": // zhTailWords, no more (a test compares them)
 			h.end, h.approx = e+6, true
-			return h
+			return
 		}
 	}
 	if !timeLike {
-		return h // 多, 余 follow times and ages only: no rune to decode
+		return // 多, 余 follow times and ages only: no rune to decode
 	}
 	if e := h.end; e+3 <= len(t) && (t[e:e+3] == "多" || t[e:e+3] == "余") {
 		h.end, h.approx = e+3, true
 	}
-	return h
 }
 
 var (
@@ -189,7 +198,7 @@ var (
 )
 
 // zhFraction reads the numerator of X分之Y; the value is Y/X as a percentage.
-func (s *scanner) zhFraction(tok *token, h unitHit) (unitHit, bool) {
+func (s *scanner) zhFraction(tok *token, h *unitHit) bool {
 	t := s.text
 	var num token
 	ok := false
@@ -199,11 +208,12 @@ func (s *scanner) zhFraction(tok *token, h unitHit) (unitHit, bool) {
 		num, ok = cjkNumber(t, h.end)
 	}
 	if !ok || tok.val == 0 {
-		return unitHit{}, false
+		return false
 	}
 	h.kind, h.cls, h.end = Percent, ucPlain, num.end
 	h.value, h.hasValue = 100*num.val/tok.val, true
-	return s.zhTail(h, false), true
+	s.zhTail(h, false)
+	return true
 }
 
 // classifierNouns says which noun classes each classifier counts.
@@ -228,9 +238,9 @@ func bits(cs ...nclass) uint16 {
 
 // zhCounted looks for the noun a classifier counts, across modifiers:
 // 12例晚期肺癌患者, 40只植入黑色素瘤的小鼠, 1000名以上的受试者.
-func (s *scanner) zhCounted(h unitHit) unitHit {
+func (s *scanner) zhCounted(h *unitHit) {
 	t := s.text
-	h = s.zhTail(h, false)
+	s.zhTail(h, false)
 	h.subject, h.animal = h.unit, h.unit == "只"
 	p := h.end
 	if strings.HasPrefix(t[p:], "的") {
@@ -247,7 +257,6 @@ func (s *scanner) zhCounted(h unitHit) unitHit {
 		h.noun, h.subject, h.end = n.cls, n.s, e
 		h.animal = h.animal || n.cls == nAnimal
 	}
-	return h
 }
 
 // zhHeadNoun prefers the head of a noun compound: 糖尿病患者 is 患者,
@@ -269,7 +278,10 @@ func zhHeadNoun(t string, p int, n noun, e int) (noun, int) {
 
 // zhNounAt matches a counted noun starting exactly at p, longest first.
 func zhNounAt(t string, p int) (noun, int, bool) {
-	r, size := runeAt(t, p)
+	r, size := utf8x.Rune3At(t, p) // most nouns: decoded inline
+	if size == 0 {
+		r, size = runeAt(t, p)
+	}
 	for _, n := range zhNounsOf(r) {
 		if entryAt(t, p, n.s, size) {
 			return n, p + len(n.s), true
@@ -287,7 +299,10 @@ func zhNounWindow(t string, p, limit int) (noun, int, bool) {
 			nn, e = zhHeadNoun(t, p, nn, e)
 			return nn, e, true
 		}
-		r, size := runeAt(t, p)
+		r, size := utf8x.Rune3At(t, p) // Chinese: decoded inline
+		if size == 0 {
+			r, size = runeAt(t, p)
+		}
 		switch {
 		case isDigit(t[p]):
 			q := p
