@@ -272,7 +272,7 @@ func resolveByClass(hits []Hit, ignored []Hit) int {
 	lastEnd := -1
 	lastClass := -2
 	for _, h := range hits {
-		if covered(h, ignored) {
+		if covered(&h, ignored) {
 			continue
 		}
 		if h.Class == lastClass && h.Term < 0 && hits[n-1].Term < 0 && h.Start <= lastEnd {
