@@ -272,7 +272,10 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	if l.ac != nil {
 		found = l.ac.find(text, foundBuf[:0])
 	}
-	return l.matchFound(text, digitsUnknown, found, dst)
+	var occBuf [32]occurrence // 32 hold all but a few sentences' window literals; 16 left one in twelve to the heap
+	first := len(dst)
+	dst, _, ignored := l.matchFound(text, digitsUnknown, found, occBuf[:0], dst)
+	return l.finish(text, dst, first, ignored, nil)
 }
 
 // Found holds the automaton's matches in several texts, found back to back
@@ -282,7 +285,9 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 // evicts them, and each scan started cold.
 type Found struct {
 	matches []match
-	ends    []int // where the matches of each text end in matches
+	ends    []int        // where the matches of each text end in matches
+	occ     []occurrence // MatchFound's window literals, reused rather than a stack buffer zeroed per call
+	res     resolver     // MatchFound's table of each class's last hit
 }
 
 // Find scans texts and keeps their matches in f (reused), for
@@ -310,18 +315,20 @@ func (l *Lexicon) MatchFound(text string, digits bool, f *Found, i int, dst []Hi
 	if digits {
 		d = digitsFound
 	}
-	return l.matchFound(text, d, f.matches[from:f.ends[i]], dst)
+	first := len(dst)
+	var ignored []Hit
+	dst, f.occ, ignored = l.matchFound(text, d, f.matches[from:f.ends[i]], f.occ[:0], dst)
+	return l.finish(text, dst, first, ignored, &f.res)
 }
 
 // matchFound is Match given what the automaton found in text and, unless
-// it is digitsUnknown, whether text holds an ASCII digit.
-func (l *Lexicon) matchFound(text string, digits int, found []match, dst []Hit) []Hit {
-	var ignored []Hit
-	first := len(dst)
+// it is digitsUnknown, whether text holds an ASCII digit, up to finish:
+// the hits it appends to dst are not resolved yet, and ignored has the
+// ignore phrases. occ (empty) is the buffer for the window literals'
+// occurrences, returned grown.
+func (l *Lexicon) matchFound(text string, digits int, found []match, occ []occurrence, dst []Hit) (_ []Hit, _ []occurrence, ignored []Hit) {
 	var seenBuf [256]uint8                        // on the stack for the usual number of patterns
 	seen := bytesOf(seenBuf[:], len(l.regexes)+1) // clauses satisfied per pattern, and the spare slot of terms without a trigger
-	var occBuf [32]occurrence
-	occ := occBuf[:0] // where the window literals of patterns are (32: a 384-byte buffer zeroed per call holds all but a few sentences'; 16 left one in twelve to the heap)
 	// The patterns to run: those that always run, those whose clauses the
 	// literals (and digits) all met and, in text with a digit, those gated
 	// on digits only; a bit each, so the loop below visits those patterns
@@ -426,11 +433,18 @@ func (l *Lexicon) matchFound(text string, digits int, found []match, dst []Hit) 
 			dst = l.runPattern(i, text, occ, dst)
 		}
 	}
-	dst = dst[:first+resolve(dst[first:], ignored)]
+	return dst, occ, ignored
+}
+
+// finish resolves the hits matchFound appended to dst from first on, adds
+// the phrases' hits and drops the slot-only ones. res, unless nil,
+// resolves in place of resolve.
+func (l *Lexicon) finish(text string, dst []Hit, first int, ignored []Hit, res *resolver) []Hit {
+	dst = dst[:first+res.resolve(dst[first:], ignored, len(l.Classes))]
 	if len(l.phrases) > 0 {
 		n := len(dst)
 		if dst = l.matchPhrases(text, dst[first:n], dst); len(dst) > n {
-			dst = dst[:first+resolve(dst[first:], nil)]
+			dst = dst[:first+res.resolve(dst[first:], nil, len(l.Classes))]
 		}
 		dst = l.dropSlots(dst, first)
 	}
@@ -774,7 +788,10 @@ func resolve(hits []Hit, ignored []Hit) int {
 	// of a class not seen yet, most of them, skips the search.
 	var seen [2]uint64
 	n := 0
-	for _, h := range hits {
+	for i := range hits {
+		// Read in place, and moved only once a hit has been dropped
+		// before it: most hits stay where they are.
+		h := &hits[i]
 		if covered(h, r.ignored) {
 			continue
 		}
@@ -782,27 +799,87 @@ func resolve(hits []Hit, ignored []Hit) int {
 		k := len(r.last)
 		if seen[c>>6]&(1<<(c&63)) != 0 {
 			k = 0
-			for k < len(r.last) && r.last[k].class != h.Class {
+			for k < len(r.last) && int(r.last[k].class) != h.Class {
 				k++
 			}
 		}
 		if k < len(r.last) {
 			e := &r.last[k]
 			prev := &hits[e.index]
-			if h.Term < 0 && prev.Term < 0 && h.Start <= e.end {
-				prev.End = max(e.end, h.End)
-				e.end = prev.End
+			if h.Term < 0 && prev.Term < 0 && h.Start <= int(e.end) {
+				prev.End = max(int(e.end), h.End)
+				e.end = int32(prev.End)
 				continue
 			}
-			if h.Start < e.end {
+			if h.Start < int(e.end) {
 				continue
 			}
-			*e = lastOfClass{h.Class, n, h.End}
+			*e = lastOfClass{int32(h.Class), int32(n), int32(h.End)}
 		} else {
-			r.last = append(r.last, lastOfClass{h.Class, n, h.End})
+			r.last = append(r.last, lastOfClass{int32(h.Class), int32(n), int32(h.End)})
 			seen[c>>6] |= 1 << (c & 63)
 		}
-		hits[n] = h
+		if n != i {
+			hits[n] = *h
+		}
+		n++
+	}
+	return n
+}
+
+// resolver is resolve with a table that lasts from one text to the next
+// (in Found): per class, where the last hit kept of it is and its end,
+// stamped with the call that kept it. A call neither clears the table nor
+// searches a list of the classes it has met.
+type resolver struct {
+	stamp uint32
+	last  []stampedLast // by class
+}
+
+type stampedLast struct {
+	stamp      uint32
+	index, end int32 // a sentence's offsets fit in 32 bits, as occurrence's
+}
+
+// resolve is resolve(hits, ignored) for hits of classes below classes
+// (the lexicon's); a nil resolver calls that.
+func (rs *resolver) resolve(hits []Hit, ignored []Hit, classes int) int {
+	if rs == nil {
+		return resolve(hits, ignored)
+	}
+	sortHits(hits)
+	if len(rs.last) < classes {
+		rs.last = make([]stampedLast, classes)
+		rs.stamp = 0
+	}
+	rs.stamp++
+	if rs.stamp == 0 { // wrapped: entries of old calls would look current
+		clear(rs.last)
+		rs.stamp = 1
+	}
+	stamp, last := rs.stamp, rs.last
+	n := 0
+	for i := range hits {
+		h := &hits[i]
+		if covered(h, ignored) {
+			continue
+		}
+		e := &last[h.Class]
+		if e.stamp == stamp {
+			prev := &hits[e.index]
+			if h.Term < 0 && prev.Term < 0 && h.Start <= int(e.end) {
+				prev.End = max(int(e.end), h.End)
+				e.end = int32(prev.End)
+				continue
+			}
+			if h.Start < int(e.end) {
+				continue
+			}
+		}
+		*e = stampedLast{stamp, int32(n), int32(h.End)}
+		if n != i {
+			hits[n] = *h
+		}
 		n++
 	}
 	return n
@@ -819,7 +896,7 @@ type resolving struct {
 
 // lastOfClass is where the last hit resolve kept of a class is, and its end.
 type lastOfClass struct {
-	class, index, end int
+	class, index, end int32 // a sentence's offsets fit in 32 bits, as occurrence's
 }
 
 // smallSort is the most hits sorted by insertion: a sentence has a few,
@@ -877,7 +954,7 @@ func compareHits(a, b Hit) int {
 // covered reports whether an ignore phrase contains h. A term that is both
 // an ignore phrase and a class term (未来 hides the 未 of negation but is
 // itself a future cue) keeps its own class hits.
-func covered(h Hit, ignored []Hit) bool {
+func covered(h *Hit, ignored []Hit) bool {
 	for _, g := range ignored {
 		if g.Start <= h.Start && h.End <= g.End && g.Term != h.Term {
 			return true

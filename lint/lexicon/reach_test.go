@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"cmp"
+	"math"
 	"math/rand"
 	"regexp/syntax"
 	"slices"
@@ -262,6 +263,53 @@ func TestResolveAsByClass(t *testing.T) {
 	}
 }
 
+// A resolver, kept from one text to the next as Found keeps it, resolves
+// as resolve does: on the random hits of TestResolveAsByClass, with
+// classes up to 300, across its stamp's wrap (the table is then cleared,
+// else a hit of an earlier call could look kept), and after a lexicon
+// with more classes asks for a larger table.
+func TestResolverAsResolve(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	many := []int{0, 1, 2, 127, 128, 129, 255, 256, 300, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}
+	var res resolver
+	// The first call's hit of class 3 and, once the stamp wraps, a hit it
+	// would hide if it looked kept by the call then.
+	first := []Hit{{Class: 3, Start: 0, End: 9, Term: 1}}
+	require.Equal(t, 1, res.resolve(first, nil, 20))
+	res.stamp = math.MaxUint32
+	again := []Hit{{Class: 3, Start: 2, End: 4, Term: 2}}
+	require.Equal(t, 1, res.resolve(again, nil, 20), "a hit of a call before the wrap")
+	for round := range 40000 {
+		classes := 20
+		if round%2 == 1 {
+			classes = 301
+		}
+		if round == 1000 {
+			res.stamp = math.MaxUint32 - 3 // wraps within the next calls
+		}
+		hits := make([]Hit, rng.Intn(2*smallSort+2))
+		for i := range hits {
+			start := rng.Intn(12)
+			class := rng.Intn(20) % 5
+			if round%2 == 1 {
+				class = many[rng.Intn(len(many))]
+			}
+			hits[i] = Hit{Class: class, Start: start, End: start + rng.Intn(5), Term: int32(rng.Intn(4) - 1)}
+		}
+		var ignored []Hit
+		for range rng.Intn(3) {
+			start := rng.Intn(12)
+			ignored = append(ignored, Hit{Class: -1, Start: start, End: start + rng.Intn(4), Term: int32(rng.Intn(4) - 1)})
+		}
+		want := slices.Clone(hits)
+		want = want[:resolve(want, ignored)]
+		got := slices.Clone(hits)
+		got = got[:res.resolve(got, ignored, classes)]
+		require.Equal(t, want, got, "round %d: %+v ignoring %+v", round, hits, ignored)
+	}
+	require.Less(t, res.stamp, uint32(1<<20), "the stamp wrapped")
+}
+
 // resolveByClass is resolve as it was (commit e757be5), the reference.
 func resolveByClass(hits []Hit, ignored []Hit) int {
 	slices.SortFunc(hits, func(a, b Hit) int {
@@ -272,7 +320,7 @@ func resolveByClass(hits []Hit, ignored []Hit) int {
 	lastEnd := -1
 	lastClass := -2
 	for _, h := range hits {
-		if covered(h, ignored) {
+		if covered(&h, ignored) {
 			continue
 		}
 		if h.Class == lastClass && h.Term < 0 && hits[n-1].Term < 0 && h.Start <= lastEnd {
