@@ -5,7 +5,6 @@ package document
 
 import (
 	"bytes"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -119,11 +118,11 @@ type Document struct {
 	// (every offset is within textmap.MaxOffset): a long book's report
 	// holds them to its end, and ints took twice the memory.
 	lineStarts []int32
-	runes      *runecount.Index[[]byte]                 // code points before any offset, for columns
-	bodyStart  int                                      // offset after a byte-order mark
-	last       struct{ line, offset, column, next int } // the last Position (column 0: none yet; next: where its line ends, see Position): the next is usually on the same line, a little further on
-	wrapWidth  int                                      // plain text in sections: the PDF wrap width TextSections found (see spacedWrapWidth)
-	section    struct {                                 // the section last parsed (see sectionText)
+	runes      *runecount.Index[[]byte]           // code points before any offset, for columns
+	bodyStart  int                                // offset after a byte-order mark
+	last       struct{ line, offset, column int } // the last Position (column 0: none yet): the next is usually on the same line, a little further on
+	wrapWidth  int                                // plain text in sections: the PDF wrap width TextSections found (see spacedWrapWidth)
+	section    struct {                           // the section last parsed (see sectionText)
 		span Span
 		text string
 	}
@@ -152,36 +151,23 @@ func (d *Document) FileOffset(offset int) int {
 // longer lines come from a rune-count index of the text.
 func (d *Document) Position(offset int) Position {
 	offset = max(0, min(offset, len(d.Source)))
-	if l := d.last; l.column > 0 && l.offset <= offset && offset < l.next && offset-l.offset <= longLine {
-		// Reports ask for a span's end after its start, and for spans in
-		// order: count on from the last position (column 0: none yet)
-		// while on its line, found with no search.
-		col := l.column + runecount.Count(d.Source[l.offset:offset])
-		d.last.offset, d.last.column = offset, col
-		return Position{Line: l.line + 1, Column: col, Offset: offset}
-	}
 	line := d.lineOf(offset)
 	start := d.lineStart(line, offset)
 	var col int
-	if offset-start <= longLine {
+	switch {
+	case d.last.column > 0 && line == d.last.line && start <= d.last.offset && d.last.offset <= offset && offset-d.last.offset <= longLine:
+		// Reports ask for a span's end after its start, and for spans in
+		// order: count on from the last position (column 0: none yet).
+		col = d.last.column + runecount.Count(d.Source[d.last.offset:offset])
+	case offset-start <= longLine:
 		col = 1 + runecount.Count(d.Source[start:offset])
-	} else {
+	default:
 		if d.runes == nil {
 			d.runes = runecount.New(d.Source)
 		}
 		col = d.runes.Runes(offset) - d.runes.Runes(start) + 1
 	}
-	// next is the start of the next line (offsets up to the end of the
-	// source are on the last one), or 0 on the first line before the
-	// byte-order mark's end: counting on from there would count the mark.
-	next := math.MaxInt
-	if line+1 < len(d.lineStarts) {
-		next = int(d.lineStarts[line+1])
-	}
-	if line == 0 && offset < d.bodyStart {
-		next = 0
-	}
-	d.last.line, d.last.offset, d.last.column, d.last.next = line, offset, col, next
+	d.last.line, d.last.offset, d.last.column = line, offset, col
 	return Position{Line: line + 1, Column: col, Offset: offset}
 }
 

@@ -72,22 +72,6 @@ func TestPositionInAnyOrderAgreesWithCountingFromTheLineStart(t *testing.T) {
 	}
 }
 
-// Counting on from the last position stays on its line and never counts
-// the byte-order mark: asked in order from inside the mark, across a line
-// end, and back, each position is the one a fresh document gives.
-func TestPositionCountsOnOnlyWithinALine(t *testing.T) {
-	src := "\ufeff神药 one\n二\r\nthree"
-	for _, offsets := range [][]int{{0, 5}, {1, 4}, {2, 3}, {0, 3}, {4, 12, 13, 14}, {12, 13, 16, 17}, {5, 14, 15}, {16, 20, 15}} {
-		d := &Document{Source: []byte(src), bodyStart: 3}
-		for _, off := range offsets {
-			fresh := &Document{Source: []byte(src), bodyStart: 3}
-			if !assert.Equal(t, fresh.Position(off), d.Position(off), "offset %d after %v", off, offsets) {
-				return
-			}
-		}
-	}
-}
-
 // A lone CR ends a line, as in the language server: old Mac files and text
 // pasted from some editors use it.
 func TestLoneCREndsALine(t *testing.T) {
