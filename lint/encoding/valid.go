@@ -2,7 +2,6 @@ package encoding
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/internal/swar"
@@ -25,15 +24,6 @@ func validUTF8(p []byte) bool {
 	for len(p) > 0 {
 		c := p[0]
 		if c < utf8.RuneSelf {
-			if len(p) >= 8 {
-				// The ASCII bytes that start the next word are stepped over
-				// at once: in Chinese text most ASCII runs are a few digits
-				// or a blank, shorter than a word.
-				if hi := binary.LittleEndian.Uint64(p) & swar.Highs; hi != 0 {
-					p = p[bits.TrailingZeros64(hi)>>3:]
-					continue
-				}
-			}
 			for p = p[1:]; len(p) >= 16 && (binary.LittleEndian.Uint64(p)|binary.LittleEndian.Uint64(p[8:]))&swar.Highs == 0; p = p[16:] {
 			}
 			if len(p) >= 8 && binary.LittleEndian.Uint64(p)&swar.Highs == 0 {

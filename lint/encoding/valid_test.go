@@ -4,7 +4,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -214,22 +213,4 @@ func TestLooksUTF16IsCounting(t *testing.T) {
 	long[5000] = 0 // past the head: not looked at
 	require.False(t, looksUTF16(long))
 	require.Equal(t, looksUTF16Counting(long[4000:]), looksUTF16(long[4000:]))
-}
-
-// A short ASCII run is stepped over at once up to the first other byte of
-// its word: runs of 0 to 9 bytes, at every alignment, before each edge
-// byte and a Han character, the text cut anywhere, agree with utf8.Valid
-// (fails if the step goes one byte too far).
-func TestValidUTF8AfterShortASCIIRuns(t *testing.T) {
-	for run := range 10 {
-		for lead := range 8 {
-			for _, e := range edgeBytes {
-				s := []byte(strings.Repeat("中", lead%3) + strings.Repeat("7", lead) + "文" + strings.Repeat("a", run))
-				s = append(append(s, e), "研究显示35%的"...)
-				for k := 0; k <= len(s); k++ {
-					require.Equal(t, utf8.Valid(s[:k]), validUTF8(s[:k]), "%q", s[:k])
-				}
-			}
-		}
-	}
 }
