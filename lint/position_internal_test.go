@@ -62,3 +62,20 @@ func TestSortByPositionOnTheCorpus(t *testing.T) {
 	}
 	require.NotZero(t, files)
 }
+
+// A start that does not fit the packed key (none does in practice) is
+// sorted by the stable sort itself; long runs of findings that start at
+// one place keep their order within a rule.
+func TestSortByPositionOutsideThePacking(t *testing.T) {
+	rules := []*rule.Rule{{ID: "b-rule"}, {ID: "a-rule"}}
+	for _, starts := range [][]int{{5, -1, 3, -1, 0}, {7, 1 << 33, 7, 2}, {4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1}} {
+		found := make([]rule.Finding, len(starts))
+		for i, s := range starts {
+			found[i] = rule.Finding{Rule: rules[i%2], Span: document.Span{Start: s, End: s + 1}, Term: fmt.Sprint(i)}
+		}
+		want := slices.Clone(found)
+		slices.SortStableFunc(want, byPosition)
+		sortByPosition(found)
+		require.Equal(t, want, found, "%v", starts)
+	}
+}
