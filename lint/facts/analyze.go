@@ -481,7 +481,7 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	s.Critical = s.Has(a.ids.critique)
 	// Every citation marker holds an ASCII or superscript digit, which
 	// the view holds as an ASCII one: most sentences have none.
-	s.Cites = v.Digits && citesSource(text)
+	s.Cites = v.Digits && citesSourceIn(text, v.Text)
 	quoted := 0.0
 	if s.quotes == quotesSome {
 		quoted = quotedShareIn(v.Text, buf.marks) // a view is valid UTF-8
