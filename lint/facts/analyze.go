@@ -469,13 +469,20 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	s.Question = isQuestion(v.Text)
 	s.quotes = quotesNone
 	// The normalizer says when the view holds none of the curly marks
-	// (most sentences): then only " is looked for.
-	if v.MayQuote && hasQuotation(v.Text) || !v.MayQuote && strings.IndexByte(v.Text, '"') >= 0 {
+	// (most sentences): then only " is looked for. Otherwise the marks
+	// are gathered at once, and one that opens is hasQuotation's answer.
+	switch {
+	case v.MayQuote:
+		buf.marks = appendQuoteMarks(buf.marks[:0], v.Text)
+		if opensQuotation(buf.marks) {
+			s.quotes = quotesSome
+		}
+	case strings.IndexByte(v.Text, '"') >= 0:
 		s.quotes = quotesSome
 		buf.marks = appendQuoteMarks(buf.marks[:0], v.Text)
-		if len(s.Hits) > 0 {
-			s.marks, s.marked = keep.marks.Keep(buf.marks), true
-		}
+	}
+	if s.quotes == quotesSome && len(s.Hits) > 0 {
+		s.marks, s.marked = keep.marks.Keep(buf.marks), true
 	}
 	s.plainVoice = a.ids.plainVoice(s) // after Hits, indexed, and Question
 	s.Critical = s.Has(a.ids.critique)
