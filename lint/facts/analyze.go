@@ -469,19 +469,26 @@ func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, 
 	s.Question = isQuestion(v.Text)
 	s.quotes = quotesNone
 	// The normalizer says when the view holds none of the curly marks
-	// (most sentences): then only " is looked for.
-	if v.MayQuote && hasQuotation(v.Text) || !v.MayQuote && strings.IndexByte(v.Text, '"') >= 0 {
+	// (most sentences): then only " is looked for. Otherwise the marks
+	// are gathered at once, and one that opens is hasQuotation's answer.
+	switch {
+	case v.MayQuote:
+		buf.marks = appendQuoteMarks(buf.marks[:0], v.Text)
+		if opensQuotation(buf.marks) {
+			s.quotes = quotesSome
+		}
+	case strings.IndexByte(v.Text, '"') >= 0:
 		s.quotes = quotesSome
 		buf.marks = appendQuoteMarks(buf.marks[:0], v.Text)
-		if len(s.Hits) > 0 {
-			s.marks, s.marked = keep.marks.Keep(buf.marks), true
-		}
+	}
+	if s.quotes == quotesSome && len(s.Hits) > 0 {
+		s.marks, s.marked = keep.marks.Keep(buf.marks), true
 	}
 	s.plainVoice = a.ids.plainVoice(s) // after Hits, indexed, and Question
 	s.Critical = s.Has(a.ids.critique)
 	// Every citation marker holds an ASCII or superscript digit, which
 	// the view holds as an ASCII one: most sentences have none.
-	s.Cites = v.Digits && citesSource(text)
+	s.Cites = v.Digits && citesSourceIn(text, v.Text)
 	quoted := 0.0
 	if s.quotes == quotesSome {
 		quoted = quotedShareIn(v.Text, buf.marks) // a view is valid UTF-8

@@ -47,3 +47,46 @@ func TestCitesSourceNeedsAViewDigit(t *testing.T) {
 	}
 	require.Greater(t, cited, 1000)
 }
+
+// citesSourceIn, which reads no digit run when the view has no [ and no ),
+// answers as citesSource on random texts of the markers' pieces (ASCII,
+// full-width and superscript digits, every bracket and parenthesis,
+// author-year parts, cut and invalid bytes, cut anywhere) and every corpus
+// line, each with its normalized view; some texts cite with the view
+// lacking both (superscripts), so the gate's other branch is reached.
+func TestCitesSourceInAsCitesSource(t *testing.T) {
+	pieces := []string{"[", "]", "［", "］", "(", ")", "（", "）", "12", "3", "2020", "1999", ",", "，", "、", "-", "–", " ", "\n",
+		"¹", "²", "³", "⁰", "⁴", "⁹", "m", "^", "１２", "２０２０", "Smith", " et al.", "王", "等", "研究", "word",
+		"\xc2", "\xe2\x81", "\xef\xbc", "\xff", "﹝", "〔", "⁽", "⁾", "₍", "₎"}
+	rng := rand.New(rand.NewPCG(23, 7))
+	cited, superscriptOnly := 0, 0
+	check := func(text string) {
+		view := normalize.Normalize(text).Text
+		want := citesSource(text)
+		require.Equal(t, want, citesSourceIn(text, view), "%q (view %q)", text, view)
+		if want {
+			cited++
+			if !strings.ContainsAny(view, "[)") {
+				superscriptOnly++
+			}
+		}
+	}
+	for range 100000 {
+		text := randomText(rng, pieces, 9)
+		check(text)
+		if len(text) > 0 {
+			check(text[rng.IntN(len(text)):])
+		}
+	}
+	files, err := filepath.Glob("../../corpus/*/*.*")
+	require.NoError(t, err)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		for _, line := range strings.Split(string(data), "\n") {
+			check(line)
+		}
+	}
+	require.Greater(t, cited, 5000)
+	require.Greater(t, superscriptOnly, 500)
+}

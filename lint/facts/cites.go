@@ -35,6 +35,18 @@ func citesSource(text string) bool {
 	return superscriptMarker(text)
 }
 
+// citesSourceIn is citesSource of a sentence's source text, given its
+// normalized view: a numbered marker needs a [ or ［ and an author-year
+// marker a ) or ）, which NFKC writes in the view as [ and ). Most
+// sentences with a digit have neither, and then only a superscript can
+// mark a note: the digit runs are not read (digitContexts).
+func citesSourceIn(text, view string) bool {
+	if strings.IndexByte(view, '[') < 0 && strings.IndexByte(view, ')') < 0 {
+		return superscriptMarker(text)
+	}
+	return citesSource(text)
+}
+
 // superscriptMarker reports a superscript number that marks a note: one
 // not after another superscript, an 'm' (m², m³), a space or '^'.
 func superscriptMarker(text string) bool {

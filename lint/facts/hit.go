@@ -247,6 +247,18 @@ func hasQuotation(text string) bool {
 		strings.Contains(text, "‘") || strings.IndexByte(text, '"') >= 0
 }
 
+// opensQuotation reports an opening mark among the marks of a text
+// (appendQuoteMarks): hasQuotation of the text, which marks holds every
+// mark of.
+func opensQuotation(marks []quoteMarkAt) bool {
+	for _, m := range marks {
+		if opensQuote(m.r) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasQuotation is hasQuotation of the sentence's text, looked for once
 // when Analyze built the sentence (plainVoice, the quoted share and
 // distancesClaim all ask).

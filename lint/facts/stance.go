@@ -98,6 +98,9 @@ func (ids *classIDs) rebutted(s *Sentence, h lexicon.Hit) bool {
 // the term is the subject of a possibility. An English hedge after the term
 // ("reverses ageing and could…") belongs to the next predicate.
 func (ids *classIDs) hedgeAfter(s *Sentence, h lexicon.Hit) bool {
+	if !s.Has(ids.hedge) { // most sentences: no hit to walk to
+		return false
+	}
 	for _, c := range s.Hits {
 		if c.Class == ids.hedge && c.Start >= h.End && c.Start-h.End <= followingHedgeWindow &&
 			!breaksOrWords.in(s.Text[h.End:c.End]) {
@@ -118,7 +121,7 @@ const (
 // followedBy reports a hit of class starting at most window bytes after h,
 // with no clause break between them.
 func (ids *classIDs) followedBy(s *Sentence, h lexicon.Hit, class, window int) bool {
-	if class < 0 {
+	if class < 0 || !s.Has(class) {
 		return false
 	}
 	for _, c := range s.Hits {
@@ -135,7 +138,7 @@ func (ids *classIDs) followedBy(s *Sentence, h lexicon.Hit, class, window int) b
 // reportedBefore reports a speech verb earlier in the sentence than h (李某
 // 表示：…神药; "…is a miracle," he said is caught by the quotation instead).
 func (ids *classIDs) reportedBefore(s *Sentence, h lexicon.Hit) bool {
-	if ids.speech < 0 {
+	if ids.speech < 0 || !s.Has(ids.speech) {
 		return false
 	}
 	for _, c := range s.Hits {
@@ -327,6 +330,9 @@ func firstPersonWord(w string) bool {
 // 网传：…): a critique or distancing cue, perhaps a number, then a colon,
 // before the term.
 func (ids *classIDs) labelledClaim(s *Sentence, h lexicon.Hit) bool {
+	if !s.Has(ids.critique) && !s.Has(ids.distancing) { // most sentences
+		return false
+	}
 	for _, c := range s.Hits {
 		if c.Class != ids.critique && c.Class != ids.distancing || c.Start > cueStart || c.End > h.Start {
 			continue
