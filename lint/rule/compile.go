@@ -252,6 +252,7 @@ func checkClasses(lex *lexicon.Lexicon, r *Rule) error {
 	}
 	r.needs = sentenceNeeds(lex, r.tree.Node)
 	r.flags = sentenceFlags(r.tree.Node)
+	r.claimNeeds = claimNeeds(r.tree.Node)
 	r.gate = newGate(lex, r.tree.Node)
 	return nil
 }

@@ -88,6 +88,9 @@ func buildSieves(rules []*Rule) ([]sieve, []uintptr) {
 		if r.Scope == SentenceScope || r.Scope == HeadingScope {
 			list[i] = newSieve(r.needs, r.reportClass)
 			list[i].flags = r.flags
+			if blank := blankClaim(); !meetsClaimNeeds(&blank, r.claimNeeds) {
+				list[i].claims = r.claimNeeds
+			}
 		}
 	}
 	return list, blockFlags(list)
@@ -124,7 +127,7 @@ func (s *Set) start(doc *facts.Document, e *evaluator) *Run {
 	e.doc, e.newStudy = doc, doc.Lex.ClassID("new_study")
 	e.done = append(e.done, make([]bool, len(s.Rules))...)
 	e.noStudy = facts.Study{Population: facts.None, Design: facts.None}
-	e.noClaim = facts.Claim{Subject: facts.None, Strength: facts.None, Voice: facts.VoiceWriter, Evidence: facts.None}
+	e.noClaim = blankClaim()
 	e.env.Doc = doc
 	e.env.Study, e.env.Claim = &e.noStudy, &e.noClaim
 	for _, r := range s.Rules {
@@ -304,6 +307,9 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 		// until a report sets it; from there on, block by block (when it
 		// carries).
 		admitted := e.masks.admitted(sv, r.Scope == HeadingScope) & e.masks.flagged(sv)
+		if sv.claims != nil {
+			admitted = claimBlocks(admitted, blocks, sv.claims)
+		}
 		for admitted != 0 {
 			bi := bits.TrailingZeros64(admitted)
 			admitted &= admitted - 1
@@ -396,7 +402,7 @@ func (e *evaluator) block(r *Rule, ri int, b *facts.Block, sv *sieve, sieved boo
 		met := false // the sieve has found the needs met
 		if sieved {
 			set, ok := s.Classes()
-			if ok && !sv.admits(&set) || !sv.flagsSet(s) {
+			if ok && !sv.admits(&set) || !sv.flagsSet(s) || sv.claims != nil && !claimMeets(s, sv.claims) {
 				continue // sentence would find the needs unmet
 			}
 			met = ok

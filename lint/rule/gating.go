@@ -1156,6 +1156,10 @@ type sieve struct {
 	// blockFlags): a block none of whose sentences has one of them set
 	// is refused whole.
 	flagBits uint64
+	// claims are the rule's claim needs when the blank claim does not
+	// meet them (see claimNeeds): a sentence none of whose claims meets
+	// them is refused, and a block none of whose sentences has one.
+	claims []claimNeed
 }
 
 // newSieve builds the sieve of a rule's needs and reported class.

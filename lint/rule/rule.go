@@ -128,6 +128,7 @@ type Rule struct {
 	hant        *traditional           // zh-Hant texts, derived on first use
 	needs       [][]int                // sentence classes the condition requires (see sentenceNeeds)
 	flags       []uintptr              // sentence bool fields it requires set (see sentenceFlags)
+	claimNeeds  []claimNeed            // claim string fields it requires among some values (see claimNeeds)
 	gate        gate                   // what Go can decide of the condition before the VM runs (see newGate)
 	readsStudy  bool                   // the condition reads study.* or claim.*
 	swapLex     *lexicon.Lexicon       // the Swap terms, one class per term, in Swap's order
