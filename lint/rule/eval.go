@@ -53,6 +53,34 @@ type evaluator struct {
 	// only the blocks its sieve admits. From masksPool, back at Finish or
 	// Release.
 	masks *blockMasks
+	// study is the study gate of the rule being run (see studyGate).
+	study studyGate
+}
+
+// studyGate decides a sentence rule's onStudy guard once per study: the
+// sentences of a study come in runs, so the last study's answer is kept.
+// It is set up anew for each rule and Blocks call, so a study pointer of
+// another document or section is never taken for the one remembered.
+type studyGate struct {
+	g    guard        // the rule's onStudy guard; nil: the gate refuses nothing
+	last *facts.Study // the study last decided (nil: outside any)
+	seen bool         // last has been decided
+	off  bool         // the guard decided last's sentences false
+}
+
+// refuses reports whether the gate's guard (not nil) decides the
+// condition false for every sentence whose study is st (nil: none, read
+// as noStudy, as metSentence does).
+func (e *evaluator) refuses(st *facts.Study) bool {
+	sg := &e.study
+	if !sg.seen || st != sg.last {
+		e.env.Study = &e.noStudy
+		if st != nil {
+			e.env.Study = st
+		}
+		sg.last, sg.seen, sg.off = st, true, decidedFalse(sg.g, &e.env)
+	}
+	return sg.off
 }
 
 // Evaluate runs every rule of the set over a document's facts and returns
@@ -296,6 +324,12 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 	}
 	sv := &e.sieves[ri]
 	sieved := sv.ok && !e.noSieve
+	// Only a rule without report: judges the sentence's own study (a
+	// claim's may be another, and a swap rule's is its first claim's).
+	e.study = studyGate{}
+	if r.Report == "" && r.swapLex == nil && !e.noSieve {
+		e.study.g = r.gate.onStudy.get()
+	}
 	once := onceOf(r.Once)
 	// done carries from block to block only for once: study and document;
 	// for the others each block (paragraph) or sentence starts anew, or
@@ -398,6 +432,9 @@ func (e *evaluator) block(r *Rule, ri int, b *facts.Block, sv *sieve, sieved boo
 			if done {
 				continue
 			}
+		}
+		if e.study.g != nil && e.refuses(s.Study) {
+			continue // the sentence's study makes the condition false
 		}
 		met := false // the sieve has found the needs met
 		if sieved {

@@ -231,6 +231,12 @@ type gate struct {
 	onDoc      *lazyGuard // once per document: the doc scope alone
 	onSentence *lazyGuard // per sentence: doc, sentence, paragraph
 	onClaim    *lazyGuard // per claim or reported hit, before its hit facts: and claim, study
+	// onStudy reads the study alone: a sentence rule without report:
+	// judges each sentence's own study, the same for runs of sentences,
+	// so it is decided once per study (see studyGate) rather than per
+	// sentence (most sentences sit in no study, which study.index > 0
+	// refuses).
+	onStudy *lazyGuard
 	// afterSentence is onClaim for a sentence onSentence did not decide
 	// false: without the operands of the top && that read nothing
 	// onSentence did not (each was yes there, or unknown here as there),
@@ -294,6 +300,7 @@ func compileGate(lex *lexicon.Lexicon, n ast.Node, plain bool) gate {
 		onDoc:      stage(no, "doc"),
 		onSentence: stage(no, "doc", "sentence", "paragraph"),
 		onClaim:    stage(no, "doc", "sentence", "paragraph", "claim", "study"),
+		onStudy:    stage(no, "study"),
 		afterSentence: newLazyGuard(func() guard {
 			c := guardCompiler{lex: lex, known: map[string]bool{}, plain: plain}.wanting(no)
 			for _, name := range []string{"doc", "sentence", "paragraph", "claim", "study"} {
