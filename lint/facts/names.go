@@ -235,6 +235,17 @@ func acronym(w string) bool {
 }
 
 func capitalised(w string) bool {
+	// Most words open with an ASCII letter or a Han character, which need
+	// neither the trim (its marks are ASCII or open with 0xE2) nor
+	// unicode.IsUpper: U+3000-U+9FFF (leads 0xE3-0xE9) has no capital.
+	if w != "" {
+		switch c := w[0]; {
+		case c < utf8.RuneSelf && c != '"' && c != '\'' && c != '(':
+			return 'A' <= c && c <= 'Z'
+		case 0xE3 <= c && c <= 0xE9:
+			return false
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"'“‘("))
 	return unicode.IsUpper(r)
 }

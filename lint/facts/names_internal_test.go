@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestFieldEdgesMatchFields checks lastField and firstField against
@@ -132,5 +133,40 @@ func TestHasSpaceMatchesDecoding(t *testing.T) {
 		if s := string(r); hasSpace(s) != unicode.IsSpace(r) {
 			t.Fatalf("hasSpace(%q) = %v for U+%04X", s, hasSpace(s), r)
 		}
+	}
+}
+
+// capitalisedByTrim is capitalised without its fast paths: the reference.
+func capitalisedByTrim(w string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"'“‘("))
+	return unicode.IsUpper(r)
+}
+
+// TestCapitalisedMatchesTrim checks capitalised against its reference on
+// every rune alone and after each mark, and on random texts with cut and
+// broken bytes.
+func TestCapitalisedMatchesTrim(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r += 1 + rune(r>>16) { // all of the BMP, every few beyond
+		for _, pre := range []string{"", "\"", "“", "(‘"} {
+			if w := pre + string(r); capitalised(w) != capitalisedByTrim(w) {
+				t.Fatalf("capitalised(%q) = %v", w, capitalised(w))
+			}
+		}
+	}
+	pieces := []string{"A", "a", "Z", "神", "É", "é", "Ω", "“", "‘", "\"", "'", "(", "\xe4", "\xe3\x80", "\xe9\xbf", "\xff", "\x80", "Ａ", "1", " "}
+	rng := rand.New(rand.NewPCG(29, 30))
+	upper := 0
+	for range 50000 {
+		w := randomText(rng, pieces, 4)
+		want := capitalisedByTrim(w)
+		if want {
+			upper++
+		}
+		if got := capitalised(w); got != want {
+			t.Fatalf("capitalised(%q) = %v, want %v", w, got, want)
+		}
+	}
+	if upper == 0 {
+		t.Fatal("no random word was capitalised: the test checks nothing")
 	}
 }
