@@ -104,14 +104,70 @@ func inName(src string, start, end int) bool {
 	if words == 0 || !capitalised(first) {
 		return false
 	}
-	nBefore, last := lastField(src[:start])
-	if nBefore == 0 && words == 1 {
+	// The fields before and after the hit are looked for only as far as
+	// the answer needs: in Chinese text with no spaces a field runs to the
+	// sentence's end, and most hits are decided by a rune or two.
+	before := src[:start]
+	if words == 1 && strings.TrimLeftFunc(before, unicode.IsSpace) == "" {
 		return false // capitalised because it opens the sentence
 	}
-	next := firstField(src[end:])
-	prevName := nBefore > 1 && capitalised(last) && !strings.HasSuffix(last, ",")
-	nextName := next != "" && capitalised(next) && !acronym(next)
-	return prevName || nextName
+	// The first rune of the text after the hit (white space aside) is the
+	// first of its first field: capitalised reads no further.
+	if after := strings.TrimLeftFunc(src[end:], unicode.IsSpace); after != "" && capitalised(after) {
+		if next := firstField(after); capitalised(next) && !acronym(next) {
+			return true
+		}
+	}
+	// Without white space before the hit it has at most one field there,
+	// which is not preceded by a name.
+	if !hasSpace(before) {
+		return false
+	}
+	nBefore, last := lastField(before)
+	return nBefore > 1 && capitalised(last) && !strings.HasSuffix(last, ",")
+}
+
+// hasSpace reports whether s holds the encoding of a rune unicode.IsSpace
+// accepts (tab to carriage return, space, U+0085, U+00A0, U+1680,
+// U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), reading bytes:
+// a false answer means no decoding of s, forwards or backwards, meets
+// white space. Han and most punctuation start with other bytes.
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || '\t' <= c && c <= '\r' {
+			return true
+		}
+		if c < 0xC2 || c > 0xE3 {
+			continue // ASCII, a continuation byte, or the lead of no space
+		}
+		var b1, b2 byte // the bytes after c, 0 past the end
+		if i+1 < len(s) {
+			b1 = s[i+1]
+		}
+		if i+2 < len(s) {
+			b2 = s[i+2]
+		}
+		switch c {
+		case 0xC2:
+			if b1 == 0x85 || b1 == 0xA0 {
+				return true
+			}
+		case 0xE1:
+			if b1 == 0x9A && b2 == 0x80 {
+				return true
+			}
+		case 0xE2:
+			if b1 == 0x80 && (0x80 <= b2 && b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) || b1 == 0x81 && b2 == 0x9F {
+				return true
+			}
+		case 0xE3:
+			if b1 == 0x80 && b2 == 0x80 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mayOpenName reports whether the first field of s (not empty) may be
@@ -179,6 +235,17 @@ func acronym(w string) bool {
 }
 
 func capitalised(w string) bool {
+	// Most words open with an ASCII letter or a Han character, which need
+	// neither the trim (its marks are ASCII or open with 0xE2) nor
+	// unicode.IsUpper: U+3000-U+9FFF (leads 0xE3-0xE9) has no capital.
+	if w != "" {
+		switch c := w[0]; {
+		case c < utf8.RuneSelf && c != '"' && c != '\'' && c != '(':
+			return 'A' <= c && c <= 'Z'
+		case 0xE3 <= c && c <= 0xE9:
+			return false
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"'“‘("))
 	return unicode.IsUpper(r)
 }
