@@ -144,7 +144,9 @@ func appendClaimItem(b []byte, c *Claim) []byte {
 	b = appendInt(b, c.Study)
 	b = itemSpan.append(b, c.Start, c.End)
 	b = append(b, ","+itemM1+`"excerpt": `...)
+	excerptAt := len(b)
 	b = appendJSONString(b, c.Excerpt)
+	excerpt := b[excerptAt+1 : len(b)-1 : len(b)-1] // escaped, without quotes
 	b = append(b, ","+itemM1+`"rules": `...)
 	switch {
 	case c.Rules == nil:
@@ -162,9 +164,25 @@ func appendClaimItem(b []byte, c *Claim) []byte {
 		}
 		b = append(b, itemM1+"]"...)
 	}
-	if c.Why != "" {
+	switch {
+	case c.Why != "":
 		b = append(b, ","+itemM1+`"why": `...)
 		b = appendJSONString(b, c.Why)
+	case c.reason != nil && !c.reason.Empty():
+		b = append(b, ","+itemM1+`"why": "`...)
+		// The card's own texts need no escaping; the message the reason
+		// quotes was escaped once, for the finding's head, and the term
+		// it quotes (the excerpt) just above.
+		b = c.reason.Append(b, func(b []byte, v string) []byte {
+			switch {
+			case v == c.Excerpt:
+				return append(b, excerpt...)
+			case c.said != nil && v == c.said.message:
+				return append(b, c.said.escapedMessage()...)
+			}
+			return appendJSONPiece(b, v)
+		})
+		b = append(b, '"')
 	}
 	return append(b, itemEnd+"}"...)
 }
