@@ -635,8 +635,8 @@ func (c *Card) firstPreclinical() *Study {
 }
 
 func (cl *Claim) hasCategory(category string) bool {
-	for _, f := range cl.Findings {
-		if f.Rule.Category == category {
+	for i := range cl.Findings { // by index: a Finding is large to copy
+		if cl.Findings[i].Rule.Category == category {
 			return true
 		}
 	}

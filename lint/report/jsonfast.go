@@ -127,7 +127,9 @@ func appendFindingItem(b []byte, x *Finding) []byte {
 // appendClaimItem is c.appendJSON at jsonFinding.
 func appendClaimItem(b []byte, c *Claim) []byte {
 	b = append(b, "{"+itemM1+`"term": `...)
+	termAt := len(b)
 	b = appendJSONString(b, c.Term)
+	term := b[termAt:len(b):len(b)] // quoted
 	b = append(b, ","+itemM1+`"class": `...)
 	b = appendJSONString(b, c.Class)
 	b = append(b, ","+itemM1+`"subject": `...)
@@ -145,7 +147,11 @@ func appendClaimItem(b []byte, c *Claim) []byte {
 	b = itemSpan.append(b, c.Start, c.End)
 	b = append(b, ","+itemM1+`"excerpt": `...)
 	excerptAt := len(b)
-	b = appendJSONString(b, c.Excerpt)
+	if c.Excerpt == c.Term { // three claims in four: escaped above
+		b = append(b, term...)
+	} else {
+		b = appendJSONString(b, c.Excerpt)
+	}
 	excerpt := b[excerptAt+1 : len(b)-1 : len(b)-1] // escaped, without quotes
 	b = append(b, ","+itemM1+`"rules": `...)
 	switch {
