@@ -396,7 +396,8 @@ func appendJSONStringScan(b []byte, s string) []byte {
 }
 
 // appendJSONPiece appends s escaped as in a JSON string, without quotes:
-// a piece of a string written in parts (see Claim.appendWhy).
+// a piece of a string written in parts (a claim's reason, see
+// appendClaimItem).
 func appendJSONPiece(b []byte, s string) []byte {
 	if plainASCII(s) {
 		return append(b, s...)
