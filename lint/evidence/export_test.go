@@ -80,3 +80,42 @@ func BuildByAppend(d *facts.Document, findings []rule.Finding) *Card {
 func (c *Card) WhyWithEveryValue(cl *Claim, locale string) string {
 	return c.why(cl, locale, nil, true)
 }
+
+// FilledByName is the reason filled as a template is (fillSegments): each
+// placeholder looked up by its name among the values given, the
+// reference for the values Reason keeps by slot.
+func (r *Reason) FilledByName() string {
+	var pairs []string
+	for slot, name := range slotNames {
+		if r.has(slot) {
+			pairs = append(pairs, name, r.values[slot])
+		}
+	}
+	if r.first == nil {
+		return ""
+	}
+	return fillSegments(r.first, r.second, pairs)
+}
+
+// ReasonTexts are the card's own texts a reason writes as they are (see
+// Reason.Append) in locale: its templates' texts and placeholders, the
+// places, the designs and study labels.
+func ReasonTexts(locale string) []string {
+	var out []string
+	for _, t := range []*template{claimsForPeople, claimsForNobody, claims, claimsCause, claimsCertain,
+		restsOnModel, restsOnUnstated, restsOnNothing, restsOnNothingCausal, restsOnAssociation,
+		restsOnWeak, restsOnUnsized, whyOther, whyOtherNoStudy} {
+		for _, s := range t.segments(locale) {
+			out = append(out, s.text, s.placeholder)
+		}
+	}
+	for _, m := range []map[string]phrase{places, designIs} {
+		for _, p := range m {
+			out = append(out, p.in(locale))
+		}
+	}
+	for _, n := range []int{0, 1, 12, 1234567} {
+		out = append(out, Label(&Study{Study: &facts.Study{Index: n}}, locale))
+	}
+	return out
+}

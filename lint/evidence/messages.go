@@ -47,11 +47,18 @@ type template struct {
 func newTemplate(en, hans string) *template { return &template{phrase: phrase{en, hans}} }
 
 // segment is a piece of a compiled template: text, then a placeholder
-// ({name}, braces included); the last piece has text only.
-type segment struct{ text, placeholder string }
+// ({name}, braces included) and which of a reason's values it names (see
+// Reason; -1: none); the last piece has text only.
+type segment struct {
+	text, placeholder string
+	slot              int8
+}
 
-// segments is the template in locale, compiled.
+// segments is the template in locale, compiled (nil for a nil template).
 func (t *template) segments(locale string) []segment {
+	if t == nil {
+		return nil
+	}
 	k := 0
 	switch locale {
 	case "zh-Hans":
@@ -81,10 +88,11 @@ func compile(template string) []segment {
 		if end < 0 {
 			break
 		}
-		out = append(out, segment{template[:open], template[open : open+end+1]})
+		placeholder := template[open : open+end+1]
+		out = append(out, segment{template[:open], placeholder, slotOf(placeholder[1 : len(placeholder)-1])})
 		template = template[open+end+1:]
 	}
-	return append(out, segment{text: template})
+	return append(out, segment{text: template, slot: -1})
 }
 
 // fill is the template in locale filled with pairs (see fillSegments).
@@ -109,6 +117,115 @@ func fillSegments(first, second []segment, pairs []string) string {
 	b = values.append(b, first, pairs)
 	b = values.append(b, second, pairs)
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// The values a reason's templates name, by slot: a Reason keeps them
+// where its segments find them, not looked up by name.
+const (
+	slotWhere = iota
+	slotTerm
+	slotLabel
+	slotModel
+	slotOther
+	slotDesign
+	slotAbout
+	slotMessage
+	reasonSlots
+)
+
+var slotNames = [reasonSlots]string{"where", "term", "label", "model", "other", "design", "about", "message"}
+
+// slotOf is the slot of a placeholder's name; -1: none.
+func slotOf(name string) int8 {
+	for i, n := range slotNames {
+		if n == name {
+			return int8(i)
+		}
+	}
+	return -1
+}
+
+// Reason is a claim's reason (see Card.WhyWith) as pieces: its compiled
+// templates and the values their placeholders name. A report writes it
+// piece by piece (see Append) without making the string, which most
+// reports never read. The zero Reason is a claim with none.
+type Reason struct {
+	first, second []segment
+	values        [reasonSlots]string
+	given         uint16 // the slots given a value (a placeholder with none stays as written)
+}
+
+// set gives slot its value.
+func (r *Reason) set(slot int, value string) {
+	r.values[slot] = value
+	r.given |= 1 << slot
+}
+
+func (r *Reason) has(slot int) bool { return r.given&(1<<slot) != 0 }
+
+// in gives r its templates in locale.
+func (r *Reason) in(first, second *template, locale string) {
+	r.first, r.second = first.segments(locale), second.segments(locale)
+}
+
+// Empty reports whether r is no reason: the claim is not flagged.
+func (r *Reason) Empty() bool { return r.first == nil }
+
+// value is what segment s's placeholder is filled with.
+func (r *Reason) value(s *segment) string {
+	if s.slot < 0 || !r.has(int(s.slot)) {
+		return s.placeholder
+	}
+	return r.values[s.slot]
+}
+
+// fromArticle are the slots whose values come from the article (its
+// words, the study's, a finding's message), not from the card's texts.
+const fromArticle = 1<<slotTerm | 1<<slotModel | 1<<slotAbout | 1<<slotMessage
+
+// String is the reason as Why makes it.
+func (r *Reason) String() string {
+	if r.first == nil {
+		return ""
+	}
+	if len(r.first) == 1 && r.second == nil {
+		return r.first[0].text // no placeholder: the template itself
+	}
+	n := 0
+	for _, list := range [2][]segment{r.first, r.second} {
+		for i := range list {
+			n += len(list[i].text)
+			if i < len(list)-1 {
+				n += len(r.value(&list[i]))
+			}
+		}
+	}
+	b := r.Append(make([]byte, 0, n), func(b []byte, v string) []byte { return append(b, v...) })
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// Append appends the reason to b: the card's own texts as they are (they
+// hold no quote, backslash or control character: a JSON report need not
+// escape them), the values from the article through add.
+func (r *Reason) Append(b []byte, add func(b []byte, value string) []byte) []byte {
+	b = r.appendList(b, r.first, add)
+	return r.appendList(b, r.second, add)
+}
+
+func (r *Reason) appendList(b []byte, list []segment, add func(b []byte, value string) []byte) []byte {
+	for i := range list {
+		s := &list[i]
+		b = append(b, s.text...)
+		if i == len(list)-1 {
+			break
+		}
+		if s.slot >= 0 && r.given&fromArticle&(1<<s.slot) != 0 {
+			b = add(b, r.values[s.slot])
+		} else {
+			b = append(b, r.value(s)...)
+		}
+	}
+	return b
 }
 
 // filled are the values of a fill's placeholders, in order, looked up
@@ -370,32 +487,49 @@ func (c *Card) WhyWith(cl *Claim, locale string, message func(x rule.Finding, lo
 // the test that each reason is given the values its texts name compares
 // against.
 func (c *Card) why(cl *Claim, locale string, message func(x rule.Finding, locale string) string, everyValue bool) string {
+	var r Reason
+	c.reasonOf(&r, cl, locale, message, everyValue)
+	return r.String()
+}
+
+// Reason sets r to WhyWith kept as pieces (see type Reason), for a report
+// that writes it without making the string. Its values are the report's
+// to keep: the card's texts and the claim's excerpt, never the sentences'
+// memory (see facts' Release).
+func (c *Card) Reason(r *Reason, cl *Claim, locale string, message func(x rule.Finding, locale string) string) {
+	c.reasonOf(r, cl, locale, message, false)
+	if cl.Excerpt == "" && r.has(slotTerm) {
+		// The term is in the sentences' memory: the reason keeps a copy.
+		r.values[slotTerm] = strings.Clone(r.values[slotTerm])
+	}
+}
+
+// reasonOf sets r to cl's reason: its templates and the values they name.
+// It is filled in place: a Reason is large, and copies of it cost more
+// than the filling.
+func (c *Card) reasonOf(r *Reason, cl *Claim, locale string, message func(x rule.Finding, locale string) string, everyValue bool) {
+	*r = Reason{}
 	if !cl.Flagged() {
-		return ""
+		return
 	}
 	st := c.StudyOf(cl)
 	// Each reason is given only the values its texts name: where and
 	// what the claim is (the clauses), the study's design (two tails), and
 	// its label; the reason of other rules (most reasons) names none of
 	// the first three.
-	args := make([]string, 0, 16) // room for every pair below: no regrowing
 	var words studyWords
 	if st != nil {
 		// The model and the description go in only where a reason names
 		// them.
 		words = c.words(st, locale)
-		args = append(args, "label", words.label)
+		r.set(slotLabel, words.label)
 	}
-	design := func() string { return lookup(designIs, st.Design, "unknown").in(locale) }
 	if everyValue {
-		args = append(args, "where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown())
+		r.set(slotWhere, lookup(places, cl.Where, Body).in(locale))
+		r.set(slotTerm, cl.shown())
 		if st != nil {
-			args = append(args, "design", design())
+			r.set(slotDesign, lookup(designIs, st.Design, "unknown").in(locale))
 		}
-	}
-	say := func(clause, tail *template, more ...string) string {
-		args = append(args, "where", lookup(places, cl.Where, Body).in(locale), "term", cl.shown())
-		return fillSegments(clause.segments(locale), tail.segments(locale), append(args, more...))
 	}
 	causal := cl.Class == "causal" || cl.hasCategory("causation")
 	certain := cl.Class == "certainty"
@@ -405,29 +539,44 @@ func (c *Card) why(cl *Claim, locale string, message func(x rule.Finding, locale
 	if cl.Subject == "people" {
 		whom = claimsForPeople
 	}
+	var first, second *template
 	switch {
 	case st == nil && causal:
-		return say(claimsCause, restsOnNothingCausal)
+		first, second = claimsCause, restsOnNothingCausal
 	case st == nil && cl.Evidence == "none":
-		return say(claims, restsOnNothing)
+		first, second = claims, restsOnNothing
 	case st == nil:
-		return whyOtherNoStudy.fill(locale, "message", firstMessage(cl, locale, message))
+		r.set(slotMessage, firstMessage(cl, locale, message))
+		r.in(whyOtherNoStudy, nil, locale)
+		return
 	case preclinical && (animalRule || !causal && !certain) && cl.Subject != "animals" && cl.Subject != "cells":
+		first, second = whom, restsOnModel
+		r.set(slotModel, words.population)
 		if !st.Preclinical {
 			if other := c.firstPreclinical(); other != nil {
 				o := c.words(other, locale)
-				return say(whom, restsOnUnstated, "other", o.label, "model", o.population)
+				second = restsOnUnstated
+				r.set(slotOther, o.label)
+				r.set(slotModel, o.population)
 			}
 		}
-		return say(whom, restsOnModel, "model", words.population)
 	case causal && st.Design != "rct":
-		return say(claimsCause, restsOnAssociation, "design", design())
+		first, second = claimsCause, restsOnAssociation
+		r.set(slotDesign, lookup(designIs, st.Design, "unknown").in(locale))
 	case certain && st.Design != "rct":
-		return say(claimsCertain, restsOnWeak, "design", design())
+		first, second = claimsCertain, restsOnWeak
+		r.set(slotDesign, lookup(designIs, st.Design, "unknown").in(locale))
 	case cl.hasCategory("sample-size") && !st.Sized:
-		return say(claims, restsOnUnsized)
+		first, second = claims, restsOnUnsized
+	default:
+		r.set(slotAbout, words.description)
+		r.set(slotMessage, firstMessage(cl, locale, message))
+		r.in(whyOther, nil, locale)
+		return
 	}
-	return whyOther.fill(locale, append(args, "about", words.description, "message", firstMessage(cl, locale, message))...)
+	r.set(slotWhere, lookup(places, cl.Where, Body).in(locale))
+	r.set(slotTerm, cl.shown())
+	r.in(first, second, locale)
 }
 
 // firstMessage is the message of cl's first finding in locale: message's,
@@ -486,8 +635,8 @@ func (c *Card) firstPreclinical() *Study {
 }
 
 func (cl *Claim) hasCategory(category string) bool {
-	for _, f := range cl.Findings {
-		if f.Rule.Category == category {
+	for i := range cl.Findings { // by index: a Finding is large to copy
+		if cl.Findings[i].Rule.Category == category {
 			return true
 		}
 	}

@@ -93,7 +93,7 @@ func writeCard(b *bufio.Writer, f File, locale string) {
 		}
 		fmt.Fprintf(b, "    %s:%d:%d: %s%s%s [%s] %s\n", f.Path, c.Start.Line, c.Start.Column,
 			word("open"), c.Excerpt, word("close"), strings.Join(c.Rules, ", "), rests)
-		fmt.Fprintf(b, "      %s\n", c.Why)
+		fmt.Fprintf(b, "      %s\n", c.Reason())
 	}
 }
 

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 
 	"github.com/hypelint/hypelint/lint/document"
@@ -48,10 +50,40 @@ type Claim struct {
 	Start    document.Position `json:"start"`
 	End      document.Position `json:"end"`
 	Excerpt  string            `json:"excerpt"`
-	Rules    []string          `json:"rules"`         // the rules that flagged it; empty when none did
-	Why      string            `json:"why,omitempty"` // for a flagged claim: why its evidence does not carry it
+	Rules    []string          `json:"rules"` // the rules that flagged it; empty when none did
+	// Why is, for a flagged claim, why its evidence does not carry it.
+	// NewEvidenceFile fills it; NewFile leaves it to Reason, which makes
+	// it from reason (its JSON report writes reason without making it).
+	Why string `json:"why,omitempty"`
 
-	span document.Span
+	span   document.Span
+	reason *evidence.Reason // Why as pieces (nil: none kept)
+	said   *findingText     // the finding text whose message reason quotes, with its JSON (nil: none)
+}
+
+// Reason is why the claim's evidence does not carry it: Why, else made
+// from the pieces NewFile kept.
+func (c *Claim) Reason() string {
+	if c.Why == "" && c.reason != nil {
+		return c.reason.String()
+	}
+	return c.Why
+}
+
+// MarshalJSON encodes the claim's fields, Why made from the pieces NewFile
+// kept: encoding/json (the evidence card, a program's own report) reads
+// fields only. The caller's encoder escapes HTML as it is set to.
+func (c Claim) MarshalJSON() ([]byte, error) {
+	type fields Claim // the fields alone, without this method
+	f := fields(c)
+	f.Why = c.Reason()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // Related is a finding's related location: the study its claim was judged
@@ -106,11 +138,19 @@ func (f *File) addEvidence(doc *document.Document, card *evidence.Card, findings
 	f.Claims = claimLists.get(claims)
 	ruleSlab := make([]string, 0, rules)
 	spans := spanPositions{findings: f.Findings}
+	// The reasons of NewFile's claims are kept as pieces, one list a file,
+	// for the JSON report to write without making them (most of the
+	// cost of a reason is making it); NewEvidenceFile's are made.
+	var reasons *[]evidence.Reason
+	if !allClaims {
+		list := make([]evidence.Reason, 0, claims) // never regrown: the claims point into it
+		reasons = &list
+	}
 	for _, c := range card.Claims {
 		if !allClaims && len(c.Findings) == 0 {
 			continue
 		}
-		f.Claims = append(f.Claims, newClaim(doc, card, c, locale, &ruleSlab, &spans))
+		f.Claims = append(f.Claims, newClaim(doc, card, c, locale, &ruleSlab, &spans, reasons))
 	}
 	// Every finding on a study's claims relates to the same place with
 	// the same message: resolve each study once (the map holds where in the
@@ -223,13 +263,14 @@ func (p *spanPositions) positions(doc *document.Document, span document.Span) (s
 }
 
 // newClaim resolves a claim for the report; its rules are carved out of
-// slab when that has room (nil: a list of their own), and its positions
-// come from spans when a finding there has them (nil: from doc).
-func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, locale string, slab *[]string, spans *spanPositions) Claim {
+// slab when that has room (nil: a list of their own), its positions
+// come from spans when a finding there has them (nil: from doc), and its
+// reason is kept as pieces in reasons (nil: made, in Why).
+func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, locale string, slab *[]string, spans *spanPositions, reasons *[]evidence.Reason) Claim {
 	out := Claim{
 		Class: c.Class, Subject: c.Subject, Strength: c.Strength, Voice: c.Voice,
 		Evidence: c.Evidence, Where: c.Where, Excerpt: sourceText(doc, c.Span, c.Excerpt),
-		Rules: carve(slab, len(c.Findings)), Why: card.WhyWith(c, locale, sharedMessage), span: c.Span,
+		Rules: carve(slab, len(c.Findings)), span: c.Span,
 	}
 	// The term is a piece of a sentence's text, in memory the facts give
 	// back for the next file once the report is made (Release): a copy,
@@ -242,16 +283,36 @@ func newClaim(doc *document.Document, card *evidence.Card, c *evidence.Claim, lo
 		out.Study = s.Index
 	}
 	out.Start, out.End = spans.positions(doc, c.Span)
+	// A reason that quotes its first finding's message takes it from the
+	// run's shared texts, the JSON report its escaped form too (said).
+	var said *findingText
+	message := func(x rule.Finding, locale string) string {
+		said = findingMessage(x, locale)
+		return said.message
+	}
+	if reasons == nil || len(*reasons) == cap(*reasons) {
+		var reason evidence.Reason
+		card.Reason(&reason, c, locale, message)
+		out.Why = reason.String()
+	} else {
+		// Filled in place in the list's spare room, kept if there is one.
+		n := len(*reasons)
+		*reasons = (*reasons)[:n+1]
+		reason := &(*reasons)[n]
+		if card.Reason(reason, c, locale, message); reason.Empty() {
+			*reasons = (*reasons)[:n]
+		} else {
+			out.reason = reason
+			if said != nil && said.head != "" {
+				out.said = said
+			}
+		}
+	}
 	for _, x := range c.Findings {
 		out.Rules = append(out.Rules, x.Rule.ID)
 	}
 	return out
 }
-
-// sharedMessage is x's message in locale from the run's shared texts (see
-// findingMessage), for the reasons a claim's evidence gives: the report
-// has composed it already.
-func sharedMessage(x rule.Finding, locale string) string { return findingMessage(x, locale).message }
 
 // carve returns an empty, non-nil list with room for n strings: the next n
 // of slab's spare capacity (capped, so appending past n cannot reach the

@@ -137,7 +137,7 @@ func TestJSONEvidenceInTheMessageLocale(t *testing.T) {
 	res, _ := mixedResult(t)
 	f := report.NewFile("mixed.txt", res, "zh-Hant")
 	require.Len(t, f.Claims, 1)
-	assert.Equal(t, "標題把“逆转衰老”說成對人有效；它所依據的研究1用的是小鼠，不是人。", f.Claims[0].Why)
+	assert.Equal(t, "標題把“逆转衰老”說成對人有效；它所依據的研究1用的是小鼠，不是人。", f.Claims[0].Reason())
 	assert.Equal(t, "小鼠，實驗室研究，未給出樣本數，出處《自然·衰老》", f.Studies[0].Description)
 }
 

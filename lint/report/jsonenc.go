@@ -265,8 +265,8 @@ func (c *Claim) appendJSONBuilt(b []byte, prefix string) []byte {
 	e.position("end", c.End)
 	e.str("excerpt", c.Excerpt)
 	e.strings("rules", c.Rules)
-	if c.Why != "" {
-		e.str("why", c.Why)
+	if why := c.Reason(); why != "" {
+		e.str("why", why)
 	}
 	e.close('}')
 	return e.b
@@ -391,6 +391,22 @@ func load4(s string) uint32 {
 // other than plain ASCII: it steps over plain runs and escapes the rest.
 func appendJSONStringScan(b []byte, s string) []byte {
 	b = append(b, '"')
+	b = appendJSONEscaped(b, s)
+	return append(b, '"')
+}
+
+// appendJSONPiece appends s escaped as in a JSON string, without quotes:
+// a piece of a string written in parts (a claim's reason, see
+// appendClaimItem).
+func appendJSONPiece(b []byte, s string) []byte {
+	if plainASCII(s) {
+		return append(b, s...)
+	}
+	return appendJSONEscaped(b, s)
+}
+
+// appendJSONEscaped is appendJSONStringScan without the quotes.
+func appendJSONEscaped(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -449,8 +465,7 @@ func appendJSONStringScan(b []byte, s string) []byte {
 		}
 		i += size
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // plain3 reports whether a well-formed three-byte character that needs no

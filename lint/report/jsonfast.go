@@ -127,7 +127,9 @@ func appendFindingItem(b []byte, x *Finding) []byte {
 // appendClaimItem is c.appendJSON at jsonFinding.
 func appendClaimItem(b []byte, c *Claim) []byte {
 	b = append(b, "{"+itemM1+`"term": `...)
+	termAt := len(b)
 	b = appendJSONString(b, c.Term)
+	term := b[termAt:len(b):len(b)] // quoted
 	b = append(b, ","+itemM1+`"class": `...)
 	b = appendJSONString(b, c.Class)
 	b = append(b, ","+itemM1+`"subject": `...)
@@ -144,7 +146,13 @@ func appendClaimItem(b []byte, c *Claim) []byte {
 	b = appendInt(b, c.Study)
 	b = itemSpan.append(b, c.Start, c.End)
 	b = append(b, ","+itemM1+`"excerpt": `...)
-	b = appendJSONString(b, c.Excerpt)
+	excerptAt := len(b)
+	if c.Excerpt == c.Term { // three claims in four: escaped above
+		b = append(b, term...)
+	} else {
+		b = appendJSONString(b, c.Excerpt)
+	}
+	excerpt := b[excerptAt+1 : len(b)-1 : len(b)-1] // escaped, without quotes
 	b = append(b, ","+itemM1+`"rules": `...)
 	switch {
 	case c.Rules == nil:
@@ -162,9 +170,25 @@ func appendClaimItem(b []byte, c *Claim) []byte {
 		}
 		b = append(b, itemM1+"]"...)
 	}
-	if c.Why != "" {
+	switch {
+	case c.Why != "":
 		b = append(b, ","+itemM1+`"why": `...)
 		b = appendJSONString(b, c.Why)
+	case c.reason != nil && !c.reason.Empty():
+		b = append(b, ","+itemM1+`"why": "`...)
+		// The card's own texts need no escaping; the message the reason
+		// quotes was escaped once, for the finding's head, and the term
+		// it quotes (the excerpt) just above.
+		b = c.reason.Append(b, func(b []byte, v string) []byte {
+			switch {
+			case v == c.Excerpt:
+				return append(b, excerpt...)
+			case c.said != nil && v == c.said.message:
+				return append(b, c.said.escapedMessage()...)
+			}
+			return appendJSONPiece(b, v)
+		})
+		b = append(b, '"')
 	}
 	return append(b, itemEnd+"}"...)
 }

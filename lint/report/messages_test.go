@@ -52,11 +52,15 @@ func checkFindingText(t *testing.T, x rule.Finding, locale string, got *findingT
 	t.Helper()
 	want := findingText{rule: x.Rule.ID, category: x.Rule.Category, severity: x.Rule.Severity.String(), message: x.Message(locale)}
 	want.head = string(appendFindingHead(nil, want.rule, want.category, want.severity, want.message))
+	want.messageAt = got.messageAt
 	assert.Equal(t, want, *got)
+	quoted := string(appendJSONString(nil, want.message))
+	assert.Equal(t, quoted[1:len(quoted)-1], got.escapedMessage())
+	assert.Equal(t, quoted, want.head[got.messageAt:])
 }
 
 // A claim's reason quoting its first finding's message takes it from the
-// shared texts (sharedMessage) and reads as the card composes it alone:
+// shared texts (findingMessage) and reads as the card composes it alone:
 // every flagged corpus claim in each locale, with the shared message
 // asked for at least once per locale.
 func TestClaimReasonTakesSharedMessage(t *testing.T) {
@@ -65,7 +69,7 @@ func TestClaimReasonTakesSharedMessage(t *testing.T) {
 		asked := 0
 		shared := func(x rule.Finding, locale string) string {
 			asked++
-			return sharedMessage(x, locale)
+			return findingMessage(x, locale).message
 		}
 		for _, res := range results {
 			for _, c := range res.Card.Claims {

@@ -236,7 +236,12 @@ type messageKey struct {
 type findingText struct {
 	rule, category, severity, message string
 	head                              string
+	messageAt                         int // where in head the message's JSON string starts
 }
+
+// escapedMessage is the message escaped as in a JSON string, without its
+// quotes: head's (made, so head is not "").
+func (t *findingText) escapedMessage() string { return t.head[t.messageAt+1 : len(t.head)-1] }
 
 func newFindingText(x rule.Finding, locale string) *findingText {
 	return &findingText{rule: x.Rule.ID, category: x.Rule.Category, severity: x.Rule.Severity.String(), message: x.Message(locale)}
@@ -259,6 +264,7 @@ func findingMessage(x rule.Finding, locale string) *findingText {
 	}
 	if _, ok := messages.m[key]; ok || len(messages.m) < maxMessages {
 		t.head = string(appendFindingHead(nil, t.rule, t.category, t.severity, t.message))
+		t.messageAt = len(t.head) - len(appendJSONString(nil, t.message))
 		messages.m[key] = t
 	}
 	return t

@@ -122,7 +122,7 @@ func (s *FileStream) Part(found []rule.Finding, claims []*evidence.Claim) error 
 		if !c.Flagged() {
 			continue
 		}
-		if err := cw.claim(&s.file, newClaim(s.file.doc, s.card, c, s.locale, nil, nil)); err != nil {
+		if err := cw.claim(&s.file, newClaim(s.file.doc, s.card, c, s.locale, nil, nil, nil)); err != nil {
 			return err
 		}
 	}
