@@ -1,6 +1,12 @@
 package lexicon
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"fmt"
+	"math/bits"
+	"slices"
+	"unsafe"
+)
 
 // hanScanner is the automaton re-read over symbols instead of bytes: one
 // symbol per character of U+4000–U+9FFF (lead bytes E4 to E9: the Han
@@ -338,4 +344,79 @@ func (h *hanScanner) emit(o, end int32, out []match) []match {
 		o = e.dict
 	}
 	return out
+}
+
+// storedScanner is a hanScanner as a snapshot holds it: its slots and ends
+// as int32 words (four and two a slot, in field order), which loading
+// reinterprets in place, and its wide table as little-endian uint16s.
+type storedScanner struct {
+	RootKids int
+	ByteSym  []int32
+	Wide     string
+	Slots    []int32
+	Ends     []int32
+}
+
+// store writes h out; a nil h gives the empty storedScanner (no scanner).
+func (h *hanScanner) store() storedScanner {
+	if h == nil {
+		return storedScanner{ByteSym: []int32{}, Slots: []int32{}, Ends: []int32{}}
+	}
+	st := storedScanner{RootKids: int(h.rootKids), ByteSym: h.byteSym[:],
+		Slots: make([]int32, 0, 4*len(h.slots)), Ends: make([]int32, 0, 2*len(h.ends))}
+	wide := make([]byte, 0, 2*len(h.wide))
+	for _, sym := range h.wide {
+		wide = binary.LittleEndian.AppendUint16(wide, sym)
+	}
+	st.Wide = string(wide)
+	for _, sl := range h.slots {
+		st.Slots = append(st.Slots, sl.base, sl.check, sl.fail, int32(sl.kids))
+	}
+	for _, e := range h.ends {
+		st.Ends = append(st.Ends, e.term, e.dict)
+	}
+	return st
+}
+
+// load returns the scanner st holds (nil for none), its slots and ends
+// reinterpreted from st's words, not copied: they must never be written.
+// It checks the sizes walk and emit rely on, not the links: a snapshot
+// that is not trusted is compared with the scanner built from its
+// automaton instead (see snapshot.check).
+func (st *storedScanner) load() (*hanScanner, error) {
+	if len(st.Slots) == 0 && len(st.Ends) == 0 && len(st.ByteSym) == 0 && st.Wide == "" {
+		return nil, nil
+	}
+	h := &hanScanner{}
+	n := len(st.Slots) / 4
+	if n == 0 || n&(n-1) != 0 || len(st.Slots) != 4*n || len(st.Ends) != 2*n ||
+		len(st.ByteSym) != len(h.byteSym) || len(st.Wide) != 2*len(h.wide) || st.RootKids < 0 || st.RootKids >= n {
+		return nil, fmt.Errorf("symbol scanner of %d slot words, %d end words, %d byte symbols, %d wide bytes, %d root symbols",
+			len(st.Slots), len(st.Ends), len(st.ByteSym), len(st.Wide), st.RootKids)
+	}
+	h.rootKids = int32(st.RootKids)
+	copy(h.byteSym[:], st.ByteSym)
+	if littleEndian {
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(&h.wide[0])), 2*len(h.wide)), st.Wide)
+	} else {
+		for i := range h.wide {
+			h.wide[i] = binary.LittleEndian.Uint16([]byte(st.Wide[2*i : 2*i+2]))
+		}
+	}
+	// hanSlot is four int32-sized fields and ending two, without padding
+	// (TestStoredScannerLayout), so the words are the slots as they lie.
+	h.slots = unsafe.Slice((*hanSlot)(unsafe.Pointer(&st.Slots[0])), n)
+	h.ends = unsafe.Slice((*ending)(unsafe.Pointer(&st.Ends[0])), n)
+	return h, nil
+}
+
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// equal reports whether h and o are the same scanner (both nil counts).
+func (h *hanScanner) equal(o *hanScanner) bool {
+	if h == nil || o == nil {
+		return h == o
+	}
+	return h.wide == o.wide && h.byteSym == o.byteSym && h.rootKids == o.rootKids &&
+		slices.Equal(h.slots, o.slots) && slices.Equal(h.ends, o.ends)
 }

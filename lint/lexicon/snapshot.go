@@ -18,7 +18,9 @@ import (
 // automaton's tables are slices of the snapshot, never written); a general
 // encoder (gob) copied everything twice and was most of loading. The
 // automaton's dense rows, the pattern bit sets and the regexps are rebuilt
-// on load: they are quick to derive and large.
+// on load: they are quick to derive and large. The symbol scanner is
+// stored, its slots read in place: building it took as long as linting a
+// small file.
 type snapshot struct {
 	Classes []Class
 	// Terms, flat: term i's text is TermText[TermEnd[i-1]:TermEnd[i]], its
@@ -42,6 +44,9 @@ type snapshot struct {
 	Dict           []int32
 	Dense          int // how many states have dense rows
 	Phrases        []snapPhrase
+	// Han is the symbol scanner built from the automaton (none for terms
+	// that are not UTF-8), so that no process builds it again.
+	Han storedScanner
 }
 
 type snapPhrase struct {
@@ -77,7 +82,7 @@ type snapPattern struct {
 // snapshotMagic starts every snapshot; its last digits are the version,
 // which changes whenever the layout or the meaning of a snapshot does, so
 // that an old one is refused rather than misread.
-const snapshotMagic = "hypelint-lexicon-10\n"
+const snapshotMagic = "hypelint-lexicon-11\n"
 
 func (s *snapshot) fields(c binfmt.Codec) {
 	binfmt.Slice(c, &s.Classes, func(cl *Class) {
@@ -130,13 +135,18 @@ func (s *snapshot) fields(c binfmt.Codec) {
 		c.Num(&p.Gap)
 		c.Int32s(&p.Slots)
 	})
+	c.Num(&s.Han.RootKids)
+	c.Int32s(&s.Han.ByteSym)
+	c.Text(&s.Han.Wide)
+	c.Int32s(&s.Han.Slots)
+	c.Int32s(&s.Han.Ends)
 }
 
 // Snapshot writes the lexicon out (see FromSnapshot).
 func (l *Lexicon) Snapshot() ([]byte, error) {
 	a := l.ac
-	s := snapshot{Classes: l.Classes, Dense: int(a.rows.n), First: a.first, EdgeByte: string(a.edgeByte),
-		EdgeNext: a.edgeNext, Term: a.term, Fail: a.fail, Dict: a.dict}
+	s := snapshot{Classes: l.Classes, Dense: a.startRows, First: a.first, EdgeByte: string(a.edgeByte),
+		EdgeNext: a.edgeNext, Term: a.term, Fail: a.fail, Dict: a.dict, Han: a.hanScanner().store()}
 	var text, flags, clause, window strings.Builder
 	for _, t := range l.terms {
 		var f byte
@@ -199,7 +209,9 @@ func FromSnapshot(data string) (*Lexicon, error) {
 // binary, whose consistency a test checks (CheckSnapshot): it skips the
 // check, which reads every array of the automaton (9% of the instructions
 // of a process linting one small file, and pages of the binary it would
-// not otherwise touch). The format is still read with its bounds checked.
+// not otherwise touch), and the comparison of its symbol scanner with the
+// one its automaton gives (a build of 23M instructions). The format is
+// still read with its bounds checked, and the scanner's sizes.
 func FromBuiltinSnapshot(data string) (*Lexicon, error) {
 	return fromSnapshot(data, false)
 }
@@ -276,8 +288,16 @@ func fromSnapshot(data string, check bool) (*Lexicon, error) {
 			behind: reach{runes: sp.BehindRunes, other: sp.BehindOther, least: sp.BehindLeast, spaces: sp.BehindSpaces},
 			next:   next{set: reach{runes: sp.NextRunes}, null: sp.NextNull}}
 	}
-	l.ac = &automaton{first: s.First, edgeByte: []byte(s.EdgeByte), edgeNext: s.EdgeNext, term: s.Term, fail: s.Fail, dict: s.Dict}
-	l.ac.prepare(s.Dense)
+	h, err := s.Han.load()
+	if err != nil {
+		return nil, fmt.Errorf("lexicon snapshot: %v", err)
+	}
+	l.ac = s.automaton()
+	if h != nil {
+		l.ac.useScanner(h, s.Dense)
+	} else {
+		l.ac.prepare(s.Dense)
+	}
 	if err := l.patternSets(); err != nil {
 		return nil, err
 	}
@@ -321,7 +341,21 @@ func (s *snapshot) check() error {
 	if !ok {
 		return fmt.Errorf("lexicon snapshot: inconsistent terms or automaton")
 	}
+	// The stored symbol scanner must be the one the automaton gives: its
+	// links cannot be checked more cheaply than by building it.
+	h, err := s.Han.load()
+	if err != nil {
+		return fmt.Errorf("lexicon snapshot: %v", err)
+	}
+	if !buildHanScanner(s.automaton()).equal(h) {
+		return fmt.Errorf("lexicon snapshot: the symbol scanner is not its automaton's")
+	}
 	return nil
+}
+
+// automaton is the snapshot's automaton, without rows.
+func (s *snapshot) automaton() *automaton {
+	return &automaton{first: s.First, edgeByte: []byte(s.EdgeByte), edgeNext: s.EdgeNext, term: s.Term, fail: s.Fail, dict: s.Dict}
 }
 
 // monotone reports offsets that start at 0, never decrease and end at n.
