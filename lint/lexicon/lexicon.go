@@ -77,7 +77,17 @@ type Lexicon struct {
 	phrases      []phrase // open phrasing over hits (phrase.go)
 	phraseStarts [][]int  // per class, the phrases it starts
 	startsPhrase []bool   // per class, whether it starts any
+	// classFlags says per class whether it starts a phrase (classStarts)
+	// and whether it is slot-only (classSlot): MatchFound's resolver
+	// gathers them over a sentence's hits, and MatchFound skips the
+	// phrase and slot passes a sentence has no hit for.
+	classFlags []uint8
 }
+
+const (
+	classStarts = 1 << iota
+	classSlot
+)
 
 type term struct {
 	text     string    // normalized
@@ -275,7 +285,7 @@ func (l *Lexicon) Match(text string, dst []Hit) []Hit {
 	var occBuf [32]occurrence // 32 hold all but a few sentences' window literals; 16 left one in twelve to the heap
 	first := len(dst)
 	dst, _, ignored := l.matchFound(text, digitsUnknown, found, occBuf[:0], dst)
-	return l.finish(text, dst, first, ignored, nil)
+	return l.finish(text, dst, first, ignored)
 }
 
 // Found holds the automaton's matches in several texts, found back to back
@@ -318,7 +328,27 @@ func (l *Lexicon) MatchFound(text string, digits bool, f *Found, i int, dst []Hi
 	first := len(dst)
 	var ignored []Hit
 	dst, f.occ, ignored = l.matchFound(text, d, f.matches[from:f.ends[i]], f.occ[:0], dst)
-	return l.finish(text, dst, first, ignored, &f.res)
+	// finish, with the resolver's table, which also tells which passes
+	// the hits need: most sentences have no hit that starts a phrase, and
+	// a third no slot-only hit.
+	res := &f.res
+	if res.lex != l {
+		res.reset(l)
+	}
+	n, met := res.resolve(dst[first:], ignored)
+	dst = dst[:first+n]
+	if met&classStarts != 0 {
+		end := len(dst)
+		if dst = l.matchPhrases(text, dst[first:end], dst); len(dst) > end {
+			var more uint8
+			n, more = res.resolve(dst[first:], nil)
+			dst, met = dst[:first+n], met|more
+		}
+	}
+	if met&classSlot != 0 && len(l.phrases) > 0 {
+		dst = l.dropSlots(dst, first)
+	}
+	return dst
 }
 
 // matchFound is Match given what the automaton found in text and, unless
@@ -437,14 +467,13 @@ func (l *Lexicon) matchFound(text string, digits int, found []match, occ []occur
 }
 
 // finish resolves the hits matchFound appended to dst from first on, adds
-// the phrases' hits and drops the slot-only ones. res, unless nil,
-// resolves in place of resolve.
-func (l *Lexicon) finish(text string, dst []Hit, first int, ignored []Hit, res *resolver) []Hit {
-	dst = dst[:first+res.resolve(dst[first:], ignored, len(l.Classes))]
+// the phrases' hits and drops the slot-only ones.
+func (l *Lexicon) finish(text string, dst []Hit, first int, ignored []Hit) []Hit {
+	dst = dst[:first+resolve(dst[first:], ignored)]
 	if len(l.phrases) > 0 {
 		n := len(dst)
 		if dst = l.matchPhrases(text, dst[first:n], dst); len(dst) > n {
-			dst = dst[:first+res.resolve(dst[first:], nil, len(l.Classes))]
+			dst = dst[:first+resolve(dst[first:], nil)]
 		}
 		dst = l.dropSlots(dst, first)
 	}
@@ -834,34 +863,44 @@ func resolve(hits []Hit, ignored []Hit) int {
 type resolver struct {
 	stamp uint32
 	last  []stampedLast // by class
+	lex   *Lexicon      // whose classes last is for
 }
 
+// reset makes the table for l's classes, with their flags.
+func (rs *resolver) reset(l *Lexicon) {
+	rs.last = make([]stampedLast, len(l.classFlags))
+	for c, f := range l.classFlags {
+		rs.last[c].flags = f
+	}
+	rs.lex, rs.stamp = l, 0
+}
+
+// stampedLast also holds its class's flags, which resolve gathers from
+// the entry it reads anyway.
 type stampedLast struct {
 	stamp      uint32
 	index, end int32 // a sentence's offsets fit in 32 bits, as occurrence's
+	flags      uint8
 }
 
-// resolve is resolve(hits, ignored) for hits of classes below classes
-// (the lexicon's); a nil resolver calls that.
-func (rs *resolver) resolve(hits []Hit, ignored []Hit, classes int) int {
-	if rs == nil {
-		return resolve(hits, ignored)
-	}
+// resolve is resolve(hits, ignored) for hits of the classes of the
+// lexicon the table was reset for, which also returns the flags of the
+// classes of the hits it keeps, ORed.
+func (rs *resolver) resolve(hits []Hit, ignored []Hit) (int, uint8) {
 	sortHits(hits)
-	if len(rs.last) < classes {
-		rs.last = make([]stampedLast, classes)
-		rs.stamp = 0
-	}
 	rs.stamp++
 	if rs.stamp == 0 { // wrapped: entries of old calls would look current
-		clear(rs.last)
+		for c := range rs.last {
+			rs.last[c].stamp = 0
+		}
 		rs.stamp = 1
 	}
 	stamp, last := rs.stamp, rs.last
+	var met uint8
 	n := 0
 	for i := range hits {
 		h := &hits[i]
-		if covered(h, ignored) {
+		if len(ignored) > 0 && covered(h, ignored) {
 			continue
 		}
 		e := &last[h.Class]
@@ -876,13 +915,14 @@ func (rs *resolver) resolve(hits []Hit, ignored []Hit, classes int) int {
 				continue
 			}
 		}
-		*e = stampedLast{stamp, int32(n), int32(h.End)}
+		e.stamp, e.index, e.end = stamp, int32(n), int32(h.End)
+		met |= e.flags
 		if n != i {
 			hits[n] = *h
 		}
 		n++
 	}
-	return n
+	return n, met
 }
 
 // resolving holds resolve's list of last hits and the ignore phrases:

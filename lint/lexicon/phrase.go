@@ -44,7 +44,7 @@ func (l *Lexicon) matchPhrases(text string, hits []Hit, dst []Hit) []Hit {
 		}
 		h := hits[k]
 		for _, pi := range l.phraseStarts[h.Class] {
-			p := l.phrases[pi]
+			p := &l.phrases[pi]
 			if end, ok := l.rest(text, hits[k+1:], p, 1, h.End); ok {
 				dst = append(dst, Hit{Class: p.class, Start: h.Start, End: end, Term: -1})
 			}
@@ -58,9 +58,16 @@ func (l *Lexicon) matchPhrases(text string, hits []Hit, dst []Hit) []Hit {
 func (l *Lexicon) indexPhrases() {
 	l.phraseStarts = make([][]int, len(l.Classes))
 	l.startsPhrase = make([]bool, len(l.Classes))
+	l.classFlags = make([]uint8, len(l.Classes))
 	for i, p := range l.phrases {
 		l.phraseStarts[p.slots[0]] = append(l.phraseStarts[p.slots[0]], i)
 		l.startsPhrase[p.slots[0]] = true
+		l.classFlags[p.slots[0]] |= classStarts
+	}
+	for c := range l.Classes {
+		if l.Classes[c].SlotOnly {
+			l.classFlags[c] |= classSlot
+		}
 	}
 }
 
@@ -71,7 +78,7 @@ func (l *Lexicon) indexPhrases() {
 // hit: once a hit of the slot is too far, or past a clause break, so is
 // every later one. That holds unless the stretch's decoding changes, when
 // it ends in a rune's continuation byte (odd UTF-8): then no early stop.
-func (l *Lexicon) rest(text string, hits []Hit, p phrase, i, from int) (int, bool) {
+func (l *Lexicon) rest(text string, hits []Hit, p *phrase, i, from int) (int, bool) {
 	if i == len(p.slots) {
 		return from, true
 	}

@@ -166,7 +166,7 @@ func TestRestAsEveryHit(t *testing.T) {
 				continue
 			}
 			wantEnd, wantOK := restReference(text, hits, p, 1, h.End)
-			end, ok := l.rest(text, hits[k+1:], p, 1, h.End)
+			end, ok := l.rest(text, hits[k+1:], &p, 1, h.End)
 			require.Equal(t, wantOK, ok, "%q %v %v", text, hits, p)
 			if ok {
 				require.Equal(t, wantEnd, end, "%q %v %v", text, hits, p)
@@ -175,4 +175,77 @@ func TestRestAsEveryHit(t *testing.T) {
 		}
 	}
 	require.Greater(t, found, 1000, "phrases found")
+}
+
+// MatchFound runs the phrase and slot passes only for a sentence whose
+// hits call for them (finish, by the class flags the resolver gathers),
+// and finds what Match, which runs them on every sentence, finds: on
+// random texts of small lexicons with phrases that start with a slot-only
+// class or not, a slot-only class no phrase uses, and slot-only classes
+// without any phrase (whose hits are then kept), the same Found passed
+// from one lexicon to the next. Each kind of text is met (fails with the
+// flags of either kind left out).
+func TestMatchFoundPassesAsMatch(t *testing.T) {
+	const slots = `
+  det:
+    slot_only: true
+    zh: [一位, 一种]
+    en: [a]
+  noun:
+    slot_only: true
+    zh: [患者, 药]
+    en: [patient]
+  verb:
+    zh: [逆转, 治愈]
+    en: [reverses, cures]
+  spare:
+    slot_only: true
+    zh: [今天]
+`
+	lexicons := map[string]string{
+		"phrases": "classes:" + slots + `
+  anecdote:
+    zh: [病例]
+    phrases:
+      - {slots: [det, noun], gap: 4}
+  cure:
+    phrases:
+      - {slots: [verb, noun], gap: 4}
+      - {slots: [noun, verb], gap: 2}
+`,
+		"no phrases": "classes:" + slots,
+	}
+	pieces := []string{"一位", "一种", "患者", "药", "逆转", "治愈", "今天", "病例", "，", "的", "很多", " a ", " patient ", " cures ", "\xe4\xb8", "。"}
+	rng := rand.New(rand.NewSource(5))
+	var f Found
+	kinds := map[string]int{}
+	for range 20 {
+		for name, src := range lexicons {
+			lex, err := Parse(map[string]string{"a.yaml": src})
+			require.NoError(t, err)
+			texts := make([]string, 50)
+			for i := range texts {
+				var b strings.Builder
+				for range rng.Intn(8) {
+					b.WriteString(pieces[rng.Intn(len(pieces))])
+				}
+				texts[i] = b.String()
+			}
+			lex.Find(&f, texts)
+			for i, text := range texts {
+				want := lex.Match(text, nil)
+				require.Equal(t, want, lex.MatchFound(text, false, &f, i, nil), "%s: %q", name, text)
+				for _, h := range want {
+					switch {
+					case h.Term < 0:
+						kinds["phrase"]++
+					case lex.Classes[h.Class].SlotOnly:
+						kinds["slot kept"]++
+					}
+				}
+			}
+		}
+	}
+	require.Positive(t, kinds["phrase"])
+	require.Positive(t, kinds["slot kept"])
 }

@@ -264,34 +264,57 @@ func TestResolveAsByClass(t *testing.T) {
 }
 
 // A resolver, kept from one text to the next as Found keeps it, resolves
-// as resolve does: on the random hits of TestResolveAsByClass, with
-// classes up to 300, across its stamp's wrap (the table is then cleared,
-// else a hit of an earlier call could look kept), and after a lexicon
-// with more classes asks for a larger table.
+// as resolve does and returns the flags of the classes it keeps: on the
+// random hits of TestResolveAsByClass, with classes up to 300, across its
+// stamp's wrap (the table is then cleared, else a hit of an earlier call
+// could look kept), and after a lexicon with other classes asks for its
+// own table (flags are read from the table: fails with one left as it was).
 func TestResolverAsResolve(t *testing.T) {
 	rng := rand.New(rand.NewSource(11))
 	many := []int{0, 1, 2, 127, 128, 129, 255, 256, 300, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}
+	lexicon := func(classes int) *Lexicon {
+		l := &Lexicon{classFlags: make([]uint8, classes)}
+		for c := range l.classFlags {
+			l.classFlags[c] = uint8(rng.Intn(4))
+		}
+		return l
+	}
+	few, lots := lexicon(20), lexicon(301)
 	var res resolver
 	// The first call's hit of class 3 and, once the stamp wraps, a hit it
 	// would hide if it looked kept by the call then.
+	res.reset(few)
 	first := []Hit{{Class: 3, Start: 0, End: 9, Term: 1}}
-	require.Equal(t, 1, res.resolve(first, nil, 20))
+	n, met := res.resolve(first, nil)
+	require.Equal(t, 1, n)
+	require.Equal(t, few.classFlags[3], met)
 	res.stamp = math.MaxUint32
 	again := []Hit{{Class: 3, Start: 2, End: 4, Term: 2}}
-	require.Equal(t, 1, res.resolve(again, nil, 20), "a hit of a call before the wrap")
+	n, _ = res.resolve(again, nil)
+	require.Equal(t, 1, n, "a hit of a call before the wrap")
 	for round := range 40000 {
-		classes := 20
-		if round%2 == 1 {
-			classes = 301
+		// Lexicons in turns of 250 texts; every fourth turn a new one
+		// with as many classes as the last, and other flags.
+		turn := round / 250
+		l := few
+		if turn%2 == 1 {
+			l = lots
 		}
-		if round == 1000 {
+		if round%250 == 0 && turn%4 == 3 {
+			lots = lexicon(len(lots.classFlags))
+			l = lots
+		}
+		if res.lex != l {
+			res.reset(l)
+		}
+		if round == 1010 {
 			res.stamp = math.MaxUint32 - 3 // wraps within the next calls
 		}
 		hits := make([]Hit, rng.Intn(2*smallSort+2))
 		for i := range hits {
 			start := rng.Intn(12)
 			class := rng.Intn(20) % 5
-			if round%2 == 1 {
+			if l != few {
 				class = many[rng.Intn(len(many))]
 			}
 			hits[i] = Hit{Class: class, Start: start, End: start + rng.Intn(5), Term: int32(rng.Intn(4) - 1)}
@@ -303,9 +326,14 @@ func TestResolverAsResolve(t *testing.T) {
 		}
 		want := slices.Clone(hits)
 		want = want[:resolve(want, ignored)]
+		var wantFlags uint8
+		for _, h := range want {
+			wantFlags |= l.classFlags[h.Class]
+		}
 		got := slices.Clone(hits)
-		got = got[:res.resolve(got, ignored, classes)]
-		require.Equal(t, want, got, "round %d: %+v ignoring %+v", round, hits, ignored)
+		n, met := res.resolve(got, ignored)
+		require.Equal(t, want, got[:n], "round %d: %+v ignoring %+v", round, hits, ignored)
+		require.Equal(t, wantFlags, met, "round %d", round)
 	}
 	require.Less(t, res.stamp, uint32(1<<20), "the stamp wrapped")
 }
