@@ -152,6 +152,7 @@ func (s *scanner) step(i int) int {
 // two runes at a time (skipHan).
 func (s *scanner) skip(i int) int {
 	t := s.text
+outer:
 	for {
 		// Most bytes start nothing: one table load each.
 		for i < len(t) && skipClass[t[i]] == passByte {
@@ -184,35 +185,72 @@ func (s *scanner) skip(i int) int {
 		case digitByte:
 			return i
 		default: // a letter
-			// Most words are shorter than nine letters: their end is in
-			// the first eight bytes after their first, read here
-			// (letterRunEnd's first step, without the call).
-			var e int
-			if i+9 <= len(t) {
-				if other := swar.NonLetters(swar.Load8(t[i+1 : i+9])); other != 0 {
-					e = i + 1 + mathbits.TrailingZeros64(other)/8
+			// Most words are shorter than eight letters and followed by
+			// a space and the next word: one load from the word's start
+			// holds the word, the byte after it and the next word's first
+			// letter, so that the words whose shape is no trigger's (see
+			// mayTrigger) are passed one after another in this loop.
+			for {
+				var e int
+				if i+8 <= len(t) {
+					w := swar.Load8(t[i : i+8])
+					if other := firstNonLetter(w); other != 0 { // t[i] is a letter: its bit is 0
+						// at is 8 × the word's length, from 8 to 56; the
+						// counts are masked so that the shifts need no
+						// test for 64.
+						at := uint(mathbits.TrailingZeros64(other)) &^ 7
+						if triggerShapes[w&31][w>>((at-8)&63)&31]&(1<<(at>>3&63)) == 0 {
+							i += int(at >> 3)
+							after := w >> (at & 63) // the bytes after the word
+							if byte(after) != ' ' || skipClass[byte(after>>8)] != letterByte {
+								continue outer
+							}
+							i++
+							continue
+						}
+						e = i + int(at>>3)
+					} else if i+16 <= len(t) {
+						// Eight letters or more: most end in the next eight bytes.
+						if other := firstNonLetter(swar.Load8(t[i+8 : i+16])); other != 0 {
+							e = i + 8 + mathbits.TrailingZeros64(other)/8
+						} else {
+							e = letterRunEnd(t, i+16)
+						}
+					} else {
+						e = letterRunEnd(t, i+8)
+					}
 				} else {
-					e = letterRunEnd(t, i+9)
+					e = letterRunEnd(t, i+1)
 				}
-			} else {
-				e = letterRunEnd(t, i+1)
-			}
-			// Most words are no trigger: asked first (mayTrigger, read
-			// from the word's bytes in t without slicing it).
-			if triggerShapes[t[i]&31][t[e-1]&31]&(1<<min(e-i, 63)) == 0 || i > 0 && skipClass[t[i-1]] >= digitByte {
+				// A longer word, or one of a trigger's shape: asked in
+				// full (mayTrigger, read from the word's bytes in t
+				// without slicing it), then by its second letter ("this",
+				// "those" and "study" have the shape of a trigger), and
+				// "a" or "an" before a word that fromWord does not read
+				// on into.
+				if triggerShapes[t[i]&31][t[e-1]&31]&(1<<min(e-i, 63)) != 0 && (i == 0 || skipClass[t[i-1]] < digitByte) &&
+					(e-i == 1 || triggerSeconds[t[i]&31]&(1<<(t[i+1]&31)) != 0) && !(e-i <= 2 && idleArticle(t, i, e)) {
+					return i
+				}
 				i = e
-				continue
+				if i+1 >= len(t) || t[i] != ' ' || skipClass[t[i+1]] != letterByte {
+					continue outer
+				}
+				i++
 			}
-			// Then the second letter ("this", "those" and "study" have
-			// the shape of a trigger), and "a" or "an" before a word
-			// that fromWord does not read on into.
-			if e-i > 1 && triggerSeconds[t[i]&31]&(1<<(t[i+1]&31)) == 0 || e-i <= 2 && idleArticle(t, i, e) {
-				i = e
-				continue
-			}
-			return i
 		}
 	}
+}
+
+// firstNonLetter returns a word whose lowest set bit is the top bit of
+// the first byte of w that is not an ASCII letter (0 when all are), as
+// swar.NonLetters does, with fewer steps: the bytes are folded with |0x20
+// (which keeps letters letters and other bytes other bytes), and a byte
+// at or above 0x80 may carry into the bytes after it, which the lowest
+// set bit does not depend on; the bits above it mean nothing.
+func firstNonLetter(w uint64) uint64 {
+	y := w | 0x20*swar.Ones
+	return ^((y+0x1F*swar.Ones)&^(y+0x05*swar.Ones) | 0x7F*swar.Ones)
 }
 
 // idleArticle reports an "a" or "an" at t[i:e] that fromWord passes over
@@ -259,23 +297,40 @@ func skipHan(t string, i int) (int, bool) {
 	// three-byte shape and neither a trigger (hanTrigger), or else each
 	// tested in turn, so that the rune that ends the run is found in the
 	// load.
-	for i+8 <= len(t) {
-		w := swar.Load8(t[i : i+8])
-		if w&(runeMask<<24|runeMask) == runeShape<<24|runeShape && !hanTrigger(w) && !hanTrigger(w>>24) {
-			i += 6
+	// The loop steps a suffix of t, whose length it tests, rather than
+	// an index: no bounds checks.
+	u := t[i:]
+	for len(u) >= 8 {
+		w := swar.Load8(u)
+		if plainHanPair(w) {
+			// Long runs: the next two runes from a second load.
+			if len(u) >= 14 && plainHanPair(swar.Load8(u[6:])) {
+				u = u[12:]
+				continue
+			}
+			u = u[6:]
 			continue
 		}
 		if w&runeMask != runeShape {
-			return i, false
+			if skipClass[byte(w)] == passByte {
+				u = u[1:] // a comma, a space: Chinese runs go on after them
+				continue
+			}
+			return len(t) - len(u), false
 		}
 		if hanTrigger(w) {
-			return i, true
+			return len(t) - len(u), true
 		}
 		if w>>24&runeMask != runeShape {
-			return i + 3, false
+			u = u[3:]
+			continue
 		}
-		return i + 3, true // the second rune is a trigger
+		if hanTrigger(w >> 24) {
+			return len(t) - len(u) + 3, true
+		}
+		u = u[6:]
 	}
+	i = len(t) - len(u)
 	// Then one rune at a time, which may be a trigger.
 	for {
 		if i+2 >= len(t) {
@@ -324,6 +379,15 @@ func idleTrigger(t string, p int) bool {
 // its low five (the bit read is w&31).
 func hanTrigger(w uint64) bool {
 	return uint32(hanTriggerEnds[w>>8&0x3F3F])&(1<<(w&31)) != 0
+}
+
+// plainHanPair reports that the low six bytes of w are two three-byte
+// runes that are no trigger, by a test that may say false for some
+// others too (skipHan then asks each rune): most pairs of second and
+// third bytes end no trigger at all (their hanTriggerEnds entry is 0), so
+// both runes' entries are tested at once and their lead bytes not asked.
+func plainHanPair(w uint64) bool {
+	return w&(runeMask<<24|runeMask) == runeShape<<24|runeShape && hanTriggerEnds[w>>8&0x3F3F]|hanTriggerEnds[w>>32&0x3F3F] == 0
 }
 
 // hanTriggerEnds has, at the low six bits of a trigger rune's second and

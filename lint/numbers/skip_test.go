@@ -1,11 +1,13 @@
 package numbers
 
 import (
+	mathbits "math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/hypelint/hypelint/lint/internal/swar"
 	"github.com/hypelint/hypelint/lint/internal/utf8x"
 	"github.com/stretchr/testify/require"
 )
@@ -258,4 +260,106 @@ func TestIdleTriggerStartsNothing(t *testing.T) {
 	}
 	require.Greater(t, idle, 500)
 	require.Greater(t, busy, 500)
+}
+
+// firstNonLetter finds the same first non-letter as swar.NonLetters (its
+// lowest set bit; the bits above it mean nothing) in words of letters
+// mixed with the bytes next to them in ASCII, bytes from 0x80 up and 0.
+func TestFirstNonLetterMatchesNonLetters(t *testing.T) {
+	const near = "@[`{AZaz09 -.,\x00\x7f\x80\xc1\xda\xe4\xff"
+	rng := rand.New(rand.NewPCG(61, 62))
+	for range 200000 {
+		var b [8]byte
+		for k := range b {
+			if rng.IntN(3) == 0 {
+				b[k] = near[rng.IntN(len(near))]
+			} else {
+				b[k] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[rng.IntN(52)]
+			}
+		}
+		w := swar.Load8(string(b[:]))
+		got, want := firstNonLetter(w), swar.NonLetters(w)
+		if (got == 0) != (want == 0) || got != 0 && mathbits.TrailingZeros64(got) != mathbits.TrailingZeros64(want) {
+			t.Fatalf("%q: firstNonLetter = %#x, NonLetters = %#x", b, got, want)
+		}
+	}
+}
+
+// skip's word loop (a word and the space after it from one load, a second
+// load for longer words) stops where the byte-at-a-time loop stops, on
+// English text: words of every length up to twenty, triggers among them,
+// joined by a space, punctuation, a digit, Chinese or invalid UTF-8, cut
+// at every length, from every position.
+func TestSkipWordLoopMatchesByteAtATime(t *testing.T) {
+	loadTables()
+	words := []string{"a", "an", "A", "of", "the", "this", "those", "study", "studies", "one", "two", "ten", "half",
+		"dozens", "Thousands", "hundreds", "millions", "percent", "twice", "patients", "participants", "approximately",
+		"abcdefghijklmnopqrst", "Researchers", "mice", "x", "é", "wordé"}
+	seps := []string{" ", " ", " ", ", ", ". ", "-", " (", "1", " 2 ", "研究", "\xe4", "\xe4\xb8", "\xff", "一", ""}
+	rng := rand.New(rand.NewPCG(63, 64))
+	stops := 0
+	for range 6000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			if rng.IntN(3) == 0 {
+				// a random word of 1–20 letters
+				for range 1 + rng.IntN(20) {
+					b.WriteByte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[rng.IntN(52)])
+				}
+			} else {
+				b.WriteString(words[rng.IntN(len(words))])
+			}
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		full := b.String()
+		for _, text := range []string{full, full[:rng.IntN(len(full)+1)]} {
+			s := scanner{text: text}
+			for i := 0; i <= len(text); i++ {
+				want := skipByteAtATime(text, i)
+				if got := s.skip(i); got != want {
+					t.Fatalf("%q from %d: skip = %d, want %d", text, i, got, want)
+				}
+				if want < len(text) && isLetter(text[want]) {
+					stops++
+				}
+			}
+		}
+	}
+	require.Greater(t, stops, 10000, "the texts hold English triggers")
+}
+
+// plainHanPair passes two three-byte runes only when both are of that
+// shape and neither is a trigger (hanTrigger), and passes most such
+// pairs, for every trigger and random runes and bytes around them.
+func TestPlainHanPairMatchesHanTrigger(t *testing.T) {
+	loadTables()
+	runes := append([]rune(cjkTriggerRunes), '研', '究', '丁', '丂', '，', 'x', 0x7FF, 0xFFFD, 0xD7FF, 0xE000)
+	rng := rand.New(rand.NewPCG(65, 66))
+	plain, passed := 0, 0
+	for range 200000 {
+		var b []byte
+		for len(b) < 8 {
+			if rng.IntN(8) == 0 {
+				b = append(b, byte(rng.IntN(256)))
+			} else if rng.IntN(2) == 0 {
+				b = utf8.AppendRune(b, runes[rng.IntN(len(runes))])
+			} else {
+				b = utf8.AppendRune(b, rune(0x800+rng.IntN(0xF800)))
+			}
+		}
+		w := swar.Load8(string(b[:8]))
+		want := w&runeMask == runeShape && w>>24&runeMask == runeShape && !hanTrigger(w) && !hanTrigger(w>>24)
+		got := plainHanPair(w)
+		if got && !want {
+			t.Fatalf("% x: plainHanPair passes a trigger or another shape", b[:8])
+		}
+		if want {
+			plain++
+			if got {
+				passed++
+			}
+		}
+	}
+	require.Greater(t, plain, 10000)
+	require.Greater(t, passed, plain*9/10, "most plain pairs pass")
 }
