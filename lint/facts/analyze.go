@@ -436,14 +436,14 @@ func (buf *scratch) release() {
 //
 // latin says whether the block's text has Latin letters (normalize counts
 // every ASCII one): without, no sentence has the ASCII capital dropNames
-// looks for first (hasUpperLatin), so it would keep every hit.
+// asks for (hasUpperLatin), so it would keep every hit.
 func (a *Analyzer) sentence(s *Sentence, b *document.Block, span document.Span, keep *keeper, buf *scratch, k int, latin bool) {
 	text := b.Text[span.Start:span.End]
 	v, local := s.View, buf.locals[k]
 	buf.hits = a.Lex.MatchFound(v.Text, v.Digits, &buf.found, k, buf.hits[:0])
 	hits := a.dropInsideTitles(v.Text, v.MayTitle, buf.hits)
 	if latin {
-		hits = a.dropNames(text, b.Kind == document.Title || b.Kind == document.Heading, local, hits)
+		hits = a.dropNames(text, v.Text, b.Kind == document.Title || b.Kind == document.Heading, local, hits)
 	}
 	s.Hits = keep.hits.Keep(hits)
 	s.indexClasses()

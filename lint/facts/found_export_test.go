@@ -20,7 +20,7 @@ func SentenceMatchCheck(a *Analyzer, d *Document) (differ []string, hits int) {
 			text := src.Text[span.Start:span.End]
 			v := normalize.Normalize(text)
 			// true: 《 always searched for, as before View.MayTitle
-			want := a.dropNames(text, heading, v.Map, a.dropInsideTitles(v.Text, true, a.Lex.Match(v.Text, nil)))
+			want := a.dropNames(text, v.Text, heading, v.Map, a.dropInsideTitles(v.Text, true, a.Lex.Match(v.Text, nil)))
 			hits += len(want)
 			if s.Text != v.Text || !slices.Equal(want, s.Hits) || s.Span != src.SourceSpan(span) {
 				differ = append(differ, s.Text)

@@ -21,37 +21,88 @@ var smallWords = map[string]bool{"of": true, "for": true, "the": true, "and": tr
 // A hit counts as inside a name when its own words are capitalised and a
 // capitalised word joins it on either side. Titles and headings written in
 // title case are left alone: every word is capitalised there.
-func (a *Analyzer) dropNames(src string, heading bool, local textmap.Map, hits []lexicon.Hit) []lexicon.Hit {
-	if len(hits) == 0 || !hasUpperLatin(src) {
+func (a *Analyzer) dropNames(src, view string, heading bool, local textmap.Map, hits []lexicon.Hit) []lexicon.Hit {
+	if len(hits) == 0 || src == "" { // no capital in an empty text
 		return hits
 	}
 	// Most sentences have no hit inside a name: the hits are only read
-	// until the first one that is, and copied from there on.
-	i := 0
-	for i < len(hits) && !a.nameHit(src, local, hits[i]) {
-		i++
-	}
-	if i == len(hits) || titleCase(src, heading) {
+	// until the first one that is, and copied from there on. A sentence
+	// with no ASCII capital keeps them all: it is asked only when one
+	// is, as a scan of a Chinese sentence for one cost more than ruling
+	// out its hits.
+	i := a.firstNameHit(src, view, local, hits)
+	if i == len(hits) || !hasUpperLatin(src) || titleCase(src, heading) {
 		return hits
 	}
 	out := hits[:i]
-	for _, h := range hits[i+1:] {
-		if !a.nameHit(src, local, h) {
-			out = append(out, h)
+	for j := i + 1; j < len(hits); j++ {
+		if !a.nameHit(src, local, &hits[j]) {
+			out = append(out, hits[j])
 		}
 	}
 	return out
 }
 
+// firstNameHit returns the index of the first of hits that nameHit
+// accepts, or len(hits); view is the sentence's view, which local maps
+// to src. Most hits start with a small letter (or, in a sentence opening
+// with Chinese, a Chinese character): the loop rules them out from the
+// source byte under the start alone, without a call, and maps the start
+// with an addition when local is one verbatim piece (an English
+// sentence's view most often is) rather than a search of its pieces.
+//
+// In a sentence opening with Chinese, a hit whose view starts with a
+// lead byte 0xE4-0xE9 (U+4000-U+9FFF, Han) is ruled out before its start
+// is mapped: its source starts with a byte of another character too
+// (see TestHanViewStartsInSource), which nameHit refuses there.
+func (a *Analyzer) firstNameHit(src, view string, local textmap.Map, hits []lexicon.Hit) int {
+	// src is not empty.
+	zh := src[0] >= 0x80
+	lo, hi, delta, verbatim := local.Verbatim()
+	for i := range hits {
+		h := &hits[i]
+		if h.Start >= len(src) {
+			continue
+		}
+		if zh && h.Start < len(view) && 0xE4 <= view[h.Start] && view[h.Start] <= 0xE9 {
+			continue
+		}
+		start := h.Start + delta
+		if !verbatim || h.Start < lo || h.Start > hi {
+			start = local.Start(h.Start)
+		}
+		if opensName(src, start) && a.nameHitAt(src, local, h, start) {
+			return i
+		}
+	}
+	return len(hits)
+}
+
 // nameHit reports a hit of a claim class whose Latin source text is a
-// capitalised name's, or part of one (inName). Most hits start with a
-// small letter, which rules them out first.
-func (a *Analyzer) nameHit(src string, local textmap.Map, h lexicon.Hit) bool {
-	if h.Start >= len(src) || a.ids.modifier(h.Class) || h.Class == a.ids.journal || h.Class == a.ids.doi {
+// capitalised name's, or part of one (inName).
+func (a *Analyzer) nameHit(src string, local textmap.Map, h *lexicon.Hit) bool {
+	if h.Start >= len(src) {
 		return false
 	}
 	start := local.Start(h.Start)
-	if start < 0 || start >= len(src) || 'a' <= src[start] && src[start] <= 'z' || src[0] >= 0x80 && src[start] >= 0x80 {
+	return opensName(src, start) && a.nameHitAt(src, local, h, start)
+}
+
+// opensName reports whether src[start] may open a capitalised name: it
+// is in src and no small ASCII letter, nor, in a sentence opening with
+// Chinese, a byte of another character.
+func opensName(src string, start int) bool {
+	if start < 0 || start >= len(src) {
+		return false
+	}
+	c := src[start]
+	return !('a' <= c && c <= 'z' || c >= 0x80 && src[0] >= 0x80)
+}
+
+// nameHitAt is nameHit for a hit whose source starts at start, where
+// opensName holds.
+func (a *Analyzer) nameHitAt(src string, local textmap.Map, h *lexicon.Hit, start int) bool {
+	if a.ids.modifier(h.Class) || h.Class == a.ids.journal || h.Class == a.ids.doi {
 		return false
 	}
 	end := local.End(h.End)
