@@ -25,8 +25,9 @@ import (
 //
 // Loading parses and checks every condition (every mistake is reported
 // then, with its file and line) and optimizes its tree, from which the
-// gates are built (a snapshot keeps parsed trees: see compileSnapshot); the last step, the bytecode, waits for the first time
-// a condition runs (Rule.compiled): most rules never run on a small file.
+// gates are built (a snapshot keeps parsed trees: see compileSnapshot);
+// the last step, the bytecode, waits for the first time a condition runs
+// (Rule.compiled): most rules never run on a small file.
 type compiler struct {
 	lex     *lexicon.Lexicon
 	options [][]expr.Option // per environment (envKind)
