@@ -194,7 +194,7 @@ outer:
 				var e int
 				if i+8 <= len(t) {
 					w := swar.Load8(t[i : i+8])
-					if other := firstNonLetter(w); other != 0 { // t[i] is a letter: its bit is 0
+					if other := swar.FirstNonLetter(w); other != 0 { // t[i] is a letter: its bit is 0
 						// at is 8 × the word's length, from 8 to 56; the
 						// counts are masked so that the shifts need no
 						// test for 64.
@@ -211,7 +211,7 @@ outer:
 						e = i + int(at>>3)
 					} else if i+16 <= len(t) {
 						// Eight letters or more: most end in the next eight bytes.
-						if other := firstNonLetter(swar.Load8(t[i+8 : i+16])); other != 0 {
+						if other := swar.FirstNonLetter(swar.Load8(t[i+8 : i+16])); other != 0 {
 							e = i + 8 + mathbits.TrailingZeros64(other)/8
 						} else {
 							e = letterRunEnd(t, i+16)
@@ -240,17 +240,6 @@ outer:
 			}
 		}
 	}
-}
-
-// firstNonLetter returns a word whose lowest set bit is the top bit of
-// the first byte of w that is not an ASCII letter (0 when all are), as
-// swar.NonLetters does, with fewer steps: the bytes are folded with |0x20
-// (which keeps letters letters and other bytes other bytes), and a byte
-// at or above 0x80 may carry into the bytes after it, which the lowest
-// set bit does not depend on; the bits above it mean nothing.
-func firstNonLetter(w uint64) uint64 {
-	y := w | 0x20*swar.Ones
-	return ^((y+0x1F*swar.Ones)&^(y+0x05*swar.Ones) | 0x7F*swar.Ones)
 }
 
 // idleArticle reports an "a" or "an" at t[i:e] that fromWord passes over

@@ -1,7 +1,6 @@
 package numbers
 
 import (
-	mathbits "math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -260,29 +259,6 @@ func TestIdleTriggerStartsNothing(t *testing.T) {
 	}
 	require.Greater(t, idle, 500)
 	require.Greater(t, busy, 500)
-}
-
-// firstNonLetter finds the same first non-letter as swar.NonLetters (its
-// lowest set bit; the bits above it mean nothing) in words of letters
-// mixed with the bytes next to them in ASCII, bytes from 0x80 up and 0.
-func TestFirstNonLetterMatchesNonLetters(t *testing.T) {
-	const near = "@[`{AZaz09 -.,\x00\x7f\x80\xc1\xda\xe4\xff"
-	rng := rand.New(rand.NewPCG(61, 62))
-	for range 200000 {
-		var b [8]byte
-		for k := range b {
-			if rng.IntN(3) == 0 {
-				b[k] = near[rng.IntN(len(near))]
-			} else {
-				b[k] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[rng.IntN(52)]
-			}
-		}
-		w := swar.Load8(string(b[:]))
-		got, want := firstNonLetter(w), swar.NonLetters(w)
-		if (got == 0) != (want == 0) || got != 0 && mathbits.TrailingZeros64(got) != mathbits.TrailingZeros64(want) {
-			t.Fatalf("%q: firstNonLetter = %#x, NonLetters = %#x", b, got, want)
-		}
-	}
 }
 
 // skip's word loop (a word and the space after it from one load, a second

@@ -97,3 +97,26 @@ func TestDigitMaskFindsFirstDigit(t *testing.T) {
 		}
 	}
 }
+
+// FirstNonLetter finds the same first non-letter as NonLetters (its
+// lowest set bit; the bits above it mean nothing) in words of letters
+// mixed with the bytes next to them in ASCII, bytes from 0x80 up and 0.
+func TestFirstNonLetterMatchesNonLetters(t *testing.T) {
+	const near = "@[`{AZaz09 -.,\x00\x7f\x80\xc1\xda\xe4\xff"
+	rng := rand.New(rand.NewPCG(61, 62))
+	for range 200000 {
+		var b [8]byte
+		for k := range b {
+			if rng.IntN(3) == 0 {
+				b[k] = near[rng.IntN(len(near))]
+			} else {
+				b[k] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[rng.IntN(52)]
+			}
+		}
+		w := Load8(string(b[:]))
+		got, want := FirstNonLetter(w), NonLetters(w)
+		if (got == 0) != (want == 0) || got != 0 && bits.TrailingZeros64(got) != bits.TrailingZeros64(want) {
+			t.Fatalf("%q: FirstNonLetter = %#x, NonLetters = %#x", b, got, want)
+		}
+	}
+}
