@@ -49,6 +49,9 @@ type evaluator struct {
 	// flags are the sentence fields the blocks' flags stand for (see
 	// blockFlags).
 	flags []uintptr
+	// need are the classes the sieves' clauses name: the masks are kept
+	// for those only.
+	need *facts.ClassSet
 	// masks say which blocks of the call have each class: a rule visits
 	// only the blocks its sieve admits. From masksPool, back at Finish or
 	// Release.
@@ -96,21 +99,21 @@ func (s *Set) Evaluate(doc *facts.Document) ([]Finding, error) {
 	return run.Finish()
 }
 
-// sieves returns the sieve of each rule and the fields of their blocks'
-// flags, built on the first call; when the rules have changed since, fresh
-// lists (not kept).
-func (s *Set) sieves() ([]sieve, []uintptr) {
+// sieves returns the sieve of each rule, the fields of their blocks'
+// flags and the classes their clauses name, built on the first call; when
+// the rules have changed since, fresh lists (not kept).
+func (s *Set) sieves() ([]sieve, []uintptr, *facts.ClassSet) {
 	s.sieveOnce.Do(func() {
 		s.sieved = slices.Clone(s.Rules)
-		s.sieveList, s.sieveFlags = buildSieves(s.Rules)
+		s.sieveList, s.sieveFlags, s.sieveNeed = buildSieves(s.Rules)
 	})
 	if slices.Equal(s.sieved, s.Rules) {
-		return s.sieveList, s.sieveFlags
+		return s.sieveList, s.sieveFlags, s.sieveNeed
 	}
 	return buildSieves(s.Rules)
 }
 
-func buildSieves(rules []*Rule) ([]sieve, []uintptr) {
+func buildSieves(rules []*Rule) ([]sieve, []uintptr, *facts.ClassSet) {
 	list := make([]sieve, len(rules))
 	for i, r := range rules {
 		if r.Scope == SentenceScope || r.Scope == HeadingScope {
@@ -121,7 +124,8 @@ func buildSieves(rules []*Rule) ([]sieve, []uintptr) {
 			}
 		}
 	}
-	return list, blockFlags(list)
+	need := sieveClasses(list)
+	return list, blockFlags(list), &need
 }
 
 // Run evaluates a rule set over a document given section by section: the
@@ -161,21 +165,21 @@ func (s *Set) start(doc *facts.Document, e *evaluator) *Run {
 	for _, r := range s.Rules {
 		e.off = append(e.off, decidedFalse(r.gate.onDoc.get(), &e.env))
 	}
-	e.sieves, e.flags = s.sieves()
+	e.sieves, e.flags, e.need = s.sieves()
 	return &Run{set: s, e: e}
 }
 
 // Blocks evaluates the paragraph-, sentence- and heading-scope rules over
 // blocks, which follow those given before.
 func (r *Run) Blocks(blocks []*facts.Block) error {
-	r.e.blocks = slices.Grow(r.e.blocks[:0], len(blocks))
-	for _, b := range blocks {
-		r.e.blocks = append(r.e.blocks, classesOfBlock(b, r.e.newStudy, r.e.flags))
+	r.e.blocks = slices.Grow(r.e.blocks[:0], len(blocks))[:len(blocks)]
+	for i, b := range blocks {
+		classesOfBlock(&r.e.blocks[i], b, r.e.newStudy, r.e.flags)
 	}
 	if r.e.masks == nil {
 		r.e.masks = masksPool.Get().(*blockMasks)
 	}
-	r.e.masks.set(blocks, r.e.blocks)
+	r.e.masks.set(blocks, r.e.blocks, r.e.need)
 	for i, rl := range r.set.Rules {
 		var err error
 		switch rl.Scope {
@@ -485,7 +489,13 @@ func (e *evaluator) metSentence(r *Rule, b *facts.Block, s *facts.Sentence) (boo
 		if s.Study != nil {
 			e.env.Study = s.Study // a sentence rule judges the sentence's own study
 		}
-		if decidedFalse(r.gate.onClaim.get(), &e.env) {
+		g := r.gate.onClaim
+		if e.study.g != nil {
+			// The study gate has let the sentence's study through: its
+			// own operands need no second look.
+			g = r.gate.afterStudy
+		}
+		if decidedFalse(g.get(), &e.env) {
 			return false, nil
 		}
 		ok, err := e.run(r)

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/expr-lang/expr/ast"
@@ -242,6 +243,11 @@ type gate struct {
 	// onSentence did not (each was yes there, or unknown here as there),
 	// so it decides false exactly where onClaim does.
 	afterSentence *lazyGuard
+	// afterStudy is onClaim for a sentence whose study onStudy did not
+	// decide false: without the operands of the top && that read only
+	// the study (each was not no there, and reads the same study here),
+	// so it decides false exactly where onClaim does.
+	afterStudy *lazyGuard
 	// full reads every scope: where it understands the whole condition it
 	// decides it outright (yes as well as no) and the VM is not run.
 	full *lazyGuard
@@ -256,6 +262,9 @@ type lazyGuard struct {
 	once  sync.Once
 	build func() guard // nil once compiled
 	g     guard
+	// ready is set once g is: get then reads g without the Once's call
+	// (small enough to inline, for a guard asked for every sentence).
+	ready atomic.Bool
 }
 
 func newLazyGuard(build func() guard) *lazyGuard { return &lazyGuard{build: build} }
@@ -266,7 +275,18 @@ func (l *lazyGuard) get() guard {
 	if l == nil {
 		return nil
 	}
-	l.once.Do(func() { l.g, l.build = l.build(), nil })
+	if l.ready.Load() {
+		return l.g
+	}
+	return l.compile()
+}
+
+// compile is get's first use: it compiles the guard, once.
+func (l *lazyGuard) compile() guard {
+	l.once.Do(func() {
+		l.g, l.build = l.build(), nil
+		l.ready.Store(true)
+	})
 	return l.g
 }
 
@@ -296,23 +316,32 @@ func compileGate(lex *lexicon.Lexicon, n ast.Node, plain bool) gate {
 			return c.bool(n)
 		})
 	}
-	return gate{
-		onDoc:      stage(no, "doc"),
-		onSentence: stage(no, "doc", "sentence", "paragraph"),
-		onClaim:    stage(no, "doc", "sentence", "paragraph", "claim", "study"),
-		onStudy:    stage(no, "study"),
-		afterSentence: newLazyGuard(func() guard {
+	// after is onClaim without the operands of the top && that read
+	// only the skipped scopes (see gate.afterSentence).
+	after := func(skip ...string) *lazyGuard {
+		return newLazyGuard(func() guard {
 			c := guardCompiler{lex: lex, known: map[string]bool{}, plain: plain}.wanting(no)
 			for _, name := range []string{"doc", "sentence", "paragraph", "claim", "study"} {
 				c.known[name] = true
 			}
 			if b, ok := n.(*ast.BinaryNode); ok && (b.Operator == "&&" || b.Operator == "and") {
-				c.skip = map[string]bool{"doc": true, "sentence": true, "paragraph": true}
+				c.skip = map[string]bool{}
+				for _, name := range skip {
+					c.skip[name] = true
+				}
 			}
 			return c.bool(n)
-		}),
-		full:      stage(unknown, "doc", "sentence", "paragraph", "claim", "study", "hit"),
-		hitFields: hitFieldsRead(n),
+		})
+	}
+	return gate{
+		onDoc:         stage(no, "doc"),
+		onSentence:    stage(no, "doc", "sentence", "paragraph"),
+		onClaim:       stage(no, "doc", "sentence", "paragraph", "claim", "study"),
+		onStudy:       stage(no, "study"),
+		afterSentence: after("doc", "sentence", "paragraph"),
+		afterStudy:    after("study"),
+		full:          stage(unknown, "doc", "sentence", "paragraph", "claim", "study", "hit"),
+		hitFields:     hitFieldsRead(n),
 	}
 }
 
@@ -1155,6 +1184,9 @@ func sentenceFlags(n ast.Node) []uintptr {
 // clause instead of a lookup per class.
 type sieve struct {
 	clauses []facts.ClassSet
+	// classes are the classes of each clause, listed: the masks are
+	// read class by class (see admitted).
+	classes [][]int
 	ok      bool // every class fits a ClassSet: the sieve may be used
 	// flags are the offsets in facts.Sentence of the bool fields the
 	// condition needs set (see sentenceFlags).
@@ -1182,6 +1214,13 @@ func newSieve(needs [][]int, reportClass int) sieve {
 			set[c/64] |= 1 << (c % 64)
 		}
 		sv.clauses = append(sv.clauses, set)
+		var classes []int
+		for w, word := range set {
+			for ; word != 0; word &= word - 1 {
+				classes = append(classes, w*64+bits.TrailingZeros64(word))
+			}
+		}
+		sv.classes = append(sv.classes, classes)
 	}
 	for _, clause := range needs {
 		add(clause)
@@ -1245,8 +1284,9 @@ type blockMasks struct {
 // masksPool keeps the masks (2 KB) from one document's run to the next.
 var masksPool = sync.Pool{New: func() any { return new(blockMasks) }}
 
-// set builds the masks of blocks, whose classes are classes.
-func (m *blockMasks) set(blocks []*facts.Block, classes []blockClasses) {
+// set builds the masks of blocks, whose classes are classes, for the
+// classes in need (admitted reads no other: see sieveClasses).
+func (m *blockMasks) set(blocks []*facts.Block, classes []blockClasses, need *facts.ClassSet) {
 	for _, c := range m.used {
 		m.of[c] = 0
 	}
@@ -1274,6 +1314,7 @@ func (m *blockMasks) set(blocks []*facts.Block, classes []blockClasses) {
 			m.flag[bits.TrailingZeros64(f)] |= bit
 		}
 		for w, word := range bc.union {
+			word &= need[w]
 			for word != 0 {
 				c := w*64 + bits.TrailingZeros64(word)
 				word &= word - 1
@@ -1286,19 +1327,30 @@ func (m *blockMasks) set(blocks []*facts.Block, classes []blockClasses) {
 	}
 }
 
+// sieveClasses is the union of the classes the sieves' clauses name: the
+// only masks admitted reads.
+func sieveClasses(list []sieve) facts.ClassSet {
+	var need facts.ClassSet
+	for i := range list {
+		for _, clause := range list[i].clauses {
+			for w := range need {
+				need[w] |= clause[w]
+			}
+		}
+	}
+	return need
+}
+
 // admitted returns the blocks of a rule's scope that sv admits.
 func (m *blockMasks) admitted(sv *sieve, headings bool) uint64 {
 	out := m.content
 	if headings {
 		out = m.headings
 	}
-	for i := range sv.clauses {
+	for _, classes := range sv.classes {
 		var any uint64
-		for w, word := range sv.clauses[i] {
-			for word != 0 {
-				any |= m.of[w*64+bits.TrailingZeros64(word)]
-				word &= word - 1
-			}
+		for _, c := range classes {
+			any |= m.of[c]
 		}
 		out &= any
 	}
@@ -1341,10 +1393,10 @@ func blockFlags(list []sieve) []uintptr {
 	return offsets
 }
 
-// classesOfBlock gathers what the sieves need of block b; flags are the
-// rule set's blockFlags.
-func classesOfBlock(b *facts.Block, newStudy int, flags []uintptr) blockClasses {
-	bc := blockClasses{indexed: true}
+// classesOfBlock sets bc to what the sieves need of block b; flags are the
+// rule set's blockFlags. (Written in place: a call per block.)
+func classesOfBlock(bc *blockClasses, b *facts.Block, newStudy int, flags []uintptr) {
+	*bc = blockClasses{indexed: true}
 	for _, s := range b.Sentences {
 		for k, off := range flags {
 			if *(*bool)(unsafe.Add(unsafe.Pointer(s), off)) {
@@ -1352,17 +1404,15 @@ func classesOfBlock(b *facts.Block, newStudy int, flags []uintptr) blockClasses 
 			}
 		}
 		set, ok := s.Classes()
-		if !ok {
-			bc.indexed = false
-		}
-		for i := range set {
-			bc.union[i] |= set[i]
-		}
+		bc.indexed = bc.indexed && ok
+		bc.union[0] |= set[0]
+		bc.union[1] |= set[1]
+		bc.union[2] |= set[2]
+		bc.union[3] |= set[3]
 		if s.OpensStudy || s.Has(newStudy) {
 			bc.opensStudy = true
 		}
 	}
-	return bc
 }
 
 // words merges a chain's bool-field steps that read the same aligned word

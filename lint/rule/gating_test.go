@@ -514,7 +514,7 @@ func TestGuardsAreThePlainGuards(t *testing.T) {
 	set, lex := builtinSet(t)
 	rng := rand.New(rand.NewPCG(3, 4))
 	literal := regexp.MustCompile(`"([^"]*)"`)
-	compared, settled := 0, 0
+	compared, settled, afterStudy := 0, 0, 0
 	for _, r := range set.Rules {
 		if r.tree == nil {
 			continue
@@ -551,10 +551,15 @@ func TestGuardsAreThePlainGuards(t *testing.T) {
 			if env.Claim != nil && !decidedFalse(plain.onSentence.get(), env) {
 				require.Equal(t, decidedFalse(plain.onClaim.get(), env), decidedFalse(fast.afterSentence.get(), env), "%s after the sentence", r.ID)
 			}
+			if env.Claim != nil && !decidedFalse(plain.onStudy.get(), env) {
+				require.Equal(t, decidedFalse(plain.onClaim.get(), env), decidedFalse(fast.afterStudy.get(), env), "%s after the study", r.ID)
+				afterStudy++
+			}
 		}
 	}
 	assert.Greater(t, compared, 100000)
 	assert.Greater(t, settled, compared/4, "the cases compared are mostly decided")
+	assert.Greater(t, afterStudy, 10000, "studies let through")
 }
 
 // The steps read in a chain's loop (bool fields, merged into words where

@@ -9,6 +9,7 @@ import (
 	exprfile "github.com/expr-lang/expr/file"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/hypelint/hypelint/lint/facts"
 	"github.com/hypelint/hypelint/lint/internal/stack"
 	"github.com/hypelint/hypelint/lint/lexicon"
 	"github.com/hypelint/hypelint/lint/yamlfile"
@@ -64,6 +65,7 @@ type Set struct {
 	sieved     []*Rule
 	sieveList  []sieve
 	sieveFlags []uintptr
+	sieveNeed  *facts.ClassSet
 }
 
 // Subset returns a set with the given rules (in the given order); a rule

@@ -1,6 +1,7 @@
 package rule
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -54,7 +55,8 @@ func TestSieveAdmitsAsMeets(t *testing.T) {
 				refused++
 			}
 		}
-		bc := classesOfBlock(&block, -1, nil)
+		var bc blockClasses
+		classesOfBlock(&bc, &block, -1, nil)
 		if blockMeets {
 			assert.True(t, sv.admits(&bc.union))
 		}
@@ -296,10 +298,10 @@ func TestBlockFlagsRefuseAsSentences(t *testing.T) {
 				b.Sentences = append(b.Sentences, s)
 			}
 			blocks[bi] = b
-			classes[bi] = classesOfBlock(b, -1, flags)
+			classesOfBlock(&classes[bi], b, -1, flags)
 		}
 		var m blockMasks
-		m.set(blocks, classes)
+		m.set(blocks, classes, &facts.ClassSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)})
 		require.True(t, m.ok)
 		for i := range list {
 			sv := &list[i]
@@ -343,4 +345,87 @@ func TestOnceOfNamesEachValue(t *testing.T) {
 	} {
 		assert.Equal(t, want, onceOf(once), "once %q", once)
 	}
+}
+
+// Masks kept only for the classes the sieves name (sieveClasses) admit
+// the blocks that each sieve's own test of a block's union admits, as the
+// masks of every class do; and the listed classes of each clause are its
+// set's. On random needs (reported classes too) and random blocks, with
+// classes the sieves do not name.
+func TestMasksOfNeededClassesAdmitAsUnions(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 19))
+	all := facts.ClassSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+	admitted, refused := 0, 0
+	for range 1000 {
+		list := make([]sieve, 1+rng.IntN(4))
+		for i := range list {
+			needs := make([][]int, rng.IntN(3))
+			for k := range needs {
+				for range 1 + rng.IntN(3) {
+					needs[k] = append(needs[k], rng.IntN(facts.ClassSetSize))
+				}
+			}
+			report := -1
+			if rng.IntN(2) == 0 {
+				report = rng.IntN(facts.ClassSetSize)
+			}
+			list[i] = newSieve(needs, report)
+			require.Len(t, list[i].classes, len(list[i].clauses))
+			for k, classes := range list[i].classes {
+				var set facts.ClassSet
+				for _, c := range classes {
+					set[c/64] |= 1 << (c % 64)
+				}
+				require.Equal(t, list[i].clauses[k], set)
+			}
+		}
+		need := sieveClasses(list)
+		blocks := make([]*facts.Block, 1+rng.IntN(64))
+		classes := make([]blockClasses, len(blocks))
+		for bi := range blocks {
+			blocks[bi] = &facts.Block{Source: &document.Block{Kind: document.Paragraph}}
+			classes[bi].indexed = true
+			for range rng.IntN(40) {
+				c := rng.IntN(facts.ClassSetSize)
+				classes[bi].union[c/64] |= 1 << (c % 64)
+			}
+		}
+		var some, every blockMasks
+		some.set(blocks, classes, &need)
+		every.set(blocks, classes, &all)
+		require.True(t, some.ok)
+		for i := range list {
+			sv := &list[i]
+			var want uint64
+			for bi := range blocks {
+				if sv.admits(&classes[bi].union) {
+					want |= 1 << bi
+				}
+			}
+			require.Equal(t, want, some.admitted(sv, false))
+			require.Equal(t, want, every.admitted(sv, false))
+			admitted += bits.OnesCount64(want)
+			refused += len(blocks) - bits.OnesCount64(want)
+		}
+		// The next call's masks (other blocks) keep none of this one's.
+		for bi := range classes {
+			classes[bi].union = facts.ClassSet{}
+			for range rng.IntN(4) {
+				c := rng.IntN(facts.ClassSetSize)
+				classes[bi].union[c/64] |= 1 << (c % 64)
+			}
+		}
+		some.set(blocks, classes, &need)
+		for i := range list {
+			var want uint64
+			for bi := range blocks {
+				if list[i].admits(&classes[bi].union) {
+					want |= 1 << bi
+				}
+			}
+			require.Equal(t, want, some.admitted(&list[i], false))
+		}
+	}
+	assert.Greater(t, admitted, 1000)
+	assert.Greater(t, refused, 1000)
 }
