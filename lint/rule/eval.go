@@ -188,7 +188,11 @@ func (r *Run) Blocks(blocks []*facts.Block) error {
 		case ParagraphScope:
 			err = r.e.paragraphs(rl, i, blocks)
 		default:
-			err = r.e.sentences(rl, i, blocks)
+			masked, admitted, idle := r.e.admitted(rl, i)
+			if idle {
+				continue
+			}
+			err = r.e.sentences(rl, i, blocks, masked, admitted)
 		}
 		if err != nil {
 			return ruleError(rl, err)
@@ -322,10 +326,7 @@ func (e *evaluator) paragraphs(r *Rule, ri int, blocks []*facts.Block) error {
 
 // sentences evaluates a sentence- or heading-scope rule, per hit when the
 // rule reports a class. once limits reports to the first per unit.
-func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
-	if e.off[ri] {
-		return nil
-	}
+func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block, masked bool, admitted uint64) error {
 	sv := &e.sieves[ri]
 	sieved := sv.ok && !e.noSieve
 	// Only a rule without report: judges the sentence's own study (a
@@ -339,12 +340,11 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 	// for the others each block (paragraph) or sentence starts anew, or
 	// done is never read (no once).
 	carries := once == onceStudy || once == onceDocument
-	if sieved && (!carries || !e.done[ri]) && e.masks.ok {
+	if masked && (!carries || !e.done[ri]) {
 		// The blocks the sieve admits, from the batch's class masks: the
 		// others would only clear done (the once resets), which is clear
 		// until a report sets it; from there on, block by block (when it
 		// carries).
-		admitted := e.masks.admitted(sv, r.Scope == HeadingScope) & e.masks.flagged(sv)
 		if sv.claims != nil {
 			admitted = claimBlocks(admitted, blocks, sv.claims)
 		}
@@ -361,6 +361,23 @@ func (e *evaluator) sentences(r *Rule, ri int, blocks []*facts.Block) error {
 		return nil
 	}
 	return e.blocksFrom(r, ri, blocks, 0, sv, sieved, once)
+}
+
+// admitted returns the blocks of the batch that rule r (number ri) may
+// report in, from the class masks when masked; idle says that the rule
+// has nothing to do in the batch: off for the document, or no block
+// admitted and no once to reset (done is clear), as for most rules in
+// most batches, which are then not visited at all.
+func (e *evaluator) admitted(r *Rule, ri int) (masked bool, admitted uint64, idle bool) {
+	if e.off[ri] {
+		return false, 0, true
+	}
+	sv := &e.sieves[ri]
+	if !sv.ok || e.noSieve || !e.masks.ok {
+		return false, 0, false
+	}
+	admitted = e.masks.admitted(sv, r.Scope == HeadingScope) & e.masks.flagged(sv)
+	return true, admitted, admitted == 0 && !e.done[ri]
 }
 
 // onceKind is a rule's Once, read once per rule and batch rather than
@@ -512,10 +529,12 @@ func (e *evaluator) metSentence(r *Rule, b *facts.Block, s *facts.Sentence) (boo
 		return e.claims(r, s)
 	}
 	found := false
-	for _, h := range s.Hits {
-		if h.Class != r.reportClass {
-			continue
+	hits := s.Hits
+	for i := range hits {
+		if hits[i].Class != r.reportClass {
+			continue // (read in place: most hits are of other classes)
 		}
+		h := hits[i]
 		// The hit's source span, worked out once: to find its claim (when
 		// the sentence has any) and for the finding.
 		var term document.Span
