@@ -491,17 +491,19 @@ func (c guardCompiler) test(n ast.Node, not bool) guard {
 }
 
 // step is an operand of a chain. The tests conditions are mostly made of
-// (a bool field, has(sentence, "class"), a string field against a
-// literal) are read in the chain's own loop, from where the field sits;
-// any other operand is a guard, called.
+// (a bool field, has(scope, "class"), a string field against a literal or
+// in a list, an int field against a literal) are read in the chain's own
+// loop, from where the field sits; any other operand is a guard, called.
 type step struct {
 	kind          stepKind
 	not           bool    // the test's result is negated
+	cmp           intCmp  // stepInt: the comparison
 	scope, offset uintptr // the scope's pointer in HitEnv; the field in the scope
-	class         int     // stepHas: the class
+	class         int     // stepHas, stepDocHas, stepBlockHas: the class; stepInt: the literal
 	size          uintptr // stepBool: the size of the scope (see words)
 	lit           string  // stepString: the literal
-	g             guard   // stepGuard: the guard (nil: unknown)
+	lits          []string
+	g             guard // stepGuard: the guard (nil: unknown)
 	// stepWord: the word at offset holds bool fields of the scope (one
 	// byte each, 0 or 1); the step decides unless its bytes under mask
 	// are other.
@@ -511,16 +513,62 @@ type step struct {
 type stepKind uint8
 
 const (
-	stepGuard  stepKind = iota
-	stepBool            // a bool field
-	stepHas             // has(sentence, class)
-	stepString          // a string field == a literal
-	stepWord            // bool fields read as one word (see words)
+	stepGuard    stepKind = iota
+	stepBool              // a bool field
+	stepHas               // has(sentence, class)
+	stepString            // a string field == a literal
+	stepWord              // bool fields read as one word (see words)
+	stepIn                // a string field in a list of literals (lits)
+	stepInt               // an int field compared (cmp) with a literal (class)
+	stepDocHas            // has(doc, class)
+	stepBlockHas          // has(paragraph, class)
 )
 
+// intCmp is the comparison of a stepInt: field cmp literal.
+type intCmp uint8
+
+const (
+	cmpLess intCmp = iota
+	cmpLessEq
+	cmpMore
+	cmpMoreEq
+	cmpEq
+	cmpNotEq
+)
+
+// holds reports whether a cmp b.
+func (c intCmp) holds(a, b int) bool {
+	switch c {
+	case cmpLess:
+		return a < b
+	case cmpLessEq:
+		return a <= b
+	case cmpMore:
+		return a > b
+	case cmpMoreEq:
+		return a >= b
+	case cmpEq:
+		return a == b
+	}
+	return a != b
+}
+
+// intCmps are the comparisons by operator, and flipped: the same
+// comparison with its sides swapped (1 < x is x > 1).
+var intCmps = map[string]struct{ cmp, flipped intCmp }{
+	"<":  {cmpLess, cmpMore},
+	"<=": {cmpLessEq, cmpMoreEq},
+	">":  {cmpMore, cmpLess},
+	">=": {cmpMoreEq, cmpLessEq},
+	"==": {cmpEq, cmpEq},
+	"!=": {cmpNotEq, cmpNotEq},
+}
+
 // leaf compiles n, negated when not is set, as a step read in place: a
-// bool field, has(sentence, "class") with the sentence known, or a string
-// field compared (==, !=) with a literal. ok is false for anything else.
+// bool field, has(scope, "class") with the scope known (the sentence, the
+// document or the paragraph), a string field compared (==, !=) with a
+// literal or in a list of them, or an int field compared with a literal.
+// ok is false for anything else.
 func (c guardCompiler) leaf(n ast.Node, not bool) (step, bool) {
 	switch n := n.(type) {
 	case *ast.MemberNode:
@@ -534,10 +582,34 @@ func (c guardCompiler) leaf(n ast.Node, not bool) (step, bool) {
 		if !ok {
 			return step{}, false
 		}
-		if s, ok := gateScopes[scope]; ok && c.known[scope] && s.typ == reflect.TypeFor[facts.Sentence]() {
+		s, ok := gateScopes[scope]
+		if !ok || !c.known[scope] {
+			return step{}, false
+		}
+		switch s.typ {
+		case reflect.TypeFor[facts.Sentence]():
 			return step{kind: stepHas, not: not, scope: s.offset, class: class}, true
+		case reflect.TypeFor[facts.Document]():
+			return step{kind: stepDocHas, not: not, scope: s.offset, class: class}, true
+		case reflect.TypeFor[facts.Block]():
+			return step{kind: stepBlockHas, not: not, scope: s.offset, class: class}, true
 		}
 	case *ast.BinaryNode:
+		if st, ok := c.intLeaf(n, not); ok {
+			return st, true
+		}
+		if n.Operator == "in" {
+			m, ok := n.Left.(*ast.MemberNode)
+			set, ok2 := stringSet(n.Right)
+			if !ok || !ok2 {
+				return step{}, false
+			}
+			f, ok := c.field(m, reflect.String)
+			if !ok {
+				return step{}, false
+			}
+			return step{kind: stepIn, not: not, scope: f.scope, offset: f.offset, lits: set}, true
+		}
 		if n.Operator != "==" && n.Operator != "!=" {
 			return step{}, false
 		}
@@ -559,6 +631,30 @@ func (c guardCompiler) leaf(n ast.Node, not bool) (step, bool) {
 	return step{}, false
 }
 
+// intLeaf compiles an int field compared with an int literal (either
+// side), negated when not is set.
+func (c guardCompiler) intLeaf(n *ast.BinaryNode, not bool) (step, bool) {
+	op, ok := intCmps[n.Operator]
+	if !ok {
+		return step{}, false
+	}
+	cmp := op.cmp
+	member, lit := n.Left, n.Right
+	if _, ok := member.(*ast.IntegerNode); ok {
+		member, lit, cmp = lit, member, op.flipped
+	}
+	m, ok1 := member.(*ast.MemberNode)
+	l, ok2 := lit.(*ast.IntegerNode)
+	if !ok1 || !ok2 {
+		return step{}, false
+	}
+	f, ok := c.field(m, reflect.Int)
+	if !ok {
+		return step{}, false
+	}
+	return step{kind: stepInt, not: not, cmp: cmp, scope: f.scope, offset: f.offset, class: l.Value}, true
+}
+
 // decide is what the step decides in env, for a test outside a chain
 // (chain reads its steps in its loop, without this call).
 func (st *step) decide(env *HitEnv) tri {
@@ -574,6 +670,14 @@ func (st *step) decide(env *HitEnv) tri {
 		return truth(*(*bool)(unsafe.Add(p, st.offset)) != st.not)
 	case stepHas:
 		return truth((*facts.Sentence)(p).Has(st.class) != st.not) // Has is Count > 0
+	case stepDocHas:
+		return truth(((*facts.Document)(p).Count(st.class) > 0) != st.not)
+	case stepBlockHas:
+		return truth(((*facts.Block)(p).Count(st.class) > 0) != st.not)
+	case stepIn:
+		return truth(slices.Contains(st.lits, *(*string)(unsafe.Add(p, st.offset))) != st.not)
+	case stepInt:
+		return truth(st.cmp.holds(*(*int)(unsafe.Add(p, st.offset)), st.class) != st.not)
 	case stepWord:
 		panic("a word step decides only in its chain")
 	}
@@ -851,8 +955,16 @@ func chain(steps []step, decisive, other tri) guard {
 					v = *(*bool)(unsafe.Add(p, st.offset))
 				case stepHas:
 					v = (*facts.Sentence)(p).Has(st.class)
-				default:
+				case stepString:
 					v = *(*string)(unsafe.Add(p, st.offset)) == st.lit
+				case stepIn:
+					v = slices.Contains(st.lits, *(*string)(unsafe.Add(p, st.offset)))
+				case stepInt:
+					v = st.cmp.holds(*(*int)(unsafe.Add(p, st.offset)), st.class)
+				case stepDocHas:
+					v = (*facts.Document)(p).Count(st.class) > 0
+				default:
+					v = (*facts.Block)(p).Count(st.class) > 0
 				}
 				if v != st.not == decides {
 					return decisive

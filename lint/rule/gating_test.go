@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/expr-lang/expr/ast"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -634,4 +635,67 @@ func TestWordsMergeFieldsOfOneWord(t *testing.T) {
 
 	short := step{kind: stepBool, scope: sentence.offset, offset: 9, size: 12} // a scope of 12 bytes
 	assert.Equal(t, stepBool, words([]step{short}, false)[0].kind, "a word past the end is not read")
+}
+
+// The tests read in a chain's loop beyond bool fields, has(sentence, …)
+// and string equality (a string field in a list, an int field against a
+// literal on either side, has() of the document or the paragraph) are
+// compiled as steps, and decide every random case as the plain guards
+// do, negated or not, with their scope set or not.
+func TestInPlaceStepsAreThePlainGuards(t *testing.T) {
+	lex := gatingLexicon(t)
+	all := map[string]bool{"doc": true, "sentence": true, "paragraph": true, "claim": true, "study": true, "hit": true}
+	rng := rand.New(rand.NewPCG(21, 5))
+	settled := 0
+	for when, kind := range map[string]stepKind{
+		`claim.strength in ["direct", "can"]`:         stepIn,
+		`claim.strength in ["none", "may", "direct"]`: stepIn,
+		`study.index > 0`:                             stepInt,
+		`study.index >= 2`:                            stepInt,
+		`study.index < 2`:                             stepInt,
+		`study.index <= 1`:                            stepInt,
+		`study.index == 3`:                            stepInt,
+		`study.index != 1`:                            stepInt,
+		`1 < study.index`:                             stepInt,
+		`2 >= study.index`:                            stepInt,
+		`has(doc, "a")`:                               stepDocHas,
+		`has(paragraph, "b")`:                         stepBlockHas,
+	} {
+		for _, cond := range []string{when, `!(` + when + `)`, `sentence.caveat && ` + when, `sentence.caveat || !(` + when + `)`} {
+			r := withCondition(t, lex, cond)
+			c := guardCompiler{lex: lex, known: all}.wanting(unknown)
+			n := r.tree.Node
+			if b, ok := n.(*ast.BinaryNode); ok && (b.Operator == "&&" || b.Operator == "||") {
+				n = b.Right
+			}
+			if u, ok := n.(*ast.UnaryNode); ok {
+				n = u.Node
+			}
+			assert.Equal(t, kind, c.step(n).kind, "%s", cond)
+			fast, plain := compileGate(lex, r.tree.Node, false), compileGate(lex, r.tree.Node, true)
+			for range 300 {
+				env := randomEnv(rng, []string{"", "direct", "can", "may", "none"}, []int{lex.ClassID("a"), lex.ClassID("b")})
+				env.Paragraph.Sentences[0].Hits = append(env.Paragraph.Sentences[0].Hits, env.Sentence.Hits...)
+				switch rng.IntN(4) {
+				case 0:
+					env.Study = nil
+				case 1:
+					env.Claim = nil
+				case 2:
+					env.Paragraph = nil
+				}
+				// full decides every value as the plain guard does; the
+				// stages read for "false" only decide false where it does.
+				want := decided(plain.full.get(), env)
+				require.Equal(t, want, decided(fast.full.get(), env), "%s", cond)
+				if want != unknown {
+					settled++
+				}
+				for _, stage := range []struct{ fast, plain *lazyGuard }{{fast.onClaim, plain.onClaim}, {fast.onStudy, plain.onStudy}, {fast.onDoc, plain.onDoc}} {
+					require.Equal(t, decidedFalse(stage.plain.get(), env), decidedFalse(stage.fast.get(), env), "%s", cond)
+				}
+			}
+		}
+	}
+	assert.Greater(t, settled, 10000)
 }
