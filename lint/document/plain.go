@@ -390,7 +390,7 @@ func (p *plainParser) blank(l line) bool {
 // paragraphs) are told without unicode.IsSpace (see wideSpace), which
 // strings.TrimSpace asks of each rune of a line's indentation and ends.
 func trimSpace(s string) string {
-	if plainEnds(s) {
+	if quietEnds(s) || plainEnds(s) {
 		return s
 	}
 	start, stop := 0, len(s)
@@ -486,6 +486,24 @@ func plainEnds[T string | []byte](s T) bool {
 	last := s[n-1]
 	return last < utf8.RuneSelf && noSpaceLead[last] ||
 		n >= 3 && s[n-3] >= 0xE0 && s[n-3] <= 0xEF && s[n-2]&0xC0 == 0x80 && last&0xC0 == 0x80 && wideSpace(s[n-3], s[n-2], last) == 0
+}
+
+// quietEnds is the common case of plainEnds, for a string, small enough
+// to be inlined: s begins with a byte of noSpaceLead and ends with an
+// ASCII byte of it, or with a three-byte character whose lead is one of
+// noSpaceLead's (E4 to EF) or is E3 and which is not the ideographic
+// space (E3 80 80, the only white space from U+3000 to U+3FFF; 。 ends
+// most Chinese sentences). False says nothing.
+func quietEnds(s string) bool {
+	n := len(s)
+	if n < 3 || !noSpaceLead[s[0]] {
+		return false
+	}
+	b0, b1, b2 := s[n-3], s[n-2], s[n-1]
+	if b2 < utf8.RuneSelf {
+		return noSpaceLead[b2]
+	}
+	return (b1^0x80)|(b2^0x80) < 0x40 && (b0-0xE4 <= 0xEF-0xE4 || b0 == 0xE3 && b1|b2 != 0x80) // continuation bytes after such a lead
 }
 
 // noSpaceLead marks the bytes that begin no white space: ASCII other than

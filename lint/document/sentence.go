@@ -324,7 +324,12 @@ const maxAbbreviation = 7
 
 // trimSpan drops white space at both ends of text[start:end].
 func trimSpan(text string, start, end int) (Span, bool) {
-	if plainEnds(text[start:end]) { // most sentences: nothing to decode
+	// Most sentences need no decoding: a Chinese one has nothing to trim,
+	// and an English one only the ASCII spaces after the sentence before it.
+	for start < end && asciiSpace(text[start]) {
+		start++
+	}
+	if s := text[start:end]; quietEnds(s) || plainEnds(s) {
 		return Span{start, end}, true
 	}
 	for start < end {

@@ -157,3 +157,64 @@ func TestPlainEndsWideCharacters(t *testing.T) {
 	require.False(t, plainEnds("\u3000研究"))
 	require.False(t, plainEnds("研究\u2028"))
 }
+
+// quietEnds says yes only where strings.TrimSpace trims nothing: every
+// byte, then every pair of bytes, after a Han character or an ASCII letter
+// and before a Han character, every three-byte sequence with a lead from
+// E0 to EF at the end (ill-formed and cut ones too) and random strings;
+// and it says yes for Chinese and English sentences as they end.
+func TestQuietEndsOnlyWhereNothingIsTrimmed(t *testing.T) {
+	check := func(s string) {
+		if quietEnds(s) {
+			require.Equal(t, s, strings.TrimSpace(s), "%q", s)
+			require.True(t, plainEnds(s), "%q", s)
+		}
+	}
+	for a := 0; a < 256; a++ {
+		for b := 0; b < 256; b++ {
+			ab := string([]byte{byte(a), byte(b)})
+			for _, s := range []string{"研" + ab, "ab" + ab, ab + "研", "研" + ab[:1], ab[:1] + "研", ab[:1] + "x" + ab[1:]} {
+				check(s)
+			}
+		}
+	}
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := 0; b1 < 256; b1++ {
+			for b2 := 0x70; b2 < 0xC8; b2++ {
+				seq := string([]byte{byte(b0), byte(b1), byte(b2)})
+				check("研" + seq)
+				check("a" + seq)
+			}
+		}
+	}
+	pieces := []string{"研", "。", "，", "a", ".", " ", "\t", "\u3000", "\u3001", "\u3fff", "\u2000", "\u2028", "\u00a0",
+		"\xe3\x80", "\xe3", "\x80", "\xff", "\u4e00", "\uffff", "”"}
+	rng := rand.New(rand.NewSource(47))
+	for round := 0; round < 100000; round++ {
+		check(randomText(rng, pieces, rng.Intn(6)))
+	}
+	for _, s := range []string{"研究发现。", "研究发现！", "研究发现（图）", "The trial ended.", "Why?", "研究发现\u3001", "a\u3001"} {
+		require.True(t, quietEnds(s), "%q", s)
+	}
+	for _, s := range []string{"研究发现\u3000", " 研究", "研究 ", "ab", "“研究”"} {
+		require.False(t, quietEnds(s), "%q", s)
+	}
+}
+
+// trimSpan steps over leading ASCII white space byte by byte before it
+// looks at the ends: every mix of the six ASCII spaces, U+0085, U+00A0 and
+// U+3000 before and after a sentence trims as strings.TrimSpace does.
+func TestTrimSpanLeadingASCIISpaces(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u3000", "\x1c", "研究。", "The end.", "\xff", "\xe3\x80"}
+	rng := rand.New(rand.NewSource(48))
+	for round := 0; round < 100000; round++ {
+		text := randomText(rng, pieces, rng.Intn(8))
+		span, ok := trimSpan(text, 0, len(text))
+		want := strings.TrimSpace(text)
+		require.Equal(t, want != "", ok, "%q", text)
+		if ok {
+			require.Equal(t, want, text[span.Start:span.End], "%q", text)
+			require.Equal(t, len(strings.TrimRight(text, " \t\n\v\f\r\u0085\u00a0\u3000")), span.End, "%q", text)
+		}
+	}
+}

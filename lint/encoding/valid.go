@@ -2,6 +2,7 @@ package encoding
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/hypelint/hypelint/lint/internal/swar"
@@ -10,45 +11,40 @@ import (
 // validUTF8 is utf8.Valid, faster on the text hypelint reads. The library
 // steps over ASCII eight bytes at a time only until the first other byte
 // and then looks every character up in two tables; Chinese text is mostly
-// three-byte characters between runs of ASCII. Here ASCII runs are stepped
-// a word at a time wherever they start, and a three-byte character with a
-// lead byte from 0xE1 to 0xEF other than 0xED (every Han character of the
-// Basic Multilingual Plane; those beyond it take four bytes) is valid
-// exactly when its next two bytes are continuation bytes; anything else is
-// decoded as the library decodes it.
+// three-byte characters mixed with short runs of ASCII. Here each step
+// reads a word: the ASCII bytes it starts with are stepped over at once,
+// and at a non-ASCII byte skipHan steps over the run of three-byte
+// characters with lead bytes from 0xE1 to 0xEF other than 0xED (every Han
+// character of the Basic Multilingual Plane; those beyond it take four
+// bytes), which are valid exactly when their next two bytes are
+// continuation bytes. Only a character of another kind is decoded as the
+// library decodes it, so that a step does not try one test after another
+// where ASCII and Chinese alternate. The last 24 bytes, too few for the
+// word steps, are left to the library.
 //
-// The loops step a slice along rather than an index into it, so that
+// The loop steps a slice along rather than an index into it, so that
 // reading from the slice's start needs no index arithmetic or bounds
 // check of its own.
 func validUTF8(p []byte) bool {
-	for len(p) > 0 {
-		c := p[0]
-		if c < utf8.RuneSelf {
-			for p = p[1:]; len(p) >= 16 && (binary.LittleEndian.Uint64(p)|binary.LittleEndian.Uint64(p[8:]))&swar.Highs == 0; p = p[16:] {
+	for len(p) >= 24 {
+		if hi := binary.LittleEndian.Uint64(p) & swar.Highs; hi != 0 {
+			// Step over the ASCII bytes that the word starts with.
+			if n := bits.TrailingZeros64(hi) >> 3; n != 0 {
+				p = p[n:]
+				continue
 			}
-			if len(p) >= 8 && binary.LittleEndian.Uint64(p)&swar.Highs == 0 {
-				p = p[8:]
-			}
-			continue
-		}
-		if len(p) >= 24 && hanOctet(p) {
-			// Long Chinese runs: eight characters a step while they
-			// last, then two.
-			for p = p[24:]; len(p) >= 24 && hanOctet(p); p = p[24:] {
-			}
-			for len(p) >= 8 && hanPair(binary.LittleEndian.Uint64(p)) {
-				p = p[6:]
+		} else {
+			// Long ASCII runs: thirty-two bytes a step while they last.
+			for p = p[8:]; len(p) >= 32; p = p[32:] {
+				q := (*[32]byte)(p)
+				if (binary.LittleEndian.Uint64(q[:8])|binary.LittleEndian.Uint64(q[8:16])|binary.LittleEndian.Uint64(q[16:24])|binary.LittleEndian.Uint64(q[24:]))&swar.Highs != 0 {
+					break
+				}
 			}
 			continue
 		}
-		if len(p) >= 8 && hanPair(binary.LittleEndian.Uint64(p)) {
-			// Chinese text: two characters a step while they last.
-			for p = p[6:]; len(p) >= 8 && hanPair(binary.LittleEndian.Uint64(p)); p = p[6:] {
-			}
-			continue
-		}
-		if len(p) >= 3 && c >= 0xE1 && c != 0xED && c <= 0xEF && (uint16(p[1])|uint16(p[2])<<8)&0xC0C0 == 0x8080 {
-			p = p[3:]
+		if rest := skipHan(p); len(rest) != len(p) {
+			p = rest
 			continue
 		}
 		r, size := utf8.DecodeRune(p)
@@ -57,46 +53,64 @@ func validUTF8(p []byte) bool {
 		}
 		p = p[size:]
 	}
-	return true
+	return utf8.Valid(p)
 }
 
-// hanPair reports whether the first six bytes of w (read little-endian)
-// are two three-byte characters with lead bytes from 0xE1 to 0xEF other
-// than 0xED, each followed by two continuation bytes: valid whatever the
-// continuation bytes are.
-func hanPair(w uint64) bool {
-	const (
-		mask = 0x0000C0C0F0C0C0F0 // the top bits of lead, continuation, continuation, twice
-		bits = 0x00008080E08080E0
-		// okLow has bit k set for a lead byte 0xE0+k that passes: not
-		// 0xE0 (its second byte must be 0xA0 or more) nor 0xED (the
-		// surrogates).
-		okLow = 0xFFFF &^ (1<<0 | 1<<0xD)
-	)
-	return w&mask == bits && okLow>>(w&0xF)&(okLow>>(w>>24&0xF))&1 != 0
-}
+// The places of the lead bytes of eight three-byte characters in the three
+// words that hold them, and the top bits that each byte must have.
+const (
+	leadA = 0x00FF0000FF0000FF // lead at bytes 0, 3, 6
+	leadB = 0xFF0000FF0000FF00 // 1, 4, 7
+	leadC = 0x0000FF0000FF0000 // 2, 5
+	maskA = 0xC0F0C0C0F0C0C0F0
+	bitsA = 0x80E08080E08080E0
+	maskB = 0xF0C0C0F0C0C0F0C0
+	bitsB = 0xE08080E08080E080
+	maskC = 0xC0C0F0C0C0F0C0C0
+	bitsC = 0x8080E08080E08080
+)
 
-// hanOctet reports whether the first 24 bytes of p are eight three-byte
-// characters as hanPair accepts them. Read as three little-endian words
-// a, b, c, the lead bytes sit at bytes 0, 3, 6 of a, 1, 4, 7 of b and 2, 5
-// of c: no two at the same place in a word, so their low nibbles are
-// gathered into one word and tested together, each to be neither 0 (lead
-// 0xE0) nor 0xD (0xED).
-func hanOctet(p []byte) bool {
-	a, b, c := binary.LittleEndian.Uint64(p), binary.LittleEndian.Uint64(p[8:]), binary.LittleEndian.Uint64(p[16:])
-	const (
-		maskA = 0xC0F0C0C0F0C0C0F0 // the top bits of each byte, lead at 0, 3, 6
-		bitsA = 0x80E08080E08080E0
-		maskB = 0xF0C0C0F0C0C0F0C0 // lead at 1, 4, 7
-		bitsB = 0xE08080E08080E080
-		maskC = 0xC0C0F0C0C0F0C0C0 // lead at 2, 5
-		bitsC = 0x8080E08080E08080
-	)
-	if (a&maskA^bitsA)|(b&maskB^bitsB)|(c&maskC^bitsC) != 0 {
-		return false
+// hanBytes[k] is the number of bytes in the whole three-byte characters
+// before byte k.
+var hanBytes = [32]uint8{0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9, 12, 12, 12, 15, 15, 15, 18, 18, 18, 21, 21, 21, 24}
+
+// skipHan steps over the run of three-byte characters with lead bytes
+// from 0xE1 to 0xEF other than 0xED, each followed by two continuation
+// bytes, that p starts with: all valid whatever their continuation bytes
+// are. It stops at the first other character or within the last 24 bytes.
+//
+// Eight characters are tested a step, read as three little-endian words
+// a, b, c: the lead bytes sit at bytes 0, 3, 6 of a, 1, 4, 7 of b and 2, 5
+// of c. Each word's bytes are compared with the top bits they must have;
+// the lead nibbles, at a different place in each word, are gathered into
+// one word and tested together, each to be neither 0 (lead 0xE0) nor 0xD
+// (0xED), and a failure is put back at its lead byte. The first byte that
+// fails ends the run.
+func skipHan(p []byte) []byte {
+	for len(p) >= 24 {
+		q := (*[24]byte)(p)
+		a, b, c := binary.LittleEndian.Uint64(q[:8]), binary.LittleEndian.Uint64(q[8:16]), binary.LittleEndian.Uint64(q[16:])
+		// Adding 0x0F to a byte of x sets its bit 4 unless the byte is 0
+		// (and never carries into the next byte); the same on x^0x0D
+		// finds 0xD.
+		x := a&(leadA&0x0F0F0F0F0F0F0F0F) | b&(leadB&0x0F0F0F0F0F0F0F0F) | c&(leadC&0x0F0F0F0F0F0F0F0F)
+		bad := ^((x + 0x0F*swar.Ones) & ((x ^ 0x0D*swar.Ones) + 0x0F*swar.Ones)) & (0x10 * swar.Ones)
+		ea := a&maskA ^ bitsA | bad&leadA
+		eb := b&maskB ^ bitsB | bad&leadB
+		ec := c&maskC ^ bitsC | bad&leadC
+		if ea|eb|ec == 0 {
+			p = p[24:]
+			continue
+		}
+		// The first failing byte.
+		k := bits.TrailingZeros64(ea) >> 3
+		if ea == 0 {
+			k = 8 + bits.TrailingZeros64(eb)>>3
+			if eb == 0 {
+				k = 16 + bits.TrailingZeros64(ec)>>3
+			}
+		}
+		return p[hanBytes[k&31]:]
 	}
-	// Adding 0x0F to a byte of x sets its bit 4 unless the byte is 0 (and
-	// never carries into the next byte); the same on x^0x0D finds 0xD.
-	x := a&0x000F00000F00000F | b&0x0F00000F00000F00 | c&0x00000F00000F0000
-	return (x+0x0F*swar.Ones)&((x^0x0D*swar.Ones)+0x0F*swar.Ones)&(0x10*swar.Ones) == 0x10*swar.Ones
+	return p
 }

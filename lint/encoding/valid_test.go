@@ -141,32 +141,51 @@ func TestValidUTF8OnLongRuns(t *testing.T) {
 	require.Greater(t, invalid, 20000)
 }
 
-// hanOctet is true exactly when its 24 bytes are eight characters of three
-// bytes with leads 0xE1–0xEF other than 0xED and continuation bytes after
-// them (checked byte by byte here).
-func TestHanOctetIsEightHanLikeCharacters(t *testing.T) {
+// hanLike is whether c is a three-byte character with a lead 0xE1–0xEF
+// other than 0xED and continuation bytes after it (checked byte by byte).
+func hanLike(c []byte) bool {
+	return 0xE1 <= c[0] && c[0] <= 0xEF && c[0] != 0xED && c[1]&0xC0 == 0x80 && c[2]&0xC0 == 0x80
+}
+
+// skipHanByChar is skipHan a character at a time: it steps over whole
+// blocks of eight such characters, then over those that start the next
+// block of 24 bytes, if there are 24 left.
+func skipHanByChar(p []byte) []byte {
+	for len(p) >= 24 {
+		n := 0
+		for n < 24 && hanLike(p[n:n+3]) {
+			n += 3
+		}
+		if p = p[n:]; n < 24 {
+			break
+		}
+	}
+	return p
+}
+
+func TestSkipHanStepsOverHanLikeCharacters(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 13))
-	accepted := 0
+	stops := make(map[int]int) // where in its block the run ended
 	for range 200000 {
 		var b []byte
-		for len(b) < 24 {
+		for len(b) < 24+r.IntN(48) {
 			b = utf8.AppendRune(b, rune(0x800+r.IntN(0xF800)))
 		}
-		if r.IntN(2) == 0 {
-			b[r.IntN(24)] = byte(r.IntN(256))
+		for range r.IntN(3) {
+			b[r.IntN(len(b))] = byte(r.IntN(256))
 		}
-		want := true
-		for k := 0; k < 24; k += 3 {
-			lead := b[k]
-			want = want && 0xE1 <= lead && lead <= 0xEF && lead != 0xED && b[k+1]&0xC0 == 0x80 && b[k+2]&0xC0 == 0x80
+		want := len(b) - len(skipHanByChar(b))
+		got := len(b) - len(skipHan(b))
+		require.Equal(t, want, got, "% x", b)
+		require.True(t, utf8.Valid(b[:got]))
+		if len(b)-got >= 24 {
+			stops[got%24]++
 		}
-		if want {
-			accepted++
-			require.True(t, utf8.Valid(b[:24]))
-		}
-		require.Equal(t, want, hanOctet(b), "% x", b[:24])
 	}
-	require.Greater(t, accepted, 50000)
+	// Every place of the first failure in a block is met.
+	for n := 0; n < 24; n += 3 {
+		require.Greater(t, stops[n], 500, "stop at %d", n)
+	}
 }
 
 func FuzzValidUTF8(f *testing.F) {
