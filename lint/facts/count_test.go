@@ -36,6 +36,26 @@ func TestCountWithClassIndex(t *testing.T) {
 	assert.Equal(t, 0, s.Count(4))
 }
 
+// A sentence indexed again with other hits, as the keeper's reused
+// sentences are, answers Has for its new hits only: the byte per class
+// Has reads is cleared with the set.
+func TestHasAfterIndexingAgain(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	reused := &Sentence{}
+	for range 300 {
+		var hits []lexicon.Hit
+		for range rng.IntN(8) {
+			hits = append(hits, lexicon.Hit{Class: rng.IntN(classSetSize+4) - 2})
+		}
+		reused.Hits = hits
+		reused.indexClasses()
+		plain := &Sentence{Hits: hits}
+		for class := -2; class < classSetSize+4; class++ {
+			require.Equal(t, plain.Has(class), reused.Has(class), "class %d of %v", class, hits)
+		}
+	}
+}
+
 // The claims pass describes only sentences with a claim term: one without
 // has none to describe.
 func TestHasClaimTerm(t *testing.T) {
