@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"regexp/syntax"
@@ -129,19 +130,26 @@ func newRuneClass(pairs []rune) *runeClass {
 			c.ranges = append(c.ranges, max(lo, utf8.RuneSelf), hi)
 		}
 	}
-	for b := range utf8.RuneSelf {
-		c.kind[b] = uint8(c.ascii[b>>6] >> (b & 63) & 1) // kindOut or kindIn1
+	// ASCII: a byte of kindOut (0) or kindIn1 (1) per bit, eight at a
+	// time; above, kindSlow but at the three-byte leads decided below.
+	for i := 0; i < utf8.RuneSelf; i += 8 {
+		binary.LittleEndian.PutUint64(c.kind[i:], bitBytes[uint8(c.ascii[i>>6]>>(i&63))])
 	}
-	for b := utf8.RuneSelf; b < len(c.kind); b++ {
-		c.kind[b] = kindSlow
+	copy(c.kind[utf8.RuneSelf:], slowKinds[:])
+	// The runes of each lead 0xE1-0xEF's valid three-byte sequences
+	// (0x1000 of them) that c has, from its ranges.
+	var in [16]int
+	for i := 0; i+1 < len(c.ranges); i += 2 {
+		lo, hi := max(c.ranges[i], 0x1000), min(c.ranges[i+1], 0xffff)
+		for ; lo <= hi; lo = lo&^0xfff + 0x1000 {
+			in[lo>>12] += int(min(hi, lo|0xfff) - lo + 1)
+		}
 	}
 	for b := 0xe1; b <= 0xef; b++ {
 		if b == 0xed {
 			continue // its valid runes stop short of the surrogates
 		}
-		// The runes a valid three-byte sequence from b decodes to.
-		lo := rune(b&0x0f) << 12
-		switch c.count(lo, lo+0xfff) {
+		switch in[b&0x0f] {
 		case 0x1000:
 			c.kind[b] = kindIn3
 		case 0:
@@ -151,16 +159,26 @@ func newRuneClass(pairs []rune) *runeClass {
 	return c
 }
 
-// count returns how many runes of lo to hi (from 0x80 on) c has; its
-// ranges are sorted and apart, as regexp/syntax leaves a class.
-func (c *runeClass) count(lo, hi rune) int {
-	n := 0
-	for i := 0; i+1 < len(c.ranges); i += 2 {
-		if a, b := max(lo, c.ranges[i]), min(hi, c.ranges[i+1]); a <= b {
-			n += int(b - a + 1)
+// bitBytes spreads a byte's bits to the bytes of a word, the low bit to
+// the first byte; slowKinds is the kind of every byte from 0x80 on but
+// the three-byte leads.
+var (
+	bitBytes  = spreadBits()
+	slowKinds = func() (k [256 - utf8.RuneSelf]uint8) {
+		for i := range k {
+			k[i] = kindSlow
+		}
+		return k
+	}()
+)
+
+func spreadBits() (t [256]uint64) {
+	for b := range t {
+		for i := range 8 {
+			t[b] |= uint64(b>>i&1) << (8 * i)
 		}
 	}
-	return n
+	return t
 }
 
 func (c *runeClass) has(r rune) bool {
