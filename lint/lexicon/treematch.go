@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"regexp/syntax"
@@ -102,7 +103,21 @@ func (s *byteSet) addRange(lo, hi int) {
 type runeClass struct {
 	ascii  [2]uint64
 	ranges []rune // lo, hi pairs of the runes from 0x80 on
+	// kind says, per byte, what a rune starting with it is to the class
+	// (a kind below): an ASCII rune in or out, or a three-byte lead whose
+	// every rune is in or out, so that step decodes and searches ranges
+	// only at the other bytes.
+	kind [256]uint8
 }
+
+// The kinds of runeClass.kind.
+const (
+	kindOut  = iota // an ASCII rune not in the class
+	kindIn1         // an ASCII rune of the class
+	kindIn3         // a lead 0xE1-0xEF but 0xED: its runes are all in the class
+	kindOut3        // the same lead: none of its runes are in the class
+	kindSlow        // decode and search the ranges
+)
 
 func newRuneClass(pairs []rune) *runeClass {
 	c := &runeClass{}
@@ -115,7 +130,55 @@ func newRuneClass(pairs []rune) *runeClass {
 			c.ranges = append(c.ranges, max(lo, utf8.RuneSelf), hi)
 		}
 	}
+	// ASCII: a byte of kindOut (0) or kindIn1 (1) per bit, eight at a
+	// time; above, kindSlow but at the three-byte leads decided below.
+	for i := 0; i < utf8.RuneSelf; i += 8 {
+		binary.LittleEndian.PutUint64(c.kind[i:], bitBytes[uint8(c.ascii[i>>6]>>(i&63))])
+	}
+	copy(c.kind[utf8.RuneSelf:], slowKinds[:])
+	// The runes of each lead 0xE1-0xEF's valid three-byte sequences
+	// (0x1000 of them) that c has, from its ranges.
+	var in [16]int
+	for i := 0; i+1 < len(c.ranges); i += 2 {
+		lo, hi := max(c.ranges[i], 0x1000), min(c.ranges[i+1], 0xffff)
+		for ; lo <= hi; lo = lo&^0xfff + 0x1000 {
+			in[lo>>12] += int(min(hi, lo|0xfff) - lo + 1)
+		}
+	}
+	for b := 0xe1; b <= 0xef; b++ {
+		if b == 0xed {
+			continue // its valid runes stop short of the surrogates
+		}
+		switch in[b&0x0f] {
+		case 0x1000:
+			c.kind[b] = kindIn3
+		case 0:
+			c.kind[b] = kindOut3
+		}
+	}
 	return c
+}
+
+// bitBytes spreads a byte's bits to the bytes of a word, the low bit to
+// the first byte; slowKinds is the kind of every byte from 0x80 on but
+// the three-byte leads.
+var (
+	bitBytes  = spreadBits()
+	slowKinds = func() (k [256 - utf8.RuneSelf]uint8) {
+		for i := range k {
+			k[i] = kindSlow
+		}
+		return k
+	}()
+)
+
+func spreadBits() (t [256]uint64) {
+	for b := range t {
+		for i := range 8 {
+			t[b] |= uint64(b>>i&1) << (8 * i)
+		}
+	}
+	return t
 }
 
 func (c *runeClass) has(r rune) bool {
@@ -140,22 +203,35 @@ func (c *runeClass) hasAbove(r rune) bool {
 	return lo < len(c.ranges)/2 && c.ranges[2*lo] <= r
 }
 
-// step returns the end of a rune of c at p in text, or -1: an ASCII byte
-// without decoding or a call.
+// step returns the end of a rune of c at p in text, or -1: from the
+// byte's kind alone for ASCII and for the three-byte leads whose runes
+// are all in or all out (decoding only to tell a valid rune from a
+// stray byte).
 func (c *runeClass) step(text string, p int) int {
 	if p >= len(text) {
 		return -1
 	}
-	if b := text[p]; b < utf8.RuneSelf {
-		if c.ascii[b>>6]&(1<<(b&63)) == 0 {
+	switch c.kind[text[p]] {
+	case kindIn1:
+		return p + 1
+	case kindOut:
+		return -1
+	case kindIn3:
+		if p+2 < len(text) && (text[p+1]^0x80)|(text[p+2]^0x80) < 0x40 {
+			return p + 3
+		}
+	case kindOut3:
+		if p+2 < len(text) && (text[p+1]^0x80)|(text[p+2]^0x80) < 0x40 {
 			return -1
 		}
-		return p + 1
 	}
-	r, w := utf8x.Rune3At(text, p)
-	if w == 0 {
-		r, w = utf8x.RuneAt(text, p)
-	}
+	return c.stepSlow(text, p)
+}
+
+// stepSlow is step by decoding the rune and searching the ranges, for
+// a byte from 0x80 on (its rune, or the U+FFFD of a stray byte, is too).
+func (c *runeClass) stepSlow(text string, p int) int {
+	r, w := utf8x.RuneAt(text, p)
 	if c.hasAbove(r) {
 		return p + w
 	}
@@ -814,56 +890,39 @@ func (t *treeMatcher) repeat(r *tmRun, n *tmNode, pos int) int {
 			r.steps--
 		}
 	}
-	if !n.clsTakesError {
-		return t.repeatValid(r, n, pos)
-	}
-	// The positions after 0, 1, 2... runes, to give back from the last.
-	var buf [32]int
-	ends := append(buf[:0], pos)
-	for count := 0; n.max < 0 || count < n.max; count++ {
-		p := cls.step(text, pos)
-		if p < 0 {
-			break
-		}
-		pos = p
-		ends = append(ends, pos)
-	}
-	next := n.next
-	for k := len(ends) - 1; k >= n.min; k-- {
-		if p := ends[k]; next.empty || p < len(text) && next.first.has(text[p]) {
-			if e := t.run(r, next, p); e >= 0 || r.steps < 0 {
-				return e
-			}
-		}
-		r.steps--
-	}
-	return -1
-}
-
-// repeatValid is the greedy repeat of a class without U+FFFD: every
-// rune it takes is valid UTF-8, so it gives them back by stepping back
-// over continuation bytes rather than from a list of ends. An ASCII
-// class is walked a byte at a time without a call.
-func (t *treeMatcher) repeatValid(r *tmRun, n *tmNode, pos int) int {
-	text, cls := r.text, n.cls
+	// Greedy: take as many runes as there are, then give them back one by
+	// one. Valid runes are given back by stepping back over continuation
+	// bytes; a stray byte taken as U+FFFD cannot be, so a run that took
+	// one goes again with a list of ends.
 	start, count := pos, 0
 	if len(cls.ranges) == 0 {
+		// An ASCII class: a byte at a time, to a known end.
 		end := len(text)
 		if n.max >= 0 && n.max < end-pos {
 			end = pos + n.max
 		}
-		for pos < end {
-			if b := text[pos]; b >= utf8.RuneSelf || cls.ascii[b>>6]&(1<<(b&63)) == 0 {
-				break
-			}
+		for pos < end && cls.kind[text[pos]] == kindIn1 {
 			pos++
 		}
 		count = pos - start
 	} else {
-		for ; n.max < 0 || count < n.max; count++ {
+		for ; (n.max < 0 || count < n.max) && pos < len(text); count++ {
+			switch cls.kind[text[pos]] {
+			case kindIn1:
+				pos++
+				continue
+			case kindIn3:
+				if pos+2 < len(text) && (text[pos+1]^0x80)|(text[pos+2]^0x80) < 0x40 {
+					pos += 3
+					continue
+				}
+			}
 			p := cls.step(text, pos)
 			if p < 0 {
 				break
+			}
+			if p == pos+1 && text[pos] >= utf8.RuneSelf {
+				return t.repeatEnds(r, n, start)
 			}
 			pos = p
 		}
@@ -882,6 +941,32 @@ func (t *treeMatcher) repeatValid(r *tmRun, n *tmNode, pos int) int {
 				pos--
 			}
 		}
+	}
+	return -1
+}
+
+// repeatEnds is the greedy repeat of a class that took a stray byte as
+// U+FFFD: it keeps the end of every rune to give them back from the last.
+func (t *treeMatcher) repeatEnds(r *tmRun, n *tmNode, pos int) int {
+	text, cls := r.text, n.cls
+	var buf [32]int
+	ends := append(buf[:0], pos)
+	for count := 0; n.max < 0 || count < n.max; count++ {
+		p := cls.step(text, pos)
+		if p < 0 {
+			break
+		}
+		pos = p
+		ends = append(ends, pos)
+	}
+	next := n.next
+	for k := len(ends) - 1; k >= n.min; k-- {
+		if p := ends[k]; next.empty || p < len(text) && next.first.has(text[p]) {
+			if e := t.run(r, next, p); e >= 0 || r.steps < 0 {
+				return e
+			}
+		}
+		r.steps--
 	}
 	return -1
 }

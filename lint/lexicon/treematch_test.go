@@ -288,9 +288,9 @@ func TestByteTablesMatchSets(t *testing.T) {
 // and U+FFFD classes find what the regexp finds on random texts with
 // multi-byte runes and stray bytes, cut anywhere.
 func TestTreeMatcherLiteralsAndRepeats(t *testing.T) {
-	alphabet := []string{"a", "b", "é", "中", " ", "\xe4", "\xb8"}
+	alphabet := []string{"a", "b", "é", "中", " ", "\xe4", "\xb8", "。", "\xe3\x80"}
 	repeats := []string{`[ab]*`, `[ab]{0,3}`, `[a-z ]{1,4}`, `[é中a]+`, `[é中]{0,2}`, `[^a]{1,3}`,
-		`[^ ]*`, `[\x{fffd}b]*`, `[ab]{2,}`, `[é中b]*?`}
+		`[^ ]*`, `[\x{fffd}b]*`, `[ab]{2,}`, `[é中b]*?`, `[^,。]{0,5}`, `[一-龥]+`}
 	rng := rand.New(rand.NewSource(9))
 	randomLit := func() string {
 		var sb strings.Builder
@@ -454,4 +454,53 @@ func TestAppendNearAsRegexp(t *testing.T) {
 	bounded, hits = check(own, soups)
 	assert.Equal(t, 8, bounded, "each of these patterns starts a bounded way before its window literal")
 	assert.Greater(t, hits, 3000, "the soups matched")
+}
+
+// A class steps over a rune from its byte kinds as decoding the rune and
+// searching the ranges does: every class of the built-in patterns and
+// some made to put whole three-byte leads in or out, at every position of
+// texts of valid runes, stray bytes, cut and overlong sequences and
+// surrogates.
+func TestRuneClassStepAsDecoding(t *testing.T) {
+	srcs := []string{`[^,。;!?]`, `[一-龥]`, `[\x{1000}-\x{1fff}a-c]`, `[^\x{4000}-\x{5fff}]`, `[\x{fffd}]`,
+		`[^a]`, `.`, `(?s:.)`, `[\x{e000}-\x{ffff}]`, `[^\x{1000}-\x{efff}]`, `[é中]`}
+	for _, p := range builtinLexicon(t).regexes {
+		srcs = append(srcs, p.re.src)
+	}
+	var classes []*runeClass
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		if c := classOf(re); c != nil {
+			classes = append(classes, c)
+		}
+		for _, sub := range re.Sub {
+			walk(sub)
+		}
+	}
+	for _, src := range srcs {
+		walk(syntaxOf(t, src))
+	}
+	pieces := []string{"a", "z", " ", ",", "，", "。", "中", "一", "龥", "é", "\u1234", "\u4fff", "\u5000", "\ufffd",
+		"\uffff", "\U0001F600", "\xe4", "\xe4\xb8", "\xb8", "\xff", "\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbf", "\xc3"}
+	rng := rand.New(rand.NewSource(21))
+	fast := 0
+	for _, c := range classes {
+		for range 20 {
+			text := randomText(rng, pieces, 12)
+			for p := 0; p <= len(text); p++ {
+				want := -1
+				if p < len(text) {
+					if r, w := utf8.DecodeRuneInString(text[p:]); c.has(r) {
+						want = p + w
+					}
+				}
+				require.Equal(t, want, c.step(text, p), "class %v on %q at %d", c.ranges, text, p)
+				if p < len(text) && c.kind[text[p]] != kindSlow {
+					fast++
+				}
+			}
+		}
+	}
+	assert.Greater(t, len(classes), 100)
+	assert.Greater(t, fast, 10000, "steps decided by the byte's kind")
 }
