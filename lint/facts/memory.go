@@ -185,7 +185,7 @@ func (k *keeper) poison() {
 	k.marks.Poison(quoteMarkAt{start: -1 << 20, end: -1 << 20, r: -1})
 	k.sentences.Poison(Sentence{Text: poisonText, Kind: poisonText, Role: poisonText, Voice: poisonText,
 		Index: -1 << 20, SampleSize: true, Negated: true, Question: true, Cites: true, study: -1 << 20,
-		Span: spanPoison, indexed: true, classes: poisonClasses(), quotes: 0xFF, marked: true})
+		Span: spanPoison, indexed: true, classes: poisonClasses(), hasLimit: 255, has: poisonHas(), quotes: 0xFF, marked: true})
 	k.sentRefs.Poison(nil)
 	k.blocks.Poison(Block{Kind: poisonText, Role: poisonText, Index: -1 << 20, Span: spanPoison})
 	k.blockRefs.Poison(nil)
@@ -199,6 +199,15 @@ func (k *keeper) poison() {
 }
 
 // poisonClasses is a class set claiming every class.
+// poisonHas is a released sentence's byte table: every class present, as
+// its class set says, so that Has answers yes without walking its hits.
+func poisonHas() (h [classSetSize]bool) {
+	for i := range h {
+		h[i] = true
+	}
+	return h
+}
+
 func poisonClasses() (c classSet) {
 	for i := range c {
 		c[i] = ^c[i]

@@ -94,4 +94,7 @@ func TestPoisonedReleaseOverwritesSentences(t *testing.T) {
 	require.NotContains(t, claim.Term, "神药", "and the claims")
 	require.NotEqual(t, "none", claim.Subject)
 	require.Negative(t, d.Count(class), "the class counts are overwritten")
+	for _, c := range []int{0, class, 254} {
+		require.True(t, s.Has(c), "a released sentence says it has every class, %d too", c)
+	}
 }
