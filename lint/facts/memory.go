@@ -78,11 +78,16 @@ func (k *keeper) reserve(doc *document.Document) {
 	k.sentences.Reserve(sentences)
 	k.sentRefs.Reserve(sentences)
 	// A sentence's view is about as long as its text, and has a few
-	// pieces (both can be more: another chunk then follows).
+	// pieces (both can be more: another chunk then follows). The
+	// normalizer asks for a word of room past the rest of a text: a
+	// batch of views that outgrows the room is moved whole.
 	if k.pooled {
-		k.views.Reserve(text, 4*sentences)
+		k.views.Reserve(text+viewSlack, 4*sentences)
 	}
 }
+
+// viewSlack is room for views past the text's length (see reserve).
+const viewSlack = 64
 
 // counts returns the document's n class counts, zeroed, in k: a
 // document's counts are read until Release, like its blocks.

@@ -172,14 +172,16 @@ func (a *Arena) Letters() Letters {
 // from a where they lie. The texts are in a's free room, as much of it
 // as they fill; when they outgrew it (a view that grows its text,
 // rare), all of it is taken: the first views are there, the rest in
-// memory of their own, which no later view overwrites.
+// memory of their own, which no later view overwrites; a's next batch
+// then gets room of the size of this one.
 func (a *Arena) End() {
 	n := &a.scratch
 	room := a.room[:cap(a.room)]
 	if cap(n.out) == cap(room) && (cap(room) == 0 || &n.out[:1][0] == &room[0]) {
 		a.texts.Commit(n.out) // in the room: succeeds
 	} else {
-		a.texts.Commit(room) // the whole room: succeeds
+		a.texts.Commit(room)        // the whole room: succeeds
+		a.texts.Reserve(len(n.out)) // room again for the next batch
 	}
 	n.b.TakeIn(&a.maps)
 	n.out, n.src, n.base, a.room = nil, "", 0, nil // n.out is the views' memory now

@@ -195,7 +195,8 @@ func (b *Builder) TakeIn(a *Arena) {
 	if cap(b.m.pieces) == cap(room) && (cap(room) == 0 || &b.m.pieces[:1][0] == &room[0]) {
 		a.pieces.Commit(b.m.pieces) // in the room: succeeds
 	} else {
-		a.pieces.Commit(room) // the whole room: succeeds
+		a.pieces.Commit(room)             // the whole room: succeeds
+		a.pieces.Reserve(len(b.m.pieces)) // room again for the next maps
 	}
 	b.m.pieces, b.room, b.dst, b.join = nil, nil, 0, 0
 }
