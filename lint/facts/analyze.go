@@ -375,6 +375,8 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (a *Analyzer) viewSentences(doc *document.Document, from int, keep *keeper) *scratch {
 	buf := scratchPool.Get().(*scratch)
 	size := 0
+	keep.beginViews()
+	pooled := keep.pooled
 	for i := from; i < len(doc.Blocks) && (i == from || size < batchBytes); i++ {
 		b := &doc.Blocks[i]
 		// The sentences come from the document's memory, one chunk for
@@ -389,8 +391,13 @@ func (a *Analyzer) viewSentences(doc *document.Document, from int, keep *keeper)
 		lo, hi, delta, plain := b.Map.Verbatim()
 		for j, span := range b.Sentences {
 			s := &slab[j]
-			keep.normalize(&s.View, b.Text[span.Start:span.End], &letters)
-			local := s.View.Map
+			var local textmap.Map // the view's map to the sentence's text
+			if pooled {
+				local = keep.views.Add(&s.View, b.Text[span.Start:span.End])
+			} else {
+				keep.ownView(&s.View, b.Text[span.Start:span.End], &letters)
+				local = s.View.Map
+			}
 			buf.locals = append(buf.locals, local)
 			if plain && lo <= span.Start && span.Start < span.End && span.End <= hi && local.Pieces() > 0 {
 				s.View.Map = local.Moved(span.Start + delta) // as ComposeSliceMovable would
@@ -402,9 +409,13 @@ func (a *Analyzer) viewSentences(doc *document.Document, from int, keep *keeper)
 			s.Text = s.View.Text
 			buf.texts = append(buf.texts, s.Text)
 		}
+		if pooled { // the letters of the block's views
+			letters = keep.views.Letters()
+		}
 		buf.slabs, buf.letters = append(buf.slabs, slab), append(buf.letters, letters)
 		size += len(b.Text)
 	}
+	keep.endViews()
 	buf.bytes = size
 	a.Lex.Find(&buf.found, buf.texts)
 	return buf

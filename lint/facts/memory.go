@@ -78,11 +78,16 @@ func (k *keeper) reserve(doc *document.Document) {
 	k.sentences.Reserve(sentences)
 	k.sentRefs.Reserve(sentences)
 	// A sentence's view is about as long as its text, and has a few
-	// pieces (both can be more: another chunk then follows).
+	// pieces (both can be more: another chunk then follows). The
+	// normalizer asks for a word of room past the rest of a text: a
+	// batch of views that outgrows the room is moved whole.
 	if k.pooled {
-		k.views.Reserve(text, 4*sentences)
+		k.views.Reserve(text+viewSlack, 4*sentences)
 	}
 }
+
+// viewSlack is room for views past the text's length (see reserve).
+const viewSlack = 64
 
 // counts returns the document's n class counts, zeroed, in k: a
 // document's counts are read until Release, like its blocks.
@@ -95,14 +100,29 @@ func (k *keeper) counts(n int) []int {
 	return k.classes
 }
 
-// normalize builds the normalized view of a sentence's text into *v, in
-// k, adding the text's letters to l.
-func (k *keeper) normalize(v *normalize.View, text string, l *normalize.Letters) {
-	if !k.pooled {
-		*v = normalize.NormalizeCount(text, l)
-		return
+// beginViews starts a batch of sentence views in k (k.views.Add when
+// k is pooled, ownView otherwise, then endViews): a pooled keeper builds
+// them all into one text and one row of map pieces (normalize.Arena.Begin).
+func (k *keeper) beginViews() {
+	if k.pooled {
+		k.views.Begin()
 	}
-	normalize.NormalizeCountInto(v, text, &k.views, l)
+}
+
+// ownView builds the normalized view of a sentence's text into *v, in
+// memory of its own, adding the text's letters to l: what a keeper that
+// is not pooled gives each view instead of a batch's (k.views.Add, whose
+// letters k.views.Letters counts).
+func (k *keeper) ownView(v *normalize.View, text string, l *normalize.Letters) {
+	*v = normalize.NormalizeCount(text, l)
+}
+
+// endViews ends the batch beginViews started: the views k.views.Add
+// built are taken from k's memory.
+func (k *keeper) endViews() {
+	if k.pooled {
+		k.views.End()
+	}
 }
 
 // claimSlabs returns the memory d's claims and their lists are taken

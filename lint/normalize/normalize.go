@@ -92,6 +92,7 @@ func normalizeCount(v *View, text string, a *Arena, l *Letters) {
 	} else {
 		n = scratchPool.Get().(*normalizer)
 	}
+	hanOnce.Do(markChangedHan)
 	n.reset(text)
 	if a != nil { // written in place: no copy to keep them
 		n.out = a.texts.Spare()
@@ -125,6 +126,65 @@ type Arena struct {
 	// scratch is the normalizer, with its working memory, that builds
 	// each view (copied out to texts and maps): its own, not the pool's.
 	scratch normalizer
+	// room is the free room of texts Begin gave the batch (see End).
+	room []byte
+}
+
+// Begin starts a batch of views in a (Add for each, then End): their
+// texts are written one after another into a's memory, their maps'
+// pieces likewise, and each view is a part of them, with no set-up, copy
+// or map of its own. Nothing may be taken from a between Begin and End.
+func (a *Arena) Begin() {
+	hanOnce.Do(markChangedHan)
+	n := &a.scratch
+	a.room = a.texts.Spare()
+	n.out, n.nfkc, n.letters = a.room, n.nfkc[:0], Letters{}
+	n.b.ResetIn(&a.maps)
+}
+
+// Add builds the view of text into *v as NormalizeCountInto would, but
+// returns its map instead of setting v.Map (the caller places it: a
+// sentence's map is moved to its block's source), and counts its letters
+// for Letters. The normalizer starts afresh at text's first byte (a view
+// is not the tail of the one before). The view is valid until a.Reset,
+// once End has taken it from a.
+func (a *Arena) Add(v *View, text string) textmap.Map {
+	n := &a.scratch
+	first := n.b.Restart()
+	n.src, n.base = text, len(n.out)
+	n.quotes, n.titles, n.digits = false, false, false
+	n.run()
+	// The view's bytes from base on (none at all: "" with n.out nil).
+	v.Text = unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(n.out)), n.base)), len(n.out)-n.base)
+	v.MayQuote, v.MayTitle, v.Digits = n.quotes, n.titles, n.digits
+	return n.b.Since(first)
+}
+
+// Letters returns the letters of the texts Add has taken since Begin or
+// the last call, and counts afresh: a block's, not each sentence's.
+func (a *Arena) Letters() Letters {
+	l := a.scratch.letters
+	a.scratch.letters = Letters{}
+	return l
+}
+
+// End ends the batch Begin started: its views' texts and maps are taken
+// from a where they lie. The texts are in a's free room, as much of it
+// as they fill; when they outgrew it (a view that grows its text,
+// rare), all of it is taken: the first views are there, the rest in
+// memory of their own, which no later view overwrites; a's next batch
+// then gets room of the size of this one.
+func (a *Arena) End() {
+	n := &a.scratch
+	room := a.room[:cap(a.room)]
+	if cap(n.out) == cap(room) && (cap(room) == 0 || &n.out[:1][0] == &room[0]) {
+		a.texts.Commit(n.out) // in the room: succeeds
+	} else {
+		a.texts.Commit(room)        // the whole room: succeeds
+		a.texts.Reserve(len(n.out)) // room again for the next batch
+	}
+	n.b.TakeIn(&a.maps)
+	n.out, n.src, n.base, a.room = nil, "", 0, nil // n.out is the views' memory now
 }
 
 // Reserve makes room in a for views of text bytes in all, with pieces
@@ -182,17 +242,21 @@ type normalizer struct {
 	// hanRun's: where its verbatim stretch not yet in the map starts, and
 	// how many marks it took.
 	verb, marks int
+	// base is where src's view starts in out: a batch's views (Arena.Add)
+	// are written one after another.
+	base int
 }
 
 // reset readies n for normalizing src, keeping its buffers.
 func (n *normalizer) reset(src string) {
-	n.src, n.out, n.nfkc = src, n.out[:0], n.nfkc[:0]
+	n.src, n.out, n.nfkc, n.base = src, n.out[:0], n.nfkc[:0], 0
 	n.b.Reset()
 	n.letters, n.quotes, n.titles, n.digits = Letters{}, false, false, false
 }
 
+// run needs hanOnce done (normalizeCount and Arena.Begin see to it, once
+// per batch of views, not per view).
 func (n *normalizer) run() {
-	hanOnce.Do(markChangedHan)
 	for i := 0; i < len(n.src); {
 		c := n.src[i]
 		switch {
@@ -992,7 +1056,7 @@ func (n *normalizer) space(i int) int {
 		j += size
 	}
 	switch {
-	case len(n.out) == 0 || j == len(n.src), newline && n.wrapAt(j):
+	case len(n.out) == n.base || j == len(n.src), newline && n.wrapAt(j):
 		n.b.Replace(i, j-i, 0)
 	case j-i == 1 && n.src[i] == ' ':
 		n.out = append(n.out, ' ')
@@ -1007,7 +1071,7 @@ func (n *normalizer) space(i int) int {
 // wrapAt reports a line break between two Chinese characters: the one
 // written last and the one at src[j].
 func (n *normalizer) wrapAt(j int) bool {
-	prev, _ := utf8.DecodeLastRune(n.out)
+	prev, _ := utf8.DecodeLastRune(n.out[n.base:])
 	next, _ := utf8.DecodeRuneInString(n.src[j:])
 	return isCJK(prev) && isCJK(next)
 }

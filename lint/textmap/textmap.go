@@ -63,6 +63,9 @@ type Builder struct {
 	// verbatim (0 otherwise): a Copy from there extends it. Held apart so
 	// that Copy's common case, tested first, is small enough to inline.
 	join int
+	// room is the free room of the arena ResetIn wrote the pieces to
+	// (see TakeIn).
+	room []piece
 }
 
 // Copy records that the next n derived bytes are src[start:start+n] verbatim.
@@ -116,6 +119,9 @@ func (b *Builder) Run(srcStart, srcLen, dstLen int) {
 // bytes each).
 func (m Map) Pieces() int { return len(m.pieces) }
 
+// Pieces is how many pieces b has recorded (since Reset).
+func (b *Builder) Pieces() int { return len(b.m.pieces) }
+
 // Len is the length of the derived text recorded so far.
 func (b *Builder) Len() int { return b.dst }
 
@@ -152,7 +158,47 @@ func (b *Builder) CloneIn(a *Arena) Map {
 // from a until CloneIn.
 func (b *Builder) ResetIn(a *Arena) {
 	b.m.pieces = a.pieces.Spare()
+	b.room = b.m.pieces
 	b.dst, b.join = 0, 0
+}
+
+// Restart begins another map after the pieces recorded so far, which
+// stay: its derived text starts at offset 0 again, and no piece of the
+// maps before is extended (their last pieces end past offset 0). It
+// returns where the new map's pieces start (see Map.Window). Many small
+// maps (a block's sentences) are then built into one row of pieces,
+// taken whole (CloneIn) and cut by Window, with no set-up or copy per
+// map.
+func (b *Builder) Restart() int {
+	b.dst, b.join = 0, 0
+	return len(b.m.pieces)
+}
+
+// Since is the map of the pieces recorded from first on (where Restart
+// began it), where they lie: the empty map when there are none. After
+// ResetIn it may be read once TakeIn has taken its pieces.
+func (b *Builder) Since(first int) Map {
+	k := len(b.m.pieces)
+	if first == k {
+		return Map{}
+	}
+	return Map{pieces: b.m.pieces[first:k:k]}
+}
+
+// TakeIn takes from a the pieces recorded since ResetIn(a), leaving
+// them where they lie, so that the maps Since returned stay valid until
+// a.Reset: as much of a's free room as they fill, or, when they outgrew
+// it, all of it (the first maps are there; the rest are in memory of
+// their own, which no later map overwrites). The builder starts afresh.
+func (b *Builder) TakeIn(a *Arena) {
+	room := b.room[:cap(b.room)]
+	if cap(b.m.pieces) == cap(room) && (cap(room) == 0 || &b.m.pieces[:1][0] == &room[0]) {
+		a.pieces.Commit(b.m.pieces) // in the room: succeeds
+	} else {
+		a.pieces.Commit(room)             // the whole room: succeeds
+		a.pieces.Reserve(len(b.m.pieces)) // room again for the next maps
+	}
+	b.m.pieces, b.room, b.dst, b.join = nil, nil, 0, 0
 }
 
 // Arena is memory for maps (CloneIn). Its owner decides when every map
