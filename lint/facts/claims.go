@@ -18,8 +18,8 @@ import (
 
 // isClaim reports the classes whose terms state an effect or property.
 func (c *classIDs) isClaim(class int) bool {
-	if c.masked && class >= 0 {
-		return c.claims.has(class)
+	if k := uint(class); k < uint(len(c.kinds)) {
+		return c.kinds[k]&kindClaim != 0
 	}
 	return c.isClaimByID(class)
 }
