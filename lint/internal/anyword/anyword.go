@@ -5,18 +5,18 @@ package anyword
 import "strings"
 
 // Set is a list of words looked for anywhere in a text. One pass over the
-// text looks each three bytes up in bit sets of the words' first and
-// second pairs of bytes and compares the words only where one may start
-// (in Chinese text a first byte alone matches most characters).
+// text looks pairs of bytes up in a bit set of the pairs the words open
+// with and compares the words only where one may start (in Chinese text a
+// first byte alone matches most characters).
 type Set struct {
 	words []string
+	// shortest is the length of the shortest word (at least three bytes).
+	shortest int
 	// The pairs of bytes, each folded to its low six bits: first[a] has
 	// bit b for a word that begins with bytes a, b; second the same for
-	// its second and third bytes.
-	first, second [64]uint64
-	// either is first | second: a pair in neither place of any word lets
-	// the search step two bytes.
-	either [64]uint64
+	// its second and third bytes; inner for a pair at any of the first
+	// shortest-1 places of a word.
+	first, second, inner [64]uint64
 }
 
 // New makes the set of the words of lists, each of them at least three
@@ -29,33 +29,44 @@ func New(lists ...[]string) *Set {
 				panic("anyword: a word shorter than three bytes: " + w)
 			}
 			ws.words = append(ws.words, w)
-			ws.first[w[0]&0x3F] |= 1 << (w[1] & 0x3F)
-			ws.second[w[1]&0x3F] |= 1 << (w[2] & 0x3F)
+			if ws.shortest == 0 || len(w) < ws.shortest {
+				ws.shortest = len(w)
+			}
 		}
 	}
-	for i := range ws.either {
-		ws.either[i] = ws.first[i] | ws.second[i]
+	for _, w := range ws.words {
+		ws.first[w[0]&0x3F] |= 1 << (w[1] & 0x3F)
+		ws.second[w[1]&0x3F] |= 1 << (w[2] & 0x3F)
+		for j := range ws.shortest - 1 {
+			ws.inner[w[j]&0x3F] |= 1 << (w[j+1] & 0x3F)
+		}
 	}
 	return ws
 }
 
 // In reports whether s contains one of the words. Each step looks at the
-// pair of bytes s[p-1], s[p]: a word starting at p-2 has it as its second
-// pair, one starting at p-1 as its first, so when neither holds it, both
-// starts are ruled out and p moves on two bytes.
+// pair of bytes s[p-1], s[p]: every word starting in [p-n+1, p-1], n the
+// shortest word's length, has it at one of its first n-1 places, so when
+// no word has it there, those n-1 starts are ruled out and p moves on n-1
+// bytes (the money words step three, not two as by a word's first and
+// second pairs).
 func (ws *Set) In(s string) bool {
-	for p := 2; p < len(s); {
+	n := ws.shortest
+	if n == 0 { // no words
+		return false
+	}
+	for p := n - 1; p < len(s); p += n - 1 {
 		// &0x3F folds each byte (and tells the compiler no index or
 		// shift is out of range).
-		b1, b2 := uint(s[p-1]), uint(s[p])
-		if ws.either[b1&0x3F]&(1<<(b2&0x3F)) == 0 {
-			p += 2
+		if ws.inner[uint(s[p-1])&0x3F]&(1<<(uint(s[p])&0x3F)) == 0 {
 			continue
 		}
-		if ws.first[uint(s[p-2])&0x3F]&(1<<(b1&0x3F)) != 0 && ws.second[b1&0x3F]&(1<<(b2&0x3F)) != 0 && ws.startsWithWord(s[p-2:]) {
-			return true
+		for q := max(p-n+1, 0); q < p && q+2 < len(s); q++ {
+			b1 := uint(s[q+1])
+			if ws.first[uint(s[q])&0x3F]&(1<<(b1&0x3F)) != 0 && ws.second[b1&0x3F]&(1<<(uint(s[q+2])&0x3F)) != 0 && ws.startsWithWord(s[q:]) {
+				return true
+			}
 		}
-		p++
 	}
 	return false
 }
