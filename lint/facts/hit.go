@@ -2,7 +2,6 @@ package facts
 
 import (
 	"math/bits"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -448,7 +447,7 @@ var claimLabels = []string{"之类", "一类", "的说法", "等说法", "这种
 // further quotations first: “…”、“…”之类) starts with a claim label.
 func labelsClaims(text string) bool {
 	// Most terms are followed by no label: a byte, then a character decides.
-	if len(text) < 3 || !labelFirst[text[0]] || !slices.Contains(labelLeads, lead3(text)) {
+	if len(text) < 3 || !labelFirst[text[0]] || labelLeads[text[2]&0x3F] != lead3(text) {
 		return false
 	}
 	for {
@@ -467,7 +466,13 @@ func labelsClaims(text string) bool {
 		}
 		break
 	}
-	for _, l := range claimLabels {
+	// Every label is two runes or more: the last byte of the second
+	// rules out most text (的 opens much of it), the first rune's picks
+	// the labels to compare.
+	if len(text) < 6 || labelSecond&(1<<(text[5]&0x3F)) == 0 {
+		return false
+	}
+	for _, l := range labelsByLead[text[2]&0x3F] {
 		if strings.HasPrefix(text, l) {
 			return true
 		}
@@ -484,16 +489,30 @@ var labelFirst = func() (t [256]bool) {
 	return t
 }()
 
-// labelLeads are the first three bytes of the claim labels and of the
-// marks labelsClaims steps over (none is shorter): the first byte alone
-// (E4, E7, E8) opens much Chinese text.
-var labelLeads = func() (keys []uint32) {
+// labelLeads holds the first three bytes of the claim labels and of the
+// marks labelsClaims steps over (none is shorter), each at the slot of
+// its third byte's low six bits (no two share one; see
+// TestLabelTablesHoldEveryLabel): the first byte alone (E4, E7, E8)
+// opens much Chinese text.
+var labelLeads = func() (t [64]uint32) {
 	for _, l := range labelOpeners() {
-		if k := lead3(l); !slices.Contains(keys, k) {
-			keys = append(keys, k)
+		if k := &t[l[2]&0x3F]; *k != 0 && *k != lead3(l) {
+			panic("facts: two claim labels' leads share a slot: " + l)
 		}
+		t[l[2]&0x3F] = lead3(l)
 	}
-	return keys
+	return t
+}()
+
+// labelsByLead lists the claim labels by the low six bits of their third
+// byte; labelSecond has a bit for the low six bits of each label's sixth
+// byte (the last of its second rune).
+var labelsByLead, labelSecond = func() (t [64][]string, second uint64) {
+	for _, l := range claimLabels {
+		t[l[2]&0x3F] = append(t[l[2]&0x3F], l)
+		second |= 1 << (l[5] & 0x3F)
+	}
+	return t, second
 }()
 
 // labelOpeners are what text holding a label can open with.

@@ -177,3 +177,18 @@ func TestIndexQuoteLeadMatchesBytes(t *testing.T) {
 	}
 	require.Greater(t, found, 10000)
 }
+
+// The tables labelsClaims reads hold every label and opener: each
+// label's lead in its slot, the label among those of its slot, and its
+// sixth byte in labelSecond (every label is at least two runes long).
+func TestLabelTablesHoldEveryLabel(t *testing.T) {
+	for _, l := range labelOpeners() {
+		require.Equal(t, lead3(l), labelLeads[l[2]&0x3F], "%q", l)
+	}
+	for _, l := range claimLabels {
+		require.GreaterOrEqual(t, len(l), 6, "%q", l)
+		assert.Contains(t, labelsByLead[l[2]&0x3F], l)
+		assert.NotZero(t, labelSecond&(1<<(l[5]&0x3F)), "%q", l)
+		assert.True(t, labelsClaims(l+"x"), "%q", l)
+	}
+}
