@@ -815,11 +815,6 @@ func (l *Lexicon) runPattern(i int, text string, occ []occurrence, dst []Hit) []
 		if tree := p.re.treeFor(p.group); tree != nil {
 			var startBuf [8]span
 			starts := p.starts(text, int32(i), occ, startBuf[:0])
-			if len(starts) == 0 {
-				// No literal a match could hold (about half the
-				// patterns run): nothing to try, no run to set up.
-				return dst
-			}
 			if out, ok := tree.appendNear(text, starts, p.class, dst); ok {
 				return out
 			}
