@@ -71,9 +71,14 @@ type Lexicon struct {
 	slotOnly []bool
 	// hot has per term what the loop over automaton matches reads, in
 	// a small record (terms are 72 bytes: their loads were a tenth of
-	// Match), and triggers every term's triggers end to end.
-	hot          []hotTerm
-	triggers     []trigger
+	// Match), and more every term's further clause bits and window
+	// patterns end to end.
+	hot  []hotTerm
+	more []hotMoreEntry
+	// clauses places each pattern's clauses in a bit set (see
+	// clauseBits); clauseBit is layOut's answer, which a snapshot keeps.
+	clauses      clauseBits
+	clauseBit    [][8]int32
 	phrases      []phrase // open phrasing over hits (phrase.go)
 	phraseStarts [][]int  // per class, the phrases it starts
 	startsPhrase []bool   // per class, whether it starts any
@@ -137,16 +142,28 @@ func walks(x *reach, bound int) bool {
 // answers all the loop asks), the others (triggers[trig:trig+ntrig]), its
 // class when it has exactly one, and flags.
 type hotTerm struct {
-	trig   uint32
-	ntrig  uint16
+	// mask is the term's clause bits in word word of the clause bit set;
+	// more[more:more+nmore] has its bits in other words. win is the
+	// first pattern it is a window literal of (with hotWindow), and
+	// more[more+nmore:more+nmore+nwin] the others, in the order of its
+	// triggers.
+	mask   uint64
+	more   uint32
+	win    int32
 	length uint16
-	// pattern and clause are the first trigger's pattern and clause
-	// bit; without a trigger, the spare pattern slot (len(regexes),
-	// whose clauses are never all met) and no bit.
-	pattern uint16
-	class   int16 // the term's one class, or -1 (none, or several: read term.classes)
-	clause  uint8
-	flags   uint8
+	class  int16 // the term's one class, or -1 (none, or several: read term.classes)
+	word   uint16
+	nmore  uint16
+	nwin   uint16
+	flags  uint8
+}
+
+// hotMoreEntry is a term's clause bits in one more word, or a pattern it
+// is a window literal of.
+type hotMoreEntry struct {
+	mask    uint64
+	word    uint32
+	pattern int32
 }
 
 const (
@@ -154,28 +171,224 @@ const (
 	hotIgnore             // an ignore phrase
 	hotLatinL             // needs a word boundary before
 	hotLatinR             // and after
-	hotMore               // the first trigger is a window's, or more triggers follow
-	hotWindow             // the first trigger is a window's
+	hotWindow             // is a window literal (of win)
+	hotMore               // has clause bits in more than one word, or is a window literal of more than win
 )
 
-// noTriggerNeed is the spare pattern slot's clause mask: never met, as
-// that slot's clauses only ever see the zero bit.
+// noTriggerNeed is needLiterals' entry past the patterns, never met (it
+// was the slot of terms without a trigger; the clause bits need none).
 const noTriggerNeed = 0xff
 
-// maxHot is the most a hot record's uint16 fields hold: patterns (and
-// the spare slot), a term's bytes and its triggers.
+// maxHot is the most a hot record's uint16 fields hold: patterns, a
+// term's bytes, its words of clause bits and its window patterns, and the
+// words of the clause bit set.
 const maxHot = 1<<16 - 1
 
-// indexTerms builds the hot records and the flat triggers (all but each
-// term's first). A user's lexicon or snapshot too large for the records
-// is an error (the built-in one has a few hundred patterns).
-func (l *Lexicon) indexTerms() error {
+// clauseBits places the clauses of the patterns in one bit set, which
+// the match loop sets a term's bits in with one OR a word: a pattern's
+// required clauses (those literals must meet) side by side in one word,
+// from a bit of low to a bit below one of gap, and then a bit per other
+// clause some literal meets (one an ASCII digit also meets). A pattern's
+// literals have met its clauses when its bits are all set: adding low
+// then carries into its gap bit (gap bits are never set themselves, so a
+// carry stops there).
+type clauseBits struct {
+	words int // of the whole set
+	// candFrom and candWords place the candidates' bits in the set:
+	// those that always run, those gated on digits alone, those whose
+	// required clauses are met.
+	candFrom, candWords int
+	// segs has per word of the required clauses' bits the low and gap
+	// bits: those words hold no other bits.
+	segs []segmentWord
+	// gapPattern is the pattern of each gap bit.
+	gapPattern []uint32
+	// extra is, per pattern, its other clauses' bits.
+	extra [][]extraClause
+}
+
+type segmentWord struct{ low, gap uint64 }
+
+type extraClause struct {
+	bit    int32
+	clause uint8
+}
+
+// layOut places l's patterns' clauses, and returns each pattern's
+// clause's bit (-1 for none).
+func (cb *clauseBits) layOut(l *Lexicon) [][8]int32 {
+	bitOf := make([][8]int32, len(l.regexes))
+	for i := range bitOf {
+		for c := range bitOf[i] {
+			bitOf[i][c] = -1
+		}
+	}
+	pos := 0
+	for _, i := range layoutOrder(l) {
+		p := &l.regexes[i]
+		need := uint8(p.clauses &^ p.digitClause) // as needLiterals
+		if p.always || need == 0 {
+			continue
+		}
+		width := bits.OnesCount8(need)
+		if width == 1 {
+			continue // its bit is its candidate bit (below)
+		}
+		if pos%64+width+1 > 64 {
+			pos = (pos/64 + 1) * 64
+		}
+		for c := range 8 {
+			if need&(1<<c) != 0 {
+				bitOf[i][c] = int32(pos)
+				pos++
+			}
+		}
+		pos++ // the gap bit
+	}
+	// The candidates' bits follow, one per pattern: a pattern with one
+	// required clause has its bit there, which its literals set.
+	candFrom := (pos + 63) / 64
+	for i := range l.regexes {
+		p := &l.regexes[i]
+		if need := uint8(p.clauses &^ p.digitClause); !p.always && bits.OnesCount8(need) == 1 {
+			bitOf[i][bits.TrailingZeros8(need)] = int32(candFrom*64 + i)
+		}
+	}
+	pos = (candFrom + len(l.regexes)/64 + 1) * 64
+	for _, t := range l.terms {
+		for _, tr := range t.triggers {
+			if bitOf[tr.pattern][tr.clause&7] < 0 {
+				bitOf[tr.pattern][tr.clause&7] = int32(pos)
+				pos++
+			}
+		}
+	}
+	cb.fromBits(l, bitOf)
+	return bitOf
+}
+
+// fromBits sets the bit set's words, segments and extra clauses from
+// bitOf, the bits layOut gave each pattern's clauses (a snapshot stores
+// them: laying them out visits every term). Only the patterns are read.
+func (cb *clauseBits) fromBits(l *Lexicon, bitOf [][8]int32) {
+	*cb = clauseBits{}
+	type seg struct{ pattern, low, gap int }
+	var segs []seg
+	for i := range l.regexes {
+		p := &l.regexes[i]
+		need := uint8(p.clauses &^ p.digitClause)
+		if p.always || bits.OnesCount8(need) < 2 {
+			continue
+		}
+		low := int(bitOf[i][bits.TrailingZeros8(need)])
+		gap := int(bitOf[i][7-bits.LeadingZeros8(need)]) + 1
+		segs = append(segs, seg{i, low, gap})
+		cb.candFrom = max(cb.candFrom, low/64+1)
+	}
+	cb.segs = make([]segmentWord, cb.candFrom)
+	cb.gapPattern = make([]uint32, 64*cb.candFrom)
+	for _, s := range segs {
+		cb.segs[s.low/64].low |= 1 << (s.low % 64)
+		cb.segs[s.gap/64].gap |= 1 << (s.gap % 64)
+		cb.gapPattern[s.gap] = uint32(s.pattern)
+	}
+	cb.candWords = len(l.regexes)/64 + 1 // as alwaysSet
+	extraFrom := (cb.candFrom + cb.candWords) * 64
+	cb.words = cb.candFrom + cb.candWords
+	cb.extra = make([][]extraClause, len(l.regexes))
+	for i := range bitOf {
+		for c, b := range bitOf[i] {
+			if int(b) >= extraFrom {
+				cb.extra[i] = append(cb.extra[i], extraClause{b, uint8(c)})
+				cb.words = max(cb.words, int(b)/64+1)
+			}
+		}
+	}
+}
+
+// layoutOrder orders the patterns so that those one term gates sit side
+// by side, and its bits take few words: first the patterns of the terms
+// with many triggers (人, %, 研究: the common literals), then of those
+// with a few, then the rest. (Passes over the terms, not a sort: this
+// runs at every start.)
+func layoutOrder(l *Lexicon) []int {
+	var many, few, two []int // terms with 8 triggers or more, 4 or more, 2 or more
+	for i := range l.terms {
+		switch n := len(l.terms[i].triggers); {
+		case n >= 8:
+			many = append(many, i)
+		case n >= 4:
+			few = append(few, i)
+		case n >= 2:
+			two = append(two, i)
+		}
+	}
+	placed := make([]bool, len(l.regexes))
+	order := make([]int, 0, len(l.regexes))
+	for _, terms := range [][]int{many, few, two} {
+		for _, t := range terms {
+			for _, tr := range l.terms[t].triggers {
+				if !placed[tr.pattern] {
+					placed[tr.pattern] = true
+					order = append(order, int(tr.pattern))
+				}
+			}
+		}
+	}
+	for i := range l.regexes {
+		if !placed[i] {
+			order = append(order, i)
+		}
+	}
+	return order
+}
+
+// candidates sets the candidate bits in met of the patterns whose
+// required clauses (two or more) are all in met, and returns the
+// candidates' bits. Out of line: in matchFound's frame its loop reloaded
+// its values.
+//
+//go:noinline
+func (cb *clauseBits) candidates(met []uint64) []uint64 {
+	cand := cb.cand(met)
+	gapPattern := cb.gapPattern
+	met = met[:len(cb.segs)]
+	for w, seg := range cb.segs {
+		for x := (met[w] + seg.low) & seg.gap; x != 0; x &= x - 1 {
+			p := gapPattern[w*64+bits.TrailingZeros64(x)]
+			cand[p/64] |= 1 << (p % 64)
+		}
+	}
+	return cand
+}
+
+// cand is the candidates' bits in met.
+func (cb *clauseBits) cand(met []uint64) []uint64 {
+	return met[cb.candFrom : cb.candFrom+cb.candWords]
+}
+
+// metClauses is the clauses of pattern i, a candidate, that met holds.
+func (cb *clauseBits) metClauses(i int, need uint8, met []uint64) uint64 {
+	out := uint64(need)
+	for _, e := range cb.extra[i] {
+		if met[e.bit/64]&(1<<(e.bit%64)) != 0 {
+			out |= 1 << e.clause
+		}
+	}
+	return out
+}
+
+// indexTerms lays out the clause bits and builds the hot records and
+// their further entries. A user's lexicon or snapshot too large for the
+// records is an error (the built-in one has a few hundred patterns).
+//
+// bitOf is the clause bits layOut gives (a snapshot's), or nil to lay
+// them out.
+func (l *Lexicon) indexTerms(bitOf [][8]int32) error {
 	if len(l.regexes) >= maxHot {
 		return fmt.Errorf("lexicon: %d patterns, more than the %d a lexicon holds", len(l.regexes), maxHot-1)
 	}
-	n := 0
 	for _, t := range l.terms {
-		n += max(len(t.triggers)-1, 0)
 		if len(t.text) > maxHot {
 			return fmt.Errorf("lexicon: term %.40q… is %d bytes long, more than %d", t.text, len(t.text), maxHot)
 		}
@@ -183,28 +396,67 @@ func (l *Lexicon) indexTerms() error {
 			return fmt.Errorf("lexicon: term %.40q gates %d patterns, more than %d", t.text, len(t.triggers), maxHot)
 		}
 	}
+	if bitOf == nil {
+		bitOf = l.clauses.layOut(l)
+	} else {
+		l.clauses.fromBits(l, bitOf)
+	}
+	l.clauseBit = bitOf
+	if l.clauses.words > maxHot {
+		return fmt.Errorf("lexicon: %d words of clause bits, more than %d", l.clauses.words, maxHot)
+	}
 	l.hot = make([]hotTerm, len(l.terms))
-	l.triggers = make([]trigger, 0, n)
+	l.more = l.more[:0]
+	var words []hotMoreEntry
 	for i, t := range l.terms {
-		h := hotTerm{trig: uint32(len(l.triggers)), length: uint16(len(t.text)), class: -1, pattern: uint16(len(l.regexes))}
-		if len(t.triggers) > 0 {
-			first := t.triggers[0]
-			h.pattern, h.clause = uint16(first.pattern), 1<<first.clause
-			l.triggers = append(l.triggers, t.triggers[1:]...)
-			h.ntrig = uint16(len(t.triggers) - 1)
+		h := hotTerm{more: uint32(len(l.more)), length: uint16(len(t.text)), class: -1}
+		// The term's bits by word, in the order of its triggers.
+		words = words[:0]
+		for _, tr := range t.triggers {
+			b := bitOf[tr.pattern][tr.clause&7]
+			k := slices.IndexFunc(words, func(e hotMoreEntry) bool { return e.word == uint32(b/64) })
+			if k < 0 {
+				k = len(words)
+				words = append(words, hotMoreEntry{word: uint32(b / 64), pattern: -1})
+			}
+			words[k].mask |= 1 << (b % 64)
+		}
+		if len(words) > 0 {
+			h.word, h.mask = uint16(words[0].word), words[0].mask
+			if len(words) > 1 {
+				l.more = append(l.more, words[1:]...)
+				h.nmore = uint16(len(words) - 1)
+			}
+		}
+		for _, tr := range t.triggers {
+			switch {
+			case !tr.window:
+			case h.flags&hotWindow == 0:
+				h.win, h.flags = tr.pattern, h.flags|hotWindow
+			default:
+				l.more = append(l.more, hotMoreEntry{pattern: tr.pattern})
+				h.nwin++
+			}
 		}
 		if len(t.classes) == 1 && t.classes[0] < 1<<15 {
 			h.class = int16(t.classes[0])
 		}
-		for _, f := range []struct {
-			on   bool
-			flag uint8
-		}{{len(t.classes) > 0 || t.ignore, hotHit}, {t.ignore, hotIgnore}, {t.latinL, hotLatinL}, {t.latinR, hotLatinR},
-			{len(t.triggers) > 1 || len(t.triggers) == 1 && t.triggers[0].window, hotMore},
-			{len(t.triggers) > 0 && t.triggers[0].window, hotWindow}} {
-			if f.on {
-				h.flags |= f.flag
-			}
+		// Plain tests, not a loop over a table of flags: this runs for
+		// every term at start-up.
+		if len(t.classes) > 0 || t.ignore {
+			h.flags |= hotHit
+		}
+		if t.ignore {
+			h.flags |= hotIgnore
+		}
+		if t.latinL {
+			h.flags |= hotLatinL
+		}
+		if t.latinR {
+			h.flags |= hotLatinR
+		}
+		if h.nmore > 0 || h.nwin > 0 {
+			h.flags |= hotMore
 		}
 		l.hot[i] = h
 	}
@@ -357,14 +609,13 @@ func (l *Lexicon) MatchFound(text string, digits bool, f *Found, i int, dst []Hi
 // ignore phrases. occ (empty) is the buffer for the window literals'
 // occurrences, returned grown.
 func (l *Lexicon) matchFound(text string, digits int, found []match, occ []occurrence, dst []Hit) (_ []Hit, _ []occurrence, ignored []Hit) {
-	var seenBuf [256]uint8                        // on the stack for the usual number of patterns
-	seen := bytesOf(seenBuf[:], len(l.regexes)+1) // clauses satisfied per pattern, and the spare slot of terms without a trigger
+	var metBuf [16]uint64 // on the stack for the usual number of clauses
+	met := words(metBuf[:], l.clauses.words)
+	cand := l.clauses.cand(met)
 	// The patterns to run: those that always run, those whose clauses the
 	// literals (and digits) all met and, in text with a digit, those gated
 	// on digits only; a bit each, so the loop below visits those patterns
 	// rather than all of them.
-	var candBuf [4]uint64
-	cand := words(candBuf[:], len(l.alwaysSet))
 	copy(cand, l.alwaysSet)
 	// Whether the text holds an ASCII digit, when the caller does not
 	// know, is looked for only when a pattern needs the answer, not for
@@ -382,11 +633,9 @@ func (l *Lexicon) matchFound(text string, digits int, found []match, occ []occur
 		}
 	}
 	if len(found) > 0 {
-		// Locals, and slices of one length, so that the loop neither
-		// reloads the lexicon's fields after each store nor checks the
-		// bounds of seen, need and cand apart.
-		hot, triggers := l.hot, l.triggers
-		need := l.needLiterals[:len(seen)]
+		// Locals, so that the loop does not reload the lexicon's fields
+		// after each store.
+		hot, more := l.hot, l.more
 		// The window literals and the hits go into records that stay in
 		// the frame (see matchAcc), loaded and stored only where a turn
 		// appends to them.
@@ -394,14 +643,9 @@ func (l *Lexicon) matchFound(text string, digits int, found []match, occ []occur
 		out := hitsAcc{dst: dst}
 		for k := range found {
 			h := &hot[found[k].term]
-			p := int(h.pattern)
-			met := seen[p] | h.clause
-			seen[p] = met
-			if n := need[p]; met&n == n {
-				cand[p/64] |= 1 << (p % 64)
-			}
-			if h.flags&(hotMore|hotHit) == 0 {
-				continue // a literal that only gates a pattern, as most are
+			met[h.word] |= h.mask
+			if h.flags&(hotMore|hotWindow|hotHit) == 0 {
+				continue // a literal that only gates patterns, as most are
 			}
 			// The match is read again, not kept from above, so that the
 			// common turn (which needs none of it) keeps nothing live
@@ -409,26 +653,19 @@ func (l *Lexicon) matchFound(text string, digits int, found []match, occ []occur
 			m := found[k]
 			id, end := m.term, int(m.end)
 			start := end - int(h.length)
+			if h.flags&hotWindow != 0 {
+				acc.occ = append(acc.occ, occurrence{h.win, int32(start), int32(end)})
+			}
 			if h.flags&hotMore != 0 {
-				if h.flags&hotWindow != 0 {
-					acc.occ = append(acc.occ, occurrence{int32(p), int32(start), int32(end)})
+				if h.nmore > 0 {
+					for _, e := range more[h.more : h.more+uint32(h.nmore)] {
+						met[e.word] |= e.mask
+					}
 				}
-				// The term's other triggers, as the first: written out
-				// here (not a function) so that their window literals
-				// go straight into acc, and with the clause masked to
-				// its three bits so the shift needs no check.
-				if h.ntrig > 0 {
-					for j, last := int(h.trig), int(h.trig)+int(h.ntrig); j < last; j++ {
-						tr := &triggers[j]
-						q := int(tr.pattern)
-						met := seen[q] | 1<<(tr.clause&7)
-						seen[q] = met
-						if n := need[q]; met&n == n {
-							cand[q/64] |= 1 << (q % 64)
-						}
-						if tr.window {
-							acc.occ = append(acc.occ, occurrence{tr.pattern, int32(start), int32(end)})
-						}
+				if h.nwin > 0 {
+					from := h.more + uint32(h.nmore)
+					for _, e := range more[from : from+uint32(h.nwin)] {
+						acc.occ = append(acc.occ, occurrence{e.pattern, int32(start), int32(end)})
 					}
 				}
 			}
@@ -447,17 +684,19 @@ func (l *Lexicon) matchFound(text string, digits int, found []match, occ []occur
 			}
 		}
 		occ, dst, ignored = acc.occ, out.dst, out.ignored
+		cand = l.clauses.candidates(met)
 	}
 	for w, bitsLeft := range cand {
 		for ; bitsLeft != 0; bitsLeft &= bitsLeft - 1 {
 			i := w*64 + bits.TrailingZeros64(bitsLeft)
-			met := uint64(seen[i])
-			if p := &l.regexes[i]; !p.always && met != p.clauses {
-				if digits == digitsUnknown {
-					digits = digitsOf(text)
-				}
-				if digits == digitsNone || met|p.digitClause != p.clauses {
-					continue
+			if p := &l.regexes[i]; !p.always {
+				if met := l.clauses.metClauses(i, l.needLiterals[i], met); met != p.clauses {
+					if digits == digitsUnknown {
+						digits = digitsOf(text)
+					}
+					if digits == digitsNone || met|p.digitClause != p.clauses {
+						continue
+					}
 				}
 			}
 			dst = l.runPattern(i, text, occ, dst)
@@ -552,14 +791,6 @@ func (l *Lexicon) dropSlots(dst []Hit, first int) []Hit {
 	return dst
 }
 
-// bytesOf returns n zeroed bytes: buf when it is long enough.
-func bytesOf(buf []uint8, n int) []uint8 {
-	if n <= len(buf) {
-		return buf[:n]
-	}
-	return make([]uint8, n)
-}
-
 // words returns n zeroed words: buf when it is long enough.
 func words(buf []uint64, n int) []uint64 {
 	if n <= len(buf) {
@@ -583,7 +814,8 @@ func (l *Lexicon) runPattern(i int, text string, occ []occurrence, dst []Hit) []
 		// matches may end or searching the bytes after the literals.
 		if tree := p.re.treeFor(p.group); tree != nil {
 			var startBuf [8]span
-			if out, ok := tree.appendNear(text, p.starts(text, int32(i), occ, startBuf[:0]), p.class, dst); ok {
+			starts := p.starts(text, int32(i), occ, startBuf[:0])
+			if out, ok := tree.appendNear(text, starts, p.class, dst); ok {
 				return out
 			}
 		}

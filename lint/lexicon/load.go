@@ -103,13 +103,14 @@ func Parse(files map[string]string) (*Lexicon, error) {
 
 // patternSets sets the bits of the patterns that always run and of those
 // gated on digits only, and the compact clause masks Match reads; it fails
-// on a lexicon too large for the hot records (see indexTerms).
-func (l *Lexicon) patternSets() error {
+// on a lexicon too large for the hot records (see indexTerms, which
+// takes bitOf).
+func (l *Lexicon) patternSets(bitOf [][8]int32) error {
 	words, n := len(l.regexes)/64+1, len(l.regexes) // a bit for the spare slot too (hotTerm)
 	l.alwaysSet, l.digitSet = make([]uint64, words), make([]uint64, words)
 	l.needLiterals = make([]uint8, n+1)
 	l.needLiterals[n] = noTriggerNeed
-	if err := l.indexTerms(); err != nil {
+	if err := l.indexTerms(bitOf); err != nil {
 		return err
 	}
 	l.slotOnly = make([]bool, len(l.Classes))
@@ -134,7 +135,7 @@ func (l *Lexicon) patternSets() error {
 }
 
 func (b *builder) finish() (*Lexicon, error) {
-	if err := b.lex.patternSets(); err != nil {
+	if err := b.lex.patternSets(nil); err != nil {
 		return nil, err
 	}
 	texts := make([]string, len(b.lex.terms))

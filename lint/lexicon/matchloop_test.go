@@ -1,9 +1,10 @@
 package lexicon
 
 import (
-	"math/bits"
+	"fmt"
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -11,8 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The hot records say what the terms say: length, triggers, the one class,
-// the flags; in a compiled lexicon and in one loaded from its snapshot.
+// The hot records say what the terms say: length, clause bits, window
+// patterns, the one class, the flags; in a compiled lexicon and in one
+// loaded from its snapshot.
 func TestHotTermsMirrorTerms(t *testing.T) {
 	l := builtinLexicon(t)
 	data, err := l.Snapshot()
@@ -21,30 +23,46 @@ func TestHotTermsMirrorTerms(t *testing.T) {
 	require.NoError(t, err)
 	for _, lex := range []*Lexicon{l, loaded} {
 		require.Len(t, lex.hot, len(lex.terms))
+		bitOf := (&clauseBits{}).layOut(lex)
 		ones, triggered := 0, 0
 		for id, term := range lex.terms {
 			h := lex.hot[id]
 			require.Equal(t, len(term.text), int(h.length), "%q", term.text)
-			var got []trigger
-			if h.clause != 0 {
-				got = append(got, trigger{int32(h.pattern), uint8(bits.TrailingZeros8(h.clause)), h.flags&hotWindow != 0})
-			} else {
-				require.Equal(t, len(lex.regexes), int(h.pattern), "%q: the spare slot", term.text)
-				require.Zero(t, h.flags&hotWindow, "%q", term.text)
+			// The bits the term sets, word by word, and the ones its
+			// triggers name.
+			got, want := map[int]uint64{}, map[int]uint64{}
+			if h.mask != 0 {
+				got[int(h.word)] |= h.mask
 			}
-			got = append(got, lex.triggers[h.trig:h.trig+uint32(h.ntrig)]...)
-			require.Equal(t, len(term.triggers), len(got), "%q", term.text)
-			for i := range got {
-				require.Equal(t, term.triggers[i], got[i], "%q", term.text)
+			for _, e := range lex.more[h.more : h.more+uint32(h.nmore)] {
+				require.NotZero(t, e.mask, "%q", term.text)
+				got[int(e.word)] |= e.mask
 			}
-			require.Equal(t, len(got) > 1 || h.flags&hotWindow != 0, h.flags&hotMore != 0, "%q", term.text)
+			var wantWin, gotWin []int32
+			for _, tr := range term.triggers {
+				b := bitOf[tr.pattern][tr.clause]
+				require.GreaterOrEqual(t, b, int32(0), "%q", term.text)
+				want[int(b/64)] |= 1 << (b % 64)
+				if tr.window {
+					wantWin = append(wantWin, tr.pattern)
+				}
+			}
+			if h.flags&hotWindow != 0 {
+				gotWin = append(gotWin, h.win)
+			}
+			for _, e := range lex.more[h.more+uint32(h.nmore) : h.more+uint32(h.nmore)+uint32(h.nwin)] {
+				gotWin = append(gotWin, e.pattern)
+			}
+			require.Equal(t, want, got, "%q", term.text)
+			require.Equal(t, wantWin, gotWin, "%q", term.text)
+			require.Equal(t, len(want) > 1 || len(wantWin) > 1, h.flags&hotMore != 0, "%q", term.text)
 			if len(term.classes) == 1 {
 				require.Equal(t, term.classes[0], int(h.class), "%q", term.text)
 				ones++
 			} else {
 				require.Equal(t, int16(-1), h.class, "%q", term.text)
 			}
-			triggered += min(len(got), 1)
+			triggered += min(len(term.triggers), 1)
 			require.Equal(t, len(term.classes) > 0 || term.ignore, h.flags&hotHit != 0, "%q", term.text)
 			require.Equal(t, term.ignore, h.flags&hotIgnore != 0, "%q", term.text)
 			require.Equal(t, term.latinL, h.flags&hotLatinL != 0, "%q", term.text)
@@ -52,6 +70,67 @@ func TestHotTermsMirrorTerms(t *testing.T) {
 		}
 		assert.Greater(t, ones, 1000)
 		assert.Greater(t, triggered, 100)
+	}
+}
+
+// The clause bits make the candidates the per-pattern masks make: a
+// pattern whose required clauses are all met, whatever else is met; and
+// they give back the clauses met, extra ones included. On the built-in
+// lexicon with random sets of met clauses, and on random small ones.
+func TestClauseBitsAsMasks(t *testing.T) {
+	rng := rand.New(rand.NewSource(21))
+	check := func(l *Lexicon, rounds int) {
+		cb := &clauseBits{}
+		bitOf := cb.layOut(l)
+		need := func(i int) uint8 { return uint8(l.regexes[i].clauses &^ l.regexes[i].digitClause) }
+		candidates := 0
+		for range rounds {
+			seen := make([]uint8, len(l.regexes))
+			met := make([]uint64, cb.words)
+			for i := range l.regexes {
+				for c := range 8 {
+					if b := bitOf[i][c]; b >= 0 && rng.Intn(3) > 0 {
+						seen[i] |= 1 << c
+						met[b/64] |= 1 << (b % 64)
+					}
+				}
+			}
+			cand := cb.candidates(met)
+			for i := range l.regexes {
+				p := &l.regexes[i]
+				n := need(i)
+				want := !p.always && n != 0 && seen[i]&n == n
+				require.Equal(t, want, cand[i/64]&(1<<(i%64)) != 0, "pattern %d %q", i, p.re.src)
+				if want {
+					candidates++
+					require.Equal(t, uint64(seen[i]), cb.metClauses(i, n, met), "pattern %d", i)
+				}
+			}
+		}
+		assert.Greater(t, candidates, 0)
+	}
+	check(builtinLexicon(t), 300)
+	for range 200 {
+		var b strings.Builder
+		b.WriteString("classes:\n  x:\n    description: d\n    source: s\n    patterns:\n")
+		for range 1 + rng.Intn(90) {
+			// Two to five required literals, some of them digits.
+			parts := []string{}
+			for range 2 + rng.Intn(4) {
+				switch rng.Intn(4) {
+				case 0:
+					parts = append(parts, "\\d")
+				case 1:
+					parts = append(parts, "(一|[0-9])")
+				default:
+					parts = append(parts, fmt.Sprintf("w%dz", rng.Intn(40)))
+				}
+			}
+			fmt.Fprintf(&b, "      - '%s'\n", strings.Join(parts, " "))
+		}
+		l, err := Parse(map[string]string{"r.yaml": b.String()})
+		require.NoError(t, err, b.String())
+		check(l, 20)
 	}
 }
 

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hypelint/hypelint/lint/binfmt"
@@ -44,6 +45,10 @@ type snapshot struct {
 	Dict           []int32
 	Dense          int // how many states have dense rows
 	Phrases        []snapPhrase
+	// ClauseBit is each pattern's clauses' bits in Match's clause bit
+	// set (clauseBits.layOut), eight per pattern, -1 for none: laying
+	// them out visits every term's triggers.
+	ClauseBit []int32
 	// Han is the symbol scanner built from the automaton (none for terms
 	// that are not UTF-8), so that no process builds it again.
 	Han storedScanner
@@ -82,7 +87,7 @@ type snapPattern struct {
 // snapshotMagic starts every snapshot; its last digits are the version,
 // which changes whenever the layout or the meaning of a snapshot does, so
 // that an old one is refused rather than misread.
-const snapshotMagic = "hypelint-lexicon-11\n"
+const snapshotMagic = "hypelint-lexicon-12\n"
 
 func (s *snapshot) fields(c binfmt.Codec) {
 	binfmt.Slice(c, &s.Classes, func(cl *Class) {
@@ -135,6 +140,7 @@ func (s *snapshot) fields(c binfmt.Codec) {
 		c.Num(&p.Gap)
 		c.Int32s(&p.Slots)
 	})
+	c.Int32s(&s.ClauseBit)
 	c.Num(&s.Han.RootKids)
 	c.Int32s(&s.Han.ByteSym)
 	c.Text(&s.Han.Wide)
@@ -193,6 +199,9 @@ func (l *Lexicon) Snapshot() ([]byte, error) {
 			sp.Slots = append(sp.Slots, int32(c))
 		}
 		s.Phrases = append(s.Phrases, sp)
+	}
+	for _, b := range l.clauseBit {
+		s.ClauseBit = append(s.ClauseBit, b[:]...)
 	}
 	w := binfmt.NewWriter(snapshotMagic)
 	s.fields(w)
@@ -298,7 +307,19 @@ func fromSnapshot(data string, check bool) (*Lexicon, error) {
 	} else {
 		l.ac.prepare(s.Dense)
 	}
-	if err := l.patternSets(); err != nil {
+	if len(s.ClauseBit) != 8*len(l.regexes) {
+		return nil, fmt.Errorf("lexicon snapshot: %d clause bits for %d patterns", len(s.ClauseBit), len(l.regexes))
+	}
+	bitOf := make([][8]int32, len(l.regexes))
+	for i := range bitOf {
+		bitOf[i] = [8]int32(s.ClauseBit[8*i:])
+	}
+	if check && !slices.Equal(bitOf, (&clauseBits{}).layOut(l)) {
+		// Bits out of place would gate patterns wrongly or index
+		// past the bit set.
+		return nil, fmt.Errorf("lexicon snapshot: the clause bits are not its patterns'")
+	}
+	if err := l.patternSets(bitOf); err != nil {
 		return nil, err
 	}
 	for _, sp := range s.Phrases {

@@ -216,3 +216,37 @@ func TestSnapshotRefusesAWrongScanner(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, h.equal(loaded.ac.more.Load().han))
 }
+
+// A snapshot keeps the clause bits' layout, so that loading lays out
+// nothing: a loaded lexicon has the compiled one's bit set, and a
+// snapshot whose bits are not its patterns' is refused by the checking
+// reader (a stale layout would gate patterns wrongly).
+func TestSnapshotKeepsTheClauseBits(t *testing.T) {
+	l := builtinLexicon(t)
+	data, err := l.Snapshot()
+	require.NoError(t, err)
+	loaded, err := FromBuiltinSnapshot(string(data))
+	require.NoError(t, err)
+	require.Equal(t, l.clauseBit, loaded.clauseBit)
+	require.Equal(t, l.clauses, loaded.clauses)
+	fresh := &clauseBits{}
+	require.Equal(t, fresh.layOut(l), loaded.clauseBit)
+	require.Equal(t, *fresh, loaded.clauses)
+
+	for _, damage := range []func(b [][8]int32){
+		func(b [][8]int32) { b[0], b[1] = b[1], b[0] },
+		func(b [][8]int32) {
+			i := slices.IndexFunc(b, func(c [8]int32) bool { return c[0] >= 0 })
+			b[i][0]++
+		},
+	} {
+		bits := l.clauseBit
+		l.clauseBit = slices.Clone(bits)
+		damage(l.clauseBit)
+		damaged, err := l.Snapshot()
+		l.clauseBit = bits
+		require.NoError(t, err)
+		_, err = FromSnapshot(string(damaged))
+		assert.ErrorContains(t, err, "clause bits")
+	}
+}
