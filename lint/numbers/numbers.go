@@ -359,7 +359,7 @@ func idleTrigger(t string, p int) bool {
 	case "上":
 		return next != "百" && next != "千" && next != "万" && next != "亿"
 	case "数":
-		return false // a word before it may make it one (zhNumberWordBefore), and cjkLead reads on
+		return next != "以" && idleNumeral(t, p) // 数以万计: cjkLead reads on
 	}
 	return idleNumeral(t, p)
 }

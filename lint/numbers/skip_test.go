@@ -47,8 +47,8 @@ func skipByteAtATime(t string, i int) int {
 
 // idleTriggerRef reports a 大, 成 or 上 at i (the rune r) that the rune
 // after it, decoded, does not make the start of 大量, 大规模, 大型, 大样本,
-// 成千…, 成百…, 上百, 上千, 上万 or 上亿, or a numeral (not 数) that
-// idleNumeralRef passes.
+// 成千…, 成百…, 上百, 上千, 上万 or 上亿, or a numeral that
+// idleNumeralRef passes (数 not before 以).
 func idleTriggerRef(t string, i int, r rune) bool {
 	next, _ := utf8.DecodeRuneInString(t[i+utf8.RuneLen(r):])
 	switch r {
@@ -59,7 +59,7 @@ func idleTriggerRef(t string, i int, r rune) bool {
 	case '上':
 		return !strings.ContainsRune("百千万亿", next)
 	case '数':
-		return false
+		return next != '以' && idleNumeralRef(t, i+utf8.RuneLen(r))
 	}
 	return idleNumeralRef(t, i+utf8.RuneLen(r))
 }
@@ -297,7 +297,7 @@ func TestIdleTriggerStartsNothing(t *testing.T) {
 func TestIdleNumeralStepsOverIt(t *testing.T) {
 	loadTables()
 	pieces := []string{"一", "两", "三", "十", "百", "千", "万", "亿", "几", "数", "零", "〇", "些", "起", "般", "名", "人",
-		"个", "项", "种", "岁", "年", "点", "度", "分", "克", "‰", "%", "研究", "患者", "约", "共", "第", "每", "为", "有",
+		"个", "项", "种", "岁", "年", "点", "度", "分", "克", "‰", "%", "研究", "患者", "约", "共", "第", "每", "为", "有", "以", "计", "据", "多",
 		"样本量", "年龄", " ", "，", "1", "x", "\xe4", "\xe4\xb8", "\xed\x9f\xbf", "\xe0\xa4\x80", "\xef\xbf\xbd"}
 	pieces = append(pieces, tailWords...)
 	rng := rand.New(rand.NewPCG(71, 72))
