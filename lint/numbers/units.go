@@ -262,8 +262,8 @@ func (s *scanner) zhCounted(h *unitHit) {
 // zhHeadNoun prefers the head of a noun compound: 糖尿病患者 is 患者,
 // not 病患 (a match starting one rune later that reaches further wins), and
 // 女性患者 is 患者 (an adjacent noun follows).
-func zhHeadNoun(t string, p int, n noun, e int) (noun, int) {
-	_, size := runeAt(t, p)
+// size is the length of the rune at p.
+func zhHeadNoun(t string, p, size int, n noun, e int) (noun, int) {
 	if n2, e2, ok := zhNounAt(t, p+size); ok && e2 > e {
 		n, e = n2, e2
 	}
@@ -282,6 +282,12 @@ func zhNounAt(t string, p int) (noun, int, bool) {
 	if size == 0 {
 		r, size = runeAt(t, p)
 	}
+	return zhNounOf(t, p, r, size)
+}
+
+// zhNounOf is zhNounAt for the rune r (of size bytes) at p, decoded by
+// the caller.
+func zhNounOf(t string, p int, r rune, size int) (noun, int, bool) {
 	for _, n := range zhNounsOf(r) {
 		if entryAt(t, p, n.s, size) {
 			return n, p + len(n.s), true
@@ -295,13 +301,13 @@ func zhNounAt(t string, p int) (noun, int, bool) {
 // that is not part of a name (2型 and covid-19 are).
 func zhNounWindow(t string, p, limit int) (noun, int, bool) {
 	for n := 0; n < limit && p < len(t); n++ {
-		if nn, e, ok := zhNounAt(t, p); ok {
-			nn, e = zhHeadNoun(t, p, nn, e)
-			return nn, e, true
-		}
-		r, size := utf8x.Rune3At(t, p) // Chinese: decoded inline
+		r, size := utf8x.Rune3At(t, p) // Chinese: decoded inline, once for both uses
 		if size == 0 {
 			r, size = runeAt(t, p)
+		}
+		if nn, e, ok := zhNounOf(t, p, r, size); ok {
+			nn, e = zhHeadNoun(t, p, size, nn, e)
+			return nn, e, true
 		}
 		switch {
 		case isDigit(t[p]):
