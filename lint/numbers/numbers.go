@@ -649,7 +649,11 @@ func (s *scanner) fromCJK(i int, r rune) int {
 		tok, ok = cjkLead(t, i, r)
 	}
 	if !ok && isZhNumeral(r) {
-		ok = loneDigit(t, i, r, &tok) || cjkNumberInto(t, i, &tok)
+		var quiet bool
+		if ok, quiet = loneDigit(t, i, r, &tok); quiet {
+			return s.finishUnit(i, &tok) // no suffix or range to read
+		}
+		ok = ok || cjkNumberInto(t, i, &tok)
 	}
 	if !ok {
 		return i
@@ -659,17 +663,20 @@ func (s *scanner) fromCJK(i int, r rune) int {
 
 // loneDigit is cjkNumberInto for a digit 一-九 at i (the rune r) that no
 // numeral rune follows, as after most of them (一项, 两组, 三个): the
-// number is the digit, and the numeral's state is not built.
-func loneDigit(t string, i int, r rune, tok *token) bool {
+// number is the digit, and the numeral's state is not built. quiet
+// reports quietAfter(t, tok.end), told from the rune after the digit
+// decoded here, so that finish need not decode it again.
+func loneDigit(t string, i int, r rune, tok *token) (ok, quiet bool) {
 	d := cjkDigit(r)
 	if d <= 0 {
-		return false
+		return false, false
 	}
-	if next, n := utf8x.Rune3At(t, i+3); n != 0 && zhNumeralRunes.has(next) {
-		return false
+	next, n := utf8x.Rune3At(t, i+3)
+	if n != 0 && zhNumeralRunes.has(next) {
+		return false, false
 	}
 	*tok = token{start: i, end: i + 3, script: 'c', val: float64(d)}
-	return true
+	return true, n != 0 && quietRune(next)
 }
 
 // zhNumeralRunes are the runes cjkNumberInto reads: every one is three

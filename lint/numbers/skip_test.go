@@ -437,7 +437,7 @@ func TestLoneDigitMatchesCJKNumber(t *testing.T) {
 		"个", "项", "多", "余", "年", "研究", " ", "1", "x", "\xe4", "\xe4\xb8", "\xed\x9f\xbf", "\xef\xbf\xbd"}
 	rng := rand.New(rand.NewPCG(73, 74))
 	texts := append(joinPieces(nil, rng, pieces, 30000), gateTexts(t)[20000:]...)
-	lone := 0
+	lone, quiets := 0, 0
 	for _, text := range texts {
 		for i := 0; i+3 <= len(text); i++ {
 			r, n := utf8x.Rune3At(text, i)
@@ -445,13 +445,20 @@ func TestLoneDigitMatchesCJKNumber(t *testing.T) {
 				continue
 			}
 			var got, want token
-			if !loneDigit(text, i, r, &got) {
+			ok, quiet := loneDigit(text, i, r, &got)
+			if !ok {
+				require.False(t, quiet, "%q at %d", text, i)
 				continue
 			}
 			lone++
+			if quiet {
+				quiets++
+				require.True(t, quietAfter(text, got.end), "%q at %d", text, i)
+			}
 			require.True(t, cjkNumberInto(text, i, &want), "%q at %d", text, i)
 			require.Equal(t, want, got, "%q at %d", text, i)
 		}
 	}
 	require.Greater(t, lone, 10000)
+	require.Greater(t, quiets, 2000, "the texts hold lone digits with no tail word after them")
 }
