@@ -650,8 +650,12 @@ func (s *scanner) fromCJK(i int, r rune) int {
 	}
 	if !ok && isZhNumeral(r) {
 		var quiet bool
-		if ok, quiet = loneDigit(t, i, r, &tok); quiet {
-			return s.finishUnit(i, &tok) // no suffix or range to read
+		var next rune
+		if ok, quiet, next = loneDigit(t, i, r, &tok); quiet {
+			// No suffix or range to read; the unit is read from next.
+			var u unitHit
+			s.unitAtRune(&tok, next, &u)
+			return s.finishHit(i, &tok, &u)
 		}
 		ok = ok || cjkNumberInto(t, i, &tok)
 	}
@@ -666,17 +670,18 @@ func (s *scanner) fromCJK(i int, r rune) int {
 // number is the digit, and the numeral's state is not built. quiet
 // reports quietAfter(t, tok.end), told from the rune after the digit
 // decoded here, so that finish need not decode it again.
-func loneDigit(t string, i int, r rune, tok *token) (ok, quiet bool) {
+// When quiet, next is that rune (three bytes, well formed).
+func loneDigit(t string, i int, r rune, tok *token) (ok, quiet bool, next rune) {
 	d := cjkDigit(r)
 	if d <= 0 {
-		return false, false
+		return false, false, 0
 	}
 	next, n := utf8x.Rune3At(t, i+3)
 	if n != 0 && zhNumeralRunes.has(next) {
-		return false, false
+		return false, false, 0
 	}
 	*tok = token{start: i, end: i + 3, script: 'c', val: float64(d)}
-	return true, n != 0 && quietRune(next)
+	return true, n != 0 && quietRune(next), next
 }
 
 // zhNumeralRunes are the runes cjkNumberInto reads: every one is three
@@ -715,7 +720,12 @@ func (s *scanner) finish(i int, tok *token) int {
 func (s *scanner) finishUnit(i int, tok *token) int {
 	var u unitHit
 	s.unitAfter(tok, &u)
-	if s.sizesOnly && neitherSizeNorPercent(tok, &u) {
+	return s.finishHit(i, tok, &u)
+}
+
+// finishHit is finishUnit past the unit, u: it reads the context.
+func (s *scanner) finishHit(i int, tok *token, u *unitHit) int {
+	if s.sizesOnly && neitherSizeNorPercent(tok, u) {
 		// Of decide's mention, only its end and whether it is a Ratio
 		// are read on: only a unit's Other after a rate mark (每, per)
 		// is, not 年 (a Year, Age or Duration).
@@ -738,7 +748,7 @@ func (s *scanner) finishUnit(i int, tok *token) int {
 			return s.emit(m)
 		}
 	}
-	if m, ok := s.decide(tok, &u, &pc); ok {
+	if m, ok := s.decide(tok, u, &pc); ok {
 		return s.emit(m)
 	}
 	return max(tok.end, i+1)

@@ -437,7 +437,7 @@ func TestLoneDigitMatchesCJKNumber(t *testing.T) {
 		"个", "项", "多", "余", "年", "研究", " ", "1", "x", "\xe4", "\xe4\xb8", "\xed\x9f\xbf", "\xef\xbf\xbd"}
 	rng := rand.New(rand.NewPCG(73, 74))
 	texts := append(joinPieces(nil, rng, pieces, 30000), gateTexts(t)[20000:]...)
-	lone, quiets := 0, 0
+	lone, quiets, units := 0, 0, 0
 	for _, text := range texts {
 		for i := 0; i+3 <= len(text); i++ {
 			r, n := utf8x.Rune3At(text, i)
@@ -445,7 +445,7 @@ func TestLoneDigitMatchesCJKNumber(t *testing.T) {
 				continue
 			}
 			var got, want token
-			ok, quiet := loneDigit(text, i, r, &got)
+			ok, quiet, next := loneDigit(text, i, r, &got)
 			if !ok {
 				require.False(t, quiet, "%q at %d", text, i)
 				continue
@@ -454,6 +454,15 @@ func TestLoneDigitMatchesCJKNumber(t *testing.T) {
 			if quiet {
 				quiets++
 				require.True(t, quietAfter(text, got.end), "%q at %d", text, i)
+				// unitAtRune reads from next what unitAfter reads.
+				s := scanner{text: text}
+				var wantU, gotU unitHit
+				s.unitAfter(&got, &wantU)
+				s.unitAtRune(&got, next, &gotU)
+				require.Equal(t, wantU, gotU, "%q at %d", text, i)
+				if wantU.end != got.end {
+					units++
+				}
 			}
 			require.True(t, cjkNumberInto(text, i, &want), "%q at %d", text, i)
 			require.Equal(t, want, got, "%q at %d", text, i)
@@ -461,4 +470,5 @@ func TestLoneDigitMatchesCJKNumber(t *testing.T) {
 	}
 	require.Greater(t, lone, 10000)
 	require.Greater(t, quiets, 2000, "the texts hold lone digits with no tail word after them")
+	require.Greater(t, units, 1000, "the texts hold units after lone digits")
 }

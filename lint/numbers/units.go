@@ -68,6 +68,20 @@ func (s *scanner) unitAfter(tok *token, h *unitHit) {
 	*h = unitHit{end: j}
 }
 
+// unitAtRune is unitAfter for a token of script 'c' followed by the
+// well-formed three-byte rune r, decoded by the caller: no space, sign or
+// letter to look for.
+func (s *scanner) unitAtRune(tok *token, r rune, h *unitHit) {
+	k := tok.end
+	if r == '‰' {
+		*h = unitHit{end: k + len("‰"), kind: Percent, cls: ucPlain, scale: 0.1}
+		return
+	}
+	if !s.zhUnitOf(tok, k, r, 3, h) {
+		*h = unitHit{end: k}
+	}
+}
+
 // zhUnitAt matches a Chinese unit or classifier at k, or failing that a
 // subject noun written straight after digits (1000患者, 成千上万的患者),
 // into h; false leaves h undefined.
@@ -79,6 +93,16 @@ func (s *scanner) zhUnitAt(tok *token, k int, h *unitHit) bool {
 	r, size := utf8x.Rune3At(t, k) // most units: decoded inline
 	if size == 0 {
 		r, size = runeAt(t, k)
+	}
+	return s.zhUnitOf(tok, k, r, size, h)
+}
+
+// zhUnitOf is zhUnitAt for the rune r (of size bytes) at k, decoded by
+// the caller.
+func (s *scanner) zhUnitOf(tok *token, k int, r rune, size int, h *unitHit) bool {
+	t := s.text
+	if tok.script == 'w' {
+		return false
 	}
 	us := zhUnitsOf(r)
 	for i := range us {
