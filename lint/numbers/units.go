@@ -190,7 +190,7 @@ func (s *scanner) zhResolve(tok *token, u *zhUnit, e int, h *unitHit) bool {
 		h.subject = "人"
 		s.zhTail(h, false)
 	default:
-		s.zhCounted(h)
+		s.zhCounted(h, u.counts)
 	}
 	return true
 }
@@ -262,7 +262,8 @@ func bits(cs ...nclass) uint16 {
 
 // zhCounted looks for the noun a classifier counts, across modifiers:
 // 12例晚期肺癌患者, 40只植入黑色素瘤的小鼠, 1000名以上的受试者.
-func (s *scanner) zhCounted(h *unitHit) {
+// counts is classifierNouns[h.unit].
+func (s *scanner) zhCounted(h *unitHit, counts uint16) {
 	t := s.text
 	s.zhTail(h, false)
 	h.subject, h.animal = h.unit, h.unit == "只"
@@ -277,7 +278,7 @@ func (s *scanner) zhCounted(h *unitHit) {
 		limit = 5
 	}
 	n, e, ok := zhNounWindow(t, p, limit)
-	if ok && classifierNouns[h.unit]&(1<<n.cls) != 0 {
+	if ok && counts&(1<<n.cls) != 0 {
 		h.noun, h.subject, h.end = n.cls, n.s, e
 		h.animal = h.animal || n.cls == nAnimal
 	}
