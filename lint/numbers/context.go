@@ -309,8 +309,10 @@ func nKeyword(t string, k int) (int, bool) {
 // after end: 招募了300人, 3000人参与. 研究 in 研究人员 names the
 // researchers, not the study.
 func zhStudyNear(t string, start, end int) bool {
-	lo, hi := backRunes(t, start, 6), fwdRunes(t, end, 6)
-	return zhStudyIn(t, lo, start) || zhStudyIn(t, end, hi)
+	if zhStudyIn(t, backRunes(t, start, 6), start) {
+		return true // the window after is not measured
+	}
+	return zhStudyIn(t, end, fwdRunes(t, end, 6))
 }
 
 // zhStudyIn looks for a study word within t[lo:hi]. Every study word is

@@ -53,6 +53,9 @@ type zhUnit struct {
 	notBeforeEnds uint64
 	arabicOnly    bool // only after digits: 一点, 一度, 一口 are not measurements
 	approx        bool // 个多月
+	// counts is classifierNouns[s] (set by buildLexicon): zhCounted reads
+	// it from the unit, not by hashing the unit's text.
+	counts uint16
 }
 
 // zhUnitList holds the units; zhUnits indexes them by first rune, longest first.
@@ -374,6 +377,7 @@ func buildLexicon() {
 			}
 			u.notBeforeEnds |= 1 << (u.notBefore[i+2] & 0x3F)
 		}
+		u.counts = classifierNouns[u.s]
 		r, _ := utf8.DecodeRuneInString(u.s)
 		zhUnits[r] = append(zhUnits[r], u)
 	}

@@ -344,7 +344,8 @@ func skipHan(t string, i int) (int, bool) {
 // before 量, 规, 型 or 样 (大量, 大规模, 大型, 大样本: zhVague), 千 or 百
 // (成千上万, 成百上千) and 百, 千, 万 or 亿 (上万: cjkLead), and are no
 // numerals. A third of the triggers in Chinese text are one of the three,
-// most of them in other words (以上, 完成, 大学).
+// most of them in other words (以上, 完成, 大学). The numerals but 数
+// are asked of idleNumeral.
 func idleTrigger(t string, p int) bool {
 	var next string
 	if p+6 <= len(t) {
@@ -357,9 +358,34 @@ func idleTrigger(t string, p int) bool {
 		return next != "千" && next != "百"
 	case "上":
 		return next != "百" && next != "千" && next != "万" && next != "亿"
+	case "数":
+		return next != "以" && idleNumeral(t, p) // 数以万计: cjkLead reads on
 	}
-	return false
+	return idleNumeral(t, p)
 }
+
+// idleNumeral reports a numeral at p (一, 两, 十, 几...) that step passes
+// recording nothing: the rune after it is a well-formed three-byte rune
+// (as Rune3At decodes it) that continues no numeral, starts none of the
+// words quietAfter gates and no Chinese unit a numeral takes
+// (busyAfterNumeral), so the numeral is a number of one rune with no
+// unit; and no context list ends before it (contextBefore), which
+// finishUnit asks before it gives up such a number. Most numerals in
+// Chinese text are words of this kind: 一些, 一起, 一般, 三大.
+func idleNumeral(t string, p int) bool {
+	r, n := utf8x.Rune3At(t, p+3)
+	if n == 0 || busyAfterNumeral.has(r) {
+		return false
+	}
+	return pairBits(t, trimSpaceBack(t, p))&contextBits == 0
+}
+
+// busyAfterNumeral holds the runes after a numeral that something reads
+// on from: the runes that continue a numeral (cjkNumberInto), the
+// three-byte words of quietAfter (tailWords), ‰, and the first runes of
+// the Chinese units a numeral may take (not arabicOnly). Filled by
+// buildTriggers.
+var busyAfterNumeral runeSet
 
 // hanTrigger reports whether the three-byte rune in the low three bytes of
 // w (lead byte first, of the shape 1110xxxx: the callers test it first) is
@@ -539,6 +565,18 @@ func buildTriggers() {
 		}
 		hanTriggerEnds[uint16(b[1]&0x3F)|uint16(b[2]&0x3F)<<8] |= 1 << (b[0] & 0x0F)
 	}
+	for _, r := range zhNumeralText {
+		zhNumeralRunes[r/64] |= 1 << (r % 64)
+	}
+	for _, r := range zhNumeralText + "‰" + strings.Join(tailWords, "") {
+		busyAfterNumeral[r/64] |= 1 << (r % 64)
+	}
+	for _, u := range zhUnitList {
+		if !u.arabicOnly {
+			r, _ := utf8.DecodeRuneInString(u.s)
+			busyAfterNumeral[r/64] |= 1 << (r % 64)
+		}
+	}
 	for w := range enNumWords {
 		enTriggers[w] |= roleNumWord
 	}
@@ -611,13 +649,47 @@ func (s *scanner) fromCJK(i int, r rune) int {
 		tok, ok = cjkLead(t, i, r)
 	}
 	if !ok && isZhNumeral(r) {
-		ok = cjkNumberInto(t, i, &tok)
+		var quiet bool
+		var next rune
+		if ok, quiet, next = loneDigit(t, i, r, &tok); quiet {
+			// No suffix or range to read; the unit is read from next.
+			var u unitHit
+			s.unitAtRune(&tok, next, &u)
+			return s.finishHit(i, &tok, &u)
+		}
+		ok = ok || cjkNumberInto(t, i, &tok)
 	}
 	if !ok {
 		return i
 	}
 	return s.finish(i, &tok)
 }
+
+// loneDigit is cjkNumberInto for a digit 一-九 at i (the rune r) that no
+// numeral rune follows, as after most of them (一项, 两组, 三个): the
+// number is the digit, and the numeral's state is not built. quiet
+// reports quietAfter(t, tok.end), told from the rune after the digit
+// decoded here, so that finish need not decode it again.
+// When quiet, next is that rune (three bytes, well formed).
+func loneDigit(t string, i int, r rune, tok *token) (ok, quiet bool, next rune) {
+	d := cjkDigit(r)
+	if d <= 0 {
+		return false, false, 0
+	}
+	next, n := utf8x.Rune3At(t, i+3)
+	if n != 0 && zhNumeralRunes.has(next) {
+		return false, false, 0
+	}
+	*tok = token{start: i, end: i + 3, script: 'c', val: float64(d)}
+	return true, n != 0 && quietRune(next), next
+}
+
+// zhNumeralRunes are the runes cjkNumberInto reads: every one is three
+// bytes long (a test checks). Filled by buildTriggers.
+var zhNumeralRunes runeSet
+
+// zhNumeralText holds the runes of zhNumeralRunes.
+const zhNumeralText = "零〇一二两三四五六七八九几数十百千万亿"
 
 // zhNumberWordBefore reports a 数 that ends a word (多数, 人数, 样本数)
 // rather than meaning "several": a switch on the rune before, not a
@@ -648,7 +720,12 @@ func (s *scanner) finish(i int, tok *token) int {
 func (s *scanner) finishUnit(i int, tok *token) int {
 	var u unitHit
 	s.unitAfter(tok, &u)
-	if s.sizesOnly && neitherSizeNorPercent(tok, &u) {
+	return s.finishHit(i, tok, &u)
+}
+
+// finishHit is finishUnit past the unit, u: it reads the context.
+func (s *scanner) finishHit(i int, tok *token, u *unitHit) int {
+	if s.sizesOnly && neitherSizeNorPercent(tok, u) {
 		// Of decide's mention, only its end and whether it is a Ratio
 		// are read on: only a unit's Other after a rate mark (每, per)
 		// is, not 年 (a Year, Age or Duration).
@@ -671,7 +748,7 @@ func (s *scanner) finishUnit(i int, tok *token) int {
 			return s.emit(m)
 		}
 	}
-	if m, ok := s.decide(tok, &u, &pc); ok {
+	if m, ok := s.decide(tok, u, &pc); ok {
 		return s.emit(m)
 	}
 	return max(tok.end, i+1)

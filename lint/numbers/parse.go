@@ -284,6 +284,11 @@ func quietAfter(t string, j int) bool {
 	if n == 0 {
 		return true // none of the words: each is a well-formed three-byte rune
 	}
+	return quietRune(r)
+}
+
+// quietRune is quietAfter before the well-formed three-byte rune r.
+func quietRune(r rune) bool {
 	switch r {
 	case '多', '余', '来', '百', '千', '万', '亿', '至', '到', '–', '—', '〜':
 		return false

@@ -47,7 +47,8 @@ func skipByteAtATime(t string, i int) int {
 
 // idleTriggerRef reports a 大, 成 or 上 at i (the rune r) that the rune
 // after it, decoded, does not make the start of 大量, 大规模, 大型, 大样本,
-// 成千…, 成百…, 上百, 上千, 上万 or 上亿.
+// 成千…, 成百…, 上百, 上千, 上万 or 上亿, or a numeral that
+// idleNumeralRef passes (数 not before 以).
 func idleTriggerRef(t string, i int, r rune) bool {
 	next, _ := utf8.DecodeRuneInString(t[i+utf8.RuneLen(r):])
 	switch r {
@@ -57,8 +58,31 @@ func idleTriggerRef(t string, i int, r rune) bool {
 		return !strings.ContainsRune("千百", next)
 	case '上':
 		return !strings.ContainsRune("百千万亿", next)
+	case '数':
+		return next != '以' && idleNumeralRef(t, i+utf8.RuneLen(r))
 	}
-	return false
+	return idleNumeralRef(t, i+utf8.RuneLen(r))
+}
+
+// idleNumeralRef reports that the text from j, after a numeral, holds a
+// rune of three bytes with a lead byte from 0xE1 up but 0xED (as
+// Rune3At decodes) that continues no numeral, is no word quietAfter
+// gates, no ‰ and starts no unit a numeral may take, and that no context
+// list may end before the numeral (contextBefore).
+func idleNumeralRef(t string, j int) bool {
+	next, size := utf8.DecodeRuneInString(t[j:])
+	if size != 3 || next < 0x1000 || next >= 0xD000 && next < 0xE000 {
+		return false
+	}
+	if strings.ContainsRune("零〇一二两三四五六七八九几数十百千万亿‰"+strings.Join(tailWords, ""), next) {
+		return false
+	}
+	for _, u := range zhUnitList {
+		if !u.arabicOnly && []rune(u.s)[0] == next {
+			return false
+		}
+	}
+	return !(&scanner{text: t}).contextBefore(j - 3)
 }
 
 // secondLetterOfTrigger reports whether some word of enTriggers has the
@@ -250,7 +274,11 @@ func TestIdleTriggerStartsNothing(t *testing.T) {
 					}
 					idle++
 					s := scanner{text: text}
-					require.Equal(t, i, s.fromCJK(i, r), "%q", text)
+					if r == '一' || r == '两' { // a numeral of one rune: passed whole
+						require.Equal(t, i+3, s.step(i), "%q", text)
+					} else {
+						require.Equal(t, i, s.fromCJK(i, r), "%q", text)
+					}
 					require.Empty(t, s.out, "%q", text)
 					require.Zero(t, s.lastEnd, "%q", text)
 				}
@@ -259,6 +287,48 @@ func TestIdleTriggerStartsNothing(t *testing.T) {
 	}
 	require.Greater(t, idle, 500)
 	require.Greater(t, busy, 500)
+}
+
+// A numeral idleNumeral passes is one from which step records nothing
+// and moves on by the numeral's three bytes, in both scans and whatever
+// the last mention was: in random texts of numerals, units, tail words,
+// context words, cut and invalid runes, and in the articles (the corpus,
+// and the archive with HYPELINT_BENCH_DIR), at every trigger.
+func TestIdleNumeralStepsOverIt(t *testing.T) {
+	loadTables()
+	pieces := []string{"一", "两", "三", "十", "百", "千", "万", "亿", "几", "数", "零", "〇", "些", "起", "般", "名", "人",
+		"个", "项", "种", "岁", "年", "点", "度", "分", "克", "‰", "%", "研究", "患者", "约", "共", "第", "每", "为", "有", "以", "计", "据", "多",
+		"样本量", "年龄", " ", "，", "1", "x", "\xe4", "\xe4\xb8", "\xed\x9f\xbf", "\xe0\xa4\x80", "\xef\xbf\xbd"}
+	pieces = append(pieces, tailWords...)
+	rng := rand.New(rand.NewPCG(71, 72))
+	texts := joinPieces(nil, rng, pieces, 30000)
+	texts = append(texts, gateTexts(t)[20000:]...)
+	idle, busy := 0, 0
+	for _, text := range texts {
+		for i := 0; i+3 <= len(text); i++ {
+			r, n := utf8x.Rune3At(text, i)
+			if n == 0 || !cjkTriggers.has(r) || r == '大' || r == '成' || r == '上' {
+				continue
+			}
+			require.Equal(t, idleTriggerRef(text, i, r), idleTrigger(text, i), "%q at %d", text, i)
+			if !idleTrigger(text, i) {
+				busy++
+				continue
+			}
+			idle++
+			for _, sizesOnly := range []bool{false, true} {
+				for _, last := range []int{0, i / 2, i} {
+					s := scanner{text: text, sizesOnly: sizesOnly, lastEnd: last, lastRatio: last > 0}
+					require.Equal(t, i+3, s.step(i), "%q at %d", text, i)
+					require.Empty(t, s.out, "%q at %d", text, i)
+					require.Equal(t, last, s.lastEnd, "%q at %d", text, i)
+					require.Equal(t, last > 0, s.lastRatio, "%q at %d", text, i)
+				}
+			}
+		}
+	}
+	require.Greater(t, idle, 2000)
+	require.Greater(t, busy, 2000)
 }
 
 // skip's word loop (a word and the space after it from one load, a second
@@ -338,4 +408,67 @@ func TestPlainHanPairMatchesHanTrigger(t *testing.T) {
 	}
 	require.Greater(t, plain, 10000)
 	require.Greater(t, passed, plain*9/10, "most plain pairs pass")
+}
+
+// zhNumeralRunes holds the runes cjkNumberInto reads on over after a
+// digit, and no others, each three bytes long.
+func TestZhNumeralRunesAreWhatCJKNumberReads(t *testing.T) {
+	loadTables()
+	for r := rune(0x800); r < 0x10000; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		text := "一" + string(r) + "x"
+		var tok token
+		require.True(t, cjkNumberInto(text, 0, &tok))
+		require.Equal(t, tok.end > len("一"), zhNumeralRunes.has(r), "%q", text)
+	}
+	for _, r := range zhNumeralText {
+		require.Equal(t, 3, utf8.RuneLen(r), "%q", r)
+	}
+}
+
+// loneDigit reads what cjkNumberInto reads wherever it reads anything:
+// at every digit of random texts of numerals, units and other runes, cut
+// and invalid ones among them, and of the articles.
+func TestLoneDigitMatchesCJKNumber(t *testing.T) {
+	loadTables()
+	pieces := []string{"一", "两", "三", "九", "十", "百", "千", "万", "亿", "几", "数", "零", "〇", "克", "米", "些", "名",
+		"个", "项", "多", "余", "年", "研究", " ", "1", "x", "\xe4", "\xe4\xb8", "\xed\x9f\xbf", "\xef\xbf\xbd"}
+	rng := rand.New(rand.NewPCG(73, 74))
+	texts := append(joinPieces(nil, rng, pieces, 30000), gateTexts(t)[20000:]...)
+	lone, quiets, units := 0, 0, 0
+	for _, text := range texts {
+		for i := 0; i+3 <= len(text); i++ {
+			r, n := utf8x.Rune3At(text, i)
+			if n == 0 || !cjkTriggers.has(r) {
+				continue
+			}
+			var got, want token
+			ok, quiet, next := loneDigit(text, i, r, &got)
+			if !ok {
+				require.False(t, quiet, "%q at %d", text, i)
+				continue
+			}
+			lone++
+			if quiet {
+				quiets++
+				require.True(t, quietAfter(text, got.end), "%q at %d", text, i)
+				// unitAtRune reads from next what unitAfter reads.
+				s := scanner{text: text}
+				var wantU, gotU unitHit
+				s.unitAfter(&got, &wantU)
+				s.unitAtRune(&got, next, &gotU)
+				require.Equal(t, wantU, gotU, "%q at %d", text, i)
+				if wantU.end != got.end {
+					units++
+				}
+			}
+			require.True(t, cjkNumberInto(text, i, &want), "%q at %d", text, i)
+			require.Equal(t, want, got, "%q at %d", text, i)
+		}
+	}
+	require.Greater(t, lone, 10000)
+	require.Greater(t, quiets, 2000, "the texts hold lone digits with no tail word after them")
+	require.Greater(t, units, 1000, "the texts hold units after lone digits")
 }

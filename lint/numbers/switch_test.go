@@ -21,7 +21,8 @@ func zhNumberWordBeforeSearching(t string, i int) bool {
 func zhNounWindowSearching(t string, p, limit int) (noun, int, bool) {
 	for n := 0; n < limit && p < len(t); n++ {
 		if nn, e, ok := zhNounAt(t, p); ok {
-			nn, e = zhHeadNoun(t, p, nn, e)
+			_, size := runeAt(t, p)
+			nn, e = zhHeadNoun(t, p, size, nn, e)
 			return nn, e, true
 		}
 		r, size := runeAt(t, p)

@@ -68,6 +68,20 @@ func (s *scanner) unitAfter(tok *token, h *unitHit) {
 	*h = unitHit{end: j}
 }
 
+// unitAtRune is unitAfter for a token of script 'c' followed by the
+// well-formed three-byte rune r, decoded by the caller: no space, sign or
+// letter to look for.
+func (s *scanner) unitAtRune(tok *token, r rune, h *unitHit) {
+	k := tok.end
+	if r == '‰' {
+		*h = unitHit{end: k + len("‰"), kind: Percent, cls: ucPlain, scale: 0.1}
+		return
+	}
+	if !s.zhUnitOf(tok, k, r, 3, h) {
+		*h = unitHit{end: k}
+	}
+}
+
 // zhUnitAt matches a Chinese unit or classifier at k, or failing that a
 // subject noun written straight after digits (1000患者, 成千上万的患者),
 // into h; false leaves h undefined.
@@ -79,6 +93,16 @@ func (s *scanner) zhUnitAt(tok *token, k int, h *unitHit) bool {
 	r, size := utf8x.Rune3At(t, k) // most units: decoded inline
 	if size == 0 {
 		r, size = runeAt(t, k)
+	}
+	return s.zhUnitOf(tok, k, r, size, h)
+}
+
+// zhUnitOf is zhUnitAt for the rune r (of size bytes) at k, decoded by
+// the caller.
+func (s *scanner) zhUnitOf(tok *token, k int, r rune, size int, h *unitHit) bool {
+	t := s.text
+	if tok.script == 'w' {
+		return false
 	}
 	us := zhUnitsOf(r)
 	for i := range us {
@@ -166,7 +190,7 @@ func (s *scanner) zhResolve(tok *token, u *zhUnit, e int, h *unitHit) bool {
 		h.subject = "人"
 		s.zhTail(h, false)
 	default:
-		s.zhCounted(h)
+		s.zhCounted(h, u.counts)
 	}
 	return true
 }
@@ -238,7 +262,8 @@ func bits(cs ...nclass) uint16 {
 
 // zhCounted looks for the noun a classifier counts, across modifiers:
 // 12例晚期肺癌患者, 40只植入黑色素瘤的小鼠, 1000名以上的受试者.
-func (s *scanner) zhCounted(h *unitHit) {
+// counts is classifierNouns[h.unit].
+func (s *scanner) zhCounted(h *unitHit, counts uint16) {
 	t := s.text
 	s.zhTail(h, false)
 	h.subject, h.animal = h.unit, h.unit == "只"
@@ -253,7 +278,7 @@ func (s *scanner) zhCounted(h *unitHit) {
 		limit = 5
 	}
 	n, e, ok := zhNounWindow(t, p, limit)
-	if ok && classifierNouns[h.unit]&(1<<n.cls) != 0 {
+	if ok && counts&(1<<n.cls) != 0 {
 		h.noun, h.subject, h.end = n.cls, n.s, e
 		h.animal = h.animal || n.cls == nAnimal
 	}
@@ -262,8 +287,8 @@ func (s *scanner) zhCounted(h *unitHit) {
 // zhHeadNoun prefers the head of a noun compound: 糖尿病患者 is 患者,
 // not 病患 (a match starting one rune later that reaches further wins), and
 // 女性患者 is 患者 (an adjacent noun follows).
-func zhHeadNoun(t string, p int, n noun, e int) (noun, int) {
-	_, size := runeAt(t, p)
+// size is the length of the rune at p.
+func zhHeadNoun(t string, p, size int, n noun, e int) (noun, int) {
 	if n2, e2, ok := zhNounAt(t, p+size); ok && e2 > e {
 		n, e = n2, e2
 	}
@@ -282,6 +307,12 @@ func zhNounAt(t string, p int) (noun, int, bool) {
 	if size == 0 {
 		r, size = runeAt(t, p)
 	}
+	return zhNounOf(t, p, r, size)
+}
+
+// zhNounOf is zhNounAt for the rune r (of size bytes) at p, decoded by
+// the caller.
+func zhNounOf(t string, p int, r rune, size int) (noun, int, bool) {
 	for _, n := range zhNounsOf(r) {
 		if entryAt(t, p, n.s, size) {
 			return n, p + len(n.s), true
@@ -295,13 +326,13 @@ func zhNounAt(t string, p int) (noun, int, bool) {
 // that is not part of a name (2型 and covid-19 are).
 func zhNounWindow(t string, p, limit int) (noun, int, bool) {
 	for n := 0; n < limit && p < len(t); n++ {
-		if nn, e, ok := zhNounAt(t, p); ok {
-			nn, e = zhHeadNoun(t, p, nn, e)
-			return nn, e, true
-		}
-		r, size := utf8x.Rune3At(t, p) // Chinese: decoded inline
+		r, size := utf8x.Rune3At(t, p) // Chinese: decoded inline, once for both uses
 		if size == 0 {
 			r, size = runeAt(t, p)
+		}
+		if nn, e, ok := zhNounOf(t, p, r, size); ok {
+			nn, e = zhHeadNoun(t, p, size, nn, e)
+			return nn, e, true
 		}
 		switch {
 		case isDigit(t[p]):

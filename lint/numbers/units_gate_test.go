@@ -77,3 +77,19 @@ func TestRefusedBeforeMatchesNotBefore(t *testing.T) {
 	require.Greater(t, units, 20)
 	require.Greater(t, refused, 100)
 }
+
+// Each indexed unit carries the noun classes classifierNouns gives its
+// text, and every classifier there is an indexed unit.
+func TestUnitCountsAreClassifierNouns(t *testing.T) {
+	loadTables()
+	found := 0
+	for _, us := range zhUnits {
+		for _, u := range us {
+			require.Equal(t, classifierNouns[u.s], u.counts, "%s", u.s)
+			if u.counts != 0 {
+				found++
+			}
+		}
+	}
+	require.Equal(t, len(classifierNouns), found)
+}
