@@ -83,6 +83,11 @@ type tmNode struct {
 	empty bool
 	// lead is a tmAlt's alternatives by the byte they can start with.
 	lead *leadTable
+	// noGiveBack is set on a greedy repeat whose next cannot start with
+	// a byte its class's runes start with (nor match nothing): giving a
+	// rune back leaves such a byte at the place, so only the longest
+	// take can go on.
+	noGiveBack bool
 }
 
 // byteSet has a bit per byte value.
@@ -108,6 +113,10 @@ type runeClass struct {
 	// every rune is in or out, so that step decodes and searches ranges
 	// only at the other bytes.
 	kind [256]uint8
+	// mixed has, for a three-byte lead of kindMix3, a bit per rune of its
+	// 0x1000 (word: second byte & 0x3f, bit: third byte & 0x3f), so that
+	// such a rune is one load instead of a decoding and a range search.
+	mixed [16]*[64]uint64 // by the lead's low four bits
 }
 
 // The kinds of runeClass.kind.
@@ -116,6 +125,7 @@ const (
 	kindIn1         // an ASCII rune of the class
 	kindIn3         // a lead 0xE1-0xEF but 0xED: its runes are all in the class
 	kindOut3        // the same lead: none of its runes are in the class
+	kindMix3        // the same lead, some of its runes in: a bit in mixed
 	kindSlow        // decode and search the ranges
 )
 
@@ -154,9 +164,33 @@ func newRuneClass(pairs []rune) *runeClass {
 			c.kind[b] = kindIn3
 		case 0:
 			c.kind[b] = kindOut3
+		default:
+			c.kind[b] = kindMix3
+			c.mixed[b&0x0f] = c.leadBits(rune(b&0x0f) << 12)
 		}
 	}
 	return c
+}
+
+// leadBits returns the bits of c's runes of base to base+0xfff, a word
+// per 64 runes.
+func (c *runeClass) leadBits(base rune) *[64]uint64 {
+	bs := new([64]uint64)
+	for i := 0; i+1 < len(c.ranges); i += 2 {
+		lo, hi := max(c.ranges[i], base)-base, min(c.ranges[i+1], base+0xfff)-base
+		for w := lo >> 6; w <= hi>>6 && lo <= hi; w++ {
+			// The bits of lo to hi in word w.
+			m := ^uint64(0)
+			if w == lo>>6 {
+				m <<= lo & 63
+			}
+			if w == hi>>6 {
+				m &= ^uint64(0) >> (63 - hi&63)
+			}
+			bs[w] |= m
+		}
+	}
+	return bs
 }
 
 // bitBytes spreads a byte's bits to the bytes of a word, the low bit to
@@ -224,6 +258,15 @@ func (c *runeClass) step(text string, p int) int {
 		if p+2 < len(text) && (text[p+1]^0x80)|(text[p+2]^0x80) < 0x40 {
 			return -1
 		}
+	case kindMix3:
+		if p+2 < len(text) {
+			if s, t := text[p+1]^0x80, text[p+2]^0x80; s|t < 0x40 {
+				if c.mixed[text[p]&0x0f][s]>>t&1 != 0 {
+					return p + 3
+				}
+				return -1
+			}
+		}
 	}
 	return c.stepSlow(text, p)
 }
@@ -277,6 +320,10 @@ func compileTree(src string, group int) *treeMatcher {
 			if n.lead = newLeadTable(n.alts); n.lead == nil {
 				return nil
 			}
+		}
+		if n.op == tmRepeat && !n.nonGreed && !n.next.empty {
+			f := n.cls.firstBytes()
+			n.noGiveBack = f[0]&n.next.first[0]|f[1]&n.next.first[1]|f[2]&n.next.first[2]|f[3]&n.next.first[3] == 0
 		}
 	}
 	t.first, t.anyStart = start.first, start.empty
@@ -832,6 +879,21 @@ func (t *treeMatcher) run(r *tmRun, n *tmNode, pos int) int {
 				return -1
 			}
 			for _, a := range alts[:len(alts)-1] {
+				if a.op == tmLit && len(text)-pos >= 8 && len(a.lit) <= 8 {
+					// A short literal is tested here, and the call
+					// made only when it holds: most do not. The
+					// steps are counted as run counts them.
+					if r.steps--; r.steps < 0 {
+						return -1
+					}
+					if (swar.Load8(text[pos:])^a.litWord)&a.litMask != 0 {
+						continue
+					}
+					if e := t.run(r, a.next, pos+len(a.lit)); e >= 0 || r.steps < 0 {
+						return e
+					}
+					continue
+				}
 				if e := t.run(r, a, pos); e >= 0 || r.steps < 0 {
 					return e
 				}
@@ -906,6 +968,7 @@ func (t *treeMatcher) repeat(r *tmRun, n *tmNode, pos int) int {
 		}
 		count = pos - start
 	} else {
+	runes:
 		for ; (n.max < 0 || count < n.max) && pos < len(text); count++ {
 			switch cls.kind[text[pos]] {
 			case kindIn1:
@@ -915,6 +978,16 @@ func (t *treeMatcher) repeat(r *tmRun, n *tmNode, pos int) int {
 				if pos+2 < len(text) && (text[pos+1]^0x80)|(text[pos+2]^0x80) < 0x40 {
 					pos += 3
 					continue
+				}
+			case kindMix3: // step's test, here to save its call
+				if pos+2 < len(text) {
+					if c1, c2 := text[pos+1]^0x80, text[pos+2]^0x80; c1|c2 < 0x40 {
+						if cls.mixed[text[pos]&0x0f][c1]>>c2&1 == 0 {
+							break runes
+						}
+						pos += 3
+						continue
+					}
 				}
 			}
 			p := cls.step(text, pos)
@@ -928,6 +1001,12 @@ func (t *treeMatcher) repeat(r *tmRun, n *tmNode, pos int) int {
 		}
 	}
 	next := n.next
+	if n.noGiveBack {
+		if count >= n.min && pos < len(text) && next.first.has(text[pos]) {
+			return t.run(r, next, pos)
+		}
+		return -1
+	}
 	for ; count >= n.min; count-- {
 		if next.empty || pos < len(text) && next.first.has(text[pos]) {
 			if e := t.run(r, next, pos); e >= 0 || r.steps < 0 {
@@ -936,9 +1015,19 @@ func (t *treeMatcher) repeat(r *tmRun, n *tmNode, pos int) int {
 		}
 		r.steps--
 		if pos > start {
-			pos--
-			for pos > start && !utf8.RuneStart(text[pos]) {
+			// The runes taken are valid: a byte below 0x80 is one, and a
+			// three-byte lead three bytes back is its rune's (the bytes
+			// after it are continuation bytes, which no rune ends on).
+			switch {
+			case text[pos-1] < utf8.RuneSelf:
 				pos--
+			case pos-3 >= start && text[pos-3]&0xf0 == 0xe0:
+				pos -= 3
+			default:
+				pos--
+				for pos > start && !utf8.RuneStart(text[pos]) {
+					pos--
+				}
 			}
 		}
 	}

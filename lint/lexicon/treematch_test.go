@@ -283,10 +283,12 @@ func TestByteTablesMatchSets(t *testing.T) {
 
 // Literals are compared by word when eight bytes are left (and by string
 // near the end or past eight bytes), and a greedy class repeat without
-// U+FFFD gives its runes back by stepping back over them: random
+// U+FFFD gives its runes back by stepping back over them, and one whose
+// next cannot start with its runes' bytes gives none back: random
 // patterns of literals of 1 to 12 bytes and repeats of ASCII, non-ASCII
-// and U+FFFD classes find what the regexp finds on random texts with
-// multi-byte runes and stray bytes, cut anywhere.
+// (mixed three-byte leads among them) and U+FFFD classes find what the
+// regexp finds on random texts with multi-byte runes and stray bytes,
+// cut anywhere.
 func TestTreeMatcherLiteralsAndRepeats(t *testing.T) {
 	alphabet := []string{"a", "b", "é", "中", " ", "\xe4", "\xb8", "。", "\xe3\x80"}
 	repeats := []string{`[ab]*`, `[ab]{0,3}`, `[a-z ]{1,4}`, `[é中a]+`, `[é中]{0,2}`, `[^a]{1,3}`,
@@ -299,7 +301,7 @@ func TestTreeMatcherLiteralsAndRepeats(t *testing.T) {
 		}
 		return sb.String()
 	}
-	valid, taking := 0, 0
+	valid, taking, alone := 0, 0, 0
 	for range 400 {
 		var parts []string
 		for k := 1 + rng.Intn(4); k > 0; k-- {
@@ -318,6 +320,9 @@ func TestTreeMatcherLiteralsAndRepeats(t *testing.T) {
 		require.NotNil(t, tm, src)
 		for n := range tm.nodes() {
 			if n.op == tmRepeat && !n.nonGreed {
+				if n.noGiveBack {
+					alone++
+				}
 				if n.clsTakesError {
 					taking++
 				} else {
@@ -339,6 +344,7 @@ func TestTreeMatcherLiteralsAndRepeats(t *testing.T) {
 	}
 	assert.Greater(t, valid, 100, "repeats given back by stepping")
 	assert.Greater(t, taking, 20, "repeats given back from their ends")
+	assert.Greater(t, alone, 50, "repeats that go on from their longest take alone")
 }
 
 func syntaxOf(t *testing.T, src string) *syntax.Regexp {
@@ -483,7 +489,7 @@ func TestRuneClassStepAsDecoding(t *testing.T) {
 	pieces := []string{"a", "z", " ", ",", "，", "。", "中", "一", "龥", "é", "\u1234", "\u4fff", "\u5000", "\ufffd",
 		"\uffff", "\U0001F600", "\xe4", "\xe4\xb8", "\xb8", "\xff", "\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbf", "\xc3"}
 	rng := rand.New(rand.NewSource(21))
-	fast := 0
+	fast, mixed := 0, 0
 	for _, c := range classes {
 		for range 20 {
 			text := randomText(rng, pieces, 12)
@@ -496,6 +502,9 @@ func TestRuneClassStepAsDecoding(t *testing.T) {
 				}
 				require.Equal(t, want, c.step(text, p), "class %v on %q at %d", c.ranges, text, p)
 				if p < len(text) && c.kind[text[p]] != kindSlow {
+					if c.kind[text[p]] == kindMix3 {
+						mixed++
+					}
 					fast++
 				}
 			}
@@ -503,4 +512,5 @@ func TestRuneClassStepAsDecoding(t *testing.T) {
 	}
 	assert.Greater(t, len(classes), 100)
 	assert.Greater(t, fast, 10000, "steps decided by the byte's kind")
+	assert.Greater(t, mixed, 1000, "steps decided by a mixed lead's bits")
 }
