@@ -815,21 +815,7 @@ func (a *Analyzer) Finish(d *Document) {
 // (Finish must have run): whether a sentence names the model studied, and
 // whether its study's size is given further on.
 func (a *Analyzer) Complete(d *Document, blocks []*Block) {
-	for _, b := range blocks {
-		for _, s := range b.Sentences {
-			s.SizeKnown = s.SizeKnown || s.study < len(d.sizedStudies) && d.sizedStudies[s.study]
-			// In an article or sentence that argues against claims, what
-			// others say is quoted to be taken apart.
-			s.Distanced = s.Distanced || (d.Critical || s.Critical) && s.Voice != VoiceWriter
-			s.NamesModel = s.Has(a.ids.animal) || s.Has(a.ids.invitro) || s.Has(a.ids.speciesCaveat) ||
-				d.Evidence.InVitro && s.Has(a.ids.cells)
-		}
-	}
-	var results [8]passResult // room for the completion passes: not made per call
-	rs := passResults(results[:0])
-	if err := a.runPasses(d, blocks, completionPasses, &rs); err != nil {
-		panic(err) // the built-in passes neither fail nor form cycles; see pass_test.go
-	}
+	a.completeSentences(d, blocks)
 }
 
 // design names the strongest study design the article describes: what

@@ -59,7 +59,15 @@ func (a *Analyzer) firstNameHit(src, view string, local textmap.Map, hits []lexi
 	// src is not empty.
 	zh := src[0] >= 0x80
 	lo, hi, delta, verbatim := local.Verbatim()
-	for i := range hits {
+	i := 0
+	if verbatim && !zh {
+		i = a.firstLatinNameHit(src, local, hits, lo, hi, delta)
+		if i == len(hits) || hits[i].Start >= lo && hits[i].Start <= hi {
+			return i
+		}
+		// hits[i] starts outside the verbatim piece: the loop below maps it.
+	}
+	for ; i < len(hits); i++ {
 		h := &hits[i]
 		if h.Start >= len(src) {
 			continue
@@ -72,6 +80,31 @@ func (a *Analyzer) firstNameHit(src, view string, local textmap.Map, hits []lexi
 			start = local.Start(h.Start)
 		}
 		if opensName(src, start) && a.nameHitAt(src, local, h, start) {
+			return i
+		}
+	}
+	return len(hits)
+}
+
+// firstLatinNameHit is firstNameHit for a sentence opening with no
+// Chinese whose view is one verbatim piece [lo, hi] of src at delta: it
+// returns the index of the first hit nameHit accepts or that starts
+// outside the piece (or len(hits)). A start in the piece maps by the
+// addition alone, and a small ASCII letter under it rules the hit out.
+func (a *Analyzer) firstLatinNameHit(src string, local textmap.Map, hits []lexicon.Hit, lo, hi, delta int) int {
+	for i := range hits {
+		h := &hits[i]
+		if h.Start >= len(src) {
+			continue
+		}
+		if h.Start < lo || h.Start > hi {
+			return i
+		}
+		start := h.Start + delta
+		if uint(start) >= uint(len(src)) || src[start]-'a' < 26 {
+			continue
+		}
+		if a.nameHitAt(src, local, h, start) {
 			return i
 		}
 	}

@@ -145,3 +145,50 @@ func TestNoLatinLettersMeansNoCapitals(t *testing.T) {
 	require.Greater(t, none, 10000)
 	require.Greater(t, capitals, 10000)
 }
+
+// firstLatinNameHit (a sentence opening with no Chinese whose view is one
+// verbatim piece) keeps and drops the hits the copying loop did: random
+// English sentences of single-spaced words, capitalised and not, with
+// hits inside, at the edges of and past the view, most of them on
+// verbatim views (counted, so that the test reaches the fast loop).
+func TestDropNamesVerbatimMatchesCopyingLoop(t *testing.T) {
+	lex, err := lexicon.Parse(map[string]string{"l.yaml": `
+classes:
+  effect: {description: d, source: s, en: [cures]}
+  hedge: {description: d, source: s, en: [may]}
+  journal: {description: d, source: s, en: [lancet]}
+`})
+	require.NoError(t, err)
+	a := NewAnalyzer(lex)
+	classes := []int{lex.ClassID("effect"), lex.ClassID("hedge"), lex.ClassID("journal")}
+	words := []string{"Fountain", "of", "Youth", "Park", "Miracle", "Cure", "Sight", "for", "the", "Fight", "miracle",
+		"cures", "MRI", "Dr.", "Smith,", "\"Quoted", "(Paren", "1", "é", "研究"}
+	rng := rand.New(rand.NewPCG(30, 31))
+	verbatim, dropped := 0, 0
+	for n := range 100000 {
+		w := make([]string, 1+rng.IntN(9))
+		for i := range w {
+			w[i] = words[rng.IntN(len(words))]
+		}
+		src := strings.Join(w, " ")
+		if src[0] >= 0x80 {
+			continue
+		}
+		v := normalize.Normalize(src)
+		if _, _, _, ok := v.Map.Verbatim(); ok {
+			verbatim++
+		}
+		var hits []lexicon.Hit
+		for range rng.IntN(7) {
+			start := rng.IntN(len(v.Text) + 3)
+			hits = append(hits, lexicon.Hit{Class: classes[rng.IntN(len(classes))], Start: start, End: start + rng.IntN(16)})
+		}
+		heading := n%4 == 0
+		want := a.dropNamesByCopy(src, heading, v.Map, slices.Clone(hits))
+		got := a.dropNames(src, v.Text, heading, v.Map, slices.Clone(hits))
+		require.Equal(t, want, got, "dropNames(%q, %v, %v)", src, heading, hits)
+		dropped += len(hits) - len(want)
+	}
+	require.Greater(t, verbatim, 50000, "verbatim views")
+	require.Greater(t, dropped, 1000, "hits dropped")
+}

@@ -217,8 +217,53 @@ var AttributionPass = &Pass{
 	ResultType: reflect.TypeOf(0),
 }
 
-// completionPasses are the passes Complete runs.
-var completionPasses = []*Pass{StoriesPass, AttributionPass}
+// completeSentences is what Complete does: the sentence facts that need
+// the whole document, then the completion passes StoriesPass and
+// AttributionPass (with ClaimsPass, which it requires), fused into two
+// walks over the sentences rather than five (one of Complete's, one of
+// StoriesPass, two of ClaimsPass, one of AttributionPass). Each of those
+// reads and writes one sentence and the document's final facts alone, so
+// a sentence can go through all of them in turn; the claims are counted in
+// the first walk, as ClaimsPass does, to take their memory at once. The
+// passes' results, which Complete dropped, are not made.
+func (a *Analyzer) completeSentences(d *Document, blocks []*Block) {
+	stories := len(d.storyImproved) != 0 // most articles: no story, no lookup per sentence
+	n := 0
+	for _, b := range blocks {
+		for _, s := range b.Sentences {
+			s.SizeKnown = s.SizeKnown || s.study < len(d.sizedStudies) && d.sizedStudies[s.study]
+			// In an article or sentence that argues against claims, what
+			// others say is quoted to be taken apart.
+			s.Distanced = s.Distanced || (d.Critical || s.Critical) && s.Voice != VoiceWriter
+			s.NamesModel = s.Has(a.ids.animal) || s.Has(a.ids.invitro) || s.Has(a.ids.speciesCaveat) ||
+				d.Evidence.InVitro && s.Has(a.ids.cells)
+			s.StoryEnd, s.ImprovementAfter = 0, false
+			if stories {
+				s.StoryEnd = d.storyImproved[s.Index]
+				s.ImprovementAfter = s.StoryEnd > 0
+			}
+			s.claimTerms = 0
+			if a.hasClaimTerm(s) {
+				s.claimTerms = uint32(a.claimTerms(s))
+				n += int(s.claimTerms)
+				if s.claimTerms == 0 {
+					s.Claims = nil // what claimsOf makes of no term
+				}
+			}
+		}
+	}
+	d.reserveClaims(n)
+	for _, b := range blocks {
+		for _, s := range b.Sentences {
+			if s.claimTerms != 0 { // hasClaimTerm, asked once
+				s.Claims = a.claimsOf(d, s, int(s.claimTerms))
+			}
+			for _, c := range s.Claims {
+				a.attribute(d, s, c)
+			}
+		}
+	}
+}
 
 // hasClaimTerm reports whether s has a hit of a claim class: a sentence
 // without one has no claims.

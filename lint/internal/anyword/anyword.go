@@ -12,11 +12,14 @@ type Set struct {
 	words []string
 	// shortest is the length of the shortest word (at least three bytes).
 	shortest int
-	// The pairs of bytes, each folded to its low six bits: first[a] has
-	// bit b for a word that begins with bytes a, b; second the same for
-	// its second and third bytes; inner for a pair at any of the first
-	// shortest-1 places of a word.
-	first, second, inner [64]uint64
+	// The pairs of bytes a, b, the second folded to its low six bits:
+	// first[a] has bit b for a word that begins with bytes a, b; second
+	// the same for its second and third bytes; inner for a pair at any of
+	// the first shortest-1 places of a word. The first byte is not folded:
+	// folded, a UTF-8 continuation byte (0x80-0xBF) would stand for an
+	// ASCII letter, and inside Chinese text the English words' pairs
+	// would let most steps through to the comparison.
+	first, second, inner [256]uint64
 }
 
 // New makes the set of the words of lists, each of them at least three
@@ -35,10 +38,10 @@ func New(lists ...[]string) *Set {
 		}
 	}
 	for _, w := range ws.words {
-		ws.first[w[0]&0x3F] |= 1 << (w[1] & 0x3F)
-		ws.second[w[1]&0x3F] |= 1 << (w[2] & 0x3F)
+		ws.first[w[0]] |= 1 << (w[1] & 0x3F)
+		ws.second[w[1]] |= 1 << (w[2] & 0x3F)
 		for j := range ws.shortest - 1 {
-			ws.inner[w[j]&0x3F] |= 1 << (w[j+1] & 0x3F)
+			ws.inner[w[j]] |= 1 << (w[j+1] & 0x3F)
 		}
 	}
 	return ws
@@ -56,14 +59,14 @@ func (ws *Set) In(s string) bool {
 		return false
 	}
 	for p := n - 1; p < len(s); p += n - 1 {
-		// &0x3F folds each byte (and tells the compiler no index or
-		// shift is out of range).
-		if ws.inner[uint(s[p-1])&0x3F]&(1<<(uint(s[p])&0x3F)) == 0 {
+		// &0x3F folds the second byte (and tells the compiler the
+		// shift is in range); a byte indexes 256 entries.
+		if ws.inner[s[p-1]]&(1<<(uint(s[p])&0x3F)) == 0 {
 			continue
 		}
 		for q := max(p-n+1, 0); q < p && q+2 < len(s); q++ {
 			b1 := uint(s[q+1])
-			if ws.first[uint(s[q])&0x3F]&(1<<(b1&0x3F)) != 0 && ws.second[b1&0x3F]&(1<<(uint(s[q+2])&0x3F)) != 0 && ws.startsWithWord(s[q:]) {
+			if ws.first[s[q]]&(1<<(b1&0x3F)) != 0 && ws.second[b1]&(1<<(uint(s[q+2])&0x3F)) != 0 && ws.startsWithWord(s[q:]) {
 				return true
 			}
 		}
