@@ -218,7 +218,6 @@ func (k *keeper) poison() {
 	}
 }
 
-// poisonClasses is a class set claiming every class.
 // poisonHas is a released sentence's byte table: every class present, as
 // its class set says, so that Has answers yes without walking its hits.
 func poisonHas() (h [classSetSize]bool) {
@@ -228,6 +227,7 @@ func poisonHas() (h [classSetSize]bool) {
 	return h
 }
 
+// poisonClasses is a class set claiming every class.
 func poisonClasses() (c classSet) {
 	for i := range c {
 		c[i] = ^c[i]
