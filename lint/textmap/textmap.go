@@ -119,9 +119,6 @@ func (b *Builder) Run(srcStart, srcLen, dstLen int) {
 // bytes each).
 func (m Map) Pieces() int { return len(m.pieces) }
 
-// Pieces is how many pieces b has recorded (since Reset).
-func (b *Builder) Pieces() int { return len(b.m.pieces) }
-
 // Len is the length of the derived text recorded so far.
 func (b *Builder) Len() int { return b.dst }
 
